@@ -1,0 +1,30 @@
+# The two commands a newcomer needs: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/pip --disable-pip-version-check -q
+
+.PHONY: demo test setup setup-dev lint check clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -U pip
+
+setup: $(BIN)/python
+	$(PIP) install -e .
+
+setup-dev: $(BIN)/python
+	$(PIP) install -e ".[dev,ftm]"
+
+demo: setup
+	$(BIN)/mcfwatch demo --db demo.db
+
+test: setup-dev
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/python -m pytest -q
+
+lint: setup-dev
+	$(BIN)/ruff check src tests benchmarks
+
+clean:
+	rm -rf $(VENV) demo.db* .pytest_cache

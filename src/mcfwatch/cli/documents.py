@@ -1,0 +1,210 @@
+"""Commands over documents and the store: ingest, extract, entities, show, export, demo."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from mcfwatch.cli.common import DEFAULT_DB, DbOption, console, err_console, friendly_errors
+from mcfwatch.data import SEED, sample_path
+from mcfwatch.ingest import Failure, walk
+from mcfwatch.model import ENTITY_TYPES
+from mcfwatch.workspace import IngestReport, Workspace
+
+PathsArg = Annotated[list[Path], typer.Argument(help="Files, folders (recursive) or JSON-lines corpora.")]
+
+
+def _count_inputs(paths: list[Path]) -> int:
+    n = 0
+    for entry in walk(paths):
+        if isinstance(entry, Path) and entry.suffix.lower() in {".jsonl", ".ndjson"}:
+            try:
+                n += sum(1 for line in entry.open("rb") if line.strip())
+            except OSError:
+                n += 1
+        else:
+            n += 1
+    return n
+
+
+def run_ingest(ws: Workspace, paths: list[Path]) -> IngestReport:
+    total = _count_inputs(paths)
+    with Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description}"), console=err_console, transient=True,
+    ) as bar:
+        task = bar.add_task("", total=total)
+        report = ws.ingest(paths, on_item=lambda name: bar.update(task, advance=1, description=name[-50:]))
+    return report
+
+
+def print_report(report: IngestReport) -> None:
+    console.print(
+        f"stored {len(report.stored)} documents ({report.entities} entities, {report.relations} relations); "
+        f"{len(report.duplicates)} already stored; {len(report.failures)} failed"
+    )
+    for failure in report.failures:
+        err_console.print(f"[red]failed:[/red] {failure}", highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    @friendly_errors
+    def ingest(paths: PathsArg, db: DbOption = DEFAULT_DB) -> None:
+        """Read documents (txt, md, html, pdf, docx, JSON lines), extract, and store them. Idempotent."""
+        ws = Workspace(db)
+        report = run_ingest(ws, paths)
+        print_report(report)
+        if not report.ok:
+            raise typer.Exit(1)
+
+    @app.command()
+    @friendly_errors
+    def extract(
+        paths: PathsArg,
+        fmt: Annotated[str, typer.Option("--format", "-f", help="json (an array) or jsonl (one per line).")] = "json",
+    ) -> None:
+        """Extract entities and relations with evidence and print them as JSON; stores nothing."""
+        if fmt not in {"json", "jsonl"}:
+            raise typer.BadParameter("--format must be json or jsonl")
+        ws = Workspace.__new__(Workspace)  # no store needed
+        ws._extractor = None
+        failed = 0
+        results = []
+        for item in Workspace.extract(ws, paths):
+            if isinstance(item, Failure):
+                err_console.print(f"[red]failed:[/red] {item}", highlight=False)
+                failed += 1
+            elif fmt == "jsonl":
+                sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+            else:
+                results.append(item.to_dict())
+        if fmt == "json":
+            sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
+        if failed:
+            raise typer.Exit(1)
+
+    @app.command()
+    @friendly_errors
+    def entities(
+        db: DbOption = DEFAULT_DB,
+        etype: Annotated[str | None, typer.Option("--type", "-t", help=f"One of: {', '.join(ENTITY_TYPES)}.")] = None,
+        limit: Annotated[int, typer.Option(help="Show at most this many.")] = 100,
+        fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    ) -> None:
+        """List stored entities, most mentioned first."""
+        if etype and etype not in ENTITY_TYPES:
+            raise typer.BadParameter(f"--type must be one of {', '.join(ENTITY_TYPES)}")
+        rows = Workspace(db).entities(etype)[:limit]
+        if fmt == "json":
+            sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+            return
+        table = Table("name", "type", "mentions", "documents")
+        for r in rows:
+            table.add_row(r["name"], r["type"], str(r["mentions"]), str(r["documents"]))
+        console.print(table)
+
+    @app.command()
+    @friendly_errors
+    def show(
+        name: Annotated[str, typer.Argument(help="Entity name or alias.")],
+        db: DbOption = DEFAULT_DB,
+        fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    ) -> None:
+        """Show an entity card: type, aliases, relations with dates and quoted evidence, sources."""
+        card = Workspace(db).card(name)
+        if fmt == "json":
+            sys.stdout.write(json.dumps(card, ensure_ascii=False, indent=2) + "\n")
+            return
+        print_card(card)
+
+    @app.command()
+    @friendly_errors
+    def export(
+        db: DbOption = DEFAULT_DB,
+        fmt: Annotated[str, typer.Option("--format", "-f", help="ftm (FollowTheMoney JSON lines) or json.")] = "ftm",
+        output: Annotated[Path, typer.Option("--output", "-o", help="File to write; - for stdout.")] = Path("-"),
+    ) -> None:
+        """Export the store: FollowTheMoney entities (JSON lines) or the mcfwatch JSON graph."""
+        from mcfwatch.report.export import export_store
+
+        out = sys.stdout if str(output) == "-" else output.open("w", encoding="utf-8")
+        try:
+            n = export_store(Workspace(db).store, fmt, out)
+        finally:
+            if out is not sys.stdout:
+                out.close()
+        err_console.print(f"exported {n} records ({fmt})")
+
+    @app.command()
+    @friendly_errors
+    def demo(
+        db: Annotated[Path, typer.Option("--db", help="Fresh SQLite file for the demo.")] = Path("demo.db"),
+        sample: Annotated[int, typer.Option(help="How many corpus documents to ingest beside the seed.")] = 12,
+    ) -> None:
+        """Ingest the founding document and a corpus sample into a fresh store and print what was found."""
+        started = time.perf_counter()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        ws = Workspace(db)
+        report = run_ingest(ws, [sample_path(SEED)])
+        corpus = _corpus_sample(sample)
+        if corpus:
+            more = run_ingest(ws, [corpus])
+            report.stored += more.stored
+            report.entities += more.entities
+            report.relations += more.relations
+            report.failures += more.failures
+        print_report(report)
+        for name in ("Lizhong Group", "Baoding"):
+            try:
+                print_card(ws.card(name))
+            except Exception as exc:  # the demo goes on: show what is there
+                err_console.print(f"{name}: {exc}")
+        console.print(f"\nstore: {db}  ({time.perf_counter() - started:.1f} s). Try: mcfwatch show 'Brunel University' --db {db}")
+
+
+def _corpus_sample(n: int) -> Path | None:
+    """Write the first n dev-split corpus records to a temporary JSON-lines file."""
+    import tempfile
+
+    if n <= 0:
+        return None
+    corpus = sample_path("corpus")
+    dev = [line.strip() for line in (corpus / "dev-split.txt").read_text().splitlines() if line.strip() and not line.startswith("#")]
+    wanted = set(dev[:n])
+    lines = []
+    for f in sorted(corpus.glob("*.jsonl")):
+        for line in f.read_text(encoding="utf-8").splitlines():
+            if line.strip() and json.loads(line)["id"] in wanted:
+                lines.append(line)
+    tmp = Path(tempfile.mkdtemp(prefix="mcfwatch-demo-")) / "sample.jsonl"
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return tmp
+
+
+def print_card(card: dict) -> None:
+    console.rule(f"[bold]{card['name']}[/bold]  ({card['type']})")
+    if card["aliases"]:
+        console.print("also known as: " + "; ".join(card["aliases"]), highlight=False)
+    for r in card["relations"]:
+        when = r["date"] or "undated"
+        if r["date_end"] and r["date_end"] != r["date"]:
+            when += f" to {r['date_end']}"
+        kind = r["type"] + (f" ({r['subtype']})" if r["subtype"] else "")
+        about = f" on {r['subject']}" if r["subject"] else ""
+        console.print(
+            f"• {r['source']['name']} —[cyan]{kind}[/cyan]→ {r['target']['name']}{about}  [dim]{when}, "
+            f"confidence {r['confidence']:.2f}[/dim]",
+            highlight=False,
+        )
+        console.print(f"    [italic]“{r['evidence']['text']}”[/italic]  [dim]{r['evidence']['document']} "
+                      f"[{r['evidence']['start']}:{r['evidence']['end']}][/dim]", highlight=False)
+    console.print("sources: " + "; ".join(d["title"] or d["path"] or d["id"] for d in card["documents"]), highlight=False)

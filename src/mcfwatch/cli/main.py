@@ -1,0 +1,27 @@
+"""The mcfwatch command line. Each command module registers itself on `app` through one explicit list."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="mcfwatch",
+    help="Trace technology-transfer pathways to China's military-civil fusion, with evidence.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _register() -> None:
+    # Explicit list of command modules (no discovery by import side effects).
+    from mcfwatch.cli import documents
+
+    for module in (documents,):
+        module.register(app)
+
+
+_register()
+
+if __name__ == "__main__":
+    app()

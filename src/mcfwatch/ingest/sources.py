@@ -1,0 +1,174 @@
+"""Turn paths (files, folders, JSON-lines corpora) into Documents, reporting each failure by path."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from mcfwatch import settings
+from mcfwatch.errors import InputError
+from mcfwatch.ingest.docx import read_docx
+from mcfwatch.ingest.html import read_html
+from mcfwatch.ingest.language import detect_language
+from mcfwatch.ingest.pdf import read_pdf
+from mcfwatch.ingest.text import decode_bytes
+from mcfwatch.model import Document
+
+TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf", ".docx", ".jsonl", ".ndjson"}
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass(slots=True)
+class Failure:
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+Item = Document | Failure
+
+
+def _normalise(text: str) -> str:
+    # Keep offsets meaningful: only normalise line endings, never reflow.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _title_from_text(text: str) -> str | None:
+    for line in text.splitlines():
+        line = line.strip()
+        if 8 <= len(line) <= 200 and line.lower() not in {"skip to content"}:
+            return line
+    return None
+
+
+def walk(paths: list[Path]) -> Iterator[Path | Failure]:
+    """Yield files under the given paths (recursively, sorted), or a Failure for what cannot be listed."""
+    for root in paths:
+        if not root.exists():
+            yield Failure(str(root), "no such file or folder")
+        elif root.is_dir():
+            def onerror(exc: OSError) -> None:
+                failures.append(Failure(exc.filename or str(root), f"cannot read folder ({exc.strerror})"))
+
+            failures: list[Failure] = []
+            found: list[Path] = []
+            for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                for name in sorted(filenames):
+                    p = Path(dirpath) / name
+                    if not name.startswith(".") and p.suffix.lower() in SUFFIXES:
+                        found.append(p)
+            yield from failures
+            yield from found
+        else:
+            yield root
+
+
+def read_file(path: Path) -> list[Item]:
+    """Read one file into one Document (or, for JSON lines, one per record)."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        limit = int(settings.MAX_FILE_BYTES.get())
+        if size > limit:
+            return [Failure(name, f"file too large ({size / 1e6:.0f} MB > {limit / 1e6:.0f} MB limit, MCFWATCH_MAX_FILE_BYTES)")]
+        data = path.read_bytes()
+    except PermissionError:
+        return [Failure(name, "permission denied")]
+    except OSError as exc:
+        return [Failure(name, f"cannot read ({exc.strerror or exc})")]
+    suffix = path.suffix.lower()
+    try:
+        if suffix in {".jsonl", ".ndjson"}:
+            return list(read_jsonl(data, name))
+        if suffix in HTML_SUFFIXES:
+            text, title = read_html(data, name)
+            fmt = "html"
+        elif suffix == ".pdf":
+            text, title = read_pdf(data, name)
+            fmt = "pdf"
+        elif suffix == ".docx":
+            text, title = read_docx(data, name)
+            fmt = "docx"
+        else:
+            text = decode_bytes(data, name)
+            title = None
+            fmt = "md" if suffix == ".md" else "txt"
+    except InputError as exc:
+        return [Failure(exc.path, exc.reason)]
+    text = _normalise(text)
+    if not text.strip():
+        return [Failure(name, "no text")]
+    return [
+        Document(
+            text=text, path=name, title=title or _title_from_text(text), language=detect_language(text),
+            format=fmt, published=_published_from_text(text),
+        )
+    ]
+
+
+def read_jsonl(data: bytes, name: str) -> Iterator[Item]:
+    """One Document per JSON line with a 'text' field; other fields are metadata."""
+    try:
+        content = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        yield Failure(name, f"JSON lines must be UTF-8 ({exc.reason} at byte {exc.start})")
+        return
+    for lineno, line in enumerate(content.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{name}:{lineno}"
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Failure(where, f"invalid JSON ({exc.msg})")
+            continue
+        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
+            yield Failure(where, "record has no 'text' field")
+            continue
+        text = _normalise(rec["text"])
+        date = rec.get("date") or rec.get("published")
+        yield Document(
+            text=text,
+            path=where,
+            id=str(rec["id"]) if rec.get("id") else "",
+            title=rec.get("title"),
+            language=rec.get("language") or detect_language(text),
+            published=str(date) if date and _DATE.match(str(date)) else None,
+            url=rec.get("url"),
+            source=rec.get("source"),
+            format="jsonl",
+        )
+
+
+
+
+def _published_from_text(text: str) -> str | None:
+    """A 'Source: X, December 22, 2020' line at the end is the publication date of a clipped article."""
+    from datetime import datetime
+
+    tail = text[-400:]
+    m = re.search(
+        r"Source:[^\n]*?((?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4})",
+        tail,
+    )
+    if m:
+        return datetime.strptime(m.group(1), "%B %d, %Y").date().isoformat()
+    return None
+
+
+def iter_documents(paths: list[Path]) -> Iterator[Item]:
+    """Every Document under the given paths, with a Failure for each input that could not be read."""
+    for entry in walk(paths):
+        if isinstance(entry, Failure):
+            yield entry
+        else:
+            yield from read_file(entry)

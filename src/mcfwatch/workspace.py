@@ -1,0 +1,150 @@
+"""The library API under every interface: the CLI, the REST API and the web UI call only this."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mcfwatch import settings
+from mcfwatch.errors import NotFoundError
+from mcfwatch.extract import Extractor
+from mcfwatch.ingest import Failure, iter_documents
+from mcfwatch.model import Document, Extraction
+from mcfwatch.store import Store, StoredEntity
+
+Progress = Callable[[str], None]
+
+
+@dataclass(slots=True)
+class IngestReport:
+    stored: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    entities: int = 0
+    relations: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def read_inputs(paths: list[Path]) -> Iterator[Document | Failure]:
+    """Documents from files, folders and JSON-lines corpora; a Failure for each unreadable input."""
+    return iter_documents([Path(p) for p in paths])
+
+
+class Workspace:
+    """A store plus the models that fill it. Open one per process; models load once, lazily."""
+
+    def __init__(self, db: str | Path | None = None, extractor: Extractor | None = None) -> None:
+        self.db = str(db or settings.DB.get())
+        self.store = Store(self.db)
+        self._extractor = extractor
+
+    @property
+    def extractor(self) -> Extractor:
+        if self._extractor is None:
+            self._extractor = Extractor()
+        return self._extractor
+
+    # -- pipeline ------------------------------------------------------------------------------
+
+    def ingest(self, paths: list[Path], on_item: Progress | None = None) -> IngestReport:
+        """Read, extract and store every document under paths. Idempotent: known content is skipped."""
+        report = IngestReport()
+        pending: list[Document] = []
+
+        def flush() -> None:
+            for ex in self.extractor.extract_many(pending):
+                if self.store.add_extraction(ex):
+                    report.stored.append(ex.document.id)
+                    report.entities += len(ex.entities)
+                    report.relations += len(ex.relations)
+                else:
+                    report.duplicates.append(ex.document.path or ex.document.id)
+                if on_item:
+                    on_item(ex.document.path or ex.document.id)
+            pending.clear()
+
+        for item in read_inputs(paths):
+            if isinstance(item, Failure):
+                report.failures.append(item)
+                if on_item:
+                    on_item(item.path)
+                continue
+            if self.store.has_document(item.sha256):
+                report.duplicates.append(item.path or item.id)
+                if on_item:
+                    on_item(item.path or item.id)
+                continue
+            pending.append(item)
+            if len(pending) >= 16:
+                flush()
+        flush()
+        return report
+
+    def extract(self, paths: list[Path]) -> Iterator[Extraction | Failure]:
+        """Extraction without a store: one Extraction per readable document, a Failure per other input."""
+        docs: list[Document] = []
+        for item in read_inputs(paths):
+            if isinstance(item, Failure):
+                yield item
+            else:
+                docs.append(item)
+        yield from self.extractor.extract_many(docs)
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def entities(self, etype: str | None = None) -> list[dict[str, Any]]:
+        return self.store.entities(etype)
+
+    def resolve_name(self, name: str) -> StoredEntity:
+        """The stored entity a user means by name (exact name or alias first, then a substring)."""
+        found = self.store.find(name)
+        if not found:
+            raise NotFoundError(f"no entity named {name!r} in {self.db}; try 'mcfwatch entities'")
+        return found[0]
+
+    def card(self, name: str) -> dict[str, Any]:
+        """An entity card: names, relations with dates and quoted evidence, and sources."""
+        ent = self.resolve_name(name)
+        rels = self.store.relations(ent.id)
+        mentions = self.store.mentions(ent.id)
+        docs = sorted({m["document_id"] for m in mentions} | {r["document_id"] for r in rels})
+        return {
+            "id": ent.id,
+            "name": ent.name,
+            "type": ent.type,
+            "aliases": [n for n in ent.names if n != ent.name],
+            "relations": [_relation_view(r, ent.id) for r in rels],
+            "documents": [
+                {k: d[k] for k in ("id", "title", "path", "url", "published", "language")}
+                for d in (self.store.document(i) for i in docs)
+            ],
+            "mentions": len(mentions),
+        }
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def _relation_view(r: dict[str, Any], me: str) -> dict[str, Any]:
+    return {
+        "id": r["id"],
+        "type": r["type"],
+        "subtype": r["subtype"],
+        "direction": "out" if r["source_id"] == me else "in",
+        "source": {"id": r["source_id"], "name": r["source_name"], "type": r["source_type"]},
+        "target": {"id": r["target_id"], "name": r["target_name"], "type": r["target_type"]},
+        "date": r["date"],
+        "date_end": r["date_end"],
+        "subject": r["subject"],
+        "confidence": r["confidence"],
+        "method": r["method"],
+        "evidence": {
+            "document": r["document_id"], "title": r["document_title"],
+            "start": r["ev_start"], "end": r["ev_end"], "text": r["ev_text"],
+        },
+    }
