@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,18 +49,22 @@ def _title_from_text(text: str) -> str | None:
     return None
 
 
+def _collect(failures: list[Failure], root: Path) -> Callable[[OSError], None]:
+    def onerror(exc: OSError) -> None:
+        failures.append(Failure(exc.filename or str(root), f"cannot read folder ({exc.strerror})"))
+
+    return onerror
+
+
 def walk(paths: list[Path]) -> Iterator[Path | Failure]:
     """Yield files under the given paths (recursively, sorted), or a Failure for what cannot be listed."""
     for root in paths:
         if not root.exists():
             yield Failure(str(root), "no such file or folder")
         elif root.is_dir():
-            def onerror(exc: OSError) -> None:
-                failures.append(Failure(exc.filename or str(root), f"cannot read folder ({exc.strerror})"))
-
             failures: list[Failure] = []
             found: list[Path] = []
-            for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
+            for dirpath, dirnames, filenames in os.walk(root, onerror=_collect(failures, root)):
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
                 for name in sorted(filenames):
                     p = Path(dirpath) / name
@@ -79,7 +83,7 @@ def read_file(path: Path) -> list[Item]:
         size = path.stat().st_size
         limit = int(settings.MAX_FILE_BYTES.get())
         if size > limit:
-            return [Failure(name, f"file too large ({size / 1e6:.0f} MB > {limit / 1e6:.0f} MB limit, MCFWATCH_MAX_FILE_BYTES)")]
+            return [Failure(name, f"file too large ({size / 2**20:.0f} MB > {limit / 2**20:.0f} MB limit, MCFWATCH_MAX_FILE_BYTES)")]
         data = path.read_bytes()
     except PermissionError:
         return [Failure(name, "permission denied")]
