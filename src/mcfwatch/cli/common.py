@@ -14,8 +14,8 @@ from rich.console import Console
 from mcfwatch import settings
 from mcfwatch.errors import McfwatchError
 
-console = Console()
-err_console = Console(stderr=True)
+console = Console(soft_wrap=True)
+err_console = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[
     Path,
