@@ -35,6 +35,17 @@ def read_inputs(paths: list[Path]) -> Iterator[Document | Failure]:
     return iter_documents([Path(p) for p in paths])
 
 
+def extract_paths(paths: list[Path], extractor: Extractor | None = None) -> Iterator[Extraction | Failure]:
+    """Extraction without a store: one Extraction per readable document, a Failure per other input."""
+    docs: list[Document] = []
+    for item in read_inputs(paths):
+        if isinstance(item, Failure):
+            yield item
+        else:
+            docs.append(item)
+    yield from (extractor or Extractor()).extract_many(docs)
+
+
 class Workspace:
     """A store plus the models that fill it. Open one per process; models load once, lazily."""
 
@@ -86,14 +97,8 @@ class Workspace:
         return report
 
     def extract(self, paths: list[Path]) -> Iterator[Extraction | Failure]:
-        """Extraction without a store: one Extraction per readable document, a Failure per other input."""
-        docs: list[Document] = []
-        for item in read_inputs(paths):
-            if isinstance(item, Failure):
-                yield item
-            else:
-                docs.append(item)
-        yield from self.extractor.extract_many(docs)
+        """Extraction without storing (see extract_paths)."""
+        return extract_paths(paths, self.extractor)
 
     # -- reading -------------------------------------------------------------------------------
 

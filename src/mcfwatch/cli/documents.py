@@ -16,7 +16,7 @@ from mcfwatch.cli.common import DEFAULT_DB, DbOption, console, err_console, frie
 from mcfwatch.data import SEED, sample_path
 from mcfwatch.ingest import Failure, walk
 from mcfwatch.model import ENTITY_TYPES
-from mcfwatch.workspace import IngestReport, Workspace
+from mcfwatch.workspace import IngestReport, Workspace, extract_paths
 
 PathsArg = Annotated[list[Path], typer.Argument(help="Files, folders (recursive) or JSON-lines corpora.")]
 
@@ -74,11 +74,9 @@ def register(app: typer.Typer) -> None:
         """Extract entities and relations with evidence and print them as JSON; stores nothing."""
         if fmt not in {"json", "jsonl"}:
             raise typer.BadParameter("--format must be json or jsonl")
-        ws = Workspace.__new__(Workspace)  # no store needed
-        ws._extractor = None
         failed = 0
         results = []
-        for item in Workspace.extract(ws, paths):
+        for item in extract_paths(paths):
             if isinstance(item, Failure):
                 err_console.print(f"[red]failed:[/red] {item}", highlight=False)
                 failed += 1
