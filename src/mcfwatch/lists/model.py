@@ -7,7 +7,13 @@ rules read only these two classes, never an importer's raw format.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date as _date
 from typing import Any
+
+
+def today() -> str:
+    """Today's date (UTC-naive) as an ISO string: what "now" means for an entry's start and end dates."""
+    return _date.today().isoformat()
 
 
 @dataclass(slots=True)
@@ -32,8 +38,12 @@ class ListEntry:
         return [self.name, *self.names_zh, *self.aliases]
 
     def active_on(self, date: str | None) -> bool:
+        """Listed on DATE (ISO; None = today): started on or before it and not yet ended.
+
+        An end date in the future (a sanction that lapses in 2028) keeps the entry active today.
+        """
         if date is None:
-            return self.end_date is None
+            date = today()
         if self.start_date and self.start_date > date:
             return False
         return not (self.end_date and self.end_date <= date)
@@ -52,6 +62,10 @@ class WatchList:
     as_of: str                   # ISO date of the copy (the version)
     kind: str = "sanction"       # sanction | export_control | investment_ban | military | research_security | reference
     entries: list[ListEntry] = field(default_factory=list)
+    copy: str = ""               # which copy of the list this version came from ("nsfreg", "opensanctions" ...)
+    origin: str = "shipped"      # shipped (in the package) | fetched (by `mcfwatch lists update`)
+    url: str = ""                # the official page of the list
+    note: str = ""               # caveats of this copy (gaps, why it was preferred)
 
     @property
     def version(self) -> str:

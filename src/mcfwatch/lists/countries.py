@@ -1,0 +1,59 @@
+"""Country names as the lists print them → ISO 3166-1 alpha-2 (lower case).
+
+Only the spellings found in the shipped lists (and their obvious variants) are declared; an unknown
+name gives None rather than a guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NAMES: dict[str, str] = {
+    "china": "cn", "people's republic of china": "cn", "peoples republic of china": "cn", "prc": "cn",
+    "mainland china": "cn", "hong kong": "hk", "hong kong sar": "hk", "macau": "mo", "macao": "mo",
+    "taiwan": "tw", "russia": "ru", "russian federation": "ru", "russian": "ru",
+    "crimea region of ukraine": "ua", "ukraine": "ua", "united states": "us", "usa": "us",
+    "iran": "ir", "islamic republic of iran": "ir", "iranian": "ir", "united arab emirates": "ae", "uae": "ae",
+    "north korea": "kp", "north korea (dprk)": "kp", "dprk": "kp", "south korea": "kr", "rok": "kr",
+    "pakistan": "pk", "islamic republic of pakistan": "pk", "turkey": "tr", "turkiye": "tr",
+    "turkey (turkiye)": "tr", "japan": "jp", "united kingdom": "gb", "uk": "gb", "malaysia": "my",
+    "syria": "sy", "syrian arab republic": "sy", "syrian": "sy", "belarus": "by", "singapore": "sg",
+    "germany": "de", "canada": "ca", "afghanistan": "af", "islamic republic of afghanistan": "af",
+    "india": "in", "lebanon": "lb", "republic of lebanon": "lb", "cyprus": "cy", "france": "fr",
+    "iraq": "iq", "sudan": "sd", "south sudan": "ss", "burma": "mm", "myanmar": "mm",
+    "switzerland": "ch", "finland": "fi", "south africa": "za", "thailand": "th", "israel": "il",
+    "state of israel": "il", "mexico": "mx", "armenia": "am", "bulgaria": "bg", "kazakhstan": "kz",
+    "jordan": "jo", "belgium": "be", "greece": "gr", "netherlands": "nl", "czech republic": "cz",
+    "czechia": "cz", "libya": "ly", "egypt": "eg", "arab republic of egypt": "eg", "estonia": "ee",
+    "ireland": "ie", "malta": "mt", "austria": "at", "spain": "es", "saudi arabia": "sa",
+    "venezuela": "ve", "georgia": "ge", "luxembourg": "lu", "oman": "om", "panama": "pa", "italy": "it",
+    "moldova": "md", "kyrgyzstan": "kg", "uzbekistan": "uz", "poland": "pl", "bahrain": "bh",
+    "sweden": "se", "vietnam": "vn", "australia": "au", "sri lanka": "lk", "macedonia": "mk",
+    "north macedonia": "mk", "cuba": "cu", "uganda": "ug", "argentina": "ar", "belize": "bz",
+    "brazil": "br", "chile": "cl", "costa rica": "cr", "indonesia": "id", "norway": "no",
+    "romania": "ro", "cayman islands": "ky", "british virgin islands": "vg", "yemen": "ye",
+    "republic of yemen": "ye", "eritrea": "er", "bolivia": "bo", "denmark": "dk", "ecuador": "ec",
+    "hungary": "hu", "jamaica": "jm", "kenya": "ke", "laos": "la", "latvia": "lv", "lithuania": "lt",
+    "madagascar": "mg", "morocco": "ma", "new zealand": "nz", "nicaragua": "ni", "paraguay": "py",
+    "peru": "pe", "philippines": "ph", "portugal": "pt", "qatar": "qa", "senegal": "sn",
+    "slovakia": "sk", "liechtenstein": "li", "cambodia": "kh", "tajikistan": "tj", "azerbaijan": "az",
+    "serbia": "rs", "kuwait": "kw", "slovenia": "si", "croatia": "hr", "algeria": "dz", "tunisia": "tn",
+    "nigeria": "ng", "bangladesh": "bd", "nepal": "np", "mongolia": "mn", "iceland": "is",
+    "european union": "eu", "eu": "eu",
+}
+_HK_RE = re.compile(r"hong kong|kowloon|香港", re.IGNORECASE)
+
+
+def country_code(name: object) -> str | None:
+    """ISO2 (lower) for a printed country name or code; None when unknown or blank."""
+    value = " ".join(str(name or "").replace("’", "'").split()).casefold()
+    if not value:
+        return None
+    if len(value) == 2 and value.isalpha():
+        return "gb" if value == "uk" else value
+    return _NAMES.get(value)
+
+
+def mentions_hong_kong(address: str | None) -> bool:
+    """True if an address names Hong Kong or Kowloon (BIS lists Hong Kong parties under 'China')."""
+    return bool(address and _HK_RE.search(address))
