@@ -34,12 +34,17 @@ def _count_inputs(paths: list[Path]) -> int:
     return n
 
 
+def _progress(label: str) -> Progress:
+    """A progress bar on stderr (stdout stays clean for JSON); invisible when stderr is not a terminal."""
+    return Progress(
+        TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description}"), console=err_console, transient=True,
+    )
+
+
 def run_ingest(ws: Workspace, paths: list[Path]) -> IngestReport:
     total = _count_inputs(paths)
-    with Progress(
-        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("{task.description}"), console=err_console, transient=True,
-    ) as bar:
+    with _progress("ingest") as bar:
         task = bar.add_task("", total=total)
         report = ws.ingest(paths, on_item=lambda name: bar.update(task, advance=1, description=name[-50:]))
     return report
@@ -76,14 +81,17 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter("--format must be json or jsonl")
         failed = 0
         results = []
-        for item in extract_paths(paths):
-            if isinstance(item, Failure):
-                err_console.print(f"[red]failed:[/red] {item}", highlight=False)
-                failed += 1
-            elif fmt == "jsonl":
-                sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
-            else:
-                results.append(item.to_dict())
+        with _progress("extract") as bar:
+            task = bar.add_task("", total=_count_inputs(paths))
+            for item in extract_paths(paths):
+                bar.update(task, advance=1)
+                if isinstance(item, Failure):
+                    err_console.print(f"[red]failed:[/red] {item}", highlight=False)
+                    failed += 1
+                elif fmt == "jsonl":
+                    sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+                else:
+                    results.append(item.to_dict())
         if fmt == "json":
             sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
         if failed:
