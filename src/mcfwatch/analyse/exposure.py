@@ -1,0 +1,162 @@
+"""The analyst's entry point: one graph per (store, date, lists, rules), then exposure, timelines, patterns.
+
+``Analyst(store).exposure("Brunel University")`` returns one dict that the CLI prints as JSON, the API
+returns and the report renders: partner, rating (rules with evidence), paths (hops with quotes), timeline,
+patterns, list versions and what is unknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from mcfwatch import settings
+from mcfwatch.analyse.paths import Path, exposure_paths, make_weigher, path_dict
+from mcfwatch.analyse.patterns import Pattern, detect_all
+from mcfwatch.analyse.rating import (
+    Finding,
+    Rating,
+    direct_findings,
+    edge_evidence,
+    exposure_findings,
+    pattern_findings,
+    rate,
+    tech_findings,
+)
+from mcfwatch.analyse.ruleset import RuleSet, load_rules, load_techlist
+from mcfwatch.analyse.technology import find_technologies
+from mcfwatch.analyse.timeline import partner_timeline, timeline
+from mcfwatch.graph import Evidence, Graph, Node, build_graph
+from mcfwatch.graph.listings import link_listings
+from mcfwatch.store import Store
+
+LISTS_NOTE = "Entities are linked to list entries by exact name (any script or alias); spelling variants may be missed."
+
+
+def default_lists(as_of: str | None) -> tuple[list[Any], str | None]:
+    """The shipped lists valid on as_of, or ([], why) when the lists package cannot load them."""
+    try:
+        from mcfwatch.lists import load_lists  # type: ignore[attr-defined]
+    except ImportError:
+        return [], "No watch lists could be loaded (mcfwatch.lists.load_lists is missing)."
+    exclude = settings.EXCLUDE_NONCOMMERCIAL.get() == "1"
+    return list(load_lists(as_of=as_of, exclude_noncommercial=exclude)), None
+
+
+class Analyst:
+    def __init__(
+        self,
+        store: Store,
+        as_of: str | None = None,
+        lists: Sequence[Any] | None = None,
+        rules: RuleSet | None = None,
+    ) -> None:
+        self.store = store
+        self.as_of = as_of
+        self.rules = rules or load_rules()
+        self.notes: list[str] = []
+        if lists is None:
+            lists, why = default_lists(as_of)
+            if why:
+                self.notes.append(why)
+        self.lists = list(lists)
+        rule = self.rules.one("exposure")
+        self.max_hops = int(rule.params.get("max_hops", 4)) if rule else 4
+        self.graph: Graph = build_graph(store, self.lists, as_of, make_weigher(rule, as_of), self.max_hops)
+        self.patterns: list[Pattern] = detect_all(self.graph)
+
+    # -- lookups -----------------------------------------------------------------------------------
+
+    def find(self, name: str) -> Node | None:
+        hits = self.graph.find(name)
+        if hits:
+            return hits[0]
+        for ent in self.store.find(name):  # substring fallback, through folded nodes
+            for node in self.graph.nodes:
+                if ent.id in node.members:
+                    return node
+        return None
+
+    def list_versions(self) -> list[dict[str, str]]:
+        return [{"list": wl.id, "title": wl.title, "version": wl.version} for wl in self.lists]
+
+    # -- analyses ----------------------------------------------------------------------------------
+
+    def exposure(self, name: str, limit: int = 200) -> dict[str, Any]:
+        node = self.find(name)
+        if node is None:
+            return self._unknown_partner(name)
+        paths, complete = exposure_paths(self.graph, node, self.rules.one("exposure"), limit)
+        findings = direct_findings(self.graph, node, self.rules)
+        findings += exposure_findings(self.graph, node, paths, self.rules)
+        findings += pattern_findings(self.graph, node, self.patterns, self.rules)
+        tech = load_techlist()
+        findings += tech_findings(node, find_technologies(self._tech_texts(node, paths), tech), self.rules, tech.name)
+        rating = rate(findings, self.rules, self.as_of, known=True, unknown=self._unknowns(node, paths, complete))
+        return self._result(node.to_dict(), rating, paths, partner_timeline(self.graph, node, paths),
+                            [self.pattern_dict(p) for p in self.patterns if p.involves(node.id)], node)
+
+    def timeline(self, name: str) -> list[dict[str, Any]]:
+        node = self.find(name)
+        return timeline(self.graph, [node.id]) if node else []
+
+    def pattern_dict(self, p: Pattern) -> dict[str, Any]:
+        return {
+            "kind": p.kind,
+            "parties": {role: self.graph.node(nid).name for role, nid in p.parties.items()},
+            "values": p.values,
+            "evidence": [ev for e in p.edges for ev in edge_evidence(e)],
+        }
+
+    def all_patterns(self) -> list[dict[str, Any]]:
+        return [self.pattern_dict(p) for p in self.patterns]
+
+    # -- helpers -----------------------------------------------------------------------------------
+
+    def _tech_texts(self, node: Node, paths: list[Path]) -> list[tuple[Evidence, str]]:
+        texts = [(e.evidence, node.name) for e in self.graph.edges_of(node.id)]
+        for p in paths:
+            for e in p.edges:
+                texts.append((e.evidence, node.name))
+            for n in p.nodes[1:]:
+                texts += [(e.evidence, n.name) for e in self.graph.edges_of(n.id)]
+        return texts
+
+    def _unknowns(self, node: Node, paths: list[Path], complete: bool) -> list[str]:
+        out = list(self.notes)
+        if self.lists:
+            out.append(LISTS_NOTE)
+        if not complete:
+            out.append("The path search hit its step budget: weaker paths beyond those shown were not examined.")
+        undated = sorted({e.id for p in paths for e in p.edges if not e.date})
+        if undated:
+            out.append(f"{len(undated)} relation(s) on these paths carry no date; 'as of' filtering keeps them.")
+        if not any(e.type == "ownership" for e in self.graph.edges_of(node.id)):
+            out.append(f"No source in the store states who owns or controls {node.name}.")
+        docs = {e.evidence.document for e in self.graph.edges_of(node.id)}
+        out.append(f"{node.name} appears in {len(docs)} stored document(s); nothing outside them is known here.")
+        return out
+
+    def _unknown_partner(self, name: str) -> dict[str, Any]:
+        probe = Node(id="", name=name, type="Organization", members=[""])
+        link_listings([probe], self.lists, self.as_of, set())
+        tmp = Graph(nodes=[probe], edges=[])
+        findings: list[Finding] = direct_findings(tmp, probe, self.rules) if probe.listings else []
+        unknown = [*self.notes, f"No stored document mentions {name!r}: its relations are unknown."]
+        rating = rate(findings, self.rules, self.as_of, known=bool(probe.listings), unknown=unknown)
+        return self._result({"id": None, "name": name, "type": None}, rating, [], [], [], probe)
+
+    def _result(
+        self, partner: dict[str, Any], rating: Rating, paths: list[Path], tl: list[dict[str, Any]],
+        patterns: list[dict[str, Any]], node: Node,
+    ) -> dict[str, Any]:
+        return {
+            "partner": partner,
+            "rating": rating.to_dict(),
+            "paths": [path_dict(p) for p in paths],
+            "listings": [lst.to_dict() for lst in node.listings],
+            "timeline": tl,
+            "patterns": patterns,
+            "as_of": self.as_of,
+            "lists": self.list_versions(),
+        }

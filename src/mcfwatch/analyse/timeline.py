@@ -1,0 +1,59 @@
+"""Timelines: the dated events of an entity (or of a partner and everything on its exposure paths), in order,
+each with its quote and source. Undated events follow the dated ones, in the order their sources tell them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from mcfwatch.analyse.paths import Path
+from mcfwatch.graph import Edge, Graph, Node
+from mcfwatch.model.schema import SCHEMA
+
+
+def describe(g: Graph, e: Edge) -> str:
+    """'Lizhong Group agreement with Brunel University (joint lab)' in plain words."""
+    label = SCHEMA.relation_types[e.type].label
+    sub = f" ({e.subtype.replace('_', ' ')})" if e.subtype else ""
+    subject = f" on {e.subject}" if e.subject else ""
+    return f"{g.node(e.source).name} {label} {g.node(e.target).name}{sub}{subject}"
+
+
+def event_dict(g: Graph, e: Edge) -> dict[str, Any]:
+    return {
+        "date": e.date, "date_end": e.date_end, "what": describe(g, e), "type": e.type, "subtype": e.subtype,
+        "entities": [g.node(e.source).name, g.node(e.target).name], "edge": e.id,
+        "evidence": e.evidence.to_dict(), "source": e.evidence.source_label(),
+    }
+
+
+def _sort_key(ev: dict[str, Any]) -> tuple[Any, ...]:
+    return (ev["date"] is None, ev["date"] or "", ev["evidence"]["document"], ev["evidence"]["start"])
+
+
+def timeline(g: Graph, node_ids: Iterable[str]) -> list[dict[str, Any]]:
+    """Every stored relation touching these nodes (composed edges shown through their parts) and listings."""
+    ids = list(dict.fromkeys(node_ids))
+    seen: set[str] = set()
+    events: list[dict[str, Any]] = []
+    for nid in ids:
+        for e in g.edges_of(nid):
+            if e.method == "composed" or e.id in seen:
+                continue
+            seen.add(e.id)
+            events.append(event_dict(g, e))
+        for lst in g.node(nid).listings:
+            events.append({
+                "date": lst.start_date, "date_end": lst.end_date, "type": "listing", "subtype": lst.kind,
+                "what": f"{g.node(nid).name} listed on {lst.list_title} (version {lst.version})",
+                "entities": [g.node(nid).name], "edge": f"{nid}|{lst.entry_id}",
+                "evidence": {"document": f"list:{lst.list_id}@{lst.version}", "start": 0, "end": 0,
+                             "text": lst.remarks or lst.entry_name},
+                "source": f"{lst.list_title}, version {lst.version}",
+            })
+    return sorted(events, key=_sort_key)
+
+
+def partner_timeline(g: Graph, partner: Node, paths: list[Path]) -> list[dict[str, Any]]:
+    on_paths = [n.id for p in paths for n in p.nodes if n.type not in {"Place", "Event", "Program"}]
+    return timeline(g, [partner.id, *on_paths])

@@ -1,0 +1,196 @@
+"""Build the in-memory graph from a store: resolved nodes, evidenced edges, list memberships, roles.
+
+Order of work (each step pure over the rows read at the start):
+1. fold entities together along the resolver's merges and analysts' confirmed merges, minus split ones;
+2. keep relations valid on ``as_of`` and not rejected by an analyst; map their ends to folded nodes;
+3. compose "took part in an event organised by X" into one edge participant -> X (events are not path nodes);
+4. link nodes to list entries active on ``as_of``; mark roles (listed, military, MCF-linked) with evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from sqlalchemy import select
+
+from mcfwatch.graph.graph import Flag, Graph
+from mcfwatch.graph.index import GraphIndex
+from mcfwatch.graph.listings import link_listings
+from mcfwatch.graph.model import Edge, Evidence, Node
+from mcfwatch.graph.overlays import Overlays, pair_key
+from mcfwatch.model.schema import SCHEMA
+from mcfwatch.store import Store
+from mcfwatch.store import tables as t
+
+# Never an intermediate nor an end of an exposure path: sharing a country, an event or a policy is not a tie.
+BLOCKED_TYPES = {"Place", "Event", "Program", "Technology"}
+MCF_WORDS = re.compile(r"military[- ]civil(ian)? fusion|civil[- ]military integration|军民融合|軍民融合", re.I)
+
+Weigher = Callable[[Edge], float]
+
+
+@dataclass(slots=True)
+class StoreRows:
+    entities: list[dict[str, Any]]
+    names: list[tuple[str, str]]
+    relations: list[dict[str, Any]]
+    published: dict[str, str | None]
+    merges: list[tuple[str, str]]
+    overlays: Overlays
+
+
+def read_store(store: Store) -> StoreRows:
+    with store.engine.connect() as conn:
+        ents = [dict(r._mapping) for r in conn.execute(select(t.entities.c.id, t.entities.c.name, t.entities.c.type))]
+        names = [(r[0], r[1]) for r in conn.execute(select(t.names.c.entity_id, t.names.c.name))]
+        pub = {r[0]: r[1] for r in conn.execute(select(t.documents.c.id, t.documents.c.published))}
+        merges = [
+            (r[0], r[1])
+            for r in conn.execute(select(t.merges.c.winner_id, t.merges.c.loser_id).where(t.merges.c.undone_at.is_(None)))
+        ]
+    return StoreRows(ents, names, store.relations(), pub, merges, Overlays.from_rows(store.overlays()))
+
+
+def on_or_before(date: str | None, as_of: str | None) -> bool:
+    """A (possibly partial) ISO date lies on or before as_of; unknown dates are kept."""
+    return as_of is None or date is None or date[: len(as_of)] <= as_of
+
+
+def _fold(rows: StoreRows) -> dict[str, str]:
+    parent: dict[str, str] = {e["id"]: e["id"] for e in rows.entities}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    pairs = [(w, lo) for w, lo in rows.merges if pair_key(w, lo) not in rows.overlays.split_merges]
+    pairs += [tuple(p.split("|", 1)) for p in sorted(rows.overlays.confirmed_merges)]  # type: ignore[misc]
+    for a, b in pairs:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[rb] = ra
+    return {x: find(x) for x in parent}
+
+
+def _edge(r: dict[str, Any], root: dict[str, str]) -> Edge:
+    ev = Evidence(
+        document=r["document_id"], start=r["ev_start"], end=r["ev_end"], text=r["ev_text"],
+        title=r.get("document_title"), url=r.get("document_url"), path=r.get("document_path"),
+    )
+    return Edge(
+        id=r["id"], source=root[r["source_id"]], target=root[r["target_id"]], type=r["type"], evidence=ev,
+        subtype=r["subtype"], date=r["date"], date_end=r["date_end"], subject=r["subject"],
+        confidence=float(r["confidence"]), method=r["method"], directed=SCHEMA.relation_types[r["type"]].directed,
+        parts=(r["id"],),
+    )
+
+
+def compose_events(nodes: dict[str, Node], edges: list[Edge]) -> list[Edge]:
+    """participant -took part in-> event <-organised- organiser  becomes  participant -> organiser."""
+    parts: dict[str, list[Edge]] = {}
+    orgs: dict[str, list[Edge]] = {}
+    for e in edges:
+        if nodes[e.target].type == "Event":
+            if e.type == "participation":
+                parts.setdefault(e.target, []).append(e)
+            elif e.type == "organizer":
+                orgs.setdefault(e.target, []).append(e)
+    out: list[Edge] = []
+    for event, plist in parts.items():
+        for p in plist:
+            for o in orgs.get(event, ()):
+                if p.source == o.source:
+                    continue
+                also = () if (o.evidence.document, o.evidence.start) == (p.evidence.document, p.evidence.start) else (o.evidence,)
+                out.append(
+                    Edge(
+                        id=f"{p.id}+{o.id}", source=p.source, target=o.source, type="participation",
+                        subtype="event_organised_by", evidence=p.evidence, date=p.date or o.date,
+                        date_end=p.date_end, subject=p.subject, confidence=min(p.confidence, o.confidence),
+                        method="composed", directed=True, via=nodes[event].name, parts=(p.id, o.id), also=also,
+                    )
+                )
+    return out
+
+
+def _flags(g: Graph) -> None:
+    for node in g.nodes:
+        if node.listings:
+            g.flags[node.id].extend(Flag("listed", listing=lst) for lst in node.listings)
+        if node.type == "MilitaryUnit":
+            g.flags[node.id].append(Flag("military"))
+    for e in sorted(g.edges, key=lambda e: e.method != "composed"):  # name the organiser when known
+        if e.type == "mcf_link":
+            g.flags[e.source].append(Flag("mcf_link", edge=e))
+        elif _is_mcf_event(g, e) and not any(
+            f.edge is not None and f.edge.evidence == e.evidence for f in g.flags[e.source]
+        ):
+            g.flags[e.source].append(Flag("mcf_event", edge=e))
+
+
+def _is_mcf_event(g: Graph, e: Edge) -> bool:
+    """Took part in an event organised by a military body, or in an event named for military-civil fusion."""
+    if e.type != "participation":
+        return False
+    target = g.node(e.target)
+    if e.via is not None:
+        return target.type == "MilitaryUnit"
+    return target.type == "Event" and bool(MCF_WORDS.search(target.name))
+
+
+def build_graph(
+    store: Store,
+    lists: Sequence[Any] = (),
+    as_of: str | None = None,
+    weigh: Weigher | None = None,
+    max_hops: int = 4,
+) -> Graph:
+    """The graph as of a date, with every analyst overlay applied."""
+    rows = read_store(store)
+    root = _fold(rows)
+    nodes: dict[str, Node] = {}
+    for e in sorted(rows.entities, key=lambda e: e["id"]):
+        r = root[e["id"]]
+        if r not in nodes:
+            rep = next(x for x in rows.entities if x["id"] == r) if r != e["id"] else e
+            nodes[r] = Node(id=r, name=rep["name"], type=rep["type"])
+        nodes[r].members.append(e["id"])
+    for eid, name in rows.names:
+        node = nodes[root[eid]]
+        if name not in node.names:
+            node.names.append(name)
+    edges = [
+        _edge(r, root)
+        for r in rows.relations
+        if r["id"] not in rows.overlays.rejected_edges
+        and on_or_before(r["date"] or rows.published.get(r["document_id"]), as_of)
+        and root[r["source_id"]] != root[r["target_id"]]
+    ]
+    edges += compose_events(nodes, edges)
+    link_listings(nodes.values(), lists, as_of, rows.overlays.rejected_listings)
+    return assemble(list(nodes.values()), edges, weigh or (lambda e: e.confidence), max_hops)
+
+
+def assemble(nodes: list[Node], edges: list[Edge], weigh: Weigher, max_hops: int = 4) -> Graph:
+    g = Graph(nodes=nodes, edges=edges)
+    _flags(g)
+    n = len(nodes)
+    terminal = np.zeros(n, dtype=bool)
+    soft = np.zeros(n, dtype=bool)
+    blocked = np.zeros(n, dtype=bool)
+    for i, node in enumerate(nodes):
+        kinds = {f.kind for f in g.flags[node.id]}
+        terminal[i] = bool(kinds & {"listed", "military"})
+        soft[i] = bool(kinds & {"mcf_link", "mcf_event"}) and not terminal[i]
+        blocked[i] = node.type in BLOCKED_TYPES
+    src = np.array([g.pos[e.source] for e in edges], dtype=np.int64)
+    dst = np.array([g.pos[e.target] for e in edges], dtype=np.int64)
+    w = np.array([min(1.0, max(1e-6, weigh(e))) for e in edges], dtype=np.float64)
+    g.index = GraphIndex(n, src, dst, w, terminal, soft, blocked, max_hops=max_hops)
+    return g

@@ -1,0 +1,95 @@
+"""The graph's records: nodes (resolved entities), edges (relations with evidence) and list memberships.
+
+Invariant: every Edge carries the evidence it stands on (document, span, quote) or, for an
+edge composed from two relations, the ids of the relations it was composed from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True, frozen=True)
+class Evidence:
+    document: str
+    start: int
+    end: int
+    text: str
+    title: str | None = None
+    url: str | None = None
+    path: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"document": self.document, "start": self.start, "end": self.end, "text": self.text}
+
+    def source_label(self) -> str:
+        """A human label for the source: title, else URL, else path, else the document id."""
+        return self.title or self.url or self.path or self.document
+
+
+@dataclass(slots=True)
+class Edge:
+    id: str
+    source: str
+    target: str
+    type: str
+    evidence: Evidence
+    subtype: str | None = None
+    date: str | None = None
+    date_end: str | None = None
+    subject: str | None = None
+    confidence: float = 0.5
+    method: str = "rule"
+    directed: bool = True
+    via: str | None = None               # name of the event a composed edge passes through
+    parts: tuple[str, ...] = ()          # ids of the relations a composed edge was built from
+    also: tuple[Evidence, ...] = ()      # further evidence (the organiser's sentence of a composed edge)
+
+    def other(self, node: str) -> str:
+        return self.target if node == self.source else self.source
+
+
+@dataclass(slots=True, frozen=True)
+class Listing:
+    """Membership of an entity in one version of a watch list: an edge from the entity to the list."""
+
+    list_id: str
+    list_title: str
+    authority: str
+    legal_basis: str
+    kind: str
+    version: str
+    entry_id: str
+    entry_name: str
+    start_date: str | None
+    end_date: str | None
+    remarks: str | None
+    citation: str | None
+    properties: tuple[tuple[str, str], ...] = ()
+    match: str = "name"                  # how the entity was linked to the entry
+
+    def prop(self, key: str) -> str | None:
+        return dict(self.properties).get(key)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "list": self.list_id, "title": self.list_title, "authority": self.authority,
+            "legal_basis": self.legal_basis, "kind": self.kind, "version": self.version,
+            "entry": self.entry_id, "name": self.entry_name, "start_date": self.start_date,
+            "end_date": self.end_date, "remarks": self.remarks, "citation": self.citation,
+            "match": self.match,
+        }
+
+
+@dataclass(slots=True)
+class Node:
+    id: str
+    name: str
+    type: str
+    names: list[str] = field(default_factory=list)
+    members: list[str] = field(default_factory=list)      # store entity ids folded into this node
+    listings: list[Listing] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "type": self.type}
