@@ -1,0 +1,113 @@
+"""The matching algorithm: a declared list of features and how they combine, under a versioned name.
+
+Score = the strongest match feature (each weighted), then qualifiers: a cap (numbers that differ,
+names known to be of different organisations, a sub-unit) or a penalty (different kinds of body).
+A `known_same` hit is authoritative (a list published both names for one entry) and skips qualifiers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from mcfwatch.resolve import features as f
+from mcfwatch.resolve.names import Name
+
+ALGORITHM = "mcf-logic-v1"
+THRESHOLDS = {"screening": 0.70, "merging": 0.85}
+DEFAULT_THRESHOLD = THRESHOLDS["screening"]
+
+
+@dataclass(frozen=True, slots=True)
+class Feature:
+    name: str
+    func: Callable[[Name, Name, f.Context], f.Result]
+    role: str     # match | cap | penalty
+    value: float  # weight (match), ceiling (cap) or amount subtracted (penalty)
+
+    @property
+    def explanation(self) -> str:
+        return (self.func.__doc__ or self.name).strip().splitlines()[0]
+
+
+FEATURES: tuple[Feature, ...] = (
+    Feature("known_same", f.known_same, "match", 1.0),
+    Feature("same_name", f.same_name, "match", 1.0),
+    Feature("han_match", f.han_match, "match", 1.0),
+    Feature("word_match", f.word_match, "match", 1.0),
+    Feature("romanisation_match", f.romanisation_match, "match", 1.0),
+    Feature("contained_name", f.contained_name, "match", 1.0),
+    Feature("acronym_match", f.acronym_match, "match", 1.0),
+    Feature("number_mismatch", f.number_mismatch, "cap", 0.2),
+    Feature("known_different", f.known_different, "cap", 0.3),
+    Feature("sub_unit", f.sub_unit, "cap", 0.6),
+    Feature("kind_mismatch", f.kind_mismatch, "penalty", 0.35),
+    Feature("different_words", f.different_words, "penalty", 0.2),
+)
+FEATURES_BY_NAME = {feat.name: feat for feat in FEATURES}
+
+
+@dataclass(slots=True)
+class FeatureHit:
+    name: str
+    score: float
+    detail: str
+    role: str
+
+    @property
+    def explanation(self) -> str:
+        return FEATURES_BY_NAME[self.name].explanation
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"score": round(self.score, 3), "detail": self.detail, "explanation": self.explanation,
+                "role": self.role}
+
+
+@dataclass(slots=True)
+class Comparison:
+    left: str
+    right: str
+    score: float
+    features: dict[str, FeatureHit] = field(default_factory=dict)
+    relation: str | None = None   # "same" when the score passes, "sub-unit" for a part of the other
+    algorithm: str = ALGORITHM
+
+    def match(self, threshold: float = DEFAULT_THRESHOLD) -> bool:
+        return self.score >= threshold
+
+    def features_dict(self) -> dict[str, dict[str, Any]]:
+        return {k: v.to_dict() for k, v in self.features.items()}
+
+
+def compare_names(a: Name, b: Name, ctx: f.Context, features: tuple[Feature, ...] = FEATURES) -> Comparison:
+    """Compare two parsed names: every feature that fires is kept with its score and detail."""
+    hits: dict[str, FeatureHit] = {}
+    best = 0.0
+    for feat in features:
+        if feat.role != "match":
+            continue
+        score, detail = feat.func(a, b, ctx)
+        if score > 0:
+            hits[feat.name] = FeatureHit(feat.name, score, detail, feat.role)
+            best = max(best, score * feat.value)
+            if feat.name == "known_same":
+                return Comparison(a.original, b.original, 1.0, hits, "same")
+    relation = None
+    for feat in features:
+        if feat.role == "match":
+            continue
+        score, detail = feat.func(a, b, ctx)
+        if score <= 0:
+            continue
+        hits[feat.name] = FeatureHit(feat.name, score, detail, feat.role)
+        if feat.role == "cap":
+            best = min(best, feat.value)
+        else:
+            best -= feat.value * score
+        if feat.name == "sub_unit":
+            relation = "sub-unit"
+    best = max(0.0, min(1.0, best))
+    if relation is None and best >= DEFAULT_THRESHOLD:
+        relation = "same"
+    return Comparison(a.original, b.original, round(best, 4), hits, relation)

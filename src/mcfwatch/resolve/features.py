@@ -1,0 +1,234 @@
+"""Matching features: each a small pure function of two parsed names and the context.
+
+A feature returns (score in [0, 1], detail). Its one-line docstring is the explanation a user sees
+when the feature fires. Algorithms (algorithm.py) say how features combine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel
+
+from mcfwatch.resolve import lexicon
+from mcfwatch.resolve.names import Name
+
+Result = tuple[float, str]
+NONE: Result = (0.0, "")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the features may consult besides the two names: word weights and known names."""
+
+    weight: Callable[[str], float]
+    clusters: Callable[[Name], frozenset[str]]
+    label: Callable[[str], str]
+
+
+def _word_sim(x: str, y: str) -> float:
+    if x == y:
+        return 1.0
+    if len(x) < 5 or len(y) < 5 or x[0] != y[0]:
+        return 0.0
+    s = Indel.normalized_similarity(x, y)
+    return s if s >= 0.84 else 0.0
+
+
+def align(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[list[float], list[float]]:
+    """Greedy word alignment: per word of a and of b, the similarity of its partner (0 if none).
+
+    Also joins two adjacent words ("jiao tong" = "jiaotong").
+    """
+    sa, sb = [0.0] * len(a), [0.0] * len(b)
+    for i, x in enumerate(a):
+        best, bj = 0.0, -1
+        for j, y in enumerate(b):
+            if sb[j] < 1.0:
+                s = _word_sim(x, y)
+                if s > best:
+                    best, bj = s, j
+        if bj >= 0:
+            sa[i], sb[bj] = best, max(sb[bj], best)
+    for u, v, su, sv in ((a, b, sa, sb), (b, a, sb, sa)):
+        for j in range(len(v) - 1):
+            if sv[j] == 0 and sv[j + 1] == 0:
+                joined = v[j] + v[j + 1]
+                for i, x in enumerate(u):
+                    if su[i] == 0 and x == joined:
+                        su[i], sv[j], sv[j + 1] = 1.0, 1.0, 1.0
+                        break
+    return sa, sb
+
+
+def _weighted(a: tuple[str, ...], b: tuple[str, ...], ctx: Context) -> float:
+    if not a or not b:
+        return 0.0
+    sa, sb = align(a, b)
+    wa = [ctx.weight(x) for x in a]
+    wb = [ctx.weight(y) for y in b]
+    num = sum(w * s for w, s in zip(wa, sa, strict=True)) + sum(w * s for w, s in zip(wb, sb, strict=True))
+    return num / (sum(wa) + sum(wb))
+
+
+def _pairs(a: Name, b: Name) -> Iterable[tuple[tuple[str, ...], tuple[str, ...]]]:
+    for ra in a.readings:
+        for rb in b.readings:
+            yield ra, rb
+
+
+def _homophone_risk(a: Name, b: Name) -> bool:
+    """Two Chinese names whose unknown parts are different characters (张伟 vs 张薇)."""
+    return a.script == "han" and b.script == "han" and a.han_runs != b.han_runs
+
+
+# -- main features: evidence that the names are the same ------------------------------------------
+
+
+def same_name(a: Name, b: Name, ctx: Context) -> Result:
+    """The names are identical once case, punctuation, width, script (traditional/simplified) and legal forms are set aside."""
+    if a.key and a.key == b.key:
+        return 1.0, a.key
+    return NONE
+
+
+def known_same(a: Name, b: Name, ctx: Context) -> Result:
+    """Both names are published names of the same organisation (a watchlist entry's aliases or mcfwatch's table of acronyms and Chinese names)."""
+    common = ctx.clusters(a) & ctx.clusters(b)
+    if common:
+        return 1.0, ctx.label(sorted(common)[0])
+    return NONE
+
+
+def han_match(a: Name, b: Name, ctx: Context) -> Result:
+    """The Chinese characters of the names agree (simplified and traditional folded, legal forms set aside)."""
+    if not a.han or not b.han:
+        return NONE
+    s = Indel.normalized_similarity(a.han, b.han)
+    return (s, f"{a.han} ~ {b.han}") if s >= 0.5 else NONE
+
+
+def word_match(a: Name, b: Name, ctx: Context) -> Result:
+    """The distinctive words of the names agree, weighted by how rare each word is on the lists (Chinese read word by word)."""
+    if _homophone_risk(a, b):
+        return NONE
+    best, detail = 0.0, ""
+    for ra, rb in _pairs(a, b):
+        s = _weighted(ra, rb, ctx)
+        if s > best:
+            best, detail = s, f"{' '.join(ra)} ~ {' '.join(rb)}"
+    return best, detail
+
+
+def contained_name(a: Name, b: Name, ctx: Context) -> Result:
+    """Every word of the shorter name is in the longer one, including a distinctive word that is not a place (Lizhong Group ~ Hebei Lizhong)."""
+    if _homophone_risk(a, b):
+        return NONE
+    for ra, rb in _pairs(a, b):
+        short, long_ = (ra, rb) if len(ra) <= len(rb) else (rb, ra)
+        if not short or len(short) == len(long_):
+            continue
+        ss, sl = align(short, long_)
+        if min(ss) < 0.84:
+            continue
+        distinctive = [w for w in short if w not in lexicon.PLACES and w not in lexicon.KINDS and ctx.weight(w) >= 4.0]
+        extra = [w for w, s in zip(long_, sl, strict=True) if s == 0]
+        if distinctive and not any(w in lexicon.UNIT_WORDS for w in extra):
+            return 0.8, f"'{' '.join(short)}' within '{' '.join(long_)}'"
+    return NONE
+
+
+def romanisation_match(a: Name, b: Name, ctx: Context) -> Result:
+    """The romanised name spells the pinyin of the Chinese name (Xibei Gongye Daxue = 西北工业大学)."""
+    latin, han = (a, b) if b.script == "han" else (b, a)
+    if latin.script != "latin" or han.script != "han" or not latin.romanised or not han.romanised:
+        return NONE
+    s = Indel.normalized_similarity(latin.romanised, han.romanised)
+    if s < 0.9:
+        # personal names are often written surname last: Wei Zhang = 张伟
+        words = [w for r in latin.readings[:1] for w in r]
+        if len(words) in (2, 3) and "".join(reversed(words)) == han.romanised:
+            s = 1.0
+    return (0.95 * s, f"{latin.romanised} = {han.romanised}") if s >= 0.9 else NONE
+
+
+def acronym_match(a: Name, b: Name, ctx: Context) -> Result:
+    """One name is the acronym of the other, spelled from its initials (BIT = Beijing Institute of Technology)."""
+    for x, y in ((a, b), (b, a)):
+        if x.acronym and x.readings and x.readings[0]:
+            acronym = x.readings[0][0]
+            if acronym in y.initials:
+                return 0.75, f"{acronym.upper()} = {y.original}"
+    return NONE
+
+
+# -- qualifiers: evidence that the names are different ----------------------------------------------
+
+
+def number_mismatch(a: Name, b: Name, ctx: Context) -> Result:
+    """The names carry different numbers, which mark different units (the 14th vs the 38th research institute)."""
+    if a.numbers and b.numbers and not (a.numbers & b.numbers):
+        return 1.0, f"{sorted(a.numbers)} vs {sorted(b.numbers)}"
+    return NONE
+
+
+def known_different(a: Name, b: Name, ctx: Context) -> Result:
+    """The names are published names of two different organisations (CASC vs CASIC, Nanjing University vs NUAA)."""
+    ca, cb = ctx.clusters(a), ctx.clusters(b)
+    if ca and cb and not (ca & cb):
+        return 1.0, f"{ctx.label(sorted(ca)[0])} vs {ctx.label(sorted(cb)[0])}"
+    return NONE
+
+
+def kind_mismatch(a: Name, b: Name, ctx: Context) -> Result:
+    """The names are of different kinds of body (an institute vs a university)."""
+    if a.script != "latin" or b.script != "latin" or a.acronym or b.acronym:
+        return NONE
+    ka = {w for w in a.readings[0] if w in lexicon.KINDS}
+    kb = {w for w in b.readings[0] if w in lexicon.KINDS}
+    if ka and kb and not (ka & kb):
+        return 1.0, f"{'/'.join(sorted(ka))} vs {'/'.join(sorted(kb))}"
+    return NONE
+
+
+def sub_unit(a: Name, b: Name, ctx: Context) -> Result:
+    """One name is a unit (lab, school, numbered institute) of the other: related, not the same body."""
+    if a.han and b.han and a.script == b.script == "han":
+        short, long_ = sorted((a, b), key=lambda n: len(n.han))
+        rest = long_.han.replace(short.han, "", 1)
+        if short.han in long_.han and rest and any(u in rest for u in lexicon.UNIT_WORDS_ZH):
+            return 1.0, f"{long_.original} is part of {short.original}"
+    for ra, rb in _pairs(a, b):
+        (short, sn), (long_, ln) = sorted(((ra, a), (rb, b)), key=lambda p: len(p[0]))
+        if not short or len(short) == len(long_):
+            continue
+        ss, sl = align(short, long_)
+        if min(ss) < 0.84:
+            continue
+        if len(short) < 2 and all(w in lexicon.PLACES for w in short):
+            continue
+        extra = [w for w, s in zip(long_, sl, strict=True) if s == 0]
+        numbered_unit = bool(ln.numbers) and not sn.numbers
+        if any(w in lexicon.UNIT_WORDS for w in extra) or numbered_unit:
+            return 1.0, f"{ln.original} is part of {sn.original}"
+    return NONE
+
+
+def different_words(a: Name, b: Name, ctx: Context) -> Result:
+    """Each name has a word the other lacks (Science and Technology vs Science and Industry)."""
+    if _homophone_risk(a, b) or a.acronym or b.acronym:
+        return NONE
+    best, found = -1.0, NONE
+    for ra, rb in _pairs(a, b):
+        if not ra or not rb:
+            continue
+        s = _weighted(ra, rb, ctx)
+        if s <= best:
+            continue
+        best = s
+        sa, sb = align(ra, rb)
+        only_a = [w for w, x in zip(ra, sa, strict=True) if x == 0]
+        only_b = [w for w, x in zip(rb, sb, strict=True) if x == 0]
+        found = (1.0, f"{'/'.join(only_a)} vs {'/'.join(only_b)}") if only_a and only_b else NONE
+    return found

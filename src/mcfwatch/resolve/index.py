@@ -1,0 +1,97 @@
+"""Candidate retrieval: an inverted index from blocking keys to list names (never all pairs).
+
+Keys of a name: its words in English word space (every reading, acronym expansions included), the
+pinyin of each pair of adjacent Chinese characters (so "Xibei Gongye Daxue" finds 西北工业大学),
+its Chinese character pairs, and its romanised form for short names and acronyms.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from mcfwatch.resolve.knowledge import Vocabulary
+from mcfwatch.resolve.names import Name, parse, variants_of
+from mcfwatch.resolve.normalize import pinyin
+
+COMMON_POSTINGS = 1500   # keys with more names than this are used only when nothing rarer is shared
+
+
+def blocking_keys(name: Name) -> set[str]:
+    keys: set[str] = set()
+    for reading in name.readings:
+        keys.update(reading)
+        keys.update(a + b for a, b in zip(reading, reading[1:], strict=False))
+    han = name.han
+    for i in range(len(han) - 1):
+        pair = han[i : i + 2]
+        keys.add(pair)
+        keys.add(pinyin(pair, spaced=False))
+    if len(han) == 1:
+        keys.add(han)
+    if name.acronym or len(name.romanised) <= 8:
+        keys.add(name.romanised)
+    if name.han and name.script == "han":
+        keys.add(name.romanised)
+    keys.update(name.initials if name.acronym else ())
+    keys.discard("")
+    return keys
+
+
+@dataclass(slots=True)
+class IndexedName:
+    owner: int      # position of the owning record (a list entry, a store entity)
+    name: Name
+
+
+class NameIndex:
+    """Names of many records, retrievable by shared blocking keys ranked by key rarity."""
+
+    def __init__(self) -> None:
+        self.names: list[IndexedName] = []
+        self.by_owner: dict[int, list[int]] = defaultdict(list)
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.vocabulary = Vocabulary.from_names([])
+
+    def add(self, owner: int, names: Iterable[str]) -> None:
+        seen: set[str] = set()
+        for raw in names:
+            for variant in variants_of(raw):
+                parsed = parse(variant)
+                if not parsed.key or parsed.key in seen:
+                    continue
+                seen.add(parsed.key)
+                pos = len(self.names)
+                self.names.append(IndexedName(owner, parsed))
+                self.by_owner[owner].append(pos)
+                for key in blocking_keys(parsed):
+                    self.postings[key].append(pos)
+
+    def freeze(self) -> NameIndex:
+        self.vocabulary = Vocabulary.from_names(n.name for n in self.names)
+        return self
+
+    def candidates(self, query: Name, limit: int = 30) -> list[int]:
+        """Owners whose names share the rarest keys with the query, best first."""
+        keys = [k for k in blocking_keys(query) if k in self.postings]
+        rare = [k for k in keys if len(self.postings[k]) <= COMMON_POSTINGS]
+        use = rare or keys
+        votes: dict[int, float] = defaultdict(float)
+        for key in use:
+            posting = self.postings[key]
+            w = 1.0 / len(posting) ** 0.5
+            for pos in posting:
+                votes[pos] += w
+        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+        owners: list[int] = []
+        for pos, _ in ranked:
+            owner = self.names[pos].owner
+            if owner not in owners:
+                owners.append(owner)
+                if len(owners) >= limit:
+                    break
+        return owners
+
+    def names_of(self, owner: int) -> list[Name]:
+        return [self.names[p].name for p in self.by_owner.get(owner, [])]

@@ -1,0 +1,54 @@
+"""A Matcher compares names with everything mcfwatch knows: word rarity and known names.
+
+Screening, `compare`, the benchmark and cross-document resolution all compare through one Matcher,
+so a pair scores the same whichever door it came in by.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from mcfwatch.lists import load_lists
+from mcfwatch.lists.model import ListEntry
+from mcfwatch.resolve.algorithm import Comparison, compare_names
+from mcfwatch.resolve.features import Context
+from mcfwatch.resolve.knowledge import Knowledge, Vocabulary
+from mcfwatch.resolve.names import Name, parse, variants_of
+
+
+class Matcher:
+    def __init__(self, knowledge: Knowledge, vocabulary: Vocabulary) -> None:
+        self.knowledge = knowledge
+        self.vocabulary = vocabulary
+        self.context = Context(weight=vocabulary.weight, clusters=knowledge.clusters, label=knowledge.label)
+
+    def compare_parsed(self, a: Name, b: Name) -> Comparison:
+        return compare_names(a, b, self.context)
+
+    def compare(self, left: str | Iterable[str], right: str | Iterable[str]) -> Comparison:
+        """Best comparison over every name (and name variant) on each side."""
+        lefts = [left] if isinstance(left, str) else list(left)
+        rights = [right] if isinstance(right, str) else list(right)
+        best: Comparison | None = None
+        for a in {v for n in lefts for v in variants_of(n)}:
+            for b in {v for n in rights for v in variants_of(n)}:
+                c = self.compare_parsed(parse(a), parse(b))
+                if best is None or c.score > best.score or (c.score == best.score and len(c.features) > len(best.features)):
+                    best = c
+        if best is None:
+            return Comparison(", ".join(lefts), ", ".join(rights), 0.0)
+        return best
+
+    @classmethod
+    def build(cls, entries: Iterable[ListEntry] = (), table: bool = True) -> Matcher:
+        entries = list(entries)
+        names = [parse(v) for e in entries for n in e.all_names() for v in variants_of(n)]
+        return cls(Knowledge.from_sources(entries, table=table), Vocabulary.from_names(names))
+
+
+@lru_cache(maxsize=4)
+def default_matcher(as_of: str | None = None, exclude_noncommercial: bool = False) -> Matcher:
+    """The matcher over every loaded list (the version valid on as_of) plus mcfwatch's name table."""
+    entries = [e for wl in load_lists(as_of, exclude_noncommercial) for e in wl.entries]
+    return Matcher.build(entries)

@@ -1,0 +1,224 @@
+"""A name parsed once into the forms the matching features compare (pure; cached by text).
+
+Every name is read into English word space: a Latin name through case/form/variant folding, a Chinese
+name word by word through the glossary (unknown runs of characters become one pinyin word). Chinese
+characters are kept beside it, simplified, so two Chinese names are compared on their characters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+
+from mcfwatch.resolve import lexicon
+from mcfwatch.resolve.normalize import (
+    compact,
+    fold,
+    han_only,
+    han_ratio,
+    has_han,
+    numbers,
+    pinyin,
+    strip_accents,
+    strip_numbers,
+    to_simplified,
+)
+
+MAX_READINGS = 8
+_ZH_FORMS = sorted((k for k, v in lexicon.glossary().items() if not v), key=len, reverse=True)
+_PARENS = re.compile(r"[(（]([^()（）]{1,80})[)）]")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,9}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    original: str
+    script: str                              # latin | han | mixed
+    han: str                                 # simplified characters without forms and numbers
+    readings: tuple[tuple[str, ...], ...]    # alternative word sequences in English word space
+    numbers: frozenset[int]
+    romanised: str                           # compact letters: a Latin name's, or the pinyin of a Chinese one
+    initials: frozenset[str]
+    acronym: bool                            # the name is a single short upper-case word (NWPU)
+    key: str                                 # exact key: folded, forms and numbers dropped
+    han_runs: frozenset[str] = frozenset()   # Chinese runs read as pinyin (not in the glossary)
+
+    @property
+    def tokens(self) -> frozenset[str]:
+        return frozenset(t for r in self.readings for t in r)
+
+
+def _stem(word: str) -> str:
+    word = lexicon.VARIANTS.get(word, word)
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ics")):
+        word = lexicon.VARIANTS.get(word[:-1], word[:-1])
+    return word
+
+
+def latin_words(text: str) -> list[str]:
+    """Folded Latin words of a name, variants unified, numbers removed (forms and stopwords kept)."""
+    return [_stem(w) for w in fold(strip_accents(strip_numbers(text))).split() if not w.isdigit()]
+
+
+def _content(words: list[str]) -> list[str]:
+    return [w for w in words if w not in lexicon.STOPWORDS and w not in lexicon.LEGAL_FORMS]
+
+
+@lru_cache(maxsize=1)
+def _acronym_expansions() -> dict[str, tuple[str, ...]]:
+    """Known acronym (folded) -> content words of the organisation's first multi-word English name."""
+    table: dict[str, tuple[str, ...]] = {}
+    for group in lexicon.known_names():
+        full = next((n for n in group if not has_han(n) and len(n.split()) > 1), None)
+        if full is None:
+            continue
+        for n in group:
+            if _ACRONYM.match(n):
+                table.setdefault(fold(n), tuple(_content(latin_words(full))))
+    return table
+
+
+@lru_cache(maxsize=1)
+def _zh_lexicon() -> dict[str, tuple[str, ...]]:
+    """The glossary plus every Chinese name of the known-names table read as its English name."""
+    table = dict(lexicon.glossary())
+    for group in lexicon.known_names():
+        full = next((n for n in group if not has_han(n) and len(n.split()) > 1), None)
+        if full is None:
+            continue
+        for n in group:
+            if has_han(n) and len(n) >= 2:
+                table.setdefault(to_simplified(n), (" ".join(_content(latin_words(full))),))
+    return table
+
+
+def gloss(han: str) -> tuple[list[tuple[str, ...]], frozenset[str]]:
+    """Chinese characters read word by word: the alternative English readings of each word, and the
+    runs of characters the glossary does not know (read as pinyin, kept to tell homophones apart)."""
+    table = _zh_lexicon()
+    longest = max(len(k) for k in table)
+    out: list[tuple[str, ...]] = []
+    runs: set[str] = set()
+    run = ""
+    i = 0
+    while i < len(han):
+        for size in range(min(longest, len(han) - i), 0, -1):
+            piece = han[i : i + size]
+            if piece in table:
+                if run:
+                    out.append((pinyin(run, spaced=False),))
+                    runs.add(run)
+                    run = ""
+                if table[piece]:
+                    out.append(table[piece])
+                i += size
+                break
+        else:
+            run += han[i]
+            i += 1
+    if run:
+        out.append((pinyin(run, spaced=False),))
+        runs.add(run)
+    return out, frozenset(runs)
+
+
+def _readings(slots: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    combos: list[tuple[str, ...]] = []
+    for choice in product(*slots):
+        words = [_stem(w) for part in choice for w in part.split()]
+        reading = tuple(_content(words))
+        if reading not in combos:
+            combos.append(reading)
+        if len(combos) >= MAX_READINGS:
+            break
+    return tuple(combos) or ((),)
+
+
+def _latin_slots(words: list[str]) -> list[tuple[str, ...]]:
+    expansions = _acronym_expansions()
+    return [(w, " ".join(expansions[w])) if w in expansions else (w,) for w in words]
+
+
+def _initials(words: list[str]) -> frozenset[str]:
+    kept = [w for w in words if w not in lexicon.STOPWORDS]
+    content = [w for w in kept if w not in lexicon.LEGAL_FORMS]
+    variants = [kept, content]
+    if kept and kept[-1] in lexicon.LEGAL_FORMS:
+        variants.append([*content, kept[-1]])
+    return frozenset("".join(w[0] for w in v) for v in variants if len(v) >= 2)
+
+
+def strip_zh_forms(han: str) -> str:
+    for form in _ZH_FORMS:
+        han = han.replace(form, "")
+    return han
+
+
+@lru_cache(maxsize=200_000)
+def parse(name: str) -> Name:
+    """Parse one name into every form the features compare."""
+    text = " ".join(name.split())
+    han_full = han_only(text)
+    latin_part = re.sub(r"[\u3400-\u9fff\uf900-\ufaff〇]+", " ", to_simplified(text))
+    ratio = han_ratio(text)
+    script = "han" if ratio > 0.8 else "latin" if not han_full else "mixed"
+    han = strip_zh_forms(han_only(strip_numbers(text))) if han_full else ""
+    words = latin_words(latin_part) if script != "han" else []
+    slots: list[tuple[str, ...]] = _latin_slots(words) if script == "latin" else []
+    runs: frozenset[str] = frozenset()
+    if script == "han":
+        slots, runs = gloss(han)
+    elif script == "mixed":
+        slots = [*_latin_slots(words)]
+    readings = _readings(slots)
+    content = _content(words)
+    if script == "han":
+        romanised = compact(pinyin(han))
+    else:
+        romanised = "".join(content)
+    stripped = text.strip()
+    acronym = bool(_ACRONYM.match(stripped)) or (script == "latin" and fold(stripped) in _acronym_expansions())
+    key = " ".join(content) if script == "latin" else han if script == "han" else " ".join(content) + " " + han
+    nums = numbers(text)
+    if nums:
+        key = f"{key} #" + ",".join(str(n) for n in sorted(nums))
+    return Name(
+        original=name,
+        script=script,
+        han=han,
+        readings=readings,
+        numbers=nums,
+        romanised=romanised,
+        initials=_initials(words) if script != "han" else frozenset(),
+        acronym=acronym,
+        key=key.strip(),
+        han_runs=runs,
+    )
+
+
+def variants_of(name: str) -> list[str]:
+    """A published name and the names inside it: its Latin and Chinese halves, bracketed acronyms.
+
+    "Northwestern Polytechnical University（NPU） (西北工業大學)" -> the full string, the English
+    name, "NPU" and "西北工業大學". Used when indexing list entries, whose names often pack several.
+    """
+    out = [name]
+    # a bracket is a name of the whole only when nothing Latin follows it: "X (CASC) 9th Academy"
+    # names the 9th Academy, and CASC there is its parent, not one of its names
+    inner = [
+        m.group(1).strip()
+        for m in _PARENS.finditer(name)
+        if not re.search(r"[A-Za-z]", _PARENS.sub(" ", name[m.end() :]))
+    ]
+    outer = " ".join(_PARENS.sub(" ", name).split())
+    if outer and outer != name:
+        out.append(outer)
+    out.extend(inner)
+    if has_han(outer) and han_ratio(outer) < 0.8:
+        han = "".join(re.findall(r"[\u3400-\u9fff\uf900-\ufaff〇]+", outer))
+        latin = " ".join(re.sub(r"[\u3400-\u9fff\uf900-\ufaff〇]+", " ", outer).split())
+        out.extend(p for p in (han, latin) if p)
+    seen: set[str] = set()
+    return [n for n in out if n and compact(n) + han_only(n) and not (n in seen or seen.add(n))]
