@@ -1,0 +1,5 @@
+"""Chinese extraction: LAC or jieba segmentation, gazetteer and head-word rules, rule-based relations."""
+
+from mcfwatch.extract.zh.extractor import ChineseExtractor
+
+__all__ = ["ChineseExtractor"]

@@ -1,0 +1,127 @@
+"""ChineseExtractor: simplified/traditional Chinese text -> entities, relations, dates, evidence.
+
+Pipeline per batch: normalise (offset-preserving t2s) -> split sentences -> tag all sentences in one
+backend call -> mentions -> entities (one per canonical name, with pinyin and English aliases) ->
+anaphors resolved to entities -> relations with dates -> Extraction with spans into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mcfwatch.extract.zh import gazetteer, triggers
+from mcfwatch.extract.zh.aliases import aliases_for
+from mcfwatch.extract.zh.dates import find_dates
+from mcfwatch.extract.zh.ner import Mention, find_mentions
+from mcfwatch.extract.zh.normalise import simplify
+from mcfwatch.extract.zh.relations import Item, extract_relations, sentences
+from mcfwatch.extract.zh.tagger import Tagger, custom_dictionary, make_tagger
+from mcfwatch.model import Document, Entity, Extraction, Relation
+
+_MAX_CHUNK = 400
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """Sentence spans, long ones cut at commas so the tagger never sees a huge input."""
+    out = []
+    for s, e in sentences(text):
+        while e - s > _MAX_CHUNK:
+            cut = max(text.rfind("，", s, s + _MAX_CHUNK), text.rfind(",", s, s + _MAX_CHUNK))
+            cut = cut + 1 if cut > s else s + _MAX_CHUNK
+            out.append((s, cut))
+            s = cut
+        out.append((s, e))
+    return out
+
+
+class ChineseExtractor:
+    """Extract from Chinese documents. ``backend``: "lac", "jieba" or "auto" (LAC when installed)."""
+
+    def __init__(self, backend: str = "auto") -> None:
+        self.gazetteer = gazetteer.load()
+        custom = custom_dictionary({n: e.type for n, e in self.gazetteer.entries.items() if len(n) >= 4})
+        self.tagger: Tagger = make_tagger(backend, custom)
+
+    def mentions(self, texts: list[str]) -> list[list[Mention]]:
+        """Mentions of each (already simplified) text, with offsets into it."""
+        spans = [_chunks(t) for t in texts]
+        flat = [t[s:e] for t, sp in zip(texts, spans, strict=True) for s, e in sp]
+        tagged = iter(self.tagger.tag_many(flat))
+        out: list[list[Mention]] = []
+        for t, sp in zip(texts, spans, strict=True):
+            found: list[Mention] = []
+            for s, e in sp:
+                for m in find_mentions(t[s:e], next(tagged), self.gazetteer):
+                    m.start += s
+                    m.end += s
+                    found.append(m)
+            out.append(found)
+        return out
+
+    def extract_many(self, docs: list[Document]) -> Iterator[Extraction]:
+        simple = [simplify(d.text) for d in docs]
+        for doc, text, mentions in zip(docs, simple, self.mentions(simple), strict=True):
+            yield self._extract(doc, text, mentions)
+
+    def _extract(self, doc: Document, text: str, mentions: list[Mention]) -> Extraction:
+        ex = Extraction(document=doc)
+        by_name: dict[str, Entity] = {}
+        names_en: dict[str, list[str]] = {}
+        items: list[Item] = []
+        for m in mentions:
+            ent = by_name.get(m.name)
+            if ent is None:
+                ent = Entity(id=f"zh{len(by_name) + 1}", name=m.name, type=m.type)
+                by_name[m.name] = ent
+                names_en[m.name] = list(m.names_en)
+            ent.mentions.append(ex.span(m.start, m.end))
+            items.append(Item(m.start, m.end, ent.id, ent.type, ent.name))
+        for ent in by_name.values():
+            surfaces = [sp.text for sp in ent.mentions]
+            ent.aliases = aliases_for(ent.name, surfaces, names_en[ent.name], ent.type)
+        items = sorted(items + _anaphors(text, items), key=lambda it: it.start)
+        ex.entities = list(by_name.values())
+        for rc in extract_relations(text, items, find_dates(text, doc.published)):
+            ex.add_relation(Relation(
+                type=rc.type, source=rc.source, target=rc.target, evidence=ex.span(rc.start, rc.end),
+                subtype=rc.subtype if rc.type == "agreement" else None, date=rc.date, date_end=rc.date_end,
+                subject=rc.subject, confidence=0.6, method="zh-rules",
+            ))
+        return ex
+
+
+def _anaphors(text: str, items: list[Item]) -> list[Item]:
+    """Items for 该公司 / 该代表团 / 其 / 他, each bound to its antecedent entity."""
+    found: list[tuple[int, int, str]] = []
+    for rx, kind in triggers.ANAPHORS:
+        for m in rx.finditer(text):
+            if not any(it.start <= m.start() < it.end for it in items):
+                found.append((m.start(), m.end(), kind))
+    out: list[Item] = []
+    resolved: list[Item] = []
+    for start, end, kind in sorted(found):
+        prior = sorted([it for it in items + resolved if it.end <= start], key=lambda it: it.start)
+        ante = _antecedent(text, start, kind, prior)
+        if ante is not None:
+            item = Item(start, end, ante.entity, ante.type, ante.name)
+            out.append(item)
+            resolved.append(item)
+    return out
+
+
+def _antecedent(text: str, start: int, kind: str, prior: list[Item]) -> Item | None:
+    agents = [it for it in prior if it.type in triggers.AGENTIVE]
+    if kind == "delegation":
+        cands = [it for it in agents if re.search(r"团$", it.name)]
+    elif kind == "topic":
+        # The subject of the current or previous sentence: the first agent after the last full stop
+        # before the previous sentence, else the last agent.
+        stop = max(text.rfind(ch, 0, start) for ch in "。！？")
+        prev_stop = max(text.rfind(ch, 0, max(stop, 0)) for ch in "。！？") if stop > 0 else -1
+        in_this = [it for it in agents if it.start > stop]
+        in_prev = [it for it in agents if prev_stop < it.start <= stop]
+        return (in_this or in_prev or agents or [None])[0] if (in_this or in_prev) else (agents[-1] if agents else None)
+    else:
+        cands = [it for it in (prior if kind == "Place" else agents) if it.type == kind]
+    return cands[-1] if cands else None

@@ -1,0 +1,193 @@
+"""Chinese mentions: tagger entities + gazetteer + head-word (suffix) rules, one type per span.
+
+Input is simplified text and its tokens; output is a list of Mention with offsets into that text (which
+are offsets into the original, see normalise.py). Candidates overlap; the longest wins, then the
+gazetteer over the rules over the tagger. A mention's ``name`` drops a leading country or, for a company,
+a leading place (河北立中集团 -> 立中集团), while its span keeps the whole surface form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mcfwatch.extract.zh import typing_rules as tr
+from mcfwatch.extract.zh.gazetteer import Gazetteer
+from mcfwatch.extract.zh.tagger import Token
+
+_TAGGER_TYPES = {"PER": "Person", "LOC": "Place"}
+# Tokens that end a name when extending left from its head word.
+_STOP_WORDS = {"与", "和", "及", "以及", "同", "跟", "由", "在", "的", "了", "是", "为", "对", "向", "把",
+               "将", "被", "从", "到", "于", "并", "也", "还", "其", "该", "等", "、", "即", "由于", "通过",
+               "包括", "其中", "位于", "来自", "前往", "赴", "至", "代表", "作为", "以", "之", "帮助",
+               "访问", "参加", "出席", "签署", "签订", "会见", "邀请", "组织", "主办", "担任", "率领", "率"}
+_STOP_TAGS = {"w", "p", "c", "u", "r", "v", "TIME", "PER", "q", "d", "xc", "m", "f", "ad", "vd"}
+_TRAILING_VERBS = ("组织", "主办", "承办", "举办", "协办", "参加", "访问", "签署", "邀请", "资助", "控股")
+_NOMINAL_TAGS = {"n", "nz", "nw", "ORG", "LOC", "nt", "ns", "j", "an", "vn", "eng"}
+_NOT_STRIPPED = {"中国", "中华", "中央", "国家"}
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    type: str
+    name: str                 # canonical name (may drop a leading place)
+    surface: str              # text[start:end]
+    names_en: list[str] = field(default_factory=list)
+    source: str = ""          # gazetteer | rule | tagger
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    type: str
+    priority: int
+    names_en: list[str]
+    source: str
+
+
+def _stops(tok: Token) -> bool:
+    if tok.text in _STOP_WORDS:
+        return True
+    if tok.tag == "m" and tok.text.startswith("第"):
+        return False  # ordinals belong to institute names (第十四研究所)
+    return tok.tag in _STOP_TAGS
+
+
+def _extend_left(tokens: list[Token], j: int, start: int, max_tokens: int = 5) -> int:
+    """Start offset of a name whose head starts at ``start``, extending over name-like tokens j, j-1 ..."""
+    count = 0
+    while j >= 0 and count < max_tokens and not _stops(tokens[j]) and start - tokens[j].start <= 20:
+        start = tokens[j].start
+        j -= 1
+        count += 1
+    return start
+
+
+_HEADS: list[tuple[str, str]] = sorted(
+    [("org", s) for _, sufs in tr.SUFFIX_TYPES for s in sufs]
+    + [("Event", s) for s in tr.EVENT_SUFFIXES]
+    + [("Program", s) for s in tr.PROGRAM_SUFFIXES]
+    + [("Technology", s) for s in tr.TECH_SUFFIXES],
+    key=lambda ks: -len(ks[1]),
+)
+
+
+def _rule_candidates(text: str, tokens: list[Token]) -> list[_Cand]:
+    """Names ending in a head word (集团, 大学, 军分区, 展示会 ...) at a token end, extended left."""
+    out: list[_Cand] = []
+    index_of_start = {t.start: k for k, t in enumerate(tokens)}
+    for i, tok in enumerate(tokens):
+        if tok.tag == "w":
+            continue
+        for kind, suf in _HEADS:
+            head_start = tok.end - len(suf)
+            if head_start < 0 or text[head_start : tok.end] != suf:
+                continue
+            if head_start >= tok.start:  # head inside this token: the name starts at the token
+                if head_start > tok.start and tok.tag not in _NOMINAL_TAGS:
+                    continue  # 签署 is a verb, not a name ending in 署
+                k, start = i - 1, tok.start
+            elif head_start in index_of_start:  # head spans tokens (展示 会)
+                k, start = index_of_start[head_start] - 1, head_start
+            else:
+                continue
+            if kind == "Program" and tok.tag not in ("n", "nz", "ORG"):
+                continue
+            start = _extend_left(tokens, k, start)
+            name = text[start : tok.end]
+            left = name[: -len(suf)]
+            if len(left) < 2 or left in tr.GENERIC_LEFT or left[-2:] in tr.GENERIC_LEFT and len(left) == 2:
+                break
+            typ = (tr.head_type(name) or ("Organization", ""))[0] if kind == "org" else kind
+            out.append(_Cand(start, tok.end, typ, 2, [], "rule"))
+            break
+    return out
+
+
+def _tagger_candidates(tokens: list[Token]) -> list[_Cand]:
+    out: list[_Cand] = []
+    for tok in tokens:
+        if tok.tag in _TAGGER_TYPES and len(tok.text) >= 2:
+            out.append(_Cand(tok.start, tok.end, _TAGGER_TYPES[tok.tag], 1, [], "tagger"))
+        elif tok.tag == "ORG" and len(tok.text) >= 2:
+            ht = tr.head_type(tok.text)
+            if ht and tok.text[: -len(ht[1])] in tr.GENERIC_LEFT | {""}:
+                continue  # 联合实验室, 该公司: a description, not a name
+            end = tok.end
+            for verb in _TRAILING_VERBS:
+                if tok.text.endswith(verb) and tr.head_type(tok.text[: -len(verb)]):
+                    end -= len(verb)
+                    break
+            out.append(_Cand(tok.start, end, tr.org_type(tok.text[: end - tok.start]), 1, [], "tagger"))
+    return out
+
+
+def _split_trailing_verbs(tokens: list[Token]) -> list[Token]:
+    """LAC glues a verb onto an organisation (保定军分区组织): split it off."""
+    out: list[Token] = []
+    for tok in tokens:
+        verb = next((v for v in _TRAILING_VERBS if tok.tag == "ORG" and tok.text.endswith(v)), "")
+        if verb and tr.head_type(tok.text[: -len(verb)]):
+            cut = tok.end - len(verb)
+            out += [Token(tok.start, cut, tok.text[: -len(verb)], "ORG"), Token(cut, tok.end, verb, "v")]
+        else:
+            out.append(tok)
+    return out
+
+
+def _gazetteer_candidates(text: str, gaz: Gazetteer) -> list[_Cand]:
+    return [_Cand(s, e, g.type, 3, list(g.names_en), "gazetteer") for s, e, g in gaz.find_all(text)]
+
+
+def _leading_place(name: str, offset: int, gaz: Gazetteer, places: dict[int, int], typ: str) -> str:
+    """The place name that starts ``name`` (gazetteer place, or a tagger LOC for companies), or ''."""
+    entry = gaz.match_at(name, 0) if name else None
+    if entry is not None and entry.type == "Place":
+        return entry.name
+    if typ == "Company" and offset in places:
+        return name[: places[offset] - offset]
+    return ""
+
+
+def _canonical(surface: str, start: int, typ: str, gaz: Gazetteer, places: dict[int, int]) -> str:
+    """Drop a leading foreign country (any organisation) or leading places (companies)."""
+    if typ not in ("Company", "University", "Organization"):
+        return surface
+    name = surface
+    while True:
+        place = _leading_place(name, start + len(surface) - len(name), gaz, places, typ)
+        if not place or place in _NOT_STRIPPED or len(place) >= len(name):
+            break
+        rest = name[len(place) :]
+        ht = tr.head_type(rest)
+        core = rest[: -len(ht[1])] if ht else rest
+        if len(core) < 2 or (typ == "Organization" and ht and ht[0] == "Organization" and "团" in ht[1]):
+            break
+        name = rest
+    return name
+
+
+def find_mentions(text: str, tokens: list[Token], gaz: Gazetteer) -> list[Mention]:
+    """Typed, non-overlapping mentions in ``text`` (simplified), in text order."""
+    tokens = _split_trailing_verbs(tokens)
+    places = {t.start: t.end for t in tokens if t.tag == "LOC"}
+    cands = _gazetteer_candidates(text, gaz) + _rule_candidates(text, tokens) + _tagger_candidates(tokens)
+    cands.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
+    taken = [False] * (len(text) + 1)
+    chosen: list[_Cand] = []
+    for c in cands:
+        if any(taken[c.start : c.end]):
+            continue
+        for k in range(c.start, c.end):
+            taken[k] = True
+        chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    out = []
+    for c in chosen:
+        surface = text[c.start : c.end]
+        name = _canonical(surface, c.start, c.type, gaz, places)
+        names_en = c.names_en or (gaz.entries[name].names_en if name in gaz.entries else [])
+        out.append(Mention(c.start, c.end, c.type, name, surface, names_en, c.source))
+    return out

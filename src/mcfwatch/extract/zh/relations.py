@@ -1,0 +1,268 @@
+"""Chinese pathway relations from triggers, clause structure and resolved anaphors.
+
+Works on simplified text with typed items (entity mentions and resolved anaphors). Chinese drops
+subjects across clauses, so a trigger's source is the last agent before it in its clause, else the
+sentence's subject, else the previous sentence's topic. Nothing is produced from a plan, a refusal or
+a negotiation (triggers.MODALITY), nor from what someone was invited to do.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mcfwatch.extract.zh import triggers as tg
+from mcfwatch.extract.zh.dates import DateMention
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    start: int
+    end: int
+    entity: str     # entity id
+    type: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class RelCand:
+    type: str
+    source: str
+    target: str
+    start: int      # evidence span: the sentence
+    end: int
+    subtype: str | None = None
+    date: str | None = None
+    date_end: str | None = None
+    subject: str | None = None
+
+
+_SENT = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
+_CLAUSE_SEP = re.compile(r"[，,：:]")
+_TARGET_TYPES = {
+    "visit": {"Place", "Company", "Organization", "PublicBody", "University", "MilitaryUnit", "Event"},
+    "participation": {"Event", "Program"},
+    "organizer": {"Event", "Program"},
+    "mcf_link": {"Program", "Event"},
+}
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _SENT.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _clause_bounds(text: str, s: int, e: int, p: int) -> tuple[int, int]:
+    cs = s
+    for m in _CLAUSE_SEP.finditer(text, s, e):
+        if m.start() < p:
+            cs = m.end()
+        else:
+            return cs, m.start()
+    return cs, e
+
+
+def _masked(text: str, a: int, b: int, items: list[Item]) -> str:
+    chars = list(text[a:b])
+    for it in items:
+        for k in range(max(it.start, a), min(it.end, b)):
+            chars[k - a] = "□"
+    return "".join(chars)
+
+
+def _blocked(text: str, cs: int, p: int, items: list[Item], invited_from: int | None) -> bool:
+    if invited_from is not None and cs <= invited_from < p:
+        return True
+    before = _masked(text, cs, p, items)
+    return bool(tg.MODALITY.search(before) or tg.WILL.search(before))
+
+
+def _coordinated(text: str, first: Item, after: list[Item]) -> list[Item]:
+    """``first`` and the items joined to it by 和/、/及/与."""
+    out, prev = [first], first
+    for it in after:
+        if it.start <= prev.start:
+            continue
+        if tg.CONNECTORS.match(text[prev.end : it.start]):
+            out.append(it)
+            prev = it
+        else:
+            break
+    return out
+
+
+def _date_for(dates: list[DateMention], s: int, e: int, p: int, fallback: DateMention | None) -> DateMention | None:
+    inside = [d for d in dates if s <= d.start < e]
+    before = [d for d in inside if d.start < p]
+    if before:
+        return before[-1]
+    return inside[0] if inside else fallback
+
+
+def _subtype(text: str, cs: int, ce: int, s: int) -> str:
+    for name, rx in tg.SUBTYPES:
+        if rx.search(text, cs, ce):
+            return name
+    for name, rx in tg.SUBTYPES:
+        if rx.search(text, s, cs):
+            return name
+    return "other"
+
+
+class _Sentence:
+    """Relations of one sentence; ``topic`` carries the subject to the next sentence."""
+
+    def __init__(self, text: str, s: int, e: int, items: list[Item], topic: Item | None) -> None:
+        self.text, self.s, self.e, self.items = text, s, e, items
+        agents = [it for it in items if it.type in tg.AGENTIVE]
+        self.subject = agents[0] if agents else topic
+        self.party_a: Item | None = None  # first party of the sentence's last agreement
+
+    def agent_before(self, cs: int, p: int) -> Item | None:
+        cands = [it for it in self.items if cs <= it.start and it.end <= p and it.type in tg.AGENTIVE
+                 and not tg.PARTNER.search(self.text[max(cs, it.start - 2) : it.start])
+                 and not tg.BY.search(self.text[max(cs, it.start - 1) : it.start])]
+        return cands[-1] if cands else None
+
+    def source(self, cs: int, p: int) -> Item | None:
+        return self.agent_before(cs, p) or (self.subject if self.subject and self.subject.start < p else None)
+
+
+def extract_relations(text: str, items: list[Item], dates: list[DateMention]) -> list[RelCand]:
+    """All relations stated in ``text`` (simplified), with the sentence as evidence."""
+    out: list[RelCand] = []
+    topic: Item | None = None
+    last_date: DateMention | None = None
+    for s, e in sentences(text):
+        sent_items = [it for it in items if s <= it.start and it.end <= e]
+        sent = _Sentence(text, s, e, sent_items, topic)
+        inherit = last_date if re.search(r"期间|此间|其间|同时|随后", text[s:e]) else None
+        out += _sentence_relations(sent, dates, inherit)
+        if sent.subject is not None:
+            topic = sent.subject
+        in_sent = [d for d in dates if s <= d.start < e]
+        if in_sent:
+            last_date = in_sent[-1]
+    return out
+
+
+def _sentence_relations(sent: _Sentence, dates: list[DateMention], inherit: DateMention | None) -> list[RelCand]:
+    text, s, e, items = sent.text, sent.s, sent.e, sent.items
+    hits = sorted((m.start(), m.end(), rtype) for rtype, rx in tg.TRIGGERS.items() for m in rx.finditer(text, s, e)
+                  if not any(it.start <= m.start() < it.end for it in items if rtype != "mcf_link"))
+    invited = next((p for p, _, r in hits if r == "invitation"), None)
+    out: list[RelCand] = []
+    for p, pe, rtype in hits:
+        cs, ce = _clause_bounds(text, s, e, p)
+        if rtype != "invitation" and _blocked(text, cs, p, items, invited):
+            continue
+        after = [it for it in items if it.start >= pe and it.end <= ce]
+        d = _date_for(dates, s, e, p, inherit)
+        for src, tgt, sub, subject in _pairs(sent, rtype, p, pe, cs, ce, after):
+            if src.entity == tgt.entity:
+                continue
+            out.append(RelCand(rtype, src.entity, tgt.entity, s, e, sub,
+                               d.date if d else None, d.date_end if d else None, subject))
+    return out
+
+
+def _pairs(sent: _Sentence, rtype: str, p: int, pe: int, cs: int, ce: int,
+           after: list[Item]) -> list[tuple[Item, Item, str | None, str | None]]:
+    text = sent.text
+    src = sent.source(cs, p)
+    allowed = _TARGET_TYPES.get(rtype)
+    typed_after = [it for it in after if allowed is None or it.type in allowed]
+    if rtype == "mcf_link":
+        return _mcf(sent, p, pe, cs)
+    if rtype in ("agreement", "meeting"):
+        return _two_party(sent, rtype, p, pe, cs, ce, after)
+    if rtype == "organizer":
+        by = [it for it in sent.items if cs <= it.start and it.end <= p and tg.BY.search(text[max(cs, it.start - 1) : it.start])]
+        if by:
+            src = by[-1]
+    if rtype == "position":
+        return _position(sent, p, cs, after)
+    if rtype == "ownership":
+        return _ownership(sent, p, pe, cs, after)
+    if rtype == "export":
+        to = [it for it in sent.items if cs <= it.start < p and re.search(r"向\s*$", text[max(cs, it.start - 1) : it.start])]
+        dest = to or [it for it in after if re.search(r"(?:到|至|给)\s*$", text[pe : it.start])]
+        return [(src, dest[0], None, None)] if src and dest else []
+    if src is None or not typed_after:
+        return []
+    if rtype in ("participation",) and not typed_after:
+        return []
+    first = typed_after[0]
+    targets = _coordinated(text, first, typed_after) if rtype in ("visit", "invitation", "recruitment") else [first]
+    return [(src, t, None, None) for t in targets]
+
+
+def _two_party(sent: _Sentence, rtype: str, p: int, pe: int, cs: int, ce: int,
+               after: list[Item]) -> list[tuple[Item, Item, str | None, str | None]]:
+    text = sent.text
+    agents_after = [it for it in after if it.type in tg.AGENTIVE or it.type == "Place"]
+    partners = [it for it in sent.items if cs <= it.start and it.end <= p
+                and tg.PARTNER.search(text[max(cs, it.start - 2) : it.start])]
+    if partners:
+        first = partners[0]
+        before_partner = [it for it in sent.items if cs <= it.start and it.end <= first.start]
+        a = before_partner[-1] if before_partner else (sent.party_a or sent.source(cs, p))
+        bs = _coordinated(text, first, [it for it in sent.items if first.start < it.start < p])
+    elif agents_after:
+        a = sent.agent_before(cs, p) or sent.party_a or sent.source(cs, p)
+        bs = _coordinated(text, agents_after[0], agents_after)
+    else:
+        return []
+    if a is None:
+        return []
+    sent.party_a = a
+    sub = _subtype(text, cs, ce, sent.s) if rtype == "agreement" else None
+    return [(a, b, sub, None) for b in bs if b.entity != a.entity]
+
+
+def _mcf(sent: _Sentence, p: int, pe: int, cs: int) -> list[tuple[Item, Item, str | None, str | None]]:
+    prog = next((it for it in sent.items if it.start <= p < it.end and it.type in ("Program", "Event")), None)
+    if prog is None or prog.type != "Program":
+        return []  # an MCF event gives participation/organizer relations instead
+    if not re.search(r"成员|示范|参与|是|成为|属于|单位|企业|试点|纳入|认定|积极", sent.text[cs:p]):
+        return []
+    agents = [it for it in sent.items if cs <= it.start and it.end <= p and it.type in tg.AGENTIVE
+              and sent.text[it.end : prog.start].strip()]  # not a modifier glued to it (中共军民融合)
+    src = agents[0] if agents else (sent.subject if sent.subject and sent.subject.start < p else None)
+    return [(src, prog, None, None)] if src else []
+
+
+def _position(sent: _Sentence, p: int, cs: int, after: list[Item]) -> list[tuple[Item, Item, str | None, str | None]]:
+    person = next((it for it in reversed(sent.items) if it.type == "Person" and it.end <= p), None)
+    if person is None and sent.subject and sent.subject.type == "Person":
+        person = sent.subject
+    org = next((it for it in after if it.type in tg.AGENTIVE and it.type != "Person"), None)
+    if person is None or org is None:
+        return []
+    role = tg.ROLE.search(sent.text, org.end, org.end + 12)
+    return [(person, org, None, role.group(0) if role else None)]
+
+
+def _ownership(sent: _Sentence, p: int, pe: int, cs: int, after: list[Item]) -> list[tuple[Item, Item, str | None, str | None]]:
+    text = sent.text
+    trig = text[p:pe]
+    before = [it for it in sent.items if cs <= it.start and it.end <= p and it.type in tg.AGENTIVE]
+    if trig in ("子公司", "全资子公司", "旗下"):  # A是B的子公司 / B旗下的A: the parent comes last before
+        if len(before) >= 2:
+            return [(before[-1], before[-2], None, None)]
+        if trig == "旗下" and before and after:
+            return [(before[-1], after[0], None, None)]
+        return []
+    if trig == "隶属于":
+        return [(after[0], before[-1], None, None)] if before and after else []
+    src = sent.source(cs, p)
+    tgt = next((it for it in after if it.type in tg.AGENTIVE), None)
+    return [(src, tgt, None, None)] if src and tgt else []

@@ -1,0 +1,60 @@
+"""Chinese relation triggers, subtype keywords and the cues that cancel a relation.
+
+One table per idea; relations.py reads them. A trigger is a regex over simplified text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# relation type -> trigger regex. Order matters only for readability.
+TRIGGERS: dict[str, re.Pattern[str]] = {
+    "visit": re.compile(r"出访|访问(?!期间|团)|考察(?!团)|到访|赴"),
+    "meeting": re.compile(r"会见|会晤|会谈|座谈(?!会)|会面|见面"),
+    "agreement": re.compile(r"签署|签订|签约|缔结|结为|建立(?=[^，。]{0,8}(?:友好城市|友城|合作关系))"),
+    "facilitation": re.compile(r"帮助|促成|协助"),
+    "participation": re.compile(r"参展|参加|出席|参与(?!了?军民融合)|参会"),
+    "organizer": re.compile(r"主办|组织(?=的|了)|承办|举办"),
+    "invitation": re.compile(r"邀请"),
+    "position": re.compile(r"担任|兼任|出任|任职于|(?<![责担兼出])任(?=[\u4e00-\u9fff]{2,}(?:书记|市长|主任|董事长|总经理|院长|校长|所长|主席|部长|常委|局长|委员))"),
+    "ownership": re.compile(r"控股|持股|收购|全资子公司|子公司|旗下|隶属于"),
+    "export": re.compile(r"出口|出售给|销往"),
+    "recruitment": re.compile(r"招募|引进(?=[^，。]{0,12}(?:人才|专家|学者|教授|博士|研究员))|延揽|招聘"),
+    "funding": re.compile(r"资助|出资|赞助|拨款"),
+    "mcf_link": re.compile(r"军民融合"),
+}
+
+# Agreement subtypes, checked in this order in the clause of the trigger.
+SUBTYPES: list[tuple[str, re.Pattern[str]]] = [
+    ("joint_lab", re.compile(r"联合实验室|联合研发中心|联合研究中心")),
+    ("investment", re.compile(r"投资")),
+    ("friendship_city", re.compile(r"友好城市|友城|友好交流城市")),
+    ("mou", re.compile(r"备忘录|意向书")),
+    ("contract", re.compile(r"合同|订单|采购")),
+    ("cooperation", re.compile(r"合作")),
+]
+
+# Cues before a trigger (in its clause, outside names) that mean the relation did not happen (yet).
+MODALITY = re.compile(
+    r"计划|拟|将要|将于|将会|准备|打算|有意|希望|寻求|争取|尚未|并未|未能|未|没有|没|拒绝|否认|"
+    r"洽谈|商谈|磋商|谈判|讨论|考虑|可能|或将|调查|如果|若|是否|(?<![仅断少同])不(?![断仅少同])"
+)
+WILL = re.compile(r"将$")  # 将 right before a trigger is "will"; elsewhere it may be the object marker
+
+CONNECTORS = re.compile(r"^\s*(?:和|、|及|以及|与|同|，以及)\s*$")
+PARTNER = re.compile(r"(?:与|同|和|跟)\s*$")
+BY = re.compile(r"由\s*$")
+
+# Anaphors: regex -> which antecedent they take.
+ANAPHORS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"该(?:公司|集团|企业)"), "Company"),
+    (re.compile(r"该(?:代表团|团)|代表团(?!成员)"), "delegation"),
+    (re.compile(r"该(?:校|大学|所|院|研究所)"), "University"),
+    (re.compile(r"该市|该省|该郡"), "Place"),
+    (re.compile(r"(?<![尤极与])其(?!中|他|它|实|余|次)|它(?!们)"), "topic"),
+    (re.compile(r"他(?!们|人|国)|她(?!们)"), "Person"),
+]
+
+ROLE = re.compile(r"(?:副?书记|副?市长|副?主任|董事长|总经理|副?院长|副?校长|副?所长|副?主席|副?部长|常委|"
+                  r"副?局长|委员|司令员|政委|首席科学家|研究员|教授)")
+AGENTIVE = {"Company", "Organization", "PublicBody", "University", "MilitaryUnit", "Person"}

@@ -1,0 +1,54 @@
+"""Which mcfwatch type a Chinese name has, read from its head (suffix), and which words end a name.
+
+The tables are the rules: extend them rather than adding special cases elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Head words of organisation names, longest first within each type; the first type whose suffix
+# ends the name wins, so 中国电子科技集团公司第十四研究所 is a University (research institute).
+SUFFIX_TYPES: list[tuple[str, tuple[str, ...]]] = [
+    ("MilitaryUnit", ("军分区", "警备区", "军区", "战区", "部队", "舰队", "解放军", "武警", "火箭军",
+                      "支援部队", "司令部", "政治部", "后勤部", "装备部")),
+    ("University", ("研究所", "研究院", "科学院", "工程院", "研究中心", "实验室", "大学", "学院", "学校",
+                    "学会")),
+    ("PublicBody", ("人民政府", "政府", "常委会", "常务委员会", "委员会", "人大", "政协", "省委", "市委",
+                    "县委", "区委", "党委", "工委", "管委会", "大使馆", "领事馆", "总领事馆", "外办",
+                    "国务院", "部", "局", "厅", "署", "海关", "法院", "检察院", "议会", "市议会", "郡议会")),
+    ("Company", ("有限责任公司", "股份有限公司", "有限公司", "集团公司", "公司", "集团", "厂", "银行", "控股")),
+    ("Organization", ("代表团", "考察团", "访问团", "商会", "协会", "联合会", "基金会", "联盟", "俱乐部",
+                      "中心", "共产党", "党")),
+]
+EVENT_SUFFIXES = ("成果展示会", "展示会", "博览会", "展览会", "交易会", "洽谈会", "交流会", "推介会",
+                  "对接会", "研讨会", "座谈会", "论坛", "峰会", "大会", "年会", "成果展", "展会", "大赛")
+PROGRAM_SUFFIXES = ("计划", "工程", "战略")
+TECH_SUFFIXES = ("细化剂", "芯片", "半导体", "无人机", "雷达", "发动机", "传感器", "导弹", "卫星")
+
+_MILITARY_INSIDE = re.compile(r"解放军|军分区|军区|战区|\d{5}部队|武警|国防科技大学")
+
+# Modifiers that make a head generic rather than a name (该公司, 市政府, 两家企业).
+GENERIC_LEFT = set("该本我其各此这那某两多几诸一市省县区国州") | {
+    "有关", "相关", "联合", "重点", "国家级", "省级", "市级", "双方", "对方", "其他", "其它", "多家", "一家", "外国", "国外", "当地", "地方", "上述", "这些", "我国"}
+
+
+def head_type(name: str) -> tuple[str, str] | None:
+    """(type, suffix) of an organisation name by its head word, or None."""
+    for typ, suffixes in SUFFIX_TYPES:
+        for suf in suffixes:
+            if name.endswith(suf):
+                if typ in ("University", "PublicBody") and _MILITARY_INSIDE.search(name):
+                    return "MilitaryUnit", suf
+                return typ, suf
+    return None
+
+
+def org_type(name: str) -> str:
+    """Type of a name the tagger called ORG: from its head, military words inside, else Organization."""
+    ht = head_type(name)
+    if ht:
+        return ht[0]
+    if _MILITARY_INSIDE.search(name):
+        return "MilitaryUnit"
+    return "Organization"
