@@ -110,7 +110,11 @@ def _tagger_candidates(tokens: list[Token]) -> list[_Cand]:
     out: list[_Cand] = []
     for tok in tokens:
         if tok.tag in _TAGGER_TYPES and len(tok.text) >= 2:
-            out.append(_Cand(tok.start, tok.end, _TAGGER_TYPES[tok.tag], 1, [], "tagger"))
+            end = tok.end
+            title = tr.PERSON_TITLES.search(tok.text) if tok.tag == "PER" else None
+            if title and title.start() >= 2:
+                end = tok.start + title.start()  # 李明教授 -> 李明
+            out.append(_Cand(tok.start, end, _TAGGER_TYPES[tok.tag], 1, [], "tagger"))
         elif tok.tag == "ORG" and len(tok.text) >= 2:
             ht = tr.head_type(tok.text)
             if ht and tok.text[: -len(ht[1])] in tr.GENERIC_LEFT | {""}:
@@ -144,7 +148,7 @@ def _gazetteer_candidates(text: str, gaz: Gazetteer) -> list[_Cand]:
 def _leading_place(name: str, offset: int, gaz: Gazetteer, places: dict[int, int], typ: str) -> str:
     """The place name that starts ``name`` (gazetteer place, or a tagger LOC for companies), or ''."""
     entry = gaz.match_at(name, 0) if name else None
-    if entry is not None and entry.type == "Place":
+    if entry is not None and entry.type == "Place" and (typ == "Company" or entry.name in tr.COUNTRIES):
         return entry.name
     if typ == "Company" and offset in places:
         return name[: places[offset] - offset]

@@ -20,17 +20,15 @@ def _t2s() -> opencc.OpenCC:
 
 
 def _fold_width(ch: str) -> str:
-    """Full-width ASCII (Ａ, １, ＆) to half-width; the ideographic space to a space. Always one char."""
+    """Full-width letters, digits and ＆ to half-width. Always one char; Chinese punctuation (，) is kept."""
     code = ord(ch)
-    if 0xFF01 <= code <= 0xFF5E:
+    if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A or code == 0xFF06:
         return chr(code - 0xFEE0)
-    if code == 0x3000:
-        return " "
     return ch
 
 
 def simplify(text: str) -> str:
-    """Traditional to simplified Chinese and full-width to half-width, keeping every offset."""
+    """Traditional to simplified Chinese and full-width letters/digits to ASCII, keeping every offset."""
     conv = _t2s()
     out = conv.convert(text)
     if len(out) != len(text):
