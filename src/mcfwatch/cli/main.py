@@ -15,9 +15,9 @@ app = typer.Typer(
 
 def _register() -> None:
     # Explicit list of command modules (no discovery by import side effects).
-    from mcfwatch.cli import documents
+    from mcfwatch.cli import documents, lists
 
-    for module in (documents,):
+    for module in (documents, lists):
         module.register(app)
 
 

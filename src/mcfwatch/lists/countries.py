@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 _NAMES: dict[str, str] = {
-    "china": "cn", "people's republic of china": "cn", "peoples republic of china": "cn", "prc": "cn",
+    "china": "cn", "chinese": "cn", "people's republic of china": "cn", "peoples republic of china": "cn", "prc": "cn",
     "mainland china": "cn", "hong kong": "hk", "hong kong sar": "hk", "macau": "mo", "macao": "mo",
     "taiwan": "tw", "russia": "ru", "russian federation": "ru", "russian": "ru",
     "crimea region of ukraine": "ua", "ukraine": "ua", "united states": "us", "usa": "us",
@@ -57,3 +57,13 @@ def country_code(name: object) -> str | None:
 def mentions_hong_kong(address: str | None) -> bool:
     """True if an address names Hong Kong or Kowloon (BIS lists Hong Kong parties under 'China')."""
     return bool(address and _HK_RE.search(address))
+
+
+def country_from_address(address: str | None) -> str | None:
+    """The country an address ends with ('..., Wuhan, China' → 'cn'; a Hong Kong address → 'hk')."""
+    if not address:
+        return None
+    if mentions_hong_kong(address):
+        return "hk"
+    tail = re.split(r"[,;]", address.strip(" ."))[-1]
+    return country_code(re.sub(r"[\d\-]+", "", tail).strip()) if tail else None

@@ -67,6 +67,11 @@ def parse_opensanctions(files: SourceFiles) -> list[ParsedVersion]:
         if year not in VERSION_DATES or not clean(row["name"]):
             raise bad_record(files, OS_FILE, f"row {i + 2} has no name or an unknown report-date {year!r}")
         years[year].append(_entry(row, year))
+    # FY2022/FY2023 rows have no country: take the one the same name has in a later year.
+    known = {e.name.casefold(): e.country for es in years.values() for e in es if e.country}
+    for entries in years.values():
+        for entry in entries:
+            entry.country = entry.country or known.get(entry.name.casefold())
     return [ParsedVersion(VERSION_DATES[y], assign_ids(years[y])) for y in sorted(years)]
 
 

@@ -76,6 +76,9 @@ def _all_versions(root: str, stamp: tuple[tuple[str, float], ...]) -> tuple[Watc
         versions += build(importer, SourceFiles(DATA_DIR / importer.folder, importer.as_of), "shipped")
         for folder, as_of in fetched_folders(importer, Path(root)):
             versions += build(importer, SourceFiles(folder, as_of), "fetched")
+    from mcfwatch.lists.ftm import stored_ftm_versions  # ftm imports this module
+
+    versions += stored_ftm_versions(Path(root))
     return tuple(versions)
 
 

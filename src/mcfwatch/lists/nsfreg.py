@@ -12,7 +12,7 @@ from typing import Any
 from mcfwatch.lists.countries import country_code
 from mcfwatch.lists.model import ListEntry
 from mcfwatch.lists.parsing import assign_ids, clean, entry_id, fr_dates, iso_date, schema_for, split_scripts
-from mcfwatch.lists.spec import SourceFiles, bad_record
+from mcfwatch.lists.spec import Importer, ListInfo, ParsedVersion, SourceFiles, bad_record
 
 _ADDRESS_SPLIT = re.compile(r";\s*and\s+|;\s*(?=\S)")
 
@@ -57,3 +57,20 @@ def parse_file(files: SourceFiles, name: str, list_id: str) -> list[ListEntry]:
             raise bad_record(files, name, f"record {i + 1} has no name")
         entries.append(to_entry(list_id, record))
     return assign_ids(entries)
+
+
+NSFREG_RAW = "https://raw.githubusercontent.com/phagehunter/nsfreg/main/data/"
+NSFREG_LICENCE = "Public domain (US federal work); extraction by phagehunter/nsfreg, no repository licence"
+
+
+def importer(info: ListInfo, folder: str, file: str, upstream: str, as_of: str, note: str = "", rank: int = 0) -> Importer:
+    """The importer of a list whose only input is one nsfreg file (`upstream` = its name in nsfreg data/)."""
+
+    def parse(files: SourceFiles) -> list[ParsedVersion]:
+        return [ParsedVersion(files.as_of, parse_file(files, file, info.id))]
+
+    return Importer(
+        info=info, copy="nsfreg", folder=folder, files=(file,), licence=NSFREG_LICENCE, noncommercial=False,
+        source=f"github.com/phagehunter/nsfreg data/{upstream} @ 02787e87", as_of=as_of, parse=parse,
+        urls={file: NSFREG_RAW + upstream}, rank=rank, note=note,
+    )
