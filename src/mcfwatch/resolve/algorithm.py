@@ -47,6 +47,13 @@ FEATURES: tuple[Feature, ...] = (
 )
 FEATURES_BY_NAME = {feat.name: feat for feat in FEATURES}
 
+# Qualifiers that screening applies to a whole list entry, not to a pair of names.
+ENTRY_QUALIFIERS = {
+    "country_mismatch": "The query's country differs from the country the list gives for the entry.",
+    "alias_of_other": "The entry matched only through an alias that the lists publish as the name of another"
+    " organisation (often its parent group): related, not the same body.",
+}
+
 
 @dataclass(slots=True)
 class FeatureHit:
@@ -57,6 +64,8 @@ class FeatureHit:
 
     @property
     def explanation(self) -> str:
+        if self.name in ENTRY_QUALIFIERS:
+            return ENTRY_QUALIFIERS[self.name]
         return FEATURES_BY_NAME[self.name].explanation
 
     def to_dict(self) -> dict[str, Any]:

@@ -127,14 +127,21 @@ def contained_name(a: Name, b: Name, ctx: Context) -> Result:
         return NONE
     for ra, rb in _pairs(a, b):
         short, long_ = (ra, rb) if len(ra) <= len(rb) else (rb, ra)
-        if not short or len(short) == len(long_):
+        if not short or len(short) == len(long_) or a.acronym or b.acronym or len("".join(short)) < 4:
             continue
         ss, sl = align(short, long_)
         if min(ss) < 0.84:
             continue
         distinctive = [w for w in short if w not in lexicon.PLACES and w not in lexicon.KINDS and ctx.weight(w) >= 4.0]
         extra = [w for w, s in zip(long_, sl, strict=True) if s == 0]
-        if distinctive and not any(w in lexicon.UNIT_WORDS for w in extra):
+        # the shared distinctive words must outweigh the distinctive words only the longer name has
+        # (Beihang ~ Beihang Tenfine is another company; Hikvision ~ Hangzhou Hikvision Digital is not)
+        extra_weight = sum(ctx.weight(w) for w in extra if w not in lexicon.PLACES and ctx.weight(w) >= 4.0)
+        if (
+            distinctive
+            and sum(ctx.weight(w) for w in distinctive) >= extra_weight
+            and not any(w in lexicon.UNIT_WORDS for w in extra)
+        ):
             return 0.8, f"'{' '.join(short)}' within '{' '.join(long_)}'"
     return NONE
 
@@ -217,7 +224,7 @@ def sub_unit(a: Name, b: Name, ctx: Context) -> Result:
 
 def different_words(a: Name, b: Name, ctx: Context) -> Result:
     """Each name has a word the other lacks (Science and Technology vs Science and Industry)."""
-    if _homophone_risk(a, b) or a.acronym or b.acronym:
+    if a.script != "latin" or b.script != "latin" or a.acronym or b.acronym:
         return NONE
     best, found = -1.0, NONE
     for ra, rb in _pairs(a, b):

@@ -6,7 +6,8 @@ Polytechnic University" as an alias of Northwestern Polytechnical University, so
 
 Invariant: entries of different lists are joined into one organisation only through a primary
 name or a Chinese name they share exactly, never through an alias (affiliates share aliases).
-A name that belongs to more than MAX_CLUSTERS organisations is ambiguous and ignored.
+A primary name of more than MAX_CLUSTERS organisations, or an alias of more than one, is ambiguous
+and ignored.
 """
 
 from __future__ import annotations
@@ -81,10 +82,16 @@ class Knowledge:
         return self
 
     def clusters(self, name: Name) -> frozenset[str]:
-        found = self._by_key.get(name.key) or self._alias_key.get(name.key)
-        if not found or len(found) > MAX_CLUSTERS:
-            return frozenset()
-        return frozenset(found)
+        found = self._by_key.get(name.key)
+        if found:
+            return frozenset(found) if len(found) <= MAX_CLUSTERS else frozenset()
+        # an alias given by several organisations (a parent and its unit) tells nothing
+        found = self._alias_key.get(name.key)
+        return frozenset(found) if found and len(found) == 1 else frozenset()
+
+    def primary_clusters(self, name: Name) -> frozenset[str]:
+        """Organisations that publish this name as their own (primary) name."""
+        return frozenset(self._by_key.get(name.key, ()))
 
     def cluster_of(self, unit: str) -> str:
         return self._roots.get(unit, unit)
@@ -99,7 +106,9 @@ class Knowledge:
             for i, group in enumerate(lexicon.known_names()):
                 k.add_unit(f"table:{i}", group[0] if len(group[0]) > 5 else group[1], group, group)
         for e in entries:
-            k.add_unit(e.id, e.name, [e.name, *e.names_zh], e.all_names())
+            # people share names: two listed people are never joined by their name alone
+            strong = [] if e.schema == "Person" else [e.name, *e.names_zh]
+            k.add_unit(e.id, e.name, strong, e.all_names())
         return k.build()
 
 

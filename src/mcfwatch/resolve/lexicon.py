@@ -59,7 +59,10 @@ PLACES = frozenset(
     china chinese prc zhuhai dongguan foshan mianyang baoding luoyang wenzhou xuzhou changzhou nantong
     yantai weihai tangshan baotou datong handan zibo huizhou zhongshan jiangmen
     northwestern northeastern southwestern southeastern northwest northeast southwest southeast
-    north south east west central northern southern eastern western national international""".split()
+    north south east west central northern southern eastern western national international
+    uk britain british england london usa us america american germany german japan japanese france french
+    russia russian korea korean india indian singapore malaysia canada australia pakistan iran uae dubai
+    netherlands belgium italy spain switzerland sweden europe european asia pacific global world""".split()
 )
 
 

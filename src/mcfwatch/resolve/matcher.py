@@ -7,9 +7,7 @@ so a pair scores the same whichever door it came in by.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
 
-from mcfwatch.lists import load_lists
 from mcfwatch.lists.model import ListEntry
 from mcfwatch.resolve.algorithm import Comparison, compare_names
 from mcfwatch.resolve.features import Context
@@ -47,8 +45,8 @@ class Matcher:
         return cls(Knowledge.from_sources(entries, table=table), Vocabulary.from_names(names))
 
 
-@lru_cache(maxsize=4)
 def default_matcher(as_of: str | None = None, exclude_noncommercial: bool = False) -> Matcher:
-    """The matcher over every loaded list (the version valid on as_of) plus mcfwatch's name table."""
-    entries = [e for wl in load_lists(as_of, exclude_noncommercial) for e in wl.entries]
-    return Matcher.build(entries)
+    """The matcher screening uses: every loaded list (the version valid on as_of) plus the name table."""
+    from mcfwatch.resolve.screen import default_screener
+
+    return default_screener(as_of, exclude_noncommercial).matcher

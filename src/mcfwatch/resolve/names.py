@@ -174,10 +174,7 @@ def parse(name: str) -> Name:
         slots = [*_latin_slots(words)]
     readings = _readings(slots)
     content = _content(words)
-    if script == "han":
-        romanised = compact(pinyin(han))
-    else:
-        romanised = "".join(content)
+    romanised = compact(pinyin(han)) if script == "han" else "".join(content)
     stripped = text.strip()
     acronym = bool(_ACRONYM.match(stripped)) or (script == "latin" and fold(stripped) in _acronym_expansions())
     key = " ".join(content) if script == "latin" else han if script == "han" else " ".join(content) + " " + han
@@ -215,7 +212,13 @@ def variants_of(name: str) -> list[str]:
     outer = " ".join(_PARENS.sub(" ", name).split())
     if outer and outer != name:
         out.append(outer)
-    out.extend(inner)
+    # an acronym in brackets names the whole only if it starts like the name does:
+    # "... Institute of the Third Academy of CASIC (CASIC)" gives the parent's acronym
+    words = _content(latin_words(outer))
+    out.extend(
+        i for i in inner
+        if not _ACRONYM.match(i.split()[0]) or not words or i[0].lower() == words[0][0]
+    )
     if has_han(outer) and han_ratio(outer) < 0.8:
         han = "".join(re.findall(r"[\u3400-\u9fff\uf900-\ufaff〇]+", outer))
         latin = " ".join(re.sub(r"[\u3400-\u9fff\uf900-\ufaff〇]+", " ", outer).split())

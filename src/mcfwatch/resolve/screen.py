@@ -1,0 +1,223 @@
+"""Screening: names against every loaded watchlist, each hit naming its list, version, entry,
+legal basis and the features that fired.
+
+    >>> from mcfwatch.resolve import screen
+    >>> screen("NWPU").hits[0].list_id
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from mcfwatch.lists import load_lists
+from mcfwatch.lists.model import ListEntry, WatchList
+from mcfwatch.resolve.algorithm import ALGORITHM, DEFAULT_THRESHOLD, Comparison, FeatureHit
+from mcfwatch.resolve.index import NameIndex
+from mcfwatch.resolve.knowledge import Knowledge
+from mcfwatch.resolve.matcher import Matcher
+from mcfwatch.resolve.names import parse, variants_of
+
+COUNTRY_PENALTY = 0.2
+RELATED_FLOOR = 0.3
+ALIAS_OF_OTHER_CAP = 0.6
+
+
+
+@dataclass(slots=True)
+class Hit:
+    list_id: str
+    list_title: str
+    list_version: str
+    authority: str
+    legal_basis: str
+    licence: str
+    entry_id: str
+    entry_name: str
+    schema: str
+    country: str | None
+    score: float
+    match: bool
+    relation: str | None
+    query_name: str
+    matched_name: str
+    features: dict[str, dict[str, Any]]
+    names_zh: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    start_date: str | None = None
+    end_date: str | None = None
+    citation: str | None = None
+    remarks: str | None = None
+    properties: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class ScreenResult:
+    query: str
+    as_of: str | None
+    threshold: float
+    lists: list[dict[str, str]]
+    hits: list[Hit]            # matches at the threshold, best first
+    related: list[Hit]         # sub-units of a listed body, or a listed unit of the query
+    algorithm: str = ALGORITHM
+
+    @property
+    def listed(self) -> bool:
+        return bool(self.hits)
+
+    def summary(self) -> str:
+        if not self.hits:
+            where = ", ".join(f"{x['id']}@{x['version']}" for x in self.lists)
+            extra = f"; {len(self.related)} related" if self.related else ""
+            return f"not listed (checked {len(self.lists)} lists: {where}){extra}"
+        lists = sorted({f"{h.list_id}@{h.list_version}" for h in self.hits})
+        return f"listed: {len(self.hits)} entries on {', '.join(lists)}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query, "as_of": self.as_of, "threshold": self.threshold, "algorithm": self.algorithm,
+            "listed": self.listed, "summary": self.summary(), "lists": self.lists,
+            "hits": [h.to_dict() for h in self.hits], "related": [h.to_dict() for h in self.related],
+        }
+
+
+class Screener:
+    """An index over the entries of some lists and the matcher that scores candidates."""
+
+    def __init__(self, lists: list[WatchList], as_of: str | None = None, table: bool = True) -> None:
+        self.lists = lists
+        self.as_of = as_of
+        self.entries: list[tuple[WatchList, ListEntry]] = [(wl, e) for wl in lists for e in wl.entries]
+        self.index = NameIndex()
+        for pos, (_, entry) in enumerate(self.entries):
+            self.index.add(pos, entry.all_names())
+        self.index.freeze()
+        knowledge = Knowledge.from_sources((e for _, e in self.entries), table=table)
+        self.matcher = Matcher(knowledge, self.index.vocabulary)
+        self.members: dict[str, list[int]] = defaultdict(list)  # organisation -> its entries on all lists
+        for pos, (_, entry) in enumerate(self.entries):
+            self.members[knowledge.cluster_of(entry.id)].append(pos)
+
+    def list_versions(self) -> list[dict[str, str]]:
+        return [{"id": wl.id, "version": wl.version, "title": wl.title} for wl in self.lists]
+
+    def screen(
+        self,
+        names: str | Iterable[str],
+        country: str | None = None,
+        threshold: float = DEFAULT_THRESHOLD,
+        limit: int = 20,
+        list_ids: Iterable[str] | None = None,
+    ) -> ScreenResult:
+        """Screen one party (given by one or more names) against the index."""
+        queries = [names] if isinstance(names, str) else [n for n in names if n and n.strip()]
+        parsed = [parse(v) for q in queries for v in variants_of(q)]
+        wanted = set(list_ids) if list_ids else None
+        best: dict[int, Comparison] = {}
+        for q in parsed:
+            for owner in self.index.candidates(q, limit=25):
+                for name in self.index.names_of(owner):
+                    c = self.matcher.compare_parsed(q, name)
+                    old = best.get(owner)
+                    if old is None or c.score > old.score:
+                        best[owner] = c
+        self._spread(best, threshold)
+        hits: list[Hit] = []
+        related: list[Hit] = []
+        for owner, c in best.items():
+            wl, entry = self.entries[owner]
+            if wanted and wl.id not in wanted:
+                continue
+            score = c.score
+            other = self._alias_of_other(owner, c)
+            if other:
+                score = min(score, ALIAS_OF_OTHER_CAP)
+                c.features["alias_of_other"] = FeatureHit("alias_of_other", 1.0, other, "cap")
+                c.relation = "member-of"
+            if country and entry.country and entry.country.lower() != country.lower():
+                score = max(0.0, score - COUNTRY_PENALTY)
+                c.features["country_mismatch"] = FeatureHit("country_mismatch", 1.0, f"{country} vs {entry.country}", "penalty")
+            hit = _hit(wl, entry, c, score, threshold, queries[0])
+            if hit.match:
+                hits.append(hit)
+            elif c.relation in ("sub-unit", "member-of") and score >= RELATED_FLOOR:
+                related.append(hit)
+        hits.sort(key=lambda h: (-h.score, h.list_id, h.entry_id))
+        related.sort(key=lambda h: (-h.score, h.list_id, h.entry_id))
+        return ScreenResult(
+            query=" | ".join(queries), as_of=self.as_of, threshold=threshold, lists=self.list_versions(),
+            hits=hits[:limit], related=related[:limit],
+        )
+
+
+    def _alias_of_other(self, owner: int, c: Comparison) -> str:
+        """The entry matched through an alias that the lists publish as another organisation's name."""
+        if c.relation != "same" or "known_same" in c.features and "same organisation as" not in c.features[
+            "known_same"
+        ].detail:
+            return ""
+        _, entry = self.entries[owner]
+        if parse(c.right).key in {parse(v).key for v in variants_of(entry.name)}:
+            return ""
+        knowledge = self.matcher.knowledge
+        named = knowledge.primary_clusters(parse(c.right))
+        mine = knowledge.cluster_of(entry.id)
+        if named and mine not in named:
+            return f"'{c.right}' is the name of {knowledge.label(sorted(named)[0])}"
+        return ""
+
+    def _spread(self, best: dict[int, Comparison], threshold: float) -> None:
+        """A match on one entry is a match on every entry the lists publish for the same organisation."""
+        for owner, c in list(best.items()):
+            if c.score < threshold or c.relation != "same":
+                continue
+            _, entry = self.entries[owner]
+            for other in self.members.get(self.matcher.knowledge.cluster_of(entry.id), ()):
+                old = best.get(other)
+                if other == owner or (old is not None and old.score >= c.score):
+                    continue
+                spread = Comparison(c.left, c.right, c.score, dict(c.features), c.relation)
+                spread.features["known_same"] = FeatureHit(
+                    "known_same", 1.0, f"same organisation as {entry.name} ({entry.list_id})", "match"
+                )
+                best[other] = spread
+
+
+def _hit(wl: WatchList, entry: ListEntry, c: Comparison, score: float, threshold: float, query: str) -> Hit:
+    features = c.features_dict()
+    return Hit(
+        list_id=wl.id, list_title=wl.title, list_version=wl.version, authority=wl.authority,
+        legal_basis=wl.legal_basis, licence=wl.licence, entry_id=entry.id, entry_name=entry.name,
+        schema=entry.schema, country=entry.country, score=round(score, 4), match=score >= threshold,
+        relation=c.relation if score >= RELATED_FLOOR else None, query_name=c.left or query,
+        matched_name=c.right, features=features, names_zh=list(entry.names_zh), aliases=list(entry.aliases),
+        start_date=entry.start_date, end_date=entry.end_date, citation=entry.citation, remarks=entry.remarks,
+        properties=dict(entry.properties),
+    )
+
+
+@lru_cache(maxsize=4)
+def default_screener(as_of: str | None = None, exclude_noncommercial: bool = False) -> Screener:
+    """The screener over every list version valid on as_of (built once per process)."""
+    return Screener(load_lists(as_of, exclude_noncommercial), as_of=as_of)
+
+
+def screen(
+    name: str | Iterable[str],
+    country: str | None = None,
+    as_of: str | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    limit: int = 20,
+    exclude_noncommercial: bool = False,
+    lists: Iterable[str] | None = None,
+) -> ScreenResult:
+    """Screen a party (one or more of its names) against every loaded list valid on as_of."""
+    return default_screener(as_of, exclude_noncommercial).screen(
+        name, country=country, threshold=threshold, limit=limit, list_ids=lists
+    )
