@@ -122,6 +122,8 @@ def _antecedent(text: str, start: int, kind: str, prior: list[Item]) -> Item | N
         in_this = [it for it in agents if it.start > stop]
         in_prev = [it for it in agents if prev_stop < it.start <= stop]
         return (in_this or in_prev or agents or [None])[0] if (in_this or in_prev) else (agents[-1] if agents else None)
+    elif kind.startswith("head:"):
+        cands = [it for it in agents if it.name.endswith(tuple(kind[5:].split("|")))]
     else:
         cands = [it for it in (prior if kind == "Place" else agents) if it.type == kind]
     return cands[-1] if cands else None

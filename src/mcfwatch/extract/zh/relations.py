@@ -79,19 +79,27 @@ def _masked(text: str, a: int, b: int, items: list[Item]) -> str:
 
 
 def _blocked(text: str, cs: int, p: int, items: list[Item], invited_from: int | None) -> bool:
-    if invited_from is not None and cs <= invited_from < p:
+    if invited_from is not None and invited_from < p:  # what someone was invited to do
         return True
     before = _masked(text, cs, p, items)
     return bool(tg.MODALITY.search(before) or tg.WILL.search(before))
 
 
+def _head(first: Item, items: list[Item]) -> Item:
+    """A place glued to the next name is its modifier (爱尔兰科克郡, 德国杜塞尔多夫市): take the name."""
+    nxt = next((it for it in items if it.start == first.end), None)
+    return nxt if first.type == "Place" and nxt is not None else first
+
+
 def _coordinated(text: str, first: Item, after: list[Item]) -> list[Item]:
     """``first`` and the items joined to it by 和/、/及/与."""
+    first = _head(first, after)
     out, prev = [first], first
     for it in after:
         if it.start <= prev.start:
             continue
         if tg.CONNECTORS.match(text[prev.end : it.start]):
+            it = _head(it, after)
             out.append(it)
             prev = it
         else:
@@ -159,7 +167,7 @@ def _sentence_relations(sent: _Sentence, dates: list[DateMention], inherit: Date
     hits = sorted((m.start(), m.end(), rtype) for rtype, rx in tg.TRIGGERS.items() for m in rx.finditer(text, s, e)
                   if not any(it.start <= m.start() < it.end for it in items if rtype != "mcf_link"))
     invited = next((p for p, _, r in hits if r == "invitation"), None)
-    out: list[RelCand] = []
+    out: list[RelCand] = _appositions(sent, dates)
     for p, pe, rtype in hits:
         cs, ce = _clause_bounds(text, s, e, p)
         if rtype != "invitation" and _blocked(text, cs, p, items, invited):
@@ -266,3 +274,16 @@ def _ownership(sent: _Sentence, p: int, pe: int, cs: int, after: list[Item]) -> 
     src = sent.source(cs, p)
     tgt = next((it for it in after if it.type in tg.AGENTIVE), None)
     return [(src, tgt, None, None)] if src and tgt else []
+
+
+_APPOSITION = re.compile(rf"^(?:{tg.ROLE.pattern}[、，]?)+$")
+
+
+def _appositions(sent: _Sentence, dates: list[DateMention]) -> list[RelCand]:
+    """中共沧州市委常委、副市长刘建国: the person holds the roles in the organisation before them."""
+    out = []
+    for org, person in zip(sent.items, sent.items[1:], strict=False):
+        between = sent.text[org.end : person.start]
+        if person.type == "Person" and org.type in tg.AGENTIVE - {"Person"} and _APPOSITION.match(between):
+            out.append(RelCand("position", person.entity, org.entity, sent.s, sent.e, subject=between.rstrip("、，")))
+    return out

@@ -49,7 +49,9 @@ BY = re.compile(r"由\s*$")
 ANAPHORS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"该(?:公司|集团|企业)"), "Company"),
     (re.compile(r"该(?:代表团|团)|代表团(?!成员)"), "delegation"),
-    (re.compile(r"该(?:校|大学|所|院|研究所)"), "University"),
+    (re.compile(r"该(?:校|大学|学院)"), "head:大学|学院|学校"),
+    (re.compile(r"该(?:研究所|所)"), "head:所"),
+    (re.compile(r"该(?:研究院|院)"), "head:院"),
     (re.compile(r"该市|该省|该郡"), "Place"),
     (re.compile(r"(?<![尤极与])其(?!中|他|它|实|余|次)|它(?!们)"), "topic"),
     (re.compile(r"他(?!们|人|国)|她(?!们)"), "Person"),
