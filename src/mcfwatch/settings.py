@@ -23,4 +23,10 @@ EXCLUDE_NONCOMMERCIAL = Setting(
     "MCFWATCH_EXCLUDE_NONCOMMERCIAL", "0", "Set to 1 to leave out watchlist copies under non-commercial licences."
 )
 
-SETTINGS = (DB, MAX_FILE_BYTES, RULES, EXCLUDE_NONCOMMERCIAL)
+LISTS_DIR = Setting(
+    "MCFWATCH_LISTS_DIR",
+    "~/.local/share/mcfwatch/lists",
+    "Folder where `mcfwatch lists update` writes fetched list versions (next to the shipped ones).",
+)
+
+SETTINGS = (DB, MAX_FILE_BYTES, RULES, EXCLUDE_NONCOMMERCIAL, LISTS_DIR)

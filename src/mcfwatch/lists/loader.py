@@ -18,14 +18,9 @@ from mcfwatch.errors import InputError
 from mcfwatch.lists.model import WatchList
 from mcfwatch.lists.registry import IMPORTERS
 from mcfwatch.lists.spec import Importer, SourceFiles
-from mcfwatch.settings import Setting
+from mcfwatch.settings import LISTS_DIR
 
 DATA_DIR = Path(__file__).parent / "data"
-LISTS_DIR = Setting(
-    "MCFWATCH_LISTS_DIR",
-    "~/.local/share/mcfwatch/lists",
-    "Folder where `mcfwatch lists update` writes fetched list versions (next to the shipped ones).",
-)
 META_FILE = "meta.json"
 
 
