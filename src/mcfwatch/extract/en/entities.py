@@ -1,0 +1,290 @@
+"""Entity mentions from a parsed document: clean spans, mcfwatch types, one Entity per name.
+
+Types come from the ruler label (patterns and watchlists) where there is one, else from the
+spaCy label refined by the head noun ("... University" -> University, "... Co., Ltd." -> Company).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from mcfwatch.extract.en.patterns import TECHNOLOGIES
+from mcfwatch.model import ENTITY_TYPES
+
+TECHNOLOGY_NAMES = {" ".join(t) for t in TECHNOLOGIES}
+
+NER_LABELS = {"ORG": "Organization", "GPE": "Place", "LOC": "Place", "PERSON": "Person", "EVENT": "Event",
+              "FAC": "Organization", "NORP": None}
+_LEADING = {"the", "a", "an", "this", "that", "its", "their", "his", "her"}
+_TRAILING = {"'s", "’s", "'", "’"}
+_OK_LOWER = {"of", "and", "for", "the", "de", "in", "on", "&", "at", "und", "du", "la", "-", "'s", "’s", "’", "'"}
+
+COMPANY_WORDS = {"company", "co", "co.", "ltd", "ltd.", "limited", "inc", "inc.", "corporation", "corp", "corp.",
+                 "group", "llc", "gmbh", "holdings", "industries", "technologies", "plc", "s.a.", "ag", "bank",
+                 "enterprises", "electronics", "systems", "semiconductor", "semiconductors", "telecom"}
+UNIVERSITY_WORDS = {"university", "institute", "academy", "college", "laboratory", "lab", "school", "polytechnical",
+                    "polytechnic"}
+GOV_WORDS = {"ministry", "department", "government", "commission", "committee", "bureau", "administration",
+             "office", "council", "agency", "congress", "senate", "court", "house", "parliament", "fbi", "cia",
+             "treasury", "embassy", "consulate", "state"}
+MILITARY_WORDS = {"pla", "army", "navy", "military", "force", "forces", "defense", "defence", "liberation",
+                  "missile", "rocket"}
+ORG_WORDS = {"delegation", "association", "society", "foundation", "federation", "times", "news", "party",
+             "chamber", "council"}
+
+
+def _type_from_head(text: str, label: str) -> str | None:
+    words = [w.lower().strip(",.()") for w in text.split()]
+    words = [w for w in words if w]
+    if not words:
+        return None
+    low = set(words)
+    if label in {"ORG", "FAC"}:
+        if low & {"pla", "liberation", "navy", "army"} or (low & {"military"} and low & UNIVERSITY_WORDS | {"commission"}):
+            return "MilitaryUnit"
+        if words[-1] in {"delegation", "times", "post", "news", "journal"}:
+            return "Organization"
+        if low & UNIVERSITY_WORDS:
+            return "University"
+        if words[-1] in COMPANY_WORDS or low & {"co.", "ltd.", "ltd", "inc.", "llc", "corporation", "company"}:
+            return "Company"
+        if low & GOV_WORDS or low & {"ministry", "bureau"}:
+            return "PublicBody"
+        return "Organization" if label == "ORG" else None
+    return NER_LABELS.get(label)
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # token indices
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    type: str
+    canonical: str | None = None  # a ruler id: the name every variant resolves to
+    from_ruler: bool = False
+
+
+def clean_span(span: Span) -> Span | None:
+    """Drop leading determiners and possessives, trailing "'s" and punctuation."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (doc[start].lower_ in _LEADING or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in _TRAILING or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _plausible(span: Span, label: str) -> bool:
+    text = span.text
+    if "\n" in text or len(text) < 2 or not re.search(r"[A-Za-z]", text):
+        return False
+    if any(t.lower_ in {"'s", "’s"} for t in span):  # "Europe's Silicon Valley", "China's Ambassadors"
+        return False
+    if label in {"ORG", "GPE", "LOC", "PERSON", "FAC", "EVENT"}:
+        # a headline fragment: a lower-case word that is not a connector ("Gain Access to ...")
+        for tok in span:
+            if tok.is_alpha and tok.is_lower and tok.lower_ not in _OK_LOWER:
+                return False
+        if label in {"GPE", "LOC"} and len(span) > 1:  # “international Friendly City”: part of a quoted name
+            doc = span.doc
+            before = doc[span.start - 1].text if span.start > 0 else ""
+            after = doc[span.end].text if span.end < len(doc) else ""
+            if before in {"“", '"'} or after in {"”", '"'}:
+                return False
+        if label == "PERSON" and (len(span) > 4 or any(t.like_num for t in span)):
+            return False
+    return True
+
+
+def mentions_of(doc: Doc) -> list[Mention]:
+    out: list[Mention] = []
+    for ent in doc.ents:
+        from_ruler = ent.label_ in ENTITY_TYPES
+        span = clean_span(ent)
+        if span is None or not _plausible(span, "" if from_ruler else ent.label_):
+            continue
+        etype = ent.label_ if from_ruler else _type_from_head(span.text, ent.label_)
+        if not from_ruler and span.text.lower() in TECHNOLOGY_NAMES:
+            etype = "Technology"  # "Artificial Intelligence"/GPE
+        if etype is None:
+            continue
+        canonical = ent.ent_id_ or None
+        if canonical and canonical.startswith("list:"):
+            canonical = None
+        out.append(Mention(span.start, span.end, span.start_char, span.end_char, span.text, etype,
+                           canonical, from_ruler))
+    return out
+
+
+COUNTRY_NAMES: dict[str, str] = {
+    "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom", "great britain": "United Kingdom",
+    "united kingdom": "United Kingdom",
+    "us": "United States", "u.s.": "United States", "usa": "United States", "u.s.a.": "United States",
+    "america": "United States", "united states": "United States", "united states of america": "United States",
+    "prc": "China", "p.r.c.": "China", "people's republic of china": "China", "china": "China",
+    "the people's republic of china": "China", "mainland china": "China",
+    "rok": "South Korea", "republic of korea": "South Korea", "south korea": "South Korea",
+    "roc": "Taiwan", "taiwan": "Taiwan", "russian federation": "Russia", "russia": "Russia",
+}
+
+
+def country_name(name: str) -> str | None:
+    """The one name of a country written several ways ("UK", "Britain" -> "United Kingdom")."""
+    return COUNTRY_NAMES.get(re.sub(r"^the\s+", "", name.lower().replace("’", "'")).strip())
+
+
+def name_key(name: str, etype: str | None = None) -> str:
+    """The key under which mentions of one entity meet: case, "the", punctuation and place suffixes ignored."""
+    key = re.sub(r"[“”\"'’.,()]", "", name.lower())
+    key = re.sub(r"^the\s+", "", key)
+    key = re.sub(r"\s+", " ", key).strip()
+    country = country_name(name)
+    if country is not None:
+        return country.lower()
+    if etype == "Place":
+        key = re.sub(r"\s+(city|province|municipality)$", "", key)
+    return key
+
+
+_TYPE_PRIORITY = ["MilitaryUnit", "University", "Company", "PublicBody", "Event", "Program", "Technology",
+                  "Organization", "Place", "Person"]
+
+
+@dataclass(slots=True)
+class EntityTable:
+    """Entities of one document and the token -> entity index used by the relation rules."""
+
+    names: dict[str, str] = field(default_factory=dict)          # entity id -> name
+    types: dict[str, str] = field(default_factory=dict)          # entity id -> type
+    aliases: dict[str, list[str]] = field(default_factory=dict)  # entity id -> aliases
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # entity id -> char spans
+    by_key: dict[str, str] = field(default_factory=dict)         # name key -> entity id
+    token_entity: dict[int, str] = field(default_factory=dict)   # token index -> entity id
+    roots: dict[int, str] = field(default_factory=dict)          # mention root token -> entity id
+    ruler_typed: set[str] = field(default_factory=set)
+
+    def add(self, name: str, etype: str, start_char: int, end_char: int, tokens: range | None = None,
+            root: int | None = None, canonical: str | None = None, from_ruler: bool = False) -> str:
+        if etype == "Place" and canonical is None:
+            canonical = country_name(name)
+        key = name_key(canonical or name, etype)
+        eid = self.by_key.get(key) or self._surname_match(name, etype)
+        if eid is None:
+            eid = f"e{len(self.names) + 1}"
+            self.names[eid] = canonical or name
+            self.types[eid] = etype
+            self.aliases[eid] = [name] if canonical and canonical != name else []
+            self.spans[eid] = []
+            self.by_key[key] = eid
+        else:
+            self._retype(eid, etype, from_ruler)
+            if canonical and name != self.names[eid] and name not in self.aliases[eid]:
+                self.aliases[eid].append(name)
+            elif etype == "Place" and len(name) < len(self.names[eid]) and not canonical:
+                self.aliases[eid].append(self.names[eid])  # "Baoding City" -> "Baoding"
+                self.names[eid] = name
+            elif not canonical and name != self.names[eid] and name not in self.aliases[eid]:
+                self.aliases[eid].append(name)
+        if from_ruler:
+            self.ruler_typed.add(eid)
+        self.spans[eid].append((start_char, end_char))
+        if tokens is not None:
+            for i in tokens:
+                self.token_entity[i] = eid
+        if root is not None:
+            self.roots[root] = eid
+        return eid
+
+    def _surname_match(self, name: str, etype: str) -> str | None:
+        if etype != "Person" or " " in name:
+            return None
+        for eid, other in self.names.items():
+            if self.types[eid] == "Person" and other.split()[-1] == name:
+                return eid
+        return None
+
+    def _retype(self, eid: str, etype: str, from_ruler: bool) -> None:
+        if eid in self.ruler_typed and not from_ruler:
+            return
+        old = self.types[eid]
+        first_ruler = from_ruler and eid not in self.ruler_typed
+        better = (_TYPE_PRIORITY.index(etype) < _TYPE_PRIORITY.index(old) and old in {"Organization", "Person", "Place"}
+                  and not (old == "Place" and etype == "Organization"))
+        if first_ruler or better:
+            self.types[eid] = etype
+
+    def entity_of(self, tok: Token) -> str | None:
+        return self.token_entity.get(tok.i)
+
+
+def build_table(doc: Doc, mentions: list[Mention]) -> EntityTable:
+    table = EntityTable()
+    for m in mentions:
+        span = doc[m.start:m.end]
+        table.add(m.text, m.type, m.start_char, m.end_char, range(m.start, m.end), span.root.i, m.canonical,
+                  m.from_ruler)
+    _acronyms(doc, table)
+    return table
+
+
+def _acronyms(doc: Doc, table: EntityTable) -> None:
+    """"Bureau of Industry and Security (BIS)": the acronym becomes an alias of the long name."""
+    text = doc.text
+    for eid, spans in list(table.spans.items()):
+        for _s, e in spans:
+            m = re.match(r"\s*\(([A-Z][A-Za-z&]{1,9})\)", text[e:e + 14])
+            if m:
+                acr = m.group(1)
+                other = table.by_key.get(name_key(acr))
+                if other and other != eid:
+                    _merge(table, other, eid)
+                elif acr not in table.aliases[eid]:
+                    table.aliases[eid].append(acr)
+                    table.by_key.setdefault(name_key(acr), eid)
+
+
+def _merge(table: EntityTable, src: str, dst: str) -> None:
+    table.aliases[dst].append(table.names[src])
+    table.spans[dst].extend(table.spans.pop(src))
+    for k, v in list(table.by_key.items()):
+        if v == src:
+            table.by_key[k] = dst
+    for d in (table.token_entity, table.roots):
+        for k, v in list(d.items()):
+            if v == src:
+                d[k] = dst
+    for d2 in (table.names, table.types, table.aliases):
+        d2.pop(src, None)
+
+
+CONTEXT_TYPES = {
+    "company": "Company", "manufacturer": "Company", "firm": "Company", "supplier": "Company", "maker": "Company",
+    "producer": "Company", "developer": "Company", "contractor": "Company", "conglomerate": "Company",
+    "subsidiary": "Company", "university": "University", "institute": "University",
+}
+
+
+def retype_by_context(doc: Doc, table: EntityTable) -> None:
+    """An organisation described as "a private ... manufacturer" or "is a company" takes that type."""
+    for i, eid in table.roots.items():
+        if table.types.get(eid) != "Organization" or eid in table.ruler_typed:
+            continue
+        tok = doc[i]
+        nouns = [c for c in tok.children if c.dep_ == "appos"]
+        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_ == "be":
+            nouns += [c for c in tok.head.children if c.dep_ == "attr"]
+        for n in nouns:
+            heads = [n, *[c for c in n.children if c.dep_ == "appos"]]
+            for h in heads:
+                new = CONTEXT_TYPES.get(h.lemma_.lower())
+                if new:
+                    table.types[eid] = new
+                    break

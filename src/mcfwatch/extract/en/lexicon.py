@@ -1,0 +1,103 @@
+"""Word lists the English relation rules read: triggers, blockers, roles, generic nouns.
+
+Kept apart from the rules so that adding a trigger is a one-line change.
+"""
+
+from __future__ import annotations
+
+# verb lemma -> relation type
+VERB_TRIGGERS: dict[str, str] = {
+    "visit": "visit", "tour": "visit", "travel": "visit",
+    "meet": "meeting",
+    "sign": "agreement", "conclude": "agreement", "ink": "agreement",
+    "cooperate": "agreement", "collaborate": "agreement", "partner": "agreement",
+    "invest": "agreement",
+    "help": "facilitation", "assist": "facilitation", "facilitate": "facilitation", "broker": "facilitation",
+    "enable": "facilitation",
+    "participate": "participation", "attend": "participation", "exhibit": "participation", "join": "participation",
+    "organize": "organizer", "organise": "organizer", "host": "organizer", "sponsor": "organizer",
+    "convene": "organizer", "hold": "organizer",
+    "invite": "invitation",
+    "export": "export", "ship": "export", "smuggle": "export", "sell": "export", "supply": "export",
+    "transfer": "export", "send": "export", "provide": "export", "reexport": "export",
+    "recruit": "recruitment",
+    "fund": "funding", "finance": "funding", "pay": "funding", "bankroll": "funding",
+    "own": "ownership", "acquire": "ownership", "control": "ownership", "buy": "ownership", "purchase": "ownership",
+    "employ": "position", "hire": "position", "appoint": "position", "work": "position", "serve": "position",
+}
+
+# noun lemma -> relation type (the noun names the act; parties come from "with", poss, the governing verb)
+NOUN_TRIGGERS: dict[str, str] = {
+    "visit": "visit", "trip": "visit",
+    "meeting": "meeting", "talk": "meeting", "talks": "meeting",
+    "agreement": "agreement", "contract": "agreement", "memo": "agreement", "memorandum": "agreement",
+    "mou": "agreement", "deal": "agreement", "partnership": "agreement", "venture": "agreement",
+    "subsidiary": "ownership",
+    "member": "member", "participant": "member",
+}
+
+# governing verbs through which an agreement noun gets its first party ("signed an agreement")
+AGREEMENT_VERBS = {"sign", "conclude", "reach", "secure", "ink", "win", "obtain", "have", "enter", "establish",
+                   "form", "land", "strike", "award", "finalize", "finalise", "get", "include"}
+
+# any of these above a trigger makes it a plan, proposal, negotiation, allegation or investigation
+BLOCKING_VERBS = {
+    "plan", "propose", "intend", "hope", "seek", "aim", "want", "try", "attempt", "expect", "negotiate",
+    "consider", "discuss", "investigate", "allege", "accuse", "suspect", "charge", "indict", "invite", "ask",
+    "urge", "encourage", "schedule", "prepare", "deny", "refuse", "decline", "fail", "wish", "threaten",
+    "explore", "prohibit", "ban", "restrict", "prevent", "bar", "forbid", "require", "need", "must", "mean",
+    "would", "could", "seem", "appear", "pledge", "promise", "vow", "agree", "commit", "call", "allow",
+}
+BLOCKING_NOUNS = {
+    "plan", "proposal", "negotiation", "investigation", "intention", "attempt", "effort", "prospect",
+    "possibility", "draft", "allegation", "charge", "invitation", "offer", "request", "ban", "prohibition",
+    "restriction", "bid", "goal", "aim", "threat", "risk", "indictment", "complaint", "rule", "order",
+}
+MODAL_AUX = {"will", "would", "shall", "may", "might", "could", "should", "can", "must", "'ll", "wo", "ca"}
+NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+CONDITIONAL_MARKS = {"if", "whether", "unless"}
+
+# nouns standing for people or bodies "of"/"from" an entity: "officials of Cork County" -> Cork County
+GROUP_NOUNS = {
+    "official", "representative", "delegate", "delegation", "member", "leader", "employee", "executive",
+    "researcher", "scientist", "student", "staff", "company", "firm", "entity", "people", "person",
+    "team", "group", "personnel", "worker", "engineer", "expert", "manager", "agent", "officer", "counterpart",
+    "businesse", "business", "enterprise", "organization", "organisation", "institution", "party", "partner",
+    "subsidiary", "unit", "agency", "body", "authority", "hacker", "actor", "national", "citizen", "operative",
+}
+
+# role nouns for the position relation
+ROLE_NOUNS = {
+    "member", "director", "chairman", "chairwoman", "chair", "president", "secretary", "head", "chief", "ceo",
+    "founder", "professor", "researcher", "scientist", "employee", "engineer", "officer", "executive", "mayor",
+    "governor", "minister", "ambassador", "commander", "manager", "dean", "fellow", "leader", "spokesperson",
+    "spokesman", "general", "chancellor", "premier", "vice", "deputy", "advisor", "adviser", "agent", "analyst",
+    "student", "staff", "official", "representative", "lecturer", "owner", "cofounder", "co-founder",
+}
+TITLE_WORDS = {
+    "deputy", "vice", "mayor", "governor", "secretary", "minister", "director", "chairman", "president", "ambassador",
+    "commander", "general", "chief", "party", "executive", "premier", "chancellor", "assistant", "under", "senior",
+    "national", "security", "advisor", "adviser", "state", "foreign", "defense", "commerce", "treasury",
+    "first", "standing", "committee", "municipal", "provincial", "city", "county", "ceo", "head", "leader",
+}
+TITLE_HEADS = {
+    "mayor", "governor", "secretary", "minister", "director", "chairman", "president", "ambassador", "commander",
+    "general", "chief", "premier", "chancellor", "advisor", "adviser", "ceo", "head", "leader",
+}
+
+# definite descriptions: head noun -> entity types it can stand for
+DEFINITE: dict[str, set[str]] = {
+    "delegation": {"Organization"},
+    "company": {"Company"}, "firm": {"Company"}, "group": {"Company"}, "manufacturer": {"Company"},
+    "corporation": {"Company"}, "enterprise": {"Company"}, "supplier": {"Company"},
+    "university": {"University"}, "institute": {"University", "MilitaryUnit"}, "school": {"University"},
+    "academy": {"University", "MilitaryUnit"}, "laboratory": {"University"},
+    "government": {"PublicBody", "Place"}, "ministry": {"PublicBody"}, "agency": {"PublicBody"},
+    "department": {"PublicBody"}, "committee": {"PublicBody"},
+    "city": {"Place"}, "county": {"Place"}, "province": {"Place"}, "country": {"Place"},
+    "unit": {"MilitaryUnit"}, "branch": {"MilitaryUnit"},
+    "conference": {"Event"}, "summit": {"Event"}, "forum": {"Event"}, "expo": {"Event"}, "event": {"Event"},
+    "program": {"Program"}, "programme": {"Program"}, "plan": {"Program"},
+}
+
+MCF_PROGRAM = "military-civil fusion"

@@ -1,0 +1,69 @@
+"""Is a trigger a stated fact? Not when it is negated, modal, conditional, or governed by a plan,
+proposal, negotiation, invitation, allegation or investigation ("plans to visit", "did not sign",
+"invited X to visit", "is being investigated for exporting")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from mcfwatch.extract.en.lexicon import (
+    BLOCKING_NOUNS,
+    BLOCKING_VERBS,
+    CONDITIONAL_MARKS,
+    MODAL_AUX,
+    NEGATIONS,
+)
+
+_CLAUSE_UP = {"xcomp", "conj", "pcomp", "advcl", "ccomp", "acl", "relcl", "dobj", "pobj", "prep", "nsubj",
+              "nsubjpass", "attr", "appos", "compound", "amod", "acomp", "oprd", "agent"}
+
+
+def _own_block(tok: Token) -> bool:
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ in {"advmod", "det"} and c.lower_ in NEGATIONS):
+            return True
+        if c.dep_ in {"aux", "auxpass"} and c.lower_ in MODAL_AUX:
+            return True
+        if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+            return True
+    return False
+
+
+def _future_be(tok: Token) -> bool:
+    """"is to visit", "was going to sign"."""
+    for c in tok.children:
+        if c.dep_ == "aux" and c.lower_ == "to":
+            head = tok.head
+            if head.lemma_ in {"be", "go"} and tok.dep_ == "xcomp":
+                return True
+    return False
+
+
+def is_stated(trigger: Token) -> bool:
+    """True when the trigger reports something that happened (or holds), as the text states it."""
+    if _own_block(trigger) or _future_be(trigger):
+        return False
+    tok = trigger
+    steps = 0
+    while tok.dep_ != "ROOT" and steps < 12:
+        dep = tok.dep_
+        head = tok.head
+        steps += 1
+        if dep not in _CLAUSE_UP:
+            break
+        lemma = head.lemma_.lower()
+        blocking = head.pos_ in {"VERB", "AUX"} and lemma in BLOCKING_VERBS
+        if blocking and dep in {"xcomp", "ccomp", "pcomp", "dobj", "prep", "advcl"}:
+            return False
+        if head.pos_ in {"NOUN", "PROPN"} and lemma in BLOCKING_NOUNS:
+            return False
+        if dep == "conj":
+            # "did not sign X and Y": negation on the first conjunct carries over only for nouns
+            if head.pos_ in {"NOUN", "PROPN"} and _own_block(head):
+                return False
+        elif _own_block(head) and head.pos_ in {"VERB", "AUX"} and dep in {"xcomp", "dobj", "prep", "pcomp"}:
+            return False
+        if dep in {"ccomp", "advcl", "relcl", "acl"} and head.pos_ in {"VERB", "AUX"} and lemma not in BLOCKING_VERBS:
+            break  # a new clause under a reporting or other verb: its own modality was checked above
+        tok = head
+    return True

@@ -1,0 +1,121 @@
+"""Entity-ruler patterns for what the statistical model misses, labelled with mcfwatch entity types.
+
+Each pattern is a spaCy token pattern; ``id`` (when present) is the canonical name every match of
+that pattern resolves to ("MCF" -> "military-civil fusion"). Labels are mcfwatch types, not
+spaCy labels: the extractor reads them as they are.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Pattern = dict[str, Any]
+
+_NAME = {"IS_TITLE": True, "OP": "+"}
+_NAME_OPT = {"IS_TITLE": True, "OP": "*"}
+_WORDISH = {"TEXT": {"REGEX": r"^(-|[A-Za-z0-9][\w&.'’-]*)$"}, "POS": {"IN": ["PROPN", "ADJ", "NOUN", "NUM", "PUNCT"]}}
+
+MILITARY_HEADS = [
+    "branch", "unit", "command", "district", "garrison", "academy", "university", "brigade", "division",
+    "regiment", "base", "corps", "department", "headquarters", "college", "institute", "force", "navy",
+]
+EVENT_HEADS = ["conference", "summit", "forum", "expo", "exhibition", "symposium", "fair", "congress", "dialogue"]
+GOV_BODY_HEADS = ["government", "committee", "commission", "bureau", "office", "department", "congress"]
+
+
+def _pla() -> list[Pattern]:
+    pats: list[Pattern] = [
+        {"label": "MilitaryUnit", "pattern": [
+            {"TEXT": {"IN": ["PLA", "PLAN", "PLAAF", "PLARF", "PLASSF"]}}, _NAME_OPT,
+            {"LOWER": {"IN": MILITARY_HEADS}}]},
+        {"label": "MilitaryUnit", "pattern": [{"TEXT": "Unit"}, {"TEXT": {"REGEX": r"^\d{4,6}$"}}]},
+        {"label": "MilitaryUnit", "pattern": [
+            {"TEXT": {"REGEX": r"^\d+(st|nd|rd|th)$"}}, _NAME,
+            {"LOWER": {"IN": ["institute", "academy"]}}, {"LOWER": "of"}, {"IS_UPPER": True}]},
+        {"label": "MilitaryUnit", "pattern": [
+            {"TEXT": {"REGEX": r"^\d+(st|nd|rd|th)$"}}, {"LOWER": "research"}, {"LOWER": "institute"}]},
+        {"label": "MilitaryUnit", "pattern": [
+            {"LOWER": "people"}, {"LOWER": {"IN": ["'s", "’s"]}}, {"LOWER": "liberation"}, {"LOWER": "army"},
+            {"LOWER": {"IN": ["navy", "air", "rocket", "strategic", "ground"]}, "OP": "?"},
+            {"LOWER": {"IN": ["force", "support"]}, "OP": "?"}, {"LOWER": "force", "OP": "?"}]},
+        {"label": "MilitaryUnit", "pattern": [_NAME, {"LOWER": "military"},
+                                              {"LOWER": {"IN": ["district", "region", "sub-district"]}}]},
+        {"label": "MilitaryUnit", "pattern": [_NAME, {"LOWER": "theater"}, {"LOWER": "command"}]},
+        {"label": "MilitaryUnit", "pattern": [{"LOWER": "central"}, {"LOWER": "military"}, {"LOWER": "commission"}]},
+        {"label": "MilitaryUnit", "pattern": [{"LOWER": "academy"}, {"LOWER": "of"}, {"LOWER": "military"},
+                                              {"LOWER": {"IN": ["science", "sciences"]}}]},
+        {"label": "MilitaryUnit", "pattern": [{"LOWER": {"IN": ["strategic", "rocket"]}},
+                                              {"LOWER": "support", "OP": "?"}, {"LOWER": "force"}]},
+    ]
+    for acr in ["PLA", "PLAN", "PLAAF", "PLARF"]:
+        pats.append({"label": "MilitaryUnit", "pattern": [{"TEXT": acr}]})
+    return pats
+
+
+def _government() -> list[Pattern]:
+    return [
+        {"label": "PublicBody", "pattern": [
+            _NAME, {"LOWER": {"IN": ["municipal", "provincial", "city", "county", "district"]}},
+            {"LOWER": {"IN": ["people", "party"]}, "OP": "?"}, {"LOWER": {"IN": ["'s", "’s"]}, "OP": "?"},
+            {"LOWER": {"IN": GOV_BODY_HEADS}}]},
+        {"label": "PublicBody", "pattern": [
+            {"TEXT": {"IN": ["CCP", "CPC"]}}, _NAME_OPT, {"LOWER": "standing", "OP": "?"}, {"LOWER": "committee"}]},
+        {"label": "PublicBody", "pattern": [
+            {"LOWER": {"IN": ["chinese", "china"]}}, {"LOWER": "communist"}, {"LOWER": "party"}], "id": "CCP"},
+        {"label": "PublicBody", "pattern": [
+            {"LOWER": "communist"}, {"LOWER": "party"}, {"LOWER": "of"}, {"LOWER": "china"}], "id": "CCP"},
+        {"label": "PublicBody", "pattern": [{"TEXT": {"IN": ["CCP", "CPC"]}}], "id": "CCP"},
+        {"label": "PublicBody", "pattern": [
+            {"LOWER": "state"}, {"LOWER": "council"}]},
+    ]
+
+
+def _events() -> list[Pattern]:
+    return [
+        {"label": "Event", "pattern": [dict(_WORDISH, OP="+"), {"LOWER": {"IN": EVENT_HEADS}}]},
+    ]
+
+
+PROGRAMS: dict[str, list[list[str]]] = {
+    "military-civil fusion": [
+        ["military", "-", "civil", "fusion"], ["military", "–", "civil", "fusion"], ["civil", "-", "military", "fusion"],
+        ["military", "civil", "fusion"], ["civil", "military", "fusion"], ["military-civil", "fusion"],
+        ["mcf"],
+    ],
+    "Thousand Talents Plan": [["thousand", "talents", "plan"], ["thousand", "talents", "program"],
+                              ["thousand", "talents", "programme"]],
+    "Made in China 2025": [["made", "in", "china", "2025"]],
+    "Belt and Road Initiative": [["belt", "and", "road", "initiative"]],
+    "international friendly city program": [["international", "friendly", "city", "program"],
+                                            ["international", "friendly", "city", "programme"]],
+}
+
+TECHNOLOGIES: list[list[str]] = [
+    ["artificial", "intelligence"], ["quantum", "computing"], ["quantum", "computers"], ["semiconductors"],
+    ["semiconductor", "manufacturing", "equipment"], ["supercomputers"], ["supercomputer"], ["hypersonic", "weapons"],
+    ["advanced", "computing"], ["microelectronics"], ["biotechnology"], ["5", "g"], ["5g"], ["robotics"],
+    ["unmanned", "aerial", "vehicles"], ["integrated", "circuits"], ["machine", "learning"],
+]
+
+
+def _programs() -> list[Pattern]:
+    pats: list[Pattern] = []
+    for name, variants in PROGRAMS.items():
+        for toks in variants:
+            pats.append({"label": "Program", "id": name, "pattern": [{"LOWER": t} for t in toks]})
+    return pats
+
+
+def _technologies() -> list[Pattern]:
+    return [{"label": "Technology", "pattern": [{"LOWER": t} for t in toks]} for toks in TECHNOLOGIES]
+
+
+def static_patterns() -> list[Pattern]:
+    """Hand-written patterns for the ruler before ``ner`` (lists' names are added by the model loader)."""
+    return [*_pla(), *_government(), *_events(), *_programs()]
+
+
+def late_patterns() -> list[Pattern]:
+    """Patterns for a ruler after ``ner`` that never overrides the model ("Benvolant Artificial
+    Intelligence Company" stays a company; "artificial intelligence" alone becomes a technology)."""
+    return _technologies()

@@ -1,0 +1,426 @@
+"""Relation rules over the dependency parse: a trigger (verb or noun) plus its arguments.
+
+For every sentence, each trigger token gets its parties from the parse (subject, object,
+prepositional objects, passive agent, possessor, coordination), through ``Resolver`` for pronouns,
+definite descriptions, titles and "officials of X". ``is_stated`` drops plans, negations and
+the like. The result is a list of ``Found`` (entity ids, not yet relations).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from mcfwatch.extract.en.args import CONFIDENCE, Arg, Resolver, conjuncts
+from mcfwatch.extract.en.lexicon import AGREEMENT_VERBS, MCF_PROGRAM, NOUN_TRIGGERS, ROLE_NOUNS, VERB_TRIGGERS
+from mcfwatch.extract.en.modality import is_stated
+
+ORGS = {"Company", "Organization", "PublicBody", "University", "MilitaryUnit"}
+ACTORS = ORGS | {"Person", "Place"}
+TARGETS: dict[str, set[str]] = {
+    "visit": ORGS | {"Place", "Event"},
+    "meeting": ACTORS,
+    "agreement": ACTORS,
+    "facilitation": ACTORS,
+    "participation": {"Event", "Program", "Organization"},
+    "organizer": {"Event", "Program"},
+    "invitation": ACTORS,
+    "export": ACTORS,
+    "recruitment": {"Person"} | ORGS,
+    "funding": ACTORS | {"Program", "Event"},
+    "ownership": ORGS,
+    "position": ORGS | {"Place"},
+    "mcf_link": {"MilitaryUnit", "Program", "Event"},
+}
+SOURCES: dict[str, set[str]] = {"position": {"Person"}}
+_PREPS: dict[str, set[str]] = {
+    "visit": {"to"}, "meeting": {"with"}, "agreement": {"with"}, "participation": {"in", "at", "into"},
+    "export": {"to"}, "invitation": set(), "facilitation": set(), "organizer": set(), "recruitment": {"into"},
+    "funding": set(), "ownership": set(), "position": {"for", "at", "with", "in", "by"},
+}
+_DOBJ_TARGET = {"visit", "meeting", "facilitation", "participation", "organizer", "invitation", "recruitment",
+                "funding", "ownership"}
+
+
+@dataclass(slots=True)
+class Found:
+    type: str
+    source: str
+    target: str
+    trigger: int
+    confidence: float
+    subtype: str | None = None
+    subject: str | None = None
+
+
+def _conf(*args: Arg) -> float:
+    return min(CONFIDENCE[a.how] for a in args)
+
+
+def _children(tok: Token, deps: set[str]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def prep_objects(tok: Token, preps: set[str], depth: int = 0) -> list[Token]:
+    """Objects of the given prepositions under tok, also through "as an exhibitor in X" chains."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in {"prep", "agent"}:
+            for p in c.children:
+                if p.dep_ in {"pobj", "pcomp"}:
+                    if c.lower_ in preps:
+                        out.append(p)
+                    elif depth < 2 and c.lower_ in {"as", "on", "of", "during"}:
+                        out.extend(prep_objects(p, preps, depth + 1))
+    return out
+
+
+class SentenceRules:
+    """The rules, run over one sentence at a time, in document order."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.r = resolver
+        self.holder: str | None = None  # who secured/signed the agreements spoken of ("one of the contracts")
+
+    # ------------------------------------------------------------------ subjects
+    def subjects(self, verb: Token) -> tuple[list[Arg], bool]:
+        """(subject args, passive?) of a verb, through conj/xcomp/relcl/acl when it has none itself."""
+        tok, passive = verb, False
+        for _ in range(4):
+            subj = _children(tok, {"nsubj"})
+            if subj:
+                return self.r.entities(subj[0]), False
+            if _children(tok, {"nsubjpass", "auxpass", "agent"}):
+                passive = True
+                agents = [p for a in _children(tok, {"agent"}) for p in _children(a, {"pobj"})]
+                return ([x for a in agents for x in self.r.entities(a)], True)
+            if tok.dep_ == "xcomp":  # object control: "helped X to secure", else subject control
+                dobj = _children(tok.head, {"dobj"})
+                if dobj:
+                    return self.r.entities(dobj[0]), False
+                tok = tok.head
+                continue
+            if tok.dep_ == "conj" and tok.head.pos_ in {"VERB", "AUX"}:
+                tok = tok.head
+                continue
+            if tok.dep_ in {"relcl", "acl"} and tok.head.pos_ in {"NOUN", "PROPN"}:
+                return self.r.entities(tok.head), passive
+            break
+        return self._fallback_subject(verb), passive
+
+    def _fallback_subject(self, verb: Token) -> list[Arg]:
+        """No subject in the parse: the nearest preceding mention that is not a prepositional object."""
+        for t in reversed(list(verb.sent)[: verb.i - verb.sent.start]):
+            if t.dep_ in {"pobj", "poss", "compound", "dobj"} or t.i >= verb.i:
+                continue
+            args = self.r._one(t, 3)
+            args = [a for a in args if self.r.table.types.get(a.entity) in ACTORS - {"Place"}]
+            if args:
+                return [Arg(a.entity, "fallback", a.token) for a in args]
+        return []
+
+    def objects(self, tok: Token, rtype: str) -> list[Arg]:
+        toks: list[Token] = []
+        if rtype in _DOBJ_TARGET:
+            toks += _children(tok, {"dobj", "nsubjpass"} if tok.pos_ in {"VERB", "AUX"} else set())
+        toks += prep_objects(tok, _PREPS.get(rtype, set()))
+        out: list[Arg] = []
+        for t in toks:
+            for a in self.r.entities(t):
+                if all(a.entity != b.entity for b in out):
+                    out.append(a)
+        return out
+
+    # ------------------------------------------------------------------ the sentence
+    def run(self, sent: Span) -> list[Found]:
+        found: list[Found] = []
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in {"VERB", "AUX"} and lemma in VERB_TRIGGERS:
+                self._note_holder(tok)
+                if is_stated(tok):
+                    found += self._verb(tok, VERB_TRIGGERS[lemma])
+            elif tok.pos_ in {"NOUN", "PROPN"} and lemma in NOUN_TRIGGERS and is_stated(tok):
+                found += self._noun(tok, NOUN_TRIGGERS[lemma])
+            elif tok.pos_ == "VERB" and lemma in {"lead", "head"}:
+                self._note_leader(tok)
+            if tok.pos_ == "VERB" and lemma in AGREEMENT_VERBS:
+                self._note_holder(tok)
+            if tok.pos_ in {"NOUN", "PROPN"} and lemma in ROLE_NOUNS and is_stated(tok):
+                found += self._role(tok)
+        found += self._person_titles(sent)
+        return [f for f in found if self._typed(f)]
+
+    def _typed(self, f: Found) -> bool:
+        types = self.r.table.types
+        if f.source == f.target:
+            return False
+        if types.get(f.target) not in TARGETS.get(f.type, ACTORS):
+            return False
+        src_ok = SOURCES.get(f.type, ACTORS | {"Event", "Program"} if f.type == "funding" else ACTORS)
+        return types.get(f.source) in src_ok
+
+    def _note_leader(self, tok: Token) -> None:
+        for d in _children(tok, {"dobj"}):
+            words = {d.lemma_.lower()} | {t.lemma_.lower() for t in d.subtree}
+            if words & {"delegation", "delegate", "team"}:
+                for a in self.subjects(tok)[0]:
+                    self.r.note_leader(d, a.entity)
+
+    def _note_holder(self, tok: Token) -> None:
+        objs = _children(tok, {"dobj"})
+        if objs and objs[0].lemma_.lower() in {"contract", "agreement", "deal", "memo", "memorandum", "mou"}:
+            subj = self.subjects(tok)[0]
+            if subj and is_stated(tok):
+                self.holder = subj[0].entity
+
+    # ------------------------------------------------------------------ verbs
+    def _verb(self, tok: Token, rtype: str) -> list[Found]:
+        subj, passive = self.subjects(tok)
+        lemma = tok.lemma_.lower()
+        if rtype == "agreement":
+            return self._agreement_verb(tok, subj, lemma)
+        if rtype == "position":
+            return self._position_verb(tok, subj, lemma, passive)
+        objs = self.objects(tok, rtype)
+        if passive and rtype in _DOBJ_TARGET:
+            patients = _children(tok, {"nsubjpass"})
+            if not patients and tok.dep_ in {"acl", "relcl"}:
+                patients = [tok.head]  # "the conference organized by X"
+            objs = [a for p in patients for a in self.r.entities(p)] or objs
+        if rtype == "export":
+            objs = [a for t in prep_objects(tok, {"to"}) for a in self.r.entities(t)]
+        if rtype == "organizer" and lemma == "hold" and not passive:
+            objs = [a for a in objs if self.r.table.types.get(a.entity) == "Event"]
+        out: list[Found] = []
+        item = self._item(tok) if rtype == "export" else None
+        for s in subj:
+            for o in objs:
+                t = rtype
+                if rtype == "facilitation" and lemma == "assist" and self.r.table.types.get(o.entity) == "MilitaryUnit":
+                    t = "mcf_link"
+                out.append(Found(t, s.entity, o.entity, tok.i, _conf(s, o), subject=item))
+        return out
+
+    def _item(self, tok: Token) -> str | None:
+        for d in _children(tok, {"dobj"}):
+            words = [t for t in d.subtree if t.dep_ not in {"det", "punct"} and not (t.dep_ == "prep" or
+                                                                                     t.head.dep_ == "prep")]
+            if words:
+                return " ".join(t.text for t in words[:8])
+        return None
+
+    def _agreement_verb(self, tok: Token, subj: list[Arg], lemma: str) -> list[Found]:
+        out: list[Found] = []
+        dobj = _children(tok, {"dobj"})
+        if dobj and dobj[0].lemma_.lower() in NOUN_TRIGGERS:
+            return out  # the noun rule handles "signed an agreement with X"
+        subtype = {"invest": "investment", "cooperate": "cooperation", "collaborate": "cooperation",
+                   "partner": "cooperation"}.get(lemma, "other")
+        partners = [a for t in prep_objects(tok, {"with", "in" if lemma == "invest" else "with"})
+                    for a in self.r.entities(t)]
+        if lemma in {"sign", "conclude", "ink"} and len(subj) >= 2 and not partners:
+            a, b = subj[0], subj[1]
+            return [Found("agreement", a.entity, b.entity, tok.i, _conf(a, b), subtype)]
+        for s in subj:
+            for p in partners:
+                out.append(Found("agreement", s.entity, p.entity, tok.i, _conf(s, p), subtype))
+        return out
+
+    def _position_verb(self, tok: Token, subj: list[Arg], lemma: str, passive: bool) -> list[Found]:
+        out: list[Found] = []
+        if lemma in {"work", "serve"}:
+            for o in [a for t in prep_objects(tok, {"for", "at", "with", "in"}) for a in self.r.entities(t)]:
+                for s in subj:
+                    out.append(Found("position", s.entity, o.entity, tok.i, _conf(s, o)))
+        else:  # employ / hire / appoint: org -> person
+            people = [a for d in _children(tok, {"dobj", "nsubjpass"}) for a in self.r.entities(d)]
+            for s in subj:
+                for p in people:
+                    out.append(Found("position", p.entity, s.entity, tok.i, _conf(s, p)))
+        return out
+
+    # ------------------------------------------------------------------ nouns
+    def _noun(self, tok: Token, rtype: str) -> list[Found]:
+        if rtype == "agreement":
+            return self._agreement_noun(tok)
+        if rtype == "member":
+            return self._member(tok)
+        if rtype == "ownership":  # "Y, a subsidiary of X"
+            owned = self._noun_holder(tok)
+            owners = [a for t in prep_objects(tok, {"of"}) for a in self.r.entities(t)]
+            return [Found("ownership", o.entity, y.entity, tok.i, _conf(o, y)) for o in owners for y in owned]
+        parties = self._noun_holder(tok)
+        others = self.objects(tok, rtype)
+        return [Found(rtype, a.entity, b.entity, tok.i, _conf(a, b)) for a in parties for b in others]
+
+    def _noun_holder(self, tok: Token) -> list[Arg]:
+        """Who the act named by a noun belongs to: possessor, appositive head, or the governing verb's subject."""
+        poss = _children(tok, {"poss"})
+        if poss:
+            return self.r.entities(poss[0])
+        first = tok
+        while first.dep_ == "conj":
+            first = first.head
+        if first.dep_ == "appos":
+            return self.r.entities(first.head)
+        if first.dep_ in {"dobj", "attr", "oprd"} and first.head.pos_ in {"VERB", "AUX"}:
+            return self.subjects(first.head)[0]
+        if first.dep_ == "pobj" and first.head.head.pos_ in {"VERB", "AUX"} and first.head.lower_ in {"in", "of", "as"}:
+            return self.subjects(first.head.head)[0]
+        return []
+
+    def _agreement_noun(self, tok: Token) -> list[Found]:
+        partners = self._with_parties(tok)
+        between = [a for t in prep_objects(tok, {"between", "among"}) for a in self.r.entities(t)]
+        subtype, subject = agreement_kind(tok)
+        if len(between) >= 2:
+            a, b = between[0], between[1]
+            return [Found("agreement", a.entity, b.entity, tok.i, _conf(a, b), subtype, subject)]
+        if not partners:
+            return []
+        holders = self._noun_holder(tok)
+        if not holders and self.holder is not None and self._refers_back(tok):
+            holders = [Arg(self.holder, "resolved", tok.i)]
+        return [Found("agreement", h.entity, p.entity, tok.i, _conf(h, p), subtype, subject)
+                for h in holders for p in partners]
+
+    @staticmethod
+    def _refers_back(tok: Token) -> bool:
+        """"One of the contracts", "the other two included an agreement": the agreements spoken of before."""
+        sent_words = {t.lower_ for t in tok.sent}
+        return bool(sent_words & {"one", "other", "another", "two", "three", "first", "second", "these", "those",
+                                  "the"})
+
+    def _with_parties(self, tok: Token) -> list[Arg]:
+        toks = prep_objects(tok, {"with"})
+        if not toks:  # "an agreement for a project with X" (not into another agreement noun)
+            for d in tok.subtree:
+                if d.i != tok.i and d.lemma_.lower() in NOUN_TRIGGERS and d.dep_ == "conj":
+                    break
+                if d.dep_ == "prep" and d.lower_ == "with" and d.head.i != tok.i:
+                    toks += _children(d, {"pobj"})
+        head = tok
+        while head.dep_ in {"pobj", "prep"} and head.head.i != head.i:
+            head = head.head
+        if not toks and head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ == "be":
+            toks = prep_objects(head.head, {"with"})  # "One of the contracts was with X"
+        if not toks and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+            toks = prep_objects(tok.head, {"with"})  # "signed a memo ... with X"
+        return [a for t in toks for a in self.r.entities(t)]
+
+    def _member(self, tok: Token) -> list[Found]:
+        targets = [a for t in prep_objects(tok, {"of", "in"}) for a in self.r.entities(t)]
+        out: list[Found] = []
+        members = self._noun_holder(tok)
+        for t in targets:
+            ttype = self.r.table.types.get(t.entity)
+            name = self.r.table.names.get(t.entity, "")
+            for m in members:
+                if ttype == "MilitaryUnit" or (ttype == "Program" and name == MCF_PROGRAM):
+                    out.append(Found("mcf_link", m.entity, t.entity, tok.i, _conf(m, t)))
+                elif ttype in {"Program", "Event"}:
+                    out.append(Found("participation", m.entity, t.entity, tok.i, _conf(m, t)))
+        return out
+
+    # ------------------------------------------------------------------ positions
+    def _role(self, tok: Token) -> list[Found]:
+        """"the Deputy Mayor and also a member of X", "Y, director of X", "X, who is a professor at Y"."""
+        orgs = [a for t in prep_objects(tok, {"of", "at"}) for a in self.r.entities(t)]
+        orgs = [a for a in orgs if self.r.table.types.get(a.entity) in ORGS]
+        if not orgs:
+            return []
+        person: list[Arg] = []
+        own = self.r.table.entity_of(tok)
+        if own and self.r.table.types.get(own) == "Person":
+            person = [Arg(own, "direct", tok.i)]
+        else:
+            first = tok
+            while first.dep_ == "conj":
+                first = first.head
+                if self.r.table.types.get(self.r.table.entity_of(first) or "") == "Person" or self.r.title(first):
+                    break
+            if first is not tok:
+                person = self.r._one(first, 3)
+            elif first.dep_ == "appos":
+                person = self.r._one(first.head, 3)
+            elif first.dep_ == "attr" and first.head.lemma_ == "be":
+                person = self.subjects(first.head)[0]
+        role = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ in {"compound", "amod"} or t.i == tok.i)
+        return [Found("position", p.entity, o.entity, tok.i, _conf(p, o), subject=role)
+                for p in person if self.r.table.types.get(p.entity) == "Person" for o in orgs]
+
+    def _person_titles(self, sent: Span) -> list[Found]:
+        """"President Xi Jinping of the People's Republic of China", "Huawei CEO Ren Zhengfei"."""
+        out: list[Found] = []
+        for i, eid in self.r.table.roots.items():
+            if not sent.start <= i < sent.end or self.r.table.types.get(eid) != "Person":
+                continue
+            root = self.r.doc[i]
+            titles = [c for c in root.children if c.dep_ == "compound" and c.lemma_.lower() in ROLE_NOUNS]
+            if not titles:
+                continue
+            for o in [a for t in prep_objects(root, {"of", "at"}) for a in self.r.entities(t)]:
+                if self.r.table.types.get(o.entity) in ORGS | {"Place"}:
+                    role = " ".join(t.text for t in titles)
+                    out.append(Found("position", eid, o.entity, i, _conf(o), subject=role))
+            for t in titles:
+                for c in t.children:
+                    if c.dep_ == "compound" and self.r.table.entity_of(c) and \
+                            self.r.table.types.get(self.r.table.entity_of(c) or "") in ORGS:
+                        out.append(Found("position", eid, self.r.table.entity_of(c) or "", i, 0.9, subject=t.text))
+        return out
+
+
+def agreement_kind(tok: Token) -> tuple[str, str | None]:
+    """Subtype and subject of an agreement noun from its own words and its "for/on/of" phrase."""
+    words = {t.lemma_.lower() for t in tok.subtree if t.dep_ != "relcl"} | {tok.lemma_.lower()}
+    near = " ".join(t.lower_ for t in tok.subtree)
+    lemma = tok.lemma_.lower()
+    if ("friendly" in words or "friendship" in words or "sister" in words) and ("city" in words or "cities" in near):
+        subtype = "friendship_city"
+    elif {"laboratory", "lab"} & words and "joint" in words:
+        subtype = "joint_lab"
+    elif "investment" in words or "invest" in words:
+        subtype = "investment"
+    elif lemma in {"memo", "memorandum", "mou"}:
+        subtype = "mou"
+    elif lemma == "contract":
+        subtype = "contract"
+    elif {"cooperation", "partnership", "collaboration"} & words or lemma == "partnership":
+        subtype = "cooperation"
+    else:
+        subtype = "other"
+    return subtype, _subject(tok)
+
+
+def _subject(tok: Token) -> str | None:
+    """"on collaboration in the super grain refiner project" -> "super grain refiner"."""
+    cands = [tok]
+    head = tok
+    while head.dep_ == "pobj" and head.head.dep_ == "prep":
+        head = head.head.head
+        cands.append(head)
+    for w in _children(tok, {"prep"}):  # also the with-party's own phrase ("with X on collaboration in ...")
+        for p in _children(w, {"pobj"}):
+            cands.append(p)
+    if head.dep_ in {"nsubj"} and head.head.lemma_ == "be":
+        cands += [p for w in _children(head.head, {"prep"}) if w.lower_ == "with" for p in _children(w, {"pobj"})]
+    for c in cands:
+        for p in prep_objects(c, {"on", "for", "in"}):
+            while p.lemma_.lower() in {"collaboration", "cooperation", "development", "research"}:
+                nxt = prep_objects(p, {"in", "on", "of"})
+                if not nxt:
+                    break
+                p = nxt[0]
+            words = [t for t in p.subtree if t.i <= p.i and t.dep_ not in {"det", "punct", "poss", "case"}]
+            if words and words[-1].lemma_.lower() in {"project", "program", "programme", "field", "area"}:
+                words = words[:-1]
+            text = " ".join(t.text for t in words)
+            if text and not any(w.ent_type_ for w in words if w.ent_type_ in {"GPE", "ORG", "PERSON"}):
+                return text
+    return None
+
+
+__all__ = ["Found", "SentenceRules", "agreement_kind", "conjuncts"]
