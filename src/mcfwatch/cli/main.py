@@ -15,9 +15,9 @@ app = typer.Typer(
 
 def _register() -> None:
     # Explicit list of command modules (no discovery by import side effects).
-    from mcfwatch.cli import documents, lists
+    from mcfwatch.cli import documents, lists, screen
 
-    for module in (documents, lists):
+    for module in (documents, lists, screen):
         module.register(app)
 
 

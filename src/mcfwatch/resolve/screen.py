@@ -65,6 +65,7 @@ class ScreenResult:
     lists: list[dict[str, str]]
     hits: list[Hit]            # matches at the threshold, best first
     related: list[Hit]         # sub-units of a listed body, or a listed unit of the query
+    near: list[Hit] = field(default_factory=list)  # below the threshold, at or above the cutoff
     algorithm: str = ALGORITHM
 
     @property
@@ -114,6 +115,7 @@ class Screener:
         threshold: float = DEFAULT_THRESHOLD,
         limit: int = 20,
         list_ids: Iterable[str] | None = None,
+        cutoff: float | None = None,
     ) -> ScreenResult:
         """Screen one party (given by one or more names) against the index."""
         queries = [names] if isinstance(names, str) else [n for n in names if n and n.strip()]
@@ -130,6 +132,7 @@ class Screener:
         self._spread(best, threshold)
         hits: list[Hit] = []
         related: list[Hit] = []
+        near: list[Hit] = []
         for owner, c in best.items():
             wl, entry = self.entries[owner]
             if wanted and wl.id not in wanted:
@@ -148,12 +151,18 @@ class Screener:
                 hits.append(hit)
             elif c.relation in ("sub-unit", "member-of") and score >= RELATED_FLOOR:
                 related.append(hit)
+            elif cutoff is not None and score >= cutoff:
+                near.append(hit)
         hits.sort(key=lambda h: (-h.score, h.list_id, h.entry_id))
         related.sort(key=lambda h: (-h.score, h.list_id, h.entry_id))
+        near.sort(key=lambda h: (-h.score, h.list_id, h.entry_id))
         return ScreenResult(
             query=" | ".join(queries), as_of=self.as_of, threshold=threshold, lists=self.list_versions(),
-            hits=hits[:limit], related=related[:limit],
+            hits=hits[:limit], related=related[:limit], near=near[:limit],
         )
+
+    def entry(self, entry_id: str) -> tuple[WatchList, ListEntry] | None:
+        return next(((wl, e) for wl, e in self.entries if e.id == entry_id), None)
 
 
     def _alias_of_other(self, owner: int, c: Comparison) -> str:

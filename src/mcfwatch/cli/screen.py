@@ -1,0 +1,102 @@
+"""Commands `screen` (names or a partner file against the watchlists) and `compare` (two names, or pairs)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from mcfwatch.cli.common import console, err_console, friendly_errors
+from mcfwatch.errors import InputError
+from mcfwatch.resolve import DEFAULT_THRESHOLD, compare, compare_pairs, default_screener
+from mcfwatch.resolve.batch import read_rows, screen_rows, write_rows
+from mcfwatch.resolve.screen import ScreenResult
+
+
+def _print_result(result: ScreenResult) -> None:
+    console.print(f"[bold]{result.query}[/bold]: {result.summary()}", highlight=False)
+    rows = [(h, "match") for h in result.hits] + [(h, h.relation or "related") for h in result.related]
+    if not rows:
+        return
+    table = Table(show_lines=False)
+    for col in ("score", "kind", "list (version)", "entry", "matched name", "features"):
+        table.add_column(col, overflow="fold")
+    for h, kind in rows:
+        feats = ", ".join(f"{k} {v['score']:.2f}" for k, v in h.features.items())
+        table.add_row(f"{h.score:.2f}", kind, f"{h.list_id} ({h.list_version})", h.entry_name, h.matched_name, feats)
+    console.print(table)
+
+
+def screen_cmd(
+    name: Annotated[str | None, typer.Argument(help="Name to screen (any script: English, Chinese, pinyin, acronym).")] = None,
+    file: Annotated[Path | None, typer.Option("--file", "-f", help="Partner file (.csv or .xlsx) with a name column.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Results file for --file: .csv, .xlsx or .json.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO country code of the party (e.g. cn); a mismatch lowers the score.")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Screen against the list versions valid on this ISO date.")] = None,
+    threshold: Annotated[float, typer.Option(help="Score at which a hit counts as a match.")] = DEFAULT_THRESHOLD,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    exclude_noncommercial: Annotated[bool, typer.Option(help="Leave out list copies under non-commercial licences.")] = False,
+) -> None:
+    """Screen a name, or every row of a partner file, against all loaded watchlists."""
+    if (name is None) == (file is None):
+        raise InputError("screen", "give either a NAME or --file")
+    screener = default_screener(as_of, exclude_noncommercial)
+    if name is not None:
+        result = screener.screen(name, country=country, threshold=threshold)
+        if fmt == "json":
+            sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        else:
+            _print_result(result)
+        return
+    assert file is not None
+    rows = read_rows(file)
+    with Progress(TextColumn("[bold]screen"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TextColumn("{task.description}"), console=err_console, transient=True) as bar:
+        task = bar.add_task("", total=len(rows))
+        report = screen_rows(rows, str(file), screener, threshold,
+                             on_row=lambda n: bar.update(task, advance=1, description=n[:40]))
+    if output:
+        write_rows(report, output)
+    else:
+        for row in report.rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    s = report.summary()
+    err_console.print(
+        f"{s['rows']} rows: {s['listed']} listed, {s['related_only']} related only, {s['not_listed']} not listed"
+        + (f"; by list: {s['by_list']}" if s["by_list"] else "") + (f"; written to {output}" if output else ""),
+        highlight=False,
+    )
+
+
+def compare_cmd(
+    left: Annotated[str | None, typer.Argument(help="First name.")] = None,
+    right: Annotated[str | None, typer.Argument(help="Second name.")] = None,
+    pairs: Annotated[Path | None, typer.Option("--pairs", help='JSON lines {"id","left","right",...}; "-" reads stdin.')] = None,
+    threshold: Annotated[float, typer.Option(help="Score at which the pair counts as a match.")] = DEFAULT_THRESHOLD,
+) -> None:
+    """Compare two names (score, verdict, features), or every pair of a JSON-lines file."""
+    if pairs is not None:
+        fh = sys.stdin if str(pairs) == "-" else pairs.open(encoding="utf-8")
+        for row in compare_pairs(fh, str(pairs), threshold):
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    if left is None or right is None:
+        raise InputError("compare", "give two names, or --pairs FILE")
+    c = compare(left, right)
+    verdict = "match" if c.match(threshold) else "no match"
+    console.print(f"{c.score:.3f}  {verdict} at {threshold}  ({c.algorithm}; relation: {c.relation or '-'})",
+                  highlight=False)
+    console.print(f"  compared: {c.left!r} ~ {c.right!r}", highlight=False)
+    for feat_name, hit in c.features.items():
+        console.print(f"  {hit.role:7} {feat_name:20} {hit.score:.2f}  {hit.detail}\n          {hit.explanation}",
+                      highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("screen")(friendly_errors(screen_cmd))
+    app.command("compare")(friendly_errors(compare_cmd))
