@@ -58,7 +58,8 @@ def exposure_paths(g: Graph, node: Node, rule: Rule | None, limit: int = 200) ->
     """Paths best first, one per node sequence, without a path that a longer path found here extends."""
     assert g.index is not None
     factors = tuple(float(x) for x in (rule.params.get("hop_factors") if rule else None) or (1.0, 0.9, 0.8, 0.7))
-    raw, complete = g.index.paths(g.pos[node.id], hop_factor=factors, limit=limit)
+    g.index.set_hop_factors(factors)
+    raw, complete = g.index.paths(g.pos[node.id], limit=limit)
     seen: dict[tuple[int, ...], Path] = {}
     for rp in raw:
         if rp.nodes in seen:

@@ -3,8 +3,10 @@
 Invariants the search relies on:
 - every edge weight is in (0, 1] and every hop factor is <= 1, so a partial path's score bounds the score of
   any extension: paths come out of the heap in exactly descending score order (top-k is exact);
-- ``dist[v]`` is the fewest hops from v to a target through allowed intermediates, so a branch that cannot
-  reach a target within the hops left is never expanded.
+- ``best[d][v]`` bounds from above the factor any completion from v can add when v is reached by the d-th
+  hop (the strongest way on to a target, ignoring the simple-path rule): the heap is ordered by
+  score x bound (A*), so branches that cannot beat the paths already found are never expanded, and branches
+  that cannot reach a target at all (bound 0) are never pushed.
 """
 
 from __future__ import annotations
@@ -12,11 +14,10 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass
 from itertools import count
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-
-UNREACHABLE = 127
 
 
 @dataclass(slots=True, frozen=True)
@@ -67,44 +68,72 @@ class GraphIndex:
         self.eid = both[order].astype(np.int32)
         self.indptr = np.zeros(n_nodes + 1, dtype=np.int64)
         np.cumsum(np.bincount(heads, minlength=n_nodes), out=self.indptr[1:])
-        self.dist = self._distances()
+        self.hop_factor = (1.0,) * max_hops
+        self.best = self._bounds()
+        self._cache: dict[int, tuple[list[int], list[int], list[float]]] = {}
+        self._cached = 0
 
-    def _gather(self, frontier: npt.NDArray[np.int64]) -> npt.NDArray[np.int32]:
-        starts = self.indptr[frontier]
-        lens = self.indptr[frontier + 1] - starts
-        total = int(lens.sum())
-        if total == 0:
-            return np.empty(0, dtype=np.int32)
-        offsets = np.cumsum(lens) - lens
-        idx = np.arange(total) - np.repeat(offsets, lens) + np.repeat(starts, lens)
-        return self.nbr[idx]
+    def set_hop_factors(self, factors: tuple[float, ...]) -> None:
+        """Use these per-hop factors (each <= 1) for scores and bounds; recomputes bounds when they change."""
+        f = tuple(float(x) for x in factors[: self.max_hops]) + (1.0,) * max(0, self.max_hops - len(factors))
+        if any(not 0 < x <= 1 for x in f):
+            raise ValueError("hop factors must be in (0, 1]")
+        if f != self.hop_factor:
+            self.hop_factor = f
+            self.best = self._bounds()
+            self._cache.clear()
+            self._cached = 0
 
-    def _distances(self) -> npt.NDArray[np.int8]:
-        """Multi-source BFS from every target, max_hops deep, through non-blocked, non-terminal nodes."""
-        dist = np.full(self.n, UNREACHABLE, dtype=np.int8)
-        dist[self.is_target] = 0
-        frontier = np.nonzero(self.is_target & ~self.blocked)[0]
-        for level in range(1, self.max_hops + 1):
-            nb = self._gather(frontier)
-            nb = nb[(dist[nb] > level) & ~self.blocked[nb]]
-            if len(nb) == 0:
-                break
-            nb = np.unique(nb)
-            dist[nb] = level
-            frontier = nb.astype(np.int64)
-        return dist
+    def _bounds(self) -> list[npt.NDArray[np.float64]]:
+        """best[d][u]: the largest factor a completion can add after u was reached by hop d (d = 1..max_hops).
+
+        best[max_hops] = 0 (no hop left); best[d][u] = max over neighbours v (not blocked) of
+        hop_factor[d] * w(u, v) * (1 if v is a target else best[d + 1][v]).
+        """
+        n = self.n
+        best = [np.zeros(n) for _ in range(self.max_hops + 1)]
+        tails = self.nbr
+        w = self.weight[self.eid]
+        ok = ~self.blocked[tails]
+        starts = self.indptr[:-1]
+        nonempty = np.diff(self.indptr) > 0
+        for d in range(self.max_hops - 1, 0, -1):
+            nxt = np.where(self.is_target[tails], 1.0, best[d + 1][tails])
+            contrib = np.where(ok, self.hop_factor[d] * w * nxt, 0.0)
+            cur = np.zeros(n)
+            if len(contrib):
+                cur[nonempty] = np.maximum.reduceat(contrib, starts[nonempty])
+            best[d] = cur
+        return best
 
     def neighbours(self, node: int) -> list[tuple[int, int]]:
         a, b = int(self.indptr[node]), int(self.indptr[node + 1])
         return list(zip(self.nbr[a:b].tolist(), self.eid[a:b].tolist(), strict=True))
 
-    def paths(
-        self,
-        start: int,
-        hop_factor: tuple[float, ...] = (1.0, 1.0, 1.0, 1.0),
-        limit: int = 200,
-        max_steps: int = 200_000,
-    ) -> tuple[list[RawPath], bool]:
+    def _candidates(self, u: int, depth: int) -> tuple[list[int], list[int], list[float], list[float]]:
+        """Neighbours worth taking as hop depth+1 from u: (nodes, edges, weights, bounds), best bound first."""
+        key = u * 8 + depth
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        a, b = int(self.indptr[u]), int(self.indptr[u + 1])
+        nb = self.nbr[a:b]
+        ee = self.eid[a:b]
+        w = self.weight[ee]
+        nxt = np.where(self.is_target[nb], 1.0, self.best[depth + 1][nb] if depth + 1 < self.max_hops else 0.0)
+        bound = np.where(self.blocked[nb], 0.0, w * nxt)
+        keep = np.nonzero(bound > 0)[0]
+        keep = keep[np.argsort(-bound[keep], kind="stable")]
+        out = (nb[keep].tolist(), ee[keep].tolist(), w[keep].tolist(), bound[keep].tolist())
+        if b - a >= 16:  # only hubs are worth keeping; small lists are cheap to rebuild
+            if self._cached + len(out[0]) > 5_000_000:
+                self._cache.clear()
+                self._cached = 0
+            self._cache[key] = out
+            self._cached += len(out[0])
+        return out
+
+    def paths(self, start: int, limit: int = 200, max_steps: int = 200_000) -> tuple[list[RawPath], bool]:
         """The strongest simple paths from start to a target, best first, at most ``limit`` of them.
 
         Returns (paths, complete): complete is False when the step budget ran out before the heap did.
@@ -112,44 +141,41 @@ class GraphIndex:
         """
         found: list[RawPath] = []
         tick = count()
-        # Heap items: (-score, tick, nodes, edges, candidates or None, position).
-        heap: list[tuple[float, int, tuple[int, ...], tuple[int, ...], tuple[list[int], list[int], list[float]] | None, int]]
-        heap = [(-1.0, next(tick), (start,), (), None, 0)]
+        push, pop = heapq.heappush, heapq.heappop
+        # Heap items: (-priority, tick, nodes, edges, score-or-base, candidates or None, position). An item
+        # with candidates is a cursor over one node's neighbours, standing for its next candidate's path.
+        heap: list[tuple[float, int, tuple[int, ...], tuple[int, ...], float, Any, int]]
+        heap = [(-1.0, next(tick), (start,), (), 1.0, None, 0)]
+        is_target, terminal, max_hops, hf = self.is_target, self.terminal, self.max_hops, self.hop_factor
         steps = 0
         while heap and len(found) < limit:
             steps += 1
             if steps > max_steps:
                 return found, False
-            neg, _, nodes, edges, cands, pos = heapq.heappop(heap)
+            neg, _, nodes, edges, score, cands, pos = pop(heap)
             if cands is not None:
-                vs, es, ss = cands
-                heapq.heappush(heap, (-ss[pos], next(tick), nodes + (vs[pos],), edges + (es[pos],), None, 0))
+                vs, es, ws, bs = cands
+                push(heap, (neg, next(tick), nodes + (vs[pos],), edges + (es[pos],), score * ws[pos], None, 0))
                 pos += 1
                 while pos < len(vs) and vs[pos] in nodes:
                     pos += 1
                 if pos < len(vs):
-                    heapq.heappush(heap, (-ss[pos], next(tick), nodes, edges, cands, pos))
+                    push(heap, (-score * bs[pos], next(tick), nodes, edges, score, cands, pos))
                 continue
             u = nodes[-1]
             depth = len(edges)
-            if depth and self.is_target[u]:
-                found.append(RawPath(-neg, nodes, edges))
-                if self.terminal[u]:
+            if depth and is_target[u]:
+                found.append(RawPath(score, nodes, edges))
+                if terminal[u]:
                     continue
-            if depth >= self.max_hops:
+            if depth >= max_hops:
                 continue
-            a, b = int(self.indptr[u]), int(self.indptr[u + 1])
-            nb = self.nbr[a:b]
-            mask = self.dist[nb] <= self.max_hops - depth - 1
-            if not mask.any():
-                continue
-            ee = self.eid[a:b][mask]
-            vs = nb[mask].tolist()
-            es = ee.tolist()
-            ss = ((-neg) * hop_factor[depth] * self.weight[ee]).tolist()
+            cands = self._candidates(u, depth)
+            vs = cands[0]
             pos = 0
             while pos < len(vs) and vs[pos] in nodes:
                 pos += 1
             if pos < len(vs):
-                heapq.heappush(heap, (-ss[pos], next(tick), nodes, edges, (vs, es, ss), pos))
+                base = score * hf[depth]
+                push(heap, (-base * cands[3][pos], next(tick), nodes, edges, base, cands, pos))
         return found, True
