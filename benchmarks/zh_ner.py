@@ -84,7 +84,8 @@ def score_spans(gold: list[Spans], pred: list[Spans]) -> dict[str, tuple[float, 
 
 def lac_spans(lac, texts: list[str]) -> list[Spans]:
     out = []
-    for words, tags in lac.run(texts):
+    runs = [r for b in range(0, len(texts), 32) for r in lac.run(texts[b : b + 32])]
+    for words, tags in runs:
         spans, pos = set(), 0
         for w, t in zip(words, tags, strict=True):
             if t in ("PER", "LOC", "ORG"):

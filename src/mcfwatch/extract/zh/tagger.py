@@ -75,9 +75,10 @@ class LacTagger:
     def tag_many(self, texts: list[str]) -> list[list[Token]]:
         todo = [i for i, t in enumerate(texts) if t.strip()]
         result: list[list[Token]] = [[] for _ in texts]
-        if todo:
-            runs = self.lac.run([texts[i] for i in todo])
-            for i, (words, tags) in zip(todo, runs, strict=True):
+        # Small batches: LAC pads a batch to its longest text, so one huge batch costs gigabytes.
+        for b in range(0, len(todo), 32):
+            idx = todo[b : b + 32]
+            for i, (words, tags) in zip(idx, self.lac.run([texts[i] for i in idx]), strict=True):
                 result[i] = _with_offsets(texts[i], zip(words, tags, strict=True))
         return result
 
