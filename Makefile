@@ -10,11 +10,14 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -U pip
 
+# Chinese extraction needs Baidu LAC on PaddlePaddle, installed in an order a pip extra cannot express.
 setup: $(BIN)/python
 	$(PIP) install -e .
+	sh scripts/install-zh.sh $(VENV)
 
 setup-dev: $(BIN)/python
 	$(PIP) install -e ".[dev,ftm]"
+	sh scripts/install-zh.sh $(VENV)
 
 demo: setup
 	$(BIN)/mcfwatch demo --db demo.db
