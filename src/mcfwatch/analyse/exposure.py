@@ -122,6 +122,16 @@ class Analyst:
                 texts += [(e.evidence, n.name) for e in self.graph.edges_of(n.id)]
         return texts
 
+    def _path_nodes(self, paths: list[Path]) -> list[dict[str, Any]]:
+        """Every node on the paths with its roles (military, listed, mcf) for pictures and legends."""
+        out: dict[str, dict[str, Any]] = {}
+        for p in paths:
+            for n in p.nodes:
+                kinds = {f.kind for f in self.graph.flags[n.id]}
+                roles = sorted({"mcf" if k in {"mcf_link", "mcf_event"} else k for k in kinds})
+                out[n.id] = {**n.to_dict(), "roles": roles, "listings": [x.to_dict() for x in n.listings]}
+        return list(out.values())
+
     def _unknowns(self, node: Node, paths: list[Path], complete: bool) -> list[str]:
         out = list(self.notes)
         if self.lists:
@@ -154,6 +164,7 @@ class Analyst:
             "partner": partner,
             "rating": rating.to_dict(),
             "paths": [path_dict(p) for p in paths],
+            "path_nodes": self._path_nodes(paths),
             "listings": [lst.to_dict() for lst in node.listings],
             "timeline": tl,
             "patterns": patterns,

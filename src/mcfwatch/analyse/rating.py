@@ -79,14 +79,15 @@ def direct_findings(g: Graph, node: Node, rules: RuleSet) -> list[Finding]:
                 out.append(Finding(rule, level, rule.explain(entity=name, rating=lst.prop("risk_rating"),
                                    version=lst.version), [listing_evidence(lst)]))
     for rule in rules.of_kind("defence_conglomerate"):
-        marker = str(rule.params.get("list_id_contains", "conglomerate"))
-        owners = [(node, lst) for lst in node.listings if marker in lst.list_id]
+        group_lists = set(rule.params.get("lists", []))
+        owners = [(lst.parent_name or lst.entry_name, lst) for lst in node.listings if lst.list_id in group_lists]
         for e in g.edges_of(node.id):
             if e.type == "ownership" and e.target == node.id:
-                owners += [(g.node(e.source), lst) for lst in g.node(e.source).listings if marker in lst.list_id]
+                src = g.node(e.source)
+                owners += [(src.name, lst) for lst in src.listings if lst.list_id in group_lists]
         for owner, lst in owners:
-            out.append(Finding(rule, rule.level, rule.explain(entity=name, owner=owner.name if owner is not node
-                               else lst.entry_name, list=lst.list_title, version=lst.version), [listing_evidence(lst)]))
+            out.append(Finding(rule, rule.level, rule.explain(entity=name, owner=owner, list=lst.list_title,
+                               version=lst.version), [listing_evidence(lst)]))
     for rule in rules.of_kind("military_body"):
         if node.type == "MilitaryUnit":
             out.append(Finding(rule, rule.level, rule.explain(entity=name)))

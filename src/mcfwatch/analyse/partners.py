@@ -1,0 +1,45 @@
+"""Read a partner list (CSV or XLSX): a 'name' column (or the first column), other columns kept as notes."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from mcfwatch.errors import InputError
+
+NAME_COLUMNS = ("name", "partner", "organisation", "organization", "institution", "company")
+
+
+def read_partners(path: Path) -> list[str]:
+    """Partner names in file order, blanks and duplicates dropped."""
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(str(p), "no such partner file")
+    if p.suffix.lower() == ".xlsx":
+        rows = _xlsx_rows(p)
+    else:
+        try:
+            with p.open(newline="", encoding="utf-8-sig") as fh:
+                rows = [row for row in csv.reader(fh)]
+        except (OSError, UnicodeDecodeError, csv.Error) as exc:
+            raise InputError(str(p), f"cannot read partner CSV ({exc})") from exc
+    if not rows:
+        raise InputError(str(p), "the partner file is empty")
+    header = [c.strip().lower() for c in rows[0]]
+    col = next((header.index(c) for c in NAME_COLUMNS if c in header), None)
+    body = rows[1:] if col is not None else rows
+    col = col or 0
+    names = [r[col].strip() for r in body if len(r) > col and r[col] and r[col].strip()]
+    if not names:
+        raise InputError(str(p), "no partner names found (put them in a 'name' column)")
+    return list(dict.fromkeys(names))
+
+
+def _xlsx_rows(p: Path) -> list[list[str]]:
+    from openpyxl import load_workbook
+
+    try:
+        ws = load_workbook(p, read_only=True).active
+    except Exception as exc:  # openpyxl raises many types on bad files
+        raise InputError(str(p), f"cannot read partner XLSX ({exc})") from exc
+    return [["" if c is None else str(c) for c in row] for row in ws.iter_rows(values_only=True)]  # type: ignore[union-attr]

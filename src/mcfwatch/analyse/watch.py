@@ -1,0 +1,117 @@
+"""Monitoring: store a baseline of findings per partner, then report what is new, changed or removed.
+
+A snapshot holds, per partner, the rating level, the rules version, the findings (by rule and sentence)
+and the paths (by their hops and edge ids). Path scores are left out on purpose: they drift with the date
+(recency) and would report a change every day. The baseline lives in the store's database, in the table
+``watch_baseline`` (created here; mcfwatch's own tables are untouched).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Column, MetaData, String, Table, Text, delete, insert, select
+
+from mcfwatch.analyse.exposure import Analyst
+from mcfwatch.errors import NotFoundError
+from mcfwatch.store import Store
+from mcfwatch.store.store import now
+
+meta = MetaData()
+baseline = Table(
+    "watch_baseline",
+    meta,
+    Column("partner", Text, primary_key=True),
+    Column("snapshot", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+)
+
+
+def path_key(path: dict[str, Any]) -> str:
+    hops = path["hops"]
+    if not hops:
+        return ""
+    return " ".join([hops[0]["source"], *(f"-[{h['type']}:{h['edge']}]-> {h['target']}" for h in hops)])
+
+
+def snapshot(result: dict[str, Any]) -> dict[str, Any]:
+    """The comparable part of an exposure result."""
+    return {
+        "level": result["rating"]["level"],
+        "rules_version": result["rating"]["rules_version"],
+        "findings": {f"{f['id']}: {f['explanation']}": f["level"] for f in result["rating"]["rules"]},
+        "paths": sorted(path_key(p) for p in result["paths"]),
+        "lists": {f"{x['list']}": x["version"] for x in result.get("listings", [])},
+    }
+
+
+@dataclass(slots=True)
+class PartnerChange:
+    partner: str
+    level: tuple[str, str] | None = None
+    new: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+
+    @property
+    def any(self) -> bool:
+        return bool(self.level or self.new or self.removed or self.changed)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"partner": self.partner, "level": list(self.level) if self.level else None,
+                "new": self.new, "removed": self.removed, "changed": self.changed}
+
+
+def compare(partner: str, old: dict[str, Any], cur: dict[str, Any]) -> PartnerChange:
+    ch = PartnerChange(partner)
+    if old["level"] != cur["level"]:
+        ch.level = (old["level"], cur["level"])
+    of, cf = old["findings"], cur["findings"]
+    ch.new += [f"finding {k} [{cf[k]}]" for k in cf if k not in of]
+    ch.removed += [f"finding {k} [{of[k]}]" for k in of if k not in cf]
+    ch.changed += [f"finding {k}: {of[k]} -> {cf[k]}" for k in cf if k in of and of[k] != cf[k]]
+    ch.new += [f"path {p}" for p in cur["paths"] if p not in old["paths"]]
+    ch.removed += [f"path {p}" for p in old["paths"] if p not in cur["paths"]]
+    ol, cl = old.get("lists", {}), cur.get("lists", {})
+    ch.new += [f"listing {k} (version {cl[k]})" for k in cl if k not in ol]
+    ch.removed += [f"listing {k} (version {ol[k]})" for k in ol if k not in cl]
+    ch.changed += [f"listing {k}: version {ol[k]} -> {cl[k]}" for k in cl if k in ol and ol[k] != cl[k]]
+    if old["rules_version"] != cur["rules_version"]:
+        ch.changed.append(f"rules {old['rules_version']} -> {cur['rules_version']}")
+    return ch
+
+
+def store_baseline(store: Store, analyst: Analyst, partners: Iterable[str]) -> dict[str, str]:
+    """Replace the baseline with the current findings of these partners; returns partner -> level."""
+    meta.create_all(store.engine)
+    levels: dict[str, str] = {}
+    with store.engine.begin() as conn:
+        conn.execute(delete(baseline))
+        for name in partners:
+            snap = snapshot(analyst.exposure(name))
+            levels[name] = snap["level"]
+            conn.execute(insert(baseline).values(partner=name, snapshot=json.dumps(snap), created_at=now()))
+    return levels
+
+
+def changes(store: Store, analyst: Analyst, update: bool = False) -> list[PartnerChange]:
+    """Per watched partner, what differs from the baseline; with update, the current state becomes it."""
+    meta.create_all(store.engine)
+    with store.engine.connect() as conn:
+        rows = [(r[0], json.loads(r[1])) for r in conn.execute(select(baseline.c.partner, baseline.c.snapshot))]
+    if not rows:
+        raise NotFoundError(f"no baseline in {store.url}; run `mcfwatch watch partners.csv` first")
+    out = []
+    current = {}
+    for name, old in rows:
+        current[name] = snapshot(analyst.exposure(name))
+        out.append(compare(name, old, current[name]))
+    if update:
+        with store.engine.begin() as conn:
+            for name, snap in current.items():
+                conn.execute(baseline.update().where(baseline.c.partner == name).values(
+                    snapshot=json.dumps(snap), created_at=now()))
+    return out

@@ -1,0 +1,172 @@
+"""Commands for analysts: exposure, timeline, patterns, report, watch, changes, reject, decide."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from mcfwatch.cli.common import DEFAULT_DB, DbOption, console, friendly_errors
+
+AsOf = Annotated[str | None, typer.Option("--as-of", help="Consider only edges and list versions valid on this ISO date.")]
+Fmt = Annotated[str, typer.Option("--format", "-f", help="text or json.")]
+Rules = Annotated[Path | None, typer.Option("--rules", help="A risk-rules YAML replacing the shipped rules_v1.")]
+
+
+def _analyst(db: Path, as_of: str | None, rules: Path | None = None) -> Any:
+    from mcfwatch.analyse import Analyst, load_rules
+    from mcfwatch.store import Store
+
+    return Analyst(Store(db), as_of=as_of, rules=load_rules(rules) if rules else None)
+
+
+def _json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _print_exposure(r: dict[str, Any]) -> None:
+    p, rating = r["partner"], r["rating"]
+    console.print(f"[bold]{p['name']}[/bold] ({p['type'] or 'not in the store'}): [bold]{rating['level']}[/bold]"
+                  f"  (rules {rating['rules_version']}, as of {r['as_of'] or 'today'})", highlight=False)
+    for f in rating["rules"]:
+        console.print(f"  [{f['level']}] {f['id']}: {f['explanation']}", highlight=False, markup=False)
+    for i, path in enumerate(r["paths"], 1):
+        console.print(f"\npath {i} (strength {path['score']}):", highlight=False)
+        for h in path["hops"]:
+            sub = f"/{h['subtype']}" if h["subtype"] else ""
+            console.print(f"  {h['source']} —{h['type']}{sub} {h['date'] or 'undated'}→ {h['target']}  [edge {h['edge']}]",
+                          highlight=False, markup=False)
+            ev = h["evidence"]
+            console.print(f"    “{ev['text']}” ({h.get('document_title') or ev['document']} {ev['start']}:{ev['end']})",
+                          highlight=False, markup=False)
+    if not r["paths"]:
+        console.print("\nno exposure path found", highlight=False)
+    for u in rating["unknown"]:
+        console.print(f"  unknown: {u}", highlight=False, markup=False)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    @friendly_errors
+    def exposure(
+        name: Annotated[str, typer.Argument(help="The partner (a university, company or city).")],
+        as_of: AsOf = None, format: Fmt = "text", rules: Rules = None,
+        limit: Annotated[int, typer.Option(help="At most this many paths.")] = 200,
+        db: DbOption = DEFAULT_DB,
+    ) -> None:
+        """Paths of up to 4 hops from a partner to listed, MCF-linked or military entities, with the rating."""
+        result = _analyst(db, as_of, rules).exposure(name, limit=limit)
+        _json(result) if format == "json" else _print_exposure(result)
+
+    @app.command()
+    @friendly_errors
+    def timeline(name: str, as_of: AsOf = None, format: Fmt = "text", db: DbOption = DEFAULT_DB) -> None:
+        """Dated events of an entity in order, each with its quote and source."""
+        events = _analyst(db, as_of).timeline(name)
+        if format == "json":
+            return _json(events)
+        for ev in events:
+            console.print(f"{ev['date'] or 'undated':>10}  {ev['what']}", highlight=False, markup=False)
+            console.print(f"            “{ev['evidence']['text']}” ({ev['source']})", highlight=False, markup=False)
+
+    @app.command()
+    @friendly_errors
+    def patterns(as_of: AsOf = None, format: Fmt = "text", db: DbOption = DEFAULT_DB) -> None:
+        """Delegation-then-agreement, friendship-city escalation and facilitation-of-MCF-company patterns."""
+        found = _analyst(db, as_of).all_patterns()
+        if format == "json":
+            return _json(found)
+        for p in found:
+            parties = ", ".join(f"{k}: {v}" for k, v in p["parties"].items())
+            console.print(f"[bold]{p['kind']}[/bold]  {parties}", highlight=False)
+            for ev in p["evidence"]:
+                console.print(f"    “{ev['text']}”", highlight=False, markup=False)
+
+    @app.command()
+    @friendly_errors
+    def report(
+        name: Annotated[str | None, typer.Argument(help="One partner; or use --partners.")] = None,
+        output: Annotated[Path, typer.Option("-o", "--output", help="Output .html or .pdf file.")] = Path("report.html"),
+        pdf: Annotated[bool, typer.Option("--pdf", help="Write PDF (also chosen by a .pdf output name).")] = False,
+        partners: Annotated[Path | None, typer.Option("--partners", help="CSV/XLSX of partners (a 'name' column).")] = None,
+        as_of: AsOf = None, rules: Rules = None, db: DbOption = DEFAULT_DB,
+    ) -> None:
+        """A committee report (HTML or PDF) for one partner or a whole partner list."""
+        from mcfwatch.analyse.partners import read_partners
+        from mcfwatch.report import write_report
+
+        names = read_partners(partners) if partners else ([name] if name else [])
+        if not names:
+            raise typer.BadParameter("give a partner name or --partners FILE")
+        out = write_report(_analyst(db, as_of, rules), names, output, pdf=pdf)
+        console.print(f"wrote {out} ({len(names)} partner(s))", highlight=False)
+
+    @app.command()
+    @friendly_errors
+    def watch(partners: Path, as_of: AsOf = None, db: DbOption = DEFAULT_DB) -> None:
+        """Store the current findings of every partner in the file as the monitoring baseline."""
+        from mcfwatch.analyse.partners import read_partners
+        from mcfwatch.analyse.watch import store_baseline
+
+        an = _analyst(db, as_of)
+        levels = store_baseline(an.store, an, read_partners(partners))
+        for n, lvl in levels.items():
+            console.print(f"{lvl:>11}  {n}", highlight=False, markup=False)
+        console.print(f"baseline stored for {len(levels)} partner(s) in {db}", highlight=False)
+
+    @app.command()
+    @friendly_errors
+    def changes(
+        update: Annotated[bool, typer.Option("--update", help="Make the current findings the new baseline.")] = False,
+        format: Fmt = "text", db: DbOption = DEFAULT_DB,
+    ) -> None:
+        """New, changed and removed findings per watched partner. Exit 0: no change; 1: changes; 2: error."""
+        from mcfwatch.analyse.watch import changes as diff
+
+        an = _analyst(db, None)
+        found = [c for c in diff(an.store, an, update=update) if c.any]
+        if format == "json":
+            _json([c.to_dict() for c in found])
+        for c in found if format != "json" else []:
+            lvl = f": {c.level[0]} -> {c.level[1]}" if c.level else ""
+            console.print(f"[bold]{c.partner}[/bold]{lvl}", highlight=False)
+            for kind, items in (("+", c.new), ("-", c.removed), ("~", c.changed)):
+                for item in items:
+                    console.print(f"  {kind} {item}", highlight=False, markup=False)
+        if format != "json" and not found:
+            console.print("no changes", highlight=False)
+        raise typer.Exit(1 if found else 0)
+
+    @app.command()
+    @friendly_errors
+    def reject(
+        edge: Annotated[str, typer.Argument(help="The edge (relation) id shown by `exposure`.")],
+        note: Annotated[str | None, typer.Option(help="Why.")] = None,
+        by: Annotated[str, typer.Option(help="Who decides.")] = "analyst",
+        db: DbOption = DEFAULT_DB,
+    ) -> None:
+        """Reject an edge: every later query leaves it out, even after re-ingesting its document."""
+        from mcfwatch.analyse.decisions import decide as record
+        from mcfwatch.store import Store
+
+        oid = record(Store(db), "edge", edge, "reject", note=note, by=by)
+        console.print(f"rejected {edge} (decision {oid})", highlight=False)
+
+    @app.command()
+    @friendly_errors
+    def decide(
+        kind: Annotated[str, typer.Argument(help="edge | merge | listing")],
+        target: Annotated[str, typer.Argument(help="relation id, or ID|ID for a merge or a listing")],
+        decision: Annotated[str, typer.Argument(help="edge/listing: reject|confirm; merge: confirm|split")],
+        note: Annotated[str | None, typer.Option(help="Why.")] = None,
+        by: Annotated[str, typer.Option(help="Who decides.")] = "analyst",
+        db: DbOption = DEFAULT_DB,
+    ) -> None:
+        """Record an analyst decision (overlay) applied on every query."""
+        from mcfwatch.analyse.decisions import decide as record
+        from mcfwatch.store import Store
+
+        oid = record(Store(db), kind, target, decision, note=note, by=by)
+        console.print(f"recorded {kind} {decision} on {target} (decision {oid})", highlight=False)

@@ -1,0 +1,35 @@
+"""Reports for committees: one partner or a whole partner list, as HTML or PDF, every claim quoted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mcfwatch.errors import InputError
+from mcfwatch.report.html import render_html
+from mcfwatch.report.pdf import write_pdf
+
+
+def build_results(analyst: Any, names: list[str]) -> list[dict[str, Any]]:
+    return [analyst.exposure(n) for n in names]
+
+
+def write_report(analyst: Any, names: list[str], out: Path, pdf: bool = False) -> Path:
+    """Write the report for these partners to out (.html, or PDF when pdf or out ends in .pdf)."""
+    out = Path(out)
+    if out.parent and not out.parent.exists():
+        raise InputError(str(out), f"the folder {out.parent} does not exist")
+    pdf = pdf or out.suffix.lower() == ".pdf"
+    if pdf and out.suffix.lower() != ".pdf":
+        out = out.with_suffix(".pdf")
+    results = build_results(analyst, names)
+    title = f"MCF exposure: {names[0]}" if len(names) == 1 else f"MCF exposure dossier: {len(names)} partners"
+    html = render_html(results, title, analyst.rules.version, analyst.as_of, analyst.list_versions(), str(analyst.store.url))
+    if pdf:
+        write_pdf(html, out)
+    else:
+        out.write_text(html, encoding="utf-8")
+    return out
+
+
+__all__ = ["build_results", "render_html", "write_report"]
