@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from mcfwatch.extract.en.entities import EntityTable
-from mcfwatch.extract.en.lexicon import DEFINITE, GROUP_NOUNS, TITLE_HEADS, TITLE_WORDS
+from mcfwatch.extract.en.lexicon import DEFINITE, GROUP_NOUNS, ROLE_NOUNS, TITLE_HEADS, TITLE_WORDS
 
 CONFIDENCE = {"direct": 0.9, "resolved": 0.75, "fallback": 0.55}
 _IT = {"it", "its", "itself"}
@@ -92,6 +92,12 @@ class Resolver:
         title = self.title(t)
         if title is not None:
             return [Arg(title, "direct", t.i)]
+        if t.lemma_.lower() in ROLE_NOUNS:  # "Politburo Member, Director of ..., and Foreign Minister Wang Yi"
+            people = [c for c in [*t.conjuncts, *t.children] if c.dep_ in {"conj", "appos"}]
+            for c in people:
+                e = self.table.entity_of(c)
+                if e and self.table.types.get(e) == "Person":
+                    return [Arg(e, "direct", c.i)]
         if depth < 3 and t.lemma_.lower() in GROUP_NOUNS | {"delegate"}:
             found: list[Arg] = []
             for c in t.children:
@@ -109,7 +115,9 @@ class Resolver:
             r = self.definite(t)
             if r:
                 return [Arg(r, "resolved", t.i)]
-        # a mention rooted in a compound/nmod child: "the military-civil fusion project"
+        # a mention rooted in a compound/nmod child: "the military-civil fusion project" (not "CCP Member")
+        if t.lemma_.lower() in ROLE_NOUNS:
+            return []
         for c in t.children:
             if c.dep_ in {"compound", "nmod"}:
                 e2 = self.table.roots.get(c.i)

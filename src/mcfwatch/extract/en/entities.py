@@ -82,11 +82,17 @@ def clean_span(span: Span) -> Span | None:
     return doc[start:end]
 
 
+_ROLE_HEADS = {"advisor", "adviser", "director", "minister", "secretary", "president", "ambassador", "chairman",
+               "spokesperson", "spokesman", "envoy", "administrator"}
+
+
 def _plausible(span: Span, label: str) -> bool:
     text = span.text
     if "\n" in text or len(text) < 2 or not re.search(r"[A-Za-z]", text):
         return False
     if any(t.lower_ in {"'s", "’s"} for t in span):  # "Europe's Silicon Valley", "China's Ambassadors"
+        return False
+    if label == "ORG" and span[-1].lower_ in _ROLE_HEADS:  # "National Security Advisor"
         return False
     if label in {"ORG", "GPE", "LOC", "PERSON", "FAC", "EVENT"}:
         # a headline fragment: a lower-case word that is not a connector ("Gain Access to ...")
@@ -112,6 +118,8 @@ def mentions_of(doc: Doc) -> list[Mention]:
         if span is None or not _plausible(span, "" if from_ruler else ent.label_):
             continue
         etype = ent.label_ if from_ruler else _type_from_head(span.text, ent.label_)
+        if not from_ruler and country_name(span.text) is not None:
+            etype = "Place"
         if not from_ruler and span.text.lower() in TECHNOLOGY_NAMES:
             etype = "Technology"  # "Artificial Intelligence"/GPE
         if etype is None:
@@ -132,7 +140,8 @@ COUNTRY_NAMES: dict[str, str] = {
     "prc": "China", "p.r.c.": "China", "people's republic of china": "China", "china": "China",
     "the people's republic of china": "China", "mainland china": "China",
     "rok": "South Korea", "republic of korea": "South Korea", "south korea": "South Korea",
-    "roc": "Taiwan", "taiwan": "Taiwan", "russian federation": "Russia", "russia": "Russia",
+    "roc": "Taiwan", "taiwan": "Taiwan", "dprk": "North Korea", "north korea": "North Korea",
+    "indo-pacific": "Indo-Pacific", "russian federation": "Russia", "russia": "Russia",
 }
 
 
@@ -232,7 +241,25 @@ def build_table(doc: Doc, mentions: list[Mention]) -> EntityTable:
         table.add(m.text, m.type, m.start_char, m.end_char, range(m.start, m.end), span.root.i, m.canonical,
                   m.from_ruler)
     _acronyms(doc, table)
+    _aka_lists(doc, table)
     return table
+
+
+def _aka_lists(doc: Doc, table: EntityTable) -> None:
+    """"X, a.k.a. the following aliases: —A; —B; and —C": A, B and C become aliases of X."""
+    m = re.search(r"\ba\.k\.a\.,?", doc.text)
+    if not m:
+        return
+    owner = next((eid for eid, spans in table.spans.items() if any(e <= m.start() for _s, e in spans)
+                  and min(s for s, _e in spans) < m.start()), None)
+    if owner is None:
+        return
+    starts = {m2.end() for m2 in re.finditer(r"—\s*", doc.text)}
+    for eid in list(table.spans):
+        if eid == owner or eid not in table.spans:
+            continue
+        if any(s in starts for s, _e in table.spans[eid]):
+            _merge(table, eid, owner)
 
 
 def _acronyms(doc: Doc, table: EntityTable) -> None:

@@ -328,6 +328,8 @@ class SentenceRules:
     def _role(self, tok: Token) -> list[Found]:
         """"the Deputy Mayor and also a member of X", "Y, director of X", "X, who is a professor at Y"."""
         orgs = [a for t in prep_objects(tok, {"of", "at"}) for a in self.r.entities(t)]
+        orgs += [Arg(e, "direct", c.i) for c in tok.children if c.dep_ == "compound"
+                 for e in [self.r.table.entity_of(c)] if e]  # "CCP Politburo Member", "Huawei CEO"
         orgs = [a for a in orgs if self.r.table.types.get(a.entity) in ORGS]
         if not orgs:
             return []
@@ -341,8 +343,12 @@ class SentenceRules:
                 first = first.head
                 if self.r.table.types.get(self.r.table.entity_of(first) or "") == "Person" or self.r.title(first):
                     break
-            if first is not tok:
+            if first is not tok or first.dep_ in {"conj", "appos"} or any(c.dep_ == "conj" for c in tok.children):
+                person = [a for a in self.r._one(first, 3) if self.r.table.types.get(a.entity) == "Person"]
+            if not person and first is not tok:
                 person = self.r._one(first, 3)
+            if person:
+                pass
             elif first.dep_ == "appos":
                 person = self.r._one(first.head, 3)
             elif first.dep_ == "attr" and first.head.lemma_ == "be":
