@@ -30,7 +30,7 @@ from mcfwatch.graph import Evidence, Graph, Node, build_graph
 from mcfwatch.graph.listings import link_listings
 from mcfwatch.store import Store
 
-LISTS_NOTE = "Entities are linked to list entries by exact name (any script or alias); spelling variants may be missed."
+LISTS_NOTE = "Entities are linked to list entries by the resolver's screening (score >= 0.85); a name spelled differently from every list alias may be missed."
 
 
 def default_lists(as_of: str | None) -> tuple[list[Any], str | None]:

@@ -68,6 +68,7 @@ class Listing:
     citation: str | None
     properties: tuple[tuple[str, str], ...] = ()
     match: str = "name"                  # how the entity was linked to the entry
+    parent_name: str | None = None       # the entry's parent (the group a listed member belongs to)
 
     def prop(self, key: str) -> str | None:
         return dict(self.properties).get(key)
@@ -78,7 +79,7 @@ class Listing:
             "legal_basis": self.legal_basis, "kind": self.kind, "version": self.version,
             "entry": self.entry_id, "name": self.entry_name, "start_date": self.start_date,
             "end_date": self.end_date, "remarks": self.remarks, "citation": self.citation,
-            "match": self.match,
+            "match": self.match, "parent": self.parent_name,
         }
 
 
