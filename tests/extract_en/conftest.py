@@ -22,8 +22,3 @@ def extract_text(english: EnglishExtractor):
 
     return run
 
-
-def rels(ex: Extraction, rtype: str) -> list[tuple[str, str]]:
-    """(source name, target name) of every relation of one type."""
-    names = {e.id: e.name for e in ex.entities}
-    return [(names[r.source], names[r.target]) for r in ex.relations if r.type == rtype]

@@ -47,6 +47,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("yy", re.compile(r"\b(?:from|between)\s+" + _f(_Y, n="y1") + _TO + _f(_Y, n="y") + r"\b")),
     ("rel_month", re.compile(r"\b(?P<rel>last|this|next)\s+" + _f(_M, n="m1") + r"\b", re.I)),
     ("rel_year", re.compile(r"\b(?P<rel>last|this|next)\s+year\b", re.I)),
+    ("mdd", re.compile(_f(_M, n="m1") + r"\s+" + _f(_D, n="d1") + r"\s*(?:-|–)\s*" + _f(_D, n="d2")
+                       + r"\b(?!,?\s+(?:19|20)\d\d)")),
     ("md", re.compile(_f(_M, n="m1") + r"\s+" + _f(_D, n="d1") + r"\b(?!,?\s+(?:19|20)\d\d)")),
     ("y", re.compile(r"(?<![\w./-])" + _f(_Y, n="y") + r"(?![\w/-]|\.\d)")),
 ]
@@ -89,7 +91,7 @@ def _published(published: str | None) -> tuple[int, int | None] | None:
 def _resolve(kind: str, g: dict[str, str | None], published: str | None) -> tuple[str | None, str | None]:
     if kind == "iso":
         return _iso(int(g["y"] or 0), int(g["m"] or 0), int(g["d"] or 0)), None
-    if kind in {"rel_month", "rel_year", "md"}:
+    if kind in {"rel_month", "rel_year", "md", "mdd"}:
         pub = _published(published)
         if pub is None:
             return None, None
@@ -100,6 +102,8 @@ def _resolve(kind: str, g: dict[str, str | None], published: str | None) -> tupl
         m = _month(g["m1"] or "")
         if kind == "md":
             return _iso(py, m, int(g["d1"] or 0)), None
+        if kind == "mdd":
+            return _iso(py, m, int(g["d1"] or 0)), _iso(py, m, int(g["d2"] or 0))
         if rel == "last":  # the most recent such month strictly before the publication month
             year = py if pm is not None and m < pm else py - 1
         elif rel == "next":
