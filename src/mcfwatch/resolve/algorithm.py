@@ -15,8 +15,9 @@ from mcfwatch.resolve import features as f
 from mcfwatch.resolve.names import Name
 
 ALGORITHM = "mcf-logic-v1"
-THRESHOLDS = {"screening": 0.70, "merging": 0.85}
+THRESHOLDS = {"screening": 0.70, "merging": 0.80}
 DEFAULT_THRESHOLD = THRESHOLDS["screening"]
+SKIP_QUALIFIERS_BELOW = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,8 @@ def compare_names(a: Name, b: Name, ctx: f.Context, features: tuple[Feature, ...
             if feat.name == "known_same":
                 return Comparison(a.original, b.original, 1.0, hits, "same")
     relation = None
+    if best < SKIP_QUALIFIERS_BELOW:  # nothing left to lower or report
+        return Comparison(a.original, b.original, round(best, 4), hits, None)
     for feat in features:
         if feat.role == "match":
             continue

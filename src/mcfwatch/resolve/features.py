@@ -7,7 +7,8 @@ when the feature fires. Algorithms (algorithm.py) say how features combine.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -25,32 +26,46 @@ class Context:
     weight: Callable[[str], float]
     clusters: Callable[[Name], frozenset[str]]
     label: Callable[[str], str]
+    memo: dict[tuple[tuple[str, ...], tuple[str, ...]], float] = field(default_factory=dict)
 
 
 def _word_sim(x: str, y: str) -> float:
+    """Similarity of two words: 1 if equal; a fuzzy ratio >= 0.84 for long words sharing a first letter."""
     if x == y:
         return 1.0
-    if len(x) < 5 or len(y) < 5 or x[0] != y[0]:
+    lx, ly = len(x), len(y)
+    if lx < 5 or ly < 5 or x[0] != y[0] or lx * 100 < ly * 72 or ly * 100 < lx * 72:
         return 0.0
     s = Indel.normalized_similarity(x, y)
     return s if s >= 0.84 else 0.0
 
 
-def align(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[list[float], list[float]]:
+@lru_cache(maxsize=300_000)
+def align(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[tuple[float, ...], tuple[float, ...]]:
     """Greedy word alignment: per word of a and of b, the similarity of its partner (0 if none).
 
-    Also joins two adjacent words ("jiao tong" = "jiaotong").
+    Exact words pair first, then fuzzy ones; also joins two adjacent words ("jiao tong" = "jiaotong").
     """
     sa, sb = [0.0] * len(a), [0.0] * len(b)
+    free: dict[str, list[int]] = {}
+    for j, y in enumerate(b):
+        free.setdefault(y, []).append(j)
     for i, x in enumerate(a):
+        slots = free.get(x)
+        if slots:
+            j = slots.pop(0)
+            sa[i] = sb[j] = 1.0
+    for i, x in enumerate(a):
+        if sa[i] or len(x) < 5:
+            continue
         best, bj = 0.0, -1
         for j, y in enumerate(b):
-            if sb[j] < 1.0:
+            if not sb[j]:
                 s = _word_sim(x, y)
                 if s > best:
                     best, bj = s, j
         if bj >= 0:
-            sa[i], sb[bj] = best, max(sb[bj], best)
+            sa[i] = sb[bj] = best
     for u, v, su, sv in ((a, b, sa, sb), (b, a, sb, sa)):
         for j in range(len(v) - 1):
             if sv[j] == 0 and sv[j + 1] == 0:
@@ -59,10 +74,20 @@ def align(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[list[float], list[flo
                     if su[i] == 0 and x == joined:
                         su[i], sv[j], sv[j + 1] = 1.0, 1.0, 1.0
                         break
-    return sa, sb
+    return tuple(sa), tuple(sb)
 
 
 def _weighted(a: tuple[str, ...], b: tuple[str, ...], ctx: Context) -> float:
+    key = (a, b)
+    found = ctx.memo.get(key)
+    if found is None:
+        if len(ctx.memo) > 500_000:
+            ctx.memo.clear()
+        found = ctx.memo[key] = _weighted_uncached(a, b, ctx)
+    return found
+
+
+def _weighted_uncached(a: tuple[str, ...], b: tuple[str, ...], ctx: Context) -> float:
     if not a or not b:
         return 0.0
     sa, sb = align(a, b)

@@ -7,6 +7,7 @@ its Chinese character pairs, and its romanised form for short names and acronyms
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from mcfwatch.resolve.knowledge import Vocabulary
 from mcfwatch.resolve.names import Name, parse, variants_of
 from mcfwatch.resolve.normalize import pinyin
 
-COMMON_POSTINGS = 1500   # keys with more names than this are used only when nothing rarer is shared
+COMMON_POSTINGS = 400    # keys with more names than this are used only when nothing rarer is shared
 
 
 def blocking_keys(name: Name) -> set[str]:
@@ -71,6 +72,18 @@ class NameIndex:
     def freeze(self) -> NameIndex:
         self.vocabulary = Vocabulary.from_names(n.name for n in self.names)
         return self
+
+    def candidate_names(self, query: Name, limit: int = 40) -> list[int]:
+        """Positions of the names that share the rarest keys with the query, best first."""
+        keys = [k for k in blocking_keys(query) if k in self.postings]
+        rare = [k for k in keys if len(self.postings[k]) <= COMMON_POSTINGS]
+        votes: dict[int, float] = defaultdict(float)
+        for key in rare or keys:
+            posting = self.postings[key]
+            w = 1.0 / len(posting) ** 0.5
+            for pos in posting:
+                votes[pos] += w
+        return heapq.nlargest(limit, votes, key=votes.__getitem__)
 
     def candidates(self, query: Name, limit: int = 30) -> list[int]:
         """Owners whose names share the rarest keys with the query, best first."""

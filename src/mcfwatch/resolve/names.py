@@ -217,7 +217,7 @@ def variants_of(name: str) -> list[str]:
     words = _content(latin_words(outer))
     out.extend(
         i for i in inner
-        if not _ACRONYM.match(i.split()[0]) or not words or i[0].lower() == words[0][0]
+        if i.strip() and (not _ACRONYM.match(i.split()[0]) or not words or i[0].lower() == words[0][0])
     )
     if has_han(outer) and han_ratio(outer) < 0.8:
         han = "".join(re.findall(r"[\u3400-\u9fff\uf900-\ufaff〇]+", outer))

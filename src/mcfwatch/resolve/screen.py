@@ -7,10 +7,12 @@ legal basis and the features that fired.
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from mcfwatch.lists import load_lists
@@ -23,6 +25,7 @@ from mcfwatch.resolve.names import parse, variants_of
 
 COUNTRY_PENALTY = 0.2
 RELATED_FLOOR = 0.3
+CANDIDATES = 20   # names compared in full per query name
 ALIAS_OF_OTHER_CAP = 0.6
 
 
@@ -123,17 +126,20 @@ class Screener:
         wanted = set(list_ids) if list_ids else None
         best: dict[int, Comparison] = {}
         for q in parsed:
-            for owner in self.index.candidates(q, limit=25):
-                for name in self.index.names_of(owner):
-                    c = self.matcher.compare_parsed(q, name)
-                    old = best.get(owner)
-                    if old is None or c.score > old.score:
-                        best[owner] = c
+            for pos in self.index.candidate_names(q, limit=CANDIDATES):
+                indexed = self.index.names[pos]
+                c = self.matcher.compare_parsed(q, indexed.name)
+                old = best.get(indexed.owner)
+                if old is None or c.score > old.score:
+                    best[indexed.owner] = c
         self._spread(best, threshold)
+        floor = min(RELATED_FLOOR, threshold, cutoff if cutoff is not None else 1.0)
         hits: list[Hit] = []
         related: list[Hit] = []
         near: list[Hit] = []
         for owner, c in best.items():
+            if c.score < floor:
+                continue
             wl, entry = self.entries[owner]
             if wanted and wl.id not in wanted:
                 continue
@@ -160,6 +166,20 @@ class Screener:
             query=" | ".join(queries), as_of=self.as_of, threshold=threshold, lists=self.list_versions(),
             hits=hits[:limit], related=related[:limit], near=near[:limit],
         )
+
+    def screen_many(
+        self, names: Sequence[str], workers: int = 0, threshold: float = DEFAULT_THRESHOLD
+    ) -> list[ScreenResult]:
+        """Screen many names; with workers > 1 (default: one per CPU when there are more than
+        PARALLEL_FROM names) the index is shared with forked worker processes."""
+        workers = workers or (os.cpu_count() or 1)
+        if workers < 2 or len(names) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
+            return [self.screen(n, threshold=threshold) for n in names]
+        global _WORKER
+        _WORKER = self
+        chunk = max(1, len(names) // (workers * 8))
+        with mp.get_context("fork").Pool(workers) as pool:
+            return pool.map(partial(_screen_one, threshold=threshold), names, chunksize=chunk)
 
     def entry(self, entry_id: str) -> tuple[WatchList, ListEntry] | None:
         return next(((wl, e) for wl, e in self.entries if e.id == entry_id), None)
@@ -196,6 +216,15 @@ class Screener:
                     "known_same", 1.0, f"same organisation as {entry.name} ({entry.list_id})", "match"
                 )
                 best[other] = spread
+
+
+_WORKER: Screener | None = None
+PARALLEL_FROM = 500
+
+
+def _screen_one(name: str, threshold: float) -> ScreenResult:
+    assert _WORKER is not None
+    return _WORKER.screen(name, threshold=threshold)
 
 
 def _hit(wl: WatchList, entry: ListEntry, c: Comparison, score: float, threshold: float, query: str) -> Hit:

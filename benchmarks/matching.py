@@ -1,0 +1,322 @@
+"""Name-matching benchmark: mcfwatch vs nomenklatura logic-v2 vs a rapidfuzz token-sort baseline.
+
+    .venv/bin/python benchmarks/matching.py            # builds benchmarks/data/pairs.jsonl, prints the tables
+    .venv/bin/python benchmarks/matching.py --quick    # fewer throughput queries
+
+Pairs are built from the shipped watchlists themselves (positives: two names of one entry; negatives:
+names of two different entries of the same list that share words or characters, plus hand-written
+traps). nomenklatura runs in the same run: in this interpreter if it imports, else in the separate
+venv .venv-bench (`python3.11 -m venv .venv-bench && .venv-bench/bin/pip install nomenklatura`);
+it is skipped, saying so, when neither has it. Every nomenklatura entity gets a unique id (logic-v2
+caches name analysis by entity id).
+
+Rows for mcfwatch:
+- "mcfwatch" = as shipped: uses the lists' aliases and Chinese names. The pairs come from those lists,
+  so on list pairs this is an upper bound, not a fair comparison.
+- "mcfwatch names-only" = the same algorithm with no list knowledge (only its word-rarity statistics,
+  its glossary and its acronym/short-name table of ~60 organisations). This is the fair row.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+if len(sys.argv) > 2 and sys.argv[1] == "--nk-worker":  # runs under .venv-bench: nomenklatura only
+    from followthemoney import model
+    from nomenklatura.matching import get_algorithm
+
+    algo = get_algorithm("logic-v2")
+    cfg = algo.default_config()
+    with open(sys.argv[2], encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
+    for i, row in enumerate(rows):
+        schema = "Person" if row.get("schema") == "Person" else "Organization"
+        a = model.make_entity(schema)
+        a.id = f"q-{i}"
+        a.add("name", row["left"])
+        b = model.make_entity(schema)
+        b.id = f"r-{i}"
+        b.add("name", row["right"])
+        print(json.dumps({"score": float(algo.compare(a, b, cfg).score)}))
+    sys.exit(0)
+
+import argparse  # noqa: E402
+import os  # noqa: E402
+import random  # noqa: E402
+import re  # noqa: E402
+import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from collections import defaultdict  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from rapidfuzz import fuzz, utils  # noqa: E402
+
+from mcfwatch.lists import load_lists  # noqa: E402
+from mcfwatch.resolve.knowledge import Knowledge  # noqa: E402
+from mcfwatch.resolve.matcher import Matcher  # noqa: E402
+from mcfwatch.resolve.names import parse, variants_of  # noqa: E402
+from mcfwatch.resolve.normalize import has_han, pinyin  # noqa: E402
+from mcfwatch.resolve.screen import Screener  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+PAIRS = ROOT / "benchmarks" / "data" / "pairs.jsonl"
+BENCH_VENV = ROOT / ".venv-bench" / "bin" / "python"
+THRESHOLD = 0.7
+CROSS = {"en-zh", "zh-pinyin"}
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
+
+TRAPS = [  # (left, right, same?) written by hand from the research notes
+    ("Nanjing University", "Nanjing University of Aeronautics and Astronautics", False),
+    ("南京大学", "南京航空航天大学", False),
+    ("Nanjing University", "南京航空航天大学", False),
+    ("Harbin Institute of Technology", "Harbin Engineering University", False),
+    ("哈尔滨工业大学", "哈尔滨工程大学", False),
+    ("Beijing Institute of Technology", "Beijing University of Technology", False),
+    ("北京理工大学", "北京工业大学", False),
+    ("China Aerospace Science and Technology Corporation", "China Aerospace Science and Industry Corporation", False),
+    ("CASC", "CASIC", False),
+    ("CETC", "China Electronics Corporation", False),
+    ("China Electronics Technology Group Corporation", "China Electronics Corporation", False),
+    ("the 14th Research Institute of CETC", "the 38th Research Institute of CETC", False),
+    ("中国电子科技集团公司第十四研究所", "中国电子科技集团公司第三十八研究所", False),
+    ("CAEP 9th Research Institute", "CAEP 6th Research Institute", False),
+    ("张伟", "张薇", False),
+    ("Northwestern Polytechnical University", "Northwestern Polytechnic University", True),
+    ("Lizhong Group", "Hebei Lizhong", True),
+    ("Lizhong Group", "立中集团", True),
+    ("Huawei Technologies Co., Ltd.", "华为技术有限公司", True),
+    ("China Electronics Technology Group Corporation", "CETC", True),
+    ("the 14th Research Institute of CETC", "中国电子科技集团公司第十四研究所", True),
+    ("Beihang University", "Beijing University of Aeronautics and Astronautics", True),
+    ("Xibei Gongye Daxue", "西北工业大学", True),
+    ("National University of Defense Technology", "国防科技大学", True),
+    ("Shanghai Jiao Tong University", "Shanghai Jiaotong University", True),
+    ("Zhang Wei", "张伟", True),
+    ("张伟", "張偉", True),
+    ("Hikvision", "Hangzhou Hikvision Digital Technology Co., Ltd.", True),
+]
+
+
+def romanise(zh: str, rng: random.Random) -> str:
+    """A pinyin spelling as people write it: words capitalised, syllables joined in pairs or spaced."""
+    syl = pinyin(zh).split()
+    words = ["".join(syl[i : i + 2]) for i in range(0, len(syl), 2)] if rng.random() < 0.5 else syl
+    return " ".join(w.capitalize() for w in words)
+
+
+def build_pairs(seed: int = 7) -> list[dict]:
+    rng = random.Random(seed)
+    lists = load_lists()
+    entries = [(wl, e) for wl in lists for e in wl.entries]
+    know = Knowledge.from_sources([e for _, e in entries], table=False)
+    pairs: list[dict] = []
+
+    def add(kind: str, left: str, right: str, same: bool, schema: str, src: str) -> None:
+        if left and right and left != right:
+            pairs.append({"left": left, "right": right, "kind": kind, "label": same, "schema": schema, "source": src})
+
+    by_list_words: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_list_chars: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for pos, (wl, e) in enumerate(entries):
+        latin = [n for n in variants_of(e.name) if not has_han(n)]
+        zh = [n for n in e.names_zh if has_han(n)] + [n for n in variants_of(e.name) if has_han(n) and n != e.name]
+        aliases = [a for a in e.aliases if not has_han(a)]
+        name = latin[0] if latin else e.name
+        # positives
+        multi = [a for a in aliases if len(a.split()) > 1 and parse(a).key != parse(name).key]
+        if multi:
+            add("en-en", name, rng.choice(multi), True, e.schema, e.id)
+        if zh and not has_han(name):
+            add("en-zh", name, zh[0], True, e.schema, e.id)
+            add("zh-pinyin", zh[0], romanise(zh[0], rng), True, e.schema, e.id)
+        acr = [a for a in aliases if ACRONYM.match(a)]
+        if acr and not has_han(name):
+            add("acronym-full", acr[0], name, True, e.schema, e.id)
+        for w in parse(name).tokens:
+            by_list_words[(wl.id, w)].append(pos)
+        for z in zh[:1]:
+            for ch in set(parse(z).han):
+                by_list_chars[(wl.id, ch)].append(pos)
+    # negatives: two entries of one list sharing rare words (or characters), not the same organisation
+    def other_of(pos: int, index: dict, keys: list[tuple[str, str]]) -> int | None:
+        pool = [p for k in keys if len(index.get(k, ())) <= 60 for p in index[k] if p != pos]
+        if not pool:
+            return None
+        counts: dict[int, int] = defaultdict(int)
+        for p in pool:
+            counts[p] += 1
+        best = max(counts.values())
+        choice = rng.choice(sorted(p for p, c in counts.items() if c == best))
+        ca = know.cluster_of(entries[pos][1].id)
+        cb = know.cluster_of(entries[choice][1].id)
+        return None if ca == cb or parse(entries[pos][1].name).key == parse(entries[choice][1].name).key else choice
+
+    for pos, (wl, e) in enumerate(entries):
+        latin = [n for n in variants_of(e.name) if not has_han(n)]
+        name = latin[0] if latin else e.name
+        zh = [n for n in e.names_zh if has_han(n)] + [n for n in variants_of(e.name) if has_han(n) and n != e.name]
+        o = other_of(pos, by_list_words, [(wl.id, w) for w in parse(name).tokens])
+        if o is not None and not has_han(name):
+            _, f = entries[o]
+            fl = [n for n in variants_of(f.name) if not has_han(n)]
+            if fl:
+                add("en-en", name, fl[0], False, e.schema, f"{e.id}|{f.id}")
+            fz = [n for n in f.names_zh if has_han(n)]
+            if fz:
+                add("en-zh", name, fz[0], False, e.schema, f"{e.id}|{f.id}")
+            facr = [a for a in f.aliases if ACRONYM.match(a)]
+            if facr:
+                add("acronym-full", facr[0], name, False, e.schema, f"{e.id}|{f.id}")
+        if zh:
+            o = other_of(pos, by_list_chars, [(wl.id, ch) for ch in set(parse(zh[0]).han)])
+            if o is not None:
+                _, f = entries[o]
+                fz = [n for n in f.names_zh if has_han(n)] + [n for n in variants_of(f.name) if has_han(n) and n != f.name]
+                if fz:
+                    add("zh-pinyin", zh[0], romanise(fz[0], rng), False, e.schema, f"{e.id}|{f.id}")
+                    fl = [n for n in variants_of(f.name) if not has_han(n)]
+                    if fl:
+                        add("en-zh", fl[0], zh[0], False, e.schema, f"{e.id}|{f.id}")
+    for left, right, same in TRAPS:
+        add("trap", left, right, same, "Person" if left in ("张伟", "Zhang Wei") else "Organization", "traps")
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for p in pairs:
+        k = (p["left"], p["right"])
+        if k not in seen:
+            seen.add(k)
+            unique.append(p)
+    for i, p in enumerate(unique):
+        p["id"] = f"p{i:05d}"
+    return unique
+
+
+def prf(rows: list[tuple[bool, bool]]) -> tuple[float, float, float, int]:
+    tp = sum(1 for y, p in rows if y and p)
+    fp = sum(1 for y, p in rows if not y and p)
+    fn = sum(1 for y, p in rows if y and not p)
+    prec = tp / (tp + fp) if tp + fp else 1.0
+    rec = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return prec, rec, f1, len(rows)
+
+
+def nomenklatura_scores(pairs: list[dict]) -> tuple[list[float] | None, str]:
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
+        for p in pairs:
+            fh.write(json.dumps(p, ensure_ascii=False) + "\n")
+        tmp = fh.name
+    for python in (sys.executable, str(BENCH_VENV)):
+        if not Path(python).exists():
+            continue
+        probe = subprocess.run([python, "-c", "import nomenklatura"], capture_output=True)
+        if probe.returncode != 0:
+            continue
+        out = subprocess.run([python, __file__, "--nk-worker", tmp], capture_output=True, text=True)
+        if out.returncode != 0:
+            return None, f"nomenklatura failed: {out.stderr.strip().splitlines()[-1:]}"
+        return [json.loads(line)["score"] for line in out.stdout.splitlines()], python
+    return None, "nomenklatura not installed (pip install nomenklatura into .venv-bench); row skipped"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true")
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    pairs = build_pairs()
+    PAIRS.parent.mkdir(parents=True, exist_ok=True)
+    PAIRS.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pairs), encoding="utf-8")
+    kinds = sorted({p["kind"] for p in pairs})
+    n_cross = sum(1 for p in pairs if p["kind"] in CROSS)
+    print(f"pairs: {len(pairs)} ({sum(p['label'] for p in pairs)} positive, {n_cross} cross-script) "
+          f"written to {PAIRS.relative_to(ROOT)} in {time.perf_counter() - t0:.1f}s")
+
+    lists = load_lists()
+    t1 = time.perf_counter()
+    screener = Screener(lists)
+    build_s = time.perf_counter() - t1
+    full = screener.matcher
+    names_only = Matcher(Knowledge.from_sources([], table=True), screener.index.vocabulary)
+    bare = Matcher(Knowledge.from_sources([], table=False), screener.index.vocabulary)
+
+    scores: dict[str, list[float]] = {}
+    timing: dict[str, float] = {}
+    for label, m in (("mcfwatch", full), ("mcfwatch names-only", names_only), ("mcfwatch no tables", bare)):
+        t = time.perf_counter()
+        scores[label] = [m.compare(p["left"], p["right"]).score for p in pairs]
+        timing[label] = time.perf_counter() - t
+    t = time.perf_counter()
+    scores["rapidfuzz token_sort"] = [
+        fuzz.token_sort_ratio(p["left"], p["right"], processor=utils.default_process) / 100 for p in pairs
+    ]
+    timing["rapidfuzz token_sort"] = time.perf_counter() - t
+    t = time.perf_counter()
+    nk, where = nomenklatura_scores(pairs)
+    if nk is not None:
+        scores["nomenklatura logic-v2"] = nk
+        timing["nomenklatura logic-v2"] = time.perf_counter() - t
+    print(f"nomenklatura: {where}")
+
+    print(f"\nP / R / F1 at threshold {THRESHOLD} (n = pairs per kind)")
+    groups = [*kinds, "cross-script", "same-script", "all"]
+    header = f"{'matcher':24}" + "".join(f"{g:>20}" for g in groups)
+    print(header)
+    table: dict[str, dict[str, float]] = {}
+    for label, sc in scores.items():
+        cells = []
+        table[label] = {}
+        for g in groups:
+            rows = [
+                (p["label"], s >= THRESHOLD) for p, s in zip(pairs, sc, strict=True)
+                if g == "all" or p["kind"] == g or (g == "cross-script" and p["kind"] in CROSS)
+                or (g == "same-script" and p["kind"] not in CROSS)
+            ]
+            pr, rc, f1, n = prf(rows)
+            table[label][g] = f1
+            cells.append(f"{pr:.2f}/{rc:.2f}/{f1:.2f} n{n}")
+        print(f"{label:24}" + "".join(f"{c:>20}" for c in cells))
+    print("\ncomparison time per pair: " + ", ".join(f"{k} {v / len(pairs) * 1e6:.0f} µs" for k, v in timing.items()))
+    if "nomenklatura logic-v2" in table:
+        for mine in ("mcfwatch names-only", "mcfwatch"):
+            d = {g: table[mine][g] - table["nomenklatura logic-v2"][g] for g in ("cross-script", "same-script", "all")}
+            print(f"F1 {mine} minus nomenklatura: " + ", ".join(f"{g} {v:+.3f}" for g, v in d.items()))
+
+    # throughput: screen 10,000 names (list names in every script and pinyin, plus unlisted names)
+    rng = random.Random(11)
+    pool = [p["left"] for p in pairs] + [p["right"] for p in pairs]
+    queries = [rng.choice(pool) for _ in range(10_000)]
+    total = len(queries) if not args.quick else 2_000
+    parse.cache_clear()  # no query starts parsed; the index's own names are re-parsed as needed
+    t = time.perf_counter()
+    screener.screen_many(queries[:total])
+    dt = time.perf_counter() - t
+    per10k = dt * 10_000 / total
+    t = time.perf_counter()
+    for q in queries[:1000]:
+        screener.screen(q)
+    serial = (time.perf_counter() - t) * 10
+    lat = []
+    for q in queries[total - 1000 : total] if total >= 1000 else queries[:1000]:
+        s = time.perf_counter()
+        screener.screen(q)
+        lat.append((time.perf_counter() - s) * 1000)
+    lat.sort()
+    p50, p95 = statistics.median(lat), lat[int(0.95 * len(lat)) - 1]
+    n_entries = sum(len(wl.entries) for wl in lists)
+    print(f"\nscreening against {len(lists)} lists, {n_entries} entries, {len(screener.index.names)} indexed names "
+          f"(index built in {build_s:.1f}s, once per process)")
+    print(f"batch (screen_many, {os.cpu_count()} worker processes): {total} names in {dt:.2f}s -> "
+          f"{per10k:.2f}s per 10,000 names (target < 10 s); one process: {serial:.1f}s per 10,000")
+    print(f"single query latency: p50 {p50:.2f} ms, p95 {p95:.2f} ms (target p95 < 20 ms)")
+    t = time.perf_counter()
+    base = [(q, max(pool[:2000], key=lambda n, q=q: fuzz.token_sort_ratio(q, n))) for q in queries[:200]]
+    bdt = time.perf_counter() - t
+    print(f"baseline, brute-force rapidfuzz over 2,000 names (no index): {bdt / len(base) * 1000:.1f} ms per query")
+
+
+if __name__ == "__main__":
+    main()
