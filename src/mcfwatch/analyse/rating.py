@@ -161,7 +161,8 @@ def tech_findings(node: Node, hits: list[TechHit], rules: RuleSet, list_name: st
         return []
     return [
         Finding(rule, rule.level, rule.explain(entity=node.name, technology=h.keyword, category=h.category,
-                list=list_name, via=h.via), [ev_dict(h.evidence)])
+                list=list_name, via=h.via, about="" if h.via == node.name else f" (about {h.via})"),
+                [ev_dict(h.evidence)])
         for h in hits
     ]
 

@@ -33,7 +33,8 @@ class Overlays:
     def from_rows(cls, rows: Iterable[dict[str, Any]]) -> Overlays:
         latest: dict[tuple[str, str], str] = {}
         for row in sorted(rows, key=lambda r: r["id"]):
-            latest[(row["kind"], row["target"])] = row["decision"]
+            target = pair_key(*row["target"].split("|", 1)) if row["kind"] == "merge" else row["target"]
+            latest[(row["kind"], target)] = row["decision"]
         ov = cls()
         for (kind, target), decision in latest.items():
             if kind == "edge" and decision == "reject":
