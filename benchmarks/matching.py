@@ -263,7 +263,7 @@ def main() -> None:
 
     print(f"\nP / R / F1 at threshold {THRESHOLD} (n = pairs per kind)")
     groups = [*kinds, "cross-script", "same-script", "all"]
-    header = f"{'matcher':24}" + "".join(f"{g:>20}" for g in groups)
+    header = f"{'matcher':24}" + "".join(f"{g:>22}" for g in groups)
     print(header)
     table: dict[str, dict[str, float]] = {}
     for label, sc in scores.items():
@@ -278,7 +278,7 @@ def main() -> None:
             pr, rc, f1, n = prf(rows)
             table[label][g] = f1
             cells.append(f"{pr:.2f}/{rc:.2f}/{f1:.2f} n{n}")
-        print(f"{label:24}" + "".join(f"{c:>20}" for c in cells))
+        print(f"{label:24}" + "".join(f"{c:>22}" for c in cells))
     print("\ncomparison time per pair: " + ", ".join(f"{k} {v / len(pairs) * 1e6:.0f} µs" for k, v in timing.items()))
     if "nomenklatura logic-v2" in table:
         for mine in ("mcfwatch names-only", "mcfwatch"):

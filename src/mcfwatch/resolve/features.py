@@ -14,6 +14,7 @@ from rapidfuzz.distance import Indel
 
 from mcfwatch.resolve import lexicon
 from mcfwatch.resolve.names import Name
+from mcfwatch.resolve.normalize import pinyin
 
 Result = tuple[float, str]
 NONE: Result = (0.0, "")
@@ -68,7 +69,7 @@ def align(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[tuple[float, ...], tu
             sa[i] = sb[bj] = best
     for u, v, su, sv in ((a, b, sa, sb), (b, a, sb, sa)):
         for j in range(len(v) - 1):
-            if sv[j] == 0 and sv[j + 1] == 0:
+            if sv[j] == 0 and sv[j + 1] == 0 and len(v[j]) >= 3 and len(v[j + 1]) >= 3:
                 joined = v[j] + v[j + 1]
                 for i, x in enumerate(u):
                     if su[i] == 0 and x == joined:
@@ -139,6 +140,8 @@ def word_match(a: Name, b: Name, ctx: Context) -> Result:
     if _homophone_risk(a, b):
         return NONE
     best, detail = 0.0, ""
+    if any(r and all(w in lexicon.PLACES for w in r) for r in (a.readings[0], b.readings[0])):
+        return NONE  # a bare place name ("Hong Kong") names no organisation
     for ra, rb in _pairs(a, b):
         s = _weighted(ra, rb, ctx)
         if s > best:
@@ -200,7 +203,8 @@ def acronym_match(a: Name, b: Name, ctx: Context) -> Result:
 
 def number_mismatch(a: Name, b: Name, ctx: Context) -> Result:
     """The names carry different numbers, which mark different units (the 14th vs the 38th research institute)."""
-    if a.numbers and b.numbers and not (a.numbers & b.numbers):
+    # 3rd Academy vs 3rd Academy 35th Institute is a sub-unit (one set within the other), not a clash
+    if a.numbers and b.numbers and not (a.numbers <= b.numbers or b.numbers <= a.numbers):
         return 1.0, f"{sorted(a.numbers)} vs {sorted(b.numbers)}"
     return NONE
 
@@ -264,3 +268,35 @@ def different_words(a: Name, b: Name, ctx: Context) -> Result:
         only_b = [w for w, x in zip(rb, sb, strict=True) if x == 0]
         found = (1.0, f"{'/'.join(only_a)} vs {'/'.join(only_b)}") if only_a and only_b else NONE
     return found
+
+
+def more_specific_institution(a: Name, b: Name, ctx: Context) -> Result:
+    """The longer name adds words that make it a different, more specific institution (Shandong University vs Shandong University of Technology)."""
+    if a.acronym or b.acronym or _homophone_risk(a, b):
+        return NONE
+    for ra, rb in _pairs(a, b):
+        short, long_ = (ra, rb) if len(ra) <= len(rb) else (rb, ra)
+        if not short or len(short) == len(long_) or not any(w in lexicon.KINDS for w in short):
+            continue
+        ss, sl = align(short, long_)
+        if min(ss) < 0.84:
+            continue
+        extra = [
+            w for w, s in zip(long_, sl, strict=True)
+            if s == 0 and w not in lexicon.PLACES and w not in lexicon.UNIT_WORDS and ctx.weight(w) >= 2.0
+        ]
+        if extra:
+            return 1.0, f"'{' '.join(long_)}' adds {'/'.join(extra)}"
+        return NONE
+    return NONE
+
+
+def missing_core(a: Name, b: Name, ctx: Context) -> Result:
+    """The distinctive part of the Chinese name (the characters no dictionary word covers) has no counterpart in the other name."""
+    han, other = (a, b) if a.script == "han" else (b, a)
+    if han.script != "han" or other.script == "han" or not han.han_runs or not other.romanised:
+        return NONE
+    cores = [pinyin(run, spaced=False) for run in han.han_runs]
+    if any(core in other.romanised for core in cores) or romanisation_match(a, b, ctx)[0] > 0:
+        return NONE
+    return 1.0, f"{'/'.join(sorted(han.han_runs))} ({'/'.join(cores)}) not in {other.original}"

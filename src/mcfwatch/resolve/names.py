@@ -195,6 +195,11 @@ def parse(name: str) -> Name:
     )
 
 
+def _only_places(text: str) -> bool:
+    words = _content(latin_words(text))
+    return bool(words) and not has_han(text) and all(w in lexicon.PLACES for w in words)
+
+
 def variants_of(name: str) -> list[str]:
     """A published name and the names inside it: its Latin and Chinese halves, bracketed acronyms.
 
@@ -217,7 +222,9 @@ def variants_of(name: str) -> list[str]:
     words = _content(latin_words(outer))
     out.extend(
         i for i in inner
-        if i.strip() and (not _ACRONYM.match(i.split()[0]) or not words or i[0].lower() == words[0][0])
+        if i.strip()
+        and (not _ACRONYM.match(i.split()[0]) or not words or i[0].lower() == words[0][0])
+        and not _only_places(i)  # "(Hong Kong)", "(Wuhan)" say where, not who
     )
     if has_han(outer) and han_ratio(outer) < 0.8:
         han = "".join(re.findall(r"[\u3400-\u9fff\uf900-\ufaff〇]+", outer))

@@ -23,7 +23,7 @@ from mcfwatch.resolve.knowledge import Knowledge
 from mcfwatch.resolve.matcher import Matcher
 from mcfwatch.resolve.names import parse, variants_of
 
-COUNTRY_PENALTY = 0.2
+COUNTRY_PENALTY = 0.35  # enough to drop a same-name body of another country below 0.7
 RELATED_FLOOR = 0.3
 CANDIDATES = 20   # names compared in full per query name
 ALIAS_OF_OTHER_CAP = 0.6
@@ -104,6 +104,7 @@ class Screener:
         self.index.freeze()
         knowledge = Knowledge.from_sources((e for _, e in self.entries), table=table)
         self.matcher = Matcher(knowledge, self.index.vocabulary)
+        self.primary_keys = [{parse(v).key for v in variants_of(e.name)} for _, e in self.entries]
         self.members: dict[str, list[int]] = defaultdict(list)  # organisation -> its entries on all lists
         for pos, (_, entry) in enumerate(self.entries):
             self.members[knowledge.cluster_of(entry.id)].append(pos)
@@ -192,7 +193,7 @@ class Screener:
         ].detail:
             return ""
         _, entry = self.entries[owner]
-        if parse(c.right).key in {parse(v).key for v in variants_of(entry.name)}:
+        if parse(c.right).key in self.primary_keys[owner]:
             return ""
         knowledge = self.matcher.knowledge
         named = knowledge.primary_clusters(parse(c.right))

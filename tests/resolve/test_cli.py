@@ -1,0 +1,61 @@
+"""The `screen` and `compare` commands: thin wrappers printing what the library returns."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from mcfwatch.cli.main import app
+
+runner = CliRunner()
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_compare_prints_score_verdict_and_features() -> None:
+    res = runner.invoke(app, ["compare", "Nanjing University", "南京航空航天大学"])
+    assert res.exit_code == 0
+    assert "no match at 0.7" in res.output and "known_different" in res.output
+
+
+def test_compare_pairs_echoes_each_line(tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(
+        json.dumps({"id": "a", "left": "NWPU", "right": "西北工业大学", "note": "kept"}, ensure_ascii=False) + "\n"
+        + json.dumps({"id": "b", "left": "CASC", "right": "CASIC"}) + "\n",
+        encoding="utf-8",
+    )
+    res = runner.invoke(app, ["compare", "--pairs", str(pairs)])
+    assert res.exit_code == 0
+    rows = [json.loads(line) for line in res.stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["a", "b"] and rows[0]["note"] == "kept"
+    assert rows[0]["match"] is True and rows[1]["match"] is False
+    assert all(0 <= r["score"] <= 1 and isinstance(r["features"], dict) for r in rows)
+
+
+def test_compare_pairs_bad_line_is_one_line_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": 1, "left": "x"}\n', encoding="utf-8")
+    res = runner.invoke(app, ["compare", "--pairs", str(bad)])
+    assert res.exit_code == 2 and "bad.jsonl:1" in res.output and "Traceback" not in res.output
+
+
+def test_screen_json() -> None:
+    res = runner.invoke(app, ["screen", "NWPU", "--format", "json"])
+    assert res.exit_code == 0
+    data = json.loads(res.stdout)
+    assert data["listed"] and {"us-dod-1286", "us-bis-entity-list"} <= {h["list_id"] for h in data["hits"]}
+
+
+def test_screen_file_writes_results_and_summary(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    res = runner.invoke(app, ["screen", "--file", str(FIXTURES / "partners.csv"), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "300 rows:" in res.output
+    assert json.loads(out.read_text())["summary"]["rows"] == 300
+
+
+def test_screen_needs_a_name_or_a_file() -> None:
+    res = runner.invoke(app, ["screen"])
+    assert res.exit_code == 2 and "give either a NAME or --file" in res.output
