@@ -72,3 +72,13 @@ def test_traps_are_not_merged() -> None:
     ents = [Candidate(e, n, ty, [n], m) for e, n, ty, m in ENTITIES]
     losers = {m.loser_id for m in plan_merges(ents, default_matcher())}
     assert "e5" not in losers and "e4" not in losers and "e7" not in losers
+
+
+def test_link_store_finds_listings_by_screening(tmp_path: Path) -> None:
+    from mcfwatch.resolve.link import link_store
+
+    store = _store(tmp_path)
+    links = link_store(store)
+    assert set(links) == {"e4", "e5"}  # both Nanjing universities are on the ASPI tracker, separately
+    assert {h.entry_name for h in links["e4"]} == {"Nanjing University"}
+    assert all("Aeronautics" in h.entry_name for h in links["e5"])
