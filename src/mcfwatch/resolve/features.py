@@ -31,14 +31,14 @@ class Context:
 
 
 def _word_sim(x: str, y: str) -> float:
-    """Similarity of two words: 1 if equal; a fuzzy ratio >= 0.84 for long words sharing a first letter."""
+    """Similarity of two words: 1 if equal; a fuzzy ratio >= 0.8 for long words sharing a first letter."""
     if x == y:
         return 1.0
     lx, ly = len(x), len(y)
     if lx < 5 or ly < 5 or x[0] != y[0] or lx * 100 < ly * 72 or ly * 100 < lx * 72:
         return 0.0
     s = Indel.normalized_similarity(x, y)
-    return s if s >= 0.84 else 0.0
+    return s if s >= 0.8 else 0.0
 
 
 @lru_cache(maxsize=300_000)
@@ -69,7 +69,7 @@ def align(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[tuple[float, ...], tu
             sa[i] = sb[bj] = best
     for u, v, su, sv in ((a, b, sa, sb), (b, a, sb, sa)):
         for j in range(len(v) - 1):
-            if sv[j] == 0 and sv[j + 1] == 0 and len(v[j]) >= 3 and len(v[j + 1]) >= 3:
+            if sv[j] == 0 and sv[j + 1] == 0 and min(len(v[j]), len(v[j + 1])) >= 2 and len(v[j] + v[j + 1]) >= 5:
                 joined = v[j] + v[j + 1]
                 for i, x in enumerate(u):
                     if su[i] == 0 and x == joined:
@@ -158,7 +158,7 @@ def contained_name(a: Name, b: Name, ctx: Context) -> Result:
         if not short or len(short) == len(long_) or a.acronym or b.acronym or len("".join(short)) < 4:
             continue
         ss, sl = align(short, long_)
-        if min(ss) < 0.84:
+        if min(ss) < 0.8:
             continue
         distinctive = [w for w in short if w not in lexicon.PLACES and w not in lexicon.KINDS and ctx.weight(w) >= 4.0]
         extra = [w for w, s in zip(long_, sl, strict=True) if s == 0]
@@ -240,7 +240,7 @@ def sub_unit(a: Name, b: Name, ctx: Context) -> Result:
         if not short or len(short) == len(long_):
             continue
         ss, sl = align(short, long_)
-        if min(ss) < 0.84:
+        if min(ss) < 0.8:
             continue
         if len(short) < 2 and all(w in lexicon.PLACES for w in short):
             continue
@@ -279,7 +279,7 @@ def more_specific_institution(a: Name, b: Name, ctx: Context) -> Result:
         if not short or len(short) == len(long_) or not any(w in lexicon.KINDS for w in short):
             continue
         ss, sl = align(short, long_)
-        if min(ss) < 0.84:
+        if min(ss) < 0.8:
             continue
         extra = [
             w for w, s in zip(long_, sl, strict=True)

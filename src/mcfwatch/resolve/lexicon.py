@@ -11,7 +11,8 @@ from importlib import resources
 LEGAL_FORMS = frozenset(
     "co company companies ltd limited inc incorporated corp corporation group groups holding holdings llc plc "
     "gmbh sa ag jsc pjsc ojsc pte pvt private public joint stock lp llp bv nv srl spa kk oy ab as sarl "
-    "liability coltd cooperative".split()
+    "liability coltd cooperative ooo zao oao pao ao fgup gup tov pt tbk bhd sdn sl sas snc ltda"
+    " obshchestvo ogranichennoi otvetstvennostyu aktsionernoe".split()
 )
 STOPWORDS = frozenset("the of and for in at a an de du la le des on by to".split())
 
@@ -35,7 +36,8 @@ VARIANTS = {
     "mechanical": "machinery", "optical": "optics", "optic": "optics", "chemicals": "chemical",
     "chem": "chemical", "pharma": "pharmaceutical", "pharmaceuticals": "pharmaceutical",
     "equip": "equipment", "hitech": "hightech", "hi": "high", "peking": "beijing", "macao": "macau",
-    "jiao": "jiao", "jiaotong": "jiaotong", "zhong": "zhong", "st": "saint",
+    "st": "saint", "constr": "construction", "imp": "import", "exp": "export", "mfr": "manufacturer",
+    "tekhno": "techno", "tekhnologii": "technology", "inzhiniring": "engineering",
 }
 
 # Words that name a unit inside a larger organisation (a lab, a school of a university).
