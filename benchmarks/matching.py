@@ -42,7 +42,6 @@ if len(sys.argv) > 2 and sys.argv[1] == "--nk-worker":  # runs under .venv-bench
     sys.exit(0)
 
 import argparse  # noqa: E402
-import os  # noqa: E402
 import random  # noqa: E402
 import re  # noqa: E402
 import statistics  # noqa: E402
@@ -65,7 +64,9 @@ ROOT = Path(__file__).resolve().parents[1]
 PAIRS = ROOT / "benchmarks" / "data" / "pairs.jsonl"
 BENCH_VENV = ROOT / ".venv-bench" / "bin" / "python"
 THRESHOLD = 0.7
-CROSS = {"en-zh", "zh-pinyin"}
+CROSS = {"en-zh", "en-zh-foreign", "zh-pinyin"}
+# PRC countermeasure lists name foreign (mostly US) companies and people in Chinese transliteration
+FOREIGN_IN_CHINESE = {"cn-mofcom-lists", "cn-countersanctions"}
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
 
 TRAPS = [  # (left, right, same?) written by hand from the research notes
@@ -115,6 +116,8 @@ def build_pairs(seed: int = 7) -> list[dict]:
     pairs: list[dict] = []
 
     def add(kind: str, left: str, right: str, same: bool, schema: str, src: str) -> None:
+        if kind == "en-zh" and src.split(":")[0] in FOREIGN_IN_CHINESE:
+            kind = "en-zh-foreign"  # a foreign party's name written in Chinese (transliterated)
         if left and right and left != right:
             pairs.append({"left": left, "right": right, "kind": kind, "label": same, "schema": schema, "source": src})
 
@@ -292,13 +295,13 @@ def main() -> None:
     total = len(queries) if not args.quick else 2_000
     parse.cache_clear()  # no query starts parsed; the index's own names are re-parsed as needed
     t = time.perf_counter()
-    screener.screen_many(queries[:total])
+    screener.screen_many(queries[:total])  # one process
     dt = time.perf_counter() - t
     per10k = dt * 10_000 / total
+    parse.cache_clear()
     t = time.perf_counter()
-    for q in queries[:1000]:
-        screener.screen(q)
-    serial = (time.perf_counter() - t) * 10
+    screener.screen_many(queries[:total], workers=2)
+    par = (time.perf_counter() - t) * 10_000 / total
     lat = []
     for q in queries[total - 1000 : total] if total >= 1000 else queries[:1000]:
         s = time.perf_counter()
@@ -309,8 +312,8 @@ def main() -> None:
     n_entries = sum(len(wl.entries) for wl in lists)
     print(f"\nscreening against {len(lists)} lists, {n_entries} entries, {len(screener.index.names)} indexed names "
           f"(index built in {build_s:.1f}s, once per process)")
-    print(f"batch (screen_many, {os.cpu_count()} worker processes): {total} names in {dt:.2f}s -> "
-          f"{per10k:.2f}s per 10,000 names (target < 10 s); one process: {serial:.1f}s per 10,000")
+    print(f"batch (screen_many, one process): {total} names in {dt:.2f}s -> {per10k:.2f}s per 10,000 names "
+          f"(target < 10 s); two forked workers: {par:.1f}s per 10,000")
     print(f"single query latency: p50 {p50:.2f} ms, p95 {p95:.2f} ms (target p95 < 20 ms)")
     t = time.perf_counter()
     base = [(q, max(pool[:2000], key=lambda n, q=q: fuzz.token_sort_ratio(q, n))) for q in queries[:200]]

@@ -169,10 +169,11 @@ class Screener:
         )
 
     def screen_many(
-        self, names: Sequence[str], workers: int = 0, threshold: float = DEFAULT_THRESHOLD
+        self, names: Sequence[str], workers: int = 1, threshold: float = DEFAULT_THRESHOLD
     ) -> list[ScreenResult]:
-        """Screen many names; with workers > 1 (default: one per CPU when there are more than
-        PARALLEL_FROM names) the index is shared with forked worker processes."""
+        """Screen many names in this process, or (workers > 1, more than PARALLEL_FROM names) in forked
+        worker processes sharing the index. workers=0 means one per CPU. One process is usually as
+        fast: results (hits with list metadata) cost about as much to send back as to compute."""
         workers = workers or (os.cpu_count() or 1)
         if workers < 2 or len(names) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
             return [self.screen(n, threshold=threshold) for n in names]
