@@ -30,6 +30,7 @@ from mcfwatch.graph import Evidence, Graph, Node, build_graph
 from mcfwatch.graph.listings import link_listings
 from mcfwatch.store import Store
 
+TECH_TEXTS_PER_NODE = 50  # a hub's thousands of sentences would swamp the technology finding (and the latency)
 LISTS_NOTE = "Entities are linked to list entries by the resolver's screening (score >= 0.85); a name spelled differently from every list alias may be missed."
 
 
@@ -46,11 +47,13 @@ def default_lists(as_of: str | None) -> tuple[list[Any], str | None]:
 class Analyst:
     def __init__(
         self,
-        store: Store,
+        store: Store | None,
         as_of: str | None = None,
         lists: Sequence[Any] | None = None,
         rules: RuleSet | None = None,
+        graph: Graph | None = None,
     ) -> None:
+        """Build the graph from store (or take a prebuilt graph, e.g. a synthetic one) and detect patterns."""
         self.store = store
         self.as_of = as_of
         self.rules = rules or load_rules()
@@ -62,8 +65,13 @@ class Analyst:
         self.lists = list(lists)
         rule = self.rules.one("exposure")
         self.max_hops = int(rule.params.get("max_hops", 4)) if rule else 4
-        self.graph: Graph = build_graph(store, self.lists, as_of, make_weigher(rule, as_of), self.max_hops)
+        if graph is None:
+            if store is None:
+                raise ValueError("an Analyst needs a store or a graph")
+            graph = build_graph(store, self.lists, as_of, make_weigher(rule, as_of), self.max_hops)
+        self.graph: Graph = graph
         self.patterns: list[Pattern] = detect_all(self.graph)
+        self._end_levels: dict[str, str] = {}
 
     # -- lookups -----------------------------------------------------------------------------------
 
@@ -71,7 +79,7 @@ class Analyst:
         hits = self.graph.find(name)
         if hits:
             return hits[0]
-        for ent in self.store.find(name):  # substring fallback, through folded nodes
+        for ent in self.store.find(name) if self.store else []:  # substring fallback, through folded nodes
             for node in self.graph.nodes:
                 if ent.id in node.members:
                     return node
@@ -88,13 +96,14 @@ class Analyst:
             return self._unknown_partner(name)
         paths, complete = exposure_paths(self.graph, node, self.rules.one("exposure"), limit)
         findings = direct_findings(self.graph, node, self.rules)
-        findings += exposure_findings(self.graph, node, paths, self.rules)
+        findings += exposure_findings(self.graph, node, paths, self.rules, self._end_levels)
         findings += pattern_findings(self.graph, node, self.patterns, self.rules)
         tech = load_techlist()
         findings += tech_findings(node, find_technologies(self._tech_texts(node, paths), tech), self.rules, tech.name)
         rating = rate(findings, self.rules, self.as_of, known=True, unknown=self._unknowns(node, paths, complete))
-        return self._result(node.to_dict(), rating, paths, partner_timeline(self.graph, node, paths),
-                            [self.pattern_dict(p) for p in self.patterns if p.involves(node.id)], node)
+        mine = [p for p in self.patterns if p.involves(node.id)]
+        tl = partner_timeline(self.graph, node, paths, [e for p in mine for e in p.edges])
+        return self._result(node.to_dict(), rating, paths, tl, [self.pattern_dict(p) for p in mine], node)
 
     def timeline(self, name: str) -> list[dict[str, Any]]:
         node = self.find(name)
@@ -114,12 +123,12 @@ class Analyst:
     # -- helpers -----------------------------------------------------------------------------------
 
     def _tech_texts(self, node: Node, paths: list[Path]) -> list[tuple[Evidence, str]]:
-        texts = [(e.evidence, node.name) for e in self.graph.edges_of(node.id)]
+        """The partner's own sentences, its paths' sentences, then (at most 50 each) those of entities on them."""
+        texts = [(e.evidence, node.name) for e in self.graph.edges_of(node.id)[:TECH_TEXTS_PER_NODE]]
         for p in paths:
-            for e in p.edges:
-                texts.append((e.evidence, node.name))
-            for n in p.nodes[1:]:
-                texts += [(e.evidence, n.name) for e in self.graph.edges_of(n.id)]
+            texts += [(e.evidence, node.name) for e in p.edges]
+        for n in dict.fromkeys(n.id for p in paths for n in p.nodes[1:]):
+            texts += [(e.evidence, self.graph.node(n).name) for e in self.graph.edges_of(n)[:TECH_TEXTS_PER_NODE]]
         return texts
 
     def _path_nodes(self, paths: list[Path]) -> list[dict[str, Any]]:
@@ -170,4 +179,5 @@ class Analyst:
             "patterns": patterns,
             "as_of": self.as_of,
             "lists": self.list_versions(),
+            "store": self.store.url if self.store else None,
         }

@@ -66,12 +66,8 @@ def exposure_paths(g: Graph, node: Node, rule: Rule | None, limit: int = 200) ->
             continue
         nodes = [g.nodes[i] for i in rp.nodes]
         seen[rp.nodes] = Path(score=rp.score, nodes=nodes, edges=[g.edges[e] for e in rp.edges])
-    keys = list(seen)
-    kept = [
-        p for k, p in seen.items()
-        if not any(len(o) > len(k) and o[: len(k)] == k for o in keys)
-    ]
-    return kept, complete
+    prefixes = {k[:i] for k in seen for i in range(1, len(k))}
+    return [p for k, p in seen.items() if k not in prefixes], complete
 
 
 def hop_dict(a: Node, b: Node, e: Edge) -> dict[str, Any]:

@@ -116,8 +116,13 @@ def node_level(findings: list[Finding]) -> str:
     return highest([f.level for f in findings])
 
 
-def exposure_findings(g: Graph, node: Node, paths: list[Path], rules: RuleSet) -> list[Finding]:
-    """One finding per path end (its strongest path), at the end's level lowered by hops and weak ties."""
+def exposure_findings(
+    g: Graph, node: Node, paths: list[Path], rules: RuleSet, end_levels: dict[str, str] | None = None
+) -> list[Finding]:
+    """One finding per path end (its strongest path), at the end's level lowered by hops and weak ties.
+
+    end_levels caches each end's own level (it does not depend on the partner) across queries."""
+    cache = end_levels if end_levels is not None else {}
     rule = rules.one("exposure")
     if rule is None:
         return []
@@ -127,7 +132,9 @@ def exposure_findings(g: Graph, node: Node, paths: list[Path], rules: RuleSet) -
         if p.end.id in done:
             continue
         done.add(p.end.id)
-        end_level = node_level(direct_findings(g, p.end, rules))
+        if p.end.id not in cache:
+            cache[p.end.id] = node_level(direct_findings(g, p.end, rules))
+        end_level = cache[p.end.id]
         if rank(end_level) == 0:
             continue
         lower = int(rule.params.get("lower_per_extra_hop", 1)) * (len(p.edges) - 1)

@@ -1,5 +1,6 @@
-"""Timelines: the dated events of an entity (or of a partner and everything on its exposure paths), in order,
-each with its quote and source. Undated events follow the dated ones, in the order their sources tell them."""
+"""Timelines: the dated events of an entity (or of a partner, its paths and why their entities are flagged),
+in order, each with its quote and source. Undated events follow the dated ones, in the order their sources
+tell them."""
 
 from __future__ import annotations
 
@@ -27,6 +28,21 @@ def event_dict(g: Graph, e: Edge) -> dict[str, Any]:
     }
 
 
+def _listing_events(g: Graph, nid: str) -> list[dict[str, Any]]:
+    node = g.node(nid)
+    return [
+        {
+            "date": lst.start_date, "date_end": lst.end_date, "type": "listing", "subtype": lst.kind,
+            "what": f"{node.name} listed on {lst.list_title} (version {lst.version})",
+            "entities": [node.name], "edge": f"{nid}|{lst.entry_id}",
+            "evidence": {"document": f"list:{lst.list_id}@{lst.version}", "start": 0, "end": 0,
+                         "text": lst.remarks or lst.entry_name},
+            "source": f"{lst.list_title}, version {lst.version}",
+        }
+        for lst in node.listings
+    ]
+
+
 def _sort_key(ev: dict[str, Any]) -> tuple[Any, ...]:
     return (ev["date"] is None, ev["date"] or "", ev["evidence"]["document"], ev["evidence"]["start"])
 
@@ -42,18 +58,30 @@ def timeline(g: Graph, node_ids: Iterable[str]) -> list[dict[str, Any]]:
                 continue
             seen.add(e.id)
             events.append(event_dict(g, e))
-        for lst in g.node(nid).listings:
-            events.append({
-                "date": lst.start_date, "date_end": lst.end_date, "type": "listing", "subtype": lst.kind,
-                "what": f"{g.node(nid).name} listed on {lst.list_title} (version {lst.version})",
-                "entities": [g.node(nid).name], "edge": f"{nid}|{lst.entry_id}",
-                "evidence": {"document": f"list:{lst.list_id}@{lst.version}", "start": 0, "end": 0,
-                             "text": lst.remarks or lst.entry_name},
-                "source": f"{lst.list_title}, version {lst.version}",
-            })
+        events += _listing_events(g, nid)
     return sorted(events, key=_sort_key)
 
 
-def partner_timeline(g: Graph, partner: Node, paths: list[Path]) -> list[dict[str, Any]]:
-    on_paths = [n.id for p in paths for n in p.nodes if n.type not in {"Place", "Event", "Program"}]
-    return timeline(g, [partner.id, *on_paths])
+def partner_timeline(
+    g: Graph, partner: Node, paths: list[Path], extra: Iterable[Edge] = ()
+) -> list[dict[str, Any]]:
+    """The partner's own relations, every relation on its paths, why each entity on them is flagged, and
+    extra edges (those of the patterns the partner is part of)."""
+    edges: dict[str, Edge] = {e.id: e for e in extra}
+    for e in g.edges_of(partner.id):
+        edges[e.id] = e
+    for p in paths:
+        for e in p.edges:
+            edges[e.id] = e
+        for n in p.nodes[1:]:
+            for f in g.flags[n.id]:
+                if f.edge is not None:
+                    edges[f.edge.id] = f.edge
+    plain: dict[str, Edge] = {}
+    for e in edges.values():
+        for part in e.components or (e,):
+            plain[part.id] = part
+    events = [event_dict(g, e) for e in plain.values()]
+    listed = dict.fromkeys(n.id for p in paths for n in p.nodes[1:])
+    events += [ev for nid in [partner.id, *listed] for ev in _listing_events(g, nid)]
+    return sorted(events, key=_sort_key)

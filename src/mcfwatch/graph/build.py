@@ -114,6 +114,7 @@ def compose_events(nodes: dict[str, Node], edges: list[Edge]) -> list[Edge]:
                         subtype="event_organised_by", evidence=p.evidence, date=p.date or o.date,
                         date_end=p.date_end, subject=p.subject, confidence=min(p.confidence, o.confidence),
                         method="composed", directed=True, via=nodes[event].name, parts=(p.id, o.id), also=also,
+                        components=(p, o),
                     )
                 )
     return out

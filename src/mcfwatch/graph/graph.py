@@ -9,6 +9,9 @@ from mcfwatch.graph.model import Edge, Listing, Node
 from mcfwatch.resolve.keys import name_key
 
 
+_NONE: list[Edge] = []
+
+
 @dataclass(slots=True, frozen=True)
 class Flag:
     """Why a node is a path end: listed (a listing), military (its type), mcf_link / mcf_event (an edge)."""
@@ -48,4 +51,5 @@ class Graph:
         return sorted(found, key=lambda n: (-len(self._incident.get(n.id, [])), n.id))
 
     def edges_of(self, node_id: str) -> list[Edge]:
-        return list(self._incident.get(node_id, []))
+        """The edges touching a node (the graph's own list: read it, do not change it)."""
+        return self._incident.get(node_id, _NONE)

@@ -45,6 +45,7 @@ class Edge:
     via: str | None = None               # name of the event a composed edge passes through
     parts: tuple[str, ...] = ()          # ids of the relations a composed edge was built from
     also: tuple[Evidence, ...] = ()      # further evidence (the organiser's sentence of a composed edge)
+    components: tuple[Edge, ...] = ()    # the relations a composed edge stands for
 
     def other(self, node: str) -> str:
         return self.target if node == self.source else self.source

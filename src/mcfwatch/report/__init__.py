@@ -24,7 +24,7 @@ def write_report(analyst: Any, names: list[str], out: Path, pdf: bool = False) -
         out = out.with_suffix(".pdf")
     results = build_results(analyst, names)
     title = f"MCF exposure: {names[0]}" if len(names) == 1 else f"MCF exposure dossier: {len(names)} partners"
-    html = render_html(results, title, analyst.rules.version, analyst.as_of, analyst.list_versions(), str(analyst.store.url))
+    html = render_html(results, title, analyst.rules.version, analyst.as_of, analyst.list_versions(), str(analyst.store.url if analyst.store else "(in memory)"))
     if pdf:
         write_pdf(html, out)
     else:
