@@ -8,7 +8,6 @@ from mcfwatch.graph.index import GraphIndex
 from mcfwatch.graph.model import Edge, Listing, Node
 from mcfwatch.resolve.keys import name_key
 
-
 _NONE: list[Edge] = []
 
 
