@@ -7,6 +7,8 @@ dataset — expect some false positives and negatives.
 
 from __future__ import annotations
 
+import re
+
 from mcfwatch.lists.model import ListEntry
 from mcfwatch.lists.parsing import assign_ids, clean, entry_id, schema_for, split_names, split_scripts
 from mcfwatch.lists.spec import Importer, ListInfo, ParsedVersion, SourceFiles, bad_record
@@ -26,6 +28,16 @@ INFO = ListInfo(
 )
 
 
+_FORMS = {"ltd", "limited", "co", "company", "corporation", "corp", "group", "inc", "the", "of"}
+
+
+def _key(name: str) -> str:
+    """Compare names without case, punctuation, parentheses and legal forms."""
+    name = re.sub(r"\([^)]*\)", " ", name.casefold())
+    words = re.findall(r"\w+", name)
+    return "".join(w for w in words if w not in _FORMS)
+
+
 def _group_code(aliases: list[str]) -> str | None:
     codes = [a for a in aliases if a.isupper() and a.isalpha() and 3 <= len(a) <= 7]
     return codes[0] if codes else None
@@ -34,6 +46,7 @@ def _group_code(aliases: list[str]) -> str | None:
 def parse(files: SourceFiles) -> list[ParsedVersion]:
     entries: list[ListEntry] = []
     by_code: dict[str, str] = {}
+    group_entries: dict[str, ListEntry] = {}
     for i, row in enumerate(files.rows(GROUPS_FILE, ("name_en", "name_zh", "aliases", "subsidiaries_aspi_2020"))):
         name = clean(row["name_en"])
         if not name:
@@ -52,6 +65,7 @@ def parse(files: SourceFiles) -> list[ParsedVersion]:
             },
         )
         entries.append(entry)
+        group_entries[entry.id] = entry
         if code:
             by_code[code] = entry.id
     for i, row in enumerate(files.rows(MEMBERS_FILE, ("group_code", "group_name", "list", "listed_name"))):
@@ -60,6 +74,12 @@ def parse(files: SourceFiles) -> list[ParsedVersion]:
             raise bad_record(files, MEMBERS_FILE, f"row {i + 2} has no listed name")
         codes = [c.strip() for c in clean(row["group_code"]).split("/")]
         zh, aliases = split_scripts(split_names(row.get("listed_aliases_or_parent"), ";"))
+        # The column mixes the member's own aliases with its parent group's names: a group name is
+        # not a name of the member (it goes to `parent`), so drop those.
+        group_names = {_key(n) for c in codes if c in by_code for n in group_entries[by_code[c]].all_names()}
+        group_names |= {_key(c) for c in codes} | {_key(row["group_name"])}
+        zh = [n for n in zh if _key(n) not in group_names]
+        aliases = [n for n in aliases if _key(n) not in group_names]
         entries.append(ListEntry(
             id=entry_id(LIST_ID, f"{row['group_code']}-{name}"), list_id=LIST_ID, name=name,
             schema=schema_for(name, "Company"), names_zh=zh, aliases=aliases, country="cn",
