@@ -6,7 +6,8 @@ Gold: JSON lines, one document each:
 The text comes from the line (``text``), from a file (``path``, relative to the gold file or to the
 shipped samples), or from the shipped corpus by ``doc_id``. Entities match on type plus a tolerant
 name (normalised equality of any name or alias); relations on type plus both parties (either order
-for the undirected types, meeting and agreement). Language-neutral: the Chinese gold uses it too.
+for the undirected types, meeting and agreement), counted once per document and fact: a relation
+stated in three sentences is one prediction, as the gold annotates it once. Language-neutral: the Chinese gold uses it too.
 """
 
 from __future__ import annotations
@@ -27,12 +28,13 @@ SAMPLES_DIR = CORPUS_DIR.parent
 
 
 def norm(name: str) -> str:
-    """Lower case, NFKC, no leading "the", no punctuation or possessive, single spaces."""
+    """Lower case, NFKC, no leading "the", no punctuation or possessive, no legal-form tail, single spaces."""
     s = unicodedata.normalize("NFKC", name).lower().replace("’", "'")
     s = re.sub(r"^the\s+", "", s)
     s = re.sub(r"'s\b", "", s)
     s = re.sub(r"[^\w&\s-]", " ", s).replace("-", " ")
-    return re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"\s+", " ", s).strip()
+    return re.sub(r"(?: (?:co|ltd|limited|inc|llc|plc))+$", "", s)  # legal-form tails: "Co., Ltd." or not
 
 
 @dataclass(slots=True)
@@ -165,7 +167,15 @@ def score_document(gold: GoldDoc, ex: Extraction, report: Report) -> None:
             report.entities.setdefault(p["type"], Score()).fp += 1
             report.errors.append(f"{gold.document.id}: spurious entity {p['type']} {p['name']!r}")
     names = {e.id: {norm(e.name), *(norm(a) for a in e.aliases)} for e in ex.entities}
-    pred_rels = [(r.type, names[r.source], names[r.target]) for r in ex.relations]
+    # one fact per (type, parties): the same relation stated in several sentences is one prediction
+    relations, seen = [], set()
+    for r in ex.relations:
+        sym = r.type in SCHEMA.relation_types and not SCHEMA.relation_types[r.type].directed
+        key = (r.type, *(sorted((r.source, r.target)) if sym else (r.source, r.target)))
+        if key not in seen:
+            seen.add(key)
+            relations.append(r)
+    pred_rels = [(r.type, names[r.source], names[r.target]) for r in relations]
     gold_rels = [(r["type"], _party_names(r["source"], gold.entities), _party_names(r["target"], gold.entities))
                  for r in gold.relations]
     used: set[int] = set()
@@ -185,7 +195,7 @@ def score_document(gold: GoldDoc, ex: Extraction, report: Report) -> None:
         else:
             s.tp += 1
             used.add(hit)
-    for pi, r in enumerate(ex.relations):
+    for pi, r in enumerate(relations):
         if pi not in used:
             report.relations.setdefault(r.type, Score()).fp += 1
             src, tgt = ex.entity(r.source).name, ex.entity(r.target).name

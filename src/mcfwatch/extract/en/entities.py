@@ -11,6 +11,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from mcfwatch.extract.en.cleanup import (
+    address_keeps,
+    address_ranges,
+    generic_event,
+    in_address,
+    is_document_name,
+    is_heading,
+    known_type,
+    place_canonical,
+)
 from mcfwatch.extract.en.patterns import TECHNOLOGIES
 from mcfwatch.model import ENTITY_TYPES
 
@@ -29,7 +39,8 @@ UNIVERSITY_WORDS = {"university", "institute", "academy", "college", "laboratory
                     "polytechnic"}
 GOV_WORDS = {"ministry", "department", "government", "commission", "committee", "bureau", "administration",
              "office", "council", "agency", "congress", "senate", "court", "house", "parliament", "fbi", "cia",
-             "treasury", "embassy", "consulate", "state"}
+             "treasury", "embassy", "consulate", "state", "police", "section", "division", "service", "chambers",
+             "tribunal", "board"}
 MILITARY_WORDS = {"pla", "army", "navy", "military", "force", "forces", "defense", "defence", "liberation",
                   "missile", "rocket"}
 ORG_WORDS = {"delegation", "association", "society", "foundation", "federation", "times", "news", "party",
@@ -110,14 +121,32 @@ def _plausible(span: Span, label: str) -> bool:
     return True
 
 
+def _kept(span: Span, label: str, from_ruler: bool, addresses: list[tuple[int, int]]) -> bool:
+    """The cleanup filters: documents, address parts, headings, generic events."""
+    if addresses and in_address(span, addresses) and not address_keeps(span, label):
+        return False
+    if label == "Event" and generic_event(span):
+        return False
+    if from_ruler:
+        return True
+    if is_document_name(span):
+        return False
+    return not (label in {"ORG", "PERSON", "FAC", "EVENT", "LAW"} and is_heading(span))
+
+
 def mentions_of(doc: Doc) -> list[Mention]:
     out: list[Mention] = []
+    addresses = address_ranges(doc.text)
     for ent in doc.ents:
         from_ruler = ent.label_ in ENTITY_TYPES
         span = clean_span(ent)
         if span is None or not _plausible(span, "" if from_ruler else ent.label_):
             continue
+        if not _kept(span, ent.label_, from_ruler, addresses):
+            continue
         etype = ent.label_ if from_ruler else _type_from_head(span.text, ent.label_)
+        if not from_ruler and etype in {"Organization", "Place", "Person"}:
+            etype = known_type(span.text) or etype
         if not from_ruler and country_name(span.text) is not None:
             etype = "Place"
         if not from_ruler and span.text.lower() in TECHNOLOGY_NAMES:
@@ -127,6 +156,8 @@ def mentions_of(doc: Doc) -> list[Mention]:
         canonical = ent.ent_id_ or None
         if canonical and canonical.startswith("list:"):
             canonical = None
+        if etype == "Place" and canonical is None:
+            canonical = place_canonical(span.text)
         out.append(Mention(span.start, span.end, span.start_char, span.end_char, span.text, etype,
                            canonical, from_ruler))
     return out

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from mcfwatch.extract.dates import DateMatch, find_dates
 from mcfwatch.extract.en.args import Resolver
 from mcfwatch.extract.en.entities import build_table, mentions_of, retype_by_context
+from mcfwatch.extract.en.merge import merge_variants
 from mcfwatch.extract.en.model import load_nlp
 from mcfwatch.extract.en.relations import Found, SentenceRules
 from mcfwatch.model import Document, Entity, Extraction, Relation
@@ -68,6 +69,7 @@ def extract_parsed(doc: Document, sdoc: Doc) -> Extraction:
     """Entities and relations of one parsed document."""
     ex = Extraction(document=doc)
     table = build_table(sdoc, mentions_of(sdoc))
+    merge_variants(sdoc, table)
     retype_by_context(sdoc, table)
     resolver = Resolver(sdoc, table)
     rules = SentenceRules(resolver)

@@ -20,6 +20,7 @@ MILITARY_HEADS = [
     "regiment", "base", "corps", "department", "headquarters", "college", "institute", "force", "navy",
 ]
 EVENT_HEADS = ["conference", "summit", "forum", "expo", "exhibition", "symposium", "fair", "congress", "dialogue"]
+# Event names come from the ruler only when they hold a capitalised word (cleanup.generic_event drops the rest)
 GOV_BODY_HEADS = ["government", "committee", "commission", "bureau", "office", "department", "congress"]
 
 
@@ -82,8 +83,10 @@ PROGRAMS: dict[str, list[list[str]]] = {
         ["military", "civil", "fusion"], ["civil", "military", "fusion"], ["military-civil", "fusion"],
         ["mcf"],
     ],
-    "Thousand Talents Plan": [["thousand", "talents", "plan"], ["thousand", "talents", "program"],
-                              ["thousand", "talents", "programme"]],
+    "Thousand Talents Program": [["thousand", "talents", "plan"], ["thousand", "talents", "program"],
+                                 ["thousand", "talents", "programme"], ["thousand", "talents"]],
+    "Fox Hunt": [["operation", "fox", "hunt"], ["fox", "hunt"]],
+    "China Initiative": [["china", "initiative"]],
     "Made in China 2025": [["made", "in", "china", "2025"]],
     "Belt and Road Initiative": [["belt", "and", "road", "initiative"]],
     "international friendly city program": [["international", "friendly", "city", "program"],
@@ -95,11 +98,29 @@ TECHNOLOGIES: list[list[str]] = [
     ["semiconductor", "manufacturing", "equipment"], ["supercomputers"], ["supercomputer"], ["hypersonic", "weapons"],
     ["advanced", "computing"], ["microelectronics"], ["biotechnology"], ["5", "g"], ["5g"], ["robotics"],
     ["unmanned", "aerial", "vehicles"], ["integrated", "circuits"], ["machine", "learning"],
+    ["quantum", "information", "technologies"], ["quantum", "information", "technology"], ["quantum"],
+    ["quantum", "sensing"], ["surveillance", "technology"], ["hypersonics"], ["aerospace"],
+    ["advanced", "manufacturing"], ["directed", "energy"], ["electric", "vehicles"], ["solar", "cells"],
+    ["autonomous", "weapons", "systems"], ["nanoscale", "electronics"], ["semiconductor", "manufacturing", "items"],
+    ["advanced", "semiconductors"], ["facial", "recognition"], ["cybersecurity"], ["biometrics"],
 ]
+# words that continue a technology name: "advanced computing integrated circuits", "semiconductor manufacturing items"
+TECH_CONTINUATION = ["integrated", "circuits", "items", "equipment", "chips", "manufacturing"]
+
+
+PROGRAM_HEADS = ["initiative", "program", "programme", "agenda"]
 
 
 def _programs() -> list[Pattern]:
-    pats: list[Pattern] = []
+    pats: list[Pattern] = [
+        # "American Battery Materials Initiative", "Investing in America agenda", "Programme for International ..."
+        {"label": "Program", "pattern": [{"IS_TITLE": True, "OP": "+"}, {"LOWER": {"IN": ["in", "of", "for"]}, "OP": "?"},
+                                         {"IS_TITLE": True, "OP": "*"}, {"LOWER": {"IN": PROGRAM_HEADS}, "IS_TITLE": True}]},
+        {"label": "Program", "pattern": [{"TEXT": "Investing"}, {"LOWER": "in"}, {"IS_TITLE": True}, {"LOWER": "agenda"}]},
+        {"label": "Program", "pattern": [{"LOWER": {"IN": ["programme", "program"]}, "IS_TITLE": True}, {"LOWER": "for"},
+                                         {"IS_TITLE": True, "OP": "+"}]},
+        {"label": "Technology", "pattern": [{"TEXT": "AI"}], "id": "artificial intelligence"},
+    ]
     for name, variants in PROGRAMS.items():
         for toks in variants:
             pats.append({"label": "Program", "id": name, "pattern": [{"LOWER": t} for t in toks]})
@@ -107,7 +128,8 @@ def _programs() -> list[Pattern]:
 
 
 def _technologies() -> list[Pattern]:
-    return [{"label": "Technology", "pattern": [{"LOWER": t} for t in toks]} for toks in TECHNOLOGIES]
+    cont = {"LOWER": {"IN": TECH_CONTINUATION}, "OP": "*"}
+    return [{"label": "Technology", "pattern": [*({"LOWER": t} for t in toks), cont]} for toks in TECHNOLOGIES]
 
 
 def static_patterns() -> list[Pattern]:

@@ -1,0 +1,158 @@
+"""What is not an entity, and types the model cannot know: the filters ``entities.mentions_of`` applies.
+
+- Laws, orders, rules, reports, lists and other documents are not parties ("EAR", "Taiwan Relations
+  Act", "E.O. 13873", "Entity List", "Final Rule").
+- Inside a postal address only the city, province and country are places; streets, buildings,
+  floors, districts and zones are not entities ("127 Youyi Xilu, Xi'an 710072 Shaanxi, China").
+- A title-case heading line is not a sentence: the model's ORG/PERSON guesses there are dropped
+  ("Seven International Cyber Defendants ... Charged").
+- Well-known bodies the small model calls ORG get their type from a short gazetteer
+  (NASA -> PublicBody, Microsoft -> Company, Harvard -> University).
+Pure functions over text and spaCy spans.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+DOCUMENT_HEADS = {
+    "act", "acts", "order", "orders", "statute", "charter", "convention", "treaty", "rule", "rules", "regulation",
+    "regulations", "statement", "memorandum", "list", "assurances", "communiqués", "communiques", "communique",
+    "report", "annex", "code", "notice", "rulemaking", "law", "laws", "amendment", "amendments", "resolution",
+    "bill", "directive", "guidance", "strategy", "doctrine", "offense", "policy", "declaration", "protocol",
+    "modification", "agreement", "ifr", "system", "information",
+}
+NOT_NAMES = {
+    "EAR", "ITAR", "CFAA", "IEEPA", "NEA", "NDAA", "ANPRM", "NPRM", "NSPM", "EO", "E.O.", "ENO", "FLASH", "IFR",
+    "ECRA", "FDPR", "ICTS", "FAQ", "CFR", "U.S.C.", "USC", "FR", "MMT", "STEM", "PPE", "VC", "EV", "EVs", "COVID",
+    "COVID-19", "H-1B", "Sec", "Sec.", "Section", "MEMORANDUM", "Annex", "Inaudible", "Controlled", "LTD",
+    "Honorable", "Justice", "Defense", "Commerce", "Labor", "State", "Party", "Administration", "Mil",
+}
+_DOC_PATTERN = re.compile(r"^(?:E\.?O\.?|Executive Order|Section|Sec\.?|Title|Public Law|Proclamation)\b", re.I)
+
+ADDRESS_WORDS = {
+    "road", "rd", "street", "st", "avenue", "ave", "lu", "xilu", "donglu", "nanlu", "beilu", "dadao", "jie", "building",
+    "floor", "block", "plaza", "park", "zone", "town", "district", "cun", "qu", "shi", "sheng", "village", "lane",
+    "yard", "room", "tower", "apt", "phase", "center", "centre", "city", "hutong", "square", "box", "no", "suite",
+    "xiang", "zhen", "lou", "hao", "dong", "nan", "bei", "xi", "industrial", "development", "headquarters", "campus",
+}
+_ADDRESS_PIECE = re.compile(r"[^;\n]+")
+_SUBPIECE = re.compile(r"(?:[^.]|(?<![a-z]{3})\.|\.(?!\s+\d))+")
+_STREET_WORDS = {"road", "rd", "street", "building", "floor", "lu", "xilu", "dadao", "avenue", "lane", "block", "park",
+                 "zone", "district", "town", "plaza", "tower", "room", "yard", "cun", "box"}
+
+KNOWN_TYPES: dict[str, str] = {
+    # US and other public bodies the model labels ORG
+    "nasa": "PublicBody", "nih": "PublicBody", "nsf": "PublicBody", "opm": "PublicBody", "irs": "PublicBody",
+    "doe": "PublicBody", "dod": "PublicBody", "dhs": "PublicBody", "cia": "PublicBody", "nsa": "PublicBody",
+    "fbi": "PublicBody", "fcc": "PublicBody", "sec": "PublicBody", "ftc": "PublicBody", "ustr": "PublicBody",
+    "bis": "PublicBody", "ofac": "PublicBody", "cfius": "PublicBody", "mss": "PublicBody", "mfa": "PublicBody",
+    "doj": "PublicBody", "pentagon": "PublicBody", "white house": "PublicBody", "kremlin": "PublicBody",
+    "treasury": "PublicBody", "politburo": "PublicBody", "state department": "PublicBody",
+    # companies
+    "microsoft": "Company", "google": "Company", "apple": "Company", "amazon": "Company", "facebook": "Company",
+    "meta": "Company", "intel": "Company", "nvidia": "Company", "ibm": "Company", "qualcomm": "Company",
+    "raytheon": "Company", "boeing": "Company", "lockheed martin": "Company", "equifax": "Company",
+    "anthem": "Company", "huawei": "Company", "zte": "Company", "tiktok": "Company", "wechat": "Company",
+    "tencent": "Company", "alibaba": "Company", "baidu": "Company", "bytedance": "Company", "smic": "Company",
+    "hikvision": "Company", "dji": "Company", "nexperia": "Company", "verizon": "Company", "cisco": "Company",
+    "oracle": "Company", "tesla": "Company", "samsung": "Company", "micron": "Company", "ge": "Company",
+    # universities
+    "harvard": "University", "yale": "University", "stanford": "University", "mit": "University",
+    "princeton": "University", "emory": "University", "oxford": "University", "cambridge university": "University",
+}
+
+
+def is_document_name(span: Span) -> bool:
+    """A law, order, rule, report or list, named as such ("Taiwan Relations Act", "E.O. 13873", "EAR")."""
+    text = span.text
+    if text in NOT_NAMES or text.rstrip(".") in NOT_NAMES:
+        return True
+    if _DOC_PATTERN.match(text):
+        return True
+    last = span[-1].lower_.strip(".")
+    return last in DOCUMENT_HEADS and len(span) > 1 or (len(span) == 1 and last in {"annex", "policy"})
+
+
+def _pieces(text: str) -> list[re.Match[str]]:
+    """';'- and line-separated pieces, also cut after a sentence that a house number follows."""
+    return [p for m in _ADDRESS_PIECE.finditer(text) for p in _SUBPIECE.finditer(text, m.start(), m.end())]
+
+
+def address_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of postal addresses: a short ';'-separated piece of a line with two or more
+    commas, a street or building word or a postcode, that ends in a capitalised name (the country)."""
+    out: list[tuple[int, int]] = []
+    for m in _pieces(text):
+        piece = m.group(0).strip().rstrip(".")
+        if piece.count(",") < 2 or len(piece) > 220:
+            continue
+        last = piece.rsplit(",", 1)[1].strip()
+        if not re.fullmatch(r"(?:and\s+)?[A-Z][\w.'’ -]{1,30}", last):
+            continue
+        words = {w.lower().strip(".") for w in re.findall(r"[A-Za-z.]+", piece)}
+        if words & _STREET_WORDS or re.search(r"\b\d{5,6}\b|\bNo\. ?\d", piece):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def in_address(span: Span, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= span.start_char and span.end_char <= e for s, e in ranges)
+
+
+def address_keeps(span: Span, label: str) -> bool:
+    """In an address, keep a place named by itself (a city, province or country), nothing else."""
+    if label not in {"GPE", "LOC", "Place"}:
+        return False
+    return span[-1].lower_.strip(".") not in ADDRESS_WORDS - {"city"} and not any(t.like_num for t in span)
+
+
+def is_heading(span: Span) -> bool:
+    """The span sits on a line of four or more words that are nearly all capitalised (a title)."""
+    doc: Doc = span.doc
+    text = doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start:end if end != -1 else len(text)]
+    words = re.findall(r"[A-Za-z][\w’'-]*", line)
+    if len(words) < 4 or len(line) > 250 or line.rstrip().endswith((".", "”", '"')):
+        return False
+    caps = sum(1 for w in words if w[0].isupper() or w.lower() in {"of", "and", "the", "in", "for", "to", "on",
+                                                                     "with", "a", "an", "as", "at", "by", "from"})
+    return caps / len(words) >= 0.9
+
+
+def known_type(name: str) -> str | None:
+    """The type of a well-known body by its name or first word ("Verizon Media" -> Company)."""
+    low = name.lower().replace("’", "'")
+    if low in KNOWN_TYPES:
+        return KNOWN_TYPES[low]
+    first = low.split()[0] if low.split() else ""
+    if KNOWN_TYPES.get(first) == "Company" and len(low.split()) <= 3:
+        return "Company"
+    return None
+
+
+_PLACE_SUFFIX = re.compile(r"^(?P<name>.+?)\s+(?:City|Shi)$")
+
+
+def place_canonical(name: str) -> str | None:
+    """"Qingdao City" -> "Qingdao" (the city's name; the suffixed form stays an alias)."""
+    m = _PLACE_SUFFIX.match(name)
+    return m.group("name") if m else None
+
+
+_RELATIVE = {"last", "next", "this", "that", "first", "second", "previous", "recent", "the", "a", "an", "our", "their"}
+
+
+def generic_event(span: Span) -> bool:
+    """"constructive dialogue", "last summit", "U.S.-China dialogue": a common noun, not an event's name."""
+    head = span[-1]
+    if head.is_title:
+        return False
+    if head.lower_ == "dialogue":
+        return True
+    named = [t for t in span if (t.is_title or t.is_upper) and t.lower_ not in _RELATIVE and "-" not in t.text]
+    return not named

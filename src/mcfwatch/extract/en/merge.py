@@ -1,0 +1,86 @@
+"""One entity per party within a document: name variants the mention-level keys do not join.
+
+- People: "Alan E. Kohler, Jr." and "Alan E. Kohler"; "John G. Demers" and "John C. Demers" (same first
+  and last name); a lone surname or given name ("Xi", "Wong", "Jake") joins the one full name that
+  starts or ends with it, wherever it comes in the text.
+- Bodies: a name that ends another name of the document ("Washington Field Office" in
+  "FBI Washington Field Office") is that body.
+- "X, also known as Y": Y is an alias of X.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from mcfwatch.extract.en.entities import EntityTable, _merge
+
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "prof"}
+_AKA = re.compile(r",?\s+(?:also known as|a/k/a|aka|formerly known as)\s+")
+
+
+def _person_parts(name: str) -> list[str]:
+    words = [w.strip(".,").lower() for w in name.replace("’", "'").split()]
+    words = [w for w in words if w and w not in _SUFFIXES and w not in _HONORIFICS]
+    return [w for w in words if len(w) > 1]  # middle initials out
+
+
+def _absorb(table: EntityTable, src: str, dst: str) -> None:
+    if src in table.names and dst in table.names and src != dst:
+        if src in table.ruler_typed:
+            table.ruler_typed.add(dst)
+        _merge(table, src, dst)
+
+
+def merge_people(table: EntityTable) -> None:
+    people = [e for e, t in table.types.items() if t == "Person"]
+    full: dict[tuple[str, str], str] = {}
+    for eid in sorted(people, key=lambda e: -len(table.names[e])):
+        parts = _person_parts(table.names[eid])
+        if len(parts) >= 2:
+            key = (parts[0], parts[-1])
+            if key in full:
+                _absorb(table, eid, full[key])
+            else:
+                full[key] = eid
+    for eid in people:
+        if eid not in table.names:
+            continue
+        parts = _person_parts(table.names[eid])
+        if len(parts) != 1:
+            continue
+        cands = {dst for (first, last), dst in full.items() if parts[0] in (first, last) and dst in table.names}
+        if len(cands) == 1:
+            _absorb(table, eid, cands.pop())
+
+
+def merge_bodies(table: EntityTable) -> None:
+    bodies = [e for e, t in table.types.items() if t not in {"Person", "Place", "Technology"}]
+    words = {e: table.names[e].lower().replace("’s", "").replace("'s", "").split() for e in bodies}
+    for short in sorted(bodies, key=lambda e: len(words[e])):
+        if short not in table.names or len(words[short]) < 2:
+            continue
+        for long in bodies:
+            if long == short or long not in table.names or len(words[long]) <= len(words[short]):
+                continue
+            if words[long][-len(words[short]):] == words[short] and (
+                    table.types[short] == table.types[long] or table.types[short] == "Organization"):
+                _absorb(table, short, long)
+                break
+
+
+def merge_aka(doc: Doc, table: EntityTable) -> None:
+    starts = {s: e for e, spans in table.spans.items() for s, _ in spans}
+    ends = {end: e for e, spans in table.spans.items() for _, end in spans}
+    for m in _AKA.finditer(doc.text):
+        a, b = ends.get(m.start()), starts.get(m.end())
+        if a and b and a != b and table.types.get(a) == table.types.get(b):
+            _absorb(table, b, a)
+
+
+def merge_variants(doc: Doc, table: EntityTable) -> None:
+    merge_aka(doc, table)
+    merge_people(table)
+    merge_bodies(table)
