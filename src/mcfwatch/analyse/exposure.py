@@ -37,7 +37,7 @@ LISTS_NOTE = "Entities are linked to list entries by the resolver's screening (s
 def default_lists(as_of: str | None) -> tuple[list[Any], str | None]:
     """The shipped lists valid on as_of, or ([], why) when the lists package cannot load them."""
     try:
-        from mcfwatch.lists import load_lists  # type: ignore[attr-defined]
+        from mcfwatch.lists import load_lists
     except ImportError:
         return [], "No watch lists could be loaded (mcfwatch.lists.load_lists is missing)."
     exclude = settings.EXCLUDE_NONCOMMERCIAL.get() == "1"

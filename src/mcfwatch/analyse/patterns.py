@@ -169,7 +169,7 @@ def _unique(patterns: list[Pattern]) -> list[Pattern]:
     seen: set[tuple[str, ...]] = set()
     out = []
     for p in patterns:
-        key = (p.kind, *sorted(p.parties.items()), *(e.id for e in p.edges[1:]))  # type: ignore[arg-type]
+        key = (p.kind, *(f"{r}={n}" for r, n in sorted(p.parties.items())), *(e.id for e in p.edges[1:]))
         if key not in seen:
             seen.add(key)
             out.append(p)

@@ -58,7 +58,8 @@ def listing_evidence(lst: Listing) -> dict[str, Any]:
 
 def _aspi_level(lst: Listing, rule: Rule) -> str | None:
     raw = (lst.prop("risk_rating") or "").lower().replace("risk", "").strip()
-    return rule.params.get("level_by_rating", {}).get(raw)
+    level = rule.params.get("level_by_rating", {}).get(raw)
+    return str(level) if level else None
 
 
 def direct_findings(g: Graph, node: Node, rules: RuleSet) -> list[Finding]:
@@ -92,13 +93,13 @@ def direct_findings(g: Graph, node: Node, rules: RuleSet) -> list[Finding]:
         if node.type == "MilitaryUnit":
             out.append(Finding(rule, rule.level, rule.explain(entity=name)))
     for flag in g.flags[node.id]:
-        e = flag.edge
-        if e is None:
+        if flag.edge is None:
             continue
+        fe = flag.edge
         for rule in rules.of_kind(flag.kind):
-            other = g.node(e.other(node.id)).name
-            out.append(Finding(rule, rule.level, rule.explain(entity=name, event=e.via or other, organiser=other,
-                               target=other, date=e.date or "undated"), edge_evidence(e), [e.date] if e.date else []))
+            other = g.node(fe.other(node.id)).name
+            out.append(Finding(rule, rule.level, rule.explain(entity=name, event=fe.via or other, organiser=other,
+                               target=other, date=fe.date or "undated"), edge_evidence(fe), [fe.date] if fe.date else []))
     return _dedupe(out)
 
 

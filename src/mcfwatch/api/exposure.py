@@ -19,8 +19,20 @@ from mcfwatch.store import Store
 router = APIRouter(tags=["exposure"])
 
 
+_CACHE: dict[tuple[str, str | None], tuple[tuple[object, ...], Analyst]] = {}
+
+
 def _analyst(as_of: str | None) -> Analyst:
-    return Analyst(Store(settings.DB.get()), as_of=as_of)
+    """One Analyst per (store, date), rebuilt when documents, relations or decisions change."""
+    store = Store(settings.DB.get())
+    key = (store.url, as_of)
+    stamp = (tuple(sorted(store.counts().items())), len(store.overlays()))
+    hit = _CACHE.get(key)
+    if hit is None or hit[0] != stamp:
+        if len(_CACHE) >= 4:
+            _CACHE.clear()
+        _CACHE[key] = (stamp, Analyst(store, as_of=as_of))
+    return _CACHE[key][1]
 
 
 @router.get("/exposure")

@@ -70,7 +70,7 @@ class GraphIndex:
         np.cumsum(np.bincount(heads, minlength=n_nodes), out=self.indptr[1:])
         self.hop_factor = (1.0,) * max_hops
         self.best = self._bounds()
-        self._cache: dict[int, tuple[list[int], list[int], list[float]]] = {}
+        self._cache: dict[int, tuple[list[int], list[int], list[float], list[float]]] = {}
         self._cached = 0
 
     def set_hop_factors(self, factors: tuple[float, ...]) -> None:
