@@ -1,8 +1,10 @@
-"""Read a partner list (CSV or XLSX): a 'name' column (or the first column), other columns kept as notes."""
+"""Read a partner list (CSV or XLSX, or CSV on stdin as '-'): a 'name' column, else the first column."""
 
 from __future__ import annotations
 
 import csv
+import io
+import sys
 from pathlib import Path
 
 from mcfwatch.errors import InputError
@@ -13,6 +15,8 @@ NAME_COLUMNS = ("name", "partner", "organisation", "organization", "institution"
 def read_partners(path: Path) -> list[str]:
     """Partner names in file order, blanks and duplicates dropped."""
     p = Path(path)
+    if str(path) == "-":
+        return _names(list(csv.reader(io.StringIO(sys.stdin.read()))), "-")
     if not p.is_file():
         raise InputError(str(p), "no such partner file")
     if p.suffix.lower() == ".xlsx":
@@ -23,15 +27,19 @@ def read_partners(path: Path) -> list[str]:
                 rows = [row for row in csv.reader(fh)]
         except (OSError, UnicodeDecodeError, csv.Error) as exc:
             raise InputError(str(p), f"cannot read partner CSV ({exc})") from exc
+    return _names(rows, str(p))
+
+
+def _names(rows: list[list[str]], where: str) -> list[str]:
     if not rows:
-        raise InputError(str(p), "the partner file is empty")
+        raise InputError(where, "the partner file is empty")
     header = [c.strip().lower() for c in rows[0]]
     col = next((header.index(c) for c in NAME_COLUMNS if c in header), None)
     body = rows[1:] if col is not None else rows
     col = col or 0
     names = [r[col].strip() for r in body if len(r) > col and r[col] and r[col].strip()]
     if not names:
-        raise InputError(str(p), "no partner names found (put them in a 'name' column)")
+        raise InputError(where, "no partner names found (put them in a 'name' column)")
     return list(dict.fromkeys(names))
 
 

@@ -42,7 +42,7 @@ def _box(x: float, y: float, name: str, role: str) -> str:
     ty = y + BOX_H / 2 - (len(lines) - 1) * 7 + 4
     text = "".join(
         f'<text x="{x + BOX_W / 2:.0f}" y="{ty + i * 14:.0f}" text-anchor="middle" fill="{ink}" '
-        f'font-size="12" font-family="DejaVu Sans, Arial, sans-serif">{escape(line)}</text>'
+        f'font-size="12" font-family="DejaVu Sans, Arial, Noto Sans CJK SC, WenQuanYi Micro Hei, sans-serif">{escape(line)}</text>'
         for i, line in enumerate(lines)
     )
     return (f'<rect x="{x:.0f}" y="{y:.0f}" width="{BOX_W}" height="{BOX_H}" rx="8" fill="{fill}" '
@@ -64,7 +64,7 @@ def paths_svg(result: dict[str, Any]) -> str:
         columns.setdefault(c, []).append(name)
     rows = max(len(v) for v in columns.values())
     width = max(PAD * 2 + (max(columns) * COL_W) + BOX_W, 640)
-    height = PAD * 2 + rows * ROW_H + 40
+    height = PAD * 2 + rows * ROW_H - (ROW_H - BOX_H) + 44
     scale = min(1.0, MAX_W / width)  # fit an A4 page's text width; the viewBox keeps the drawing whole
     pos: dict[str, tuple[float, float]] = {}
     for c, names in columns.items():
@@ -93,18 +93,18 @@ def paths_svg(result: dict[str, Any]) -> str:
             dy = (len(lines) - i) * 12 + 2
             parts.append(f'<text x="{mx:.0f}" y="{my - dy + 10:.0f}" text-anchor="middle" font-size="10" '
                          f'fill="{"#222" if i < len(lines) - 1 else "#555"}" '
-                         f'font-family="DejaVu Sans, Arial, sans-serif">{escape(line[:30])}</text>')
+                         f'font-family="DejaVu Sans, Arial, Noto Sans CJK SC, WenQuanYi Micro Hei, sans-serif">{escape(line[:30])}</text>')
     for name, (x, y) in pos.items():
         parts.append(_box(x, y, name, role_of(nodes.get(name, {"name": name}), partner)))
     if not result["paths"]:
         parts.append(f'<text x="{PAD + BOX_W + 20}" y="{PAD + BOX_H / 2 + 4:.0f}" font-size="12" fill="#444" '
-                     'font-family="DejaVu Sans, Arial, sans-serif">no path to a listed, MCF-linked or military entity</text>')
+                     'font-family="DejaVu Sans, Arial, Noto Sans CJK SC, WenQuanYi Micro Hei, sans-serif">no path to a listed, MCF-linked or military entity</text>')
     lx = PAD
     for role, text in LEGEND:
         fill, stroke, _ = COLOURS[role]
         parts.append(f'<rect x="{lx}" y="{height - 26}" width="12" height="12" fill="{fill}" stroke="{stroke}"/>'
                      f'<text x="{lx + 16}" y="{height - 16}" font-size="10" fill="#333" '
-                     f'font-family="DejaVu Sans, Arial, sans-serif">{text}</text>')
+                     f'font-family="DejaVu Sans, Arial, Noto Sans CJK SC, WenQuanYi Micro Hei, sans-serif">{text}</text>')
         lx += 28 + len(text) * 6
     parts.append("</svg>")
     return "".join(parts)
