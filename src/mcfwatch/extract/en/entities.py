@@ -21,7 +21,8 @@ from mcfwatch.extract.en.cleanup import (
     known_type,
     place_canonical,
 )
-from mcfwatch.extract.en.patterns import TECHNOLOGIES
+from mcfwatch.extract.en.lexicon import TITLE_WORDS
+from mcfwatch.extract.en.patterns import PERSON_TITLES, TECHNOLOGIES
 from mcfwatch.model import ENTITY_TYPES
 
 TECHNOLOGY_NAMES = {" ".join(t) for t in TECHNOLOGIES}
@@ -30,6 +31,7 @@ NER_LABELS = {"ORG": "Organization", "GPE": "Place", "LOC": "Place", "PERSON": "
               "FAC": "Organization", "NORP": None}
 _LEADING = {"the", "a", "an", "this", "that", "its", "their", "his", "her"}
 _TRAILING = {"'s", "’s", "'", "’"}
+_TRAILING_WORDS = {"of", "and", "the", "for", "in", "&", "politburo"}  # "... Section of", "Communist Party Politburo"
 _OK_LOWER = {"of", "and", "for", "the", "de", "in", "on", "&", "at", "und", "du", "la", "-", "'s", "’s", "’", "'"}
 
 COMPANY_WORDS = {"company", "co", "co.", "ltd", "ltd.", "limited", "inc", "inc.", "corporation", "corp", "corp.",
@@ -86,7 +88,8 @@ def clean_span(span: Span) -> Span | None:
     start, end = span.start, span.end
     while start < end and (doc[start].lower_ in _LEADING or doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].lower_ in _TRAILING or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].lower_ in _TRAILING or doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].lower_ in _TRAILING_WORDS):
         end -= 1
     if start >= end:
         return None
@@ -101,8 +104,11 @@ def _plausible(span: Span, label: str) -> bool:
     text = span.text
     if "\n" in text or len(text) < 2 or not re.search(r"[A-Za-z]", text):
         return False
-    if any(t.lower_ in {"'s", "’s"} for t in span):  # "Europe's Silicon Valley", "China's Ambassadors"
-        return False
+    if any(t.lower_ in {"'s", "’s"} and t.i > 0 and t.nbor(-1).lower_ != "people" for t in span):
+        return False  # "Europe's Silicon Valley", "China's Ambassadors" (not "People's Republic of China")
+    if label == "ORG" and span.end < len(span.doc) and span.doc[span.end].is_title \
+            and span.doc[span.end].lower_ in _ROLE_HEADS:
+        return False  # "National Security" of "National Security Advisor Jake Sullivan"
     if label == "ORG" and span[-1].lower_ in _ROLE_HEADS:  # "National Security Advisor"
         return False
     if label in {"ORG", "GPE", "LOC", "PERSON", "FAC", "EVENT"}:
@@ -134,6 +140,17 @@ def _kept(span: Span, label: str, from_ruler: bool, addresses: list[tuple[int, i
     return not (label in {"ORG", "PERSON", "FAC", "EVENT", "LAW"} and is_heading(span))
 
 
+_TITLES = TITLE_WORDS | set(PERSON_TITLES) | {"prosecutor", "senators", "representatives", "honorable", "acting"}
+
+
+def _untitled(span: Span) -> Span | None:
+    """A person's name without the titles before it ("Prosecutor Fatou Bensouda" -> "Fatou Bensouda")."""
+    start = span.start
+    while start < span.end and span.doc[start].lower_ in _TITLES:
+        start += 1
+    return span.doc[start:span.end] if span.end - start >= 1 and start < span.end else None
+
+
 def mentions_of(doc: Doc) -> list[Mention]:
     out: list[Mention] = []
     addresses = address_ranges(doc.text)
@@ -144,6 +161,10 @@ def mentions_of(doc: Doc) -> list[Mention]:
             continue
         if not _kept(span, ent.label_, from_ruler, addresses):
             continue
+        if ent.label_ in {"PERSON", "Person"}:
+            span = _untitled(span)
+            if span is None:
+                continue
         etype = ent.label_ if from_ruler else _type_from_head(span.text, ent.label_)
         if not from_ruler and etype in {"Organization", "Place", "Person"}:
             etype = known_type(span.text) or etype

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from functools import lru_cache
+
 import spacy
 from spacy.language import Language
 

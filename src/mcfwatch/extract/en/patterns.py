@@ -137,7 +137,21 @@ def static_patterns() -> list[Pattern]:
     return [*_pla(), *_government(), *_events(), *_programs()]
 
 
+PERSON_TITLES = [
+    "president", "secretary", "director", "prosecutor", "senator", "senators", "representative", "representatives",
+    "judge", "minister", "ambassador", "governor", "mayor", "mr.", "ms.", "mrs.", "dr.", "professor", "general",
+    "admiral", "chairman", "premier", "commissioner", "deputy", "attorney", "envoy", "spokesperson",
+]
+
+
+def _titled_people() -> list[Pattern]:
+    """"Prosecutor Fatou Bensouda", "Senators Casey": a title, then a name (the title is cut off later)."""
+    return [{"label": "Person", "pattern": [
+        {"LOWER": {"IN": PERSON_TITLES}, "IS_TITLE": True},
+        {"IS_TITLE": True, "POS": "PROPN", "LOWER": {"NOT_IN": PERSON_TITLES}, "OP": "+"}]}]
+
+
 def late_patterns() -> list[Pattern]:
     """Patterns for a ruler after ``ner`` that never overrides the model ("Benvolant Artificial
     Intelligence Company" stays a company; "artificial intelligence" alone becomes a technology)."""
-    return _technologies()
+    return [*_technologies(), *_titled_people()]

@@ -8,15 +8,14 @@ the like. The result is a list of ``Found`` (entity ids, not yet relations).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Span, Token
 
 from mcfwatch.extract.en.args import CONFIDENCE, Arg, Resolver, conjuncts
+from mcfwatch.extract.en.found import ORGS, Found
 from mcfwatch.extract.en.lexicon import AGREEMENT_VERBS, MCF_PROGRAM, NOUN_TRIGGERS, ROLE_NOUNS, VERB_TRIGGERS
 from mcfwatch.extract.en.modality import is_stated
+from mcfwatch.extract.en.positions import SurfacePositions
 
-ORGS = {"Company", "Organization", "PublicBody", "University", "MilitaryUnit"}
 ACTORS = ORGS | {"Person", "Place"}
 TARGETS: dict[str, set[str]] = {
     "visit": ORGS | {"Place", "Event"},
@@ -41,17 +40,6 @@ _PREPS: dict[str, set[str]] = {
 }
 _DOBJ_TARGET = {"visit", "meeting", "facilitation", "participation", "organizer", "invitation", "recruitment",
                 "funding", "ownership"}
-
-
-@dataclass(slots=True)
-class Found:
-    type: str
-    source: str
-    target: str
-    trigger: int
-    confidence: float
-    subtype: str | None = None
-    subject: str | None = None
 
 
 def _conf(*args: Arg) -> float:
@@ -82,6 +70,7 @@ class SentenceRules:
     def __init__(self, resolver: Resolver) -> None:
         self.r = resolver
         self.holder: str | None = None  # who secured/signed the agreements spoken of ("one of the contracts")
+        self.surface = SurfacePositions(resolver)
 
     # ------------------------------------------------------------------ subjects
     def subjects(self, verb: Token) -> tuple[list[Arg], bool]:
@@ -150,6 +139,7 @@ class SentenceRules:
             if tok.pos_ in {"NOUN", "PROPN"} and lemma in ROLE_NOUNS and is_stated(tok):
                 found += self._role(tok)
         found += self._person_titles(sent)
+        found += self.surface.run(sent)
         return [f for f in found if self._typed(f)]
 
     def _typed(self, f: Found) -> bool:
