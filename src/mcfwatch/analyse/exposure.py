@@ -153,6 +153,8 @@ class Analyst:
         if not any(e.type == "ownership" for e in self.graph.edges_of(node.id)):
             out.append(f"No source in the store states who owns or controls {node.name}.")
         docs = {e.evidence.document for e in self.graph.edges_of(node.id)}
+        if self.store is not None:
+            docs |= {m["document_id"] for member in node.members for m in self.store.mentions(member)}
         out.append(f"{node.name} appears in {len(docs)} stored document(s); nothing outside them is known here.")
         return out
 
