@@ -91,6 +91,11 @@ def clean_span(span: Span) -> Span | None:
     while end > start and (doc[end - 1].lower_ in _TRAILING or doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].lower_ in _TRAILING_WORDS):
         end -= 1
+    opened = [t.i for t in doc[start:end] if t.text == "("]
+    if opened and not any(t.text == ")" for t in doc[opened[-1]:end]):
+        end = opened[-1]  # "Shanghai Academy of Spaceflight Technology (SAST" -> the name before "("
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
     if start >= end:
         return None
     return doc[start:end]

@@ -15,6 +15,7 @@ from mcfwatch.extract.en.args import Resolver
 from mcfwatch.extract.en.entities import build_table, mentions_of, retype_by_context
 from mcfwatch.extract.en.merge import merge_variants
 from mcfwatch.extract.en.model import load_nlp
+from mcfwatch.extract.en.units import numbered_units
 from mcfwatch.extract.en.relations import Found, SentenceRules
 from mcfwatch.model import Document, Entity, Extraction, Relation
 from mcfwatch.model import Span as TextSpan
@@ -74,6 +75,9 @@ def extract_parsed(doc: Document, sdoc: Doc) -> Extraction:
     resolver = Resolver(sdoc, table)
     rules = SentenceRules(resolver)
     found: list[tuple[Found, Span, list[tuple[DateMatch, Token]]]] = []
+    for f in numbered_units(sdoc, table):
+        sent = sdoc[f.trigger].sent
+        found.append((f, sent, _sentence_dates(sent, doc.published)))
     for sent in sdoc.sents:
         if not sent.text.strip():
             continue
