@@ -24,6 +24,7 @@ class IngestReport:
     failures: list[Failure] = field(default_factory=list)
     entities: int = 0
     relations: int = 0
+    merges: int = 0
 
     @property
     def ok(self) -> bool:
@@ -62,8 +63,11 @@ class Workspace:
 
     # -- pipeline ------------------------------------------------------------------------------
 
-    def ingest(self, paths: list[Path], on_item: Progress | None = None) -> IngestReport:
-        """Read, extract and store every document under paths. Idempotent: known content is skipped."""
+    def ingest(self, paths: list[Path], on_item: Progress | None = None, resolve: bool = True) -> IngestReport:
+        """Read, extract and store every document under paths, then resolve names across documents.
+
+        Idempotent: known content is skipped, and merges already decided (or undone) are kept as they are.
+        """
         report = IngestReport()
         pending: list[Document] = []
 
@@ -94,7 +98,15 @@ class Workspace:
             if len(pending) >= 16:
                 flush()
         flush()
+        if resolve and report.stored:
+            report.merges = len(self.resolve())
         return report
+
+    def resolve(self) -> list[Any]:
+        """Merge stored entities that name the same thing (each merge recorded with score and features)."""
+        from mcfwatch.resolve.merge import resolve_store
+
+        return resolve_store(self.store)
 
     def extract(self, paths: list[Path]) -> Iterator[Extraction | Failure]:
         """Extraction without storing (see extract_paths)."""
@@ -113,17 +125,31 @@ class Workspace:
         return found[0]
 
     def card(self, name: str) -> dict[str, Any]:
-        """An entity card: names, relations with dates and quoted evidence, and sources."""
+        """An entity card: names, relations with dates and quoted evidence, and sources.
+
+        Entities merged by resolution count as one: the card shows the names, mentions and relations of all.
+        """
+        from mcfwatch.resolve.merge import canonical
+
         ent = self.resolve_name(name)
-        rels = self.store.relations(ent.id)
-        mentions = self.store.mentions(ent.id)
+        folded = canonical(self.store)
+        root = folded.get(ent.id, ent.id)
+        members = [root, *sorted(k for k, v in folded.items() if v == root)]
+        ent = self.store.entity(root)
+        names = list(dict.fromkeys(n for m in members for n in [self.store.entity(m).name, *self.store.entity(m).names]))
+        rels = sorted(
+            {r["id"]: r for m in members for r in self.store.relations(m)}.values(),
+            key=lambda r: (r["date"] or "", r["document_id"], r["ev_start"]),
+        )
+        mentions = [x for m in members for x in self.store.mentions(m)]
         docs = sorted({m["document_id"] for m in mentions} | {r["document_id"] for r in rels})
         return {
             "id": ent.id,
             "name": ent.name,
             "type": ent.type,
-            "aliases": [n for n in ent.names if n != ent.name],
-            "relations": [_relation_view(r, ent.id) for r in rels],
+            "aliases": [n for n in names if n != ent.name],
+            "merged": members[1:],
+            "relations": [_relation_view(r, set(members)) for r in rels],
             "documents": [
                 {k: d[k] for k in ("id", "title", "path", "url", "published", "language")}
                 for d in (self.store.document(i) for i in docs)
@@ -135,12 +161,12 @@ class Workspace:
         self.store.close()
 
 
-def _relation_view(r: dict[str, Any], me: str) -> dict[str, Any]:
+def _relation_view(r: dict[str, Any], me: set[str]) -> dict[str, Any]:
     return {
         "id": r["id"],
         "type": r["type"],
         "subtype": r["subtype"],
-        "direction": "out" if r["source_id"] == me else "in",
+        "direction": "out" if r["source_id"] in me else "in",
         "source": {"id": r["source_id"], "name": r["source_name"], "type": r["source_type"]},
         "target": {"id": r["target_id"], "name": r["target_name"], "type": r["target_type"]},
         "date": r["date"],
