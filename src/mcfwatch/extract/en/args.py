@@ -89,6 +89,15 @@ class Resolver:
                 return self.entities(t.head.head, depth=depth + 1) if depth < 3 else []
             r = self.pronoun(t)
             return [Arg(r, "resolved", t.i)] if r else []
+        for c in t.children:  # "Director Wang’s predecessor, Yang Jiechi": the named appositive
+            if c.dep_ == "appos" and self.table.types.get(self.table.entity_of(c) or "") == "Person":
+                return [Arg(self.table.entity_of(c) or "", "direct", c.i)]
+        if t.lemma_.lower() in ROLE_NOUNS and t.dep_ in {"pobj", "dobj"}:
+            # a title chain naming one person: "... Politburo Member, Director of ..., and Foreign Minister Wang Yi"
+            people = [self.table.entity_of(x) for x in t.subtree if x.i > t.i]
+            people = [p for p in people if p and self.table.types.get(p) == "Person"]
+            if people:
+                return [Arg(people[0], "direct", t.i)]
         title = self.title(t)
         if title is not None:
             return [Arg(title, "direct", t.i)]

@@ -15,8 +15,8 @@ from mcfwatch.extract.en.args import Resolver
 from mcfwatch.extract.en.entities import build_table, mentions_of, retype_by_context
 from mcfwatch.extract.en.merge import merge_variants
 from mcfwatch.extract.en.model import load_nlp
-from mcfwatch.extract.en.units import numbered_units
 from mcfwatch.extract.en.relations import Found, SentenceRules
+from mcfwatch.extract.en.units import numbered_units
 from mcfwatch.model import Document, Entity, Extraction, Relation
 from mcfwatch.model import Span as TextSpan
 

@@ -32,9 +32,14 @@ NOUN_TRIGGERS: dict[str, str] = {
     "meeting": "meeting", "talk": "meeting", "talks": "meeting",
     "agreement": "agreement", "contract": "agreement", "memo": "agreement", "memorandum": "agreement",
     "mou": "agreement", "deal": "agreement", "partnership": "agreement", "venture": "agreement",
-    "subsidiary": "ownership",
+    "subsidiary": "ownership", "parent": "ownership", "affiliate": "ownership",
     "member": "member", "participant": "member",
+    "participation": "participation",
+    "grant": "funding", "funding": "funding",
 }
+# nouns naming a meeting when they take "between A and B" ("engagements between President Biden and President Xi")
+MEETING_BETWEEN_NOUNS = {"meeting", "talk", "talks", "discussion", "engagement", "summit", "call",
+                         "consultation", "conversation", "exchange", "session"}
 
 # governing verbs through which an agreement noun gets its first party ("signed an agreement")
 AGREEMENT_VERBS = {"sign", "conclude", "reach", "secure", "ink", "win", "obtain", "have", "enter", "establish",

@@ -14,6 +14,7 @@ from mcfwatch.extract.en.lexicon import (
     NEGATIONS,
 )
 
+TOPIC_VERBS = {"discuss", "consider", "explore", "negotiate"}  # block their topic, not their adverbial clauses
 _CLAUSE_UP = {"xcomp", "conj", "pcomp", "advcl", "ccomp", "acl", "relcl", "dobj", "pobj", "prep", "nsubj",
               "nsubjpass", "attr", "appos", "compound", "amod", "acomp", "oprd", "agent"}
 
@@ -53,8 +54,10 @@ def is_stated(trigger: Token) -> bool:
             break
         lemma = head.lemma_.lower()
         blocking = head.pos_ in {"VERB", "AUX"} and lemma in BLOCKING_VERBS
-        if blocking and dep in {"xcomp", "ccomp", "pcomp", "dobj", "prep", "advcl"}:
+        if blocking and dep in {"xcomp", "ccomp", "pcomp", "dobj", "prep"}:
             return False
+        if blocking and dep == "advcl" and lemma not in TOPIC_VERBS:
+            return False  # "discussed X, following up on the discussion between A and B": a circumstance
         if head.pos_ in {"NOUN", "PROPN"} and lemma in BLOCKING_NOUNS:
             return False
         if dep == "conj":

@@ -12,7 +12,14 @@ from spacy.tokens import Span, Token
 
 from mcfwatch.extract.en.args import CONFIDENCE, Arg, Resolver, conjuncts
 from mcfwatch.extract.en.found import ORGS, Found
-from mcfwatch.extract.en.lexicon import AGREEMENT_VERBS, MCF_PROGRAM, NOUN_TRIGGERS, ROLE_NOUNS, VERB_TRIGGERS
+from mcfwatch.extract.en.lexicon import (
+    AGREEMENT_VERBS,
+    MCF_PROGRAM,
+    MEETING_BETWEEN_NOUNS,
+    NOUN_TRIGGERS,
+    ROLE_NOUNS,
+    VERB_TRIGGERS,
+)
 from mcfwatch.extract.en.modality import is_stated
 from mcfwatch.extract.en.positions import SurfacePositions
 
@@ -93,6 +100,9 @@ class SentenceRules:
             if tok.dep_ == "conj" and tok.head.pos_ in {"VERB", "AUX"}:
                 tok = tok.head
                 continue
+            if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                tok = tok.head  # "X and Y flew great lengths to meet": the purpose clause's subject
+                continue
             if tok.dep_ in {"relcl", "acl"} and tok.head.pos_ in {"NOUN", "PROPN"}:
                 return self.r.entities(tok.head), passive
             break
@@ -132,6 +142,8 @@ class SentenceRules:
                     found += self._verb(tok, VERB_TRIGGERS[lemma])
             elif tok.pos_ in {"NOUN", "PROPN"} and lemma in NOUN_TRIGGERS and is_stated(tok):
                 found += self._noun(tok, NOUN_TRIGGERS[lemma])
+            if tok.pos_ in {"NOUN", "PROPN"} and lemma in MEETING_BETWEEN_NOUNS:
+                found += self._between(tok)
             elif tok.pos_ == "VERB" and lemma in {"lead", "head"}:
                 self._note_leader(tok)
             if tok.pos_ == "VERB" and lemma in AGREEMENT_VERBS:
@@ -183,6 +195,13 @@ class SentenceRules:
             objs = [a for t in prep_objects(tok, {"to"}) for a in self.r.entities(t)]
         if rtype == "organizer" and lemma == "hold" and not passive:
             objs = [a for a in objs if self.r.table.types.get(a.entity) == "Event"]
+        if rtype == "meeting" and objs and any(self.r.table.types.get(s.entity) == "Person" for s in subj):
+            objs = [self._chain_person(o) for o in objs]
+        if rtype == "meeting" and not objs and len(subj) >= 2 and not passive:
+            a, b = subj[0], subj[1]  # "Mr. Sullivan and Director Wang met four times"
+            return [Found("meeting", a.entity, b.entity, tok.i, _conf(a, b))]
+        if rtype == "recruitment":
+            return self._recruitment(tok, subj, passive)
         out: list[Found] = []
         item = self._item(tok) if rtype == "export" else None
         for s in subj:
@@ -191,6 +210,35 @@ class SentenceRules:
                 if rtype == "facilitation" and lemma == "assist" and self.r.table.types.get(o.entity) == "MilitaryUnit":
                     t = "mcf_link"
                 out.append(Found(t, s.entity, o.entity, tok.i, _conf(s, o), subject=item))
+        return out
+
+    def _chain_person(self, arg: Arg) -> Arg:
+        """A body that opens a title chain stands for the person the chain ends at ("met with Chinese
+        Communist Party Politburo Member, Director of ..., and Foreign Minister Wang Yi")."""
+        types = self.r.table.types
+        if types.get(arg.entity) == "Person":
+            return arg
+        doc = self.r.doc
+        for k in range(arg.token, min(arg.token + 25, len(doc))):
+            t = doc[k]
+            eid = self.r.table.entity_of(t)
+            if eid is not None and types.get(eid) == "Person":
+                return Arg(eid, arg.how, k)
+            if eid is None and not (t.is_title or t.lower_ in {"of", "the", "and", ","} or t.lemma_.lower() in ROLE_NOUNS):
+                break
+            if t.sent.end <= k + 1:
+                break
+        return arg
+
+    def _recruitment(self, tok: Token, subj: list[Arg], passive: bool) -> list[Found]:
+        """"X recruited Y into the Thousand Talents Program": X -> Y recruitment, Y's participation."""
+        recruited = [a for d in _children(tok, {"dobj", "nsubjpass"}) for a in self.r.entities(d)]
+        programs = [a for t in prep_objects(tok, {"into", "to", "for"}) for a in self.r.entities(t)
+                    if self.r.table.types.get(a.entity) in {"Program", "Organization", "Event"}]
+        out = [Found("recruitment", s.entity, y.entity, tok.i, _conf(s, y)) for s in subj for y in recruited]
+        out += [Found("participation", y.entity, p.entity, tok.i, _conf(y, p)) for y in recruited for p in programs]
+        if not subj:  # "recruited by the Thousand Talents Program" (agent) is in subj already when passive
+            pass
         return out
 
     def _item(self, tok: Token) -> str | None:
@@ -235,6 +283,23 @@ class SentenceRules:
     def _noun(self, tok: Token, rtype: str) -> list[Found]:
         if rtype == "agreement":
             return self._agreement_noun(tok)
+        if rtype == "funding":  # "a grant from X" to the holder
+            funders = [a for t in prep_objects(tok, {"from", "by"}) for a in self.r.entities(t)]
+            return [Found("funding", f.entity, h.entity, tok.i, _conf(f, h))
+                    for f in funders for h in self._noun_holder(tok)]
+        if rtype == "participation":  # "his Thousand Talents participation", "participation in X"
+            targets = [Arg(e, "direct", c.i) for c in tok.children if c.dep_ == "compound"
+                       for e in [self.r.table.entity_of(c)] if e]
+            targets += [a for t in prep_objects(tok, {"in", "at"}) for a in self.r.entities(t)]
+            return [Found("participation", h.entity, t.entity, tok.i, _conf(h, t))
+                    for h in self._noun_holder(tok) for t in targets]
+        if rtype == "ownership" and tok.lemma_.lower() == "parent":  # "Y, the parent company of X"
+            owned = [a for t in prep_objects(tok, {"of"}) for a in self.r.entities(t)]
+            owned += self.r.entities(_children(tok, {"poss"})[0]) if _children(tok, {"poss"}) else []
+            owners = [a for c in tok.children if c.dep_ == "appos" for a in self.r.entities(c)]
+            if tok.dep_ == "appos":
+                owners += self.r.entities(tok.head)
+            return [Found("ownership", o.entity, y.entity, tok.i, _conf(o, y)) for o in owners for y in owned]
         if rtype == "member":
             return self._member(tok)
         if rtype == "ownership":  # "Y, a subsidiary of X"
@@ -244,6 +309,39 @@ class SentenceRules:
         parties = self._noun_holder(tok)
         others = self.objects(tok, rtype)
         return [Found(rtype, a.entity, b.entity, tok.i, _conf(a, b)) for a in parties for b in others]
+
+    def _between(self, tok: Token) -> list[Found]:
+        """"engagements between President Biden and President Xi": a meeting of exactly two parties."""
+        doc = tok.doc
+        for j in range(tok.i + 1, min(tok.i + 6, tok.sent.end)):
+            if doc[j].lower_ == "between":
+                break
+            if doc[j].is_punct and doc[j].text != ",":
+                return []
+        else:
+            return []
+        parties: list[Arg] = []
+        k = j + 1
+        while k < tok.sent.end and len(parties) < 3:
+            t = doc[k]
+            eid = self.r.table.entity_of(t)
+            if eid is not None:
+                if not parties or parties[-1].entity != eid:
+                    parties.append(Arg(eid, "direct", k))
+            elif t.lower_ == "and" and len(parties) == 1:
+                pass
+            elif t.text == "," and parties:
+                return []  # "meetings between A, B, C and their counterparts": not one pair
+            elif not (t.is_title or t.text == "," or t.lower_ in {"the", "our", "his", "her", "their", "you", "know"}):
+                if len(parties) >= 2:
+                    break
+                if t.lower_ != "and":
+                    return []
+            k += 1
+        if len(parties) != 2 or not is_stated(tok):
+            return []
+        a, b = parties
+        return [Found("meeting", a.entity, b.entity, tok.i, _conf(a, b))]
 
     def _noun_holder(self, tok: Token) -> list[Arg]:
         """Who the act named by a noun belongs to: possessor, appositive head, or the governing verb's subject."""
