@@ -40,3 +40,9 @@ def test_reingest_is_idempotent(bilingual: Workspace, seed_path: Path) -> None:
     report = bilingual.ingest([seed_path, sample_path("zh", "seed_zh.txt")])
     assert report.stored == [] and len(report.duplicates) == 2 and report.merges == 0
     assert bilingual.store.counts() == before
+
+
+def test_military_body_named_in_both_languages_is_one_entity(bilingual: Workspace) -> None:
+    card = bilingual.card("解放军保定军分区")
+    assert "PLA Baoding branch" in [card["name"], *card["aliases"]]
+    assert card["type"] == "MilitaryUnit"

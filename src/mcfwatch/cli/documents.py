@@ -53,7 +53,8 @@ def run_ingest(ws: Workspace, paths: list[Path]) -> IngestReport:
 def print_report(report: IngestReport) -> None:
     console.print(
         f"stored {len(report.stored)} documents ({report.entities} entities, {report.relations} relations); "
-        f"{len(report.duplicates)} already stored; {len(report.failures)} failed"
+        f"{len(report.duplicates)} already stored; {len(report.failures)} failed; "
+        f"{report.merges} names merged across documents"
     )
     for failure in report.failures:
         err_console.print(f"[red]failed:[/red] {failure}", highlight=False)
@@ -155,26 +156,47 @@ def register(app: typer.Typer) -> None:
         db: Annotated[Path, typer.Option("--db", help="Fresh SQLite file for the demo.")] = Path("demo.db"),
         sample: Annotated[int, typer.Option(help="How many corpus documents to ingest beside the seed.")] = 12,
     ) -> None:
-        """Ingest the founding document and a corpus sample into a fresh store and print what was found."""
+        """Ingest the founding document (English and Chinese) and a corpus sample, then screen and trace exposure."""
+        from mcfwatch.analyse import Analyst
+        from mcfwatch.cli.analysis import _print_exposure
+        from mcfwatch.cli.screen import _print_result
+        from mcfwatch.resolve import default_screener
+
         started = time.perf_counter()
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
         ws = Workspace(db)
-        report = run_ingest(ws, [sample_path(SEED)])
+        inputs = [sample_path(SEED), sample_path("zh", "seed_zh.txt")]
         corpus = _corpus_sample(sample)
-        if corpus:
-            more = run_ingest(ws, [corpus])
-            report.stored += more.stored
-            report.entities += more.entities
-            report.relations += more.relations
-            report.failures += more.failures
+        report = run_ingest(ws, inputs + ([corpus] if corpus else []))
         print_report(report)
-        for name in ("Lizhong Group", "Baoding"):
-            try:
-                print_card(ws.card(name))
-            except Exception as exc:  # the demo goes on: show what is there
-                err_console.print(f"{name}: {exc}")
-        console.print(f"\nstore: {db}  ({time.perf_counter() - started:.1f} s). Try: mcfwatch show 'Brunel University' --db {db}")
+        _print_inventory(ws)
+
+        console.rule("[bold]1. What the founding document says about the Lizhong Group[/bold]")
+        print_card(ws.card("Lizhong Group"))
+
+        console.rule("[bold]2. Are the seed's partners on a watchlist?[/bold]")
+        screener = default_screener()
+        for name in ("Lizhong Group", "UK MQP Limited", "Brunel University", "HT&L Fitting",
+                     "Benvolant Artificial Intelligence Company", "西北工业大学"):
+            _print_result(screener.screen(name))
+
+        console.rule("[bold]3. Exposure of a foreign partner, hop by hop[/bold]")
+        analyst = Analyst(ws.store)
+        for name in ("Brunel University", "Cork County"):
+            _print_exposure(analyst.exposure(name))
+            console.print()
+        console.print(f"store: {db}  ({time.perf_counter() - started:.1f} s). Next: mcfwatch report "
+                      f"'Brunel University' --db {db} -o brunel.html", highlight=False)
+
+
+def _print_inventory(ws: Workspace) -> None:
+    from collections import Counter
+
+    ents = Counter(e["type"] for e in ws.entities())
+    rels = Counter(r["type"] for r in ws.store.relations())
+    console.print("entities: " + ", ".join(f"{k} {v}" for k, v in ents.most_common()), highlight=False)
+    console.print("relations: " + ", ".join(f"{k} {v}" for k, v in rels.most_common()), highlight=False)
 
 
 def _corpus_sample(n: int) -> Path | None:
