@@ -10,12 +10,12 @@ from collections.abc import Sequence
 from fastapi import APIRouter, FastAPI
 
 from mcfwatch import __version__
-from mcfwatch.api import errors, exposure, match
+from mcfwatch.api import entities, errors, exposure, match
 
 
 def routers() -> tuple[APIRouter, ...]:
     """Every router the API serves, in one explicit list (add new ones here)."""
-    return (match.router, exposure.router)
+    return (match.router, exposure.router, entities.router)
 
 
 def create_app(include: Sequence[APIRouter] | None = None) -> FastAPI:

@@ -15,9 +15,9 @@ app = typer.Typer(
 
 def _register() -> None:
     # Explicit list of command modules (no discovery by import side effects).
-    from mcfwatch.cli import analysis, documents, eval, lists, screen
+    from mcfwatch.cli import analysis, documents, eval, lists, screen, serve
 
-    for module in (documents, lists, screen, eval, analysis):
+    for module in (documents, lists, screen, eval, analysis, serve):
         module.register(app)
 
 
