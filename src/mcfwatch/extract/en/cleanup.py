@@ -156,3 +156,40 @@ def generic_event(span: Span) -> bool:
         return True
     named = [t for t in span if (t.is_title or t.is_upper) and t.lower_ not in _RELATIVE and "-" not in t.text]
     return not named
+
+
+_UNIT_HEADS = {"division", "section", "office", "bureau", "unit", "branch", "center", "centre", "laboratory", "lab"}
+_BODY_STARTS = {"department", "ministry", "bureau", "office", "agency", "commission", "corporation", "company",
+                "group", "university", "academy", "fbi"}
+
+
+def split_of_the(span: Span) -> list[Span]:
+    """"National Security Division of the Department of Justice" -> the division and the department."""
+    toks = list(span)
+    for i, t in enumerate(toks):
+        if t.lower_ == "of" and i + 2 < len(toks) and toks[i + 1].lower_ == "the" and i >= 2 \
+                and toks[i - 1].lower_ in _UNIT_HEADS and toks[i + 2].lower_ in _BODY_STARTS:
+            left, right = span.doc[span.start:span.start + i], span.doc[span.start + i + 2:span.end]
+            return [left, *split_of_the(right)]
+    return [span]
+
+
+def in_title(span: Span) -> bool:
+    """The body is part of an office's title: "Secretary of the Treasury", "SECRETARY OF STATE"."""
+    doc = span.doc
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in {"secretary", "minister", "department",
+                                                                        "departments"}
+
+
+def run_on(span: Span) -> bool:
+    """A model span running across a list of titles ("HOMELAND SECURITY THE ADMINISTRATOR OF ...")."""
+    return any(t.lower_ == "the" and k > 0 and span[k - 1].lower_ not in {"of", "for", "and", "to", "in", "on"}
+               for k, t in enumerate(span)) or any(t.text == "," and k + 1 < len(span)
+                                                    and span[k + 1].lower_ in {"representatives", "senators"}
+                                                    for k, t in enumerate(span))
+
+
+INTERNATIONAL_STARTS = {"international", "world", "united", "u.n.", "un"}

@@ -12,14 +12,18 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from mcfwatch.extract.en.cleanup import (
+    INTERNATIONAL_STARTS,
     address_keeps,
     address_ranges,
     generic_event,
     in_address,
+    in_title,
     is_document_name,
     is_heading,
     known_type,
     place_canonical,
+    run_on,
+    split_of_the,
 )
 from mcfwatch.extract.en.lexicon import TITLE_WORDS
 from mcfwatch.extract.en.patterns import PERSON_TITLES, TECHNOLOGIES
@@ -56,6 +60,8 @@ def _type_from_head(text: str, label: str) -> str | None:
         return None
     low = set(words)
     if label in {"ORG", "FAC"}:
+        if words[0] in INTERNATIONAL_STARTS and not low & COMPANY_WORDS:
+            return "Organization"  # "International Criminal Court", "U.N. Security Council"
         if low & {"pla", "liberation", "navy", "army"} or (low & {"military"} and low & UNIVERSITY_WORDS | {"commission"}):
             return "MilitaryUnit"
         if words[-1] in {"delegation", "times", "post", "news", "journal"}:
@@ -156,21 +162,46 @@ def _untitled(span: Span) -> Span | None:
     return span.doc[start:span.end] if span.end - start >= 1 and start < span.end else None
 
 
+def _spans(doc: Doc) -> list[tuple[Span, str]]:
+    """The document's entity spans, cleaned, split at "X Division of the Department ...", and extended
+    over a following "administration" ("Trump administration" is a public body)."""
+    out: list[tuple[Span, str]] = []
+    for ent in doc.ents:
+        span = clean_span(ent)
+        if span is None:
+            continue
+        label = ent.label_
+        if label in {"ORG", "PERSON", "NORP"} and span.end < len(doc) and doc[span.end].lower_ == "administration" \
+                and len(span) <= 3:
+            out.append((doc[span.start:span.end + 1], "PublicBody"))
+            continue
+        if label == "ORG" and span[0].lower_ in {"representatives", "senators", "senator", "representative"}:
+            span, label = doc[span.start + 1:span.end], "PERSON"
+            if len(span) == 0:
+                continue
+        parts = split_of_the(span) if label == "ORG" else [span]
+        out.extend((p, label) for p in parts)
+    return out
+
+
 def mentions_of(doc: Doc) -> list[Mention]:
     out: list[Mention] = []
     addresses = address_ranges(doc.text)
-    for ent in doc.ents:
-        from_ruler = ent.label_ in ENTITY_TYPES
-        span = clean_span(ent)
-        if span is None or not _plausible(span, "" if from_ruler else ent.label_):
+    ents = {(e.start, e.end): e for e in doc.ents}
+    for span, label in _spans(doc):
+        ent = ents.get((span.start, span.end), span)
+        from_ruler = label in ENTITY_TYPES
+        if not _plausible(span, "" if from_ruler else label):
             continue
-        if not _kept(span, ent.label_, from_ruler, addresses):
+        if not from_ruler and label in {"ORG", "FAC", "GPE"} and (in_title(span) or run_on(span)):
             continue
-        if ent.label_ in {"PERSON", "Person"}:
+        if not _kept(span, label, from_ruler, addresses):
+            continue
+        if label in {"PERSON", "Person"}:
             span = _untitled(span)
             if span is None:
                 continue
-        etype = ent.label_ if from_ruler else _type_from_head(span.text, ent.label_)
+        etype = label if from_ruler else _type_from_head(span.text, label)
         if not from_ruler and etype in {"Organization", "Place", "Person"}:
             etype = known_type(span.text) or etype
         if not from_ruler and country_name(span.text) is not None:
@@ -179,7 +210,7 @@ def mentions_of(doc: Doc) -> list[Mention]:
             etype = "Technology"  # "Artificial Intelligence"/GPE
         if etype is None:
             continue
-        canonical = ent.ent_id_ or None
+        canonical = (ent.ent_id_ if isinstance(ent, Span) and ent.label_ == label else "") or None
         if canonical and canonical.startswith("list:"):
             canonical = None
         if etype == "Place" and canonical is None:

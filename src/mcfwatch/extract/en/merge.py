@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from mcfwatch.extract.en.entities import EntityTable, _merge
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_COUNTRY_WORDS = {"china", "taiwan", "america", "japan", "korea", "india", "russia", "jordan", "israel", "georgia"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof"}
 _AKA = re.compile(r",?\s+(?:also known as|a/k/a|aka|formerly known as)\s+")
 
@@ -45,7 +46,9 @@ def merge_people(table: EntityTable) -> None:
                 _absorb(table, eid, full[key])
             else:
                 full[key] = eid
-    for eid in people:
+    single_bodies = [e for e, t in table.types.items() if t in {"Organization", "Place"} and e not in table.ruler_typed
+                     and " " not in table.names[e]]
+    for eid in [*people, *single_bodies]:  # "Lieber" the model called ORG is Charles Lieber
         if eid not in table.names:
             continue
         parts = _person_parts(table.names[eid])
@@ -53,7 +56,10 @@ def merge_people(table: EntityTable) -> None:
             continue
         cands = {dst for (first, last), dst in full.items() if parts[0] in (first, last) and dst in table.names}
         if len(cands) == 1:
-            _absorb(table, eid, cands.pop())
+            dst = cands.pop()
+            if table.types[eid] != "Person" and (parts[0] in _COUNTRY_WORDS or len(parts[0]) < 3):
+                continue
+            _absorb(table, eid, dst)
 
 
 def merge_bodies(table: EntityTable) -> None:

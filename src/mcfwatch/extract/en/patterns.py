@@ -71,6 +71,15 @@ def _government() -> list[Pattern]:
     ]
 
 
+INTERNATIONAL_BODIES = ["G7", "G-7", "G20", "G-20", "NATO", "ASEAN", "Quad", "OECD", "WTO", "IAEA", "APEC", "BRICS",
+                        "SCO", "UN", "U.N.", "EU", "IMF", "WHO", "Interpol", "INTERPOL"]
+
+
+def _international() -> list[Pattern]:
+    """International bodies the small model misses ("G7", "Quad", "NATO"): matched by their exact spelling."""
+    return [{"label": "Organization", "pattern": [{"TEXT": name}]} for name in INTERNATIONAL_BODIES]
+
+
 def _events() -> list[Pattern]:
     return [
         {"label": "Event", "pattern": [dict(_WORDISH, OP="+"), {"LOWER": {"IN": EVENT_HEADS}}]},
@@ -134,7 +143,7 @@ def _technologies() -> list[Pattern]:
 
 def static_patterns() -> list[Pattern]:
     """Hand-written patterns for the ruler before ``ner`` (lists' names are added by the model loader)."""
-    return [*_pla(), *_government(), *_events(), *_programs()]
+    return [*_pla(), *_government(), *_events(), *_programs(), *_international()]
 
 
 PERSON_TITLES = [
