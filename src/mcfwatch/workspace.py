@@ -36,15 +36,28 @@ def read_inputs(paths: list[Path]) -> Iterator[Document | Failure]:
     return iter_documents([Path(p) for p in paths])
 
 
-def extract_paths(paths: list[Path], extractor: Extractor | None = None) -> Iterator[Extraction | Failure]:
-    """Extraction without a store: one Extraction per readable document, a Failure per other input."""
+def extract_paths(
+    paths: list[Path], extractor: Extractor | None = None, link: bool = True
+) -> Iterator[Extraction | Failure]:
+    """Extraction without a store: one Extraction per readable document, a Failure per other input.
+
+    With link, each entity's `listings` names the watchlist entries it matches (list, version, entry, score).
+    """
     docs: list[Document] = []
     for item in read_inputs(paths):
         if isinstance(item, Failure):
             yield item
         else:
             docs.append(item)
-    yield from (extractor or Extractor()).extract_many(docs)
+    screener = None
+    for ex in (extractor or Extractor()).extract_many(docs):
+        if link:
+            from mcfwatch.resolve.link import link_extraction
+            from mcfwatch.resolve.screen import default_screener
+
+            screener = screener or default_screener()
+            link_extraction(ex, screener)
+        yield ex
 
 
 class Workspace:
@@ -108,9 +121,9 @@ class Workspace:
 
         return resolve_store(self.store)
 
-    def extract(self, paths: list[Path]) -> Iterator[Extraction | Failure]:
+    def extract(self, paths: list[Path], link: bool = True) -> Iterator[Extraction | Failure]:
         """Extraction without storing (see extract_paths)."""
-        return extract_paths(paths, self.extractor)
+        return extract_paths(paths, self.extractor, link)
 
     # -- reading -------------------------------------------------------------------------------
 

@@ -83,3 +83,20 @@ def test_bad_db_path_is_one_line_error(tmp_path: Path, seed_path: Path) -> None:
     result = runner.invoke(app, ["entities", "--db", str(tmp_path / "missing" / "x.db")])
     assert result.exit_code == 2
     assert "does not exist" in result.output and "Traceback" not in result.output
+
+
+def test_extract_fills_listings_from_the_watchlists(tmp_path: Path) -> None:
+    f = tmp_path / "nwpu.txt"
+    f.write_text(
+        "In 2019, Northwestern Polytechnical University signed a cooperation agreement with Brunel University.",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["extract", str(f)])
+    assert result.exit_code == 0, result.output
+    (obj,) = json.loads(result.stdout)
+    by_name = {e["name"]: e for e in obj["entities"]}
+    nwpu = {lst["list_id"] for lst in by_name["Northwestern Polytechnical University"]["listings"]}
+    assert {"us-bis-entity-list", "us-dod-1286", "cn-seven-sons", "aspi-unitracker"} <= nwpu
+    for listing in by_name["Northwestern Polytechnical University"]["listings"]:
+        assert listing["list_version"] and listing["entry_id"] and listing["score"] >= 0.85
+    assert by_name["Brunel University"]["listings"] == []

@@ -13,6 +13,7 @@ from typing import Any
 
 from mcfwatch.graph.model import Listing, Node
 from mcfwatch.resolve.keys import name_key
+from mcfwatch.resolve.link import LINK_THRESHOLD
 
 # Types that can sit on a list; a place or an event sharing a listed name is not a listing.
 LISTABLE = {"Company", "Organization", "PublicBody", "University", "MilitaryUnit", "Person"}
@@ -20,7 +21,6 @@ _SCREENERS: dict[tuple[Any, ...], Any] = {}
 # Graph links are made without a person looking, so they need a surer match than interactive screening:
 # at the screener's default threshold "HT&L Fitting" (an Italian firm in the seed) matched the Entity List's
 # "High Technologies, Ltd. (HTL)" at 0.74. Analysts can still confirm or reject a link (overlay "listing").
-LINK_THRESHOLD = 0.85
 
 
 def listing_of(wl: Any, entry: Any, match: str, parent_name: str | None = None) -> Listing:

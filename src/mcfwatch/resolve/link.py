@@ -6,11 +6,15 @@ traps (Nanjing University vs NUAA) are not. Only types that can sit on a list ar
 
 from __future__ import annotations
 
+from mcfwatch.model import Extraction
 from mcfwatch.resolve.algorithm import DEFAULT_THRESHOLD
 from mcfwatch.resolve.merge import load_candidates
 from mcfwatch.resolve.screen import Hit, Screener, default_screener
 from mcfwatch.store import Store
 
+# Linking a document's mention to a list is stricter than interactive screening (0.70): a wrong
+# listing in the graph flags a partner, so only near-certain matches are kept.
+LINK_THRESHOLD = 0.85
 LISTABLE = frozenset({"Company", "Organization", "PublicBody", "University", "MilitaryUnit", "Person"})
 
 
@@ -32,3 +36,20 @@ def link_store(store: Store, as_of: str | None = None, threshold: float = DEFAUL
         if hits:
             out[c.id] = hits
     return out
+
+
+def listing_view(hit: Hit) -> dict[str, object]:
+    """The compact form of a listing in the `extract` contract's `listings` field."""
+    return {
+        "list_id": hit.list_id, "list_version": hit.list_version, "entry_id": hit.entry_id,
+        "entry_name": hit.entry_name, "score": round(hit.score, 3), "authority": hit.authority,
+        "legal_basis": hit.legal_basis, "matched_name": hit.matched_name,
+    }
+
+
+def link_extraction(ex: Extraction, screener: Screener | None = None, threshold: float = LINK_THRESHOLD) -> Extraction:
+    """Fill each listable entity's `listings` with the watchlist entries it matches (in place)."""
+    screener = screener or default_screener()
+    for ent in ex.entities:
+        ent.listings = [listing_view(h) for h in listings_for([ent.name, *ent.aliases], ent.type, screener, threshold)]
+    return ex
