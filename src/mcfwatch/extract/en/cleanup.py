@@ -28,7 +28,7 @@ NOT_NAMES = {
     "EAR", "ITAR", "CFAA", "IEEPA", "NEA", "NDAA", "ANPRM", "NPRM", "NSPM", "EO", "E.O.", "ENO", "FLASH", "IFR",
     "ECRA", "FDPR", "ICTS", "FAQ", "CFR", "U.S.C.", "USC", "FR", "MMT", "STEM", "PPE", "VC", "EV", "EVs", "COVID",
     "COVID-19", "H-1B", "Sec", "Sec.", "Section", "MEMORANDUM", "Annex", "Inaudible", "Controlled", "LTD",
-    "Honorable", "Justice", "Defense", "Commerce", "Labor", "State", "Party", "Administration", "Mil",
+    "a.k.a", "a.k.a.", "n’t", "n't", "Honorable", "Justice", "Defense", "Commerce", "Labor", "State", "Party", "Administration", "Mil",
 }
 _DOC_PATTERN = re.compile(r"^(?:E\.?O\.?|Executive Order|Section|Sec\.?|Title|Public Law|Proclamation)\b", re.I)
 
@@ -65,9 +65,15 @@ KNOWN_TYPES: dict[str, str] = {
 }
 
 
+_PAIR = re.compile(r"^[A-Z][\w.]*-[A-Z][\w.]*$")
+
+
 def is_document_name(span: Span) -> bool:
-    """A law, order, rule, report or list, named as such ("Taiwan Relations Act", "E.O. 13873", "EAR")."""
+    """A law, order, rule, report or list, named as such ("Taiwan Relations Act", "E.O. 13873", "EAR"),
+    or a relationship adjective ("U.S.-China")."""
     text = span.text
+    if _PAIR.match(text):
+        return True
     if text in NOT_NAMES or text.rstrip(".") in NOT_NAMES:
         return True
     if _DOC_PATTERN.match(text):

@@ -33,7 +33,7 @@ TECHNOLOGY_NAMES = {" ".join(t) for t in TECHNOLOGIES}
 
 NER_LABELS = {"ORG": "Organization", "GPE": "Place", "LOC": "Place", "PERSON": "Person", "EVENT": "Event",
               "FAC": "Organization", "NORP": None}
-_LEADING = {"the", "a", "an", "this", "that", "its", "their", "his", "her"}
+_LEADING = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "acting"}
 _TRAILING = {"'s", "’s", "'", "’"}
 _TRAILING_WORDS = {"of", "and", "the", "for", "in", "&", "politburo"}  # "... Section of", "Communist Party Politburo"
 _OK_LOWER = {"of", "and", "for", "the", "de", "in", "on", "&", "at", "und", "du", "la", "-", "'s", "’s", "’", "'"}
@@ -46,7 +46,7 @@ UNIVERSITY_WORDS = {"university", "institute", "academy", "college", "laboratory
 GOV_WORDS = {"ministry", "department", "government", "commission", "committee", "bureau", "administration",
              "office", "council", "agency", "congress", "senate", "court", "house", "parliament", "fbi", "cia",
              "treasury", "embassy", "consulate", "state", "police", "section", "division", "service", "chambers",
-             "tribunal", "board"}
+             "tribunal", "board", "representative"}
 MILITARY_WORDS = {"pla", "army", "navy", "military", "force", "forces", "defense", "defence", "liberation",
                   "missile", "rocket"}
 ORG_WORDS = {"delegation", "association", "society", "foundation", "federation", "times", "news", "party",
@@ -60,6 +60,10 @@ def _type_from_head(text: str, label: str) -> str | None:
         return None
     low = set(words)
     if label in {"ORG", "FAC"}:
+        if "communist" in low and "party" in low:
+            return "PublicBody"  # the ruling party, as the CCP patterns type it
+        if " ".join(words[-3:]) == "special administrative region":
+            return "Place"
         if words[0] in INTERNATIONAL_STARTS and not low & COMPANY_WORDS:
             return "Organization"  # "International Criminal Court", "U.N. Security Council"
         if low & {"pla", "liberation", "navy", "army"} or (low & {"military"} and low & UNIVERSITY_WORDS | {"commission"}):
@@ -230,12 +234,15 @@ COUNTRY_NAMES: dict[str, str] = {
     "rok": "South Korea", "republic of korea": "South Korea", "south korea": "South Korea",
     "roc": "Taiwan", "taiwan": "Taiwan", "dprk": "North Korea", "north korea": "North Korea",
     "indo-pacific": "Indo-Pacific", "russian federation": "Russia", "russia": "Russia",
+    "democratic people's republic of korea": "North Korea",
 }
 
 
 def country_name(name: str) -> str | None:
     """The one name of a country written several ways ("UK", "Britain" -> "United Kingdom")."""
-    return COUNTRY_NAMES.get(re.sub(r"^the\s+", "", name.lower().replace("’", "'")).strip())
+    key = re.sub(r"^the\s+", "", name.lower().replace("’", "'")).strip()
+    key = re.sub(r"\s+special administrative region$", "", key)
+    return COUNTRY_NAMES.get(key)
 
 
 def name_key(name: str, etype: str | None = None) -> str:

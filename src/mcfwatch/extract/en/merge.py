@@ -65,13 +65,15 @@ def merge_people(table: EntityTable) -> None:
 def merge_bodies(table: EntityTable) -> None:
     bodies = [e for e, t in table.types.items() if t not in {"Person", "Place", "Technology"}]
     words = {e: table.names[e].lower().replace("’s", "").replace("'s", "").split() for e in bodies}
+    longs = {e: [n.lower().replace("’s", "").replace("'s", "").split() for n in [table.names[e], *table.aliases[e]]]
+             for e in bodies}
     for short in sorted(bodies, key=lambda e: len(words[e])):
         if short not in table.names or len(words[short]) < 2:
             continue
         for long in bodies:
             if long == short or long not in table.names or len(words[long]) <= len(words[short]):
                 continue
-            if words[long][-len(words[short]):] == words[short] and (
+            if any(len(w) > len(words[short]) and w[-len(words[short]):] == words[short] for w in longs[long]) and (
                     table.types[short] == table.types[long] or table.types[short] == "Organization"):
                 _absorb(table, short, long)
                 break
@@ -86,7 +88,20 @@ def merge_aka(doc: Doc, table: EntityTable) -> None:
             _absorb(table, b, a)
 
 
+def merge_city_state(doc: Doc, table: EntityTable) -> None:
+    """"Washington, D.C.": the "D.C." after a city is part of the city's name."""
+    places = [(s, e, eid) for eid, spans in table.spans.items() if table.types.get(eid) == "Place" for s, e in spans]
+    by_start = {s: (e, eid) for s, e, eid in places}
+    for s, e, eid in places:
+        nxt = by_start.get(e + 2)
+        if nxt and doc.text[e:e + 2] == ", " and re.fullmatch(r"(?:[A-Z]\.){2}|[A-Z]{2}", doc.text[e + 2:nxt[0]]) \
+                and eid in table.names and nxt[1] in table.names and nxt[1] != eid:
+            table.aliases[eid].append(doc.text[s:nxt[0]])
+            _absorb(table, nxt[1], eid)
+
+
 def merge_variants(doc: Doc, table: EntityTable) -> None:
     merge_aka(doc, table)
+    merge_city_state(doc, table)
     merge_people(table)
     merge_bodies(table)
