@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from mcfwatch import settings
-from mcfwatch.errors import NotFoundError
+from mcfwatch.errors import McfwatchError, NotFoundError
 from mcfwatch.extract import Extractor
 from mcfwatch.ingest import Failure, iter_documents
 from mcfwatch.model import Document, Extraction
@@ -84,16 +84,37 @@ class Workspace:
         report = IngestReport()
         pending: list[Document] = []
 
+        def store(ex: Extraction) -> None:
+            if self.store.add_extraction(ex):
+                report.stored.append(ex.document.id)
+                report.entities += len(ex.entities)
+                report.relations += len(ex.relations)
+            else:
+                report.duplicates.append(ex.document.path or ex.document.id)
+            if on_item:
+                on_item(ex.document.path or ex.document.id)
+
         def flush() -> None:
-            for ex in self.extractor.extract_many(pending):
-                if self.store.add_extraction(ex):
-                    report.stored.append(ex.document.id)
-                    report.entities += len(ex.entities)
-                    report.relations += len(ex.relations)
-                else:
-                    report.duplicates.append(ex.document.path or ex.document.id)
-                if on_item:
-                    on_item(ex.document.path or ex.document.id)
+            done = 0
+            try:
+                for ex in self.extractor.extract_many(pending):
+                    store(ex)
+                    done += 1
+            except McfwatchError:
+                raise
+            except Exception:
+                # One document broke the batch: redo the rest one by one so only that one fails.
+                for doc in pending[done:]:
+                    try:
+                        store(next(iter(self.extractor.extract_many([doc]))))
+                    except McfwatchError:
+                        raise
+                    except Exception as exc:
+                        report.failures.append(
+                            Failure(doc.path or doc.id, f"extraction failed ({exc.__class__.__name__}: {exc})")
+                        )
+                        if on_item:
+                            on_item(doc.path or doc.id)
             pending.clear()
 
         for item in read_inputs(paths):

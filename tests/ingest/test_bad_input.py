@@ -110,3 +110,44 @@ def test_bad_files_lose_nothing_stored(tmp_path: Path, seed_path: Path, null_ext
     assert len(report.failures) == 2 and len(report.stored) == 1
     assert ws.store.counts()["documents"] == 2
     assert ws.store.has_document(ws.store.documents()[0]["sha256"])
+
+
+def test_pipe_and_zip_bomb_are_refused(tmp_path: Path) -> None:
+    import zipfile
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    with zipfile.ZipFile(tmp_path / "bomb.docx", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<x/>")
+        z.writestr("word/document.xml", "<a>" + "A" * (300 * 1024 * 1024) + "</a>")
+    fails = {Path(f.path).name: f.reason for f in failures(tmp_path)}
+    assert "regular file" in fails["pipe.txt"]
+    assert "zip bomb" in fails["bomb.docx"]
+
+
+def test_undecodable_file_name_is_printable(tmp_path: Path) -> None:
+    raw = os.fsencode(tmp_path) + b"/caf\xe9.txt"
+    with open(raw, "wb") as fh:
+        fh.write(b"The delegation visited Italy.")
+    (doc,) = iter_documents([tmp_path])
+    assert not isinstance(doc, Failure)
+    assert doc.path is not None and "\\xe9" in doc.path
+    doc.path.encode("utf-8")  # printable: no lone surrogates
+
+
+def test_a_document_that_breaks_extraction_fails_alone(tmp_path: Path, seed_path: Path) -> None:
+    class Fragile:
+        def extract_many(self, docs):  # type: ignore[no-untyped-def]
+            from mcfwatch.model import Extraction
+
+            for doc in docs:
+                if "BOOM" in doc.text:
+                    raise RuntimeError("parser crashed")
+                yield Extraction(document=doc)
+
+    (tmp_path / "a.txt").write_text("The delegation visited Italy. BOOM", encoding="utf-8")
+    shutil.copy(seed_path, tmp_path / "b.txt")
+    ws = Workspace(tmp_path / "s.db", extractor=Fragile())
+    report = ws.ingest([tmp_path], resolve=False)
+    assert len(report.stored) == 1
+    (fail,) = report.failures
+    assert fail.path.endswith("a.txt") and "parser crashed" in fail.reason

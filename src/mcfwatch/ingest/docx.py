@@ -7,14 +7,29 @@ import zipfile
 
 from mcfwatch.errors import InputError
 
+# A DOCX is a zip archive: refuse archives that inflate far beyond any real document (zip bombs).
+MAX_UNCOMPRESSED = 256 * 1024 * 1024
+MAX_RATIO = 200
+
+
+def check_archive(data: bytes, path: str) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise InputError(path, f"not a readable DOCX file (not a zip archive: {exc})") from exc
+    if total > MAX_UNCOMPRESSED or total > MAX_RATIO * max(len(data), 1):
+        raise InputError(path, f"refused: the DOCX archive inflates to {total / 2**20:.0f} MB (zip bomb?)")
+
 
 def read_docx(data: bytes, path: str) -> tuple[str, str | None]:
     import docx
 
+    check_archive(data, path)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputError(path, f"not a readable DOCX file ({exc})") from exc
+    except Exception as exc:  # python-docx raises many types on malformed parts; all mean the same to the user
+        raise InputError(path, f"not a readable DOCX file ({exc.__class__.__name__}: {exc})") from exc
     parts = [p.text for p in document.paragraphs if p.text.strip()]
     for table in document.tables:
         for row in table.rows:

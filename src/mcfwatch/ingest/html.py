@@ -15,8 +15,11 @@ def read_html(data: bytes, path: str) -> tuple[str, str | None]:
     markup = decode_bytes(data, path)
     import trafilatura
 
-    text = trafilatura.extract(markup, include_comments=False, include_tables=True, favor_recall=True)
-    meta = trafilatura.extract_metadata(markup)
+    try:
+        text = trafilatura.extract(markup, include_comments=False, include_tables=True, favor_recall=True)
+        meta = trafilatura.extract_metadata(markup)
+    except Exception as exc:  # lxml/trafilatura on hostile markup: report, do not stop the run
+        raise InputError(path, f"not readable HTML ({exc.__class__.__name__}: {exc})") from exc
     title = meta.title if meta is not None else None
     if not text:
         # Very short pages defeat the boilerplate detector: fall back to all visible text.

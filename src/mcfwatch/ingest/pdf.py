@@ -31,6 +31,10 @@ def read_pdf(data: bytes, path: str) -> tuple[str, str | None]:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise InputError(path, f"not a readable PDF ({exc.__class__.__name__}: {exc})") from exc
+    except RecursionError as exc:
+        raise InputError(path, "not a readable PDF (its object tree is recursive)") from exc
+    except Exception as exc:  # pypdf raises assorted errors on hostile files; none may stop the run
+        raise InputError(path, f"not a readable PDF ({exc.__class__.__name__}: {exc})") from exc
     text = "\n\n".join(p.strip() for p in pages if p.strip())
     text = _HYPHEN_BREAK.sub(r"\1\2", text)
     if not text.strip():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,12 @@ class Failure:
 Item = Document | Failure
 
 
+def display_path(path: Path | str) -> str:
+    """A printable path: undecodable bytes in file names are shown as escapes, never crash output."""
+    text = str(path)
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _normalise(text: str) -> str:
     # Keep offsets meaningful: only normalise line endings, never reflow.
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -51,7 +58,7 @@ def _title_from_text(text: str) -> str | None:
 
 def _collect(failures: list[Failure], root: Path) -> Callable[[OSError], None]:
     def onerror(exc: OSError) -> None:
-        failures.append(Failure(exc.filename or str(root), f"cannot read folder ({exc.strerror})"))
+        failures.append(Failure(display_path(exc.filename or root), f"cannot read folder ({exc.strerror})"))
 
     return onerror
 
@@ -60,7 +67,7 @@ def walk(paths: list[Path]) -> Iterator[Path | Failure]:
     """Yield files under the given paths (recursively, sorted), or a Failure for what cannot be listed."""
     for root in paths:
         if not root.exists():
-            yield Failure(str(root), "no such file or folder")
+            yield Failure(display_path(root), "no such file or folder")
         elif root.is_dir():
             failures: list[Failure] = []
             found: list[Path] = []
@@ -78,9 +85,12 @@ def walk(paths: list[Path]) -> Iterator[Path | Failure]:
 
 def read_file(path: Path) -> list[Item]:
     """Read one file into one Document (or, for JSON lines, one per record)."""
-    name = str(path)
+    name = display_path(path)
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            return [Failure(name, "not a regular file (a pipe, socket or device)")]
+        size = st.st_size
         limit = int(settings.MAX_FILE_BYTES.get())
         if size > limit:
             return [Failure(name, f"file too large ({size / 2**20:.0f} MB > {limit / 2**20:.0f} MB limit, MCFWATCH_MAX_FILE_BYTES)")]
