@@ -43,6 +43,12 @@ def test_chinese_encodings(tmp_path: Path, encoding: str) -> None:
     assert doc.language == "zh"
 
 
+def test_utf16_with_byte_order_mark(tmp_path: Path) -> None:
+    f = tmp_path / "windows.txt"
+    f.write_bytes(ZH.encode("utf-16"))
+    assert one(f).text == ZH
+
+
 def test_html_main_text_without_boilerplate(tmp_path: Path) -> None:
     body = " ".join([SEED_PARA] * 3)
     html = f"""<html><head><title>Baoding delegation report</title></head><body>

@@ -26,6 +26,11 @@ def decode_bytes(data: bytes, path: str) -> str:
     """Decode bytes to text, or raise InputError naming the file."""
     if not data.strip():
         raise InputError(path, "the file is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a byte-order mark (Windows editors)
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(path, f"undecodable bytes (UTF-16 byte-order mark, {exc.reason})") from exc
     if looks_binary(data):
         raise InputError(path, "the file is binary, not text (no text extracted)")
     if data.startswith(b"\xef\xbb\xbf"):
