@@ -47,10 +47,12 @@ class Resolver:
     led: list[tuple[int, str]] = field(default_factory=list)      # (token, leader entity) of "led a delegation"
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (root token, entity) in order
     titles: set[str] = field(default_factory=set)                 # entities made from a bare title
+    sents: list[Span] = field(default_factory=list)               # the document's sentences, in order
 
     def __post_init__(self) -> None:
         para = 0
-        for sent in self.doc.sents:
+        self.sents = list(self.doc.sents)
+        for sent in self.sents:
             self.paragraph_of[sent.start] = para
             if "\n\n" in sent.text_with_ws or (sent.text.strip() == "" and "\n" in sent.text_with_ws):
                 para += 1
@@ -168,7 +170,7 @@ class Resolver:
                 if self.table.types.get(a.entity) in allowed:
                     return a.entity
         # 2. the subjects of the previous sentences (at most two back, same paragraph first)
-        prev = [s for s in self.doc.sents if s.end <= sent.start][-2:]
+        prev = [s for s in self.sents if s.end <= sent.start][-2:]
         for ps in reversed(prev):
             for e in self.subjects.get(ps.start, []):
                 if self.table.types.get(e) in allowed:

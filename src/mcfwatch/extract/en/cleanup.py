@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 DOCUMENT_HEADS = {
     "act", "acts", "order", "orders", "statute", "charter", "convention", "treaty", "rule", "rules", "regulation",
@@ -115,10 +115,9 @@ def address_keeps(span: Span, label: str) -> bool:
     return span[-1].lower_.strip(".") not in ADDRESS_WORDS - {"city"} and not any(t.like_num for t in span)
 
 
-def is_heading(span: Span) -> bool:
-    """The span sits on a line of four or more words that are nearly all capitalised (a title)."""
-    doc: Doc = span.doc
-    text = doc.text
+def is_heading(span: Span, text: str) -> bool:
+    """The span sits on a line of four or more words that are nearly all capitalised (a title).
+    ``text`` is the document's text (``Doc.text`` rebuilds it from the tokens on every access)."""
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     line = text[start:end if end != -1 else len(text)]

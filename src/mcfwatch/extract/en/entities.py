@@ -142,7 +142,7 @@ def _plausible(span: Span, label: str) -> bool:
     return True
 
 
-def _kept(span: Span, label: str, from_ruler: bool, addresses: list[tuple[int, int]]) -> bool:
+def _kept(span: Span, label: str, from_ruler: bool, addresses: list[tuple[int, int]], text: str) -> bool:
     """The cleanup filters: documents, address parts, headings, generic events."""
     if addresses and in_address(span, addresses) and not address_keeps(span, label):
         return False
@@ -152,7 +152,7 @@ def _kept(span: Span, label: str, from_ruler: bool, addresses: list[tuple[int, i
         return True
     if is_document_name(span):
         return False
-    return not (label in {"ORG", "PERSON", "FAC", "EVENT", "LAW"} and is_heading(span))
+    return not (label in {"ORG", "PERSON", "FAC", "EVENT", "LAW"} and is_heading(span, text))
 
 
 _TITLES = TITLE_WORDS | set(PERSON_TITLES) | {"prosecutor", "senators", "representatives", "honorable", "acting"}
@@ -190,7 +190,8 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
 
 def mentions_of(doc: Doc) -> list[Mention]:
     out: list[Mention] = []
-    addresses = address_ranges(doc.text)
+    text = doc.text
+    addresses = address_ranges(text)
     ents = {(e.start, e.end): e for e in doc.ents}
     for span, label in _spans(doc):
         ent = ents.get((span.start, span.end), span)
@@ -199,7 +200,7 @@ def mentions_of(doc: Doc) -> list[Mention]:
             continue
         if not from_ruler and label in {"ORG", "FAC", "GPE"} and (in_title(span) or run_on(span)):
             continue
-        if not _kept(span, label, from_ruler, addresses):
+        if not _kept(span, label, from_ruler, addresses, text):
             continue
         if label in {"PERSON", "Person"}:
             span = _untitled(span)

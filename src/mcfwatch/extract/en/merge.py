@@ -92,11 +92,12 @@ def merge_city_state(doc: Doc, table: EntityTable) -> None:
     """"Washington, D.C.": the "D.C." after a city is part of the city's name."""
     places = [(s, e, eid) for eid, spans in table.spans.items() if table.types.get(eid) == "Place" for s, e in spans]
     by_start = {s: (e, eid) for s, e, eid in places}
+    text = doc.text
     for s, e, eid in places:
         nxt = by_start.get(e + 2)
-        if nxt and doc.text[e:e + 2] == ", " and re.fullmatch(r"(?:[A-Z]\.){2}|[A-Z]{2}", doc.text[e + 2:nxt[0]]) \
+        if nxt and text[e:e + 2] == ", " and re.fullmatch(r"(?:[A-Z]\.){2}|[A-Z]{2}", text[e + 2:nxt[0]]) \
                 and eid in table.names and nxt[1] in table.names and nxt[1] != eid:
-            table.aliases[eid].append(doc.text[s:nxt[0]])
+            table.aliases[eid].append(text[s:nxt[0]])
             _absorb(table, nxt[1], eid)
 
 
