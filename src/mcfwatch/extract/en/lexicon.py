@@ -21,6 +21,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "export": "export", "ship": "export", "smuggle": "export", "sell": "export", "supply": "export",
     "transfer": "export", "send": "export", "provide": "export", "reexport": "export",
     "recruit": "recruitment",
+    "receive": "participation", "accept": "participation",  # "... received through the Thousand Talents Program"
     "fund": "funding", "finance": "funding", "pay": "funding", "bankroll": "funding",
     "own": "ownership", "acquire": "ownership", "control": "ownership", "buy": "ownership", "purchase": "ownership",
     "employ": "position", "hire": "position", "appoint": "position", "work": "position", "serve": "position",

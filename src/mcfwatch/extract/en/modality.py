@@ -68,5 +68,7 @@ def is_stated(trigger: Token) -> bool:
             return False
         if dep in {"ccomp", "advcl", "relcl", "acl"} and head.pos_ in {"VERB", "AUX"} and lemma not in BLOCKING_VERBS:
             break  # a new clause under a reporting or other verb: its own modality was checked above
+        if dep == "relcl":
+            break  # "failing to report the income he'd received": a relative clause states its own fact
         tok = head
     return True

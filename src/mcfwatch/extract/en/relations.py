@@ -193,6 +193,9 @@ class SentenceRules:
             objs = [a for p in patients for a in self.r.entities(p)] or objs
         if rtype == "export":
             objs = [a for t in prep_objects(tok, {"to"}) for a in self.r.entities(t)]
+        if lemma in {"receive", "accept"}:  # money or posts received through a programme: taking part in it
+            objs = [a for t in prep_objects(tok, {"through"}) for a in self.r.entities(t)
+                    if self.r.table.types.get(a.entity) == "Program"]
         if rtype == "organizer" and lemma == "hold" and not passive:
             objs = [a for a in objs if self.r.table.types.get(a.entity) == "Event"]
         if rtype == "meeting" and objs and any(self.r.table.types.get(s.entity) == "Person" for s in subj):
