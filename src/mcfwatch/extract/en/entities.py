@@ -25,7 +25,7 @@ from mcfwatch.extract.en.cleanup import (
     run_on,
     split_of_the,
 )
-from mcfwatch.extract.en.lexicon import TITLE_WORDS
+from mcfwatch.extract.en.lexicon import TITLE_HEADS, TITLE_WORDS
 from mcfwatch.extract.en.patterns import PERSON_TITLES, TECHNOLOGIES
 from mcfwatch.model import ENTITY_TYPES
 
@@ -64,9 +64,11 @@ def _type_from_head(text: str, label: str) -> str | None:
             return "PublicBody"  # the ruling party, as the CCP patterns type it
         if " ".join(words[-3:]) == "special administrative region":
             return "Place"
-        if words[0] in INTERNATIONAL_STARTS and not low & COMPANY_WORDS:
+        if words[-1] in GOV_WORDS - {"house", "state", "office"}:
+            return "PublicBody"  # "Public Company Accounting Oversight Board"
+        if (words[0] in INTERNATIONAL_STARTS or words[:2] == ["united", "nations"]) and not low & COMPANY_WORDS:
             return "Organization"  # "International Criminal Court", "U.N. Security Council"
-        if low & {"pla", "liberation", "navy", "army"} or (low & {"military"} and low & UNIVERSITY_WORDS | {"commission"}):
+        if low & {"pla", "liberation", "navy", "army", "armed"} or (low & {"military"} and low & UNIVERSITY_WORDS | {"commission"}):
             return "MilitaryUnit"
         if words[-1] in {"delegation", "times", "post", "news", "journal"}:
             return "Organization"
@@ -166,6 +168,18 @@ def _untitled(span: Span) -> Span | None:
     return span.doc[start:span.end] if span.end - start >= 1 and start < span.end else None
 
 
+def government_of(span: Span) -> Span | None:
+    """"Government of Malaysia", "United States Government", "Chinese Government" -> the country span
+    (the whole span for an adjective), or None when the span is not a country's government."""
+    words = [t.lower_ for t in span]
+    if words and words[0] == "government" and len(words) > 2 and words[1] == "of":
+        rest = span[3:] if words[2] == "the" else span[2:]
+        return rest if country_name(rest.text) or rest.text[:1].isupper() else None
+    if len(words) >= 2 and words[-1] == "government" and country_name(span[:-1].text):
+        return span
+    return None
+
+
 def _spans(doc: Doc) -> list[tuple[Span, str]]:
     """The document's entity spans, cleaned, split at "X Division of the Department ...", and extended
     over a following "administration" ("Trump administration" is a public body)."""
@@ -178,6 +192,15 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
         if label in {"ORG", "PERSON", "NORP"} and span.end < len(doc) and doc[span.end].lower_ == "administration" \
                 and len(span) <= 3:
             out.append((doc[span.start:span.end + 1], "PublicBody"))
+            continue
+        if label == "ORG" and len(span) > 3 and span[0].lower_ in TITLE_HEADS | {"administrator"} \
+                and span[1].lower_ == "of":  # "Administrator of the Environmental Protection Agency"
+            span = clean_span(doc[span.start + 2:span.end])
+            if span is None:
+                continue
+        gov = government_of(span) if label in {"ORG", "GPE"} else None
+        if gov is not None:  # "the Government of Malaysia", "U.S. Government": the country, as the scope says
+            out.append((gov, "GPE"))
             continue
         if label == "ORG" and span[0].lower_ in {"representatives", "senators", "senator", "representative"}:
             span, label = doc[span.start + 1:span.end], "PERSON"
@@ -243,6 +266,8 @@ def country_name(name: str) -> str | None:
     """The one name of a country written several ways ("UK", "Britain" -> "United Kingdom")."""
     key = re.sub(r"^the\s+", "", name.lower().replace("’", "'")).strip()
     key = re.sub(r"\s+special administrative region$", "", key)
+    key = re.sub(r"\s+government$", "", key)
+    key = {"chinese": "china", "american": "united states", "u.s": "united states"}.get(key, key)
     return COUNTRY_NAMES.get(key)
 
 
@@ -251,6 +276,7 @@ def name_key(name: str, etype: str | None = None) -> str:
     key = re.sub(r"[“”\"'’.,()]", "", name.lower())
     key = re.sub(r"^the\s+", "", key)
     key = re.sub(r"\s+", " ", key).strip()
+    key = re.sub(r"^(?:us |u s )?(department|ministry) of (?:the )?(\w+)$", r"\2 \1", key)
     country = country_name(name)
     if country is not None:
         return country.lower()

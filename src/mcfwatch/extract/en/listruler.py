@@ -67,7 +67,9 @@ class ListMatcher:
             self.matcher.add(etype, list(nlp.tokenizer.pipe(sorted(variants))))
 
     def __call__(self, doc: Doc) -> Doc:
-        found = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
+        # a list name written all in lower case is a common phrase ("advanced technologies"), not the name
+        found = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)
+                 if any(not t.is_lower for t in doc[s:e] if t.is_alpha)]
         if found:
             doc.ents = filter_spans(_longest_first(found, doc.ents))
         return doc
