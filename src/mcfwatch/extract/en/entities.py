@@ -175,7 +175,7 @@ def government_of(span: Span) -> Span | None:
     if words and words[0] == "government" and len(words) > 2 and words[1] == "of":
         rest = span[3:] if words[2] == "the" else span[2:]
         return rest if country_name(rest.text) or rest.text[:1].isupper() else None
-    if len(words) >= 2 and words[-1] == "government" and country_name(span[:-1].text):
+    if len(words) >= 2 and words[-1] == "government" and country_name(span.text):
         return span
     return None
 
@@ -262,12 +262,17 @@ COUNTRY_NAMES: dict[str, str] = {
 }
 
 
+_COUNTRY_ADJECTIVES = {"chinese": "china", "american": "united states", "u.s.": "united states", "us": "united states",
+                       "british": "united kingdom", "russian": "russia", "japanese": "japan"}
+
+
 def country_name(name: str) -> str | None:
     """The one name of a country written several ways ("UK", "Britain" -> "United Kingdom")."""
     key = re.sub(r"^the\s+", "", name.lower().replace("’", "'")).strip()
     key = re.sub(r"\s+special administrative region$", "", key)
-    key = re.sub(r"\s+government$", "", key)
-    key = {"chinese": "china", "american": "united states", "u.s": "united states"}.get(key, key)
+    if key.endswith(" government"):  # "Chinese Government", "U.S. Government"
+        key = key.removesuffix(" government")
+        key = _COUNTRY_ADJECTIVES.get(key, key)
     return COUNTRY_NAMES.get(key)
 
 
