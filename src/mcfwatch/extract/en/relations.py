@@ -297,6 +297,8 @@ class SentenceRules:
             return [Found("participation", h.entity, t.entity, tok.i, _conf(h, t))
                     for h in self._noun_holder(tok) for t in targets]
         if rtype == "ownership" and tok.lemma_.lower() == "parent":  # "Y, the parent company of X"
+            if tok.dep_ in {"compound", "amod", "nmod"}:
+                tok = tok.head
             owned = [a for t in prep_objects(tok, {"of"}) for a in self.r.entities(t)]
             owned += self.r.entities(_children(tok, {"poss"})[0]) if _children(tok, {"poss"}) else []
             owners = [a for c in tok.children if c.dep_ == "appos" for a in self.r.entities(c)]
