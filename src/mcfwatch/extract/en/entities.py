@@ -26,6 +26,7 @@ from mcfwatch.extract.en.cleanup import (
     split_of_the,
 )
 from mcfwatch.extract.en.lexicon import TITLE_HEADS, TITLE_WORDS
+from mcfwatch.extract.en.names import country_name, name_key
 from mcfwatch.extract.en.patterns import PERSON_TITLES, TECHNOLOGIES
 from mcfwatch.model import ENTITY_TYPES
 
@@ -246,48 +247,6 @@ def mentions_of(doc: Doc) -> list[Mention]:
         out.append(Mention(span.start, span.end, span.start_char, span.end_char, span.text, etype,
                            canonical, from_ruler))
     return out
-
-
-COUNTRY_NAMES: dict[str, str] = {
-    "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom", "great britain": "United Kingdom",
-    "united kingdom": "United Kingdom",
-    "us": "United States", "u.s.": "United States", "usa": "United States", "u.s.a.": "United States",
-    "america": "United States", "united states": "United States", "united states of america": "United States",
-    "prc": "China", "p.r.c.": "China", "people's republic of china": "China", "china": "China",
-    "the people's republic of china": "China", "mainland china": "China",
-    "rok": "South Korea", "republic of korea": "South Korea", "south korea": "South Korea",
-    "roc": "Taiwan", "taiwan": "Taiwan", "dprk": "North Korea", "north korea": "North Korea",
-    "indo-pacific": "Indo-Pacific", "russian federation": "Russia", "russia": "Russia",
-    "democratic people's republic of korea": "North Korea",
-}
-
-
-_COUNTRY_ADJECTIVES = {"chinese": "china", "american": "united states", "u.s.": "united states", "us": "united states",
-                       "british": "united kingdom", "russian": "russia", "japanese": "japan"}
-
-
-def country_name(name: str) -> str | None:
-    """The one name of a country written several ways ("UK", "Britain" -> "United Kingdom")."""
-    key = re.sub(r"^the\s+", "", name.lower().replace("’", "'")).strip()
-    key = re.sub(r"\s+special administrative region$", "", key)
-    if key.endswith(" government"):  # "Chinese Government", "U.S. Government"
-        key = key.removesuffix(" government")
-        key = _COUNTRY_ADJECTIVES.get(key, key)
-    return COUNTRY_NAMES.get(key)
-
-
-def name_key(name: str, etype: str | None = None) -> str:
-    """The key under which mentions of one entity meet: case, "the", punctuation and place suffixes ignored."""
-    key = re.sub(r"[“”\"'’.,()]", "", name.lower())
-    key = re.sub(r"^the\s+", "", key)
-    key = re.sub(r"\s+", " ", key).strip()
-    key = re.sub(r"^(?:us |u s )?(department|ministry) of (?:the )?(\w+)$", r"\2 \1", key)
-    country = country_name(name)
-    if country is not None:
-        return country.lower()
-    if etype == "Place":
-        key = re.sub(r"\s+(city|province|municipality)$", "", key)
-    return key
 
 
 _TYPE_PRIORITY = ["MilitaryUnit", "University", "Company", "PublicBody", "Event", "Program", "Technology",

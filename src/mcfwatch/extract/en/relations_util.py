@@ -1,0 +1,29 @@
+"""Small helpers over the parse shared by the verb and noun relation rules."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from mcfwatch.extract.en.args import CONFIDENCE, Arg
+
+
+def _conf(*args: Arg) -> float:
+    return min(CONFIDENCE[a.how] for a in args)
+
+
+def _children(tok: Token, deps: set[str]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def prep_objects(tok: Token, preps: set[str], depth: int = 0) -> list[Token]:
+    """Objects of the given prepositions under tok, also through "as an exhibitor in X" chains."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in {"prep", "agent"}:
+            for p in c.children:
+                if p.dep_ in {"pobj", "pcomp"}:
+                    if c.lower_ in preps:
+                        out.append(p)
+                    elif depth < 2 and c.lower_ in {"as", "on", "of", "during"}:
+                        out.extend(prep_objects(p, preps, depth + 1))
+    return out
