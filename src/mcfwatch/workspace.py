@@ -149,7 +149,26 @@ class Workspace:
     # -- reading -------------------------------------------------------------------------------
 
     def entities(self, etype: str | None = None) -> list[dict[str, Any]]:
-        return self.store.entities(etype)
+        """Stored entities, most mentioned first; entities merged by resolution are counted as one."""
+        from mcfwatch.resolve.merge import canonical
+
+        folded = canonical(self.store)
+        rows = {r["id"]: dict(r) for r in self.store.entities()}
+        docs: dict[str, set[str]] = {}
+        for loser, root in folded.items():
+            if loser in rows and root in rows:
+                rows[root]["mentions"] += rows[loser]["mentions"]
+                docs.setdefault(root, set()).add(loser)
+        out = []
+        for r in rows.values():
+            if r["id"] in folded or (etype and r["type"] != etype):
+                continue
+            if r["id"] in docs:
+                members = [r["id"], *docs[r["id"]]]
+                r["documents"] = len({m["document_id"] for x in members for m in self.store.mentions(x)})
+                r["merged"] = sorted(docs[r["id"]])
+            out.append(r)
+        return sorted(out, key=lambda r: (-r["mentions"], r["name"]))
 
     def resolve_name(self, name: str) -> StoredEntity:
         """The stored entity a user means by name (exact name or alias first, then a substring)."""

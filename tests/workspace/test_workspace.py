@@ -46,3 +46,10 @@ def test_military_body_named_in_both_languages_is_one_entity(bilingual: Workspac
     card = bilingual.card("解放军保定军分区")
     assert "PLA Baoding branch" in [card["name"], *card["aliases"]]
     assert card["type"] == "MilitaryUnit"
+
+
+def test_entity_list_counts_merged_entities_once(bilingual: Workspace) -> None:
+    rows = bilingual.entities("Company")
+    lizhong = [r for r in rows if r["name"] in {"Lizhong Group", "立中集团"}]
+    assert len(lizhong) == 1
+    assert lizhong[0]["documents"] == 2
