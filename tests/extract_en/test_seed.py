@@ -67,9 +67,15 @@ def test_hop1_delegation_visits_uk_and_italy(seed: Extraction) -> None:
         assert_evidence(seed, r, "visited the United Kingdom and Italy")
 
 
+VISIT = ("2018-11-19", "2018-11-26")
+
+
 def test_hop2_delegation_helps_lizhong(seed: Extraction) -> None:
     r = relation(seed, "facilitation", "Baoding Economic and Trade Delegation", "Lizhong Group")  # "it" resolved
     assert_evidence(seed, r, "it helped the Lizhong Group")
+    # "During the official visit": the visit's dates, inherited from the sentence before and marked so
+    assert (r.date, r.date_end) == VISIT
+    assert r.method == "rule+discourse-date" and r.confidence == 0.7
 
 
 def test_hop3_agreements(seed: Extraction) -> None:
@@ -82,6 +88,9 @@ def test_hop3_agreements(seed: Extraction) -> None:
     htl = relation(seed, "agreement", "Lizhong Group", "HT&L Fitting", either=True)
     assert htl.subtype == "investment"
     assert_evidence(seed, htl, "strategic investment agreement")
+    for r in (mqp, brunel, htl):  # "One of the contracts", "The other two": the contracts secured during the visit
+        assert (r.date, r.date_end) == VISIT
+        assert r.method == "rule+discourse-date" and r.confidence < 0.75
 
 
 def test_hop4_mcf(seed: Extraction) -> None:
@@ -99,6 +108,17 @@ def test_hop5_friendship_city(seed: Extraction) -> None:
     r = relation(seed, "agreement", "Baoding", "Cork County", either=True)
     assert r.subtype == "friendship_city" and r.date == "2018-10"
     assert_evidence(seed, r, "signed a memo")
+
+
+def test_hop5_second_memo_is_with_the_same_partner(seed: Extraction) -> None:
+    """"After that, it signed another memo to establish economic and trade cooperation": no "with X", so the
+    partner is that of Baoding's previous memo; inferred, so lower confidence and its own method; undated."""
+    baoding, cork = entity(seed, "Baoding").id, entity(seed, "Cork County").id
+    [r] = [x for x in seed.relations if x.type == "agreement" and (x.source, x.target) == (baoding, cork)
+           and x.subtype == "cooperation"]
+    assert r.subject == "economic and trade cooperation"
+    assert r.date is None and r.method == "rule+ellipsis" and r.confidence == 0.6
+    assert_evidence(seed, r, "signed another memo")
 
 
 def test_hop6_invitation_is_not_a_visit(seed: Extraction) -> None:
@@ -126,19 +146,27 @@ def test_hop8_meeting_with_benvolant(seed: Extraction) -> None:
 
 
 def test_nothing_unstated(seed: Extraction) -> None:
+    """Exactly these relations, with these subtypes and dates; the second Cork memo and the dates inherited from
+    the November visit are deliberate (see test_hop2, test_hop3, test_hop5)."""
+    nov, conf = "2018-11-19", "CCP military-civil fusion achievement conference"
     expected = {
-        ("visit", "Baoding Economic and Trade Delegation", "United Kingdom"),
-        ("visit", "Baoding Economic and Trade Delegation", "Italy"),
-        ("facilitation", "Baoding Economic and Trade Delegation", "Lizhong Group"),
-        ("agreement", "Lizhong Group", "UK MQP Limited"), ("agreement", "Lizhong Group", "Brunel University"),
-        ("agreement", "Lizhong Group", "HT&L Fitting"), ("mcf_link", "Lizhong Group", "military-civil fusion"),
-        ("participation", "Lizhong Group", "CCP military-civil fusion achievement conference"),
-        ("organizer", "PLA Baoding branch", "CCP military-civil fusion achievement conference"),
-        ("agreement", "Baoding", "Cork County"), ("invitation", "Baoding", "Cork County"),
-        ("visit", "Deputy Mayor", "United Kingdom"), ("visit", "Deputy Mayor", "Ireland"),
-        ("position", "Deputy Mayor", "CCP Baoding City standing Committee"),
-        ("meeting", "Deputy Mayor", "Benvolant Artificial Intelligence Company"),
+        ("visit", None, "Baoding Economic and Trade Delegation", "United Kingdom", nov),
+        ("visit", None, "Baoding Economic and Trade Delegation", "Italy", nov),
+        ("facilitation", None, "Baoding Economic and Trade Delegation", "Lizhong Group", nov),
+        ("agreement", "contract", "Lizhong Group", "UK MQP Limited", nov),
+        ("agreement", "joint_lab", "Lizhong Group", "Brunel University", nov),
+        ("agreement", "investment", "Lizhong Group", "HT&L Fitting", nov),
+        ("mcf_link", None, "Lizhong Group", "military-civil fusion", None),
+        ("participation", None, "Lizhong Group", conf, "2016-08-01"),
+        ("organizer", None, "PLA Baoding branch", conf, "2016-08-01"),
+        ("agreement", "friendship_city", "Baoding", "Cork County", "2018-10"),
+        ("agreement", "cooperation", "Baoding", "Cork County", None),
+        ("invitation", None, "Baoding", "Cork County", "2019-07"),
+        ("visit", None, "Deputy Mayor", "United Kingdom", "2019-06-09"),
+        ("visit", None, "Deputy Mayor", "Ireland", "2019-06-09"),
+        ("position", None, "Deputy Mayor", "CCP Baoding City standing Committee", None),
+        ("meeting", None, "Deputy Mayor", "Benvolant Artificial Intelligence Company", None),
     }
     names = {e.id: e.name for e in seed.entities}
-    got = {(r.type, names[r.source], names[r.target]) for r in seed.relations}
+    got = {(r.type, r.subtype, names[r.source], names[r.target], r.date) for r in seed.relations}
     assert got == expected

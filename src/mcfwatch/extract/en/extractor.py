@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from mcfwatch.extract.dates import DateMatch, find_dates
 from mcfwatch.extract.en.args import Resolver
+from mcfwatch.extract.en.discourse import INHERITED_METHOD, INHERITED_PENALTY, date_relations
 from mcfwatch.extract.en.entities import build_table, mentions_of, retype_by_context
 from mcfwatch.extract.en.merge import merge_variants
 from mcfwatch.extract.en.model import load_nlp
@@ -31,21 +32,6 @@ class EnglishExtractor:
         texts = [d.text for d in docs]
         for doc, sdoc in zip(docs, self.nlp.pipe(texts, batch_size=BATCH), strict=True):
             yield extract_parsed(doc, sdoc)
-
-
-def _date_for(trigger: Token, dates: list[tuple[DateMatch, Token]]) -> DateMatch | None:
-    """The date whose phrase hangs off the trigger or one of the verbs above it (nearest first)."""
-    chain = [trigger, *trigger.ancestors]
-    best: tuple[int, DateMatch] | None = None
-    for dm, root in dates:
-        gov = root
-        while gov.i != gov.head.i and gov.pos_ not in {"VERB", "AUX"} and gov.i != trigger.i:
-            gov = gov.head
-        if gov in chain:
-            rank = chain.index(gov)
-            if best is None or rank < best[0]:
-                best = (rank, dm)
-    return best[1] if best else None
 
 
 def _sentence_dates(sent: Span, published: str | None) -> list[tuple[DateMatch, Token]]:
@@ -74,25 +60,23 @@ def extract_parsed(doc: Document, sdoc: Doc) -> Extraction:
     retype_by_context(sdoc, table)
     resolver = Resolver(sdoc, table)
     rules = SentenceRules(resolver)
-    found: list[tuple[Found, Span, list[tuple[DateMatch, Token]]]] = []
-    for f in numbered_units(sdoc, table):
-        sent = sdoc[f.trigger].sent
-        found.append((f, sent, _sentence_dates(sent, doc.published)))
-    for sent in sdoc.sents:
+    found: list[tuple[Found, Span]] = [(f, sdoc[f.trigger].sent) for f in numbered_units(sdoc, table)]
+    sent_dates: dict[int, list[tuple[DateMatch, Token]]] = {}
+    for sent in resolver.sents:
         if not sent.text.strip():
             continue
-        dates = _sentence_dates(sent, doc.published)
-        for f in rules.run(sent):
-            found.append((f, sent, dates))
+        sent_dates[sent.start] = _sentence_dates(sent, doc.published)
+        found += [(f, sent) for f in rules.run(sent)]
         resolver.sentence_done(sent)
     used: set[str] = set()
-    for f, sent, dates in found:
-        dm = None if f.type == "position" else _date_for(sdoc[f.trigger], dates)
+    for d in date_relations(sdoc, resolver.sents, sent_dates, found, table, resolver.paragraph_of):
+        f, dm = d.found, d.date
         rel = Relation(
-            type=f.type, source=f.source, target=f.target, evidence=_evidence(ex, sent),
+            type=f.type, source=f.source, target=f.target, evidence=_evidence(ex, d.sent),
             subtype=f.subtype if f.type == "agreement" else None,
-            date=dm.date if dm else None, date_end=dm.date_end if dm else None,
-            subject=f.subject, confidence=f.confidence,
+            date=dm.date if dm else None, date_end=dm.date_end if dm else None, subject=f.subject,
+            confidence=round(f.confidence - INHERITED_PENALTY, 3) if d.inherited else f.confidence,
+            method=f.method + INHERITED_METHOD if d.inherited else f.method,
         )
         if ex.add_relation(rel):
             used.update({f.source, f.target})

@@ -16,3 +16,4 @@ class Found:
     confidence: float
     subtype: str | None = None
     subject: str | None = None
+    method: str = "rule"  # "rule+ellipsis" when a party comes from an earlier sentence ("another memo")

@@ -107,3 +107,26 @@ DEFINITE: dict[str, set[str]] = {
 }
 
 MCF_PROGRAM = "military-civil fusion"
+
+# --- the discourse (extract/en/discourse.py) ---------------------------------------------------------
+# a definite event noun under one of these prepositions refers back to an event told before:
+# "During the official visit, it helped X" happened within the visit's dates
+EVENT_REFERENCE_PREPS = {"during", "at", "on", "in", "throughout", "amid", "amidst"}
+# event noun -> relation types that told the event ("visit" relations for "the trip"); None: a relation with
+# an Event party whose name holds the noun ("at the summit" -> participation in "... Entrepreneurs summit")
+EVENT_REFERENCES: dict[str, set[str] | None] = {
+    "visit": {"visit"}, "trip": {"visit"}, "tour": {"visit"}, "journey": {"visit"}, "stay": {"visit"},
+    "mission": {"visit"},
+    "meeting": {"meeting"}, "talk": {"meeting"}, "talks": {"meeting"}, "session": {"meeting"},
+    "summit": None, "conference": None, "forum": None, "expo": None, "exhibition": None, "fair": None,
+    "ceremony": None, "event": None,
+}
+DEFINITE_DETS = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
+# a sentence whose subject is one of these (with "the"/"other", or "of the contracts") speaks of
+# agreements told in the sentence before: "One of the contracts was with X", "The other two included ..."
+PARTITIVES = {
+    "one", "two", "three", "four", "five", "six", "some", "several", "each", "all", "both", "many", "most",
+    "first", "second", "third", "last", "latter", "former", "rest", "remainder", "other", "others", "another",
+}
+# "another memo", "a second agreement", "a further contract": one more with the same partner when none is named
+ANOTHER_WORDS = {"another", "second", "third", "fourth", "further", "additional"}

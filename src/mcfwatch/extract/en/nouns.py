@@ -1,8 +1,9 @@
 """Relation rules whose trigger is a noun: agreements, meetings "between A and B", ownership,
 participation, funding and membership nouns, and who holds the act a noun names.
 
-A mixin of ``relations.SentenceRules`` (it reads ``self.r``, ``self.subjects``, ``self.objects`` and
-``self.holder`` from there).
+A mixin of ``relations.SentenceRules`` (it reads ``self.r``, ``self.subjects``, ``self.objects``,
+``self.holder`` and ``self.agreements`` from there). "another memo" with no partner named takes the partner of
+the signer's previous agreement (method ``rule+ellipsis``, lower confidence).
 """
 
 from __future__ import annotations
@@ -11,14 +12,23 @@ from spacy.tokens import Token
 
 from mcfwatch.extract.en.args import Arg, Resolver
 from mcfwatch.extract.en.found import Found
-from mcfwatch.extract.en.lexicon import MCF_PROGRAM, NOUN_TRIGGERS
+from mcfwatch.extract.en.lexicon import ANOTHER_WORDS, MCF_PROGRAM, NOUN_TRIGGERS
 from mcfwatch.extract.en.modality import is_stated
 from mcfwatch.extract.en.relations_util import _children, _conf, prep_objects
+
+ELLIPSIS_CONFIDENCE = 0.6
+NOUN_KIND = {"memorandum": "memo", "mou": "memo"}
+
+
+def _is_another(tok: Token) -> bool:
+    """"another memo", "a second agreement", "a further contract"."""
+    return any(c.dep_ in {"det", "amod"} and c.lower_ in ANOTHER_WORDS for c in tok.children)
 
 
 class NounRules:
     r: Resolver
     holder: str | None
+    agreements: list[tuple[int, str, str, str]]  # (trigger, party, party, noun kind) of agreements told so far
 
     def subjects(self, verb: Token) -> tuple[list[Arg], bool]:
         raise NotImplementedError
@@ -116,12 +126,31 @@ class NounRules:
             a, b = between[0], between[1]
             return [Found("agreement", a.entity, b.entity, tok.i, _conf(a, b), subtype, subject)]
         if not partners:
-            return []
+            return self._elliptical_agreement(tok, subtype, subject)
         holders = self._noun_holder(tok)
         if not holders and self.holder is not None and self._refers_back(tok):
             holders = [Arg(self.holder, "resolved", tok.i)]
         return [Found("agreement", h.entity, p.entity, tok.i, _conf(h, p), subtype, subject)
                 for h in holders for p in partners]
+
+    def _elliptical_agreement(self, tok: Token, subtype: str, subject: str | None) -> list[Found]:
+        """"After that, it signed another memo to ...": one more agreement with the partner of the signer's
+        previous one (the counterparty is left out, not unknown). Marked as inferred: lower confidence."""
+        if not _is_another(tok):
+            return []
+        out: list[Found] = []
+        for h in self._noun_holder(tok):
+            partner = self.previous_partner(h.entity, tok.lemma_.lower())
+            if partner is not None:
+                out.append(Found("agreement", h.entity, partner, tok.i, ELLIPSIS_CONFIDENCE, subtype, subject,
+                                 method="rule+ellipsis"))
+        return out
+
+    def previous_partner(self, holder: str, lemma: str) -> str | None:
+        """The other party of the holder's most recent agreement told before (one named by the same noun first)."""
+        mine = [(kind, b if a == holder else a) for _, a, b, kind in reversed(self.agreements) if holder in (a, b)]
+        same = [p for kind, p in mine if kind == NOUN_KIND.get(lemma, lemma)]
+        return (same or [p for _, p in mine] or [None])[0]
 
     @staticmethod
     def _refers_back(tok: Token) -> bool:
@@ -163,25 +192,58 @@ class NounRules:
 
 
 def agreement_kind(tok: Token) -> tuple[str, str | None]:
-    """Subtype and subject of an agreement noun from its own words and its "for/on/of" phrase."""
+    """Subtype and subject of an agreement noun from its own words, its "for/on/of" phrase and its purpose
+    ("another memo to establish economic and trade cooperation": what it establishes names its kind)."""
     words = {t.lemma_.lower() for t in tok.subtree if t.dep_ != "relcl"} | {tok.lemma_.lower()}
     near = " ".join(t.lower_ for t in tok.subtree)
+    purpose = _purpose(tok)
+    if purpose is not None:
+        aim = {t.lemma_.lower() for t in purpose.subtree}
+        kind = _content_kind(aim, " ".join(t.lower_ for t in purpose.subtree))
+        if kind is not None:
+            return kind, _subject(tok) or _phrase(purpose)
     lemma = tok.lemma_.lower()
-    if ("friendly" in words or "friendship" in words or "sister" in words) and ("city" in words or "cities" in near):
-        subtype = "friendship_city"
-    elif {"laboratory", "lab"} & words and "joint" in words:
-        subtype = "joint_lab"
-    elif "investment" in words or "invest" in words:
-        subtype = "investment"
+    subtype = _content_kind(words, near)
+    if subtype in {"friendship_city", "joint_lab", "investment"}:
+        pass
     elif lemma in {"memo", "memorandum", "mou"}:
         subtype = "mou"
     elif lemma == "contract":
         subtype = "contract"
-    elif {"cooperation", "partnership", "collaboration"} & words or lemma == "partnership":
-        subtype = "cooperation"
-    else:
-        subtype = "other"
+    elif subtype is None:
+        subtype = "cooperation" if lemma == "partnership" else "other"
     return subtype, _subject(tok)
+
+
+def _content_kind(words: set[str], near: str) -> str | None:
+    """The kind of agreement its words name, if any."""
+    if ("friendly" in words or "friendship" in words or "sister" in words) and ("city" in words or "cities" in near):
+        return "friendship_city"
+    if {"laboratory", "lab"} & words and "joint" in words:
+        return "joint_lab"
+    if "investment" in words or "invest" in words:
+        return "investment"
+    if {"cooperation", "partnership", "collaboration"} & words:
+        return "cooperation"
+    return None
+
+
+def _purpose(tok: Token) -> Token | None:
+    """The object of an agreement's purpose clause: "signed another memo to establish <economic cooperation>"."""
+    clauses = [c for c in tok.children if c.dep_ == "acl"]
+    if tok.dep_ == "dobj":
+        clauses += [c for c in tok.head.children if c.dep_ in {"xcomp", "advcl"}]
+    for v in clauses:
+        if v.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            objs = _children(v, {"dobj"})
+            if objs:
+                return objs[0]
+    return None
+
+
+def _phrase(tok: Token) -> str | None:
+    words = [t for t in tok.subtree if t.dep_ not in {"det", "punct", "poss"}][:8]
+    return " ".join(t.text for t in words) or None
 
 
 def _subject(tok: Token) -> str | None:

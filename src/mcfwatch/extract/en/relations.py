@@ -20,7 +20,7 @@ from mcfwatch.extract.en.lexicon import (
     VERB_TRIGGERS,
 )
 from mcfwatch.extract.en.modality import is_stated
-from mcfwatch.extract.en.nouns import NounRules, agreement_kind
+from mcfwatch.extract.en.nouns import NOUN_KIND, NounRules, agreement_kind
 from mcfwatch.extract.en.positions import SurfacePositions
 from mcfwatch.extract.en.relations_util import _children, _conf, prep_objects
 
@@ -57,6 +57,7 @@ class SentenceRules(NounRules):
         self.r = resolver
         self.holder: str | None = None  # who secured/signed the agreements spoken of ("one of the contracts")
         self.surface = SurfacePositions(resolver)
+        self.agreements: list[tuple[int, str, str, str]] = []
 
     # ------------------------------------------------------------------ subjects
     def subjects(self, verb: Token) -> tuple[list[Arg], bool]:
@@ -131,7 +132,11 @@ class SentenceRules(NounRules):
                 found += self._role(tok)
         found += self._person_titles(sent)
         found += self.surface.run(sent)
-        return [f for f in found if self._typed(f)]
+        found = [f for f in found if self._typed(f)]
+        doc = sent.doc
+        self.agreements += [(f.trigger, f.source, f.target, NOUN_KIND.get(k, k)) for f in found if f.type == "agreement"
+                            for k in [doc[f.trigger].lemma_.lower()]]
+        return found
 
     def _typed(self, f: Found) -> bool:
         types = self.r.table.types
