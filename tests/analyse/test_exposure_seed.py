@@ -36,6 +36,8 @@ def test_lizhong_partners_have_exactly_the_path_through_the_pla_conference(analy
     ]]
     first, second = r["paths"][0]["hops"]
     assert partner in first["evidence"]["text"]
+    # secured during the November 19-26, 2018 visit: a date inherited from the discourse, a little less sure
+    assert first["date"] == "2018-11-19" and first["confidence"] == pytest.approx(0.7)
     assert second["date"] == "2016-08-01"
     assert second["via"] == CONFERENCE
     assert second["evidence"]["text"].endswith("organized by the PLA Baoding branch.")
@@ -77,10 +79,25 @@ def test_ratings_name_their_rules_versions_and_evidence(analyst: Analyst) -> Non
 
 def test_cork_friendship_city_programme_escalates_from_culture(analyst: Analyst) -> None:
     [pattern] = analyst.exposure("Cork County")["patterns"]
-    stages = pattern["values"]["stages"].split(" → ")
     assert pattern["kind"] == "friendship_city_escalation"
-    assert stages[0] == "cultural" and len(stages) >= 2
-    assert "Cultural Tourism Friendly Exchange City" in pattern["evidence"][0]["text"]
+    assert pattern["values"]["stages"].split(" → ") == ["cultural", "economic", "invitation"]
+    cultural, economic, invitation = (ev["text"] for ev in pattern["evidence"])
+    assert "Cultural Tourism Friendly Exchange City" in cultural
+    assert "another memo to establish economic and trade cooperation" in economic  # partner by ellipsis
+    assert "invited officials of Cork County" in invitation
+
+
+@pytest.mark.parametrize(("as_of", "paths"), [("2018-01-01", 0), ("2019-01-01", 1)])
+def test_brunel_joint_lab_exists_only_from_the_november_2018_visit(seed_db: Path, as_of: str, paths: int) -> None:
+    res = CliRunner().invoke(
+        app, ["exposure", "Brunel University", "--format", "json", "--as-of", as_of, "--db", str(seed_db)])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert len(data["paths"]) == paths
+    if paths:
+        assert data["paths"][0]["hops"][0]["subtype"] == "joint_lab"
+    else:
+        assert data["rating"]["level"] == "no finding"
 
 
 def test_benvolant_technology_is_artificial_intelligence(analyst: Analyst) -> None:

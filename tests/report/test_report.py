@@ -98,3 +98,10 @@ def test_pdf_flag_writes_a_pdf(report_db: Path, tmp_path: Path) -> None:
     res = CliRunner().invoke(app, ["report", "Cork County", "--pdf", "-o", str(tmp_path / "cork.html"), "--db", str(report_db)])
     assert res.exit_code == 0, res.output
     assert (tmp_path / "cork.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_dossier_dates_the_joint_lab_and_shows_the_whole_cork_programme(dossier: tuple[Path, Path]) -> None:
+    text = squash(html.unescape(re.sub(r"<[^>]+>", " ", dossier[1].read_text(encoding="utf-8"))))
+    # the joint lab was agreed during the November 2018 visit: the visit's range, on the timeline
+    assert "2018-11-19 – 2018-11-26 Lizhong Group agreement with Brunel University" in text
+    assert "friendship-city programme with Baoding escalated through cultural → economic → invitation" in text
