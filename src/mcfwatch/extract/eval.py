@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from mcfwatch.errors import InputError
-from mcfwatch.model import SCHEMA, Document, Extraction
+from mcfwatch.model import SCHEMA, Document, Extraction, Relation
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "data" / "samples" / "corpus"
 SAMPLES_DIR = CORPUS_DIR.parent
@@ -151,7 +151,7 @@ def _party_names(name: str, gold_entities: list[dict[str, Any]]) -> set[str]:
 
 
 def score_document(gold: GoldDoc, ex: Extraction, report: Report) -> None:
-    pred_ents = [{"name": e.name, "type": e.type, "aliases": e.aliases} for e in ex.entities]
+    pred_ents: list[dict[str, Any]] = [{"name": e.name, "type": e.type, "aliases": e.aliases} for e in ex.entities]
     pairs = _match_entities(gold.entities, pred_ents)
     matched_g = {g for g, _ in pairs}
     matched_p = {p for _, p in pairs}
@@ -168,7 +168,8 @@ def score_document(gold: GoldDoc, ex: Extraction, report: Report) -> None:
             report.errors.append(f"{gold.document.id}: spurious entity {p['type']} {p['name']!r}")
     names = {e.id: {norm(e.name), *(norm(a) for a in e.aliases)} for e in ex.entities}
     # one fact per (type, parties): the same relation stated in several sentences is one prediction
-    relations, seen = [], set()
+    relations: list[Relation] = []
+    seen: set[tuple[str, ...]] = set()
     for r in ex.relations:
         sym = r.type in SCHEMA.relation_types and not SCHEMA.relation_types[r.type].directed
         key = (r.type, *(sorted((r.source, r.target)) if sym else (r.source, r.target)))
@@ -176,10 +177,20 @@ def score_document(gold: GoldDoc, ex: Extraction, report: Report) -> None:
             seen.add(key)
             relations.append(r)
     pred_rels = [(r.type, names[r.source], names[r.target]) for r in relations]
-    gold_rels = [(r["type"], _party_names(r["source"], gold.entities), _party_names(r["target"], gold.entities))
-                 for r in gold.relations]
+    # The gold is counted the same way: one fact per (type, parties), whatever its subtypes or sentences.
+    gold_relations: list[dict[str, Any]] = []
+    gold_seen: set[tuple[str, ...]] = set()
+    for gr in gold.relations:
+        sym = gr["type"] in SCHEMA.relation_types and not SCHEMA.relation_types[gr["type"]].directed
+        ends = (norm(gr["source"]), norm(gr["target"]))
+        key = (gr["type"], *(sorted(ends) if sym else ends))
+        if key not in gold_seen:
+            gold_seen.add(key)
+            gold_relations.append(gr)
+    gold_rels = [(gr["type"], _party_names(gr["source"], gold.entities), _party_names(gr["target"], gold.entities))
+                 for gr in gold_relations]
     used: set[int] = set()
-    for (gt, gs, gtg), raw in zip(gold_rels, gold.relations, strict=True):
+    for (gt, gs, gtg), raw in zip(gold_rels, gold_relations, strict=True):
         s = report.relations.setdefault(gt, Score())
         sym = gt in SCHEMA.relation_types and not SCHEMA.relation_types[gt].directed
         hit = None
