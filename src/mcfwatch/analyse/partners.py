@@ -50,4 +50,6 @@ def _xlsx_rows(p: Path) -> list[list[str]]:
         ws = load_workbook(p, read_only=True).active
     except Exception as exc:  # openpyxl raises many types on bad files
         raise InputError(str(p), f"cannot read partner XLSX ({exc})") from exc
+    if ws is None:
+        raise InputError(str(p), "cannot read partner XLSX (no active worksheet)")
     return [["" if c is None else str(c) for c in row] for row in ws.iter_rows(values_only=True)]

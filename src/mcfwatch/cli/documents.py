@@ -6,7 +6,7 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -218,7 +218,7 @@ def _corpus_sample(n: int) -> Path | None:
     return tmp
 
 
-def print_card(card: dict) -> None:
+def print_card(card: dict[str, Any]) -> None:
     console.rule(f"[bold]{card['name']}[/bold]  ({card['type']})")
     if card["aliases"]:
         console.print("also known as: " + "; ".join(card["aliases"]), highlight=False)

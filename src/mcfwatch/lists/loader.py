@@ -128,9 +128,9 @@ def _select_cached(
         by_list.setdefault(wl.id, []).append(wl)
     chosen = []
     for versions in by_list.values():
-        wl = select(versions, as_of, exclude_noncommercial)
-        if wl is not None:
-            chosen.append(replace(wl, entries=[e for e in wl.entries if e.active_on(as_of)]))
+        picked = select(versions, as_of, exclude_noncommercial)
+        if picked is not None:
+            chosen.append(replace(picked, entries=[e for e in picked.entries if e.active_on(as_of)]))
     return tuple(chosen)
 
 

@@ -62,9 +62,10 @@ def _entry(prim: list[str], alts: list[str], adds: list[str], remarks: str) -> L
     dates = {label: iso_date((_field(remarks, rf"{re.escape(label)} \(CMIC\)") or [""])[0])
              for label in ("Listing Date", "Effective Date", "Purchase/Sales For Divestment Date")}
     linked = re.search(r"Linked To: ([^;]+?)\.?(?:;|$)", remarks)
+    target_types = _field(remarks, "Target Type")
     props: dict[str, object] = {
         "program": prim[3],
-        "target_type": (_field(remarks, "Target Type") or [None])[0],
+        "target_type": target_types[0] if target_types else None,
         "equity_tickers": _field(remarks, "Equity Ticker"),
         "effective_date_cmic": dates["Effective Date"],
         "divestment_date_cmic": dates["Purchase/Sales For Divestment Date"],

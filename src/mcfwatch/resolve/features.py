@@ -231,10 +231,10 @@ def kind_mismatch(a: Name, b: Name, ctx: Context) -> Result:
 def sub_unit(a: Name, b: Name, ctx: Context) -> Result:
     """One name is a unit (lab, school, numbered institute) of the other: related, not the same body."""
     if a.han and b.han and a.script == b.script == "han":
-        short, long_ = sorted((a, b), key=lambda n: len(n.han))
-        rest = long_.han.replace(short.han, "", 1)
-        if short.han in long_.han and rest and any(u in rest for u in lexicon.UNIT_WORDS_ZH):
-            return 1.0, f"{long_.original} is part of {short.original}"
+        short_n, long_n = sorted((a, b), key=lambda n: len(n.han))
+        rest = long_n.han.replace(short_n.han, "", 1)
+        if short_n.han in long_n.han and rest and any(u in rest for u in lexicon.UNIT_WORDS_ZH):
+            return 1.0, f"{long_n.original} is part of {short_n.original}"
     for ra, rb in _pairs(a, b):
         (short, sn), (long_, ln) = sorted(((ra, a), (rb, b)), key=lambda p: len(p[0]))
         if not short or len(short) == len(long_):

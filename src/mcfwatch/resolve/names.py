@@ -231,4 +231,9 @@ def variants_of(name: str) -> list[str]:
         latin = " ".join(re.sub(r"[\u3400-\u9fff\uf900-\ufaff〇]+", " ", outer).split())
         out.extend(p for p in (han, latin) if p)
     seen: set[str] = set()
-    return [n for n in out if n and compact(n) + han_only(n) and not (n in seen or seen.add(n))]
+    unique: list[str] = []
+    for n in out:
+        if n and compact(n) + han_only(n) and n not in seen:
+            seen.add(n)
+            unique.append(n)
+    return unique

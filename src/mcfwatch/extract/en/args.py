@@ -96,16 +96,16 @@ class Resolver:
                 return [Arg(self.table.entity_of(c) or "", "direct", c.i)]
         if t.lemma_.lower() in ROLE_NOUNS and t.dep_ in {"pobj", "dobj"}:
             # a title chain naming one person: "... Politburo Member, Director of ..., and Foreign Minister Wang Yi"
-            people = [self.table.entity_of(x) for x in t.subtree if x.i > t.i]
-            people = [p for p in people if p and self.table.types.get(p) == "Person"]
+            named = [self.table.entity_of(x) for x in t.subtree if x.i > t.i]
+            people = [p for p in named if p and self.table.types.get(p) == "Person"]
             if people:
                 return [Arg(people[0], "direct", t.i)]
         title = self.title(t)
         if title is not None:
             return [Arg(title, "direct", t.i)]
         if t.lemma_.lower() in ROLE_NOUNS:  # "Politburo Member, Director of ..., and Foreign Minister Wang Yi"
-            people = [c for c in [*t.conjuncts, *t.children] if c.dep_ in {"conj", "appos"}]
-            for c in people:
+            linked = [c for c in [*t.conjuncts, *t.children] if c.dep_ in {"conj", "appos"}]
+            for c in linked:
                 e = self.table.entity_of(c)
                 if e and self.table.types.get(e) == "Person":
                     return [Arg(e, "direct", c.i)]

@@ -227,9 +227,10 @@ def mentions_of(doc: Doc) -> list[Mention]:
         if not _kept(span, label, from_ruler, addresses, text):
             continue
         if label in {"PERSON", "Person"}:
-            span = _untitled(span)
-            if span is None:
+            untitled = _untitled(span)
+            if untitled is None:
                 continue
+            span = untitled
         etype = label if from_ruler else _type_from_head(span.text, label)
         if not from_ruler and etype in {"Organization", "Place", "Person"}:
             etype = known_type(span.text) or etype
@@ -371,9 +372,9 @@ def _merge(table: EntityTable, src: str, dst: str) -> None:
         if v == src:
             table.by_key[k] = dst
     for d in (table.token_entity, table.roots):
-        for k, v in list(d.items()):
+        for i, v in list(d.items()):
             if v == src:
-                d[k] = dst
+                d[i] = dst
     for d2 in (table.names, table.types, table.aliases):
         d2.pop(src, None)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from typing import Protocol, cast
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -53,18 +54,25 @@ def list_names() -> dict[str, str]:
     return out
 
 
+class _BatchTokenizer(Protocol):
+    def pipe(self, texts: Iterable[str]) -> Iterable[Doc]: ...
+
+
 class ListMatcher:
     """Pipeline component: watchlist names as entities (label = mcfwatch type)."""
 
     def __init__(self, nlp: Language, names: dict[str, str]) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # Language types its tokenizer as any str -> Doc callable; the English pipeline's is a spaCy
+        # Tokenizer, which has no type stubs: only its ``pipe`` is used here.
+        tokenizer = cast(_BatchTokenizer, nlp.tokenizer)
         by_type: dict[str, list[str]] = {}
         for key, etype in names.items():
             by_type.setdefault(etype, []).append(key)
         for etype, keys in by_type.items():
             # the tokenizer splits "CO., LTD" and "Co., Ltd" differently: add each casing it may meet
             variants = {v for k in keys for v in (k, k.upper(), k.title())}
-            self.matcher.add(etype, list(nlp.tokenizer.pipe(sorted(variants))))
+            self.matcher.add(etype, list(tokenizer.pipe(sorted(variants))))
 
     def __call__(self, doc: Doc) -> Doc:
         # a list name written all in lower case is a common phrase ("advanced technologies"), not the name

@@ -150,7 +150,8 @@ class NounRules:
         """The other party of the holder's most recent agreement told before (one named by the same noun first)."""
         mine = [(kind, b if a == holder else a) for _, a, b, kind in reversed(self.agreements) if holder in (a, b)]
         same = [p for kind, p in mine if kind == NOUN_KIND.get(lemma, lemma)]
-        return (same or [p for _, p in mine] or [None])[0]
+        candidates = same or [p for _, p in mine]
+        return candidates[0] if candidates else None
 
     @staticmethod
     def _refers_back(tok: Token) -> bool:

@@ -12,11 +12,16 @@ A country is the target only for head-of-state and government titles ("President
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span, Token
 
 from mcfwatch.extract.en.args import Resolver
 from mcfwatch.extract.en.found import ORGS, Found
 from mcfwatch.extract.en.lexicon import ROLE_NOUNS
+
+# add(person, org, role tokens, trigger token index): records one position held.
+AddPosition = Callable[[str, str, list[Token], int], None]
 
 ROLES = ROLE_NOUNS | {
     "prosecutor", "attorney", "judge", "chair", "researcher", "scientist", "professor", "founder", "reporter",
@@ -131,7 +136,8 @@ class SurfacePositions:
         out += self._founded(sent, ments)
         return out
 
-    def _left_chain(self, sent: Span, ps: int, ments: list[tuple[int, int, str]], add, pid: str) -> list[Token]:
+    def _left_chain(self, sent: Span, ps: int, ments: list[tuple[int, int, str]], add: AddPosition,
+                    pid: str) -> list[Token]:
         """Scan the title chain that ends at the person; add its "ORG ROLE" and "ROLE of ORG" pairs."""
         doc = sent.doc
         starts = {s: (s, e, eid) for s, e, eid in ments}
