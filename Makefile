@@ -29,5 +29,9 @@ test: setup-dev
 lint: setup-dev
 	$(BIN)/ruff check src tests benchmarks
 
+check: setup-dev
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy src
+
 clean:
 	rm -rf $(VENV) demo.db* .pytest_cache
