@@ -57,6 +57,12 @@ def test_seed_dates_and_subtypes(seed: Extraction) -> None:
     assert by[("agreement", "布鲁内尔大学")].subtype == "joint_lab"
     assert by[("agreement", "HT&L公司")].subtype == "investment"
     assert by[("agreement", "MQP公司")].subtype == "cooperation"
+    # 访问期间 and then 还/并: the three agreements take the visit's range, marked as inherited
+    for partner in ("MQP公司", "布鲁内尔大学", "HT&L公司"):
+        r = by[("agreement", partner)]
+        assert (r.date, r.date_end, r.method, r.confidence) == ("2018-11-19", "2018-11-26",
+                                                                "zh-rules+discourse-date", 0.55)
+    assert (visit.method, visit.confidence) == ("zh-rules", 0.6)
 
 
 def test_seed_types(seed: Extraction) -> None:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mcfwatch.extract.zh import gazetteer, triggers
+from mcfwatch.extract.zh import discourse, gazetteer, triggers
 from mcfwatch.extract.zh.aliases import aliases_for
 from mcfwatch.extract.zh.dates import find_dates
 from mcfwatch.extract.zh.ner import Mention, find_mentions
 from mcfwatch.extract.zh.normalise import simplify
-from mcfwatch.extract.zh.relations import Item, extract_relations, sentences
+from mcfwatch.extract.zh.relations import Item, RelCand, extract_relations, sentences
 from mcfwatch.extract.zh.tagger import Tagger, custom_dictionary, make_tagger
 from mcfwatch.model import Document, Entity, Extraction, Relation
 
@@ -86,9 +86,25 @@ class ChineseExtractor:
             ex.add_relation(Relation(
                 type=rc.type, source=rc.source, target=rc.target, evidence=ex.span(rc.start, rc.end),
                 subtype=rc.subtype if rc.type == "agreement" else None, date=rc.date, date_end=rc.date_end,
-                subject=rc.subject, confidence=0.6, method="zh-rules",
+                subject=rc.subject, confidence=_confidence(rc), method=_method(rc),
             ))
         return ex
+
+
+_CONFIDENCE = 0.6
+_METHOD = "zh-rules"
+
+
+def _confidence(rc: RelCand) -> float:
+    if rc.elided:
+        return discourse.ELLIPSIS_CONFIDENCE
+    return round(_CONFIDENCE - (discourse.INHERITED_PENALTY if rc.inherited else 0.0), 2)
+
+
+def _method(rc: RelCand) -> str:
+    """zh-rules, with what the discourse supplied: +ellipsis (the partner), +discourse-date (the date)."""
+    return (_METHOD + (discourse.ELLIPSIS_METHOD if rc.elided else "")
+            + (discourse.INHERITED_METHOD if rc.inherited else ""))
 
 
 def _anaphors(text: str, items: list[Item]) -> list[Item]:

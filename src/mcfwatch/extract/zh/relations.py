@@ -3,7 +3,8 @@
 Works on simplified text with typed items (entity mentions and resolved anaphors). Chinese drops
 subjects across clauses, so a trigger's source is the last agent before it in its clause, else the
 sentence's subject, else the previous sentence's topic. Nothing is produced from a plan, a refusal or
-a negotiation (triggers.MODALITY), nor from what someone was invited to do.
+a negotiation (triggers.MODALITY), nor from what someone was invited to do. Dates and partners the clause
+leaves to the discourse come from discourse.py (``inherited`` / ``elided`` mark them).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mcfwatch.extract.zh import discourse as dc
 from mcfwatch.extract.zh import triggers as tg
 from mcfwatch.extract.zh.dates import DateMention
 
@@ -35,6 +37,8 @@ class RelCand:
     date: str | None = None
     date_end: str | None = None
     subject: str | None = None
+    inherited: bool = False  # the date comes from the discourse, not the clause
+    elided: bool = False     # the partner comes from the signer's previous agreement
 
 
 _SENT = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
@@ -130,7 +134,8 @@ class _Sentence:
 
     def __init__(self, text: str, s: int, e: int, items: list[Item], topic: Item | None) -> None:
         self.text, self.s, self.e, self.items = text, s, e, items
-        agents = [it for it in items if it.type in tg.AGENTIVE]
+        agents = [it for it in items if it.type in tg.AGENTIVE  # not the partner of 与X签订 (subject dropped)
+                  and not tg.PARTNER.search(text[max(s, it.start - 2) : it.start])]
         self.subject = agents[0] if agents else topic
         self.party_a: Item | None = None  # first party of the sentence's last agreement
 
@@ -149,37 +154,93 @@ def extract_relations(text: str, items: list[Item], dates: list[DateMention]) ->
     out: list[RelCand] = []
     topic: Item | None = None
     last_date: DateMention | None = None
+    episode: dc.Episode | None = None
     for s, e in sentences(text):
         sent_items = [it for it in items if s <= it.start and it.end <= e]
         sent = _Sentence(text, s, e, sent_items, topic)
-        inherit = last_date if re.search(r"期间|此间|其间|同时|随后", text[s:e]) else None
-        out += _sentence_relations(sent, dates, inherit)
+        in_sent = [d for d in dates if s <= d.start < e]
+        told = [dc.Told(r.type, r.source, r.target, r.date, r.date_end) for r in out]
+        inherit = dc.referred_date(text[s:e], told, last_date)
+        ongoing = dc.open_episode(text, episode, s, bool(in_sent))
+        rels, episode = _sentence_relations(sent, dates, inherit, ongoing, told)
+        out += rels
         if sent.subject is not None:
             topic = sent.subject
-        in_sent = [d for d in dates if s <= d.start < e]
         if in_sent:
             last_date = in_sent[-1]
     return out
 
 
-def _sentence_relations(sent: _Sentence, dates: list[DateMention], inherit: DateMention | None) -> list[RelCand]:
+def _sentence_relations(sent: _Sentence, dates: list[DateMention], inherit: DateMention | None,
+                        ongoing: dc.Episode | None, told: list[dc.Told]) -> tuple[list[RelCand], dc.Episode | None]:
+    """The sentence's relations, and the episode of dated agreements it speaks of (for the next sentence)."""
     text, s, e, items = sent.text, sent.s, sent.e, sent.items
     hits = sorted((m.start(), m.end(), rtype) for rtype, rx in tg.TRIGGERS.items() for m in rx.finditer(text, s, e)
                   if not any(it.start <= m.start() < it.end for it in items if rtype != "mcf_link"))
     invited = next((p for p, _, r in hits if r == "invitation"), None)
     out: list[RelCand] = _appositions(sent, dates)
+    episode_date: DateMention | None = None
+    parties: set[str] = set()
     for p, pe, rtype in hits:
         cs, ce = _clause_bounds(text, s, e, p)
         if rtype != "invitation" and _blocked(text, cs, p, items, invited):
             continue
         after = [it for it in items if it.start >= pe and it.end <= ce]
         d = _date_for(dates, s, e, p, inherit)
-        for src, tgt, sub, subject in _pairs(sent, rtype, p, pe, cs, ce, after):
+        inherited = d is not None and d is inherit
+        pairs = _pairs(sent, rtype, p, pe, cs, ce, after)
+        if rtype == "agreement" and not pairs:
+            out += _elided(sent, dates, p, pe, cs, ce, told)
+        for src, tgt, sub, subject in pairs:
             if src.entity == tgt.entity:
                 continue
+            dd, inh = d, inherited
+            if dd is None and rtype == "agreement" and ongoing is not None and dc.carries_on(
+                    _masked(text, s, p, items), text[s:e], {src.entity, tgt.entity}, ongoing):
+                dd, inh = ongoing.date, True
             out.append(RelCand(rtype, src.entity, tgt.entity, s, e, sub,
-                               d.date if d else None, d.date_end if d else None, subject))
-    return out
+                               dd.date if dd else None, dd.date_end if dd else None, subject, inherited=inh))
+            if rtype == "agreement" and dd is not None:
+                episode_date = episode_date or dd
+                parties |= {src.entity, tgt.entity}
+        if rtype == "agreement" and not pairs and d is not None:
+            episode_date = episode_date or d  # "签署了三份合同": agreements spoken of, parties left to what follows
+    episode = dc.Episode(e, episode_date, frozenset(parties)) if episode_date is not None else None
+    return out, episode
+
+
+def _elided(sent: _Sentence, dates: list[DateMention], p: int, pe: int, cs: int, ce: int,
+            told: list[dc.Told]) -> list[RelCand]:
+    """又与其签署了经贸合作备忘录 / 此后又签署了一份备忘录: another agreement with the signer's previous partner."""
+    text, items = sent.text, sent.items
+    if not dc.is_another(_masked(text, cs, ce, items), _masked(text, cs, p, items)):
+        return []
+    if any(it.type in tg.AGENTIVE or it.type == "Place" for it in items
+           if it.start >= pe and it.end <= ce and not _is_pronoun(text, it)):
+        return []  # a partner is named after the trigger: not elided
+    named = [it for it in items if sent.s <= it.start and it.end <= p and not _is_pronoun(text, it)
+             and (it.type in tg.AGENTIVE or it.type == "Place")
+             and not tg.PARTNER.search(text[max(sent.s, it.start - 2) : it.start])]
+    last = next((r for r in reversed(told) if r.type == "agreement"), None)
+    signer = named[-1].entity if named else (last.source if last else None)
+    partner = dc.previous_partner(signer, told) if signer else None
+    if signer is None or partner is None or partner == signer:
+        return []
+    d = _date_for(dates, sent.s, sent.e, p, None)  # its own date only: "another" is a new event
+    return [RelCand("agreement", signer, partner, sent.s, sent.e, _purpose_subtype(text, cs, ce, sent.s),
+                    d.date if d else None, d.date_end if d else None, elided=True)]
+
+
+def _is_pronoun(text: str, it: Item) -> bool:
+    return text[it.start : it.end] in dc.PRONOUNS
+
+
+def _purpose_subtype(text: str, cs: int, ce: int, s: int) -> str:
+    """What the agreement is for (经贸合作 -> cooperation) before its form (备忘录 -> mou)."""
+    for name, rx in tg.SUBTYPES:
+        if name in dc.PURPOSE_KINDS and rx.search(text, cs, ce):
+            return name
+    return _subtype(text, cs, ce, s)
 
 
 def _pairs(sent: _Sentence, rtype: str, p: int, pe: int, cs: int, ce: int,
@@ -217,7 +278,7 @@ def _two_party(sent: _Sentence, rtype: str, p: int, pe: int, cs: int, ce: int,
                after: list[Item]) -> list[tuple[Item, Item, str | None, str | None]]:
     text = sent.text
     agents_after = [it for it in after if it.type in tg.AGENTIVE or it.type == "Place"]
-    partners = [it for it in sent.items if cs <= it.start and it.end <= p
+    partners = [it for it in sent.items if cs <= it.start and it.end <= p and not _is_pronoun(text, it)
                 and tg.PARTNER.search(text[max(cs, it.start - 2) : it.start])]
     if partners:
         first = partners[0]
