@@ -1,6 +1,6 @@
 """Dates and partners a Chinese clause leaves to the discourse (the English side: ``extract/en/discourse.py``).
 
-1. **An event referred back to.** A sentence with 期间/此间/其间/同时/随后 takes, for relations its own clause
+1. **An event referred back to.** A sentence with 期间/此间/其间/同时 takes, for relations its own clause
    does not date, the date of the event it refers to: 访问期间 (出访/考察/到访期间) the most recent dated visit,
    else the last date told in an earlier sentence. The range is kept as the text gives it.
 2. **An episode carried on.** An undated agreement in a sentence without a date of its own, right after a
@@ -28,7 +28,8 @@ INHERITED_METHOD = "+discourse-date"
 ELLIPSIS_CONFIDENCE = 0.6
 ELLIPSIS_METHOD = "+ellipsis"
 
-REFERRED = re.compile(r"期间|此间|其间|同时|随后")
+# 随后 ("afterwards") is not here: like English "After that", it places an event later, it does not date it.
+REFERRED = re.compile(r"期间|此间|其间|同时")
 VISIT_REFERENCE = re.compile(r"(?:访问|出访|考察|到访)期间")
 _COUNT = r"[一二两三四五六七八九十0-9]"
 PARTITIVE = re.compile(rf"其中|另(?:外)?{_COUNT}*[项份个家]|其余|其他{_COUNT}*[项份个]")

@@ -137,7 +137,9 @@ def _antecedent(text: str, start: int, kind: str, prior: list[Item]) -> Item | N
         prev_stop = max(text.rfind(ch, 0, max(stop, 0)) for ch in "。！？") if stop > 0 else -1
         in_this = [it for it in agents if it.start > stop]
         in_prev = [it for it in agents if prev_stop < it.start <= stop]
-        return (in_this or in_prev or agents or [None])[0] if (in_this or in_prev) else (agents[-1] if agents else None)
+        if in_this or in_prev:
+            return (in_this or in_prev)[0]
+        return agents[-1] if agents else None
     elif kind.startswith("head:"):
         cands = [it for it in agents if it.name.endswith(tuple(kind[5:].split("|")))]
     else:

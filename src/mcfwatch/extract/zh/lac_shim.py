@@ -64,4 +64,4 @@ def install() -> None:
     fluid.is_compiled_with_cuda = paddle.is_compiled_with_cuda  # type: ignore[attr-defined]
     sys.modules["paddle.fluid"] = fluid
     sys.modules["paddle.fluid.core"] = core
-    paddle.fluid = fluid  # type: ignore[attr-defined]
+    paddle.fluid = fluid
