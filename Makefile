@@ -24,6 +24,7 @@ demo: setup
 
 test: setup-dev
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy src
 	$(BIN)/python -m pytest -q
 
 lint: setup-dev
