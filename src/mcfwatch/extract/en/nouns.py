@@ -8,6 +8,8 @@ the signer's previous agreement (method ``rule+ellipsis``, lower confidence).
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
+
 from spacy.tokens import Token
 
 from mcfwatch.extract.en.args import Arg, Resolver
@@ -25,16 +27,18 @@ def _is_another(tok: Token) -> bool:
     return any(c.dep_ in {"det", "amod"} and c.lower_ in ANOTHER_WORDS for c in tok.children)
 
 
-class NounRules:
+class NounRules(ABC):
+    """Rules for relations told by nouns; the relation finder that mixes them in supplies its arguments."""
+
     r: Resolver
     holder: str | None
     agreements: list[tuple[int, str, str, str]]  # (trigger, party, party, noun kind) of agreements told so far
 
-    def subjects(self, verb: Token) -> tuple[list[Arg], bool]:
-        raise NotImplementedError
+    @abstractmethod
+    def subjects(self, verb: Token) -> tuple[list[Arg], bool]: ...
 
-    def objects(self, tok: Token, rtype: str) -> list[Arg]:
-        raise NotImplementedError
+    @abstractmethod
+    def objects(self, tok: Token, rtype: str) -> list[Arg]: ...
 
     # ------------------------------------------------------------------ nouns
     def _noun(self, tok: Token, rtype: str) -> list[Found]:
