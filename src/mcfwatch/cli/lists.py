@@ -60,14 +60,25 @@ def register(app: typer.Typer) -> None:
         if as_json:
             _print_json([_summary(wl) for wl in lists])
             return
+        # Narrow terminals get the columns that identify a list; `lists show ID` gives the rest.
+        wide = console.width >= 150
+        cols = ("id", "title", "authority", "entries", "version", "licence", "NC", "source") if wide else (
+            "id", "entries", "version", "NC", "title")
         table = Table(box=None, pad_edge=False)
-        for col in ("id", "title", "authority", "entries", "version", "licence", "NC", "source"):
-            table.add_column(col, no_wrap=col in ("id", "entries", "version", "NC"), overflow="fold")
+        for col in cols:
+            table.add_column(col, no_wrap=col in ("id", "entries", "version", "NC"), overflow="fold",
+                             min_width=20 if col == "title" else None)
         for wl in lists:
-            table.add_row(wl.id, wl.title[:40], re.split(r"[,(]", wl.authority)[0].strip()[:30], str(len(wl.entries)),
-                          version_name(wl), _short_licence(wl), "NC" if wl.noncommercial else "",
-                          _short_source(wl.source))
+            cells = {
+                "id": wl.id, "title": wl.title[:60], "authority": re.split(r"[,(]", wl.authority)[0].strip()[:30],
+                "entries": str(len(wl.entries)), "version": version_name(wl), "licence": _short_licence(wl),
+                "NC": "NC" if wl.noncommercial else "", "source": _short_source(wl.source),
+            }
+            table.add_row(*(cells[c] for c in cols))
         console.print(table)
+        if not wide:
+            console.print("NC: non-commercial licence. Authority, licence and source: mcfwatch lists show ID "
+                          "(or a terminal 150 columns wide).", highlight=False)
 
     @lists_app.command("show")
     @friendly_errors
