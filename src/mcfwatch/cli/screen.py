@@ -23,12 +23,20 @@ def _print_result(result: ScreenResult) -> None:
     rows = [(h, "match") for h in result.hits] + [(h, h.relation or "related") for h in result.related]
     if not rows:
         return
-    table = Table(show_lines=False)
-    for col in ("score", "kind", "list (version)", "entry", "matched name", "features"):
-        table.add_column(col, overflow="fold")
+    wide = console.width >= 130  # narrow terminals drop the matched name and fold features
+    cols = ("score", "kind", "list (version)", "entry", "matched name", "features") if wide else (
+        "score", "list (version)", "entry", "features")
+    table = Table(show_lines=False, box=None, pad_edge=False)
+    for col in cols:
+        table.add_column(col, overflow="fold", no_wrap=col in ("score", "list (version)"))
     for h, kind in rows:
         feats = ", ".join(f"{k} {v['score']:.2f}" for k, v in h.features.items())
-        table.add_row(f"{h.score:.2f}", kind, f"{h.list_id} ({h.list_version})", h.entry_name, h.matched_name, feats)
+        cells = {"score": f"{h.score:.2f}" + ("" if kind == "match" else f" ({kind})"),
+                 "kind": kind, "list (version)": f"{h.list_id}@{h.list_version}", "entry": h.entry_name,
+                 "matched name": h.matched_name, "features": feats}
+        if wide:
+            cells["score"] = f"{h.score:.2f}"
+        table.add_row(*(cells[c] for c in cols))
     console.print(table)
 
 
