@@ -3,7 +3,7 @@
 A snapshot holds, per partner, the rating level, the rules version, the findings (by rule and sentence)
 and the paths (by their hops and edge ids). Path scores are left out on purpose: they drift with the date
 (recency) and would report a change every day. The baseline lives in the store's database, in the table
-``watch_baseline`` (created here; mcfwatch's own tables are untouched).
+``watch_baseline`` (declared with the other tables in ``store/tables.py``).
 """
 
 from __future__ import annotations
@@ -13,21 +13,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Column, MetaData, String, Table, Text, delete, insert, select
+from sqlalchemy import delete, insert, select
 
 from mcfwatch.analyse.exposure import Analyst
 from mcfwatch.errors import NotFoundError
 from mcfwatch.store import Store
 from mcfwatch.store.store import now
-
-meta = MetaData()
-baseline = Table(
-    "watch_baseline",
-    meta,
-    Column("partner", Text, primary_key=True),
-    Column("snapshot", Text, nullable=False),
-    Column("created_at", String(32), nullable=False),
-)
+from mcfwatch.store.tables import watch_baseline as baseline
 
 
 def path_key(path: dict[str, Any]) -> str:
@@ -86,7 +78,6 @@ def compare(partner: str, old: dict[str, Any], cur: dict[str, Any]) -> PartnerCh
 
 def store_baseline(store: Store, analyst: Analyst, partners: Iterable[str]) -> dict[str, str]:
     """Replace the baseline with the current findings of these partners; returns partner -> level."""
-    meta.create_all(store.engine)
     levels: dict[str, str] = {}
     with store.engine.begin() as conn:
         conn.execute(delete(baseline))
@@ -99,7 +90,6 @@ def store_baseline(store: Store, analyst: Analyst, partners: Iterable[str]) -> d
 
 def changes(store: Store, analyst: Analyst, update: bool = False) -> list[PartnerChange]:
     """Per watched partner, what differs from the baseline; with update, the current state becomes it."""
-    meta.create_all(store.engine)
     with store.engine.connect() as conn:
         rows = [(r[0], json.loads(r[1])) for r in conn.execute(select(baseline.c.partner, baseline.c.snapshot))]
     if not rows:

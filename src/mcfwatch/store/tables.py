@@ -122,3 +122,12 @@ overlays = Table(
     Column("decided_by", String(64), nullable=False),
     Column("created_at", String(32), nullable=False),
 )
+
+# Monitoring baseline (`mcfwatch watch`): per partner, the comparable part of its last exposure result.
+watch_baseline = Table(
+    "watch_baseline",
+    metadata,
+    Column("partner", Text, primary_key=True),
+    Column("snapshot", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+)
