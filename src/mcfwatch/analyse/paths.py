@@ -29,7 +29,7 @@ class Path:
         """'A —agreement (joint_lab, 2018-11)→ B —…→ C' for explanations."""
         out = self.nodes[0].name
         for e, n in zip(self.edges, self.nodes[1:], strict=True):
-            label = e.type + (f" ({e.subtype})" if e.subtype else "") + (f" {e.date}" if e.date else "")
+            label = e.type + (f" ({e.subtype.replace('_', ' ')})" if e.subtype else "") + (f" {e.date}" if e.date else "")
             out += f" —{label}→ {n.name}"
         return out
 

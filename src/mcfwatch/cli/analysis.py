@@ -35,7 +35,7 @@ def _print_exposure(r: dict[str, Any]) -> None:
     for i, path in enumerate(r["paths"], 1):
         console.print(f"\npath {i} (strength {path['score']}):", highlight=False)
         for h in path["hops"]:
-            sub = f"/{h['subtype']}" if h["subtype"] else ""
+            sub = f" ({h['subtype'].replace('_', ' ')})" if h["subtype"] else ""
             console.print(f"  {h['source']} —{h['type']}{sub} {h['date'] or 'undated'}→ {h['target']}  [edge {h['edge']}]",
                           highlight=False, markup=False)
             ev = h["evidence"]
