@@ -34,11 +34,26 @@ def test_compare_pairs_echoes_each_line(tmp_path: Path) -> None:
     assert all(0 <= r["score"] <= 1 and isinstance(r["features"], dict) for r in rows)
 
 
-def test_compare_pairs_bad_line_is_one_line_error(tmp_path: Path) -> None:
+def test_compare_pairs_bad_line_is_reported_and_the_run_goes_on(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"id": 1, "left": "x"}\n', encoding="utf-8")
+    bad.write_text('{"id": 1, "left": "x"}\nnot json\n{"id": 2, "left": "NWPU", "right": "西北工业大学"}\n', encoding="utf-8")
     res = runner.invoke(app, ["compare", "--pairs", str(bad)])
-    assert res.exit_code == 2 and "bad.jsonl:1" in res.output and "Traceback" not in res.output
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert "bad.jsonl:1" in res.stderr and "bad.jsonl:2" in res.stderr
+    rows = [json.loads(line) for line in res.stdout.splitlines()]
+    assert "error" in rows[0] and "error" in rows[1]
+    assert rows[2]["id"] == 2 and rows[2]["match"] is True
+
+
+def test_compare_pairs_accepts_entity_objects(tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs.jsonl"
+    row = {"id": "o", "left": {"name": "CETC"},
+           "right": {"schema": "Company", "properties": {"name": ["China Electronics Technology Group Corporation"]}}}
+    pairs.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    res = runner.invoke(app, ["compare", "--pairs", str(pairs)])
+    assert res.exit_code == 0, res.output
+    (out,) = [json.loads(line) for line in res.stdout.splitlines()]
+    assert out["match"] is True and out["left"] == {"name": "CETC"}
 
 
 def test_screen_json() -> None:

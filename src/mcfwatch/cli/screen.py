@@ -89,9 +89,18 @@ def compare_cmd(
 ) -> None:
     """Compare two names (score, verdict, features), or every pair of a JSON-lines file."""
     if pairs is not None:
-        fh = sys.stdin if str(pairs) == "-" else pairs.open(encoding="utf-8")
+        try:
+            fh = sys.stdin if str(pairs) == "-" else pairs.open(encoding="utf-8")
+        except OSError as exc:
+            raise InputError(str(pairs), f"cannot read ({exc.strerror or exc})") from None
+        errors = 0
         for row in compare_pairs(fh, str(pairs), threshold):
+            if "error" in row:
+                errors += 1
+                err_console.print(f"[red]failed:[/red] {row['error']}", highlight=False)
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        if errors:
+            raise typer.Exit(1)
         return
     if left is None or right is None:
         raise InputError("compare", "give two names, or --pairs FILE")
