@@ -74,3 +74,16 @@ def test_screen_file_writes_results_and_summary(tmp_path: Path) -> None:
 def test_screen_needs_a_name_or_a_file() -> None:
     res = runner.invoke(app, ["screen"])
     assert res.exit_code == 2 and "give either a NAME or --file" in res.output
+
+
+def test_partner_csv_in_windows_1252_and_empty_files(tmp_path: Path) -> None:
+    latin = tmp_path / "partners.csv"
+    latin.write_bytes("name\nUniversité de Montréal\nNWPU\n".encode("cp1252"))
+    res = runner.invoke(app, ["screen", "--file", str(latin)])
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(line) for line in res.stdout.splitlines()]
+    assert rows[0]["name"] == "Université de Montréal" and rows[1]["status"] == "listed"
+    empty = tmp_path / "empty.csv"
+    empty.write_text("name\n", encoding="utf-8")
+    res = runner.invoke(app, ["screen", "--file", str(empty)])
+    assert res.exit_code == 2 and "no rows" in res.output

@@ -4,6 +4,7 @@ one Screener call per row in the middle."""
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from mcfwatch.errors import InputError
+from mcfwatch.ingest.text import decode_bytes
 from mcfwatch.resolve.algorithm import DEFAULT_THRESHOLD
 from mcfwatch.resolve.screen import Screener, ScreenResult, default_screener
 
@@ -42,9 +44,20 @@ def read_rows(path: Path) -> list[dict[str, str]]:
     if not path.exists():
         raise InputError(str(path), "no such file")
     if suffix in {".csv", ".tsv", ".txt"}:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            dialect = "excel-tab" if suffix == ".tsv" else "excel"
-            return [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(fh, dialect=dialect)]
+        # Spreadsheets export CSV as UTF-8, GB18030 or Windows-1252: decode as the ingest layer does.
+        try:
+            text = decode_bytes(path.read_bytes(), str(path))
+        except OSError as exc:
+            raise InputError(str(path), f"cannot read ({exc.strerror or exc})") from None
+        dialect = "excel-tab" if suffix == ".tsv" else "excel"
+        try:
+            rows = [{k.strip(): (v or "").strip() for k, v in row.items() if k}
+                    for row in csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)]
+        except csv.Error as exc:
+            raise InputError(str(path), f"not a readable CSV file ({exc})") from None
+        if not rows:
+            raise InputError(str(path), "the file has a header but no rows")
+        return rows
     if suffix in {".xlsx", ".xlsm"}:
         from openpyxl import load_workbook
 
