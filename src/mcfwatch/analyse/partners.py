@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from mcfwatch.errors import InputError
+from mcfwatch.ingest.text import decode_bytes
 
 NAME_COLUMNS = ("name", "partner", "organisation", "organization", "institution", "company")
 
@@ -23,9 +24,10 @@ def read_partners(path: Path) -> list[str]:
         rows = _xlsx_rows(p)
     else:
         try:
-            with p.open(newline="", encoding="utf-8-sig") as fh:
-                rows = [row for row in csv.reader(fh)]
-        except (OSError, UnicodeDecodeError, csv.Error) as exc:
+            # Same decoding as document ingest: UTF-8, GB18030, Big5, Windows-1252 exports all read.
+            text = decode_bytes(p.read_bytes(), str(p))
+            rows = list(csv.reader(io.StringIO(text, newline="")))
+        except (OSError, csv.Error) as exc:
             raise InputError(str(p), f"cannot read partner CSV ({exc})") from exc
     return _names(rows, str(p))
 
