@@ -38,6 +38,18 @@ class BatchReport:
         }
 
 
+def rows_from_csv(text: str, where: str, dialect: str = "excel") -> list[dict[str, str]]:
+    """Rows of CSV text as dicts keyed by the header row."""
+    try:
+        rows = [{k.strip(): (v or "").strip() for k, v in row.items() if k}
+                for row in csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)]
+    except csv.Error as exc:
+        raise InputError(where, f"not a readable CSV file ({exc})") from None
+    if not rows:
+        raise InputError(where, "the file has a header but no rows")
+    return rows
+
+
 def read_rows(path: Path) -> list[dict[str, str]]:
     """Rows of a CSV or XLSX file as dicts keyed by the header row."""
     suffix = path.suffix.lower()
@@ -49,15 +61,7 @@ def read_rows(path: Path) -> list[dict[str, str]]:
             text = decode_bytes(path.read_bytes(), str(path))
         except OSError as exc:
             raise InputError(str(path), f"cannot read ({exc.strerror or exc})") from None
-        dialect = "excel-tab" if suffix == ".tsv" else "excel"
-        try:
-            rows = [{k.strip(): (v or "").strip() for k, v in row.items() if k}
-                    for row in csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)]
-        except csv.Error as exc:
-            raise InputError(str(path), f"not a readable CSV file ({exc})") from None
-        if not rows:
-            raise InputError(str(path), "the file has a header but no rows")
-        return rows
+        return rows_from_csv(text, str(path), "excel-tab" if suffix == ".tsv" else "excel")
     if suffix in {".xlsx", ".xlsm"}:
         from openpyxl import load_workbook
 
