@@ -1,6 +1,8 @@
-"""mcfwatch: trace technology-transfer pathways to China's military-civil fusion, with evidence."""
+"""mcfwatch: trace technology-transfer pathways to China's military-civil fusion, with evidence.
 
-from mcfwatch.workspace import IngestReport, Workspace
+The library API is ``mcfwatch.workspace.Workspace``. Importing the package loads nothing else, so that
+``import mcfwatch.errors`` or ``mcfwatch.settings`` stays cheap (no SQLAlchemy, no NLP models).
+"""
 
 __version__ = "0.1.0"
-__all__ = ["IngestReport", "Workspace", "__version__"]
+__all__ = ["__version__"]

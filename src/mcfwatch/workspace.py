@@ -149,60 +149,34 @@ class Workspace:
     # -- reading -------------------------------------------------------------------------------
 
     def entities(self, etype: str | None = None) -> list[dict[str, Any]]:
-        """Stored entities, most mentioned first; entities merged by resolution are counted as one."""
-        from mcfwatch.resolve.merge import canonical
-
-        folded = canonical(self.store)
-        rows = {r["id"]: dict(r) for r in self.store.entities()}
-        docs: dict[str, set[str]] = {}
-        for loser, root in folded.items():
-            if loser in rows and root in rows:
-                rows[root]["mentions"] += rows[loser]["mentions"]
-                docs.setdefault(root, set()).add(loser)
-        out = []
-        for r in rows.values():
-            if r["id"] in folded or (etype and r["type"] != etype):
-                continue
-            if r["id"] in docs:
-                members = [r["id"], *docs[r["id"]]]
-                r["documents"] = len({m["document_id"] for x in members for m in self.store.mentions(x)})
-                r["merged"] = sorted(docs[r["id"]])
-            out.append(r)
-        return sorted(out, key=lambda r: (-r["mentions"], r["name"]))
+        """Canonical entities, most mentioned first: merged ones count once (``merged`` lists the ids folded in)."""
+        return self.store.entities(etype)
 
     def resolve_name(self, name: str) -> StoredEntity:
-        """The stored entity a user means by name (exact name or alias first, then a substring)."""
+        """The canonical entity a user means by name (exact name or alias first, then a substring)."""
         found = self.store.find(name)
         if not found:
             raise NotFoundError(f"no entity named {name!r} in {self.db}; try 'mcfwatch entities'")
         return found[0]
 
     def card(self, name: str) -> dict[str, Any]:
-        """An entity card: names, relations with dates and quoted evidence, and sources.
+        """An entity card by name (see entity_card)."""
+        return self.entity_card(self.resolve_name(name).id)
 
-        Entities merged by resolution count as one: the card shows the names, mentions and relations of all.
+    def entity_card(self, entity_id: str) -> dict[str, Any]:
+        """An entity card by id: names, relations with dates and quoted evidence, sources.
+
+        A merged-away id gives the card of the entity it was folded into, with ``requested_id`` and
+        ``merged_into`` saying so; the card shows the names, mentions and relations of every member.
         """
-        from mcfwatch.resolve.merge import canonical
-
-        ent = self.resolve_name(name)
-        folded = canonical(self.store)
-        root = folded.get(ent.id, ent.id)
-        members = [root, *sorted(k for k, v in folded.items() if v == root)]
-        ent = self.store.entity(root)
-        names = list(dict.fromkeys(n for m in members for n in [self.store.entity(m).name, *self.store.entity(m).names]))
-        rels = sorted(
-            {r["id"]: r for m in members for r in self.store.relations(m)}.values(),
-            key=lambda r: (r["date"] or "", r["document_id"], r["ev_start"]),
-        )
-        mentions = [x for m in members for x in self.store.mentions(m)]
+        ent = self.store.entity(entity_id)
+        rels = self.store.relations(ent.id)
+        mentions = self.store.mentions(ent.id)
         docs = sorted({m["document_id"] for m in mentions} | {r["document_id"] for r in rels})
         return {
-            "id": ent.id,
-            "name": ent.name,
-            "type": ent.type,
-            "aliases": [n for n in names if n != ent.name],
-            "merged": members[1:],
-            "relations": [_relation_view(r, set(members)) for r in rels],
+            **ent.to_dict(),
+            "aliases": [n for n in ent.names if n != ent.name],
+            "relations": [_relation_view(r, ent.id) for r in rels],
             "documents": [
                 {k: d[k] for k in ("id", "title", "path", "url", "published", "language")}
                 for d in (self.store.document(i) for i in docs)
@@ -214,12 +188,12 @@ class Workspace:
         self.store.close()
 
 
-def _relation_view(r: dict[str, Any], me: set[str]) -> dict[str, Any]:
+def _relation_view(r: dict[str, Any], me: str) -> dict[str, Any]:
     return {
         "id": r["id"],
         "type": r["type"],
         "subtype": r["subtype"],
-        "direction": "out" if r["source_id"] in me else "in",
+        "direction": "out" if r["source_id"] == me else "in",
         "source": {"id": r["source_id"], "name": r["source_name"], "type": r["source_type"]},
         "target": {"id": r["target_id"], "name": r["target_name"], "type": r["target_type"]},
         "date": r["date"],

@@ -5,21 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sqlalchemy import insert
-
+from mcfwatch.model import Document, Entity, Extraction, Span
 from mcfwatch.resolve.matcher import default_matcher
-from mcfwatch.resolve.merge import (
-    Candidate,
-    canonical,
-    merge_rows,
-    names_of,
-    plan_merges,
-    resolve_store,
-    undo_merge,
-)
-from mcfwatch.store import Store
-from mcfwatch.store import tables as t
-from mcfwatch.store.store import now
+from mcfwatch.resolve.merge import Candidate, plan_merges, resolve_store, undo_merge
+from mcfwatch.store import Store, entity_id_for
 
 ENTITIES = [
     ("e1", "Lizhong Group", "Company", 3),
@@ -32,17 +21,20 @@ ENTITIES = [
 ]
 
 
+ID = {eid: entity_id_for(name, etype) for eid, name, etype, _ in ENTITIES}
+
+
 def _store(tmp_path: Path) -> Store:
+    """One document naming each entity as often as ENTITIES says, stored through the Store."""
+    text, ents = "", []
+    for eid, name, etype, mentions in ENTITIES:
+        spans = []
+        for _ in range(mentions):
+            spans.append(Span(len(text), len(text) + len(name), name))
+            text += name + ". "
+        ents.append(Entity(eid, name, etype, mentions=spans))
     store = Store(tmp_path / "r.db")
-    with store.engine.begin() as conn:
-        conn.execute(insert(t.documents).values(
-            id="d1", sha256="x" * 64, text="x" * 100, ingested_at=now(), language="en"))
-        for eid, name, etype, mentions in ENTITIES:
-            conn.execute(insert(t.entities).values(id=eid, name=name, type=etype, created_at=now()))
-            conn.execute(insert(t.names).values(entity_id=eid, name=name, key=name.lower(), origin="mention"))
-            for i in range(mentions):
-                conn.execute(insert(t.mentions).values(
-                    document_id="d1", entity_id=eid, local_id=eid, start=i, end=i + 1, text="x"))
+    store.add_extraction(Extraction(Document(text=text, id="d1", language="en"), entities=ents))
     return store
 
 
@@ -50,22 +42,22 @@ def test_lizhong_mentions_become_one_entity_with_every_name(tmp_path: Path) -> N
     store = _store(tmp_path)
     merges = resolve_store(store)
     pairs = {(m.winner_id, m.loser_id) for m in merges}
-    assert pairs == {("e1", "e2"), ("e1", "e3")}
-    assert set(names_of(store, "e1")) == {"Lizhong Group", "Hebei Lizhong", "立中集团"}
-    assert canonical(store) == {"e2": "e1", "e3": "e1"}
-    rows = merge_rows(store)
+    assert pairs == {(ID["e1"], ID["e2"]), (ID["e1"], ID["e3"])}
+    assert set(store.entity(ID["e1"]).names) == {"Lizhong Group", "Hebei Lizhong", "立中集团"}
+    assert store.fold().root == {ID["e2"]: ID["e1"], ID["e3"]: ID["e1"]}
+    rows = store.merges()
     assert all(r["score"] >= 0.8 and json.loads(r["features"]) and r["decided_by"] == "mcf-logic-v1" for r in rows)
 
 
 def test_merges_are_undone_and_stay_undone(tmp_path: Path) -> None:
     store = _store(tmp_path)
     first = resolve_store(store)
-    hebei = next(m for m in first if m.loser_id == "e2")
+    hebei = next(m for m in first if m.loser_id == ID["e2"])
     assert hebei.id is not None
     undo_merge(store, hebei.id)
-    assert canonical(store) == {"e3": "e1"}
+    assert store.fold().root == {ID["e3"]: ID["e1"]}
     assert resolve_store(store) == []  # neither redone nor duplicated on a re-run
-    assert "Hebei Lizhong" not in names_of(store, "e1")
+    assert "Hebei Lizhong" not in store.entity(ID["e1"]).names
 
 
 def test_traps_are_not_merged() -> None:
@@ -79,6 +71,6 @@ def test_link_store_finds_listings_by_screening(tmp_path: Path) -> None:
 
     store = _store(tmp_path)
     links = link_store(store)
-    assert set(links) == {"e4", "e5"}  # both Nanjing universities are on the ASPI tracker, separately
-    assert {h.entry_name for h in links["e4"]} == {"Nanjing University"}
-    assert all("Aeronautics" in h.entry_name for h in links["e5"])
+    assert set(links) == {ID["e4"], ID["e5"]}  # both Nanjing universities are on the ASPI tracker, separately
+    assert {h.entry_name for h in links[ID["e4"]]} == {"Nanjing University"}
+    assert all("Aeronautics" in h.entry_name for h in links[ID["e5"]])

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from mcfwatch.errors import InputError, NotFoundError
-from mcfwatch.graph.overlays import check_decision
-from mcfwatch.store import Store
-from mcfwatch.store import tables as t
+from mcfwatch.store import Store, check_decision
 
 
 def decide(store: Store, kind: str, target: str, decision: str, note: str | None = None, by: str = "analyst") -> int:
@@ -20,9 +16,12 @@ def decide(store: Store, kind: str, target: str, decision: str, note: str | None
         if "+" in target:
             a, b = target.split("+", 1)
             raise InputError(target, f"this edge is composed of two relations; reject one of them: {a} or {b}")
-        with store.engine.connect() as conn:
-            if conn.execute(select(t.relations.c.id).where(t.relations.c.id == target)).first() is None:
-                raise NotFoundError(f"no relation {target!r} in the store; `mcfwatch exposure NAME` shows edge ids")
+        if not store.has_relation(target):
+            raise NotFoundError(f"no relation {target!r} in the store; `mcfwatch exposure NAME` shows edge ids")
     elif kind in {"merge", "listing"} and "|" not in target:
         raise InputError(target, f"a {kind} target is two ids joined by '|'")
+    elif kind == "merge":
+        for eid in target.split("|", 1):
+            if not store.has_entity(eid):
+                raise NotFoundError(f"no entity {eid!r} in the store; `mcfwatch entities` lists ids")
     return store.add_overlay(kind, target, decision, note=note, by=by)

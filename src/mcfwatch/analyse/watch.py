@@ -3,23 +3,18 @@
 A snapshot holds, per partner, the rating level, the rules version, the findings (by rule and sentence)
 and the paths (by their hops and edge ids). Path scores are left out on purpose: they drift with the date
 (recency) and would report a change every day. The baseline lives in the store's database, in the table
-``watch_baseline`` (declared with the other tables in ``store/tables.py``).
+``watch_baseline``, read and written through the Store.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, insert, select
-
 from mcfwatch.analyse.exposure import Analyst
 from mcfwatch.errors import NotFoundError
 from mcfwatch.store import Store
-from mcfwatch.store.store import now
-from mcfwatch.store.tables import watch_baseline as baseline
 
 
 def path_key(path: dict[str, Any]) -> str:
@@ -78,20 +73,14 @@ def compare(partner: str, old: dict[str, Any], cur: dict[str, Any]) -> PartnerCh
 
 def store_baseline(store: Store, analyst: Analyst, partners: Iterable[str]) -> dict[str, str]:
     """Replace the baseline with the current findings of these partners; returns partner -> level."""
-    levels: dict[str, str] = {}
-    with store.engine.begin() as conn:
-        conn.execute(delete(baseline))
-        for name in partners:
-            snap = snapshot(analyst.exposure(name))
-            levels[name] = snap["level"]
-            conn.execute(insert(baseline).values(partner=name, snapshot=json.dumps(snap), created_at=now()))
-    return levels
+    snaps = {name: snapshot(analyst.exposure(name)) for name in partners}
+    store.replace_baseline(snaps)
+    return {name: snap["level"] for name, snap in snaps.items()}
 
 
 def changes(store: Store, analyst: Analyst, update: bool = False) -> list[PartnerChange]:
     """Per watched partner, what differs from the baseline; with update, the current state becomes it."""
-    with store.engine.connect() as conn:
-        rows = [(r[0], json.loads(r[1])) for r in conn.execute(select(baseline.c.partner, baseline.c.snapshot))]
+    rows = list(store.baseline().items())
     if not rows:
         raise NotFoundError(f"no baseline in {store.url}; run `mcfwatch watch partners.csv` first")
     out = []
@@ -100,8 +89,5 @@ def changes(store: Store, analyst: Analyst, update: bool = False) -> list[Partne
         current[name] = snapshot(analyst.exposure(name))
         out.append(compare(name, old, current[name]))
     if update:
-        with store.engine.begin() as conn:
-            for name, snap in current.items():
-                conn.execute(baseline.update().where(baseline.c.partner == name).values(
-                    snapshot=json.dumps(snap), created_at=now()))
+        store.update_baseline(current)
     return out

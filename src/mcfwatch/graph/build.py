@@ -1,8 +1,8 @@
 """Build the in-memory graph from a store: resolved nodes, evidenced edges, list memberships, roles.
 
 Order of work (each step pure over the rows read at the start):
-1. fold entities together along the resolver's merges and analysts' confirmed merges, minus split ones;
-2. keep relations valid on ``as_of`` and not rejected by an analyst; map their ends to folded nodes;
+1. nodes are the store's canonical entities: the store's one fold (merges, confirmed and split merges);
+2. edges are the store's active relations (rejected ones left out, ends folded), kept when valid on ``as_of``;
 3. compose "took part in an event organised by X" into one edge participant -> X (events are not path nodes);
 4. link nodes to list entries active on ``as_of``; mark roles (listed, military, MCF-linked) with evidence.
 """
@@ -15,16 +15,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sqlalchemy import select
 
 from mcfwatch.graph.graph import Flag, Graph
 from mcfwatch.graph.index import GraphIndex
 from mcfwatch.graph.listings import link_listings
 from mcfwatch.graph.model import Edge, Evidence, Node
-from mcfwatch.graph.overlays import Overlays, pair_key
 from mcfwatch.model.schema import SCHEMA
-from mcfwatch.store import Store
-from mcfwatch.store import tables as t
+from mcfwatch.store import Fold, Store
 
 # Never an intermediate nor an end of an exposure path: sharing a country, an event or a policy is not a tie.
 BLOCKED_TYPES = {"Place", "Event", "Program", "Technology"}
@@ -38,21 +35,11 @@ class StoreRows:
     entities: list[dict[str, Any]]
     names: list[tuple[str, str]]
     relations: list[dict[str, Any]]
-    published: dict[str, str | None]
-    merges: list[tuple[str, str]]
-    overlays: Overlays
+    fold: Fold
 
 
 def read_store(store: Store) -> StoreRows:
-    with store.engine.connect() as conn:
-        ents = [dict(r._mapping) for r in conn.execute(select(t.entities.c.id, t.entities.c.name, t.entities.c.type))]
-        names = [(r[0], r[1]) for r in conn.execute(select(t.names.c.entity_id, t.names.c.name))]
-        pub = {r[0]: r[1] for r in conn.execute(select(t.documents.c.id, t.documents.c.published))}
-        merges = [
-            (r[0], r[1])
-            for r in conn.execute(select(t.merges.c.winner_id, t.merges.c.loser_id).where(t.merges.c.undone_at.is_(None)))
-        ]
-    return StoreRows(ents, names, store.relations(), pub, merges, Overlays.from_rows(store.overlays()))
+    return StoreRows(store.entity_rows(), store.names(), store.relations(), store.fold())
 
 
 def on_or_before(date: str | None, as_of: str | None) -> bool:
@@ -60,31 +47,13 @@ def on_or_before(date: str | None, as_of: str | None) -> bool:
     return as_of is None or date is None or date[: len(as_of)] <= as_of
 
 
-def _fold(rows: StoreRows) -> dict[str, str]:
-    parent: dict[str, str] = {e["id"]: e["id"] for e in rows.entities}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    pairs = [(w, lo) for w, lo in rows.merges if pair_key(w, lo) not in rows.overlays.split_merges]
-    pairs += [tuple(p.split("|", 1)) for p in sorted(rows.overlays.confirmed_merges)]  # type: ignore[misc]
-    for a, b in pairs:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[rb] = ra
-    return {x: find(x) for x in parent}
-
-
-def _edge(r: dict[str, Any], root: dict[str, str]) -> Edge:
+def _edge(r: dict[str, Any]) -> Edge:
     ev = Evidence(
         document=r["document_id"], start=r["ev_start"], end=r["ev_end"], text=r["ev_text"],
         title=r.get("document_title"), url=r.get("document_url"), path=r.get("document_path"),
     )
     return Edge(
-        id=r["id"], source=root[r["source_id"]], target=root[r["target_id"]], type=r["type"], evidence=ev,
+        id=r["id"], source=r["source_id"], target=r["target_id"], type=r["type"], evidence=ev,
         subtype=r["subtype"], date=r["date"], date_end=r["date_end"], subject=r["subject"],
         confidence=float(r["confidence"]), method=r["method"], directed=SCHEMA.relation_types[r["type"]].directed,
         parts=(r["id"],),
@@ -154,27 +123,21 @@ def build_graph(
 ) -> Graph:
     """The graph as of a date, with every analyst overlay applied."""
     rows = read_store(store)
-    root = _fold(rows)
+    by_id = {e["id"]: e for e in rows.entities}
     nodes: dict[str, Node] = {}
-    for e in sorted(rows.entities, key=lambda e: e["id"]):
-        r = root[e["id"]]
+    for e in rows.entities:  # sorted by id
+        r = rows.fold.canonical(e["id"])
         if r not in nodes:
-            rep = next(x for x in rows.entities if x["id"] == r) if r != e["id"] else e
+            rep = by_id[r]
             nodes[r] = Node(id=r, name=rep["name"], type=rep["type"])
         nodes[r].members.append(e["id"])
     for eid, name in rows.names:
-        node = nodes[root[eid]]
+        node = nodes[rows.fold.canonical(eid)]
         if name not in node.names:
             node.names.append(name)
-    edges = [
-        _edge(r, root)
-        for r in rows.relations
-        if r["id"] not in rows.overlays.rejected_edges
-        and on_or_before(r["date"] or rows.published.get(r["document_id"]), as_of)
-        and root[r["source_id"]] != root[r["target_id"]]
-    ]
+    edges = [_edge(r) for r in rows.relations if on_or_before(r["date"] or r["document_published"], as_of)]
     edges += compose_events(nodes, edges)
-    link_listings(nodes.values(), lists, as_of, rows.overlays.rejected_listings)
+    link_listings(nodes.values(), lists, as_of, rows.fold.decisions.rejected_listings)
     return assemble(list(nodes.values()), edges, weigh or (lambda e: e.confidence), max_hops)
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from mcfwatch.graph.index import GraphIndex
 from mcfwatch.graph.model import Edge, Listing, Node
-from mcfwatch.resolve.keys import name_key
+from mcfwatch.model.keys import name_key
 
 _NONE: list[Edge] = []
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from mcfwatch.graph.model import Listing, Node
-from mcfwatch.resolve.keys import name_key
+from mcfwatch.model.keys import name_key
 from mcfwatch.resolve.link import LINK_THRESHOLD
 
 # Types that can sit on a list; a place or an event sharing a listed name is not a listing.

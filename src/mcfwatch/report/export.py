@@ -111,9 +111,9 @@ def ftm_entities(store: Store) -> Iterator[dict[str, Any]]:
         if ftm is not None:
             exported[e["id"]] = ftm["schema"]
             yield ftm
-            for i, m in enumerate(store.mentions(e["id"])):
+            for m in store.mentions(e["id"]):
                 yield {
-                    "id": f"{e['id']}-m{i}",
+                    "id": m["id"],
                     "schema": "Mention",
                     "properties": {
                         "document": [m["document_id"]], "name": [m["text"]],

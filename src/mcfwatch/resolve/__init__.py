@@ -13,25 +13,15 @@ importing the functions below rebinds the package attributes to the functions.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
-
 from mcfwatch.resolve.algorithm import ALGORITHM, DEFAULT_THRESHOLD, THRESHOLDS, Comparison
 from mcfwatch.resolve.compare import compare, compare_pairs
+from mcfwatch.resolve.link import link_store, listings_for
 from mcfwatch.resolve.matcher import Matcher, default_matcher
+from mcfwatch.resolve.merge import Merge, resolve_store, undo_merge
 from mcfwatch.resolve.screen import Hit, Screener, ScreenResult, default_screener, screen
 
-# merge and link read the store, whose module imports mcfwatch.resolve.keys: load them on first use
-_LAZY = {"Merge": "merge", "resolve_store": "merge", "undo_merge": "merge", "link_store": "link",
-         "listings_for": "link"}
-
 __all__ = [
-    "ALGORITHM", "DEFAULT_THRESHOLD", "THRESHOLDS", "Comparison", "Hit", "Matcher", "ScreenResult", "Screener",
-    "compare", "compare_pairs", "default_matcher", "default_screener", "screen", *_LAZY,
+    "ALGORITHM", "DEFAULT_THRESHOLD", "THRESHOLDS", "Comparison", "Hit", "Matcher", "Merge", "ScreenResult", "Screener",
+    "compare", "compare_pairs", "default_matcher", "default_screener", "link_store", "listings_for", "resolve_store",
+    "screen", "undo_merge",
 ]
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _LAZY:
-        raise AttributeError(f"module 'mcfwatch.resolve' has no attribute {name!r}")
-    return getattr(import_module(f"mcfwatch.resolve.{_LAZY[name]}"), name)

@@ -41,6 +41,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("contained_name", f.contained_name, "match", 1.0),
     Feature("acronym_match", f.acronym_match, "match", 1.0),
     Feature("number_mismatch", f.number_mismatch, "cap", 0.2),
+    Feature("acronym_only", f.acronym_only, "cap", 0.75),  # a lead for screening (0.70), never a merge (0.80)
     Feature("known_different", f.known_different, "cap", 0.3),
     Feature("sub_unit", f.sub_unit, "cap", 0.6),
     Feature("missing_core", f.missing_core, "cap", 0.6),
@@ -103,7 +104,7 @@ def compare_names(a: Name, b: Name, ctx: f.Context, features: tuple[Feature, ...
         if score > 0:
             hits[feat.name] = FeatureHit(feat.name, score, detail, feat.role)
             best = max(best, score * feat.value)
-            if feat.name == "known_same":
+            if feat.name == "known_same" and not (a.acronym or b.acronym):
                 return Comparison(a.original, b.original, 1.0, hits, "same")
     relation = None
     if best < SKIP_QUALIFIERS_BELOW:  # nothing left to lower or report

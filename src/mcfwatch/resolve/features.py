@@ -209,6 +209,13 @@ def number_mismatch(a: Name, b: Name, ctx: Context) -> Result:
     return NONE
 
 
+def acronym_only(a: Name, b: Name, ctx: Context) -> Result:
+    """An acronym alone never proves identity: NPU is Northwestern Polytechnical University and also a school in Fremont."""
+    if a.acronym or b.acronym:
+        return 1.0, (a if a.acronym else b).original
+    return NONE
+
+
 def known_different(a: Name, b: Name, ctx: Context) -> Result:
     """The names are published names of two different organisations (CASC vs CASIC, Nanjing University vs NUAA)."""
     ca, cb = ctx.clusters(a), ctx.clusters(b)

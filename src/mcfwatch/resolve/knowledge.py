@@ -104,7 +104,8 @@ class Knowledge:
         k = cls()
         if table:
             for i, group in enumerate(lexicon.known_names()):
-                k.add_unit(f"table:{i}", group[0] if len(group[0]) > 5 else group[1], group, group)
+                label = next((n for n in group if not parse(n).acronym), group[0])  # a name, not an acronym
+                k.add_unit(f"table:{i}", label, group, group)
         for e in entries:
             # people share names: two listed people are never joined by their name alone
             strong = [] if e.schema == "Person" else [e.name, *e.names_zh]

@@ -1,27 +1,22 @@
 """Resolution across documents: stored entities that name the same thing are merged.
 
 Invariant: a merge never rewrites mentions, names or relations. It is one row in the store's
-`merges` table (winner, loser, score, features, who decided, when); readers fold losers into winners
-(graph/build.py does). Undoing a merge sets `undone_at`, and an undone pair is never merged again
-by the resolver, so an analyst's undo survives re-runs.
+`merges` table (winner, loser, score, features, who decided, when), one per pair ever; every reader
+folds losers into winners through the store's one fold (store/fold.py). Undoing a merge sets
+`undone_at`, and an undone pair is never merged again by the resolver, so an analyst's undo survives re-runs.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import insert, select
-
-from mcfwatch.errors import NotFoundError
 from mcfwatch.resolve.algorithm import ALGORITHM, THRESHOLDS
 from mcfwatch.resolve.index import NameIndex
 from mcfwatch.resolve.matcher import Matcher, default_matcher
 from mcfwatch.resolve.names import parse
-from mcfwatch.store import tables as t
-from mcfwatch.store.store import Store, now
+from mcfwatch.store import NewMerge, Store
 
 ORG_TYPES = frozenset({"Company", "Organization", "University", "PublicBody", "MilitaryUnit"})
 MERGE_THRESHOLD = THRESHOLDS["merging"]
@@ -118,18 +113,9 @@ def _direct(matcher: Matcher, a: Candidate, b: Candidate) -> tuple[float, dict[s
 
 def load_candidates(store: Store) -> list[Candidate]:
     names: dict[str, list[str]] = {}
-    with store.engine.connect() as conn:
-        for eid, name in conn.execute(select(t.names.c.entity_id, t.names.c.name)):
-            names.setdefault(eid, []).append(name)
-    return [Candidate(e["id"], e["name"], e["type"], names.get(e["id"], []), e["mentions"]) for e in store.entities()]
-
-
-def merge_rows(store: Store, active_only: bool = False) -> list[dict[str, Any]]:
-    q = select(t.merges).order_by(t.merges.c.id)
-    if active_only:
-        q = q.where(t.merges.c.undone_at.is_(None))
-    with store.engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(q)]
+    for eid, name in store.names():
+        names.setdefault(eid, []).append(name)
+    return [Candidate(e["id"], e["name"], e["type"], names.get(e["id"], []), e["mentions"]) for e in store.entity_rows()]
 
 
 def resolve_store(
@@ -139,50 +125,20 @@ def resolve_store(
 
     Pairs already merged, or merged once and undone, are left alone.
     """
-    existing = merge_rows(store)
+    existing = store.merges()
     skip = {frozenset((r["winner_id"], r["loser_id"])) for r in existing}
-    folded = {r["loser_id"]: r["winner_id"] for r in existing if r["undone_at"] is None}
+    folded = {r["loser_id"] for r in existing if r["undone_at"] is None}
     candidates = [c for c in load_candidates(store) if c.id not in folded]
     merges = plan_merges(candidates, matcher or default_matcher(), threshold, skip)
-    with store.engine.begin() as conn:
-        for m in merges:
-            res = conn.execute(
-                insert(t.merges).values(
-                    winner_id=m.winner_id, loser_id=m.loser_id, score=m.score,
-                    features=json.dumps(m.features, ensure_ascii=False), decided_by=decided_by, created_at=now(),
-                )
-            )
-            m.id = int(res.inserted_primary_key[0])  # type: ignore[index]
-    return merges
+    ids = store.add_merges(NewMerge(m.winner_id, m.loser_id, m.score, m.features, decided_by) for m in merges)
+    for m, mid in zip(merges, ids, strict=True):
+        m.id = mid
+    return [m for m in merges if m.id is not None]
 
 
 def undo_merge(store: Store, merge_id: int) -> None:
     """Undo one merge (soft: the row stays, with undone_at set)."""
-    if not any(r["id"] == merge_id for r in merge_rows(store)):
-        raise NotFoundError(f"no merge {merge_id} in the store; list them with resolve.merge.merge_rows(store)")
     store.undo_merge(merge_id)
-
-
-def canonical(store: Store) -> dict[str, str]:
-    """Entity id -> the id it is folded into (following chains of active merges)."""
-    folded = {r["loser_id"]: r["winner_id"] for r in merge_rows(store, active_only=True)}
-
-    def root(x: str, seen: int = 0) -> str:
-        return root(folded[x], seen + 1) if x in folded and seen < 50 else x
-
-    return {x: root(x) for x in folded}
-
-
-def names_of(store: Store, entity_id: str) -> list[str]:
-    """Every name of an entity and of the entities merged into it."""
-    mapping = canonical(store)
-    root = mapping.get(entity_id, entity_id)
-    members = [root, *(k for k, v in mapping.items() if v == root)]
-    out: list[str] = []
-    for m in members:
-        ent = store.entity(m)
-        out.extend(n for n in [ent.name, *ent.names] if n not in out)
-    return out
 
 
 def merged_groups(merges: Iterable[Merge]) -> dict[str, list[str]]:

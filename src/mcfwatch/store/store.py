@@ -1,39 +1,35 @@
 """The one seam to storage. SQLite by default; any SQLAlchemy URL (PostgreSQL) works the same way.
 
-Invariant: each document is written in exactly one transaction together with its
-entities' names, mentions and relations, so a crash leaves no half-written document.
+Invariants: each document is written in exactly one transaction together with its entities' names,
+mentions and relations, so a crash leaves no half-written document. No module outside ``store/`` holds
+a connection or names a table: every read and write goes through a Store method, and every reader
+returns entities and relations folded through the one fold (store/fold.py) via the SQL views
+(store/views.py), so the CLI, the API, the exports and a plain SQL query agree.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, update
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, inspect, select, update
+from sqlalchemy.exc import DatabaseError, IntegrityError
 
 from mcfwatch.errors import NotFoundError, StoreError
 from mcfwatch.model import Document, Extraction
-from mcfwatch.resolve.keys import name_key
+from mcfwatch.model.keys import is_acronym, name_key
 from mcfwatch.store import tables as t
+from mcfwatch.store import views as v
+from mcfwatch.store.fold import Decisions, Fold, compute_fold, decision_target, pair_key
+from mcfwatch.store.ids import entity_id_for, entity_key, mention_id_for, relation_id_for
 
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def entity_id_for(name: str, etype: str) -> str:
-    return "ent-" + hashlib.sha256(f"{etype}|{name_key(name)}".encode()).hexdigest()[:16]
-
-
-def relation_id_for(document_id: str, rel_key: tuple[Any, ...], start: int, end: int) -> str:
-    raw = json.dumps([document_id, list(rel_key), start, end], ensure_ascii=False)
-    return "rel-" + hashlib.sha256(raw.encode()).hexdigest()[:16]
 
 
 def to_url(db: str | Path) -> str:
@@ -43,45 +39,89 @@ def to_url(db: str | Path) -> str:
 
 @dataclass(slots=True)
 class StoredEntity:
+    """A canonical entity: its names are those of every entity folded into it (``members``, itself first).
+
+    ``requested_id`` is set when the entity was looked up by an id that was merged into this one.
+    """
+
     id: str
     name: str
     type: str
     names: list[str]
+    members: list[str] = field(default_factory=list)
+    requested_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "type": self.type, "names": self.names,
+                "merged": self.members[1:], "requested_id": self.requested_id,
+                "merged_into": self.id if self.requested_id else None}
+
+
+@dataclass(slots=True)
+class NewMerge:
+    """A merge the resolver decided, as the store records it."""
+
+    winner_id: str
+    loser_id: str
+    score: float
+    features: dict[str, Any]
+    decided_by: str
 
 
 class Store:
     """Read and write access to one mcfwatch store."""
 
-    def __init__(self, db: str | Path) -> None:
+    def __init__(self, db: str | Path, create: bool = True) -> None:
         self.url = to_url(db)
         if self.url.startswith("sqlite:///"):
             path = Path(self.url.removeprefix("sqlite:///"))
             if path.parent and not path.parent.exists():
                 raise StoreError(f"{path}: the folder {path.parent} does not exist")
+            if not create and not path.exists():
+                raise StoreError(f"{path}: no such store; ingest documents into it first (or pass --create)")
         try:
             self.engine: Engine = create_engine(self.url)
         except Exception as exc:  # bad URL, missing driver
             raise StoreError(f"{db}: cannot open store ({exc})") from exc
         if self.url.startswith("sqlite"):
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        self._init()
+        self._init(create)
 
-    def _init(self) -> None:
+    def _init(self, create: bool) -> None:
+        """Check the store before changing anything; create tables and views only in an empty database."""
         try:
-            t.metadata.create_all(self.engine)
             with self.engine.begin() as conn:
-                row = conn.execute(select(t.meta.c.value).where(t.meta.c.key == "schema_version")).first()
-                if row is None:
-                    conn.execute(insert(t.meta).values(key="schema_version", value=str(t.SCHEMA_VERSION)))
-                elif int(row[0]) != t.SCHEMA_VERSION:
+                tables = set(inspect(conn).get_table_names())
+                if "meta" in tables:
+                    self._check_version(conn)
+                    if not set(v.VIEWS) <= set(inspect(conn).get_view_names()):
+                        v.create_views(conn)
+                elif tables:
                     raise StoreError(
-                        f"{self.url}: store schema version {row[0]}, this mcfwatch needs {t.SCHEMA_VERSION}; "
-                        "re-ingest into a new store"
+                        f"{self.url}: not an mcfwatch store (it holds tables {', '.join(sorted(tables)[:4])} "
+                        "but no schema version); choose another file"
                     )
-        except OperationalError as exc:
+                elif not create:
+                    raise StoreError(f"{self.url}: empty, not an mcfwatch store; ingest documents into it first")
+                else:
+                    t.metadata.create_all(conn)
+                    v.create_views(conn)
+                    conn.execute(insert(t.meta).values(key="schema_version", value=str(t.SCHEMA_VERSION)))
+        except DatabaseError as exc:
             raise StoreError(f"{self.url}: cannot open store ({exc.orig})") from exc
 
-    # -- writing -----------------------------------------------------------------------------------
+    def _check_version(self, conn: Connection) -> None:
+        row = conn.execute(select(t.meta.c.value).where(t.meta.c.key == "schema_version")).first()
+        raw = None if row is None else row[0]
+        if raw is None or not str(raw).strip().isdigit():
+            raise StoreError(f"{self.url}: not an mcfwatch store or damaged (schema_version {raw!r})")
+        if int(raw) != t.SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.url}: store schema version {raw}, this mcfwatch needs {t.SCHEMA_VERSION}; "
+                "re-ingest into a new store"
+            )
+
+    # -- writing documents -------------------------------------------------------------------------
 
     def has_document(self, sha256: str) -> str | None:
         with self.engine.connect() as conn:
@@ -106,20 +146,27 @@ class Store:
                 )
             )
             local_to_global: dict[str, str] = {}
+            content: dict[str, str] = {}
+            seen: set[str] = set()
             for ent in ex.entities:
                 gid = self._entity_for(conn, ent.name, ent.type, [ent.name, *ent.aliases])
                 local_to_global[ent.id] = gid
+                content[ent.id] = entity_key(ent.name, ent.type)
                 for m in ent.mentions:
+                    mid = mention_id_for(doc.sha256, m.start, m.end, ent.type)
+                    if mid in seen:
+                        continue
+                    seen.add(mid)
                     conn.execute(
                         insert(t.mentions).values(
-                            document_id=doc_id, entity_id=gid, local_id=ent.id,
+                            id=mid, document_id=doc_id, entity_id=gid, local_id=ent.id,
                             start=m.start, end=m.end, text=m.text,
                         )
                     )
-            seen: set[str] = set()
             for rel in ex.relations:
                 ev = rel.evidence
-                rid = relation_id_for(doc_id, rel.key(), ev.start, ev.end)
+                rid = relation_id_for(doc.sha256, rel.type, rel.subtype, content[rel.source], content[rel.target],
+                                      rel.date, ev.start, ev.end)
                 if rid in seen:
                     continue
                 seen.add(rid)
@@ -135,19 +182,25 @@ class Store:
         return True
 
     def _entity_for(self, conn: Connection, name: str, etype: str, all_names: list[str]) -> str:
-        """Find the stored entity of this type that already carries one of these names, else create it."""
-        keys = [name_key(n) for n in all_names if name_key(n)]
-        row = conn.execute(
-            select(t.entities.c.id)
-            .join(t.names, t.names.c.entity_id == t.entities.c.id)
-            .where(t.names.c.key.in_(keys), t.entities.c.type == etype)
-            .limit(1)
-        ).first()
-        if row:
-            gid = str(row[0])
+        """The stored entity of this type that already carries one of these names, else a new one.
+
+        The entity's own content id wins; otherwise the first (by id) carrying one of the names. A bare
+        acronym never joins two entities: NPU is a university in Xi'an and a school in Fremont.
+        """
+        own = entity_id_for(name, etype)
+        if conn.execute(select(t.entities.c.id).where(t.entities.c.id == own)).first():
+            gid = own
         else:
-            gid = entity_id_for(name, etype)
-            if not conn.execute(select(t.entities.c.id).where(t.entities.c.id == gid)).first():
+            keys = sorted({name_key(n) for n in all_names if name_key(n) and not is_acronym(n)})
+            row = conn.execute(
+                select(t.entities.c.id)
+                .join(t.names, t.names.c.entity_id == t.entities.c.id)
+                .where(t.names.c.key.in_(keys), t.entities.c.type == etype)
+                .order_by(t.entities.c.id)
+                .limit(1)
+            ).first() if keys else None
+            gid = str(row[0]) if row else own
+            if gid == own:
                 conn.execute(insert(t.entities).values(id=gid, name=name, type=etype, created_at=now()))
         existing = {r[0] for r in conn.execute(select(t.names.c.name).where(t.names.c.entity_id == gid))}
         for n in all_names:
@@ -157,22 +210,141 @@ class Store:
                 existing.add(n)
         return gid
 
+    # -- writing decisions and merges: each rewrites the fold in the same transaction ----------------
+
     def add_overlay(self, kind: str, target: str, decision: str, note: str | None = None, by: str = "analyst") -> int:
         with self.engine.begin() as conn:
             res = conn.execute(
                 insert(t.overlays).values(
-                    kind=kind, target=target, decision=decision, note=note, decided_by=by, created_at=now()
+                    kind=kind, target=decision_target(kind, target), decision=decision, note=note,
+                    decided_by=by, created_at=now(),
                 )
             )
+            if kind == "merge":
+                self._refresh_fold(conn)
             return int(res.inserted_primary_key[0])  # type: ignore[index]
 
-    def undo_merge(self, merge_id: int) -> None:
+    def add_merges(self, merges: Iterable[NewMerge]) -> list[int | None]:
+        """Record the resolver's merges; a pair already recorded (even undone) is skipped (None)."""
+        out: list[int | None] = []
         with self.engine.begin() as conn:
-            conn.execute(update(t.merges).where(t.merges.c.id == merge_id).values(undone_at=now()))
+            for m in merges:
+                pair = pair_key(m.winner_id, m.loser_id)
+                if conn.execute(select(t.merges.c.id).where(t.merges.c.pair == pair)).first():
+                    out.append(None)
+                    continue
+                try:
+                    with conn.begin_nested():
+                        res = conn.execute(
+                            insert(t.merges).values(
+                                pair=pair, winner_id=m.winner_id, loser_id=m.loser_id, score=m.score,
+                                features=json.dumps(m.features, ensure_ascii=False), decided_by=m.decided_by,
+                                created_at=now(),
+                            )
+                        )
+                    out.append(int(res.inserted_primary_key[0]))  # type: ignore[index]
+                except IntegrityError:  # another writer recorded the pair meanwhile
+                    out.append(None)
+            self._refresh_fold(conn)
+        return out
 
-    # -- reading -----------------------------------------------------------------------------------
+    def undo_merge(self, merge_id: int) -> None:
+        """Undo one merge (soft: the row stays, with undone_at set); the pair is never merged again."""
+        with self.engine.begin() as conn:
+            res = conn.execute(update(t.merges).where(t.merges.c.id == merge_id).values(undone_at=now()))
+            if res.rowcount == 0:
+                raise NotFoundError(f"no merge {merge_id} in the store; `mcfwatch show NAME` lists merged ids")
+            self._refresh_fold(conn)
+
+    def _refresh_fold(self, conn: Connection) -> None:
+        merges = [
+            (r[0], r[1])
+            for r in conn.execute(
+                select(t.merges.c.winner_id, t.merges.c.loser_id).where(t.merges.c.undone_at.is_(None))
+                .order_by(t.merges.c.id)
+            )
+        ]
+        decisions = Decisions.from_rows(dict(r._mapping) for r in conn.execute(select(t.overlays)))
+        root = compute_fold(merges, decisions)
+        conn.execute(delete(t.folded))
+        if root:
+            conn.execute(insert(t.folded), [{"entity_id": k, "canonical_id": c} for k, c in sorted(root.items())])
+
+    # -- monitoring baselines ----------------------------------------------------------------------
+
+    def replace_baseline(self, snapshots: dict[str, dict[str, Any]]) -> None:
+        """The monitoring baseline becomes exactly these partner snapshots."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(t.watch_baseline))
+            for partner, snap in snapshots.items():
+                conn.execute(insert(t.watch_baseline).values(partner=partner, snapshot=json.dumps(snap), created_at=now()))
+
+    def update_baseline(self, snapshots: dict[str, dict[str, Any]]) -> None:
+        with self.engine.begin() as conn:
+            for partner, snap in snapshots.items():
+                conn.execute(update(t.watch_baseline).where(t.watch_baseline.c.partner == partner).values(
+                    snapshot=json.dumps(snap), created_at=now()))
+
+    def baseline(self) -> dict[str, dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.watch_baseline.c.partner, t.watch_baseline.c.snapshot)
+                                .order_by(t.watch_baseline.c.partner))
+            return {r[0]: json.loads(r[1]) for r in rows}
+
+    # -- reading: raw rows for resolution ----------------------------------------------------------
+
+    def entity_rows(self) -> list[dict[str, Any]]:
+        """Every stored entity (merged or not) with its mention count: what resolution compares."""
+        q = (
+            select(t.entities.c.id, t.entities.c.name, t.entities.c.type, func.count(t.mentions.c.id).label("mentions"))
+            .join(t.mentions, t.mentions.c.entity_id == t.entities.c.id, isouter=True)
+            .group_by(t.entities.c.id, t.entities.c.name, t.entities.c.type)
+            .order_by(t.entities.c.id)
+        )
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+    def names(self) -> list[tuple[str, str]]:
+        """(entity id, name) for every name of every stored entity."""
+        with self.engine.connect() as conn:
+            q = select(t.names.c.entity_id, t.names.c.name).order_by(t.names.c.entity_id, t.names.c.name)
+            return [(r[0], r[1]) for r in conn.execute(q)]
+
+    def merges(self, active_only: bool = False) -> list[dict[str, Any]]:
+        q = select(t.merges).order_by(t.merges.c.id)
+        if active_only:
+            q = q.where(t.merges.c.undone_at.is_(None))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+    def overlays(self, kind: str | None = None) -> list[dict[str, Any]]:
+        q = select(t.overlays).order_by(t.overlays.c.id)
+        if kind:
+            q = q.where(t.overlays.c.kind == kind)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+    def decisions(self) -> Decisions:
+        return Decisions.from_rows(self.overlays())
+
+    def fold(self) -> Fold:
+        """The fold in force (as written with the last merge or decision) and the decisions."""
+        with self.engine.connect() as conn:
+            root = {r[0]: r[1] for r in conn.execute(select(t.folded.c.entity_id, t.folded.c.canonical_id))}
+        return Fold(root, self.decisions())
+
+    def has_relation(self, relation_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(t.relations.c.id).where(t.relations.c.id == relation_id)).first() is not None
+
+    def has_entity(self, entity_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(t.entities.c.id).where(t.entities.c.id == entity_id)).first() is not None
+
+    # -- reading: canonical entities and active relations (through the views) ------------------------
 
     def counts(self) -> dict[str, int]:
+        """Rows as stored (documents, entities, mentions, relations), merged entities counted apart."""
         with self.engine.connect() as conn:
             return {
                 name: int(conn.execute(select(func.count()).select_from(table)).scalar_one())
@@ -195,77 +367,93 @@ class Store:
         return dict(row._mapping)
 
     def entities(self, etype: str | None = None) -> list[dict[str, Any]]:
-        """Entities with their number of mentions and documents, most mentioned first."""
-        q = (
-            select(
-                t.entities.c.id, t.entities.c.name, t.entities.c.type,
-                func.count(t.mentions.c.id).label("mentions"),
-                func.count(func.distinct(t.mentions.c.document_id)).label("documents"),
-            )
-            .join(t.mentions, t.mentions.c.entity_id == t.entities.c.id, isouter=True)
-            .group_by(t.entities.c.id)
-            .order_by(func.count(t.mentions.c.id).desc(), t.entities.c.name)
-        )
+        """Canonical entities (merged ones counted once), most mentioned first, each with its ``merged`` ids."""
+        ce = v.canonical_entities
+        q = select(ce).order_by(ce.c.mentions.desc(), ce.c.name, ce.c.id)
         if etype:
-            q = q.where(t.entities.c.type == etype)
+            q = q.where(ce.c.type == etype)
+        fold = self.fold()
+        groups: dict[str, list[str]] = {}
+        for loser, root in sorted(fold.root.items()):
+            groups.setdefault(root, []).append(loser)
         with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(q)]
+            rows = [dict(r._mapping) for r in conn.execute(q)]
+        for r in rows:
+            r["merged"] = groups.get(r["id"], [])
+        return rows
 
     def entity(self, entity_id: str) -> StoredEntity:
+        """The entity with this id; a merged-away id gives the canonical entity, with ``requested_id`` set."""
+        if not self.has_entity(entity_id):
+            raise NotFoundError(f"no entity {entity_id!r} in the store; `mcfwatch entities` lists them")
+        fold = self.fold()
+        root = fold.canonical(entity_id)
+        members = fold.members(entity_id)
         with self.engine.connect() as conn:
-            row = conn.execute(select(t.entities).where(t.entities.c.id == entity_id)).first()
-            if row is None:
-                raise NotFoundError(f"no entity {entity_id!r} in the store")
-            nm = [r[0] for r in conn.execute(select(t.names.c.name).where(t.names.c.entity_id == entity_id))]
-        return StoredEntity(id=row.id, name=row.name, type=row.type, names=nm)
+            row = conn.execute(select(t.entities).where(t.entities.c.id == root)).one()
+            names: list[str] = [row.name]
+            for eid in members:
+                q = select(t.names.c.name).where(t.names.c.entity_id == eid).order_by(t.names.c.name)
+                names += [r[0] for r in conn.execute(q) if r[0] not in names]
+        return StoredEntity(id=row.id, name=row.name, type=row.type, names=names, members=members,
+                            requested_id=entity_id if root != entity_id else None)
 
     def find(self, name: str) -> list[StoredEntity]:
-        """Entities carrying exactly this name (by key), else those whose name contains it."""
+        """Canonical entities carrying exactly this name (by key), else those with a name containing it."""
         key = name_key(name)
         with self.engine.connect() as conn:
-            ids = [r[0] for r in conn.execute(select(t.names.c.entity_id).where(t.names.c.key == key).distinct())]
+            ids = [r[0] for r in conn.execute(
+                select(t.names.c.entity_id).where(t.names.c.key == key).distinct().order_by(t.names.c.entity_id))]
             if not ids and key:
-                ids = [
-                    r[0]
-                    for r in conn.execute(
-                        select(t.names.c.entity_id).where(t.names.c.key.contains(key)).distinct().limit(20)
-                    )
-                ]
-        return [self.entity(i) for i in ids]
+                ids = [r[0] for r in conn.execute(
+                    select(t.names.c.entity_id).where(t.names.c.key.contains(key, autoescape=True))
+                    .distinct().order_by(t.names.c.entity_id).limit(20))]
+        fold = self.fold()
+        roots = list(dict.fromkeys(fold.canonical(i) for i in ids))
+        return [self.entity(r) for r in roots]
 
     def relations(self, entity_id: str | None = None) -> list[dict[str, Any]]:
-        """Relations (with evidence and document metadata), optionally those touching one entity."""
+        """Active relations (not rejected; ends folded to canonical ids, with their names), with evidence and
+        document metadata; with entity_id, those touching that entity (or the entity it was merged into)."""
+        ar = v.active_relations
         src = t.entities.alias("src")
         tgt = t.entities.alias("tgt")
         q = (
             select(
-                t.relations,
+                ar,
                 src.c.name.label("source_name"), src.c.type.label("source_type"),
                 tgt.c.name.label("target_name"), tgt.c.type.label("target_type"),
                 t.documents.c.title.label("document_title"), t.documents.c.path.label("document_path"),
-                t.documents.c.url.label("document_url"),
+                t.documents.c.url.label("document_url"), t.documents.c.published.label("document_published"),
             )
-            .join(src, src.c.id == t.relations.c.source_id)
-            .join(tgt, tgt.c.id == t.relations.c.target_id)
-            .join(t.documents, t.documents.c.id == t.relations.c.document_id)
-            .order_by(t.relations.c.date, t.relations.c.document_id, t.relations.c.ev_start)
+            .join(src, src.c.id == ar.c.source_id)
+            .join(tgt, tgt.c.id == ar.c.target_id)
+            .join(t.documents, t.documents.c.id == ar.c.document_id)
+            .order_by(ar.c.date, ar.c.document_id, ar.c.ev_start, ar.c.id)
         )
         if entity_id:
-            q = q.where((t.relations.c.source_id == entity_id) | (t.relations.c.target_id == entity_id))
+            root = self.fold().canonical(entity_id)
+            q = q.where((ar.c.source_id == root) | (ar.c.target_id == root))
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(q)]
 
     def mentions(self, entity_id: str) -> list[dict[str, Any]]:
+        """Mentions of the entity and of every entity folded with it."""
+        members = self.fold().members(entity_id)
         with self.engine.connect() as conn:
-            q = select(t.mentions).where(t.mentions.c.entity_id == entity_id).order_by(
-                t.mentions.c.document_id, t.mentions.c.start
+            q = select(t.mentions).where(t.mentions.c.entity_id.in_(members)).order_by(
+                t.mentions.c.document_id, t.mentions.c.start, t.mentions.c.id
             )
             return [dict(r._mapping) for r in conn.execute(q)]
 
-    def overlays(self, kind: str | None = None) -> list[dict[str, Any]]:
-        q = select(t.overlays).order_by(t.overlays.c.id)
-        if kind:
-            q = q.where(t.overlays.c.kind == kind)
+    def all_mentions(self) -> list[dict[str, Any]]:
+        """Every mention with ``canonical_id``, the canonical entity it counts for."""
+        ec = v.entity_canonical
+        q = (
+            select(t.mentions, ec.c.canonical_id)
+            .join(ec, ec.c.entity_id == t.mentions.c.entity_id)
+            .order_by(t.mentions.c.document_id, t.mentions.c.start, t.mentions.c.id)
+        )
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(q)]
 
@@ -287,14 +475,3 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
-
-
-def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    batch: list[Any] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

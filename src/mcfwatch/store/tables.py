@@ -1,7 +1,9 @@
-"""The store's tables (SQLAlchemy Core). SCHEMA_VERSION changes whenever a table changes.
+"""The store's tables (SQLAlchemy Core). SCHEMA_VERSION changes whenever a table or view changes.
 
 Every extracted claim row (mention, relation) carries its document and character span:
-there is no way to store a relation without evidence.
+there is no way to store a relation without evidence. Ids derive from content, never from position
+(store/ids.py), so re-ingesting or adding documents never changes an id already given out.
+Only modules inside ``store/`` import this file.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: content ids for mentions, merges unique by pair, folded table and SQL views
 
 metadata = MetaData()
 
@@ -64,7 +66,7 @@ names = Table(
 mentions = Table(
     "mentions",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("id", String, primary_key=True),  # men-…: hash of document sha256, span and entity type
     Column("document_id", String, ForeignKey("documents.id"), nullable=False),
     Column("entity_id", String, ForeignKey("entities.id"), nullable=False),
     Column("local_id", String, nullable=False),
@@ -96,11 +98,13 @@ relations = Table(
     Index("ix_rel_target", "target_id"),
 )
 
-# Resolution decisions (issue: watchlists and resolution): loser is folded into winner; undone_at soft-deletes.
+# Resolution decisions: loser is folded into winner; undone_at soft-deletes. One row per pair, ever: an undone
+# pair is never merged again by the resolver, and two concurrent resolvers cannot both record it.
 merges = Table(
     "merges",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("pair", String, nullable=False, unique=True),  # "A|B", the two ids sorted
     Column("winner_id", String, nullable=False),
     Column("loser_id", String, nullable=False),
     Column("score", Float, nullable=False),
@@ -111,6 +115,7 @@ merges = Table(
 )
 
 # Analyst decisions applied on every query (reject an edge, confirm or split a merge). Survive re-ingest.
+# A merge decision's target is stored as its sorted pair, so that the latest decision on a target is one lookup.
 overlays = Table(
     "overlays",
     metadata,
@@ -130,4 +135,14 @@ watch_baseline = Table(
     Column("partner", Text, primary_key=True),
     Column("snapshot", Text, nullable=False),
     Column("created_at", String(32), nullable=False),
+)
+
+# The fold (store/fold.py) written out: every entity merged away, and the canonical entity it is folded into.
+# Rewritten in the same transaction as every merge, undo and merge decision; the SQL views read it.
+folded = Table(
+    "folded",
+    metadata,
+    Column("entity_id", String, primary_key=True),
+    Column("canonical_id", String, nullable=False),
+    Index("ix_folded_canonical", "canonical_id"),
 )

@@ -1,4 +1,4 @@
-"""Exact blocking keys for names: the cheapest form of resolution, used when storing mentions."""
+"""Exact keys for names: the cheapest form of resolution, used when storing mentions and building ids."""
 
 from __future__ import annotations
 
@@ -15,3 +15,11 @@ def name_key(name: str) -> str:
     text = _LEADING_ARTICLE.sub("", text)
     text = _NON_WORD.sub(" ", text.casefold())
     return " ".join(text.split())
+
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,9}$")
+
+
+def is_acronym(name: str) -> bool:
+    """A single short upper-case word (NPU, CETC): on its own it never proves which organisation is meant."""
+    return bool(_ACRONYM.match(unicodedata.normalize("NFKC", name).strip()))

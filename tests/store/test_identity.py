@@ -1,0 +1,103 @@
+"""The store owns identity: content ids, one fold of merges and decisions, lookups that follow merges,
+and SQL views that show a plain SQL client what the CLI shows."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from mcfwatch.errors import NotFoundError
+from mcfwatch.model import Document, Entity, Extraction, Relation, Span
+from mcfwatch.store import NewMerge, Store
+
+
+def _doc(text: str, doc_id: str, ents: list[tuple[str, str, str]], rels: list[tuple[str, str, str]] = ()) -> Extraction:  # type: ignore[assignment]
+    """An extraction whose entities are found by name in text; relations quote the whole text."""
+    entities = []
+    for eid, name, etype in ents:
+        start = text.index(name)
+        entities.append(Entity(eid, name, etype, mentions=[Span(start, start + len(name), name)]))
+    ex = Extraction(Document(text=text, id=doc_id, language="en"), entities=entities)
+    for rtype, src, tgt in rels:
+        ex.add_relation(Relation(rtype, src, tgt, Span(0, len(text), text), confidence=0.9))
+    return ex
+
+
+A = _doc("Lizhong Group signed an agreement with Brunel University.", "a",
+         [("x1", "Lizhong Group", "Company"), ("x2", "Brunel University", "University")],
+         [("agreement", "x1", "x2")])
+B = _doc("Brunel University met Hebei Lizhong in Uxbridge.", "b",
+         [("y1", "Brunel University", "University"), ("y2", "Hebei Lizhong", "Company")],
+         [("meeting", "y1", "y2")])
+
+
+def _ids(store: Store) -> tuple[set[str], set[str], set[str]]:
+    ents = {e["id"] for e in store.entities()}
+    rels = {r["id"] for r in store.relations()}
+    mentions = {m["id"] for m in store.all_mentions()}
+    return ents, rels, mentions
+
+
+def test_stable_ids_do_not_depend_on_order_or_later_documents(tmp_path: Path) -> None:
+    one = Store(tmp_path / "one.db")
+    one.add_extraction(A)
+    before = _ids(one)
+    one.add_extraction(B)  # a later document never changes an id already given out
+    after = _ids(one)
+    assert all(b <= a for b, a in zip(before, after, strict=True))
+    two = Store(tmp_path / "two.db")  # the other order, in another store: the same ids
+    two.add_extraction(B)
+    two.add_extraction(A)
+    assert _ids(two) == after
+    assert all(m.startswith("men-") for m in after[2])
+
+
+def test_lookup_by_id_follows_merges_and_says_so(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.db")
+    store.add_extraction(A)
+    store.add_extraction(B)
+    lizhong = store.find("Lizhong Group")[0].id
+    hebei = store.find("Hebei Lizhong")[0].id
+    assert lizhong != hebei
+    store.add_merges([NewMerge(lizhong, hebei, 0.9, {}, "test")])
+    got = store.entity(hebei)
+    assert got.id == lizhong and got.requested_id == hebei and got.to_dict()["merged_into"] == lizhong
+    assert set(got.names) >= {"Lizhong Group", "Hebei Lizhong"} and got.members == [lizhong, hebei]
+    assert store.entity(lizhong).requested_id is None
+    assert [e.id for e in store.find("Hebei Lizhong")] == [lizhong]
+    with pytest.raises(NotFoundError):
+        store.entity("ent-doesnotexist")
+
+
+def test_merges_are_unique_by_pair(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.db")
+    store.add_extraction(A)
+    store.add_extraction(B)
+    a, b = store.find("Lizhong Group")[0].id, store.find("Hebei Lizhong")[0].id
+    assert store.add_merges([NewMerge(a, b, 0.9, {}, "x")])[0] is not None
+    assert store.add_merges([NewMerge(b, a, 0.9, {}, "y")]) == [None]  # either order: one row
+    assert len(store.merges()) == 1
+
+
+def test_one_fold_for_python_readers_and_sql_views(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    store = Store(db)
+    store.add_extraction(A)
+    store.add_extraction(B)
+    lizhong, hebei = store.find("Lizhong Group")[0].id, store.find("Hebei Lizhong")[0].id
+    store.add_overlay("merge", f"{hebei}|{lizhong}", "confirm")  # an analyst folds them
+    meeting = next(r["id"] for r in store.relations() if r["type"] == "meeting")
+    store.add_overlay("edge", meeting, "reject")
+    py_ents = {(e["id"], e["mentions"]) for e in store.entities()}
+    py_rels = {(r["id"], r["source_id"], r["target_id"]) for r in store.relations()}
+    assert len(py_ents) == 2 and len(py_rels) == 1
+    with sqlite3.connect(db) as conn:  # a client that knows nothing of mcfwatch
+        sql_ents = set(conn.execute("SELECT id, mentions FROM canonical_entities"))
+        sql_rels = set(conn.execute("SELECT id, source_id, target_id FROM active_relations"))
+    assert sql_ents == py_ents and sql_rels == py_rels
+    store.add_overlay("merge", f"{lizhong}|{hebei}", "split")  # the latest decision wins
+    assert len(store.entities()) == 3
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM canonical_entities").fetchone() == (3,)
