@@ -29,6 +29,7 @@ class RelationType:
     source: tuple[str, ...] = ()
     target: tuple[str, ...] = ()
     ftm_by_subtype: dict[str, str] = field(default_factory=dict)
+    ftm_by_target: dict[str, str] = field(default_factory=dict)  # by the target's entity type
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,7 @@ def load_schema() -> Schema:
             source=tuple(spec.get("source", ())),
             target=tuple(spec.get("target", ())),
             ftm_by_subtype=dict(spec.get("ftm_by_subtype", {})),
+            ftm_by_target=dict(spec.get("ftm_by_target", {})),
         )
         for name, spec in raw["relation_types"].items()
     }

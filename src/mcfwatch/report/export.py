@@ -1,12 +1,15 @@
 """Exports of the store: FollowTheMoney entities (JSON lines) and the mcfwatch JSON graph.
 
-The FtM export needs no FtM install: it writes plain entity dicts in FtM's shape, and the
-test suite validates them with the `followthemoney` library (extra `ftm`). Mapping (see README):
-entity types map through `ftm:` in model/schema.yaml; documents become `Document`, each mention a
-`Mention`; a visit becomes an `Event` (involved: both parties); ownership, position and funding
-become `Ownership`, `Employment` and `Payment`; every other relation an `UnknownLink` whose `role`
-names the relation and subtype. Every relation entity carries `proof` (the Document), `summary`
-(the quoted evidence) and `startDate`/`endDate`; confidence and span go in `description`.
+Both follow the store's one fold: merged entities come out once (under the canonical id, with every member's
+names), relations come out with their ends folded, and a relation an analyst rejected is not exported.
+
+The FtM export needs no FtM install: it writes plain entity dicts in FtM's shape, and the test suite checks
+every property against followthemoney's ranges (extra `ftm`). Mapping (see README and `ftm:` in
+model/schema.yaml): entity types map through their `ftm` schema; documents become `Document`, each mention a
+`Mention` (`resolved` only when the entity is a legal entity). A relation maps to the schema its type
+declares (`ftm_by_subtype`, `ftm_by_target`, then `ftm`) when both ends fit that schema's ranges, else to an
+`UnknownLink` whose `role` names the relation and subtype. Every relation entity carries `proof` (the
+Document), `summary` (the quoted evidence) and `startDate`/`endDate`; confidence and span go in `description`.
 """
 
 from __future__ import annotations
@@ -20,25 +23,32 @@ from mcfwatch.model import SCHEMA
 from mcfwatch.store import Store
 
 LANG3 = {"en": "eng", "zh": "zho", "ja": "jpn", "ko": "kor"}
-# Schemata whose edge properties accept these endpoint schemata (others fall back to UnknownLink).
-EDGE_RANGES: dict[str, tuple[str, str, set[str], set[str]]] = {
-    "Ownership": ("owner", "asset", {"Company", "Organization", "PublicBody", "Person"}, {"Company"}),
-    "Employment": ("employee", "employer", {"Person"}, {"Company", "Organization", "PublicBody"}),
-    "Payment": ("payer", "beneficiary", {"Company", "Organization", "PublicBody", "Person"},
-                {"Company", "Organization", "PublicBody", "Person"}),
-}
+LEGAL = {"Company", "Organization", "PublicBody", "Person"}  # FtM LegalEntity schemata we emit
+ORGANIZATIONS = {"Company", "Organization", "PublicBody"}   # FtM Organization and its children
+
+Props = dict[str, list[str]]
 
 
 def ftm_schema_of(etype: str) -> str | None:
     return SCHEMA.entity_types[etype].ftm
 
 
-def _entity(e: dict[str, Any], names: list[str]) -> dict[str, Any] | None:
+def _owned(store: Store) -> set[str]:
+    """Organisations that a source states are owned: exported as `Company` (an FtM Company is an
+    Organization that is also an Asset, the range of Ownership.asset)."""
+    return {r["target_id"] for r in store.relations() if r["type"] == "ownership"}
+
+
+def _schema_for(e: dict[str, Any], owned: set[str]) -> str | None:
+    schema = ftm_schema_of(e["type"])
+    if schema == "Organization" and e["id"] in owned:
+        return "Company"
+    return schema
+
+
+def _entity(e: dict[str, Any], schema: str, names: list[str]) -> dict[str, Any]:
     etype = SCHEMA.entity_types[e["type"]]
-    schema = etype.ftm
-    if schema is None:
-        return None
-    props: dict[str, list[str]] = {}
+    props: Props = {}
     if schema == "Address":
         props["full"] = [e["name"]]
     else:
@@ -53,7 +63,7 @@ def _entity(e: dict[str, Any], names: list[str]) -> dict[str, Any] | None:
 
 def _document(d: dict[str, Any]) -> dict[str, Any]:
     name = PurePath((d["path"] or d["id"]).split(":")[0]).name or d["id"]
-    props: dict[str, list[str]] = {"fileName": [name], "title": [d["title"] or name]}
+    props: Props = {"fileName": [name], "title": [d["title"] or name]}
     if d["url"]:
         props["sourceUrl"] = [d["url"]]
     if d["published"]:
@@ -63,17 +73,16 @@ def _document(d: dict[str, Any]) -> dict[str, Any]:
     return {"id": d["id"], "schema": "Document", "properties": props}
 
 
-def _relation(r: dict[str, Any], exported: dict[str, str]) -> dict[str, Any] | None:
-    src, tgt = r["source_id"], r["target_id"]
-    if src not in exported or tgt not in exported:
-        return None  # an endpoint with no FtM schema (a Technology): kept in the JSON export only
-    rtype = SCHEMA.relation_types[r["type"]]
-    kind = r["type"] + (f" ({r['subtype']})" if r["subtype"] else "")
-    props: dict[str, list[str]] = {
+def _kind(r: dict[str, Any]) -> str:
+    return str(r["type"]) + (f" ({r['subtype']})" if r["subtype"] else "")
+
+
+def _evidence(r: dict[str, Any]) -> Props:
+    props: Props = {
         "proof": [r["document_id"]],
         "summary": [r["ev_text"]],
         "description": [
-            f"mcfwatch {kind}; confidence {r['confidence']:.2f}; method {r['method']}; "
+            f"mcfwatch {_kind(r)}; confidence {r['confidence']:.2f}; method {r['method']}; "
             f"evidence {r['document_id']}[{r['ev_start']}:{r['ev_end']}]"
         ],
     }
@@ -81,69 +90,117 @@ def _relation(r: dict[str, Any], exported: dict[str, str]) -> dict[str, Any] | N
         props["startDate"] = [r["date"]]
     if r["date_end"]:
         props["endDate"] = [r["date_end"]]
-    schema = rtype.ftm_by_subtype.get(r["subtype"] or "", rtype.ftm) or "UnknownLink"
-    if schema == "Event":
-        props["name"] = [f"{r['source_name']} {rtype.label} {r['target_name']}"]
-        props["involved"] = [src, tgt]
-        if r["target_type"] == "Place":
-            props["location"] = [r["target_name"]]
-        return {"id": r["id"], "schema": "Event", "properties": props}
-    if schema in EDGE_RANGES:
-        sprop, tprop, sok, tok = EDGE_RANGES[schema]
-        if exported[src] in sok and exported[tgt] in tok:
-            props[sprop], props[tprop] = [src], [tgt]
-            if schema == "Employment" and r["subject"]:
-                props["role"] = [r["subject"]]
-            return {"id": r["id"], "schema": schema, "properties": props}
-    props["subject"], props["object"] = [src], [tgt]
-    props["role"] = [kind + (f": {r['subject']}" if r["subject"] else "")]
-    return {"id": r["id"], "schema": "UnknownLink", "properties": props}
+    return props
+
+
+def declared_schema(r: dict[str, Any]) -> str:
+    """The FtM schema model/schema.yaml declares for this relation (before the range check)."""
+    rtype = SCHEMA.relation_types[r["type"]]
+    found = rtype.ftm_by_subtype.get(r["subtype"] or "") or rtype.ftm_by_target.get(r["target_type"]) or rtype.ftm
+    return str(found or "UnknownLink")
+
+
+def _relation(r: dict[str, Any], schema_of: dict[str, str]) -> list[dict[str, Any]]:
+    """The FtM entities for one relation: the relation entity (id = relation id) first, then helpers."""
+    src, tgt = r["source_id"], r["target_id"]
+    ss, ts = schema_of[src], schema_of[tgt]
+    rid, props = r["id"], _evidence(r)
+    role = _kind(r) + (f": {r['subject']}" if r["subject"] else "")
+    schema = declared_schema(r)
+
+    def edge(name: str, **ends: list[str]) -> dict[str, Any]:
+        return {"id": rid, "schema": name, "properties": {**props, **ends}}
+
+    if schema == "Event" and ss in LEGAL and (ts in LEGAL or ts == "Address"):
+        ev: Props = {**props, "name": [f"{r['source_name']} {SCHEMA.relation_types[r['type']].label} {r['target_name']}"]}
+        ev["involved"] = [src] + ([tgt] if ts in LEGAL else [])
+        if ts == "Address":
+            ev["addressEntity"], ev["location"] = [tgt], [r["target_name"]]
+        return [{"id": rid, "schema": "Event", "properties": ev}]
+    if schema == "Ownership" and ss in LEGAL and ts == "Company":
+        return [edge("Ownership", owner=[src], asset=[tgt])]
+    if schema == "Employment" and ss == "Person" and ts in ORGANIZATIONS:
+        return [edge("Employment", employee=[src], employer=[tgt], **({"role": [r["subject"]]} if r["subject"] else {}))]
+    if schema == "Payment" and ss in LEGAL and ts in LEGAL:
+        return [edge("Payment", payer=[src], beneficiary=[tgt])]
+    if schema == "Membership" and ss in LEGAL and ts in ORGANIZATIONS:
+        return [edge("Membership", member=[src], organization=[tgt], role=[role])]
+    if schema == "ProjectParticipant" and ss in LEGAL and ts == "Project":
+        return [edge("ProjectParticipant", participant=[src], project=[tgt], role=[role])]
+    if schema == "ProjectParticipant" and ss in LEGAL and ts in LEGAL:  # a joint lab: the project, two participants
+        pid = f"{rid}-project"
+        project = {"id": pid, "schema": "Project", "properties": {
+            **props, "name": [r["subject"] or f"joint laboratory of {r['source_name']} and {r['target_name']}"]}}
+        second = {"id": f"{rid}-2", "schema": "ProjectParticipant",
+                  "properties": {**props, "participant": [tgt], "project": [pid], "role": [role]}}
+        return [edge("ProjectParticipant", participant=[src], project=[pid], role=[role]), project, second]
+    if schema == "ContractAward" and ss in LEGAL and ts in LEGAL:  # the contract (issued by the source), awarded
+        cid = f"{rid}-contract"
+        contract = {"id": cid, "schema": "Contract", "properties": {
+            **{k: v for k, v in props.items() if k in {"proof", "summary", "description"}},
+            "title": [r["subject"] or f"contract between {r['source_name']} and {r['target_name']}"],
+            "authority": [src]}}
+        return [edge("ContractAward", contract=[cid], supplier=[tgt], role=[role]), contract]
+    return [edge("UnknownLink", subject=[src], object=[tgt], role=[role])]
 
 
 def ftm_entities(store: Store) -> Iterator[dict[str, Any]]:
-    """Every document, entity, mention and relation of the store as FtM entity dicts."""
+    """Every document, canonical entity, mention and active relation of the store as FtM entity dicts."""
     for d in store.documents():
         yield _document(d)
-    exported: dict[str, str] = {}
+    fold = store.fold()
+    names: dict[str, list[str]] = {}
+    for eid, name in store.names():
+        group = names.setdefault(fold.canonical(eid), [])
+        if name not in group:
+            group.append(name)
+    owned = _owned(store)
+    schema_of: dict[str, str] = {}
     for e in store.entities():
-        names = store.entity(e["id"]).names
-        ftm = _entity(e, names)
-        if ftm is not None:
-            exported[e["id"]] = ftm["schema"]
-            yield ftm
-            for m in store.mentions(e["id"]):
-                yield {
-                    "id": m["id"],
-                    "schema": "Mention",
-                    "properties": {
-                        "document": [m["document_id"]], "name": [m["text"]],
-                        "resolved": [e["id"]], "detectedSchema": [ftm["schema"]],
-                    },
-                }
+        schema = _schema_for(e, owned)
+        if schema is not None:
+            schema_of[e["id"]] = schema
+            yield _entity(e, schema, names.get(e["id"], []))
+    for m in store.all_mentions():
+        schema = schema_of.get(m["canonical_id"])
+        if schema is None:
+            continue  # a Technology: no FtM schema
+        props: Props = {"document": [m["document_id"]], "name": [m["text"]], "detectedSchema": [schema]}
+        if schema in LEGAL:  # Mention.resolved is a LegalEntity: places, projects and events are only detected
+            props["resolved"] = [m["canonical_id"]]
+        yield {"id": m["id"], "schema": "Mention", "properties": props}
     for r in store.relations():
-        rel = _relation(r, exported)
-        if rel is not None:
-            yield rel
+        if r["source_id"] in schema_of and r["target_id"] in schema_of:  # else a Technology end: JSON export only
+            yield from _relation(r, schema_of)
 
 
 def graph_json(store: Store) -> dict[str, Any]:
-    """The mcfwatch graph with full evidence: documents (metadata), entities with names, relations."""
+    """The mcfwatch graph with full evidence: documents (metadata), canonical entities with names, active
+    relations. A directed multigraph (two parties can be linked by several relations; each relation says
+    whether its type is directed): ``networkx.node_link_graph(g, nodes="entities", edges="relations")``."""
     docs = [{k: v for k, v in d.items() if k != "text"} for d in store.documents()]
-    ents = []
-    for e in store.entities():
-        ent = store.entity(e["id"])
-        ents.append({"id": ent.id, "name": ent.name, "type": ent.type, "names": ent.names,
-                     "mentions": e["mentions"], "documents": e["documents"]})
+    fold = store.fold()
+    names: dict[str, list[str]] = {}
+    for eid, name in store.names():
+        group = names.setdefault(fold.canonical(eid), [])
+        if name not in group:
+            group.append(name)
+    ents = [
+        {"id": e["id"], "name": e["name"], "type": e["type"], "names": names.get(e["id"], [e["name"]]),
+         "merged": e["merged"], "mentions": e["mentions"], "documents": e["documents"]}
+        for e in store.entities()
+    ]
     rels = [
         {
-            "id": r["id"], "type": r["type"], "subtype": r["subtype"], "source": r["source_id"],
-            "target": r["target_id"], "date": r["date"], "date_end": r["date_end"], "subject": r["subject"],
-            "confidence": r["confidence"], "method": r["method"],
+            "id": r["id"], "key": r["id"], "type": r["type"], "subtype": r["subtype"], "source": r["source_id"],
+            "target": r["target_id"], "directed": SCHEMA.relation_types[r["type"]].directed, "date": r["date"],
+            "date_end": r["date_end"], "subject": r["subject"], "confidence": r["confidence"], "method": r["method"],
             "evidence": {"document": r["document_id"], "start": r["ev_start"], "end": r["ev_end"], "text": r["ev_text"]},
         }
         for r in store.relations()
     ]
-    return {"schema_version": SCHEMA.version, "documents": docs, "entities": ents, "relations": rels}
+    return {"schema_version": SCHEMA.version, "directed": True, "multigraph": True, "graph": {},
+            "documents": docs, "entities": ents, "relations": rels}
 
 
 def export_store(store: Store, fmt: str, out: TextIO) -> int:
