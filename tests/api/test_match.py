@@ -6,6 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from mcfwatch.api.app import create_app
+from mcfwatch.resolve.algorithm import ALGORITHM
 
 
 @pytest.fixture(scope="module")
@@ -57,4 +58,4 @@ def test_errors_share_one_shape(client: TestClient, path: str, body: dict, statu
 
 def test_algorithms_lists_features(client: TestClient) -> None:
     data = client.get("/algorithms").json()
-    assert data["best"] == "mcf-logic-v1" and "number_mismatch" in data["algorithms"][0]["features"]
+    assert data["best"] == ALGORITHM and "number_mismatch" in data["algorithms"][0]["features"]

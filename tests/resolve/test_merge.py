@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from mcfwatch.model import Document, Entity, Extraction, Span
+from mcfwatch.resolve.algorithm import ALGORITHM
 from mcfwatch.resolve.matcher import default_matcher
 from mcfwatch.resolve.merge import Candidate, plan_merges, resolve_store, undo_merge
 from mcfwatch.store import Store, entity_id_for
@@ -46,7 +47,7 @@ def test_lizhong_mentions_become_one_entity_with_every_name(tmp_path: Path) -> N
     assert set(store.entity(ID["e1"]).names) == {"Lizhong Group", "Hebei Lizhong", "立中集团"}
     assert store.fold().root == {ID["e2"]: ID["e1"], ID["e3"]: ID["e1"]}
     rows = store.merges()
-    assert all(r["score"] >= 0.8 and json.loads(r["features"]) and r["decided_by"] == "mcf-logic-v1" for r in rows)
+    assert all(r["score"] >= 0.8 and json.loads(r["features"]) and r["decided_by"] == ALGORITHM for r in rows)
 
 
 def test_merges_are_undone_and_stay_undone(tmp_path: Path) -> None:

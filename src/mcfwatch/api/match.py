@@ -18,7 +18,7 @@ router = APIRouter(tags=["matching"])
 
 NAME_PROPS = ("name", "alias", "weakAlias", "previousName", "abbreviation", "firstName", "lastName")
 COUNTRY_PROPS = ("country", "jurisdiction", "nationality", "mainCountry", "citizenship")
-ALGORITHMS = {"best", "default", "mcf-logic-v1", "logic-v1", "logic-v2"}   # yente names map to ours
+ALGORITHMS = {"best", "default", ALGORITHM, "mcf-logic-v1", "logic-v1", "logic-v2"}   # yente names map to ours
 SCHEMA_MAP = {"Person": "Person", "Company": "Company"}
 TOPICS = {"sanction": "sanction", "export_control": "export.control", "investment_ban": "invest.ban",
           "military": "mil", "research_security": "export.risk", "reference": "role.oligarch"}

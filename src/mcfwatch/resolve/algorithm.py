@@ -14,7 +14,9 @@ from typing import Any
 from mcfwatch.resolve import features as f
 from mcfwatch.resolve.names import Name
 
-ALGORITHM = "mcf-logic-v1"
+# v2 adds the bilingual layer (translated_match, transliteration_match, latin_in_chinese, bilingual_label):
+# Chinese names of foreign bodies now score against their English names. v1 scores are otherwise unchanged.
+ALGORITHM = "mcf-logic-v2"
 THRESHOLDS = {"screening": 0.70, "merging": 0.80}
 DEFAULT_THRESHOLD = THRESHOLDS["screening"]
 SKIP_QUALIFIERS_BELOW = 0.3
@@ -40,6 +42,10 @@ FEATURES: tuple[Feature, ...] = (
     Feature("romanisation_match", f.romanisation_match, "match", 1.0),
     Feature("contained_name", f.contained_name, "match", 1.0),
     Feature("acronym_match", f.acronym_match, "match", 1.0),
+    Feature("bilingual_label", f.bilingual_label, "match", 1.0),
+    Feature("translated_match", f.translated_match, "match", 1.0),
+    Feature("transliteration_match", f.transliteration_match, "match", 1.0),
+    Feature("latin_in_chinese", f.latin_in_chinese, "match", 1.0),
     Feature("number_mismatch", f.number_mismatch, "cap", 0.2),
     Feature("acronym_only", f.acronym_only, "cap", 0.75),  # a lead for screening (0.70), never a merge (0.80)
     Feature("known_different", f.known_different, "cap", 0.3),

@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
-from mcfwatch.resolve import lexicon
+from mcfwatch.resolve import bilingual, lexicon
+from mcfwatch.resolve.bilingual import Alignment
 from mcfwatch.resolve.names import Name
 from mcfwatch.resolve.normalize import pinyin
 
@@ -28,6 +29,7 @@ class Context:
     clusters: Callable[[Name], frozenset[str]]
     label: Callable[[str], str]
     memo: dict[tuple[tuple[str, ...], tuple[str, ...]], float] = field(default_factory=dict)
+    aligned: dict[tuple[str, str], Alignment] = field(default_factory=dict)
 
 
 def _word_sim(x: str, y: str) -> float:
@@ -198,6 +200,54 @@ def acronym_match(a: Name, b: Name, ctx: Context) -> Result:
     return NONE
 
 
+# -- the bilingual layer: a Chinese name of a foreign body against its English name (bilingual.py) --------
+
+
+def _alignment(a: Name, b: Name, ctx: Context) -> Alignment:
+    zh, en = (a, b) if b.script == "latin" else (b, a)
+    if en.script != "latin" or zh.script == "latin":
+        return bilingual.NO_ALIGNMENT
+    key = (zh.original, en.original)
+    found = ctx.aligned.get(key)
+    if found is None:
+        if len(ctx.aligned) > 200_000:
+            ctx.aligned.clear()
+        found = ctx.aligned[key] = bilingual.align(zh, en, ctx.weight)
+    return found
+
+
+def translated_match(a: Name, b: Name, ctx: Context) -> Result:
+    """Read part by part through the dictionaries (CC-CEDICT, mcfwatch's organisation words), the Chinese name gives the English one (墨尔本大学 = University of Melbourne)."""
+    al = _alignment(a, b, ctx)
+    if not al.foreign or al.uses("sound") or al.uses("latin"):
+        return NONE
+    return 0.95 * al.score, al.describe()
+
+
+def transliteration_match(a: Name, b: Name, ctx: Context) -> Result:
+    """A foreign name written phonetically in Chinese sounds like the English name's word, syllable by syllable (伊利诺伊 yi li nuo yi ~ Illinois)."""
+    al = _alignment(a, b, ctx)
+    if not al.uses("sound"):
+        return NONE
+    return 0.9 * al.score, al.describe()
+
+
+def latin_in_chinese(a: Name, b: Name, ctx: Context) -> Result:
+    """The Latin letters inside the Chinese name are the English name's words, legal forms set aside (MQP公司 = UK MQP Limited)."""
+    al = _alignment(a, b, ctx)
+    if not al.uses("latin"):
+        return NONE
+    return 0.9 * al.score, al.describe()
+
+
+def bilingual_label(a: Name, b: Name, ctx: Context) -> Result:
+    """A published bilingual label (CC-CEDICT) gives this Chinese name for this English name: evidence shown as such, not proof on its own."""
+    al = _alignment(a, b, ctx)
+    if len(al.parts) == 1 and al.parts[0].how == "foreign-name" and not al.missing_zh and al.score >= 0.8:
+        return 0.9, f"CC-CEDICT: {al.parts[0].describe()}"
+    return NONE
+
+
 # -- qualifiers: evidence that the names are different ----------------------------------------------
 
 
@@ -306,4 +356,7 @@ def missing_core(a: Name, b: Name, ctx: Context) -> Result:
     cores = [pinyin(run, spaced=False) for run in han.han_runs]
     if any(core in other.romanised for core in cores) or romanisation_match(a, b, ctx)[0] > 0:
         return NONE
+    al = _alignment(a, b, ctx)
+    if al.foreign and not al.missing_zh:
+        return NONE  # the bilingual layer read every part of the Chinese name
     return 1.0, f"{'/'.join(sorted(han.han_runs))} ({'/'.join(cores)}) not in {other.original}"

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from mcfwatch.resolve.bilingual import english_keys
 from mcfwatch.resolve.knowledge import Vocabulary
 from mcfwatch.resolve.names import Name, parse, variants_of
 from mcfwatch.resolve.normalize import pinyin
@@ -36,6 +37,7 @@ def blocking_keys(name: Name) -> set[str]:
     if name.han and name.script == "han":
         keys.add(name.romanised)
     keys.update(name.initials if name.acronym else ())
+    keys.update(english_keys(name))  # 伊利诺伊大学 finds University of Illinois
     keys.discard("")
     return keys
 

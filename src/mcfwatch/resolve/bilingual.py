@@ -1,0 +1,367 @@
+"""A Chinese name set against an English one, part by part: which Chinese parts say which English words.
+
+Evidence for a part, strongest first:
+- dictionary: the part is a word or name whose English the tables give (bilingual_words.tsv, written by
+  us; cedict_names.tsv, derived from CC-CEDICT) and that English is in the other name (伦敦 = London);
+- Latin: Latin letters inside the Chinese name are the English name's words (MQP公司 = UK MQP Limited);
+- sound: the part's pinyin sounds like an English word (布鲁内尔 bu lu nei er ~ Brunel; phonetic.py).
+Parts are chosen longest first, never overlapping on either side. What is left unmatched weighs against
+the pair: a distinctive word on either side, above all a kind of body (University vs College) that the
+other lacks. Country prefixes (英国), city/county words and legal forms are soft: they may go missing.
+
+An alignment is "foreign" when at least one part is a foreign name from the dictionary, a sound match or
+Latin letters: only then do the bilingual features speak, so Chinese names of Chinese bodies keep being
+read by the glossary and pinyin as before.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz.distance import Indel
+
+from mcfwatch.resolve import lexicon, phonetic
+from mcfwatch.resolve.names import Name, latin_words
+from mcfwatch.resolve.normalize import compact, pinyin, to_simplified
+
+PHONETIC_MIN = 0.84
+MAX_SPAN = 12
+SOFT_WEIGHT = 0.15        # an unmatched soft word (country prefix, "city", "London" after a university)
+KIND_CAP = 0.6
+LATIN_ONLY_WEIGHT = 0.3   # an English descriptive word missing from a Latin-lettered Chinese name
+# words that make another institution of the same kind: one side only saying them caps the pair
+QUALIFIERS = frozenset(
+    "technology technical polytechnic state national medical science engineering applied open free catholic "
+    "metropolitan royal imperial federal normal agricultural business economics autonomous central "
+    "north south east west northern southern eastern western".split()
+)
+# English words a Chinese rendering often leaves out: places and seats of government, trade descriptors
+SOFT_EN = frozenset(
+    "city county state municipal municipality council government shire metropolitan motor bank banking "
+    "manufacturing corporation trading works airline airway".split()
+)            # a kind of body on one side only: a different body or a unit of it
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&.'\-]*(?:\s+[A-Za-z0-9&.'\-]+)*")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+# the glossary's dropped words less the place words (省, 市), which translate (Province, City)
+_LEGAL_FORMS_ZH = tuple(
+    k for k, v in sorted(lexicon.glossary().items(), key=lambda kv: -len(kv[0])) if not v and len(k) > 1
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    words: tuple[str, ...]   # English content words
+    soft: bool               # may be missing on the other side
+    source: str              # words | cedict-name | cedict-word
+
+
+def _content(text: str) -> tuple[str, ...]:
+    return tuple(w for w in latin_words(text) if w not in lexicon.STOPWORDS and w not in lexicon.LEGAL_FORMS)
+
+
+# legal forms the lists rarely carry (S.p.A., N.V., SE, A/S, Oyj) and the letters of dotted abbreviations
+_MORE_FORMS = frozenset("se spa nv oyj abp asa sas kgaa aps ehf".split())
+
+
+@lru_cache(maxsize=50_000)
+def english_words(text: str) -> tuple[str, ...]:
+    """The English name's content words, dotted legal forms (S.p.A., N.V.) and single letters set aside."""
+    text = re.sub(r"\b(?:[A-Za-z]\.){2,}[A-Za-z]?\.?", lambda m: m.group(0).replace(".", ""), text)
+    text = re.sub(r"(?<=\w)&(?=\w)", "", text)  # HT&L is one word, HTL
+    return tuple(w for w in _content(text) if w not in _MORE_FORMS and (len(w) > 1 or w.isdigit()))
+
+
+def _read(name: str) -> list[str]:
+    text = resources.files("mcfwatch.resolve").joinpath("data", name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], dict[str, str]]:
+    """Our word table and the CC-CEDICT table, raw: Chinese -> "kind<TAB>readings" (parsed on first use)."""
+    ours = {}
+    for line in _read("bilingual_words.tsv"):
+        zh, _, en = line.partition("\t")
+        ours[zh.strip()] = "words\t" + en
+    cedict: dict[str, str] = {}
+    for line in _read("cedict_names.tsv"):
+        zh, _, rest = line.partition("\t")
+        kind, _, en = rest.partition("\t")[2].partition("\t")
+        cedict[zh] = f"{cedict[zh]}|{en}" if zh in cedict else f"{kind}\t{en}"  # the name row comes first
+    return ours, cedict
+
+
+@lru_cache(maxsize=50_000)
+def readings(zh: str) -> tuple[Reading, ...]:
+    """English readings of a Chinese word or name: our table's if it has the word, else CC-CEDICT's."""
+    ours, cedict = _tables()
+    raw = ours.get(zh) or cedict.get(zh)
+    if raw is None:
+        return ()
+    kind, _, en = raw.partition("\t")
+    source = "words" if kind == "words" else f"cedict-{kind}"
+    out: list[Reading] = []
+    for r in en.split("|"):
+        words = _content(r.lstrip("~"))
+        if words:
+            out.append(Reading(words, r.startswith("~"), source))
+    return tuple(out)
+
+
+def dictionary() -> dict[str, str]:
+    """Every Chinese word or name the tables know (loaded once)."""
+    ours, cedict = _tables()
+    return {**cedict, **ours}
+
+
+@lru_cache(maxsize=1)
+def _foreign_places() -> frozenset[str]:
+    """Countries and foreign places read as soft when unmatched (the Chinese adds 英国, the English adds London)."""
+    ours, _ = _tables()
+    words = {w for zh in ours for r in readings(zh) if r.soft for w in r.words}
+    return frozenset(words | lexicon.PLACES)
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    zh: str                  # the Chinese characters (or Latin letters) of the part
+    en: tuple[str, ...]      # the English words it matched
+    how: str                 # dictionary | foreign-name | latin | sound
+    score: float
+
+    def describe(self) -> str:
+        if self.how == "sound":
+            return f"{self.zh} ({pinyin(self.zh)}) ~ {' '.join(self.en)}"
+        return f"{self.zh} = {' '.join(self.en)}"
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    score: float
+    parts: tuple[Part, ...]
+    missing_zh: tuple[str, ...]
+    missing_en: tuple[str, ...]
+
+    @property
+    def foreign(self) -> bool:
+        """A part the glossary of Chinese institutional words could not have read (a foreign name, a sound,
+        Latin letters, a word such as 帝国 Imperial): Chinese names of Chinese bodies stay with the glossary."""
+        glossary = lexicon.glossary()
+        return any(p.how in ("foreign-name", "latin", "sound") or p.zh not in glossary for p in self.parts)
+
+    def uses(self, how: str) -> bool:
+        return any(p.how == how for p in self.parts)
+
+    def describe(self) -> str:
+        text = "; ".join(p.describe() for p in self.parts)
+        missing = [*self.missing_zh, *self.missing_en]
+        return f"{text} (unmatched: {', '.join(missing)})" if missing else text
+
+
+NO_ALIGNMENT = Alignment(0.0, (), (), ())
+
+
+def _han_and_latin(name: Name) -> tuple[str, list[str]]:
+    text = to_simplified(unicodedata.normalize("NFKC", name.original))
+    latin = [m.group(0) for m in _LATIN_RUN.finditer(text)]
+    for form in _LEGAL_FORMS_ZH:
+        text = text.replace(form, " ")
+    han = "".join(_HAN.findall(text))
+    return han, latin
+
+
+def _spans(words: tuple[str, ...], target: tuple[str, ...], used: list[bool]) -> int:
+    """Start of the first run of unused English words equal to target (in order or not), or -1."""
+    n = len(target)
+    for k in range(len(words) - n + 1):
+        window = words[k : k + n]
+        if not any(used[k : k + n]) and (
+            window == target or sorted(window) == sorted(target)
+            or (n == 1 and len(target[0]) >= 5 and window[0][:3] == target[0][:3]
+                and Indel.normalized_similarity(window[0], target[0]) >= 0.85)
+        ):
+            return k
+    return -1
+
+
+def align(zh_name: Name, en_name: Name, weight: Callable[[str], float]) -> Alignment:
+    """The best reading of the Chinese (or mixed) name against the English one."""
+    if en_name.script != "latin" or zh_name.script not in ("han", "mixed") or zh_name.numbers or en_name.numbers:
+        return NO_ALIGNMENT
+    return _align(zh_name, en_name, weight)
+
+
+def _align(zh_name: Name, en_name: Name, weight: Callable[[str], float]) -> Alignment:
+    han, latin = _han_and_latin(zh_name)
+    en = english_words(en_name.original)
+    if not en or not (han or latin):
+        return NO_ALIGNMENT
+    table = dictionary()
+    spans = [  # every known word or name inside the Chinese name, with its readings
+        (i, size, readings(han[i : i + size]))
+        for size in range(min(MAX_SPAN, len(han)), 0, -1)
+        for i in range(len(han) - size + 1)
+        if han[i : i + size] in table
+    ]
+    soft_spans = [(i, size) for i, size, rs in spans if any(r.soft for r in rs)]
+    best = NO_ALIGNMENT
+    # two orders of choosing parts: the longest Chinese part first (麻省理工学院 as one name), or the part
+    # that says the most English words first (俄亥俄州立大学: 州立大学 State University before 俄亥俄州)
+    for order in ("longest", "most-words"):
+        used_zh = [False] * len(han)
+        used_en = [False] * len(en)
+        parts: list[tuple[int, Part]] = []   # (position in the Chinese, part): described in reading order
+        _take_latin(latin, en, used_en, parts)
+        ranked = sorted(spans, key=lambda sp: (-sp[1], sp[0])) if order == "longest" else sorted(
+            spans, key=lambda sp: (-2 * max(len(r.words) for r in sp[2]) - sp[1], sp[0]))
+        for i, size, rs in ranked:
+            if any(used_zh[i : i + size]):
+                continue
+            for reading in rs:
+                k = _spans(en, reading.words, used_en)
+                if k >= 0:
+                    used_zh[i : i + size] = [True] * size
+                    used_en[k : k + len(reading.words)] = [True] * len(reading.words)
+                    how = "foreign-name" if reading.source == "cedict-name" else "dictionary"
+                    parts.append((i, Part(han[i : i + size], reading.words, how, 1.0)))
+                    break
+        soft_zh = {j for i, size in soft_spans if not any(used_zh[i : i + size]) for j in range(i, i + size)}
+        # sound: the remaining runs of characters against the remaining English words
+        for start, run in _free_runs(han, [u or i in soft_zh for i, u in enumerate(used_zh)]):
+            for i, j, k, sim in _sound_matches(run, en, used_en):
+                if any(used_zh[start + i : start + j]) or used_en[k]:
+                    continue
+                used_zh[start + i : start + j] = [True] * (j - i)
+                used_en[k] = True
+                parts.append((start + i, Part(run[i:j], (en[k],), "sound", sim)))
+        parts.sort(key=lambda p: p[0])
+        found = _score(han, en, used_zh, used_en, soft_zh, [p for _, p in parts], weight)
+        if found.score > best.score:
+            best = found
+    return best
+
+
+def _take_latin(latin: list[str], en: tuple[str, ...], used_en: list[bool], parts: list[tuple[int, Part]]) -> None:
+    """Latin letters inside the Chinese name against the English words: MQP, HT&L."""
+    for chunk in latin:
+        key = compact(chunk.replace("&", ""))
+        for n in range(len(en), 0, -1):
+            hit = next((k for k in range(len(en) - n + 1)
+                        if not any(used_en[k : k + n]) and "".join(en[k : k + n]) == key), -1)
+            if hit >= 0 and key:
+                used_en[hit : hit + n] = [True] * n
+                parts.append((-1, Part(chunk, en[hit : hit + n], "latin", 1.0)))
+                break
+
+
+def _free_runs(han: str, used: list[bool]) -> list[tuple[int, str]]:
+    runs: list[tuple[int, str]] = []
+    start = -1
+    for i, u in enumerate([*used, True]):
+        if not u and start < 0:
+            start = i
+        elif u and start >= 0:
+            runs.append((start, han[start:i]))
+            start = -1
+    return runs
+
+
+def _sound_matches(run: str, en: tuple[str, ...], used_en: list[bool]) -> list[tuple[int, int, int, float]]:
+    """(i, j, k, similarity) for sub-runs run[i:j] that sound like English word k, best first."""
+    syllables = pinyin(run).split()
+    if len(syllables) != len(run):
+        return []
+    found: list[tuple[int, int, int, float]] = []
+    for i in range(len(run)):
+        for j in range(i + 2, min(len(run), i + 7) + 1):
+            for k, word in enumerate(en):
+                if used_en[k] or len(word) < 3 or word in lexicon.KINDS:
+                    continue
+                s = phonetic.similarity(tuple(syllables[i:j]), word)
+                if s >= PHONETIC_MIN:
+                    found.append((i, j, k, s))
+    found.sort(key=lambda f: (-(f[1] - f[0]) * f[3], -f[3]))
+    return found
+
+
+def _score(
+    han: str, en: tuple[str, ...], used_zh: list[bool], used_en: list[bool], soft_zh: set[int],
+    parts: list[Part], weight: Callable[[str], float],
+) -> Alignment:
+    if not parts:
+        return NO_ALIGNMENT
+    places = _foreign_places()
+    soft_en = SOFT_EN
+    # English side: rarity-weighted words; a place or city word missing from the Chinese weighs little
+    # a Chinese name that is Latin letters and a legal form (HT&L公司) names the firm by its letters alone:
+    # the English name's descriptive words (HT&L Fitting) may be left out
+    latin_only = any(p.how == "latin" for p in parts) and all(u or i in soft_zh for i, u in enumerate(used_zh))
+    w_en = [
+        weight(w) * (SOFT_WEIGHT if (w in places or w in soft_en) else LATIN_ONLY_WEIGHT if latin_only
+                     and w not in lexicon.KINDS else 1.0) if not u else weight(w)
+        for w, u in zip(en, used_en, strict=True)
+    ]
+    hit_en = sum(w for w, u in zip(w_en, used_en, strict=True) if u)
+    sound = {p.zh: p.score for p in parts if p.how == "sound"}
+    quality = min(sound.values()) if sound else 1.0
+    cov_en = hit_en / sum(w_en) if sum(w_en) else 0.0
+    # Chinese side: characters; a soft part (英国, 市) missing from the English weighs little
+    w_zh = [SOFT_WEIGHT / 2 if (i in soft_zh and not used_zh[i]) else 1.0 for i in range(len(han))]
+    total_zh = sum(w_zh) + sum(1.0 for p in parts if p.how == "latin")
+    hit_zh = sum(w for w, u in zip(w_zh, used_zh, strict=True) if u) + sum(1.0 for p in parts if p.how == "latin")
+    cov_zh = hit_zh / total_zh if total_zh else 0.0
+    score = 2 * cov_en * cov_zh / (cov_en + cov_zh) if cov_en + cov_zh else 0.0
+    score *= quality if quality < 1.0 else 1.0
+    missing_en = tuple(w for w, u in zip(en, used_en, strict=True) if not u)
+    missing_zh = tuple(run for i, run in _free_runs(han, used_zh) if not all(j in soft_zh for j in range(i, i + len(run))))
+    # a kind of body, or a word that makes another institution of the same kind (Technical, State), said
+    # by one side only: a different body (University College London vs King's College London)
+    institution = any(w in lexicon.KINDS for w in en)
+    if (
+        any(w in lexicon.KINDS or (institution and w in QUALIFIERS) for w in missing_en)
+        or any(_is_kind(z) for z in missing_zh)
+        or (institution and any(_says_qualifier(z) for z in missing_zh))
+    ):
+        score = min(score, KIND_CAP)
+    return Alignment(round(score, 4), tuple(parts), missing_zh, missing_en)
+
+
+def _says_qualifier(zh: str) -> bool:
+    """Unmatched Chinese characters that contain a word meaning a qualifier (科技 Technology, 州立 State)."""
+    table = dictionary()
+    return any(
+        zh[i : i + n] in table and any(w in QUALIFIERS for r in readings(zh[i : i + n]) for w in r.words)
+        for n in range(2, min(len(zh), 4) + 1) for i in range(len(zh) - n + 1)
+    )
+
+
+def _is_kind(zh: str) -> bool:
+    return any(k in zh for k in ("大学", "学院", "研究所", "研究院", "实验室", "医院", "分校"))
+
+
+def english_keys(name: Name) -> set[str]:
+    """Blocking keys of a Chinese name in English word space: the English of each foreign name or word the
+    tables know inside it (伊利诺伊大学 -> illinois), and the Latin words inside it (MQP公司 -> mqp)."""
+    if name.script not in ("han", "mixed"):
+        return set()
+    han, latin = _han_and_latin(name)
+    table = dictionary()
+    keys: set[str] = {w for chunk in latin for w in _content(chunk)}
+    i = 0
+    while i < len(han):
+        for size in range(min(MAX_SPAN, len(han) - i), 1, -1):
+            piece = han[i : i + size]
+            if piece in table:
+                keys.update(w for r in readings(piece) if not r.soft for w in r.words)
+                i += size
+                break
+        else:
+            i += 1
+    return keys
