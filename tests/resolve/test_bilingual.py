@@ -31,7 +31,7 @@ def names_only() -> Matcher:
         ("墨尔本大学", "The University of Melbourne", "translated_match"),
         ("伦敦国王学院", "King's College London", "translated_match"),
         ("达索系统", "Dassault Systèmes", "transliteration_match"),
-        ("诺基亚", "Nokia", "transliteration_match"),
+        ("诺基亚", "Nokia", "bilingual_label"),
         ("英国布鲁内尔大学", "Brunel University", "transliteration_match"),
         ("MQP公司", "UK MQP Limited", "latin_in_chinese"),
         ("HT&L公司", "HT&L Fitting", "latin_in_chinese"),

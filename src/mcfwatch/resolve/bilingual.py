@@ -33,7 +33,7 @@ PHONETIC_MIN = 0.84
 MAX_SPAN = 12
 SOFT_WEIGHT = 0.15        # an unmatched soft word (country prefix, "city", "London" after a university)
 KIND_CAP = 0.6
-LATIN_ONLY_WEIGHT = 0.3   # an English descriptive word missing from a Latin-lettered Chinese name
+LATIN_ONLY_WEIGHT = 0.2   # an English descriptive word missing from a Latin-lettered Chinese name
 # words that make another institution of the same kind: one side only saying them caps the pair
 QUALIFIERS = frozenset(
     "technology technical polytechnic state national medical science engineering applied open free catholic "
