@@ -90,10 +90,20 @@ class Analyst:
 
     # -- analyses ----------------------------------------------------------------------------------
 
+    def node_for_id(self, entity_id: str) -> Node | None:
+        """The graph node of a store entity id, following merges (a folded id finds its node)."""
+        if entity_id in self.graph.pos:
+            return self.graph.node(entity_id)
+        return next((n for n in self.graph.nodes if entity_id in n.members), None)
+
     def exposure(self, name: str, limit: int = 200) -> dict[str, Any]:
         node = self.find(name)
         if node is None:
             return self._unknown_partner(name)
+        return self.node_exposure(node, limit)
+
+    def node_exposure(self, node: Node, limit: int = 200) -> dict[str, Any]:
+        """Rating, rules, paths, timeline and patterns of one graph node."""
         paths, complete = exposure_paths(self.graph, node, self.rules.one("exposure"), limit)
         findings = direct_findings(self.graph, node, self.rules)
         findings += exposure_findings(self.graph, node, paths, self.rules, self._end_levels)

@@ -19,10 +19,11 @@ def register(app: typer.Typer) -> None:
         host: Annotated[str, typer.Option(help="Interface to listen on (loopback by default).")] = "127.0.0.1",
         port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
     ) -> None:
-        """Serve the REST API (/match, /exposure, /entities, /extract …; docs at /docs) over the store."""
+        """Serve the web application and the REST API (/match, /exposure, /entities …; docs at /docs) over the store."""
         import uvicorn
 
         Store(db).close()  # fail here, with a one-line error, if the store cannot be opened
         os.environ["MCFWATCH_DB"] = str(db)
-        err_console.print(f"mcfwatch API on http://{host}:{port} (store {db}); OpenAPI docs at /docs")
-        uvicorn.run("mcfwatch.api.app:app", host=host, port=port, log_level="info")
+        err_console.print(f"mcfwatch on http://{host}:{port} (store {db}); log in with an account from "
+                          "'mcfwatch users add'; OpenAPI docs at /docs", markup=False, highlight=False)
+        uvicorn.run("mcfwatch.web.app:server", factory=True, host=host, port=port, log_level="info")

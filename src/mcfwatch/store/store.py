@@ -457,6 +457,27 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(q)]
 
+    def name_rows(self) -> list[tuple[str, str]]:
+        """Every (entity id, name) pair the store knows: what search indexes."""
+        with self.engine.connect() as conn:
+            return [(r[0], r[1]) for r in conn.execute(select(t.names.c.entity_id, t.names.c.name))]
+
+    def document_mentions(self, doc_id: str) -> list[dict[str, Any]]:
+        """The mentions in one document, in text order."""
+        with self.engine.connect() as conn:
+            q = select(t.mentions).where(t.mentions.c.document_id == doc_id).order_by(t.mentions.c.start)
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+    def search_documents(self, text: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Documents whose title or text contains ``text`` literally (LIKE wildcards in it are escaped)."""
+        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        cols = [t.documents.c[k] for k in ("id", "title", "path", "url", "published", "language")]
+        q = (select(*cols).where(t.documents.c.title.like(pattern, escape="\\")
+                                 | t.documents.c.text.like(pattern, escape="\\"))
+             .order_by(t.documents.c.published.desc(), t.documents.c.id).limit(limit))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
     def iter_documents(self) -> Iterator[Document]:
         for row in self.documents():
             yield Document(

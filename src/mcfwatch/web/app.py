@@ -1,0 +1,69 @@
+"""Mount the web application (pages, static files, sessions, accounts) on the API's FastAPI app.
+
+One server: the same app serves the REST API and the pages, over the same view functions and one store.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.responses import Response
+
+from mcfwatch.errors import McfwatchError
+from mcfwatch.store.accounts import Accounts
+from mcfwatch.web import pages
+from mcfwatch.web.auth import AuthMiddleware, wants_html
+from mcfwatch.web.views import Services
+
+STATIC = Path(__file__).parent / "static"
+SESSION_SECONDS = 8 * 3600
+
+
+def mount(app: FastAPI, db: str) -> FastAPI:
+    """Add pages, static files, login and the auth middleware to ``app`` over the store ``db``."""
+    services = Services(db)
+    accounts = Accounts(services.store)
+    app.state.services = services
+    app.state.accounts = accounts
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    # Starlette runs the last-added middleware first: sessions must be read before authentication.
+    app.add_middleware(AuthMiddleware, accounts=accounts)
+    app.add_middleware(SessionMiddleware, secret_key=accounts.session_key(), session_cookie="mcfwatch_session",
+                       max_age=SESSION_SECONDS, same_site="strict", https_only=False)
+    _html_errors(app)
+    return app
+
+
+def _html_errors(app: FastAPI) -> None:
+    """A person in a browser gets an error page; scripts keep the API's JSON error shape."""
+    for exc_class in (McfwatchError, HTTPException):
+        json_handler = app.exception_handlers.get(exc_class)
+        if json_handler is None:
+            continue
+
+        async def handler(request: Request, exc: Exception, _json=json_handler) -> Response:  # type: ignore[no-untyped-def]
+            if wants_html(request):
+                from mcfwatch.api.errors import status_for
+
+                status = exc.status_code if isinstance(exc, HTTPException) else status_for(exc)  # type: ignore[arg-type]
+                message = str(exc.detail) if isinstance(exc, HTTPException) else str(exc)
+                return pages.error_page(request, status, message)
+            return await _json(request, exc)  # type: ignore[no-any-return]
+
+        app.add_exception_handler(exc_class, handler)
+
+
+def server() -> FastAPI:
+    """The app `mcfwatch serve` runs: the REST API and the pages over MCFWATCH_DB, behind login.
+
+    `uvicorn --factory mcfwatch.web.app:server` runs the same.
+    """
+    from mcfwatch import settings
+    from mcfwatch.api.app import create_app
+
+    return mount(create_app(), settings.DB.get())
