@@ -69,7 +69,7 @@ def test_document_page_highlights_mentions_and_evidence(analyst: TestClient) -> 
     assert text == analyst.get(f"/documents/{rel['evidence']['document']}").json()["text"]
     covered = "".join(s["text"] for s in data["segments"] if rel["id"] in s["evidence"])
     assert covered == rel["evidence"]["text"]
-    assert any(s["anchor"] == rel["id"] for s in data["segments"])
+    assert any(rel["id"] in s["anchors"] for s in data["segments"])
     page = analyst.get(f"/document/{rel['evidence']['document']}", headers=HTML).text
     assert f'id="ev-{rel["id"]}"' in page and f'href="#ev-{rel["id"]}"' in page
 

@@ -457,11 +457,6 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(q)]
 
-    def name_rows(self) -> list[tuple[str, str]]:
-        """Every (entity id, name) pair the store knows: what search indexes."""
-        with self.engine.connect() as conn:
-            return [(r[0], r[1]) for r in conn.execute(select(t.names.c.entity_id, t.names.c.name))]
-
     def document_mentions(self, doc_id: str) -> list[dict[str, Any]]:
         """The mentions in one document, in text order."""
         with self.engine.connect() as conn:

@@ -17,7 +17,7 @@ from functools import lru_cache
 import opencc
 from pypinyin import Style, lazy_pinyin
 
-from mcfwatch.resolve.keys import name_key
+from mcfwatch.model.keys import name_key
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _lock = threading.Lock()

@@ -16,7 +16,6 @@ from mcfwatch.lists import load_lists
 from mcfwatch.lists.versions import diff as list_diff
 from mcfwatch.lists.versions import version_name, versions
 from mcfwatch.model import SCHEMA
-from mcfwatch.resolve.merge import merge_rows
 from mcfwatch.resolve.screen import default_screener
 from mcfwatch.store import Store
 from mcfwatch.web.search import name_index
@@ -38,7 +37,7 @@ class Services:
         self.store = Store(self.db)
 
     def stamp(self) -> tuple[Any, ...]:
-        return (tuple(sorted(self.store.counts().items())), len(self.store.overlays()), len(merge_rows(self.store)))
+        return (tuple(sorted(self.store.counts().items())), len(self.store.overlays()), len(self.store.merges()))
 
     def analyst(self, as_of: str | None = None) -> Analyst:
         key = (self.stamp(), as_of)
@@ -73,7 +72,7 @@ def search(s: Services, q: str) -> dict[str, Any]:
         return {"query": q, "entities": [], "documents": [], "list_entries": []}
     if len(q) > 200:
         raise InputError("q", "a search is at most 200 characters")
-    index = name_index(s.store.url, s.stamp(), s.store.name_rows)
+    index = name_index(s.store.url, s.stamp(), s.store.names)
     a = s.analyst()
     seen: dict[str, dict[str, Any]] = {}
     for eid, matched, rank in index.lookup(q):
@@ -97,12 +96,12 @@ def entity(s: Services, entity_id: str, as_of: str | None = None) -> dict[str, A
     node = _node(a, entity_id)
     ws = s.workspace()
     try:
-        card = ws.card(node.name)
+        card = ws.entity_card(node.id)
     finally:
         ws.close()
     result = a.node_exposure(node)
     members = set(node.members) | {node.id}
-    merges = [m for m in merge_rows(s.store) if m["winner_id"] in members or m["loser_id"] in members]
+    merges = [m for m in s.store.merges() if m["winner_id"] in members or m["loser_id"] in members]
     return {
         "entity": {"id": node.id, "name": node.name, "type": node.type},
         "names": sorted({node.name, *node.names, *card.get("aliases", [])}),
@@ -207,7 +206,7 @@ def segments(text: str, marks: list[tuple[int, int, str, str]]) -> list[dict[str
             "text": text[a:b], "start": a,
             "entities": sorted({m[3] for m in covering if m[2] == "mention"}),
             "evidence": sorted({m[3] for m in covering if m[2] == "evidence"}),
-            "anchor": next((m[3] for m in covering if m[2] == "evidence" and starts[m[3]] == a), None),
+            "anchors": sorted(m[3] for m in covering if m[2] == "evidence" and starts[m[3]] == a),
         })
     return out
 
