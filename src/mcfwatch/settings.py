@@ -29,4 +29,9 @@ LISTS_DIR = Setting(
     "Folder where `mcfwatch lists update` writes fetched list versions (next to the shipped ones).",
 )
 
-SETTINGS = (DB, MAX_FILE_BYTES, RULES, EXCLUDE_NONCOMMERCIAL, LISTS_DIR)
+RELATIONS = Setting(
+    "MCFWATCH_RELATIONS", "both",
+    "Relation extraction: rules (hand rules only), model (the trained classifier only) or both.",
+)
+
+SETTINGS = (DB, MAX_FILE_BYTES, RULES, EXCLUDE_NONCOMMERCIAL, LISTS_DIR, RELATIONS)

@@ -1,4 +1,4 @@
-"""`mcfwatch eval GOLD.jsonl`: precision, recall and F1 of the extractor against an annotated gold file."""
+"""`mcfwatch eval`: rules-only, model-only and combined extraction against annotated documents, with baselines."""
 
 from __future__ import annotations
 
@@ -14,17 +14,39 @@ def register(app: typer.Typer) -> None:
     @app.command("eval")
     @friendly_errors
     def eval_(
-        gold: Annotated[Path, typer.Argument(help="Gold JSON lines: doc_id, entities, relations (see extract/eval.py).")],
-        errors: Annotated[bool, typer.Option("--errors", help="Also list every missed and spurious item.")] = False,
+        gold: Annotated[list[Path] | None, typer.Argument(
+            help="Name-based gold JSON lines (doc_id, entities, relations; see extract/eval.py).")] = None,
+        corpus: Annotated[Path | None, typer.Option(
+            "--corpus", help="Annotated corpus folder or file (JSON lines with spans), cross-validated.")] = None,
+        folds: Annotated[int, typer.Option(
+            "--folds", help="Folds for --corpus (each fold scored by a model trained without it); 0: shipped model.")] = 5,
+        blind: Annotated[bool, typer.Option(
+            "--blind", help="Score the blind split (corpus/blind) with the shipped model: aggregate tables only.")] = False,
+        errors: Annotated[bool, typer.Option("--errors", help="Also list every missed and spurious item (not with --blind).")] = False,
     ) -> None:
-        """Score extraction on annotated documents: P/R/F1 per entity type and per relation type."""
-        from mcfwatch.extract import Extractor
-        from mcfwatch.extract.eval import evaluate, format_report, load_gold
+        """Score extraction per language: P/R/F1 per entity and relation type for the rules, the model and both,
+        next to the co-occurrence and bare-NER baselines."""
+        from mcfwatch.errors import InputError
+        from mcfwatch.extract.evalsuite import corpus_gold, file_gold, format_suite, run
 
-        docs = load_gold(gold)
-        report = evaluate(docs, Extractor().extract_many)
-        for line in format_report(report, f"{gold} ({len(docs)} documents)"):
-            console.print(line, highlight=False)
-        if errors:
-            for line in report.errors:
+        if blind and errors:
+            raise InputError("--blind", "the blind split is scored in aggregate only; --errors is refused")
+        runs = [(f"{g} (shipped model)", file_gold(g), 0) for g in gold or []]
+        if corpus is not None:
+            runs.append((f"{corpus} ({f'{folds}-fold cross-validated' if folds > 1 else 'shipped model'})",
+                         corpus_gold([corpus]), folds))
+        if blind:
+            runs.append(("blind split corpus/blind (shipped model)", corpus_gold([Path("corpus/blind")]), 0))
+        if not runs:
+            raise InputError("eval", "give a gold file, --corpus DIR or --blind")
+        for title, docs, k in runs:
+            suite = run(title, docs, k, log=lambda m: console.print(m, style="dim", highlight=False))
+            for line in format_suite(suite):
                 console.print(line, highlight=False, markup=False)
+            if errors:
+                from mcfwatch.extract.eval import evaluate
+                from mcfwatch.extract.pipeline import Extractor
+
+                report = evaluate(docs, Extractor().extract_many)
+                for line in report.errors:
+                    console.print(line, highlight=False, markup=False)

@@ -18,6 +18,8 @@ from mcfwatch.extract.en.merge import merge_variants
 from mcfwatch.extract.en.model import load_nlp
 from mcfwatch.extract.en.relations import Found, SentenceRules
 from mcfwatch.extract.en.units import numbered_units
+from mcfwatch.extract.relmodel import combine, scorer
+from mcfwatch.extract.relmodel.model import RelModel, shipped
 from mcfwatch.model import Document, Entity, Extraction, Relation
 from mcfwatch.model import Span as TextSpan
 
@@ -25,13 +27,19 @@ BATCH = 16
 
 
 class EnglishExtractor:
-    def __init__(self, nlp: Language | None = None) -> None:
+    """``relations``: rules, model or both (default: the MCFWATCH_RELATIONS setting); ``model``: the relation
+    model to use (default: the shipped one)."""
+
+    def __init__(self, nlp: Language | None = None, relations: str | None = None,
+                 model: RelModel | None = None) -> None:
         self.nlp = nlp or load_nlp()
+        self.relations = combine.mode(relations)
+        self.model = model if model is not None or self.relations == "rules" else shipped("en")
 
     def extract_many(self, docs: list[Document]) -> Iterator[Extraction]:
         texts = [d.text for d in docs]
         for doc, sdoc in zip(docs, self.nlp.pipe(texts, batch_size=BATCH), strict=True):
-            yield extract_parsed(doc, sdoc)
+            yield extract_parsed(doc, sdoc, self.relations, self.model)
 
 
 def _sentence_dates(sent: Span, published: str | None) -> list[tuple[DateMatch, Token]]:
@@ -52,8 +60,8 @@ def _evidence(ex: Extraction, sent: Span) -> TextSpan:
     return ex.span(start, end)
 
 
-def extract_parsed(doc: Document, sdoc: Doc) -> Extraction:
-    """Entities and relations of one parsed document."""
+def extract_parsed(doc: Document, sdoc: Doc, relations: str = "rules", model: RelModel | None = None) -> Extraction:
+    """Entities and relations of one parsed document (``relations``: rules, model or both, see relmodel.combine)."""
     ex = Extraction(document=doc)
     table = build_table(sdoc, mentions_of(sdoc))
     merge_variants(sdoc, table)
@@ -68,6 +76,8 @@ def extract_parsed(doc: Document, sdoc: Doc) -> Extraction:
         sent_dates[sent.start] = _sentence_dates(sent, doc.published)
         found += [(f, sent) for f in rules.run(sent)]
         resolver.sentence_done(sent)
+    if relations != "rules" and model is not None:
+        found = combine.combine(found, scorer.english(sdoc, table, model), relations)
     used: set[str] = set()
     for d in date_relations(sdoc, resolver.sents, sent_dates, found, table, resolver.paragraph_of):
         f, dm = d.found, d.date

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
+from mcfwatch.extract.relmodel import combine, scorer
+from mcfwatch.extract.relmodel.model import RelModel, shipped
 from mcfwatch.extract.zh import discourse, gazetteer, triggers
 from mcfwatch.extract.zh.aliases import aliases_for
 from mcfwatch.extract.zh.dates import find_dates
@@ -38,7 +41,9 @@ def _chunks(text: str) -> list[tuple[int, int]]:
 class ChineseExtractor:
     """Extract from Chinese documents. ``backend``: "lac", "jieba" or "auto" (LAC when installed)."""
 
-    def __init__(self, backend: str = "auto") -> None:
+    def __init__(self, backend: str = "auto", relations: str | None = None, model: RelModel | None = None) -> None:
+        self.relations = combine.mode(relations)
+        self.model = model if model is not None or self.relations == "rules" else shipped("zh")
         self.gazetteer = gazetteer.load()
         custom = custom_dictionary({n: e.type for n, e in self.gazetteer.entries.items() if len(n) >= 4})
         self.tagger: Tagger = make_tagger(backend, custom)
@@ -82,13 +87,40 @@ class ChineseExtractor:
             ent.aliases = aliases_for(ent.name, surfaces, names_en[ent.name], ent.type)
         items = sorted(items + _anaphors(text, items), key=lambda it: it.start)
         ex.entities = list(by_name.values())
-        for rc in extract_relations(text, items, find_dates(text, doc.published)):
+        dates = find_dates(text, doc.published)
+        found = [(_Finding(rc, _confidence(rc), _method(rc)), rc.start) for rc in extract_relations(text, items, dates)]
+        if self.relations != "rules" and self.model is not None:
+            learned = [(_Finding(rc, p, scorer.METHOD), rc.start) for rc, p in scorer.chinese(text, items, dates, self.model)]
+            found = combine.combine(found, learned, self.relations)
+        for f, _ in found:
+            rc = f.rc
             ex.add_relation(Relation(
                 type=rc.type, source=rc.source, target=rc.target, evidence=ex.span(rc.start, rc.end),
                 subtype=rc.subtype if rc.type == "agreement" else None, date=rc.date, date_end=rc.date_end,
-                subject=rc.subject, confidence=_confidence(rc), method=_method(rc),
+                subject=rc.subject, confidence=f.confidence, method=f.method,
             ))
         return ex
+
+
+@dataclass(slots=True)
+class _Finding:
+    """A relation candidate as the rules/model combination sees it (``relmodel.combine.Finding``)."""
+
+    rc: RelCand
+    confidence: float
+    method: str
+
+    @property
+    def type(self) -> str:
+        return self.rc.type
+
+    @property
+    def source(self) -> str:
+        return self.rc.source
+
+    @property
+    def target(self) -> str:
+        return self.rc.target
 
 
 _CONFIDENCE = 0.6

@@ -1,0 +1,167 @@
+"""What ``mcfwatch eval`` prints: for each language, the rules-only, model-only and combined extractors and
+the two baselines (``baselines.py``), scored by the harness (``eval.py``) per entity type and per relation type.
+
+Three ways to get the gold: a name-based gold file (``benchmarks/gold/*_dev.jsonl``), an annotated corpus
+folder scored with the shipped model, or an annotated corpus folder *cross-validated*: each fold's documents
+are extracted with a model trained on everything else (the training corpus and the dev gold, never the blind
+split), so no document is scored by a model that saw it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mcfwatch.extract.corpus import load_corpus, to_gold
+from mcfwatch.extract.eval import GoldDoc, Report, Score, load_gold, score_document
+from mcfwatch.model import Document, Extraction
+
+SYSTEMS = ("rules", "model", "both")
+BASELINES = ("cooccurrence", "bare-ner")
+
+
+@dataclass(slots=True)
+class Suite:
+    """Reports by language and system."""
+
+    title: str
+    reports: dict[str, dict[str, Report]] = field(default_factory=dict)
+    docs: dict[str, int] = field(default_factory=dict)
+
+
+def lang_of(doc: Document) -> str:
+    return (doc.language or "en").split("-")[0].lower()
+
+
+def corpus_gold(paths: list[Path]) -> list[GoldDoc]:
+    out = []
+    for d in load_corpus(paths):
+        g = to_gold(d)
+        doc = Document(text=g["text"], id=g["doc_id"], language=g["language"], published=g["published"])
+        out.append(GoldDoc(doc, g["entities"], g["relations"]))
+    return out
+
+
+def file_gold(path: Path) -> list[GoldDoc]:
+    docs = load_gold(path)
+    for g in docs:  # the Chinese dev gold does not always say its language
+        if sum("\u4e00" <= ch <= "\u9fff" for ch in g.document.text) > len(g.document.text) / 5:
+            g.document.language = "zh"
+    return docs
+
+
+class Systems:
+    """The extractors of one language: rules, model and both share one parse (English) or tagging (Chinese)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        if lang == "en":
+            from mcfwatch.extract.en.extractor import EnglishExtractor
+
+            self.en = EnglishExtractor(relations="rules")
+        else:
+            from mcfwatch.extract.zh import ChineseExtractor
+
+            self.zh = ChineseExtractor(relations="rules")
+
+    def run(self, docs: list[Document], model: object | None) -> dict[str, list[Extraction]]:
+        """Extractions of ``docs`` by each system (``model``: a RelModel, else the shipped one)."""
+        from mcfwatch.extract.relmodel.model import RelModel, shipped
+
+        m = model if isinstance(model, RelModel) else shipped(self.lang)
+        out: dict[str, list[Extraction]] = {s: [] for s in SYSTEMS}
+        if self.lang == "en":
+            from mcfwatch.extract.en.extractor import extract_parsed
+
+            for doc, sdoc in zip(docs, self.en.nlp.pipe([d.text for d in docs], batch_size=16), strict=True):
+                for s in SYSTEMS:
+                    out[s].append(extract_parsed(doc, sdoc, s, m))
+        else:
+            for s in SYSTEMS:
+                self.zh.relations, self.zh.model = s, m
+                out[s] = list(self.zh.extract_many(docs))
+            self.zh.relations = "rules"
+        return out
+
+
+def _score(gold: list[GoldDoc], extractions: Iterable[Extraction], report: Report) -> None:
+    for g, ex in zip(gold, extractions, strict=True):
+        score_document(g, ex, report)
+
+
+def run(title: str, gold: list[GoldDoc], folds: int = 0, baselines: bool = True,
+        log: Callable[[str], None] = lambda _: None) -> Suite:
+    """Score every system on ``gold``; ``folds`` > 1 cross-validates the model over the gold's documents."""
+    suite = Suite(title)
+    for lang in sorted({lang_of(g.document) for g in gold}):
+        docs = [g for g in gold if lang_of(g.document) == lang]
+        reports = {s: Report() for s in (*SYSTEMS, *BASELINES)}
+        systems = Systems(lang)
+        for part, model in _folds(lang, docs, folds, log):
+            ex = systems.run([g.document for g in part], model)
+            for s in SYSTEMS:
+                _score(part, ex[s], reports[s])
+            if baselines:
+                from mcfwatch.extract.baselines import bare_entities, cooccurrence
+
+                _score(part, cooccurrence(ex["rules"], lang), reports["cooccurrence"])
+                if lang == "en":
+                    _score(part, bare_entities([g.document for g in part]), reports["bare-ner"])
+        if lang != "en" or not baselines:
+            reports.pop("bare-ner")
+        if not baselines:
+            reports.pop("cooccurrence")
+        suite.reports[lang] = reports
+        suite.docs[lang] = len(docs)
+    return suite
+
+
+def _folds(lang: str, docs: list[GoldDoc], folds: int, log: Callable[[str], None]) -> Iterator[tuple[list[GoldDoc], object | None]]:
+    if folds <= 1:
+        yield docs, None
+        return
+    import hashlib
+
+    from sklearn.model_selection import GroupKFold
+
+    from mcfwatch.extract.relmodel import train
+    from mcfwatch.extract.relmodel.data import training_docs
+
+    def group(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+    pool, _ = training_docs(lang)
+    log(f"{lang}: featurizing {len(pool)} training documents for cross-validation")
+    exs = train.featurize(pool, lang)
+    groups = [group(g.document.text) for g in docs]
+    k = min(folds, len(set(groups)))
+    for n, (_, test) in enumerate(GroupKFold(n_splits=k).split(docs, groups=groups)):
+        held = {groups[i] for i in test}
+        model = train.fit(lang, [e for e in exs if e.group not in held], log=lambda _: None)
+        log(f"{lang}: fold {n + 1}/{k}: {len(test)} held-out documents")
+        yield [docs[i] for i in test], model
+
+
+def format_suite(suite: Suite) -> Iterator[str]:
+    """Per language: a summary row per system, then entity and relation recall/F1 per type."""
+    yield suite.title
+    for lang, reports in suite.reports.items():
+        yield f"  [{lang}] {suite.docs[lang]} documents"
+        yield f"    {'system':<14} {'ent P':>6} {'ent R':>6} {'ent F1':>6} {'rel P':>6} {'rel R':>6} {'rel F1':>6} {'gold':>5} {'pred':>5}"
+        for name, r in reports.items():
+            e, t = r.total("entities"), r.total("relations")
+            rel = (f"{t.precision:6.2f} {t.recall:6.2f} {t.f1:6.2f} {t.support:5d} {t.tp + t.fp:5d}"
+                   if name != "bare-ner" else f"{'-':>6} {'-':>6} {'-':>6} {t.support:5d} {'-':>5}")
+            yield f"    {name:<14} {e.precision:6.2f} {e.recall:6.2f} {e.f1:6.2f} {rel}"
+        first = next(iter(reports.values()))
+        yield f"    entities by type (recall of {', '.join(reports)}; gold)"
+        for etype in sorted(first.entities):
+            cells = " ".join(f"{reports[s].entities.get(etype, Score()).recall:6.2f}" for s in reports)
+            yield f"      {etype:<14} {cells} {first.entities[etype].support:5d}"
+        rel_systems = [s for s in reports if s != "bare-ner"]
+        yield f"    relations by type (F1 / recall of {', '.join(rel_systems)}; gold)"
+        for rtype in sorted({t for s in rel_systems for t in reports[s].relations}):
+            cells = " ".join(f"{reports[s].relations.get(rtype, Score()).f1:4.2f}/{reports[s].relations.get(rtype, Score()).recall:4.2f}"
+                             for s in rel_systems)
+            yield f"      {rtype:<14} {cells} {reports['rules'].relations.get(rtype, Score()).support:5d}"

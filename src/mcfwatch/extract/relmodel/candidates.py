@@ -1,0 +1,87 @@
+"""Candidate pairs: two entities mentioned in one sentence, their types allowed by the schema.
+
+A candidate is an unordered pair of entities, written in text order (``first`` before ``second``, the closest
+pair of their mentions in the sentence). Its labels say the direction: ``T>`` first -> second, ``T<`` second
+-> first for directed types, plain ``T`` for the symmetric ones (meeting, agreement), whose canonical order is
+the text order. What must stay true: the same function builds the candidates for training and for extraction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mcfwatch.model import SCHEMA
+
+NOT_PARTIES = {"Technology"}  # the subject of an export, never a party to a relation
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    entity: str
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    first: Mention
+    second: Mention
+    sent_start: int
+    sent_end: int
+    between: tuple[Mention, ...]  # the other mentions strictly between the two
+
+
+def labels() -> list[str]:
+    """Every label the model can predict, in a fixed order."""
+    out: list[str] = []
+    for name, rt in SCHEMA.relation_types.items():
+        out += [f"{name}>", f"{name}<"] if rt.directed else [name]
+    return out
+
+
+def allowed(label: str, first_type: str, second_type: str) -> bool:
+    """Whether the schema lets ``label`` hold between mentions of these types (in text order)."""
+    name, arrow = label.rstrip("<>"), label[len(label.rstrip("<>")):]
+    rt = SCHEMA.relation_types[name]
+    src, tgt = (second_type, first_type) if arrow == "<" else (first_type, second_type)
+    return (not rt.source or src in rt.source) and (not rt.target or tgt in rt.target)
+
+
+def to_relation(label: str, first: str, second: str) -> tuple[str, str, str]:
+    """(type, source entity, target entity) that ``label`` asserts of a candidate."""
+    name = label.rstrip("<>")
+    return (name, second, first) if label.endswith("<") else (name, first, second)
+
+
+def label_of(rtype: str, source: str, target: str, first: str, second: str) -> str | None:
+    """The label of a gold relation on the candidate (first, second), or None when it is not about them."""
+    if {source, target} != {first, second}:
+        return None
+    if not SCHEMA.relation_types[rtype].directed:
+        return rtype
+    return f"{rtype}>" if source == first else f"{rtype}<"
+
+
+def pairs(mentions: list[Mention], sent_start: int, sent_end: int, max_chars: int = 400) -> list[Candidate]:
+    """Candidates of one sentence: each pair of distinct entities once, through their closest mentions."""
+    ms = sorted((m for m in mentions if sent_start <= m.start and m.end <= sent_end and m.type not in NOT_PARTIES),
+                key=lambda m: m.start)
+    best: dict[tuple[str, str], tuple[int, Mention, Mention]] = {}
+    for i, a in enumerate(ms):
+        for b in ms[i + 1:]:
+            if a.entity == b.entity or b.start < a.end:
+                continue
+            gap = b.start - a.end
+            if gap > max_chars:
+                break
+            key = (min(a.entity, b.entity), max(a.entity, b.entity))
+            if key not in best or gap < best[key][0]:
+                best[key] = (gap, a, b)
+    out = []
+    for _gap, a, b in sorted(best.values(), key=lambda x: (x[1].start, x[2].start)):
+        if any(allowed(lab, a.type, b.type) for lab in labels()):
+            between = tuple(m for m in ms if a.end <= m.start and m.end <= b.start and m.entity not in
+                            {a.entity, b.entity})
+            out.append(Candidate(a, b, sent_start, sent_end, between))
+    return out

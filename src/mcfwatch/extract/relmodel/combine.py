@@ -1,0 +1,64 @@
+"""Rules and model, two scorers of the same sentence's entity pairs, combined in one place.
+
+``MCFWATCH_RELATIONS`` (``settings.RELATIONS``) selects: ``rules`` (the hand rules alone), ``model`` (the
+trained classifier alone) or ``both`` (the default: every rule finding as the rules made it, plus the model's findings that no rule made,
+at calibrated probability ``CONFIDENT`` or above, with method ``model``).
+Whatever the source, a relation goes through the same date, negation and evidence machinery afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from typing import Protocol, TypeVar
+
+from mcfwatch.errors import InputError
+from mcfwatch.model import SCHEMA
+
+MODES = ("rules", "model", "both")
+# In ``both``, a finding no rule made is added only at this calibrated probability or above: the rules are
+# precise on what they cover, so the model is there for recall where it is sure.
+CONFIDENT = 0.9
+
+
+def mode(value: str | None = None) -> str:
+    """The combination in force: ``value``, else the setting."""
+    from mcfwatch.settings import RELATIONS
+
+    m = (value or RELATIONS.get() or "both").strip().lower()
+    if m not in MODES:
+        raise InputError(RELATIONS.name, f"must be one of {', '.join(MODES)}, not {m!r}")
+    return m
+
+
+class Finding(Protocol):
+    @property
+    def type(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def target(self) -> str: ...
+
+    confidence: float
+    method: str
+
+
+F = TypeVar("F", bound=Finding)
+S = TypeVar("S", bound=Hashable)
+
+
+def key(f: Finding, sentence: Hashable) -> tuple[str, str, str, Hashable]:
+    s, t = f.source, f.target
+    if not SCHEMA.relation_types[f.type].directed and t < s:
+        s, t = t, s
+    return (f.type, s, t, sentence)
+
+
+def combine(rules: Sequence[tuple[F, S]], model: Sequence[tuple[F, S]], how: str,
+            confident: float = CONFIDENT) -> list[tuple[F, S]]:
+    """Findings with the sentence each comes from; rules first, in order, as the rules made them."""
+    if how == "rules":
+        return list(rules)
+    if how == "model":
+        return list(model)
+    ruled = {key(f, s) for f, s in rules}
+    return [*rules, *((f, s) for f, s in model if key(f, s) not in ruled and f.confidence >= confident)]

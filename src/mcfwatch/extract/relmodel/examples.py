@@ -1,0 +1,75 @@
+"""Candidates with their features, for extraction and for training (one function each per language, shared).
+
+English: one pass over the parsed ``Doc``; Chinese: one pass over the simplified text. A training candidate's
+labels are the gold relations between its two entities whose evidence lies in its sentence; a relation between
+them told elsewhere in the document makes that label unknown here (neither positive nor negative).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from mcfwatch.extract.relmodel import features_en, features_zh
+from mcfwatch.extract.relmodel.candidates import Candidate, Mention, label_of, pairs
+from mcfwatch.extract.relmodel.data import TrainDoc
+
+
+@dataclass(slots=True)
+class Example:
+    cand: Candidate
+    features: list[str]
+    anchor: int  # English: token index standing for the trigger; Chinese: character offset of the sentence
+    labels: set[str] = field(default_factory=set)
+    unknown: set[str] = field(default_factory=set)
+    subtypes: dict[str, str] = field(default_factory=dict)  # label -> agreement subtype
+    group: str = ""
+
+
+def english(sdoc: Doc, mentions: list[Mention]) -> list[Example]:
+    out = []
+    for sent in sdoc.sents:
+        for cand in pairs(mentions, sent.start_char, sent.end_char):
+            feats, anchor = features_en.features(sdoc, cand)
+            out.append(Example(cand, feats, anchor))
+    return out
+
+
+def chinese(text: str, mentions: list[Mention]) -> list[Example]:
+    from mcfwatch.extract.zh.relations import sentences
+
+    out = []
+    for s, e in sentences(text):
+        for cand in pairs(mentions, s, e):
+            out.append(Example(cand, features_zh.features(text, cand), s))
+    return out
+
+
+def label(doc: TrainDoc, examples: list[Example]) -> list[Example]:
+    """Attach the gold labels to a training document's candidates."""
+    for ex in examples:
+        ex.group = doc.group
+        a, b = ex.cand.first.entity, ex.cand.second.entity
+        for r in doc.relations:
+            lab = label_of(r.type, r.source, r.target, a, b)
+            if lab is None:
+                continue
+            if r.start < ex.cand.sent_end and ex.cand.sent_start < r.end:
+                ex.labels.add(lab)
+                if r.subtype:
+                    ex.subtypes[lab] = r.subtype
+            else:
+                ex.unknown.add(lab)
+        ex.unknown -= ex.labels
+    return examples
+
+
+def candidate_recall(doc: TrainDoc, examples: list[Example]) -> tuple[int, int]:
+    """(gold relations some candidate of their evidence sentence carries, gold relations)."""
+    hit = 0
+    for r in doc.relations:
+        if any(label_of(r.type, r.source, r.target, ex.cand.first.entity, ex.cand.second.entity) in ex.labels
+               for ex in examples):
+            hit += 1
+    return hit, len(doc.relations)

@@ -1,0 +1,135 @@
+"""English candidate features from the spaCy parse. No entity strings: the two parties appear only as
+their types, other mentions between them only as ``<Type>``, so what is learned is how relations are
+written, not who takes part in them.
+
+Features: both types; lemmas between the two (unigrams, bigrams, first, last); two words either side; the
+dependency path between the two mention heads (labels, lemmas, its length, the word where it turns);
+trigger-lexicon hits between and on the path; mentions in between; distance buckets; negation, modal and
+conditional cues on the path (``modality.is_stated``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from mcfwatch.extract.en.lexicon import NOUN_TRIGGERS, VERB_TRIGGERS
+from mcfwatch.extract.en.modality import is_stated
+from mcfwatch.extract.relmodel.candidates import Candidate
+
+_NEG = {"not", "never", "no", "n't", "neither", "nor", "without"}
+_MODAL = {"may", "might", "could", "would", "should", "will", "shall", "can", "must"}
+
+
+def _bucket(n: int) -> str:
+    for b in (0, 1, 2, 3, 5, 8, 12, 20, 30):
+        if n <= b:
+            return str(b)
+    return "30+"
+
+
+def _lemma(t: Token) -> str:
+    if t.like_num:
+        return "<num>"
+    return t.lemma_.lower() if t.lemma_ else t.lower_
+
+
+def _trigger(t: Token) -> str | None:
+    lemma = t.lemma_.lower()
+    if t.pos_ in {"VERB", "AUX"}:
+        return VERB_TRIGGERS.get(lemma)
+    if t.pos_ in {"NOUN", "PROPN"}:
+        return NOUN_TRIGGERS.get(lemma)
+    return None
+
+
+def _span(doc: Doc, start: int, end: int) -> Span | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def path(a: Token, b: Token) -> tuple[list[Token], Token, list[Token]]:
+    """Tokens from a up to the lowest common ancestor, the ancestor, and from it down to b."""
+    up_a = [a, *a.ancestors]
+    ids_a = {t.i: k for k, t in enumerate(up_a)}
+    down: list[Token] = []
+    t = b
+    for _ in range(60):
+        if t.i in ids_a:
+            return up_a[: ids_a[t.i]], t, list(reversed(down))
+        down.append(t)
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return up_a, up_a[-1], list(reversed(down))  # different trees (bad sentence split): no common ancestor
+
+
+def features(doc: Doc, cand: Candidate) -> tuple[list[str], int]:
+    """The candidate's feature strings, and the token index that stands for its trigger (the path's turn)."""
+    s1, s2 = _span(doc, cand.first.start, cand.first.end), _span(doc, cand.second.start, cand.second.end)
+    t1, t2 = cand.first.type, cand.second.type
+    tp = f"{t1}|{t2}"
+    f = [f"t1={t1}", f"t2={t2}", f"tp={tp}"]
+    if s1 is None or s2 is None:
+        return f, 0
+    masked: dict[int, str] = {}
+    for m in cand.between:
+        sp = _span(doc, m.start, m.end)
+        if sp is not None:
+            for t in sp:
+                masked[t.i] = f"<{m.type}>"
+    words: list[str] = []
+    triggers: list[str] = []
+    for t in doc[s1.end: s2.start]:
+        if t.i in masked:
+            if not words or words[-1] != masked[t.i]:
+                words.append(masked[t.i])
+            continue
+        if t.is_punct and t.text not in {",", "(", ")", "'s", ";", ":"}:
+            continue
+        words.append(_lemma(t))
+        trig = _trigger(t)
+        if trig:
+            triggers.append(trig)
+        if t.lower_ in _NEG:
+            f.append("neg_between")
+        if t.lower_ in _MODAL:
+            f.append("modal_between")
+    n_tok = max(0, s2.start - s1.end)
+    f += [f"dist={_bucket(n_tok)}", f"nbetween={_bucket(len(cand.between))}"]
+    if not words:
+        f.append("bw=<none>")
+    else:
+        f += [f"bw={w}" for w in set(words)]
+        f += [f"bb={a}_{b}" for a, b in zip(words, words[1:], strict=False)]
+        f += [f"bfirst={words[0]}", f"blast={words[-1]}", f"tp_bfirst={tp}|{words[0]}", f"tp_blast={tp}|{words[-1]}"]
+        if len(words) <= 4:
+            f.append(f"ball={'_'.join(words)}")
+    for k, t in enumerate(reversed(doc[max(s1.sent.start, s1.start - 2): s1.start])):
+        f.append(f"pre{k + 1}={_lemma(t)}")
+    for k, t in enumerate(doc[s2.end: min(s2.end + 2, s2.sent.end)]):
+        f.append(f"post{k + 1}={_lemma(t)}")
+    for trig in set(triggers):
+        f += [f"trig={trig}", f"tp_trig={tp}|{trig}"]
+    # dependency path between the mention heads
+    h1, h2 = s1.root, s2.root
+    up, lca, down = path(h1, h2)
+    labels = [f"{t.dep_}^" for t in up] + [f"v{t.dep_}" for t in down]
+    inner = [_lemma(t) for t in up[1:]] + ([_lemma(lca)] if lca not in (h1, h2) else []) + [_lemma(t) for t in down[:-1]]
+    f += [f"plen={_bucket(len(labels))}", f"lca={_lemma(lca)}", f"lcapos={lca.pos_}", f"tp_lca={tp}|{_lemma(lca)}",
+          f"h1dep={h1.dep_}", f"h2dep={h2.dep_}", f"h1head={_lemma(h1.head)}", f"h2head={_lemma(h2.head)}"]
+    if len(labels) <= 6:
+        f.append(f"path={'/'.join(labels)}")
+        f.append(f"tp_path={tp}|{'/'.join(labels)}")
+    if len(labels) <= 4:
+        f.append(f"lpath={'/'.join(labels)}|{_lemma(lca)}")
+    f += [f"pl={w}" for w in set(inner)]
+    for t in [*up[1:], lca, *down[:-1]]:
+        trig = _trigger(t)
+        if trig:
+            f += [f"ptrig={trig}", f"tp_ptrig={tp}|{trig}"]
+    anchor = lca if lca not in (h1, h2) else (h1.head if lca is h2 else h2.head)
+    if not is_stated(anchor):
+        f.append("not_stated")
+    if any(c.dep_ == "neg" for c in lca.children):
+        f.append("neg_lca")
+    return f, anchor.i

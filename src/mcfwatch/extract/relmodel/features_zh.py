@@ -1,0 +1,67 @@
+"""Chinese candidate features from characters alone (no segmentation, no parse): both types; the text between
+the two parties with other names masked as ``□Type``, as character uni-, bi- and trigrams plus its first and
+last two characters; three characters either side; clause punctuation between; the positional structure of the
+pair (adjacent, same clause, across clauses); distance buckets; modality cues before the first party and in
+between (``zh.triggers.MODALITY``). No entity strings. Trigger words are not listed: the n-grams learn them
+from the annotations.
+"""
+
+from __future__ import annotations
+
+from mcfwatch.extract.relmodel.candidates import Candidate
+from mcfwatch.extract.zh import triggers as tg
+
+_CLAUSE = "，,：:；;、"
+
+
+def _bucket(n: int) -> str:
+    for b in (0, 1, 2, 4, 8, 16, 32, 64):
+        if n <= b:
+            return str(b)
+    return "64+"
+
+
+def _masked(text: str, start: int, end: int, cand: Candidate) -> str:
+    out: list[str] = []
+    pos = start
+    for m in sorted(cand.between, key=lambda m: m.start):
+        if m.start < pos or m.end > end:
+            continue
+        out.append(text[pos:m.start])
+        out.append("□" + m.type[0])
+        pos = m.end
+    out.append(text[pos:end])
+    return "".join(out)
+
+
+def features(text: str, cand: Candidate) -> list[str]:
+    t1, t2 = cand.first.type, cand.second.type
+    tp = f"{t1}|{t2}"
+    f = [f"t1={t1}", f"t2={t2}", f"tp={tp}"]
+    between = _masked(text, cand.first.end, cand.second.start, cand)
+    n = cand.second.start - cand.first.end
+    f += [f"dist={_bucket(n)}", f"nbetween={_bucket(len(cand.between))}"]
+    clauses = sum(between.count(c) for c in _CLAUSE)
+    structure = "adjacent" if n == 0 else ("clause" if clauses == 0 else "across")
+    f += [f"pos={structure}", f"tp_pos={tp}|{structure}", f"nclause={_bucket(clauses)}"]
+    if between:
+        f += [f"bc={c}" for c in set(between)]
+        f += [f"b2={between[k:k + 2]}" for k in range(len(between) - 1)]
+        f += [f"b3={between[k:k + 3]}" for k in range(len(between) - 2)]
+        f += [f"bfirst={between[:2]}", f"blast={between[-2:]}", f"tp_bfirst={tp}|{between[:2]}",
+              f"tp_blast={tp}|{between[-2:]}"]
+        if len(between) <= 4:
+            f.append(f"ball={between}")
+        if tg.MODALITY.search(between) or tg.WILL.search(between):
+            f.append("modal_between")
+    else:
+        f.append("bc=<none>")
+    before = text[max(cand.sent_start, cand.first.start - 3):cand.first.start]
+    after = text[cand.second.end:min(cand.sent_end, cand.second.end + 3)]
+    f += [f"pre1={before[-1:]}", f"pre2={before[-2:]}", f"post1={after[:1]}", f"post2={after[:2]}",
+          f"post3={after[:3]}"]
+    f += [f"a2={after[k:k + 2]}" for k in range(len(after) - 1)]
+    head = text[cand.sent_start:cand.first.start]
+    if tg.MODALITY.search(head[-12:]) or tg.WILL.search(head[-12:]):
+        f.append("modal_before")
+    return f

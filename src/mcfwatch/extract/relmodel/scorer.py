@@ -1,0 +1,62 @@
+"""The model as a scorer of one document's candidates, in each language's own finding type.
+
+English yields ``Found`` (the rule type) with the token that stands for the trigger, so that dates,
+coreference-free evidence (the sentence) and the date discourse machinery apply to it as to a rule's finding.
+Chinese yields ``RelCand`` with the sentence as evidence and the date the sentence gives.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from mcfwatch.extract.en.entities import EntityTable
+from mcfwatch.extract.en.found import Found
+from mcfwatch.extract.relmodel import examples
+from mcfwatch.extract.relmodel.candidates import Mention, allowed, to_relation
+from mcfwatch.extract.relmodel.model import RelModel
+from mcfwatch.extract.zh.dates import DateMention
+from mcfwatch.extract.zh.relations import Item, RelCand
+
+METHOD = "model"
+
+
+def _types(label: str, a: Mention, b: Mention) -> tuple[str, str]:
+    return (b.type, a.type) if label.endswith("<") else (a.type, b.type)
+
+
+def english(sdoc: Doc, table: EntityTable, model: RelModel) -> list[tuple[Found, Span]]:
+    """The model's findings in a parsed English document, each with its sentence."""
+    mentions = [Mention(s, e, eid, table.types[eid]) for eid, spans in table.spans.items() for s, e in set(spans)]
+    exs = examples.english(sdoc, mentions)
+    out: list[tuple[Found, Span]] = []
+    for ex, hits in zip(exs, model.predict([e.features for e in exs]), strict=True):
+        if "not_stated" in ex.features:
+            continue  # the rules' modality check: plans, negations, allegations are no relation
+        a, b = ex.cand.first, ex.cand.second
+        for label, p, sub in hits:
+            rtype, src, tgt = to_relation(label, a.entity, b.entity)
+            if allowed(label, a.type, b.type) and model.shown(rtype, *_types(label, a, b)):
+                out.append((Found(rtype, src, tgt, ex.anchor, round(p, 3), subtype=sub, method=METHOD),
+                            sdoc[ex.anchor].sent))
+    return out
+
+
+def chinese(text: str, items: list[Item], dates: list[DateMention], model: RelModel) -> list[tuple[RelCand, float]]:
+    """The model's findings in a (simplified) Chinese document with their probabilities; the date is the
+    sentence's first, if any."""
+    mentions = [Mention(it.start, it.end, it.entity, it.type) for it in items]
+    exs = examples.chinese(text, mentions)
+    out: list[tuple[RelCand, float]] = []
+    for ex, hits in zip(exs, model.predict([e.features for e in exs]), strict=True):
+        if "modal_between" in ex.features or "modal_before" in ex.features:
+            continue
+        a, b = ex.cand.first, ex.cand.second
+        s, e = ex.cand.sent_start, ex.cand.sent_end
+        date = next((d for d in dates if s <= d.start < e), None)
+        for label, p, sub in hits:
+            rtype, src, tgt = to_relation(label, a.entity, b.entity)
+            if allowed(label, a.type, b.type) and model.shown(rtype, *_types(label, a, b)):
+                out.append((RelCand(rtype, src, tgt, s, e, subtype=sub if rtype == "agreement" else None,
+                                    date=date.date if date else None, date_end=date.date_end if date else None),
+                            round(p, 3)))
+    return out

@@ -1,0 +1,109 @@
+"""The trained relation model: shipped weights with their training record, the rules/model combination,
+and training code that never reads the blind split."""
+
+from __future__ import annotations
+
+import builtins
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mcfwatch.errors import InputError
+from mcfwatch.extract.en import EnglishExtractor
+from mcfwatch.extract.relmodel import combine, data
+from mcfwatch.extract.relmodel.candidates import Mention, allowed, label_of, pairs, to_relation
+from mcfwatch.extract.relmodel.model import MODELS_DIR, load
+from mcfwatch.model import Document
+
+REPO = Path(__file__).resolve().parents[2]
+SEED = REPO / "src/mcfwatch/data/samples/000_2742a0ed2317a793.txt"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_shipped_model_has_its_training_record(lang: str) -> None:
+    model = load(lang)
+    meta = json.loads((MODELS_DIR / f"{lang}.json").read_text(encoding="utf-8"))
+    assert len(meta["training_data"]["sha256"]) == 64
+    assert meta["training_data"]["documents"] > 0 and meta["training_data"]["relations"] > 0
+    assert all("blind" not in f for f in meta["training_data"]["files"])
+    assert meta["sklearn_version"] and meta["hyperparameters"]["class_weight"] == "balanced"
+    assert model.relations.weights.shape[1] == len(model.relations.labels)
+    # no pickle anywhere: the arrays load with allow_pickle=False (load() does) and the folder holds no .joblib/.pkl
+    assert not [p for p in MODELS_DIR.iterdir() if p.suffix in {".pkl", ".joblib", ".pickle"}]
+
+
+def test_training_never_opens_the_blind_split(monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    real_open = builtins.open
+    real_io_open = io.open
+
+    def spy(file: Any, *args: Any, **kwargs: Any) -> Any:
+        opened.append(str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", spy)
+    monkeypatch.setattr(io, "open", lambda f, *a, **k: (opened.append(str(f)), real_io_open(f, *a, **k))[1])
+    for lang in ("en", "zh"):
+        docs, paths = data.training_docs(lang)
+        assert all("blind" not in p.parts for p in paths)
+        data.data_hash(paths)
+    assert opened and not [p for p in opened if "blind" in Path(p).parts]
+    with pytest.raises(InputError, match="blind"):
+        data.training_docs("en", [REPO / "corpus" / "blind" / "en.jsonl"])
+
+
+def test_candidates_are_pairs_in_a_sentence_with_directional_labels() -> None:
+    ms = [Mention(0, 5, "a", "Person"), Mention(10, 15, "b", "Company"), Mention(30, 35, "c", "Place"),
+          Mention(50, 55, "a", "Person")]
+    cands = pairs(ms, 0, 40)
+    assert [(c.first.entity, c.second.entity) for c in cands] == [("a", "b"), ("a", "c"), ("b", "c")]
+    assert label_of("position", "a", "b", "a", "b") == "position>"
+    assert label_of("ownership", "b", "a", "a", "b") == "ownership<"
+    assert label_of("meeting", "b", "a", "a", "b") == "meeting"
+    assert to_relation("ownership<", "a", "b") == ("ownership", "b", "a")
+    assert not allowed("position>", "Company", "Person") and allowed("position<", "Company", "Person")
+
+
+def test_relations_setting_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MCFWATCH_RELATIONS", "model")
+    assert combine.mode() == "model"
+    monkeypatch.setenv("MCFWATCH_RELATIONS", "neural")
+    with pytest.raises(InputError, match="MCFWATCH_RELATIONS"):
+        combine.mode()
+
+
+@pytest.fixture(scope="module")
+def seed_by_mode() -> dict[str, Any]:
+    text = SEED.read_text(encoding="utf-8")
+    base = EnglishExtractor(relations="rules")
+    out = {}
+    for how in combine.MODES:
+        ext = EnglishExtractor(nlp=base.nlp, relations=how)
+        out[how] = next(ext.extract_many([Document(text=text, language="en", published="2020-12-22")]))
+    return out
+
+
+def test_model_relations_carry_evidence_confidence_and_method(seed_by_mode: dict[str, Any]) -> None:
+    ex = seed_by_mode["model"]
+    ex.check()
+    assert ex.relations, "the model finds the seed's relations on its own"
+    text = ex.document.text
+    for r in ex.relations:
+        assert r.method.startswith("model")
+        assert 0.0 < r.confidence <= 1.0
+        assert text[r.evidence.start:r.evidence.end] == r.evidence.text and len(r.evidence.text) > 20
+    assert any(r.date for r in ex.relations), "dates come from the date machinery"
+
+
+def test_both_keeps_every_rule_finding(seed_by_mode: dict[str, Any]) -> None:
+    def keys(ex: Any) -> set[tuple[str, str, str]]:
+        names = {e.id: e.name for e in ex.entities}
+        return {(r.type, names[r.source], names[r.target]) for r in ex.relations}
+
+    rules, both = seed_by_mode["rules"], seed_by_mode["both"]
+    assert keys(rules) <= keys(both)
+    assert all("model" not in r.method for r in rules.relations)
+    assert all(r.confidence >= combine.CONFIDENT for r in both.relations if r.method.startswith("model"))
