@@ -63,8 +63,12 @@ def label_of(rtype: str, source: str, target: str, first: str, second: str) -> s
     return f"{rtype}>" if source == first else f"{rtype}<"
 
 
-def pairs(mentions: list[Mention], sent_start: int, sent_end: int, max_chars: int = 400) -> list[Candidate]:
-    """Candidates of one sentence: each pair of distinct entities once, through their closest mentions."""
+def pairs(mentions: list[Mention], sent_start: int, sent_end: int, max_chars: int = 400,
+          carried: tuple[Mention, ...] = ()) -> list[Candidate]:
+    """Candidates of one sentence: each pair of distinct entities once, through their closest mentions.
+    ``carried``: entities of earlier sentences (the last subject, the document's main entity), each paired with
+    this sentence's mentions when the sentence does not name it (Chinese drops a subject the previous sentence
+    gave, and refers to the document's event or institution as 本届博览会, 我校)."""
     ms = sorted((m for m in mentions if sent_start <= m.start and m.end <= sent_end and m.type not in NOT_PARTIES),
                 key=lambda m: m.start)
     best: dict[tuple[str, str], tuple[int, Mention, Mention]] = {}
@@ -79,9 +83,18 @@ def pairs(mentions: list[Mention], sent_start: int, sent_end: int, max_chars: in
             if key not in best or gap < best[key][0]:
                 best[key] = (gap, a, b)
     out = []
+    seen_carried: set[tuple[str, str]] = set()
     for _gap, a, b in sorted(best.values(), key=lambda x: (x[1].start, x[2].start)):
         if any(allowed(lab, a.type, b.type) for lab in labels()):
             between = tuple(m for m in ms if a.end <= m.start and m.end <= b.start and m.entity not in
                             {a.entity, b.entity})
             out.append(Candidate(a, b, sent_start, sent_end, between))
+    for c in carried:
+        if any(m.entity == c.entity for m in ms) or c.type in NOT_PARTIES or c.start >= sent_start:
+            continue
+        for b in ms:
+            if (c.entity, b.entity) not in seen_carried and any(allowed(lab, c.type, b.type) for lab in labels()):
+                seen_carried.add((c.entity, b.entity))
+                between = tuple(m for m in ms if m.end <= b.start and m.entity != b.entity)
+                out.append(Candidate(c, b, sent_start, sent_end, between))
     return out

@@ -7,6 +7,7 @@ them told elsewhere in the document makes that label unknown here (neither posit
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -27,22 +28,52 @@ class Example:
     group: str = ""
 
 
+AGENTS = {"Company", "Organization", "PublicBody", "University", "MilitaryUnit", "Person"}
+
+
+def _main(ordered: list[Mention]) -> Mention | None:
+    """The document's main entity: its most mentioned agent or event (the first such mention)."""
+    counts = Counter(m.entity for m in ordered if m.type in AGENTS | {"Event"})
+    if not counts:
+        return None
+    top = counts.most_common(1)[0][0]
+    return next(m for m in ordered if m.entity == top)
+
+
 def english(sdoc: Doc, mentions: list[Mention]) -> list[Example]:
     out = []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    main = _main(ordered)
+    topic: Mention | None = None  # the first agent of the last sentence that had one
     for sent in sdoc.sents:
-        for cand in pairs(mentions, sent.start_char, sent.end_char):
+        s, e = sent.start_char, sent.end_char
+        carried = tuple(m for m in (topic, main) if m is not None)
+        for cand in pairs(mentions, s, e, carried=carried):
             feats, anchor = features_en.features(sdoc, cand)
+            if main is not None and cand.first.entity == main.entity and cand.first.start < s:
+                feats.append("carried_main")
             out.append(Example(cand, feats, anchor))
+        topic = next((m for m in ordered if s <= m.start and m.end <= e and m.type in AGENTS), None) or topic
     return out
 
 
 def chinese(text: str, mentions: list[Mention]) -> list[Example]:
     from mcfwatch.extract.zh.relations import sentences
+    from mcfwatch.extract.zh.triggers import AGENTIVE
 
     out = []
+    topic: Mention | None = None  # the subject of the last sentence that had one
+    ordered = sorted(mentions, key=lambda m: m.start)
+    main = _main(ordered)
     for s, e in sentences(text):
-        for cand in pairs(mentions, s, e):
-            out.append(Example(cand, features_zh.features(text, cand), s))
+        carried = tuple(m for m in (topic, main) if m is not None)
+        for cand in pairs(mentions, s, e, carried=carried):
+            feats = features_zh.features(text, cand)
+            if main is not None and cand.first.entity == main.entity:
+                feats.append("carried_main" if cand.first.start < s else "main")
+            out.append(Example(cand, feats, s))
+        subject = next((m for m in ordered if s <= m.start and m.end <= e and m.type in AGENTIVE), None)
+        topic = subject or topic
     return out
 
 

@@ -63,12 +63,42 @@ def path(a: Token, b: Token) -> tuple[list[Token], Token, list[Token]]:
     return up_a, up_a[-1], list(reversed(down))  # different trees (bad sentence split): no common ancestor
 
 
+def carried_features(doc: Doc, cand: Candidate, tp: str, f: list[str]) -> tuple[list[str], int]:
+    """A candidate whose first party an earlier sentence named (the sentence says "it", "the centre", "their"):
+    the words before the second party, its place in the parse and the triggers above it."""
+    s2 = _span(doc, cand.second.start, cand.second.end)
+    if s2 is None:
+        return f, 0
+    f += ["carried", f"tp_carried={tp}"]
+    sent = s2.sent
+    words = [_lemma(t) for t in doc[sent.start: s2.start] if not t.is_punct]
+    f += [f"cw={w}" for w in set(words)]
+    f += [f"cb={a}_{b}" for a, b in zip(words, words[1:], strict=False)]
+    refs = {t.lower_ for t in doc[sent.start: s2.start]} & {"it", "its", "they", "their", "he", "his", "she", "her",
+                                                             "the", "this", "these"}
+    f += [f"cref={r}" for r in refs]
+    h2 = s2.root
+    f += [f"h2dep={h2.dep_}", f"h2head={_lemma(h2.head)}", f"tp_h2head={tp}|{_lemma(h2.head)}"]
+    anchor = h2.head
+    for t in [h2, *h2.ancestors][1:6]:
+        trig = _trigger(t)
+        if trig:
+            f += [f"ptrig={trig}", f"tp_ptrig={tp}|{trig}"]
+        if t.pos_ in {"VERB", "AUX"} and anchor.pos_ not in {"VERB", "AUX"}:
+            anchor = t
+    if not is_stated(anchor):
+        f.append("not_stated")
+    return f, anchor.i
+
+
 def features(doc: Doc, cand: Candidate) -> tuple[list[str], int]:
     """The candidate's feature strings, and the token index that stands for its trigger (the path's turn)."""
-    s1, s2 = _span(doc, cand.first.start, cand.first.end), _span(doc, cand.second.start, cand.second.end)
     t1, t2 = cand.first.type, cand.second.type
     tp = f"{t1}|{t2}"
     f = [f"t1={t1}", f"t2={t2}", f"tp={tp}"]
+    if cand.first.end <= cand.sent_start:
+        return carried_features(doc, cand, tp, f)
+    s1, s2 = _span(doc, cand.first.start, cand.first.end), _span(doc, cand.second.start, cand.second.end)
     if s1 is None or s2 is None:
         return f, 0
     masked: dict[int, str] = {}

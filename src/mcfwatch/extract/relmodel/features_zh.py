@@ -38,8 +38,12 @@ def features(text: str, cand: Candidate) -> list[str]:
     t1, t2 = cand.first.type, cand.second.type
     tp = f"{t1}|{t2}"
     f = [f"t1={t1}", f"t2={t2}", f"tp={tp}"]
-    between = _masked(text, cand.first.end, cand.second.start, cand)
-    n = cand.second.start - cand.first.end
+    carried = cand.first.end <= cand.sent_start  # the subject an earlier sentence gave
+    left = max(cand.first.end, cand.sent_start)
+    between = _masked(text, left, cand.second.start, cand)
+    n = cand.second.start - left
+    if carried:
+        f += ["carried", f"tp_carried={tp}"]
     f += [f"dist={_bucket(n)}", f"nbetween={_bucket(len(cand.between))}"]
     clauses = sum(between.count(c) for c in _CLAUSE)
     structure = "adjacent" if n == 0 else ("clause" if clauses == 0 else "across")
@@ -56,12 +60,12 @@ def features(text: str, cand: Candidate) -> list[str]:
             f.append("modal_between")
     else:
         f.append("bc=<none>")
-    before = text[max(cand.sent_start, cand.first.start - 3):cand.first.start]
+    before = "" if carried else text[max(cand.sent_start, cand.first.start - 3):cand.first.start]
     after = text[cand.second.end:min(cand.sent_end, cand.second.end + 3)]
     f += [f"pre1={before[-1:]}", f"pre2={before[-2:]}", f"post1={after[:1]}", f"post2={after[:2]}",
           f"post3={after[:3]}"]
     f += [f"a2={after[k:k + 2]}" for k in range(len(after) - 1)]
-    head = text[cand.sent_start:cand.first.start]
+    head = text[cand.sent_start:left]
     if tg.MODALITY.search(head[-12:]) or tg.WILL.search(head[-12:]):
         f.append("modal_before")
     return f
