@@ -220,7 +220,7 @@ def _align(zh_name: Name, en_name: Name, weight: Callable[[str], float]) -> Alig
         parts: list[tuple[int, Part]] = []   # (position in the Chinese, part): described in reading order
         _take_latin(latin, en, used_en, parts)
         ranked = sorted(spans, key=lambda sp: (-sp[1], sp[0])) if order == "longest" else sorted(
-            spans, key=lambda sp: (-2 * max(len(r.words) for r in sp[2]) - sp[1], sp[0]))
+            spans, key=lambda sp: (-2 * max((len(r.words) for r in sp[2]), default=0) - sp[1], sp[0]))
         for i, size, rs in ranked:
             if any(used_zh[i : i + size]):
                 continue

@@ -5,6 +5,7 @@ One server: the same app serves the REST API and the pages, over the same view f
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -23,7 +24,7 @@ STATIC = Path(__file__).parent / "static"
 SESSION_SECONDS = 8 * 3600
 
 
-def mount(app: FastAPI, db: str) -> FastAPI:
+def mount(app: FastAPI, db: str, warm: bool = False) -> FastAPI:
     """Add pages, static files, login and the auth middleware to ``app`` over the store ``db``."""
     services = Services(db)
     accounts = Accounts(services.store)
@@ -36,6 +37,8 @@ def mount(app: FastAPI, db: str) -> FastAPI:
     app.add_middleware(SessionMiddleware, secret_key=accounts.session_key(), session_cookie="mcfwatch_session",
                        max_age=SESSION_SECONDS, same_site="strict", https_only=False)
     _html_errors(app)
+    if warm:
+        threading.Thread(target=services.warm, name="mcfwatch-warm", daemon=True).start()
     return app
 
 
@@ -66,4 +69,4 @@ def server() -> FastAPI:
     from mcfwatch import settings
     from mcfwatch.api.app import create_app
 
-    return mount(create_app(), settings.DB.get())
+    return mount(create_app(), settings.DB.get(), warm=True)

@@ -218,6 +218,7 @@ async def upload(request: Request, files: list[UploadFile] = File(...)) -> Respo
             report = ws.ingest(paths)
         finally:
             ws.close()
+            s.touch()
         failures = [f"{Path(f.path).name}: {f.reason}" for f in report.failures]
     data = {"report": {"stored": len(report.stored), "already_stored": len(report.duplicates),
                        "entities": report.entities, "relations": report.relations, "failures": failures}}
@@ -233,6 +234,7 @@ async def decide(request: Request, kind: str = Form(...), target: str = Form(...
     if not note.strip():
         raise InputError(target, "say why (a note is required with every decision)")
     oid = record_decision(s.store, kind, target, decision, note=note.strip(), by=user.name)
+    s.touch()
     request.app.state.accounts.log(user.name, f"decide.{kind}", target, {"decision": decision, "note": note,
                                                                           "overlay": oid})
     return RedirectResponse(_safe_next(next), status_code=303)

@@ -7,6 +7,9 @@ of their own beyond arranging what those return for a page.
 from __future__ import annotations
 
 import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,23 +24,45 @@ from mcfwatch.store import Store
 from mcfwatch.web.search import name_index
 from mcfwatch.workspace import Workspace
 
+STAMP_SECONDS = 1.0
+# A page shows the strongest or earliest ROWS items of a kind and QUOTES_PER_RULE quotes a rule (the counts say
+# how many there are); the CLI, the API and reports give all.
+ROWS = 200
+QUOTES_PER_RULE = 5
 ROLE_COLOURS = {"partner": "#1f77b4", "mcf": "#ff7f0e", "military": "#d62728", "listed": "#9467bd"}
 
 
 @dataclass
 class Services:
-    """One store, one graph per (store generation, date) and one screener for the whole server process."""
+    """One store, one graph per (store generation, date) and one screener for the whole server process.
+
+    Page dicts are cached per store generation: a new document, merge or decision changes the generation
+    (the store's row counts, decisions and merges) and so every cached page. The generation is read at most
+    once a second, so a burst of requests costs one look at the store.
+    """
 
     db: str
     store: Store = field(init=False)
     _analysts: dict[tuple[Any, str | None], Analyst] = field(default_factory=dict)
+    _pages: OrderedDict[tuple[Any, ...], dict[str, Any]] = field(default_factory=OrderedDict)
+    _stamp: tuple[float, tuple[Any, ...]] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
         self.store = Store(self.db)
 
     def stamp(self) -> tuple[Any, ...]:
-        return (tuple(sorted(self.store.counts().items())), len(self.store.overlays()), len(self.store.merges()))
+        now = time.monotonic()
+        cached = self._stamp
+        if cached is not None and now - cached[0] < STAMP_SECONDS:
+            return cached[1]
+        value = (tuple(sorted(self.store.counts().items())), len(self.store.overlays()), len(self.store.merges()))
+        self._stamp = (now, value)
+        return value
+
+    def touch(self) -> None:
+        """This process changed the store: read the generation again on the next request."""
+        self._stamp = None
 
     def analyst(self, as_of: str | None = None) -> Analyst:
         key = (self.stamp(), as_of)
@@ -50,6 +75,27 @@ class Services:
                     self._analysts.clear()
                 self._analysts[key] = hit
         return hit
+
+    def cached(self, kind: str, *key: Any, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        """A page dict from the cache of this store generation, else built and kept (at most 512)."""
+        full = (kind, self.stamp(), *key)
+        with self._lock:
+            hit = self._pages.get(full)
+            if hit is not None:
+                self._pages.move_to_end(full)
+                return hit
+        page = build()
+        with self._lock:
+            self._pages[full] = page
+            while len(self._pages) > 512:
+                self._pages.popitem(last=False)
+        return page
+
+    def warm(self) -> None:
+        """Build the graph, the name index and the screener before the first user asks (a server thread)."""
+        self.analyst()
+        name_index(self.store.url, self.stamp(), self.store.names)
+        default_screener()
 
     def workspace(self) -> Workspace:
         return Workspace(self.db)
@@ -92,6 +138,10 @@ def search(s: Services, q: str) -> dict[str, Any]:
 
 
 def entity(s: Services, entity_id: str, as_of: str | None = None) -> dict[str, Any]:
+    return s.cached("entity", entity_id, as_of, build=lambda: _entity(s, entity_id, as_of))
+
+
+def _entity(s: Services, entity_id: str, as_of: str | None) -> dict[str, Any]:
     a = s.analyst(as_of)
     node = _node(a, entity_id)
     ws = s.workspace()
@@ -102,15 +152,20 @@ def entity(s: Services, entity_id: str, as_of: str | None = None) -> dict[str, A
     result = a.node_exposure(node)
     members = set(node.members) | {node.id}
     merges = [m for m in s.store.merges() if m["winner_id"] in members or m["loser_id"] in members]
+    rating = dict(result["rating"])
+    rating["rules"] = [{**r, "evidence": r["evidence"][:QUOTES_PER_RULE], "more_evidence":
+                        max(0, len(r["evidence"]) - QUOTES_PER_RULE)} for r in rating["rules"]]
     return {
         "entity": {"id": node.id, "name": node.name, "type": node.type},
         "names": sorted({node.name, *node.names, *card.get("aliases", [])}),
-        "rating": result["rating"],
+        "rating": rating,
         "listings": result["listings"],
-        "paths": result["paths"],
-        "relations": card["relations"],
-        "timeline": result["timeline"],
-        "patterns": result["patterns"],
+        "paths": result["paths"][:ROWS],
+        "relations": card["relations"][:ROWS],
+        "timeline": result["timeline"][:ROWS],
+        "patterns": [{**p, "evidence": p["evidence"][:QUOTES_PER_RULE]} for p in result["patterns"][:ROWS]],
+        "counts": {k: len(v) for k, v in (("paths", result["paths"]), ("relations", card["relations"]),
+                                          ("timeline", result["timeline"]), ("patterns", result["patterns"]))},
         "documents": card["documents"],
         "merges": merges,
         "lists": result["lists"],
@@ -120,6 +175,10 @@ def entity(s: Services, entity_id: str, as_of: str | None = None) -> dict[str, A
 
 def graph(s: Services, entity_id: str, as_of: str | None = None) -> dict[str, Any]:
     """Cytoscape elements: the exposure paths around an entity plus its direct neighbours."""
+    return s.cached("graph", entity_id, as_of, build=lambda: _graph(s, entity_id, as_of))
+
+
+def _graph(s: Services, entity_id: str, as_of: str | None) -> dict[str, Any]:
     a = s.analyst(as_of)
     node = _node(a, entity_id)
     result = a.node_exposure(node)
