@@ -138,3 +138,21 @@ def test_lists_pages_show_versions_and_diffs(analyst: TestClient) -> None:
 
 def test_audit_log_is_for_admins(web_app: object, analyst: TestClient) -> None:
     assert analyst.get("/audit", params={"format": "json"}).status_code == 403
+
+
+def test_changes_since_the_watched_baseline(analyst: TestClient, web_db: Path) -> None:
+    assert analyst.get("/changes", params={"format": "json"}).json() == {"watched": 0, "changes": []}
+    from mcfwatch.analyse.exposure import Analyst
+    from mcfwatch.analyse.watch import store_baseline
+
+    store = Store(web_db)
+    store_baseline(store, Analyst(store), ["Brunel University", "Cork County"])
+    eid = entity_id(analyst, "Brunel University")
+    edge = analyst.get(f"/entity/{eid}?format=json").json()["paths"][0]["hops"][0]["edge"]
+    token = csrf_of(analyst, f"/entity/{eid}")
+    analyst.post("/decide", data={"kind": "edge", "target": edge, "decision": "reject", "note": "misread",
+                                  "csrf_token": token})
+    data = analyst.get("/changes", params={"format": "json"}).json()
+    assert data["watched"] == 2
+    assert [c["partner"] for c in data["changes"]] == ["Brunel University"]
+    assert any(x.startswith("path ") for x in data["changes"][0]["removed"] + data["changes"][0]["new"])

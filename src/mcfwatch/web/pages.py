@@ -124,6 +124,11 @@ def list_page(request: Request, list_id: str, v_from: str | None = Query(None, a
     return render(request, "list.html.j2", views.list_page(list_id, v_from, v_to))
 
 
+@router.get("/changes")
+def changes(request: Request) -> Response:
+    return render(request, "changes.html.j2", views.changes(services(request)))
+
+
 @router.get("/audit")
 def audit(request: Request, _: Any = Depends(require_admin)) -> Response:
     return render(request, "audit.html.j2", {"entries": request.app.state.accounts.audit_log()})

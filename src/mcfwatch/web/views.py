@@ -288,3 +288,13 @@ def list_page(list_id: str, v_from: str | None = None, v_to: str | None = None) 
     if v_from or v_to:
         out["diff"] = list_diff(list_id, v_from, v_to).to_dict()
     return out
+
+
+def changes(s: Services) -> dict[str, Any]:
+    """What changed for the watched partner list since its baseline (`mcfwatch watch`), without moving it."""
+    from mcfwatch.analyse.watch import changes as watch_changes
+
+    if not s.store.baseline():
+        return {"watched": 0, "changes": []}
+    found = watch_changes(s.store, s.analyst(), update=False)
+    return {"watched": len(found), "changes": [c.to_dict() for c in found if c.any]}
