@@ -92,6 +92,13 @@ def test_rejecting_the_joint_lab_edge_changes_the_rating(analyst: TestClient, we
         assert r.status_code == 303 and r.headers["location"] == f"/entity/{eid}"
         data = analyst.get(f"/entity/{eid}?format=json").json()
     assert data["rating"]["level"] != "high" and not data["paths"], data["rating"]
+    assert [d["target"] for d in data["decisions"]] == labs, "the entity page lists the decisions"
+    from mcfwatch.analyse.exposure import Analyst
+    from mcfwatch.report import write_report
+
+    report = write_report(Analyst(Store(web_db)), ["Brunel University"], web_db.parent / "brunel.html")
+    html = report.read_text(encoding="utf-8")
+    assert "Analyst decisions applied" in html and "joint lab never set up" in html and "ana" in html
     overlay = Store(web_db).overlays("edge")[-1]
     assert (overlay["decided_by"], overlay["note"]) == ("ana", "joint lab never set up")
     assert any(e["action"] == "decide.edge" for e in Accounts(Store(web_db)).audit_log())

@@ -192,4 +192,5 @@ class Analyst:
             "as_of": self.as_of,
             "lists": self.list_versions(),
             "store": self.store.url if self.store else None,
+            "decisions": self.store.decisions_about(node.members or [node.id]) if self.store and node.id else [],
         }

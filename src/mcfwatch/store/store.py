@@ -457,6 +457,23 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(q)]
 
+    def decisions_about(self, entity_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """The analyst decisions in force that concern these entities: their merges, list matches and the
+        relations they are a party to (rejected ones included), oldest first."""
+        ids = set(entity_ids)
+        latest = {(row["kind"], decision_target(row["kind"], row["target"])): row for row in self.overlays()}
+        edges = [target for kind, target in latest if kind == "edge"]
+        touching: set[str] = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(edges), 500):
+                batch = edges[i : i + 500]
+                q = select(t.relations.c.id).where(
+                    t.relations.c.id.in_(batch), t.relations.c.source_id.in_(ids) | t.relations.c.target_id.in_(ids))
+                touching |= {r[0] for r in conn.execute(q)}
+        found = [row for (kind, target), row in latest.items()
+                 if (target in touching if kind == "edge" else bool(set(target.split("|")) & ids))]
+        return sorted(found, key=lambda r: r["id"])
+
     def document_mentions(self, doc_id: str) -> list[dict[str, Any]]:
         """The mentions in one document, in text order."""
         with self.engine.connect() as conn:

@@ -168,6 +168,7 @@ def _entity(s: Services, entity_id: str, as_of: str | None) -> dict[str, Any]:
                                           ("timeline", result["timeline"]), ("patterns", result["patterns"]))},
         "documents": card["documents"],
         "merges": merges,
+        "decisions": result.get("decisions", []),
         "lists": result["lists"],
         "as_of": as_of,
     }
