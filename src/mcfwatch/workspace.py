@@ -160,7 +160,9 @@ class Workspace:
         return found[0]
 
     def card(self, name: str) -> dict[str, Any]:
-        """An entity card by name (see entity_card)."""
+        """An entity card by name, alias or entity id (see entity_card)."""
+        if self.store.has_entity(name):
+            return self.entity_card(name)
         return self.entity_card(self.resolve_name(name).id)
 
     def entity_card(self, entity_id: str) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -121,7 +122,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     @friendly_errors
     def show(
-        name: Annotated[str, typer.Argument(help="Entity name or alias.")],
+        name: Annotated[str, typer.Argument(help="Entity name, alias or id (a merged-away id shows its canonical entity).")],
         db: DbOption = DEFAULT_DB,
         fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     ) -> None:
@@ -219,9 +220,11 @@ def _corpus_sample(n: int) -> Path | None:
 
 
 def print_card(card: dict[str, Any]) -> None:
-    console.rule(f"[bold]{card['name']}[/bold]  ({card['type']})")
+    console.rule(f"[bold]{escape(card['name'])}[/bold]  ({card['type']})  [dim]{card['id']}[/dim]")
+    if card.get("requested_id"):
+        console.print(f"{card['requested_id']} was merged into {card['id']}", highlight=False, markup=False)
     if card["aliases"]:
-        console.print("also known as: " + "; ".join(card["aliases"]), highlight=False)
+        console.print("also known as: " + "; ".join(card["aliases"]), highlight=False, markup=False)
     for r in card["relations"]:
         when = r["date"] or "undated"
         if r["date_end"] and r["date_end"] != r["date"]:
@@ -229,10 +232,11 @@ def print_card(card: dict[str, Any]) -> None:
         kind = r["type"] + (f" ({r['subtype']})" if r["subtype"] else "")
         about = f" on {r['subject']}" if r["subject"] else ""
         console.print(
-            f"• {r['source']['name']} —[cyan]{kind}[/cyan]→ {r['target']['name']}{about}  [dim]{when}, "
-            f"confidence {r['confidence']:.2f}[/dim]",
+            f"• {escape(r['source']['name'])} —[cyan]{kind}[/cyan]→ {escape(r['target']['name'])}{escape(about)}"
+            f"  [dim]{when}, confidence {r['confidence']:.2f}[/dim]",
             highlight=False,
         )
-        console.print(f"    [italic]“{r['evidence']['text']}”[/italic]  [dim]{r['evidence']['document']} "
-                      f"[{r['evidence']['start']}:{r['evidence']['end']}][/dim]", highlight=False)
-    console.print("sources: " + "; ".join(d["title"] or d["path"] or d["id"] for d in card["documents"]), highlight=False)
+        console.print(f"    [italic]“{escape(r['evidence']['text'])}”[/italic]  [dim]{escape(r['evidence']['document'])} "
+                      f"\\[{r['evidence']['start']}:{r['evidence']['end']}][/dim]", highlight=False)
+    console.print("sources: " + "; ".join(d["title"] or d["path"] or d["id"] for d in card["documents"]), highlight=False,
+                  markup=False)

@@ -14,7 +14,7 @@ from rich.table import Table
 from mcfwatch.cli.common import console, err_console, friendly_errors
 from mcfwatch.errors import InputError
 from mcfwatch.resolve import DEFAULT_THRESHOLD, compare, compare_pairs, default_screener
-from mcfwatch.resolve.batch import read_rows, screen_rows, write_rows
+from mcfwatch.resolve.batch import json_rows, read_rows, screen_rows, write_rows
 from mcfwatch.resolve.screen import ScreenResult
 
 
@@ -47,7 +47,9 @@ def screen_cmd(
     country: Annotated[str | None, typer.Option(help="ISO country code of the party (e.g. cn); a mismatch lowers the score.")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Screen against the list versions valid on this ISO date.")] = None,
     threshold: Annotated[float, typer.Option(help="Score at which a hit counts as a match.")] = DEFAULT_THRESHOLD,
-    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", help="table or json (with --file: a JSON array of rows).")] = "table",
+    column: Annotated[str | None, typer.Option("--column", help="With --file: the header of the name column (needed when none is called name, partner, organisation ...).")] = None,
+    envelope: Annotated[bool, typer.Option("--envelope", help='With --file and JSON: write {"summary", "rows"} instead of a plain array of rows.')] = False,
     exclude_noncommercial: Annotated[bool, typer.Option(help="Leave out list copies under non-commercial licences.")] = False,
 ) -> None:
     """Screen a name, or every row of a partner file, against all loaded watchlists."""
@@ -67,15 +69,18 @@ def screen_cmd(
                   TextColumn("{task.description}"), console=err_console, transient=True) as bar:
         task = bar.add_task("", total=len(rows))
         report = screen_rows(rows, str(file), screener, threshold,
-                             on_row=lambda n: bar.update(task, advance=1, description=n[:40]))
+                             on_row=lambda n: bar.update(task, advance=1, description=n[:40]), column=column)
     if output:
-        write_rows(report, output)
+        write_rows(report, output, envelope)
+    elif fmt == "json":
+        sys.stdout.write(json_rows(report, envelope) + "\n")
     else:
         for row in report.rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
     s = report.summary()
     err_console.print(
         f"{s['rows']} rows: {s['listed']} listed, {s['related_only']} related only, {s['not_listed']} not listed"
+        + (f"; {report.blank} blank rows skipped" if report.blank else "")
         + (f"; by list: {s['by_list']}" if s["by_list"] else "") + (f"; written to {output}" if output else ""),
         highlight=False,
     )

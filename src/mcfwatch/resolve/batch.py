@@ -25,6 +25,7 @@ OUTPUT_COLUMNS = ("status", "best_score", "lists", "entries", "matched_names", "
 @dataclass(slots=True)
 class BatchReport:
     rows: list[dict[str, Any]] = field(default_factory=list)
+    blank: int = 0  # rows with no name, skipped
     listed: int = 0
     related: int = 0
     clear: int = 0
@@ -33,7 +34,7 @@ class BatchReport:
 
     def summary(self) -> dict[str, Any]:
         return {
-            "rows": len(self.rows), "listed": self.listed, "related_only": self.related, "not_listed": self.clear,
+            "rows": len(self.rows), "blank_rows_skipped": self.blank, "listed": self.listed, "related_only": self.related, "not_listed": self.clear,
             "by_list": dict(sorted(self.by_list.items())), "lists_checked": self.lists,
         }
 
@@ -66,15 +67,48 @@ def read_rows(path: Path) -> list[dict[str, str]]:
         from openpyxl import load_workbook
 
         try:
-            ws = load_workbook(path, read_only=True, data_only=True).active
+            sheets = load_workbook(path, read_only=True, data_only=True).worksheets
         except Exception as exc:  # a corrupt or non-Excel file
             raise InputError(str(path), f"not a readable Excel file ({exc})") from None
-        values = list(ws.iter_rows(values_only=True)) if ws is not None else []
-        if not values:
-            return []
-        header = [str(h).strip() if h is not None else f"column{i}" for i, h in enumerate(values[0])]
-        return [{h: "" if v is None else str(v).strip() for h, v in zip(header, row, strict=False)} for row in values[1:]]
+        return _sheet_rows(sheets[0]) if sheets else []
     raise InputError(str(path), "unsupported file type; use .csv, .tsv or .xlsx")
+
+
+def _sheet_rows(ws: Any) -> list[dict[str, str]]:
+    values = list(ws.iter_rows(values_only=True))
+    if not values:
+        return []
+    header = [str(h).strip() if h is not None else f"column{i}" for i, h in enumerate(values[0])]
+    return [{h: "" if v is None else str(v).strip() for h, v in zip(header, row, strict=False)} for row in values[1:]]
+
+
+def other_sheets_with_names(path: Path) -> list[str]:
+    """Sheets after the first of a workbook that have a name column (the first sheet is the one read)."""
+    if path.suffix.lower() not in {".xlsx", ".xlsm"}:
+        return []
+    from openpyxl import load_workbook
+
+    found = []
+    for ws in load_workbook(path, read_only=True, data_only=True).worksheets[1:]:
+        first = next(ws.iter_rows(values_only=True, max_row=1), ())
+        if pick_column([str(h) for h in first if h is not None], NAME_COLUMNS, str(path), required=False):
+            found.append(ws.title)
+    return found
+
+
+def name_column(header: list[str], path: str, column: str | None = None) -> str:
+    """The column holding names: the one given, else a header such as 'name' or 'partner'; never a guess."""
+    if column is not None:
+        if column not in header:
+            raise InputError(path, f"no column {column!r}; the headers are: {', '.join(header)}")
+        return column
+    found = pick_column(header, NAME_COLUMNS, path, required=False)
+    if found is None:
+        sheets = other_sheets_with_names(Path(path)) if path != "-" else []
+        where = f"; the first sheet is read, and sheet {sheets[0]!r} has a name column" if sheets else ""
+        raise InputError(path, f"no name column (a header such as {', '.join(NAME_COLUMNS[:3])}){where}; "
+                               f"pass --column HEADER (headers: {', '.join(header)})")
+    return found
 
 
 def pick_column(header: list[str], wanted: tuple[str, ...], path: str, required: bool) -> str | None:
@@ -110,15 +144,22 @@ def screen_rows(
     screener: Screener | None = None,
     threshold: float = DEFAULT_THRESHOLD,
     on_row: Callable[[str], None] | None = None,
+    column: str | None = None,
 ) -> BatchReport:
-    """Screen each row's name (and country, when the file has that column)."""
+    """Screen each row's name (and country, when the file has that column); rows with no name are skipped
+    and counted. The name column is `column`, else a known header; a file with neither is refused."""
     s = screener or default_screener()
     header = list(rows[0]) if rows else []
-    name_col = pick_column(header, NAME_COLUMNS, path, required=True) if rows else None
+    name_col = name_column(header, path, column) if rows else None
     country_col = pick_column(header, COUNTRY_COLUMNS, path, required=False)
     report = BatchReport(lists=s.list_versions())
     for row in rows:
-        name = row.get(name_col or "", "")
+        name = row.get(name_col or "", "").strip()
+        if not name:
+            report.blank += 1
+            if on_row:
+                on_row("")
+            continue
         result = s.screen(name, country=_country(row.get(country_col or "")), threshold=threshold)
         out = result_row(row, result)
         report.rows.append(out)
@@ -142,13 +183,19 @@ def _country(value: str | None) -> str | None:
             "united states": "us", "usa": "us"}.get(v, v if len(v) == 2 else None)
 
 
-def write_rows(report: BatchReport, out: Path) -> None:
-    """Write per-row results as CSV, XLSX or JSON (JSON also carries the summary)."""
+def json_rows(report: BatchReport, envelope: bool = False) -> str:
+    """Per-row results as a JSON array of flat objects (``pandas.read_json`` reads it as a table), or with
+    envelope ``{"summary", "rows"}``."""
+    data: Any = {"summary": report.summary(), "rows": report.rows} if envelope else report.rows
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def write_rows(report: BatchReport, out: Path, envelope: bool = False) -> None:
+    """Write per-row results as CSV, XLSX or JSON (see json_rows)."""
     suffix = out.suffix.lower()
     header = list(dict.fromkeys(k for row in report.rows for k in row)) or list(OUTPUT_COLUMNS)
     if suffix == ".json":
-        out.write_text(json.dumps({"summary": report.summary(), "rows": report.rows}, ensure_ascii=False, indent=2),
-                       encoding="utf-8")
+        out.write_text(json_rows(report, envelope), encoding="utf-8")
     elif suffix == ".csv":
         with out.open("w", encoding="utf-8", newline="") as fh:
             writer = csv.DictWriter(fh, fieldnames=header)
