@@ -27,16 +27,17 @@ from rapidfuzz.distance import Indel
 
 from mcfwatch.resolve import lexicon, phonetic
 from mcfwatch.resolve.names import Name, latin_words
-from mcfwatch.resolve.normalize import compact, pinyin, to_simplified
+from mcfwatch.resolve.normalize import compact, fold, pinyin, strip_accents, strip_numbers, to_simplified
 
 PHONETIC_MIN = 0.84
+COMMON_WORD_WEIGHT = 3.0  # rarity weight under which an English word is a common word, not a name
 MAX_SPAN = 12
 SOFT_WEIGHT = 0.15        # an unmatched soft word (country prefix, "city", "London" after a university)
 KIND_CAP = 0.6
 LATIN_ONLY_WEIGHT = 0.2   # an English descriptive word missing from a Latin-lettered Chinese name
 # words that make another institution of the same kind: one side only saying them caps the pair
 QUALIFIERS = frozenset(
-    "technology technical polytechnic state national medical science engineering applied open free catholic "
+    "technology technical polytechnic state national medical science engineering applied open free catholic advanced "
     "metropolitan royal imperial federal normal agricultural business economics autonomous central "
     "north south east west northern southern eastern western".split()
 )
@@ -66,16 +67,33 @@ def _content(text: str) -> tuple[str, ...]:
     return tuple(w for w in latin_words(text) if w not in lexicon.STOPWORDS and w not in lexicon.LEGAL_FORMS)
 
 
+_CONNECTORS = frozenset("与和及之的")  # 标准与技术: and, of
+# generic organisation words a sound must never be matched to
+_ORG_WORDS = frozenset("group holding corporation company society association foundation center centre".split())
+
 # legal forms the lists rarely carry (S.p.A., N.V., SE, A/S, Oyj) and the letters of dotted abbreviations
 _MORE_FORMS = frozenset("se spa nv oyj abp asa sas kgaa aps ehf".split())
 
 
-@lru_cache(maxsize=50_000)
 def english_words(text: str) -> tuple[str, ...]:
     """The English name's content words, dotted legal forms (S.p.A., N.V.) and single letters set aside."""
+    return tuple(stem for stem, _ in _english(text))
+
+
+@lru_cache(maxsize=50_000)
+def _english(text: str) -> tuple[tuple[str, str], ...]:
+    """(word as compared, word as spelled) for each content word: sounds are compared on the spelling
+    (Thales, not the singular 'thale' the word comparison uses)."""
     text = re.sub(r"\b(?:[A-Za-z]\.){2,}[A-Za-z]?\.?", lambda m: m.group(0).replace(".", ""), text)
     text = re.sub(r"(?<=\w)&(?=\w)", "", text)  # HT&L is one word, HTL
-    return tuple(w for w in _content(text) if w not in _MORE_FORMS and (len(w) > 1 or w.isdigit()))
+    out: list[tuple[str, str]] = []
+    for surface in fold(strip_accents(strip_numbers(text))).split():
+        for stem in latin_words(surface):
+            if stem in lexicon.STOPWORDS or stem in lexicon.LEGAL_FORMS or stem in _MORE_FORMS:
+                continue
+            if len(stem) > 1 or stem.isdigit():
+                out.append((stem, surface))
+    return tuple(out)
 
 
 def _read(name: str) -> list[str]:
@@ -115,6 +133,7 @@ def readings(zh: str) -> tuple[Reading, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
 def dictionary() -> dict[str, str]:
     """Every Chinese word or name the tables know (loaded once)."""
     ours, cedict = _tables()
@@ -168,23 +187,15 @@ class Alignment:
 NO_ALIGNMENT = Alignment(0.0, (), (), ())
 
 
-def _han_and_latin(name: Name) -> tuple[str, list[str]]:
-    text = to_simplified(unicodedata.normalize("NFKC", name.original))
-    latin = [m.group(0) for m in _LATIN_RUN.finditer(text)]
-    for form in _LEGAL_FORMS_ZH:
-        text = text.replace(form, " ")
-    han = "".join(_HAN.findall(text))
-    return han, latin
-
-
-def _spans(words: tuple[str, ...], target: tuple[str, ...], used: list[bool]) -> int:
-    """Start of the first run of unused English words equal to target (in order or not), or -1."""
+def _spans(words: tuple[str, ...], target: tuple[str, ...], used: list[bool], fuzzy: bool = True) -> int:
+    """Start of the first run of unused English words equal to target (in order or not), or -1. A common
+    word may differ in its ending (Systèmes ~ system); a name may not (Nokian is not Nokia)."""
     n = len(target)
     for k in range(len(words) - n + 1):
         window = words[k : k + n]
         if not any(used[k : k + n]) and (
             window == target or sorted(window) == sorted(target)
-            or (n == 1 and len(target[0]) >= 5 and window[0][:3] == target[0][:3]
+            or (fuzzy and n == 1 and len(target[0]) >= 5 and window[0][:3] == target[0][:3]
                 and Indel.normalized_similarity(window[0], target[0]) >= 0.85)
         ):
             return k
@@ -195,21 +206,37 @@ def align(zh_name: Name, en_name: Name, weight: Callable[[str], float]) -> Align
     """The best reading of the Chinese (or mixed) name against the English one."""
     if en_name.script != "latin" or zh_name.script not in ("han", "mixed") or zh_name.numbers or en_name.numbers:
         return NO_ALIGNMENT
+    if zh_name.script == "han" and not zh_name.han_runs:
+        return NO_ALIGNMENT  # the glossary reads every character: a Chinese name of a Chinese body
     return _align(zh_name, en_name, weight)
 
 
-def _align(zh_name: Name, en_name: Name, weight: Callable[[str], float]) -> Alignment:
-    han, latin = _han_and_latin(zh_name)
-    en = english_words(en_name.original)
-    if not en or not (han or latin):
-        return NO_ALIGNMENT
+@lru_cache(maxsize=50_000)
+def _chinese_side(original: str) -> tuple[str, tuple[str, ...], tuple[tuple[int, int, tuple[Reading, ...]], ...]]:
+    """The Chinese characters (legal forms out), the Latin chunks, and every known word or name inside."""
+    text = to_simplified(unicodedata.normalize("NFKC", original))
+    latin = tuple(m.group(0) for m in _LATIN_RUN.finditer(text))
+    for form in _LEGAL_FORMS_ZH:
+        text = text.replace(form, " ")
+    han = "".join(_HAN.findall(text))
     table = dictionary()
-    spans = [  # every known word or name inside the Chinese name, with its readings
+    spans = tuple(
         (i, size, readings(han[i : i + size]))
         for size in range(min(MAX_SPAN, len(han)), 0, -1)
         for i in range(len(han) - size + 1)
-        if han[i : i + size] in table
-    ]
+        if han[i : i + size] in table and readings(han[i : i + size])
+    )
+    return han, latin, spans
+
+
+def _align(zh_name: Name, en_name: Name, weight: Callable[[str], float]) -> Alignment:
+    han, latin_chunks, spans = _chinese_side(zh_name.original)
+    latin = list(latin_chunks)
+    pairs = _english(en_name.original)
+    en = tuple(stem for stem, _ in pairs)
+    spelled = tuple(surface for _, surface in pairs)
+    if not en or not (han or latin) or not _reachable(zh_name.original, han, en, spelled, weight):
+        return NO_ALIGNMENT
     soft_spans = [(i, size) for i, size, rs in spans if any(r.soft for r in rs)]
     best = NO_ALIGNMENT
     # two orders of choosing parts: the longest Chinese part first (麻省理工学院 as one name), or the part
@@ -225,7 +252,7 @@ def _align(zh_name: Name, en_name: Name, weight: Callable[[str], float]) -> Alig
             if any(used_zh[i : i + size]):
                 continue
             for reading in rs:
-                k = _spans(en, reading.words, used_en)
+                k = _spans(en, reading.words, used_en, fuzzy=reading.source != "cedict-name")
                 if k >= 0:
                     used_zh[i : i + size] = [True] * size
                     used_en[k : k + len(reading.words)] = [True] * len(reading.words)
@@ -233,19 +260,58 @@ def _align(zh_name: Name, en_name: Name, weight: Callable[[str], float]) -> Alig
                     parts.append((i, Part(han[i : i + size], reading.words, how, 1.0)))
                     break
         soft_zh = {j for i, size in soft_spans if not any(used_zh[i : i + size]) for j in range(i, i + size)}
+        soft_zh.update(i for i, c in enumerate(han) if c in _CONNECTORS and not used_zh[i])
         # sound: the remaining runs of characters against the remaining English words
         for start, run in _free_runs(han, [u or i in soft_zh for i, u in enumerate(used_zh)]):
-            for i, j, k, sim in _sound_matches(run, en, used_en):
+            for i, j, k, sim in _sound_matches(run, spelled, used_en, weight):
                 if any(used_zh[start + i : start + j]) or used_en[k]:
                     continue
                 used_zh[start + i : start + j] = [True] * (j - i)
                 used_en[k] = True
-                parts.append((start + i, Part(run[i:j], (en[k],), "sound", sim)))
+                parts.append((start + i, Part(run[i:j], (spelled[k],), "sound", sim)))
+        # a Chinese word left over whose English another part already said (思科系统 = Cisco Systems, where
+        # CC-CEDICT reads 思科 as Cisco Systems) is not a difference
+        said = {w for _, p in parts for w in p.en}
+        for i, size, rs in spans:
+            if not any(used_zh[i : i + size]) and any(r.words and set(r.words) <= said for r in rs):
+                used_zh[i : i + size] = [True] * size
         parts.sort(key=lambda p: p[0])
         found = _score(han, en, used_zh, used_en, soft_zh, [p for _, p in parts], weight)
         if found.score > best.score:
             best = found
+        if best.score >= 0.99 or not spans:
+            break  # nothing another order could improve
     return best
+
+
+@lru_cache(maxsize=50_000)
+def _chinese_vocabulary(original: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Every English word the Chinese name's known parts may say, and the sounds its syllables start with."""
+    han, latin, spans = _chinese_side(original)
+    words = {w for _, _, rs in spans for r in rs for w in r.words}
+    words |= {w for chunk in latin for w in english_words(chunk.replace("&", ""))}
+    heads = {h for syllable in pinyin(han).split() for h in phonetic.first_sounds_of_syllable(syllable)}
+    return frozenset(words), frozenset(heads)
+
+
+def _reachable(
+    original: str, han: str, en: tuple[str, ...], spelled: tuple[str, ...], weight: Callable[[str], float]
+) -> bool:
+    """Cheap bound: could half the English name's weight be matched at all? (F1 of the two coverages
+    cannot reach 0.7 with an English coverage of 0.5.) Screening asks this of every candidate."""
+    words, heads = _chinese_vocabulary(original)
+    total = hopeless = 0.0
+    for w, surface in zip(en, spelled, strict=True):
+        wt = weight(w)
+        total += wt
+        if w in words or w in SOFT_EN or w in _foreign_places():
+            continue
+        if len(surface) >= 3 and not phonetic.is_pinyin(surface) and phonetic.first_sounds_of_word(surface) & heads:
+            continue
+        if any(len(x) >= 5 and x[:3] == w[:3] for x in words):
+            continue  # a fuzzy match of a common word (Systèmes ~ system)
+        hopeless += wt
+    return hopeless <= 0.5 * total
 
 
 def _take_latin(latin: list[str], en: tuple[str, ...], used_en: list[bool], parts: list[tuple[int, Part]]) -> None:
@@ -273,17 +339,28 @@ def _free_runs(han: str, used: list[bool]) -> list[tuple[int, str]]:
     return runs
 
 
-def _sound_matches(run: str, en: tuple[str, ...], used_en: list[bool]) -> list[tuple[int, int, int, float]]:
-    """(i, j, k, similarity) for sub-runs run[i:j] that sound like English word k, best first."""
+def _sound_matches(
+    run: str, en: tuple[str, ...], used_en: list[bool], weight: Callable[[str], float]
+) -> list[tuple[int, int, int, float]]:
+    """(i, j, k, similarity) for sub-runs run[i:j] that sound like English word k, best first. Only names
+    are transliterated: an English word common on the lists (Technology, Electronics) is never tried."""
     syllables = pinyin(run).split()
-    if len(syllables) != len(run):
+    if len(syllables) != len(run) or len(run) < 2:
         return []
+    words = [
+        (k, word, phonetic.first_sounds_of_word(word)) for k, word in enumerate(en)
+        if not used_en[k] and len(word) >= 3 and word not in lexicon.KINDS and word not in _ORG_WORDS
+        and word not in lexicon.PLACES and weight(word) >= COMMON_WORD_WEIGHT
+    ]
     found: list[tuple[int, int, int, float]] = []
     for i in range(len(run)):
-        for j in range(i + 2, min(len(run), i + 7) + 1):
-            for k, word in enumerate(en):
-                if used_en[k] or len(word) < 3 or word in lexicon.KINDS:
-                    continue
+        heads = phonetic.first_sounds_of_syllable(syllables[i])
+        for k, word, firsts in words:
+            if phonetic.is_pinyin(word):
+                continue  # romanised Chinese (zhongxing, daxue): the romanisation features compare those
+            if not heads & firsts:
+                continue
+            for j in range(i + 2, min(len(run), i + 7) + 1):
                 s = phonetic.similarity(tuple(syllables[i:j]), word)
                 if s >= PHONETIC_MIN:
                     found.append((i, j, k, s))
@@ -308,6 +385,12 @@ def _score(
                      and w not in lexicon.KINDS else 1.0) if not u else weight(w)
         for w, u in zip(en, used_en, strict=True)
     ]
+    # a firm's Chinese name that is wholly read often drops one descriptive word of the English (Automobili
+    # Lamborghini, Carl Zeiss): it weighs half, for firms only (a university's extra word is another body)
+    extra = [k for k, u in enumerate(used_en) if not u and w_en[k] == weight(en[k])]
+    if (len(extra) == 1 and all(u or i in soft_zh for i, u in enumerate(used_zh)) and not latin_only
+            and not any(w in lexicon.KINDS or w in QUALIFIERS for w in en)):
+        w_en[extra[0]] *= 0.5
     hit_en = sum(w for w, u in zip(w_en, used_en, strict=True) if u)
     sound = {p.zh: p.score for p in parts if p.how == "sound"}
     quality = min(sound.values()) if sound else 1.0
@@ -343,7 +426,7 @@ def _says_qualifier(zh: str) -> bool:
 
 
 def _is_kind(zh: str) -> bool:
-    return any(k in zh for k in ("大学", "学院", "研究所", "研究院", "实验室", "医院", "分校"))
+    return any(k in zh for k in ("大学", "学院", "研究所", "研究院", "实验室", "医院"))
 
 
 def english_keys(name: Name) -> set[str]:
@@ -351,9 +434,9 @@ def english_keys(name: Name) -> set[str]:
     tables know inside it (伊利诺伊大学 -> illinois), and the Latin words inside it (MQP公司 -> mqp)."""
     if name.script not in ("han", "mixed"):
         return set()
-    han, latin = _han_and_latin(name)
+    han, latin, _ = _chinese_side(name.original)
     table = dictionary()
-    keys: set[str] = {w for chunk in latin for w in _content(chunk)}
+    keys: set[str] = {w for chunk in latin for w in english_words(chunk)}
     i = 0
     while i < len(han):
         for size in range(min(MAX_SPAN, len(han) - i), 1, -1):

@@ -15,17 +15,19 @@ Pure functions, cached: a name is compared with at most a few dozen words.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from itertools import product
 
+from pypinyin.constants import PINYIN_DICT
 from rapidfuzz.distance import LCSseq
 
-MAX_KEYS = 16
+MAX_KEYS = 8
 
 _EN_REWRITES: tuple[tuple[str, str], ...] = (
     (r"ault$", "o"), (r"eaux?$", "o"), (r"aux$", "o"), (r"ois$", "wa"), (r"oix$", "wa"), (r"ier$", "ie"),
     (r"ille$", "il"), (r"ham$", "han"), (r"que$", "k"), (r"gue$", "g"), (r"tch", "ch"), (r"sch", "sh"), (r"ph", "f"),
-    (r"th", "t"), (r"(?<!n)gh", ""), (r"ck", "k"), (r"qu", "kw"), (r"x", "ks"), (r"wh", "w"), (r"^kn", "n"),
+    (r"th", "t"), (r"(?<!n)gh", ""), (r"kh", "h"), (r"ck", "k"), (r"qu", "kw"), (r"x", "ks"), (r"wh", "w"), (r"^kn", "n"),
     (r"mb$", "m"), (r"^ps", "s"), (r"c(?=[eiy])", "s"), (r"ch", "S"), (r"sh", "S"), (r"^y(?=[aeiou])", ""),
     (r"ee|oo|ou|ea|ai|ei|au|oa|ie|ue|eu", "a"), (r"([bcdfgklmnprstvz])\1", r"\1"),
 )
@@ -88,12 +90,16 @@ def _syllable_keys(syllable: str) -> list[tuple[str, float]]:
         heads.append(("W", 0.02))  # 华 hua renders wa (Warwick 华威)
     if initial == "w":
         heads.append(("F", 0.03))  # 维 wei renders v (Victoria 维多利亚)
+    if initial == "x":
+        heads.append(("H", 0.03))  # 希 xi renders hee (Lockheed 洛克希德)
+    if initial == "r":
+        heads.append(("S", 0.04))  # 日 ri renders a French g or j (Liège 列日)
     if syllable == "er":
         tails = [("aL", 0.0), ("a", 0.03)]
     elif final.endswith("ng"):
-        tails = [("aN", 0.0), ("a", 0.05)]
+        tails = [("aN", 0.0), ("a", 0.05), ("aM", 0.04)]
     elif final.endswith("n"):
-        tails = [("aN", 0.0)]
+        tails = [("aN", 0.0), ("aM", 0.04)]   # 庞巴迪 pang ba di = Bombardier
     else:
         tails = [("a", 0.0)]
     return [(h + t, hc + tc) for h, hc in heads for t, tc in tails]
@@ -115,18 +121,79 @@ def _skeleton(key: str) -> str:
     return key.replace("a", "")
 
 
+@lru_cache(maxsize=100_000)
+def _pinyin_forms(syllables: tuple[str, ...]) -> tuple[tuple[str, str, float], ...]:
+    return tuple((k, _skeleton(k), c) for k, c in pinyin_keys(syllables).items() if _skeleton(k))
+
+
+@lru_cache(maxsize=100_000)
+def _english_forms(word: str) -> tuple[tuple[str, str, float], ...]:
+    return tuple((k, _skeleton(k), c) for k, c in english_keys(word).items() if _skeleton(k))
+
+
+@lru_cache(maxsize=100_000)
+def first_sounds_of_word(word: str) -> frozenset[str]:
+    """The sound classes an English word may start with (to skip hopeless comparisons early)."""
+    return frozenset(k[0] for k, _, _ in _english_forms(word))
+
+
+@lru_cache(maxsize=10_000)
+def first_sounds_of_syllable(syllable: str) -> frozenset[str]:
+    return frozenset(k[0] for k, _ in _syllable_keys(syllable) if k)
+
+
 @lru_cache(maxsize=200_000)
 def similarity(syllables: tuple[str, ...], word: str) -> float:
     """How alike the pinyin syllables and the English word sound, in [0, 1] (1 = same sound-class key)."""
+    py_forms, en_forms = _pinyin_forms(syllables), _english_forms(word)
+    if not py_forms or not en_forms:
+        return 0.0
+    # a transliteration starts with the word's first sound and has about one syllable per consonant
+    firsts = {k[0] for k, _, _ in py_forms}
+    if not any(k[0] in firsts for k, _, _ in en_forms):
+        return 0.0
+    if not any(len(b) <= 2 * len(syllables) + 1 and len(syllables) <= 2 * len(b) + 1 for _, b, _ in en_forms):
+        return 0.0
     best = 0.0
-    for pk, pc in pinyin_keys(syllables).items():
-        for ek, ec in english_keys(word).items():
-            bones_p, bones_e = _skeleton(pk), _skeleton(ek)
-            if not bones_p or not bones_e:
-                continue
+    for pk, bones_p, pc in py_forms:
+        for ek, bones_e, ec in en_forms:
+            if pc + ec >= 1.0 - best or pk[0] != ek[0]:
+                continue  # cannot beat the best found, or starts with another sound
             # Chinese adds a vowel after every consonant (Brunel = bu lu nei er): extra vowels on the pinyin
             # side cost nothing; every English sound and every consonant on both sides must be matched
             full = LCSseq.similarity(pk, ek) / len(ek)
             bones = 2 * LCSseq.similarity(bones_p, bones_e) / (len(bones_p) + len(bones_e))
             best = max(best, min(full, bones) - pc - ec)
     return max(best, 0.0)
+
+
+@lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable (from pypinyin's character table; ü written v)."""
+    out: set[str] = set()
+    for readings in PINYIN_DICT.values():
+        for r in readings.split(","):
+            plain = "".join(c for c in unicodedata.normalize("NFKD", r) if not unicodedata.combining(c))
+            out.add(plain.replace("ü", "v"))
+    return frozenset(x for x in out if any(v in x for v in "aeiouv"))  # not the interjections n, ng, m
+
+
+_PINYIN_MARKS = re.compile(r"zh|x|q|uo|iu|ui|ian|iao|ong")
+
+
+@lru_cache(maxsize=100_000)
+def is_pinyin(word: str) -> bool:
+    """The word is romanised Chinese (zhongxing, daxue), not a foreign name: a run of pinyin syllables with
+    a spelling English names rarely have (zh, x, q, uo, ong …). Milan, Tata and Simon are not."""
+    syllables = _syllables()
+    if word in syllables:
+        return True  # one syllable: jun, shi, yuan
+    if not _PINYIN_MARKS.search(word):
+        return False
+    reach = [True] + [False] * len(word)
+    for i in range(len(word)):
+        if reach[i]:
+            for j in range(i + 1, min(len(word), i + 6) + 1):
+                if word[i:j] in syllables:
+                    reach[j] = True
+    return reach[len(word)]
