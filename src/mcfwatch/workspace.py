@@ -63,9 +63,10 @@ def extract_paths(
 class Workspace:
     """A store plus the models that fill it. Open one per process; models load once, lazily."""
 
-    def __init__(self, db: str | Path | None = None, extractor: Extractor | None = None) -> None:
+    def __init__(self, db: str | Path | None = None, extractor: Extractor | None = None, create: bool = True) -> None:
+        """create=False: the store must already exist (read commands never make an empty one)."""
         self.db = str(db or settings.DB.get())
-        self.store = Store(self.db)
+        self.store = Store(self.db, create=create)
         self._extractor = extractor
 
     @property
@@ -132,7 +133,7 @@ class Workspace:
             if len(pending) >= 16:
                 flush()
         flush()
-        if resolve and report.stored:
+        if resolve and (report.stored or self.store.unresolved_documents()):
             report.merges = len(self.resolve())
         return report
 

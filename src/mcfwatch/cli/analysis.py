@@ -19,7 +19,7 @@ def _analyst(db: Path, as_of: str | None, rules: Path | None = None) -> Any:
     from mcfwatch.analyse import Analyst, load_rules
     from mcfwatch.store import Store
 
-    return Analyst(Store(db), as_of=as_of, rules=load_rules(rules) if rules else None)
+    return Analyst(Store(db, create=False), as_of=as_of, rules=load_rules(rules) if rules else None)
 
 
 def _json(data: Any) -> None:
@@ -151,7 +151,7 @@ def register(app: typer.Typer) -> None:
         from mcfwatch.analyse.decisions import decide as record
         from mcfwatch.store import Store
 
-        oid = record(Store(db), "edge", edge, "reject", note=note, by=by)
+        oid = record(Store(db, create=False), "edge", edge, "reject", note=note, by=by)
         console.print(f"rejected {edge} (decision {oid})", highlight=False)
 
     @app.command()
@@ -168,5 +168,5 @@ def register(app: typer.Typer) -> None:
         from mcfwatch.analyse.decisions import decide as record
         from mcfwatch.store import Store
 
-        oid = record(Store(db), kind, target, decision, note=note, by=by)
+        oid = record(Store(db, create=False), kind, target, decision, note=note, by=by)
         console.print(f"recorded {kind} {decision} on {target} (decision {oid})", highlight=False)

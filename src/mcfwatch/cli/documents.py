@@ -74,6 +74,44 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     @friendly_errors
+    def resolve(db: DbOption = DEFAULT_DB) -> None:
+        """Merge stored entities that name the same thing (ingest runs this too). Idempotent and resumable."""
+        ws = Workspace(db, create=False)
+        merges = ws.resolve()
+        console.print(f"{len(merges)} names merged across documents; "
+                      f"{ws.store.counts()['documents']} documents resolved", highlight=False)
+
+    @app.command()
+    @friendly_errors
+    def check(
+        db: DbOption = DEFAULT_DB,
+        fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    ) -> None:
+        """Check a store's health: schema, unresolved documents, dangling rows, the fold. Exit 1 on a problem."""
+        from mcfwatch.store import Store
+
+        h = Store(db, create=False).health()
+        problems = [f"{n} {what}" for what, n in h["dangling"].items() if n]
+        if h["unresolved_documents"]:
+            problems.append(f"{h['unresolved_documents']} documents not yet resolved (run `mcfwatch resolve`)")
+        if not h["fold_current"]:
+            problems.append("the stored fold differs from the merges and decisions (run `mcfwatch resolve`)")
+        if fmt == "json":
+            sys.stdout.write(json.dumps({**h, "problems": problems}, ensure_ascii=False, indent=2) + "\n")
+        else:
+            c = h["counts"]
+            console.print(f"{h['store']}: schema version {h['schema_version']}"
+                          f"{' (read-only)' if h['read_only'] else ''}; {c['documents']} documents, "
+                          f"{c['entities']} entities, {c['mentions']} mentions, {c['relations']} relations",
+                          highlight=False, markup=False)
+            for p in problems:
+                console.print(f"problem: {p}", highlight=False, markup=False)
+            if not problems:
+                console.print("ok", highlight=False)
+        raise typer.Exit(1 if problems else 0)
+
+    @app.command()
+    @friendly_errors
     def extract(
         paths: PathsArg,
         fmt: Annotated[str, typer.Option("--format", "-f", help="json (an array) or jsonl (one per line).")] = "json",
@@ -110,7 +148,7 @@ def register(app: typer.Typer) -> None:
         """List stored entities, most mentioned first."""
         if etype and etype not in ENTITY_TYPES:
             raise typer.BadParameter(f"--type must be one of {', '.join(ENTITY_TYPES)}")
-        rows = Workspace(db).entities(etype)[:limit]
+        rows = Workspace(db, create=False).entities(etype)[:limit]
         if fmt == "json":
             sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
             return
@@ -127,7 +165,7 @@ def register(app: typer.Typer) -> None:
         fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     ) -> None:
         """Show an entity card: type, aliases, relations with dates and quoted evidence, sources."""
-        card = Workspace(db).card(name)
+        card = Workspace(db, create=False).card(name)
         if fmt == "json":
             sys.stdout.write(json.dumps(card, ensure_ascii=False, indent=2) + "\n")
             return
@@ -145,7 +183,7 @@ def register(app: typer.Typer) -> None:
 
         out = sys.stdout if str(output) == "-" else output.open("w", encoding="utf-8")
         try:
-            n = export_store(Workspace(db).store, fmt, out)
+            n = export_store(Workspace(db, create=False).store, fmt, out)
         finally:
             if out is not sys.stdout:
                 out.close()

@@ -6,6 +6,7 @@ when the feature fires. Algorithms (algorithm.py) say how features combine.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -256,7 +257,14 @@ def number_mismatch(a: Name, b: Name, ctx: Context) -> Result:
     # 3rd Academy vs 3rd Academy 35th Institute is a sub-unit (one set within the other), not a clash
     if a.numbers and b.numbers and not (a.numbers <= b.numbers or b.numbers <= a.numbers):
         return 1.0, f"{sorted(a.numbers)} vs {sorted(b.numbers)}"
+    # digits glued to a word (Acme1 vs Acme10) are not read as unit numbers, but differ just the same
+    da, db = set(_DIGITS.findall(a.original)), set(_DIGITS.findall(b.original))
+    if da and db and not (da <= db or db <= da):
+        return 1.0, f"{sorted(da)} vs {sorted(db)}"
     return NONE
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 def acronym_only(a: Name, b: Name, ctx: Context) -> Result:

@@ -123,14 +123,20 @@ def resolve_store(
 ) -> list[Merge]:
     """Merge the store's entities that name the same thing; record each merge; return the new ones.
 
-    Pairs already merged, or merged once and undone, are left alone.
+    Pairs already merged, or merged once and undone, are left alone. Idempotent and resumable: one resolver
+    at a time holds the store's writer lock; candidates are read in id order, so the result does not depend
+    on the order documents were ingested in; the store then records that every document has been resolved
+    (a killed run leaves them unresolved, and the next `resolve` or `ingest` redoes the work).
     """
-    existing = store.merges()
-    skip = {frozenset((r["winner_id"], r["loser_id"])) for r in existing}
-    folded = {r["loser_id"] for r in existing if r["undone_at"] is None}
-    candidates = [c for c in load_candidates(store) if c.id not in folded]
-    merges = plan_merges(candidates, matcher or default_matcher(), threshold, skip)
-    ids = store.add_merges(NewMerge(m.winner_id, m.loser_id, m.score, m.features, decided_by) for m in merges)
+    with store.writer_lock():
+        documents = store.counts()["documents"]
+        existing = store.merges()
+        skip = {frozenset((r["winner_id"], r["loser_id"])) for r in existing}
+        folded = {r["loser_id"] for r in existing if r["undone_at"] is None}
+        candidates = [c for c in load_candidates(store) if c.id not in folded]
+        merges = plan_merges(candidates, matcher or default_matcher(), threshold, skip)
+        ids = store.add_merges(NewMerge(m.winner_id, m.loser_id, m.score, m.features, decided_by) for m in merges)
+        store.mark_resolved(documents)
     for m, mid in zip(merges, ids, strict=True):
         m.id = mid
     return [m for m in merges if m.id is not None]

@@ -9,8 +9,11 @@ returns entities and relations folded through the one fold (store/fold.py) via t
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -72,20 +75,29 @@ class Store:
     """Read and write access to one mcfwatch store."""
 
     def __init__(self, db: str | Path, create: bool = True) -> None:
+        """Open a store. Nothing is written before the file is verified as an mcfwatch store of this schema
+        version; an empty database is initialised only with create (``ingest`` creates, read commands do not).
+        A store in a folder or file this process cannot write is opened read-only."""
         self.url = to_url(db)
+        self.read_only = False
+        engine_url = self.url
         if self.url.startswith("sqlite:///"):
             path = Path(self.url.removeprefix("sqlite:///"))
             if path.parent and not path.parent.exists():
                 raise StoreError(f"{path}: the folder {path.parent} does not exist")
-            if not create and not path.exists():
-                raise StoreError(f"{path}: no such store; ingest documents into it first (or pass --create)")
+            if not path.exists() and not create:
+                raise StoreError(f"{path}: no such store; ingest documents into it first")
+            if path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent or Path("."), os.W_OK)):
+                # SQLite's WAL needs side files next to the store: read an unwritable store as immutable
+                self.read_only = True
+                engine_url = f"sqlite:///file:{path.resolve()}?mode=ro&immutable=1&uri=true"
         try:
-            self.engine: Engine = create_engine(self.url)
+            self.engine: Engine = create_engine(engine_url)
         except Exception as exc:  # bad URL, missing driver
             raise StoreError(f"{db}: cannot open store ({exc})") from exc
         if self.url.startswith("sqlite"):
-            event.listen(self.engine, "connect", _sqlite_pragmas)
-        self._init(create)
+            event.listen(self.engine, "connect", _sqlite_pragmas_ro if self.read_only else _sqlite_pragmas)
+        self._init(create and not self.read_only)
 
     def _init(self, create: bool) -> None:
         """Check the store before changing anything; create tables and views only in an empty database."""
@@ -94,7 +106,7 @@ class Store:
                 tables = set(inspect(conn).get_table_names())
                 if "meta" in tables:
                     self._check_version(conn)
-                    if not set(v.VIEWS) <= set(inspect(conn).get_view_names()):
+                    if not self.read_only and not set(v.VIEWS) <= set(inspect(conn).get_view_names()):
                         v.create_views(conn)
                 elif tables:
                     raise StoreError(
@@ -124,13 +136,26 @@ class Store:
     # -- writing documents -------------------------------------------------------------------------
 
     def has_document(self, sha256: str) -> str | None:
-        with self.engine.connect() as conn:
-            row = conn.execute(select(t.documents.c.id).where(t.documents.c.sha256 == sha256)).first()
+        try:
+            with self.engine.connect() as conn:
+                row = conn.execute(select(t.documents.c.id).where(t.documents.c.sha256 == sha256)).first()
+        except DatabaseError as exc:
+            raise StoreError(f"{self.url}: cannot read the store ({exc.orig})") from None
         return row[0] if row else None
 
     def add_extraction(self, ex: Extraction) -> bool:
-        """Store one document with everything extracted from it, atomically. False if already stored."""
+        """Store one document with everything extracted from it, atomically. False if already stored.
+
+        A database failure (full disk, read-only file, lock) is a StoreError: the caller stops, since every
+        later document would fail the same way."""
         ex.check()
+        try:
+            return self._add_extraction(ex)
+        except DatabaseError as exc:
+            where = ex.document.path or ex.document.id
+            raise StoreError(f"{self.url}: cannot store {where} ({exc.orig})") from None
+
+    def _add_extraction(self, ex: Extraction) -> bool:
         doc = ex.document
         with self.engine.begin() as conn:
             if conn.execute(select(t.documents.c.id).where(t.documents.c.sha256 == doc.sha256)).first():
@@ -269,6 +294,65 @@ class Store:
         conn.execute(delete(t.folded))
         if root:
             conn.execute(insert(t.folded), [{"entity_id": k, "canonical_id": c} for k, c in sorted(root.items())])
+
+    # -- resolution state: one writer at a time, and which documents it has seen ----------------------
+
+    @contextmanager
+    def writer_lock(self) -> Iterator[None]:
+        """Held by resolution: a second resolver on the same SQLite store waits for the first to finish
+        (then finds its merges recorded). Other databases rely on the merges' unique pair constraint."""
+        if not self.url.startswith("sqlite:///") or self.read_only:
+            yield
+            return
+        lock = Path(f"{self.url.removeprefix('sqlite:///')}.lock")
+        with lock.open("a") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def mark_resolved(self, documents: int) -> None:
+        """Record that resolution has seen the first `documents` documents (documents are never deleted)."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(t.meta).where(t.meta.c.key == "resolved_documents"))
+            conn.execute(insert(t.meta).values(key="resolved_documents", value=str(documents)))
+
+    def unresolved_documents(self) -> int:
+        """Documents stored since the last completed resolution (a killed resolution leaves them counted)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.meta.c.value).where(t.meta.c.key == "resolved_documents")).first()
+            total = int(conn.execute(select(func.count()).select_from(t.documents)).scalar_one())
+        return max(0, total - (int(row[0]) if row else 0))
+
+    def health(self) -> dict[str, Any]:
+        """What `mcfwatch check` reports: schema state, counts, unresolved documents, dangling rows, and
+        whether the stored fold equals the fold recomputed from merges and decisions."""
+        def orphans(table: Any, column: Any, parent: Any) -> int:
+            q = select(func.count()).select_from(table.outerjoin(parent, column == parent.c.id)).where(parent.c.id.is_(None))
+            return int(conn.execute(q).scalar_one())
+
+        with self.engine.connect() as conn:
+            version = conn.execute(select(t.meta.c.value).where(t.meta.c.key == "schema_version")).scalar_one()
+            dangling = {
+                "mentions without entity": orphans(t.mentions, t.mentions.c.entity_id, t.entities),
+                "mentions without document": orphans(t.mentions, t.mentions.c.document_id, t.documents),
+                "names without entity": orphans(t.names, t.names.c.entity_id, t.entities),
+                "relations without source": orphans(t.relations, t.relations.c.source_id, t.entities),
+                "relations without target": orphans(t.relations, t.relations.c.target_id, t.entities),
+                "relations without document": orphans(t.relations, t.relations.c.document_id, t.documents),
+                "merges naming a missing entity": orphans(t.merges, t.merges.c.loser_id, t.entities)
+                + orphans(t.merges, t.merges.c.winner_id, t.entities),
+            }
+            merges = [(r[0], r[1]) for r in conn.execute(
+                select(t.merges.c.winner_id, t.merges.c.loser_id).where(t.merges.c.undone_at.is_(None))
+                .order_by(t.merges.c.id))]
+            decisions = Decisions.from_rows(dict(r._mapping) for r in conn.execute(select(t.overlays)))
+        return {
+            "store": self.url, "schema_version": int(version), "expected_schema_version": t.SCHEMA_VERSION,
+            "read_only": self.read_only, "counts": self.counts(), "unresolved_documents": self.unresolved_documents(),
+            "dangling": dangling, "fold_current": compute_fold(merges, decisions) == self.fold().root,
+        }
 
     # -- monitoring baselines ----------------------------------------------------------------------
 
@@ -500,6 +584,12 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _sqlite_pragmas_ro(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
