@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from mcfwatch.cli.common import DEFAULT_DB, DbOption, console, friendly_errors
+from mcfwatch.cli.common import DEFAULT_DB, DbOption, console, friendly_errors, styled
 
 AsOf = Annotated[str | None, typer.Option("--as-of", help="Consider only edges and list versions valid on this ISO date.")]
 Fmt = Annotated[str, typer.Option("--format", "-f", help="text or json.")]
@@ -28,8 +28,9 @@ def _json(data: Any) -> None:
 
 def _print_exposure(r: dict[str, Any]) -> None:
     p, rating = r["partner"], r["rating"]
-    console.print(f"[bold]{p['name']}[/bold] ({p['type'] or 'not in the store'}): [bold]{rating['level']}[/bold]"
-                  f"  (rules {rating['rules_version']}, as of {r['as_of'] or 'today'})", highlight=False)
+    console.print(styled("[bold]{name}[/bold] ({type}): [bold]{level}[/bold]  (rules {rules}, as of {as_of})",
+                         name=p["name"], type=p["type"] or "not in the store", level=rating["level"],
+                         rules=rating["rules_version"], as_of=r["as_of"] or "today"))
     for f in rating["rules"]:
         console.print(f"  [{f['level']}] {f['id']}: {f['explanation']}", highlight=False, markup=False)
     for i, path in enumerate(r["paths"], 1):
@@ -80,7 +81,7 @@ def register(app: typer.Typer) -> None:
             return _json(found)
         for p in found:
             parties = ", ".join(f"{k}: {v}" for k, v in p["parties"].items())
-            console.print(f"[bold]{p['kind']}[/bold]  {parties}", highlight=False)
+            console.print(styled("[bold]{kind}[/bold]  {parties}", kind=p["kind"], parties=parties))
             for ev in p["evidence"]:
                 console.print(f"    “{ev['text']}”", highlight=False, markup=False)
 
@@ -131,7 +132,7 @@ def register(app: typer.Typer) -> None:
             _json([c.to_dict() for c in found])
         for c in found if format != "json" else []:
             lvl = f": {c.level[0]} -> {c.level[1]}" if c.level else ""
-            console.print(f"[bold]{c.partner}[/bold]{lvl}", highlight=False)
+            console.print(styled("[bold]{partner}[/bold]{lvl}", partner=c.partner, lvl=lvl))
             for kind, items in (("+", c.new), ("-", c.removed), ("~", c.changed)):
                 for item in items:
                     console.print(f"  {kind} {item}", highlight=False, markup=False)

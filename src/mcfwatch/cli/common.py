@@ -1,4 +1,9 @@
-"""Helpers shared by CLI commands: the --db option, the console, error exits."""
+"""Helpers shared by CLI commands: the --db option, the consoles, progress bars, error exits.
+
+Data is never markup. Both consoles have Rich markup off, so a name, path or evidence text such as
+``[/x]`` or ``[link=file:///etc/passwd]`` prints as written wherever it is printed (plain ``print``,
+table cells, rules). Styling goes through ``styled``: a trusted template whose fields are escaped.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +15,15 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from mcfwatch import settings
 from mcfwatch.errors import McfwatchError
 
-console = Console(soft_wrap=True)
-err_console = Console(stderr=True, soft_wrap=True)
+console = Console(soft_wrap=True, markup=False, highlight=False)
+err_console = Console(stderr=True, soft_wrap=True, markup=False, highlight=False)
 
 DbOption = Annotated[
     Path,
@@ -26,6 +34,22 @@ DEFAULT_DB = Path(settings.DB.default)
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def styled(template: str, **values: object) -> Text:
+    """Rich markup from a trusted ``template``; each ``{field}`` is filled with escaped data.
+
+    ``styled("[bold]{name}[/bold]", name="[/x]")`` prints ``[/x]`` in bold: values never open or close a tag.
+    """
+    return Text.from_markup(template.format_map({k: escape(str(v)) for k, v in values.items()}))
+
+
+def progress(label: str) -> Progress:
+    """A progress bar on stderr (stdout stays clean for JSON); the description column is data, never markup."""
+    return Progress(
+        TextColumn(label, style="bold", markup=False), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description}", markup=False), console=err_console, transient=True,
+    )
+
+
 def friendly_errors(func: F) -> F:
     """Turn mcfwatch errors into a one-line message and exit code 2, never a traceback."""
 
@@ -34,7 +58,7 @@ def friendly_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except McfwatchError as exc:
-            err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+            err_console.print(styled("[red]error:[/red] {exc}", exc=exc))
             raise typer.Exit(2) from None
         except BrokenPipeError:
             sys.stderr.close()

@@ -9,11 +9,9 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from mcfwatch.cli.common import DEFAULT_DB, DbOption, console, err_console, friendly_errors
+from mcfwatch.cli.common import DEFAULT_DB, DbOption, console, err_console, friendly_errors, progress, styled
 from mcfwatch.data import SEED, sample_path
 from mcfwatch.ingest import Failure, walk
 from mcfwatch.model import ENTITY_TYPES
@@ -35,17 +33,9 @@ def _count_inputs(paths: list[Path]) -> int:
     return n
 
 
-def _progress(label: str) -> Progress:
-    """A progress bar on stderr (stdout stays clean for JSON); invisible when stderr is not a terminal."""
-    return Progress(
-        TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("{task.description}"), console=err_console, transient=True,
-    )
-
-
 def run_ingest(ws: Workspace, paths: list[Path]) -> IngestReport:
     total = _count_inputs(paths)
-    with _progress("ingest") as bar:
+    with progress("ingest") as bar:
         task = bar.add_task("", total=total)
         report = ws.ingest(paths, on_item=lambda name: bar.update(task, advance=1, description=name[-50:]))
     return report
@@ -58,7 +48,7 @@ def print_report(report: IngestReport) -> None:
         f"{report.merges} names merged across documents"
     )
     for failure in report.failures:
-        err_console.print(f"[red]failed:[/red] {failure}", highlight=False)
+        err_console.print(styled("[red]failed:[/red] {failure}", failure=failure))
 
 
 def register(app: typer.Typer) -> None:
@@ -121,12 +111,12 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter("--format must be json or jsonl")
         failed = 0
         results = []
-        with _progress("extract") as bar:
+        with progress("extract") as bar:
             task = bar.add_task("", total=_count_inputs(paths))
             for item in extract_paths(paths):
                 bar.update(task, advance=1)
                 if isinstance(item, Failure):
-                    err_console.print(f"[red]failed:[/red] {item}", highlight=False)
+                    err_console.print(styled("[red]failed:[/red] {item}", item=item))
                     failed += 1
                 elif fmt == "jsonl":
                     sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
@@ -211,16 +201,16 @@ def register(app: typer.Typer) -> None:
         print_report(report)
         _print_inventory(ws)
 
-        console.rule("[bold]1. What the founding document says about the Lizhong Group[/bold]")
+        console.rule(styled("[bold]1. What the founding document says about the Lizhong Group[/bold]"))
         print_card(ws.card("Lizhong Group"))
 
-        console.rule("[bold]2. Are the seed's partners on a watchlist?[/bold]")
+        console.rule(styled("[bold]2. Are the seed's partners on a watchlist?[/bold]"))
         screener = default_screener()
         for name in ("Lizhong Group", "UK MQP Limited", "Brunel University", "HT&L Fitting",
                      "Benvolant Artificial Intelligence Company", "西北工业大学"):
             _print_result(screener.screen(name))
 
-        console.rule("[bold]3. Exposure of a foreign partner, hop by hop[/bold]")
+        console.rule(styled("[bold]3. Exposure of a foreign partner, hop by hop[/bold]"))
         analyst = Analyst(ws.store)
         for name in ("Brunel University", "Cork County"):
             _print_exposure(analyst.exposure(name))
@@ -258,9 +248,10 @@ def _corpus_sample(n: int) -> Path | None:
 
 
 def print_card(card: dict[str, Any]) -> None:
-    console.rule(f"[bold]{escape(card['name'])}[/bold]  ({card['type']})  [dim]{card['id']}[/dim]")
+    console.rule(styled("[bold]{name}[/bold]  ({type})  [dim]{id}[/dim]", name=card["name"], type=card["type"],
+                        id=card["id"]))
     if card.get("requested_id"):
-        console.print(f"{card['requested_id']} was merged into {card['id']}", highlight=False, markup=False)
+        console.print(f"{card['requested_id']} was merged into {card['id']}")
     if card["aliases"]:
         console.print("also known as: " + "; ".join(card["aliases"]), highlight=False, markup=False)
     for r in card["relations"]:
@@ -269,12 +260,12 @@ def print_card(card: dict[str, Any]) -> None:
             when += f" to {r['date_end']}"
         kind = r["type"] + (f" ({r['subtype']})" if r["subtype"] else "")
         about = f" on {r['subject']}" if r["subject"] else ""
-        console.print(
-            f"• {escape(r['source']['name'])} —[cyan]{kind}[/cyan]→ {escape(r['target']['name'])}{escape(about)}"
-            f"  [dim]{when}, confidence {r['confidence']:.2f}[/dim]",
-            highlight=False,
-        )
-        console.print(f"    [italic]“{escape(r['evidence']['text'])}”[/italic]  [dim]{escape(r['evidence']['document'])} "
-                      f"\\[{r['evidence']['start']}:{r['evidence']['end']}][/dim]", highlight=False)
-    console.print("sources: " + "; ".join(d["title"] or d["path"] or d["id"] for d in card["documents"]), highlight=False,
-                  markup=False)
+        console.print(styled(
+            "• {source} —[cyan]{kind}[/cyan]→ {target}{about}  [dim]{when}, confidence {confidence}[/dim]",
+            source=r["source"]["name"], kind=kind, target=r["target"]["name"], about=about, when=when,
+            confidence=f"{r['confidence']:.2f}",
+        ))
+        ev = r["evidence"]
+        console.print(styled("    [italic]“{text}”[/italic]  [dim]{document} {where}[/dim]", text=ev["text"],
+                             document=ev["document"], where=f"[{ev['start']}:{ev['end']}]"))
+    console.print("sources: " + "; ".join(d["title"] or d["path"] or d["id"] for d in card["documents"]))

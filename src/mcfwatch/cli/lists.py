@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from mcfwatch.cli.common import console, err_console, friendly_errors
+from mcfwatch.cli.common import console, err_console, friendly_errors, styled
 from mcfwatch.lists import get_list, load_lists
 from mcfwatch.lists.ftm import import_ftm
 from mcfwatch.lists.model import WatchList
@@ -89,11 +89,13 @@ def register(app: typer.Typer) -> None:
         if as_json:
             _print_json({**_summary(wl), "entries": [asdict(e) for e in wl.entries]})
             return
-        console.print(f"[bold]{wl.title}[/bold] ({wl.id}, version {version_name(wl)}, {len(wl.entries)} entries)")
+        console.print(styled("[bold]{title}[/bold] ({id}, version {version}, {n} entries)", title=wl.title, id=wl.id,
+                             version=version_name(wl), n=len(wl.entries)))
         console.print(f"{wl.authority} · {wl.legal_basis}\nlicence: {wl.licence}\nsource: {wl.source}", highlight=False)
         for e in wl.entries:
             extra = " / ".join([*e.names_zh, *e.aliases][:4])
-            console.print(f"  {e.name}  [dim]{extra}  {e.country or ''} {e.start_date or ''}[/dim]", highlight=False)
+            console.print(styled("  {name}  [dim]{extra}  {country} {start}[/dim]", name=e.name, extra=extra,
+                                 country=e.country or "", start=e.start_date or ""))
 
     @lists_app.command("versions")
     @friendly_errors
@@ -123,11 +125,11 @@ def register(app: typer.Typer) -> None:
         console.print(f"{list_id}: {d.old} → {d.new}: {len(d.added)} added, {len(d.removed)} removed, "
                       f"{len(d.changed)} changed", highlight=False)
         for e in d.added:
-            console.print(f"  [green]+[/green] {e.name}", highlight=False)
+            console.print(styled("  [green]+[/green] {name}", name=e.name))
         for e in d.removed:
-            console.print(f"  [red]-[/red] {e.name}", highlight=False)
+            console.print(styled("  [red]-[/red] {name}", name=e.name))
         for c in d.changed:
-            console.print(f"  [yellow]~[/yellow] {c.after.name} ({', '.join(c.fields)})", highlight=False)
+            console.print(styled("  [yellow]~[/yellow] {name} ({fields})", name=c.after.name, fields=", ".join(c.fields)))
 
     @lists_app.command("update")
     @friendly_errors
@@ -139,10 +141,10 @@ def register(app: typer.Typer) -> None:
         for r in update(list_id, url_base, timeout=timeout):
             line = f"{r.list_id} ({r.copy}): {r.message}"
             if r.ok:
-                console.print(f"[green]ok[/green] {line}", highlight=False)
+                console.print(styled("[green]ok[/green] {line}", line=line))
             else:
                 failed += 1
-                err_console.print(f"[red]error:[/red] {line}", highlight=False)
+                err_console.print(styled("[red]error:[/red] {line}", line=line))
         if failed:
             raise typer.Exit(1)
 

@@ -8,10 +8,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from mcfwatch.cli.common import console, err_console, friendly_errors
+from mcfwatch.cli.common import console, err_console, friendly_errors, progress, styled
 from mcfwatch.errors import InputError
 from mcfwatch.resolve import DEFAULT_THRESHOLD, compare, compare_pairs, default_screener
 from mcfwatch.resolve.batch import json_rows, read_rows, screen_rows, write_rows
@@ -19,7 +18,7 @@ from mcfwatch.resolve.screen import ScreenResult
 
 
 def _print_result(result: ScreenResult) -> None:
-    console.print(f"[bold]{result.query}[/bold]: {result.summary()}", highlight=False)
+    console.print(styled("[bold]{query}[/bold]: {summary}", query=result.query, summary=result.summary()))
     rows = [(h, "match") for h in result.hits] + [(h, h.relation or "related") for h in result.related]
     if not rows:
         return
@@ -65,8 +64,7 @@ def screen_cmd(
         return
     assert file is not None
     rows = read_rows(file)
-    with Progress(TextColumn("[bold]screen"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  TextColumn("{task.description}"), console=err_console, transient=True) as bar:
+    with progress("screen") as bar:
         task = bar.add_task("", total=len(rows))
         report = screen_rows(rows, str(file), screener, threshold,
                              on_row=lambda n: bar.update(task, advance=1, description=n[:40]), column=column)
@@ -102,7 +100,7 @@ def compare_cmd(
         for row in compare_pairs(fh, str(pairs), threshold):
             if "error" in row:
                 errors += 1
-                err_console.print(f"[red]failed:[/red] {row['error']}", highlight=False)
+                err_console.print(styled("[red]failed:[/red] {error}", error=row["error"]))
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
         if errors:
             raise typer.Exit(1)

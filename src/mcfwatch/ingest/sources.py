@@ -91,9 +91,8 @@ def read_file(path: Path) -> list[Item]:
         if not stat.S_ISREG(st.st_mode):
             return [Failure(name, "not a regular file (a pipe, socket or device)")]
         size = st.st_size
-        limit = int(settings.MAX_FILE_BYTES.get())
-        if size > limit:
-            return [Failure(name, f"file too large ({size / 2**20:.0f} MB > {limit / 2**20:.0f} MB limit, MCFWATCH_MAX_FILE_BYTES)")]
+        if size > settings.MAX_FILE_BYTES.get_int():
+            return [Failure(name, settings.MAX_FILE_BYTES.refuse("file", size, "bytes"))]
         data = path.read_bytes()
     except PermissionError:
         return [Failure(name, "permission denied")]
@@ -121,6 +120,8 @@ def read_file(path: Path) -> list[Item]:
     text = _normalise(text)
     if not text.strip():
         return [Failure(name, "no text")]
+    if len(text) > settings.MAX_TEXT_CHARS.get_int():
+        return [Failure(name, settings.MAX_TEXT_CHARS.refuse("text", len(text), "characters"))]
     return [
         Document(
             text=text, path=name, title=title or _title_from_text(text), language=detect_language(text),
@@ -145,22 +146,37 @@ def read_jsonl(data: bytes, name: str) -> Iterator[Item]:
         except json.JSONDecodeError as exc:
             yield Failure(where, f"invalid JSON ({exc.msg})")
             continue
+        except RecursionError:  # deeply nested arrays/objects: this record alone fails
+            yield Failure(where, "invalid JSON (nested too deeply)")
+            continue
+        except ValueError as exc:  # e.g. an integer literal longer than Python converts
+            yield Failure(where, f"invalid JSON ({exc})")
+            continue
         if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
             yield Failure(where, "record has no 'text' field")
             continue
         text = _normalise(rec["text"])
-        date = rec.get("date") or rec.get("published")
+        if len(text) > settings.MAX_TEXT_CHARS.get_int():
+            yield Failure(where, settings.MAX_TEXT_CHARS.refuse("text", len(text), "characters"))
+            continue
+        date = _field(rec, "date") or _field(rec, "published")
         yield Document(
             text=text,
             path=where,
             id=str(rec["id"]) if rec.get("id") else "",
-            title=rec.get("title"),
-            language=rec.get("language") or detect_language(text),
-            published=str(date) if date and _DATE.match(str(date)) else None,
-            url=rec.get("url"),
-            source=rec.get("source"),
+            title=_field(rec, "title"),
+            language=_field(rec, "language") or detect_language(text),
+            published=date if date and _DATE.match(date) else None,
+            url=_field(rec, "url"),
+            source=_field(rec, "source"),
             format="jsonl",
         )
+
+
+def _field(rec: dict[str, object], key: str) -> str | None:
+    """A metadata field when it is a string; a number, list or object there is ignored, not stored."""
+    value = rec.get(key)
+    return value if isinstance(value, str) and value else None
 
 
 

@@ -13,6 +13,38 @@ _CJK_FAMILY = {"gb18030": "gb18030", "gb2312": "gb18030", "gbk": "gb18030", "big
 _CANDIDATES = ["gb18030", "big5", "utf_16", "cp1252", "latin_1"]
 
 
+def _plausible(ch: str) -> bool:
+    code = ord(ch)
+    return (32 <= code < 127 or ch in "\t\n\r\f" or 0xA0 <= code < 0x2000 or 0x2000 <= code < 0x2070
+            or 0x3000 <= code < 0xA000 or 0xAC00 <= code < 0xD7B0 or 0xFF00 <= code < 0xFFF0)
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text written without a byte-order mark (some Windows exports), or None.
+
+    Only tried on bytes holding a NUL, which UTF-8, GB18030 and Big5 text never do. The byte order whose
+    decoding is almost all letters, CJK characters, punctuation and whitespace wins; a binary file with
+    NULs decodes to a scatter of code points and is left to be refused as binary.
+    """
+    if len(data) < 4:
+        return None
+    body = data[: len(data) - len(data) % 2]
+    best: tuple[int, str] | None = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = body.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        head = text[:4096]
+        if sum(map(_plausible, head)) >= 0.97 * len(head):
+            # Swapped bytes of plausible text are often plausible too (Latin reads as CJK): the order
+            # giving more ASCII (spaces, newlines, digits) is the right one.
+            ascii_count = sum(1 for ch in head if ord(ch) < 128)
+            if best is None or ascii_count > best[0]:
+                best = (ascii_count, text)
+    return best[1] if best else None
+
+
 def looks_binary(data: bytes) -> bool:
     """True when the bytes hold NULs or many control characters (an image, an executable)."""
     sample = data[:8192]
@@ -31,6 +63,8 @@ def decode_bytes(data: bytes, path: str) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise InputError(path, f"undecodable bytes (UTF-16 byte-order mark, {exc.reason})") from exc
+    if b"\x00" in data[:8192] and (wide := utf16_without_bom(data)) is not None:
+        return wide
     if looks_binary(data):
         raise InputError(path, "the file is binary, not text (no text extracted)")
     if data.startswith(b"\xef\xbb\xbf"):

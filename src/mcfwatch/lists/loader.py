@@ -49,6 +49,8 @@ def fetched_folders(importer: Importer, root: Path) -> list[tuple[Path, str]]:
     base = root / importer.list_id / importer.copy
     found = []
     for meta_path in sorted(base.glob(f"*/{META_FILE}")) if base.is_dir() else []:
+        if meta_path.parent.name.startswith("."):  # an update in progress or killed midway (update.py)
+            continue
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             as_of = str(meta["as_of"])

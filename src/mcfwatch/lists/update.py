@@ -9,6 +9,7 @@ becomes a version), then moved to `$MCFWATCH_LISTS_DIR/<list id>/<copy>/<date>/`
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 import urllib.error
@@ -43,12 +44,41 @@ def _fetch(url: str, dest: Path, timeout: float) -> None:
     dest.write_bytes(data)
 
 
+def _publish(tmp: Path, final: Path) -> None:
+    """Make the complete folder ``tmp`` the version ``final`` by renames only.
+
+    What must stay true: at every instant ``final`` is either absent, the old version or the new one, never a
+    partial folder; a kill leaves only hidden folders (``.fetch-*``, ``.old-*``) that loaders skip.
+    """
+    old = None
+    if final.exists():
+        old = final.with_name(f".old-{final.name}-{os.getpid()}")
+        final.rename(old)
+    tmp.rename(final)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _remove_leftovers(base: Path) -> None:
+    """Delete hidden folders a killed update left behind; a kill between two renames is undone first."""
+    for leftover in sorted(base.glob(".*")):
+        if not leftover.is_dir():
+            continue
+        if leftover.name.startswith(".old-"):
+            version = leftover.name[len(".old-"):].rsplit("-", 1)[0]
+            if not (base / version).exists():  # killed after moving the old version aside: put it back
+                leftover.rename(base / version)
+                continue
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
 def update_copy(importer: Importer, root: Path, url_base: str | None, date: str, timeout: float) -> UpdateResult:
     if not importer.urls:
         return UpdateResult(importer.list_id, importer.copy, False,
                             "not updatable: this copy is derived here and has no upstream URL")
     base = root / importer.list_id / importer.copy
     base.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(base)
     tmp = Path(tempfile.mkdtemp(prefix=".fetch-", dir=base))
     try:
         urls = {}
@@ -69,9 +99,7 @@ def update_copy(importer: Importer, root: Path, url_base: str | None, date: str,
                 "fetched_at": datetime.now(UTC).isoformat(timespec="seconds"), "urls": urls}
         (tmp / META_FILE).write_text(json.dumps(meta, indent=2), encoding="utf-8")
         final = base / date
-        if final.exists():
-            shutil.rmtree(final)
-        tmp.rename(final)
+        _publish(tmp, final)
         counts = ", ".join(f"{wl.as_of}: {len(wl.entries)}" for wl in parsed)
         return UpdateResult(importer.list_id, importer.copy, True, f"new version ({counts} entries)", str(final))
     except McfwatchError as exc:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from mcfwatch.errors import InputError
+from mcfwatch.files import atomic_path
 from mcfwatch.report.html import render_html
 from mcfwatch.report.pdf import write_pdf
 
@@ -25,10 +26,11 @@ def write_report(analyst: Any, names: list[str], out: Path, pdf: bool = False) -
     results = build_results(analyst, names)
     title = f"MCF exposure: {names[0]}" if len(names) == 1 else f"MCF exposure dossier: {len(names)} partners"
     html = render_html(results, title, analyst.rules.version, analyst.as_of, analyst.list_versions(), str(analyst.store.url if analyst.store else "(in memory)"))
-    if pdf:
-        write_pdf(html, out)
-    else:
-        out.write_text(html, encoding="utf-8")
+    with atomic_path(out) as tmp:  # a killed run leaves no half-written report under the name asked for
+        if pdf:
+            write_pdf(html, tmp)
+        else:
+            tmp.write_text(html, encoding="utf-8")
     return out
 
 

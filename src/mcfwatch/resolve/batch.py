@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from mcfwatch.errors import InputError
+from mcfwatch.files import atomic_path
 from mcfwatch.ingest.text import decode_bytes
 from mcfwatch.resolve.algorithm import DEFAULT_THRESHOLD
 from mcfwatch.resolve.screen import Screener, ScreenResult, default_screener
@@ -190,30 +192,66 @@ def json_rows(report: BatchReport, envelope: bool = False) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
+# Spreadsheet cells starting with these are run as formulas by Excel/LibreOffice (CSV injection, OWASP).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# XML 1.0 forbids these characters; openpyxl refuses them (IllegalCharacterError) and would lose the file.
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A text cell that no spreadsheet runs as a formula: a leading ' as OWASP recommends. Other values as is."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _xlsx_cell(value: Any) -> tuple[Any, bool]:
+    """(cell value, whether characters XLSX cannot hold were replaced by U+FFFD)."""
+    value = spreadsheet_safe(value)
+    if isinstance(value, str) and _XML_ILLEGAL.search(value):
+        return _XML_ILLEGAL.sub("\ufffd", value), True
+    return value, False
+
+
 def write_rows(report: BatchReport, out: Path, envelope: bool = False) -> None:
-    """Write per-row results as CSV, XLSX or JSON (see json_rows)."""
+    """Write per-row results as CSV, XLSX or JSON (see json_rows), atomically.
+
+    CSV and XLSX cells never hold a formula; XLSX cells lose characters XML cannot hold (each replaced by
+    U+FFFD, the row's ``note`` says so) rather than the whole file.
+    """
     suffix = out.suffix.lower()
     header = list(dict.fromkeys(k for row in report.rows for k in row)) or list(OUTPUT_COLUMNS)
-    if suffix == ".json":
-        out.write_text(json_rows(report, envelope), encoding="utf-8")
-    elif suffix == ".csv":
-        with out.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.DictWriter(fh, fieldnames=header)
-            writer.writeheader()
-            writer.writerows(report.rows)
-    elif suffix == ".xlsx":
-        from openpyxl import Workbook
-
-        wb = Workbook()
-        ws = wb.active
-        assert ws is not None
-        ws.title = "screening"
-        ws.append(header)
-        for row in report.rows:
-            ws.append([row.get(h, "") for h in header])
-        wb.save(out)
-    else:
+    if suffix not in {".json", ".csv", ".xlsx"}:
         raise InputError(str(out), "unsupported output type; use .csv, .xlsx or .json")
+    with atomic_path(out) as tmp:
+        if suffix == ".json":
+            tmp.write_text(json_rows(report, envelope), encoding="utf-8")
+        elif suffix == ".csv":
+            with tmp.open("w", encoding="utf-8", newline="") as fh:
+                writer = csv.DictWriter(fh, fieldnames=header, quoting=csv.QUOTE_ALL)
+                writer.writeheader()
+                writer.writerows({k: spreadsheet_safe(v) for k, v in row.items()} for row in report.rows)
+        else:
+            _write_xlsx(report, header, tmp)
+
+
+def _write_xlsx(report: BatchReport, header: list[str], out: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "screening"
+    rows = []
+    for row in report.rows:
+        cells = [_xlsx_cell(row.get(h, "")) for h in header]
+        note = "characters not allowed in XLSX replaced by U+FFFD" if any(c for _, c in cells) else ""
+        rows.append(([v for v, _ in cells], note))
+    notes = any(note for _, note in rows) and "note" not in header
+    ws.append([_xlsx_cell(h)[0] for h in header] + (["note"] if notes else []))
+    for values, note in rows:  # '=…' was quoted by spreadsheet_safe, so openpyxl stores no formula
+        ws.append(values + ([note] if notes else []))
+    wb.save(out)
 
 
 def iter_json_rows(report: BatchReport) -> Iterator[str]:

@@ -38,6 +38,9 @@ class EnglishExtractor:
 
     def extract_many(self, docs: list[Document]) -> Iterator[Extraction]:
         texts = [d.text for d in docs]
+        longest = max((len(t) for t in texts), default=0)
+        if longest >= self.nlp.max_length:  # the pipeline sections long texts; a direct caller chose the size
+            self.nlp.max_length = longest + 1
         for doc, sdoc in zip(docs, self.nlp.pipe(texts, batch_size=BATCH), strict=True):
             yield extract_parsed(doc, sdoc, self.relations, self.model)
 
