@@ -56,13 +56,21 @@ def looks_binary(data: bytes) -> bool:
 
 def decode_bytes(data: bytes, path: str) -> str:
     """Decode bytes to text, or raise InputError naming the file."""
+    text = _decode(data, path)
+    if not text.strip():  # a byte-order mark alone, or only whitespace after decoding
+        raise InputError(path, "the file is empty")
+    return text
+
+
+def _decode(data: bytes, path: str) -> str:
     if not data.strip():
         raise InputError(path, "the file is empty")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a byte-order mark (Windows editors)
         try:
-            return data.decode("utf-16")
+            text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise InputError(path, f"undecodable bytes (UTF-16 byte-order mark, {exc.reason})") from exc
+        return text
     if b"\x00" in data[:8192] and (wide := utf16_without_bom(data)) is not None:
         return wide
     if looks_binary(data):
