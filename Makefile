@@ -4,19 +4,23 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/pip --disable-pip-version-check -q
 
-.PHONY: demo test setup setup-dev lint check clean train
+.PHONY: demo test setup setup-dev lint check clean train lock audit
 
+# Every dependency comes from a lock file with SHA-256 hashes (requirements/, see its README);
+# mcfwatch itself is installed last, without dependencies and without fetching build tools.
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) install -U pip
+	$(PIP) install --require-hashes --no-deps -r requirements/build.lock
 
 # Chinese extraction needs Baidu LAC on PaddlePaddle, installed in an order a pip extra cannot express.
 setup: $(BIN)/python
-	$(PIP) install -e .
+	$(PIP) install --require-hashes --no-deps -r requirements/runtime.lock
+	$(PIP) install --no-deps --no-build-isolation -e .
 	sh scripts/install-zh.sh $(VENV)
 
 setup-dev: $(BIN)/python
-	$(PIP) install -e ".[dev,ftm]"
+	$(PIP) install --require-hashes --no-deps -r requirements/dev.lock
+	$(PIP) install --no-deps --no-build-isolation -e .
 	sh scripts/install-zh.sh $(VENV)
 
 demo: setup
@@ -38,5 +42,28 @@ check: setup-dev
 train: setup-dev
 	nice -n 10 $(BIN)/python -m mcfwatch.extract.relmodel.train en zh
 
+# Maintainers' tools (uv, pip-audit) live in their own venv, installed from their own hashed lock.
+TOOLS ?= .venv-tools
+UV_COMPILE = $(TOOLS)/bin/uv pip compile --quiet --no-header --generate-hashes --python-version 3.11 \
+	--python-platform x86_64-manylinux_2_28 --index-url https://pypi.org/simple
+
+$(TOOLS)/bin/uv:
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip --disable-pip-version-check -q install --require-hashes --no-deps -r requirements/tools.lock
+
+# Regenerate every lock from pyproject.toml and requirements/*.in (needs PyPI; zh.lock builds LAC's metadata
+# in $(VENV), which must hold setuptools < 70: run `make setup-dev` first).
+lock: $(TOOLS)/bin/uv $(BIN)/python
+	$(UV_COMPILE) pyproject.toml --extra dev --extra ftm -c requirements/build.in -o requirements/dev.lock
+	$(UV_COMPILE) pyproject.toml -c requirements/dev.lock -o requirements/runtime.lock
+	$(UV_COMPILE) requirements/build.in -c requirements/dev.lock -o requirements/build.lock
+	$(UV_COMPILE) requirements/tools.in -o requirements/tools.lock
+	$(UV_COMPILE) requirements/zh.in -c requirements/dev.lock -c requirements/build.lock \
+		--python $(BIN)/python --no-build-isolation-package lac -o requirements/zh.lock
+
+# Known vulnerabilities in the locked versions (pip-audit); says plainly when no advisory database is reachable.
+audit: $(TOOLS)/bin/uv
+	sh scripts/audit.sh $(TOOLS)
+
 clean:
-	rm -rf $(VENV) demo.db* .pytest_cache
+	rm -rf $(VENV) $(TOOLS) demo.db* .pytest_cache

