@@ -57,5 +57,5 @@ def test_item6_writes_are_atomic_a_failed_write_keeps_the_old_file(tmp_path: Pat
     report.rows[0]["bad"] = object()  # not JSON: the write fails midway
     with pytest.raises(TypeError):
         write_rows(report, out)
-    assert out.read_bytes() == before and json.loads(before)["rows"][0]["name"] == "Huawei"
+    assert out.read_bytes() == before and json.loads(before)[0]["name"] == "Huawei"
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no temporary file left behind
