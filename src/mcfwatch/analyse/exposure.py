@@ -83,7 +83,30 @@ class Analyst:
             for node in self.graph.nodes:
                 if ent.id in node.members:
                     return node
-        return None
+        return self._matched(name)
+
+    def _matched(self, name: str) -> Node | None:
+        """Last resort: the node whose names the matcher scores as the same body at the merging threshold
+        (a partner file's "University of Illinois" finds a node known only as 伊利诺伊大学)."""
+        from mcfwatch.resolve import THRESHOLDS, default_matcher
+        from mcfwatch.resolve.index import NameIndex
+        from mcfwatch.resolve.names import parse
+
+        if self.store is None or not name.strip():
+            return None  # a synthetic graph: exact names only
+        if not hasattr(self, "_name_index"):
+            self._name_index = NameIndex()
+            for pos, node in enumerate(self.graph.nodes):
+                self._name_index.add(pos, [node.name, *node.names])
+            self._name_index.freeze()
+        matcher, scored = default_matcher(self.as_of), []
+        for pos in self._name_index.candidates(parse(name), limit=10):
+            node = self.graph.nodes[pos]
+            c = matcher.compare(name, [node.name, *node.names])
+            if c.relation == "same" and c.score >= THRESHOLDS["merging"]:
+                # a tie goes to an organisation over a place (英国MQP有限公司 names the firm, not the UK)
+                scored.append((c.score, node.type != "Place", -pos, node))
+        return max(scored, key=lambda x: x[:3])[3] if scored else None
 
     def list_versions(self) -> list[dict[str, str]]:
         return [{"list": wl.id, "title": wl.title, "version": wl.version} for wl in self.lists]

@@ -42,6 +42,9 @@ def _print_exposure(r: dict[str, Any]) -> None:
             ev = h["evidence"]
             console.print(f"    “{ev['text']}” ({h.get('document_title') or ev['document']} {ev['start']}:{ev['end']})",
                           highlight=False, markup=False)
+            for more in h.get("also", []):  # the same relation in another document (a Chinese report)
+                console.print(f"    also: “{more['text']}” ({more.get('title') or more['document']} {more['start']}:{more['end']})",
+                              highlight=False, markup=False)
     if not r["paths"]:
         console.print("\nno exposure path found", highlight=False)
     for u in rating["unknown"]:

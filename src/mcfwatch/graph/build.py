@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -58,6 +58,21 @@ def _edge(r: dict[str, Any]) -> Edge:
         confidence=float(r["confidence"]), method=r["method"], directed=SCHEMA.relation_types[r["type"]].directed,
         parts=(r["id"],),
     )
+
+
+def corroborate(edges: list[Edge]) -> list[Edge]:
+    """The same relation stated by other documents (an English and a Chinese report of one agreement) is
+    further evidence of each edge: a path through one shows the others' quotes beside its own."""
+    groups: dict[tuple[Any, ...], list[Edge]] = {}
+    for e in edges:
+        ends = (e.source, e.target) if e.directed else tuple(sorted((e.source, e.target)))
+        groups.setdefault((e.type, e.subtype, ends), []).append(e)
+    out: list[Edge] = []
+    for e in edges:
+        ends = (e.source, e.target) if e.directed else tuple(sorted((e.source, e.target)))
+        others = tuple(o.evidence for o in groups[(e.type, e.subtype, ends)] if o.evidence.document != e.evidence.document)
+        out.append(replace(e, also=e.also + others) if others else e)
+    return out
 
 
 def compose_events(nodes: dict[str, Node], edges: list[Edge]) -> list[Edge]:
@@ -135,7 +150,7 @@ def build_graph(
         node = nodes[rows.fold.canonical(eid)]
         if name not in node.names:
             node.names.append(name)
-    edges = [_edge(r) for r in rows.relations if on_or_before(r["date"] or r["document_published"], as_of)]
+    edges = corroborate([_edge(r) for r in rows.relations if on_or_before(r["date"] or r["document_published"], as_of)])
     edges += compose_events(nodes, edges)
     link_listings(nodes.values(), lists, as_of, rows.fold.decisions.rejected_listings)
     return assemble(list(nodes.values()), edges, weigh or (lambda e: e.confidence), max_hops)
