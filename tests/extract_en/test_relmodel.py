@@ -107,3 +107,30 @@ def test_both_keeps_every_rule_finding(seed_by_mode: dict[str, Any]) -> None:
     assert keys(rules) <= keys(both)
     assert all("model" not in r.method for r in rules.relations)
     assert all(r.confidence >= combine.CONFIDENT for r in both.relations if r.method.startswith("model"))
+
+
+def test_eval_suite_scores_rules_model_and_both_per_language(tmp_path: Path) -> None:
+    from mcfwatch.extract.evalsuite import corpus_gold, format_suite, run
+
+    lines = (REPO / "corpus" / "train" / "en.jsonl").read_text(encoding="utf-8").splitlines()[:3]
+    part = tmp_path / "en.jsonl"
+    part.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    gold = corpus_gold([part])
+    suite = run("three training documents", gold, folds=0, baselines=False, floors=(0.5,))
+    reports = suite.reports["en"]
+    assert list(reports) == ["rules", "model", "both", "both@0.5"]
+    n_gold = reports["rules"].total("relations").support
+    assert n_gold > 0 and all(r.total("relations").support == n_gold for r in reports.values())
+    both, rules = reports["both"].total("relations"), reports["rules"].total("relations")
+    assert both.tp >= rules.tp  # both keeps every rule finding
+    text = "\n".join(format_suite(suite))
+    assert "relations by type" in text and "both@0.5" in text
+
+
+def test_eval_refuses_error_listing_on_the_blind_split() -> None:
+    from typer.testing import CliRunner
+
+    from mcfwatch.cli.main import app
+
+    result = CliRunner().invoke(app, ["eval", "--blind", "--errors"])
+    assert result.exit_code != 0 and "aggregate" in result.output

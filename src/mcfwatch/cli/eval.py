@@ -23,6 +23,10 @@ def register(app: typer.Typer) -> None:
         blind: Annotated[bool, typer.Option(
             "--blind", help="Score the blind split (corpus/blind) with the shipped model: aggregate tables only.")] = False,
         errors: Annotated[bool, typer.Option("--errors", help="Also list every missed and spurious item (not with --blind).")] = False,
+        cv: Annotated[bool, typer.Option(
+            "--cv", help="Cross-validate gold files too (each fold scored by a model trained without its documents).")] = False,
+        floor: Annotated[list[float] | None, typer.Option(
+            "--floor", help="Also score `both` with this confidence floor for the model's own findings (repeatable).")] = None,
     ) -> None:
         """Score extraction per language: P/R/F1 per entity and relation type for the rules, the model and both,
         next to the co-occurrence and bare-NER baselines."""
@@ -31,7 +35,8 @@ def register(app: typer.Typer) -> None:
 
         if blind and errors:
             raise InputError("--blind", "the blind split is scored in aggregate only; --errors is refused")
-        runs = [(f"{g} (shipped model)", file_gold(g), 0) for g in gold or []]
+        runs = [(f"{g} ({f'{folds}-fold cross-validated' if cv else 'shipped model'})", file_gold(g), folds if cv else 0)
+                for g in gold or []]
         if corpus is not None:
             runs.append((f"{corpus} ({f'{folds}-fold cross-validated' if folds > 1 else 'shipped model'})",
                          corpus_gold([corpus]), folds))
@@ -40,7 +45,8 @@ def register(app: typer.Typer) -> None:
         if not runs:
             raise InputError("eval", "give a gold file, --corpus DIR or --blind")
         for title, docs, k in runs:
-            suite = run(title, docs, k, log=lambda m: console.print(m, style="dim", highlight=False))
+            suite = run(title, docs, k, log=lambda m: console.print(m, style="dim", highlight=False),
+                        floors=tuple(floor or ()))
             for line in format_suite(suite):
                 console.print(line, highlight=False, markup=False)
             if errors:

@@ -65,23 +65,26 @@ class Systems:
 
             self.zh = ChineseExtractor(relations="rules")
 
-    def run(self, docs: list[Document], model: object | None) -> dict[str, list[Extraction]]:
-        """Extractions of ``docs`` by each system (``model``: a RelModel, else the shipped one)."""
+    def run(self, docs: list[Document], model: object | None, floors: tuple[float, ...] = ()) -> dict[str, list[Extraction]]:
+        """Extractions of ``docs`` by each system (``model``: a RelModel, else the shipped one); ``floors``:
+        also ``both`` with these confidence floors for the model's own findings (``both@0.5``)."""
+        from mcfwatch.extract.relmodel.combine import CONFIDENT
         from mcfwatch.extract.relmodel.model import RelModel, shipped
 
         m = model if isinstance(model, RelModel) else shipped(self.lang)
-        out: dict[str, list[Extraction]] = {s: [] for s in SYSTEMS}
+        runs = [(s, s, CONFIDENT) for s in SYSTEMS] + [(f"both@{f}", "both", f) for f in floors]
+        out: dict[str, list[Extraction]] = {name: [] for name, _, _ in runs}
         if self.lang == "en":
             from mcfwatch.extract.en.extractor import extract_parsed
 
             for doc, sdoc in zip(docs, self.en.nlp.pipe([d.text for d in docs], batch_size=16), strict=True):
-                for s in SYSTEMS:
-                    out[s].append(extract_parsed(doc, sdoc, s, m))
+                for name, how, floor in runs:
+                    out[name].append(extract_parsed(doc, sdoc, how, m, floor))
         else:
-            for s in SYSTEMS:
-                self.zh.relations, self.zh.model = s, m
-                out[s] = list(self.zh.extract_many(docs))
-            self.zh.relations = "rules"
+            for name, how, floor in runs:
+                self.zh.relations, self.zh.model, self.zh.confident = how, m, floor
+                out[name] = list(self.zh.extract_many(docs))
+            self.zh.relations, self.zh.confident = "rules", CONFIDENT
         return out
 
 
@@ -91,16 +94,18 @@ def _score(gold: list[GoldDoc], extractions: Iterable[Extraction], report: Repor
 
 
 def run(title: str, gold: list[GoldDoc], folds: int = 0, baselines: bool = True,
-        log: Callable[[str], None] = lambda _: None) -> Suite:
-    """Score every system on ``gold``; ``folds`` > 1 cross-validates the model over the gold's documents."""
+        log: Callable[[str], None] = lambda _: None, floors: tuple[float, ...] = ()) -> Suite:
+    """Score every system on ``gold``; ``folds`` > 1 cross-validates the model over the gold's documents;
+    ``floors`` adds ``both`` rows at other confidence floors for the model's own findings."""
     suite = Suite(title)
     for lang in sorted({lang_of(g.document) for g in gold}):
         docs = [g for g in gold if lang_of(g.document) == lang]
-        reports = {s: Report() for s in (*SYSTEMS, *BASELINES)}
+        names = [*SYSTEMS, *(f"both@{f}" for f in floors)]
+        reports = {s: Report() for s in (*names, *BASELINES)}
         systems = Systems(lang)
         for part, model in _folds(lang, docs, folds, log):
-            ex = systems.run([g.document for g in part], model)
-            for s in SYSTEMS:
+            ex = systems.run([g.document for g in part], model, floors)
+            for s in names:
                 _score(part, ex[s], reports[s])
             if baselines:
                 from mcfwatch.extract.baselines import bare_entities, cooccurrence

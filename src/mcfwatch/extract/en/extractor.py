@@ -63,7 +63,8 @@ def _evidence(ex: Extraction, sent: Span) -> TextSpan:
     return ex.span(start, end)
 
 
-def extract_parsed(doc: Document, sdoc: Doc, relations: str = "rules", model: RelModel | None = None) -> Extraction:
+def extract_parsed(doc: Document, sdoc: Doc, relations: str = "rules", model: RelModel | None = None,
+                   confident: float = combine.CONFIDENT) -> Extraction:
     """Entities and relations of one parsed document (``relations``: rules, model or both, see relmodel.combine)."""
     ex = Extraction(document=doc)
     table = build_table(sdoc, mentions_of(sdoc))
@@ -80,7 +81,7 @@ def extract_parsed(doc: Document, sdoc: Doc, relations: str = "rules", model: Re
         found += [(f, sent) for f in rules.run(sent)]
         resolver.sentence_done(sent)
     if relations != "rules" and model is not None:
-        found = combine.combine(found, scorer.english(sdoc, table, model), relations)
+        found = combine.combine(found, scorer.english(sdoc, table, model), relations, confident)
     used: set[str] = set()
     for d in date_relations(sdoc, resolver.sents, sent_dates, found, table, resolver.paragraph_of):
         f, dm = d.found, d.date

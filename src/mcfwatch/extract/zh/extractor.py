@@ -44,6 +44,7 @@ class ChineseExtractor:
     def __init__(self, backend: str = "auto", relations: str | None = None, model: RelModel | None = None) -> None:
         self.relations = combine.mode(relations)
         self.model = model if model is not None or self.relations == "rules" else shipped("zh")
+        self.confident = combine.CONFIDENT
         self.gazetteer = gazetteer.load()
         custom = custom_dictionary({n: e.type for n, e in self.gazetteer.entries.items() if len(n) >= 4})
         self.tagger: Tagger = make_tagger(backend, custom)
@@ -91,7 +92,7 @@ class ChineseExtractor:
         found = [(_Finding(rc, _confidence(rc), _method(rc)), rc.start) for rc in extract_relations(text, items, dates)]
         if self.relations != "rules" and self.model is not None:
             learned = [(_Finding(rc, p, scorer.METHOD), rc.start) for rc, p in scorer.chinese(text, items, dates, self.model)]
-            found = combine.combine(found, learned, self.relations)
+            found = combine.combine(found, learned, self.relations, self.confident)
         for f, _ in found:
             rc = f.rc
             ex.add_relation(Relation(
