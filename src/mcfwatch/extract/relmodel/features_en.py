@@ -153,13 +153,19 @@ def features(doc: Doc, cand: Candidate) -> tuple[list[str], int]:
     if len(labels) <= 4:
         f.append(f"lpath={'/'.join(labels)}|{_lemma(lca)}")
     f += [f"pl={w}" for w in set(inner)]
-    for t in [*up[1:], lca, *down[:-1]]:
+    on_path = [*up[1:], lca, *down[:-1]] if lca not in (h1, h2) else [*up[1:], *down[:-1]]
+    trigger_tokens = []
+    for t in on_path:
         trig = _trigger(t)
         if trig:
+            trigger_tokens.append(t)
             f += [f"ptrig={trig}", f"tp_ptrig={tp}|{trig}"]
     anchor = lca if lca not in (h1, h2) else (h1.head if lca is h2 else h2.head)
-    if not is_stated(anchor):
+    # the rules' modality check, on the turn of the path and on every trigger word along it ("is being
+    # investigated for exporting": the export is not stated)
+    if not all(is_stated(t) for t in [anchor, *trigger_tokens]):
         f.append("not_stated")
+    anchor = trigger_tokens[0] if trigger_tokens else anchor
     if any(c.dep_ == "neg" for c in lca.children):
         f.append("neg_lca")
     return f, anchor.i
