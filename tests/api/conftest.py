@@ -11,9 +11,20 @@ from fastapi.testclient import TestClient
 from mcfwatch.api.app import create_app
 from mcfwatch.data import sample_path
 from mcfwatch.extract import Extractor
+from mcfwatch.store import Store, entity_id_for
 from mcfwatch.workspace import Workspace
 
 MERGED_AWAY = "解放军保定军分区"   # merged into "PLA Baoding branch" by resolution
+
+
+def merged_pair(db: Path) -> tuple[str, str]:
+    """(canonical id of PLA Baoding branch, the id of 解放军保定军分区 merged into it)."""
+    store = Store(db)
+    (pla,) = store.find("PLA Baoding branch")
+    store.close()
+    merged = entity_id_for(MERGED_AWAY, "MilitaryUnit")
+    assert merged in pla.members[1:], pla
+    return pla.id, merged
 
 
 @pytest.fixture(scope="session")

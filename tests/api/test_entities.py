@@ -6,9 +6,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from mcfwatch.store import Store
-
-from .conftest import MERGED_AWAY
+from .conftest import MERGED_AWAY, merged_pair
 
 
 def test_entities_and_card(client: TestClient) -> None:
@@ -24,14 +22,14 @@ def test_entities_and_card(client: TestClient) -> None:
 
 
 def test_card_by_id_follows_merges(client: TestClient, demo_db: Path) -> None:
-    store = Store(demo_db)
-    (merged,) = store.find(MERGED_AWAY)
-    store.close()
-    by_id = client.get(f"/cards/{merged.id}").json()
+    _, merged = merged_pair(demo_db)
+    by_id = client.get(f"/cards/{merged}").json()
     by_name = client.get("/cards/PLA Baoding branch").json()
-    assert by_id == by_name and merged.id in by_id["merged"] and MERGED_AWAY in by_id["aliases"]
+    assert by_id["merged_into"] == by_name["id"] and by_id["requested_id"] == merged
+    assert by_id["relations"] == by_name["relations"]
+    assert merged in by_id["merged"] and MERGED_AWAY in by_id["aliases"]
     listed = {r["id"]: r for r in client.get("/entities").json()}
-    assert merged.id not in listed and merged.id in listed[by_id["id"]]["merged"]
+    assert merged not in listed and merged in listed[by_id["id"]]["merged"]
 
 
 def test_extract_endpoint_follows_the_contract(client: TestClient) -> None:

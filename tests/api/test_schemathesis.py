@@ -34,4 +34,4 @@ def _store(demo_db: Path) -> Iterator[None]:
 def test_api_contract(case: schemathesis.Case) -> None:
     if case.operation.label in EXCLUDED:
         pytest.skip(EXCLUDED[case.operation.label])
-    case.call_and_validate(headers={"Host": "localhost"})
+    case.call_and_validate(headers={"Host": "localhost"}, timeout=300)  # a first call builds indexes

@@ -16,9 +16,8 @@ from yente.data.common import (
 
 from mcfwatch.api.scoring import MATCHABLE
 from mcfwatch.resolve.algorithm import ALGORITHM
-from mcfwatch.store import Store
 
-from .conftest import MERGED_AWAY
+from .conftest import MERGED_AWAY, merged_pair
 
 
 def _check_ftm(entity: dict) -> None:
@@ -63,23 +62,20 @@ def test_match_ids_resolve_with_nested_listings(lists_client: TestClient) -> Non
 
 
 def test_store_ids_resolve_following_merges(client: TestClient, demo_db) -> None:  # type: ignore[no-untyped-def]
-    store = Store(demo_db)
-    (merged,) = store.find(MERGED_AWAY)
-    (pla,) = store.find("PLA Baoding branch")
-    store.close()
-    moved = client.get(f"/entities/{merged.id}", follow_redirects=False)
-    assert moved.status_code == 308 and moved.headers["location"] == f"/entities/{pla.id}"
-    res = client.get(f"/entities/{merged.id}")  # followed
+    pla, merged = merged_pair(demo_db)
+    moved = client.get(f"/entities/{merged}", follow_redirects=False)
+    assert moved.status_code == 308 and moved.headers["location"] == f"/entities/{pla}"
+    res = client.get(f"/entities/{merged}")  # followed
     entity = res.json()
     EntityResponse.model_validate(entity)
-    assert entity["id"] == pla.id and merged.id in entity["referents"]
+    assert entity["id"] == pla and merged in entity["referents"]
     assert MERGED_AWAY in entity["properties"]["alias"]
     _check_ftm(entity)
     links = [v for prop in ("unknownLinkTo", "unknownLinkFrom") for v in entity["properties"].get(prop, [])]
     assert links and all(link["properties"]["proof"] for link in links)
-    adjacent = client.get(f"/entities/{pla.id}/adjacent", params={"limit": 1})
+    adjacent = client.get(f"/entities/{pla}/adjacent", params={"limit": 1})
     data = EntityAdjacentResponse.model_validate(adjacent.json())
-    assert data.entity.id == pla.id and all(len(r.results) <= 1 for r in data.adjacent.values())
+    assert data.entity.id == pla and all(len(r.results) <= 1 for r in data.adjacent.values())
     assert sum(r.total.value for r in data.adjacent.values()) == len(links)
     missing = client.get("/entities/ent-0000000000000000")
     assert missing.status_code == 404 and set(missing.json()) == {"detail"}

@@ -15,7 +15,6 @@ from typing import Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 from pydantic import BaseModel, Field
 
-from mcfwatch.api import store_entities
 from mcfwatch.api.deps import db_of, extractor
 from mcfwatch.api.match import name_limit
 from mcfwatch.api.models import ERRORS, Card, EntityRow, Extraction, StoredDocument
@@ -56,10 +55,7 @@ def card(
 ) -> dict[str, Any]:
     """The entity card: names, relations with dates and quoted evidence, and sources."""
     name_limit([key], "key")
-    found = store_entities.lookup(ws.store, key)
-    if found is not None:
-        key = ws.store.entity(found.id).name
-    return ws.card(key)
+    return ws.entity_card(key) if ws.store.has_entity(key) else ws.card(key)
 
 
 @router.get("/documents/{doc_id}", response_model=StoredDocument, responses=ERRORS)

@@ -154,10 +154,11 @@ def match_one(index: ListIndex, q: EntityExample, wanted: set[str], filters: Fil
 def match(
     body: MatchRequest,
     dataset: str = "default",
-    algorithm: str = Query("best", description=f"best, default or {ALGORITHM} (yente's names map to it)."),
+    algorithm: str = Query("best", description=f"best, default or {ALGORITHM} (yente's names map to it).",
+                           json_schema_extra={"enum": sorted(ALGORITHMS)}),
     threshold: float = Query(0.7, ge=0.0, le=1.0, description="Score at which a result is a match."),
     cutoff: float = Query(CUTOFF, ge=0.0, le=1.0, description="Lowest score returned at all."),
-    limit: int = Query(DEFAULT_LIMIT, description=f"Results per query, 1 to {MAX_LIMIT}."),
+    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Results per query."),
     include_dataset: list[str] = Query(default_factory=list),
     exclude_dataset: list[str] = Query(default_factory=list),
     exclude_schema: list[str] = Query(default_factory=list, description="FtM schemata left out of results."),

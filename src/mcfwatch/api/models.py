@@ -88,8 +88,11 @@ class Card(Open):
     id: str
     name: str
     type: str
+    names: list[str]
     aliases: list[str]
-    merged: list[str]
+    merged: list[str] = Field(..., description="Ids of the entities folded into this one.")
+    requested_id: str | None = Field(None, description="The id asked for, when it was merged into this entity.")
+    merged_into: str | None = None
     relations: list[CardRelation]
     documents: list[DocumentRef]
     mentions: int

@@ -28,6 +28,7 @@ UNANSWERED = frozenset({
     "Airplane", "Asset", "BankAccount", "CryptoWallet", "Security", "UserAccount", "Vehicle", "Vessel", "Address",
     "Territory", "Position",
 })
+SCHEMATA = sorted([*MATCHABLE, *UNANSWERED])  # what a query's `schema` may name (OpenAPI says so)
 # Weights for the list-entry qualifiers screening adds to a pair's features.
 QUALIFIER_VALUES = {"country_mismatch": COUNTRY_PENALTY, "alias_of_other": ALIAS_OF_OTHER_CAP}
 QUALIFIER_ROLES = {"country_mismatch": "penalty", "alias_of_other": "cap"}
@@ -39,8 +40,7 @@ def matchable(schema: str) -> frozenset[str]:
         return MATCHABLE[schema]
     if schema in UNANSWERED:
         return frozenset()
-    known = sorted([*MATCHABLE, *UNANSWERED])
-    raise InputError("schema", f"unknown or non-matchable FtM schema {schema!r}; use one of {', '.join(known)}")
+    raise InputError("schema", f"unknown or non-matchable FtM schema {schema!r}; use one of {', '.join(SCHEMATA)}")
 
 
 def check_weights(weights: dict[str, float]) -> None:

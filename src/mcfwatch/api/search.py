@@ -17,7 +17,7 @@ from mcfwatch.api import store_entities
 from mcfwatch.api.deps import store
 from mcfwatch.api.listings import ListIndex, Organisation, list_index
 from mcfwatch.api.match import MAX_LIMIT, Filters, name_limit, scope
-from mcfwatch.api.scoring import matchable
+from mcfwatch.api.scoring import SCHEMATA, matchable
 from mcfwatch.api.yente_models import Entity, EntityAdjacent, SearchResponse, YenteError
 from mcfwatch.errors import NotFoundError
 from mcfwatch.model.dates import check_stamp
@@ -66,7 +66,8 @@ def _found(index: ListIndex, q: str, wanted: set[str]) -> list[Organisation]:
 def search(
     dataset: str,
     q: str = Query("", description="Name text to search for; empty lists every entity in scope."),
-    schema: str = Query("Thing", description="FtM schema results must be able to match."),
+    schema: str = Query("Thing", description="FtM schema results must be able to match.",
+                        json_schema_extra={"enum": SCHEMATA}),
     include_dataset: list[str] = Query(default_factory=list),
     exclude_dataset: list[str] = Query(default_factory=list),
     exclude_schema: list[str] = Query(default_factory=list),

@@ -9,9 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from mcfwatch.errors import NotFoundError
 from mcfwatch.model import SCHEMA
-from mcfwatch.resolve.merge import canonical
 from mcfwatch.store import Store
 
 DATASET = "documents"
@@ -28,14 +26,11 @@ class Found:
 
 
 def lookup(store: Store, entity_id: str) -> Found | None:
-    """The stored entity ENTITY_ID names, following merges (a merged-away id finds its canonical entity)."""
-    folded = canonical(store)
-    root = folded.get(entity_id, entity_id)
-    try:
-        store.entity(root)
-    except NotFoundError:
+    """The stored entity ENTITY_ID names, following merges (the store's fold), or None."""
+    if not store.has_entity(entity_id):
         return None
-    return Found(root, [root, *sorted(k for k, v in folded.items() if v == root)])
+    ent = store.entity(entity_id)
+    return Found(ent.id, ent.members or [ent.id])
 
 
 def ftm_schema(etype: str) -> str:
@@ -47,7 +42,7 @@ def ftm_schema(etype: str) -> str:
 def entity(store: Store, found: Found, nested: bool = False) -> dict[str, Any]:
     """The stored entity (all merged members) as a yente entity; nested adds its links."""
     ent = store.entity(found.id)
-    names = list(dict.fromkeys(n for m in found.members for n in _names(store, m)))
+    names = list(dict.fromkeys([ent.name, *ent.names]))
     schema = ftm_schema(ent.type)
     props: dict[str, list[Any]] = {}
     if schema == "Address":
@@ -64,23 +59,17 @@ def entity(store: Store, found: Found, nested: bool = False) -> dict[str, Any]:
 
 
 def adjacent(store: Store, found: Found) -> dict[str, list[dict[str, Any]]]:
-    """The entity's relations as UnknownLink entities, by the entity's reverse property, other end nested."""
-    members = set(found.members)
-    folded = canonical(store)
+    """The entity's active relations (the store's fold: merged ends, rejected edges left out) as UnknownLink
+    entities, by the entity's reverse property, the other end nested."""
     out: dict[str, list[dict[str, Any]]] = {}
-    seen: set[str] = set()
-    for m in found.members:
-        for r in store.relations(m):
-            if r["id"] in seen:
-                continue
-            seen.add(r["id"])
-            mine = "subject" if r["source_id"] in members else "object"
-            other_id = r["target_id"] if mine == "subject" else r["source_id"]
-            other = Found(folded.get(other_id, other_id), [folded.get(other_id, other_id)])
-            if ftm_schema(store.entity(other.id).type) == "Thing":
-                continue  # a technology: no FtM schema to nest (the JSON export keeps it)
-            link = _link(r, "object" if mine == "subject" else "subject", entity(store, other))
-            out.setdefault(LINK_PROPS[mine], []).append(link)
+    for r in store.relations(found.id):
+        mine = "subject" if r["source_id"] == found.id else "object"
+        other_id, other_type = (r["target_id"], r["target_type"]) if mine == "subject" else (r["source_id"], r["source_type"])
+        if ftm_schema(other_type) == "Thing":
+            continue  # a technology: no FtM schema to nest (the JSON export keeps it)
+        other = Found(other_id, [other_id])
+        link = _link(r, "object" if mine == "subject" else "subject", entity(store, other))
+        out.setdefault(LINK_PROPS[mine], []).append(link)
     return out
 
 
@@ -92,11 +81,6 @@ def _link(r: dict[str, Any], other_prop: str, other: dict[str, Any]) -> dict[str
         "description": [f"evidence {r['document_id']}[{r['ev_start']}:{r['ev_end']}]; confidence {r['confidence']:.2f}"],
     }
     return _shape(r["id"], role, "UnknownLink", props, [])
-
-
-def _names(store: Store, entity_id: str) -> list[str]:
-    ent = store.entity(entity_id)
-    return [ent.name, *ent.names]
 
 
 def _shape(eid: str, caption: str, schema: str, props: dict[str, list[Any]], referents: list[str]) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from typing import Annotated, Any, cast
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.config import JsonDict
 
+from mcfwatch.api.scoring import SCHEMATA
 from mcfwatch.resolve.algorithm import ENTRY_QUALIFIERS, FEATURES_BY_NAME
 
 
@@ -83,7 +84,7 @@ class EntityExample(BaseModel):
 
     model_config = ConfigDict(populate_by_name=True)
     id: str | None = Field(None, examples=["my-entity-id"])
-    schema_: str = Field(..., alias="schema", examples=["Company"])
+    schema_: str = Field(..., alias="schema", examples=["Company"], json_schema_extra=cast(JsonDict, {"enum": SCHEMATA}))
     properties: dict[str, str | int | float | bool | None | list[Any]] = Field(
         ..., examples=[{"name": ["Northwestern Polytechnical University"], "country": ["cn"]}]
     )
