@@ -122,3 +122,14 @@ def test_report_never_prints_a_store_password(url: str) -> None:
 
     html = render_html([], "t", "rules_v1", None, [], url)
     assert "s3cr3t" not in html and "***" in html
+
+
+def test_guard_wraps_what_is_mounted_later(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The web application adds sessions and login around the API: its redirects carry the headers too,
+    and its pages answer only allowed hosts."""
+    from mcfwatch.web.app import mount
+
+    app = mount(create_app(db=demo_db, hosts=["testserver"]), str(demo_db))
+    res = TestClient(app).get("/", follow_redirects=False)
+    assert res.status_code in (302, 303, 307, 401) and "frame-ancestors 'none'" in res.headers["content-security-policy"]
+    assert TestClient(app, base_url="http://attacker.example").get("/login").status_code == 400

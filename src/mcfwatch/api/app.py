@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from fastapi import APIRouter, FastAPI
+from starlette.types import ASGIApp
 
 from mcfwatch import __version__, settings
 from mcfwatch.api import catalog, docs, entities, errors, exposure, match, search
@@ -54,11 +55,20 @@ def create_app(
     errors.install(app)
     docs.install(app)
     limit = max_body_bytes if max_body_bytes is not None else int(settings.MAX_BODY_BYTES.get())
-    # Added innermost first: requests meet SecurityHeaders, then HostCheck, then BodyLimit.
     app.add_middleware(BodyLimit, limit=limit)
-    app.add_middleware(HostCheck, allowed=hosts if hosts is not None else allowed_hosts())
-    app.add_middleware(SecurityHeaders)
+    guard(app, hosts if hosts is not None else allowed_hosts())
     return app
+
+
+def guard(app: FastAPI, hosts: Sequence[str]) -> None:
+    """Wrap the app's whole middleware stack, however much is added later (sessions, authentication, the
+    error middleware that sends 500s), in the Host check and the security headers: they hold for every response."""
+    build = app.build_middleware_stack
+
+    def build_guarded() -> ASGIApp:
+        return SecurityHeaders(HostCheck(build(), allowed=hosts))
+
+    app.build_middleware_stack = build_guarded  # type: ignore[method-assign]
 
 
 app = create_app()

@@ -115,9 +115,5 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error on %s", request.url.path)
-        from mcfwatch.api.middleware import SECURITY_HEADERS  # this response bypasses the middleware
-
         message = f"internal error ({type(exc).__name__}); the server log has the details"
-        response = error_response(request.url.path, 500, "InternalError", message)
-        response.headers.update({k.decode(): v.decode() for k, v in SECURITY_HEADERS})
-        return response
+        return error_response(request.url.path, 500, "InternalError", message)

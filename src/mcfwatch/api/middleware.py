@@ -1,7 +1,7 @@
 """ASGI middleware every response passes through: the Host check, the body limit and security headers.
 
-Each is a plain ASGI class so that pages and authentication (a later web UI) can be stacked around the
-same app without touching these. Order (outermost first): SecurityHeaders, HostCheck, BodyLimit.
+Each is a plain ASGI class. SecurityHeaders and HostCheck wrap the whole stack (`api.app.guard`), so pages,
+sessions and authentication added later sit inside them; BodyLimit is ordinary app middleware.
 """
 
 from __future__ import annotations
