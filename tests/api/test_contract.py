@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from mcfwatch.api.app import create_app
 from mcfwatch.api.errors import is_yente
 from mcfwatch.cli.main import app as cli
+from mcfwatch.store import Store
 
 
 def test_openapi_types_every_response() -> None:
@@ -50,6 +51,7 @@ def test_errors_have_their_documented_shape(client: TestClient, method: str, pat
 @pytest.mark.parametrize("as_of", ["2019-02-30", "foo"])
 @pytest.mark.parametrize("command", [["exposure", "Lizhong Group"], ["patterns"], ["screen", "NWPU"], ["lists"]])
 def test_cli_bad_dates_are_one_line_errors(tmp_path, as_of: str, command: list[str]) -> None:  # type: ignore[no-untyped-def]
+    Store(tmp_path / "s.db", create=True).close()
     res = CliRunner().invoke(cli, [*command, "--as-of", as_of, *(["--db", str(tmp_path / "s.db")]
                                                                   if command[0] in ("exposure", "patterns") else [])])
     assert res.exit_code == 2, res.output
