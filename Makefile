@@ -18,9 +18,11 @@ setup: $(BIN)/python
 	$(PIP) install --no-deps --no-build-isolation -e .
 	sh scripts/install-zh.sh $(VENV)
 
+# yente (its response models check our API in tests) pins versions nomenklatura 4.17 cannot share: no deps.
 setup-dev: $(BIN)/python
 	$(PIP) install --require-hashes --no-deps -r requirements/dev.lock
 	$(PIP) install --no-deps --no-build-isolation -e .
+	$(PIP) install --require-hashes --no-deps -r requirements/yente.lock
 	sh scripts/install-zh.sh $(VENV)
 
 demo: setup
@@ -58,6 +60,7 @@ lock: $(TOOLS)/bin/uv $(BIN)/python
 	$(UV_COMPILE) pyproject.toml -c requirements/dev.lock -o requirements/runtime.lock
 	$(UV_COMPILE) requirements/build.in -c requirements/dev.lock -o requirements/build.lock
 	$(UV_COMPILE) requirements/tools.in -o requirements/tools.lock
+	$(UV_COMPILE) requirements/yente.in --no-deps -o requirements/yente.lock
 	$(UV_COMPILE) requirements/zh.in -c requirements/dev.lock -c requirements/build.lock \
 		--python $(BIN)/python --no-build-isolation-package lac -o requirements/zh.lock
 

@@ -82,8 +82,13 @@ MAX_BATCH_ROWS = Setting(
     "MCFWATCH_MAX_BATCH_ROWS", str(100_000), "Partner files and batch requests with more rows than this are refused."
 )
 
+ALLOWED_HOSTS = Setting(
+    "MCFWATCH_ALLOWED_HOSTS", "",
+    "Comma-separated extra Host names the API answers (besides localhost, 127.0.0.1, ::1 and the bound host).",
+)
+
 SETTINGS = (
     DB, RULES, EXCLUDE_NONCOMMERCIAL, LISTS_DIR,
     MAX_FILE_BYTES, MAX_TEXT_CHARS, SECTION_CHARS, MAX_BODY_BYTES, MAX_NAME_CHARS, MAX_BATCH_ROWS,
-    RELATIONS,
+    RELATIONS, ALLOWED_HOSTS,
 )

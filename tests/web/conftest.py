@@ -48,6 +48,7 @@ def web_app(web_db: Path, monkeypatch: pytest.MonkeyPatch) -> FastAPI:
     from mcfwatch.web.app import server
 
     monkeypatch.setenv("MCFWATCH_DB", str(web_db))
+    monkeypatch.setenv("MCFWATCH_ALLOWED_HOSTS", "testserver")  # the TestClient's Host (the API checks Host)
     return server()
 
 

@@ -28,6 +28,7 @@ from mcfwatch.analyse.technology import find_technologies
 from mcfwatch.analyse.timeline import partner_timeline, timeline
 from mcfwatch.graph import Evidence, Graph, Node, build_graph
 from mcfwatch.graph.listings import link_listings
+from mcfwatch.model.dates import check_day
 from mcfwatch.store import Store
 
 TECH_TEXTS_PER_NODE = 50  # a hub's thousands of sentences would swamp the technology finding (and the latency)
@@ -54,6 +55,7 @@ class Analyst:
         graph: Graph | None = None,
     ) -> None:
         """Build the graph from store (or take a prebuilt graph, e.g. a synthetic one) and detect patterns."""
+        as_of = check_day(as_of)  # a bad date is an InputError here, for the CLI and the API alike
         self.store = store
         self.as_of = as_of
         self.rules = rules or load_rules()

@@ -1,39 +1,74 @@
-"""The FastAPI application: routers from one explicit list, one exception mapping.
+"""The FastAPI application: routers from one explicit list, one exception mapping, middleware in its own module.
 
-Run: `uvicorn mcfwatch.api.app:app`.
+Run: `mcfwatch serve` (or `uvicorn mcfwatch.api.app:app`). `create_app()` takes the store, the allowed Host
+names and the body limit as arguments (defaults from settings), so tests and a later web UI build their own.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from fastapi import APIRouter, FastAPI
+from starlette.types import ASGIApp
 
-from mcfwatch import __version__
-from mcfwatch.api import entities, errors, exposure, match
+from mcfwatch import __version__, settings
+from mcfwatch.api import catalog, docs, entities, errors, exposure, match, search
+from mcfwatch.api.middleware import LOCAL_HOSTS, BodyLimit, HostCheck, SecurityHeaders
+from mcfwatch.extract import Extractor
+
+DESCRIPTION = """Screening and evidence for China's military-civil fusion pathways.
+
+The yente-compatible routes (`/match/{dataset}`, `/search/{dataset}`, `/entities/{id}`, `/catalog`,
+`/algorithms`, `/readyz`, `/healthz`) speak OpenSanctions yente's request and response shapes and answer
+errors as `{"detail": "..."}`. mcfwatch's own routes answer errors as
+`{"error": {"status", "type", "message"}}`. Invalid parameters are 400s; bodies over
+MCFWATCH_MAX_BODY_BYTES are 413s."""
 
 
 def routers() -> tuple[APIRouter, ...]:
     """Every router the API serves, in one explicit list (add new ones here)."""
-    return (match.router, exposure.router, entities.router)
+    return (match.router, search.router, catalog.router, exposure.router, entities.router)
 
 
-def create_app(include: Sequence[APIRouter] | None = None) -> FastAPI:
-    app = FastAPI(
-        title="mcfwatch",
-        version=__version__,
-        description="Screening and evidence for China's military-civil fusion pathways. "
-        "`/match` speaks OpenSanctions yente's request and response shapes.",
-    )
+def allowed_hosts(bound: str | None = None, extra: Sequence[str] = ()) -> list[str]:
+    """Host names the API answers: loopback, the host it is bound to, MCFWATCH_ALLOWED_HOSTS and EXTRA."""
+    configured = [h.strip() for h in settings.ALLOWED_HOSTS.get().split(",") if h.strip()]
+    bound_names = [bound] if bound and bound not in ("0.0.0.0", "::") else []
+    return list(dict.fromkeys([*LOCAL_HOSTS, *bound_names, *configured, *extra]))
+
+
+def create_app(
+    db: str | Path | None = None,
+    hosts: Sequence[str] | None = None,
+    max_body_bytes: int | None = None,
+    extractor: Extractor | None = None,
+    include: Sequence[APIRouter] | None = None,
+) -> FastAPI:
+    """The API over store DB (None: MCFWATCH_DB at request time), answering Host names HOSTS (None: loopback
+    and MCFWATCH_ALLOWED_HOSTS; "*" for any), refusing bodies over MAX_BODY_BYTES (None: the setting)."""
+    app = FastAPI(title="mcfwatch", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None)
+    app.state.db = db
+    app.state.extractor = extractor
     for router in include if include is not None else routers():
         app.include_router(router)
     errors.install(app)
-
-    @app.get("/healthz", tags=["system"])
-    def healthz() -> dict[str, str]:
-        return {"status": "ok"}
-
+    docs.install(app)
+    limit = max_body_bytes if max_body_bytes is not None else int(settings.MAX_BODY_BYTES.get())
+    app.add_middleware(BodyLimit, limit=limit)
+    guard(app, hosts if hosts is not None else allowed_hosts())
     return app
+
+
+def guard(app: FastAPI, hosts: Sequence[str]) -> None:
+    """Wrap the app's whole middleware stack, however much is added later (sessions, authentication, the
+    error middleware that sends 500s), in the Host check and the security headers: they hold for every response."""
+    build = app.build_middleware_stack
+
+    def build_guarded() -> ASGIApp:
+        return SecurityHeaders(HostCheck(build(), allowed=hosts))
+
+    app.build_middleware_stack = build_guarded  # type: ignore[method-assign]
 
 
 app = create_app()

@@ -1,6 +1,10 @@
-"""`POST /match` and `POST /match/{dataset}`: OpenSanctions yente's query-by-example shapes, so existing
-yente clients work against mcfwatch. Results carry yente's fields plus `explanations` (feature, score,
-detail, the sentence the user sees) and an `mcfwatch` block naming the list, its version and legal basis.
+"""`POST /match/{dataset}` and `GET /algorithms`: OpenSanctions yente's query-by-example, so yente clients
+(nomenklatura's YenteEnricher, yente's own models) work against mcfwatch.
+
+One result per organisation (all its entries on all lists merged, their ids in `referents`), filtered by
+the query's FtM schema, `exclude_schema`, `topics` and `changed_since`; `weights` replace the algorithm's
+feature values. Results carry yente's fields plus `explanations` (feature, score, detail, the sentence the
+user sees) and an `mcfwatch` block naming the best entry's list, version and legal basis.
 """
 
 from __future__ import annotations
@@ -8,137 +12,191 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel, ConfigDict, Field
 
+from mcfwatch import settings
+from mcfwatch.api.listings import ListIndex, Organisation, dataset_name, list_index
+from mcfwatch.api.scoring import QUALIFIER_ROLES, QUALIFIER_VALUES, check_weights, matchable, rescore
+from mcfwatch.api.yente_models import (
+    Algorithm,
+    AlgorithmDocs,
+    Algorithms,
+    EntityExample,
+    FeatureDoc,
+    MatchRequest,
+    MatchResponse,
+    YenteError,
+)
 from mcfwatch.errors import InputError, NotFoundError
-from mcfwatch.resolve.algorithm import ALGORITHM, FEATURES_BY_NAME
-from mcfwatch.resolve.screen import Hit, default_screener
+from mcfwatch.model.dates import check_day, check_stamp
+from mcfwatch.resolve.algorithm import ALGORITHM, ENTRY_QUALIFIERS, FEATURES_BY_NAME
+from mcfwatch.resolve.screen import Hit
 
 router = APIRouter(tags=["matching"])
 
 NAME_PROPS = ("name", "alias", "weakAlias", "previousName", "abbreviation", "firstName", "lastName")
 COUNTRY_PROPS = ("country", "jurisdiction", "nationality", "mainCountry", "citizenship")
 ALGORITHMS = {"best", "default", ALGORITHM, "mcf-logic-v1", "logic-v1", "logic-v2"}   # yente names map to ours
-SCHEMA_MAP = {"Person": "Person", "Company": "Company"}
-TOPICS = {"sanction": "sanction", "export_control": "export.control", "investment_ban": "invest.ban",
-          "military": "mil", "research_security": "export.risk", "reference": "role.oligarch"}
+COLLECTIONS = {"default", "all", "mcfwatch"}
 DEFAULT_LIMIT = 5
 MAX_LIMIT = 500
 CUTOFF = 0.5
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": YenteError, "description": "Invalid query (unknown schema, feature, date, or a limit exceeded)"},
+    404: {"model": YenteError, "description": "Unknown dataset"},
+    413: {"model": YenteError, "description": "Request body over MCFWATCH_MAX_BODY_BYTES"},
+}
 
 
-class EntityExample(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
-    id: str | None = None
-    schema_: str = Field("LegalEntity", alias="schema")
-    properties: dict[str, list[str] | str] = Field(default_factory=dict)
+def name_limit(names: list[str], where: str) -> None:
+    """A name over MCFWATCH_MAX_NAME_CHARS is refused (comparing a very long name costs seconds of CPU)."""
+    limit = int(settings.MAX_NAME_CHARS.get())
+    long = next((n for n in names if len(n) > limit), None)
+    if long is not None:
+        raise InputError(where, f"name too long ({len(long):,} characters > {limit:,} limit, "
+                                f"{settings.MAX_NAME_CHARS.name})")
 
 
-class MatchRequest(BaseModel):
-    queries: dict[str, EntityExample]
-    weights: dict[str, float] = Field(default_factory=dict)
-    config: dict[str, Any] = Field(default_factory=dict)
+def scope(index: ListIndex, dataset: str, include: list[str], exclude: list[str]) -> set[str]:
+    """The list ids a request covers: the dataset (a list id or a collection), narrowed by include/exclude."""
+    ids = index.list_ids()
+    if dataset not in COLLECTIONS and dataset not in ids:
+        names = sorted({dataset_name(i) for i in ids.values()})
+        raise NotFoundError(f"no dataset {dataset!r}; use 'default' or one of {', '.join(names)}")
+    wanted = {ids[dataset]} if dataset in ids else set(ids.values())
+    if include:
+        wanted &= {ids.get(x, x) for x in include}
+    return wanted - {ids.get(x, x) for x in exclude}
 
 
-def _values(props: dict[str, list[str] | str], keys: tuple[str, ...]) -> list[str]:
-    out: list[str] = []
-    for k in keys:
-        v = props.get(k)
-        out.extend([v] if isinstance(v, str) else (v or []))
-    return [x for x in out if isinstance(x, str) and x.strip()]
+def _check(body: MatchRequest, algorithm: str, limit: int) -> None:
+    if algorithm not in ALGORITHMS:
+        raise InputError("algorithm", f"unknown algorithm {algorithm!r}; use one of {sorted(ALGORITHMS)}")
+    check_weights(body.weights)
+    if not 0 < limit <= MAX_LIMIT:
+        raise InputError("limit", f"limit must be between 1 and {MAX_LIMIT}")
 
 
-def entity_response(hit: Hit, kind: str) -> dict[str, Any]:
-    """A list entry as a yente EntityResponse (FtM schema and properties) with score and explanations."""
-    props: dict[str, list[str]] = {"name": [hit.entry_name], "alias": [*hit.names_zh, *hit.aliases]}
-    if hit.country:
-        props["country"] = [hit.country]
-    if hit.remarks:
-        props["notes"] = [hit.remarks]
-    if hit.start_date:
-        props["createdAt"] = [hit.start_date]
-    props["topics"] = [TOPICS.get(kind, "sanction")]
-    props = {k: v for k, v in props.items() if v}
+class Filters:
+    """What a result must satisfy besides its score (yente's query parameters)."""
+
+    def __init__(self, schemata: frozenset[str], exclude_schema: list[str], topics: list[str],
+                 changed_since: str | None, exclude_ids: list[str]) -> None:
+        self.schemata = schemata - set(exclude_schema)
+        self.topics = set(topics)
+        self.changed_since = changed_since[:10] if changed_since else None
+        self.exclude_ids = set(exclude_ids)
+
+    def keep(self, org: Organisation) -> bool:
+        if org.schema not in self.schemata:
+            return False
+        if self.topics and not self.topics & set(org.topics):
+            return False
+        if self.changed_since and org.last_change < self.changed_since:
+            return False
+        return not ({org.id, *org.referents} & self.exclude_ids)
+
+
+def best_per_organisation(index: ListIndex, hits: list[Hit], weights: dict[str, float],
+                          wanted: set[str]) -> list[tuple[Organisation, Hit, float]]:
+    """One (organisation, best hit, score) per organisation, restricted to the wanted lists, best first."""
+    best: dict[str, tuple[Organisation, Hit, float]] = {}
+    for hit in hits:
+        org = index.organisation(hit.entry_id)
+        if org is None:
+            continue
+        score = rescore(hit.features, weights) if weights else hit.score
+        old = best.get(org.id)
+        if old is None or score > old[2]:
+            best[org.id] = (org.within(wanted), hit, score)
+    return sorted(best.values(), key=lambda x: (-x[2], x[0].id))
+
+
+def scored(index: ListIndex, org: Organisation, hit: Hit, score: float, threshold: float) -> dict[str, Any]:
+    """The organisation as a yente ScoredEntityResponse, with the best entry's features and listing."""
     return {
-        "id": hit.entry_id,
-        "caption": hit.entry_name,
-        "schema": SCHEMA_MAP.get(hit.schema, "Organization"),
-        "properties": props,
-        "datasets": [hit.list_id],
-        "referents": [],
-        "target": True,
-        "first_seen": hit.start_date,
-        "last_seen": hit.list_version,
-        "last_change": hit.list_version,
-        "score": hit.score,
-        "match": hit.match,
+        **index.entity(org),
+        "score": score,
+        "match": score >= threshold,
         "features": {k: v["score"] for k, v in hit.features.items()},
         "explanations": {
             k: {**v, "query": hit.query_name, "candidate": hit.matched_name} for k, v in hit.features.items()
         },
         "mcfwatch": {
-            "list": hit.list_id, "list_title": hit.list_title, "list_version": hit.list_version,
+            "list": hit.list_id, "entry_id": hit.entry_id, "list_title": hit.list_title, "list_version": hit.list_version,
             "authority": hit.authority, "legal_basis": hit.legal_basis, "licence": hit.licence,
             "relation": hit.relation, "citation": hit.citation, "end_date": hit.end_date,
         },
     }
 
 
-def _check(body: MatchRequest, algorithm: str, limit: int) -> None:
-    if algorithm not in ALGORITHMS:
-        raise InputError("algorithm", f"unknown algorithm {algorithm!r}; use one of {sorted(ALGORITHMS)}")
-    if body.config:
-        raise InputError("config", f"unknown config keys {sorted(body.config)}; {ALGORITHM} takes none")
-    unknown = sorted(set(body.weights) - set(FEATURES_BY_NAME))
-    if unknown:
-        raise InputError("weights", f"unknown features {unknown}; known: {sorted(FEATURES_BY_NAME)}")
-    if not 0 < limit <= MAX_LIMIT:
-        raise InputError("limit", f"limit must be between 1 and {MAX_LIMIT}")
+def match_one(index: ListIndex, q: EntityExample, wanted: set[str], filters: Filters, weights: dict[str, float],
+              threshold: float, cutoff: float, limit: int) -> dict[str, Any]:
+    query = q.echo()
+    names = q.values(NAME_PROPS)
+    if not names:
+        return {"status": 400, "results": [], "total": {"value": 0, "relation": "eq"}, "query": query,
+                "error": "the query has no name property"}
+    if not filters.schemata:
+        return {"status": 200, "results": [], "total": {"value": 0, "relation": "eq"}, "query": query}
+    countries = q.values(COUNTRY_PROPS)
+    floor = min(cutoff, threshold)
+    result = index.screener.screen(names, country=countries[0] if countries else None, threshold=threshold,
+                                   limit=MAX_LIMIT, list_ids=wanted, cutoff=0.0 if weights else floor)
+    hits = [*result.hits, *result.related, *result.near]
+    ranked = [(o, h, s) for o, h, s in best_per_organisation(index, hits, weights, wanted)
+              if s >= floor and filters.keep(o)]
+    results = [scored(index, o, h, s, threshold) for o, h, s in ranked[:limit]]
+    return {"status": 200, "results": results, "total": {"value": len(ranked), "relation": "eq"}, "query": query}
 
 
-@router.post("/match")
-@router.post("/match/{dataset}")
+@router.post("/match", response_model=MatchResponse, responses=ERRORS, include_in_schema=False)
+@router.post("/match/{dataset}", response_model=MatchResponse, responses=ERRORS)
 def match(
     body: MatchRequest,
     dataset: str = "default",
-    algorithm: str = "best",
-    threshold: float = Query(0.7, ge=0.0, le=1.0),
-    cutoff: float = Query(CUTOFF, ge=0.0, le=1.0),
-    limit: int = DEFAULT_LIMIT,
+    algorithm: str = Query("best", description=f"best, default or {ALGORITHM} (yente's names map to it).",
+                           json_schema_extra={"enum": sorted(ALGORITHMS)}),
+    threshold: float = Query(0.7, ge=0.0, le=1.0, description="Score at which a result is a match."),
+    cutoff: float = Query(CUTOFF, ge=0.0, le=1.0, description="Lowest score returned at all."),
+    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Results per query."),
     include_dataset: list[str] = Query(default_factory=list),
     exclude_dataset: list[str] = Query(default_factory=list),
-    exclude_entity_ids: list[str] = Query(default_factory=list),
-    as_of: str | None = None,
+    exclude_schema: list[str] = Query(default_factory=list, description="FtM schemata left out of results."),
+    topics: list[str] = Query(default_factory=list, description="Only results with one of these FtM topics."),
+    changed_since: str | None = Query(None, description="Only results whose listing changed on or after this date "
+                                      "(YYYY-MM-DD, or a time stamp YYYY-MM-DDTHH:MM:SS).",
+                                      json_schema_extra={"format": "date"}),
+    exclude_entity_ids: list[str] = Query(default_factory=list, description="Ids (or referents) left out."),
+    as_of: str | None = Query(None, description="ISO date (YYYY-MM-DD): the list versions and entries valid then.",
+                              json_schema_extra={"format": "date"}),
 ) -> dict[str, Any]:
     """Match entities by example against the watchlists (yente-compatible)."""
     _check(body, algorithm, limit)
-    screener = default_screener(as_of)
-    kinds = {wl.id: wl.kind for wl in screener.lists}
-    if dataset not in {"default", "mcfwatch", "all"} and dataset not in kinds:
-        raise NotFoundError(f"no dataset {dataset!r}; use 'default' or a list id: {sorted(kinds)}")
-    wanted = {dataset} if dataset in kinds else set(kinds)
-    wanted = (wanted & set(include_dataset) if include_dataset else wanted) - set(exclude_dataset)
+    index = list_index(check_day(as_of))
+    since = check_stamp(changed_since)
+    wanted = scope(index, dataset, include_dataset, exclude_dataset)
+    for qid, q in body.queries.items():
+        name_limit(q.values(NAME_PROPS), f"queries.{qid}")
     responses: dict[str, Any] = {}
     for qid, q in body.queries.items():
-        names = _values(q.properties, NAME_PROPS)
-        if not names:
-            responses[qid] = {"status": 400, "results": [], "total": {"value": 0, "relation": "eq"},
-                              "query": q.model_dump(by_alias=True), "error": "the query has no name property"}
-            continue
-        countries = _values(q.properties, COUNTRY_PROPS)
-        result = screener.screen(names, country=countries[0] if countries else None, threshold=threshold,
-                                 limit=MAX_LIMIT, list_ids=wanted, cutoff=min(cutoff, threshold))
-        hits = sorted([*result.hits, *result.related, *result.near], key=lambda h: -h.score)
-        hits = [h for h in hits if h.entry_id not in exclude_entity_ids and h.score >= min(cutoff, threshold)]
-        results = [entity_response(h, kinds.get(h.list_id, "sanction")) for h in hits[:limit]]
-        responses[qid] = {"status": 200, "results": results,
-                          "total": {"value": len(hits), "relation": "eq"}, "query": q.model_dump(by_alias=True)}
+        filters = Filters(matchable(q.schema_), exclude_schema, topics, since, exclude_entity_ids)
+        responses[qid] = match_one(index, q, wanted, filters, body.weights, threshold, cutoff, limit)
     return {"responses": responses, "limit": limit, "algorithm": ALGORITHM}
 
 
-@router.get("/algorithms")
+FEATURE_URL = "https://github.com/mcfwatch/mcfwatch/blob/main/src/mcfwatch/resolve/features.py"
+
+
+@router.get("/algorithms", response_model=Algorithms)
 def algorithms() -> dict[str, Any]:
-    """The matching algorithm and its features (yente's /algorithms shape)."""
-    feats = {name: feat.explanation for name, feat in FEATURES_BY_NAME.items()}
-    return {"algorithms": [{"name": ALGORITHM, "description": "mcfwatch name matching for Chinese institutions",
-                            "features": feats}], "default": ALGORITHM, "best": ALGORITHM}
+    """The matching algorithm and its features with their values (yente's AlgorithmResponse shape)."""
+    feats = {name: FeatureDoc(description=f"{feat.explanation} ({feat.role})", coefficient=feat.value,
+                              url=f"{FEATURE_URL}#{name}") for name, feat in FEATURES_BY_NAME.items()}
+    for name, text in ENTRY_QUALIFIERS.items():
+        feats[name] = FeatureDoc(description=f"{text} ({QUALIFIER_ROLES[name]})", coefficient=QUALIFIER_VALUES[name],
+                                 url=f"{FEATURE_URL}#{name}")
+    description = ("mcfwatch name matching for Chinese institutions: the strongest match feature, then caps and "
+                   "penalties; `weights` replace a match feature's weight, a cap's ceiling or a penalty's amount.")
+    docs = AlgorithmDocs(name=ALGORITHM, description=description, config={}, features=feats)
+    algo = Algorithm(name=ALGORITHM, description=description, features=feats, docs=docs)
+    return Algorithms(algorithms=[algo], default=ALGORITHM, best=ALGORITHM).model_dump()

@@ -19,6 +19,7 @@ from mcfwatch import settings
 from mcfwatch.errors import NotFoundError
 from mcfwatch.lists.loader import selected
 from mcfwatch.lists.model import ListEntry, WatchList
+from mcfwatch.model.dates import check_day
 
 __all__ = ["ListEntry", "WatchList", "get_list", "iter_entries", "load_lists", "noncommercial_excluded"]
 
@@ -30,7 +31,7 @@ def noncommercial_excluded(exclude_noncommercial: bool = False) -> bool:
 
 def load_lists(as_of: str | None = None, exclude_noncommercial: bool = False) -> list[WatchList]:
     """One WatchList per list: the version valid on AS_OF with the entries active then."""
-    return list(selected(as_of, noncommercial_excluded(exclude_noncommercial)))
+    return list(selected(check_day(as_of), noncommercial_excluded(exclude_noncommercial)))
 
 
 def iter_entries(as_of: str | None = None, exclude_noncommercial: bool = False) -> Iterator[ListEntry]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -16,8 +17,20 @@ PATTERN_NAMES = {
 }
 
 
+_USERINFO = re.compile(r"(?P<head>^[A-Za-z][A-Za-z0-9+.-]*://[^/?#@:]*):[^/?#]*@")
+_SECRET_PARAM = re.compile(r"(?P<head>[?&](?:password|passwd|pwd|secret|token|sslpassword)=)[^&#]*", re.IGNORECASE)
+
+
+def redact_url(url: str) -> str:
+    """A store URL safe to print: the password in `scheme://user:password@host` and in `password=` query
+    parameters replaced by ***. A path (SQLite file) comes back unchanged."""
+    return _SECRET_PARAM.sub(r"\g<head>***", _USERINFO.sub(r"\g<head>:***@", url))
+
+
 def _env() -> Environment:
-    return Environment(loader=PackageLoader("mcfwatch.report", "templates"), autoescape=select_autoescape(["html", "j2"]))
+    env = Environment(loader=PackageLoader("mcfwatch.report", "templates"), autoescape=select_autoescape(["html", "j2"]))
+    env.filters["redact_url"] = redact_url
+    return env
 
 
 def list_entries(result: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
@@ -36,7 +49,7 @@ def render_html(
     partners = [{**r, "svg": paths_svg({**r, "paths": r["paths"][:max_paths]}), "list_entries": list_entries(r)}
                 for r in results]
     return _env().get_template("report.html.j2").render(
-        title=title, partners=partners, rules_version=rules_version, as_of=as_of, lists=lists, store=store,
+        title=title, partners=partners, rules_version=rules_version, as_of=as_of, lists=lists, store=redact_url(store),
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), max_paths=max_paths, max_events=max_events,
         pattern_names=PATTERN_NAMES,
     )

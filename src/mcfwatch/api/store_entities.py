@@ -1,0 +1,91 @@
+"""Entities found in documents (the store) as yente entities, looked up by id following merges.
+
+Relations become FtM `UnknownLink`s (role: the relation and its subtype; summary: the quoted evidence;
+proof: the document), nested under the entity as yente nests adjacent entities.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from mcfwatch.model import SCHEMA
+from mcfwatch.store import Store
+
+DATASET = "documents"
+# The reverse property an entity carries for a link where it is the subject or the object.
+LINK_PROPS = {"subject": "unknownLinkTo", "object": "unknownLinkFrom"}
+
+
+@dataclass(slots=True)
+class Found:
+    """A stored entity: its canonical id and every id merged into it (canonical first)."""
+
+    id: str
+    members: list[str]
+
+
+def lookup(store: Store, entity_id: str) -> Found | None:
+    """The stored entity ENTITY_ID names, following merges (the store's fold), or None."""
+    if not store.has_entity(entity_id):
+        return None
+    ent = store.entity(entity_id)
+    return Found(ent.id, ent.members or [ent.id])
+
+
+def ftm_schema(etype: str) -> str:
+    """The FtM schema of a stored entity's type; "Thing" for types FtM has no schema for (a Technology)."""
+    entity_type = SCHEMA.entity_types.get(etype)
+    return entity_type.ftm if entity_type is not None and entity_type.ftm else "Thing"
+
+
+def entity(store: Store, found: Found, nested: bool = False) -> dict[str, Any]:
+    """The stored entity (all merged members) as a yente entity; nested adds its links."""
+    ent = store.entity(found.id)
+    names = list(dict.fromkeys([ent.name, *ent.names]))
+    schema = ftm_schema(ent.type)
+    props: dict[str, list[Any]] = {}
+    if schema == "Address":
+        props["full"] = [ent.name]
+    else:
+        props["name"] = [ent.name]
+        props["alias"] = [n for n in names if n != ent.name]
+        etype = SCHEMA.entity_types.get(ent.type)
+        props["topics"] = list(etype.ftm_topics) if etype is not None and etype.ftm_topics else []
+    if nested:
+        for prop, links in adjacent(store, found).items():
+            props[prop] = links
+    return _shape(found.id, ent.name, schema, props, found.members[1:])
+
+
+def adjacent(store: Store, found: Found) -> dict[str, list[dict[str, Any]]]:
+    """The entity's active relations (the store's fold: merged ends, rejected edges left out) as UnknownLink
+    entities, by the entity's reverse property, the other end nested."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for r in store.relations(found.id):
+        mine = "subject" if r["source_id"] == found.id else "object"
+        other_id, other_type = (r["target_id"], r["target_type"]) if mine == "subject" else (r["source_id"], r["source_type"])
+        if ftm_schema(other_type) == "Thing":
+            continue  # a technology: no FtM schema to nest (the JSON export keeps it)
+        other = Found(other_id, [other_id])
+        link = _link(r, "object" if mine == "subject" else "subject", entity(store, other))
+        out.setdefault(LINK_PROPS[mine], []).append(link)
+    return out
+
+
+def _link(r: dict[str, Any], other_prop: str, other: dict[str, Any]) -> dict[str, Any]:
+    role = r["type"] + (f" ({r['subtype']})" if r["subtype"] else "")
+    props: dict[str, list[Any]] = {
+        other_prop: [other], "role": [role], "summary": [r["ev_text"]], "proof": [r["document_id"]],
+        "startDate": [r["date"]] if r["date"] else [], "endDate": [r["date_end"]] if r["date_end"] else [],
+        "description": [f"evidence {r['document_id']}[{r['ev_start']}:{r['ev_end']}]; confidence {r['confidence']:.2f}"],
+    }
+    return _shape(r["id"], role, "UnknownLink", props, [])
+
+
+def _shape(eid: str, caption: str, schema: str, props: dict[str, list[Any]], referents: list[str]) -> dict[str, Any]:
+    return {
+        "id": eid, "caption": caption, "schema": schema, "properties": {k: v for k, v in props.items() if v},
+        "datasets": [DATASET], "referents": referents, "target": False,
+        "first_seen": None, "last_seen": None, "last_change": None,
+    }
