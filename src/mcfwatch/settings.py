@@ -82,8 +82,12 @@ MAX_BATCH_ROWS = Setting(
     "MCFWATCH_MAX_BATCH_ROWS", str(100_000), "Partner files and batch requests with more rows than this are refused."
 )
 
+ZH_NER = Setting(
+    "MCFWATCH_ZH_NER", "crf", "Chinese names from the trained model (crf) or from LAC's own entity tags (lac)."
+)
+
 SETTINGS = (
     DB, RULES, EXCLUDE_NONCOMMERCIAL, LISTS_DIR,
     MAX_FILE_BYTES, MAX_TEXT_CHARS, SECTION_CHARS, MAX_BODY_BYTES, MAX_NAME_CHARS, MAX_BATCH_ROWS,
-    RELATIONS,
+    RELATIONS, ZH_NER,
 )
