@@ -86,9 +86,12 @@ ALLOWED_HOSTS = Setting(
     "MCFWATCH_ALLOWED_HOSTS", "",
     "Comma-separated extra Host names the API answers (besides localhost, 127.0.0.1, ::1 and the bound host).",
 )
+ZH_NER = Setting(
+    "MCFWATCH_ZH_NER", "crf", "Chinese names from the trained model (crf) or from LAC's own entity tags (lac)."
+)
 
 SETTINGS = (
     DB, RULES, EXCLUDE_NONCOMMERCIAL, LISTS_DIR,
     MAX_FILE_BYTES, MAX_TEXT_CHARS, SECTION_CHARS, MAX_BODY_BYTES, MAX_NAME_CHARS, MAX_BATCH_ROWS,
-    RELATIONS, ALLOWED_HOSTS,
+    RELATIONS, ALLOWED_HOSTS, ZH_NER,
 )

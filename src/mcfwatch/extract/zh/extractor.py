@@ -11,9 +11,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from mcfwatch import settings
 from mcfwatch.extract.relmodel import combine, scorer
 from mcfwatch.extract.relmodel.model import RelModel, shipped
-from mcfwatch.extract.zh import discourse, gazetteer, triggers
+from mcfwatch.extract.zh import crf_ner, discourse, gazetteer, triggers
 from mcfwatch.extract.zh.aliases import aliases_for
 from mcfwatch.extract.zh.dates import find_dates
 from mcfwatch.extract.zh.ner import Mention, find_mentions
@@ -23,6 +24,7 @@ from mcfwatch.extract.zh.tagger import Tagger, custom_dictionary, make_tagger
 from mcfwatch.model import Document, Entity, Extraction, Relation
 
 _MAX_CHUNK = 400
+NER_CHOICES = ("crf", "lac")
 
 
 def _chunks(text: str) -> list[tuple[int, int]]:
@@ -39,26 +41,45 @@ def _chunks(text: str) -> list[tuple[int, int]]:
 
 
 class ChineseExtractor:
-    """Extract from Chinese documents. ``backend``: "lac", "jieba" or "auto" (LAC when installed)."""
+    """Extract from Chinese documents.
 
-    def __init__(self, backend: str = "auto", relations: str | None = None, model: RelModel | None = None) -> None:
+    ``backend``: the segmenter, "lac", "jieba" or "auto" (LAC when installed). ``ner``: who proposes
+    PER/LOC/ORG names, "crf" (the trained model, ``crf_ner``) or "lac" (the segmenter's own entity tags);
+    default from ``MCFWATCH_ZH_NER``. ``parts``: candidate sources kept (ablations, see ``find_mentions``).
+    ``tagger``: an already loaded segmenter to share (benchmarks). ``relations``/``model``: see ``relmodel``.
+    """
+
+    def __init__(
+        self, backend: str = "auto", relations: str | None = None, model: RelModel | None = None,
+        ner: str | None = None, parts: str = "all", tagger: Tagger | None = None,
+    ) -> None:
         self.relations = combine.mode(relations)
         self.model = model if model is not None or self.relations == "rules" else shipped("zh")
         self.confident = combine.CONFIDENT
+        self.ner = (ner or settings.ZH_NER.get()).strip().lower()
+        if self.ner not in NER_CHOICES:
+            raise ValueError(f"MCFWATCH_ZH_NER={self.ner!r}: expected one of {', '.join(NER_CHOICES)}")
+        self.parts = parts
         self.gazetteer = gazetteer.load()
         custom = custom_dictionary({n: e.type for n, e in self.gazetteer.entries.items() if len(n) >= 4})
-        self.tagger: Tagger = make_tagger(backend, custom)
+        self.tagger: Tagger = tagger or make_tagger(backend, custom)
+
+    @property
+    def name(self) -> str:
+        """What tags names here: "crf+lac" (model + LAC segmentation), "lac", "jieba" ..."""
+        return f"crf+{self.tagger.name}" if self.ner == "crf" else self.tagger.name
 
     def mentions(self, texts: list[str]) -> list[list[Mention]]:
         """Mentions of each (already simplified) text, with offsets into it."""
         spans = [_chunks(t) for t in texts]
         flat = [t[s:e] for t, sp in zip(texts, spans, strict=True) for s, e in sp]
         tagged = iter(self.tagger.tag_many(flat))
+        proposed = iter([crf_ner.tag_entities(c) for c in flat] if self.ner == "crf" else [None] * len(flat))
         out: list[list[Mention]] = []
         for t, sp in zip(texts, spans, strict=True):
             found: list[Mention] = []
             for s, e in sp:
-                for m in find_mentions(t[s:e], next(tagged), self.gazetteer):
+                for m in find_mentions(t[s:e], next(tagged), self.gazetteer, next(proposed), self.parts):
                     m.start += s
                     m.end += s
                     found.append(m)

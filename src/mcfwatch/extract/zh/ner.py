@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from mcfwatch.extract.zh import typing_rules as tr
+from mcfwatch.extract.zh.crf_ner import Span
 from mcfwatch.extract.zh.gazetteer import Gazetteer
 from mcfwatch.extract.zh.tagger import Token
 
@@ -173,11 +174,63 @@ def _canonical(surface: str, start: int, typ: str, gaz: Gazetteer, places: dict[
     return name
 
 
-def find_mentions(text: str, tokens: list[Token], gaz: Gazetteer) -> list[Mention]:
-    """Typed, non-overlapping mentions in ``text`` (simplified), in text order."""
+def _snap(text: str, proposed: list[Span], tokens: list[Token]) -> list[Token]:
+    """Model spans as tokens; a span inside a longer segmenter entity of its type takes that entity's
+    extent (都柏林 inside 都柏林市/LOC), and a trailing verb is split off (保定军分区组织)."""
+    out = []
+    for sp in proposed:
+        start, end = sp.start, sp.end
+        for tok in tokens:
+            if tok.tag == sp.label and tok.start <= start and end <= tok.end and tok.end - tok.start > end - start:
+                start, end = tok.start, tok.end
+                break
+        out.append(Token(start, end, text[start:end], sp.label))
+    return _split_trailing_verbs(out)
+
+
+ALL_PARTS = ("tagger", "segmenter", "gazetteer", "rules")
+_NAME_TAGS = {"PER", "LOC", "ORG"}
+
+
+def _overlaps(tok: Token, others: list[Token]) -> bool:
+    return any(o.start < tok.end and tok.start < o.end for o in others)
+
+
+_AGENTS = {"Company", "University", "MilitaryUnit", "PublicBody", "Organization"}
+
+
+def _joins_organisations(cand: _Cand, known: list[_Cand]) -> bool:
+    """A model span holding two organisations the gazetteer or rules found (华宇集团控股长城科技公司)."""
+    inside = [k for k in known if k.type in _AGENTS and cand.start <= k.start and k.end <= cand.end]
+    return len(inside) >= 2 and any(a.end <= b.start for a in inside for b in inside)
+
+
+def find_mentions(
+    text: str, tokens: list[Token], gaz: Gazetteer, proposed: list[Span] | None = None, parts: str = "all"
+) -> list[Mention]:
+    """Typed, non-overlapping mentions in ``text`` (simplified), in text order.
+
+    ``proposed``: PER/LOC/ORG spans of the trained model (``crf_ner``); they replace the tagger's own
+    entity tags, while ``tokens`` still give the word boundaries the rules extend over. ``parts`` leaves
+    candidate sources out for ablations: "all", or a "+"-joined subset of ``ALL_PARTS`` ("tagger": the model's
+    spans, or the segmenter's entity tags when ``proposed`` is None; "segmenter": with the model, also the
+    segmenter's entity tags where the model found nothing; "gazetteer"; "rules").
+    """
     tokens = _split_trailing_verbs(tokens)
     places = {t.start: t.end for t in tokens if t.tag == "LOC"}
-    cands = _gazetteer_candidates(text, gaz) + _rule_candidates(text, tokens) + _tagger_candidates(tokens)
+    use = set(ALL_PARTS) if parts == "all" else set(parts.split("+"))
+    named = tokens if proposed is None else _snap(text, proposed, tokens)
+    if proposed is not None:
+        places |= {t.start: t.end for t in named if t.tag == "LOC"}
+        if "segmenter" in use:  # the segmenter's own names where the model saw none
+            named = sorted(named + [t for t in tokens if t.tag in _NAME_TAGS and not _overlaps(t, named)],
+                           key=lambda t: t.start)
+    known = ((_gazetteer_candidates(text, gaz) if "gazetteer" in use else [])
+             + (_rule_candidates(text, tokens) if "rules" in use else []))
+    tagged = _tagger_candidates(named) if "tagger" in use else []
+    if proposed is not None:
+        tagged = [c for c in tagged if not _joins_organisations(c, known)]
+    cands = known + tagged
     cands.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
     taken = [False] * (len(text) + 1)
     chosen: list[_Cand] = []
