@@ -17,8 +17,10 @@ Rules = Annotated[Path | None, typer.Option("--rules", help="A risk-rules YAML r
 
 def _analyst(db: Path, as_of: str | None, rules: Path | None = None) -> Any:
     from mcfwatch.analyse import Analyst, load_rules
+    from mcfwatch.model.dates import check_day
     from mcfwatch.store import Store
 
+    as_of = check_day(as_of, "--as-of")  # a bad date is reported before the store is opened
     return Analyst(Store(db, create=False), as_of=as_of, rules=load_rules(rules) if rules else None)
 
 
