@@ -16,7 +16,8 @@ def check_archive(data: bytes, path: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             total = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError, EOFError, RuntimeError) as exc:
+        # NotImplementedError: a header claiming a zip version or compression Python does not read (fuzzing)
         raise InputError(path, f"not a readable DOCX file (not a zip archive: {exc})") from exc
     if total > MAX_UNCOMPRESSED or total > MAX_RATIO * max(len(data), 1):
         raise InputError(path, f"refused: the DOCX archive inflates to {total / 2**20:.0f} MB (zip bomb?)")
