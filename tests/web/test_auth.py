@@ -71,6 +71,9 @@ def test_api_token_from_the_cli_works_for_scripts(web_app: FastAPI, web_db: Path
     r = c.get("/entities", headers={"authorization": f"Bearer {out}", "accept": "application/json"})
     assert r.status_code == 200 and any(e["name"] == "Lizhong Group" for e in r.json())
     assert c.get("/entities", headers={"authorization": "Bearer mcf_wrong"}).status_code == 401
+    # yente clients (nomenklatura's YenteEnricher with api_key) send the same token as "ApiKey"
+    r = c.get("/catalog", headers={"authorization": f"ApiKey {out}"})
+    assert r.status_code == 200
 
 
 def test_users_add_reads_password_from_stdin(web_db: Path) -> None:

@@ -62,8 +62,10 @@ class AuthMiddleware(BaseHTTPMiddleware):
 
     def _user(self, request: Request) -> User | None:
         header = request.headers.get("authorization", "")
-        if header.lower().startswith("bearer "):
-            user = self.accounts.token_user(header[7:].strip())
+        scheme, _, credentials = header.partition(" ")
+        # "Bearer TOKEN" for scripts; "ApiKey TOKEN" is what yente clients (nomenklatura's enricher) send.
+        if scheme.lower() in ("bearer", "apikey") and credentials.strip():
+            user = self.accounts.token_user(credentials.strip())
             request.state.via_token = user is not None
             return user
         name = request.session.get("user") if "session" in request.scope else None
