@@ -59,3 +59,19 @@ def test_item6_writes_are_atomic_a_failed_write_keeps_the_old_file(tmp_path: Pat
         write_rows(report, out)
     assert out.read_bytes() == before and json.loads(before)[0]["name"] == "Huawei"
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no temporary file left behind
+
+
+def test_limits_batch_rows_refused_with_the_setting_named(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from mcfwatch.errors import InputError
+    from mcfwatch.resolve.batch import read_rows
+
+    path = tmp_path / "partners.csv"
+    path.write_text("name\n" + "".join(f"Partner {i}\n" for i in range(5)), encoding="utf-8")
+    assert len(read_rows(path)) == 5
+    monkeypatch.setenv("MCFWATCH_MAX_BATCH_ROWS", "3")
+    try:
+        read_rows(path)
+    except InputError as exc:
+        assert "5 rows > 3 rows limit, MCFWATCH_MAX_BATCH_ROWS" in str(exc) and "partners.csv" in str(exc)
+    else:
+        raise AssertionError("a partner file over the row limit was read")

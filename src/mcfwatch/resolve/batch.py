@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mcfwatch import settings
 from mcfwatch.errors import InputError
 from mcfwatch.files import atomic_path
 from mcfwatch.ingest.text import decode_bytes
@@ -54,7 +55,16 @@ def rows_from_csv(text: str, where: str, dialect: str = "excel") -> list[dict[st
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
-    """Rows of a CSV or XLSX file as dicts keyed by the header row."""
+    """Rows of a CSV or XLSX file as dicts keyed by the header row; more than MCFWATCH_MAX_BATCH_ROWS is an
+    InputError naming the limit (the CLI, reports, monitoring and the web upload all read through here)."""
+    rows = _read_rows(path)
+    limit = settings.MAX_BATCH_ROWS.get_int()
+    if len(rows) > limit:
+        raise InputError(str(path), settings.MAX_BATCH_ROWS.refuse("partner file", len(rows), "rows"))
+    return rows
+
+
+def _read_rows(path: Path) -> list[dict[str, str]]:
     suffix = path.suffix.lower()
     if not path.exists():
         raise InputError(str(path), "no such file")
