@@ -73,7 +73,9 @@ def stored(db: Path) -> dict[str, tuple[int, int]]:
 
 
 def test_kill_during_ingest_then_rerun_matches_a_clean_run(corpus_records: list[dict], tmp_path: Path) -> None:
-    records = [r for r in corpus_records if (r.get("language") or "en") == "en"][:5]
+    # Enough documents that the kill lands mid-run even on a fast, idle machine (5 were all stored in one
+    # poll interval there).
+    records = [r for r in corpus_records if (r.get("language") or "en") == "en"][:20]
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     clean, killed = tmp_path / "clean.db", tmp_path / "killed.db"
