@@ -144,16 +144,22 @@ def _relation(r: dict[str, Any], schema_of: dict[str, str]) -> list[dict[str, An
     return [edge("UnknownLink", subject=[src], object=[tgt], role=[role])]
 
 
-def ftm_entities(store: Store) -> Iterator[dict[str, Any]]:
-    """Every document, canonical entity, mention and active relation of the store as FtM entity dicts."""
-    for d in store.documents():
-        yield _document(d)
+def canonical_names(store: Store) -> dict[str, list[str]]:
+    """Every name of every stored entity, grouped under its canonical id (the store's fold), in store order."""
     fold = store.fold()
     names: dict[str, list[str]] = {}
     for eid, name in store.names():
         group = names.setdefault(fold.canonical(eid), [])
         if name not in group:
             group.append(name)
+    return names
+
+
+def ftm_entities(store: Store) -> Iterator[dict[str, Any]]:
+    """Every document, canonical entity, mention and active relation of the store as FtM entity dicts."""
+    for d in store.documents():
+        yield _document(d)
+    names = canonical_names(store)
     owned = _owned(store)
     schema_of: dict[str, str] = {}
     for e in store.entities():
@@ -179,12 +185,7 @@ def graph_json(store: Store) -> dict[str, Any]:
     relations. A directed multigraph (two parties can be linked by several relations; each relation says
     whether its type is directed): ``networkx.node_link_graph(g, nodes="entities", edges="relations")``."""
     docs = [{k: v for k, v in d.items() if k != "text"} for d in store.documents()]
-    fold = store.fold()
-    names: dict[str, list[str]] = {}
-    for eid, name in store.names():
-        group = names.setdefault(fold.canonical(eid), [])
-        if name not in group:
-            group.append(name)
+    names = canonical_names(store)
     ents = [
         {"id": e["id"], "name": e["name"], "type": e["type"], "names": names.get(e["id"], [e["name"]]),
          "merged": e["merged"], "mentions": e["mentions"], "documents": e["documents"]}
