@@ -19,7 +19,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, inspect, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Integer,
+    String,
+    cast,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    inspect,
+    select,
+    update,
+)
 from sqlalchemy.exc import DatabaseError, IntegrityError
 
 from mcfwatch.errors import NotFoundError, StoreError
@@ -108,6 +122,8 @@ class Store:
                     self._check_version(conn)
                     if not self.read_only and not set(v.VIEWS) <= set(inspect(conn).get_view_names()):
                         v.create_views(conn)
+                    if not self.read_only:
+                        _ensure_generation(conn)
                 elif tables:
                     raise StoreError(
                         f"{self.url}: not an mcfwatch store (it holds tables {', '.join(sorted(tables)[:4])} "
@@ -119,6 +135,7 @@ class Store:
                     t.metadata.create_all(conn)
                     v.create_views(conn)
                     conn.execute(insert(t.meta).values(key="schema_version", value=str(t.SCHEMA_VERSION)))
+                    _ensure_generation(conn)
         except DatabaseError as exc:
             raise StoreError(f"{self.url}: cannot open store ({exc.orig})") from exc
 
@@ -204,6 +221,7 @@ class Store:
                         ev_start=ev.start, ev_end=ev.end, ev_text=ev.text,
                     )
                 )
+            _bump_generation(conn)
         return True
 
     def _entity_for(self, conn: Connection, name: str, etype: str, all_names: list[str]) -> str:
@@ -247,6 +265,7 @@ class Store:
             )
             if kind == "merge":
                 self._refresh_fold(conn)
+            _bump_generation(conn)
             return int(res.inserted_primary_key[0])  # type: ignore[index]
 
     def add_merges(self, merges: Iterable[NewMerge]) -> list[int | None]:
@@ -271,6 +290,8 @@ class Store:
                 except IntegrityError:  # another writer recorded the pair meanwhile
                     out.append(None)
             self._refresh_fold(conn)
+            if any(i is not None for i in out):
+                _bump_generation(conn)
         return out
 
     def undo_merge(self, merge_id: int) -> None:
@@ -280,6 +301,7 @@ class Store:
             if res.rowcount == 0:
                 raise NotFoundError(f"no merge {merge_id} in the store; `mcfwatch show NAME` lists merged ids")
             self._refresh_fold(conn)
+            _bump_generation(conn)
 
     def _refresh_fold(self, conn: Connection) -> None:
         merges = [
@@ -294,6 +316,13 @@ class Store:
         conn.execute(delete(t.folded))
         if root:
             conn.execute(insert(t.folded), [{"entity_id": k, "canonical_id": c} for k, c in sorted(root.items())])
+
+    def generation(self) -> int:
+        """A number that grows with every committed write readers can see (documents, merges, undos,
+        decisions, the monitoring baseline): a cache keyed by it is current while it is unchanged. One query."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.meta.c.value).where(t.meta.c.key == "generation")).first()
+        return int(row[0]) if row else 0
 
     # -- resolution state: one writer at a time, and which documents it has seen ----------------------
 
@@ -362,12 +391,14 @@ class Store:
             conn.execute(delete(t.watch_baseline))
             for partner, snap in snapshots.items():
                 conn.execute(insert(t.watch_baseline).values(partner=partner, snapshot=json.dumps(snap), created_at=now()))
+            _bump_generation(conn)
 
     def update_baseline(self, snapshots: dict[str, dict[str, Any]]) -> None:
         with self.engine.begin() as conn:
             for partner, snap in snapshots.items():
                 conn.execute(update(t.watch_baseline).where(t.watch_baseline.c.partner == partner).values(
                     snapshot=json.dumps(snap), created_at=now()))
+            _bump_generation(conn)
 
     def baseline(self) -> dict[str, dict[str, Any]]:
         with self.engine.connect() as conn:
@@ -584,6 +615,22 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _ensure_generation(conn: Connection) -> None:
+    """Give a store (new, or written by an mcfwatch before the counter) its generation row."""
+    if conn.execute(select(t.meta.c.key).where(t.meta.c.key == "generation")).first() is None:
+        try:
+            with conn.begin_nested():
+                conn.execute(insert(t.meta).values(key="generation", value="0"))
+        except IntegrityError:  # another process added it meanwhile
+            pass
+
+
+def _bump_generation(conn: Connection) -> None:
+    """In the writer's transaction: one atomic UPDATE, so concurrent writers on PostgreSQL each add one."""
+    conn.execute(update(t.meta).where(t.meta.c.key == "generation")
+                 .values(value=cast(cast(t.meta.c.value, Integer) + 1, String)))
 
 
 def _sqlite_pragmas_ro(dbapi_conn: Any, _record: Any) -> None:

@@ -1,0 +1,82 @@
+"""The store's generation counter: every write readers can see bumps it, in the writer's transaction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mcfwatch.errors import NotFoundError
+from mcfwatch.model import Document, Entity, Extraction, Span
+from mcfwatch.store import Store
+from mcfwatch.store.store import NewMerge
+from tests.analyse.seed_fixture import seed_extraction
+
+
+def other_document() -> Extraction:
+    text = "Lizhong Wheel Group opened a plant in Tianjin with UK MQP Ltd."
+    return Extraction(
+        document=Document(text=text, id="other"),
+        entities=[Entity("x", "Lizhong Wheel Group", "Company", mentions=[Span(0, 19, "Lizhong Wheel Group")])],
+    )
+
+
+def test_every_visible_write_bumps_the_generation_and_reads_do_not(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.db")
+    seen = [store.generation()]
+    assert seen == [0]
+
+    def bumped() -> None:
+        seen.append(store.generation())
+        assert seen[-1] > seen[-2], seen
+
+    assert store.add_extraction(seed_extraction())
+    bumped()
+    assert store.add_extraction(other_document())
+    bumped()
+    assert store.add_extraction(seed_extraction()) is False  # already stored: nothing changed
+    assert store.generation() == seen[-1]
+
+    lizhong = {e["name"]: e["id"] for e in store.entity_rows()}
+    (merge_id,) = store.add_merges([NewMerge(lizhong["Lizhong Group"], lizhong["Lizhong Wheel Group"], 0.9, {}, "test")])
+    assert merge_id is not None
+    bumped()
+    assert store.add_merges([NewMerge(lizhong["Lizhong Group"], lizhong["Lizhong Wheel Group"], 0.9, {}, "t")]) == [None]
+    assert store.generation() == seen[-1]  # a pair already recorded changes nothing
+
+    store.undo_merge(merge_id)
+    bumped()
+    rel = store.relations()[0]["id"]
+    store.add_overlay("edge", rel, "reject")
+    bumped()
+    store.add_overlay("merge", f"{lizhong['Lizhong Group']}|{lizhong['Lizhong Wheel Group']}", "confirm")
+    bumped()
+    store.replace_baseline({"Brunel University": {"score": 1}})
+    bumped()
+    store.update_baseline({"Brunel University": {"score": 2}})
+    bumped()
+
+    with pytest.raises(NotFoundError):
+        store.undo_merge(9999)  # refused: the transaction rolls back with its bump
+    before = store.generation()
+    store.relations(), store.entities(), store.find("Brunel University"), store.health(), store.baseline()
+    assert store.generation() == before
+    store.close()
+    assert Store(tmp_path / "s.db", create=False).generation() == before  # persisted, not per process
+
+
+def test_a_store_written_before_the_counter_gains_it(tmp_path: Path) -> None:
+    from sqlalchemy import delete
+
+    from mcfwatch.store import tables as t
+
+    store = Store(tmp_path / "s.db")
+    store.add_extraction(seed_extraction())
+    with store.engine.begin() as conn:
+        conn.execute(delete(t.meta).where(t.meta.c.key == "generation"))
+    assert store.generation() == 0
+    store.close()
+    reopened = Store(tmp_path / "s.db", create=False)
+    assert reopened.generation() == 0
+    reopened.add_overlay("edge", reopened.relations()[0]["id"], "reject")
+    assert reopened.generation() == 1
