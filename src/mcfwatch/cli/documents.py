@@ -6,21 +6,23 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
 
 from mcfwatch.cli.common import DEFAULT_DB, DbOption, console, err_console, friendly_errors, progress, styled
-from mcfwatch.data import SEED, sample_path
-from mcfwatch.ingest import Failure, walk
-from mcfwatch.model import ENTITY_TYPES
-from mcfwatch.workspace import IngestReport, Workspace, extract_paths
+
+if TYPE_CHECKING:
+    from mcfwatch.workspace import IngestReport, Workspace
+
+# The store, the extractors and the resolver are imported inside each command: `mcfwatch --help` stays cheap.
 
 PathsArg = Annotated[list[Path], typer.Argument(help="Files, folders (recursive) or JSON-lines corpora.")]
 
 
 def _count_inputs(paths: list[Path]) -> int:
+    from mcfwatch.ingest import walk
+
     n = 0
     for entry in walk(paths):
         if isinstance(entry, Path) and entry.suffix.lower() in {".jsonl", ".ndjson"}:
@@ -56,6 +58,8 @@ def register(app: typer.Typer) -> None:
     @friendly_errors
     def ingest(paths: PathsArg, db: DbOption = DEFAULT_DB) -> None:
         """Read documents (txt, md, html, pdf, docx, JSON lines), extract, and store them. Idempotent."""
+        from mcfwatch.workspace import Workspace
+
         ws = Workspace(db)
         report = run_ingest(ws, paths)
         print_report(report)
@@ -66,6 +70,8 @@ def register(app: typer.Typer) -> None:
     @friendly_errors
     def resolve(db: DbOption = DEFAULT_DB) -> None:
         """Merge stored entities that name the same thing (ingest runs this too). Idempotent and resumable."""
+        from mcfwatch.workspace import Workspace
+
         ws = Workspace(db, create=False)
         merges = ws.resolve()
         console.print(f"{len(merges)} names merged across documents; "
@@ -109,6 +115,9 @@ def register(app: typer.Typer) -> None:
         """Extract entities and relations with evidence and print them as JSON; stores nothing."""
         if fmt not in {"json", "jsonl"}:
             raise typer.BadParameter("--format must be json or jsonl")
+        from mcfwatch.ingest import Failure
+        from mcfwatch.workspace import extract_paths
+
         failed = 0
         results = []
         with progress("extract") as bar:
@@ -131,13 +140,20 @@ def register(app: typer.Typer) -> None:
     @friendly_errors
     def entities(
         db: DbOption = DEFAULT_DB,
-        etype: Annotated[str | None, typer.Option("--type", "-t", help=f"One of: {', '.join(ENTITY_TYPES)}.")] = None,
+        etype: Annotated[str | None, typer.Option("--type", "-t", help="An entity type of the schema (Company, "
+                                                  "University, Person ...; a wrong one lists them all).")] = None,
         limit: Annotated[int, typer.Option(help="Show at most this many.")] = 100,
         fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
     ) -> None:
         """List stored entities, most mentioned first."""
+        from mcfwatch.model import ENTITY_TYPES  # the schema is read here, not for --help
+
         if etype and etype not in ENTITY_TYPES:
             raise typer.BadParameter(f"--type must be one of {', '.join(ENTITY_TYPES)}")
+        from rich.table import Table
+
+        from mcfwatch.workspace import Workspace
+
         rows = Workspace(db, create=False).entities(etype)[:limit]
         if fmt == "json":
             sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
@@ -155,6 +171,8 @@ def register(app: typer.Typer) -> None:
         fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     ) -> None:
         """Show an entity card: type, aliases, relations with dates and quoted evidence, sources."""
+        from mcfwatch.workspace import Workspace
+
         card = Workspace(db, create=False).card(name)
         if fmt == "json":
             sys.stdout.write(json.dumps(card, ensure_ascii=False, indent=2) + "\n")
@@ -170,6 +188,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Export the store: FollowTheMoney entities (JSON lines) or the mcfwatch JSON graph."""
         from mcfwatch.report.export import export_store
+        from mcfwatch.workspace import Workspace
 
         out = sys.stdout if str(output) == "-" else output.open("w", encoding="utf-8")
         try:
@@ -189,7 +208,9 @@ def register(app: typer.Typer) -> None:
         from mcfwatch.analyse import Analyst
         from mcfwatch.cli.analysis import _print_exposure
         from mcfwatch.cli.screen import _print_result
+        from mcfwatch.data import SEED, sample_path
         from mcfwatch.resolve import default_screener
+        from mcfwatch.workspace import Workspace
 
         started = time.perf_counter()
         for suffix in ("", "-wal", "-shm"):
@@ -231,6 +252,8 @@ def _print_inventory(ws: Workspace) -> None:
 def _corpus_sample(n: int) -> Path | None:
     """Write the first n dev-split corpus records to a temporary JSON-lines file."""
     import tempfile
+
+    from mcfwatch.data import sample_path
 
     if n <= 0:
         return None

@@ -6,17 +6,15 @@ import json
 import re
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 
 from mcfwatch.cli.common import console, err_console, friendly_errors, styled
-from mcfwatch.lists import get_list, load_lists
-from mcfwatch.lists.ftm import import_ftm
-from mcfwatch.lists.model import WatchList
-from mcfwatch.lists.update import update
-from mcfwatch.lists.versions import diff, version_name, versions
+
+if TYPE_CHECKING:
+    from mcfwatch.lists.model import WatchList
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="ISO date: the version valid then, entries active then.")]
@@ -24,6 +22,8 @@ NcOpt = Annotated[bool, typer.Option("--exclude-noncommercial", help="Leave out 
 
 
 def _summary(wl: WatchList) -> dict[str, Any]:
+    from mcfwatch.lists.versions import version_name
+
     return {"id": wl.id, "title": wl.title, "authority": wl.authority, "jurisdiction": wl.jurisdiction,
             "kind": wl.kind, "entries": len(wl.entries), "version": version_name(wl), "as_of": wl.as_of,
             "licence": wl.licence, "noncommercial": wl.noncommercial, "source": wl.source, "origin": wl.origin,
@@ -56,6 +56,9 @@ def register(app: typer.Typer) -> None:
         """List every watchlist: entries, version, licence (NC = non-commercial) and source."""
         if ctx.invoked_subcommand:
             return
+        from mcfwatch.lists import load_lists
+        from mcfwatch.lists.versions import version_name
+
         lists = load_lists(as_of, exclude_noncommercial)
         if as_json:
             _print_json([_summary(wl) for wl in lists])
@@ -85,6 +88,9 @@ def register(app: typer.Typer) -> None:
     def show(list_id: str, as_of: AsOfOpt = None, exclude_noncommercial: NcOpt = False,
              as_json: JsonOpt = False) -> None:
         """Show a list's metadata and entries (the version valid on --as-of)."""
+        from mcfwatch.lists import get_list
+        from mcfwatch.lists.versions import version_name
+
         wl = get_list(list_id, as_of, exclude_noncommercial)
         if as_json:
             _print_json({**_summary(wl), "entries": [asdict(e) for e in wl.entries]})
@@ -101,6 +107,8 @@ def register(app: typer.Typer) -> None:
     @friendly_errors
     def versions_cmd(list_id: str, as_json: JsonOpt = False) -> None:
         """List every version of a list (shipped and fetched), oldest first."""
+        from mcfwatch.lists.versions import versions
+
         rows = [{k: v for k, v in _summary(wl).items() if k in ("version", "as_of", "entries", "licence",
                                                                "noncommercial", "origin", "source")}
                 for wl in versions(list_id)]
@@ -118,6 +126,8 @@ def register(app: typer.Typer) -> None:
                  v2: Annotated[str | None, typer.Option("--to", help="Newer version; default the current one.")] = None,
                  as_json: JsonOpt = False) -> None:
         """Entries added, removed and changed between two versions of a list."""
+        from mcfwatch.lists.versions import diff
+
         d = diff(list_id, v1, v2)
         if as_json:
             _print_json(d.to_dict())
@@ -137,6 +147,8 @@ def register(app: typer.Typer) -> None:
                    url_base: Annotated[str | None, typer.Option("--url-base", help="Fetch <base>/<list id>/<file> instead of the upstream URLs.")] = None,
                    timeout: Annotated[float, typer.Option(help="Seconds per download.")] = 30.0) -> None:
         """Fetch lists from their upstream URLs into new versions (one line per list copy)."""
+        from mcfwatch.lists.update import update
+
         failed = 0
         for r in update(list_id, url_base, timeout=timeout):
             line = f"{r.list_id} ({r.copy}): {r.message}"
@@ -156,6 +168,9 @@ def register(app: typer.Typer) -> None:
                        as_of: Annotated[str | None, typer.Option("--as-of", help="Version date; default today.")] = None,
                        noncommercial: Annotated[bool, typer.Option("--noncommercial", help="Mark as CC BY-NC (e.g. OpenSanctions data).")] = False) -> None:
         """Import a FollowTheMoney JSON-lines file (an OpenSanctions dataset) as a list version."""
+        from mcfwatch.lists.ftm import import_ftm
+        from mcfwatch.lists.versions import version_name
+
         wl = import_ftm(path, list_id, title, as_of, noncommercial)
         console.print(f"imported {len(wl.entries)} entries into {wl.id} version {version_name(wl)}", highlight=False)
 

@@ -5,19 +5,30 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
 from mcfwatch.cli.common import console, err_console, friendly_errors, progress, styled
 from mcfwatch.errors import InputError
-from mcfwatch.resolve import DEFAULT_THRESHOLD, compare, compare_pairs, default_screener
-from mcfwatch.resolve.batch import json_rows, read_rows, screen_rows, write_rows
-from mcfwatch.resolve.screen import ScreenResult
+
+if TYPE_CHECKING:
+    from mcfwatch.resolve.screen import ScreenResult
+
+# The default threshold is the algorithm's, looked up when a command runs (importing the resolver is slow).
+ThresholdOpt = Annotated[float | None, typer.Option(
+    help="Score at which a hit counts as a match; default the algorithm's screening threshold.", show_default=False)]
+
+
+def _threshold(value: float | None) -> float:
+    from mcfwatch.resolve.algorithm import DEFAULT_THRESHOLD
+
+    return DEFAULT_THRESHOLD if value is None else value
 
 
 def _print_result(result: ScreenResult) -> None:
+    from rich.table import Table
+
     console.print(styled("[bold]{query}[/bold]: {summary}", query=result.query, summary=result.summary()))
     rows = [(h, "match") for h in result.hits] + [(h, h.relation or "related") for h in result.related]
     if not rows:
@@ -45,7 +56,7 @@ def screen_cmd(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Results file for --file: .csv, .xlsx or .json.")] = None,
     country: Annotated[str | None, typer.Option(help="ISO country code of the party (e.g. cn); a mismatch lowers the score.")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Screen against the list versions valid on this ISO date.")] = None,
-    threshold: Annotated[float, typer.Option(help="Score at which a hit counts as a match.")] = DEFAULT_THRESHOLD,
+    threshold: ThresholdOpt = None,
     fmt: Annotated[str, typer.Option("--format", help="table or json (with --file: a JSON array of rows).")] = "table",
     column: Annotated[str | None, typer.Option("--column", help="With --file: the header of the name column (needed when none is called name, partner, organisation ...).")] = None,
     envelope: Annotated[bool, typer.Option("--envelope", help='With --file and JSON: write {"summary", "rows"} instead of a plain array of rows.')] = False,
@@ -54,9 +65,12 @@ def screen_cmd(
     """Screen a name, or every row of a partner file, against all loaded watchlists."""
     if (name is None) == (file is None):
         raise InputError("screen", "give either a NAME or --file")
+    from mcfwatch.resolve.batch import json_rows, read_rows, screen_rows, write_rows
+    from mcfwatch.resolve.screen import default_screener
+
     screener = default_screener(as_of, exclude_noncommercial)
     if name is not None:
-        result = screener.screen(name, country=country, threshold=threshold)
+        result = screener.screen(name, country=country, threshold=_threshold(threshold))
         if fmt == "json":
             sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
         else:
@@ -66,7 +80,7 @@ def screen_cmd(
     rows = read_rows(file)
     with progress("screen") as bar:
         task = bar.add_task("", total=len(rows))
-        report = screen_rows(rows, str(file), screener, threshold,
+        report = screen_rows(rows, str(file), screener, _threshold(threshold),
                              on_row=lambda n: bar.update(task, advance=1, description=n[:40]), column=column)
     if output:
         write_rows(report, output, envelope)
@@ -88,9 +102,12 @@ def compare_cmd(
     left: Annotated[str | None, typer.Argument(help="First name.")] = None,
     right: Annotated[str | None, typer.Argument(help="Second name.")] = None,
     pairs: Annotated[Path | None, typer.Option("--pairs", help='JSON lines {"id","left","right",...}; "-" reads stdin.')] = None,
-    threshold: Annotated[float, typer.Option(help="Score at which the pair counts as a match.")] = DEFAULT_THRESHOLD,
+    threshold: ThresholdOpt = None,
 ) -> None:
     """Compare two names (score, verdict, features), or every pair of a JSON-lines file."""
+    from mcfwatch.resolve.compare import compare, compare_pairs
+
+    threshold = _threshold(threshold)
     if pairs is not None:
         try:
             fh = sys.stdin if str(pairs) == "-" else pairs.open(encoding="utf-8")

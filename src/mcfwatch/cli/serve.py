@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from mcfwatch.cli.common import DEFAULT_DB, DbOption, err_console, friendly_errors
-from mcfwatch.store import Store
 
 PUBLIC = ("0.0.0.0", "::", "")
 
@@ -28,6 +27,7 @@ def register(app: typer.Typer) -> None:
         import uvicorn
 
         from mcfwatch.api.app import allowed_hosts, create_app
+        from mcfwatch.store import Store
         from mcfwatch.web.app import mount
 
         Store(db).close()  # fail here, with a one-line error, if the store cannot be opened
