@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +14,14 @@ import pytest
 from mcfwatch.data import SEED, sample_path
 from mcfwatch.extract import Extractor
 from mcfwatch.model import Document, Extraction
+
+# The screening cache of this test session (commands run by tests inherit it): never the user's own cache.
+SESSION_CACHE = tempfile.mkdtemp(prefix="mcfwatch-test-cache-")
+os.environ["MCFWATCH_CACHE_DIR"] = SESSION_CACHE
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    shutil.rmtree(SESSION_CACHE, ignore_errors=True)
 
 
 class NullExtractor:

@@ -56,6 +56,12 @@ LISTS_DIR = Setting(
     "Folder where `mcfwatch lists update` writes fetched list versions (next to the shipped ones).",
 )
 
+CACHE_DIR = Setting(
+    "MCFWATCH_CACHE_DIR", "",
+    "Folder of the screening cache (parsed list names, rebuilt when a list or the matching code changes); "
+    "empty: $XDG_CACHE_HOME/mcfwatch or ~/.cache/mcfwatch; off: no cache.",
+)
+
 RELATIONS = Setting(
     "MCFWATCH_RELATIONS", "both",
     "Relation extraction: rules (hand rules only), model (the trained classifier only) or both.",
@@ -91,7 +97,7 @@ ZH_NER = Setting(
 )
 
 SETTINGS = (
-    DB, RULES, EXCLUDE_NONCOMMERCIAL, LISTS_DIR,
+    DB, RULES, EXCLUDE_NONCOMMERCIAL, LISTS_DIR, CACHE_DIR,
     MAX_FILE_BYTES, MAX_TEXT_CHARS, SECTION_CHARS, MAX_BODY_BYTES, MAX_NAME_CHARS, MAX_BATCH_ROWS,
     RELATIONS, ALLOWED_HOSTS, ZH_NER,
 )

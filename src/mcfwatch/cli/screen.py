@@ -65,7 +65,6 @@ def screen_cmd(
     """Screen a name, or every row of a partner file, against all loaded watchlists."""
     if (name is None) == (file is None):
         raise InputError("screen", "give either a NAME or --file")
-    from mcfwatch.resolve.batch import json_rows, read_rows, screen_rows, write_rows
     from mcfwatch.resolve.screen import default_screener
 
     screener = default_screener(as_of, exclude_noncommercial)
@@ -77,6 +76,8 @@ def screen_cmd(
             _print_result(result)
         return
     assert file is not None
+    from mcfwatch.resolve.batch import json_rows, read_rows, screen_rows, write_rows
+
     rows = read_rows(file)
     with progress("screen") as bar:
         task = bar.add_task("", total=len(rows))

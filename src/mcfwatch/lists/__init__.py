@@ -17,9 +17,10 @@ from collections.abc import Iterator
 
 from mcfwatch import settings
 from mcfwatch.errors import NotFoundError
-from mcfwatch.lists.loader import selected
 from mcfwatch.lists.model import ListEntry, WatchList
-from mcfwatch.model.dates import check_day
+
+# The loader (and through it every importer and the model's schema) is imported on first use: importing
+# `mcfwatch.lists.model` runs this file, and a process screening from the cache never parses a list.
 
 __all__ = ["ListEntry", "WatchList", "get_list", "iter_entries", "load_lists", "noncommercial_excluded"]
 
@@ -31,6 +32,9 @@ def noncommercial_excluded(exclude_noncommercial: bool = False) -> bool:
 
 def load_lists(as_of: str | None = None, exclude_noncommercial: bool = False) -> list[WatchList]:
     """One WatchList per list: the version valid on AS_OF with the entries active then."""
+    from mcfwatch.lists.loader import selected
+    from mcfwatch.model.dates import check_day
+
     return list(selected(check_day(as_of), noncommercial_excluded(exclude_noncommercial)))
 
 

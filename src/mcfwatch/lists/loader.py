@@ -16,9 +16,11 @@ from pathlib import Path
 
 from mcfwatch.errors import InputError
 from mcfwatch.lists.model import WatchList
-from mcfwatch.lists.registry import IMPORTERS
 from mcfwatch.lists.spec import Importer, SourceFiles
 from mcfwatch.settings import LISTS_DIR
+
+# The importers (registry) are imported where lists are parsed: a process that reads the screening
+# cache never parses a list, so it need not import them.
 
 DATA_DIR = Path(__file__).parent / "data"
 META_FILE = "meta.json"
@@ -68,6 +70,8 @@ def _stamp(root: Path) -> tuple[tuple[str, float], ...]:
 
 @lru_cache(maxsize=4)
 def _all_versions(root: str, stamp: tuple[tuple[str, float], ...]) -> tuple[WatchList, ...]:
+    from mcfwatch.lists.registry import IMPORTERS
+
     versions: list[WatchList] = []
     for importer in IMPORTERS:
         versions += build(importer, SourceFiles(DATA_DIR / importer.folder, importer.as_of), "shipped")
@@ -91,6 +95,8 @@ def clear_cache() -> None:
 
 
 def rank_of(wl: WatchList) -> int:
+    from mcfwatch.lists.registry import IMPORTERS
+
     for importer in IMPORTERS:
         if importer.list_id == wl.id and importer.copy == wl.copy:
             return importer.rank

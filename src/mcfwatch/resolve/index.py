@@ -42,6 +42,21 @@ def blocking_keys(name: Name) -> set[str]:
     return keys
 
 
+def prepare(names: Iterable[str]) -> list[tuple[Name, list[str]]]:
+    """One record's names to index: each distinct name variant parsed, with its blocking keys (pure; the
+    screening cache stores this per list entry so a process need not parse the lists again)."""
+    seen: set[str] = set()
+    out: list[tuple[Name, list[str]]] = []
+    for raw in names:
+        for variant in variants_of(raw):
+            parsed = parse(variant)
+            if not parsed.key or parsed.key in seen:
+                continue
+            seen.add(parsed.key)
+            out.append((parsed, sorted(blocking_keys(parsed))))
+    return out
+
+
 @dataclass(slots=True)
 class IndexedName:
     owner: int      # position of the owning record (a list entry, a store entity)
@@ -58,18 +73,16 @@ class NameIndex:
         self.vocabulary = Vocabulary.from_names([])
 
     def add(self, owner: int, names: Iterable[str]) -> None:
-        seen: set[str] = set()
-        for raw in names:
-            for variant in variants_of(raw):
-                parsed = parse(variant)
-                if not parsed.key or parsed.key in seen:
-                    continue
-                seen.add(parsed.key)
-                pos = len(self.names)
-                self.names.append(IndexedName(owner, parsed))
-                self.by_owner[owner].append(pos)
-                for key in blocking_keys(parsed):
-                    self.postings[key].append(pos)
+        self.add_prepared(owner, prepare(names))
+
+    def add_prepared(self, owner: int, prepared: Iterable[tuple[Name, Iterable[str]]]) -> None:
+        """Add one record's names as `prepare` gave them (parsed, with their blocking keys)."""
+        for parsed, keys in prepared:
+            pos = len(self.names)
+            self.names.append(IndexedName(owner, parsed))
+            self.by_owner[owner].append(pos)
+            for key in keys:
+                self.postings[key].append(pos)
 
     def freeze(self) -> NameIndex:
         self.vocabulary = Vocabulary.from_names(n.name for n in self.names)

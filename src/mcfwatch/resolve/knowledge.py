@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from mcfwatch.lists.model import ListEntry
 from mcfwatch.resolve import lexicon
@@ -40,46 +41,78 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+# (unit, label, keys that join units, keys of its primary names, keys of its other names)
+KeyedUnit = tuple[str, str, list[str], list[str], list[str]]
+
+
+def keyed_unit(unit: str, label: str, strong: Iterable[str], names: Iterable[str]) -> KeyedUnit:
+    """A unit's names reduced to the keys `Knowledge.build_keyed` needs (pure; cached per list entry)."""
+    joining: list[str] = []
+    primary: set[str] = set()
+    for n in (v for s in strong for v in variants_of(s)):
+        parsed = parse(n)
+        primary.add(parsed.key)
+        if parsed.key and len(parsed.key) >= 3 and not parsed.acronym:
+            joining.append(parsed.key)
+    primary_keys: list[str] = []
+    alias_keys: list[str] = []
+    for n in names:
+        for v in variants_of(n):
+            key = parse(v).key
+            if key:
+                (primary_keys if key in primary else alias_keys).append(key)
+    return unit, label, joining, primary_keys, alias_keys
+
+
 class Knowledge:
     """Name key -> the organisations (clusters) that publish that name."""
 
     def __init__(self) -> None:
-        self._units: dict[str, tuple[str, list[str], list[str]]] = {}  # unit -> (label, strong, all names)
-
-    def add_unit(self, unit: str, label: str, strong: Iterable[str], names: Iterable[str]) -> None:
-        self._units[unit] = (label, list(strong), list(names))
-
-    def build(self) -> Knowledge:
-        uf = _UnionFind()
-        strong_owner: dict[str, str] = {}
-        for unit, (_, strong, _) in self._units.items():
-            uf.find(unit)
-            for n in (v for s in strong for v in variants_of(s)):
-                parsed = parse(n)
-                key = parsed.key
-                if key and len(key) >= 3 and not parsed.acronym:
-                    if key in strong_owner:
-                        uf.union(unit, strong_owner[key])
-                    else:
-                        strong_owner[key] = unit
-        # A name that is the primary name of some organisation designates those only; a name that is
-        # only an alias designates every organisation giving it (lists give a group's name as an alias
-        # of its members). Table units: every name is primary (the table is curated).
         self._by_key: dict[str, set[str]] = {}
         self._alias_key: dict[str, set[str]] = {}
         self._labels: dict[str, str] = {}
-        for unit, (label, strong, names) in self._units.items():
+        self._roots: dict[str, str] = {}
+
+    def build_keyed(self, units: Iterable[KeyedUnit]) -> Knowledge:
+        """Join and index units whose names are already reduced to keys (see `keyed_unit`), in order."""
+        by_unit: dict[str, KeyedUnit] = {}
+        for u in units:  # a unit given twice (one entry id) keeps its first place and its last names
+            by_unit[u[0]] = u
+        units = list(by_unit.values())
+        uf = _UnionFind()
+        strong_owner: dict[str, str] = {}
+        for unit, _, joining, _, _ in units:
+            uf.find(unit)
+            for key in joining:
+                if key in strong_owner:
+                    uf.union(unit, strong_owner[key])
+                else:
+                    strong_owner[key] = unit
+        # A name that is the primary name of some organisation designates those only; a name that is
+        # only an alias designates every organisation giving it (lists give a group's name as an alias
+        # of its members). Table units: every name is primary (the table is curated).
+        self._by_key, self._alias_key, self._labels = {}, {}, {}
+        for unit, label, _, primary, alias in units:
             root = uf.find(unit)
             self._labels.setdefault(root, label)
-            primary = {parse(v).key for s in strong for v in variants_of(s)}
-            for n in names:
-                for v in variants_of(n):
-                    key = parse(v).key
-                    if key:
-                        target = self._by_key if key in primary else self._alias_key
-                        target.setdefault(key, set()).add(root)
-        self._roots = {unit: uf.find(unit) for unit in self._units}
+            for key in primary:
+                self._by_key.setdefault(key, set()).add(root)
+            for key in alias:
+                self._alias_key.setdefault(key, set()).add(root)
+        self._roots = {unit: uf.find(unit) for unit, *_ in units}
         return self
+
+    def tables(self) -> dict[str, Mapping[str, Any]]:
+        """The built knowledge as four plain tables (what the screening cache stores)."""
+        return {"by_key": self._by_key, "alias_key": self._alias_key, "labels": self._labels, "roots": self._roots}
+
+    @classmethod
+    def from_tables(cls, tables: Mapping[str, Mapping[str, Any]]) -> Knowledge:
+        """Knowledge over tables given by `tables()` (any mappings: the cache passes lazy ones)."""
+        k = cls()
+        k._by_key, k._alias_key = tables["by_key"], tables["alias_key"]  # type: ignore[assignment]
+        k._labels, k._roots = tables["labels"], tables["roots"]  # type: ignore[assignment]
+        return k
 
     def clusters(self, name: Name) -> frozenset[str]:
         found = self._by_key.get(name.key)
@@ -101,16 +134,24 @@ class Knowledge:
 
     @classmethod
     def from_sources(cls, entries: Iterable[ListEntry] = (), table: bool = True) -> Knowledge:
-        k = cls()
-        if table:
-            for i, group in enumerate(lexicon.known_names()):
-                label = next((n for n in group if not parse(n).acronym), group[0])  # a name, not an acronym
-                k.add_unit(f"table:{i}", label, group, group)
-        for e in entries:
-            # people share names: two listed people are never joined by their name alone
-            strong = [] if e.schema == "Person" else [e.name, *e.names_zh]
-            k.add_unit(e.id, e.name, strong, e.all_names())
-        return k.build()
+        units = table_units() if table else []
+        return cls().build_keyed([*units, *(entry_unit(e) for e in entries)])
+
+
+def table_units() -> list[KeyedUnit]:
+    """The curated table of acronyms and Chinese names, one unit per organisation (every name primary)."""
+    units = []
+    for i, group in enumerate(lexicon.known_names()):
+        label = next((n for n in group if not parse(n).acronym), group[0])  # a name, not an acronym
+        units.append(keyed_unit(f"table:{i}", label, group, group))
+    return units
+
+
+def entry_unit(e: ListEntry) -> KeyedUnit:
+    """A list entry as a unit: its name and Chinese names are strong, its aliases only designate it."""
+    # people share names: two listed people are never joined by their name alone
+    strong = [] if e.schema == "Person" else [e.name, *e.names_zh]
+    return keyed_unit(e.id, e.name, strong, e.all_names())
 
 
 class Vocabulary:

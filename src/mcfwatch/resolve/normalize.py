@@ -12,7 +12,6 @@ import unicodedata
 from functools import lru_cache
 
 import opencc
-from pypinyin import Style, lazy_pinyin
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff〇]+")
@@ -69,6 +68,9 @@ def han_only(text: str) -> str:
 @lru_cache(maxsize=100_000)
 def pinyin(text: str, tones: bool = False, spaced: bool = True) -> str:
     """Pinyin of the Chinese characters: with or without tone numbers, with or without syllable spaces."""
+    # imported here: pypinyin costs ~0.3 s to import, and screening a Latin name never needs it
+    from pypinyin import Style, lazy_pinyin
+
     style = Style.TONE3 if tones else Style.NORMAL
     syllables = [s for s in lazy_pinyin(to_simplified(text), style=style, errors="ignore") if s.strip()]
     return (" " if spaced else "").join(syllables)

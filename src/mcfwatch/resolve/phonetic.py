@@ -19,7 +19,6 @@ import unicodedata
 from functools import lru_cache
 from itertools import product
 
-from pypinyin.constants import PINYIN_DICT
 from rapidfuzz.distance import LCSseq
 
 MAX_KEYS = 8
@@ -170,6 +169,8 @@ def similarity(syllables: tuple[str, ...], word: str) -> float:
 @lru_cache(maxsize=1)
 def _syllables() -> frozenset[str]:
     """Every toneless pinyin syllable (from pypinyin's character table; ü written v)."""
+    from pypinyin.constants import PINYIN_DICT
+
     out: set[str] = set()
     for readings in PINYIN_DICT.values():
         for r in readings.split(","):

@@ -13,15 +13,18 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache, partial
-from typing import Any
+from typing import Any, Literal
 
-from mcfwatch.lists import load_lists
+from mcfwatch.lists import load_lists, noncommercial_excluded
 from mcfwatch.lists.model import ListEntry, WatchList
 from mcfwatch.resolve.algorithm import ALGORITHM, DEFAULT_THRESHOLD, Comparison, FeatureHit
 from mcfwatch.resolve.index import NameIndex
-from mcfwatch.resolve.knowledge import Knowledge
+from mcfwatch.resolve.knowledge import KeyedUnit, Knowledge, table_units
 from mcfwatch.resolve.matcher import Matcher
 from mcfwatch.resolve.names import parse, variants_of
+from mcfwatch.resolve.screen_cache import ScreenCache, default_cache
+from mcfwatch.resolve.screen_index import Opened
+from mcfwatch.resolve.screen_parts import EntryPart, fragment
 
 COUNTRY_PENALTY = 0.35  # enough to drop a same-name body of another country below 0.7
 RELATED_FLOOR = 0.3
@@ -92,22 +95,42 @@ class ScreenResult:
 
 
 class Screener:
-    """An index over the entries of some lists and the matcher that scores candidates."""
+    """An index over the entries of some lists and the matcher that scores candidates.
 
-    def __init__(self, lists: list[WatchList], as_of: str | None = None, table: bool = True) -> None:
+    The parsed names come from the screening cache (`screen_cache`; cache=None parses them here): the
+    result is the same either way, only the time to build differs.
+    """
+
+    def __init__(
+        self, lists: list[WatchList], as_of: str | None = None, table: bool = True,
+        cache: ScreenCache | None | Literal["default"] = "default",
+    ) -> None:
         self.lists = lists
         self.as_of = as_of
         self.entries: list[tuple[WatchList, ListEntry]] = [(wl, e) for wl in lists for e in wl.entries]
+        store = default_cache() if cache == "default" else cache
+        parts: list[EntryPart] = [p for wl in lists for p in (store.fragment(wl) if store else fragment(wl))]
+        units: list[KeyedUnit] = (store.table(table_units) if store else table_units()) if table else []
         self.index = NameIndex()
-        for pos, (_, entry) in enumerate(self.entries):
-            self.index.add(pos, entry.all_names())
+        for pos, part in enumerate(parts):
+            self.index.add_prepared(pos, part.names)
         self.index.freeze()
-        knowledge = Knowledge.from_sources((e for _, e in self.entries), table=table)
+        knowledge = Knowledge().build_keyed([*units, *(p.unit(e) for p, (_, e) in zip(parts, self.entries, strict=True))])
         self.matcher = Matcher(knowledge, self.index.vocabulary)
-        self.primary_keys = [{parse(v).key for v in variants_of(e.name)} for _, e in self.entries]
+        self.primary_keys = [set(p.primary_keys) for p in parts]
         self.members: dict[str, list[int]] = defaultdict(list)  # organisation -> its entries on all lists
         for pos, (_, entry) in enumerate(self.entries):
             self.members[knowledge.cluster_of(entry.id)].append(pos)
+
+    @classmethod
+    def from_index(cls, opened: Opened, as_of: str | None) -> Screener:
+        """A screener over a stored index: entries, names and keys are read from its file as queries need them."""
+        s = cls.__new__(cls)
+        s.lists, s.as_of, s.entries = opened.lists, as_of, opened.entries  # type: ignore[assignment]
+        s.index, s.primary_keys = opened.index, opened.primary_keys  # type: ignore[assignment]
+        s.matcher = Matcher(opened.knowledge, opened.index.vocabulary)
+        s.members = opened.members  # type: ignore[assignment]
+        return s
 
     def list_versions(self) -> list[dict[str, str]]:
         return [{"id": wl.id, "version": wl.version, "title": wl.title} for wl in self.lists]
@@ -244,8 +267,27 @@ def _hit(wl: WatchList, entry: ListEntry, c: Comparison, score: float, threshold
 
 @lru_cache(maxsize=4)
 def default_screener(as_of: str | None = None, exclude_noncommercial: bool = False) -> Screener:
-    """The screener over every list version valid on as_of (built once per process)."""
-    return Screener(load_lists(as_of, exclude_noncommercial), as_of=as_of)
+    """The screener over every list version valid on as_of (built once per process, from the screening
+    cache when it is on: a fresh process then reads the parsed lists instead of parsing them)."""
+    store = default_cache()
+    if store is None:
+        return Screener(load_lists(as_of, exclude_noncommercial), as_of=as_of, cache=None)
+    return stored_screener(store, as_of, exclude_noncommercial)
+
+
+def stored_screener(store: ScreenCache, as_of: str | None = None, exclude_noncommercial: bool = False) -> Screener:
+    """The screener over the list versions valid on as_of, read from the store's index file; built (from
+    the store's per-list parts) and stored first when the lists, the code or the date changed."""
+    from mcfwatch.model.dates import check_day
+
+    # a bad date is refused (one-line error) before any file is read; no date needs no check (nor the model)
+    key = store.selection_key(check_day(as_of) if as_of else None, noncommercial_excluded(exclude_noncommercial))
+    opened = store.open_index(key)
+    if opened is not None:
+        return Screener.from_index(opened, as_of)
+    screener = Screener(load_lists(as_of, exclude_noncommercial), as_of=as_of, cache=store)
+    store.save_index(key, screener)
+    return screener
 
 
 def screen(
