@@ -95,9 +95,13 @@ ALLOWED_HOSTS = Setting(
 ZH_NER = Setting(
     "MCFWATCH_ZH_NER", "crf", "Chinese names from the trained model (crf) or from LAC's own entity tags (lac)."
 )
+EN_TYPES = Setting(
+    "MCFWATCH_EN_TYPES", "model",
+    "English entity types from the trained typer (model) or from the head-noun rules alone (rules).",
+)
 
 SETTINGS = (
     DB, RULES, EXCLUDE_NONCOMMERCIAL, LISTS_DIR, CACHE_DIR,
     MAX_FILE_BYTES, MAX_TEXT_CHARS, SECTION_CHARS, MAX_BODY_BYTES, MAX_NAME_CHARS, MAX_BATCH_ROWS,
-    RELATIONS, ALLOWED_HOSTS, ZH_NER,
+    RELATIONS, ALLOWED_HOSTS, ZH_NER, EN_TYPES,
 )

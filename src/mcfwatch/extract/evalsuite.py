@@ -79,7 +79,7 @@ class Systems:
 
             for doc, sdoc in zip(docs, self.en.nlp.pipe([d.text for d in docs], batch_size=16), strict=True):
                 for name, how, floor in runs:
-                    out[name].append(extract_parsed(doc, sdoc, how, m, floor))
+                    out[name].append(extract_parsed(doc, sdoc, how, m, floor, typer=self.en.typer))
         else:
             for name, how, floor in runs:
                 self.zh.relations, self.zh.model, self.zh.confident = how, m, floor

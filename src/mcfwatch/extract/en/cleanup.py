@@ -109,10 +109,11 @@ def in_address(span: Span, ranges: list[tuple[int, int]]) -> bool:
 
 
 def address_keeps(span: Span, label: str) -> bool:
-    """In an address, keep a place named by itself (a city, province or country), nothing else."""
+    """In an address, keep a place named by itself (a district, city, province or country), nothing else:
+    docs/annotation.md counts districts as places ("Haidian District"), streets and buildings not."""
     if label not in {"GPE", "LOC", "Place"}:
         return False
-    return span[-1].lower_.strip(".") not in ADDRESS_WORDS - {"city"} and not any(t.like_num for t in span)
+    return span[-1].lower_.strip(".") not in ADDRESS_WORDS - {"city", "district"} and not any(t.like_num for t in span)
 
 
 def is_heading(span: Span, text: str) -> bool:

@@ -93,6 +93,7 @@ class Mention:
     type: str
     canonical: str | None = None  # a ruler id: the name every variant resolves to
     from_ruler: bool = False
+    label: str = ""  # the spaCy label (or the ruler's type) the mention came with
 
 
 def clean_span(span: Span) -> Span | None:
@@ -246,7 +247,7 @@ def mentions_of(doc: Doc) -> list[Mention]:
         if etype == "Place" and canonical is None:
             canonical = place_canonical(span.text)
         out.append(Mention(span.start, span.end, span.start_char, span.end_char, span.text, etype,
-                           canonical, from_ruler))
+                           canonical, from_ruler, label))
     return out
 
 

@@ -17,24 +17,38 @@ from mcfwatch.extract.en.entities import build_table, mentions_of, retype_by_con
 from mcfwatch.extract.en.merge import merge_variants
 from mcfwatch.extract.en.model import load_nlp
 from mcfwatch.extract.en.relations import Found, SentenceRules
+from mcfwatch.extract.en.typer import Typer, retype
+from mcfwatch.extract.en.typer import shipped as shipped_typer
 from mcfwatch.extract.en.units import numbered_units
 from mcfwatch.extract.relmodel import combine, scorer
 from mcfwatch.extract.relmodel.model import RelModel, shipped
 from mcfwatch.model import Document, Entity, Extraction, Relation
 from mcfwatch.model import Span as TextSpan
+from mcfwatch.settings import EN_TYPES
+
+TYPES_CHOICES = ("model", "rules")
+
+
+def typer_for(types: str | None) -> Typer | None:
+    """The entity typer for ``types`` (model: the shipped one; rules: none), default MCFWATCH_EN_TYPES."""
+    choice = (types or EN_TYPES.get()).strip().lower()
+    if choice not in TYPES_CHOICES:
+        raise ValueError(f"MCFWATCH_EN_TYPES={choice!r}: expected one of {', '.join(TYPES_CHOICES)}")
+    return shipped_typer() if choice == "model" else None
 
 BATCH = 16
 
 
 class EnglishExtractor:
     """``relations``: rules, model or both (default: the MCFWATCH_RELATIONS setting); ``model``: the relation
-    model to use (default: the shipped one)."""
+    model to use (default: the shipped one); ``types``: model or rules (default: MCFWATCH_EN_TYPES)."""
 
     def __init__(self, nlp: Language | None = None, relations: str | None = None,
-                 model: RelModel | None = None) -> None:
+                 model: RelModel | None = None, types: str | None = None) -> None:
         self.nlp = nlp or load_nlp()
         self.relations = combine.mode(relations)
         self.model = model if model is not None or self.relations == "rules" else shipped("en")
+        self.typer = typer_for(types)
 
     def extract_many(self, docs: list[Document]) -> Iterator[Extraction]:
         texts = [d.text for d in docs]
@@ -42,7 +56,7 @@ class EnglishExtractor:
         if longest >= self.nlp.max_length:  # the pipeline sections long texts; a direct caller chose the size
             self.nlp.max_length = longest + 1
         for doc, sdoc in zip(docs, self.nlp.pipe(texts, batch_size=BATCH), strict=True):
-            yield extract_parsed(doc, sdoc, self.relations, self.model)
+            yield extract_parsed(doc, sdoc, self.relations, self.model, typer=self.typer)
 
 
 def _sentence_dates(sent: Span, published: str | None) -> list[tuple[DateMatch, Token]]:
@@ -64,10 +78,14 @@ def _evidence(ex: Extraction, sent: Span) -> TextSpan:
 
 
 def extract_parsed(doc: Document, sdoc: Doc, relations: str = "rules", model: RelModel | None = None,
-                   confident: float = combine.CONFIDENT) -> Extraction:
-    """Entities and relations of one parsed document (``relations``: rules, model or both, see relmodel.combine)."""
+                   confident: float = combine.CONFIDENT, typer: Typer | None = None) -> Extraction:
+    """Entities and relations of one parsed document (``relations``: rules, model or both, see relmodel.combine;
+    ``typer``: the entity typer, None for the head-noun rules' types)."""
     ex = Extraction(document=doc)
-    table = build_table(sdoc, mentions_of(sdoc))
+    mentions = mentions_of(sdoc)
+    if typer is not None:
+        mentions = retype(sdoc, mentions, typer)
+    table = build_table(sdoc, mentions)
     merge_variants(sdoc, table)
     retype_by_context(sdoc, table)
     resolver = Resolver(sdoc, table)
@@ -102,9 +120,9 @@ def extract_parsed(doc: Document, sdoc: Doc, relations: str = "rules", model: Re
     for eid, name in table.names.items():
         if eid in resolver.titles and eid not in used:
             continue  # a bare title is an entity only when it takes part in a relation
-        mentions = sorted(set(table.spans[eid]))
+        spans = sorted(set(table.spans[eid]))
         ex.entities.append(Entity(
             id=eid, name=name, type=table.types[eid], aliases=list(dict.fromkeys(table.aliases[eid])),
-            mentions=[ex.span(s, e) for s, e in mentions],
+            mentions=[ex.span(s, e) for s, e in spans],
         ))
     return ex

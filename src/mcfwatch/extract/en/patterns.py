@@ -14,14 +14,55 @@ Pattern = dict[str, Any]
 _NAME = {"IS_TITLE": True, "OP": "+"}
 _NAME_OPT = {"IS_TITLE": True, "OP": "*"}
 _WORDISH = {"TEXT": {"REGEX": r"^(-|[A-Za-z0-9][\w&.'’-]*)$"}, "POS": {"IN": ["PROPN", "ADJ", "NOUN", "NUM", "PUNCT"]}}
+# a word of a long official name: capitalised, an acronym, a joining dash or "and"/"&" ("Science and Technology")
+_PRE_WORD = {"TEXT": {"REGEX": r"^([A-Z][A-Za-z'’.-]*|–|-)$", "NOT_IN": ["Institute", "University", "Centre", "Center",
+                                                                  "Laboratory", "Academy", "College", "School"]}}
+# "Federal", "Dutch", "PRC", "General", "Civil Aviation", "South Carolina" before "Ministry/Department of ..."
+_GOV_PREFIX = {"TEXT": {"REGEX": r"^[A-Z][A-Za-z.]*$"}, "POS": {"IN": ["PROPN", "ADJ"]}, "OP": "{0,2}"}
+_GOV_MIDDLE = {"TEXT": {"REGEX": r"^([A-Z][\w-]*|-)$"}, "OP": "*"}  # "Party Committee Organization"
+# words that follow "and" inside one name ("Aeronautics and Astronautics", "Industry and Security"); "X
+# Institute of Technology and Beijing Institute ..." is two names, so no other word may follow an "and"
+AND_WORDS = ["Technology", "Security", "Energy", "Astronautics", "Engineering", "Information", "Trade",
+             "Commerce", "Industry", "Investment", "Social", "Innovation", "Development", "Management",
+             "Telecommunications", "Chemistry", "Physics", "Materials", "Economics", "Training", "Employment",
+             "Tourism", "Culture", "Education", "Research", "Exchange", "Cooperation", "Administration",
+             "Supervision", "Reform", "Planning", "Industrial", "Environment", "Health", "Applied", "Space",
+             "Defense", "Defence", "Science", "Sciences", "Manufacturing", "Export", "Import", "Communications",
+             "Transport", "Equipment", "Electronics", "Aviation", "Finance", "Economic", "Skills", "Strategy",
+             "Mechanics", "Power", "Systems", "Vibration", "Enterprise", "Fisheries", "Agriculture", "Justice"]
+_TAIL_WORD = {"TEXT": {"REGEX": r"^([A-Z][\w'’.-]*|–|-)$", "NOT_IN": ["Institute", "University", "Centre", "Center",
+                                                                   "Laboratory", "Department", "Ministry"]}}
+
+
+def _tails() -> list[list[Pattern]]:
+    """After "of/for/on": capitalised words, and the same with one "and"/"&" and a word of AND_WORDS."""
+    plain: list[Pattern] = [_OF, _OF_NAME, dict(_TAIL_WORD, OP="*")]
+    joined: list[Pattern] = [{"LOWER": {"IN": ["and", "&"]}}, {"TEXT": {"IN": AND_WORDS}}, dict(_TAIL_WORD, OP="*")]
+    # "Department for Business, Energy and Industrial Strategy", "State Administration for Science, Technology and
+    # Industry for National Defense": a comma list closed by "and" and a word of AND_WORDS
+    listed: list[Pattern] = [{"TEXT": ","}, dict(_TAIL_WORD, OP="+"), *joined, _OF, _OF_NAME, dict(_TAIL_WORD, OP="*")]
+    return [plain, [*plain, *joined], [*plain, *listed[:-3]], [*plain, *listed]]
+
+
+def _with_tails(label: str, head: list[Pattern]) -> list[Pattern]:
+    return [{"label": label, "pattern": [*head, *tail]} for tail in _tails()]
+_OF = {"LOWER": {"IN": ["of", "for", "on"]}}
+_DATE_WORDS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+               "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+_OF_NAME = {"TEXT": {"REGEX": r"^[A-Z]", "NOT_IN": _DATE_WORDS}}  # "Forum on Science", not "Forum on Monday"
 
 MILITARY_HEADS = [
     "branch", "unit", "command", "district", "garrison", "academy", "university", "brigade", "division",
     "regiment", "base", "corps", "department", "headquarters", "college", "institute", "force", "navy",
 ]
 EVENT_HEADS = ["conference", "summit", "forum", "expo", "exhibition", "symposium", "fair", "congress", "dialogue"]
+# heads that name an event only when capitalised ("Dubai Airshow", "China Helicopter Exposition")
+TITLED_EVENT_HEADS = ["Exposition", "Airshow", "Show", "Workshop", "Festival", "Week", "Seminar", "Convention",
+                      "Roundtable", "Games"]
 # Event names come from the ruler only when they hold a capitalised word (cleanup.generic_event drops the rest)
 GOV_BODY_HEADS = ["government", "committee", "commission", "bureau", "office", "department", "congress"]
+GOV_TITLED_HEADS = ["Government", "Committee", "Commission", "Bureau", "Office", "Department", "Congress",
+                    "Administration"]
 
 
 def _pla() -> list[Pattern]:
@@ -68,6 +109,24 @@ def _government() -> list[Pattern]:
         {"label": "PublicBody", "pattern": [{"TEXT": {"IN": ["CCP", "CPC"]}}], "id": "CCP"},
         {"label": "PublicBody", "pattern": [
             {"LOWER": "state"}, {"LOWER": "council"}]},
+        # "Hubei Provincial Department of Science and Technology", "Shandong Provincial Party Committee
+        # Organization Department", "Shenzhen Municipal State-owned Assets Supervision and Administration Commission"
+        *_with_tails("PublicBody", [_NAME, {"LOWER": {"IN": ["municipal", "provincial"]}}, _GOV_MIDDLE,
+                                    {"TEXT": {"IN": GOV_TITLED_HEADS}}]),
+        {"label": "PublicBody", "pattern": [_NAME, {"LOWER": {"IN": ["municipal", "provincial"]}}, _GOV_MIDDLE,
+                                            {"TEXT": {"IN": GOV_TITLED_HEADS}}]},
+        # "Ministry of State Security", "Department for Business, Energy and Industrial Strategy", "Office of
+        # Export Enforcement", "Bureau of Industry and Security"
+        *_with_tails("PublicBody", [_GOV_PREFIX, {"TEXT": {"IN": ["Ministry", "Department", "Office", "Bureau",
+                                                                  "Commission", "Administration", "Agency"]}}]),
+        {"label": "PublicBody", "pattern": [  # SASAC, national or local
+            _NAME_OPT, {"LOWER": {"IN": ["municipal", "provincial"]}, "OP": "?"}, {"LOWER": "state"}, {"TEXT": "-", "OP": "?"},
+            {"LOWER": "owned"}, {"LOWER": "assets"}, {"LOWER": "supervision"}, {"LOWER": "and"}, {"LOWER": "administration"},
+            {"LOWER": "commission"}]},
+        # "Chinese Embassy in Berlin", "Chinese Consulate General in Chicago"
+        {"label": "PublicBody", "pattern": [
+            {"TEXT": {"REGEX": r"^[A-Z]"}}, {"TEXT": {"IN": ["Embassy", "Consulate"]}}, {"TEXT": "General", "OP": "?"},
+            {"LOWER": "in"}, {"TEXT": {"REGEX": r"^[A-Z]"}, "OP": "+"}]},
     ]
 
 
@@ -80,9 +139,22 @@ def _international() -> list[Pattern]:
     return [{"label": "Organization", "pattern": [{"TEXT": name}]} for name in INTERNATIONAL_BODIES]
 
 
+_EVENT_WORD = {"TEXT": {"REGEX": r"^(-|–|\(|\)|[A-Za-z0-9][\w&.'’-]*)$"},
+               "POS": {"IN": ["PROPN", "ADJ", "NOUN", "NUM", "PUNCT", "CCONJ"]}}
+
+
 def _events() -> list[Pattern]:
+    """"China–UK Local Government Forum", "China (Zhejiang) Investment and Trade Fair", "International Symposium
+    on Space Robotics": capitalised words (dashes, brackets and "and" inside) before an event head, and an
+    "on/of/for ..." tail after it."""
+    first = {"TEXT": {"REGEX": r"^[A-Z0-9]"}}
+    heads = {"LOWER": {"IN": EVENT_HEADS}}
+    titled = {"TEXT": {"IN": TITLED_EVENT_HEADS}}
     return [
-        {"label": "Event", "pattern": [dict(_WORDISH, OP="+"), {"LOWER": {"IN": EVENT_HEADS}}]},
+        {"label": "Event", "pattern": [dict(_WORDISH, OP="+"), heads]},
+        {"label": "Event", "pattern": [first, dict(_EVENT_WORD, OP="*"), heads]},
+        {"label": "Event", "pattern": [first, dict(_EVENT_WORD, OP="*"), titled]},
+        *_with_tails("Event", [first, dict(_EVENT_WORD, OP="*"), {"TEXT": {"REGEX": "^[A-Z]"}, "LOWER": {"IN": EVENT_HEADS}}]),
     ]
 
 
@@ -141,9 +213,27 @@ def _technologies() -> list[Pattern]:
     return [{"label": "Technology", "pattern": [*({"LOWER": t} for t in toks), cont]} for toks in TECHNOLOGIES]
 
 
+RESEARCH_HEADS = ["Centre", "Center", "Laboratory", "Lab", "Institute", "University", "Academy", "College", "School"]
+
+
+def _research() -> list[Pattern]:
+    """"Wuhan University of Science and Technology", "Aldgate–Beihang Centre for Aero-Acoustics", "CAS Key
+    Laboratory of Quantum Information", "Hangzhou Research Institute", "Jiaxing University": the small model
+    cuts these at "and", at a dash or before the head, or tags the city alone."""
+    first = {"TEXT": {"REGEX": r"^[A-Z][A-Za-z'’.-]*$"}, "POS": {"IN": ["PROPN", "ADJ", "NOUN"]}}
+    return [
+        *_with_tails("University", [first, dict(_PRE_WORD, OP="*"), {"TEXT": {"IN": RESEARCH_HEADS}}]),
+        *_with_tails("University", [{"TEXT": {"IN": RESEARCH_HEADS}}]),
+        {"label": "University", "pattern": [{"TEXT": {"REGEX": r"^[A-Z]"}, "POS": "PROPN"}, {"TEXT": "Research"},
+                                            {"TEXT": {"IN": ["Institute", "Centre", "Center"]}}]},
+        {"label": "University", "pattern": [{"TEXT": {"REGEX": r"^[A-Z]"}, "POS": "PROPN", "OP": "+"},
+                                            {"TEXT": {"IN": ["University", "Polytechnic"]}}]},
+    ]
+
+
 def static_patterns() -> list[Pattern]:
     """Hand-written patterns for the ruler before ``ner`` (lists' names are added by the model loader)."""
-    return [*_pla(), *_government(), *_events(), *_programs(), *_international()]
+    return [*_pla(), *_government(), *_events(), *_research(), *_programs(), *_international()]
 
 
 PERSON_TITLES = [

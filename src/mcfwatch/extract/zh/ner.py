@@ -96,7 +96,7 @@ def _rule_candidates(text: str, tokens: list[Token]) -> list[_Cand]:
                 continue
             if kind == "Program" and tok.tag not in ("n", "nz", "ORG"):
                 continue
-            start = _extend_left(tokens, k, start)
+            start = _extend_joined(text, tokens, _extend_left(tokens, k, start))
             name = text[start : tok.end]
             left = name[: -len(suf)]
             if len(left) < 2 or left in tr.GENERIC_LEFT or left[-2:] in tr.GENERIC_LEFT and len(left) == 2:
@@ -104,6 +104,68 @@ def _rule_candidates(text: str, tokens: list[Token]) -> list[_Cand]:
             typ = (tr.head_type(name) or ("Organization", ""))[0] if kind == "org" else kind
             out.append(_Cand(start, tok.end, typ, 2, [], "rule"))
             break
+    return out
+
+
+_OPEN, _CLOSE, _DASHES = "（(", "）)", "—－–-"
+
+
+def _extend_joined(text: str, tokens: list[Token], start: int) -> int:
+    """Extend a name's start over a bracketed place and a dash-joined first party: 中国（廊坊）国际经济贸易洽谈会,
+    中国（湖北）—中东欧经贸合作对接会, 中航国际（英国）投资有限公司."""
+    index_of_end = {t.end: k for k, t in enumerate(tokens)}
+    for _ in range(3):
+        before = text[:start]
+        if before.endswith(tuple(_CLOSE)):
+            opened = max(before.rfind(c) for c in _OPEN)
+            inner = before[opened + 1 : -1]
+            if opened < 0 or not 1 <= len(inner) <= 8 or not all("\u4e00" <= ch <= "\u9fff" for ch in inner):
+                break
+            k = index_of_end.get(opened)
+        elif before.endswith(tuple(_DASHES)) and len(before) >= 2 and before[-2] in _CLOSE:
+            start -= 1  # 中国（湖北）—: the bracket comes next
+            continue
+        elif before.endswith(tuple(_DASHES)) and len(before) >= 2 and "\u4e00" <= before[-2] <= "\u9fff":
+            opened = len(before) - 1
+            k = index_of_end.get(opened)
+        else:
+            break
+        if k is None or _stops(tokens[k]):
+            break
+        new = _extend_left(tokens, k, tokens[k].end, max_tokens=3)
+        if new >= opened:
+            break
+        start = new
+    return start
+
+
+def _trim(text: str, c: _Cand) -> _Cand:
+    """Words before a name that are not part of it (原, 下属, 民营企业, 我校; an event's 第三届)."""
+    if c.source == "gazetteer":
+        return c
+    surface = text[c.start : c.end]
+    for lead in tr.LEADING_NOT_NAME:
+        k = surface.find(lead)
+        if lead == "原" and not (k == 0 and surface[1:].startswith(tuple(tr.COUNTRIES))):
+            continue  # 原美国普渡大学 (formerly), not 原子能研究院
+        if k >= 0 and len(surface) - k - len(lead) >= 3 and (k == 0 or lead in ("下属", "旗下", "所属")):
+            c.start += k + len(lead)
+            surface = text[c.start : c.end]
+            break
+    if c.type == "Event":
+        m = tr.EDITION.match(surface)
+        if m and len(surface) - m.end() >= 3:
+            c.start += m.end()
+    return c
+
+
+def _fixed_candidates(text: str) -> list[_Cand]:
+    out = []
+    for name, typ in tr.FIXED_NAMES.items():
+        k = text.find(name)
+        while k >= 0:
+            out.append(_Cand(k, k + len(name), typ, 2, [], "rule"))
+            k = text.find(name, k + len(name))
     return out
 
 
@@ -205,6 +267,21 @@ def _joins_organisations(cand: _Cand, known: list[_Cand]) -> bool:
     return len(inside) >= 2 and any(a.end <= b.start for a in inside for b in inside)
 
 
+def _split_countries(text: str, chosen: list[_Cand]) -> list[_Cand]:
+    """英国布鲁内尔大学: the country is a place of its own (docs/annotation.md), the organisation the rest."""
+    out: list[_Cand] = []
+    for c in chosen:
+        surface = text[c.start : c.end]
+        country = next((k for k in tr.COUNTRIES if surface.startswith(k)), "") if c.type in _AGENTS | {"Event"} else ""
+        rest = surface[len(country):]
+        if country and len(rest) >= 3 and (tr.head_type(rest) or c.type == "Event"):
+            out.append(_Cand(c.start, c.start + len(country), "Place", c.priority, [], c.source))
+            out.append(_Cand(c.start + len(country), c.end, c.type, c.priority, c.names_en, c.source))
+        else:
+            out.append(c)
+    return out
+
+
 def find_mentions(
     text: str, tokens: list[Token], gaz: Gazetteer, proposed: list[Span] | None = None, parts: str = "all"
 ) -> list[Mention]:
@@ -226,11 +303,11 @@ def find_mentions(
             named = sorted(named + [t for t in tokens if t.tag in _NAME_TAGS and not _overlaps(t, named)],
                            key=lambda t: t.start)
     known = ((_gazetteer_candidates(text, gaz) if "gazetteer" in use else [])
-             + (_rule_candidates(text, tokens) if "rules" in use else []))
+             + (_rule_candidates(text, tokens) + _fixed_candidates(text) if "rules" in use else []))
     tagged = _tagger_candidates(named) if "tagger" in use else []
     if proposed is not None:
         tagged = [c for c in tagged if not _joins_organisations(c, known)]
-    cands = known + tagged
+    cands = [_trim(text, c) for c in known + tagged]
     cands.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
     taken = [False] * (len(text) + 1)
     chosen: list[_Cand] = []
@@ -242,7 +319,7 @@ def find_mentions(
         chosen.append(c)
     chosen.sort(key=lambda c: c.start)
     out = []
-    for c in chosen:
+    for c in _split_countries(text, chosen):
         surface = text[c.start : c.end]
         name = _canonical(surface, c.start, c.type, gaz, places)
         names_en = c.names_en or (gaz.entries[name].names_en if name in gaz.entries else [])

@@ -15,7 +15,8 @@ SUFFIX_TYPES: list[tuple[str, tuple[str, ...]]] = [
     ("University", ("研究所", "研究院", "科学院", "工程院", "研究中心", "实验室", "大学", "学院", "学校",
                     "学会")),
     ("PublicBody", ("人民政府", "政府", "常委会", "常务委员会", "委员会", "人大", "政协", "省委", "市委",
-                    "县委", "区委", "党委", "工委", "管委会", "大使馆", "领事馆", "总领事馆", "外办",
+                    "县委", "区委", "党委", "工委", "管委会", "大使馆", "领事馆", "总领事馆", "外办", "办公室",
+                    "贸促会", "侨办",
                     "国务院", "部", "局", "厅", "署", "海关", "法院", "检察院", "议会", "市议会", "郡议会")),
     ("Company", ("有限责任公司", "股份有限公司", "有限公司", "集团公司", "公司", "集团", "厂", "银行")),
     ("Organization", ("代表团", "考察团", "访问团", "商会", "协会", "联合会", "基金会", "联盟", "俱乐部",
@@ -26,7 +27,16 @@ EVENT_SUFFIXES = ("成果展示会", "展示会", "博览会", "展览会", "交
 PROGRAM_SUFFIXES = ("计划", "工程", "战略")
 TECH_SUFFIXES = ("细化剂", "芯片", "半导体", "无人机", "雷达", "发动机", "传感器", "导弹", "卫星")
 
-_MILITARY_INSIDE = re.compile(r"解放军|军分区|军区|战区|\d{5}部队|武警|国防科技大学")
+_MILITARY_INSIDE = re.compile(r"解放军|军分区|军区|战区|\d{5}部队|武警|国防科技大学|中央军委|中央军事委员会")
+# Names without a head word that the annotations type the same way everywhere: the PLA's services.
+FIXED_NAMES: dict[str, str] = {
+    "陆军": "MilitaryUnit", "海军": "MilitaryUnit", "空军": "MilitaryUnit", "火箭军": "MilitaryUnit",
+    "战略支援部队": "MilitaryUnit", "中央军委": "MilitaryUnit", "中央军事委员会": "MilitaryUnit",
+}
+# Words before a name that are not part of it (原美国普渡大学, 中国电科下属第十四研究所, 民营企业X公司, 我校机电学院).
+LEADING_NOT_NAME = ("下属", "旗下", "所属", "原", "民营企业", "我校", "学校", "本校", "该校")
+# An ordinal edition before an event's name is not part of it (第三届西安军民融合产业博览会).
+EDITION = re.compile(r"^第[一二三四五六七八九十百〇零\d]+届")
 
 # Modifiers that make a head generic rather than a name (该公司, 市政府, 两家企业).
 GENERIC_LEFT = set("该本我其各此这那某两多几诸一市省县区国州") | {
