@@ -44,7 +44,7 @@ class Setting:
         return f"{what} too large ({size:,} {unit} > {limit:,} {unit} limit, {self.name})"
 
 
-DB = Setting("MCFWATCH_DB", "mcfwatch.db", "SQLite file (or SQLAlchemy URL) of the store.")
+DB = Setting("MCFWATCH_DB", "mcfwatch.db", "SQLite file of the store, or a PostgreSQL URL (postgresql://user@host/db).")
 RULES = Setting("MCFWATCH_RULES", "", "Path of a risk-rules YAML file replacing the shipped one.")
 EXCLUDE_NONCOMMERCIAL = Setting(
     "MCFWATCH_EXCLUDE_NONCOMMERCIAL", "0", "Set to 1 to leave out watchlist copies under non-commercial licences."

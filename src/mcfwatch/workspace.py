@@ -13,6 +13,7 @@ from mcfwatch.extract import Extractor
 from mcfwatch.ingest import Failure, iter_documents
 from mcfwatch.model import Document, Extraction
 from mcfwatch.store import Store, StoredEntity
+from mcfwatch.store.engine import shown_db
 
 Progress = Callable[[str], None]
 
@@ -77,11 +78,17 @@ class Workspace:
 
     # -- pipeline ------------------------------------------------------------------------------
 
-    def ingest(self, paths: list[Path], on_item: Progress | None = None, resolve: bool = True) -> IngestReport:
+    def ingest(self, paths: list[Path], on_item: Progress | None = None, resolve: bool = True,
+               on_wait: Callable[[str], None] | None = None) -> IngestReport:
         """Read, extract and store every document under paths, then resolve names across documents.
 
         Idempotent: known content is skipped, and merges already decided (or undone) are kept as they are.
+        A SQLite store takes one ingest at a time: a second waits for the first, and on_wait hears why.
         """
+        with self.store.ingest_lock(on_wait):
+            return self._ingest(paths, on_item, resolve)
+
+    def _ingest(self, paths: list[Path], on_item: Progress | None, resolve: bool) -> IngestReport:
         report = IngestReport()
         pending: list[Document] = []
 
@@ -157,7 +164,7 @@ class Workspace:
         """The canonical entity a user means by name (exact name or alias first, then a substring)."""
         found = self.store.find(name)
         if not found:
-            raise NotFoundError(f"no entity named {name!r} in {self.db}; try 'mcfwatch entities'")
+            raise NotFoundError(f"no entity named {name!r} in {shown_db(self.db)}; try 'mcfwatch entities'")
         return found[0]
 
     def card(self, name: str) -> dict[str, Any]:

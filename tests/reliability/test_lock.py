@@ -32,7 +32,7 @@ def _declared() -> dict[str, list[Requirement]]:
     extras = project["optional-dependencies"]
     return {
         "runtime.lock": [Requirement(r) for r in project["dependencies"]],
-        "dev.lock": [Requirement(r) for r in project["dependencies"] + extras["dev"] + extras["ftm"]],
+        "dev.lock": [Requirement(r) for r in project["dependencies"] + extras["dev"] + extras["ftm"] + extras["postgres"]],
     }
 
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from mcfwatch.errors import NotFoundError
+from mcfwatch.errors import NotFoundError, StoreError
 from mcfwatch.model import Document, Entity, Extraction, Span
 from mcfwatch.store import Store
 from mcfwatch.store.store import NewMerge
@@ -21,8 +19,8 @@ def other_document() -> Extraction:
     )
 
 
-def test_every_visible_write_bumps_the_generation_and_reads_do_not(tmp_path: Path) -> None:
-    store = Store(tmp_path / "s.db")
+def test_every_visible_write_bumps_the_generation_and_reads_do_not(db: str) -> None:
+    store = Store(db)
     seen = [store.generation()]
     assert seen == [0]
 
@@ -62,21 +60,27 @@ def test_every_visible_write_bumps_the_generation_and_reads_do_not(tmp_path: Pat
     store.relations(), store.entities(), store.find("Brunel University"), store.health(), store.baseline()
     assert store.generation() == before
     store.close()
-    assert Store(tmp_path / "s.db", create=False).generation() == before  # persisted, not per process
+    assert Store(db, create=False).generation() == before  # persisted, not per process
 
 
-def test_a_store_written_before_the_counter_gains_it(tmp_path: Path) -> None:
-    from sqlalchemy import delete
+def test_a_store_written_before_the_counter_gains_it_by_migrate(db: str) -> None:
+    """Schema version 3 is the counter: a version-2 store is refused until `mcfwatch migrate` adds it."""
+    from alembic import command
+    from sqlalchemy import create_engine
+    from typer.testing import CliRunner
 
-    from mcfwatch.store import tables as t
+    from mcfwatch.cli.main import app
+    from mcfwatch.store.engine import to_url
+    from mcfwatch.store.schema import alembic_config
 
-    store = Store(tmp_path / "s.db")
-    store.add_extraction(seed_extraction())
-    with store.engine.begin() as conn:
-        conn.execute(delete(t.meta).where(t.meta.c.key == "generation"))
-    assert store.generation() == 0
-    store.close()
-    reopened = Store(tmp_path / "s.db", create=False)
-    assert reopened.generation() == 0
-    reopened.add_overlay("edge", reopened.relations()[0]["id"], "reject")
-    assert reopened.generation() == 1
+    engine = create_engine(to_url(db))
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "0002")
+    engine.dispose()
+    with pytest.raises(StoreError, match="schema version 2, this mcfwatch needs 3; upgrade it with `mcfwatch migrate"):
+        Store(db)
+    assert CliRunner().invoke(app, ["migrate", "--db", db]).exit_code == 0
+    migrated = Store(db, create=False)
+    assert migrated.generation() == 0
+    assert migrated.add_extraction(seed_extraction())
+    assert migrated.generation() == 1

@@ -3,14 +3,15 @@ and SQL views that show a plain SQL client what the CLI shows."""
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from mcfwatch.errors import NotFoundError
 from mcfwatch.model import Document, Entity, Extraction, Relation, Span
 from mcfwatch.store import NewMerge, Store
+from mcfwatch.store.engine import to_url
 
 
 def _doc(text: str, doc_id: str, ents: list[tuple[str, str, str]], rels: list[tuple[str, str, str]] = ()) -> Extraction:  # type: ignore[assignment]
@@ -40,22 +41,22 @@ def _ids(store: Store) -> tuple[set[str], set[str], set[str]]:
     return ents, rels, mentions
 
 
-def test_stable_ids_do_not_depend_on_order_or_later_documents(tmp_path: Path) -> None:
-    one = Store(tmp_path / "one.db")
+def test_stable_ids_do_not_depend_on_order_or_later_documents(new_db: Callable[[str], str]) -> None:
+    one = Store(new_db("one"))
     one.add_extraction(A)
     before = _ids(one)
     one.add_extraction(B)  # a later document never changes an id already given out
     after = _ids(one)
     assert all(b <= a for b, a in zip(before, after, strict=True))
-    two = Store(tmp_path / "two.db")  # the other order, in another store: the same ids
+    two = Store(new_db("two"))  # the other order, in another store: the same ids
     two.add_extraction(B)
     two.add_extraction(A)
     assert _ids(two) == after
     assert all(m.startswith("men-") for m in after[2])
 
 
-def test_lookup_by_id_follows_merges_and_says_so(tmp_path: Path) -> None:
-    store = Store(tmp_path / "s.db")
+def test_lookup_by_id_follows_merges_and_says_so(db: str) -> None:
+    store = Store(db)
     store.add_extraction(A)
     store.add_extraction(B)
     lizhong = store.find("Lizhong Group")[0].id
@@ -71,8 +72,8 @@ def test_lookup_by_id_follows_merges_and_says_so(tmp_path: Path) -> None:
         store.entity("ent-doesnotexist")
 
 
-def test_merges_are_unique_by_pair(tmp_path: Path) -> None:
-    store = Store(tmp_path / "s.db")
+def test_merges_are_unique_by_pair(db: str) -> None:
+    store = Store(db)
     store.add_extraction(A)
     store.add_extraction(B)
     a, b = store.find("Lizhong Group")[0].id, store.find("Hebei Lizhong")[0].id
@@ -81,8 +82,17 @@ def test_merges_are_unique_by_pair(tmp_path: Path) -> None:
     assert len(store.merges()) == 1
 
 
-def test_one_fold_for_python_readers_and_sql_views(tmp_path: Path) -> None:
-    db = tmp_path / "s.db"
+def _sql(db: str, query: str) -> set[tuple[object, ...]]:
+    """Rows of a query by a client that knows nothing of mcfwatch (plain SQL on the database)."""
+    engine = create_engine(to_url(db))
+    try:
+        with engine.connect() as conn:
+            return {tuple(r) for r in conn.execute(text(query))}
+    finally:
+        engine.dispose()
+
+
+def test_one_fold_for_python_readers_and_sql_views(db: str) -> None:
     store = Store(db)
     store.add_extraction(A)
     store.add_extraction(B)
@@ -93,11 +103,9 @@ def test_one_fold_for_python_readers_and_sql_views(tmp_path: Path) -> None:
     py_ents = {(e["id"], e["mentions"]) for e in store.entities()}
     py_rels = {(r["id"], r["source_id"], r["target_id"]) for r in store.relations()}
     assert len(py_ents) == 2 and len(py_rels) == 1
-    with sqlite3.connect(db) as conn:  # a client that knows nothing of mcfwatch
-        sql_ents = set(conn.execute("SELECT id, mentions FROM canonical_entities"))
-        sql_rels = set(conn.execute("SELECT id, source_id, target_id FROM active_relations"))
+    sql_ents = _sql(db, "SELECT id, mentions FROM canonical_entities")
+    sql_rels = _sql(db, "SELECT id, source_id, target_id FROM active_relations")
     assert sql_ents == py_ents and sql_rels == py_rels
     store.add_overlay("merge", f"{lizhong}|{hebei}", "split")  # the latest decision wins
     assert len(store.entities()) == 3
-    with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT COUNT(*) FROM canonical_entities").fetchone() == (3,)
+    assert _sql(db, "SELECT COUNT(*) FROM canonical_entities") == {(3,)}

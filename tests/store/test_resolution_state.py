@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,7 @@ def _doc(name: str) -> Extraction:
         Entity("e", name, etype, mentions=[Span(0, len(name), name)])])
 
 
-def _store(db: Path, names: list[str]) -> Store:
+def _store(db: str, names: list[str]) -> Store:
     store = Store(db)
     for n in names:
         store.add_extraction(_doc(n))
@@ -39,8 +40,7 @@ def _pairs(store: Store) -> set[frozenset[str]]:
     return {frozenset((r["winner_id"], r["loser_id"])) for r in store.merges()}
 
 
-def test_item2_resolution_killed_midway_is_redone_by_resolve(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    db = tmp_path / "s.db"
+def test_item2_resolution_killed_midway_is_redone_by_resolve(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
     store = _store(db, NAMES)
 
     def killed(self: Store, merges: object) -> list[int | None]:
@@ -51,33 +51,32 @@ def test_item2_resolution_killed_midway_is_redone_by_resolve(tmp_path: Path, mon
         with pytest.raises(KeyboardInterrupt):
             resolve_store(store)
     assert store.merges() == [] and store.unresolved_documents() == len(NAMES)
-    res = runner.invoke(app, ["check", "--db", str(db)])
+    res = runner.invoke(app, ["check", "--db", db])
     assert res.exit_code == 1 and "7 documents not yet resolved" in res.output
-    res = runner.invoke(app, ["resolve", "--db", str(db)])
+    res = runner.invoke(app, ["resolve", "--db", db])
     assert res.exit_code == 0 and "2 names merged" in res.output
-    assert runner.invoke(app, ["check", "--db", str(db)]).exit_code == 0
-    again = runner.invoke(app, ["resolve", "--db", str(db)])  # idempotent
+    assert runner.invoke(app, ["check", "--db", db]).exit_code == 0
+    again = runner.invoke(app, ["resolve", "--db", db])  # idempotent
     assert "0 names merged" in again.output and len(store.merges()) == 2
 
 
-def test_item3_resolution_does_not_depend_on_ingest_order(tmp_path: Path) -> None:
-    one = _store(tmp_path / "one.db", NAMES)
-    two = _store(tmp_path / "two.db", list(reversed(NAMES)))
+def test_item3_resolution_does_not_depend_on_ingest_order(new_db: Callable[[str], str]) -> None:
+    one = _store(new_db("one"), NAMES)
+    two = _store(new_db("two"), list(reversed(NAMES)))
     resolve_store(one)
     resolve_store(two)
     assert _pairs(one) == _pairs(two) and len(_pairs(one)) == 2
     assert {e["name"] for e in one.entities()} == {e["name"] for e in two.entities()}
 
 
-def test_item3_numbered_names_are_never_merged(tmp_path: Path) -> None:
-    store = _store(tmp_path / "s.db", NAMES)
+def test_item3_numbered_names_are_never_merged(db: str) -> None:
+    store = _store(db, NAMES)
     resolve_store(store)
     acme = [e for e in store.entities() if e["name"].startswith("Acme")]
     assert len(acme) == 3 and all(not e["merged"] for e in acme)
 
 
-def test_item3_concurrent_resolvers_record_each_merge_once(tmp_path: Path) -> None:
-    db = tmp_path / "s.db"
+def test_item3_concurrent_resolvers_record_each_merge_once(db: str) -> None:
     _store(db, NAMES).close()
     errors: list[BaseException] = []
 
@@ -97,10 +96,9 @@ def test_item3_concurrent_resolvers_record_each_merge_once(tmp_path: Path) -> No
     assert len(store.merges()) == 2 and len(_pairs(store)) == 2
 
 
-def test_check_reports_schema_and_counts_as_json(tmp_path: Path) -> None:
-    db = tmp_path / "s.db"
+def test_check_reports_schema_and_counts_as_json(db: str, tmp_path: Path) -> None:
     resolve_store(_store(db, NAMES[:2]))
-    res = runner.invoke(app, ["check", "--db", str(db), "--format", "json"])
+    res = runner.invoke(app, ["check", "--db", db, "--format", "json"])
     assert res.exit_code == 0
     h = json.loads(res.stdout)
     assert h["schema_version"] == h["expected_schema_version"] and h["problems"] == [] and h["fold_current"]

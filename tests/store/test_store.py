@@ -34,8 +34,8 @@ def seed_extraction(seed_path: Path) -> Extraction:
     return ex
 
 
-def test_roundtrip_and_idempotence(tmp_path: Path, seed_path: Path) -> None:
-    store = Store(tmp_path / "s.db")
+def test_roundtrip_and_idempotence(db: str, seed_path: Path) -> None:
+    store = Store(db)
     ex = seed_extraction(seed_path)
     assert store.add_extraction(ex) is True
     assert store.add_extraction(ex) is False  # same content hash: nothing written twice
@@ -46,8 +46,8 @@ def test_roundtrip_and_idempotence(tmp_path: Path, seed_path: Path) -> None:
     assert doc["text"][rel["ev_start"] : rel["ev_end"]] == rel["ev_text"]
 
 
-def test_entities_merge_by_name_across_documents(tmp_path: Path, seed_path: Path) -> None:
-    store = Store(tmp_path / "s.db")
+def test_entities_merge_by_name_across_documents(db: str, seed_path: Path) -> None:
+    store = Store(db)
     store.add_extraction(seed_extraction(seed_path))
     other = Document(text="Lizhong Group opened a plant in Tianjin.", id="other")
     ex = Extraction(document=other, entities=[Entity("x", "Lizhong Group", "Company", mentions=[Span(0, 13, "Lizhong Group")])])
@@ -63,9 +63,9 @@ def test_forged_evidence_is_refused(seed_path: Path) -> None:
 
 
 def test_failure_mid_document_leaves_no_half_written_document(
-    tmp_path: Path, seed_path: Path, monkeypatch: pytest.MonkeyPatch
+    db: str, seed_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store = Store(tmp_path / "s.db")
+    store = Store(db)
     first = Document(text="Brunel University is in Uxbridge.", id="first")
     store.add_extraction(Extraction(document=first, entities=[Entity("a", "Brunel University", "University", mentions=[Span(0, 17, "Brunel University")])]))
     before = store.counts()
@@ -85,14 +85,13 @@ def test_failure_mid_document_leaves_no_half_written_document(
     assert store.add_extraction(seed_extraction(seed_path)) is True
 
 
-def test_unknown_schema_version_is_a_clear_error(tmp_path: Path) -> None:
-    db = tmp_path / "s.db"
+def test_unknown_schema_version_is_a_clear_error(db: str) -> None:
     Store(db).close()
     store = Store(db)
     with store.engine.begin() as conn:
         conn.execute(text("UPDATE meta SET value='999' WHERE key='schema_version'"))
     store.close()
-    with pytest.raises(StoreError, match="schema version 999"):
+    with pytest.raises(StoreError, match="schema version 999 is newer"):
         Store(db)
 
 

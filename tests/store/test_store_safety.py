@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.exc import OperationalError
 from typer.testing import CliRunner
 
@@ -16,14 +17,29 @@ from mcfwatch.cli.main import app
 from mcfwatch.errors import StoreError
 from mcfwatch.model import Document, Entity, Extraction, Span
 from mcfwatch.store import Store
+from mcfwatch.store.engine import to_url
 from mcfwatch.workspace import Workspace
 
 runner = CliRunner()
 
 
-def _tables(db: Path) -> set[str]:
-    with sqlite3.connect(db) as conn:
-        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+def _tables(db: str) -> set[str]:
+    engine = create_engine(to_url(db))
+    try:
+        with engine.connect() as conn:
+            return set(inspect(conn).get_table_names())
+    finally:
+        engine.dispose()
+
+
+def _sql(db: str, statement: str) -> None:
+    """Run SQL on the store's database as any client would, not through mcfwatch."""
+    engine = create_engine(to_url(db))
+    try:
+        with engine.begin() as conn:
+            conn.execute(text(statement))
+    finally:
+        engine.dispose()
 
 
 def _one(store: Store, name: str, doc_id: str) -> None:
@@ -32,19 +48,17 @@ def _one(store: Store, name: str, doc_id: str) -> None:
         Entity("e", name, "Company", mentions=[Span(0, len(name), name)])]))
 
 
-def test_item5_find_escapes_like_wildcards(tmp_path: Path) -> None:
-    store = Store(tmp_path / "s.db")
+def test_item5_find_escapes_like_wildcards(db: str) -> None:
+    store = Store(db)
     _one(store, "Acme227 Group", "a")
     assert store.find("_") == [] and store.find("%") == []
     assert [e.name for e in store.find("227")] == ["Acme227 Group"]  # a real substring still finds it
-    res = runner.invoke(app, ["show", "_", "--db", str(tmp_path / "s.db")])
+    res = runner.invoke(app, ["show", "_", "--db", db])
     assert res.exit_code == 2 and "no entity named '_'" in res.output
 
 
-def test_item9_foreign_sqlite_file_is_refused_unchanged(tmp_path: Path) -> None:
-    db = tmp_path / "foreign.db"
-    with sqlite3.connect(db) as conn:
-        conn.execute("CREATE TABLE customers (id INTEGER)")
+def test_item9_foreign_database_is_refused_unchanged(db: str) -> None:
+    _sql(db, "CREATE TABLE customers (id INTEGER)")
     with pytest.raises(StoreError, match="not an mcfwatch store"):
         Store(db)
     assert _tables(db) == {"customers"}  # nothing was added before the check
@@ -61,25 +75,41 @@ def test_item9_random_or_truncated_file_is_one_line_error(tmp_path: Path, conten
     assert res.exit_code == 2 and "Traceback" not in res.output
 
 
-def test_item9_non_integer_or_newer_schema_version(tmp_path: Path) -> None:
-    db = tmp_path / "s.db"
+def test_item9_non_integer_or_newer_schema_version(db: str) -> None:
     Store(db).close()
     for value, message in (("two", "damaged"), ("999", "schema version 999")):
-        with sqlite3.connect(db) as conn:
-            conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (value,))
-        with sqlite3.connect(db) as conn:
-            before = _tables(db)
+        _sql(db, f"UPDATE meta SET value = '{value}' WHERE key = 'schema_version'")
+        before = _tables(db)
         with pytest.raises(StoreError, match=message):
             Store(db)
         assert _tables(db) == before
 
 
-def test_item9_missing_store_is_an_error_for_read_commands(tmp_path: Path) -> None:
-    db = tmp_path / "typo.db"
-    for args in (["entities"], ["show", "x"], ["export"], ["exposure", "x"], ["reject", "rel-x"]):
-        res = runner.invoke(app, [*args, "--db", str(db)])
-        assert res.exit_code == 2 and "no such store" in res.output, args
-    assert not db.exists()  # a mistyped --db creates nothing
+def test_item9_missing_store_is_an_error_for_read_commands(db: str, backend: str) -> None:
+    """A mistyped --db creates nothing: no SQLite file, no table in an empty PostgreSQL database."""
+    expected = "no such store" if backend == "sqlite" else "empty, not an mcfwatch store"
+    for args in (["entities"], ["show", "x"], ["export"], ["exposure", "x"], ["reject", "rel-x"], ["check"]):
+        res = runner.invoke(app, [*args, "--db", db])
+        assert res.exit_code == 2 and expected in res.output, args
+    if backend == "sqlite":
+        assert not Path(db).exists()
+    else:
+        assert _tables(db) == set()
+
+
+def test_postgres_password_is_never_shown(new_db: Callable[[str], str], backend: str) -> None:
+    if backend != "postgresql":
+        pytest.skip("a SQLite path has no password")
+    url = new_db("s").replace("postgres@", "postgres:s3cret-pw@", 1)
+    store = Store(url)  # the throwaway cluster trusts local users: the password is not checked
+    assert "s3cret-pw" not in store.url and "***" in store.url
+    _one(store, "Lizhong Group", "a")
+    res = runner.invoke(app, ["check", "--db", url])
+    assert res.exit_code == 1 and "s3cret-pw" not in res.output and "***" in res.output
+    bad = url.replace("postgres:s3cret-pw@", "nobody:s3cret-pw@", 1)  # an unknown role: refused
+    res = runner.invoke(app, ["entities", "--db", bad])
+    assert res.exit_code == 2 and "s3cret-pw" not in res.output and "nobody" in res.output
+    assert len(res.output.strip().splitlines()) == 1
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
@@ -109,7 +139,9 @@ class CountingExtractor:
             yield Extraction(document=doc)
 
 
-def test_item10_store_error_during_ingest_stops_extraction(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_item10_store_error_during_ingest_stops_extraction(
+    tmp_path: Path, db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     src = tmp_path / "docs"
     src.mkdir()
     for i in range(20):
@@ -120,12 +152,12 @@ def test_item10_store_error_during_ingest_stops_extraction(tmp_path: Path, monke
 
     monkeypatch.setattr(Store, "_add_extraction", disk_full)
     extractor = CountingExtractor()
-    ws = Workspace(tmp_path / "s.db", extractor=extractor)  # type: ignore[arg-type]
+    ws = Workspace(db, extractor=extractor)  # type: ignore[arg-type]
     with pytest.raises(StoreError, match="database or disk is full"):
         ws.ingest([src])
     assert extractor.seen == 1  # extraction stopped at the first store failure
     monkeypatch.setattr("mcfwatch.workspace.Extractor", CountingExtractor)
-    res = runner.invoke(app, ["ingest", str(src), "--db", str(tmp_path / "s.db")])
+    res = runner.invoke(app, ["ingest", str(src), "--db", db])
     assert res.exit_code == 2
     assert "database or disk is full" in res.output and "INSERT" not in res.output and "extraction failed" not in res.output
 
@@ -135,7 +167,7 @@ def test_item9_unwritable_store_opens_read_only(tmp_path: Path, monkeypatch: pyt
     store = Store(tmp_path / "s.db")
     _one(store, "Lizhong Group", "a")
     store.close()
-    monkeypatch.setattr("mcfwatch.store.store.os.access", lambda path, mode: False)
+    monkeypatch.setattr("mcfwatch.store.engine.os.access", lambda path, mode: False)
     ro = Store(tmp_path / "s.db")
     assert ro.read_only and [e["name"] for e in ro.entities()] == ["Lizhong Group"]
     with pytest.raises(StoreError):

@@ -15,7 +15,7 @@ Fmt = Annotated[str, typer.Option("--format", "-f", help="text or json.")]
 Rules = Annotated[Path | None, typer.Option("--rules", help="A risk-rules YAML replacing the shipped rules_v1.")]
 
 
-def _analyst(db: Path, as_of: str | None, rules: Path | None = None) -> Any:
+def _analyst(db: str, as_of: str | None, rules: Path | None = None) -> Any:
     from mcfwatch.analyse import Analyst, load_rules
     from mcfwatch.model.dates import check_day
     from mcfwatch.store import Store
@@ -115,12 +115,13 @@ def register(app: typer.Typer) -> None:
         """Store the current findings of every partner in the file as the monitoring baseline."""
         from mcfwatch.analyse.partners import read_partners
         from mcfwatch.analyse.watch import store_baseline
+        from mcfwatch.store.engine import shown_db
 
         an = _analyst(db, as_of)
         levels = store_baseline(an.store, an, read_partners(partners))
         for n, lvl in levels.items():
             console.print(f"{lvl:>11}  {n}", highlight=False, markup=False)
-        console.print(f"baseline stored for {len(levels)} partner(s) in {db}", highlight=False)
+        console.print(f"baseline stored for {len(levels)} partner(s) in {shown_db(db)}", highlight=False)
 
     @app.command()
     @friendly_errors

@@ -10,7 +10,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from functools import wraps
-from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
@@ -25,11 +24,12 @@ from mcfwatch.errors import McfwatchError
 console = Console(soft_wrap=True, markup=False, highlight=False)
 err_console = Console(stderr=True, soft_wrap=True, markup=False, highlight=False)
 
+# A string, not a Path: Path would fold the // of postgresql://host/db.
 DbOption = Annotated[
-    Path,
+    str,
     typer.Option("--db", envvar=settings.DB.name, help=settings.DB.help, show_default=True),
 ]
-DEFAULT_DB = Path(settings.DB.default)
+DEFAULT_DB = settings.DB.default
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -39,7 +39,8 @@ def run_ingest(ws: Workspace, paths: list[Path]) -> IngestReport:
     total = _count_inputs(paths)
     with progress("ingest") as bar:
         task = bar.add_task("", total=total)
-        report = ws.ingest(paths, on_item=lambda name: bar.update(task, advance=1, description=name[-50:]))
+        report = ws.ingest(paths, on_item=lambda name: bar.update(task, advance=1, description=name[-50:]),
+                           on_wait=lambda message: err_console.print(message, markup=False, highlight=False))
     return report
 
 

@@ -28,6 +28,7 @@ def register(app: typer.Typer) -> None:
 
         from mcfwatch.api.app import allowed_hosts, create_app
         from mcfwatch.store import Store
+        from mcfwatch.store.engine import shown_db
         from mcfwatch.web.app import mount
 
         Store(db).close()  # fail here, with a one-line error, if the store cannot be opened
@@ -38,6 +39,6 @@ def register(app: typer.Typer) -> None:
                               "can reach this machine reaches the login page and the API, over plain HTTP (put a "
                               "TLS proxy in front). Requests must name one of these hosts (--allow-host adds one): "
                               f"{', '.join(hosts)}", highlight=False)
-        err_console.print(f"mcfwatch on http://{host}:{port} (store {db}); log in with an account from "
+        err_console.print(f"mcfwatch on http://{host}:{port} (store {shown_db(db)}); log in with an account from "
                           "'mcfwatch users add'; OpenAPI docs at /docs", markup=False, highlight=False)
         uvicorn.run(mount(create_app(db=db, hosts=hosts), str(db)), host=host, port=port, log_level="info")

@@ -9,10 +9,8 @@ returns entities and relations folded through the one fold (store/fold.py) via t
 
 from __future__ import annotations
 
-import fcntl
 import json
-import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -25,9 +23,7 @@ from sqlalchemy import (
     Integer,
     String,
     cast,
-    create_engine,
     delete,
-    event,
     func,
     insert,
     inspect,
@@ -39,19 +35,16 @@ from sqlalchemy.exc import DatabaseError, IntegrityError
 from mcfwatch.errors import NotFoundError, StoreError
 from mcfwatch.model import Document, Extraction
 from mcfwatch.model.keys import is_acronym, name_key
+from mcfwatch.store import locks, schema
 from mcfwatch.store import tables as t
 from mcfwatch.store import views as v
+from mcfwatch.store.engine import Target, db_error, open_engine, shown_db, to_url
 from mcfwatch.store.fold import Decisions, Fold, compute_fold, decision_target, pair_key
 from mcfwatch.store.ids import entity_id_for, entity_key, mention_id_for, relation_id_for
 
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def to_url(db: str | Path) -> str:
-    text = str(db)
-    return text if "://" in text else f"sqlite:///{text}"
 
 
 @dataclass(slots=True)
@@ -89,66 +82,49 @@ class Store:
     """Read and write access to one mcfwatch store."""
 
     def __init__(self, db: str | Path, create: bool = True) -> None:
-        """Open a store. Nothing is written before the file is verified as an mcfwatch store of this schema
-        version; an empty database is initialised only with create (``ingest`` creates, read commands do not).
-        A store in a folder or file this process cannot write is opened read-only."""
-        self.url = to_url(db)
-        self.read_only = False
-        engine_url = self.url
-        if self.url.startswith("sqlite:///"):
-            path = Path(self.url.removeprefix("sqlite:///"))
-            if path.parent and not path.parent.exists():
-                raise StoreError(f"{path}: the folder {path.parent} does not exist")
-            if not path.exists() and not create:
-                raise StoreError(f"{path}: no such store; ingest documents into it first")
-            if path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent or Path("."), os.W_OK)):
-                # SQLite's WAL needs side files next to the store: read an unwritable store as immutable
-                self.read_only = True
-                engine_url = f"sqlite:///file:{path.resolve()}?mode=ro&immutable=1&uri=true"
-        try:
-            self.engine: Engine = create_engine(engine_url)
-        except Exception as exc:  # bad URL, missing driver
-            raise StoreError(f"{db}: cannot open store ({exc})") from exc
-        if self.url.startswith("sqlite"):
-            event.listen(self.engine, "connect", _sqlite_pragmas_ro if self.read_only else _sqlite_pragmas)
+        """Open a store: a SQLite file, or a PostgreSQL URL (``postgresql://user@host/db``). Nothing is written
+        before the database is verified as an mcfwatch store of this schema version; an empty database is
+        initialised only with create (``ingest`` creates, read commands do not). A SQLite store in a folder or
+        file this process cannot write is opened read-only. ``url`` is the store as shown: never a password."""
+        self.db = str(db)
+        self.target = Target(to_url(db))
+        self.url = self.target.shown
+        self.engine: Engine
+        self.engine, self.read_only = open_engine(self.target, create)
+        self._lock_depth = 0
         self._init(create and not self.read_only)
 
     def _init(self, create: bool) -> None:
-        """Check the store before changing anything; create tables and views only in an empty database."""
+        """Check the store before changing anything; build the schema only in an empty database."""
         try:
             with self.engine.begin() as conn:
                 tables = set(inspect(conn).get_table_names())
-                if "meta" in tables:
-                    self._check_version(conn)
-                    if not self.read_only and not set(v.VIEWS) <= set(inspect(conn).get_view_names()):
-                        v.create_views(conn)
-                    if not self.read_only:
-                        _ensure_generation(conn)
-                elif tables:
-                    raise StoreError(
-                        f"{self.url}: not an mcfwatch store (it holds tables {', '.join(sorted(tables)[:4])} "
-                        "but no schema version); choose another file"
-                    )
-                elif not create:
-                    raise StoreError(f"{self.url}: empty, not an mcfwatch store; ingest documents into it first")
+                if tables or not create:
+                    self._verify(conn, tables)
+                    return
+            # A new store: two processes creating it at once must not both build it (the second verifies)
+            with locks.writer(self.target, self.engine, None), self.engine.begin() as conn:
+                locks.lock_in_transaction(conn, [locks.CREATE])
+                tables = set(inspect(conn).get_table_names())
+                if tables:
+                    self._verify(conn, tables)
                 else:
-                    t.metadata.create_all(conn)
-                    v.create_views(conn)
-                    conn.execute(insert(t.meta).values(key="schema_version", value=str(t.SCHEMA_VERSION)))
-                    _ensure_generation(conn)
+                    schema.create(conn)
         except DatabaseError as exc:
-            raise StoreError(f"{self.url}: cannot open store ({exc.orig})") from exc
+            raise StoreError(f"{self.url}: cannot open store ({db_error(exc, self.target)})") from None
 
-    def _check_version(self, conn: Connection) -> None:
-        row = conn.execute(select(t.meta.c.value).where(t.meta.c.key == "schema_version")).first()
-        raw = None if row is None else row[0]
-        if raw is None or not str(raw).strip().isdigit():
-            raise StoreError(f"{self.url}: not an mcfwatch store or damaged (schema_version {raw!r})")
-        if int(raw) != t.SCHEMA_VERSION:
+    def _verify(self, conn: Connection, tables: set[str]) -> None:
+        if "meta" in tables:
+            schema.check_version(conn, self.url, shown_db(self.db))
+            if not self.read_only and not set(v.VIEWS) <= set(inspect(conn).get_view_names()):
+                v.create_views(conn)
+        elif tables:
             raise StoreError(
-                f"{self.url}: store schema version {raw}, this mcfwatch needs {t.SCHEMA_VERSION}; "
-                "re-ingest into a new store"
+                f"{self.url}: not an mcfwatch store (it holds tables {', '.join(sorted(tables)[:4])} "
+                "but no schema version); choose another file"
             )
+        else:
+            raise StoreError(f"{self.url}: empty, not an mcfwatch store; ingest documents into it first")
 
     # -- writing documents -------------------------------------------------------------------------
 
@@ -157,7 +133,7 @@ class Store:
             with self.engine.connect() as conn:
                 row = conn.execute(select(t.documents.c.id).where(t.documents.c.sha256 == sha256)).first()
         except DatabaseError as exc:
-            raise StoreError(f"{self.url}: cannot read the store ({exc.orig})") from None
+            raise StoreError(f"{self.url}: cannot read the store ({db_error(exc, self.target)})") from None
         return row[0] if row else None
 
     def add_extraction(self, ex: Extraction) -> bool:
@@ -167,14 +143,18 @@ class Store:
         later document would fail the same way."""
         ex.check()
         try:
-            return self._add_extraction(ex)
+            try:
+                return self._add_extraction(ex)
+            except IntegrityError:  # a concurrent writer took an id first: redo, now seeing its rows
+                return self._add_extraction(ex)
         except DatabaseError as exc:
             where = ex.document.path or ex.document.id
-            raise StoreError(f"{self.url}: cannot store {where} ({exc.orig})") from None
+            raise StoreError(f"{self.url}: cannot store {where} ({db_error(exc, self.target)})") from None
 
     def _add_extraction(self, ex: Extraction) -> bool:
         doc = ex.document
         with self.engine.begin() as conn:
+            locks.lock_in_transaction(conn, _identity_locks(ex))
             if conn.execute(select(t.documents.c.id).where(t.documents.c.sha256 == doc.sha256)).first():
                 return False
             doc_id = doc.id
@@ -304,6 +284,7 @@ class Store:
             _bump_generation(conn)
 
     def _refresh_fold(self, conn: Connection) -> None:
+        locks.lock_in_transaction(conn, [locks.FOLD])  # PostgreSQL: concurrent rewrites would collide
         merges = [
             (r[0], r[1])
             for r in conn.execute(
@@ -327,19 +308,33 @@ class Store:
     # -- resolution state: one writer at a time, and which documents it has seen ----------------------
 
     @contextmanager
-    def writer_lock(self) -> Iterator[None]:
-        """Held by resolution: a second resolver on the same SQLite store waits for the first to finish
-        (then finds its merges recorded). Other databases rely on the merges' unique pair constraint."""
-        if not self.url.startswith("sqlite:///") or self.read_only:
-            yield
-            return
-        lock = Path(f"{self.url.removeprefix('sqlite:///')}.lock")
-        with lock.open("a") as fh:
-            fcntl.flock(fh, fcntl.LOCK_EX)
+    def writer_lock(self, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+        """Held by resolution: a second resolver on the same store waits for the first to finish (then finds
+        its merges recorded). SQLite: a lock file beside the store; PostgreSQL: a session advisory lock.
+        Re-entrant within one Store. on_wait gets a one-line message when another process holds it."""
+        if self.read_only or self._lock_depth:
+            self._lock_depth += 1
             try:
                 yield
             finally:
-                fcntl.flock(fh, fcntl.LOCK_UN)
+                self._lock_depth -= 1
+            return
+        with locks.writer(self.target, self.engine, on_wait):
+            self._lock_depth = 1
+            try:
+                yield
+            finally:
+                self._lock_depth = 0
+
+    @contextmanager
+    def ingest_lock(self, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+        """Held by a whole ingest run. SQLite takes one writer at a time: a second ingest waits, told why.
+        PostgreSQL takes concurrent ingests (each document is one transaction under advisory locks)."""
+        if self.target.is_sqlite:
+            with self.writer_lock(on_wait):
+                yield
+        else:
+            yield
 
     def mark_resolved(self, documents: int) -> None:
         """Record that resolution has seen the first `documents` documents (documents are never deleted)."""
@@ -599,8 +594,9 @@ class Store:
         """Documents whose title or text contains ``text`` literally (LIKE wildcards in it are escaped)."""
         pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         cols = [t.documents.c[k] for k in ("id", "title", "path", "url", "published", "language")]
-        q = (select(*cols).where(t.documents.c.title.like(pattern, escape="\\")
-                                 | t.documents.c.text.like(pattern, escape="\\"))
+        # ilike: case-insensitive on PostgreSQL as SQLite's LIKE is (ASCII) there
+        q = (select(*cols).where(t.documents.c.title.ilike(pattern, escape="\\")
+                                 | t.documents.c.text.ilike(pattern, escape="\\"))
              .order_by(t.documents.c.published.desc(), t.documents.c.id).limit(limit))
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(q)]
@@ -617,31 +613,15 @@ class Store:
         self.engine.dispose()
 
 
-def _ensure_generation(conn: Connection) -> None:
-    """Give a store (new, or written by an mcfwatch before the counter) its generation row."""
-    if conn.execute(select(t.meta.c.key).where(t.meta.c.key == "generation")).first() is None:
-        try:
-            with conn.begin_nested():
-                conn.execute(insert(t.meta).values(key="generation", value="0"))
-        except IntegrityError:  # another process added it meanwhile
-            pass
-
-
 def _bump_generation(conn: Connection) -> None:
     """In the writer's transaction: one atomic UPDATE, so concurrent writers on PostgreSQL each add one."""
     conn.execute(update(t.meta).where(t.meta.c.key == "generation")
                  .values(value=cast(cast(t.meta.c.value, Integer) + 1, String)))
 
 
-def _sqlite_pragmas_ro(dbapi_conn: Any, _record: Any) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.close()
-
-
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.close()
+def _identity_locks(ex: Extraction) -> set[int]:
+    """What decides a document's ids: its hash and record id, and every name key it stores (store/locks.py)."""
+    keys = {locks.key_of("document", ex.document.sha256), locks.key_of("document-id", ex.document.id)}
+    for ent in ex.entities:
+        keys |= {locks.key_of("name", name_key(n)) for n in (ent.name, *ent.aliases) if name_key(n)}
+    return keys

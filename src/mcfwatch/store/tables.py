@@ -21,7 +21,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 2  # 2: content ids for mentions, merges unique by pair, folded table and SQL views
+SCHEMA_VERSION = 3  # 2: content ids, merges unique by pair, folded table, SQL views; 3: meta.generation
+# Each version is an Alembic revision in store/migrations/versions/ (NNNN_what.py): raise both together.
 
 metadata = MetaData()
 

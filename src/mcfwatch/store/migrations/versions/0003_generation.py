@@ -1,0 +1,26 @@
+"""The store's generation counter (meta.generation): every write readers can see adds one, in its transaction,
+so a cache keyed by it (graph and screening indexes, API caches) is current while it is unchanged.
+
+Revision ID: 0003
+Revises: 0002
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+revision = "0003"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.execute("DELETE FROM meta WHERE key = 'generation'")
+    op.execute("INSERT INTO meta (key, value) VALUES ('generation', '0')")
+    op.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+
+
+def downgrade() -> None:
+    op.execute("DELETE FROM meta WHERE key = 'generation'")
+    op.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
