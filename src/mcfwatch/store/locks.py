@@ -1,7 +1,7 @@
 """How several writers share one store.
 
-SQLite takes one writer at a time: a whole ingest or resolution holds a lock file beside the store (flock),
-and a second process waits, told why. PostgreSQL takes concurrent writers. Each document's transaction
+SQLite takes one writer at a time: a whole ingest holds a lock file beside the store (flock), and a second
+ingest waits, told why; resolution holds another (a resolver may run beside an ingest's extraction). PostgreSQL takes concurrent writers. Each document's transaction
 first takes transaction-level advisory locks on everything that decides identity (its SHA-256, its record
 id, and the key of every name it stores), all at once and in one sorted order, so no two transactions can
 deadlock on them; two documents that name the same party are therefore stored one after the other, and
@@ -48,20 +48,38 @@ def waiting_message(target: Target) -> str:
 
 
 @contextmanager
+def _file_lock(path: Path, on_wait: Callable[[], None] | None) -> Iterator[None]:
+    with path.open("a") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait:
+                on_wait()
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+@contextmanager
+def ingesting(target: Target, on_wait: Callable[[str], None] | None) -> Iterator[None]:
+    """SQLite: one ingest (or store creation) at a time, a lock file beside the store (``X.db.ingest.lock``).
+    PostgreSQL: nothing, documents lock what they need (lock_in_transaction)."""
+    if target.path is None:
+        yield
+        return
+    with _file_lock(Path(f"{target.path}.ingest.lock"), (lambda: on_wait(waiting_message(target))) if on_wait else None):
+        yield
+
+
+@contextmanager
 def writer(target: Target, engine: Engine, on_wait: Callable[[str], None] | None) -> Iterator[None]:
-    """The store-wide writer lock: a lock file for SQLite, a session advisory lock for PostgreSQL."""
+    """Resolution, one at a time: a lock file for SQLite (``X.db.lock``), a session advisory lock for PostgreSQL."""
     if target.path is not None:
-        with Path(f"{target.path}.lock").open("a") as fh:
-            try:
-                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                if on_wait:
-                    on_wait(waiting_message(target))
-                fcntl.flock(fh, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(fh, fcntl.LOCK_UN)
+        message = f"{target.shown}: another mcfwatch process is resolving names in this store; waiting for it to finish"
+        with _file_lock(Path(f"{target.path}.lock"), (lambda: on_wait(message)) if on_wait else None):
+            yield
     elif target.is_postgres:
         with engine.connect() as conn:
             if not conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": WRITER}).scalar_one():

@@ -103,7 +103,7 @@ class Store:
                     self._verify(conn, tables)
                     return
             # A new store: two processes creating it at once must not both build it (the second verifies)
-            with locks.writer(self.target, self.engine, None), self.engine.begin() as conn:
+            with locks.ingesting(self.target, None), self.engine.begin() as conn:
                 locks.lock_in_transaction(conn, [locks.CREATE])
                 tables = set(inspect(conn).get_table_names())
                 if tables:
@@ -330,10 +330,10 @@ class Store:
     def ingest_lock(self, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
         """Held by a whole ingest run. SQLite takes one writer at a time: a second ingest waits, told why.
         PostgreSQL takes concurrent ingests (each document is one transaction under advisory locks)."""
-        if self.target.is_sqlite:
-            with self.writer_lock(on_wait):
-                yield
-        else:
+        if self.read_only:  # nothing will be written (a write fails with a one-line StoreError)
+            yield
+            return
+        with locks.ingesting(self.target, on_wait):
             yield
 
     def mark_resolved(self, documents: int) -> None:
