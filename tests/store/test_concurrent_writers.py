@@ -124,3 +124,29 @@ def test_sqlite_second_ingest_waits_for_the_first_and_says_why(tmp_path: Path) -
     (message,) = messages
     assert message.startswith(f"sqlite:///{db}: another mcfwatch process is writing to this store; waiting")
     assert "one writer at a time" in message
+
+
+def test_sqlite_writer_waits_for_another_writers_transaction(tmp_path: Path) -> None:
+    """A write that reads first (add_merges looks for the pair) while another process holds a write
+    transaction: it waits and then succeeds, instead of failing at once with a stale snapshot."""
+    import sqlite3
+
+    from mcfwatch.store import NewMerge
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    db = str(tmp_path / "s.db")
+    Workspace(db, extractor=DictionaryExtractor()).ingest(write_documents(folder)[:2], resolve=False)  # type: ignore[arg-type]
+    store = Store(db)
+    a, b = (r["id"] for r in store.entity_rows()[:2])
+    other = sqlite3.connect(db, isolation_level=None)  # another process's writer
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE meta SET value = value WHERE key = 'schema_version'")
+    results: list[object] = []
+    worker = threading.Thread(target=lambda: results.append(store.add_merges([NewMerge(a, b, 0.9, {}, "t")])))
+    worker.start()
+    time.sleep(1.0)  # let it begin while the other transaction is open (if it is late, it simply does not wait)
+    other.execute("COMMIT")
+    other.close()
+    worker.join(timeout=60)
+    assert len(results) == 1 and isinstance(results[0], list) and results[0][0] is not None, results

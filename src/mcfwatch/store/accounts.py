@@ -80,7 +80,7 @@ class Accounts:
             raise InputError(name, f"unknown role {role!r}; use one of {', '.join(ROLES)}")
         if len(password) < 8:
             raise InputError(name, "a password needs at least 8 characters")
-        with self.store.engine.begin() as conn:
+        with self.store.write_engine.begin() as conn:
             values = {"role": role, "password_hash": _hasher.hash(password)}
             if conn.execute(select(users.c.name).where(users.c.name == name)).first():
                 conn.execute(update(users).where(users.c.name == name).values(**values))
@@ -115,7 +115,7 @@ class Accounts:
         if self.user(name) is None:
             raise NotFoundError(f"no user {name!r}; add one with 'mcfwatch users add'")
         token = "mcf_" + secrets.token_urlsafe(32)
-        with self.store.engine.begin() as conn:
+        with self.store.write_engine.begin() as conn:
             conn.execute(insert(tokens).values(sha256=_sha(token), user=name, label=label, created_at=now()))
         self.log(name, "token.create", name, label)
         return token
@@ -126,14 +126,14 @@ class Accounts:
         return self.user(row[0]) if row else None
 
     def revoke_tokens(self, name: str) -> int:
-        with self.store.engine.begin() as conn:
+        with self.store.write_engine.begin() as conn:
             n = conn.execute(delete(tokens).where(tokens.c.user == name)).rowcount
         self.log(None, "token.revoke", name, str(n))
         return int(n)
 
     def log(self, user: str | None, action: str, target: str | None = None, detail: Any = None) -> None:
         text = detail if detail is None or isinstance(detail, str) else json.dumps(detail, ensure_ascii=False)
-        with self.store.engine.begin() as conn:
+        with self.store.write_engine.begin() as conn:
             conn.execute(insert(audit).values(at=now(), user=user, action=action, target=target, detail=text))
 
     def audit_log(self, limit: int = 200) -> list[dict[str, Any]]:
@@ -143,7 +143,7 @@ class Accounts:
 
     def session_key(self) -> str:
         """The key that signs session cookies, made once per store."""
-        with self.store.engine.begin() as conn:
+        with self.store.write_engine.begin() as conn:
             row = conn.execute(select(secrets_table.c.value).where(secrets_table.c.key == "session")).first()
             if row:
                 return str(row[0])

@@ -18,6 +18,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from mcfwatch.errors import StoreError
 
+SQLITE_BUSY_SECONDS = 30  # how long a SQLite writer waits for another's transaction before giving up
 _PG_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 
 
@@ -87,7 +88,9 @@ def open_engine(target: Target, create: bool) -> tuple[Engine, bool]:
             read_only = True
             engine_url = f"sqlite:///file:{path.resolve()}?mode=ro&immutable=1&uri=true"
     try:
-        engine = create_engine(engine_url, **({"pool_pre_ping": True} if target.is_postgres else {}))
+        options: dict[str, Any] = ({"pool_pre_ping": True} if target.is_postgres
+                                   else {"connect_args": {"timeout": SQLITE_BUSY_SECONDS}})
+        engine = create_engine(engine_url, **options)
     except (NoSuchModuleError, ModuleNotFoundError) as exc:
         hint = " (install PostgreSQL support: pip install 'mcfwatch[postgres]')" if target.is_postgres else ""
         raise StoreError(f"{target.shown}: no database driver for this URL ({exc}){hint}") from None
@@ -95,7 +98,17 @@ def open_engine(target: Target, create: bool) -> tuple[Engine, bool]:
         raise StoreError(f"{target.shown}: cannot open store ({_redacted(exc, target)})") from None
     if target.is_sqlite:
         event.listen(engine, "connect", _sqlite_pragmas_ro if read_only else _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine, read_only
+
+
+def for_writing(engine: Engine) -> Engine:
+    """The same engine (and pool), its transactions marked as writes: on SQLite they begin IMMEDIATE.
+
+    A deferred SQLite transaction that reads and then writes fails at once with "database is locked" when
+    another writer committed in between (its snapshot is stale; waiting cannot help). BEGIN IMMEDIATE takes
+    the write lock first, so concurrent writers wait their turn (up to SQLITE_BUSY_SECONDS) instead."""
+    return engine.execution_options(mcfwatch_write=True)
 
 
 def _redacted(exc: BaseException, target: Target) -> str:
@@ -111,16 +124,27 @@ def _redacted(exc: BaseException, target: Target) -> str:
 def db_error(exc: BaseException, target: Target) -> str:
     """The one line of a database error worth showing (the driver's message, first line, no password)."""
     orig: Any = getattr(exc, "orig", None) or exc
-    return _redacted(orig, target)
+    text = _redacted(orig, target)
+    if target.is_sqlite and "database is locked" in text:
+        text += (f": another process kept this SQLite store busy for over {SQLITE_BUSY_SECONDS} s (a SQLite store "
+                 "takes one writer at a time; PostgreSQL takes many)")
+    return text
+
+
+def _sqlite_begin(conn: Any) -> None:
+    """SQLAlchemy's recipe: the driver's own transaction handling is off, and each transaction begins here."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("mcfwatch_write") else "BEGIN")
 
 
 def _sqlite_pragmas_ro(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # transactions begin in _sqlite_begin
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")

@@ -103,10 +103,11 @@ def alembic_revision(conn: Connection) -> str | None:
 
 def migrate_store(db: str) -> tuple[str, int, int]:
     """Upgrade the store db names to this mcfwatch's schema, in one transaction: (shown url, before, after)."""
-    from mcfwatch.store.engine import Target, db_error, open_engine, to_url
+    from mcfwatch.store.engine import Target, db_error, for_writing, open_engine, to_url
 
     target = Target(to_url(db))
     engine, read_only = open_engine(target, create=False)
+    engine = for_writing(engine)
     if read_only:
         raise StoreError(f"{target.shown}: read-only here; migrate it where it can be written")
     try:

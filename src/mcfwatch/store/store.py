@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Connection,
     Engine,
-    Integer,
     String,
     cast,
     delete,
@@ -38,7 +38,7 @@ from mcfwatch.model.keys import is_acronym, name_key
 from mcfwatch.store import locks, schema
 from mcfwatch.store import tables as t
 from mcfwatch.store import views as v
-from mcfwatch.store.engine import Target, db_error, open_engine, shown_db, to_url
+from mcfwatch.store.engine import Target, db_error, for_writing, open_engine, shown_db, to_url
 from mcfwatch.store.fold import Decisions, Fold, compute_fold, decision_target, pair_key
 from mcfwatch.store.ids import entity_id_for, entity_key, mention_id_for, relation_id_for
 
@@ -91,6 +91,7 @@ class Store:
         self.url = self.target.shown
         self.engine: Engine
         self.engine, self.read_only = open_engine(self.target, create)
+        self.write_engine = for_writing(self.engine)  # every write transaction: store/engine.py says why
         self._lock_depth = 0
         self._init(create and not self.read_only)
 
@@ -103,7 +104,7 @@ class Store:
                     self._verify(conn, tables)
                     return
             # A new store: two processes creating it at once must not both build it (the second verifies)
-            with locks.ingesting(self.target, None), self.engine.begin() as conn:
+            with locks.ingesting(self.target, None), self.write_engine.begin() as conn:
                 locks.lock_in_transaction(conn, [locks.CREATE])
                 tables = set(inspect(conn).get_table_names())
                 if tables:
@@ -153,7 +154,7 @@ class Store:
 
     def _add_extraction(self, ex: Extraction) -> bool:
         doc = ex.document
-        with self.engine.begin() as conn:
+        with self.write_engine.begin() as conn:
             locks.lock_in_transaction(conn, _identity_locks(ex))
             if conn.execute(select(t.documents.c.id).where(t.documents.c.sha256 == doc.sha256)).first():
                 return False
@@ -236,7 +237,7 @@ class Store:
     # -- writing decisions and merges: each rewrites the fold in the same transaction ----------------
 
     def add_overlay(self, kind: str, target: str, decision: str, note: str | None = None, by: str = "analyst") -> int:
-        with self.engine.begin() as conn:
+        with self.write_engine.begin() as conn:
             res = conn.execute(
                 insert(t.overlays).values(
                     kind=kind, target=decision_target(kind, target), decision=decision, note=note,
@@ -251,7 +252,7 @@ class Store:
     def add_merges(self, merges: Iterable[NewMerge]) -> list[int | None]:
         """Record the resolver's merges; a pair already recorded (even undone) is skipped (None)."""
         out: list[int | None] = []
-        with self.engine.begin() as conn:
+        with self.write_engine.begin() as conn:
             for m in merges:
                 pair = pair_key(m.winner_id, m.loser_id)
                 if conn.execute(select(t.merges.c.id).where(t.merges.c.pair == pair)).first():
@@ -276,7 +277,7 @@ class Store:
 
     def undo_merge(self, merge_id: int) -> None:
         """Undo one merge (soft: the row stays, with undone_at set); the pair is never merged again."""
-        with self.engine.begin() as conn:
+        with self.write_engine.begin() as conn:
             res = conn.execute(update(t.merges).where(t.merges.c.id == merge_id).values(undone_at=now()))
             if res.rowcount == 0:
                 raise NotFoundError(f"no merge {merge_id} in the store; `mcfwatch show NAME` lists merged ids")
@@ -338,7 +339,7 @@ class Store:
 
     def mark_resolved(self, documents: int) -> None:
         """Record that resolution has seen the first `documents` documents (documents are never deleted)."""
-        with self.engine.begin() as conn:
+        with self.write_engine.begin() as conn:
             conn.execute(delete(t.meta).where(t.meta.c.key == "resolved_documents"))
             conn.execute(insert(t.meta).values(key="resolved_documents", value=str(documents)))
 
@@ -382,14 +383,14 @@ class Store:
 
     def replace_baseline(self, snapshots: dict[str, dict[str, Any]]) -> None:
         """The monitoring baseline becomes exactly these partner snapshots."""
-        with self.engine.begin() as conn:
+        with self.write_engine.begin() as conn:
             conn.execute(delete(t.watch_baseline))
             for partner, snap in snapshots.items():
                 conn.execute(insert(t.watch_baseline).values(partner=partner, snapshot=json.dumps(snap), created_at=now()))
             _bump_generation(conn)
 
     def update_baseline(self, snapshots: dict[str, dict[str, Any]]) -> None:
-        with self.engine.begin() as conn:
+        with self.write_engine.begin() as conn:
             for partner, snap in snapshots.items():
                 conn.execute(update(t.watch_baseline).where(t.watch_baseline.c.partner == partner).values(
                     snapshot=json.dumps(snap), created_at=now()))
@@ -616,7 +617,7 @@ class Store:
 def _bump_generation(conn: Connection) -> None:
     """In the writer's transaction: one atomic UPDATE, so concurrent writers on PostgreSQL each add one."""
     conn.execute(update(t.meta).where(t.meta.c.key == "generation")
-                 .values(value=cast(cast(t.meta.c.value, Integer) + 1, String)))
+                 .values(value=cast(cast(t.meta.c.value, BigInteger) + 1, String)))
 
 
 def _identity_locks(ex: Extraction) -> set[int]:
