@@ -24,12 +24,6 @@ def test_edition_and_former_are_not_part_of_a_name(zh_extractor: ChineseExtracto
     assert "普渡大学" in got and not [n for n in got if n.startswith("原")]
 
 
-def test_country_before_an_organisation_is_a_place(zh_extractor: ChineseExtractor) -> None:
-    got = _types(zh_extractor, "立中集团与英国布鲁内尔大学签署了协议。")
-    assert got.get("英国") == "Place"
-    assert got.get("布鲁内尔大学") == "University"
-
-
 def test_services_and_offices(zh_extractor: ChineseExtractor) -> None:
     got = _types(zh_extractor, "该所为空军和火箭军研制装备，廊坊市外事办公室予以协助。")
     assert got.get("空军") == "MilitaryUnit" and got.get("火箭军") == "MilitaryUnit"

@@ -215,7 +215,7 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
 
 def mentions_of(doc: Doc) -> list[Mention]:
     out: list[Mention] = []
-    text = doc.text
+    text = text_of(doc)
     addresses = address_ranges(text)
     ents = {(e.start, e.end): e for e in doc.ents}
     for span, label in _spans(doc):
@@ -249,6 +249,14 @@ def mentions_of(doc: Doc) -> list[Mention]:
         out.append(Mention(span.start, span.end, span.start_char, span.end_char, span.text, etype,
                            canonical, from_ruler, label))
     return out
+
+
+def text_of(doc: Doc) -> str:
+    """The document's text, built once: ``Doc.text`` joins every token again on each access."""
+    text = doc.user_data.get("mcfwatch_text")
+    if not isinstance(text, str):
+        text = doc.user_data["mcfwatch_text"] = doc.text
+    return text
 
 
 _TYPE_PRIORITY = ["MilitaryUnit", "University", "Company", "PublicBody", "Event", "Program", "Technology",
@@ -335,14 +343,14 @@ def build_table(doc: Doc, mentions: list[Mention]) -> EntityTable:
 
 def _aka_lists(doc: Doc, table: EntityTable) -> None:
     """"X, a.k.a. the following aliases: —A; —B; and —C": A, B and C become aliases of X."""
-    m = re.search(r"\ba\.k\.a\.,?", doc.text)
+    m = re.search(r"\ba\.k\.a\.,?", text_of(doc))
     if not m:
         return
     owner = next((eid for eid, spans in table.spans.items() if any(e <= m.start() for _s, e in spans)
                   and min(s for s, _e in spans) < m.start()), None)
     if owner is None:
         return
-    starts = {m2.end() for m2 in re.finditer(r"—\s*", doc.text)}
+    starts = {m2.end() for m2 in re.finditer(r"—\s*", text_of(doc))}
     for eid in list(table.spans):
         if eid == owner or eid not in table.spans:
             continue
@@ -352,7 +360,7 @@ def _aka_lists(doc: Doc, table: EntityTable) -> None:
 
 def _acronyms(doc: Doc, table: EntityTable) -> None:
     """"Bureau of Industry and Security (BIS)": the acronym becomes an alias of the long name."""
-    text = doc.text
+    text = text_of(doc)
     for eid, spans in list(table.spans.items()):
         for _s, e in spans:
             m = re.match(r"\s*\(([A-Z][A-Za-z&]{1,9})\)", text[e:e + 14])

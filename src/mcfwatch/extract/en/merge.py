@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Doc
 
-from mcfwatch.extract.en.entities import EntityTable, _merge
+from mcfwatch.extract.en.entities import EntityTable, _merge, text_of
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _COUNTRY_WORDS = {"china", "taiwan", "america", "japan", "korea", "india", "russia", "jordan", "israel", "georgia"}
@@ -82,7 +82,7 @@ def merge_bodies(table: EntityTable) -> None:
 def merge_aka(doc: Doc, table: EntityTable) -> None:
     starts = {s: e for e, spans in table.spans.items() for s, _ in spans}
     ends = {end: e for e, spans in table.spans.items() for _, end in spans}
-    for m in _AKA.finditer(doc.text):
+    for m in _AKA.finditer(text_of(doc)):
         a, b = ends.get(m.start()), starts.get(m.end())
         if a and b and a != b and table.types.get(a) == table.types.get(b):
             _absorb(table, b, a)
@@ -92,7 +92,7 @@ def merge_city_state(doc: Doc, table: EntityTable) -> None:
     """"Washington, D.C.": the "D.C." after a city is part of the city's name."""
     places = [(s, e, eid) for eid, spans in table.spans.items() if table.types.get(eid) == "Place" for s, e in spans]
     by_start = {s: (e, eid) for s, e, eid in places}
-    text = doc.text
+    text = text_of(doc)
     for s, e, eid in places:
         nxt = by_start.get(e + 2)
         if nxt and text[e:e + 2] == ", " and re.fullmatch(r"(?:[A-Z]\.){2}|[A-Z]{2}", text[e + 2:nxt[0]]) \

@@ -29,7 +29,8 @@ AND_WORDS = ["Technology", "Security", "Energy", "Astronautics", "Engineering", 
              "Supervision", "Reform", "Planning", "Industrial", "Environment", "Health", "Applied", "Space",
              "Defense", "Defence", "Science", "Sciences", "Manufacturing", "Export", "Import", "Communications",
              "Transport", "Equipment", "Electronics", "Aviation", "Finance", "Economic", "Skills", "Strategy",
-             "Mechanics", "Power", "Systems", "Vibration", "Enterprise", "Fisheries", "Agriculture", "Justice"]
+             "Mechanics", "Power", "Systems", "Vibration", "Enterprise", "Fisheries", "Agriculture", "Justice",
+             "Engineers", "Scientists", "Professionals", "Entrepreneurs"]
 _TAIL_WORD = {"TEXT": {"REGEX": r"^([A-Z][\w'’.-]*|–|-)$", "NOT_IN": ["Institute", "University", "Centre", "Center",
                                                                    "Laboratory", "Department", "Ministry"]}}
 
@@ -231,9 +232,31 @@ def _research() -> list[Pattern]:
     ]
 
 
+ORG_HEADS = ["Association", "Federation", "Society", "Chamber", "Alliance", "Foundation"]
+
+
+def _associations() -> list[Pattern]:
+    """"Chinese People's Association for Friendship with Foreign Countries", "Shaanxi Aero-Engine Innovation
+    Alliance", "Czech-Chinese Chamber of Cooperation": associations, chambers and alliances are organisations."""
+    first = {"TEXT": {"REGEX": r"^[A-Z][A-Za-z'’.-]*$"}, "POS": {"IN": ["PROPN", "ADJ", "NOUN"]}}
+    head = {"TEXT": {"IN": ORG_HEADS}}
+    peoples = [first, {"LOWER": "people"}, {"TEXT": {"IN": ["'s", "’s"]}}]
+    where = [{"LOWER": {"IN": ["with", "in"]}}, {"TEXT": {"REGEX": r"^[A-Z]"}}, dict(_TAIL_WORD, OP="*")]
+    out: list[Pattern] = [{"label": "Organization", "pattern": [first, dict(_PRE_WORD, OP="*"), head]}]
+    for start in ([first, dict(_PRE_WORD, OP="*"), head], [*peoples, dict(_PRE_WORD, OP="*"), head], [head]):
+        out += _with_tails("Organization", start)
+        out += [{"label": "Organization", "pattern": [*p["pattern"], *where]} for p in _with_tails("Organization", start)]
+    return out
+
+
+def _regions() -> list[Pattern]:
+    return [{"label": "Place", "pattern": [{"LOWER": {"IN": ["indo", "asia"]}}, {"TEXT": "-"}, {"LOWER": "pacific"}]}]
+
+
 def static_patterns() -> list[Pattern]:
     """Hand-written patterns for the ruler before ``ner`` (lists' names are added by the model loader)."""
-    return [*_pla(), *_government(), *_events(), *_research(), *_programs(), *_international()]
+    return [*_pla(), *_government(), *_events(), *_research(), *_associations(), *_programs(), *_international(),
+            *_regions()]
 
 
 PERSON_TITLES = [

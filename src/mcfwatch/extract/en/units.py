@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc
 
-from mcfwatch.extract.en.entities import EntityTable, _merge
+from mcfwatch.extract.en.entities import EntityTable, _merge, text_of
 from mcfwatch.extract.en.found import Found
 
 _OWNER = (r"(?P<owner>(?=[A-Z])(?:(?:[A-Z][\w&.-]*|and|of|&)\s+)*?"
@@ -32,7 +32,7 @@ def _entity_at(table: EntityTable, start: int, end: int) -> str | None:
 
 def numbered_units(doc: Doc, table: EntityTable) -> list[Found]:
     found: list[Found] = []
-    text = doc.text
+    text = text_of(doc)
     for m in [*_FORWARD.finditer(text), *_BACKWARD.finditer(text)]:
         owner = m.group("owner").strip()
         acr = m.groupdict().get("acr")

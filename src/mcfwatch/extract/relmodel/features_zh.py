@@ -22,16 +22,13 @@ def _bucket(n: int) -> str:
 
 
 def _masked(text: str, start: int, end: int, cand: Candidate) -> str:
-    """The text between, other names masked; a place written right before the second party is its qualifier
-    (及意大利HT&L公司), not a name in between, and is left out."""
     out: list[str] = []
     pos = start
     for m in sorted(cand.between, key=lambda m: m.start):
         if m.start < pos or m.end > end:
             continue
         out.append(text[pos:m.start])
-        if not (m.type == "Place" and m.end == end):
-            out.append("□" + m.type[0])
+        out.append("□" + m.type[0])
         pos = m.end
     out.append(text[pos:end])
     return "".join(out)

@@ -267,21 +267,6 @@ def _joins_organisations(cand: _Cand, known: list[_Cand]) -> bool:
     return len(inside) >= 2 and any(a.end <= b.start for a in inside for b in inside)
 
 
-def _split_countries(text: str, chosen: list[_Cand]) -> list[_Cand]:
-    """英国布鲁内尔大学: the country is a place of its own (docs/annotation.md), the organisation the rest."""
-    out: list[_Cand] = []
-    for c in chosen:
-        surface = text[c.start : c.end]
-        country = next((k for k in tr.COUNTRIES if surface.startswith(k)), "") if c.type in _AGENTS | {"Event"} else ""
-        rest = surface[len(country):]
-        if country and len(rest) >= 3 and (tr.head_type(rest) or c.type == "Event"):
-            out.append(_Cand(c.start, c.start + len(country), "Place", c.priority, [], c.source))
-            out.append(_Cand(c.start + len(country), c.end, c.type, c.priority, c.names_en, c.source))
-        else:
-            out.append(c)
-    return out
-
-
 def find_mentions(
     text: str, tokens: list[Token], gaz: Gazetteer, proposed: list[Span] | None = None, parts: str = "all"
 ) -> list[Mention]:
@@ -319,7 +304,7 @@ def find_mentions(
         chosen.append(c)
     chosen.sort(key=lambda c: c.start)
     out = []
-    for c in _split_countries(text, chosen):
+    for c in chosen:
         surface = text[c.start : c.end]
         name = _canonical(surface, c.start, c.type, gaz, places)
         names_en = c.names_en or (gaz.entries[name].names_en if name in gaz.entries else [])
