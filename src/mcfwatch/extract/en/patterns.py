@@ -243,7 +243,9 @@ def _associations() -> list[Pattern]:
     peoples = [first, {"LOWER": "people"}, {"TEXT": {"IN": ["'s", "’s"]}}]
     where = [{"LOWER": {"IN": ["with", "in"]}}, {"TEXT": {"REGEX": r"^[A-Z]"}}, dict(_TAIL_WORD, OP="*")]
     out: list[Pattern] = [{"label": "Organization", "pattern": [first, dict(_PRE_WORD, OP="*"), head]}]
-    for start in ([first, dict(_PRE_WORD, OP="*"), head], [*peoples, dict(_PRE_WORD, OP="*"), head], [head]):
+    starts: list[list[Pattern]] = [[first, dict(_PRE_WORD, OP="*"), head], [*peoples, dict(_PRE_WORD, OP="*"), head],
+                                   [head]]
+    for start in starts:
         out += _with_tails("Organization", start)
         out += [{"label": "Organization", "pattern": [*p["pattern"], *where]} for p in _with_tails("Organization", start)]
     return out
