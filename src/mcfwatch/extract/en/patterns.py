@@ -238,10 +238,10 @@ ORG_HEADS = ["Association", "Federation", "Society", "Chamber", "Alliance", "Fou
 def _associations() -> list[Pattern]:
     """"Chinese People's Association for Friendship with Foreign Countries", "Shaanxi Aero-Engine Innovation
     Alliance", "Czech-Chinese Chamber of Cooperation": associations, chambers and alliances are organisations."""
-    first = {"TEXT": {"REGEX": r"^[A-Z][A-Za-z'’.-]*$"}, "POS": {"IN": ["PROPN", "ADJ", "NOUN"]}}
-    head = {"TEXT": {"IN": ORG_HEADS}}
-    peoples = [first, {"LOWER": "people"}, {"TEXT": {"IN": ["'s", "’s"]}}]
-    where = [{"LOWER": {"IN": ["with", "in"]}}, {"TEXT": {"REGEX": r"^[A-Z]"}}, dict(_TAIL_WORD, OP="*")]
+    first: Pattern = {"TEXT": {"REGEX": r"^[A-Z][A-Za-z'’.-]*$"}, "POS": {"IN": ["PROPN", "ADJ", "NOUN"]}}
+    head: Pattern = {"TEXT": {"IN": ORG_HEADS}}
+    peoples: list[Pattern] = [first, {"LOWER": "people"}, {"TEXT": {"IN": ["'s", "’s"]}}]
+    where: list[Pattern] = [{"LOWER": {"IN": ["with", "in"]}}, {"TEXT": {"REGEX": r"^[A-Z]"}}, dict(_TAIL_WORD, OP="*")]
     out: list[Pattern] = [{"label": "Organization", "pattern": [first, dict(_PRE_WORD, OP="*"), head]}]
     starts: list[list[Pattern]] = [[first, dict(_PRE_WORD, OP="*"), head], [*peoples, dict(_PRE_WORD, OP="*"), head],
                                    [head]]
