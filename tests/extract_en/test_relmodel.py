@@ -134,3 +134,26 @@ def test_eval_refuses_error_listing_on_the_blind_split() -> None:
 
     result = CliRunner().invoke(app, ["eval", "--blind", "--errors"])
     assert result.exit_code != 0 and "aggregate" in result.output
+
+
+def test_pruning_type_pairs_before_featurising_changes_no_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Extraction skips pairs whose types no annotation ever related (speed); the findings are those of
+    scoring every pair."""
+    from mcfwatch.extract.en.entities import build_table, mentions_of
+    from mcfwatch.extract.relmodel import examples, scorer
+    from mcfwatch.extract.relmodel.candidates import Mention as Cand
+    from mcfwatch.extract.relmodel.model import shipped
+
+    base = EnglishExtractor(relations="rules")
+    sdoc = base.nlp(SEED.read_text(encoding="utf-8"))
+    table = build_table(sdoc, mentions_of(sdoc))
+    model = shipped("en")
+    mentions = [Cand(s, e, eid, table.types[eid]) for eid, spans in table.spans.items() for s, e in set(spans)]
+    assert len(examples.english(sdoc, mentions, keep=model.any_shown)) < len(examples.english(sdoc, mentions))
+
+    def found() -> list[tuple[str, str, str, float]]:
+        return sorted((f.type, f.source, f.target, f.confidence) for f, _ in scorer.english(sdoc, table, model))
+
+    pruned = found()
+    monkeypatch.setattr(type(model), "any_shown", lambda self, a, b: True)
+    assert pruned == found() and pruned

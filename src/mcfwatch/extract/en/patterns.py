@@ -185,6 +185,18 @@ TECHNOLOGIES: list[list[str]] = [
     ["advanced", "manufacturing"], ["directed", "energy"], ["electric", "vehicles"], ["solar", "cells"],
     ["autonomous", "weapons", "systems"], ["nanoscale", "electronics"], ["semiconductor", "manufacturing", "items"],
     ["advanced", "semiconductors"], ["facial", "recognition"], ["cybersecurity"], ["biometrics"],
+    # technology fields as docs/annotation.md counts them (named fields or items, not "technology" alone)
+    ["hypersonic", "flight"], ["hypersonic", "missiles"], ["jet", "engines"], ["aero", "-", "engines"], ["aero", "engines"],
+    ["turbofan", "engines"], ["gas", "turbines"], ["lithography"], ["photonics"], ["optoelectronics"], ["lidar"],
+    ["radar"], ["radars"], ["sonar"], ["night", "vision"], ["infrared", "sensors"], ["thermal", "imaging"],
+    ["drones"], ["uavs"], ["carbon", "fibre"], ["carbon", "fiber"], ["composite", "materials"], ["rare", "earths"],
+    ["gallium", "nitride"], ["silicon", "carbide"], ["satellite", "navigation"], ["additive", "manufacturing"],
+    ["3d", "printing"], ["big", "data"], ["cloud", "computing"], ["blockchain"], ["lasers"], ["high", "-", "power", "lasers"],
+    ["quantum", "communication"], ["quantum", "communications"], ["quantum", "cryptography"], ["encryption"],
+    ["autonomous", "vehicles"], ["self", "-", "driving", "vehicles"], ["internet", "of", "things"],
+    ["high", "-", "performance", "computing"], ["chips"], ["microchips"], ["avionics"], ["machine", "tools"],
+    ["cruise", "missiles"], ["ballistic", "missiles"], ["space", "launch"], ["satellites"], ["nuclear", "technology"],
+    ["biotech"], ["gene", "editing"], ["smart", "manufacturing"], ["industrial", "robots"], ["electronic", "warfare"],
 ]
 # words that continue a technology name: "advanced computing integrated circuits", "semiconductor manufacturing items"
 TECH_CONTINUATION = ["integrated", "circuits", "items", "equipment", "chips", "manufacturing"]

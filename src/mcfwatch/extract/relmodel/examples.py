@@ -8,6 +8,7 @@ them told elsewhere in the document makes that label unknown here (neither posit
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -40,7 +41,9 @@ def _main(ordered: list[Mention]) -> Mention | None:
     return next(m for m in ordered if m.entity == top)
 
 
-def english(sdoc: Doc, mentions: list[Mention]) -> list[Example]:
+def english(sdoc: Doc, mentions: list[Mention], keep: Callable[[str, str], bool] | None = None) -> list[Example]:
+    """Every candidate of the document with its features; ``keep`` (first type, second type) prunes pairs before
+    they are featurised (extraction passes the type pairs the model can return)."""
     out = []
     ordered = sorted(mentions, key=lambda m: m.start)
     main = _main(ordered)
@@ -49,6 +52,8 @@ def english(sdoc: Doc, mentions: list[Mention]) -> list[Example]:
         s, e = sent.start_char, sent.end_char
         carried = tuple(m for m in (topic, main) if m is not None)
         for cand in pairs(mentions, s, e, carried=carried):
+            if keep is not None and not keep(cand.first.type, cand.second.type):
+                continue
             feats, anchor = features_en.features(sdoc, cand)
             if main is not None and cand.first.entity == main.entity and cand.first.start < s:
                 feats.append("carried_main")

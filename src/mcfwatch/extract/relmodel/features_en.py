@@ -43,8 +43,13 @@ def _trigger(t: Token) -> str | None:
 
 
 def _span(doc: Doc, start: int, end: int) -> Span | None:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span if span is not None and len(span) else None
+    """The tokens of a mention, looked up once per document (every candidate of a mention asks again)."""
+    cache = doc.user_data.setdefault("mcfwatch_spans", {})
+    if (start, end) not in cache:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        cache[(start, end)] = span if span is not None and len(span) else None
+    found: Span | None = cache[(start, end)]
+    return found
 
 
 def path(a: Token, b: Token) -> tuple[list[Token], Token, list[Token]]:

@@ -74,12 +74,24 @@ class RelModel:
     relations: LinearLayer
     subtypes: LinearLayer | None
     meta: dict[str, Any]
+    all_pairs: set[str] | None = None  # every annotated type pair, built on first use
 
     def shown(self, rtype: str, source_type: str, target_type: str) -> bool:
         """Whether the training annotations hold ``rtype`` between these types (either way for symmetric types)."""
         pairs = self.meta.get("type_pairs", {}).get(rtype, [])
         return f"{source_type}|{target_type}" in pairs or (
             not SCHEMA.relation_types[rtype].directed and f"{target_type}|{source_type}" in pairs)
+
+    def any_shown(self, first_type: str, second_type: str) -> bool:
+        """Whether some relation type was annotated between these types, in either direction (a pair that fails
+        this can give no finding, so extraction does not featurise it)."""
+        pairs = self._pairs()
+        return f"{first_type}|{second_type}" in pairs or f"{second_type}|{first_type}" in pairs
+
+    def _pairs(self) -> set[str]:
+        if self.all_pairs is None:
+            self.all_pairs = {p for ps in self.meta.get("type_pairs", {}).values() for p in ps}
+        return self.all_pairs
 
     def predict(self, rows: list[list[str]]) -> list[list[tuple[str, float, str | None]]]:
         """For each candidate, the labels over their thresholds: (label, probability, agreement subtype)."""

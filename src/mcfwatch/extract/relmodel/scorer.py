@@ -27,7 +27,7 @@ def _types(label: str, a: Mention, b: Mention) -> tuple[str, str]:
 def english(sdoc: Doc, table: EntityTable, model: RelModel) -> list[tuple[Found, Span]]:
     """The model's findings in a parsed English document, each with its sentence."""
     mentions = [Mention(s, e, eid, table.types[eid]) for eid, spans in table.spans.items() for s, e in set(spans)]
-    exs = examples.english(sdoc, mentions)
+    exs = examples.english(sdoc, mentions, keep=model.any_shown)
     out: list[tuple[Found, Span]] = []
     for ex, hits in zip(exs, model.predict([e.features for e in exs]), strict=True):
         if "not_stated" in ex.features:

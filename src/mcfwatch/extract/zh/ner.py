@@ -160,8 +160,8 @@ def _trim(text: str, c: _Cand) -> _Cand:
 
 
 def _fixed_candidates(text: str) -> list[_Cand]:
-    out = []
-    for name, typ in tr.FIXED_NAMES.items():
+    out = [_Cand(m.start(), m.end(), "MilitaryUnit", 2, [], "rule") for m in tr.FOREIGN_SERVICE.finditer(text)]
+    for name, typ in [*tr.FIXED_NAMES.items(), *((t, "Technology") for t in tr.TECH_FIELDS)]:
         k = text.find(name)
         while k >= 0:
             out.append(_Cand(k, k + len(name), typ, 2, [], "rule"))
