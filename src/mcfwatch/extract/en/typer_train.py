@@ -1,4 +1,4 @@
-"""``python -m mcfwatch.extract.en.typer_train`` (part of ``make train``): fit the entity typer (``typer.py``).
+"""``python -m mcfwatch.extract.en.typer_train [--C C]`` (part of ``make train``): fit the entity typer (``typer.py``).
 
 Examples are the mentions ``entities.mentions_of`` finds in the English training documents (``relmodel.data``:
 corpus/train and the dev gold, never the blind split). A mention's label is the type of the annotated mention with
@@ -71,7 +71,7 @@ def _fit(x: Any, y: list[str], c: float) -> Any:
     return clf
 
 
-def train(log: Any = print) -> Typer:
+def train(log: Any = print, cs: tuple[float, ...] = CS) -> Typer:
     from sklearn.model_selection import GroupKFold
 
     docs, paths = training_docs("en")
@@ -80,7 +80,7 @@ def train(log: Any = print) -> Typer:
     log(f"typer: {len(docs)} documents, {len(rows)} mentions {dict(Counter(ys).most_common())}")
     x = hash_features(rows, N_FEATURES)
     best: tuple[float, float, list[str]] = (-1.0, 0.0, [])
-    for c in CS:
+    for c in cs:
         oof = ["" for _ in ys]
         for tr, te in GroupKFold(n_splits=FOLDS).split(rows, groups=groups):
             clf = _fit(x[tr], [ys[i] for i in tr], c)
@@ -109,8 +109,15 @@ def train(log: Any = print) -> Typer:
 
 
 def main(argv: list[str]) -> int:
-    folder = Path(argv[0]) if argv else MODELS_DIR
-    typer = train()
+    """``[FOLDER] [--C C]``: write the typer to FOLDER (default: the package's); --C skips the search."""
+    args = list(argv)
+    cs: tuple[float, ...] = CS
+    if "--C" in args:
+        k = args.index("--C")
+        cs = (float(args[k + 1]),)
+        del args[k:k + 2]
+    folder = Path(args[0]) if args else MODELS_DIR
+    typer = train(cs=cs)
     npz, js = save(typer, folder)
     print(f"typer: wrote {npz} ({npz.stat().st_size // 1024} KiB) and {js}")
     return 0

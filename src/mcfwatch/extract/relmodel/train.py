@@ -1,4 +1,4 @@
-"""``python -m mcfwatch.extract.relmodel.train [en|zh ...]`` (``make train``): fit the relation model.
+"""``python -m mcfwatch.extract.relmodel.train [en|zh ...] [--alpha A]`` (``make train``): fit the relation model.
 
 For each language: read the training sources (``data.sources``: corpus/train and the dev gold, never the
 blind split), build candidates and features, fit one logistic regression per label (one-vs-rest,
@@ -222,14 +222,20 @@ def fit(lang: str, exs: list[exm.Example], alpha: float = ALPHA, folds: int = FO
 def main(argv: list[str] | None = None) -> int:
     import sklearn
 
-    langs = (sys.argv[1:] if argv is None else argv) or ["en", "zh"]
+    args = list(sys.argv[1:] if argv is None else argv)
+    alphas: tuple[float, ...] = ALPHAS
+    if "--alpha" in args:  # one alpha, no search (a quicker retrain on a loaded machine)
+        k = args.index("--alpha")
+        alphas = (float(args[k + 1]),)
+        del args[k:k + 2]
+    langs = args or ["en", "zh"]
     for lang in langs:
         docs, paths = training_docs(lang)
         if not docs:
             print(f"{lang}: no training documents", file=sys.stderr)
             continue
-        model, exs = train(lang, docs, ALPHAS[0])
-        for alpha in ALPHAS[1:]:
+        model, exs = train(lang, docs, alphas[0])
+        for alpha in alphas[1:]:
             other = fit(lang, exs, alpha, log=lambda _: None)
             print(f"{lang}: alpha {alpha}: oof micro {other.meta['dev_scores_oof']['micro']}")
             if other.meta["dev_scores_oof"]["micro"]["f1"] > model.meta["dev_scores_oof"]["micro"]["f1"]:
