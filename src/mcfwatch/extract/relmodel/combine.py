@@ -15,6 +15,7 @@ from mcfwatch.errors import InputError
 from mcfwatch.model import SCHEMA
 
 MODES = ("rules", "model", "both")
+MANY_TARGETS = {"visit", "export"}  # one sentence often names several destinations or buyers
 # In ``both``, a finding no rule made is added only at this calibrated probability or above (on top of the
 # model's per-type thresholds). Chosen by `mcfwatch eval --corpus corpus/train --floor ...` (5-fold CV):
 # relation F1 EN 0.36 / ZH 0.34 at 0.2, 0.33 / 0.33 at 0.4, 0.31 / 0.30 at 0.6, 0.28 / 0.22 at 0.9; at 0.2
@@ -63,4 +64,8 @@ def combine(rules: Sequence[tuple[F, S]], model: Sequence[tuple[F, S]], how: str
     if how == "model":
         return list(model)
     ruled = {key(f, s) for f, s in rules}
-    return [*rules, *((f, s) for f, s in model if key(f, s) not in ruled and f.confidence >= confident)]
+    # a directed relation whose source a rule already tied to another party of that type in the same sentence
+    # ("it has been an important party to CCP's military-civil fusion": mcf_link to the programme, not to CCP)
+    read = {(f.type, f.source, s) for f, s in rules if SCHEMA.relation_types[f.type].directed}
+    return [*rules, *((f, s) for f, s in model if key(f, s) not in ruled and f.confidence >= confident
+                      and ((f.type, f.source, s) not in read or f.type in MANY_TARGETS))]
