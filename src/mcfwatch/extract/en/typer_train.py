@@ -75,6 +75,7 @@ def train(log: Any = print, cs: tuple[float, ...] = CS) -> Typer:
     from sklearn.model_selection import GroupKFold
 
     docs, paths = training_docs("en")
+    sha = data_hash(paths)  # now: the files may change (new corpus batches) while training runs
     t0 = time.time()
     rows, ys, rule, groups = examples(docs)
     log(f"typer: {len(docs)} documents, {len(rows)} mentions {dict(Counter(ys).most_common())}")
@@ -99,7 +100,7 @@ def train(log: Any = print, cs: tuple[float, ...] = CS) -> Typer:
     weights = sparse.csr_matrix(np.asarray(clf.coef_, dtype=np.float64).T)
     per_type = {t: round(sum(1 for a, b in zip(oof, ys, strict=True) if a == b == t) / max(1, ys.count(t)), 3)
                 for t in sorted(set(ys))}
-    meta = {"n_features": N_FEATURES, "C": c, "training_data_sha256": data_hash(paths),
+    meta = {"n_features": N_FEATURES, "C": c, "training_data_sha256": sha,
             "sources": [str(p.relative_to(Path(__file__).resolve().parents[4])) for p in paths],
             "documents": len(docs), "mentions": len(ys), "label_counts": dict(Counter(ys).most_common()),
             "cv_folds": FOLDS, "cv_accuracy": round(acc, 4), "rules_accuracy": round(rules_acc, 4),

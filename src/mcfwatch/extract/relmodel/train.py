@@ -231,6 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     langs = args or ["en", "zh"]
     for lang in langs:
         docs, paths = training_docs(lang)
+        sha = data_hash(paths)  # now: the files may change (new corpus batches) while training runs
         if not docs:
             print(f"{lang}: no training documents", file=sys.stderr)
             continue
@@ -244,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{lang}: alpha {model.meta['hyperparameters']['alpha']} kept")
         model.meta.update({
             "training_data": {"files": [str(p.relative_to(Path.cwd())) if p.is_relative_to(Path.cwd()) else str(p)
-                                        for p in paths], "sha256": data_hash(paths), **dump_counts(docs)},
+                                        for p in paths], "sha256": sha, **dump_counts(docs)},
             "sklearn_version": sklearn.__version__, "numpy_version": np.__version__,
             "trained": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         })
