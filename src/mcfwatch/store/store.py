@@ -156,11 +156,11 @@ class Store:
         doc = ex.document
         with self.write_engine.begin() as conn:
             locks.lock_in_transaction(conn, _identity_locks(ex))
-            if conn.execute(select(t.documents.c.id).where(t.documents.c.sha256 == doc.sha256)).first():
+            known = conn.execute(select(t.documents.c.id, t.documents.c.sha256)
+                                 .where((t.documents.c.sha256 == doc.sha256) | (t.documents.c.id == doc.id))).all()
+            if any(row[1] == doc.sha256 for row in known):
                 return False
-            doc_id = doc.id
-            if conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc_id)).first():
-                doc_id = f"{doc.id}-{doc.sha256[:8]}"  # same record id, different text: keep both
+            doc_id = f"{doc.id}-{doc.sha256[:8]}" if known else doc.id  # same record id, other text: keep both
             conn.execute(
                 insert(t.documents).values(
                     id=doc_id, sha256=doc.sha256, path=doc.path, url=doc.url, title=doc.title,
@@ -171,37 +171,34 @@ class Store:
             local_to_global: dict[str, str] = {}
             content: dict[str, str] = {}
             seen: set[str] = set()
+            mentions: list[dict[str, Any]] = []
+            relations: list[dict[str, Any]] = []
             for ent in ex.entities:
                 gid = self._entity_for(conn, ent.name, ent.type, [ent.name, *ent.aliases])
                 local_to_global[ent.id] = gid
                 content[ent.id] = entity_key(ent.name, ent.type)
                 for m in ent.mentions:
                     mid = mention_id_for(doc.sha256, m.start, m.end, ent.type)
-                    if mid in seen:
-                        continue
-                    seen.add(mid)
-                    conn.execute(
-                        insert(t.mentions).values(
-                            id=mid, document_id=doc_id, entity_id=gid, local_id=ent.id,
-                            start=m.start, end=m.end, text=m.text,
-                        )
-                    )
+                    if mid not in seen:
+                        seen.add(mid)
+                        mentions.append({"id": mid, "document_id": doc_id, "entity_id": gid, "local_id": ent.id,
+                                         "start": m.start, "end": m.end, "text": m.text})
             for rel in ex.relations:
                 ev = rel.evidence
                 rid = relation_id_for(doc.sha256, rel.type, rel.subtype, content[rel.source], content[rel.target],
                                       rel.date, ev.start, ev.end)
-                if rid in seen:
-                    continue
-                seen.add(rid)
-                conn.execute(
-                    insert(t.relations).values(
-                        id=rid, document_id=doc_id, type=rel.type, subtype=rel.subtype,
-                        source_id=local_to_global[rel.source], target_id=local_to_global[rel.target],
-                        date=rel.date, date_end=rel.date_end, subject=rel.subject,
-                        confidence=rel.confidence, method=rel.method,
-                        ev_start=ev.start, ev_end=ev.end, ev_text=ev.text,
-                    )
-                )
+                if rid not in seen:
+                    seen.add(rid)
+                    relations.append({
+                        "id": rid, "document_id": doc_id, "type": rel.type, "subtype": rel.subtype,
+                        "source_id": local_to_global[rel.source], "target_id": local_to_global[rel.target],
+                        "date": rel.date, "date_end": rel.date_end, "subject": rel.subject,
+                        "confidence": rel.confidence, "method": rel.method,
+                        "ev_start": ev.start, "ev_end": ev.end, "ev_text": ev.text})
+            # one statement each (executemany): on PostgreSQL every statement is a round trip
+            for table, rows in ((t.mentions, mentions), (t.relations, relations)):
+                if rows:
+                    conn.execute(insert(table), rows)
             _bump_generation(conn)
         return True
 
