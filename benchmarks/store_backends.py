@@ -1,0 +1,148 @@
+"""The store on SQLite and on PostgreSQL, side by side in one run: ingest through the seam, bulk build, size, reads.
+
+    .venv/bin/python benchmarks/store_backends.py [--relations 1000000] [--docs 300] [--writers 1,2,4]
+        [--pg postgresql://user@host/postgres] [--out /tmp/mcfwatch-backends]
+
+--pg (default MCFWATCH_TEST_PG) names a server and a role that may create databases; without it a throwaway
+PostgreSQL cluster is started (Debian's initdb/pg_ctl, as the
+tests do: tests/pg_cluster.py, fsync off) and stopped at the end. Measured on each backend:
+- seam: documents/s through Store.add_extraction (one transaction per document, entity lookup by name,
+  advisory locks on PostgreSQL) for the annotated documents of corpus/train (gold entities and relations);
+  on PostgreSQL also with 2 and 4 processes ingesting disjoint shares at once (wall time of the whole);
+- build: the store made up to --relations relations by benchmarks/scale_store.py's bulk loader (copies of
+  the corpus with renamed entities, 2,000 documents a transaction), its time and the database size;
+- reads on that store: a cold open (Store()), counts(), the relations of the most connected entity, and
+  find() of a name; each the median of 5.
+The SQLite row is the baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
+
+try:  # the bulk loader of the 1M-relation store is shared with benchmarks/scale_store.py
+    from scale_store import build, corpus, size_of
+except ImportError as exc:  # pragma: no cover - a checkout without it
+    sys.exit(f"benchmarks/store_backends.py needs benchmarks/scale_store.py ({exc})")
+
+from mcfwatch.model import Document, Entity, Extraction, Relation, Span  # noqa: E402
+from mcfwatch.store import Store  # noqa: E402
+
+
+def extractions(records: list[dict[str, Any]]) -> list[Extraction]:
+    out = []
+    for rec in records:
+        doc = Document(text=rec["text"], id=rec["id"], language=rec.get("lang"), published=rec.get("published"))
+        ents = [Entity(e["id"], e["name"], e["type"], mentions=[Span(m["start"], m["end"], m["text"]) for m in e["mentions"]])
+                for e in rec["entities"]]
+        ex = Extraction(document=doc, entities=ents)
+        for r in rec["relations"]:
+            ev = r["evidence"]
+            ex.add_relation(Relation(type=r["type"], subtype=r.get("subtype"), source=r["source"], target=r["target"],
+                                     evidence=Span(ev["start"], ev["end"], ev["text"]), date=r.get("date"),
+                                     date_end=r.get("date_end"), confidence=0.8))
+        out.append(ex)
+    return out
+
+
+def _writer(url: str, share: list[int], n_docs: int, start: Any) -> None:
+    exs = extractions(corpus()[:n_docs])
+    store = Store(url)
+    start.wait()
+    for i in share:
+        store.add_extraction(exs[i])
+    store.close()
+
+
+def seam(url: str, n_docs: int, writers: int) -> float:
+    """Documents per second into an empty store at url, with `writers` processes taking every writers-th doc."""
+    Store(url).close()
+    ctx = multiprocessing.get_context("spawn")
+    start = ctx.Barrier(writers + 1)
+    procs = [ctx.Process(target=_writer, args=(url, list(range(w, n_docs, writers)), n_docs, start))
+             for w in range(writers)]
+    for p in procs:
+        p.start()
+    start.wait()
+    began = time.perf_counter()
+    for p in procs:
+        p.join()
+    assert all(p.exitcode == 0 for p in procs)
+    elapsed = time.perf_counter() - began
+    store = Store(url, create=False)
+    assert store.counts()["documents"] == n_docs
+    store.close()
+    return n_docs / elapsed
+
+
+def median_of(fn: Any, runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - began)
+    return statistics.median(times)
+
+
+def reads(url: str) -> dict[str, float]:
+    store = Store(url, create=False)
+    hub = max(store.entities()[:50], key=lambda e: e["mentions"])
+    out = {
+        "open": median_of(lambda: Store(url, create=False).close()),
+        "counts": median_of(store.counts),
+        "relations of hub": median_of(lambda: store.relations(hub["id"])),
+        "find": median_of(lambda: store.find(hub["name"])),
+    }
+    store.close()
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--relations", type=int, default=1_000_000)
+    ap.add_argument("--docs", type=int, default=300)
+    ap.add_argument("--writers", default="1,2,4")
+    ap.add_argument("--pg", default=os.environ.get("MCFWATCH_TEST_PG"), help="a PostgreSQL server's URL (CREATEDB)")
+    ap.add_argument("--out", type=Path, default=Path("/tmp/mcfwatch-backends"))
+    ap.add_argument("--backends", default="sqlite,postgresql", help="which builds to run (both: SQLite is the baseline)")
+    ap.add_argument("--no-seam", action="store_true", help="only the builds and reads")
+    args = ap.parse_args()
+    from tests.pg_cluster import PgServer
+
+    server = PgServer.from_env(args.pg) if args.pg else PgServer.start()
+    args.out.mkdir(parents=True, exist_ok=True)
+    for f in args.out.glob("*.db*"):
+        f.unlink()
+    records = corpus()
+    print(f"corpus/train: {len(records)} documents; seam on the first {args.docs}", flush=True)
+    try:
+        for label in [b for b in args.backends.split(",") if b]:
+            url = f"sqlite:///{args.out / 'scale.db'}" if label == "sqlite" else server.new_database()
+            secs, rels, docs = build(url, records, args.relations)
+            size = size_of(url)
+            r = reads(url)
+            print(f"build {label:<10} {secs:7.1f} s  {rels:,} relations  {docs:,} documents  size {size / 2**20:,.0f} MiB;  "
+                  + ", ".join(f"{k} {v * 1000:.1f} ms" for k, v in r.items()), flush=True)
+        if args.no_seam:
+            return
+        sqlite_rate = seam(str(args.out / "seam.db"), args.docs, 1)
+        print(f"seam  sqlite      1 writer : {sqlite_rate:7.1f} documents/s  (baseline)", flush=True)
+        for w in (int(x) for x in args.writers.split(",")):
+            rate = seam(server.new_database(), args.docs, w)
+            print(f"seam  postgresql  {w} writer{'s' if w > 1 else ' '}: {rate:7.1f} documents/s", flush=True)
+    finally:
+        server.close()
+
+
+if __name__ == "__main__":
+    main()
