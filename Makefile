@@ -66,7 +66,7 @@ $(TOOLS)/bin/uv:
 # Regenerate every lock from pyproject.toml and requirements/*.in (needs PyPI; zh.lock builds LAC's metadata
 # in $(VENV), which must hold setuptools < 70: run `make setup-dev` first).
 lock: $(TOOLS)/bin/uv $(BIN)/python
-	$(UV_COMPILE) pyproject.toml --extra dev --extra ftm --extra postgres -c requirements/build.in -o requirements/dev.lock
+	$(UV_COMPILE) pyproject.toml --extra dev --extra ftm --extra postgres --extra spark -c requirements/build.in -o requirements/dev.lock
 	$(UV_COMPILE) pyproject.toml -c requirements/dev.lock -o requirements/runtime.lock
 	$(UV_COMPILE) requirements/build.in -c requirements/dev.lock -o requirements/build.lock
 	$(UV_COMPILE) requirements/tools.in -o requirements/tools.lock

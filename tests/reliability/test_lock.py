@@ -32,7 +32,8 @@ def _declared() -> dict[str, list[Requirement]]:
     extras = project["optional-dependencies"]
     return {
         "runtime.lock": [Requirement(r) for r in project["dependencies"]],
-        "dev.lock": [Requirement(r) for r in project["dependencies"] + extras["dev"] + extras["ftm"] + extras["postgres"]],
+        "dev.lock": [Requirement(r) for r in project["dependencies"] + extras["dev"] + extras["ftm"] + extras["postgres"]
+                                 + extras["spark"]],
     }
 
 

@@ -35,12 +35,22 @@ def _count_inputs(paths: list[Path]) -> int:
     return n
 
 
-def run_ingest(ws: Workspace, paths: list[Path]) -> IngestReport:
+def run_ingest(ws: Workspace, paths: list[Path], workers: int = 1) -> IngestReport:
     total = _count_inputs(paths)
     with progress("ingest") as bar:
         task = bar.add_task("", total=total)
-        report = ws.ingest(paths, on_item=lambda name: bar.update(task, advance=1, description=name[-50:]),
-                           on_wait=lambda message: err_console.print(message, markup=False, highlight=False))
+
+        def advance(name: str) -> None:
+            bar.update(task, advance=1, description=name[-50:])
+
+        def wait(message: str) -> None:
+            err_console.print(message, markup=False, highlight=False)
+
+        if workers > 1:
+            from mcfwatch.batch.parallel import ingest_parallel
+
+            return ingest_parallel(ws, paths, workers, on_item=advance, on_wait=wait)
+        report = ws.ingest(paths, on_item=advance, on_wait=wait)
     return report
 
 
@@ -57,12 +67,16 @@ def print_report(report: IngestReport) -> None:
 def register(app: typer.Typer) -> None:
     @app.command()
     @friendly_errors
-    def ingest(paths: PathsArg, db: DbOption = DEFAULT_DB) -> None:
+    def ingest(
+        paths: PathsArg, db: DbOption = DEFAULT_DB,
+        workers: Annotated[int, typer.Option(min=1, help="Extract in this many processes; the store is still "
+                                             "written by one, in reading order.")] = 1,
+    ) -> None:
         """Read documents (txt, md, html, pdf, docx, JSON lines), extract, and store them. Idempotent."""
         from mcfwatch.workspace import Workspace
 
         ws = Workspace(db)
-        report = run_ingest(ws, paths)
+        report = run_ingest(ws, paths, workers)
         print_report(report)
         if not report.ok:
             raise typer.Exit(1)

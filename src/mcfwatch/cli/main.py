@@ -15,9 +15,9 @@ app = typer.Typer(
 
 def _register() -> None:
     # Explicit list of command modules (no discovery by import side effects).
-    from mcfwatch.cli import accounts, analysis, documents, eval, lists, migrate, screen, serve
+    from mcfwatch.cli import accounts, analysis, batch, documents, eval, lists, migrate, screen, serve
 
-    for module in (documents, lists, screen, eval, analysis, serve, accounts, migrate):
+    for module in (documents, lists, screen, eval, analysis, serve, accounts, migrate, batch):
         module.register(app)
 
 
