@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-HEAVY = ("spacy", "sqlalchemy", "paddle", "LAC", "followthemoney", "pandas", "pypinyin")
+HEAVY = ("spacy", "sqlalchemy", "paddle", "LAC", "followthemoney", "pandas", "pypinyin", "pyspark", "pyarrow")
 
 # Run the real entry point in a fresh interpreter and report which top-level packages got imported.
 PROBE = """
@@ -33,7 +33,8 @@ def test_help_loads_no_heavy_library() -> None:
 
 
 def test_subcommand_help_loads_no_heavy_library() -> None:
-    for command in (["screen", "--help"], ["lists", "--help"], ["show", "--help"], ["exposure", "--help"]):
+    for command in (["screen", "--help"], ["lists", "--help"], ["show", "--help"], ["exposure", "--help"],
+                    ["batch", "extract", "--help"], ["load", "--help"]):
         loaded = _imported(*command)
         assert not loaded & set(HEAVY), (command, sorted(loaded & set(HEAVY)))
 
