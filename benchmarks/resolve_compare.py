@@ -31,13 +31,12 @@ from mcfwatch.store import Store
 
 def session() -> Any:
     """A local[2] session with Splink's similarity-function jar (Jaro-Winkler) on the class path."""
-    from pyspark.sql import SparkSession
     from splink.backends.spark import similarity_jar_location
 
-    spark = (SparkSession.builder.master("local[2]").appName("resolve-compare")
-             .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "8")
-             .config("spark.jars", similarity_jar_location()).getOrCreate())
-    spark.sparkContext.setLogLevel("ERROR")
+    from mcfwatch.batch.session import spark_session
+
+    spark = spark_session("local[2]", "resolve-compare", {"spark.jars": str(similarity_jar_location())})
+    spark.sparkContext.setCheckpointDir(tempfile.mkdtemp(prefix="splink-checkpoints-"))  # Splink checkpoints
     return spark
 
 
@@ -118,27 +117,25 @@ def main() -> None:
     for name in ("single", "udf", "splink"):
         shutil.copy(work / "base.db", work / f"{name}.db")
 
+    print(f"{base.counts()['entities']} stored entities from {base.counts()['documents']} documents ({out})")
     t = time.perf_counter()
     single = Store(work / "single.db")
     resolve_store(single)
-    t_single = time.perf_counter() - t
     gold = same_pairs(single)
+    print(f"single-process resolver (baseline)   {time.perf_counter() - t:7.1f} s  {score(gold, gold)}", flush=True)
 
     t = time.perf_counter()
     batch_resolve(out, work / "pairs", spark=spark)
     udf = Store(work / "udf.db")
     record_merges(udf, read_pairs(work / "pairs"))
-    t_udf = time.perf_counter() - t
+    print(f"mcfwatch features as pandas UDFs     {time.perf_counter() - t:7.1f} s  {score(same_pairs(udf), gold)}",
+          flush=True)
 
     t = time.perf_counter()
     sp = Store(work / "splink.db")
     record_merges(sp, splink_pairs(spark, out, args.splink_threshold))
-    t_splink = time.perf_counter() - t
-
-    print(f"{base.counts()['entities']} stored entities from {base.counts()['documents']} documents ({out})")
-    print(f"single-process resolver (baseline)   {t_single:7.1f} s  {score(gold, gold)}")
-    print(f"mcfwatch features as pandas UDFs     {t_udf:7.1f} s  {score(same_pairs(udf), gold)}")
-    print(f"Splink 5 on Spark (p >= {args.splink_threshold})        {t_splink:7.1f} s  {score(same_pairs(sp), gold)}")
+    print(f"Splink 5 on Spark (p >= {args.splink_threshold})        {time.perf_counter() - t:7.1f} s  "
+          f"{score(same_pairs(sp), gold)}", flush=True)
     spark.stop()
 
 

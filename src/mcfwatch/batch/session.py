@@ -48,8 +48,9 @@ def java_available() -> bool:
     return bool(home and os.access(os.path.join(home, "bin", "java"), os.X_OK)) or shutil.which("java") is not None
 
 
-def spark_session(master: str = "local[2]", app: str = "mcfwatch") -> SparkSession:
-    """A SparkSession on ``master`` (``local[N]`` or ``spark://host:port``), quiet and without its web UI."""
+def spark_session(master: str = "local[2]", app: str = "mcfwatch", conf: dict[str, str] | None = None) -> SparkSession:
+    """A SparkSession on ``master`` (``local[N]`` or ``spark://host:port``), quiet and without its web UI;
+    ``conf`` adds Spark settings (such as ``spark.jars``)."""
     try:
         from pyspark.sql import SparkSession
     except ImportError:
@@ -62,9 +63,12 @@ def spark_session(master: str = "local[2]", app: str = "mcfwatch") -> SparkSessi
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     if master.startswith("local"):
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # local mode never listens beyond loopback
+    builder = SparkSession.builder
+    for key, value in (conf or {}).items():
+        builder = builder.config(key, value)
     try:
         spark = (
-            SparkSession.builder.master(master).appName(app)
+            builder.master(master).appName(app)
             .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={_log_config()}")
             .config("spark.ui.enabled", "false")
             .config("spark.ui.showConsoleProgress", "false")
