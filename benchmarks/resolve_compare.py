@@ -95,6 +95,8 @@ def splink_pairs(spark: Any, out: Path, threshold: float) -> list[dict[str, Any]
     found = (pred.select("unique_id_l", "unique_id_r", "match_probability")
              .join(side.toDF("unique_id_l", "a_name", "a_type"), "unique_id_l")
              .join(side.toDF("unique_id_r", "b_name", "b_type"), "unique_id_r").collect())
+    print(f"Splink predicted {len(found)} pairs at p >= {threshold}"
+          f"{f' (highest p {max(r[2] for r in found):.3f})' if found else ''}", flush=True)
     return [{"a_name": r["a_name"], "a_type": r["a_type"], "b_name": r["b_name"], "b_type": r["b_type"],
              "score": float(r["match_probability"]), "features": "{\"splink\": {}}"} for r in found]
 
@@ -102,7 +104,9 @@ def splink_pairs(spark: Any, out: Path, threshold: float) -> list[dict[str, Any]
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--input", type=Path, help="a `mcfwatch batch extract` output (default: the samples)")
-    ap.add_argument("--splink-threshold", type=float, default=0.9, help="Splink match probability for a merge")
+    ap.add_argument("--splink-thresholds", default="0.5,0.8,0.9,0.99",
+                    help="Splink match probabilities to merge at (one training, scored at each)")
+    ap.add_argument("--skip-udf", action="store_true", help="leave out `batch resolve` (Splink and the baseline only)")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="mcfwatch-resolve-compare-"))
     spark = session()
@@ -114,7 +118,7 @@ def main() -> None:
         out = work / "out"
         batch_extract([sample_path()], out, spark=spark)
     base = unresolved_store(out, work / "base.db")
-    for name in ("single", "udf", "splink"):
+    for name in ("single", "udf"):
         shutil.copy(work / "base.db", work / f"{name}.db")
 
     print(f"{base.counts()['entities']} stored entities from {base.counts()['documents']} documents ({out})")
@@ -124,18 +128,24 @@ def main() -> None:
     gold = same_pairs(single)
     print(f"single-process resolver (baseline)   {time.perf_counter() - t:7.1f} s  {score(gold, gold)}", flush=True)
 
-    t = time.perf_counter()
-    batch_resolve(out, work / "pairs", spark=spark)
-    udf = Store(work / "udf.db")
-    record_merges(udf, read_pairs(work / "pairs"))
-    print(f"mcfwatch features as pandas UDFs     {time.perf_counter() - t:7.1f} s  {score(same_pairs(udf), gold)}",
-          flush=True)
+    if not args.skip_udf:
+        t = time.perf_counter()
+        batch_resolve(out, work / "pairs", spark=spark)
+        udf = Store(work / "udf.db")
+        record_merges(udf, read_pairs(work / "pairs"))
+        print(f"mcfwatch features as pandas UDFs     {time.perf_counter() - t:7.1f} s  "
+              f"{score(same_pairs(udf), gold)}", flush=True)
 
+    thresholds = sorted(float(x) for x in args.splink_thresholds.split(","))
     t = time.perf_counter()
-    sp = Store(work / "splink.db")
-    record_merges(sp, splink_pairs(spark, out, args.splink_threshold))
-    print(f"Splink 5 on Spark (p >= {args.splink_threshold})        {time.perf_counter() - t:7.1f} s  "
-          f"{score(same_pairs(sp), gold)}", flush=True)
+    predicted = splink_pairs(spark, out, thresholds[0])
+    seconds = time.perf_counter() - t
+    for threshold in thresholds:
+        shutil.copy(work / "base.db", work / f"splink-{threshold}.db")
+        sp = Store(work / f"splink-{threshold}.db")
+        record_merges(sp, [p for p in predicted if p["score"] >= threshold])
+        print(f"Splink 5 on Spark (p >= {threshold:<4})       {seconds:7.1f} s  {score(same_pairs(sp), gold)}",
+              flush=True)
     spark.stop()
 
 
