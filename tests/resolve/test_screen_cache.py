@@ -86,10 +86,21 @@ def test_cached_index_equals_uncached_index(plain: Screener, reopened: Screener)
     assert reopened.list_versions() == plain.list_versions()
 
 
+def test_any_screener_over_the_same_lists_reads_the_index(store: ScreenCache, plain: Screener,
+                                                          lists: list[WatchList], reopened: Screener) -> None:
+    again = Screener(lists, cache=store)  # as the graph builds one: found by the lists' contents
+    assert type(again.index.postings).__name__ == "LazyMap" and again.entries == plain.entries
+    assert _results(again, QUERIES) == _results(plain, QUERIES)
+
+
 def test_screener_from_parts_equals_uncached(store: ScreenCache, plain: Screener, lists: list[WatchList],
                                              reopened: Screener) -> None:
-    from_parts = Screener(lists, cache=store)  # every list's parts read from its file
+    for index in store.folder.glob("index-*.sqlite"):
+        index.unlink()
+    from_parts = Screener(lists, cache=store)  # every list's parts read from its file, the index stored again
+    assert type(from_parts.index.postings).__name__ != "LazyMap"
     assert _results(from_parts, QUERIES) == _results(plain, QUERIES)
+    assert len(list(store.folder.glob("index-*.sqlite"))) == 1
 
 
 def test_a_new_list_version_reparses_that_list_only(store: ScreenCache, lists: list[WatchList],

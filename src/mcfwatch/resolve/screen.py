@@ -109,6 +109,11 @@ class Screener:
         self.as_of = as_of
         self.entries: list[tuple[WatchList, ListEntry]] = [(wl, e) for wl in lists for e in wl.entries]
         store = default_cache() if cache == "default" else cache
+        self.cache_key = store.content_key(lists, table) if store else None
+        opened = store.open_index(self.cache_key) if store and self.cache_key else None
+        if opened is not None:  # these lists were indexed before: read the index, keep the entries given
+            self._use(opened)
+            return
         parts: list[EntryPart] = [p for wl in lists for p in (store.fragment(wl) if store else fragment(wl))]
         units: list[KeyedUnit] = (store.table(table_units) if store else table_units()) if table else []
         self.index = NameIndex()
@@ -121,16 +126,22 @@ class Screener:
         self.members: dict[str, list[int]] = defaultdict(list)  # organisation -> its entries on all lists
         for pos, (_, entry) in enumerate(self.entries):
             self.members[knowledge.cluster_of(entry.id)].append(pos)
+        if store and self.cache_key:
+            store.save_index(self.cache_key, self)
 
     @classmethod
     def from_index(cls, opened: Opened, as_of: str | None) -> Screener:
         """A screener over a stored index: entries, names and keys are read from its file as queries need them."""
         s = cls.__new__(cls)
         s.lists, s.as_of, s.entries = opened.lists, as_of, opened.entries  # type: ignore[assignment]
-        s.index, s.primary_keys = opened.index, opened.primary_keys  # type: ignore[assignment]
-        s.matcher = Matcher(opened.knowledge, opened.index.vocabulary)
-        s.members = opened.members  # type: ignore[assignment]
+        s.cache_key = opened.key
+        s._use(opened)
         return s
+
+    def _use(self, opened: Opened) -> None:
+        self.index, self.primary_keys = opened.index, opened.primary_keys  # type: ignore[assignment]
+        self.matcher = Matcher(opened.knowledge, opened.index.vocabulary)
+        self.members = opened.members  # type: ignore[assignment]
 
     def list_versions(self) -> list[dict[str, str]]:
         return [{"id": wl.id, "version": wl.version, "title": wl.title} for wl in self.lists]
@@ -276,17 +287,19 @@ def default_screener(as_of: str | None = None, exclude_noncommercial: bool = Fal
 
 
 def stored_screener(store: ScreenCache, as_of: str | None = None, exclude_noncommercial: bool = False) -> Screener:
-    """The screener over the list versions valid on as_of, read from the store's index file; built (from
-    the store's per-list parts) and stored first when the lists, the code or the date changed."""
+    """The screener over the list versions valid on as_of, read from the store's index file without parsing
+    a list; when the lists, the code or the date changed, the lists are parsed and the index found by their
+    contents (or built from the per-list parts, and stored)."""
     from mcfwatch.model.dates import check_day
 
     # a bad date is refused (one-line error) before any file is read; no date needs no check (nor the model)
-    key = store.selection_key(check_day(as_of) if as_of else None, noncommercial_excluded(exclude_noncommercial))
-    opened = store.open_index(key)
+    selection = store.selection_key(check_day(as_of) if as_of else None, noncommercial_excluded(exclude_noncommercial))
+    opened = store.open_selection(selection)
     if opened is not None:
         return Screener.from_index(opened, as_of)
     screener = Screener(load_lists(as_of, exclude_noncommercial), as_of=as_of, cache=store)
-    store.save_index(key, screener)
+    if screener.cache_key:
+        store.save_selection(selection, screener.cache_key)
     return screener
 
 

@@ -5,8 +5,11 @@ Files under ``$MCFWATCH_CACHE_DIR/screen/`` (default ``~/.cache/mcfwatch``; ``of
 written under a temporary name and renamed into place, so a reader sees a whole file or none and two
 processes writing at once cannot corrupt it:
 
-- ``index-<key>.sqlite``: a whole default screener (``screen_index``), read lazily. The key hashes the
-  matching code, the shipped and fetched list files' contents, the date and the licence choice.
+- ``index-<key>.sqlite``: a whole screener (``screen_index``), read lazily. The key hashes the matching code
+  and the list versions' contents (metadata and entries): any Screener over the same lists finds it.
+- ``lists-<key>.json``: which index the default screener uses for one date and licence choice. The key
+  hashes the matching code, the shipped and fetched list files' contents, the date and the choice, so a
+  fresh process opens the index without parsing a list.
 - ``part-<digest>.json``: one list version's parsed names (``screen_parts``), from which an index is built
   when its key changes. The digest hashes the matching code and the ids, types and names of the version's
   entries: a new version of one list re-parses that list only; a change to the matching code, all of them.
@@ -32,7 +35,7 @@ from typing import Any
 from mcfwatch import __version__, settings
 from mcfwatch.errors import McfwatchError
 from mcfwatch.lists.model import WatchList
-from mcfwatch.resolve.screen_index import Opened
+from mcfwatch.resolve.screen_index import ENTRY_FIELDS, LIST_FIELDS, Opened
 from mcfwatch.resolve.screen_index import write as write_index
 from mcfwatch.resolve.screen_parts import EntryPart, decode_part, encode_part, fragment
 
@@ -194,6 +197,23 @@ class ScreenCache:
         parts = [code_version(), tree_digest(DATA_DIR), tree_digest(lists_dir()), as_of or today(), str(noncommercial)]
         return hashlib.blake2b(" ".join(parts).encode(), digest_size=16).hexdigest()
 
+    def content_key(self, lists: list[WatchList], table: bool) -> str:
+        """What an index holds: the code, the names table or not, and each list's metadata and entries."""
+        h = hashlib.blake2b(f"{code_version()} {table}".encode(), digest_size=16)
+        for wl in lists:
+            h.update(json.dumps([[getattr(wl, k) for k in LIST_FIELDS],
+                                 [[getattr(e, f) for f in ENTRY_FIELDS] for e in wl.entries]],
+                                ensure_ascii=False, default=str).encode())
+        return h.hexdigest()
+
+    def open_selection(self, selection: str) -> Opened | None:
+        """The index a default screener used for this selection key (see selection_key), if still there."""
+        key = self._read(f"lists-{selection}.json", "selection", selection)
+        return self.open_index(key) if isinstance(key, str) else None
+
+    def save_selection(self, selection: str, key: str) -> None:
+        self._write(f"lists-{selection}.json", "selection", selection, key)
+
     def open_index(self, key: str) -> Opened | None:
         """The stored screener for KEY (read lazily), or None when there is none or it is unusable."""
         path = self.folder / f"index-{key}.sqlite"
@@ -229,9 +249,10 @@ class ScreenCache:
     def _prune(self) -> None:
         """Keep the newest index files; drop part files unused for STALE_PARTS_DAYS (reading touches them)."""
         try:
-            kept = sorted(self.folder.glob("index-*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
-            for old in kept[KEEP_INDEX_FILES:]:
-                old.unlink(missing_ok=True)
+            for pattern in ("index-*.sqlite", "lists-*.json"):
+                kept = sorted(self.folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+                for old in kept[KEEP_INDEX_FILES:]:
+                    old.unlink(missing_ok=True)
             cutoff = time.time() - STALE_PARTS_DAYS * 86400
             for part in [*self.folder.glob("part-*.json"), *self.folder.glob("table-*.json")]:
                 if part.stat().st_mtime < cutoff:

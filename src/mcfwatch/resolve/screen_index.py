@@ -204,6 +204,7 @@ class Opened:
 
     def __init__(self, path: Path, key: str) -> None:
         db = self.db = Db(path)
+        self.key = key
         meta = dict(db.rows("SELECT k, v FROM meta"))
         if meta.get("key") != key:
             raise ValueError("not the index for these lists and this code")
