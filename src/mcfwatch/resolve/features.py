@@ -361,7 +361,7 @@ def missing_core(a: Name, b: Name, ctx: Context) -> Result:
     han, other = (a, b) if a.script == "han" else (b, a)
     if han.script != "han" or other.script == "han" or not han.han_runs or not other.romanised:
         return NONE
-    cores = [pinyin(run, spaced=False) for run in han.han_runs]
+    cores = [pinyin(run, spaced=False) for run in sorted(han.han_runs)]  # sorted: the explanation is the same in every process
     if any(core in other.romanised for core in cores) or romanisation_match(a, b, ctx)[0] > 0:
         return NONE
     al = _alignment(a, b, ctx)
