@@ -64,10 +64,13 @@ def extract_paths(
 class Workspace:
     """A store plus the models that fill it. Open one per process; models load once, lazily."""
 
-    def __init__(self, db: str | Path | None = None, extractor: Extractor | None = None, create: bool = True) -> None:
-        """create=False: the store must already exist (read commands never make an empty one)."""
+    def __init__(self, db: str | Path | None = None, extractor: Extractor | None = None, create: bool = True,
+                 store: Store | None = None) -> None:
+        """create=False: the store must already exist (read commands never make an empty one). store: an open
+        store to work over (a server's shared one), which `close` then leaves open."""
         self.db = str(db or settings.DB.get())
-        self.store = Store(self.db, create=create)
+        self._owns_store = store is None
+        self.store = store if store is not None else Store(self.db, create=create)
         self._extractor = extractor
 
     @property
@@ -195,7 +198,8 @@ class Workspace:
         }
 
     def close(self) -> None:
-        self.store.close()
+        if self._owns_store:
+            self.store.close()
 
 
 def _relation_view(r: dict[str, Any], me: str) -> dict[str, Any]:

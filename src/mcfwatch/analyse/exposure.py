@@ -96,11 +96,12 @@ class Analyst:
 
         if self.store is None or not name.strip():
             return None  # a synthetic graph: exact names only
-        if not hasattr(self, "_name_index"):
-            self._name_index = NameIndex()
+        if not hasattr(self, "_name_index"):  # built whole, then published: server threads share an Analyst
+            index = NameIndex()
             for pos, node in enumerate(self.graph.nodes):
-                self._name_index.add(pos, [node.name, *node.names])
-            self._name_index.freeze()
+                index.add(pos, [node.name, *node.names])
+            index.freeze()
+            self._name_index = index
         matcher, scored = default_matcher(self.as_of), []
         for pos in self._name_index.candidates(parse(name), limit=10):
             node = self.graph.nodes[pos]

@@ -8,11 +8,10 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException, Request
 
 from mcfwatch.api import store_entities
-from mcfwatch.api.deps import db_of
+from mcfwatch.api.deps import services
 from mcfwatch.api.listings import dataset_name, list_index
 from mcfwatch.api.yente_models import Catalog, Status, YenteError
 from mcfwatch.errors import StoreError
-from mcfwatch.store import Store
 
 router = APIRouter(tags=["system"])
 
@@ -30,11 +29,7 @@ def catalog(request: Request) -> dict[str, Any]:
     default: dict[str, Any] = {"name": "default", "title": "All watchlists", "summary": "Every watchlist mcfwatch ships or fetched.",
                "load": True, "children": [x["name"] for x in lists],
                "version": max((wl.version for wl in index.screener.lists), default=None)}
-    store = Store(db_of(request))
-    try:
-        count = store.counts().get("entities", 0)
-    finally:
-        store.close()
+    count = services(request).store.counts().get("entities", 0)
     documents = {"name": store_entities.DATASET, "title": "Entities found in documents",
                  "summary": "What mcfwatch extracted from the ingested documents (the store).", "load": True,
                  "entity_count": count, "thing_count": count}
@@ -44,7 +39,7 @@ def catalog(request: Request) -> dict[str, Any]:
 
 def _ready(request: Request) -> None:
     try:
-        Store(db_of(request)).close()
+        services(request).generation()  # opens the store once, then one read at most a second
     except StoreError as exc:
         raise HTTPException(503, f"store not ready: {exc}") from None
     list_index(None)

@@ -1,16 +1,17 @@
-"""What routes need from the app: the store (opened per request, closed after) and the extractor.
+"""What routes need from the app: its Services over the store (opened once per process, see api/services.py)
+and the extractor.
 
 The store is the app's `db` (create_app(db=...)) or else MCFWATCH_DB, read at request time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import lru_cache
 
 from fastapi import Request
 
 from mcfwatch import settings
+from mcfwatch.api.services import Services, services_for
 from mcfwatch.extract import Extractor
 from mcfwatch.store import Store
 
@@ -20,12 +21,14 @@ def db_of(request: Request) -> str:
     return str(db) if db is not None else settings.DB.get()
 
 
-def store(request: Request) -> Iterator[Store]:
-    opened = Store(db_of(request))
-    try:
-        yield opened
-    finally:
-        opened.close()
+def services(request: Request) -> Services:
+    """The app's services over its store: one engine and one graph per process, shared by every request."""
+    return services_for(request.app, db_of(request))
+
+
+def store(request: Request) -> Store:
+    """The app's one store (pooled connections; never closed by a request)."""
+    return services(request).store
 
 
 @lru_cache(maxsize=1)

@@ -4,18 +4,17 @@ GET  /entities?type=Company&limit=100   stored entities, most mentioned first
 GET  /cards/{key}                       the entity card (`mcfwatch show`): key is an entity id or a name
 GET  /documents/{id}                    a stored document's metadata and text
 POST /extract                           {"text", "title"?, "published"?, "language"?} -> the extract contract
-The store is the app's db, else MCFWATCH_DB (as for the CLI).
+The store is the app's db, else MCFWATCH_DB (as for the CLI), opened once per process (api/services.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from pydantic import BaseModel, Field
 
-from mcfwatch.api.deps import db_of, extractor
+from mcfwatch.api.deps import extractor, services
 from mcfwatch.api.match import name_limit
 from mcfwatch.api.models import ERRORS, Card, EntityRow, Extraction, StoredDocument
 from mcfwatch.errors import InputError
@@ -27,12 +26,9 @@ from mcfwatch.workspace import Workspace
 router = APIRouter(tags=["documents"])
 
 
-def workspace(request: Request) -> Iterator[Workspace]:
-    ws = Workspace(db_of(request))
-    try:
-        yield ws
-    finally:
-        ws.close()
+def workspace(request: Request) -> Workspace:
+    """A workspace over the app's one store (nothing opened per request)."""
+    return services(request).workspace()
 
 
 @router.get("/entities", response_model=list[EntityRow], responses=ERRORS)

@@ -3,7 +3,7 @@
 GET /exposure?name=Brunel%20University[&as_of=2019-01-01]   partner, rating (rules, evidence), paths, timeline
 GET /timeline?name=...                                       dated events of one entity with sources
 GET /patterns                                                every detected pattern with its evidence
-The store is the app's db, else MCFWATCH_DB (as for the CLI). A bad `as_of` is a 400 naming it.
+The store is the app's db, else MCFWATCH_DB (as for the CLI); the graph is built once per store generation. A bad `as_of` is a 400 naming it.
 """
 
 from __future__ import annotations
@@ -13,34 +13,21 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 
 from mcfwatch.analyse import Analyst
-from mcfwatch.api.deps import db_of
+from mcfwatch.api.deps import services
 from mcfwatch.api.match import name_limit
 from mcfwatch.api.models import ERRORS, Exposure, Pattern, TimelineEvent
 from mcfwatch.model.dates import check_day
 from mcfwatch.report.html import redact_url
-from mcfwatch.store import Store
 
 router = APIRouter(tags=["exposure"])
 
 AS_OF = Query(None, description="ISO date (YYYY-MM-DD): only edges and list versions valid then.",
               json_schema_extra={"format": "date"})
-_CACHE: dict[tuple[str, str | None], tuple[tuple[object, ...], Analyst]] = {}
 
 
 def _analyst(request: Request, as_of: str | None) -> Analyst:
-    """One Analyst per (store, date), rebuilt when documents, relations or decisions change."""
-    as_of = check_day(as_of)
-    store = Store(db_of(request))
-    key = (store.url, as_of)
-    stamp = (tuple(sorted(store.counts().items())), len(store.overlays()))
-    hit = _CACHE.get(key)
-    if hit is None or hit[0] != stamp:
-        if len(_CACHE) >= 4:
-            _CACHE.clear()
-        _CACHE[key] = (stamp, Analyst(store, as_of=as_of))
-    else:
-        store.close()
-    return _CACHE[key][1]
+    """The app's Analyst for the date: one graph per (store generation, date), shared with the web pages."""
+    return services(request).analyst(check_day(as_of))
 
 
 @router.get("/exposure", response_model=Exposure, responses=ERRORS)

@@ -1,6 +1,7 @@
 """Mount the web application (pages, static files, sessions, accounts) on the API's FastAPI app.
 
-One server: the same app serves the REST API and the pages, over the same view functions and one store.
+One server: the same app serves the REST API and the pages, over the same view functions and one store
+(one Services per app and store: one engine, one graph per store generation).
 """
 
 from __future__ import annotations
@@ -14,19 +15,22 @@ from starlette.exceptions import HTTPException
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.responses import Response
 
+from mcfwatch.api.services import Services, services_for
 from mcfwatch.errors import McfwatchError
 from mcfwatch.store.accounts import Accounts
 from mcfwatch.web import pages
 from mcfwatch.web.auth import AuthMiddleware, wants_html
-from mcfwatch.web.views import Services
+from mcfwatch.web.search import name_index
 
 STATIC = Path(__file__).parent / "static"
 SESSION_SECONDS = 8 * 3600
 
 
 def mount(app: FastAPI, db: str, warm: bool = False) -> FastAPI:
-    """Add pages, static files, login and the auth middleware to ``app`` over the store ``db``."""
-    services = Services(db)
+    """Add pages, static files, login and the auth middleware to ``app`` over the store ``db``.
+
+    The pages and the API routes share one Services (api/services.py): one store engine and one graph."""
+    services = services_for(app, db)
     accounts = Accounts(services.store)
     app.state.services = services
     app.state.accounts = accounts
@@ -38,8 +42,14 @@ def mount(app: FastAPI, db: str, warm: bool = False) -> FastAPI:
                        max_age=SESSION_SECONDS, same_site="strict", https_only=False)
     _html_errors(app)
     if warm:
-        threading.Thread(target=services.warm, name="mcfwatch-warm", daemon=True).start()
+        threading.Thread(target=_warm, args=(services,), name="mcfwatch-warm", daemon=True).start()
     return app
+
+
+def _warm(services: Services) -> None:
+    """Build the graph, the screener and the name index before the first user asks (a server thread)."""
+    services.warm()
+    name_index(services.store.url, services.generation(), services.store.names)
 
 
 def _html_errors(app: FastAPI) -> None:

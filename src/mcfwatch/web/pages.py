@@ -16,12 +16,12 @@ from fastapi.templating import Jinja2Templates
 
 from mcfwatch import settings
 from mcfwatch.analyse.decisions import decide as record_decision
+from mcfwatch.api.services import Services
 from mcfwatch.errors import InputError
 from mcfwatch.resolve.batch import read_rows, write_rows
 from mcfwatch.web import views
 from mcfwatch.web.auth import _safe_next, check_csrf, csrf_token, current_user, require_admin
 from mcfwatch.web.jobs import Jobs
-from mcfwatch.web.views import Services
 
 # Autoescape every template (select_autoescape's default would skip the .j2 extension): document text and
 # names are data, never markup.

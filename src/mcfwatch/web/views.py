@@ -1,104 +1,29 @@
 """What each page shows, as one dict: the HTML page renders it and `Accept: application/json` returns it.
 
 Views only read through the library API (Workspace, Analyst, the screener, the lists); they hold no logic
-of their own beyond arranging what those return for a page.
+of their own beyond arranging what those return for a page. `Services` (api/services.py) is the process's one
+store, graph and page cache, shared with the REST API.
 """
 
 from __future__ import annotations
 
-import threading
-import time
-from collections import OrderedDict
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from mcfwatch.analyse.exposure import Analyst
+from mcfwatch.api.services import Services
 from mcfwatch.errors import InputError, NotFoundError
 from mcfwatch.lists import load_lists
 from mcfwatch.lists.versions import diff as list_diff
 from mcfwatch.lists.versions import version_name, versions
 from mcfwatch.model import SCHEMA
 from mcfwatch.resolve.screen import default_screener
-from mcfwatch.store import Store
 from mcfwatch.web.search import name_index
-from mcfwatch.workspace import Workspace
 
-STAMP_SECONDS = 1.0
 # A page shows the strongest or earliest ROWS items of a kind and QUOTES_PER_RULE quotes a rule (the counts say
 # how many there are); the CLI, the API and reports give all.
 ROWS = 200
 QUOTES_PER_RULE = 5
 ROLE_COLOURS = {"partner": "#1f77b4", "mcf": "#ff7f0e", "military": "#d62728", "listed": "#9467bd"}
-
-
-@dataclass
-class Services:
-    """One store, one graph per (store generation, date) and one screener for the whole server process.
-
-    Page dicts are cached per store generation: a new document, merge or decision changes the generation
-    (the store's row counts, decisions and merges) and so every cached page. The generation is read at most
-    once a second, so a burst of requests costs one look at the store.
-    """
-
-    db: str
-    store: Store = field(init=False)
-    _analysts: dict[tuple[Any, str | None], Analyst] = field(default_factory=dict)
-    _pages: OrderedDict[tuple[Any, ...], dict[str, Any]] = field(default_factory=OrderedDict)
-    _stamp: tuple[float, tuple[Any, ...]] | None = None
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def __post_init__(self) -> None:
-        self.store = Store(self.db)
-
-    def stamp(self) -> tuple[Any, ...]:
-        now = time.monotonic()
-        cached = self._stamp
-        if cached is not None and now - cached[0] < STAMP_SECONDS:
-            return cached[1]
-        value = (tuple(sorted(self.store.counts().items())), len(self.store.overlays()), len(self.store.merges()))
-        self._stamp = (now, value)
-        return value
-
-    def touch(self) -> None:
-        """This process changed the store: read the generation again on the next request."""
-        self._stamp = None
-
-    def analyst(self, as_of: str | None = None) -> Analyst:
-        key = (self.stamp(), as_of)
-        with self._lock:
-            hit = self._analysts.get(key)
-        if hit is None:
-            hit = Analyst(self.store, as_of=as_of)
-            with self._lock:
-                if len(self._analysts) > 4:
-                    self._analysts.clear()
-                self._analysts[key] = hit
-        return hit
-
-    def cached(self, kind: str, *key: Any, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
-        """A page dict from the cache of this store generation, else built and kept (at most 512)."""
-        full = (kind, self.stamp(), *key)
-        with self._lock:
-            hit = self._pages.get(full)
-            if hit is not None:
-                self._pages.move_to_end(full)
-                return hit
-        page = build()
-        with self._lock:
-            self._pages[full] = page
-            while len(self._pages) > 512:
-                self._pages.popitem(last=False)
-        return page
-
-    def warm(self) -> None:
-        """Build the graph, the name index and the screener before the first user asks (a server thread)."""
-        self.analyst()
-        name_index(self.store.url, self.stamp(), self.store.names)
-        default_screener()
-
-    def workspace(self) -> Workspace:
-        return Workspace(self.db)
 
 
 def _node(a: Analyst, entity_id: str) -> Any:
@@ -118,7 +43,7 @@ def search(s: Services, q: str) -> dict[str, Any]:
         return {"query": q, "entities": [], "documents": [], "list_entries": []}
     if len(q) > 200:
         raise InputError("q", "a search is at most 200 characters")
-    index = name_index(s.store.url, s.stamp(), s.store.names)
+    index = name_index(s.store.url, s.generation(), s.store.names)
     a = s.analyst()
     seen: dict[str, dict[str, Any]] = {}
     for eid, matched, rank in index.lookup(q):

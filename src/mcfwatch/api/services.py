@@ -1,0 +1,159 @@
+"""What a server process holds for one store: the store (one engine, pooled connections), the analyst's graph
+per store generation and the page dicts of that generation. The REST API and the web pages share one.
+
+Invariants: a store is opened (engine, schema check, `create_all` for a new file) once per process and app, never
+per request; whatever is cached is keyed by the store's generation, read at most once a second, so a write by
+this process (`touch`) or by another (a CLI ingest, a decision) is seen within a second. FastAPI runs sync routes
+in a thread pool: every cache here is guarded by a lock, and a graph is built by one thread while the others wait
+for it (never twenty builds of the same graph).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from mcfwatch.store import Store
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+    from mcfwatch.analyse import Analyst
+    from mcfwatch.workspace import Workspace
+
+T = TypeVar("T")
+GENERATION_SECONDS = 1.0
+MAX_PAGES = 512
+MAX_ANALYSTS = 4   # graphs held at once: the current one and a few `as_of` dates
+
+
+class Services:
+    """One store, one graph per (store generation, date) and a bounded cache of page dicts, for one process."""
+
+    def __init__(self, db: str | Path) -> None:
+        self.db = str(db)
+        self.store = Store(self.db)
+        self._generation: tuple[float, Hashable] | None = None
+        self._reading = threading.Lock()      # one thread reads the generation; the others use the last value
+        self._lock = threading.Lock()         # guards the caches' dicts
+        self._building = threading.Lock()     # one graph build at a time
+        self._analysts: dict[str | None, tuple[Hashable, Analyst]] = {}
+        self._pages: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self.builds = 0                       # graphs this process built (one per generation and date asked)
+
+    # -- the store's generation ------------------------------------------------------------------------
+
+    def generation(self) -> Hashable:
+        """The store's generation as of at most GENERATION_SECONDS ago (one cheap query a second at most)."""
+        cached = self._generation
+        if cached is not None and time.monotonic() - cached[0] < GENERATION_SECONDS:
+            return cached[1]
+        if cached is not None and not self._reading.acquire(blocking=False):
+            return cached[1]  # another thread is reading it now
+        if cached is None:
+            self._reading.acquire()
+        try:
+            value = self._read_generation()
+            self._generation = (time.monotonic(), value)
+            return value
+        finally:
+            self._reading.release()
+
+    def _read_generation(self) -> Hashable:
+        read = getattr(self.store, "generation", None)
+        if callable(read):  # Store.generation(): a counter every write bumps
+            return read()  # type: ignore[no-any-return]
+        # Before the counter: what every write changes (row counts, decisions, merges and their undos).
+        merges = self.store.merges()
+        return (tuple(sorted(self.store.counts().items())), len(self.store.overlays()), len(merges),
+                sum(1 for m in merges if m["undone_at"] is None))
+
+    def touch(self) -> None:
+        """This process changed the store: read the generation again on the next request."""
+        self._generation = None
+
+    # -- the graph ---------------------------------------------------------------------------------------
+
+    def analyst(self, as_of: str | None = None) -> Analyst:
+        """The analyst (graph, patterns) of the current generation as of a date, built once and shared."""
+        gen = self.generation()
+        with self._lock:
+            hit = self._analysts.get(as_of)
+        if hit is not None and hit[0] == gen:
+            return hit[1]
+        with self._building:
+            with self._lock:
+                hit = self._analysts.get(as_of)
+            if hit is not None and hit[0] == gen:
+                return hit[1]  # built by the thread we waited for
+            from mcfwatch.analyse import Analyst
+
+            made = Analyst(self.store, as_of=as_of)
+            self.builds += 1
+            with self._lock:
+                stale = [k for k, (g, _) in self._analysts.items() if g != gen]
+                for k in stale:
+                    del self._analysts[k]
+                if len(self._analysts) >= MAX_ANALYSTS:
+                    self._analysts.pop(next(iter(self._analysts)))
+                self._analysts[as_of] = (gen, made)
+            return made
+
+    # -- pages -------------------------------------------------------------------------------------------
+
+    def cached(self, kind: str, *key: Any, build: Callable[[], T]) -> T:
+        """What BUILD returns for (kind, key) in this store generation, built once and kept (MAX_PAGES at most).
+
+        Two threads asking for the same missing page may both build it (the same value); nothing waits here."""
+        full = (kind, self.generation(), *key)
+        with self._lock:
+            if full in self._pages:
+                self._pages.move_to_end(full)
+                return self._pages[full]  # type: ignore[no-any-return]
+        page = build()
+        with self._lock:
+            self._pages[full] = page
+            while len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+        return page
+
+    def warm(self) -> None:
+        """Build the graph and the screener before the first user asks (a server thread)."""
+        from mcfwatch.resolve.screen import default_screener
+
+        self.analyst()
+        default_screener()
+
+    def workspace(self) -> Workspace:
+        """A workspace over this store (no second engine); its `close` leaves the shared store open."""
+        from mcfwatch.workspace import Workspace
+
+        return Workspace(self.db, store=self.store)
+
+    def close(self) -> None:
+        self.store.close()
+
+
+_registry_lock = threading.Lock()
+
+
+def services_for(app: FastAPI, db: str | Path) -> Services:
+    """The app's Services over store DB, opened on first use and then shared by every request and page.
+
+    An app made without a store reads MCFWATCH_DB per request; each store it is pointed at gets its own."""
+    key = str(db)
+    registry: dict[str, Services] | None = getattr(app.state, "services_by_db", None)
+    if registry is not None and key in registry:
+        return registry[key]
+    with _registry_lock:
+        registry = getattr(app.state, "services_by_db", None)
+        if registry is None:
+            registry = {}
+            app.state.services_by_db = registry
+        if key not in registry:
+            registry[key] = Services(key)  # a store that cannot be opened raises here and is tried again next time
+        return registry[key]
