@@ -16,8 +16,10 @@ from mcfwatch.analyse.decisions import decide
 from mcfwatch.api import services as services_module
 from mcfwatch.api.app import create_app
 from mcfwatch.api.services import Services, services_for
+from mcfwatch.extract import Extractor
 from mcfwatch.store import Store
 from mcfwatch.web.app import mount
+from mcfwatch.workspace import Workspace
 
 from .server import serving
 
@@ -89,3 +91,33 @@ def test_a_write_by_another_process_is_seen(db: Path, monkeypatch: pytest.Monkey
     after = client.get("/exposure", params={"name": PARTNER}).json()
     assert not edges & {hop["edge"] for path in after["paths"] for hop in path["hops"]}
     assert only_services(app).builds == 2
+
+
+
+@pytest.fixture(scope="module")
+def listed_client(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path, extractor: Extractor) -> TestClient:
+    """A store of the shipped corpus's BIS Entity List notices: parties that are on lists."""
+    db = tmp_path_factory.mktemp("listed") / "bis.db"
+    ws = Workspace(db, extractor=extractor)
+    assert ws.ingest([corpus_dir / "bis-entity-list-entries.jsonl"]).ok
+    ws.close()
+    return TestClient(create_app(db=db, hosts=["testserver"]))
+
+
+def test_exposure_of_a_listed_party_cites_its_list_entries(listed_client: TestClient) -> None:
+    """A rule's evidence is a quote or, for a listed party, a list entry: both are in the response model."""
+    listed_client.get("/healthz")
+    listed = [n for n in only_services_of(listed_client).analyst().graph.nodes if n.listings]
+    assert listed, "the BIS notices name listed parties"
+    cited = 0
+    for node in listed[:8]:
+        r = listed_client.get("/exposure", params={"name": node.name})
+        assert r.status_code == 200, (node.name, r.text[:300])
+        entries = [e["entry"] for rule in r.json()["rating"]["rules"] for e in rule["evidence"] if "list" in e]
+        cited += len(entries)
+    assert cited, "a listed party's rating cites its list entries"
+
+
+def only_services_of(client: TestClient) -> Services:
+    client.get("/readyz")  # opens the app's store
+    return only_services(client.app)

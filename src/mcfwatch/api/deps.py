@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from fastapi import Request
+from pydantic import BaseModel
 
 from mcfwatch import settings
 from mcfwatch.api.services import Services, services_for
@@ -39,3 +40,9 @@ def default_extractor() -> Extractor:
 def extractor(request: Request) -> Extractor:
     made = getattr(request.app.state, "extractor", None)
     return made if made is not None else default_extractor()
+
+
+def model_json(model: type[BaseModel], data: object) -> bytes:
+    """DATA checked against the route's response model and serialised as FastAPI would (by alias): a route that
+    caches the bytes per store generation answers without validating a large answer again on every request."""
+    return model.model_validate(data).model_dump_json(by_alias=True).encode()

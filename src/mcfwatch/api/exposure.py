@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
 
 from mcfwatch.analyse import Analyst
-from mcfwatch.api.deps import services
+from mcfwatch.api.deps import model_json, services
 from mcfwatch.api.match import name_limit
 from mcfwatch.api.models import ERRORS, Exposure, Pattern, TimelineEvent
 from mcfwatch.model.dates import check_day
@@ -36,11 +37,17 @@ def exposure(
     name: str = Query(..., min_length=1, description="The partner's name."),
     as_of: str | None = AS_OF,
     limit: int = Query(200, ge=1, le=2000),
-) -> dict[str, Any]:
+) -> Response:
     """Paths of up to 4 hops from a partner to listed, MCF-linked or military entities, with the rating."""
     name_limit([name], "name")
-    result = _analyst(request, as_of).exposure(name, limit=limit)
-    return {**result, "store": redact_url(str(result.get("store", "")))}
+    s, day = services(request), check_day(as_of)
+
+    def build() -> bytes:
+        result = s.analyst(day).exposure(name, limit=limit)
+        return model_json(Exposure, {**result, "store": redact_url(str(result.get("store", "")))})
+
+    # one answer per (store generation, name, date, limit): computed once, then sent as it is
+    return Response(s.cached("exposure", name, day, limit, build=build), media_type="application/json")
 
 
 @router.get("/timeline", response_model=list[TimelineEvent], responses=ERRORS)

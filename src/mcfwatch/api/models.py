@@ -135,12 +135,22 @@ class Extraction(Open):
     relations: list[ExtractedRelation]
 
 
+class ListingEvidence(Open):
+    """A list entry as a rule's evidence (the partner, or an entity on its path, is listed)."""
+
+    list: str
+    title: str
+    version: str
+    entry: str
+    name: str
+
+
 class RuleFinding(Open):
     id: str
     version: str
     level: str
     explanation: str
-    evidence: list[Evidence]
+    evidence: list[Evidence | ListingEvidence] = Field(..., description="Quotes from documents, or list entries.")
 
 
 class Rating(Open):

@@ -11,13 +11,14 @@ from collections import Counter
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import RedirectResponse
+from fastapi.responses import RedirectResponse, Response
 
 from mcfwatch.api import store_entities
-from mcfwatch.api.deps import store
+from mcfwatch.api.deps import model_json, services, store
 from mcfwatch.api.listings import ListIndex, Organisation, list_index
 from mcfwatch.api.match import MAX_LIMIT, Filters, name_limit, scope
 from mcfwatch.api.scoring import SCHEMATA, matchable
+from mcfwatch.api.services import Services
 from mcfwatch.api.yente_models import Entity, EntityAdjacent, SearchResponse, YenteError
 from mcfwatch.errors import NotFoundError
 from mcfwatch.model.dates import check_stamp
@@ -101,19 +102,23 @@ def fetch_entity(
     request: Request,
     entity_id: str,
     nested: bool = Query(True, description="Include adjacent entities (listings, links) as nested entities."),
-    opened: Store = Depends(store),
+    s: Services = Depends(services),
 ) -> Any:
     """One entity by id: a watchlist organisation or an entity found in documents (yente's data access)."""
     index = list_index(None)
     org = index.organisation(entity_id)
     if org is not None:
         return _redirect(request, org.id) if org.id != entity_id else index.entity(org, nested=nested)
-    found = store_entities.lookup(opened, entity_id)
+    found = s.cached("yente-found", entity_id, build=lambda: store_entities.lookup(s.store, entity_id))
     if found is None:
         raise NotFoundError(f"no entity {entity_id!r}: not a watchlist entry nor an entity of the store")
     if found.id != entity_id:
         return _redirect(request, found.id)
-    return store_entities.entity(opened, found, nested=nested)
+    # A hub's entity nests thousands of links: built, checked against the model and serialised once per
+    # store generation, then sent as it is.
+    body = s.cached("yente-entity", found.id, nested,
+                    build=lambda: model_json(Entity, store_entities.entity(s.store, found, nested=nested)))
+    return Response(body, media_type="application/json")
 
 
 @router.get("/entities/{entity_id}/adjacent", response_model=EntityAdjacent, responses={**ERRORS, **REDIRECT})

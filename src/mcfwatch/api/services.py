@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 GENERATION_SECONDS = 1.0
 MAX_PAGES = 512
+MAX_BYTES = 256 * 1024 * 1024  # serialised answers held at most (a hub's nested entity is over a megabyte)
 MAX_ANALYSTS = 4   # graphs held at once: the current one and a few `as_of` dates
 
 
@@ -37,17 +38,18 @@ class Services:
     def __init__(self, db: str | Path) -> None:
         self.db = str(db)
         self.store = Store(self.db)
-        self._generation: tuple[float, Hashable] | None = None
+        self._generation: tuple[float, int] | None = None
         self._reading = threading.Lock()      # one thread reads the generation; the others use the last value
         self._lock = threading.Lock()         # guards the caches' dicts
         self._building = threading.Lock()     # one graph build at a time
-        self._analysts: dict[str | None, tuple[Hashable, Analyst]] = {}
+        self._analysts: dict[str | None, tuple[int, Analyst]] = {}
         self._pages: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._bytes = 0
         self.builds = 0                       # graphs this process built (one per generation and date asked)
 
     # -- the store's generation ------------------------------------------------------------------------
 
-    def generation(self) -> Hashable:
+    def generation(self) -> int:
         """The store's generation as of at most GENERATION_SECONDS ago (one cheap query a second at most)."""
         cached = self._generation
         if cached is not None and time.monotonic() - cached[0] < GENERATION_SECONDS:
@@ -63,14 +65,8 @@ class Services:
         finally:
             self._reading.release()
 
-    def _read_generation(self) -> Hashable:
-        read = getattr(self.store, "generation", None)
-        if callable(read):  # Store.generation(): a counter every write bumps
-            return read()  # type: ignore[no-any-return]
-        # Before the counter: what every write changes (row counts, decisions, merges and their undos).
-        merges = self.store.merges()
-        return (tuple(sorted(self.store.counts().items())), len(self.store.overlays()), len(merges),
-                sum(1 for m in merges if m["undone_at"] is None))
+    def _read_generation(self) -> int:
+        return self.store.generation()  # a counter every committed write bumps: one query
 
     def touch(self) -> None:
         """This process changed the store: read the generation again on the next request."""
@@ -106,7 +102,8 @@ class Services:
     # -- pages -------------------------------------------------------------------------------------------
 
     def cached(self, kind: str, *key: Any, build: Callable[[], T]) -> T:
-        """What BUILD returns for (kind, key) in this store generation, built once and kept (MAX_PAGES at most).
+        """What BUILD returns for (kind, key) in this store generation, built once and kept (MAX_PAGES and
+        MAX_BYTES of serialised answers at most, least recently used dropped first).
 
         Two threads asking for the same missing page may both build it (the same value); nothing waits here."""
         full = (kind, self.generation(), *key)
@@ -116,9 +113,11 @@ class Services:
                 return self._pages[full]  # type: ignore[no-any-return]
         page = build()
         with self._lock:
-            self._pages[full] = page
-            while len(self._pages) > MAX_PAGES:
-                self._pages.popitem(last=False)
+            if full not in self._pages:
+                self._pages[full] = page
+                self._bytes += _size(page)
+            while len(self._pages) > MAX_PAGES or (self._bytes > MAX_BYTES and len(self._pages) > 1):
+                self._bytes -= _size(self._pages.popitem(last=False)[1])
         return page
 
     def warm(self) -> None:
@@ -136,6 +135,10 @@ class Services:
 
     def close(self) -> None:
         self.store.close()
+
+
+def _size(page: object) -> int:
+    return len(page) if isinstance(page, bytes) else 0
 
 
 _registry_lock = threading.Lock()

@@ -62,13 +62,15 @@ def adjacent(store: Store, found: Found) -> dict[str, list[dict[str, Any]]]:
     """The entity's active relations (the store's fold: merged ends, rejected edges left out) as UnknownLink
     entities, by the entity's reverse property, the other end nested."""
     out: dict[str, list[dict[str, Any]]] = {}
+    others: dict[str, dict[str, Any]] = {}  # a hub has thousands of relations with a few hundred entities
     for r in store.relations(found.id):
         mine = "subject" if r["source_id"] == found.id else "object"
         other_id, other_type = (r["target_id"], r["target_type"]) if mine == "subject" else (r["source_id"], r["source_type"])
         if ftm_schema(other_type) == "Thing":
             continue  # a technology: no FtM schema to nest (the JSON export keeps it)
-        other = Found(other_id, [other_id])
-        link = _link(r, "object" if mine == "subject" else "subject", entity(store, other))
+        if other_id not in others:
+            others[other_id] = entity(store, Found(other_id, [other_id]))
+        link = _link(r, "object" if mine == "subject" else "subject", others[other_id])
         out.setdefault(LINK_PROPS[mine], []).append(link)
     return out
 

@@ -22,6 +22,8 @@ def register(app: typer.Typer) -> None:
         allow_host: Annotated[list[str], typer.Option(
             "--allow-host", help="A Host name clients may use besides localhost and the bound host "
             "(repeat; also MCFWATCH_ALLOWED_HOSTS). Needed behind a proxy or for a DNS name.")] = [],  # noqa: B006
+        workers: Annotated[int, typer.Option(min=1, help="Server processes; each holds its own store engine and "
+                                             "graph in memory (memory grows with each).")] = 1,
     ) -> None:
         """Serve the web application and the REST API (/match, /exposure, /entities …; docs at /docs) over the store."""
         import uvicorn
@@ -41,4 +43,9 @@ def register(app: typer.Typer) -> None:
                               f"{', '.join(hosts)}", highlight=False)
         err_console.print(f"mcfwatch on http://{host}:{port} (store {shown_db(db)}); log in with an account from "
                           "'mcfwatch users add'; OpenAPI docs at /docs", markup=False, highlight=False)
+        if workers > 1:  # each worker process imports the app: the settings carry the store and the hosts
+            os.environ["MCFWATCH_ALLOWED_HOSTS"] = ",".join(hosts)
+            uvicorn.run("mcfwatch.web.app:server", factory=True, workers=workers, host=host, port=port,
+                        log_level="info")
+            return
         uvicorn.run(mount(create_app(db=db, hosts=hosts), str(db)), host=host, port=port, log_level="info")

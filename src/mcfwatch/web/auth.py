@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import HTTPException, Request
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
@@ -48,7 +49,7 @@ class AuthMiddleware(BaseHTTPMiddleware):
         request.state.via_token = False
         if path.startswith(OPEN_PATHS) or path == "/login":
             return await call_next(request)
-        user = self._user(request)
+        user = await run_in_threadpool(self._user, request)  # store reads: off the event loop, as routes are
         if user is None:
             if request.method == "GET" and wants_html(request):
                 return RedirectResponse(f"/login?next={_safe_next(request.url.path)}", status_code=303)

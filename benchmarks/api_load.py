@@ -1,0 +1,250 @@
+"""REST API and web pages under load: 20 concurrent clients on loopback against a real `mcfwatch serve` process.
+
+    .venv/bin/python benchmarks/api_load.py [--docs 10000] [--clients 20] [--requests 10] [--store PATH]
+                                            [--baseline-docs 300] [--baseline-src DIR] [--no-web]
+
+The store (cached under /tmp/mcfwatch-bench/ for reruns; `--store` names another) is made as
+benchmarks/web_load.py makes it: the shipped corpus, the seed and our Chinese samples are extracted once by the
+real extractors, and their extractions are stored again as distinct documents (each copy's text carries a copy
+number, so its hash, document id and relation ids differ) until the store holds `--docs`; resolution runs once
+at the end. Names recur across copies, as they do in a real collection, so the graph's hubs grow with the store.
+
+Each server is the app `mcfwatch serve` runs (`uvicorn --factory mcfwatch.web.app:server`, one process, API and
+pages behind login; the clients send a bearer token). Once it answers, the first `/exposure` is timed apart (it
+waits for the graph the server builds at start). Each distinct request is then sent once by one client (cold:
+what the server caches per store generation is built) and once more (warm). Then `--clients` threads each send
+`--requests` requests of each kind, one kind at a time, with a bounded number of requests in total:
+
+- `/entities/{id}` (yente's entity fetch, nested): 15 store entities (the 3 most mentioned, 12 drawn with a fixed
+  seed) and up to 10 watchlist organisations;
+- `POST /match/default` (yente's query by example): one Company query per request, names from QUERIES;
+- `/exposure?name=`: 4 known partners and 10 universities, companies or institutes drawn from the store;
+- web pages: `/search?q=`, `/entity/{id}` (HTML) and `/entity/{id}/graph?format=json`.
+
+Baselines in the same run: `/healthz` through the same server and clients (the cost of HTTP here), the same load
+against a `--baseline-docs` store (300 documents by default, made the same way; 0 skips it), and with
+`--baseline-src DIR` a server running other code on the same store (e.g. the code before one engine per
+process: `mkdir /tmp/old && git archive 916a0f7 src | tar -x -C /tmp/old`, then `--baseline-src /tmp/old`).
+Targets (issue 12): `/entities/{id}` and `/match` p95 < 100 ms, `/exposure` p95 < 250 ms, 0 errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).parent))
+from web_load import QUERIES as PAGE_QUERIES  # noqa: E402
+from web_load import build_store  # noqa: E402
+
+from mcfwatch.store import Store  # noqa: E402
+from mcfwatch.store.accounts import Accounts  # noqa: E402
+
+CACHE = Path("/tmp/mcfwatch-bench")
+QUERIES = ["Huawei Technologies", "Beihang University", "China Electronics Technology Group", "Hikvision",
+           "Northwestern Polytechnical University", "Aviation Industry Corporation of China", "Lizhong Group",
+           "Brunel University", "Inspur", "SMIC", "中国航天科工集团", "哈尔滨工业大学", "UK MQP Limited", "Acme Widgets Ltd"]
+PARTNERS = ["Brunel University", "UK MQP Limited", "Lizhong Group", "Cork County"]
+PARTNER_TYPES = {"University", "Company", "ResearchInstitute"}
+TARGETS = {"/entities/{id}": 0.100, "/match": 0.100, "/exposure": 0.250}
+
+
+@dataclass
+class Result:
+    times: list[float] = field(default_factory=list)
+    errors: int = 0
+    statuses: dict[int | str, int] = field(default_factory=dict)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def cached_store(path: Path | None, docs: int) -> Path:
+    db = path or CACHE / f"api-{docs}.db"
+    if not db.exists():
+        db.parent.mkdir(parents=True, exist_ok=True)
+        part = db.with_suffix(".part.db")
+        part.unlink(missing_ok=True)
+        build_store(part, docs)
+        part.rename(db)
+    return db
+
+
+def token_for(db: Path) -> str:
+    store = Store(db)
+    accounts = Accounts(store)
+    if accounts.user("loader") is None:
+        accounts.add_user("loader", "reader", "benchmark password")
+    token = accounts.create_token("loader", "benchmarks/api_load.py")
+    store.close()
+    return str(token)
+
+
+def samples(db: Path) -> tuple[list[str], list[str], list[str]]:
+    """(store entity ids for /entities, partner names for /exposure, entity ids for the web pages)."""
+    store = Store(db)
+    rows = store.entities()
+    store.close()
+    rng = random.Random(12)
+    ids = [r["id"] for r in rows[:3]] + [r["id"] for r in rng.sample(rows[3:], min(12, len(rows) - 3))]
+    partners = [r["name"] for r in rows if r["type"] in PARTNER_TYPES]
+    names = PARTNERS + rng.sample(partners, min(10, len(partners)))
+    pages = [r["id"] for r in rows if r["type"] in PARTNER_TYPES][:6] + ids[3:9]
+    return ids, names, pages
+
+
+def load(base: str, token: str, requests: list[tuple[str, str, Any]], clients: int, per_client: int) -> Result:
+    """CLIENTS threads, each sending PER_CLIENT of REQUESTS (round robin from its own offset), one at a time."""
+    out = Result()
+    lock = threading.Lock()
+
+    def client(i: int) -> None:
+        with httpx.Client(base_url=base, headers={"authorization": f"Bearer {token}"}, timeout=120) as c:
+            for j in range(per_client):
+                method, path, body = requests[(i * per_client + j) % len(requests)]
+                t0 = time.perf_counter()
+                status: int | str
+                try:
+                    status = c.request(method, path, json=body, headers={"accept": "text/html"}
+                                       if not path.startswith(("/entities", "/match", "/exposure")) else {}).status_code
+                except httpx.HTTPError as exc:
+                    status = type(exc).__name__
+                dt = time.perf_counter() - t0
+                with lock:
+                    out.times.append(dt)
+                    out.statuses[status] = out.statuses.get(status, 0) + 1
+                    out.errors += status != 200
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return out
+
+
+class Server:
+    """`uvicorn --factory mcfwatch.web.app:server` over DB, from this checkout or from SRC/src."""
+
+    def __init__(self, db: Path, src: Path | None = None) -> None:
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "MCFWATCH_DB": str(db)}
+        if src is not None:
+            env["PYTHONPATH"] = str(src / "src")
+        self.started = time.perf_counter()
+        self.proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory", "mcfwatch.web.app:server",
+                                      "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning"],
+                                     env=env)
+
+    def wait(self) -> float:
+        with httpx.Client(base_url=self.base, timeout=5) as c:
+            for _ in range(3000):
+                try:
+                    if c.get("/healthz").status_code == 200:
+                        return time.perf_counter() - self.started
+                except httpx.TransportError:
+                    pass
+                time.sleep(0.1)
+        raise RuntimeError("the server did not start")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(20)
+
+
+def run(label: str, db: Path, args: argparse.Namespace, src: Path | None = None) -> dict[str, Result]:
+    token = token_for(db)
+    ids, names, pages = samples(db)
+    counts = Store(db)
+    print(f"\n== {label}: store {db} {counts.counts()}")
+    counts.close()
+    server = Server(db, src)
+    try:
+        print(f"server answers /healthz after {server.wait():.1f} s")
+        with httpx.Client(base_url=server.base, headers={"authorization": f"Bearer {token}"}, timeout=3600) as c:
+            t0 = time.perf_counter()
+            first = c.get("/exposure", params={"name": PARTNERS[0]})
+            print(f"first /exposure (waits for the graph built at start): {time.perf_counter() - t0:.1f} s "
+                  f"(status {first.status_code}; {time.perf_counter() - server.started:.1f} s after start)")
+            orgs: list[str] = []
+            for q in QUERIES:
+                body = {"queries": {"q": {"schema": "Company", "properties": {"name": [q]}}}}
+                orgs += [r["id"] for r in c.post("/match/default", json=body).json()["responses"]["q"]["results"][:1]]
+        kinds: dict[str, list[tuple[str, str, Any]]] = {
+            "/healthz (baseline)": [("GET", "/healthz", None)],
+            "/entities/{id}": [("GET", f"/entities/{i}", None) for i in ids + list(dict.fromkeys(orgs))[:10]],
+            "/match": [("POST", "/match/default", {"queries": {"q": {"schema": "Company", "properties": {"name": [q]}}}})
+                       for q in QUERIES],
+            "/exposure": [("GET", f"/exposure?name={n}", None) for n in names],
+        }
+        if args.web:
+            kinds["web /search"] = [("GET", f"/search?q={q}", None) for q in PAGE_QUERIES]
+            kinds["web /entity/{id}"] = [("GET", f"/entity/{e}", None) for e in pages]
+            kinds["web graph JSON"] = [("GET", f"/entity/{e}/graph?format=json", None) for e in pages]
+        print("one client, each distinct request once (cold: builds what the server caches) and again (warm):")
+        print(f"{'kind':22} {'n':>5} {'cold p50':>9} {'cold max':>9} {'warm p50':>9} {'warm max':>9}")
+        for kind, reqs in kinds.items():
+            cold, warm = load(server.base, token, reqs, 1, len(reqs)), load(server.base, token, reqs, 1, len(reqs))
+            print(f"{kind:22} {len(reqs):5d} {statistics.median(cold.times) * 1000:9.1f} {max(cold.times) * 1000:9.1f} "
+                  f"{statistics.median(warm.times) * 1000:9.1f} {max(warm.times) * 1000:9.1f}")
+        print(f"\n{args.clients} concurrent clients x {args.requests} requests per kind, loopback, one server process")
+        print(f"{'kind':22} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8} {'errors':>7}  target")
+        results: dict[str, Result] = {}
+        for kind, reqs in kinds.items():
+            r = load(server.base, token, reqs, args.clients, args.requests)
+            results[kind] = r
+            target = TARGETS.get(kind)
+            verdict = "" if target is None else (f"p95 < {target * 1000:.0f} ms: "
+                                                 + ("met" if percentile(r.times, 0.95) < target and not r.errors
+                                                    else "MISSED"))
+            print(f"{kind:22} {len(r.times):5d} {statistics.median(r.times) * 1000:8.1f} "
+                  f"{percentile(r.times, 0.95) * 1000:8.1f} {percentile(r.times, 0.99) * 1000:8.1f} "
+                  f"{max(r.times) * 1000:8.1f} {r.errors:7d}  {verdict}"
+                  + (f"  statuses {r.statuses}" if r.errors else ""))
+        return results
+    finally:
+        server.stop()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--docs", type=int, default=10_000, help="documents in the measured store")
+    ap.add_argument("--store", type=Path, help="use (or create) this store instead of the cached one")
+    ap.add_argument("--clients", type=int, default=20)
+    ap.add_argument("--requests", type=int, default=10, help="requests per client and kind")
+    ap.add_argument("--baseline-docs", type=int, default=300, help="documents in the baseline store (0: none)")
+    ap.add_argument("--baseline-src", type=Path, help="also serve the same store from the code in DIR/src")
+    ap.add_argument("--no-web", dest="web", action="store_false", help="leave out the web pages")
+    args = ap.parse_args()
+    db = cached_store(args.store, args.docs)
+    if args.baseline_docs:
+        run(f"baseline: {args.baseline_docs}-document store", cached_store(None, args.baseline_docs), args)
+    if args.baseline_src is not None:
+        run(f"baseline: the code in {args.baseline_src}", db, args, src=args.baseline_src)
+    run(f"{args.docs}-document store", db, args)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
