@@ -61,6 +61,11 @@ CACHE_DIR = Setting(
     "Folder of the screening cache (parsed list names, rebuilt when a list or the matching code changes); "
     "empty: $XDG_CACHE_HOME/mcfwatch or ~/.cache/mcfwatch; off: no cache.",
 )
+GRAPH_CACHE = Setting(
+    "MCFWATCH_GRAPH_CACHE", "1",
+    "Set to 0 to rebuild the graph and re-screen every entity on each call instead of reading the persisted "
+    "graph index (`<store>.cache/`, keyed by the store generation and the list versions).",
+)
 
 RELATIONS = Setting(
     "MCFWATCH_RELATIONS", "both",
@@ -101,7 +106,7 @@ EN_TYPES = Setting(
 )
 
 SETTINGS = (
-    DB, RULES, EXCLUDE_NONCOMMERCIAL, LISTS_DIR, CACHE_DIR,
+    DB, RULES, EXCLUDE_NONCOMMERCIAL, LISTS_DIR, CACHE_DIR, GRAPH_CACHE,
     MAX_FILE_BYTES, MAX_TEXT_CHARS, SECTION_CHARS, MAX_BODY_BYTES, MAX_NAME_CHARS, MAX_BATCH_ROWS,
     RELATIONS, ALLOWED_HOSTS, ZH_NER, EN_TYPES,
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from mcfwatch.errors import NotFoundError, StoreError
@@ -85,3 +87,14 @@ def test_a_store_written_before_the_counter_gains_it_by_migrate(db: str) -> None
     assert start > 1_700_000_000_000_000
     assert migrated.add_extraction(seed_extraction())
     assert migrated.generation() == start + 1
+
+
+def test_a_store_made_again_starts_above_its_predecessor(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.db")
+    for _ in range(3):
+        store.add_overlay("edge", "rel-x", "reject")
+    last = store.generation()
+    store.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{tmp_path / 's.db'}{suffix}").unlink(missing_ok=True)
+    assert Store(tmp_path / "s.db").generation() > last  # a cache stamped with `last` is never current again

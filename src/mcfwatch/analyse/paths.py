@@ -3,12 +3,13 @@ MCF-linked entity or a military body, oriented from the partner outwards, each h
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from mcfwatch.analyse.ruleset import Rule
-from mcfwatch.graph import Edge, Graph, Node
+from mcfwatch.graph import Edge, Graph, Node, RawPath
 from mcfwatch.graph.build import Weigher
 
 
@@ -57,17 +58,26 @@ def make_weigher(rule: Rule | None, as_of: str | None) -> Weigher:
 def exposure_paths(g: Graph, node: Node, rule: Rule | None, limit: int = 200) -> tuple[list[Path], bool]:
     """Paths best first, one per node sequence, without a path that a longer path found here extends."""
     assert g.index is not None
-    factors = tuple(float(x) for x in (rule.params.get("hop_factors") if rule else None) or (1.0, 0.9, 0.8, 0.7))
+    factors = hop_factors(rule)
     g.index.set_hop_factors(factors)
     raw, complete = g.index.paths(g.pos[node.id], limit=limit)
+    return to_paths(raw, g.nodes.__getitem__, g.edges.__getitem__), complete
+
+
+def hop_factors(rule: Rule | None) -> tuple[float, ...]:
+    return tuple(float(x) for x in (rule.params.get("hop_factors") if rule else None) or (1.0, 0.9, 0.8, 0.7))
+
+
+def to_paths(raw: list[RawPath], node_at: Callable[[int], Node], edge_at: Callable[[int], Edge]) -> list[Path]:
+    """Index paths as Paths (nodes and edges from node_at/edge_at), one per node sequence, without a path
+    that a longer path found here extends."""
     seen: dict[tuple[int, ...], Path] = {}
     for rp in raw:
         if rp.nodes in seen:
             continue
-        nodes = [g.nodes[i] for i in rp.nodes]
-        seen[rp.nodes] = Path(score=rp.score, nodes=nodes, edges=[g.edges[e] for e in rp.edges])
+        seen[rp.nodes] = Path(score=rp.score, nodes=[node_at(i) for i in rp.nodes], edges=[edge_at(e) for e in rp.edges])
     prefixes = {k[:i] for k in seen for i in range(1, len(k))}
-    return [p for k, p in seen.items() if k not in prefixes], complete
+    return [p for k, p in seen.items() if k not in prefixes]
 
 
 def hop_dict(a: Node, b: Node, e: Edge) -> dict[str, Any]:

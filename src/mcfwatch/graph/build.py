@@ -18,7 +18,7 @@ import numpy as np
 
 from mcfwatch.graph.graph import Flag, Graph
 from mcfwatch.graph.index import GraphIndex
-from mcfwatch.graph.listings import link_listings
+from mcfwatch.graph.listings import LinkCache, link_listings
 from mcfwatch.graph.model import Edge, Evidence, Node
 from mcfwatch.model.schema import SCHEMA
 from mcfwatch.store import Fold, Store
@@ -135,9 +135,25 @@ def build_graph(
     as_of: str | None = None,
     weigh: Weigher | None = None,
     max_hops: int = 4,
+    link_cache: LinkCache | None = None,
 ) -> Graph:
     """The graph as of a date, with every analyst overlay applied."""
-    rows = read_store(store)
+    return build_from_rows(read_store(store), lists, as_of, weigh, max_hops, link_cache)
+
+
+def build_from_rows(
+    rows: StoreRows,
+    lists: Sequence[Any] = (),
+    as_of: str | None = None,
+    weigh: Weigher | None = None,
+    max_hops: int = 4,
+    link_cache: LinkCache | None = None,
+) -> Graph:
+    """The graph over these rows: all of the store's (build_graph), or one neighbourhood (graph/local.py).
+
+    Rows must come in the store's orders (entities by id, names by entity and name, relations as
+    ``Store.relations`` sorts them): a neighbourhood then lists each node's edges in the same order as the
+    whole graph does."""
     by_id = {e["id"]: e for e in rows.entities}
     nodes: dict[str, Node] = {}
     for e in rows.entities:  # sorted by id
@@ -152,7 +168,7 @@ def build_graph(
             node.names.append(name)
     edges = corroborate([_edge(r) for r in rows.relations if on_or_before(r["date"] or r["document_published"], as_of)])
     edges += compose_events(nodes, edges)
-    link_listings(nodes.values(), lists, as_of, rows.fold.decisions.rejected_listings)
+    link_listings(nodes.values(), lists, as_of, rows.fold.decisions.rejected_listings, link_cache)
     return assemble(list(nodes.values()), edges, weigh or (lambda e: e.confidence), max_hops)
 
 

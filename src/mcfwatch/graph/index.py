@@ -73,6 +73,30 @@ class GraphIndex:
         self._cache: dict[int, tuple[list[int], list[int], list[float], list[float]]] = {}
         self._cached = 0
 
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, npt.NDArray[Any]], max_hops: int, hop_factor: tuple[float, ...]) -> GraphIndex:
+        """An index over arrays saved by ``arrays()`` (memory-mapped by graph/persisted.py): nothing is sorted
+        or recomputed, so opening it costs no more than the pages a search reads."""
+        self = cls.__new__(cls)
+        self.n = len(arrays["indptr"]) - 1
+        self.max_hops = max_hops
+        self.weight, self.terminal, self.soft, self.blocked = (
+            arrays["weight"], arrays["terminal"], arrays["soft"], arrays["blocked"])
+        self.is_target = arrays["is_target"]
+        self.nbr, self.eid, self.indptr = arrays["nbr"], arrays["eid"], arrays["indptr"]
+        self.hop_factor = hop_factor
+        self.best = [arrays[f"best{d}"] for d in range(max_hops + 1)]
+        self._cache = {}
+        self._cached = 0
+        return self
+
+    def arrays(self) -> dict[str, npt.NDArray[Any]]:
+        """Everything a search reads, for ``from_arrays`` (the bounds are those of the current hop factors)."""
+        out = {"weight": self.weight, "terminal": self.terminal, "soft": self.soft, "blocked": self.blocked,
+               "is_target": self.is_target, "nbr": self.nbr, "eid": self.eid, "indptr": self.indptr}
+        out.update({f"best{d}": b for d, b in enumerate(self.best)})
+        return out
+
     def set_hop_factors(self, factors: tuple[float, ...]) -> None:
         """Use these per-hop factors (each <= 1) for scores and bounds; recomputes bounds when they change."""
         f = tuple(float(x) for x in factors[: self.max_hops]) + (1.0,) * max(0, self.max_hops - len(factors))

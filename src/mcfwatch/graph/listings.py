@@ -8,12 +8,16 @@ than interactive screening (LINK_THRESHOLD). When the resolver is not installed,
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
 from mcfwatch.graph.model import Listing, Node
 from mcfwatch.model.keys import name_key
-from mcfwatch.resolve.link import LINK_THRESHOLD
 
 # Types that can sit on a list; a place or an event sharing a listed name is not a listing.
 LISTABLE = {"Company", "Organization", "PublicBody", "University", "MilitaryUnit", "Person"}
@@ -47,34 +51,100 @@ def screener_for(lists: Sequence[Any], as_of: str | None) -> Any | None:
     return _SCREENERS[key]
 
 
-def link_listings(nodes: Iterable[Node], lists: Sequence[Any], as_of: str | None, rejected: set[str]) -> str:
-    """Attach to each node the entries (active on as_of) it matches; returns the method used."""
-    if not lists:
-        return "none"
-    screener = screener_for(lists, as_of)
-    entries = {e.id: (wl, e) for wl in lists for e in wl.entries if e.active_on(as_of)}
+class LinkCache:
+    """The listings each set of node names links to (before analysts' rejections), for one selection of list
+    versions (graph/persisted.py names the file by it): a store's entities are screened once, and after that
+    only new or renamed ones; a node whose names were screened before needs neither the lists nor the screener."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.hits: dict[str, list[dict[str, Any]]] = {}
+        self.dirty = False
+        if path is not None and path.exists():
+            try:
+                loaded = json.loads(path.read_text("utf-8"))
+            except (OSError, ValueError):
+                loaded = {}  # damaged: screen again
+            self.hits = loaded if isinstance(loaded, dict) else {}
+
+    @staticmethod
+    def key(names: list[str]) -> str:
+        return hashlib.sha256("\x1f".join(names).encode()).hexdigest()[:24]
+
+    def get(self, names: list[str]) -> list[Listing] | None:
+        found = self.hits.get(self.key(names))
+        if found is None:
+            return None
+        return [Listing(**{**d, "properties": tuple((str(k), str(v)) for k, v in d["properties"])}) for d in found]
+
+    def put(self, names: list[str], listings: list[Listing]) -> None:
+        self.hits[self.key(names)] = [asdict(lst) for lst in listings]
+        self.dirty = True
+
+    def save(self) -> None:
+        if self.path is None or not self.dirty:
+            return
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}")
+        tmp.write_text(json.dumps(self.hits, ensure_ascii=False), "utf-8")
+        tmp.replace(self.path)
+        self.dirty = False
+
+
+def link_listings(
+    nodes: Iterable[Node], lists: Sequence[Any], as_of: str | None, rejected: set[str],
+    cache: LinkCache | None = None,
+) -> str:
+    """Attach to each node the entries (active on as_of) it matches; returns the method used.
+
+    With a cache, a node whose names were screened before takes the stored listings, and the lists are read
+    and the screener built only if some node was not screened yet (lists may then load lazily)."""
+    screener: Any = None
+    built = False
+    entries: dict[str, tuple[Any, Any]] = {}
     exact: dict[str, list[str]] = {}
-    if screener is None:
-        for eid, (_, e) in entries.items():
-            for n in e.all_names():
-                if name_key(n):
-                    exact.setdefault(name_key(n), []).append(eid)
     for node in nodes:
         if node.type not in LISTABLE:
             continue
-        found: list[tuple[str, str]] = []
-        if screener is not None:
-            for hit in screener.screen([node.name, *node.names], threshold=LINK_THRESHOLD).hits:
-                found.append((hit.entry_id, f"screening score {hit.score:.2f} on '{hit.matched_name}'"))
-        else:
-            for n in [node.name, *node.names]:
-                found += [(eid, f"exact name: {n}") for eid in exact.get(name_key(n), [])]
-        seen: set[str] = set()
-        for eid, how in found:
-            if eid in seen or eid not in entries or any(f"{m}|{eid}" in rejected for m in node.members):
-                continue
-            seen.add(eid)
-            wl, entry = entries[eid]
-            parent = entries[entry.parent][1].name if entry.parent in entries else None
-            node.listings.append(listing_of(wl, entry, how, parent))
-    return "screener" if screener is not None else "exact names"
+        names = [node.name, *node.names]
+        found = cache.get(names) if cache is not None else None
+        if found is None:
+            if not built:
+                built = True
+                if not lists:
+                    return "none"
+                screener = screener_for(lists, as_of)
+                entries = {e.id: (wl, e) for wl in lists for e in wl.entries if e.active_on(as_of)}
+                if screener is None:
+                    for eid, (_, e) in entries.items():
+                        for n in e.all_names():
+                            if name_key(n):
+                                exact.setdefault(name_key(n), []).append(eid)
+            found = _screen(names, screener, entries, exact)
+            if cache is not None and screener is not None:
+                cache.put(names, found)
+        node.listings += [lst for lst in found if not any(f"{m}|{lst.entry_id}" in rejected for m in node.members)]
+    return "exact names" if built and screener is None else "screener"
+
+
+def _screen(names: list[str], screener: Any, entries: dict[str, tuple[Any, Any]],
+            exact: dict[str, list[str]]) -> list[Listing]:
+    """The entries these names match, each once, as listings (analysts' rejections not yet applied)."""
+    found: list[tuple[str, str]] = []
+    if screener is not None:
+        from mcfwatch.resolve.link import LINK_THRESHOLD
+
+        for hit in screener.screen(names, threshold=LINK_THRESHOLD).hits:
+            found.append((hit.entry_id, f"screening score {hit.score:.2f} on '{hit.matched_name}'"))
+    else:
+        for n in names:
+            found += [(eid, f"exact name: {n}") for eid in exact.get(name_key(n), [])]
+    seen: set[str] = set()
+    out: list[Listing] = []
+    for eid, how in found:
+        if eid in seen or eid not in entries:
+            continue
+        seen.add(eid)
+        wl, entry = entries[eid]
+        parent = entries[entry.parent][1].name if entry.parent in entries else None
+        out.append(listing_of(wl, entry, how, parent))
+    return out

@@ -10,7 +10,7 @@ returns entities and relations folded through the one fold (store/fold.py) via t
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -22,6 +22,7 @@ from sqlalchemy import (
     Connection,
     Engine,
     String,
+    bindparam,
     cast,
     delete,
     func,
@@ -298,7 +299,8 @@ class Store:
 
     def generation(self) -> int:
         """A number that grows with every committed write readers can see (documents, merges, undos,
-        decisions, the monitoring baseline): a cache keyed by it is current while it is unchanged. One query."""
+        decisions, the monitoring baseline): a cache keyed by it is current while it is unchanged. One query.
+        A store made again from scratch starts above every generation of the one it replaces."""
         with self.engine.connect() as conn:
             row = conn.execute(select(t.meta.c.value).where(t.meta.c.key == "generation")).first()
         return int(row[0]) if row else 0
@@ -401,21 +403,26 @@ class Store:
 
     # -- reading: raw rows for resolution ----------------------------------------------------------
 
-    def entity_rows(self) -> list[dict[str, Any]]:
-        """Every stored entity (merged or not) with its mention count: what resolution compares."""
+    def entity_rows(self, ids: Collection[str] | None = None) -> list[dict[str, Any]]:
+        """Every stored entity (merged or not) with its mention count: what resolution compares; with ids,
+        only those (graph/local.py reads one neighbourhood)."""
         q = (
             select(t.entities.c.id, t.entities.c.name, t.entities.c.type, func.count(t.mentions.c.id).label("mentions"))
             .join(t.mentions, t.mentions.c.entity_id == t.entities.c.id, isouter=True)
             .group_by(t.entities.c.id, t.entities.c.name, t.entities.c.type)
             .order_by(t.entities.c.id)
         )
+        if ids is not None:
+            q = q.where(t.entities.c.id.in_(_many(ids)))
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(q)]
 
-    def names(self) -> list[tuple[str, str]]:
-        """(entity id, name) for every name of every stored entity."""
+    def names(self, ids: Collection[str] | None = None) -> list[tuple[str, str]]:
+        """(entity id, name) for every name of every stored entity (with ids, of those entities)."""
         with self.engine.connect() as conn:
             q = select(t.names.c.entity_id, t.names.c.name).order_by(t.names.c.entity_id, t.names.c.name)
+            if ids is not None:
+                q = q.where(t.names.c.entity_id.in_(_many(ids)))
             return [(r[0], r[1]) for r in conn.execute(q)]
 
     def merges(self, active_only: bool = False) -> list[dict[str, Any]]:
@@ -520,9 +527,10 @@ class Store:
         roots = list(dict.fromkeys(fold.canonical(i) for i in ids))
         return [self.entity(r) for r in roots]
 
-    def relations(self, entity_id: str | None = None) -> list[dict[str, Any]]:
+    def relations(self, entity_id: str | None = None, members: Collection[str] | None = None) -> list[dict[str, Any]]:
         """Active relations (not rejected; ends folded to canonical ids, with their names), with evidence and
-        document metadata; with entity_id, those touching that entity (or the entity it was merged into)."""
+        document metadata; with entity_id, those touching that entity (or the entity it was merged into); with
+        members, those whose stored ends include one of these entity ids (by index: one neighbourhood)."""
         ar = v.active_relations
         src = t.entities.alias("src")
         tgt = t.entities.alias("tgt")
@@ -542,6 +550,8 @@ class Store:
         if entity_id:
             root = self.fold().canonical(entity_id)
             q = q.where((ar.c.source_id == root) | (ar.c.target_id == root))
+        if members is not None:
+            q = q.where(ar.c.source_member.in_(_many(members)) | ar.c.target_member.in_(_many(members)))
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(q)]
 
@@ -609,6 +619,11 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _many(values: Collection[str]) -> Any:
+    """An IN list of any length: rendered into the statement, since SQLite caps bound parameters."""
+    return bindparam(None, sorted(values), expanding=True, literal_execute=True)
 
 
 def _bump_generation(conn: Connection) -> None:

@@ -1,0 +1,78 @@
+"""Where a store's persisted indexes live, and how a folder of arrays is written so readers never see half.
+
+A SQLite store ``my.db`` keeps them in ``my.db.cache/`` beside it; a server database (PostgreSQL), or a store
+whose folder this process cannot write, under ``MCFWATCH_CACHE_DIR`` (default ``$XDG_CACHE_HOME/mcfwatch`` or
+``~/.cache/mcfwatch``) in a folder named for its URL. Everything here can be deleted at any time: it is rebuilt
+from the store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from mcfwatch import settings
+
+
+def cache_dir(url: str) -> Path | None:
+    """The cache folder of the store at this URL (created), or None when no folder can be written."""
+    candidates: list[Path] = []
+    if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
+        db = Path(url.removeprefix("sqlite:///"))
+        candidates.append(db.with_name(db.name + ".cache"))
+    root = settings.CACHE_DIR.get().strip()
+    if root != "off":
+        base = Path(root or os.environ.get("XDG_CACHE_HOME") or "~/.cache").expanduser()
+        candidates.append((base if root else base / "mcfwatch") / hashlib.sha256(url.encode()).hexdigest()[:16])
+    for folder in candidates:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            continue
+        if os.access(folder, os.W_OK):
+            return folder
+    return None
+
+
+def write_bundle(folder: Path, arrays: dict[str, npt.NDArray[Any]], meta: dict[str, Any]) -> None:
+    """Write arrays (``.npy``, no pickles) and ``meta.json`` into folder, replacing it in one rename."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
+    try:
+        for name, arr in arrays.items():
+            np.save(tmp / f"{name}.npy", np.ascontiguousarray(arr), allow_pickle=False)
+        (tmp / "meta.json").write_text(json.dumps(meta, sort_keys=True), "utf-8")
+        old = folder.with_name(f".{folder.name}-old-{os.getpid()}")
+        if folder.exists():
+            folder.rename(old)
+        tmp.rename(folder)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def read_meta(folder: Path) -> dict[str, Any] | None:
+    try:
+        meta = json.loads((folder / "meta.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return meta if isinstance(meta, dict) else None
+
+
+def read_array(folder: Path, name: str) -> npt.NDArray[Any]:
+    """One array, memory-mapped: only the pages a query touches are read from disk."""
+    arr: npt.NDArray[Any] = np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+    return arr
+
+
+def key_digest(parts: Any) -> str:
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:20]

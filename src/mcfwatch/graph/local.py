@@ -1,0 +1,63 @@
+"""One neighbourhood of the graph, built from the store's rows for it alone, for one partner's exposure.
+
+The whole graph's search index (graph/persisted.py) finds the paths; what an exposure result says about the
+partner and the entities on its paths (their edges in order, roles, listings, patterns, composed event edges)
+is computed on a Graph built by the same code (``build_from_rows``) over the rows of a closed neighbourhood:
+
+Invariant: every node in ``closed`` has all its edges in the neighbourhood, and so has every event next to
+one of them (so its composed "took part in an event organised by X" edges and MCF-event roles are complete).
+Rows come in the store's orders, so each such node lists its edges in the same order as in the whole graph.
+The closed set holds the partner, the nodes on its paths, and the parties a pattern about the partner reads
+(patterns.py): the other ends of its agreements and facilitations, and who facilitated them or it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from mcfwatch.graph.build import StoreRows, Weigher, build_from_rows
+from mcfwatch.graph.graph import Graph
+from mcfwatch.graph.listings import LinkCache
+from mcfwatch.graph.persisted import PersistedGraph
+from mcfwatch.store import Store
+
+
+def closed_set(pg: PersistedGraph, start: int, path_nodes: Iterable[int]) -> set[int]:
+    """Node positions whose edges must all be read (see the module's invariant)."""
+    rtype = pg.relation_types
+    closed = {start, *path_nodes}
+    companies = {start}
+    for nbr, e in pg.incident(start):
+        if rtype[int(pg.edge_type[e])] in {"agreement", "facilitation"}:
+            companies.add(nbr)
+    closed |= companies
+    for c in companies:  # who facilitated the partner or its counterparts (delegations, governments)
+        for nbr, e in pg.incident(c):
+            if rtype[int(pg.edge_type[e])] == "facilitation" and int(pg.edge_dst[e]) == c:
+                closed.add(nbr)
+    for c in list(closed):
+        closed |= {nbr for nbr, _ in pg.incident(c) if pg.type_of(nbr) == "Event"}
+    return closed
+
+
+def local_graph(
+    store: Store, pg: PersistedGraph, closed: set[int], lists: Sequence[Any], as_of: str | None,
+    weigh: Weigher, max_hops: int, links: LinkCache | None,
+) -> Graph:
+    """The graph over every relation touching a closed node, with the nodes at their other ends."""
+    fold = store.fold()
+    members: dict[str, list[str]] = {}
+    for loser, root in fold.root.items():
+        members.setdefault(root, []).append(loser)
+    roots = {pg.id_of(p) for p in closed}
+    relations = store.relations(members=_members(roots, members))
+    roots |= {r["source_id"] for r in relations} | {r["target_id"] for r in relations}
+    ids = _members(roots, members)
+    rows = StoreRows(entities=store.entity_rows(ids), names=store.names(ids), relations=relations, fold=fold)
+    return build_from_rows(rows, lists, as_of, weigh, max_hops, links)
+
+
+def _members(roots: set[str], members: dict[str, list[str]]) -> set[str]:
+    return roots | {m for r in roots for m in members.get(r, ())}
+

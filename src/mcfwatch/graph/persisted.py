@@ -1,0 +1,165 @@
+"""The graph index persisted beside the store: the whole graph's compact adjacency, weights and roles.
+
+Invariant: a saved index is exactly the ``GraphIndex`` that ``build_graph`` makes from the same store state,
+lists, date and rules (it is that index, written out), stamped with the store generation it was built at.
+It is read only while ``Store.generation()`` still equals that stamp; otherwise it is rebuilt, screening only
+entities whose names the link cache has not seen (graph/listings.py ``LinkCache``). Nodes and edges keep
+their positions in the built graph, so a search over the saved arrays returns the same paths, in the same
+order, as a search over the graph built in memory.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from mcfwatch.graph.build import Weigher, build_graph
+from mcfwatch.graph.cachedir import cache_dir, key_digest, read_array, read_meta, write_bundle
+from mcfwatch.graph.graph import Graph
+from mcfwatch.graph.index import GraphIndex
+from mcfwatch.graph.listings import LinkCache
+from mcfwatch.model.schema import SCHEMA
+from mcfwatch.store import Store
+
+INDEX_VERSION = 1  # change whenever the graph build or the saved arrays change meaning
+
+
+@dataclass(slots=True)
+class PersistedGraph:
+    """One saved index: node ids and types, edge ids, ends and types, and the search index over them."""
+
+    folder: Path
+    generation: int
+    node_id: npt.NDArray[Any]
+    node_type: npt.NDArray[Any]
+    degree: npt.NDArray[Any]
+    order: npt.NDArray[Any]
+    edge_key: npt.NDArray[Any]
+    edge_src: npt.NDArray[Any]
+    edge_dst: npt.NDArray[Any]
+    edge_type: npt.NDArray[Any]
+    types: list[str]
+    relation_types: list[str]
+    index: GraphIndex
+
+    def pos(self, node_id: str) -> int | None:
+        """The position of a canonical entity id, by binary search over the sorted ids."""
+        key = node_id.encode()
+        i = int(np.searchsorted(self.node_id, key, sorter=self.order))
+        if i < len(self.order) and self.node_id[self.order[i]] == key:
+            return int(self.order[i])
+        return None
+
+    def id_of(self, pos: int) -> str:
+        return bytes(self.node_id[pos]).decode()
+
+    def type_of(self, pos: int) -> str:
+        return self.types[int(self.node_type[pos])]
+
+    def edge_id(self, eid: int) -> str:
+        return bytes(self.edge_key[eid]).decode()
+
+    def incident(self, pos: int) -> list[tuple[int, int]]:
+        """(neighbour, edge) pairs of a node."""
+        return self.index.neighbours(pos)
+
+
+def save(g: Graph, folder: Path, generation: int, extra: dict[str, Any]) -> None:
+    assert g.index is not None
+    types = sorted({n.type for n in g.nodes})
+    rtypes = sorted({e.type for e in g.edges})
+    tcode = {t: i for i, t in enumerate(types)}
+    rcode = {t: i for i, t in enumerate(rtypes)}
+    node_id = np.array([n.id.encode() for n in g.nodes], dtype=bytes) if g.nodes else np.zeros(0, dtype="S1")
+    edge_key = np.array([e.id.encode() for e in g.edges], dtype=bytes) if g.edges else np.zeros(0, dtype="S1")
+    src = np.array([g.pos[e.source] for e in g.edges], dtype=np.int32)
+    dst = np.array([g.pos[e.target] for e in g.edges], dtype=np.int32)
+    arrays: dict[str, npt.NDArray[Any]] = {
+        "node_id": node_id,
+        "node_type": np.array([tcode[n.type] for n in g.nodes], dtype=np.int16),
+        # Graph.find ranks same-named nodes by their edge count (a self-loop counted twice, as there)
+        "degree": np.bincount(np.concatenate([src, dst]), minlength=len(g.nodes)).astype(np.int32),
+        "order": np.argsort(node_id, kind="stable").astype(np.int32),
+        "edge_key": edge_key, "edge_src": src, "edge_dst": dst,
+        "edge_type": np.array([rcode[e.type] for e in g.edges], dtype=np.int16),
+        **g.index.arrays(),
+    }
+    meta = {"generation": generation, "types": types, "relation_types": rtypes, "max_hops": g.index.max_hops,
+            "hop_factor": list(g.index.hop_factor), **extra}
+    write_bundle(folder, arrays, meta)
+
+
+def load(folder: Path) -> PersistedGraph | None:
+    meta = read_meta(folder)
+    if meta is None:
+        return None
+    try:
+        arr = {p.stem: read_array(folder, p.stem) for p in folder.glob("*.npy")}
+        index = GraphIndex.from_arrays(arr, int(meta["max_hops"]), tuple(float(x) for x in meta["hop_factor"]))
+        return PersistedGraph(
+            folder=folder, generation=int(meta["generation"]), node_id=arr["node_id"], node_type=arr["node_type"],
+            degree=arr["degree"], order=arr["order"], edge_key=arr["edge_key"], edge_src=arr["edge_src"],
+            edge_dst=arr["edge_dst"], edge_type=arr["edge_type"], types=list(meta["types"]),
+            relation_types=list(meta["relation_types"]), index=index,
+        )
+    except (OSError, KeyError, ValueError):
+        return None  # damaged or from another version: rebuilt by the caller
+
+
+@dataclass(slots=True)
+class GraphCache:
+    """The persisted graph index of one store for one (lists, date, rules) selection, and its link cache.
+
+    ``lists_key`` names the selection of list versions (graph/listkeys.py); ``load_lists`` gives the lists
+    themselves, called only when the index must be rebuilt."""
+
+    store: Store
+    lists_key: str
+    load_lists: Callable[[], Sequence[Any]]
+    as_of: str | None
+    weigh: Weigher
+    max_hops: int
+    hop_factors: tuple[float, ...]
+    rule_params: dict[str, Any]
+    root: Path | None = None
+    folder: Path | None = None
+    links: LinkCache | None = None
+    rebuilt: bool = False
+
+    def __post_init__(self) -> None:
+        self.root = cache_dir(self.store.url)
+        if self.root is None:
+            return
+        ref_year = self.as_of[:4] if self.as_of else str(date.today().year)  # recency weights count years
+        key = key_digest([INDEX_VERSION, self.lists_key, self.as_of, ref_year, self.max_hops, self.hop_factors,
+                          json.loads(json.dumps(self.rule_params, default=str)), SCHEMA.version])
+        self.folder = self.root / f"graph-{key}"
+        self.links = LinkCache(self.root / f"links-{self.lists_key}.json")
+
+    def open(self) -> PersistedGraph:
+        """The saved index when it is current, else the graph built (screening only new names) and saved."""
+        generation = self.store.generation()
+        if self.folder is not None:
+            pg = load(self.folder)
+            if pg is not None and pg.generation == generation:
+                return pg
+        # stamped with the generation read before the build: a write meanwhile only makes the next call rebuild
+        g = build_graph(self.store, self.load_lists(), self.as_of, self.weigh, self.max_hops, self.links)
+        assert g.index is not None
+        g.index.set_hop_factors(self.hop_factors)
+        self.rebuilt = True
+        if self.links is not None:
+            self.links.save()
+        if self.folder is not None:
+            save(g, self.folder, generation, {"nodes": len(g.nodes), "edges": len(g.edges)})
+            pg = load(self.folder)
+            if pg is not None:
+                return pg
+        raise OSError("the graph index could not be written")  # the caller falls back to the graph in memory
