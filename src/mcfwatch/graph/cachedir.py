@@ -49,7 +49,7 @@ def write_bundle(folder: Path, arrays: dict[str, npt.NDArray[Any]], meta: dict[s
     try:
         for name, arr in arrays.items():
             np.save(tmp / f"{name}.npy", np.ascontiguousarray(arr), allow_pickle=False)
-        (tmp / "meta.json").write_text(json.dumps(meta, sort_keys=True), "utf-8")
+        write_text(tmp / "meta.json", json.dumps(meta, sort_keys=True))
         old = folder.with_name(f".{folder.name}-old-{os.getpid()}")
         if folder.exists():
             folder.rename(old)
@@ -58,6 +58,18 @@ def write_bundle(folder: Path, arrays: dict[str, npt.NDArray[Any]], meta: dict[s
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def write_text(path: Path, content: str) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(content)
+
+
+def replace_text(path: Path, content: str) -> None:
+    """Write a file under a temporary name and rename it into place: a reader never sees half of it."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}")
+    write_text(tmp, content)
+    tmp.replace(path)
 
 
 def read_meta(folder: Path) -> dict[str, Any] | None:

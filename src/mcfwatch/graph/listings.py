@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from pathlib import Path
@@ -84,9 +83,9 @@ class LinkCache:
     def save(self) -> None:
         if self.path is None or not self.dirty:
             return
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}")
-        tmp.write_text(json.dumps(self.hits, ensure_ascii=False), "utf-8")
-        tmp.replace(self.path)
+        from mcfwatch.graph.cachedir import replace_text
+
+        replace_text(self.path, json.dumps(self.hits, ensure_ascii=False))
         self.dirty = False
 
 

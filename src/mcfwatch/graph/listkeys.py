@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from mcfwatch.graph.cachedir import key_digest
+from mcfwatch.graph.cachedir import key_digest, replace_text
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 
@@ -71,7 +71,5 @@ def manifest(
     made = ListsManifest(lists_key(lists, as_of),
                          [{"list": wl.id, "title": wl.title, "version": wl.version} for wl in lists])
     if path is not None:
-        tmp = path.with_name(f".{path.name}.{os.getpid()}")
-        tmp.write_text(json.dumps({"key": made.key, "versions": made.versions}, ensure_ascii=False), "utf-8")
-        tmp.replace(path)
+        replace_text(path, json.dumps({"key": made.key, "versions": made.versions}, ensure_ascii=False))
     return made
