@@ -1,8 +1,8 @@
 """Where a store's persisted indexes live, and how a folder of arrays is written so readers never see half.
 
 A SQLite store ``my.db`` keeps them in ``my.db.cache/`` beside it; a server database (PostgreSQL), or a store
-whose folder this process cannot write, under ``MCFWATCH_CACHE_DIR`` (default ``$XDG_CACHE_HOME/mcfwatch`` or
-``~/.cache/mcfwatch``) in a folder named for its URL. Everything here can be deleted at any time: it is rebuilt
+whose folder this process cannot write, under ``$MCFWATCH_CACHE_DIR/graph/`` (default
+``~/.cache/mcfwatch/graph/``) in a folder named for its URL. Everything here can be deleted at any time: it is rebuilt
 from the store.
 """
 
@@ -31,7 +31,8 @@ def cache_dir(url: str) -> Path | None:
     root = settings.CACHE_DIR.get().strip()
     if root != "off":
         base = Path(root or os.environ.get("XDG_CACHE_HOME") or "~/.cache").expanduser()
-        candidates.append((base if root else base / "mcfwatch") / hashlib.sha256(url.encode()).hexdigest()[:16])
+        folder = (base if root else base / "mcfwatch") / "graph"
+        candidates.append(folder / hashlib.sha256(url.encode()).hexdigest()[:16])
     for folder in candidates:
         try:
             folder.mkdir(parents=True, exist_ok=True)
