@@ -1,7 +1,7 @@
 """Store size, build time and cold `exposure` on a store of 1M relations made from the real corpus.
 
     .venv/bin/python benchmarks/scale_store.py [--relations 1000000] [--out /tmp/mcfwatch-scale]
-        [--db postgresql://user@host/db] [--skip-uncached]
+        [--db postgresql://user@host/db] [--skip-uncached] [--reuse]
 
 How the store is made: the annotated documents of `corpus/train/` (real and project-written English and
 Chinese texts with their gold entities and relations: 322 documents, 4,077 relations) are copied until the
@@ -256,18 +256,24 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=Path("/tmp/mcfwatch-scale"))
     ap.add_argument("--db", help="also build on this PostgreSQL URL (an empty database)")
     ap.add_argument("--skip-uncached", action="store_true", help="do not build the whole graph in memory")
+    ap.add_argument("--reuse", action="store_true", help="keep a store built by an earlier run in --out (index rebuilt)")
     args = ap.parse_args()
     records = corpus()
     base = sum(len(r["relations"]) for r in records)
     print(f"corpus: {len(records)} documents, {base} relations; target {args.relations:,} relations")
-    shutil.rmtree(args.out, ignore_errors=True)
-    args.out.mkdir(parents=True)
-    print(f"Store.add_extraction seam: {seam_rate(records, args.out):.1f} documents/s (300 corpus documents)")
     urls = [f"sqlite:///{args.out / 'scale.db'}"] + ([args.db] if args.db else [])
-    for url in urls:
-        secs, rels, docs = build(url, records, args.relations)
-        print(f"{url.split(':')[0]:<10} build {secs:7.1f} s  {rels:,} relations  {docs:,} documents  "
-              f"size {size_of(url) / 2**20:,.0f} MiB")
+    if args.reuse and (args.out / "scale.db").exists():
+        shutil.rmtree(args.out / "scale.db.cache", ignore_errors=True)
+        print(f"reusing {urls[0]}: size {size_of(urls[0]) / 2**20:,.0f} MiB")
+        urls = urls[:1]
+    else:
+        shutil.rmtree(args.out, ignore_errors=True)
+        args.out.mkdir(parents=True)
+        print(f"Store.add_extraction seam: {seam_rate(records, args.out):.1f} documents/s (300 corpus documents)")
+        for url in urls:
+            secs, rels, docs = build(url, records, args.relations)
+            print(f"{url.split(':')[0]:<10} build {secs:7.1f} s  {rels:,} relations  {docs:,} documents  "
+                  f"size {size_of(url) / 2**20:,.0f} MiB")
     url = urls[0]
     copies = -(-args.relations // base)
     secs, screened, per_name = seed_links(url, records, copies)
