@@ -194,32 +194,33 @@ def size_of(url: str) -> int:
     return size
 
 
-def seed_links(url: str, records: list[dict[str, Any]], copies: int) -> tuple[float, int, float]:
-    """Screen each original once and give its listings to all its copies (see the module docstring)."""
+def seed_links(url: str) -> tuple[float, int, int]:
+    """Screen each original once and give its listings to all its copies (see the module docstring): a stored
+    name "NAME k" whose "NAME" is stored too is a copy of it."""
     from mcfwatch.analyse import Analyst
     from mcfwatch.analyse.indexed import graph_cache
     from mcfwatch.graph import listings
 
-    a = Analyst(Store(url, create=False))
+    store = Store(url, create=False)
+    a = Analyst(store)
     cache = graph_cache(a)
     assert cache is not None and cache.links is not None
+    rows = [r for r in store.entity_rows() if r["type"] in listings.LISTABLE]
+    stored = {r["name"] for r in rows}
+    base: dict[str, str] = {}
+    for r in rows:
+        head, _, tail = r["name"].rpartition(" ")
+        base[r["name"]] = head if tail.isdigit() and head in stored else r["name"]
     screener = listings.screener_for(a.lists, None)
     entries = {e.id: (wl, e) for wl in a.lists for e in wl.entries if e.active_on(None)}
-    shared = hubs(records)
-    originals = {(e["name"], e["type"]) for r in records for e in r["entities"] if e["type"] in listings.LISTABLE}
     started = time.perf_counter()
-    screened = 0
-    for name, etype in sorted(originals):
-        found = listings._screen([name, name], screener, entries, {})
-        screened += 1
-        for k in range(copies):
-            n = renamed({"name": name, "type": etype}, k, shared)
-            cache.links.put([n, n], found)
-            if k and n == name:  # a hub keeps its name in every copy
-                break
-    per_name = (time.perf_counter() - started) / max(1, screened)
+    hits = {b: listings._screen([b, b], screener, entries, {}) for b in sorted(set(base.values()))}
+    secs = time.perf_counter() - started
+    for name, b in base.items():
+        cache.links.put([name, name], hits[b])
     cache.links.save()
-    return per_name * screened, screened, per_name
+    store.close()
+    return secs, len(hits), len(base)
 
 
 def cold_cli(url: str, name: str, env: dict[str, str]) -> tuple[float, float, int]:
@@ -275,11 +276,12 @@ def main() -> None:
             print(f"{url.split(':')[0]:<10} build {secs:7.1f} s  {rels:,} relations  {docs:,} documents  "
                   f"size {size_of(url) / 2**20:,.0f} MiB")
     url = urls[0]
-    copies = -(-args.relations // base)
-    secs, screened, per_name = seed_links(url, records, copies)
-    print(f"screening: {screened} originals in {secs:.1f} s ({per_name * 1000:.1f} ms/name); every renamed name "
-          f"would take about {per_name * screened * copies / 60:.0f} min")
-    names = partners(records)
+    secs, screened, names_stored = seed_links(url)
+    print(f"screening: {screened:,} originals in {secs:.1f} s ({secs / screened * 1000:.1f} ms/name); screening all "
+          f"{names_stored:,} listable stored names would take about {secs / screened * names_stored / 60:.0f} min")
+    with Store(url, create=False).engine.connect() as conn:  # the corpus documents this store was made from
+        made_from = {r[0] for r in conn.execute(text("SELECT DISTINCT title FROM documents"))}
+    names = partners([r for r in records if r["id"] in made_from])
     from mcfwatch.analyse import Analyst
     from mcfwatch.analyse.indexed import graph_cache
     from mcfwatch.graph import build_graph
