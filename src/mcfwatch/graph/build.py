@@ -10,6 +10,7 @@ Order of work (each step pure over the rows read at the start):
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -110,13 +111,14 @@ def _flags(g: Graph) -> None:
             g.flags[node.id].extend(Flag("listed", listing=lst) for lst in node.listings)
         if node.type == "MilitaryUnit":
             g.flags[node.id].append(Flag("military"))
-    for e in sorted(g.edges, key=lambda e: e.method != "composed"):  # name the organiser when known
+    flagged: dict[str, set[Evidence]] = defaultdict(set)  # evidence already flagged per node: one set lookup,
+    for e in sorted(g.edges, key=lambda e: e.method != "composed"):  # not a scan (a fact told 1,000 times)
         if e.type == "mcf_link":
             g.flags[e.source].append(Flag("mcf_link", edge=e))
-        elif _is_mcf_event(g, e) and not any(
-            f.edge is not None and f.edge.evidence == e.evidence for f in g.flags[e.source]
-        ):
+            flagged[e.source].add(e.evidence)
+        elif _is_mcf_event(g, e) and e.evidence not in flagged[e.source]:
             g.flags[e.source].append(Flag("mcf_event", edge=e))
+            flagged[e.source].add(e.evidence)
 
 
 def _is_mcf_event(g: Graph, e: Edge) -> bool:
