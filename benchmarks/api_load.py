@@ -38,6 +38,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -53,7 +54,7 @@ from web_load import build_store  # noqa: E402
 from mcfwatch.store import Store  # noqa: E402
 from mcfwatch.store.accounts import Accounts  # noqa: E402
 
-CACHE = Path("/tmp/mcfwatch-bench")
+CACHE = Path(tempfile.gettempdir()) / "mcfwatch-bench"
 QUERIES = ["Huawei Technologies", "Beihang University", "China Electronics Technology Group", "Hikvision",
            "Northwestern Polytechnical University", "Aviation Industry Corporation of China", "Lizhong Group",
            "Brunel University", "Inspur", "SMIC", "中国航天科工集团", "哈尔滨工业大学", "UK MQP Limited", "Acme Widgets Ltd"]

@@ -32,6 +32,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -254,7 +255,7 @@ def partners(records: list[dict[str, Any]]) -> list[str]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--relations", type=int, default=1_000_000)
-    ap.add_argument("--out", type=Path, default=Path("/tmp/mcfwatch-scale"))
+    ap.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "mcfwatch-scale")
     ap.add_argument("--db", help="also build on this PostgreSQL URL (an empty database)")
     ap.add_argument("--skip-uncached", action="store_true", help="do not build the whole graph in memory")
     ap.add_argument("--reuse", action="store_true", help="keep a store built by an earlier run in --out (index rebuilt)")

@@ -127,5 +127,12 @@ def upgrade() -> None:
     op.execute("INSERT INTO meta (key, value) VALUES ('schema_version', '2')")
 
 
+TABLES = ('meta', 'documents', 'entities', 'names', 'mentions', 'relations', 'merges', 'overlays', 'watch_baseline', 'folded')  # in creation order: dropped in reverse
+
+
 def downgrade() -> None:
-    raise NotImplementedError("schema version 2 is the first mcfwatch knows how to build")
+    """Back to an empty database: the baseline is the first revision, so downgrading it removes the schema."""
+    for name in VIEWS:
+        op.execute(f"DROP VIEW IF EXISTS {name}")
+    for name in reversed(TABLES):
+        op.drop_table(name)
