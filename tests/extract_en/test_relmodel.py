@@ -157,3 +157,46 @@ def test_pruning_type_pairs_before_featurising_changes_no_finding(monkeypatch: p
     pruned = found()
     monkeypatch.setattr(type(model), "any_shown", lambda self, a, b: True)
     assert pruned == found() and pruned
+
+
+def test_predicted_mentions_take_the_gold_entity_they_overlap_most() -> None:
+    from mcfwatch.extract.relmodel.aligned import align
+
+    gold = [Mention(0, 30, "hit", "University"), Mention(40, 52, "avic", "Company"), Mention(60, 70, "avic", "Company")]
+    # "Harbin Institute" cut short, "AVIC" typed Organization, a name the annotators did not mark
+    pred = [Mention(0, 16, "e1", "University"), Mention(40, 44, "e2", "Organization"),
+            Mention(60, 70, "e2", "Organization"), Mention(80, 90, "e3", "Place")]
+    out = align(pred, gold)
+    assert [(m.entity, m.type) for m in out] == [("hit", "University"), ("avic", "Organization"),
+                                                  ("avic", "Organization"), ("~e3", "Place")]
+
+
+def test_training_on_predicted_mentions_labels_the_extractors_own_candidates() -> None:
+    """On a real training document, the candidates built from the English extractor's mentions carry gold
+    labels (the aligned entities are the annotated ones), and names the annotators did not mark are negatives."""
+    from mcfwatch.extract.relmodel import train
+
+    docs, _ = data.training_docs("en")
+    doc = next(d for d in docs if len(d.relations) >= 8)
+    gold = train.featurize([doc], "en", "gold")
+    predicted = train.featurize([doc], "en", "predicted")
+    assert sum(bool(e.labels) for e in predicted) >= 0.5 * sum(bool(e.labels) for e in gold) > 0
+    assert all(not e.labels for e in predicted
+               if e.cand.first.entity.startswith("~") or e.cand.second.entity.startswith("~"))
+    both = train.featurize([doc], "en", "both")
+    assert len(both) == len(gold) + len(predicted)
+
+
+def test_dev_blind_gap_is_dev_f1_minus_blind_f1(tmp_path: Path) -> None:
+    from mcfwatch.extract.evalsuite import corpus_gold, format_gap, run
+
+    lines = (REPO / "corpus" / "train" / "en.jsonl").read_text(encoding="utf-8").splitlines()
+    for name, part in (("a", lines[:2]), ("b", lines[2:4])):
+        (tmp_path / f"{name}.jsonl").write_text("\n".join(part) + "\n", encoding="utf-8")
+    dev = run("dev", corpus_gold([tmp_path / "a.jsonl"]), baselines=False)
+    blind = run("blind", corpus_gold([tmp_path / "b.jsonl"]), baselines=False)
+    rows = {line.split()[1]: line.split() for line in format_gap(dev, blind) if line.split()[:1] == ["en"]}
+    assert list(rows) == ["rules", "model", "both"]
+    for name, cells in rows.items():
+        d, b = dev.reports["en"][name].total("relations").f1, blind.reports["en"][name].total("relations").f1
+        assert float(cells[4]) == pytest.approx(d, abs=0.006) and float(cells[-1]) == pytest.approx(d - b, abs=0.011)

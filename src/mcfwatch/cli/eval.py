@@ -21,7 +21,8 @@ def register(app: typer.Typer) -> None:
         folds: Annotated[int, typer.Option(
             "--folds", help="Folds for --corpus (each fold scored by a model trained without it); 0: shipped model.")] = 5,
         blind: Annotated[bool, typer.Option(
-            "--blind", help="Score the blind split (corpus/blind) with the shipped model: aggregate tables only.")] = False,
+            "--blind", help="Score the blind split (corpus/blind) with the shipped model: aggregate tables only; "
+            "with --corpus, also the dev-blind gap.")] = False,
         errors: Annotated[bool, typer.Option("--errors", help="Also list every missed and spurious item (not with --blind).")] = False,
         cv: Annotated[bool, typer.Option(
             "--cv", help="Cross-validate gold files too (each fold scored by a model trained without its documents).")] = False,
@@ -31,7 +32,7 @@ def register(app: typer.Typer) -> None:
         """Score extraction per language: P/R/F1 per entity and relation type for the rules, the model and both,
         next to the co-occurrence and bare-NER baselines."""
         from mcfwatch.errors import InputError
-        from mcfwatch.extract.evalsuite import corpus_gold, file_gold, format_suite, run
+        from mcfwatch.extract.evalsuite import corpus_gold, file_gold, format_gap, format_suite, run
 
         if blind and errors:
             raise InputError("--blind", "the blind split is scored in aggregate only; --errors is refused")
@@ -44,9 +45,11 @@ def register(app: typer.Typer) -> None:
             runs.append(("blind split corpus/blind (shipped model)", corpus_gold([Path("corpus/blind")]), 0))
         if not runs:
             raise InputError("eval", "give a gold file, --corpus DIR or --blind")
+        suites = []
         for title, docs, k in runs:
             suite = run(title, docs, k, log=lambda m: console.print(m, style="dim", highlight=False),
                         floors=tuple(floor or ()))
+            suites.append((suite, k))
             for line in format_suite(suite):
                 console.print(line, highlight=False, markup=False)
             if errors:
@@ -56,3 +59,7 @@ def register(app: typer.Typer) -> None:
                 report = evaluate(docs, Extractor().extract_many)
                 for line in report.errors:
                     console.print(line, highlight=False, markup=False)
+        cross = [s for s, k in suites if k > 1]
+        if blind and cross:  # the blind run is the last one
+            for line in format_gap(cross[-1], suites[-1][0]):
+                console.print(line, highlight=False, markup=False)

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from mcfwatch.extract.en.entities import EntityTable
 from mcfwatch.extract.en.found import Found
-from mcfwatch.extract.relmodel import examples
+from mcfwatch.extract.relmodel import aligned, examples
 from mcfwatch.extract.relmodel.candidates import Mention, allowed, to_relation
 from mcfwatch.extract.relmodel.model import RelModel
 from mcfwatch.extract.zh.dates import DateMention
@@ -26,7 +26,7 @@ def _types(label: str, a: Mention, b: Mention) -> tuple[str, str]:
 
 def english(sdoc: Doc, table: EntityTable, model: RelModel) -> list[tuple[Found, Span]]:
     """The model's findings in a parsed English document, each with its sentence."""
-    mentions = [Mention(s, e, eid, table.types[eid]) for eid, spans in table.spans.items() for s, e in set(spans)]
+    mentions = aligned.table_mentions(sdoc, table, bool(model.meta["hyperparameters"].get("anaphors")))
     exs = examples.english(sdoc, mentions, keep=model.any_shown)
     out: list[tuple[Found, Span]] = []
     for ex, hits in zip(exs, model.predict([e.features for e in exs]), strict=True):

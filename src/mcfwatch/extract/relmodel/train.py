@@ -18,9 +18,10 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
+from mcfwatch.extract.relmodel import aligned
 from mcfwatch.extract.relmodel import examples as exm
+from mcfwatch.extract.relmodel.candidates import allowed, to_relation
 from mcfwatch.extract.relmodel.candidates import labels as all_labels
-from mcfwatch.extract.relmodel.candidates import to_relation
 from mcfwatch.extract.relmodel.data import TrainDoc, data_hash, dump_counts, training_docs
 from mcfwatch.extract.relmodel.model import (
     MODELS_DIR,
@@ -39,24 +40,42 @@ EPOCHS = 60
 FOLDS = 5
 MIN_POSITIVES = 3
 SEED = 0
+MENTION_CHOICES = ("gold", "predicted", "both")
+MENTIONS = "gold"  # the candidates' mentions in training (``featurize``)
 
 
-def featurize(docs: list[TrainDoc], lang: str) -> list[exm.Example]:
-    """Candidates with features and gold labels for every document (English is parsed once, here)."""
+def featurize(docs: list[TrainDoc], lang: str, mentions: str | None = None) -> list[exm.Example]:
+    """Candidates with features and gold labels for every document (English is parsed once, here).
+    ``mentions`` (default ``MENTIONS``): ``gold`` (the annotated spans), ``predicted`` (what extraction finds,
+    aligned to the gold entities: ``aligned.py``) or ``both`` (each document's candidates under both)."""
+    how = mentions or MENTIONS
+    if how not in MENTION_CHOICES:
+        raise ValueError(f"mentions={how!r}: expected one of {', '.join(MENTION_CHOICES)}")
     out: list[exm.Example] = []
     if lang == "en":
         from mcfwatch.extract.en.model import load_nlp
+        from mcfwatch.extract.en.typer import shipped as shipped_typer
 
         nlp = load_nlp()
         keep = [p for p in ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer") if p in nlp.pipe_names]
-        with nlp.select_pipes(enable=keep):
+        typer = shipped_typer() if how != "gold" else None
+        with nlp.select_pipes(enable=keep if how == "gold" else nlp.pipe_names):
             for doc, sdoc in zip(docs, nlp.pipe([d.text for d in docs], batch_size=16), strict=True):
-                out += exm.label(doc, exm.english(sdoc, doc.mentions))
+                if how != "predicted":
+                    out += exm.label(doc, exm.english(sdoc, doc.mentions))
+                if how != "gold":
+                    found = aligned.align(aligned.english_mentions(sdoc, typer, aligned.ANAPHORS), doc.mentions)
+                    out += exm.label(doc, exm.english(sdoc, found))
     else:
         from mcfwatch.extract.zh.normalise import simplify
 
-        for doc in docs:
-            out += exm.label(doc, exm.chinese(simplify(doc.text), doc.mentions))
+        texts = [simplify(doc.text) for doc in docs]
+        predicted = aligned.chinese_mentions(texts) if how != "gold" else [[] for _ in docs]
+        for doc, text, found in zip(docs, texts, predicted, strict=True):
+            if how != "predicted":
+                out += exm.label(doc, exm.chinese(text, doc.mentions))
+            if how != "gold":
+                out += exm.label(doc, exm.chinese(text, aligned.align(found, doc.mentions)))
     return out
 
 
@@ -105,9 +124,12 @@ def fit_layer(x: Matrix, exs: list[exm.Example], labels: list[str], alpha: float
     cols: list[Matrix] = []
     intercepts, ca, cb, th = [], [], [], []
     scores: dict[str, Any] = {}
+    pairs = [(e.cand.first.type, e.cand.second.type) for e in exs]
     for label in labels:
         y_all = np.asarray([1.0 if label in e.labels else 0.0 for e in exs], dtype=np.float64)
-        known = np.asarray([label not in e.unknown for e in exs], dtype=bool)
+        # a label is learned on the candidates whose types the schema lets it join (scoring asks the same)
+        ok = {tp: allowed(label, *tp) for tp in set(pairs)}
+        known = np.asarray([label not in e.unknown and ok[tp] for e, tp in zip(exs, pairs, strict=True)], dtype=bool)
         n_pos = int(y_all[known].sum())
         if n_pos < MIN_POSITIVES:
             cols.append(sparse.csr_matrix((full_width, 1)))
@@ -176,13 +198,13 @@ def micro(scores: dict[str, Any], exs: list[exm.Example]) -> dict[str, float]:
 
 
 def train(lang: str, docs: list[TrainDoc], alpha: float = ALPHA, folds: int = FOLDS,
-          log: Callable[[str], None] = print) -> tuple[RelModel, list[exm.Example]]:
+          log: Callable[[str], None] = print, mentions: str | None = None) -> tuple[RelModel, list[exm.Example]]:
     """Fit a model for ``lang`` from ``docs`` (no files written)."""
     t0 = time.perf_counter()
-    exs = featurize(docs, lang)
+    exs = featurize(docs, lang, mentions)
     log(f"{lang}: {len(docs)} documents, {len(exs)} candidates, "
         f"{sum(bool(e.labels) for e in exs)} positive ({time.perf_counter() - t0:.0f} s to featurize)")
-    model = fit(lang, exs, alpha, folds, log)
+    model = fit(lang, exs, alpha, folds, log, mentions)
     hit = sum(exm.candidate_recall(d, [e for e in exs if e.group == d.group])[0] for d in docs)
     total = sum(len(d.relations) for d in docs)
     model.meta["candidate_recall"] = round(hit / total, 3) if total else None
@@ -203,8 +225,9 @@ def type_pairs(exs: list[exm.Example]) -> dict[str, list[str]]:
 
 
 def fit(lang: str, exs: list[exm.Example], alpha: float = ALPHA, folds: int = FOLDS,
-        log: Callable[[str], None] = print) -> RelModel:
-    """Fit a model from featurized, labelled candidates."""
+        log: Callable[[str], None] = print, mentions: str | None = None) -> RelModel:
+    """Fit a model from featurized, labelled candidates (``mentions``: what ``featurize`` built them on)."""
+    how = mentions or MENTIONS
     x = hash_features([e.features for e in exs])
     layer, scores = fit_layer(x, exs, all_labels(), alpha, folds, log)
     sub = fit_subtypes(x, exs)
@@ -213,7 +236,8 @@ def fit(lang: str, exs: list[exm.Example], alpha: float = ALPHA, folds: int = FO
         "features": "features_en.py" if lang == "en" else "features_zh.py",
         "hyperparameters": {"alpha": alpha, "class_weight": "balanced", "loss": "log_loss",
                             "solver": f"averaged SGD, {EPOCHS} epochs", "folds": folds,
-                            "min_positives": MIN_POSITIVES, "calibration": "platt on grouped out-of-fold scores"},
+                            "min_positives": MIN_POSITIVES, "calibration": "platt on grouped out-of-fold scores",
+                            "mentions": how, "anaphors": lang == "en" and how != "gold" and aligned.ANAPHORS},
         "candidates": len(exs), "type_pairs": type_pairs(exs), "dev_scores_oof": {"per_label": scores, "micro": micro(scores, exs)},
     }
     return RelModel(lang, layer, sub, meta)
@@ -228,6 +252,11 @@ def main(argv: list[str] | None = None) -> int:
         k = args.index("--alpha")
         alphas = (float(args[k + 1]),)
         del args[k:k + 2]
+    mentions = MENTIONS
+    if "--mentions" in args:  # gold, predicted or both (``featurize``)
+        k = args.index("--mentions")
+        mentions = args[k + 1]
+        del args[k:k + 2]
     langs = args or ["en", "zh"]
     for lang in langs:
         docs, paths = training_docs(lang)
@@ -235,9 +264,9 @@ def main(argv: list[str] | None = None) -> int:
         if not docs:
             print(f"{lang}: no training documents", file=sys.stderr)
             continue
-        model, exs = train(lang, docs, alphas[0])
+        model, exs = train(lang, docs, alphas[0], mentions=mentions)
         for alpha in alphas[1:]:
-            other = fit(lang, exs, alpha, log=lambda _: None)
+            other = fit(lang, exs, alpha, log=lambda _: None, mentions=mentions)
             print(f"{lang}: alpha {alpha}: oof micro {other.meta['dev_scores_oof']['micro']}")
             if other.meta["dev_scores_oof"]["micro"]["f1"] > model.meta["dev_scores_oof"]["micro"]["f1"]:
                 other.meta.update({k: model.meta[k] for k in ("candidate_recall", "train_seconds")})
