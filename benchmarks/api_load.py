@@ -1,7 +1,8 @@
 """REST API and web pages under load: 20 concurrent clients on loopback against a real `mcfwatch serve` process.
 
     .venv/bin/python benchmarks/api_load.py [--docs 10000] [--clients 20] [--requests 10] [--store PATH]
-                                            [--baseline-docs 300] [--baseline-src DIR] [--no-web] [--app web|api] [--kinds K,...]
+                                            [--baseline-docs 300] [--baseline-src DIR] [--no-web] [--app web|api]
+                                            [--kinds K,...] [--generator async|threads]
 
 The store (cached under /tmp/mcfwatch-bench/ for reruns; `--store` names another) is made as
 benchmarks/web_load.py makes it: the shipped corpus, the seed and our Chinese samples are extracted once by the
@@ -12,8 +13,13 @@ at the end. Names recur across copies, as they do in a real collection, so the g
 Each server is the app `mcfwatch serve` runs (`uvicorn --factory mcfwatch.web.app:server`, one process, API and
 pages behind login; the clients send a bearer token). Once it answers, the first `/exposure` is timed apart (it
 waits for the graph the server builds at start). Each distinct request is then sent once by one client (cold:
-what the server caches per store generation is built) and once more (warm). Then `--clients` threads each send
-`--requests` requests of each kind, one kind at a time, with a bounded number of requests in total:
+what the server caches per store generation is built) and once more (warm); those answers are kept. Then
+`--clients` concurrent clients each send `--requests` requests of each kind, one kind at a time, with a bounded
+number of requests in total. The clients are benchmarks/http_load.py (one asyncio process, a keep-alive connection
+per client; `--generator threads` runs the first generator, a thread of httpx.Client per client, which spent
+~3 ms of CPU per request on the same 2 cores as the server: more than the server's own work). Every request is
+counted; a status other than 200, a broken connection, a timeout or an answer that differs from the one-client
+answer to the same request is an error. The kinds:
 
 - `/entities/{id}` (yente's entity fetch, nested): 15 store entities (the 3 most mentioned, 12 drawn with a fixed
   seed) and up to 10 watchlist organisations;
@@ -21,12 +27,14 @@ what the server caches per store generation is built) and once more (warm). Then
 - `/exposure?name=`: 4 known partners and 10 universities, companies or institutes drawn from the store;
 - web pages: `/search?q=`, `/entity/{id}` (HTML) and `/entity/{id}/graph?format=json`.
 
-Baselines in the same run: `/healthz` through the same server and clients (the cost of HTTP here), the same load
+Baselines in the same run: `/healthz` through the same server and clients just before each kind (the floor: the
+cost of HTTP and of the machine's load at that moment, printed on the kind's line), the same load
 against a `--baseline-docs` store (300 documents by default, made the same way; 0 skips it), and with
 `--baseline-src DIR` a server running other code on the same store (e.g. the code before one engine per
 process: `mkdir /tmp/old && git archive 916a0f7 src | tar -x -C /tmp/old`, then `--baseline-src /tmp/old`).
-`CPU ms/req` is the server process's CPU time per request during the concurrent load: on a shared machine the
-latencies include other programs' use of the cores, the CPU time does not. Targets (issue 12): `/entities/{id}` and `/match` p95 < 100 ms, `/exposure` p95 < 250 ms, 0 errors.
+`server CPU ms/req` is the server process's CPU time per request during the concurrent load (on a shared machine
+the latencies include other programs' use of the cores, the CPU time does not); `client CPU ms/req` is the
+generator's own. Targets (issue 12): `/entities/{id}` and `/match` p95 < 100 ms, `/exposure` p95 < 250 ms, 0 errors.
 """
 
 from __future__ import annotations
@@ -41,13 +49,13 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import httpx
 
 sys.path.insert(0, str(Path(__file__).parent))
+from http_load import Request, Result  # noqa: E402
+from http_load import load as load_async  # noqa: E402
 from web_load import QUERIES as PAGE_QUERIES  # noqa: E402
 from web_load import build_store  # noqa: E402
 
@@ -62,13 +70,6 @@ PARTNERS = ["Brunel University", "UK MQP Limited", "Lizhong Group", "Cork County
 PARTNER_TYPES = {"University", "Company", "ResearchInstitute"}
 APPS = {"web": "mcfwatch.web.app:server", "api": "mcfwatch.api.app:app"}
 TARGETS = {"/entities/{id}": 0.100, "/match": 0.100, "/exposure": 0.250}
-
-
-@dataclass
-class Result:
-    times: list[float] = field(default_factory=list)
-    errors: int = 0
-    statuses: dict[int | str, int] = field(default_factory=dict)
 
 
 def free_port() -> int:
@@ -116,20 +117,21 @@ def samples(db: Path) -> tuple[list[str], list[str], list[str]]:
     return ids, names, pages
 
 
-def load(base: str, token: str, requests: list[tuple[str, str, Any]], clients: int, per_client: int) -> Result:
-    """CLIENTS threads, each sending PER_CLIENT of REQUESTS (round robin from its own offset), one at a time."""
+def load_threads(base: str, requests: list[Request], clients: int, per_client: int,
+                 headers: dict[str, str]) -> Result:
+    """The first generator (`--generator threads`, kept to compare): CLIENTS threads of httpx.Client, each
+    sending PER_CLIENT of REQUESTS on its keep-alive connection, one at a time."""
     out = Result()
     lock = threading.Lock()
 
     def client(i: int) -> None:
-        with httpx.Client(base_url=base, headers={"authorization": f"Bearer {token}"}, timeout=120) as c:
+        with httpx.Client(base_url=base, headers=headers, timeout=120) as c:
             for j in range(per_client):
                 method, path, body = requests[(i * per_client + j) % len(requests)]
                 t0 = time.perf_counter()
                 status: int | str
                 try:
-                    status = c.request(method, path, json=body, headers={"accept": "text/html"}
-                                       if not path.startswith(("/entities", "/match", "/exposure")) else {}).status_code
+                    status = c.request(method, path, json=body).status_code
                 except httpx.HTTPError as exc:
                     status = type(exc).__name__
                 dt = time.perf_counter() - t0
@@ -139,10 +141,12 @@ def load(base: str, token: str, requests: list[tuple[str, str, Any]], clients: i
                     out.errors += status != 200
 
     threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    cpu = time.process_time()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
+    out.client_cpu = time.process_time() - cpu
     return out
 
 
@@ -186,16 +190,28 @@ class Server:
             self.proc.wait(20)
 
 
+def send(server: Server, headers: dict[str, str], reqs: list[Request], clients: int, per_client: int,
+         generator: str, expected: dict[int, bytes] | None = None, keep: bool = False) -> Result:
+    if generator == "threads":
+        return load_threads(server.base, reqs, clients, per_client, headers)
+    return load_async("127.0.0.1", server.port, reqs, clients, per_client, headers, expected=expected, keep=keep)
+
+
+def ms(values: list[float], q: float) -> float:
+    return percentile(values, q) * 1000
+
+
 def run(label: str, db: Path, args: argparse.Namespace, src: Path | None = None) -> dict[str, Result]:
     token = token_for(db)
     ids, names, pages = samples(db)
     counts = Store(db)
     print(f"\n== {label}: store {db} {counts.counts()}")
     counts.close()
+    auth = {"authorization": f"Bearer {token}"}
     server = Server(db, src, APPS[args.app])
     try:
         print(f"server answers /healthz after {server.wait():.1f} s")
-        with httpx.Client(base_url=server.base, headers={"authorization": f"Bearer {token}"}, timeout=3600) as c:
+        with httpx.Client(base_url=server.base, headers=auth, timeout=3600) as c:
             if "/exposure" in args.kinds:
                 t0 = time.perf_counter()
                 first = c.get("/exposure", params={"name": PARTNERS[0]})
@@ -205,41 +221,54 @@ def run(label: str, db: Path, args: argparse.Namespace, src: Path | None = None)
             for q in QUERIES:
                 body = {"queries": {"q": {"schema": "Company", "properties": {"name": [q]}}}}
                 orgs += [r["id"] for r in c.post("/match/default", json=body).json()["responses"]["q"]["results"][:1]]
-        kinds: dict[str, list[tuple[str, str, Any]]] = {
-            "/healthz (baseline)": [("GET", "/healthz", None)],
+        kinds: dict[str, list[Request]] = {
             "/entities/{id}": [("GET", f"/entities/{i}", None) for i in ids + list(dict.fromkeys(orgs))[:10]],
             "/match": [("POST", "/match/default", {"queries": {"q": {"schema": "Company", "properties": {"name": [q]}}}})
                        for q in QUERIES],
             "/exposure": [("GET", f"/exposure?name={n}", None) for n in names],
         }
-        kinds = {k: v for k, v in kinds.items() if k in args.kinds or k.startswith("/healthz")}
+        kinds = {k: v for k, v in kinds.items() if k in args.kinds}
         if args.web and args.app == "web":
             kinds["web /search"] = [("GET", f"/search?q={q}", None) for q in PAGE_QUERIES]
             kinds["web /entity/{id}"] = [("GET", f"/entity/{e}", None) for e in pages]
             kinds["web graph JSON"] = [("GET", f"/entity/{e}/graph?format=json", None) for e in pages]
+        healthz: list[Request] = [("GET", "/healthz", None)]
+        headers = {k: {**auth, "accept": "text/html"} if k.startswith("web") else auth for k in kinds}
         print("one client, each distinct request once (cold: builds what the server caches) and again (warm):")
-        print(f"{'kind':22} {'n':>5} {'cold p50':>9} {'cold max':>9} {'warm p50':>9} {'warm max':>9}")
+        print(f"{'kind':22} {'n':>5} {'cold p50':>9} {'cold max':>9} {'warm p50':>9} {'warm max':>9} {'errors':>7}")
+        expected: dict[str, dict[int, bytes]] = {}
         for kind, reqs in kinds.items():
-            cold, warm = load(server.base, token, reqs, 1, len(reqs)), load(server.base, token, reqs, 1, len(reqs))
+            cold = send(server, headers[kind], reqs, 1, len(reqs), "async", keep=True)
+            expected[kind] = cold.bodies
+            warm = send(server, headers[kind], reqs, 1, len(reqs), "async", expected=cold.bodies)
             print(f"{kind:22} {len(reqs):5d} {statistics.median(cold.times) * 1000:9.1f} {max(cold.times) * 1000:9.1f} "
-                  f"{statistics.median(warm.times) * 1000:9.1f} {max(warm.times) * 1000:9.1f}")
-        print(f"\n{args.clients} concurrent clients x {args.requests} requests per kind, loopback, one server process")
+                  f"{statistics.median(warm.times) * 1000:9.1f} {max(warm.times) * 1000:9.1f} "
+                  f"{cold.errors + warm.errors:7d}")
+        print(f"\n{args.clients} concurrent clients x {args.requests} requests per kind, loopback, one server process, "
+              f"generator: {args.generator}; load average before: {os.getloadavg()[0]:.1f}")
+        print("floor: /healthz under the same clients, measured just before the kind (no work: HTTP and the machine)")
         print(f"{'kind':22} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8} {'errors':>7} "
-              f"{'CPU ms/req':>10}  target")
+              f"{'server CPU':>10} {'client CPU':>10} {'floor p50':>9} {'floor p95':>9}  target")
+        print(f"{'':22} {'':5} {'':8} {'':8} {'':8} {'':8} {'':7} {'ms/req':>10} {'ms/req':>10}")
         results: dict[str, Result] = {}
         for kind, reqs in kinds.items():
+            floor = send(server, auth, healthz, args.clients, args.requests, args.generator)
             cpu = server.cpu_seconds()
-            r = load(server.base, token, reqs, args.clients, args.requests)
+            r = send(server, headers[kind], reqs, args.clients, args.requests, args.generator,
+                     expected=expected[kind] if args.generator == "async" else None)
             cpu = (server.cpu_seconds() - cpu) / len(r.times)
             results[kind] = r
             target = TARGETS.get(kind)
             verdict = "" if target is None else (f"p95 < {target * 1000:.0f} ms: "
                                                  + ("met" if percentile(r.times, 0.95) < target and not r.errors
                                                     else "MISSED"))
-            print(f"{kind:22} {len(r.times):5d} {statistics.median(r.times) * 1000:8.1f} "
-                  f"{percentile(r.times, 0.95) * 1000:8.1f} {percentile(r.times, 0.99) * 1000:8.1f} "
-                  f"{max(r.times) * 1000:8.1f} {r.errors:7d} {cpu * 1000:10.1f}  {verdict}"
-                  + (f"  statuses {r.statuses}" if r.errors else ""))
+            print(f"{kind:22} {len(r.times):5d} {statistics.median(r.times) * 1000:8.1f} {ms(r.times, 0.95):8.1f} "
+                  f"{ms(r.times, 0.99):8.1f} {max(r.times) * 1000:8.1f} {r.errors:7d} {cpu * 1000:10.2f} "
+                  f"{r.client_cpu / len(r.times) * 1000:10.2f} {statistics.median(floor.times) * 1000:9.1f} "
+                  f"{ms(floor.times, 0.95):9.1f}  {verdict}"
+                  + (f"  statuses {r.statuses}" if r.errors else "")
+                  + (f"  (floor errors {floor.statuses})" if floor.errors else ""))
+        print(f"load average after: {os.getloadavg()[0]:.1f}")
         return results
     finally:
         server.stop()
@@ -257,6 +286,9 @@ def main() -> int:
     ap.add_argument("--app", choices=sorted(APPS), default="web",
                     help="web: `mcfwatch serve`'s app (pages and API behind login; builds the graph at start); "
                          "api: the API alone (`uvicorn mcfwatch.api.app:app`, no login, nothing built at start)")
+    ap.add_argument("--generator", choices=("async", "threads"), default="async",
+                    help="async: one asyncio process, a keep-alive connection per client (http_load.py); "
+                         "threads: the first generator, a thread of httpx.Client per client (to compare)")
     ap.add_argument("--kinds", default="/entities/{id},/match,/exposure",
                     help="API kinds to load, comma-separated (leave out /exposure where the graph takes too long)")
     args = ap.parse_args()
