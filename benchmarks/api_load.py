@@ -23,7 +23,10 @@ answer to the same request is an error. The kinds:
 
 - `/entities/{id}` (yente's entity fetch, nested): 15 store entities (the 3 most mentioned, 12 drawn with a fixed
   seed) and up to 10 watchlist organisations;
-- `POST /match/default` (yente's query by example): one Company query per request, names from QUERIES;
+- `POST /match/default` (yente's query by example): one Company query per request, names from QUERIES (14, so
+  under load most are answers the server keeps);
+- `/match (all distinct)`: every request a different name (the store's entity names, each sent once): the cost
+  of screening, not of the kept answers (no target of its own; the issue's target is read on the row above);
 - `/exposure?name=`: 4 known partners and 10 universities, companies or institutes drawn from the store;
 - web pages: `/search?q=`, `/entity/{id}` (HTML) and `/entity/{id}/graph?format=json`.
 
@@ -70,6 +73,7 @@ PARTNERS = ["Brunel University", "UK MQP Limited", "Lizhong Group", "Cork County
 PARTNER_TYPES = {"University", "Company", "ResearchInstitute"}
 APPS = {"web": "mcfwatch.web.app:server", "api": "mcfwatch.api.app:app"}
 TARGETS = {"/entities/{id}": 0.100, "/match": 0.100, "/exposure": 0.250}
+UNCACHED = {"/match (all distinct)"}   # kinds whose requests are all different: no one-client pass before
 
 
 def free_port() -> int:
@@ -104,8 +108,9 @@ def token_for(db: Path) -> str:
     return str(token)
 
 
-def samples(db: Path) -> tuple[list[str], list[str], list[str]]:
-    """(store entity ids for /entities, partner names for /exposure, entity ids for the web pages)."""
+def samples(db: Path) -> tuple[list[str], list[str], list[str], list[str]]:
+    """(store entity ids for /entities, partner names for /exposure, entity ids for the web pages, every
+    distinct store entity name for the uncached /match load)."""
     store = Store(db)
     rows = store.entities()
     store.close()
@@ -114,7 +119,9 @@ def samples(db: Path) -> tuple[list[str], list[str], list[str]]:
     partners = [r["name"] for r in rows if r["type"] in PARTNER_TYPES]
     names = PARTNERS + rng.sample(partners, min(10, len(partners)))
     pages = [r["id"] for r in rows if r["type"] in PARTNER_TYPES][:6] + ids[3:9]
-    return ids, names, pages
+    distinct = sorted({r["name"] for r in rows} - set(QUERIES))
+    rng.shuffle(distinct)
+    return ids, names, pages, distinct
 
 
 def load_threads(base: str, requests: list[Request], clients: int, per_client: int,
@@ -203,7 +210,7 @@ def ms(values: list[float], q: float) -> float:
 
 def run(label: str, db: Path, args: argparse.Namespace, src: Path | None = None) -> dict[str, Result]:
     token = token_for(db)
-    ids, names, pages = samples(db)
+    ids, names, pages, distinct = samples(db)
     counts = Store(db)
     print(f"\n== {label}: store {db} {counts.counts()}")
     counts.close()
@@ -220,13 +227,21 @@ def run(label: str, db: Path, args: argparse.Namespace, src: Path | None = None)
             orgs: list[str] = []
             for q in QUERIES:
                 body = {"queries": {"q": {"schema": "Company", "properties": {"name": [q]}}}}
-                orgs += [r["id"] for r in c.post("/match/default", json=body).json()["responses"]["q"]["results"][:1]]
+                # limit=1: a request of its own, so the /match answers below are not cached by this one
+                orgs += [r["id"] for r in c.post("/match/default", params={"limit": 1},
+                                                 json=body).json()["responses"]["q"]["results"]]
         kinds: dict[str, list[Request]] = {
             "/entities/{id}": [("GET", f"/entities/{i}", None) for i in ids + list(dict.fromkeys(orgs))[:10]],
             "/match": [("POST", "/match/default", {"queries": {"q": {"schema": "Company", "properties": {"name": [q]}}}})
                        for q in QUERIES],
             "/exposure": [("GET", f"/exposure?name={n}", None) for n in names],
         }
+        # every request a new query (names of the store's entities, each sent once by one client): what /match
+        # costs when no answer is kept (screening, checking and serialising the answer)
+        unique = args.clients * args.requests
+        kinds["/match (all distinct)"] = [
+            ("POST", "/match/default", {"queries": {"q": {"schema": "Company", "properties": {"name": [n]}}}})
+            for n in (distinct * (unique // max(1, len(distinct)) + 1))[:unique]]
         kinds = {k: v for k, v in kinds.items() if k in args.kinds}
         if args.web and args.app == "web":
             kinds["web /search"] = [("GET", f"/search?q={q}", None) for q in PAGE_QUERIES]
@@ -238,6 +253,8 @@ def run(label: str, db: Path, args: argparse.Namespace, src: Path | None = None)
         print(f"{'kind':22} {'n':>5} {'cold p50':>9} {'cold max':>9} {'warm p50':>9} {'warm max':>9} {'errors':>7}")
         expected: dict[str, dict[int, bytes]] = {}
         for kind, reqs in kinds.items():
+            if kind in UNCACHED:
+                continue  # sent once, under load, below
             cold = send(server, headers[kind], reqs, 1, len(reqs), "async", keep=True)
             expected[kind] = cold.bodies
             warm = send(server, headers[kind], reqs, 1, len(reqs), "async", expected=cold.bodies)
@@ -255,7 +272,7 @@ def run(label: str, db: Path, args: argparse.Namespace, src: Path | None = None)
             floor = send(server, auth, healthz, args.clients, args.requests, args.generator)
             cpu = server.cpu_seconds()
             r = send(server, headers[kind], reqs, args.clients, args.requests, args.generator,
-                     expected=expected[kind] if args.generator == "async" else None)
+                     expected=expected.get(kind) if args.generator == "async" else None)
             cpu = (server.cpu_seconds() - cpu) / len(r.times)
             results[kind] = r
             target = TARGETS.get(kind)
@@ -289,7 +306,7 @@ def main() -> int:
     ap.add_argument("--generator", choices=("async", "threads"), default="async",
                     help="async: one asyncio process, a keep-alive connection per client (http_load.py); "
                          "threads: the first generator, a thread of httpx.Client per client (to compare)")
-    ap.add_argument("--kinds", default="/entities/{id},/match,/exposure",
+    ap.add_argument("--kinds", default="/entities/{id},/match,/match (all distinct),/exposure",
                     help="API kinds to load, comma-separated (leave out /exposure where the graph takes too long)")
     args = ap.parse_args()
     args.kinds = set(args.kinds.split(","))

@@ -8,10 +8,11 @@ never names another organisation's entry; its other entries' ids are its referen
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from mcfwatch.lists.model import ListEntry, WatchList
@@ -103,11 +104,16 @@ class Organisation:
         return max(wl.version for wl, _ in self.members)
 
 
+_serials = itertools.count(1)
+
+
 class ListIndex:
-    """The organisations of one Screener (one list selection, one as_of date)."""
+    """The organisations of one Screener (one list selection, one as_of date). Never changed once built:
+    `serial`, unique in the process, names it in the keys of answers computed from it (api/services.py)."""
 
     def __init__(self, screener: Screener) -> None:
         self.screener = screener
+        self.serial = next(_serials)
         knowledge = screener.matcher.knowledge
         groups: dict[str, list[int]] = defaultdict(list)
         for pos, (_, entry) in enumerate(screener.entries):
@@ -169,7 +175,34 @@ class ListIndex:
         }
 
 
-@lru_cache(maxsize=4)
+MAX_INDEXES = 4   # dates held at once (today and a few `as_of` dates)
+_indexes: OrderedDict[str | None, ListIndex] = OrderedDict()
+_indexes_lock = threading.Lock()
+_building = threading.Lock()
+
+
+def built_index(as_of: str | None = None) -> ListIndex | None:
+    """The index list_index(as_of) answers, if this process has built it already (never builds: cheap enough
+    for the event loop)."""
+    with _indexes_lock:
+        index = _indexes.get(as_of)
+        if index is not None:
+            _indexes.move_to_end(as_of)
+        return index
+
+
 def list_index(as_of: str | None = None) -> ListIndex:
-    """The index over every list version valid on as_of (built once per process and date)."""
-    return ListIndex(default_screener(as_of))
+    """The index over every list version valid on as_of (built once per process and date, by one thread while
+    the others wait; MAX_INDEXES dates kept, the least recently used dropped first)."""
+    index = built_index(as_of)
+    if index is not None:
+        return index
+    with _building:
+        index = built_index(as_of)
+        if index is None:
+            index = ListIndex(default_screener(as_of))
+            with _indexes_lock:
+                _indexes[as_of] = index
+                while len(_indexes) > MAX_INDEXES:
+                    _indexes.popitem(last=False)
+        return index

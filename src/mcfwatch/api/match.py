@@ -5,6 +5,10 @@ One result per organisation (all its entries on all lists merged, their ids in `
 the query's FtM schema, `exclude_schema`, `topics` and `changed_since`; `weights` replace the algorithm's
 feature values. Results carry yente's fields plus `explanations` (feature, score, detail, the sentence the
 user sees) and an `mcfwatch` block naming the best entry's list, version and legal basis.
+
+An answer depends only on the list index (the list versions valid on `as_of`), the request's parameters and its
+body: it is serialised once and kept in services.LIST_ANSWERS under exactly those, and a repeated request is
+answered from there on the event loop (no screening, no validation of the answer, no thread hand-off).
 """
 
 from __future__ import annotations
@@ -12,10 +16,14 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Query
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
 
 from mcfwatch import settings
-from mcfwatch.api.listings import ListIndex, Organisation, dataset_name, list_index
+from mcfwatch.api.deps import model_json
+from mcfwatch.api.listings import ListIndex, Organisation, built_index, dataset_name, list_index
 from mcfwatch.api.scoring import QUALIFIER_ROLES, QUALIFIER_VALUES, check_weights, matchable, rescore
+from mcfwatch.api.services import LIST_ANSWERS
 from mcfwatch.api.yente_models import (
     Algorithm,
     AlgorithmDocs,
@@ -149,9 +157,45 @@ def match_one(index: ListIndex, q: EntityExample, wanted: set[str], filters: Fil
     return {"status": 200, "results": results, "total": {"value": len(ranked), "relation": "eq"}, "query": query}
 
 
+class Params:
+    """A /match request's query parameters, checked and normalised (dates as ISO strings, lists as tuples)."""
+
+    def __init__(self, dataset: str, threshold: float, cutoff: float, limit: int, include: list[str],
+                 exclude: list[str], exclude_schema: list[str], topics: list[str], since: str | None,
+                 exclude_ids: list[str], as_of: str | None) -> None:
+        self.dataset, self.threshold, self.cutoff, self.limit = dataset, threshold, cutoff, limit
+        self.include, self.exclude, self.exclude_schema = tuple(include), tuple(exclude), tuple(exclude_schema)
+        self.topics, self.since, self.exclude_ids, self.as_of = tuple(topics), since, tuple(exclude_ids), as_of
+
+    def key(self, index: ListIndex, body: MatchRequest) -> tuple[Any, ...]:
+        """Everything an answer depends on: the list index, these parameters and the body (as validated JSON,
+        so key order and spacing of the request do not matter; names are kept as sent, since answers echo them)."""
+        return ("match", index.serial, self.dataset, self.threshold, self.cutoff, self.limit, self.include,
+                self.exclude, self.exclude_schema, self.topics, self.since, self.exclude_ids,
+                body.model_dump_json(by_alias=True))
+
+
+def respond(index: ListIndex, body: MatchRequest, p: Params) -> dict[str, Any]:
+    """The /match answer, computed (no cache)."""
+    wanted = scope(index, p.dataset, list(p.include), list(p.exclude))
+    responses: dict[str, Any] = {}
+    for qid, q in body.queries.items():
+        filters = Filters(matchable(q.schema_), list(p.exclude_schema), list(p.topics), p.since, list(p.exclude_ids))
+        responses[qid] = match_one(index, q, wanted, filters, body.weights, p.threshold, p.cutoff, p.limit)
+    return {"responses": responses, "limit": p.limit, "algorithm": ALGORITHM}
+
+
+def answer(body: MatchRequest, p: Params) -> bytes:
+    """The answer as sent: kept in LIST_ANSWERS, else computed, checked against MatchResponse and serialised."""
+    index = list_index(p.as_of)
+    return LIST_ANSWERS.build(p.key(index, body), lambda: model_json(MatchResponse, respond(index, body, p)))
+
+
+# List-valued parameters default to `[]`, not `default_factory=list`: FastAPI resolves a factory's signature on
+# every request (inspect parses a builtin's text signature: a sixth of a cached /match's CPU, py-spy).
 @router.post("/match", response_model=MatchResponse, responses=ERRORS, include_in_schema=False)
 @router.post("/match/{dataset}", response_model=MatchResponse, responses=ERRORS)
-def match(
+async def match(
     body: MatchRequest,
     dataset: str = "default",
     algorithm: str = Query("best", description=f"best, default or {ALGORITHM} (yente's names map to it).",
@@ -159,29 +203,28 @@ def match(
     threshold: float = Query(0.7, ge=0.0, le=1.0, description="Score at which a result is a match."),
     cutoff: float = Query(CUTOFF, ge=0.0, le=1.0, description="Lowest score returned at all."),
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Results per query."),
-    include_dataset: list[str] = Query(default_factory=list),
-    exclude_dataset: list[str] = Query(default_factory=list),
-    exclude_schema: list[str] = Query(default_factory=list, description="FtM schemata left out of results."),
-    topics: list[str] = Query(default_factory=list, description="Only results with one of these FtM topics."),
+    include_dataset: list[str] = Query([]),
+    exclude_dataset: list[str] = Query([]),
+    exclude_schema: list[str] = Query([], description="FtM schemata left out of results."),
+    topics: list[str] = Query([], description="Only results with one of these FtM topics."),
     changed_since: str | None = Query(None, description="Only results whose listing changed on or after this date "
                                       "(YYYY-MM-DD, or a time stamp YYYY-MM-DDTHH:MM:SS).",
                                       json_schema_extra={"format": "date"}),
-    exclude_entity_ids: list[str] = Query(default_factory=list, description="Ids (or referents) left out."),
+    exclude_entity_ids: list[str] = Query([], description="Ids (or referents) left out."),
     as_of: str | None = Query(None, description="ISO date (YYYY-MM-DD): the list versions and entries valid then.",
                               json_schema_extra={"format": "date"}),
-) -> dict[str, Any]:
+) -> Response:
     """Match entities by example against the watchlists (yente-compatible)."""
     _check(body, algorithm, limit)
-    index = list_index(check_day(as_of))
-    since = check_stamp(changed_since)
-    wanted = scope(index, dataset, include_dataset, exclude_dataset)
+    p = Params(dataset, threshold, cutoff, limit, include_dataset, exclude_dataset, exclude_schema, topics,
+               check_stamp(changed_since), exclude_entity_ids, check_day(as_of))
     for qid, q in body.queries.items():
         name_limit(q.values(NAME_PROPS), f"queries.{qid}")
-    responses: dict[str, Any] = {}
-    for qid, q in body.queries.items():
-        filters = Filters(matchable(q.schema_), exclude_schema, topics, since, exclude_entity_ids)
-        responses[qid] = match_one(index, q, wanted, filters, body.weights, threshold, cutoff, limit)
-    return {"responses": responses, "limit": limit, "algorithm": ALGORITHM}
+    index = built_index(p.as_of)
+    kept = LIST_ANSWERS.get(p.key(index, body)) if index is not None else None
+    if kept is None:  # screening (and a first index build) runs in the thread pool, never on the event loop
+        kept = await run_in_threadpool(answer, body, p)
+    return Response(kept, media_type="application/json")
 
 
 FEATURE_URL = "https://github.com/mcfwatch/mcfwatch/blob/main/src/mcfwatch/resolve/features.py"

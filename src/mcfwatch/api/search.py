@@ -18,7 +18,7 @@ from mcfwatch.api.deps import model_json, services, store
 from mcfwatch.api.listings import ListIndex, Organisation, list_index
 from mcfwatch.api.match import MAX_LIMIT, Filters, name_limit, scope
 from mcfwatch.api.scoring import SCHEMATA, matchable
-from mcfwatch.api.services import Services
+from mcfwatch.api.services import LIST_ANSWERS, Services
 from mcfwatch.api.yente_models import Entity, EntityAdjacent, SearchResponse, YenteError
 from mcfwatch.errors import NotFoundError
 from mcfwatch.model.dates import check_stamp
@@ -69,10 +69,10 @@ def search(
     q: str = Query("", description="Name text to search for; empty lists every entity in scope."),
     schema: str = Query("Thing", description="FtM schema results must be able to match.",
                         json_schema_extra={"enum": SCHEMATA}),
-    include_dataset: list[str] = Query(default_factory=list),
-    exclude_dataset: list[str] = Query(default_factory=list),
-    exclude_schema: list[str] = Query(default_factory=list),
-    topics: list[str] = Query(default_factory=list),
+    include_dataset: list[str] = Query([]),
+    exclude_dataset: list[str] = Query([]),
+    exclude_schema: list[str] = Query([]),
+    topics: list[str] = Query([]),
     changed_since: str | None = Query(None, description="ISO date (or time stamp YYYY-MM-DDTHH:MM:SS).",
                                       json_schema_extra={"format": "date"}),
     limit: int = Query(10, ge=0, le=MAX_LIMIT),
@@ -108,7 +108,12 @@ def fetch_entity(
     index = list_index(None)
     org = index.organisation(entity_id)
     if org is not None:
-        return _redirect(request, org.id) if org.id != entity_id else index.entity(org, nested=nested)
+        if org.id != entity_id:
+            return _redirect(request, org.id)
+        listed = org
+        body = LIST_ANSWERS.build(("entity", index.serial, org.id, nested),
+                                  lambda: model_json(Entity, index.entity(listed, nested=nested)))
+        return Response(body, media_type="application/json")
     found = s.cached("yente-found", entity_id, build=lambda: store_entities.lookup(s.store, entity_id))
     if found is None:
         raise NotFoundError(f"no entity {entity_id!r}: not a watchlist entry nor an entity of the store")

@@ -1,5 +1,7 @@
 """What a server process holds for one store: the store (one engine, pooled connections), the analyst's graph
 per store generation and the page dicts of that generation. The REST API and the web pages share one.
+Answers that read only the watchlists (`/match`, a listed organisation's `/entities/{id}`) are kept apart, in
+LIST_ANSWERS, keyed by the list index they were computed from (api/listings.py), not by a store.
 
 Invariants: a store is opened (engine, schema check, `create_all` for a new file) once per process and app, never
 per request; whatever is cached is keyed by the store's generation, read at most once a second, so a write by
@@ -32,6 +34,53 @@ MAX_BYTES = 256 * 1024 * 1024  # serialised answers held at most (a hub's nested
 MAX_ANALYSTS = 4   # graphs held at once: the current one and a few `as_of` dates
 
 
+_MISSING = object()
+
+
+class Answers:
+    """A bounded map of built answers: ENTRIES at most and MAX_BYTES of serialised (bytes) ones, the least
+    recently used dropped first. Thread-safe; two threads asking for the same missing key may both build it
+    (the same value), nothing waits here. Keys must name everything the answer depends on."""
+
+    def __init__(self, entries: int = MAX_PAGES, max_bytes: int = MAX_BYTES) -> None:
+        self.entries, self.max_bytes = entries, max_bytes
+        self._items: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def get(self, key: tuple[Any, ...], default: Any = None) -> Any:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                self.hits += 1
+                return self._items[key]
+        return default
+
+    def put(self, key: tuple[Any, ...], value: Any) -> None:
+        with self._lock:
+            if key not in self._items:
+                self._items[key] = value
+                self._bytes += _size(value)
+            while len(self._items) > self.entries or (self._bytes > self.max_bytes and len(self._items) > 1):
+                self._bytes -= _size(self._items.popitem(last=False)[1])
+
+    def build(self, key: tuple[Any, ...], build: Callable[[], T]) -> T:
+        """The answer kept for KEY, else what BUILD returns (then kept)."""
+        found = self.get(key, _MISSING)
+        if found is not _MISSING:
+            return found  # type: ignore[no-any-return]
+        with self._lock:
+            self.misses += 1
+        value = build()
+        self.put(key, value)
+        return value
+
+
+# Answers computed from the watchlists only, for every store this process serves.
+LIST_ANSWERS = Answers()
+
+
 class Services:
     """One store, one graph per (store generation, date) and a bounded cache of page dicts, for one process."""
 
@@ -40,11 +89,10 @@ class Services:
         self.store = Store(self.db)
         self._generation: tuple[float, int] | None = None
         self._reading = threading.Lock()      # one thread reads the generation; the others use the last value
-        self._lock = threading.Lock()         # guards the caches' dicts
+        self._lock = threading.Lock()         # guards the analysts' dict
         self._building = threading.Lock()     # one graph build at a time
         self._analysts: dict[str | None, tuple[int, Analyst]] = {}
-        self._pages: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
-        self._bytes = 0
+        self.pages = Answers()
         self.builds = 0                       # graphs this process built (one per generation and date asked)
 
     # -- the store's generation ------------------------------------------------------------------------
@@ -103,22 +151,8 @@ class Services:
 
     def cached(self, kind: str, *key: Any, build: Callable[[], T]) -> T:
         """What BUILD returns for (kind, key) in this store generation, built once and kept (MAX_PAGES and
-        MAX_BYTES of serialised answers at most, least recently used dropped first).
-
-        Two threads asking for the same missing page may both build it (the same value); nothing waits here."""
-        full = (kind, self.generation(), *key)
-        with self._lock:
-            if full in self._pages:
-                self._pages.move_to_end(full)
-                return self._pages[full]  # type: ignore[no-any-return]
-        page = build()
-        with self._lock:
-            if full not in self._pages:
-                self._pages[full] = page
-                self._bytes += _size(page)
-            while len(self._pages) > MAX_PAGES or (self._bytes > MAX_BYTES and len(self._pages) > 1):
-                self._bytes -= _size(self._pages.popitem(last=False)[1])
-        return page
+        MAX_BYTES of serialised answers at most, least recently used dropped first)."""
+        return self.pages.build((kind, self.generation(), *key), build)
 
     def warm(self) -> None:
         """Build the graph and the screener before the first user asks (a server thread)."""
