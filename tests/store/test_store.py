@@ -77,7 +77,7 @@ def test_failure_mid_document_leaves_no_half_written_document(
             raise RuntimeError("simulated crash while writing relations")
         return real_insert(table)
 
-    monkeypatch.setattr("mcfwatch.store.store.insert", failing_insert)
+    monkeypatch.setattr("mcfwatch.store.documents.insert", failing_insert)
     with pytest.raises(RuntimeError):
         store.add_extraction(seed_extraction(seed_path))
     assert store.counts() == before  # the seed's document, names and mentions were rolled back
