@@ -115,25 +115,32 @@ def main() -> None:
     ap.add_argument("--pg", default=os.environ.get("MCFWATCH_TEST_PG"), help="a PostgreSQL server's URL (CREATEDB)")
     ap.add_argument("--out", type=Path, default=Path("/tmp/mcfwatch-backends"))
     ap.add_argument("--backends", default="sqlite,postgresql", help="which builds to run (both: SQLite is the baseline)")
+    ap.add_argument("--reuse", action="store_true", help="keep the SQLite store an earlier run left in --out (reads only)")
     ap.add_argument("--no-seam", action="store_true", help="only the builds and reads")
     args = ap.parse_args()
     from tests.pg_cluster import PgServer
 
-    server = PgServer.from_env(args.pg) if args.pg else PgServer.start()
+    backends = [b for b in args.backends.split(",") if b]
+    need_pg = "postgresql" in backends or not args.no_seam
+    server = (PgServer.from_env(args.pg) if args.pg else PgServer.start()) if need_pg else None
     args.out.mkdir(parents=True, exist_ok=True)
-    for f in args.out.glob("*.db*"):
+    for f in [] if args.reuse else args.out.glob("*.db*"):
         f.unlink()
     records = corpus()
     print(f"corpus/train: {len(records)} documents; seam on the first {args.docs}", flush=True)
     try:
-        for label in [b for b in args.backends.split(",") if b]:
-            url = f"sqlite:///{args.out / 'scale.db'}" if label == "sqlite" else server.new_database()
-            secs, rels, docs = build(url, records, args.relations)
-            size = size_of(url)
+        for label in backends:
+            url = f"sqlite:///{args.out / 'scale.db'}" if label == "sqlite" else server.new_database()  # type: ignore[union-attr]
+            if label == "sqlite" and args.reuse and (args.out / "scale.db").exists():
+                print(f"build sqlite     (reused {args.out / 'scale.db'})", flush=True)
+            else:
+                cpu0 = time.process_time()
+                secs, rels, docs = build(url, records, args.relations)
+                print(f"build {label:<10} {secs:7.1f} s wall  {time.process_time() - cpu0:7.1f} s CPU  {rels:,} relations  "
+                      f"{docs:,} documents  size {size_of(url) / 2**20:,.0f} MiB", flush=True)
             r = reads(url)
-            print(f"build {label:<10} {secs:7.1f} s  {rels:,} relations  {docs:,} documents  size {size / 2**20:,.0f} MiB;  "
-                  + ", ".join(f"{k} {v * 1000:.1f} ms" for k, v in r.items()), flush=True)
-        if args.no_seam:
+            print(f"reads {label:<10} " + ", ".join(f"{k} {v * 1000:.1f} ms" for k, v in r.items()), flush=True)
+        if args.no_seam or server is None:
             return
         sqlite_rate = seam(str(args.out / "seam.db"), args.docs, 1)
         print(f"seam  sqlite      1 writer : {sqlite_rate:7.1f} documents/s  (baseline)", flush=True)
@@ -141,7 +148,8 @@ def main() -> None:
             rate = seam(server.new_database(), args.docs, w)
             print(f"seam  postgresql  {w} writer{'s' if w > 1 else ' '}: {rate:7.1f} documents/s", flush=True)
     finally:
-        server.close()
+        if server is not None:
+            server.close()
 
 
 if __name__ == "__main__":
