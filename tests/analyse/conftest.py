@@ -4,7 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from mcfwatch.data import sample_path
 from mcfwatch.store import Store
+from mcfwatch.workspace import Workspace
 
 from .helpers import copy_store, fixture_store, ingest_seed
 
@@ -13,6 +15,17 @@ from .helpers import copy_store, fixture_store, ingest_seed
 def seed_db(tmp_path_factory: pytest.TempPathFactory, extractor: object, seed_path: Path) -> Path:
     """The seed ingested by the real pipeline (extractor, resolver, store), once per session."""
     return ingest_seed(tmp_path_factory.mktemp("seed") / "seed.db", extractor, seed_path)
+
+
+@pytest.fixture(scope="session")
+def bilingual_db(tmp_path_factory: pytest.TempPathFactory, extractor: object, seed_path: Path) -> Path:
+    """The seed and its Chinese rendering through the real pipeline (resolution merges across them)."""
+    db = tmp_path_factory.mktemp("bilingual") / "b.db"
+    ws = Workspace(db, extractor=extractor)  # type: ignore[arg-type]
+    report = ws.ingest([seed_path, sample_path("zh", "seed_zh.txt")])
+    assert report.ok and report.merges >= 1, report
+    ws.close()
+    return db
 
 
 @pytest.fixture()

@@ -12,26 +12,14 @@ import pytest
 
 from mcfwatch.analyse import Analyst
 from mcfwatch.analyse.indexed import graph_cache, indexed_exposure
-from mcfwatch.data import sample_path
 from mcfwatch.graph import listings
 from mcfwatch.model import Document, Entity, Extraction, Relation, Span
 from mcfwatch.store import Store
-from mcfwatch.workspace import Workspace
 
 from .helpers import copy_store
 
 NAMES = ["Brunel University", "Cork County", "Lizhong Group", "UK MQP Limited", "HT&L Fitting",
          "PLA Baoding branch", "解放军保定军分区", "立中集团"]
-
-
-@pytest.fixture(scope="session")
-def bilingual_db(tmp_path_factory: pytest.TempPathFactory, extractor: object, seed_path: Path) -> Path:
-    db = tmp_path_factory.mktemp("bilingual") / "b.db"
-    ws = Workspace(db, extractor=extractor)  # type: ignore[arg-type]
-    report = ws.ingest([seed_path, sample_path("zh", "seed_zh.txt")])
-    assert report.ok and report.merges >= 1, report
-    ws.close()
-    return db
 
 
 @pytest.fixture()

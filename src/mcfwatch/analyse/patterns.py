@@ -60,50 +60,88 @@ def has_mcf_links(g: Graph, node_id: str) -> bool:
     return any(f.kind in {"mcf_link", "mcf_event", "listed", "military"} for f in g.flags[node_id])
 
 
-def _agreements_after_help(g: Graph, help_edge: Edge, start: date | None, end: date | None) -> list[Edge]:
-    """Agreements of the helped company dated within [start, end + 60 days], or undated in the same document."""
-    company = help_edge.target
-    found = []
-    for e in g.edges_of(company):
-        if e.type != "agreement" or e.other(company) == help_edge.source:
-            continue
-        first, last = parse_day(e.date), parse_day(e.date_end or e.date, end=True)
-        if first is None or last is None or start is None or end is None:
-            if e.evidence.document == help_edge.evidence.document:
+class _Deals:
+    """The agreements of each company, their days parsed once: on a store where one fact is told in hundreds
+    of documents a company has hundreds of agreement edges, and every help it got reads them all."""
+
+    def __init__(self, g: Graph) -> None:
+        self.g = g
+        self.by_company: dict[str, list[tuple[Edge, date | None, date | None]]] = {}
+
+    def after_help(self, help_edge: Edge, start: date | None, end: date | None) -> list[Edge]:
+        """Agreements of the helped company dated within [start, end + 60 days], or undated in the same
+        document as the help (every agreement, when the window itself is undated)."""
+        company = help_edge.target
+        rows = self.by_company.get(company)
+        if rows is None:
+            rows = [(e, parse_day(e.date), parse_day(e.date_end or e.date, end=True))
+                    for e in self.g.edges_of(company) if e.type == "agreement"]
+            self.by_company[company] = rows
+        doc, helper = help_edge.evidence.document, help_edge.source
+        until = None if end is None else end + timedelta(days=WINDOW_DAYS)
+        found = []
+        for e, first, last in rows:
+            if e.other(company) == helper:
+                continue
+            if first is None or last is None or start is None or until is None:
+                if e.evidence.document == doc:
+                    found.append(e)
+            elif last >= start and first <= until:  # a partial date overlaps the window
                 found.append(e)
-        elif last >= start and first <= end + timedelta(days=WINDOW_DAYS):  # a partial date overlaps the window
-            found.append(e)
-    return found
+        return found
+
+
+def _visit_windows(g: Graph, node_id: str) -> list[tuple[Edge, date | None, date | None]]:
+    """The node's own visits with their days, the first of each distinct (start, end) only: a later visit with
+    the same days finds the same agreements, and a pattern is kept once per (help, agreement), for the first
+    visit that found it (so the later visit could add nothing)."""
+    seen: set[tuple[date | None, date | None]] = set()
+    out = []
+    for v in g.edges_of(node_id):
+        if v.type != "visit" or v.source != node_id:
+            continue
+        days = parse_day(v.date), parse_day(v.date_end or v.date, end=True)
+        if days not in seen:
+            seen.add(days)
+            out.append((v, *days))
+    return out
 
 
 def delegation_agreements(g: Graph) -> list[Pattern]:
+    """Each (help, agreement) once, with the first visit (in edge order) whose window it falls in."""
+    deals = _Deals(g)
+    windows: dict[str, list[tuple[Edge, date | None, date | None]]] = {}
+    seen: set[tuple[str, ...]] = set()
     out = []
     for f in g.edges:
         if f.type != "facilitation" or not is_government(g, f.source):
             continue
-        for v in g.edges_of(f.source):
-            if v.type != "visit" or v.source != f.source:
-                continue
-            start, end = parse_day(v.date), parse_day(v.date_end or v.date, end=True)
-            for a in _agreements_after_help(g, f, start, end):
-                partner = a.other(f.target)
+        if f.source not in windows:
+            windows[f.source] = _visit_windows(g, f.source)
+        for v, start, end in windows[f.source]:
+            for a in deals.after_help(f, start, end):
+                key = (f.id, a.id, f.source, f.target, a.other(f.target))
+                if key in seen:
+                    continue
+                seen.add(key)
                 out.append(Pattern(
                     kind="delegation_agreements",
-                    parties={"delegation": f.source, "company": f.target, "partner": partner},
+                    parties={"delegation": f.source, "company": f.target, "partner": key[4]},
                     edges=[v, f, a],
                     values={"delegation": g.node(f.source).name, "company": g.node(f.target).name,
                             "visit": g.node(v.target).name, "days": str(WINDOW_DAYS)},
                 ))
-    return _unique(out)
+    return out
 
 
 def gov_facilitation_mcf(g: Graph) -> list[Pattern]:
+    deals_of = _Deals(g)
     out = []
     for f in g.edges:
         if f.type != "facilitation" or not is_government(g, f.source) or not has_mcf_links(g, f.target):
             continue
         why = [fl.edge for fl in g.flags[f.target] if fl.edge is not None][:2]
-        deals = _agreements_after_help(g, f, parse_day(f.date), parse_day(f.date_end or f.date, end=True))
+        deals = deals_of.after_help(f, parse_day(f.date), parse_day(f.date_end or f.date, end=True))
         parties = {"facilitator": f.source, "company": f.target}
         for i, a in enumerate(deals):
             parties[f"counterparty{i + 1}"] = a.other(f.target)
@@ -162,17 +200,6 @@ def friendship_city_escalation(g: Graph) -> list[Pattern]:
             edges=[e for _, e in steps],
             values={"stages": " → ".join(st for st, _ in steps), "initiator": g.node(inviter).name},
         ))
-    return out
-
-
-def _unique(patterns: list[Pattern]) -> list[Pattern]:
-    seen: set[tuple[str, ...]] = set()
-    out = []
-    for p in patterns:
-        key = (p.kind, *(f"{r}={n}" for r, n in sorted(p.parties.items())), *(e.id for e in p.edges[1:]))
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
     return out
 
 

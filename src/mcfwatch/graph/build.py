@@ -63,16 +63,34 @@ def _edge(r: dict[str, Any]) -> Edge:
 
 def corroborate(edges: list[Edge]) -> list[Edge]:
     """The same relation stated by other documents (an English and a Chinese report of one agreement) is
-    further evidence of each edge: a path through one shows the others' quotes beside its own."""
-    groups: dict[tuple[Any, ...], list[Edge]] = {}
-    for e in edges:
+    further evidence of each edge: a path through one shows the others' quotes beside its own.
+
+    Each edge's further evidence is its group's evidence in edge order, less that of its own document. The
+    tuple is made once per (group, document) by slicing, not by a scan per edge: on a store where one fact is
+    told in hundreds of documents the scan per edge was quadratic in the tellings."""
+    groups: dict[tuple[Any, ...], list[int]] = {}
+    for i, e in enumerate(edges):
         ends = (e.source, e.target) if e.directed else tuple(sorted((e.source, e.target)))
-        groups.setdefault((e.type, e.subtype, ends), []).append(e)
-    out: list[Edge] = []
-    for e in edges:
-        ends = (e.source, e.target) if e.directed else tuple(sorted((e.source, e.target)))
-        others = tuple(o.evidence for o in groups[(e.type, e.subtype, ends)] if o.evidence.document != e.evidence.document)
-        out.append(replace(e, also=e.also + others) if others else e)
+        groups.setdefault((e.type, e.subtype, ends), []).append(i)
+    out = list(edges)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        evidence = tuple(edges[i].evidence for i in members)
+        by_doc: dict[str, list[int]] = {}
+        for j, ev in enumerate(evidence):
+            by_doc.setdefault(ev.document, []).append(j)
+        if len(by_doc) < 2:
+            continue  # all told by one document: nothing further
+        for doc, own in by_doc.items():
+            first, last = own[0], own[-1]
+            if last - first + 1 == len(own):  # its document's edges are adjacent in the group: two slices
+                others = evidence[:first] + evidence[last + 1:]
+            else:
+                others = tuple(ev for ev in evidence if ev.document != doc)
+            for j in own:
+                e = edges[members[j]]
+                out[members[j]] = replace(e, also=e.also + others)
     return out
 
 
