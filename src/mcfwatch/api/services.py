@@ -155,11 +155,11 @@ class Services:
         return self.pages.build((kind, self.generation(), *key), build)
 
     def warm(self) -> None:
-        """Build the graph and the screener before the first user asks (a server thread)."""
-        from mcfwatch.resolve.screen import default_screener
+        """Build the graph and the watchlists' index before the first user asks (a server thread)."""
+        from mcfwatch.api.listings import list_index
 
         self.analyst()
-        default_screener()
+        list_index(None)  # the screener and the organisations /match and /entities/{id} answer from
 
     def workspace(self) -> Workspace:
         """A workspace over this store (no second engine); its `close` leaves the shared store open."""
