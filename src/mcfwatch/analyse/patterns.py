@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from mcfwatch.graph import Edge, Graph
+from mcfwatch.graph.build import fact_key
 
 GOVERNMENT = re.compile(
     r"delegation|government|municipal|ministry|committee|bureau|commission|province|city|代表团|政府|委员会|省|市", re.I
@@ -61,23 +63,32 @@ def has_mcf_links(g: Graph, node_id: str) -> bool:
 
 
 class _Deals:
-    """The agreements of each company, their days parsed once: on a store where one fact is told in hundreds
-    of documents a company has hundreds of agreement edges, and every help it got reads them all."""
+    """The agreements of each company, their days parsed once, also by document: on a store where one fact is
+    told in hundreds of documents a company has hundreds of agreement edges, and every help it got reads them."""
 
     def __init__(self, g: Graph) -> None:
         self.g = g
-        self.by_company: dict[str, list[tuple[Edge, date | None, date | None]]] = {}
+        self.rows: dict[str, list[tuple[Edge, date | None, date | None]]] = {}
+        self.by_doc: dict[str, dict[str, list[tuple[Edge, date | None, date | None]]]] = {}
 
-    def after_help(self, help_edge: Edge, start: date | None, end: date | None) -> list[Edge]:
-        """Agreements of the helped company dated within [start, end + 60 days], or undated in the same
-        document as the help (every agreement, when the window itself is undated)."""
-        company = help_edge.target
-        rows = self.by_company.get(company)
-        if rows is None:
+    def of(self, company: str) -> list[tuple[Edge, date | None, date | None]]:
+        if company not in self.rows:
             rows = [(e, parse_day(e.date), parse_day(e.date_end or e.date, end=True))
                     for e in self.g.edges_of(company) if e.type == "agreement"]
-            self.by_company[company] = rows
-        doc, helper = help_edge.evidence.document, help_edge.source
+            self.rows[company] = rows
+            by_doc = self.by_doc[company] = {}
+            for row in rows:
+                by_doc.setdefault(row[0].evidence.document, []).append(row)
+        return self.rows[company]
+
+    def after_help(self, help_edge: Edge, start: date | None, end: date | None, dated: bool = True) -> list[Edge]:
+        """Agreements of the helped company dated within [start, end + 60 days], or undated in the same
+        document as the help (every agreement, when the window itself is undated). ``dated=False`` leaves out
+        the first kind, which does not depend on the help's own document: another telling of the same help
+        with the same window found them already."""
+        company, doc, helper = help_edge.target, help_edge.evidence.document, help_edge.source
+        every = self.of(company)
+        rows = every if dated else self.by_doc[company].get(doc, [])
         until = None if end is None else end + timedelta(days=WINDOW_DAYS)
         found = []
         for e, first, last in rows:
@@ -86,15 +97,14 @@ class _Deals:
             if first is None or last is None or start is None or until is None:
                 if e.evidence.document == doc:
                     found.append(e)
-            elif last >= start and first <= until:  # a partial date overlaps the window
+            elif dated and last >= start and first <= until:  # a partial date overlaps the window
                 found.append(e)
         return found
 
 
 def _visit_windows(g: Graph, node_id: str) -> list[tuple[Edge, date | None, date | None]]:
     """The node's own visits with their days, the first of each distinct (start, end) only: a later visit with
-    the same days finds the same agreements, and a pattern is kept once per (help, agreement), for the first
-    visit that found it (so the later visit could add nothing)."""
+    the same days finds the same agreements, and a pattern is kept for the first visit that found it."""
     seen: set[tuple[date | None, date | None]] = set()
     out = []
     for v in g.edges_of(node_id):
@@ -108,45 +118,59 @@ def _visit_windows(g: Graph, node_id: str) -> list[tuple[Edge, date | None, date
 
 
 def delegation_agreements(g: Graph) -> list[Pattern]:
-    """Each (help, agreement) once, with the first visit (in edge order) whose window it falls in."""
+    """One pattern per (help, agreement) fact, citing the first tellings (in edge order: help, then visit,
+    then agreement) that make it; the other tellings' quotes are in those edges' ``also``."""
     deals = _Deals(g)
     windows: dict[str, list[tuple[Edge, date | None, date | None]]] = {}
-    seen: set[tuple[str, ...]] = set()
-    out = []
+    helps_seen: set[tuple[Any, ...]] = set()
+    found: dict[tuple[Any, ...], tuple[Edge, Edge, Edge]] = {}  # in the order first found
     for f in g.edges:
         if f.type != "facilitation" or not is_government(g, f.source):
             continue
         if f.source not in windows:
             windows[f.source] = _visit_windows(g, f.source)
+        help_fact = fact_key(f)
+        first_telling = help_fact not in helps_seen
+        helps_seen.add(help_fact)
         for v, start, end in windows[f.source]:
-            for a in deals.after_help(f, start, end):
-                key = (f.id, a.id, f.source, f.target, a.other(f.target))
-                if key in seen:
-                    continue
-                seen.add(key)
-                out.append(Pattern(
-                    kind="delegation_agreements",
-                    parties={"delegation": f.source, "company": f.target, "partner": key[4]},
-                    edges=[v, f, a],
-                    values={"delegation": g.node(f.source).name, "company": g.node(f.target).name,
-                            "visit": g.node(v.target).name, "days": str(WINDOW_DAYS)},
-                ))
-    return out
+            for a in deals.after_help(f, start, end, dated=first_telling):
+                found.setdefault((help_fact, fact_key(a)), (v, f, a))
+    return [
+        Pattern(
+            kind="delegation_agreements",
+            parties={"delegation": f.source, "company": f.target, "partner": a.other(f.target)},
+            edges=[v, f, a],
+            values={"delegation": g.node(f.source).name, "company": g.node(f.target).name,
+                    "visit": g.node(v.target).name, "days": str(WINDOW_DAYS)},
+        )
+        for v, f, a in found.values()
+    ]
 
 
 def gov_facilitation_mcf(g: Graph) -> list[Pattern]:
+    """One pattern per help fact, citing its first telling; its deals are those any telling finds (each
+    telling's own dates make its window), one per agreement fact, in the order first found."""
     deals_of = _Deals(g)
-    out = []
+    helps: dict[tuple[Any, ...], tuple[Edge, dict[tuple[Any, ...], Edge]]] = {}
+    windows_seen: set[tuple[Any, ...]] = set()
     for f in g.edges:
         if f.type != "facilitation" or not is_government(g, f.source) or not has_mcf_links(g, f.target):
             continue
+        help_fact = fact_key(f)
+        days = parse_day(f.date), parse_day(f.date_end or f.date, end=True)
+        first_window = (help_fact, *days) not in windows_seen
+        windows_seen.add((help_fact, *days))
+        _, deals = helps.setdefault(help_fact, (f, {}))
+        for a in deals_of.after_help(f, *days, dated=first_window):
+            deals.setdefault(fact_key(a), a)
+    out = []
+    for f, deals in helps.values():
         why = [fl.edge for fl in g.flags[f.target] if fl.edge is not None][:2]
-        deals = deals_of.after_help(f, parse_day(f.date), parse_day(f.date_end or f.date, end=True))
         parties = {"facilitator": f.source, "company": f.target}
-        for i, a in enumerate(deals):
+        for i, a in enumerate(deals.values()):
             parties[f"counterparty{i + 1}"] = a.other(f.target)
         out.append(Pattern(
-            kind="gov_facilitation_mcf", parties=parties, edges=[f, *why, *deals],
+            kind="gov_facilitation_mcf", parties=parties, edges=[f, *why, *deals.values()],
             values={"facilitator": g.node(f.source).name, "company": g.node(f.target).name},
         ))
     return out

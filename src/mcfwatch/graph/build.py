@@ -61,6 +61,12 @@ def _edge(r: dict[str, Any]) -> Edge:
     )
 
 
+def fact_key(e: Edge) -> tuple[Any, ...]:
+    """What makes two edges tellings of one fact: type, subtype and ends (either way round when undirected)."""
+    ends = (e.source, e.target) if e.directed else tuple(sorted((e.source, e.target)))
+    return (e.type, e.subtype, ends)
+
+
 def corroborate(edges: list[Edge]) -> list[Edge]:
     """The same relation stated by other documents (an English and a Chinese report of one agreement) is
     further evidence of each edge: a path through one shows the others' quotes beside its own.
@@ -70,8 +76,7 @@ def corroborate(edges: list[Edge]) -> list[Edge]:
     told in hundreds of documents the scan per edge was quadratic in the tellings."""
     groups: dict[tuple[Any, ...], list[int]] = {}
     for i, e in enumerate(edges):
-        ends = (e.source, e.target) if e.directed else tuple(sorted((e.source, e.target)))
-        groups.setdefault((e.type, e.subtype, ends), []).append(i)
+        groups.setdefault(fact_key(e), []).append(i)
     out = list(edges)
     for members in groups.values():
         if len(members) < 2:
