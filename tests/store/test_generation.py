@@ -9,6 +9,7 @@ import pytest
 from mcfwatch.errors import NotFoundError, StoreError
 from mcfwatch.model import Document, Entity, Extraction, Span
 from mcfwatch.store import Store
+from mcfwatch.store import tables as t
 from mcfwatch.store.store import NewMerge
 from tests.analyse.seed_fixture import seed_extraction
 
@@ -79,7 +80,7 @@ def test_a_store_written_before_the_counter_gains_it_by_migrate(db: str) -> None
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), "0002")
     engine.dispose()
-    with pytest.raises(StoreError, match="schema version 2, this mcfwatch needs 3; upgrade it with `mcfwatch migrate"):
+    with pytest.raises(StoreError, match=f"schema version 2, this mcfwatch needs {t.SCHEMA_VERSION}; upgrade it with `mcfwatch migrate"):
         Store(db)
     assert CliRunner().invoke(app, ["migrate", "--db", db]).exit_code == 0
     migrated = Store(db, create=False)

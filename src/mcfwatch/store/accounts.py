@@ -3,7 +3,8 @@
 Invariant: no secret is stored in clear. Passwords are argon2 hashes (argon2-cffi); an API token is shown
 once when created and stored as its SHA-256; the session-signing key lives in the store so that every
 server process over one store accepts the same sessions.
-The tables are created on first use, so a store written by an older mcfwatch gains them without a rebuild.
+The tables are part of the schema (store/tables.py, Alembic revision 0004): a store made before them gains
+them with `mcfwatch migrate`, which keeps the rows of tables an older mcfwatch created on first use.
 """
 
 from __future__ import annotations
@@ -16,41 +17,19 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Column, Integer, MetaData, String, Table, Text, delete, insert, select, update
+from sqlalchemy import delete, insert, select, update
 
 from mcfwatch.errors import InputError, NotFoundError
+from mcfwatch.store import tables as t
 from mcfwatch.store.store import Store, now
 
 ROLES = ("reader", "analyst", "admin")
 WRITE_ROLES = ("analyst", "admin")
 
-metadata = MetaData()
-users = Table(
-    "users", metadata,
-    Column("name", String(64), primary_key=True),
-    Column("role", String(16), nullable=False),
-    Column("password_hash", Text, nullable=False),
-    Column("created_at", String(32), nullable=False),
-)
-tokens = Table(
-    "api_tokens", metadata,
-    Column("sha256", String(64), primary_key=True),
-    Column("user", String(64), nullable=False),
-    Column("label", Text),
-    Column("created_at", String(32), nullable=False),
-)
-audit = Table(
-    "audit_log", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("at", String(32), nullable=False),
-    Column("user", String(64)),
-    Column("action", String(32), nullable=False),
-    Column("target", Text),
-    Column("detail", Text),
-)
-secrets_table = Table(
-    "web_secrets", metadata, Column("key", String(32), primary_key=True), Column("value", Text, nullable=False)
-)
+users = t.users
+tokens = t.api_tokens
+audit = t.audit_log
+secrets_table = t.web_secrets
 
 _hasher = PasswordHasher()
 
@@ -70,7 +49,6 @@ class Accounts:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        metadata.create_all(store.engine, checkfirst=True)
 
     def add_user(self, name: str, role: str, password: str) -> User:
         name = name.strip()

@@ -132,7 +132,12 @@ class CanonicalReads(RowReads):
             .order_by(ar.c.date, ar.c.document_id, ar.c.ev_start, ar.c.id)
         )
         if entity_id:
-            root = self.fold().canonical(entity_id)
+            fold = self.fold()
+            root = fold.canonical(entity_id)
+            # The stored ends first: relations.source_id/target_id are indexed, so the database reads only this
+            # entity's relations (the view's canonical ends are computed and have no index: a full scan).
+            own = many(fold.members(entity_id))
+            q = q.where(ar.c.source_member.in_(own) | ar.c.target_member.in_(own))
             q = q.where((ar.c.source_id == root) | (ar.c.target_id == root))
         if members is not None:
             q = q.where(ar.c.source_member.in_(many(members)) | ar.c.target_member.in_(many(members)))

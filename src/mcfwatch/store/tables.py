@@ -21,7 +21,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 3  # 2: content ids, merges unique by pair, folded table, SQL views; 3: meta.generation
+SCHEMA_VERSION = 5  # 2: content ids, merges unique by pair, folded table, SQL views; 3: meta.generation;
+# 4: the web accounts' tables (users, api_tokens, audit_log, web_secrets); 5: canonical_entities grouped first
 # Each version is an Alembic revision in store/migrations/versions/ (NNNN_what.py): raise both together.
 
 metadata = MetaData()
@@ -146,4 +147,34 @@ folded = Table(
     Column("entity_id", String, primary_key=True),
     Column("canonical_id", String, nullable=False),
     Index("ix_folded_canonical", "canonical_id"),
+)
+
+
+# Accounts of the web application (store/accounts.py): users with roles, API tokens (their SHA-256 only), the
+# audit log and the session-signing key. Built by revision 0004 like every other table.
+users = Table(
+    "users", metadata,
+    Column("name", String(64), primary_key=True),
+    Column("role", String(16), nullable=False),
+    Column("password_hash", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+)
+api_tokens = Table(
+    "api_tokens", metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("user", String(64), nullable=False),
+    Column("label", Text),
+    Column("created_at", String(32), nullable=False),
+)
+audit_log = Table(
+    "audit_log", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(32), nullable=False),
+    Column("user", String(64)),
+    Column("action", String(32), nullable=False),
+    Column("target", Text),
+    Column("detail", Text),
+)
+web_secrets = Table(
+    "web_secrets", metadata, Column("key", String(32), primary_key=True), Column("value", Text, nullable=False)
 )

@@ -6,6 +6,8 @@
 - ``active_relations``   relations with both ends mapped to canonical ids, minus rejected ones and minus
   those whose two ends were folded into one entity; ``source_member``/``target_member`` keep the stored ends.
 The Store's readers select from these views: there is no second definition of "canonical" in Python.
+No view joins on a computed column (a canonical id) before grouping: SQLite has no index for it and would
+scan nested, quadratic in the entities (migrations/versions/0005 says what that cost).
 """
 
 from __future__ import annotations
@@ -18,12 +20,13 @@ VIEWS: dict[str, str] = {
         FROM entities e LEFT JOIN folded f ON f.entity_id = e.id""",
     "canonical_entities": """
         SELECT e.id AS id, e.name AS name, e.type AS type,
-               COUNT(DISTINCT m.id) AS mentions, COUNT(DISTINCT m.document_id) AS documents,
-               COUNT(DISTINCT c.entity_id) AS members
-        FROM entities e
-        JOIN entity_canonical c ON c.canonical_id = e.id
-        LEFT JOIN mentions m ON m.entity_id = c.entity_id
-        GROUP BY e.id, e.name, e.type""",
+               g.mentions AS mentions, g.documents AS documents, g.members AS members
+        FROM (SELECT c.canonical_id AS id, COUNT(DISTINCT m.id) AS mentions,
+                     COUNT(DISTINCT m.document_id) AS documents, COUNT(DISTINCT c.entity_id) AS members
+              FROM entity_canonical c
+              LEFT JOIN mentions m ON m.entity_id = c.entity_id
+              GROUP BY c.canonical_id) g
+        JOIN entities e ON e.id = g.id""",
     "current_decisions": """
         SELECT o.id AS id, o.kind AS kind, o.target AS target, o.decision AS decision, o.note AS note,
                o.decided_by AS decided_by, o.created_at AS created_at
