@@ -46,15 +46,17 @@ class Served:
     def __init__(self, db: Path, workers: int) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", START, "serve", "--db", str(db), "--port", str(self.port),
-             "--workers", str(workers)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        self.log = db.with_name(f"serve-{workers}.log")   # a file, not a pipe: a full pipe would block the server
+        with self.log.open("w") as err:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-c", START, "serve", "--db", str(db), "--port", str(self.port),
+                 "--workers", str(workers)], stdout=subprocess.DEVNULL, stderr=err)
 
     def wait(self) -> None:
         deadline = time.monotonic() + 300
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise AssertionError(f"serve exited {self.proc.returncode}: {self.proc.stderr.read() if self.proc.stderr else ''}")
+                raise AssertionError(f"serve exited {self.proc.returncode}: {self.log.read_text()}")
             try:
                 if httpx.get(f"{self.base}/healthz", timeout=5).status_code == 200:
                     return
@@ -67,8 +69,7 @@ class Served:
         """SIGTERM, then (exit status, what it printed on stderr)."""
         self.proc.send_signal(signal.SIGTERM)
         try:
-            _, err = self.proc.communicate(timeout=60)
-            return self.proc.returncode, err
+            return self.proc.wait(60), self.log.read_text()
         finally:
             if self.proc.poll() is None:
                 self.proc.kill()
