@@ -6,12 +6,19 @@ shipped samples) is cut into paragraphs (blank-line separated; else lines) of at
 synthetic document joins --paragraphs paragraphs drawn at random (seeded) from documents of one language, the
 language drawn in proportion to the source's documents. Documents are written as JSON lines, 100 a file.
 
-Each configuration runs in a fresh interpreter pinned to its cores (sched_setaffinity, inherited by Spark's
-JVM and Python workers), into a fresh SQLite store, without name resolution (measured apart by
-benchmarks/resolve_compare.py); its time includes model loading and, for Spark, the JVM start, as a user sees.
+The generator is seeded and sequential, so the first N documents of a larger corpus are the N-document corpus.
 
-    python benchmarks/ingest_scale.py --docs 300            # the figures in the closing note
-    python benchmarks/ingest_scale.py --docs 100000         # the issue's size (hours on 2 cores)
+Each configuration runs in a fresh interpreter pinned to its cores (sched_setaffinity, inherited by Spark's
+JVM and Python workers), into a fresh SQLite store, without name resolution; its time includes model loading
+and, for Spark, the JVM start, as a user sees. Printed per configuration: wall seconds and documents/s, the CPU
+seconds of the whole process tree (children waited for: the JVM and Spark's Python workers included) per
+document, and the mean load average sampled every 5 s while it ran (this machine's 2 cores are shared, so wall
+figures depend on what else runs; CPU per document much less). ingest-1 also prints its start-up (store opened,
+English and Chinese models loaded) apart, and the whole-store resolution `mcfwatch ingest` runs after it.
+
+    python benchmarks/ingest_scale.py --docs 1000                      # the figures in the closing note
+    python benchmarks/ingest_scale.py --docs 100000 --corpus-dir DIR   # make (or reuse) the issue's corpus
+    python benchmarks/ingest_scale.py --docs 100000 --corpus-dir DIR --limit 5000 --configs ingest-1
 """
 
 from __future__ import annotations
@@ -20,9 +27,11 @@ import argparse
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -79,6 +88,22 @@ def make_corpus(source: Path, n: int, per_doc: int, out: Path, seed: int = 13) -
     return {"source_documents": len(docs), **{f"paragraphs_{k}": len(v) for k, v in pools.items()}, **counts}
 
 
+def limited(corpus: Path, limit: int | None, work: Path) -> Path:
+    """The corpus, or its first `limit` documents (in file order) as JSON-lines files in work/first-N."""
+    if not limit:
+        return corpus
+    out = work / f"first-{limit}"
+    out.mkdir(parents=True, exist_ok=True)
+    left = limit
+    for f in sorted(corpus.glob("*.jsonl")):
+        if left <= 0:
+            break
+        lines = [x for x in f.read_text(encoding="utf-8").splitlines() if x.strip()][:left]
+        (out / f.name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        left -= len(lines)
+    return out
+
+
 def run_one(config: str, corpus: Path, work: Path) -> dict[str, float | int | str]:
     """Runs in the pinned child: one configuration, timed from interpreter start to the last stored document."""
     from mcfwatch.store import Store
@@ -88,8 +113,17 @@ def run_one(config: str, corpus: Path, work: Path) -> dict[str, float | int | st
     db = work / f"{config}.db"
     if config == "ingest-1":
         ws = Workspace(db)
+        ws.extractor.for_language("en")
+        ws.extractor.for_language("zh")
+        startup, startup_cpu = time.perf_counter() - started, time.process_time()
         report = ws.ingest([corpus], resolve=False)
         stored = len(report.stored)
+        done, done_cpu = time.perf_counter(), time.process_time()
+        merges = len(ws.resolve())
+        return {"config": config, "stored": stored, "seconds": done - started, "startup_seconds": startup,
+                "startup_cpu": startup_cpu, "ingest_cpu": done_cpu - startup_cpu,
+                "resolve_seconds": time.perf_counter() - done, "resolve_cpu": time.process_time() - done_cpu,
+                "merges": merges, **ws.store.counts()}
     elif config == "ingest-workers-2":
         from mcfwatch.batch.parallel import ingest_parallel
 
@@ -115,6 +149,8 @@ def main() -> None:
     ap.add_argument("--paragraphs", type=int, default=3, help="paragraphs per synthetic document")
     ap.add_argument("--source", type=Path, default=None, help="corpus to resample (default ../shared, else samples)")
     ap.add_argument("--configs", default=",".join(CONFIGS), help="comma-separated subset of " + ", ".join(CONFIGS))
+    ap.add_argument("--corpus-dir", type=Path, help="keep the corpus here; reused when it already holds --docs")
+    ap.add_argument("--limit", type=int, help="ingest only the first N documents of the corpus")
     ap.add_argument("--run", help=argparse.SUPPRESS)
     ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--work", type=Path, help=argparse.SUPPRESS)
@@ -126,30 +162,81 @@ def main() -> None:
 
     source = args.source or (SHARED if SHARED.is_dir() else sample_path())
     work = Path(tempfile.mkdtemp(prefix="mcfwatch-ingest-scale-"))
-    corpus = work / "corpus"
-    info = make_corpus(source, args.docs, args.paragraphs, corpus)
+    corpus = args.corpus_dir or work / "corpus"
+    t0 = time.perf_counter()
+    marker = corpus / ".made.json"  # a hidden file: ingest skips it
+    if not marker.is_file() or json.loads(marker.read_text())["docs"] != args.docs:
+        for old in corpus.glob("part-*.jsonl"):
+            old.unlink()
+        info = make_corpus(source, args.docs, args.paragraphs, corpus)
+        marker.write_text(json.dumps({"docs": args.docs, "paragraphs": args.paragraphs, **info}))
+    info = json.loads(marker.read_text())
+    made = time.perf_counter() - t0
+    corpus = limited(corpus, args.limit, work)
+    n = args.limit or args.docs
     chars = sum(len(json.loads(line)["text"]) for f in corpus.glob("*.jsonl") for line in f.open(encoding="utf-8"))
-    print(f"corpus: {args.docs} documents ({chars / args.docs:.0f} characters each on average) resampled from "
-          f"{source}: {info}; cores on this machine: {os.cpu_count()}; load average {os.getloadavg()[0]:.1f}")
+    print(f"corpus: {args.docs} documents resampled from {source} ({made:.0f} s to make or find): {info}; "
+          f"ingesting {n} ({chars / n:.0f} characters each on average); cores on this machine: {os.cpu_count()}; "
+          f"load average {os.getloadavg()[0]:.1f}", flush=True)
     results = []
     for config in args.configs.split(","):
         cores = set(range(min(CONFIGS[config], os.cpu_count() or 1)))
         cmd = [sys.executable, __file__, "--run", config, "--corpus", str(corpus), "--work", str(work)]
+        loads = LoadSampler()
+        cpu0 = _children_cpu()
         proc = subprocess.run(cmd, capture_output=True, text=True, preexec_fn=lambda c=cores: os.sched_setaffinity(0, c))
+        cpu = _children_cpu() - cpu0
+        load = loads.stop()
         if proc.returncode != 0:
             print(f"{config}: failed: {proc.stderr.strip().splitlines()[-1:]}")
             continue
         r = json.loads(proc.stdout.strip().splitlines()[-1])
+        r["cpu"], r["load"] = cpu, load
         results.append(r)
-        extra = f" (Spark extract {r['extract_seconds']:.0f} s, load {r['seconds'] - r['extract_seconds']:.0f} s)" \
+        stored = max(int(r["stored"]), 1)
+        extra = f"; Spark extract {r['extract_seconds']:.0f} s, load {r['seconds'] - r['extract_seconds']:.0f} s" \
             if "extract_seconds" in r else ""
         print(f"{config:18s} cores={len(cores)}  {r['stored']:6d} stored  {r['seconds']:7.1f} s  "
-              f"{r['stored'] / r['seconds']:6.2f} docs/s{extra}", flush=True)
+              f"{r['stored'] / r['seconds']:6.2f} docs/s  CPU {cpu:7.1f} s = {1000 * cpu / stored:6.1f} ms/doc  "
+              f"load average {load:4.1f}{extra}", flush=True)
+        if "startup_seconds" in r:
+            steady = float(r["ingest_cpu"]) / stored
+            print(f"  ingest-1 start-up (store, en + zh models) {r['startup_seconds']:.1f} s wall, "
+                  f"{r['startup_cpu']:.1f} s CPU; then {1000 * steady:.1f} ms CPU/doc; resolution of the whole "
+                  f"store after it ({r['documents']} documents, {r['entities']} entities, {r['merges']} merges) "
+                  f"{r['resolve_seconds']:.1f} s wall, {r['resolve_cpu']:.1f} s CPU", flush=True)
     base = next((r for r in results if r["config"] == "ingest-1"), None)
     if base:
         for r in results:
-            print(f"{r['config']:18s} {float(base['seconds']) / float(r['seconds']):.2f}x ingest-1; "
-                  f"100,000 documents at this rate: {100_000 / (int(r['stored']) / float(r['seconds'])) / 3600:.1f} h")
+            cpu_doc = float(r["cpu"]) / max(int(r["stored"]), 1)
+            print(f"{r['config']:18s} {float(base['seconds']) / float(r['seconds']):.2f}x ingest-1 wall; "
+                  f"100,000 documents at this wall rate: {100_000 / (int(r['stored']) / float(r['seconds'])) / 3600:.1f} h,"
+                  f" at this CPU per document: {100_000 * cpu_doc / 3600:.1f} CPU-h")
+
+
+class LoadSampler:
+    """The 1-minute load average, sampled every 5 s from start to stop (mean)."""
+
+    def __init__(self) -> None:
+        self.samples = [os.getloadavg()[0]]
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._done.wait(5.0):
+            self.samples.append(os.getloadavg()[0])
+
+    def stop(self) -> float:
+        self._done.set()
+        self._thread.join()
+        self.samples.append(os.getloadavg()[0])
+        return sum(self.samples) / len(self.samples)
+
+
+def _children_cpu() -> float:
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
 
 
 if __name__ == "__main__":
