@@ -19,12 +19,12 @@ import pytest
 
 from mcfwatch.analyse import Analyst
 from mcfwatch.analyse import patterns as P
-from mcfwatch.graph import Edge, Graph
-from mcfwatch.graph.build import _edge, corroborate, fact_key
+from mcfwatch.graph import Edge, Graph, Node
+from mcfwatch.graph.build import _edge, compose_events, corroborate, fact_key
 from mcfwatch.store import Store
 
 from .helpers import copy_store
-from .seed_fixture import seed_extraction
+from .seed_fixture import seed_extraction, sentence
 
 # -- the reference: the code before grouping (quadratic and worse in the tellings of one fact) -------------
 
@@ -40,6 +40,43 @@ def reference_corroborate(edges: list[Edge]) -> list[Edge]:
         others = tuple(o.evidence for o in groups[(e.type, e.subtype, ends)] if o.evidence.document != e.evidence.document)
         out.append(replace(e, also=e.also + others) if others else e)
     return out
+
+
+def reference_compose_events(nodes: dict[str, Node], edges: list[Edge]) -> list[Edge]:
+    """The reference's composed edges (one per pair of tellings), then one per participation telling and
+    organiser: the organiser's telling in the same sentence, else document, else the first."""
+    parts: dict[str, list[Edge]] = {}
+    orgs: dict[str, list[Edge]] = {}
+    for e in edges:
+        if nodes[e.target].type == "Event":
+            if e.type == "participation":
+                parts.setdefault(e.target, []).append(e)
+            elif e.type == "organizer":
+                orgs.setdefault(e.target, []).append(e)
+    out: list[Edge] = []
+    for event, plist in parts.items():
+        for p in plist:
+            for o in orgs.get(event, ()):
+                if p.source == o.source:
+                    continue
+                also = () if (o.evidence.document, o.evidence.start) == (p.evidence.document, p.evidence.start) else (o.evidence,)
+                out.append(Edge(
+                    id=f"{p.id}+{o.id}", source=p.source, target=o.source, type="participation",
+                    subtype="event_organised_by", evidence=p.evidence, date=p.date or o.date,
+                    date_end=p.date_end, subject=p.subject, confidence=min(p.confidence, o.confidence),
+                    method="composed", directed=True, via=nodes[event].name, parts=(p.id, o.id), also=also,
+                    components=(p, o),
+                ))
+    chosen: dict[tuple[str, str], list[Edge]] = {}
+    for c in out:
+        chosen.setdefault((c.parts[0], c.target), []).append(c)
+    kept = []
+    for group in chosen.values():
+        p = group[0].components[0]
+        same = [c for c in group if c.components[1].evidence.document == p.evidence.document]
+        kept.append(next((c for c in same if c.components[1].evidence.start == p.evidence.start), None)
+                    or (same[0] if same else group[0]))
+    return kept
 
 
 def reference_after_help(g: Graph, help_edge: Edge, start: date | None, end: date | None) -> list[Edge]:
@@ -128,12 +165,16 @@ REFERENCE = {"delegation_agreements": lambda g: per_fact(reference_delegation_ag
 # -- the stores --------------------------------------------------------------------------------------------
 
 
-def told_again(copy: int, undated: bool = False, visits_on: str | None = None, twice: bool = False) -> Any:
+def told_again(copy: int, undated: bool = False, visits_on: str | None = None, twice: bool = False,
+               organiser: str = "same") -> Any:
     """The seed's extraction as another document (its text ends with a copy line): the same facts again;
     ``undated``: no dates but the help's (2018-11-01 to 2018-11-30: the others' window, after them in the
     store's order), and the HT&L agreement told as a cooperation (a fact of this document alone);
-    ``twice``: the document tells the Brunel agreement twice, in 2010 and in 2030 (so its two edges lie apart,
-    the other documents' 2018 ones between them, in the store's order)."""
+    ``visits_on``: the visits moved; ``twice``: the document tells the Brunel agreement twice, in 2010 and in
+    2030 (so its two edges lie apart, the other documents' 2018 ones between them, in the store's order);
+    ``organiser``: the exhibition's organiser told in the participation's sentence ("same"), in an earlier
+    sentence, dated 2016-08 ("elsewhere"), in both ("both", the earlier first in the store's order: by date,
+    then document, then place) or not at all ("none")."""
     ex = seed_extraction()
     ex.document = replace(ex.document, text=f"{ex.document.text}\n\nCopy {copy}.", sha256="", id="")
     for r in ex.relations:
@@ -146,6 +187,15 @@ def told_again(copy: int, undated: bool = False, visits_on: str | None = None, t
         brunel = next(r for r in ex.relations if r.subtype == "joint_lab")
         brunel.date = "2010-01"
         ex.add_relation(replace(brunel, date="2030-01"))
+    told = next(r for r in ex.relations if r.type == "organizer")
+    elsewhere = replace(told, evidence=sentence(ex.document.text, "it has been an active member"), date="2016-08")
+    assert elsewhere.evidence.start < told.evidence.start
+    if organiser != "same":
+        ex.relations = [r for r in ex.relations if r is not told]
+    if organiser in {"elsewhere", "both"}:
+        ex.add_relation(elsewhere)
+    if organiser == "both":
+        assert ex.add_relation(told)
     return ex
 
 
@@ -153,10 +203,10 @@ def told_again(copy: int, undated: bool = False, visits_on: str | None = None, t
 def retold(tmp_path: Path) -> Store:
     store = Store(tmp_path / "retold.db")
     store.add_extraction(seed_extraction())
-    store.add_extraction(told_again(1))
+    store.add_extraction(told_again(1, organiser="elsewhere"))
     store.add_extraction(told_again(2, undated=True))
-    store.add_extraction(told_again(3, visits_on="2019-12"))
-    store.add_extraction(told_again(4))
+    store.add_extraction(told_again(3, visits_on="2019-12", organiser="none"))
+    store.add_extraction(told_again(4, organiser="both"))
     store.add_extraction(told_again(5, twice=True))
     return store
 
@@ -171,7 +221,10 @@ def _check(store: Store) -> dict[str, int]:
     grouped = corroborate(raw)
     assert grouped == reference_corroborate(raw)
     g = Analyst(store, lists=[]).graph
-    found = {"further evidence": sum(len(e.also) for e in grouped)}
+    nodes = {n.id: n for n in g.nodes}
+    composed = compose_events(nodes, grouped)
+    assert composed == reference_compose_events(nodes, grouped)
+    found = {"further evidence": sum(len(e.also) for e in grouped), "composed": len(composed)}
     for kind, detect in P.DETECTORS.items():
         new = detect(g)
         if kind in REFERENCE:
@@ -185,7 +238,7 @@ def test_grouped_build_and_patterns_equal_the_pairwise_code_on_a_fact_told_six_t
     assert retold.counts()["documents"] == 6
     # each agreement carries the other tellings' quotes; one pattern per fact: the three 2018 agreements, and
     # the undated cooperation that only the undated document's help finds (in its own document)
-    assert found["further evidence"] > 100
+    assert found["further evidence"] > 100 and found["composed"] == 6  # one per telling of the participation
     assert found["delegation_agreements"] == 4 and found["gov_facilitation_mcf"] == 1
 
 

@@ -100,7 +100,11 @@ def corroborate(edges: list[Edge]) -> list[Edge]:
 
 
 def compose_events(nodes: dict[str, Node], edges: list[Edge]) -> list[Edge]:
-    """participant -took part in-> event <-organised- organiser  becomes  participant -> organiser."""
+    """participant -took part in-> event <-organised- organiser  becomes  participant -> organiser.
+
+    One edge per telling of the participation and per organiser, citing the organiser's telling in the same
+    sentence, else in the same document, else the first (its component organiser edge carries the other
+    tellings' quotes): one per pair of tellings was quadratic, 90,000 edges for one event told 300 times."""
     parts: dict[str, list[Edge]] = {}
     orgs: dict[str, list[Edge]] = {}
     for e in edges:
@@ -111,10 +115,16 @@ def compose_events(nodes: dict[str, Node], edges: list[Edge]) -> list[Edge]:
                 orgs.setdefault(e.target, []).append(e)
     out: list[Edge] = []
     for event, plist in parts.items():
+        tellings: dict[str, tuple[Edge, dict[Any, Edge]]] = {}  # organiser -> (first, by sentence and document)
+        for o in orgs.get(event, ()):
+            first, where = tellings.setdefault(o.source, (o, {}))
+            where.setdefault((o.evidence.document, o.evidence.start), o)
+            where.setdefault(o.evidence.document, o)
         for p in plist:
-            for o in orgs.get(event, ()):
-                if p.source == o.source:
+            for organiser, (first, where) in tellings.items():
+                if p.source == organiser:
                     continue
+                o = where.get((p.evidence.document, p.evidence.start)) or where.get(p.evidence.document) or first
                 also = () if (o.evidence.document, o.evidence.start) == (p.evidence.document, p.evidence.start) else (o.evidence,)
                 out.append(
                     Edge(

@@ -16,6 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+
 from mcfwatch.graph.build import StoreRows, Weigher, build_from_rows
 from mcfwatch.graph.graph import Graph
 from mcfwatch.graph.listings import LinkCache
@@ -24,20 +27,27 @@ from mcfwatch.store import Store
 
 
 def closed_set(pg: PersistedGraph, start: int, path_nodes: Iterable[int]) -> set[int]:
-    """Node positions whose edges must all be read (see the module's invariant)."""
+    """Node positions whose edges must all be read (see the module's invariant). Read from the index's arrays
+    a node's neighbours at a time: a hub's tens of thousands of edges are not visited one by one."""
+    ix = pg.index
     rtype = pg.relation_types
-    closed = {start, *path_nodes}
-    companies = {start}
-    for nbr, e in pg.incident(start):
-        if rtype[int(pg.edge_type[e])] in {"agreement", "facilitation"}:
-            companies.add(nbr)
-    closed |= companies
+    deal = np.array([rtype.index(t) for t in ("agreement", "facilitation") if t in rtype], dtype=pg.edge_type.dtype)
+    helped = np.array([rtype.index("facilitation")] if "facilitation" in rtype else [], dtype=pg.edge_type.dtype)
+    event = pg.types.index("Event") if "Event" in pg.types else -1
+
+    def around(c: int) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]:
+        a, b = int(ix.indptr[c]), int(ix.indptr[c + 1])
+        return np.asarray(ix.nbr[a:b]), np.asarray(ix.eid[a:b])
+
+    nbr, eid = around(start)
+    companies = {start, *np.unique(nbr[np.isin(pg.edge_type[eid], deal)]).tolist()}
+    closed = {start, *path_nodes} | companies
     for c in companies:  # who facilitated the partner or its counterparts (delegations, governments)
-        for nbr, e in pg.incident(c):
-            if rtype[int(pg.edge_type[e])] == "facilitation" and int(pg.edge_dst[e]) == c:
-                closed.add(nbr)
+        nbr, eid = around(c)
+        closed.update(np.unique(nbr[np.isin(pg.edge_type[eid], helped) & (pg.edge_dst[eid] == c)]).tolist())
     for c in list(closed):
-        closed |= {nbr for nbr, _ in pg.incident(c) if pg.type_of(nbr) == "Event"}
+        nbr, _ = around(c)
+        closed.update(np.unique(nbr[pg.node_type[nbr] == event]).tolist())
     return closed
 
 
