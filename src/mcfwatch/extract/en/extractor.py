@@ -41,11 +41,12 @@ BATCH = 16
 
 class EnglishExtractor:
     """``relations``: rules, model or both (default: the MCFWATCH_RELATIONS setting); ``model``: the relation
-    model to use (default: the shipped one); ``types``: model or rules (default: MCFWATCH_EN_TYPES)."""
+    model to use (default: the shipped one); ``types``: model or rules (default: MCFWATCH_EN_TYPES); ``ner``:
+    tuned or base (default: MCFWATCH_EN_NER)."""
 
     def __init__(self, nlp: Language | None = None, relations: str | None = None,
-                 model: RelModel | None = None, types: str | None = None) -> None:
-        self.nlp = nlp or load_nlp()
+                 model: RelModel | None = None, types: str | None = None, ner: str | None = None) -> None:
+        self.nlp = nlp or load_nlp(ner)
         self.relations = combine.mode(relations)
         self.model = model if model is not None or self.relations == "rules" else shipped("en")
         self.typer = typer_for(types)

