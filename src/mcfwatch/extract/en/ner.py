@@ -10,8 +10,10 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import cast
 
 from spacy.language import Language
+from spacy.pipeline import TrainablePipe
 
 from mcfwatch.errors import McfwatchError
 from mcfwatch.settings import EN_NER
@@ -54,4 +56,4 @@ def load_into(nlp: Language, folder: Path = NER_DIR) -> None:
         if found != expected:
             raise NerModelError(f"{path}: {'missing' if found == 'missing' else 'SHA-256 differs from ' + META_FILE}"
                                 "; run `make train-ner` or reinstall")
-    nlp.get_pipe("ner").from_disk(folder, exclude=["vocab"])
+    cast(TrainablePipe, nlp.get_pipe("ner")).from_disk(folder, exclude=["vocab"])

@@ -23,13 +23,17 @@ import json
 import random
 import sys
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc, Span
 from spacy.training import Example
-from spacy.util import compounding, minibatch
+from thinc.api import compounding, fix_random_seed
+from thinc.types import FloatsXd
 
 from mcfwatch.extract.en.ner import META_FILE, NER_DIR
 from mcfwatch.extract.relmodel.data import TrainDoc, data_hash, training_docs
@@ -134,35 +138,47 @@ def _disjoint(ents: list[Span], missing: list[Span]) -> tuple[list[Span], list[S
     return out_e, out_m
 
 
-def train(docs: list[TrainDoc], epochs: int = EPOCHS, log: object = print) -> Language:
+def train(docs: list[TrainDoc], epochs: int = EPOCHS, log: Callable[[str], None] = print) -> Language:
     """The pinned pipeline with its ``ner`` fine-tuned on ``docs`` (fixed seed, averaged weights)."""
     from mcfwatch.extract.en.model import load_bare, model_dir
 
-    say = log if callable(log) else print
-    spacy.util.fix_random_seed(SEED)
+    fix_random_seed(SEED)
     rng = random.Random(SEED)
     base_nlp = load_bare()
     bases = list(base_nlp.pipe([d.text for d in docs], batch_size=16,
                                disable=[p for p in base_nlp.pipe_names if p != "ner"]))
     nlp = spacy.load(model_dir())  # a fresh copy: the cached bare model stays the baseline
     examples = [example(nlp, d, b) for d, b in zip(docs, bases, strict=True)]
-    say(f"{len(examples)} documents, {sum(len(e.reference.ents) for e in examples)} gold entities")
+    log(f"{len(examples)} documents, {sum(len(e.reference.ents) for e in examples)} gold entities")
     with nlp.select_pipes(enable=["ner"]):
         optimizer = nlp.resume_training()
         for epoch in range(epochs):
             t0 = time.time()
             rng.shuffle(examples)
             losses: dict[str, float] = {}
-            for batch in minibatch(examples, size=compounding(4.0, 32.0, 1.001)):
+            for batch in _batches(examples, iter(compounding(4.0, 32.0, 1.001))):
                 nlp.update(batch, sgd=optimizer, drop=DROPOUT, losses=losses)
-            say(f"epoch {epoch + 1}/{epochs}: loss {losses.get('ner', 0.0):.1f} ({time.time() - t0:.0f} s)")
-    _keep_averages(nlp, optimizer.averages)
+            log(f"epoch {epoch + 1}/{epochs}: loss {losses.get('ner', 0.0):.1f} ({time.time() - t0:.0f} s)")
+    _keep_averages(nlp, optimizer.averages or {})
     return nlp
 
 
-def _keep_averages(nlp: Language, averages: dict[tuple[int, str], object]) -> None:
+def _batches(items: list[Example], sizes: Iterator[float]) -> Iterator[list[Example]]:
+    """Consecutive batches of growing size (as ``spacy.util.minibatch`` cuts them)."""
+    i = 0
+    while i < len(items):
+        n = int(next(sizes))
+        yield items[i:i + n]
+        i += n
+
+
+def _ner(nlp: Language) -> TrainablePipe:
+    return cast(TrainablePipe, nlp.get_pipe("ner"))
+
+
+def _keep_averages(nlp: Language, averages: dict[tuple[int, str], FloatsXd]) -> None:
     """Set the ``ner`` weights to their running averages (what spaCy saves after ``spacy train``)."""
-    for node in nlp.get_pipe("ner").model.walk():  # type: ignore[attr-defined]
+    for node in _ner(nlp).model.walk():
         for name in node.param_names:
             if (node.id, name) in averages:
                 node.set_param(name, averages[(node.id, name)])
@@ -199,7 +215,7 @@ def span_scores(nlp: Language, docs: list[TrainDoc]) -> dict[str, dict[str, floa
 
 def save(nlp: Language, folder: Path, meta: dict[str, object]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    nlp.get_pipe("ner").to_disk(folder, exclude=["vocab"])
+    _ner(nlp).to_disk(folder, exclude=["vocab"])
     meta["sha256"] = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())
                       if p.is_file() and p.name != META_FILE}
     (folder / META_FILE).write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
