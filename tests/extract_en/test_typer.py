@@ -11,7 +11,7 @@ from mcfwatch.extract.en.extractor import typer_for
 from mcfwatch.extract.en.typer import MODELS_DIR, load
 from mcfwatch.model import Document
 
-# corpus/train/en.jsonl (a document written by the project): spaCy tags the company "Bluegrass Metals" PERSON
+# corpus/train/en.jsonl (a document written by the project): the PyPI model tags the company "Bluegrass Metals" PERSON
 PURCHASE = ("In August Tianjin Hongwang Aluminum completed its purchase of the Louisville extrusion firm "
             "Bluegrass Metals.")
 
@@ -29,8 +29,8 @@ def test_shipped_typer_has_its_training_record() -> None:
     assert not [p for p in MODELS_DIR.iterdir() if p.suffix in {".pkl", ".joblib", ".pickle"}]
 
 
-def _types(types: str, text: str) -> dict[str, str]:
-    ex = next(EnglishExtractor(relations="rules", types=types).extract_many([Document(text=text)]))
+def _types(types: str, text: str, ner: str = "base") -> dict[str, str]:
+    ex = next(EnglishExtractor(relations="rules", types=types, ner=ner).extract_many([Document(text=text)]))
     return {e.name: e.type for e in ex.entities}
 
 
@@ -39,6 +39,8 @@ def test_typer_reads_a_company_that_spacy_calls_a_person() -> None:
     got = _types("model", PURCHASE)
     assert got["Bluegrass Metals"] == "Company"
     assert got["Louisville"] == "Place"
+    # the fine-tuned ner (the default) calls it ORG already; the typer makes it a company
+    assert _types("model", PURCHASE, ner="tuned")["Bluegrass Metals"] == "Company"
 
 
 def test_types_setting_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -141,7 +141,7 @@ def _plausible(span: Span, label: str) -> bool:
             after = doc[span.end].text if span.end < len(doc) else ""
             if before in {"“", '"'} or after in {"”", '"'}:
                 return False
-        if label == "PERSON" and (len(span) > 4 or any(t.like_num for t in span)):
+        if label == "PERSON" and (sum(not t.is_punct for t in span) > 4 or any(t.like_num for t in span)):
             return False
     return True
 
