@@ -8,8 +8,11 @@ than interactive screening (LINK_THRESHOLD). When the resolver is not installed,
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import sqlite3
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from pathlib import Path
@@ -53,40 +56,87 @@ def screener_for(lists: Sequence[Any], as_of: str | None) -> Any | None:
 class LinkCache:
     """The listings each set of node names links to (before analysts' rejections), for one selection of list
     versions (graph/persisted.py names the file by it): a store's entities are screened once, and after that
-    only new or renamed ones; a node whose names were screened before needs neither the lists nor the screener."""
+    only new or renamed ones; a node whose names were screened before needs neither the lists nor the screener.
+
+    Kept in a small SQLite key-value file (key: digest of the names; value: the listings as JSON, no pickle),
+    so a process reads only the keys of the nodes it builds: as one JSON file it was parsed whole on first use
+    (119 MB at 1M relations). Writes are one transaction (a reader sees all of a save or none of it); a damaged
+    or foreign file is replaced, and its names screened again."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self.hits: dict[str, list[dict[str, Any]]] = {}
-        self.dirty = False
-        if path is not None and path.exists():
-            try:
-                loaded = json.loads(path.read_text("utf-8"))
-            except (OSError, ValueError):
-                loaded = {}  # damaged: screen again
-            self.hits = loaded if isinstance(loaded, dict) else {}
+        self.pending: dict[str, str] = {}  # screened in this process, not yet saved
+        self._conn: sqlite3.Connection | None = None
+        self._lock = threading.Lock()  # API threads share one Analyst's cache
+        if path is not None:
+            with contextlib.suppress(OSError):
+                path.with_suffix(".json").unlink(missing_ok=True)  # the one-file format this replaces
 
     @staticmethod
     def key(names: list[str]) -> str:
         return hashlib.sha256("\x1f".join(names).encode()).hexdigest()[:24]
 
     def get(self, names: list[str]) -> list[Listing] | None:
-        found = self.hits.get(self.key(names))
+        key = self.key(names)
+        with self._lock:
+            found = self.pending.get(key)
+            if found is None and (conn := self._open()) is not None:
+                try:
+                    row = conn.execute("SELECT listings FROM links WHERE key = ?", (key,)).fetchone()
+                except sqlite3.Error:
+                    row = None
+                found = row[0] if row else None
         if found is None:
             return None
-        return [Listing(**{**d, "properties": tuple((str(k), str(v)) for k, v in d["properties"])}) for d in found]
+        try:
+            rows = json.loads(found)
+            return [Listing(**{**d, "properties": tuple((str(k), str(v)) for k, v in d["properties"])}) for d in rows]
+        except (ValueError, TypeError, KeyError):
+            return None  # not what this version writes: screen again
 
     def put(self, names: list[str], listings: list[Listing]) -> None:
-        self.hits[self.key(names)] = [asdict(lst) for lst in listings]
-        self.dirty = True
+        with self._lock:
+            self.pending[self.key(names)] = json.dumps([asdict(lst) for lst in listings], ensure_ascii=False)
 
     def save(self) -> None:
-        if self.path is None or not self.dirty:
-            return
-        from mcfwatch.graph.cachedir import replace_text
+        with self._lock:
+            conn = self._open() if self.pending else None
+            if conn is None:
+                return
+            try:
+                with conn:  # one transaction
+                    conn.executemany("INSERT OR REPLACE INTO links (key, listings) VALUES (?, ?)",
+                                     list(self.pending.items()))
+            except sqlite3.Error:
+                return  # a read-only or full disk: the names are screened again next time
+            self.pending.clear()
 
-        replace_text(self.path, json.dumps(self.hits, ensure_ascii=False))
-        self.dirty = False
+    def _open(self) -> sqlite3.Connection | None:
+        if self._conn is None and self.path is not None:
+            try:
+                self._conn = _connect(self.path)
+            except sqlite3.OperationalError:  # locked past the timeout, or a folder it cannot write
+                self.path = None
+            except sqlite3.DatabaseError:  # damaged or foreign: start afresh
+                for suffix in ("", "-journal", "-wal", "-shm"):
+                    with contextlib.suppress(OSError):
+                        Path(f"{self.path}{suffix}").unlink()
+                try:
+                    self._conn = _connect(self.path)
+                except sqlite3.Error:
+                    self.path = None  # keep what is screened in this process only
+        return self._conn
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=30, check_same_thread=False)
+    try:
+        conn.execute("CREATE TABLE IF NOT EXISTS links (key TEXT PRIMARY KEY, listings TEXT NOT NULL)")
+        conn.execute("SELECT key, listings FROM links LIMIT 1").fetchall()
+    except sqlite3.Error:
+        conn.close()
+        raise
+    return conn
 
 
 def link_listings(

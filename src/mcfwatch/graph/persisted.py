@@ -141,7 +141,7 @@ class GraphCache:
         key = key_digest([INDEX_VERSION, self.lists_key, self.as_of, ref_year, self.max_hops, self.hop_factors,
                           json.loads(json.dumps(self.rule_params, default=str)), SCHEMA.version])
         self.folder = self.root / f"graph-{key}"
-        self.links = LinkCache(self.root / f"links-{self.lists_key}.json")
+        self.links = LinkCache(self.root / f"links-{self.lists_key}.sqlite")
 
     def open(self) -> PersistedGraph:
         """The saved index when it is current, else the graph built (screening only new names) and saved."""

@@ -1,0 +1,59 @@
+"""The link cache (graph/listings.py): real screening hits of the shipped lists, saved in its SQLite file, come
+back identical in another process's cache without screening; a damaged file is replaced, not trusted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mcfwatch.analyse.exposure import default_lists
+from mcfwatch.graph import listings
+from mcfwatch.graph.listings import LinkCache, link_listings
+from mcfwatch.graph.model import Listing, Node
+
+NAMES = [("Northwestern Polytechnical University", "University"), ("西北工业大学", "University"),
+         ("Huawei Technologies Co., Ltd.", "Company"), ("Brunel University", "University"),
+         ("Harbin Institute of Technology", "University")]
+
+
+def nodes() -> list[Node]:
+    return [Node(id=f"n{i}", name=name, type=etype, members=[f"n{i}"]) for i, (name, etype) in enumerate(NAMES)]
+
+
+def linked(cache: LinkCache, lists: list[object]) -> list[list[Listing]]:
+    found = nodes()
+    link_listings(found, lists, None, set(), cache)
+    return [n.listings for n in found]
+
+
+def test_screened_listings_come_back_from_the_file_without_screening(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lists, why = default_lists(None)
+    assert lists and why is None
+    path = tmp_path / "links-x.sqlite"
+    (tmp_path / "links-x.json").write_text("{}")  # the one-file format it replaces
+    first = LinkCache(path)
+    screened = linked(first, lists)
+    assert sum(map(len, screened)) >= 3  # NPU (in two scripts), Huawei, HIT are on the shipped lists
+    first.save()
+    assert path.read_bytes().startswith(b"SQLite format 3") and not (tmp_path / "links-x.json").exists()
+
+    def refuse(*args: object) -> list[Listing]:
+        raise AssertionError("screened again")
+
+    monkeypatch.setattr(listings, "_screen", refuse)
+    assert linked(LinkCache(path), []) == screened  # no lists needed either
+
+
+def test_a_damaged_file_is_replaced_and_its_names_screened_again(tmp_path: Path) -> None:
+    path = tmp_path / "links-x.sqlite"
+    path.write_bytes(b"not a database, " * 64)
+    cache = LinkCache(path)
+    assert cache.get(["Brunel University"]) is None
+    hit = Listing("l", "List", "A", "basis", "sanctions", "v1", "e1", "Brunel University", None, None, None, None,
+                  (("country", "gb"),))
+    cache.put(["Brunel University"], [hit])
+    cache.save()
+    assert LinkCache(path).get(["Brunel University"]) == [hit]
+    assert LinkCache(path).get(["Brunel"]) is None
