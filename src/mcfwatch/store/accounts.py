@@ -17,7 +17,7 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 
 from mcfwatch.errors import InputError, NotFoundError
 from mcfwatch.store import tables as t
@@ -32,6 +32,8 @@ audit = t.audit_log
 secrets_table = t.web_secrets
 
 _hasher = PasswordHasher()
+_TOKEN_USER = select(users.c.name, users.c.role).join(tokens, tokens.c.user == users.c.name) \
+    .where(tokens.c.sha256 == bindparam("sha256"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +101,10 @@ class Accounts:
         return token
 
     def token_user(self, token: str) -> User | None:
+        """The token's user, read with its current role in one query (the web app asks on every request)."""
         with self.store.engine.connect() as conn:
-            row = conn.execute(select(tokens.c.user).where(tokens.c.sha256 == _sha(token))).first()
-        return self.user(row[0]) if row else None
+            row = conn.execute(_TOKEN_USER, {"sha256": _sha(token)}).first()
+        return User(row[0], row[1]) if row else None
 
     def revoke_tokens(self, name: str) -> int:
         with self.store.write_engine.begin() as conn:

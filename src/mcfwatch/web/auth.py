@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import hmac
 import secrets
-from collections.abc import Awaitable, Callable
-from typing import Any
 
 from fastapi import HTTPException, Request
 from starlette.concurrency import run_in_threadpool
-from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mcfwatch.store.accounts import Accounts, User
 
@@ -36,30 +34,53 @@ def wants_html(request: Request) -> bool:
     return "text/html" in accept and "application/json" not in accept.split(",")[0]
 
 
-class AuthMiddleware(BaseHTTPMiddleware):
-    """Sets ``request.state.user`` or refuses the request; runs inside the session middleware."""
+class AuthMiddleware:
+    """Sets ``request.state.user`` or refuses the request; runs inside the session middleware.
 
-    def __init__(self, app: Any, accounts: Accounts) -> None:
-        super().__init__(app)
+    A plain ASGI middleware (not Starlette's BaseHTTPMiddleware, which runs every request through a task
+    group and memory streams). Nothing about a user is kept between requests: each request reads its token's
+    or session's user afresh (one indexed query), so a revoked token, a removed user or a changed role is
+    refused on the very next request, by every server process over the store. On SQLite that read runs on
+    the event loop (a primary-key lookup in a local file: cheaper than the hand-off to a thread, and never
+    queued behind the routes that fill the thread pool); on PostgreSQL it runs in the thread pool.
+    """
+
+    def __init__(self, app: ASGIApp, accounts: Accounts) -> None:
+        self.app = app
         self.accounts = accounts
+        self.inline = accounts.store.target.is_sqlite
 
-    async def dispatch(self, request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        path = request.url.path
-        request.state.user = None
-        request.state.via_token = False
-        if path.startswith(OPEN_PATHS) or path == "/login":
-            return await call_next(request)
-        user = await run_in_threadpool(self._user, request)  # store reads: off the event loop, as routes are
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path: str = scope["path"]
+        state = scope.setdefault("state", {})
+        state["user"] = None
+        state["via_token"] = False
+        if path.startswith(OPEN_PATHS):
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        user = self._user(request) if self.inline else await run_in_threadpool(self._user, request)
+        refusal = self._refusal(request, path, user)
+        if refusal is not None:
+            await refusal(scope, receive, send)
+            return
+        state["user"] = user
+        await self.app(scope, receive, send)
+
+    @staticmethod
+    def _refusal(request: Request, path: str, user: User | None) -> Response | None:
         if user is None:
             if request.method == "GET" and wants_html(request):
-                return RedirectResponse(f"/login?next={_safe_next(request.url.path)}", status_code=303)
+                return RedirectResponse(f"/login?next={_safe_next(path)}", status_code=303)
             return _error(401, "Unauthorized", "log in (POST /login) or send 'Authorization: Bearer TOKEN'")
-        request.state.user = user
         if request.method not in ("GET", "HEAD", "OPTIONS") and not path.startswith(READ_POSTS) \
                 and path != "/logout" and not user.can_write:
             return _error(403, "Forbidden", f"{user.name} is a {user.role}: changing the store needs the "
                                             "analyst or admin role")
-        return await call_next(request)
+        return None
 
     def _user(self, request: Request) -> User | None:
         header = request.headers.get("authorization", "")
