@@ -42,9 +42,8 @@ def reference_corroborate(edges: list[Edge]) -> list[Edge]:
     return out
 
 
-def reference_compose_events(nodes: dict[str, Node], edges: list[Edge]) -> list[Edge]:
-    """The reference's composed edges (one per pair of tellings), then one per participation telling and
-    organiser: the organiser's telling in the same sentence, else document, else the first."""
+def reference_composed_pairs(nodes: dict[str, Node], edges: list[Edge]) -> list[Edge]:
+    """The reference's composed edges: one per pair of tellings (participation, organiser)."""
     parts: dict[str, list[Edge]] = {}
     orgs: dict[str, list[Edge]] = {}
     for e in edges:
@@ -67,8 +66,14 @@ def reference_compose_events(nodes: dict[str, Node], edges: list[Edge]) -> list[
                     method="composed", directed=True, via=nodes[event].name, parts=(p.id, o.id), also=also,
                     components=(p, o),
                 ))
+    return out
+
+
+def reference_compose_events(nodes: dict[str, Node], edges: list[Edge]) -> list[Edge]:
+    """The reference's pairs, then one per participation telling and organiser: the organiser's telling in
+    the same sentence, else document, else the first."""
     chosen: dict[tuple[str, str], list[Edge]] = {}
-    for c in out:
+    for c in reference_composed_pairs(nodes, edges):
         chosen.setdefault((c.parts[0], c.target), []).append(c)
     kept = []
     for group in chosen.values():
