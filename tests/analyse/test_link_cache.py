@@ -3,6 +3,7 @@ back identical in another process's cache without screening; a damaged file is r
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -32,18 +33,28 @@ def test_screened_listings_come_back_from_the_file_without_screening(
     lists, why = default_lists(None)
     assert lists and why is None
     path = tmp_path / "links-x.sqlite"
-    (tmp_path / "links-x.json").write_text("{}")  # the one-file format it replaces
     first = LinkCache(path)
     screened = linked(first, lists)
     assert sum(map(len, screened)) >= 3  # NPU (in two scripts), Huawei, HIT are on the shipped lists
     first.save()
-    assert path.read_bytes().startswith(b"SQLite format 3") and not (tmp_path / "links-x.json").exists()
+    assert path.read_bytes().startswith(b"SQLite format 3")
 
     def refuse(*args: object) -> list[Listing]:
         raise AssertionError("screened again")
 
     monkeypatch.setattr(listings, "_screen", refuse)
     assert linked(LinkCache(path), []) == screened  # no lists needed either
+
+
+def test_the_one_json_file_it_replaces_is_taken_over_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lists, _ = default_lists(None)
+    saved = LinkCache(tmp_path / "links-x.sqlite")
+    screened = linked(saved, lists)
+    old = {k: json.loads(v) for k, v in saved.pending.items()}  # what the JSON format held: key -> listings
+    (tmp_path / "links-y.json").write_text(json.dumps(old), "utf-8")
+    monkeypatch.setattr(listings, "_screen", lambda *a: pytest.fail("screened again"))
+    assert linked(LinkCache(tmp_path / "links-y.sqlite"), []) == screened
+    assert not (tmp_path / "links-y.json").exists() and (tmp_path / "links-y.sqlite").exists()
 
 
 def test_a_damaged_file_is_replaced_and_its_names_screened_again(tmp_path: Path) -> None:

@@ -68,9 +68,6 @@ class LinkCache:
         self.pending: dict[str, str] = {}  # screened in this process, not yet saved
         self._conn: sqlite3.Connection | None = None
         self._lock = threading.Lock()  # API threads share one Analyst's cache
-        if path is not None:
-            with contextlib.suppress(OSError):
-                path.with_suffix(".json").unlink(missing_ok=True)  # the one-file format this replaces
 
     @staticmethod
     def key(names: list[str]) -> str:
@@ -125,7 +122,25 @@ class LinkCache:
                     self._conn = _connect(self.path)
                 except sqlite3.Error:
                     self.path = None  # keep what is screened in this process only
+            if self._conn is not None and self.path is not None:
+                _take_over_json(self._conn, self.path.with_suffix(".json"))
         return self._conn
+
+
+def _take_over_json(conn: sqlite3.Connection, old: Path) -> None:
+    """Move the hits of the one-file format this replaces (links-<lists>.json) into the SQLite file, once."""
+    if not old.exists():
+        return
+    try:
+        hits = json.loads(old.read_text("utf-8"))
+        if isinstance(hits, dict):
+            with conn:
+                conn.executemany("INSERT OR IGNORE INTO links (key, listings) VALUES (?, ?)",
+                                 [(k, json.dumps(v, ensure_ascii=False)) for k, v in hits.items() if isinstance(v, list)])
+    except (OSError, ValueError, sqlite3.Error):
+        pass  # damaged: its names are screened again
+    with contextlib.suppress(OSError):
+        old.unlink()
 
 
 def _connect(path: Path) -> sqlite3.Connection:
