@@ -86,6 +86,35 @@ def test_cached_index_equals_uncached_index(plain: Screener, reopened: Screener)
     assert reopened.list_versions() == plain.list_versions()
 
 
+def test_screener_read_whole_equals_uncached_and_asks_the_file_no_key(
+        store: ScreenCache, plain: Screener, lists: list[WatchList], reopened: Screener) -> None:
+    """A server reads the keyed tables whole (api/listings.py): same answers, and a key the lists lack is
+    answered from memory (the file is asked only for names and entries)."""
+    whole = stored_screener(store)
+    whole.read_whole()
+    assert whole.opened is not None and all(table.complete for table in whole.opened.maps)
+    asked: list[str] = []
+    rows = whole.opened.db.rows
+    whole.opened.db.rows = lambda sql, args=(): asked.append(sql) or rows(sql, args)  # type: ignore[method-assign]
+    listed = [e.name for wl in lists for e in wl.entries[::151]] + [a for wl in lists for e in wl.entries[::307]
+                                                                   for a in e.aliases[:1] + e.names_zh[:1]]
+    queries = QUERIES + listed + ["Kharkiv Aviation Institute", "深圳市大疆创新科技有限公司", "Zzyzx Holdings"]
+    assert _results(whole, queries) == _results(plain, queries)
+    assert asked and all(" FROM names " in sql or " FROM entries " in sql for sql in asked)
+
+
+def test_threads_screening_at_once_equal_one_thread(store: ScreenCache, plain: Screener,
+                                                    reopened: Screener) -> None:
+    """Each thread reads the index file through its own connection: 8 threads at once, the same answers."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    fresh = stored_screener(store)  # nothing read yet: every thread asks the file
+    queries = QUERIES * 3
+    with ThreadPoolExecutor(8) as pool:
+        got = list(pool.map(lambda q: fresh.screen(q, cutoff=0.5).to_dict(), queries))
+    assert got == [plain.screen(q, cutoff=0.5).to_dict() for q in queries]
+
+
 def test_any_screener_over_the_same_lists_reads_the_index(store: ScreenCache, plain: Screener,
                                                           lists: list[WatchList], reopened: Screener) -> None:
     again = Screener(lists, cache=store)  # as the graph builds one: found by the lists' contents

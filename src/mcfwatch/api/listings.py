@@ -200,7 +200,9 @@ def list_index(as_of: str | None = None) -> ListIndex:
     with _building:
         index = built_index(as_of)
         if index is None:
-            index = ListIndex(default_screener(as_of))
+            screener = default_screener(as_of)
+            screener.read_whole()  # a server: every new name screened without a query per blocking key
+            index = ListIndex(screener)
             with _indexes_lock:
                 _indexes[as_of] = index
                 while len(_indexes) > MAX_INDEXES:

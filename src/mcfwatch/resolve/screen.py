@@ -101,6 +101,8 @@ class Screener:
     result is the same either way, only the time to build differs.
     """
 
+    opened: Opened | None = None  # the stored index it reads from, if any
+
     def __init__(
         self, lists: list[WatchList], as_of: str | None = None, table: bool = True,
         cache: ScreenCache | None | Literal["default"] = "default",
@@ -139,9 +141,16 @@ class Screener:
         return s
 
     def _use(self, opened: Opened) -> None:
+        self.opened = opened
         self.index, self.primary_keys = opened.index, opened.primary_keys  # type: ignore[assignment]
         self.matcher = Matcher(opened.knowledge, opened.index.vocabulary)
         self.members = opened.members  # type: ignore[assignment]
+
+    def read_whole(self) -> None:
+        """Read the keyed tables of a stored index now instead of key by key (for a long-running server: a new
+        name then costs no query for a key; answers are the same either way)."""
+        if self.opened is not None:
+            self.opened.load()
 
     def list_versions(self) -> list[dict[str, str]]:
         return [{"id": wl.id, "version": wl.version, "title": wl.title} for wl in self.lists]
