@@ -146,3 +146,14 @@ def test_cli_text_and_timeline(seed_db: Path) -> None:
     res = runner.invoke(app, ["patterns", "--format", "json", "--db", str(seed_db)])
     kinds = {p["kind"] for p in json.loads(res.stdout)}
     assert kinds == {"delegation_agreements", "gov_facilitation_mcf", "friendship_city_escalation"}
+
+
+def test_the_delegation_pattern_names_the_partner_whoever_asks(analyst: Analyst) -> None:
+    """The helped company and the delegation read the same sentences as the partner: who concluded what with
+    whom, once per agreement (it once read "Lizhong Group concluded an agreement with Lizhong Group")."""
+    partners = {"Brunel University", "UK MQP Limited", "HT&L Fitting"}
+    for name in ("Lizhong Group", "Brunel University"):
+        texts = [f["explanation"] for f in analyst.exposure(name)["rating"]["rules"]
+                 if f["id"] == "pattern_delegation_agreements"]
+        named = {p for p in partners if any(t.startswith(f"{p} concluded an agreement with Lizhong Group") for t in texts)}
+        assert named == (partners if name == "Lizhong Group" else {name}), texts

@@ -114,7 +114,8 @@ def reference_delegation_agreements(g: Graph) -> list[P.Pattern]:
                     parties={"delegation": f.source, "company": f.target, "partner": a.other(f.target)},
                     edges=[v, f, a],
                     values={"delegation": g.node(f.source).name, "company": g.node(f.target).name,
-                            "visit": g.node(v.target).name, "days": str(P.WINDOW_DAYS)},
+                            "partner": g.node(a.other(f.target)).name, "visit": g.node(v.target).name,
+                            "days": str(P.WINDOW_DAYS)},
                 ))
     seen: set[tuple[str, ...]] = set()
     unique = []

@@ -141,7 +141,8 @@ def delegation_agreements(g: Graph) -> list[Pattern]:
             parties={"delegation": f.source, "company": f.target, "partner": a.other(f.target)},
             edges=[v, f, a],
             values={"delegation": g.node(f.source).name, "company": g.node(f.target).name,
-                    "visit": g.node(v.target).name, "days": str(WINDOW_DAYS)},
+                    "partner": g.node(a.other(f.target)).name, "visit": g.node(v.target).name,
+                    "days": str(WINDOW_DAYS)},
         )
         for v, f, a in found.values()
     ]
