@@ -146,9 +146,9 @@ def _trim(text: str, c: _Cand) -> _Cand:
     surface = text[c.start : c.end]
     for lead in tr.LEADING_NOT_NAME:
         k = surface.find(lead)
-        if lead == "原" and not (k == 0 and surface[1:].startswith(tuple(tr.COUNTRIES))):
-            continue  # 原美国普渡大学 (formerly), not 原子能研究院
-        if k >= 0 and len(surface) - k - len(lead) >= 3 and (k == 0 or lead in ("下属", "旗下", "所属")):
+        if lead == "原" and not (k == 0 and not surface[1:].startswith(tr.NOT_FORMER)):
+            continue  # 原美国普渡大学, 原宝钢股份有限公司 (formerly), not 原子能研究院
+        if k >= 0 and len(surface) - k - len(lead) >= 3 and (k == 0 or lead in tr.LEADING_ANYWHERE):
             c.start += k + len(lead)
             surface = text[c.start : c.end]
             break
@@ -157,6 +157,30 @@ def _trim(text: str, c: _Cand) -> _Cand:
         if m and len(surface) - m.end() >= 3:
             c.start += m.end()
     return c
+
+
+def _split_parent(text: str, c: _Cand) -> list[_Cand]:
+    """A head-word name that runs on past its parent's head: the parent and its named unit (University), or
+    the parent alone when the rest is a branch, department or office (typing_rules.PARENT_HEADS)."""
+    if c.source == "gazetteer":
+        return [c]
+    surface = text[c.start : c.end]
+    for head in tr.PARENT_HEADS:
+        k = surface.find(head)
+        cut = k + len(head)
+        if k < 2 or cut >= len(surface):
+            continue
+        tail = surface[cut:]
+        if tail.startswith(("第", "（", "(", "）", ")")) or tail in tr.LEGAL_FORMS or len(tail) < 2:
+            return [c]
+        parent = _Cand(c.start, c.start + cut, (tr.head_type(surface[:cut]) or ("Organization", ""))[0], c.priority,
+                       [], c.source)
+        if tail.endswith(tr.UNIT_HEADS) and len(tail) >= 4 and not tail.startswith("驻"):
+            return [parent, _Cand(c.start + cut, c.end, "University", c.priority, [], c.source)]
+        if tail.endswith(tr.BRANCH_HEADS) or tail.startswith("驻"):
+            return [parent]
+        return [c]
+    return [c]
 
 
 def _fixed_candidates(text: str) -> list[_Cand]:
@@ -292,7 +316,7 @@ def find_mentions(
     tagged = _tagger_candidates(named) if "tagger" in use else []
     if proposed is not None:
         tagged = [c for c in tagged if not _joins_organisations(c, known)]
-    cands = [_trim(text, c) for c in known + tagged]
+    cands = [p for c in known + tagged for p in _split_parent(text, _trim(text, c))]
     cands.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
     taken = [False] * (len(text) + 1)
     chosen: list[_Cand] = []

@@ -12,18 +12,22 @@ import re
 SUFFIX_TYPES: list[tuple[str, tuple[str, ...]]] = [
     ("MilitaryUnit", ("军分区", "警备区", "军区", "战区", "部队", "舰队", "解放军", "武警", "火箭军",
                       "支援部队", "司令部", "政治部", "后勤部", "装备部")),
-    ("University", ("研究所", "研究院", "科学院", "研究中心", "实验室", "大学", "学院", "学校")),
+    ("University", ("研究所", "研究院", "科学院", "研究中心", "实验室", "大学", "学院", "学校", "工程院", "中心")),
     ("PublicBody", ("人民政府", "政府", "常委会", "常务委员会", "委员会", "人大", "政协", "省委", "市委",
                     "县委", "区委", "党委", "工委", "管委会", "大使馆", "领事馆", "总领事馆", "外办", "办公室",
-                    "贸促会", "侨办",
+                    "贸促会", "侨办", "国资委", "科工办", "服务中心", "促进中心",
                     "国务院", "部", "局", "厅", "署", "海关", "法院", "检察院", "议会", "市议会", "郡议会")),
-    ("Company", ("有限责任公司", "股份有限公司", "有限公司", "集团公司", "公司", "集团", "厂", "银行")),
+    ("Company", ("有限责任公司", "股份有限公司", "有限公司", "集团公司", "公司", "集团", "厂", "银行", "分行", "基金",
+                 "资本", "株式会社", "制作所")),
     ("Organization", ("代表团", "考察团", "访问团", "商会", "协会", "联合会", "基金会", "联盟", "俱乐部",
-                      "中心", "共产党", "党", "学会", "工程院", "促进会", "开发区", "产业园")),
+                      "共产党", "党", "学会", "促进会", "开发区", "产业园")),
 ]
 EVENT_SUFFIXES = ("成果展示会", "展示会", "博览会", "展览会", "交易会", "洽谈会", "交流会", "推介会",
                   "对接会", "研讨会", "座谈会", "论坛", "峰会", "大会", "年会", "成果展", "展会", "大赛",
                   "学术会议", "领导人会议", "非正式会议", "会晤", "航展", "防务展", "光电展", "电子展", "机床展")
+# Trade words that end a firm's short name without a legal form (corpus: 电子 14, 精密 8, 光电 6, 重工 5, 科技 5,
+# 航发 6, all Company); only for names the tagger already called organisations, never rule heads.
+COMPANY_ENDINGS = ("电子", "精密", "光电", "重工", "科技", "液压", "轴承", "航发", "微电子", "半导体", "重汽", "动力")
 PROGRAM_SUFFIXES = ("计划", "工程", "战略")
 TECH_SUFFIXES = ("细化剂", "芯片", "半导体", "无人机", "雷达", "发动机", "传感器", "导弹", "卫星")
 
@@ -47,25 +51,40 @@ FIXED_NAMES: dict[str, str] = {
     "战略支援部队": "MilitaryUnit", "中央军委": "MilitaryUnit", "中央军事委员会": "MilitaryUnit",
 }
 # Words before a name that are not part of it (原美国普渡大学, 中国电科下属第十四研究所, 民营企业X公司, 我校机电学院).
-LEADING_NOT_NAME = ("下属", "旗下", "所属", "原", "民营企业", "我校", "学校", "本校", "该校")
+LEADING_NOT_NAME = ("下属", "旗下", "所属", "控股股东", "实际控制人为", "全资子公司", "被告单位", "原", "民营企业", "我校",
+                    "学校", "本校", "该校", "母校")
+# of these, the ones that may stand after other words inside a span (公司控股股东中国船舶工业集团有限公司)
+LEADING_ANYWHERE = ("下属", "旗下", "所属", "控股股东", "实际控制人为", "全资子公司")
+# 原 is "former" before a name (原美国普渡大学, 原宝钢股份有限公司), not in 原子能, 原材料 …
+NOT_FORMER = tuple("子料则因始创型本产生油材")
+# A name that goes on past its parent's head (from the head-word rules extending left over the parent):
+# 哈尔滨工程大学水声工程学院 is two mentions (the corpus marks university and school apart, 48 to 7), and
+# 中国建筑股份有限公司埃及分公司, 无锡华澜半导体设备有限公司工艺部, 上海市海外人才服务中心驻圣何塞联络处 are the parent
+# (a branch, a department or an office is not annotated). A numbered institute (…集团有限公司第十四研究所), a
+# legal form (…集团有限公司) or a bracket (…（集团）有限公司) continues the name.
+PARENT_HEADS = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "大学", "大使馆", "服务中心")
+UNIT_HEADS = ("学院", "研究所", "研究院", "研究中心", "实验室", "创新中心", "基地", "团队")
+BRANCH_HEADS = ("分公司", "子公司", "事业部", "工艺部", "办事处", "联络处", "经商处", "代表处", "工厂", "分部", "部", "处")
+LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司", "集团")
 # An ordinal edition before an event's name is not part of it (第三届西安军民融合产业博览会).
 EDITION = re.compile(r"^第[一二三四五六七八九十百〇零\d]+届")
 
 # Modifiers that make a head generic rather than a name (该公司, 市政府, 两家企业).
 GENERIC_LEFT = set("该本我其各此这那某两多几诸一市省县区国州") | {
     "这次", "此次", "本次", "该次", "这届", "本届", "首次", "两国", "双边",
-    "有关", "相关", "联合", "重点", "国家级", "省级", "市级", "双方", "对方", "全资子", "控股子", "子", "分", "全资", "民营", "国有", "其他", "其它", "多家", "一家", "外国", "国外", "当地", "地方", "上述", "这些", "我国"}
+    "有关", "相关", "联合", "重点", "科研", "创新", "研发", "运营", "成果转化", "国家级", "省级", "市级", "双方", "对方", "全资子", "控股子", "子", "分", "全资", "民营", "国有", "其他", "其它", "多家", "一家", "外国", "国外", "当地", "地方", "上述", "这些", "我国"}
 
 
 def head_type(name: str) -> tuple[str, str] | None:
-    """(type, suffix) of an organisation name by its head word, or None."""
-    for typ, suffixes in SUFFIX_TYPES:
-        for suf in suffixes:
-            if name.endswith(suf):
-                if typ in ("University", "PublicBody") and _MILITARY_INSIDE.search(name):
-                    return "MilitaryUnit", suf
-                return typ, suf
-    return None
+    """(type, suffix) of an organisation name by its longest head word (服务中心 PublicBody over 中心
+    University; on a tie the earlier type of SUFFIX_TYPES), or None."""
+    found = [(typ, suf) for typ, suffixes in SUFFIX_TYPES for suf in suffixes if name.endswith(suf)]
+    if not found:
+        return None
+    typ, suf = max(found, key=lambda ts: len(ts[1]))  # max keeps the first of equal lengths
+    if typ in ("University", "PublicBody") and _MILITARY_INSIDE.search(name):
+        return "MilitaryUnit", suf
+    return typ, suf
 
 
 def org_type(name: str) -> str:
@@ -75,6 +94,8 @@ def org_type(name: str) -> str:
         return ht[0]
     if _MILITARY_INSIDE.search(name):
         return "MilitaryUnit"
+    if name.endswith(COMPANY_ENDINGS) and len(name) >= 4:
+        return "Company"  # 天衡电子, 恒信重工, 中天液压: a firm's short name (the corpus types these Company)
     return "Organization"
 
 # Countries: stripped from the front of any organisation's name (英国布鲁内尔大学 -> 布鲁内尔大学).
