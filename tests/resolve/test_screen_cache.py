@@ -88,11 +88,12 @@ def test_cached_index_equals_uncached_index(plain: Screener, reopened: Screener)
 
 def test_screener_read_whole_equals_uncached_and_asks_the_file_no_key(
         store: ScreenCache, plain: Screener, lists: list[WatchList], reopened: Screener) -> None:
-    """A server reads the keyed tables whole (api/listings.py): same answers, and a key the lists lack is
-    answered from memory (the file is asked only for names and entries)."""
+    """A server reads the index whole (api/listings.py): same answers, and the file is never asked again (a key
+    the lists lack is answered from memory)."""
     whole = stored_screener(store)
     whole.read_whole()
     assert whole.opened is not None and all(table.complete for table in whole.opened.maps)
+    assert all(len(rows.memo) == len(rows) for rows in whole.opened.rows)
     asked: list[str] = []
     rows = whole.opened.db.rows
     whole.opened.db.rows = lambda sql, args=(): asked.append(sql) or rows(sql, args)  # type: ignore[method-assign]
@@ -100,7 +101,7 @@ def test_screener_read_whole_equals_uncached_and_asks_the_file_no_key(
                                                                    for a in e.aliases[:1] + e.names_zh[:1]]
     queries = QUERIES + listed + ["Kharkiv Aviation Institute", "深圳市大疆创新科技有限公司", "Zzyzx Holdings"]
     assert _results(whole, queries) == _results(plain, queries)
-    assert asked and all(" FROM names " in sql or " FROM entries " in sql for sql in asked)
+    assert asked == []
 
 
 def test_threads_screening_at_once_equal_one_thread(store: ScreenCache, plain: Screener,

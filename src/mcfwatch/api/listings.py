@@ -201,7 +201,7 @@ def list_index(as_of: str | None = None) -> ListIndex:
         index = built_index(as_of)
         if index is None:
             screener = default_screener(as_of)
-            screener.read_whole()  # a server: every new name screened without a query per blocking key
+            screener.read_whole()  # a server: every new name screened without a query to the index file
             index = ListIndex(screener)
             with _indexes_lock:
                 _indexes[as_of] = index

@@ -147,8 +147,8 @@ class Screener:
         self.members = opened.members  # type: ignore[assignment]
 
     def read_whole(self) -> None:
-        """Read the keyed tables of a stored index now instead of key by key (for a long-running server: a new
-        name then costs no query for a key; answers are the same either way)."""
+        """Read a stored index whole now instead of row by row (for a long-running server: a new name then
+        costs no query; answers are the same either way)."""
         if self.opened is not None:
             self.opened.load()
 
