@@ -11,8 +11,8 @@ The generator is seeded and sequential, so the first N documents of a larger cor
 Each configuration runs in a fresh interpreter pinned to its cores (sched_setaffinity, inherited by Spark's
 JVM and Python workers), into a fresh SQLite store, without name resolution; its time includes model loading
 and, for Spark, the JVM start, as a user sees. Printed per configuration: wall seconds and documents/s, the CPU
-seconds of the whole process tree (children waited for: the JVM and Spark's Python workers included) per
-document, and the mean load average sampled every 5 s while it ran (this machine's 2 cores are shared, so wall
+seconds of the whole process tree (sampled from /proc every second: the JVM and Spark's Python workers included)
+per document, and the mean load average sampled every 5 s while it ran (this machine's 2 cores are shared, so wall
 figures depend on what else runs; CPU per document much less). ingest-1 also prints its start-up (store opened,
 English and Chinese models loaded) apart, and the whole-store resolution `mcfwatch ingest` runs after it.
 
@@ -182,15 +182,17 @@ def main() -> None:
     for config in args.configs.split(","):
         cores = set(range(min(CONFIGS[config], os.cpu_count() or 1)))
         cmd = [sys.executable, __file__, "--run", config, "--corpus", str(corpus), "--work", str(work)]
-        loads = LoadSampler()
         cpu0 = _children_cpu()
-        proc = subprocess.run(cmd, capture_output=True, text=True, preexec_fn=lambda c=cores: os.sched_setaffinity(0, c))
-        cpu = _children_cpu() - cpu0
-        load = loads.stop()
-        if proc.returncode != 0:
-            print(f"{config}: failed: {proc.stderr.strip().splitlines()[-1:]}")
+        child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                 preexec_fn=lambda c=cores: os.sched_setaffinity(0, c))
+        sampler = LoadSampler(child.pid)
+        stdout, stderr = child.communicate()
+        load, tree_cpu = sampler.stop()
+        cpu = max(tree_cpu, _children_cpu() - cpu0)  # the root process's own figure is exact once reaped
+        if child.returncode != 0:
+            print(f"{config}: failed: {stderr.strip().splitlines()[-1:]}")
             continue
-        r = json.loads(proc.stdout.strip().splitlines()[-1])
+        r = json.loads(stdout.strip().splitlines()[-1])
         r["cpu"], r["load"] = cpu, load
         results.append(r)
         stored = max(int(r["stored"]), 1)
@@ -215,23 +217,55 @@ def main() -> None:
 
 
 class LoadSampler:
-    """The 1-minute load average, sampled every 5 s from start to stop (mean)."""
+    """While a configuration runs: the 1-minute load average (mean of samples) and the CPU seconds of its whole
+    process tree, read from /proc every second (a process's last figure is kept when it ends; a process that
+    starts and ends between two samples is missed, as is the last second of each). Spark's JVM and Python
+    workers are not waited for by their parents, so getrusage(RUSAGE_CHILDREN) would not count them."""
 
-    def __init__(self) -> None:
-        self.samples = [os.getloadavg()[0]]
+    def __init__(self, root: int) -> None:
+        self.root = root
+        self.loads = [os.getloadavg()[0]]
+        self.cpu: dict[int, float] = {}
+        self._tick = os.sysconf("SC_CLK_TCK")
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
-        while not self._done.wait(5.0):
-            self.samples.append(os.getloadavg()[0])
+        n = 0
+        while not self._done.wait(1.0):
+            self._sample()
+            n += 1
+            if n % 5 == 0:
+                self.loads.append(os.getloadavg()[0])
 
-    def stop(self) -> float:
+    def _sample(self) -> None:
+        parent: dict[int, int] = {}
+        times: dict[int, float] = {}
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            pid = int(entry.name)
+            parent[pid] = int(fields[1])
+            times[pid] = (int(fields[11]) + int(fields[12])) / self._tick
+        for pid, t in times.items():
+            p = pid
+            while p > 1 and p != self.root:
+                p = parent.get(p, 1)
+            if p == self.root:
+                self.cpu[pid] = max(t, self.cpu.get(pid, 0.0))
+
+    def stop(self) -> tuple[float, float]:
+        """(mean load average, CPU seconds of the process tree)."""
         self._done.set()
         self._thread.join()
-        self.samples.append(os.getloadavg()[0])
-        return sum(self.samples) / len(self.samples)
+        self.loads.append(os.getloadavg()[0])
+        return sum(self.loads) / len(self.loads), sum(self.cpu.values())
 
 
 def _children_cpu() -> float:

@@ -8,6 +8,7 @@ code (worker.py): one Extractor per process, batches of 16, a failed document re
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,12 @@ Progress = Callable[[str], None]
 
 
 def _extract_chunk(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return list(worker.extract_partition(items))
+    rows_out = list(worker.extract_partition(items))
+    # Paddle (LAC, loaded with the first Chinese document) installs a fatal-signal handler for SIGTERM that
+    # prints a C++ "FatalError" block and can deadlock in a worker idle on its queue: give SIGTERM back its
+    # default, so a pool terminated on an error stops at once and silently.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    return rows_out
 
 
 def ingest_parallel(
@@ -58,10 +64,17 @@ def _ingest(ws: Workspace, paths: list[Path], workers: int, on_item: Progress | 
             yield chunk
 
     # spawn: workers start clean (no copy of this process's store connections or threads)
-    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+    pool = multiprocessing.get_context("spawn").Pool(workers)
+    try:
         for result in pool.imap(_extract_chunk, chunks()):
             for row in result:
                 _store(ws, row, report, on_item)
+        pool.close()  # workers leave on their own when the queue ends: no signal sent (see _extract_chunk)
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
     if resolve and (report.stored or ws.store.unresolved_documents()):
         report.merges = len(ws.resolve())
     return report
