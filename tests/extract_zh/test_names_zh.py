@@ -63,3 +63,12 @@ def test_funds_state_asset_commissions_and_firms_short_names(zh_extractor: Chine
     assert got.get("宝钢股份有限公司") == "Company"
     assert got.get("中国船舶工业集团有限公司") == "Company"
     assert not [n for n in got if n.startswith(("原", "控股股东"))]
+
+
+def test_technologies_by_their_head_without_maker_or_purpose(zh_extractor: ChineseExtractor) -> None:
+    # heads from the technologies corpus/train annotates (系统, 设备, 组件, 探测器 …); generic ones stay out
+    got = _types(zh_extractor, "该公司向巴基斯坦出口红外焦平面探测器，并采购了关键设备。")
+    assert got.get("红外焦平面探测器") == "Technology"
+    assert "关键设备" not in got
+    got = _types(zh_extractor, "华为公司的5G通信设备出口至德国。")
+    assert got.get("5G通信设备") == "Technology" and got.get("华为公司") == "Company"

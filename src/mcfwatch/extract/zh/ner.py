@@ -24,6 +24,7 @@ _STOP_WORDS = {"与", "和", "及", "以及", "同", "跟", "由", "在", "的",
 _STOP_TAGS = {"w", "p", "c", "u", "r", "v", "TIME", "PER", "q", "d", "xc", "m", "ad", "vd"}
 _TRAILING_VERBS = ("组织", "主办", "承办", "举办", "协办", "参加", "访问", "签署", "邀请", "资助", "控股")
 _NOMINAL_TAGS = {"n", "nz", "nw", "ORG", "LOC", "nt", "ns", "j", "an", "vn", "eng"}
+_NAMED_TAGS = {"ORG", "LOC", "PER", "nt", "ns", "nr"}
 _NOT_STRIPPED = {"中国", "中华", "中央", "国家"}
 
 
@@ -97,6 +98,12 @@ def _rule_candidates(text: str, tokens: list[Token]) -> list[_Cand]:
             if kind == "Program" and tok.tag not in ("n", "nz", "ORG"):
                 continue
             start = _extend_joined(text, tokens, _extend_left(tokens, k, start))
+            if kind == "Technology":  # an item's name does not swallow its maker or place (华为5G设备)
+                start = max([start, *(t.end for t in tokens[:i] if t.start >= start and t.tag in _NAMED_TAGS)])
+                while text.startswith(tr.TECH_NOT_NAME, start) and tok.end - start > len(suf):
+                    start += next(len(w) for w in tr.TECH_NOT_NAME if text.startswith(w, start))
+                if tok.end - start <= len(suf):
+                    continue
             name = text[start : tok.end]
             left = name[: -len(suf)]
             if len(left) < 2 or left in tr.GENERIC_LEFT or left[-2:] in tr.GENERIC_LEFT and len(left) == 2:
