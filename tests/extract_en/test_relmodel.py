@@ -200,3 +200,22 @@ def test_dev_blind_gap_is_dev_f1_minus_blind_f1(tmp_path: Path) -> None:
     for name, cells in rows.items():
         d, b = dev.reports["en"][name].total("relations").f1, blind.reports["en"][name].total("relations").f1
         assert float(cells[4]) == pytest.approx(d, abs=0.006) and float(cells[-1]) == pytest.approx(d - b, abs=0.011)
+
+
+def test_the_documents_main_event_is_carried_into_sentences_that_do_not_name_it() -> None:
+    """"Representatives of 120 employers took part": the event an earlier sentence named is a candidate party,
+    and a gold participation told that way becomes a positive example."""
+    from mcfwatch.extract.relmodel import examples
+    from mcfwatch.extract.zh.normalise import simplify
+
+    docs, _ = data.training_docs("zh")
+    gained = 0
+    for doc in docs[:60]:
+        text = simplify(doc.text)
+        without = examples.label(doc, examples.chinese(text, doc.mentions, carry_event=False))
+        carried = examples.label(doc, examples.chinese(text, doc.mentions, carry_event=True))
+        new = [e for e in carried if "carried_event" in e.features]
+        assert all(e.cand.first.type == "Event" and e.cand.first.end <= e.cand.sent_start for e in new)
+        assert len(carried) >= len(without)
+        gained += sum(bool(e.labels) for e in carried) - sum(bool(e.labels) for e in without)
+    assert gained > 0

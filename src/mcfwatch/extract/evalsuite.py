@@ -72,11 +72,11 @@ class Systems:
     def run(self, docs: list[Document], model: object | None, floors: tuple[float, ...] = ()) -> dict[str, list[Extraction]]:
         """Extractions of ``docs`` by each system (``model``: a RelModel, else the shipped one); ``floors``:
         also ``both`` with these confidence floors for the model's own findings (``both@0.5``)."""
-        from mcfwatch.extract.relmodel.combine import CONFIDENT
+        from mcfwatch.extract.relmodel.combine import floor as floor_of
         from mcfwatch.extract.relmodel.model import RelModel, shipped
 
         m = model if isinstance(model, RelModel) else shipped(self.lang)
-        runs = [(s, s, CONFIDENT) for s in SYSTEMS] + [(f"both@{f}", "both", f) for f in floors]
+        runs = [(s, s, floor_of(self.lang)) for s in SYSTEMS] + [(f"both@{f}", "both", f) for f in floors]
         out: dict[str, list[Extraction]] = {name: [] for name, _, _ in runs}
         if self.lang == "en":
             from mcfwatch.extract.en.extractor import extract_parsed
@@ -88,7 +88,7 @@ class Systems:
             for name, how, floor in runs:
                 self.zh.relations, self.zh.model, self.zh.confident = how, m, floor
                 out[name] = list(self.zh.extract_many(docs))
-            self.zh.relations, self.zh.confident = "rules", CONFIDENT
+            self.zh.relations, self.zh.confident = "rules", floor_of("zh")
         return out
 
 

@@ -55,7 +55,7 @@ class ChineseExtractor:
     ) -> None:
         self.relations = combine.mode(relations)
         self.model = model if model is not None or self.relations == "rules" else shipped("zh")
-        self.confident = combine.CONFIDENT
+        self.confident = combine.floor("zh")
         self.ner = (ner or settings.ZH_NER.get()).strip().lower()
         if self.ner not in NER_CHOICES:
             raise ValueError(f"MCFWATCH_ZH_NER={self.ner!r}: expected one of {', '.join(NER_CHOICES)}")
