@@ -279,3 +279,36 @@ def test_the_cli_screens_from_the_cache(store: ScreenCache, plain: Screener, reo
     run = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=600, check=True)
     assert run.stderr == "" and set(store.folder.iterdir()) == before  # read, nothing rebuilt
     assert json.loads(run.stdout) == json.loads(json.dumps(plain.screen("NWPU").to_dict()))
+
+
+def test_an_error_that_is_not_damage_keeps_the_file(plain: Screener, tmp_path: Path) -> None:
+    """A failed query, or a file removed by another process, must not delete the index: a long-lived server
+    would otherwise lose the sound file another process just put in place (found by the API contract test)."""
+    from mcfwatch.errors import McfwatchError
+
+    store = ScreenCache(tmp_path)
+    store.save_index("k1", plain)
+    opened = store.open_index("k1")
+    assert opened is not None
+    path = store.folder / "index-k1.sqlite"
+    with pytest.raises(McfwatchError, match="screening cache unreadable"):
+        opened.db.rows("SELECT nothing FROM no_such_table")
+    assert path.exists()
+    moved = path.with_suffix(".moved")
+    path.rename(moved)  # removed under the open reader, as another process's clean-up would
+    errors: list[BaseException] = []
+
+    def read() -> None:  # a new thread opens a new connection
+        try:
+            opened.db.rows("SELECT k FROM meta")
+        except McfwatchError as exc:
+            errors.append(exc)
+
+    import threading
+    t = threading.Thread(target=read)
+    t.start()
+    t.join()
+    assert len(errors) == 1 and "unreadable" in str(errors[0])
+    moved.rename(path)  # put back (rebuilt by another process): read again, no restart
+    assert opened.db.rows("SELECT v FROM meta WHERE k = 'key'") == [("k1",)]
+    assert Screener.from_index(opened, None).screen("Huawei").to_dict() == plain.screen("Huawei").to_dict()

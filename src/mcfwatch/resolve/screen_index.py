@@ -65,8 +65,21 @@ class Db:
             return conn.execute(sql, args).fetchall()
         except sqlite3.Error as exc:
             local.conn = None
+            if not _damaged(exc):
+                # not the file's fault (removed or replaced by another process, a busy disk, a query error):
+                # the file is left alone, since it may be a sound one that another process just put in place
+                raise DamagedCacheError(f"{self.path}: screening cache unreadable ({exc}); run again") from None
             self.path.unlink(missing_ok=True)
             raise DamagedCacheError(f"{self.path}: screening cache damaged ({exc}); removed it, run again") from None
+
+
+def _damaged(exc: sqlite3.Error) -> bool:
+    """Whether SQLite says the file itself is bad (not a database, malformed), as opposed to an operational
+    error (cannot open a file another process removed, locked, I/O) or a programming error."""
+    if type(exc) is sqlite3.DatabaseError:  # "file is not a database", "database disk image is malformed"
+        return True
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text
 
 
 class LazyMap(Mapping[str, T]):
