@@ -91,3 +91,14 @@ def test_ner_setting_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
     assert choice(None) == "base"
     with pytest.raises(ValueError, match="MCFWATCH_EN_NER"):
         choice("large")
+
+
+def test_technology_items_by_their_head() -> None:
+    # heads of the technologies corpus/train annotates; a modifier inside the noun phrase is part of the item,
+    # the verb or the subject before it is not
+    got = _names("tuned", "The firm exported reconnaissance drones, air-defence radars and flight-control software "
+                          "to Iran, and the engines were made in Derby.")
+    assert got["reconnaissance drones"] == "Technology"
+    assert got["air-defence radars"] == "Technology"
+    assert got["flight-control software"] == "Technology"
+    assert "engines" not in got and not [n for n in got if n.startswith(("firm", "exported"))]
