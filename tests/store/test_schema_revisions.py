@@ -1,5 +1,5 @@
-"""Revisions 0004 (the web accounts' tables under Alembic) and 0005 (canonical_entities grouped before it joins),
-on both backends: upgrade keeps what is there, downgrade undoes exactly its revision; and on SQLite the
+"""Revisions 0004 (the web accounts' tables under Alembic), 0005 (canonical_entities grouped before it joins)
+and 0006 (overlays indexed by kind and target), on both backends: upgrade keeps what is there, downgrade undoes exactly its revision; and on SQLite the
 readers of a large store are answered by index, not by scans nested in scans."""
 
 from __future__ import annotations
@@ -154,3 +154,17 @@ def test_sqlite_reads_an_entity_by_index_and_scans_entities_once(tmp_path: Path,
     assert not any(s.startswith("SCAN r") for s in relations_plan), relations_plan
     (entities_plan,) = [p for p in plans(store, store.entities) if any("canonical_entities" in s or "SCAN g" in s for s in p)]
     assert sum(s.startswith("SCAN e ") or s == "SCAN e" for s in entities_plan) == 1, entities_plan
+
+
+def test_sqlite_finds_the_decision_in_force_by_index(tmp_path: Path, train_records: list[dict[str, Any]]) -> None:
+    """active_relations leaves out rejected relations through current_decisions: the latest decision per target,
+    looked up by (kind, target), not by scanning every decision for each one."""
+    store, winner, _ = corpus_store(str(tmp_path / "s.db"), train_records)
+    touching = store.relations(winner)
+    for r in touching[:3]:
+        store.add_overlay("edge", r["id"], "reject")
+    store.add_overlay("edge", touching[0]["id"], "confirm")  # the latest decision wins: back in
+    assert [r["id"] for r in store.relations(winner)] == [r["id"] for r in touching if r["id"] not in
+                                                         {touching[1]["id"], touching[2]["id"]}]
+    (plan,) = [p for p in plans(store, lambda: store.relations(winner)) if any("ix_rel_source" in s for s in p)]
+    assert any("ix_overlays_kind_target" in s for s in plan), plan

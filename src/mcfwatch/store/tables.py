@@ -21,8 +21,9 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 5  # 2: content ids, merges unique by pair, folded table, SQL views; 3: meta.generation;
-# 4: the web accounts' tables (users, api_tokens, audit_log, web_secrets); 5: canonical_entities grouped first
+SCHEMA_VERSION = 6  # 2: content ids, merges unique by pair, folded table, SQL views; 3: meta.generation;
+# 4: the web accounts' tables (users, api_tokens, audit_log, web_secrets); 5: canonical_entities grouped first;
+# 6: overlays indexed by (kind, target), the latest decision on a target found by index
 # Each version is an Alembic revision in store/migrations/versions/ (NNNN_what.py): raise both together.
 
 metadata = MetaData()
@@ -128,6 +129,7 @@ overlays = Table(
     Column("note", Text),
     Column("decided_by", String(64), nullable=False),
     Column("created_at", String(32), nullable=False),
+    Index("ix_overlays_kind_target", "kind", "target"),  # current_decisions: the latest per target
 )
 
 # Monitoring baseline (`mcfwatch watch`): per partner, the comparable part of its last exposure result.
