@@ -102,3 +102,10 @@ def test_technology_items_by_their_head() -> None:
     assert got["air-defence radars"] == "Technology"
     assert got["flight-control software"] == "Technology"
     assert "engines" not in got and not [n for n in got if n.startswith(("firm", "exported"))]
+
+
+def test_research_institute_with_several_words_before_research() -> None:
+    got = _names("tuned", "The Xi'an Modern Control Technology Research Institute signed an agreement with Aston "
+                          "Dynamics Ltd.")
+    assert got["Xi'an Modern Control Technology Research Institute"] == "University"
+    assert "Technology Research Institute" not in got

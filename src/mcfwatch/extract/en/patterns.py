@@ -255,7 +255,8 @@ def _research() -> list[Pattern]:
     return [
         *_with_tails("University", [first, dict(_PRE_WORD, OP="*"), {"TEXT": {"IN": RESEARCH_HEADS}}]),
         *_with_tails("University", [{"TEXT": {"IN": RESEARCH_HEADS}}]),
-        {"label": "University", "pattern": [{"TEXT": {"REGEX": r"^[A-Z]"}, "POS": "PROPN"}, {"TEXT": "Research"},
+        {"label": "University", "pattern": [{"TEXT": {"REGEX": r"^[A-Z]"}, "POS": {"IN": ["PROPN", "ADJ", "NOUN"]},
+                                            "OP": "+"}, {"TEXT": "Research"},
                                             {"TEXT": {"IN": ["Institute", "Centre", "Center"]}}]},
         {"label": "University", "pattern": [{"TEXT": {"REGEX": r"^[A-Z]"}, "POS": "PROPN", "OP": "+"},
                                             {"TEXT": {"IN": ["University", "Polytechnic"]}}]},
