@@ -21,6 +21,7 @@ A file that cannot be read or is not ours is ignored with a one-line warning and
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -220,10 +221,13 @@ class ScreenCache:
         if not path.is_file():
             return None
         try:
-            return Opened(path, key)
+            opened = Opened(path, key)
         except (McfwatchError, sqlite3.Error, ValueError, KeyError, TypeError) as exc:
             self._discard(path, str(exc)[:80] or type(exc).__name__)
             return None
+        with contextlib.suppress(OSError):  # newest-used first when pruning (a read-only cache: left as it is)
+            os.utime(path)
+        return opened
 
     def save_index(self, key: str, screener: Any) -> None:
         """Store a built screener under KEY (written aside, then renamed into place)."""

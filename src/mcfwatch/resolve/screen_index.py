@@ -54,14 +54,36 @@ class Db:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._local = threading.local()
+        # the process's first connection, kept open: if the file is later removed (pruned by a run over other
+        # lists, replaced by another process), threads that open their connection after that read through it,
+        # one at a time, as a Unix reader keeps reading a file that was unlinked under it
+        self._pinned: sqlite3.Connection | None = None
+        self._pinned_pid = 0
+        self._pin_lock = threading.Lock()
+
+    def _connect(self) -> sqlite3.Connection:
+        return sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False)
+
+    def _open(self) -> sqlite3.Connection:
+        if self._pinned is None or self._pinned_pid != os.getpid():
+            self._pinned, self._pinned_pid = self._connect(), os.getpid()
+        try:
+            return self._connect()
+        except sqlite3.OperationalError:
+            if self.path.exists():
+                raise
+            return self._pinned
 
     def rows(self, sql: str, args: tuple[Any, ...] = ()) -> list[Any]:
         local = self._local
         try:
             conn: sqlite3.Connection | None = getattr(local, "conn", None)
             if conn is None or local.pid != os.getpid():
-                conn = local.conn = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True)
+                conn = local.conn = self._open()
                 local.pid = os.getpid()
+            if conn is self._pinned:
+                with self._pin_lock:
+                    return conn.execute(sql, args).fetchall()
             return conn.execute(sql, args).fetchall()
         except sqlite3.Error as exc:
             local.conn = None
