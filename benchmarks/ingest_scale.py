@@ -16,9 +16,11 @@ per document, and the mean load average sampled every 5 s while it ran (this mac
 figures depend on what else runs; CPU per document much less). ingest-1 also prints its start-up (store opened,
 English and Chinese models loaded) apart, and the whole-store resolution `mcfwatch ingest` runs after it.
 
-    python benchmarks/ingest_scale.py --docs 1000                      # the figures in the closing note
-    python benchmarks/ingest_scale.py --docs 100000 --corpus-dir DIR   # make (or reuse) the issue's corpus
+    python benchmarks/ingest_scale.py --docs 100000 --corpus-dir DIR --limit 1000   # the README's figures
+    python benchmarks/ingest_scale.py --docs 1000                                   # the same documents
     python benchmarks/ingest_scale.py --docs 100000 --corpus-dir DIR --limit 5000 --configs ingest-1
+
+The stores and Spark outputs are removed at the end unless --keep.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -151,6 +154,7 @@ def main() -> None:
     ap.add_argument("--configs", default=",".join(CONFIGS), help="comma-separated subset of " + ", ".join(CONFIGS))
     ap.add_argument("--corpus-dir", type=Path, help="keep the corpus here; reused when it already holds --docs")
     ap.add_argument("--limit", type=int, help="ingest only the first N documents of the corpus")
+    ap.add_argument("--keep", action="store_true", help="keep the stores and Spark outputs (the path is printed)")
     ap.add_argument("--run", help=argparse.SUPPRESS)
     ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--work", type=Path, help=argparse.SUPPRESS)
@@ -178,6 +182,16 @@ def main() -> None:
     print(f"corpus: {args.docs} documents resampled from {source} ({made:.0f} s to make or find): {info}; "
           f"ingesting {n} ({chars / n:.0f} characters each on average); cores on this machine: {os.cpu_count()}; "
           f"load average {os.getloadavg()[0]:.1f}", flush=True)
+    try:
+        run_all(args, corpus, work)
+    finally:
+        if args.keep:
+            print(f"stores and outputs kept in {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def run_all(args: argparse.Namespace, corpus: Path, work: Path) -> None:
     results = []
     for config in args.configs.split(","):
         cores = set(range(min(CONFIGS[config], os.cpu_count() or 1)))
