@@ -4,7 +4,7 @@
                                             [--baseline-docs 300] [--baseline-src DIR] [--no-web] [--app web|api]
                                             [--kinds K,...] [--generator async|threads]
 
-The store (cached under /tmp/mcfwatch-bench/ for reruns; `--store` names another) is made as
+The store (cached under the system temp folder's mcfwatch-bench/ for reruns; `--store` names another) is made as
 benchmarks/web_load.py makes it: the shipped corpus, the seed and our Chinese samples are extracted once by the
 real extractors, and their extractions are stored again as distinct documents (each copy's text carries a copy
 number, so its hash, document id and relation ids differ) until the store holds `--docs`; resolution runs once
@@ -34,7 +34,7 @@ Baselines in the same run: `/healthz` through the same server and clients just b
 cost of HTTP and of the machine's load at that moment, printed on the kind's line), the same load
 against a `--baseline-docs` store (300 documents by default, made the same way; 0 skips it), and with
 `--baseline-src DIR` a server running other code on the same store (e.g. the code before one engine per
-process: `mkdir /tmp/old && git archive 916a0f7 src | tar -x -C /tmp/old`, then `--baseline-src /tmp/old`).
+process: `mkdir DIR && git archive 916a0f7 src | tar -x -C DIR`, then `--baseline-src DIR`).
 `server CPU ms/req` is the server process's CPU time per request during the concurrent load (on a shared machine
 the latencies include other programs' use of the cores, the CPU time does not); `client CPU ms/req` is the
 generator's own. Targets (issue 12): `/entities/{id}` and `/match` p95 < 100 ms, `/exposure` p95 < 250 ms, 0 errors.
@@ -45,7 +45,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -60,7 +59,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from http_load import Request, Result  # noqa: E402
 from http_load import load as load_async  # noqa: E402
 from web_load import QUERIES as PAGE_QUERIES  # noqa: E402
-from web_load import build_store  # noqa: E402
+from web_load import build_store, free_port, percentile  # noqa: E402
 
 from mcfwatch.store import Store  # noqa: E402
 from mcfwatch.store.accounts import Accounts  # noqa: E402
@@ -74,17 +73,6 @@ PARTNER_TYPES = {"University", "Company", "ResearchInstitute"}
 APPS = {"web": "mcfwatch.web.app:server", "api": "mcfwatch.api.app:app"}
 TARGETS = {"/entities/{id}": 0.100, "/match": 0.100, "/exposure": 0.250}
 UNCACHED = {"/match (all distinct)"}   # kinds whose requests are all different: no one-client pass before
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
 def cached_store(path: Path | None, docs: int) -> Path:

@@ -9,7 +9,7 @@ English rules, Chinese tagging and rules, the relation model, storing) and of re
 growing with the store shows as a growing per-document figure from slice to slice.
 
     python benchmarks/ingest_profile.py --docs 2000 --slices 250,500,1000,2000
-    python benchmarks/ingest_profile.py --docs 500 --dump /tmp/ingest.prof   # pstats dump of the last slice
+    python benchmarks/ingest_profile.py --docs 500 --dump ingest.prof   # pstats dump of the last slice
 """
 
 from __future__ import annotations

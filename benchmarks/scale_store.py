@@ -1,6 +1,6 @@
 """Store size, build time and cold `exposure` on a store of 1M relations made from the real corpus.
 
-    .venv/bin/python benchmarks/scale_store.py [--relations 1000000] [--out /tmp/mcfwatch-scale]
+    .venv/bin/python benchmarks/scale_store.py [--relations 1000000] [--out DIR]
         [--db postgresql://user@host/db] [--skip-uncached] [--reuse]
 
 How the store is made: the annotated documents of `corpus/train/` (real and project-written English and
@@ -157,21 +157,24 @@ def build(url: str, records: list[dict[str, Any]], target: int) -> tuple[float, 
     return elapsed, total, docs
 
 
+def record_extraction(rec: dict[str, Any]) -> Extraction:
+    """One annotated corpus record (corpus/train/*.jsonl) as the extraction the store takes."""
+    doc = Document(text=rec["text"], id=rec["id"], language=rec.get("lang"), published=rec.get("published"))
+    ents = [Entity(e["id"], e["name"], e["type"], mentions=[Span(m["start"], m["end"], m["text"]) for m in e["mentions"]])
+            for e in rec["entities"]]
+    ex = Extraction(document=doc, entities=ents)
+    for r in rec["relations"]:
+        ev = r["evidence"]
+        ex.add_relation(Relation(type=r["type"], subtype=r.get("subtype"), source=r["source"], target=r["target"],
+                                 evidence=Span(ev["start"], ev["end"], ev["text"]), date=r.get("date"),
+                                 date_end=r.get("date_end"), confidence=0.8))
+    return ex
+
+
 def seam_rate(records: list[dict[str, Any]], folder: Path) -> float:
     """Documents per second through Store.add_extraction (one transaction each, entity lookup by name)."""
     store = Store(folder / "seam.db")
-    exs = []
-    for rec in records[:300]:
-        doc = Document(text=rec["text"], id=rec["id"], language=rec.get("lang"), published=rec.get("published"))
-        ents = [Entity(e["id"], e["name"], e["type"], mentions=[Span(m["start"], m["end"], m["text"]) for m in e["mentions"]])
-                for e in rec["entities"]]
-        ex = Extraction(document=doc, entities=ents)
-        for r in rec["relations"]:
-            ev = r["evidence"]
-            ex.add_relation(Relation(type=r["type"], subtype=r.get("subtype"), source=r["source"], target=r["target"],
-                                     evidence=Span(ev["start"], ev["end"], ev["text"]), date=r.get("date"),
-                                     date_end=r.get("date_end"), confidence=0.8))
-        exs.append(ex)
+    exs = [record_extraction(rec) for rec in records[:300]]
     started = time.perf_counter()
     for ex in exs:
         store.add_extraction(ex)

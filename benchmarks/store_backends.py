@@ -1,7 +1,7 @@
 """The store on SQLite and on PostgreSQL, side by side in one run: ingest through the seam, bulk build, size, reads.
 
     .venv/bin/python benchmarks/store_backends.py [--relations 1000000] [--docs 300] [--writers 1,2,4]
-        [--pg postgresql://user@host/postgres] [--out /tmp/mcfwatch-backends]
+        [--pg postgresql://user@host/postgres] [--out DIR]
 
 --pg (default MCFWATCH_TEST_PG) names a server and a role that may create databases; without it a throwaway
 PostgreSQL cluster is started (Debian's initdb/pg_ctl, as the
@@ -25,6 +25,7 @@ import multiprocessing
 import os
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -33,32 +34,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 try:  # the bulk loader of the 1M-relation store is shared with benchmarks/scale_store.py
-    from scale_store import build, corpus, size_of
+    from scale_store import build, corpus, record_extraction, size_of
 except ImportError as exc:  # pragma: no cover - a checkout without it
     sys.exit(f"benchmarks/store_backends.py needs benchmarks/scale_store.py ({exc})")
 
-from mcfwatch.model import Document, Entity, Extraction, Relation, Span  # noqa: E402
 from mcfwatch.store import Store  # noqa: E402
 
 
-def extractions(records: list[dict[str, Any]]) -> list[Extraction]:
-    out = []
-    for rec in records:
-        doc = Document(text=rec["text"], id=rec["id"], language=rec.get("lang"), published=rec.get("published"))
-        ents = [Entity(e["id"], e["name"], e["type"], mentions=[Span(m["start"], m["end"], m["text"]) for m in e["mentions"]])
-                for e in rec["entities"]]
-        ex = Extraction(document=doc, entities=ents)
-        for r in rec["relations"]:
-            ev = r["evidence"]
-            ex.add_relation(Relation(type=r["type"], subtype=r.get("subtype"), source=r["source"], target=r["target"],
-                                     evidence=Span(ev["start"], ev["end"], ev["text"]), date=r.get("date"),
-                                     date_end=r.get("date_end"), confidence=0.8))
-        out.append(ex)
-    return out
-
-
 def _writer(url: str, share: list[int], n_docs: int, start: Any) -> None:
-    exs = extractions(corpus()[:n_docs])
+    exs = [record_extraction(rec) for rec in corpus()[:n_docs]]
     store = Store(url)
     start.wait()
     for i in share:
@@ -138,7 +122,7 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=300)
     ap.add_argument("--writers", default="1,2,4")
     ap.add_argument("--pg", default=os.environ.get("MCFWATCH_TEST_PG"), help="a PostgreSQL server's URL (CREATEDB)")
-    ap.add_argument("--out", type=Path, default=Path("/tmp/mcfwatch-backends"))
+    ap.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "mcfwatch-backends")
     ap.add_argument("--backends", default="sqlite,postgresql", help="which builds to run (both: SQLite is the baseline)")
     ap.add_argument("--reuse", action="store_true", help="keep the SQLite store an earlier run left in --out (reads only)")
     ap.add_argument("--no-seam", action="store_true", help="only the builds and reads")
