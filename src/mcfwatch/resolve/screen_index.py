@@ -65,8 +65,9 @@ class Db:
         return sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False)
 
     def _open(self) -> sqlite3.Connection:
-        if self._pinned is None or self._pinned_pid != os.getpid():
+        if self._pinned is None or self._pinned_pid != os.getpid():  # the process's first thread reads through it
             self._pinned, self._pinned_pid = self._connect(), os.getpid()
+            return self._pinned
         try:
             return self._connect()
         except sqlite3.OperationalError:
