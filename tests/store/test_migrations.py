@@ -3,15 +3,12 @@ an older store is refused with a message naming `mcfwatch migrate`, which upgrad
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, create_engine, inspect, text
+from sqlalchemy import inspect, text
 from typer.testing import CliRunner
 
 from mcfwatch.cli.main import app
@@ -19,21 +16,11 @@ from mcfwatch.errors import StoreError
 from mcfwatch.model import Document, Entity, Extraction, Span
 from mcfwatch.store import Store
 from mcfwatch.store import tables as t
-from mcfwatch.store.engine import to_url
 from mcfwatch.store.schema import BASELINE, HEAD, alembic_config, alembic_revision, revision_id
 from mcfwatch.store.views import VIEWS
+from tests.store.connect import connected
 
 runner = CliRunner()
-
-
-@contextmanager
-def connected(db: str) -> Iterator[Connection]:
-    engine = create_engine(to_url(db))
-    try:
-        with engine.begin() as conn:
-            yield conn
-    finally:
-        engine.dispose()
 
 
 def _doc(name: str) -> Extraction:

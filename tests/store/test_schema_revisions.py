@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from argon2 import PasswordHasher
-from sqlalchemy import Connection, create_engine, event, insert, inspect, text
+from sqlalchemy import event, insert, inspect, text
 from typer.testing import CliRunner
 
 from mcfwatch.cli.main import app
@@ -23,22 +22,12 @@ from mcfwatch.model import Document, Entity, Extraction, Relation, Span
 from mcfwatch.store import NewMerge, Store
 from mcfwatch.store import tables as t
 from mcfwatch.store.accounts import Accounts
-from mcfwatch.store.engine import to_url
 from mcfwatch.store.schema import HEAD, alembic_config, alembic_revision, revision_id
+from tests.store.connect import connected
 
 runner = CliRunner()
 TRAIN = Path(__file__).resolve().parents[2] / "corpus" / "train" / "en.jsonl"
 ACCOUNT_TABLES = {"users", "api_tokens", "audit_log", "web_secrets"}
-
-
-@contextmanager
-def connected(db: str) -> Iterator[Connection]:
-    engine = create_engine(to_url(db))
-    try:
-        with engine.begin() as conn:
-            yield conn
-    finally:
-        engine.dispose()
 
 
 @pytest.fixture(scope="module")
