@@ -12,8 +12,9 @@ from spacy.tokens import Doc, Span, Token
 
 from mcfwatch.extract.dates import DateMatch, find_dates
 from mcfwatch.extract.en.args import Resolver
+from mcfwatch.extract.en.dateline import datelines, in_dateline
 from mcfwatch.extract.en.discourse import INHERITED_METHOD, INHERITED_PENALTY, date_relations
-from mcfwatch.extract.en.entities import build_table, mentions_of, retype_by_context
+from mcfwatch.extract.en.entities import build_table, mentions_of, retype_by_context, text_of
 from mcfwatch.extract.en.merge import merge_variants
 from mcfwatch.extract.en.model import load_nlp
 from mcfwatch.extract.en.relations import Found, SentenceRules
@@ -83,7 +84,8 @@ def extract_parsed(doc: Document, sdoc: Doc, relations: str = "rules", model: Re
     """Entities and relations of one parsed document (``relations``: rules, model or both, see relmodel.combine;
     ``typer``: the entity typer, None for the head-noun rules' types)."""
     ex = Extraction(document=doc)
-    mentions = mentions_of(sdoc)
+    lines = datelines(text_of(sdoc))
+    mentions = [m for m in mentions_of(sdoc) if not in_dateline(m.start_char, m.end_char, lines)]
     if typer is not None:
         mentions = retype(sdoc, mentions, typer)
     table = build_table(sdoc, mentions)

