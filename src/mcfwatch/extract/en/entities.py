@@ -338,7 +338,22 @@ def build_table(doc: Doc, mentions: list[Mention]) -> EntityTable:
                   m.from_ruler)
     _acronyms(doc, table)
     _aka_lists(doc, table)
+    _edition_aliases(table)
     return table
+
+
+_EDITION = re.compile(r"^(?:(?:19|20)\d\d|\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
+                      r"eighth|ninth|tenth)\s+(?=[A-Z])", re.I)
+
+
+def _edition_aliases(table: EntityTable) -> None:
+    """"2018 Harbin International Economic and Trade Fair", "5th China-Africa Expo": the event without its
+    year or edition number is an alias (the name stays as written)."""
+    for eid, etype in table.types.items():
+        if etype == "Event":
+            bare = _EDITION.sub("", table.names[eid])
+            if bare != table.names[eid] and bare not in table.aliases[eid]:
+                table.aliases[eid].append(bare)
 
 
 def _aka_lists(doc: Doc, table: EntityTable) -> None:
@@ -396,7 +411,11 @@ CONTEXT_TYPES = {
 
 
 def retype_by_context(doc: Doc, table: EntityTable) -> None:
-    """An organisation described as "a private ... manufacturer" or "is a company" takes that type."""
+    """An organisation described as "a private ... manufacturer" or "is a company" takes that type; a
+    university's department or office is a University (``academic.py``)."""
+    from mcfwatch.extract.en.academic import academic_units  # it imports this module
+
+    academic_units(doc, table)
     for i, eid in table.roots.items():
         if table.types.get(eid) != "Organization" or eid in table.ruler_typed:
             continue

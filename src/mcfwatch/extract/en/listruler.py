@@ -4,8 +4,9 @@ spaCy's ``entity_ruler`` runs every phrase pattern through ``nlp.pipe`` when it 
 for the ~11,000 list names); this component builds the same matcher from the tokenizer alone
 (well under a second) and sets the matches as entities, longest span first, over what earlier
 components set. Which names go in: multi-token English names and aliases of the shipped lists, one
-type per name (the entry's schema; a name with a company suffix is a Company; otherwise the first
-of ``SCHEMA_PRIORITY`` among the schemas the lists give it). Person names stay out: a person's name
+type per name (the entry's schema; a name with a company suffix is a Company, one ending in a programme
+word a Program: the Section 1286 list files "Thousand Talents Plan" under its Company schema; otherwise the
+first of ``SCHEMA_PRIORITY`` among the schemas the lists give it). Person names stay out: a person's name
 in a list says nothing about the same name in a press release.
 """
 
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 SCHEMA_PRIORITY = ["Company", "University", "PublicBody", "MilitaryUnit", "Organization"]
 _COMPANY_SUFFIX = ("co", "co.", "ltd", "ltd.", "limited", "inc", "inc.", "corporation", "corp.", "company", "llc",
                    "group", "gmbh", "plc", "(limited)")
+PROGRAM_SUFFIX = ("plan", "program", "programme", "initiative", "scheme")  # a talent plan is no company
 
 
 def list_names() -> dict[str, str]:
@@ -49,6 +51,8 @@ def list_names() -> dict[str, str]:
     for key, found in schemas.items():
         if key.split()[-1].strip(",") in _COMPANY_SUFFIX:
             out[key] = "Company"
+        elif key.split()[-1] in PROGRAM_SUFFIX:
+            out[key] = "Program"
         else:
             out[key] = next(s for s in SCHEMA_PRIORITY if s in found)
     return out

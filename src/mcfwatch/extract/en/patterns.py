@@ -15,8 +15,10 @@ _NAME = {"IS_TITLE": True, "OP": "+"}
 _NAME_OPT = {"IS_TITLE": True, "OP": "*"}
 _WORDISH = {"TEXT": {"REGEX": r"^(-|[A-Za-z0-9][\w&.'’-]*)$"}, "POS": {"IN": ["PROPN", "ADJ", "NOUN", "NUM", "PUNCT"]}}
 # a word of a long official name: capitalised, an acronym, a joining dash or "and"/"&" ("Science and Technology")
-_PRE_WORD = {"TEXT": {"REGEX": r"^([A-Z][A-Za-z'’.-]*|–|-)$", "NOT_IN": ["Institute", "University", "Centre", "Center",
-                                                                  "Laboratory", "Academy", "College", "School"]}}
+# (not "The" or a company suffix: "Aston Dynamics Ltd. The Hangzhou Research Institute" is two names)
+_PRE_WORD = {"TEXT": {"REGEX": r"^([A-Z](?:[^\W\d_]|['’.-])*|–|-)$",
+                      "NOT_IN": ["Institute", "University", "Centre", "Center", "Laboratory", "Academy", "College",
+                                 "School", "The", "Ltd.", "Ltd", "Inc.", "Co.", "Corp.", "LLC", "Limited"]}}
 # "Federal", "Dutch", "PRC", "General", "Civil Aviation", "South Carolina" before "Ministry/Department of ..."
 _GOV_PREFIX = {"TEXT": {"REGEX": r"^[A-Z][A-Za-z.]*$"}, "POS": {"IN": ["PROPN", "ADJ"]}, "OP": "{0,2}"}
 _GOV_MIDDLE = {"TEXT": {"REGEX": r"^([A-Z][\w-]*|-)$"}, "OP": "*"}  # "Party Committee Organization"
@@ -202,7 +204,7 @@ TECHNOLOGIES: list[list[str]] = [
 TECH_CONTINUATION = ["integrated", "circuits", "items", "equipment", "chips", "manufacturing"]
 
 
-PROGRAM_HEADS = ["initiative", "program", "programme", "agenda"]
+PROGRAM_HEADS = ["initiative", "program", "programme", "agenda", "plan"]  # "Guangdong Pearl River Talent Plan"
 
 
 def _programs() -> list[Pattern]:
@@ -210,6 +212,10 @@ def _programs() -> list[Pattern]:
         # "American Battery Materials Initiative", "Investing in America agenda", "Programme for International ..."
         {"label": "Program", "pattern": [{"IS_TITLE": True, "OP": "+"}, {"LOWER": {"IN": ["in", "of", "for"]}, "OP": "?"},
                                          {"IS_TITLE": True, "OP": "*"}, {"LOWER": {"IN": PROGRAM_HEADS}, "IS_TITLE": True}]},
+        # "Jiangsu Innovation and Entrepreneurship Talent Program": one "and" before a word of AND_WORDS
+        {"label": "Program", "pattern": [{"IS_TITLE": True, "OP": "+"}, {"LOWER": {"IN": ["and", "&"]}},
+                                         {"TEXT": {"IN": [*AND_WORDS, "Entrepreneurship"]}}, {"IS_TITLE": True, "OP": "*"},
+                                         {"LOWER": {"IN": PROGRAM_HEADS}, "IS_TITLE": True}]},
         {"label": "Program", "pattern": [{"TEXT": "Investing"}, {"LOWER": "in"}, {"IS_TITLE": True}, {"LOWER": "agenda"}]},
         {"label": "Program", "pattern": [{"LOWER": {"IN": ["programme", "program"]}, "IS_TITLE": True}, {"LOWER": "for"},
                                          {"IS_TITLE": True, "OP": "+"}]},
@@ -251,12 +257,14 @@ def _research() -> list[Pattern]:
     """"Wuhan University of Science and Technology", "Aldgate–Beihang Centre for Aero-Acoustics", "CAS Key
     Laboratory of Quantum Information", "Hangzhou Research Institute", "Jiaxing University": the small model
     cuts these at "and", at a dash or before the head, or tags the city alone."""
-    first = {"TEXT": {"REGEX": r"^[A-Z][A-Za-z'’.-]*$"}, "POS": {"IN": ["PROPN", "ADJ", "NOUN"]}}
+    first = {"TEXT": {"REGEX": r"^[A-Z](?:[^\W\d_]|['’.-])*$"}, "POS": {"IN": ["PROPN", "ADJ", "NOUN"]}}
+    # "AECC Xi'an Aero-Engine Research Institute", "28th Research Institute"
+    research_word = {"TEXT": {"REGEX": r"^([A-Z](?:[^\W\d_]|['’.-])*|-|–|\d+(st|nd|rd|th))$"},
+                     "POS": {"IN": ["PROPN", "ADJ", "NOUN", "PUNCT", "NUM"]}}
     return [
         *_with_tails("University", [first, dict(_PRE_WORD, OP="*"), {"TEXT": {"IN": RESEARCH_HEADS}}]),
         *_with_tails("University", [{"TEXT": {"IN": RESEARCH_HEADS}}]),
-        {"label": "University", "pattern": [{"TEXT": {"REGEX": r"^[A-Z]"}, "POS": {"IN": ["PROPN", "ADJ", "NOUN"]},
-                                            "OP": "+"}, {"TEXT": "Research"},
+        {"label": "University", "pattern": [dict(research_word, OP="+"), {"TEXT": "Research"},
                                             {"TEXT": {"IN": ["Institute", "Centre", "Center"]}}]},
         {"label": "University", "pattern": [{"TEXT": {"REGEX": r"^[A-Z]"}, "POS": "PROPN", "OP": "+"},
                                             {"TEXT": {"IN": ["University", "Polytechnic"]}}]},
@@ -269,7 +277,7 @@ ORG_HEADS = ["Association", "Federation", "Society", "Chamber", "Alliance", "Fou
 def _associations() -> list[Pattern]:
     """"Chinese People's Association for Friendship with Foreign Countries", "Shaanxi Aero-Engine Innovation
     Alliance", "Czech-Chinese Chamber of Cooperation": associations, chambers and alliances are organisations."""
-    first: Pattern = {"TEXT": {"REGEX": r"^[A-Z][A-Za-z'’.-]*$"}, "POS": {"IN": ["PROPN", "ADJ", "NOUN"]}}
+    first: Pattern = {"TEXT": {"REGEX": r"^[A-Z](?:[^\W\d_]|['’.-])*$"}, "POS": {"IN": ["PROPN", "ADJ", "NOUN"]}}
     head: Pattern = {"TEXT": {"IN": ORG_HEADS}}
     peoples: list[Pattern] = [first, {"LOWER": "people"}, {"TEXT": {"IN": ["'s", "’s"]}}]
     where: list[Pattern] = [{"LOWER": {"IN": ["with", "in"]}}, {"TEXT": {"REGEX": r"^[A-Z]"}}, dict(_TAIL_WORD, OP="*")]

@@ -1,0 +1,74 @@
+"""Entity miss classes found on the held-out fifth of corpus/train (benchmarks/ner_heldout.py --errors), each
+on sentences of the corpus document named in a comment; a sentence written for the test says so."""
+
+from __future__ import annotations
+
+import pytest
+
+from mcfwatch.extract.en.listruler import list_names
+from mcfwatch.model import Extraction
+
+pytestmark = pytest.mark.slow
+
+
+def typed(ex: Extraction) -> dict[str, str]:
+    return {e.name: e.type for e in ex.entities}
+
+
+def test_talent_plans_of_the_section_1286_list_are_programs(extract_text) -> None:  # en-w-0005
+    # the list files the plans under its Company schema; the name ends in a programme word
+    names = list_names()
+    assert names["thousand talents plan"] == "Program"
+    assert names["pearl river talent program"] == "Program"
+    ex = extract_text("Harbin Institute of Technology (HIT) recruited Dr Alan Foster, formerly of Kingsford "
+                      "University, as a visiting chair professor in 2018; he was also selected for the Thousand "
+                      "Talents Plan that year.")
+    plan = next(e for e in ex.entities if "Thousand Talents Plan" in {e.name, *e.aliases})
+    assert plan.type == "Program"
+    assert "Company" not in typed(ex).values()
+
+
+def test_university_departments_are_university(extract_text) -> None:
+    ex = extract_text("In 2017 Kingsford's Department of Materials signed a two-year research contract with "
+                      "NJUST, under which NJUST paid the department £450,000.")  # en-w-0005
+    assert typed(ex)["Department of Materials"] == "University"
+    ex = extract_text("The University of Westbrook has reviewed press reports about Professor Harold Kim of our "
+                      "Department of Chemical Engineering.")  # en-w-0030
+    assert typed(ex)["Department of Chemical Engineering"] == "University"
+    ex = extract_text("The Office of Research Integrity of Lakewood University investigated whether Dr Chen Hui, "
+                      "associate professor in the Department of Physics, failed to disclose foreign appointments "
+                      "and funding while receiving federal grants.")  # en-w-0038
+    assert typed(ex)["Office of Research Integrity"] == "University"
+    assert typed(ex)["Department of Physics"] == "University"
+
+
+def test_government_departments_stay_public_bodies(extract_text) -> None:
+    ex = extract_text("The Shaanxi Provincial Department of Science and Technology gave her a 2 million yuan "
+                      "start-up grant.")  # en-w-0045
+    assert "University" not in typed(ex).values()
+    ex = extract_text("In 2018 he held two awards from the Department of Energy and one from the National Science "
+                      "Foundation.")  # en-w-0038
+    assert typed(ex)["Department of Energy"] == "PublicBody"
+
+
+def test_programme_names_with_and(extract_text) -> None:  # en-w-0043
+    ex = extract_text("Zhao joined the Jiangsu Innovation and Entrepreneurship Talent Program the same year.")
+    assert typed(ex)["Jiangsu Innovation and Entrepreneurship Talent Program"] == "Program"
+
+
+def test_event_edition_year_is_an_alias(extract_text) -> None:  # en-w-1165
+    ex = extract_text("The 2018 Harbin International Economic and Trade Fair closed on Sunday after five days, "
+                      "with 61 investment projects signed.")
+    fair = next(e for e in ex.entities if e.type == "Event")
+    assert "Harbin International Economic and Trade Fair" in {fair.name, *fair.aliases}
+
+
+def test_research_institute_names_with_dashes(extract_text) -> None:  # en-w-0047
+    ex = extract_text("Zhou went, and met researchers from the AECC Xi'an Aero-Engine Research Institute.")
+    assert typed(ex)["AECC Xi'an Aero-Engine Research Institute"] == "University"
+
+
+def test_a_company_suffix_ends_a_name_before_a_research_institute(extract_text) -> None:
+    # written for the test: the sentence after "Ltd." is not split by the parser
+    ex = extract_text("Wang left Aston Dynamics Ltd. The Hangzhou Research Institute of Beihang hired him in 2019.")
+    assert not any("Aston" in name and kind == "University" for name, kind in typed(ex).items())
