@@ -72,3 +72,48 @@ def test_technologies_by_their_head_without_maker_or_purpose(zh_extractor: Chine
     assert "关键设备" not in got
     got = _types(zh_extractor, "华为公司的5G通信设备出口至德国。")
     assert got.get("5G通信设备") == "Technology" and got.get("华为公司") == "Company"
+
+
+# The sentences below are from corpus/train/zh.jsonl (documents written by the project; ids given).
+
+
+def test_a_named_joint_lab_and_a_ministry_joining_two_fields(zh_extractor: ChineseExtractor) -> None:
+    # zh-w-0079, zh-w-0165, zh-w-0151
+    got = _types(zh_extractor, "湘潭大学与株洲天启电子有限公司签约共建“智能传感联合实验室”。")
+    assert got.get("智能传感联合实验室") == "University"
+    got = _types(zh_extractor, "上述合作均由市工业和信息化局前期走访对接促成。")
+    assert got.get("市工业和信息化局") == "PublicBody"
+    got = _types(zh_extractor, "协调哈萨克斯坦工业和基础设施发展部为其办理免税手续。")
+    assert got.get("哈萨克斯坦工业和基础设施发展部") == "PublicBody"
+    got = _types(zh_extractor, "双方商定共建联合实验室，并由科技部和工业和信息化部支持。")
+    assert not [n for n in got if n.endswith("联合实验室")]
+    assert got.get("科技部") == "PublicBody" and not [n for n in got if n.startswith("科技部和")]
+
+
+def test_a_country_before_its_city_is_two_places(zh_extractor: ChineseExtractor) -> None:
+    # zh-w-0129; 巴西利亚 is one city, not 巴西 and 利亚
+    got = _types(zh_extractor, "这是我市与友好城市芬兰坦佩雷市结好后引进的首个芬兰企业总部项目。")
+    assert got.get("芬兰") == "Place" and got.get("坦佩雷市") == "Place"
+    got = _types(zh_extractor, "习近平20日在巴西利亚同巴西总统卢拉举行会谈。")
+    assert "利亚" not in got
+
+
+def test_an_events_year_and_edition_are_in_its_span_not_its_name(zh_extractor: ChineseExtractor) -> None:
+    # zh-w-0102, zh-w-0155: the corpus annotates the whole surface, the name drops the edition
+    got = _surfaces(zh_extractor, "组织宁川新材料股份有限公司等12家企业参加第130届中国进出口商品交易会。")
+    assert got.get("中国进出口商品交易会") == "Event" and got.get("第130届中国进出口商品交易会") == "Event"
+    got = _surfaces(zh_extractor, "2018世界航空发动机产业论坛19日在南昌开幕。")
+    assert got.get("2018世界航空发动机产业论坛") == "Event"
+
+
+def test_delegations_offices_and_international_bodies(zh_extractor: ChineseExtractor) -> None:
+    # zh-w-0101, zh-w-0216, zh-w-0223, zh-w-0093
+    got = _surfaces(zh_extractor, "9月，乌克兰国立航空大学代表团应国际合作与交流处邀请来访。")
+    assert got.get("乌克兰国立航空大学") == "University" and not [n for n in got if n.endswith("代表团")]
+    got = _types(zh_extractor, "风电叶片工厂是在市投资促进局驻斯德哥尔摩代表处牵线下落地的。")
+    assert got.get("市投资促进局") == "PublicBody" and not [n for n in got if n.endswith("代表处")]
+    got = _types(zh_extractor, "卢拉出席了金砖国家新开发银行新任行长罗塞夫的就职仪式。")
+    assert got.get("金砖国家新开发银行") == "Organization"
+    got = _surfaces(zh_extractor, "承担单位江东海洋大学，合作单位挪威科技大学，资助经费450万元。")
+    assert got.get("江东海洋大学") == "University" and got.get("挪威科技大学") == "University"
+    assert not [n for n in got if "单位" in n]

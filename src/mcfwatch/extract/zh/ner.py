@@ -8,6 +8,7 @@ a leading place (河北立中集团 -> 立中集团), while its span keeps the w
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from mcfwatch.extract.zh import typing_rules as tr
@@ -90,6 +91,8 @@ def _rule_candidates(text: str, tokens: list[Token]) -> list[_Cand]:
             if head_start >= tok.start:  # head inside this token: the name starts at the token
                 if head_start > tok.start and tok.tag not in _NOMINAL_TAGS:
                     continue  # 签署 is a verb, not a name ending in 署
+                if head_start == tok.start and tok.tag in _FUNCTION_TAGS:
+                    continue  # 总会 the adverb: no name ends here
                 k, start = i - 1, tok.start
             elif head_start in index_of_start:  # head spans tokens (展示 会)
                 k, start = index_of_start[head_start] - 1, head_start
@@ -109,9 +112,36 @@ def _rule_candidates(text: str, tokens: list[Token]) -> list[_Cand]:
             if len(left) < 2 or left in tr.GENERIC_LEFT or left[-2:] in tr.GENERIC_LEFT and len(left) == 2:
                 break
             typ = (tr.head_type(name) or ("Organization", ""))[0] if kind == "org" else kind
+            if typ == "PublicBody":
+                start = _extend_conjoined(tokens, start)
+            elif typ == "Event":
+                year = _YEAR_BEFORE.search(text, max(0, start - 5), start)
+                start = year.start() if year else start
             out.append(_Cand(start, tok.end, typ, 2, [], "rule"))
             break
     return out
+
+
+_FUNCTION_TAGS = {"v", "vd", "d", "ad", "p", "c", "r", "u"}
+_YEAR_BEFORE = re.compile(r"(?:19|20)\d\d年?$")  # the year opening an event's name: 2018海峡两岸智能制造博览会
+_CONJOINED = {"和", "与"}
+_PLACE_ENDS = ("市", "州", "省", "县", "区", "郡", "岛")
+
+
+def _extend_conjoined(tokens: list[Token], start: int) -> int:
+    """A ministry's name joins two fields with 和/与 (工业和信息化局, 德国联邦经济和气候保护部, 发展和改革委员会):
+    extend over the conjunction and the field before it, unless that field is a name or ends in a head itself
+    (科技部和工业和信息化部 stays two)."""
+    index_of_end = {t.end: k for k, t in enumerate(tokens)}
+    for _ in range(2):
+        k = index_of_end.get(start)
+        if k is None or tokens[k].text not in _CONJOINED or k == 0:
+            return start
+        field = tokens[k - 1]
+        if field.tag not in ("n", "vn", "an", "nz") or tr.head_type(field.text) or len(field.text) < 2:
+            return start
+        start = _extend_left(tokens, k - 1, field.start, max_tokens=3)
+    return start
 
 
 _OPEN, _CLOSE, _DASHES = "（(", "）)", "—－–-"
@@ -147,7 +177,7 @@ def _extend_joined(text: str, tokens: list[Token], start: int) -> int:
 
 
 def _trim(text: str, c: _Cand) -> _Cand:
-    """Words before a name that are not part of it (原, 下属, 民营企业, 我校; an event's 第三届)."""
+    """Words before a name that are not part of it (原, 下属, 民营企业, 我校)."""
     if c.source == "gazetteer":
         return c
     surface = text[c.start : c.end]
@@ -159,10 +189,6 @@ def _trim(text: str, c: _Cand) -> _Cand:
             c.start += k + len(lead)
             surface = text[c.start : c.end]
             break
-    if c.type == "Event":
-        m = tr.EDITION.match(surface)
-        if m and len(surface) - m.end() >= 3:
-            c.start += m.end()
     return c
 
 
@@ -172,6 +198,17 @@ def _split_parent(text: str, c: _Cand) -> list[_Cand]:
     if c.source == "gazetteer":
         return [c]
     surface = text[c.start : c.end]
+    delegation = next((d for d in tr.DELEGATIONS if surface.endswith(d)), "")
+    body = tr.head_type(surface[: -len(delegation)]) if delegation else None
+    if body and body[0] in ("University", "Organization", "Company") and len(surface) - len(delegation) > len(body[1]):
+        return [_Cand(c.start, c.end - len(delegation), body[0], c.priority, [], c.source)]
+    if surface.endswith(tr.OFFICE_TAILS):
+        for head in tr.OFFICE_PARENT_HEADS:
+            k = surface.find(head)
+            cut = k + len(head)
+            if k >= 1 and cut < len(surface) and surface[cut:].endswith(tr.OFFICE_TAILS):
+                typ = (tr.head_type(surface[:cut]) or ("Organization", ""))[0]
+                return [_Cand(c.start, c.start + cut, typ, c.priority, [], c.source)]
     for head in tr.PARENT_HEADS:
         k = surface.find(head)
         cut = k + len(head)
@@ -235,6 +272,21 @@ def _split_trailing_verbs(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _split_place(text: str, c: _Cand) -> list[_Cand]:
+    """A model's place that opens with a country (芬兰坦佩雷市, 阿联酋迪拜) is the country and the place after it."""
+    if c.type != "Place" or c.source != "tagger":
+        return [c]
+    surface = text[c.start : c.end]
+    country = max((p for p in tr.PLACE_PREFIXES if surface.startswith(p)), key=len, default="")
+    rest = surface[len(country):]
+    if not country or not all("\u4e00" <= ch <= "\u9fff" or ch == "·" for ch in rest):
+        return [c]
+    if len(rest) < 3 and not (len(rest) == 2 and rest.endswith(_PLACE_ENDS)):
+        return [c]  # 巴西利亚, 沙特阿拉伯王国, 德国联邦: one name
+    cut = c.start + len(country)
+    return [_Cand(c.start, cut, "Place", c.priority, [], c.source), _Cand(cut, c.end, "Place", c.priority, [], c.source)]
+
+
 def _gazetteer_candidates(text: str, gaz: Gazetteer) -> list[_Cand]:
     return [_Cand(s, e, g.type, 3, list(g.names_en), "gazetteer") for s, e, g in gaz.find_all(text)]
 
@@ -250,7 +302,11 @@ def _leading_place(name: str, offset: int, gaz: Gazetteer, places: dict[int, int
 
 
 def _canonical(surface: str, start: int, typ: str, gaz: Gazetteer, places: dict[int, int]) -> str:
-    """Drop a leading foreign country (any organisation) or leading places (companies)."""
+    """Drop a leading foreign country (any organisation) or leading places (companies); an event's name drops
+    its year and edition (2019第三届西安军民融合产业博览会 -> 西安军民融合产业博览会), which its span keeps."""
+    if typ == "Event":
+        m = tr.EDITION.match(surface)
+        return surface[m.end():] if m and len(surface) - m.end() >= 3 else surface
     if typ not in ("Company", "University", "Organization"):
         return surface
     name = surface
@@ -323,7 +379,7 @@ def find_mentions(
     tagged = _tagger_candidates(named) if "tagger" in use else []
     if proposed is not None:
         tagged = [c for c in tagged if not _joins_organisations(c, known)]
-    cands = [p for c in known + tagged for p in _split_parent(text, _trim(text, c))]
+    cands = [q for c in known + tagged for p in _split_parent(text, _trim(text, c)) for q in _split_place(text, p)]
     cands.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
     taken = [False] * (len(text) + 1)
     chosen: list[_Cand] = []
