@@ -7,7 +7,7 @@ patterns, list versions and what is unknown.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from mcfwatch import settings
@@ -71,6 +71,8 @@ class Analyst:
         self._end_levels: dict[str, str] = {}
         self._index: Any = None  # analyse/indexed.py: the persisted graph index, opened on first use
         self._manifest: Any = None  # graph/listkeys.py: which lists, known without parsing them
+        # set by a server (api/indexer.py): builds the persisted index (and the lists' manifest) in another process
+        self.index_builder: Callable[[str | None], None] | None = None
 
     @property
     def lists(self) -> list[Any]:

@@ -21,7 +21,7 @@ from mcfwatch.analyse.paths import hop_factors, to_paths
 from mcfwatch.analyse.patterns import detect_all
 from mcfwatch.graph.cachedir import cache_dir
 from mcfwatch.graph.listings import LinkCache
-from mcfwatch.graph.listkeys import ListsManifest, lists_key, manifest
+from mcfwatch.graph.listkeys import ListsManifest, lists_key, manifest, saved_manifest
 from mcfwatch.graph.local import closed_set, local_graph
 from mcfwatch.graph.persisted import GraphCache, PersistedGraph
 from mcfwatch.model.keys import name_key
@@ -41,7 +41,10 @@ def lists_manifest(a: Analyst) -> ListsManifest | None:
                                         [{"list": wl.id, "title": wl.title, "version": wl.version} for wl in a._lists])
         else:
             exclude = settings.EXCLUDE_NONCOMMERCIAL.get() == "1"  # as default_lists reads it
-            a._manifest = manifest(cache_dir(a.store.url), a.as_of, exclude, lambda: a.lists)
+            folder = cache_dir(a.store.url)
+            if a.index_builder is not None and folder is not None and saved_manifest(folder, a.as_of, exclude) is None:
+                a.index_builder(a.as_of)  # another process writes it (a server: api/indexer.py), not parsed here
+            a._manifest = manifest(folder, a.as_of, exclude, lambda: a.lists)
     found: ListsManifest = a._manifest
     return found
 
@@ -54,7 +57,7 @@ def graph_cache(a: Analyst) -> GraphCache | None:
     if a._index is None:
         rule = a.rules.one("exposure")
         a._index = GraphCache(a.store, known.key, lambda: a.lists, a.as_of, a.weigh, a.max_hops, hop_factors(rule),
-                              dict(rule.params) if rule else {})
+                              dict(rule.params) if rule else {}, builder=a.index_builder)
     cache: GraphCache = a._index
     return cache
 

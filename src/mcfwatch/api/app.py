@@ -6,8 +6,10 @@ names and the body limit as arguments (defaults from settings), so tests and a l
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 from fastapi import APIRouter, FastAPI
 from starlette.types import ASGIApp
@@ -15,6 +17,8 @@ from starlette.types import ASGIApp
 from mcfwatch import __version__, settings
 from mcfwatch.api import catalog, docs, entities, errors, exposure, match, search
 from mcfwatch.api.middleware import LOCAL_HOSTS, BodyLimit, HostCheck, SecurityHeaders
+from mcfwatch.api.services import running_services, services_for
+from mcfwatch.errors import McfwatchError
 from mcfwatch.extract import Extractor
 
 DESCRIPTION = """Screening and evidence for China's military-civil fusion pathways.
@@ -44,12 +48,19 @@ def create_app(
     max_body_bytes: int | None = None,
     extractor: Extractor | None = None,
     include: Sequence[APIRouter] | None = None,
+    build_apart: bool = False,
 ) -> FastAPI:
     """The API over store DB (None: MCFWATCH_DB at request time), answering Host names HOSTS (None: loopback
-    and MCFWATCH_ALLOWED_HOSTS; "*" for any), refusing bodies over MAX_BODY_BYTES (None: the setting)."""
+    and MCFWATCH_ALLOWED_HOSTS; "*" for any), refusing bodies over MAX_BODY_BYTES (None: the setting).
+
+    BUILD_APART (a server): the persisted graph index is built in another process (api/indexer.py), started
+    when the server starts if the index is not current, and stopped when it shuts down."""
     app = FastAPI(title="mcfwatch", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None)
     app.state.db = db
     app.state.extractor = extractor
+    app.state.build_apart = build_apart
+    if build_apart:
+        around_lifespan(app, index_builds)
     for router in include if include is not None else routers():
         app.include_router(router)
     errors.install(app)
@@ -58,6 +69,32 @@ def create_app(
     app.add_middleware(BodyLimit, limit=limit)
     guard(app, hosts if hosts is not None else allowed_hosts())
     return app
+
+
+@asynccontextmanager
+async def index_builds(app: FastAPI) -> AsyncIterator[None]:
+    """While the server runs: today's graph index brought up to date in a build process; on shutdown (SIGTERM,
+    Ctrl-C) every build process this server started is stopped and waited for."""
+    db = app.state.db if app.state.db is not None else settings.DB.get()
+    with suppress(McfwatchError):  # a store that cannot be opened: its requests say why, as before
+        services_for(app, db).start_builds()
+    try:
+        yield
+    finally:
+        for s in running_services(app):
+            s.stop_builds()
+
+
+def around_lifespan(app: FastAPI, outer: Callable[[FastAPI], AbstractAsyncContextManager[None]]) -> None:
+    """Run OUTER around the app's own lifespan (its startup and shutdown handlers, if any)."""
+    inner = app.router.lifespan_context
+
+    @asynccontextmanager
+    async def lifespan(a: Any) -> AsyncIterator[Any]:
+        async with outer(a), inner(a) as state:
+            yield state
+
+    app.router.lifespan_context = lifespan
 
 
 def guard(app: FastAPI, hosts: Sequence[str]) -> None:
@@ -71,4 +108,4 @@ def guard(app: FastAPI, hosts: Sequence[str]) -> None:
     app.build_middleware_stack = build_guarded  # type: ignore[method-assign]
 
 
-app = create_app()
+app = create_app(build_apart=True)  # what `uvicorn mcfwatch.api.app:app` serves

@@ -10,7 +10,8 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from mcfwatch.api import store_entities
 from mcfwatch.api.deps import services
 from mcfwatch.api.listings import dataset_name, list_index
-from mcfwatch.api.yente_models import Catalog, Status, YenteError
+from mcfwatch.api.services import running_services
+from mcfwatch.api.yente_models import Catalog, Health, Status, YenteError
 from mcfwatch.errors import StoreError
 
 router = APIRouter(tags=["system"])
@@ -52,7 +53,9 @@ def readyz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/healthz", response_model=Status)
-def healthz() -> dict[str, str]:
-    """The process answers (says nothing about the store or the lists; see /readyz)."""
-    return {"status": "ok"}
+@router.get("/healthz", response_model=Health, response_model_exclude_none=True)
+def healthz(request: Request) -> dict[str, Any]:
+    """The process answers (says nothing about the store or the lists; see /readyz). A server that builds its
+    graph index in another process adds `index`: the latest build's state (running, done, failed) and error."""
+    builds = [h for s in running_services(request.app) if (h := s.health())]
+    return {"status": "ok", "index": builds[0]} if builds else {"status": "ok"}

@@ -7,7 +7,8 @@ Invariants: a store is opened (engine, schema check, `create_all` for a new file
 per request; whatever is cached is keyed by the store's generation, read at most once a second, so a write by
 this process (`touch`) or by another (a CLI ingest, a decision) is seen within a second. FastAPI runs sync routes
 in a thread pool: every cache here is guarded by a lock, and a graph is built by one thread while the others wait
-for it (never twenty builds of the same graph).
+for it (never twenty builds of the same graph). A server's Services (``build_apart``) has the persisted graph
+index built in another process (api/indexer.py), so a build never holds the interpreter its requests need.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from fastapi import FastAPI
 
     from mcfwatch.analyse import Analyst
+    from mcfwatch.api.indexer import IndexBuilder
     from mcfwatch.workspace import Workspace
 
 T = TypeVar("T")
@@ -82,11 +84,18 @@ LIST_ANSWERS = Answers()
 
 
 class Services:
-    """One store, one graph per (store generation, date) and a bounded cache of page dicts, for one process."""
+    """One store, one graph per (store generation, date) and a bounded cache of page dicts, for one process.
 
-    def __init__(self, db: str | Path) -> None:
+    BUILD_APART: the persisted graph index is built by another process (a server), not by the request thread."""
+
+    def __init__(self, db: str | Path, build_apart: bool = False) -> None:
         self.db = str(db)
         self.store = Store(self.db)
+        self.indexer: IndexBuilder | None = None
+        if build_apart:
+            from mcfwatch.api.indexer import IndexBuilder
+
+            self.indexer = IndexBuilder(self.db)
         self._generation: tuple[float, int] | None = None
         self._reading = threading.Lock()      # one thread reads the generation; the others use the last value
         self._lock = threading.Lock()         # guards the analysts' dict
@@ -137,6 +146,8 @@ class Services:
             from mcfwatch.analyse import Analyst
 
             made = Analyst(self.store, as_of=as_of)
+            if self.indexer is not None:
+                made.index_builder = self.indexer.wait  # its index is built in another process, and read here
             self.builds += 1
             with self._lock:
                 stale = [k for k, (g, _) in self._analysts.items() if g != gen]
@@ -161,6 +172,23 @@ class Services:
         self.analyst()
         list_index(None)  # the screener and the organisations /match and /entities/{id} answer from
 
+    def index_ready(self) -> None:
+        """Have the persisted graph index of today's analyst current and opened (a server thread: with
+        ``build_apart`` it waits for the build process; a failed build is logged and shown by /healthz)."""
+        from mcfwatch.analyse.indexed import graph_cache, open_index
+        from mcfwatch.errors import McfwatchError
+
+        try:
+            cache = graph_cache(self.analyst())
+            if cache is not None:
+                open_index(cache)
+        except McfwatchError:
+            pass  # a failed build is logged by the indexer and shown by /healthz; requests needing it get the error
+
+    def health(self) -> dict[str, Any]:
+        """The index builds' state for /healthz (empty when this process builds in its request threads)."""
+        return self.indexer.health() if self.indexer is not None else {}
+
     def workspace(self) -> Workspace:
         """A workspace over this store (no second engine); its `close` leaves the shared store open."""
         from mcfwatch.workspace import Workspace
@@ -168,7 +196,20 @@ class Services:
         return Workspace(self.db, store=self.store)
 
     def close(self) -> None:
+        self.stop_builds()
         self.store.close()
+
+    def stop_builds(self) -> None:
+        """Stop and wait for this process's index builds (server shutdown)."""
+        if self.indexer is not None:
+            self.indexer.close()
+
+    def start_builds(self) -> None:
+        """Allow index builds again (a server starting, or started again) and bring today's index up to date
+        in a thread: the requests that need it wait for it, the others are answered meanwhile."""
+        if self.indexer is not None:
+            self.indexer.reopen()
+            threading.Thread(target=self.index_ready, name="mcfwatch-index-ready", daemon=True).start()
 
 
 def _size(page: object) -> int:
@@ -176,6 +217,12 @@ def _size(page: object) -> int:
 
 
 _registry_lock = threading.Lock()
+
+
+def running_services(app: FastAPI) -> list[Services]:
+    """Every Services the app has opened so far."""
+    with _registry_lock:
+        return list(getattr(app.state, "services_by_db", {}).values())
 
 
 def services_for(app: FastAPI, db: str | Path) -> Services:
@@ -191,6 +238,6 @@ def services_for(app: FastAPI, db: str | Path) -> Services:
         if registry is None:
             registry = {}
             app.state.services_by_db = registry
-        if key not in registry:
-            registry[key] = Services(key)  # a store that cannot be opened raises here and is tried again next time
+        if key not in registry:  # a store that cannot be opened raises here and is tried again next time
+            registry[key] = Services(key, build_apart=bool(getattr(app.state, "build_apart", False)))
         return registry[key]

@@ -24,6 +24,19 @@ class Status(BaseModel):
     status: str = Field("ok", examples=["ok"])
 
 
+class IndexHealth(BaseModel):
+    """The latest graph index build a server ran in another process (api/indexer.py)."""
+
+    state: str = Field(..., examples=["done"], description="none, running, done, failed or stopped")
+    builds: int = Field(..., description="build processes this server process started")
+    seconds: float | None = Field(None, description="how long the latest finished build took")
+    error: str | None = Field(None, description="why the latest build failed")
+
+
+class Health(Status):
+    index: IndexHealth | None = Field(None, description="index builds (a server that builds them apart)")
+
+
 class Entity(BaseModel):
     """An FtM entity as yente serves it; property values are strings or (nested=true) entities."""
 

@@ -48,4 +48,6 @@ def register(app: typer.Typer) -> None:
             uvicorn.run("mcfwatch.web.app:server", factory=True, workers=workers, host=host, port=port,
                         log_level="info")
             return
-        uvicorn.run(mount(create_app(db=db, hosts=hosts), str(db)), host=host, port=port, log_level="info")
+        # the persisted graph index is built in a separate process (api/indexer.py), never in a request's thread
+        uvicorn.run(mount(create_app(db=db, hosts=hosts, build_apart=True), str(db)), host=host, port=port,
+                    log_level="info")

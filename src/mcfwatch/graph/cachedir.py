@@ -8,11 +8,13 @@ from the store.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +43,32 @@ def cache_dir(url: str) -> Path | None:
         if os.access(folder, os.W_OK):
             return folder
     return None
+
+
+@contextlib.contextmanager
+def build_lock(folder: Path | None) -> Iterator[None]:
+    """Held while one process builds the indexes in FOLDER: another builder (a second server worker's build
+    process, a command-line call) waits here, then finds the index current instead of building it a second
+    time. An OS file lock (flock), so the kernel releases it when its holder dies; where there is none
+    (no folder, no fcntl) builds are not serialised, only their results written whole (``write_bundle``)."""
+    try:
+        import fcntl
+    except ImportError:  # not a POSIX system
+        yield
+        return
+    if folder is None:
+        yield
+        return
+    try:
+        fh = open(folder / "build.lock", "a")  # noqa: SIM115 (held until the build is done)
+    except OSError:  # a folder this process cannot write: nothing is saved there either
+        yield
+        return
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX)  # waits without holding the interpreter
+        yield
+    finally:
+        fh.close()  # releases the lock
 
 
 def write_bundle(folder: Path, arrays: dict[str, npt.NDArray[Any]], meta: dict[str, Any]) -> None:

@@ -61,15 +61,27 @@ def manifest(
     """The manifest of the lists valid on as_of: read from folder when its stamp matches, else made by
     loading the lists (``load``) and written there."""
     path = folder / f"lists-{source_stamp(as_of, exclude_noncommercial)}.json" if folder else None
-    if path is not None and path.exists():
-        try:
-            raw = json.loads(path.read_text("utf-8"))
-            return ListsManifest(str(raw["key"]), [dict(v) for v in raw["versions"]])
-        except (OSError, ValueError, KeyError, TypeError):
-            pass  # damaged: made again below
+    found = read_manifest(path)
+    if found is not None:
+        return found
     lists = load()
     made = ListsManifest(lists_key(lists, as_of),
                          [{"list": wl.id, "title": wl.title, "version": wl.version} for wl in lists])
     if path is not None:
         replace_text(path, json.dumps({"key": made.key, "versions": made.versions}, ensure_ascii=False))
     return made
+
+
+def saved_manifest(folder: Path | None, as_of: str | None, exclude_noncommercial: bool) -> ListsManifest | None:
+    """The manifest ``manifest`` would read from folder without loading a list, or None (it would parse them)."""
+    return read_manifest(folder / f"lists-{source_stamp(as_of, exclude_noncommercial)}.json" if folder else None)
+
+
+def read_manifest(path: Path | None) -> ListsManifest | None:
+    if path is None or not path.exists():
+        return None
+    try:
+        raw = json.loads(path.read_text("utf-8"))
+        return ListsManifest(str(raw["key"]), [dict(v) for v in raw["versions"]])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # damaged: made again

@@ -6,11 +6,18 @@ It is read only while ``Store.generation()`` still equals that stamp; otherwise 
 entities whose names the link cache has not seen (graph/listings.py ``LinkCache``). Nodes and edges keep
 their positions in the built graph, so a search over the saved arrays returns the same paths, in the same
 order, as a search over the graph built in memory.
+
+One build at a time per cache folder, whichever process runs it (``build_lock``): a second builder waits, then
+reads what the first saved. A server hands its builds to another process (``GraphCache.builder``,
+api/indexer.py), so its requests never wait on the interpreter for a build; it then reads the saved files.
+A reader gets one whole saved index or none: ``load`` checks that the folder it read is still the one it
+started reading (``meta.json`` names each build), so an index swapped in meanwhile is never half mixed in.
 """
 
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -21,7 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from mcfwatch.graph.build import Weigher, build_graph
-from mcfwatch.graph.cachedir import cache_dir, key_digest, read_array, read_meta, write_bundle
+from mcfwatch.graph.cachedir import build_lock, cache_dir, key_digest, read_array, read_meta, write_bundle
 from mcfwatch.graph.graph import Graph
 from mcfwatch.graph.index import GraphIndex
 from mcfwatch.graph.listings import LinkCache
@@ -29,6 +36,7 @@ from mcfwatch.model.schema import SCHEMA
 from mcfwatch.store import Store
 
 INDEX_VERSION = 1  # change whenever the graph build or the saved arrays change meaning
+BUILD_TRIES = 3    # builds elsewhere that may each be overtaken by a write before the caller gives up
 
 
 @dataclass(slots=True)
@@ -91,15 +99,25 @@ def save(g: Graph, folder: Path, generation: int, extra: dict[str, Any]) -> None
         "edge_type": np.array([rcode[e.type] for e in g.edges], dtype=np.int16),
         **g.index.arrays(),
     }
-    meta = {"generation": generation, "types": types, "relation_types": rtypes, "max_hops": g.index.max_hops,
+    meta = {"generation": generation, "build": uuid.uuid4().hex, "types": types, "relation_types": rtypes, "max_hops": g.index.max_hops,
             "hop_factor": list(g.index.hop_factor), **extra}
     write_bundle(folder, arrays, meta)
 
 
 def load(folder: Path) -> PersistedGraph | None:
-    meta = read_meta(folder)
-    if meta is None:
-        return None
+    """The index saved in folder, or None (none, damaged, or replaced while it was being read twice running)."""
+    for _ in range(2):
+        meta = read_meta(folder)
+        if meta is None:
+            return None
+        pg = _load(folder, meta)
+        # the arrays are memory-mapped once opened: a build renamed into place later does not change them
+        if pg is not None and read_meta(folder) == meta:
+            return pg
+    return None
+
+
+def _load(folder: Path, meta: dict[str, Any]) -> PersistedGraph | None:
     try:
         arr = {p.stem: read_array(folder, p.stem) for p in folder.glob("*.npy")}
         index = GraphIndex.from_arrays(arr, int(meta["max_hops"]), tuple(float(x) for x in meta["hop_factor"]))
@@ -118,7 +136,8 @@ class GraphCache:
     """The persisted graph index of one store for one (lists, date, rules) selection, and its link cache.
 
     ``lists_key`` names the selection of list versions (graph/listkeys.py); ``load_lists`` gives the lists
-    themselves, called only when the index must be rebuilt."""
+    themselves, called only when the index must be rebuilt. ``builder``, when set, builds and saves the index
+    in another process (it returns when that process has finished, or raises); ``open`` then reads it."""
 
     store: Store
     lists_key: str
@@ -132,6 +151,7 @@ class GraphCache:
     folder: Path | None = None
     links: LinkCache | None = None
     rebuilt: bool = False
+    builder: Callable[[str | None], None] | None = None  # (as_of) -> when another process has built it
 
     def __post_init__(self) -> None:
         self.root = cache_dir(self.store.url)
@@ -143,14 +163,33 @@ class GraphCache:
         self.folder = self.root / f"graph-{key}"
         self.links = LinkCache(self.root / f"links-{self.lists_key}.sqlite")
 
+    def current(self) -> PersistedGraph | None:
+        """The saved index if it is stamped with the store's generation now, else None."""
+        if self.folder is None:
+            return None
+        pg = load(self.folder)
+        return pg if pg is not None and pg.generation == self.store.generation() else None
+
     def open(self) -> PersistedGraph:
-        """The saved index when it is current, else the graph built (screening only new names) and saved."""
-        generation = self.store.generation()
-        if self.folder is not None:
-            pg = load(self.folder)
-            if pg is not None and pg.generation == generation:
-                return pg
+        """The saved index when it is current, else the graph built (screening only new names) and saved:
+        here, or by ``builder`` in another process."""
+        pg = self.current()
+        if pg is not None:
+            return pg
+        if self.builder is not None and self.folder is not None:
+            for _ in range(BUILD_TRIES):  # a write during a build makes its result stale at once: build again
+                self.builder(self.as_of)
+                pg = self.current()
+                if pg is not None:
+                    return pg
+            raise OSError(f"the graph index in {self.folder} was overtaken by writes to the store {BUILD_TRIES} times")
+        with build_lock(self.root):
+            pg = self.current()  # built by the process we waited for
+            return pg if pg is not None else self._build()
+
+    def _build(self) -> PersistedGraph:
         # stamped with the generation read before the build: a write meanwhile only makes the next call rebuild
+        generation = self.store.generation()
         g = build_graph(self.store, self.load_lists(), self.as_of, self.weigh, self.max_hops, self.links)
         assert g.index is not None
         g.index.set_hop_factors(self.hop_factors)

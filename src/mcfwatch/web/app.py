@@ -79,4 +79,4 @@ def server() -> FastAPI:
     from mcfwatch import settings
     from mcfwatch.api.app import create_app
 
-    return mount(create_app(), settings.DB.get(), warm=True)
+    return mount(create_app(build_apart=True), settings.DB.get(), warm=True)
