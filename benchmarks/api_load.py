@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/api_load.py [--docs 10000] [--clients 20] [--requests 10] [--store PATH]
                                             [--baseline-docs 300] [--baseline-src DIR] [--no-web] [--app web|api]
-                                            [--kinds K,...] [--generator async|threads]
+                                            [--kinds K,...] [--generator async|threads] [--fresh-index]
 
 The store (cached under the system temp folder's mcfwatch-bench/ for reruns; `--store` names another) is made as
 benchmarks/web_load.py makes it: the shipped corpus, the seed and our Chinese samples are extracted once by the
@@ -12,7 +12,11 @@ at the end. Names recur across copies, as they do in a real collection, so the g
 
 Each server is the app `mcfwatch serve` runs (`uvicorn --factory mcfwatch.web.app:server`, one process, API and
 pages behind login; the clients send a bearer token). Once it answers, the first `/exposure` is timed apart (it
-waits for the graph the server builds at start). Each distinct request is then sent once by one client (cold:
+waits for the graph index: with the cache folder deleted, or after a write, the index is built then, by the
+server's build process since api/indexer.py, by a request thread of the server before); while it is in flight
+`--clients` clients send `/entities/{id}` (store entities) in rounds, and their latencies are printed as the
+"during the first /exposure" line: what a build costs the other requests (their answers are compared with the
+one-client answers below). Each distinct request is then sent once by one client (cold:
 what the server caches per store generation is built) and once more (warm); those answers are kept. Then
 `--clients` concurrent clients each send `--requests` requests of each kind, one kind at a time, with a bounded
 number of requests in total. The clients are benchmarks/http_load.py (one asyncio process, a keep-alive connection
@@ -45,13 +49,16 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -185,6 +192,44 @@ class Server:
             self.proc.wait(20)
 
 
+@dataclass
+class During(Result):
+    kept: list[tuple[int, bytes]] = field(default_factory=list)   # (request index, answer) of every request
+
+
+def during_first_exposure(server: Server, auth: dict[str, str], ids: list[str], clients: int) -> During:
+    """`/entities/{id}` for the store's IDS, CLIENTS concurrent clients in rounds, for as long as the first
+    `/exposure` is in flight (it waits for the graph index, built now if it is not current): the latencies the
+    other requests see while an index is built. Prints one line; returns every answer to compare later."""
+    first: dict[str, Any] = {}
+
+    def expose() -> None:
+        t0 = time.perf_counter()
+        with httpx.Client(base_url=server.base, headers=auth, timeout=3600) as c:
+            first["status"] = c.get("/exposure", params={"name": PARTNERS[0]}).status_code
+        first["seconds"] = time.perf_counter() - t0
+
+    reqs: list[Request] = [("GET", f"/entities/{i}", None) for i in ids]
+    out = During()
+    thread = threading.Thread(target=expose)
+    thread.start()
+    while thread.is_alive():
+        r = load_async("127.0.0.1", server.port, reqs, clients, 1, auth, keep=True, keep_all=True)
+        out.times += r.times
+        out.errors += r.errors
+        for status, n in r.statuses.items():
+            out.statuses[status] = out.statuses.get(status, 0) + n
+        out.kept += r.all_bodies
+    thread.join()
+    print(f"first /exposure (waits for the graph index): {first['seconds']:.1f} s (status {first['status']}; "
+          f"{time.perf_counter() - server.started:.1f} s after start)")
+    if out.times:
+        print(f"during the first /exposure: /entities/{{id}}, {clients} clients: n {len(out.times)}, p50 "
+              f"{ms(out.times, 0.5):.1f} ms, p95 {ms(out.times, 0.95):.1f} ms, p99 {ms(out.times, 0.99):.1f} ms, "
+              f"max {max(out.times) * 1000:.1f} ms, errors {out.errors}" + (f" {out.statuses}" if out.errors else ""))
+    return out
+
+
 def send(server: Server, headers: dict[str, str], reqs: list[Request], clients: int, per_client: int,
          generator: str, expected: dict[int, bytes] | None = None, keep: bool = False) -> Result:
     if generator == "threads":
@@ -203,15 +248,17 @@ def run(label: str, db: Path, args: argparse.Namespace, src: Path | None = None)
     print(f"\n== {label}: store {db} {counts.counts()}")
     counts.close()
     auth = {"authorization": f"Bearer {token}"}
+    if args.fresh_index:  # as after a write or a deleted cache: the server's first /exposure needs a new index
+        shutil.rmtree(f"{db}.cache", ignore_errors=True)
+        print(f"removed {db}.cache (graph index, link cache, lists manifest)")
     server = Server(db, src, APPS[args.app])
     try:
         print(f"server answers /healthz after {server.wait():.1f} s")
+        during: Result | None = None
+        if "/exposure" in args.kinds:
+            during = during_first_exposure(server, auth, ids, args.clients)
         with httpx.Client(base_url=server.base, headers=auth, timeout=3600) as c:
-            if "/exposure" in args.kinds:
-                t0 = time.perf_counter()
-                first = c.get("/exposure", params={"name": PARTNERS[0]})
-                print(f"first /exposure (waits for the graph built at start): {time.perf_counter() - t0:.1f} s "
-                      f"(status {first.status_code}; {time.perf_counter() - server.started:.1f} s after start)")
+            print(f"/healthz after it: {c.get('/healthz').text}")
             orgs: list[str] = []
             for q in QUERIES:
                 body = {"queries": {"q": {"schema": "Company", "properties": {"name": [q]}}}}
@@ -249,6 +296,10 @@ def run(label: str, db: Path, args: argparse.Namespace, src: Path | None = None)
             print(f"{kind:22} {len(reqs):5d} {statistics.median(cold.times) * 1000:9.1f} {max(cold.times) * 1000:9.1f} "
                   f"{statistics.median(warm.times) * 1000:9.1f} {max(warm.times) * 1000:9.1f} "
                   f"{cold.errors + warm.errors:7d}")
+        if during is not None and during.times:
+            first = expected.get("/entities/{id}", {})
+            differ = sum(1 for k, body in during.kept if k in first and first[k] != body)
+            print(f"answers during the first /exposure that differ from the one-client answers: {differ}")
         print(f"\n{args.clients} concurrent clients x {args.requests} requests per kind, loopback, one server process, "
               f"generator: {args.generator}; load average before: {os.getloadavg()[0]:.1f}")
         print("floor: /healthz under the same clients, measured just before the kind (no work: HTTP and the machine)")
@@ -294,6 +345,9 @@ def main() -> int:
     ap.add_argument("--generator", choices=("async", "threads"), default="async",
                     help="async: one asyncio process, a keep-alive connection per client (http_load.py); "
                          "threads: the first generator, a thread of httpx.Client per client (to compare)")
+    ap.add_argument("--fresh-index", action="store_true",
+                    help="delete the store's cache folder (<store>.cache) before each server starts, so each one "
+                         "(the baseline code's too) builds the graph index while it is measured")
     ap.add_argument("--kinds", default="/entities/{id},/match,/match (all distinct),/exposure",
                     help="API kinds to load, comma-separated (leave out /exposure where the graph takes too long)")
     args = ap.parse_args()

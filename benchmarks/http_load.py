@@ -39,6 +39,7 @@ class Result:
     statuses: dict[int | str, int] = field(default_factory=dict)
     client_cpu: float = 0.0                     # the generator's own CPU seconds for the whole load
     bodies: dict[int, bytes] = field(default_factory=dict)   # request index -> its first answer (kept on demand)
+    all_bodies: list[tuple[int, bytes]] = field(default_factory=list)  # (request index, answer): every one (keep_all)
 
 
 def encode(method: str, path: str, body: Any, host: str, headers: dict[str, str]) -> bytes:
@@ -108,7 +109,8 @@ def same_answer(first: bytes, body: bytes) -> bool:
 
 
 async def _load(host: str, port: int, requests: list[Request], clients: int, per_client: int,
-                headers: dict[str, str], timeout: float, expected: dict[int, bytes] | None, keep: bool) -> Result:
+                headers: dict[str, str], timeout: float, expected: dict[int, bytes] | None, keep: bool,
+                keep_all: bool = False) -> Result:
     out = Result()
     raw = [encode(m, p, b, f"{host}:{port}", headers) for m, p, b in requests]
 
@@ -132,6 +134,8 @@ async def _load(host: str, port: int, requests: list[Request], clients: int, per
                 out.errors += status != 200
                 if keep and status == 200:
                     out.bodies.setdefault(k, body)
+                if keep_all and status == 200:
+                    out.all_bodies.append((k, body))
         finally:
             await conn.close()
 
@@ -143,7 +147,8 @@ async def _load(host: str, port: int, requests: list[Request], clients: int, per
 
 def load(host: str, port: int, requests: list[Request], clients: int, per_client: int,
          headers: dict[str, str] | None = None, timeout: float = 120.0,
-         expected: dict[int, bytes] | None = None, keep: bool = False) -> Result:
+         expected: dict[int, bytes] | None = None, keep: bool = False, keep_all: bool = False) -> Result:
     """CLIENTS concurrent clients, each sending PER_CLIENT of REQUESTS (round robin from its own offset), one
     at a time on its own connection: CLIENTS x PER_CLIENT requests in all, every one counted."""
-    return asyncio.run(_load(host, port, requests, clients, per_client, headers or {}, timeout, expected, keep))
+    return asyncio.run(_load(host, port, requests, clients, per_client, headers or {}, timeout, expected, keep,
+                             keep_all))
