@@ -72,3 +72,25 @@ def test_a_company_suffix_ends_a_name_before_a_research_institute(extract_text) 
     # written for the test: the sentence after "Ltd." is not split by the parser
     ex = extract_text("Wang left Aston Dynamics Ltd. The Hangzhou Research Institute of Beihang hired him in 2019.")
     assert not any("Aston" in name and kind == "University" for name, kind in typed(ex).items())
+
+
+def test_us_government_is_a_public_body_beside_the_country(extract_text) -> None:  # en-p-fr2-004
+    ex = extract_text("This one entity has been determined by the U.S. Government to be acting contrary to the "
+                      "national security or foreign policy interests of the United States.")
+    assert typed(ex)["U.S. Government"] == "PublicBody"
+    assert typed(ex)["United States"] == "Place"
+
+
+def test_congressional_committees_are_public_bodies(extract_text) -> None:  # en-p-gn-015
+    ex = extract_text("Not later than 90 days after the date of the enactment of this Act, the President shall "
+                      "submit a strategy to the Committee on Foreign Relations and the Committee on Armed Services "
+                      "of the Senate.")
+    assert typed(ex)["Committee on Armed Services"] == "PublicBody"
+    assert typed(ex)["Committee on Foreign Relations"] == "PublicBody"
+
+
+def test_transcript_speaker_labels_are_not_entities(extract_text) -> None:  # en-p-wh2-032, en-p-wh2-043-b
+    ex = extract_text("With that, I will hand it over to [senior administration official].\n\nSENIOR "
+                      "ADMINISTRATION OFFICIAL: Thanks so much.\n\nQ Hey, thanks so much for doing the call.\n\n"
+                      "MR. SULLIVAN: I didn’t really get a feeling for that. We didn’t discuss the American election.")
+    assert not {name for name in typed(ex) if name.isupper() or name.startswith("Q ")}

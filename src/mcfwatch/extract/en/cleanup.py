@@ -130,6 +130,20 @@ def is_heading(span: Span, text: str) -> bool:
     return caps / len(words) >= 0.9
 
 
+_SPEAKER = re.compile(r"(?:^|\n)[ \t]*(?:(?:MR|MS|MRS|DR)\.\s+)?[A-Z][A-Z .’'-]*:")
+
+
+def is_speaker(span: Span, text: str) -> bool:
+    """A transcript's speaker label or question mark-up: "SENIOR ADMINISTRATION OFFICIAL:", "MR. SULLIVAN:",
+    "Q Hey, thanks" (the label is no party to what is said)."""
+    start = text.rfind("\n", 0, span.start_char) + 1
+    head = text[start:span.start_char]
+    if span.text.isupper() and text[span.end_char:span.end_char + 1] == ":":
+        return bool(_SPEAKER.fullmatch(text[max(0, start - 1):span.end_char + 1]
+                                       if start > 0 else text[start:span.end_char + 1]))
+    return head.strip() == "" and span[0].text == "Q" and len(span) > 1
+
+
 def known_type(name: str) -> str | None:
     """The type of a well-known body by its name or first word ("Verizon Media" -> Company)."""
     low = name.lower().replace("’", "'")

@@ -20,6 +20,7 @@ from mcfwatch.extract.en.cleanup import (
     in_title,
     is_document_name,
     is_heading,
+    is_speaker,
     known_type,
     place_canonical,
     run_on,
@@ -50,6 +51,7 @@ GOV_WORDS = {"ministry", "department", "government", "commission", "committee", 
              "tribunal", "board", "representative"}
 MILITARY_WORDS = {"pla", "army", "navy", "military", "force", "forces", "defense", "defence", "liberation",
                   "missile", "rocket"}
+COMMITTEE_HEADS = {"committee", "subcommittee", "commission", "ministry", "department", "bureau", "office", "agency"}
 ORG_WORDS = {"delegation", "association", "society", "foundation", "federation", "times", "news", "party",
              "chamber", "council"}
 
@@ -67,6 +69,8 @@ def _type_from_head(text: str, label: str) -> str | None:
             return "Place"
         if words[-1] in GOV_WORDS - {"house", "state", "office"}:
             return "PublicBody"  # "Public Company Accounting Oversight Board"
+        if len(words) > 2 and words[0] in COMMITTEE_HEADS and words[1] in {"on", "of", "for"}:
+            return "PublicBody"  # "Committee on Armed Services", "Office of Naval Research"
         if (words[0] in INTERNATIONAL_STARTS or words[:2] == ["united", "nations"]) and not low & COMPANY_WORDS:
             return "Organization"  # "International Criminal Court", "U.N. Security Council"
         if low & {"pla", "liberation", "navy", "army", "armed"} or (low & {"military"} and low & UNIVERSITY_WORDS | {"commission"}):
@@ -154,7 +158,7 @@ def _kept(span: Span, label: str, from_ruler: bool, addresses: list[tuple[int, i
         return False
     if from_ruler:
         return True
-    if is_document_name(span):
+    if is_document_name(span) or is_speaker(span, text):
         return False
     return not (label in {"ORG", "PERSON", "FAC", "EVENT", "LAW"} and is_heading(span, text))
 
@@ -201,9 +205,11 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
             if span is None:
                 continue
         gov = government_of(span) if label in {"ORG", "GPE"} else None
-        if gov is not None:  # "the Government of Malaysia", "U.S. Government": the country, as the scope says
-            out.append((gov, "GPE"))
+        if gov is not None and gov.end - gov.start < span.end - span.start:
+            out.append((gov, "GPE"))  # "the Government of Malaysia": the country, as the scope says
             continue
+        if gov is not None:  # "U.S. Government", "United States Government": annotated as the public body
+            label = "ORG"
         if label == "ORG" and span[0].lower_ in {"representatives", "senators", "senator", "representative"}:
             span, label = doc[span.start + 1:span.end], "PERSON"
             if len(span) == 0:
@@ -235,7 +241,7 @@ def mentions_of(doc: Doc) -> list[Mention]:
         etype = label if from_ruler else _type_from_head(span.text, label)
         if not from_ruler and etype in {"Organization", "Place", "Person"}:
             etype = known_type(span.text) or etype
-        if not from_ruler and country_name(span.text) is not None:
+        if not from_ruler and country_name(span.text) is not None and span[-1].lower_ != "government":
             etype = "Place"
         if not from_ruler and span.text.lower() in TECHNOLOGY_NAMES:
             etype = "Technology"  # "Artificial Intelligence"/GPE

@@ -34,13 +34,14 @@ def country_name(name: str) -> str | None:
 
 
 def name_key(name: str, etype: str | None = None) -> str:
-    """The key under which mentions of one entity meet: case, "the", punctuation and place suffixes ignored."""
+    """The key under which mentions of one entity meet: case, "the", punctuation and place suffixes ignored; a
+    country's name is its key, but not "U.S. Government" typed as a public body."""
     key = re.sub(r"[“”\"'’.,()]", "", name.lower())
     key = re.sub(r"^the\s+", "", key)
     key = re.sub(r"\s+", " ", key).strip()
     key = re.sub(r"^(?:us |u s )?(department|ministry) of (?:the )?(\w+)$", r"\2 \1", key)
     country = country_name(name)
-    if country is not None:
+    if country is not None and not (etype not in {None, "Place"} and key.endswith(" government")):
         return country.lower()
     if etype == "Place":
         key = re.sub(r"\s+(city|province|municipality)$", "", key)

@@ -32,7 +32,8 @@ AND_WORDS = ["Technology", "Security", "Energy", "Astronautics", "Engineering", 
              "Defense", "Defence", "Science", "Sciences", "Manufacturing", "Export", "Import", "Communications",
              "Transport", "Equipment", "Electronics", "Aviation", "Finance", "Economic", "Skills", "Strategy",
              "Mechanics", "Power", "Systems", "Vibration", "Enterprise", "Fisheries", "Agriculture", "Justice",
-             "Engineers", "Scientists", "Professionals", "Entrepreneurs"]
+             "Engineers", "Scientists", "Professionals", "Entrepreneurs", "Budget", "Labor", "Labour", "Housing",
+             "Welfare", "Resources"]
 _TAIL_WORD = {"TEXT": {"REGEX": r"^([A-Z][\w'’.-]*|–|-)$", "NOT_IN": ["Institute", "University", "Centre", "Center",
                                                                    "Laboratory", "Department", "Ministry"]}}
 
