@@ -21,6 +21,7 @@ class Mention:
     end: int
     entity: str
     type: str
+    ref: str = ""  # a reference standing for the entity ("def:fair", "zh:company": relmodel.crosssent), else ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from mcfwatch.extract.relmodel import features_en, features_zh
+from mcfwatch.extract.relmodel import crosssent, features_en, features_zh
 from mcfwatch.extract.relmodel.candidates import Candidate, Mention, label_of, pairs
 from mcfwatch.extract.relmodel.data import TrainDoc
 
@@ -34,6 +34,18 @@ AGENTS = {"Company", "Organization", "PublicBody", "University", "MilitaryUnit",
 # model alone: ZH 0.441 -> 0.454 with the main event carried (organizer recall 0.19 -> 0.37, participation
 # 0.30 -> 0.42); EN 0.426 -> 0.421 (participation 0.11 -> 0.16, others a little lower), so English does not.
 CARRY_EVENT = {"en": False, "zh": True}
+# References as mentions (``crosssent``: "the fair", "it", 公司, 代表团, 其) in training, by language; extraction
+# follows the model's record (hyperparameter ``references``). Figures: /work/notes/xsent.md.
+REFERENCES = {"en": True, "zh": True}
+
+
+def _ref_features(cand: Candidate) -> list[str]:
+    """Which party is a reference rather than a name, and what kind."""
+    out = []
+    for k, m in (("1", cand.first), ("2", cand.second)):
+        if m.ref:
+            out += [f"ref{k}", f"ref{k}={m.ref}", f"ref{k}|{cand.first.type}|{cand.second.type}"]
+    return out
 
 
 def _main(ordered: list[Mention], types: set[str] = AGENTS | {"Event"}) -> Mention | None:
@@ -52,14 +64,18 @@ def _carried(topic: Mention | None, main: Mention | None, event: Mention | None)
 
 
 def english(sdoc: Doc, mentions: list[Mention], keep: Callable[[str, str], bool] | None = None,
-            carry_event: bool | None = None) -> list[Example]:
+            carry_event: bool | None = None, references: bool | None = None) -> list[Example]:
     """Every candidate of the document with its features; ``keep`` (first type, second type) prunes pairs before
     they are featurised (extraction passes the type pairs the model can return); ``carry_event``: the main event
-    is carried into every sentence (None: ``CARRY_EVENT``; extraction passes the model's record)."""
+    is carried into every sentence (None: ``CARRY_EVENT``; extraction passes the model's record); ``references``:
+    likewise for ``crosssent`` references (None: ``REFERENCES``)."""
     out = []
+    main = _main(sorted(mentions, key=lambda m: m.start))
+    if REFERENCES["en"] if references is None else references:
+        mentions = mentions + crosssent.english(sdoc, mentions)
     ordered = sorted(mentions, key=lambda m: m.start)
     carry = CARRY_EVENT["en"] if carry_event is None else carry_event
-    main, event = _main(ordered), _main(ordered, {"Event"}) if carry else None
+    event = _main(ordered, {"Event"}) if carry else None
     topic: Mention | None = None  # the first agent of the last sentence that had one
     for sent in sdoc.sents:
         s, e = sent.start_char, sent.end_char
@@ -67,6 +83,7 @@ def english(sdoc: Doc, mentions: list[Mention], keep: Callable[[str, str], bool]
             if keep is not None and not keep(cand.first.type, cand.second.type):
                 continue
             feats, anchor = features_en.features(sdoc, cand)
+            feats += _ref_features(cand)
             if main is not None and cand.first.entity == main.entity and cand.first.start < s:
                 feats.append("carried_main")
             if event is not None and cand.first.entity == event.entity and cand.first.start < s:
@@ -76,18 +93,22 @@ def english(sdoc: Doc, mentions: list[Mention], keep: Callable[[str, str], bool]
     return out
 
 
-def chinese(text: str, mentions: list[Mention], carry_event: bool | None = None) -> list[Example]:
+def chinese(text: str, mentions: list[Mention], carry_event: bool | None = None,
+            references: bool | None = None) -> list[Example]:
     from mcfwatch.extract.zh.relations import sentences
     from mcfwatch.extract.zh.triggers import AGENTIVE
 
     out = []
     topic: Mention | None = None  # the subject of the last sentence that had one
+    main = _main(sorted(mentions, key=lambda m: m.start))
+    if REFERENCES["zh"] if references is None else references:
+        mentions = mentions + crosssent.chinese(text, mentions)
     ordered = sorted(mentions, key=lambda m: m.start)
     carry = CARRY_EVENT["zh"] if carry_event is None else carry_event
-    main, event = _main(ordered), _main(ordered, {"Event"}) if carry else None
+    event = _main(ordered, {"Event"}) if carry else None
     for s, e in sentences(text):
         for cand in pairs(mentions, s, e, carried=_carried(topic, main, event)):
-            feats = features_zh.features(text, cand)
+            feats = features_zh.features(text, cand) + _ref_features(cand)
             if main is not None and cand.first.entity == main.entity:
                 feats.append("carried_main" if cand.first.start < s else "main")
             if event is not None and cand.first.entity == event.entity and cand.first.start < s:

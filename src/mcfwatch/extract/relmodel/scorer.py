@@ -27,8 +27,9 @@ def _types(label: str, a: Mention, b: Mention) -> tuple[str, str]:
 def english(sdoc: Doc, table: EntityTable, model: RelModel) -> list[tuple[Found, Span]]:
     """The model's findings in a parsed English document, each with its sentence."""
     mentions = aligned.table_mentions(sdoc, table, bool(model.meta["hyperparameters"].get("anaphors")))
-    exs = examples.english(sdoc, mentions, keep=model.any_shown,
-                           carry_event=bool(model.meta["hyperparameters"].get("carry_event")))
+    hyper = model.meta["hyperparameters"]
+    exs = examples.english(sdoc, mentions, keep=model.any_shown, carry_event=bool(hyper.get("carry_event")),
+                           references=bool(hyper.get("references")))
     out: list[tuple[Found, Span]] = []
     for ex, hits in zip(exs, model.predict([e.features for e in exs]), strict=True):
         if "not_stated" in ex.features:
@@ -46,7 +47,8 @@ def chinese(text: str, items: list[Item], dates: list[DateMention], model: RelMo
     """The model's findings in a (simplified) Chinese document with their probabilities; the date is the
     sentence's first, if any."""
     mentions = [Mention(it.start, it.end, it.entity, it.type) for it in items]
-    exs = examples.chinese(text, mentions, bool(model.meta["hyperparameters"].get("carry_event")))
+    hyper = model.meta["hyperparameters"]
+    exs = examples.chinese(text, mentions, bool(hyper.get("carry_event")), bool(hyper.get("references")))
     out: list[tuple[RelCand, float]] = []
     for ex, hits in zip(exs, model.predict([e.features for e in exs]), strict=True):
         if "modal_between" in ex.features or "modal_before" in ex.features:
