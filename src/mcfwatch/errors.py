@@ -31,3 +31,7 @@ class MissingExtraError(McfwatchError):
 
     def __init__(self, extra: str, package: str) -> None:
         super().__init__(f"this feature needs the '{extra}' extra: pip install 'mcfwatch[{extra}]' (package {package})")
+
+
+class WorkerLostError(McfwatchError):
+    """An extraction worker process died (killed, out of memory, crashed). What was stored is kept: run again."""

@@ -1,19 +1,29 @@
 """`mcfwatch ingest --workers N`: extraction in N worker processes, storing in this one.
 
-Invariant: the store has one writer, this process, and it adds documents in reading order (imap keeps
-it), so the store ends up exactly as a one-process ingest leaves it. Workers run the Spark executors'
-code (worker.py): one Extractor per process, batches of 16, a failed document reported with its reason.
+Invariant: the store has one writer, this process, and it adds documents in reading order (chunks are
+stored in the order they were submitted), so the store ends up exactly as a one-process ingest leaves it.
+Workers run the Spark executors' code (worker.py): one Extractor per process, batches of 16, a failed
+document reported with its reason.
+
+A worker that dies (killed by a signal, out of memory, a crash in native code) ends the ingest with
+WorkerLostError naming the documents it held; everything stored before stays stored, and the same command
+run again skips it and goes on. (multiprocessing.Pool.imap, used before, waited forever for a dead
+worker's chunk: a 100,000-document run hung that way after a worker was killed.)
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import signal
+from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
 from mcfwatch.batch import rows, worker
+from mcfwatch.errors import WorkerLostError
 from mcfwatch.ingest import Failure
 from mcfwatch.workspace import IngestReport, Workspace, read_inputs
 
@@ -64,17 +74,32 @@ def _ingest(ws: Workspace, paths: list[Path], workers: int, on_item: Progress | 
             yield chunk
 
     # spawn: workers start clean (no copy of this process's store connections or threads)
-    pool = multiprocessing.get_context("spawn").Pool(workers)
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    pending: deque[tuple[Future[list[dict[str, Any]]], list[str]]] = deque()
+
+    def store_next() -> None:
+        result = pending[0][0].result()  # raises BrokenProcessPool if a worker died; the chunk stays counted as held
+        pending.popleft()
+        for row in result:
+            _store(ws, row, report, on_item)
+
     try:
-        for result in pool.imap(_extract_chunk, chunks()):
-            for row in result:
-                _store(ws, row, report, on_item)
-        pool.close()  # workers leave on their own when the queue ends: no signal sent (see _extract_chunk)
-    except BaseException:
-        pool.terminate()
-        raise
+        for chunk in chunks():
+            pending.append((pool.submit(_extract_chunk, chunk), [str(i.get("path") or i.get("id")) for i in chunk]))
+            if len(pending) > 2 * workers:  # bounded: a few chunks read ahead per worker, never the corpus
+                store_next()
+        while pending:
+            store_next()
+    except BrokenProcessPool:
+        held = [name for _, names in pending for name in names]
+        raise WorkerLostError(
+            f"an extraction worker process died (killed, out of memory or crashed) with {len(held)} documents "
+            f"in flight ({_first(held)}); the {len(report.stored)} documents this run stored are kept: run the same "
+            f"ingest again to go on (stored documents are skipped)"
+        ) from None
     finally:
-        pool.join()
+        # workers leave on their own when told the queue has ended: no signal unless one has died
+        pool.shutdown(wait=True, cancel_futures=True)
     if resolve and (report.stored or ws.store.unresolved_documents()):
         report.merges = len(ws.resolve())
     return report
@@ -93,3 +118,9 @@ def _store(ws: Workspace, row: dict[str, Any], report: IngestReport, on_item: Pr
         report.duplicates.append(name)
     if on_item:
         on_item(name)
+
+
+def _first(names: list[str]) -> str:
+    if not names:
+        return "none read yet"
+    return names[0] if len(names) == 1 else f"{names[0]} and {len(names) - 1} more"
