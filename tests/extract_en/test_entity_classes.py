@@ -94,3 +94,23 @@ def test_transcript_speaker_labels_are_not_entities(extract_text) -> None:  # en
                       "ADMINISTRATION OFFICIAL: Thanks so much.\n\nQ Hey, thanks so much for doing the call.\n\n"
                       "MR. SULLIVAN: I didn’t really get a feeling for that. We didn’t discuss the American election.")
     assert not {name for name in typed(ex) if name.isupper() or name.startswith("Q ")}
+
+
+def test_summit_clubs_met_at_are_events(extract_text) -> None:
+    ex = extract_text("It is likely that both President Biden and President Xi will be at APEC and the G20 later "
+                      "this year.")  # en-p-wh2-043-b
+    assert typed(ex)["APEC"] == "Event"
+    assert typed(ex)["G20"] == "Event"
+    ex = extract_text("Committing to a unified approach to confront China’s unfair economic practices: The G7 will "
+                      "release collective, unprecedented language acknowledging the harms caused by the People’s "
+                      "Republic of China’s (PRC) non-transparent, market-distorting industrial directives.")
+    assert typed(ex)["G7"] == "Organization"  # en-p-wh2-053
+
+
+def test_a_parent_before_its_institute_is_two_names(extract_text) -> None:  # en-p-el2-014
+    ex = extract_text("Chinese Academy of Sciences Institute of Computing Technology, a.k.a., the following four "
+                      "aliases: —Institute of Computing Technology Chinese Academy of Sciences; —Institute of "
+                      "Computing Technology; —CAS ICT; and —ICT CAS.")
+    assert typed(ex)["Chinese Academy of Sciences"] == "University"
+    ict = next(e for e in ex.entities if e.name == "Institute of Computing Technology")
+    assert {"CAS ICT", "ICT CAS"} <= set(ict.aliases)  # the aliases are the institute's, not the academy's

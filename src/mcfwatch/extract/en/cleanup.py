@@ -194,6 +194,27 @@ def split_of_the(span: Span) -> list[Span]:
     return [span]
 
 
+_SUB_HEADS = {"Institute", "Laboratory", "Lab", "Center", "Centre", "School", "College", "Department"}
+_PARENT_HEADS = {"Academy", "University", "Institute", "Corporation", "Group", "Sciences"}
+
+
+def split_parent(span: Span) -> list[Span]:
+    """"Chinese Academy of Sciences Institute of Computing Technology", "Academy of Military Medical Sciences,
+    Institute of Toxicology and Pharmacology", "Harbin Institute of Technology School of Electronics ...": the
+    parent and its institute or school, two names (an "X of Y" name followed by another head and "of")."""
+    toks = list(span)
+    for k in range(2, len(toks) - 2):
+        head = toks[k]
+        if head.text not in _SUB_HEADS or toks[k + 1].lower_ != "of":
+            continue
+        left_end = k - 1 if toks[k - 1].text == "," else k
+        left = toks[:left_end]
+        if any(t.lower_ == "of" for t in left[1:]) and any(t.text in _PARENT_HEADS for t in left) \
+                and left[-1].text[:1].isupper():
+            return [span.doc[span.start:span.start + left_end], *split_parent(span.doc[span.start + k:span.end])]
+    return [span]
+
+
 def in_title(span: Span) -> bool:
     """The body is part of an office's title: "Secretary of the Treasury", "SECRETARY OF STATE"."""
     doc = span.doc

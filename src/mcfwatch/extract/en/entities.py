@@ -25,6 +25,7 @@ from mcfwatch.extract.en.cleanup import (
     place_canonical,
     run_on,
     split_of_the,
+    split_parent,
 )
 from mcfwatch.extract.en.lexicon import TITLE_HEADS, TITLE_WORDS
 from mcfwatch.extract.en.names import country_name, name_key
@@ -215,7 +216,7 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
             if len(span) == 0:
                 continue
         parts = split_of_the(span) if label == "ORG" else [span]
-        out.extend((p, label) for p in parts)
+        out.extend((q, label) for p in parts for q in split_parent(p))
     return out
 
 
@@ -367,10 +368,10 @@ def _aka_lists(doc: Doc, table: EntityTable) -> None:
     m = re.search(r"\ba\.k\.a\.,?", text_of(doc))
     if not m:
         return
-    owner = next((eid for eid, spans in table.spans.items() if any(e <= m.start() for _s, e in spans)
-                  and min(s for s, _e in spans) < m.start()), None)
-    if owner is None:
+    before = [(e, eid) for eid, spans in table.spans.items() for _s, e in spans if e <= m.start()]
+    if not before:
         return
+    owner = max(before)[1]  # the name just before "a.k.a." (not its parent named earlier)
     starts = {m2.end() for m2 in re.finditer(r"—\s*", text_of(doc))}
     for eid in list(table.spans):
         if eid == owner or eid not in table.spans:
@@ -418,10 +419,13 @@ CONTEXT_TYPES = {
 
 def retype_by_context(doc: Doc, table: EntityTable) -> None:
     """An organisation described as "a private ... manufacturer" or "is a company" takes that type; a
-    university's department or office is a University (``academic.py``)."""
-    from mcfwatch.extract.en.academic import academic_units  # it imports this module
+    university's department or office is a University (``academic.py``); "at the G20" is an Event
+    (``gatherings.py``)."""
+    from mcfwatch.extract.en.academic import academic_units  # they import this module
+    from mcfwatch.extract.en.gatherings import meeting_forums
 
     academic_units(doc, table)
+    meeting_forums(doc, table)
     for i, eid in table.roots.items():
         if table.types.get(eid) != "Organization" or eid in table.ruler_typed:
             continue
