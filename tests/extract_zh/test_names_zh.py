@@ -117,3 +117,27 @@ def test_delegations_offices_and_international_bodies(zh_extractor: ChineseExtra
     got = _surfaces(zh_extractor, "承担单位江东海洋大学，合作单位挪威科技大学，资助经费450万元。")
     assert got.get("江东海洋大学") == "University" and got.get("挪威科技大学") == "University"
     assert not [n for n in got if "单位" in n]
+
+
+def test_firms_after_a_description_services_and_unnamed_units(zh_extractor: ChineseExtractor) -> None:
+    # zh-w-0095, zh-w-0131, zh-w-0085, zh-w-0253, zh-w-0169
+    got = _surfaces(zh_extractor, "向卫星互联网企业成都星链空间科技有限公司投资3亿元；领投商业火箭企业蓝穹航天科技有限公司B轮融资。")
+    assert got.get("成都星链空间科技有限公司") == "Company" and got.get("蓝穹航天科技有限公司") == "Company"
+    got = _surfaces(zh_extractor, "区内德国博格华纳传动系统公司推荐其配套商意大利布雷维尼齿轮公司落户。")
+    assert got.get("意大利布雷维尼齿轮公司") == "Company" and not [n for n in got if "配套商" in n]
+    got = _types(zh_extractor, "8月31日，北部战区陆军某合成旅与沈阳理工学院共建的“无人作战装备保障联合实验室”揭牌成立。")
+    assert got.get("北部战区陆军") == "MilitaryUnit" and got.get("无人作战装备保障联合实验室") == "University"
+    got = _types(zh_extractor, "中原雷鸣电子有限公司成为中国人民解放军空军某装备修理厂的定点维修单位。")
+    assert got.get("中国人民解放军空军") == "MilitaryUnit" and not [n for n in got if "某" in n]
+    got = _types(zh_extractor, "该公司日前与乌拉圭空军签署合同，向其出口6架初级教练机。")
+    assert got.get("乌拉圭空军") == "MilitaryUnit"
+
+
+def test_named_programmes_and_a_firms_headquarters(zh_extractor: ChineseExtractor) -> None:
+    # zh-w-0157, zh-w-0029, zh-w-0076
+    got = _types(zh_extractor, "半年后，顾天宇作为“珞珈青年学者计划”人选被学校全职引进。")
+    assert got.get("珞珈青年学者计划") == "Program"
+    got = _types(zh_extractor, "吴剑研究员是“国家杰出青年科学基金”获得者，2020年当选中国工程院院士。")
+    assert got.get("国家杰出青年科学基金") == "Program"
+    got = _types(zh_extractor, "代表团还走访了奥迪股份公司总部。")
+    assert got.get("奥迪股份公司") == "Company"

@@ -185,7 +185,13 @@ def _trim(text: str, c: _Cand) -> _Cand:
         k = surface.find(lead)
         if lead == "原" and not (k == 0 and not surface[1:].startswith(tr.NOT_FORMER)):
             continue  # 原美国普渡大学, 原宝钢股份有限公司 (formerly), not 原子能研究院
-        if k >= 0 and len(surface) - k - len(lead) >= 3 and (k == 0 or lead in tr.LEADING_ANYWHERE):
+        if k < 0:
+            continue
+        rest = surface[k + len(lead):]
+        ht = tr.head_type(rest)
+        if (k > 0 and len(rest[: -len(ht[1])] if ht else rest) < 3) or rest.startswith(tr.LEGAL_FORMS + ("（", "(")):
+            continue  # 吉宝企业集团有限公司, 中关村企业管理有限公司: 企业 is part of the name
+        if len(rest) >= 3 and (k == 0 or lead in tr.LEADING_ANYWHERE):
             c.start += k + len(lead)
             surface = text[c.start : c.end]
             break
@@ -198,6 +204,11 @@ def _split_parent(text: str, c: _Cand) -> list[_Cand]:
     if c.source == "gazetteer":
         return [c]
     surface = text[c.start : c.end]
+    k = surface.find("某")  # 火箭军某研究院, 中国人民解放军空军某装备修理厂: an unnamed unit of the named body
+    if k >= 2:
+        left = surface[:k]
+        typ = tr.FIXED_NAMES.get(left) or ("MilitaryUnit" if tr.FOREIGN_SERVICE.fullmatch(left) else tr.org_type(left))
+        return [_Cand(c.start, c.start + k, typ, c.priority, [], c.source)]
     delegation = next((d for d in tr.DELEGATIONS if surface.endswith(d)), "")
     body = tr.head_type(surface[: -len(delegation)]) if delegation else None
     if body and body[0] in ("University", "Organization", "Company") and len(surface) - len(delegation) > len(body[1]):
@@ -229,6 +240,8 @@ def _split_parent(text: str, c: _Cand) -> list[_Cand]:
 
 def _fixed_candidates(text: str) -> list[_Cand]:
     out = [_Cand(m.start(), m.end(), "MilitaryUnit", 2, [], "rule") for m in tr.FOREIGN_SERVICE.finditer(text)]
+    out += [_Cand(m.start(1), m.end(1), "Program", 2, [], "rule") for m in tr.PROGRAM_NAME.finditer(text)
+            if not tr.PROGRAM_NOT_INSIDE.search(m.group(1))]
     for name, typ in [*tr.FIXED_NAMES.items(), *((t, "Technology") for t in tr.TECH_FIELDS)]:
         k = text.find(name)
         while k >= 0:

@@ -43,8 +43,16 @@ EVENT_SUFFIXES = ("成果展示会", "展示会", "博览会", "展览会", "交
                   "学术会议", "领导人会议", "非正式会议", "会晤", "航展", "防务展", "光电展", "电子展", "机床展")
 # Trade words that end a firm's short name without a legal form (corpus: 电子 14, 精密 8, 光电 6, 重工 5, 科技 5,
 # 航发 6, all Company); only for names the tagger already called organisations, never rule heads.
-COMPANY_ENDINGS = ("电子", "精密", "光电", "重工", "科技", "液压", "轴承", "航发", "微电子", "半导体", "重汽", "动力")
-PROGRAM_SUFFIXES = ("计划", "工程", "战略")
+COMPANY_ENDINGS = ("电子", "精密", "光电", "重工", "科技", "液压", "轴承", "航发", "微电子", "半导体", "重汽", "动力",
+                   # and foreign firms' short names (corpus/train: 达索航空, 施耐德电气, 中远海运控股)
+                   "航空", "电气", "控股", "海运", "汽车", "通信", "化工", "钢铁")
+PROGRAM_SUFFIXES = ("计划", "工程", "战略", "科学基金", "奖学金", "倡议")
+# A named programme after the verb or mark that opens it (入选江海学者计划, 和珞珈青年学者计划, 获国家杰出青年科学基金,
+# 全球发展倡议): the segmenter often tags its first word a name or a verb, so the head-word rule cannot extend over it.
+PROGRAM_NAME = re.compile(
+    r"(?:入选|获得|获|列入|纳入|实施|启动|设立|参加|参与|依托|通过|提出|落实|推进|推动|共建|加入|响应|支持|和|与|及|、|，|。|“|《|：|^)"
+    r"([\u4e00-\u9fff\d]{2,10}?(?:计划|人才工程|奖学金|倡议|科学基金|名师项目|专家项目))")
+PROGRAM_NOT_INSIDE = re.compile(r"[的了在是将为等该本此这其各]|计划.")
 TECH_SUFFIXES = ("细化剂", "芯片", "半导体", "无人机", "雷达", "发动机", "传感器", "导弹", "卫星",
                  # heads of the technologies annotated in corpus/train outside the held-out fifth (2+ each):
                  # 系统 11, 设备 10, 组件 9, 材料 8, 器件 6, 部件 5, 构件 3, 潜艇 3, 教练机 3, 终端 2, 模块 2 …
@@ -61,15 +69,21 @@ _WORLD = (
     "葡萄牙 奥地利 波兰 捷克 匈牙利 希腊 以色列 新加坡 马来西亚 泰国 越南 印度 巴基斯坦 伊朗 巴西 阿根廷 墨西哥 南非 乌克兰 "
     "土耳其 沙特 阿联酋 朝鲜 孟加拉国 缅甸 尼日利亚 约旦 埃及 印度尼西亚 柬埔寨 老挝 斯里兰卡 阿尔及利亚 委内瑞拉 秘鲁 "
     "白俄罗斯 哈萨克斯坦 塞尔维亚 沙特阿拉伯").split()
-FOREIGN_SERVICE = re.compile(r"(?:中国人民解放军|解放军|(?:" + "|".join(sorted(_WORLD, key=len, reverse=True))
-                             + r")(?:皇家)?)(?:陆军|海军|空军|火箭军)")
+_MORE_COUNTRIES = (
+    "尼泊尔 卡塔尔 科威特 阿曼 巴林 蒙古 立陶宛 拉脱维亚 爱沙尼亚 罗马尼亚 保加利亚 克罗地亚 斯洛伐克 斯洛文尼亚 智利 "
+    "哥伦比亚 古巴 肯尼亚 埃塞俄比亚 坦桑尼亚 摩洛哥 突尼斯 乌兹别克斯坦 吉尔吉斯斯坦 塔吉克斯坦 土库曼斯坦 阿塞拜疆 格鲁吉亚 "
+    "亚美尼亚 菲律宾 文莱 冰岛 卢森堡 厄瓜多尔 乌拉圭 巴拉圭 玻利维亚 安哥拉 赞比亚 津巴布韦 加纳 喀麦隆 苏丹 "
+    "纳米比亚 莫桑比克 乌干达 塞内加尔 马里 尼日尔 乍得 刚果 加蓬 吉布提 也门 伊拉克 叙利亚 黎巴嫩").split()
+# A country's armed service, or the PLA's or a theatre command's (巴基斯坦海军, 泰国皇家空军, 中国人民解放军海军,
+# 北部战区陆军, 中国人民解放军东部战区海军, 海军航空兵).
+FOREIGN_SERVICE = re.compile(
+    r"(?:(?:中国人民解放军|解放军)?[东南西北中]部战区|中国人民解放军|解放军|(?:"
+    + "|".join(sorted(_WORLD + _MORE_COUNTRIES, key=len, reverse=True))
+    + r")(?:皇家)?)(?:陆军|海军|空军|火箭军)(?:航空兵|陆战队)?|海军航空兵|海军陆战队")
 # A country written before its city in one place name (芬兰坦佩雷市, 阿联酋迪拜, 尼泊尔加德满都市): corpus/train
 # marks country and city apart (65 adjacent pairs, 11 joined spans), so such a span is two places; 中国 is not
 # cut (中国台湾).
-PLACE_PREFIXES = frozenset(_WORLD) | frozenset(
-    "尼泊尔 卡塔尔 科威特 阿曼 巴林 蒙古 立陶宛 拉脱维亚 爱沙尼亚 罗马尼亚 保加利亚 克罗地亚 斯洛伐克 斯洛文尼亚 智利 "
-    "哥伦比亚 古巴 肯尼亚 埃塞俄比亚 坦桑尼亚 摩洛哥 突尼斯 乌兹别克斯坦 吉尔吉斯斯坦 塔吉克斯坦 土库曼斯坦 阿塞拜疆 格鲁吉亚 "
-    "亚美尼亚 菲律宾 文莱 冰岛 卢森堡 摩纳哥 葡萄牙 厄瓜多尔 乌拉圭 巴拉圭 玻利维亚 安哥拉 赞比亚 津巴布韦 加纳".split())
+PLACE_PREFIXES = frozenset(_WORLD + _MORE_COUNTRIES)
 # Technology fields named without a head word (docs/annotation.md: 高超声速, 人工智能); longest first wins.
 TECH_FIELDS = (
     "新一代信息技术", "人工智能", "大数据", "云计算", "物联网", "区块链", "量子计算", "量子通信", "量子信息", "量子技术",
@@ -86,9 +100,12 @@ FIXED_NAMES: dict[str, str] = {
 }
 # Words before a name that are not part of it (原美国普渡大学, 中国电科下属第十四研究所, 民营企业X公司, 我校机电学院).
 LEADING_NOT_NAME = ("下属", "旗下", "所属", "控股股东", "实际控制人为", "全资子公司", "被告单位", "原", "民营企业", "我校",
-                    "学校", "本校", "该校", "母校", "合作单位", "参与单位", "单位", "前任", "公诉机关", "客户")
-# of these, the ones that may stand after other words inside a span (公司控股股东中国船舶工业集团有限公司)
-LEADING_ANYWHERE = ("下属", "旗下", "所属", "控股股东", "实际控制人为", "全资子公司")
+                    "学校", "本校", "该校", "母校", "合作单位", "参与单位", "单位", "前任", "公诉机关", "客户",
+                    "原股东", "股东", "配套商", "供应商", "经销商", "承包商", "基金管理人", "管理人", "企业", "区内")
+# of these, the ones that may stand after other words inside a span (公司控股股东中国船舶工业集团有限公司; a
+# description before a firm's name: 卫星互联网企业成都星链空间科技有限公司, 配套商意大利布雷维尼齿轮公司)
+LEADING_ANYWHERE = ("下属", "旗下", "所属", "控股股东", "实际控制人为", "全资子公司", "原股东", "股东", "配套商",
+                    "供应商", "经销商", "承包商", "基金管理人", "管理人", "企业")
 # 原 is "former" before a name (原美国普渡大学, 原宝钢股份有限公司), not in 原子能, 原材料 …
 NOT_FORMER = tuple("子料则因始创型本产生油材")
 # A name that goes on past its parent's head (from the head-word rules extending left over the parent):
@@ -96,14 +113,15 @@ NOT_FORMER = tuple("子料则因始创型本产生油材")
 # 中国建筑股份有限公司埃及分公司, 无锡华澜半导体设备有限公司工艺部, 上海市海外人才服务中心驻圣何塞联络处 are the parent
 # (a branch, a department or an office is not annotated). A numbered institute (…集团有限公司第十四研究所), a
 # legal form (…集团有限公司) or a bracket (…（集团）有限公司) continues the name.
-PARENT_HEADS = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "大学", "大使馆", "服务中心")
+PARENT_HEADS = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "大学", "大使馆", "服务中心", "公司")
 # An association's or a bureau's office abroad or secretariat is the body itself (江苏省贸促会驻法兰克福代表处,
 # 德国工商大会上海代表处, 组委会秘书处, 市投资促进局驻斯德哥尔摩代表处): only these tails are cut after these heads.
 OFFICE_PARENT_HEADS = ("贸促会", "协会", "学会", "商会", "工商大会", "联合会", "促进会", "组委会", "促进局", "总领事馆",
                        "领事馆")
 OFFICE_TAILS = ("代表处", "办事处", "联络处", "秘书处", "经济商务处", "经商处")
 UNIT_HEADS = ("学院", "研究所", "研究院", "研究中心", "实验室", "创新中心", "基地", "团队")
-BRANCH_HEADS = ("分公司", "子公司", "事业部", "工艺部", "办事处", "联络处", "经商处", "代表处", "工厂", "分部", "部", "处")
+BRANCH_HEADS = ("分公司", "子公司", "事业部", "工艺部", "办事处", "联络处", "经商处", "代表处", "工厂", "分部", "总部", "部",
+                "处")
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司", "集团")
 # The year and ordinal edition before an event's name (2019第三届西安军民融合产业博览会): in the span (corpus/train
 # annotates all 33 such events with them), not in the canonical name, so that the editions of a fair are one entity.
