@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, overload
 
 from mcfwatch import settings
+from mcfwatch.analyse.exposure import TECH_TEXTS_PER_NODE
 from mcfwatch.analyse.paths import hop_factors, to_paths
 from mcfwatch.analyse.patterns import detect_all
 from mcfwatch.graph.cachedir import cache_dir
@@ -130,7 +131,9 @@ def indexed_exposure(a: Analyst, name: str, limit: int) -> dict[str, Any] | None
         return None
     raw, complete = pg.index.paths(start, limit=limit)
     closed = closed_set(pg, start, {n for rp in raw for n in rp.nodes})
-    g = local_graph(a.store, pg, closed, LazyLists(a), a.as_of, a.weigh, a.max_hops, cache.links)
+    hops = {e for rp in raw for e in rp.edges}
+    g = local_graph(a.store, pg, closed, start, hops, TECH_TEXTS_PER_NODE, LazyLists(a), a.as_of, a.weigh,
+                    a.max_hops, cache.links)
     edges = {e.id: e for e in g.edges}
     paths = to_paths(raw, lambda i: g.node(pg.id_of(i)), lambda e: edges[pg.edge_id(e)])
     node = g.node(pg.id_of(start))

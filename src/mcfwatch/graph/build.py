@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from mcfwatch.graph.compose import Around, compose_events
 from mcfwatch.graph.graph import Flag, Graph
 from mcfwatch.graph.index import GraphIndex
 from mcfwatch.graph.listings import LinkCache, link_listings
@@ -99,45 +100,6 @@ def corroborate(edges: list[Edge]) -> list[Edge]:
     return out
 
 
-def compose_events(nodes: dict[str, Node], edges: list[Edge]) -> list[Edge]:
-    """participant -took part in-> event <-organised- organiser  becomes  participant -> organiser.
-
-    One edge per telling of the participation and per organiser, citing the organiser's telling in the same
-    sentence, else in the same document, else the first (its component organiser edge carries the other
-    tellings' quotes): one per pair of tellings was quadratic, 90,000 edges for one event told 300 times."""
-    parts: dict[str, list[Edge]] = {}
-    orgs: dict[str, list[Edge]] = {}
-    for e in edges:
-        if nodes[e.target].type == "Event":
-            if e.type == "participation":
-                parts.setdefault(e.target, []).append(e)
-            elif e.type == "organizer":
-                orgs.setdefault(e.target, []).append(e)
-    out: list[Edge] = []
-    for event, plist in parts.items():
-        tellings: dict[str, tuple[Edge, dict[Any, Edge]]] = {}  # organiser -> (first, by sentence and document)
-        for o in orgs.get(event, ()):
-            first, where = tellings.setdefault(o.source, (o, {}))
-            where.setdefault((o.evidence.document, o.evidence.start), o)
-            where.setdefault(o.evidence.document, o)
-        for p in plist:
-            for organiser, (first, where) in tellings.items():
-                if p.source == organiser:
-                    continue
-                o = where.get((p.evidence.document, p.evidence.start)) or where.get(p.evidence.document) or first
-                also = () if (o.evidence.document, o.evidence.start) == (p.evidence.document, p.evidence.start) else (o.evidence,)
-                out.append(
-                    Edge(
-                        id=f"{p.id}+{o.id}", source=p.source, target=o.source, type="participation",
-                        subtype="event_organised_by", evidence=p.evidence, date=p.date or o.date,
-                        date_end=p.date_end, subject=p.subject, confidence=min(p.confidence, o.confidence),
-                        method="composed", directed=True, via=nodes[event].name, parts=(p.id, o.id), also=also,
-                        components=(p, o),
-                    )
-                )
-    return out
-
-
 def _flags(g: Graph) -> None:
     for node in g.nodes:
         if node.listings:
@@ -183,12 +145,14 @@ def build_from_rows(
     weigh: Weigher | None = None,
     max_hops: int = 4,
     link_cache: LinkCache | None = None,
+    around: Around | None = None,
 ) -> Graph:
     """The graph over these rows: all of the store's (build_graph), or one neighbourhood (graph/local.py).
 
     Rows must come in the store's orders (entities by id, names by entity and name, relations as
     ``Store.relations`` sorts them): a neighbourhood then lists each node's edges in the same order as the
-    whole graph does."""
+    whole graph does. With ``around`` (a neighbourhood), only the composed edges it asks for are made and the
+    graph gets no search index: its paths come from the whole graph's index."""
     by_id = {e["id"]: e for e in rows.entities}
     nodes: dict[str, Node] = {}
     for e in rows.entities:  # sorted by id
@@ -202,8 +166,12 @@ def build_from_rows(
         if name not in node.names:
             node.names.append(name)
     edges = corroborate([_edge(r) for r in rows.relations if on_or_before(r["date"] or r["document_published"], as_of)])
-    edges += compose_events(nodes, edges)
+    edges += compose_events(nodes, edges, around)
     link_listings(nodes.values(), lists, as_of, rows.fold.decisions.rejected_listings, link_cache)
+    if around is not None:
+        g = Graph(nodes=list(nodes.values()), edges=edges)
+        _flags(g)
+        return g
     return assemble(list(nodes.values()), edges, weigh or (lambda e: e.confidence), max_hops)
 
 

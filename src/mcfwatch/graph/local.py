@@ -9,6 +9,12 @@ one of them (so its composed "took part in an event organised by X" edges and MC
 Rows come in the store's orders, so each such node lists its edges in the same order as in the whole graph.
 The closed set holds the partner, the nodes on its paths, and the parties a pattern about the partner reads
 (patterns.py): the other ends of its agreements and facilitations, and who facilitated them or it.
+
+Of the composed event edges (graph/compose.py) only those the result reads are made: every one in which a
+closed node takes part (the role flags and the paths come from these), every one the partner organised (all
+its edges are read), and a closed node's first ``first`` as organiser (``first`` of its edges are read:
+analyse/exposure.py's technology texts). An event with thousands of participants and hundreds of organisers
+made most of a neighbourhood's edges from the pairs of parties the answer never reads.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from mcfwatch.graph.build import StoreRows, Weigher, build_from_rows
+from mcfwatch.graph.compose import Around
 from mcfwatch.graph.graph import Graph
 from mcfwatch.graph.listings import LinkCache
 from mcfwatch.graph.persisted import PersistedGraph
@@ -52,20 +59,23 @@ def closed_set(pg: PersistedGraph, start: int, path_nodes: Iterable[int]) -> set
 
 
 def local_graph(
-    store: Store, pg: PersistedGraph, closed: set[int], lists: Sequence[Any], as_of: str | None,
-    weigh: Weigher, max_hops: int, links: LinkCache | None,
+    store: Store, pg: PersistedGraph, closed: set[int], partner: int, hops: Iterable[int], first: int,
+    lists: Sequence[Any], as_of: str | None, weigh: Weigher, max_hops: int, links: LinkCache | None,
 ) -> Graph:
-    """The graph over every relation touching a closed node, with the nodes at their other ends."""
+    """The graph over every relation touching a closed node, with the nodes at their other ends, and the
+    composed edges the module's docstring names (the partner and the closed set are node positions)."""
     fold = store.fold()
     members: dict[str, list[str]] = {}
     for loser, root in fold.root.items():
         members.setdefault(root, []).append(loser)
     roots = {pg.id_of(p) for p in closed}
+    pairs = {(pg.id_of(int(pg.edge_src[e])), pg.id_of(int(pg.edge_dst[e]))) for e in hops}
+    around = Around(nodes=frozenset(roots), whole=frozenset({pg.id_of(partner)}), pairs=pairs, first=first)
     relations = store.relations(members=_members(roots, members))
     roots |= {r["source_id"] for r in relations} | {r["target_id"] for r in relations}
     ids = _members(roots, members)
     rows = StoreRows(entities=store.entity_rows(ids), names=store.names(ids), relations=relations, fold=fold)
-    return build_from_rows(rows, lists, as_of, weigh, max_hops, links)
+    return build_from_rows(rows, lists, as_of, weigh, max_hops, links, around)
 
 
 def _members(roots: set[str], members: dict[str, list[str]]) -> set[str]:
