@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from mcfwatch.graph.build import StoreRows, Weigher, build_from_rows
+from mcfwatch.graph.build import StoreRows, Weigher, build_from_rows, collector_paused
 from mcfwatch.graph.compose import Around
 from mcfwatch.graph.graph import Graph
 from mcfwatch.graph.listings import LinkCache
@@ -64,6 +64,14 @@ def local_graph(
 ) -> Graph:
     """The graph over every relation touching a closed node, with the nodes at their other ends, and the
     composed edges the module's docstring names (the partner and the closed set are node positions)."""
+    with collector_paused():
+        return _local_graph(store, pg, closed, partner, hops, first, lists, as_of, weigh, max_hops, links)
+
+
+def _local_graph(
+    store: Store, pg: PersistedGraph, closed: set[int], partner: int, hops: Iterable[int], first: int,
+    lists: Sequence[Any], as_of: str | None, weigh: Weigher, max_hops: int, links: LinkCache | None,
+) -> Graph:
     fold = store.fold()
     members: dict[str, list[str]] = {}
     for loser, root in fold.root.items():
