@@ -156,6 +156,28 @@ def build_graph(
         return build_from_rows(read_store(store), lists, as_of, weigh, max_hops, link_cache)
 
 
+def make_nodes(rows: StoreRows) -> dict[str, Node]:
+    """The canonical entities of these rows, with their members and names, in the order of their ids."""
+    by_id = {e["id"]: e for e in rows.entities}
+    nodes: dict[str, Node] = {}
+    for e in rows.entities:  # sorted by id
+        r = rows.fold.canonical(e["id"])
+        if r not in nodes:
+            rep = by_id[r]
+            nodes[r] = Node(id=r, name=rep["name"], type=rep["type"])
+        nodes[r].members.append(e["id"])
+    for eid, name in rows.names:
+        node = nodes[rows.fold.canonical(eid)]
+        if name not in node.names:
+            node.names.append(name)
+    return nodes
+
+
+def plain_edges(rows: StoreRows, as_of: str | None) -> list[Edge]:
+    """The relations valid on as_of as edges, in the rows' order (before corroboration)."""
+    return [_edge(r) for r in rows.relations if on_or_before(r["date"] or r["document_published"], as_of)]
+
+
 def build_from_rows(
     rows: StoreRows,
     lists: Sequence[Any] = (),
@@ -171,19 +193,8 @@ def build_from_rows(
     ``Store.relations`` sorts them): a neighbourhood then lists each node's edges in the same order as the
     whole graph does. With ``around`` (a neighbourhood), only the composed edges it asks for are made and the
     graph gets no search index: its paths come from the whole graph's index."""
-    by_id = {e["id"]: e for e in rows.entities}
-    nodes: dict[str, Node] = {}
-    for e in rows.entities:  # sorted by id
-        r = rows.fold.canonical(e["id"])
-        if r not in nodes:
-            rep = by_id[r]
-            nodes[r] = Node(id=r, name=rep["name"], type=rep["type"])
-        nodes[r].members.append(e["id"])
-    for eid, name in rows.names:
-        node = nodes[rows.fold.canonical(eid)]
-        if name not in node.names:
-            node.names.append(name)
-    edges = corroborate([_edge(r) for r in rows.relations if on_or_before(r["date"] or r["document_published"], as_of)])
+    nodes = make_nodes(rows)
+    edges = corroborate(plain_edges(rows, as_of))
     edges += compose_events(nodes, edges, around)
     link_listings(nodes.values(), lists, as_of, rows.fold.decisions.rejected_listings, link_cache)
     if around is not None:

@@ -10,7 +10,7 @@ in the whole composition's order; so a node's edges (``Graph.edges_of``) begin a
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,6 +38,12 @@ def compose_events(nodes: dict[str, Node], edges: list[Edge], around: Around | N
     One edge per telling of the participation and per organiser, citing the organiser's telling in the same
     sentence, else in the same document, else the first (its component organiser edge carries the other
     tellings' quotes): one per pair of tellings was quadratic, 90,000 edges for one event told 300 times."""
+    return [composed(event, p, o) for event, p, o in event_pairs(nodes, edges, around)]
+
+
+def event_pairs(nodes: dict[str, Node], edges: list[Edge], around: Around | None = None) -> Iterator[tuple[Node, Edge, Edge]]:
+    """(event, participation, organiser's telling) of each composed edge, in the composition's order: events by
+    their first participation, then participations, then organisers by their first telling."""
     parts: dict[str, list[Edge]] = {}
     orgs: dict[str, list[Edge]] = {}
     for e in edges:
@@ -47,7 +53,6 @@ def compose_events(nodes: dict[str, Node], edges: list[Edge], around: Around | N
             elif e.type == "organizer":
                 orgs.setdefault(e.target, []).append(e)
     pick = None if around is None else _Picker(around)
-    out: list[Edge] = []
     for event, plist in parts.items():
         tellings: dict[str, tuple[Edge, dict[Any, Edge]]] = {}  # organiser -> (first, by sentence and document)
         for o in orgs.get(event, ()):
@@ -57,13 +62,12 @@ def compose_events(nodes: dict[str, Node], edges: list[Edge], around: Around | N
         everyone = list(tellings.items())
         if pick is not None:
             pick.event(everyone, [org for org in tellings if nodes[org].type == "MilitaryUnit"])
+        node = nodes[event]
         for p in plist:
             for organiser, (first, where) in everyone if pick is None else pick.candidates(p.source):
                 if p.source == organiser or (pick is not None and not pick.keep(p.source, organiser)):
                     continue
-                o = where.get((p.evidence.document, p.evidence.start)) or where.get(p.evidence.document) or first
-                out.append(_composed(nodes[event], p, o))
-    return out
+                yield node, p, where.get((p.evidence.document, p.evidence.start)) or where.get(p.evidence.document) or first
 
 
 Telling = tuple[str, tuple[Edge, dict[Any, Edge]]]
@@ -130,7 +134,8 @@ class _Picker:
         return next((org for org in self.military if org != participant), None)
 
 
-def _composed(event: Node, p: Edge, o: Edge) -> Edge:
+def composed(event: Node, p: Edge, o: Edge) -> Edge:
+    """The composed edge of a participation p and the organiser's telling o."""
     also = () if (o.evidence.document, o.evidence.start) == (p.evidence.document, p.evidence.start) else (o.evidence,)
     return Edge(
         id=f"{p.id}+{o.id}", source=p.source, target=o.source, type="participation",

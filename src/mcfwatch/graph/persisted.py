@@ -1,9 +1,9 @@
 """The graph index persisted beside the store: the whole graph's compact adjacency, weights and roles.
 
 Invariant: a saved index is exactly the ``GraphIndex`` that ``build_graph`` makes from the same store state,
-lists, date and rules (it is that index, written out), stamped with the store generation it was built at.
-It is read only while ``Store.generation()`` still equals that stamp; otherwise it is rebuilt, screening only
-entities whose names the link cache has not seen (graph/listings.py ``LinkCache``). Nodes and edges keep
+lists, date and rules (written by graph/whole.py without making the graph's objects), stamped with the store
+generation it was built at. It is read only while ``Store.generation()`` still equals that stamp; otherwise it
+is rebuilt, screening only entities whose names the link cache has not seen (graph/listings.py ``LinkCache``). Nodes and edges keep
 their positions in the built graph, so a search over the saved arrays returns the same paths, in the same
 order, as a search over the graph built in memory.
 
@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from mcfwatch.graph.build import Weigher, build_graph
+from mcfwatch.graph.build import Weigher
 from mcfwatch.graph.cachedir import build_lock, cache_dir, key_digest, read_array, read_meta, write_bundle
 from mcfwatch.graph.graph import Graph
 from mcfwatch.graph.index import GraphIndex
@@ -81,26 +81,39 @@ class PersistedGraph:
 
 def save(g: Graph, folder: Path, generation: int, extra: dict[str, Any]) -> None:
     assert g.index is not None
-    types = sorted({n.type for n in g.nodes})
-    rtypes = sorted({e.type for e in g.edges})
+    save_parts(folder, generation, extra, [n.id for n in g.nodes], [n.type for n in g.nodes],
+               [e.id.encode() for e in g.edges],
+               [g.pos[e.source] for e in g.edges], [g.pos[e.target] for e in g.edges], [e.type for e in g.edges],
+               g.index)
+
+
+def save_parts(
+    folder: Path, generation: int, extra: dict[str, Any], node_ids: list[str], node_types: list[str],
+    edge_ids: list[bytes], src: Sequence[int] | npt.NDArray[Any], dst: Sequence[int] | npt.NDArray[Any],
+    edge_types: list[str], index: GraphIndex,
+) -> None:
+    """Write an index: node ids and types, edge ids (UTF-8), ends (node positions) and types, and the search
+    arrays (graph/whole.py writes the whole graph's without making its objects)."""
+    types = sorted(set(node_types))
+    rtypes = sorted(set(edge_types))
     tcode = {t: i for i, t in enumerate(types)}
     rcode = {t: i for i, t in enumerate(rtypes)}
-    node_id = np.array([n.id.encode() for n in g.nodes], dtype=bytes) if g.nodes else np.zeros(0, dtype="S1")
-    edge_key = np.array([e.id.encode() for e in g.edges], dtype=bytes) if g.edges else np.zeros(0, dtype="S1")
-    src = np.array([g.pos[e.source] for e in g.edges], dtype=np.int32)
-    dst = np.array([g.pos[e.target] for e in g.edges], dtype=np.int32)
+    node_id = np.array([i.encode() for i in node_ids], dtype=bytes) if node_ids else np.zeros(0, dtype="S1")
+    edge_key = np.array(edge_ids, dtype=bytes) if edge_ids else np.zeros(0, dtype="S1")
+    s = np.asarray(src, dtype=np.int32)
+    d = np.asarray(dst, dtype=np.int32)
     arrays: dict[str, npt.NDArray[Any]] = {
         "node_id": node_id,
-        "node_type": np.array([tcode[n.type] for n in g.nodes], dtype=np.int16),
+        "node_type": np.array([tcode[t] for t in node_types], dtype=np.int16),
         # Graph.find ranks same-named nodes by their edge count (a self-loop counted twice, as there)
-        "degree": np.bincount(np.concatenate([src, dst]), minlength=len(g.nodes)).astype(np.int32),
+        "degree": np.bincount(np.concatenate([s, d]), minlength=len(node_ids)).astype(np.int32),
         "order": np.argsort(node_id, kind="stable").astype(np.int32),
-        "edge_key": edge_key, "edge_src": src, "edge_dst": dst,
-        "edge_type": np.array([rcode[e.type] for e in g.edges], dtype=np.int16),
-        **g.index.arrays(),
+        "edge_key": edge_key, "edge_src": s, "edge_dst": d,
+        "edge_type": np.array([rcode[t] for t in edge_types], dtype=np.int16),
+        **index.arrays(),
     }
-    meta = {"generation": generation, "build": uuid.uuid4().hex, "types": types, "relation_types": rtypes, "max_hops": g.index.max_hops,
-            "hop_factor": list(g.index.hop_factor), **extra}
+    meta = {"generation": generation, "build": uuid.uuid4().hex, "types": types, "relation_types": rtypes,
+            "max_hops": index.max_hops, "hop_factor": list(index.hop_factor), **extra}
     write_bundle(folder, arrays, meta)
 
 
@@ -190,15 +203,16 @@ class GraphCache:
     def _build(self) -> PersistedGraph:
         # stamped with the generation read before the build: a write meanwhile only makes the next call rebuild
         generation = self.store.generation()
-        g = build_graph(self.store, self.load_lists(), self.as_of, self.weigh, self.max_hops, self.links)
-        assert g.index is not None
-        g.index.set_hop_factors(self.hop_factors)
+        if self.folder is None:
+            raise OSError("no cache folder for the graph index")  # the caller builds the graph in memory
+        from mcfwatch.graph.whole import build_index  # it writes through save_parts, above
+
+        build_index(self.store, self.folder, generation, self.load_lists(), self.as_of, self.weigh, self.max_hops,
+                    self.hop_factors, self.links)
         self.rebuilt = True
         if self.links is not None:
             self.links.save()
-        if self.folder is not None:
-            save(g, self.folder, generation, {"nodes": len(g.nodes), "edges": len(g.edges)})
-            pg = load(self.folder)
-            if pg is not None:
-                return pg
+        pg = load(self.folder)
+        if pg is not None:
+            return pg
         raise OSError("the graph index could not be written")  # the caller falls back to the graph in memory

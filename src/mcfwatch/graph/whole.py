@@ -1,0 +1,100 @@
+"""The whole graph's search index, made from the store's rows without making the whole graph.
+
+The persisted index (graph/persisted.py) holds only what a search reads: node ids and types, edge ids, ends,
+types and weights, and node roles. ``build_graph`` makes every edge an object, composed ones too (8.45M of the
+9.45M edges of the 1M store, most of a first call's time and memory), and gives every telling of a fact the
+other tellings' quotes (``also``), which no array holds. Here the relations are edges as there, each composed
+edge is only its entries in the arrays, and the roles follow the same rules as ``build.assemble``'s flags.
+
+Invariant: the arrays written equal those ``persisted.save`` writes for ``build_graph``'s graph of the same
+rows, lists, date and weigher (tests/analyse/test_whole_index.py compares them file by file). A weigher reads
+only an edge's confidence, type, subtype and date (``analyse.paths.make_weigher``), so composed edges that
+share those four are weighed once.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from mcfwatch.graph.build import (
+    BLOCKED_TYPES,
+    MCF_WORDS,
+    Weigher,
+    collector_paused,
+    make_nodes,
+    plain_edges,
+    read_store,
+)
+from mcfwatch.graph.compose import composed, event_pairs
+from mcfwatch.graph.index import GraphIndex
+from mcfwatch.graph.listings import LinkCache, link_listings
+from mcfwatch.graph.persisted import save_parts
+from mcfwatch.store import Store
+
+
+@dataclass(slots=True)
+class Built:
+    nodes: int
+    edges: int
+
+
+def build_index(
+    store: Store, folder: Path, generation: int, lists: Sequence[Any], as_of: str | None, weigh: Weigher,
+    max_hops: int, hop_factors: tuple[float, ...], links: LinkCache | None,
+) -> Built:
+    """Read the store, build the whole graph's index and write it to folder (as ``persisted.save`` would)."""
+    with collector_paused():
+        rows = read_store(store)
+        nodes = make_nodes(rows)
+        edges = plain_edges(rows, as_of)
+        rejected = rows.fold.decisions.rejected_listings
+        del rows
+        link_listings(nodes.values(), lists, as_of, rejected, links)
+        pos = {nid: i for i, nid in enumerate(nodes)}
+        flagged = set()  # nodes with a military-civil fusion link or event: an end a path may pass through
+        for e in edges:
+            if e.type == "mcf_link":
+                flagged.add(e.source)
+            elif e.type == "participation":
+                target = nodes[e.target]
+                if target.type == "Event" and MCF_WORDS.search(target.name):
+                    flagged.add(e.source)
+        # compact columns: 9.45M edges on the 1M store (ids as bytes, ends and weights as C arrays)
+        ids = [e.id.encode() for e in edges]
+        src = array("i", [pos[e.source] for e in edges])
+        dst = array("i", [pos[e.target] for e in edges])
+        types = [e.type for e in edges]
+        weights = array("d", [weigh(e) for e in edges])
+        memo: dict[tuple[float, str | None], float] = {}
+        for event, p, o in event_pairs(nodes, edges):
+            ids.append(f"{p.id}+{o.id}".encode())
+            src.append(pos[p.source])
+            dst.append(pos[o.source])
+            types.append("participation")
+            key = (min(p.confidence, o.confidence), p.date or o.date)
+            weight = memo.get(key)
+            if weight is None:
+                weight = memo[key] = weigh(composed(event, p, o))
+            weights.append(weight)
+            if nodes[o.source].type == "MilitaryUnit":
+                flagged.add(p.source)
+        del edges
+        listed = list(nodes.values())
+        terminal = np.array([bool(n.listings) or n.type == "MilitaryUnit" for n in listed], dtype=bool)
+        soft = np.array([n.id in flagged for n in listed], dtype=bool) & ~terminal
+        blocked = np.array([n.type in BLOCKED_TYPES for n in listed], dtype=bool)
+        w = np.clip(np.frombuffer(weights, dtype=np.float64), 1e-6, 1.0)
+        del weights
+        index = GraphIndex(len(listed), np.frombuffer(src, dtype=np.int32), np.frombuffer(dst, dtype=np.int32), w,
+                           terminal, soft, blocked, max_hops=max_hops)
+        index.set_hop_factors(hop_factors)
+        save_parts(folder, generation, {"nodes": len(listed), "edges": len(ids)}, list(nodes),
+                   [n.type for n in listed], ids, np.frombuffer(src, dtype=np.int32),
+                   np.frombuffer(dst, dtype=np.int32), types, index)
+        return Built(len(listed), len(ids))

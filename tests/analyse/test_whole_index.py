@@ -1,0 +1,93 @@
+"""The whole graph's index written from the store's rows (graph/whole.py, what a first call after a write
+does) is, file by file, the index of the graph ``build_graph`` makes (``persisted.save``, the code it
+replaced): on the seed and its Chinese rendering through the real pipeline with the shipped lists, the seed
+told again, and renamed copies sharing its event; also as of a date that leaves relations out, and through
+``GraphCache`` (the persisted path exposure takes)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from mcfwatch.analyse import Analyst
+from mcfwatch.analyse.indexed import graph_cache
+from mcfwatch.graph import build_graph
+from mcfwatch.graph.cachedir import read_array
+from mcfwatch.graph.persisted import save
+from mcfwatch.graph.whole import build_index
+from mcfwatch.store import Store
+
+from .helpers import copy_store
+from .test_local_graph import copies_store, retold_store
+
+
+def files(folder: Path) -> dict[str, object]:
+    out: dict[str, object] = {p.stem: read_array(folder, p.stem) for p in folder.glob("*.npy")}
+    meta = json.loads((folder / "meta.json").read_text("utf-8"))
+    assert len(meta.pop("build")) == 32  # each save's own id (graph/persisted.py load)
+    out["meta"] = meta
+    return out
+
+
+def same_index(store: Store, tmp: Path, as_of: str | None = None) -> dict[str, int]:
+    a = Analyst(store, as_of=as_of)
+    cache = graph_cache(a)
+    assert cache is not None
+    g = build_graph(store, a.lists, a.as_of, a.weigh, a.max_hops, cache.links)
+    assert g.index is not None
+    g.index.set_hop_factors(cache.hop_factors)
+    save(g, tmp / "before", 7, {"nodes": len(g.nodes), "edges": len(g.edges)})
+    built = build_index(store, tmp / "now", 7, a.lists, a.as_of, a.weigh, a.max_hops, cache.hop_factors, cache.links)
+    old, new = files(tmp / "before"), files(tmp / "now")
+    assert sorted(old) == sorted(new) and len(old) > 20
+    for name, value in old.items():
+        if isinstance(value, np.ndarray):
+            assert value.dtype == new[name].dtype and np.array_equal(value, new[name]), name  # type: ignore[union-attr]
+        else:
+            assert value == new[name], name
+    assert (built.nodes, built.edges) == (len(g.nodes), len(g.edges))
+    index = g.index
+    return {"edges": len(g.edges), "composed": sum(e.method == "composed" for e in g.edges),
+            "terminal": int(index.terminal.sum()), "soft": int(index.soft.sum())}
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MCFWATCH_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def test_renamed_copies_and_the_seed_told_again(tmp_path: Path) -> None:
+    seen = same_index(copies_store(tmp_path / "copies.db"), tmp_path / "c")
+    # every copy's PLA branch is a military end, every copy's Lizhong Group MCF-linked
+    assert seen["composed"] == 92 and seen["terminal"] >= 7 and seen["soft"] >= 7, seen
+    seen = same_index(retold_store(tmp_path / "retold.db"), tmp_path / "r")
+    assert seen["composed"] > 0 and seen["soft"] > 0, seen
+    earlier = same_index(retold_store(tmp_path / "retold2.db"), tmp_path / "r2", as_of="2017-01-01")
+    assert 0 < earlier["edges"] < seen["edges"], (earlier, seen)
+
+
+def test_the_seed_and_its_chinese_rendering_with_the_shipped_lists(
+    seed_db: Path, bilingual_db: Path, tmp_path: Path
+) -> None:
+    for i, db in enumerate((seed_db, bilingual_db)):
+        seen = same_index(Store(copy_store(db, tmp_path / f"{i}.db")), tmp_path / f"s{i}")
+        assert seen["terminal"] > 0 and seen["soft"] > 0, seen
+
+
+def test_exposure_builds_its_index_this_way(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = copies_store(tmp_path / "copies.db")
+    a = Analyst(store)
+    cache = graph_cache(a)
+    assert cache is not None and cache.folder is not None
+    calls: list[Path] = []
+
+    def counted(store: Store, folder: Path, *args: object) -> object:
+        calls.append(folder)
+        return build_index(store, folder, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("mcfwatch.graph.whole.build_index", counted)
+    assert a.exposure("Brunel University 3")["paths"]
+    assert calls == [cache.folder]
