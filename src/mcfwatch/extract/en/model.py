@@ -21,6 +21,7 @@ from spacy.language import Language
 
 from mcfwatch.errors import McfwatchError
 from mcfwatch.extract.en import dateline, listruler  # noqa: F401  (register mcfwatch_dateline, mcfwatch_lists)
+from mcfwatch.extract.en.attributes import replace_ruler
 from mcfwatch.extract.en.ner import NER_DIR, load_into
 from mcfwatch.extract.en.ner import choice as ner_choice
 from mcfwatch.extract.en.patterns import late_patterns, static_patterns
@@ -109,6 +110,7 @@ def build_nlp(ner_folder: Path | None) -> Language:
     check_meta(nlp)
     if ner_folder is not None:
         load_into(nlp, ner_folder)
+    replace_ruler(nlp)  # the same attributes without a Matcher pass over every token (attributes.py)
     nlp.add_pipe("mcfwatch_dateline", name=DATELINE_NAME, first=True)  # before the parser: it keeps the boundaries
     ruler = nlp.add_pipe(
         "entity_ruler", name=RULER_NAME, before="ner",
