@@ -114,3 +114,19 @@ def test_a_parent_before_its_institute_is_two_names(extract_text) -> None:  # en
     assert typed(ex)["Chinese Academy of Sciences"] == "University"
     ict = next(e for e in ex.entities if e.name == "Institute of Computing Technology")
     assert {"CAS ICT", "ICT CAS"} <= set(ict.aliases)  # the aliases are the institute's, not the academy's
+
+
+def test_university_then_its_school_or_department(extract_text) -> None:
+    # written for the test, in the corpus's way of naming a school after its university
+    ex = extract_text("He joined the Beihang University School of Aeronautic Science and Engineering in 2015 and "
+                      "later the Shanghai Jiao Tong University Department of Automation.")
+    assert {"Beihang University", "School of Aeronautic Science and Engineering", "Shanghai Jiao Tong University",
+            "Department of Automation"} <= {n for n, t in typed(ex).items() if t == "University"}
+
+
+def test_company_names_with_a_bracketed_place(extract_text) -> None:
+    # written for the test: "(HK)" and "(Hong Kong)" inside the name
+    ex = extract_text("The deal was handled by Shenzhen Kunpeng Trading (HK) Co., Limited, and Hua Xin Aviation "
+                      "Technology (Hong Kong) Limited bought a 30% stake in Redmond Avionics.")
+    assert {"Shenzhen Kunpeng Trading (HK) Co., Limited", "Hua Xin Aviation Technology (Hong Kong) Limited"} <= {
+        n for n, t in typed(ex).items() if t == "Company"}

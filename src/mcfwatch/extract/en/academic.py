@@ -43,8 +43,10 @@ def _span_of(table: EntityTable, eid: str, root: int) -> tuple[int, int]:
 
 
 def _tied_to_university(doc: Doc, table: EntityTable, start: int, end: int) -> bool:
-    """"<university>'s Department ...", "Department ... of/at <university>"."""
+    """"<university>'s Department ...", "<university> Department ...", "Department ... of/at <university>"."""
     if start >= 2 and doc[start - 1].lower_ in {"'s", "’s"} and _university_token(doc[start - 2], table):
+        return True
+    if start >= 1 and _university_token(doc[start - 1], table):  # "Shanghai Jiao Tong University Department of ..."
         return True
     after = doc[end:end + 3]
     return len(after) >= 2 and after[0].lower_ in {"of", "at", "in"} and any(

@@ -20,7 +20,9 @@ _PRE_WORD = {"TEXT": {"REGEX": r"^([A-Z](?:[^\W\d_]|['’.-])*|–|-)$",
                       "NOT_IN": ["Institute", "University", "Centre", "Center", "Laboratory", "Academy", "College",
                                  "School", "The", "Ltd.", "Ltd", "Inc.", "Co.", "Corp.", "LLC", "Limited"]}}
 # "Federal", "Dutch", "PRC", "General", "Civil Aviation", "South Carolina" before "Ministry/Department of ..."
-_GOV_PREFIX = {"TEXT": {"REGEX": r"^[A-Z][A-Za-z.]*$"}, "POS": {"IN": ["PROPN", "ADJ"]}, "OP": "{0,2}"}
+# (not a university's name: "Shanghai Jiao Tong University Department of Automation" is the university's department)
+_GOV_PREFIX = {"TEXT": {"REGEX": r"^[A-Z][A-Za-z.]*$", "NOT_IN": ["University", "Institute", "College", "Academy"]},
+               "POS": {"IN": ["PROPN", "ADJ"]}, "OP": "{0,2}"}
 _GOV_MIDDLE = {"TEXT": {"REGEX": r"^([A-Z][\w-]*|-)$"}, "OP": "*"}  # "Party Committee Organization"
 # words that follow "and" inside one name ("Aeronautics and Astronautics", "Industry and Security"); "X
 # Institute of Technology and Beijing Institute ..." is two names, so no other word may follow an "and"
@@ -258,7 +260,9 @@ def _research() -> list[Pattern]:
     """"Wuhan University of Science and Technology", "Aldgate–Beihang Centre for Aero-Acoustics", "CAS Key
     Laboratory of Quantum Information", "Hangzhou Research Institute", "Jiaxing University": the small model
     cuts these at "and", at a dash or before the head, or tags the city alone."""
-    first = {"TEXT": {"REGEX": r"^[A-Z](?:[^\W\d_]|['’.-])*$"}, "POS": {"IN": ["PROPN", "ADJ", "NOUN"]}}
+    # (a head starts no name: "Beihang University School of Aeronautic Science" is the university and its school)
+    first = {"TEXT": {"REGEX": r"^[A-Z](?:[^\W\d_]|['’.-])*$", "NOT_IN": RESEARCH_HEADS},
+             "POS": {"IN": ["PROPN", "ADJ", "NOUN"]}}
     # "AECC Xi'an Aero-Engine Research Institute", "28th Research Institute"
     research_word = {"TEXT": {"REGEX": r"^([A-Z](?:[^\W\d_]|['’.-])*|-|–|\d+(st|nd|rd|th))$"},
                      "POS": {"IN": ["PROPN", "ADJ", "NOUN", "PUNCT", "NUM"]}}
@@ -295,10 +299,23 @@ def _regions() -> list[Pattern]:
     return [{"label": "Place", "pattern": [{"LOWER": {"IN": ["indo", "asia"]}}, {"TEXT": "-"}, {"LOWER": "pacific"}]}]
 
 
+COMPANY_ENDS = ["limited", "ltd", "ltd.", "inc", "inc.", "llc", "co.", "corp.", "company", "corporation", "gmbh", "plc"]
+
+
+def _companies() -> list[Pattern]:
+    """"Shenzhen Kunpeng Trading (HK) Co., Limited", "Hua Xin Aviation Technology (Hong Kong) Limited": a
+    bracketed place inside a company's name (the small model cuts the name at the bracket)."""
+    word: Pattern = {"TEXT": {"REGEX": r"^[A-Z]"}, "POS": {"IN": ["PROPN", "NOUN", "ADJ"]}}
+    return [{"label": "Company", "pattern": [
+        dict(word, OP="+"), {"TEXT": "("}, {"TEXT": {"REGEX": r"^[A-Z]"}, "OP": "{1,3}"}, {"TEXT": ")"},
+        {"TEXT": {"REGEX": r"^[A-Z]"}, "LOWER": {"NOT_IN": COMPANY_ENDS}, "OP": "{0,3}"},
+        {"LOWER": {"IN": ["co.", "co"]}, "OP": "?"}, {"TEXT": ",", "OP": "?"}, {"LOWER": {"IN": COMPANY_ENDS}}]}]
+
+
 def static_patterns() -> list[Pattern]:
     """Hand-written patterns for the ruler before ``ner`` (lists' names are added by the model loader)."""
     return [*_pla(), *_government(), *_events(), *_research(), *_associations(), *_programs(), *_international(),
-            *_regions()]
+            *_regions(), *_companies()]
 
 
 PERSON_TITLES = [
