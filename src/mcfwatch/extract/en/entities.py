@@ -417,8 +417,20 @@ CONTEXT_TYPES = {
 }
 
 
+OWNED_BY = {"parent", "owner", "shareholder", "subsidiary", "affiliate", "acquisition", "takeover"}
+
+
+def _owned(tok: Token) -> bool:
+    """"(the parent company|the owner|acquisition) of X", "a (controlling) stake in X"."""
+    prep, noun = tok.head, tok.head.head
+    if prep.lower_ == "of":
+        return noun.lemma_.lower() in OWNED_BY or any(c.lemma_.lower() == "parent" for c in noun.children)
+    return prep.lower_ == "in" and noun.lemma_.lower() in {"stake", "shareholding"}
+
+
 def retype_by_context(doc: Doc, table: EntityTable) -> None:
-    """An organisation described as "a private ... manufacturer" or "is a company" takes that type; a
+    """An organisation described as "a private ... manufacturer" or "is a company" takes that type, a "place"
+    that is owned ("the parent company of Nexperia") is a company; a
     university's department or office is a University (``academic.py``); "at the G20" is an Event
     (``gatherings.py``)."""
     from mcfwatch.extract.en.academic import academic_units  # they import this module
@@ -427,9 +439,13 @@ def retype_by_context(doc: Doc, table: EntityTable) -> None:
     academic_units(doc, table)
     meeting_forums(doc, table)
     for i, eid in table.roots.items():
-        if table.types.get(eid) != "Organization" or eid in table.ruler_typed:
+        if table.types.get(eid) not in {"Organization", "Place"} or eid in table.ruler_typed:
             continue
         tok = doc[i]
+        if table.types[eid] == "Place":  # "the parent company of Nexperia": no place is owned
+            if country_name(table.names[eid]) is None and tok.dep_ == "pobj" and _owned(tok):
+                table.types[eid] = "Company"
+            continue
         nouns = [c for c in tok.children if c.dep_ == "appos"]
         if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_ == "be":
             nouns += [c for c in tok.head.children if c.dep_ == "attr"]
