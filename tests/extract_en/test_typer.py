@@ -34,8 +34,10 @@ def _types(types: str, text: str, ner: str = "base") -> dict[str, str]:
     return {e.name: e.type for e in ex.entities}
 
 
-def test_typer_reads_a_company_that_spacy_calls_a_person() -> None:
-    assert _types("rules", PURCHASE)["Bluegrass Metals"] == "Person"
+def test_a_company_that_spacy_calls_a_person() -> None:
+    # the PyPI ner says PERSON; "the ... extrusion firm" before the name makes it a company (retype_by_context),
+    # with the head-noun rules and with the typer (trained on the fine-tuned ner's mentions, it alone says Person)
+    assert _types("rules", PURCHASE)["Bluegrass Metals"] == "Company"
     got = _types("model", PURCHASE)
     assert got["Bluegrass Metals"] == "Company"
     assert got["Louisville"] == "Place"

@@ -439,7 +439,7 @@ def retype_by_context(doc: Doc, table: EntityTable) -> None:
     academic_units(doc, table)
     meeting_forums(doc, table)
     for i, eid in table.roots.items():
-        if table.types.get(eid) not in {"Organization", "Place"} or eid in table.ruler_typed:
+        if table.types.get(eid) not in {"Organization", "Place", "Person"} or eid in table.ruler_typed:
             continue
         tok = doc[i]
         if table.types[eid] == "Place":  # "the parent company of Nexperia": no place is owned
@@ -447,6 +447,10 @@ def retype_by_context(doc: Doc, table: EntityTable) -> None:
                 table.types[eid] = "Company"
             continue
         nouns = [c for c in tok.children if c.dep_ == "appos"]
+        if tok.dep_ == "appos":  # "the extrusion firm, Bluegrass Metals"
+            nouns.append(tok.head)
+        nouns += [c for c in tok.children if c.dep_ == "compound" and table.token_entity.get(c.i) != eid
+                  and c.lemma_.lower() in CONTEXT_TYPES]  # "the Louisville extrusion firm Bluegrass Metals"
         if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_ == "be":
             nouns += [c for c in tok.head.children if c.dep_ == "attr"]
         for n in nouns:
