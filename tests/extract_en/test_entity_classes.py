@@ -130,3 +130,16 @@ def test_company_names_with_a_bracketed_place(extract_text) -> None:
                       "Technology (Hong Kong) Limited bought a 30% stake in Redmond Avionics.")
     assert {"Shenzhen Kunpeng Trading (HK) Co., Limited", "Hua Xin Aviation Technology (Hong Kong) Limited"} <= {
         n for n, t in typed(ex).items() if t == "Company"}
+
+
+def test_event_month_and_upcoming_are_not_the_name(extract_text) -> None:
+    # written for the test, in the way of the pool's White House readouts (en-p-wh2-*)
+    ex = extract_text("The November 2023 Woodside Summit was followed by the upcoming Three Leaders Summit in "
+                      "Washington.")
+    events = {n for e in ex.entities if e.type == "Event" for n in (e.name, *e.aliases)}
+    assert {"Woodside Summit", "Three Leaders Summit"} <= events
+
+
+def test_pla_army_is_one_unit(extract_text) -> None:
+    ex = extract_text("Units of the PLA Army and the PLA Navy took part.")  # written for the test
+    assert {"PLA Army", "PLA Navy"} <= {n for n, t in typed(ex).items() if t == "MilitaryUnit"}

@@ -36,7 +36,7 @@ TECHNOLOGY_NAMES = {" ".join(t) for t in TECHNOLOGIES}
 
 NER_LABELS = {"ORG": "Organization", "GPE": "Place", "LOC": "Place", "PERSON": "Person", "EVENT": "Event",
               "FAC": "Organization", "NORP": None}
-_LEADING = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "acting"}
+_LEADING = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "acting", "upcoming", "inaugural"}
 _TRAILING = {"'s", "’s", "'", "’"}
 _TRAILING_WORDS = {"of", "and", "the", "for", "in", "&", "politburo"}  # "... Section of", "Communist Party Politburo"
 _OK_LOWER = {"of", "and", "for", "the", "de", "in", "on", "&", "at", "und", "du", "la", "-", "'s", "’s", "’", "'"}
@@ -349,8 +349,9 @@ def build_table(doc: Doc, mentions: list[Mention]) -> EntityTable:
     return table
 
 
-_EDITION = re.compile(r"^(?:(?:19|20)\d\d|\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
-                      r"eighth|ninth|tenth)\s+(?=[A-Z])", re.I)
+_EDITION = re.compile(r"^(?:(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+                      r"December)\s+)?(?:19|20)\d\d|\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|"
+                      r"seventh|eighth|ninth|tenth)\s+(?=[A-Z])", re.I)
 
 
 def _edition_aliases(table: EntityTable) -> None:

@@ -59,7 +59,7 @@ _OF_NAME = {"TEXT": {"REGEX": r"^[A-Z]", "NOT_IN": _DATE_WORDS}}  # "Forum on Sc
 
 MILITARY_HEADS = [
     "branch", "unit", "command", "district", "garrison", "academy", "university", "brigade", "division",
-    "regiment", "base", "corps", "department", "headquarters", "college", "institute", "force", "navy",
+    "regiment", "base", "corps", "department", "headquarters", "college", "institute", "force", "navy", "army",
 ]
 EVENT_HEADS = ["conference", "summit", "forum", "expo", "exhibition", "symposium", "fair", "congress", "dialogue"]
 # heads that name an event only when capitalised ("Dubai Airshow", "China Helicopter Exposition")
