@@ -143,3 +143,11 @@ def test_event_month_and_upcoming_are_not_the_name(extract_text) -> None:
 def test_pla_army_is_one_unit(extract_text) -> None:
     ex = extract_text("Units of the PLA Army and the PLA Navy took part.")  # written for the test
     assert {"PLA Army", "PLA Navy"} <= {n for n, t in typed(ex).items() if t == "MilitaryUnit"}
+
+
+def test_entity_list_name_before_its_address(extract_text) -> None:  # en-p-el2-018
+    ex = extract_text("Chinese Academy of Sciences, Institute of Physics, a.k.a., the following one alias: —IOPCAS. "
+                      "No. 8, Zhongguancun South Third Street, Haidian District, Beijing, China.")
+    assert {"Chinese Academy of Sciences", "Institute of Physics"} <= {
+        n for n, t in typed(ex).items() if t == "University"}
+    assert "Zhongguancun South Third Street" not in typed(ex)

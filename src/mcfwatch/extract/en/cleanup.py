@@ -39,7 +39,8 @@ ADDRESS_WORDS = {
     "xiang", "zhen", "lou", "hao", "dong", "nan", "bei", "xi", "industrial", "development", "headquarters", "campus",
 }
 _ADDRESS_PIECE = re.compile(r"[^;\n]+")
-_SUBPIECE = re.compile(r"(?:[^.]|(?<![a-z]{3})\.|\.(?!\s+\d))+")
+# (cut after a sentence that a house number follows: "—IOPCAS. No. 8, Zhongguancun ...", "... Ltd. #3 Beitucheng")
+_SUBPIECE = re.compile(r"(?:[^.]|(?<![a-z]{3})\.(?!\s+(?:No\.\s?\d|#\d))|\.(?!\s+(?:\d|No\.\s?\d|#\d)))+")
 _STREET_WORDS = {"road", "rd", "street", "building", "floor", "lu", "xilu", "dadao", "avenue", "lane", "block", "park",
                  "zone", "district", "town", "plaza", "tower", "room", "yard", "cun", "box"}
 
