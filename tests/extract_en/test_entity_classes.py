@@ -151,3 +151,8 @@ def test_entity_list_name_before_its_address(extract_text) -> None:  # en-p-el2-
     assert {"Chinese Academy of Sciences", "Institute of Physics"} <= {
         n for n, t in typed(ex).items() if t == "University"}
     assert "Zhongguancun South Third Street" not in typed(ex)
+
+
+def test_programme_with_a_hyphenated_first_word(extract_text) -> None:  # en-w-1097 (its programme's name)
+    ex = extract_text("In 2017 he was selected for the High-end Foreign Experts Recruitment Program of the province.")
+    assert typed(ex)["High-end Foreign Experts Recruitment Program"] == "Program"

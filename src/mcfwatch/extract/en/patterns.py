@@ -35,7 +35,7 @@ AND_WORDS = ["Technology", "Security", "Energy", "Astronautics", "Engineering", 
              "Transport", "Equipment", "Electronics", "Aviation", "Finance", "Economic", "Skills", "Strategy",
              "Mechanics", "Power", "Systems", "Vibration", "Enterprise", "Fisheries", "Agriculture", "Justice",
              "Engineers", "Scientists", "Professionals", "Entrepreneurs", "Budget", "Labor", "Labour", "Housing",
-             "Welfare", "Resources"]
+             "Welfare", "Resources", "Entrepreneurship"]
 _TAIL_WORD = {"TEXT": {"REGEX": r"^([A-Z][\w'’.-]*|–|-)$", "NOT_IN": ["Institute", "University", "Centre", "Center",
                                                                    "Laboratory", "Department", "Ministry"]}}
 
@@ -217,7 +217,10 @@ def _programs() -> list[Pattern]:
                                          {"IS_TITLE": True, "OP": "*"}, {"LOWER": {"IN": PROGRAM_HEADS}, "IS_TITLE": True}]},
         # "Jiangsu Innovation and Entrepreneurship Talent Program": one "and" before a word of AND_WORDS
         {"label": "Program", "pattern": [{"IS_TITLE": True, "OP": "+"}, {"LOWER": {"IN": ["and", "&"]}},
-                                         {"TEXT": {"IN": [*AND_WORDS, "Entrepreneurship"]}}, {"IS_TITLE": True, "OP": "*"},
+                                         {"TEXT": {"IN": AND_WORDS}}, {"IS_TITLE": True, "OP": "*"},
+                                         {"LOWER": {"IN": PROGRAM_HEADS}, "IS_TITLE": True}]},
+        # "High-end Foreign Experts Recruitment Program": a hyphenated word with a lower-case end first
+        {"label": "Program", "pattern": [{"IS_TITLE": True}, {"TEXT": "-"}, {"IS_LOWER": True}, {"IS_TITLE": True, "OP": "+"},
                                          {"LOWER": {"IN": PROGRAM_HEADS}, "IS_TITLE": True}]},
         {"label": "Program", "pattern": [{"TEXT": "Investing"}, {"LOWER": "in"}, {"IS_TITLE": True}, {"LOWER": "agenda"}]},
         {"label": "Program", "pattern": [{"LOWER": {"IN": ["programme", "program"]}, "IS_TITLE": True}, {"LOWER": "for"},
