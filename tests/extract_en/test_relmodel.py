@@ -13,6 +13,7 @@ import pytest
 
 from mcfwatch.errors import InputError
 from mcfwatch.extract.en import EnglishExtractor
+from mcfwatch.extract.en.discourse import INHERITED_METHOD, INHERITED_PENALTY
 from mcfwatch.extract.relmodel import combine, data
 from mcfwatch.extract.relmodel.candidates import Mention, allowed, label_of, pairs, to_relation
 from mcfwatch.extract.relmodel.model import MODELS_DIR, load
@@ -106,7 +107,11 @@ def test_both_keeps_every_rule_finding(seed_by_mode: dict[str, Any]) -> None:
     rules, both = seed_by_mode["rules"], seed_by_mode["both"]
     assert keys(rules) <= keys(both)
     assert all("model" not in r.method for r in rules.relations)
-    assert all(r.confidence >= combine.CONFIDENT for r in both.relations if r.method.startswith("model"))
+    floors = combine.floors("en")
+    for r in both.relations:  # a date taken from the discourse costs INHERITED_PENALTY after the floor
+        if r.method.startswith("model"):
+            raw = r.confidence + (INHERITED_PENALTY if r.method.endswith(INHERITED_METHOD) else 0.0)
+            assert raw >= floors.get(r.type, combine.floor("en")) - 1e-9, r
 
 
 def test_eval_suite_scores_rules_model_and_both_per_language(tmp_path: Path) -> None:
@@ -219,3 +224,51 @@ def test_the_documents_main_event_is_carried_into_sentences_that_do_not_name_it(
         assert len(carried) >= len(without)
         gained += sum(bool(e.labels) for e in carried) - sum(bool(e.labels) for e in without)
     assert gained > 0
+
+
+@pytest.mark.parametrize("text", [
+    "Brunel University proposed a joint laboratory with the Lizhong Group.",
+    "Brunel University is considering a joint laboratory with the Lizhong Group.",
+    "Brunel University plans to open a joint laboratory with the Lizhong Group.",
+    "Brunel University aims to set up a joint laboratory with the Lizhong Group.",
+    "Brunel University intends to sign an agreement with the Lizhong Group.",
+    "Brunel University hopes to sign an agreement with the Lizhong Group.",
+    "Brunel University could open a joint laboratory with the Lizhong Group.",
+    "Brunel University would open a joint laboratory with the Lizhong Group.",
+])
+def test_model_alone_reads_no_relation_from_plans(english: EnglishExtractor, text: str) -> None:
+    """The model's own modality cue: a path through "proposed", "plans to", "would" is not stated."""
+    model = EnglishExtractor(nlp=english.nlp, relations="model")
+    ex = next(model.extract_many([Document(text=text, language="en")]))
+    assert not [r for r in ex.relations if r.type == "agreement"], ex.relations
+    stated = text.replace("is considering", "opened").replace("proposed", "opened")
+    for verb in ("plans to open", "aims to set up", "intends to sign", "hopes to sign", "could open", "would open"):
+        stated = stated.replace(verb, "opened")
+    plain = next(model.extract_many([Document(text=stated, language="en")]))
+    assert [r for r in plain.relations if r.type == "agreement"], (stated, plain.relations)
+
+
+def test_both_adds_a_model_fact_no_rule_found_at_its_type_floor() -> None:
+    """In ``both`` a model finding passes when the rules did not find its (type, source, target) in the
+    sentence and its probability reaches its type's floor; a fact the rules found stays the rules' own."""
+    from dataclasses import dataclass
+
+    @dataclass
+    class F:
+        type: str
+        source: str
+        target: str
+        confidence: float
+        method: str = "model"
+
+    floors = combine.floors("en")
+    rtype = max(floors, key=lambda t: floors[t])  # a type whose floor leaves room below it
+    fl = floors[rtype]
+    rule = (F(rtype, "a", "b", 0.9, "rule"), 0)
+    same = (F(rtype, "a", "b", 0.99), 0)
+    new = (F(rtype, "c", "b", fl), 0)
+    low = (F(rtype, "d", "b", fl - 0.01), 0)
+    out = combine.combine([rule], [same, new, low], "both", None, "en")
+    assert out == [rule, new]
+    assert combine.combine([rule], [same, new, low], "rules") == [rule]
+    assert combine.combine([rule], [same, new, low], "model") == [same, new, low]

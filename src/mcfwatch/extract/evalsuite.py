@@ -76,7 +76,7 @@ class Systems:
         from mcfwatch.extract.relmodel.model import RelModel, shipped
 
         m = model if isinstance(model, RelModel) else shipped(self.lang)
-        runs = [(s, s, floor_of(self.lang)) for s in SYSTEMS] + [(f"both@{f}", "both", f) for f in floors]
+        runs: list[tuple[str, str, float | None]] = [(s, s, None) for s in SYSTEMS] + [(f"both@{f}", "both", f) for f in floors]
         out: dict[str, list[Extraction]] = {name: [] for name, _, _ in runs}
         if self.lang == "en":
             from mcfwatch.extract.en.extractor import extract_parsed
@@ -86,7 +86,8 @@ class Systems:
                     out[name].append(extract_parsed(doc, sdoc, how, m, floor, typer=self.en.typer))
         else:
             for name, how, floor in runs:
-                self.zh.relations, self.zh.model, self.zh.confident = how, m, floor
+                self.zh.relations, self.zh.model = how, m
+                self.zh.confident = floor if floor is not None else floor_of("zh")
                 out[name] = list(self.zh.extract_many(docs))
             self.zh.relations, self.zh.confident = "rules", floor_of("zh")
         return out

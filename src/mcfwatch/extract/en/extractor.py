@@ -80,9 +80,10 @@ def _evidence(ex: Extraction, sent: Span) -> TextSpan:
 
 
 def extract_parsed(doc: Document, sdoc: Doc, relations: str = "rules", model: RelModel | None = None,
-                   confident: float = combine.CONFIDENT, typer: Typer | None = None) -> Extraction:
+                   confident: float | None = None, typer: Typer | None = None) -> Extraction:
     """Entities and relations of one parsed document (``relations``: rules, model or both, see relmodel.combine;
-    ``typer``: the entity typer, None for the head-noun rules' types)."""
+    ``typer``: the entity typer, None for the head-noun rules' types; ``confident``: one floor for the model's own
+    findings in ``both``, None for the per-type floors of ``combine.floors``)."""
     ex = Extraction(document=doc)
     lines = datelines(text_of(sdoc))
     mentions = [m for m in mentions_of(sdoc) if not in_dateline(m.start_char, m.end_char, lines)]

@@ -18,6 +18,14 @@ from mcfwatch.extract.relmodel.candidates import Candidate
 
 _NEG = {"not", "never", "no", "n't", "neither", "nor", "without"}
 _MODAL = {"may", "might", "could", "would", "should", "will", "shall", "can", "must"}
+# A plan, proposal or hypothesis between the two parties is no relation ("Brunel University proposed a joint
+# laboratory with the Lizhong Group", "plans to", "is considering", "aims to", "would", "could"). The rules'
+# ``is_stated`` looks only above a trigger, so a path that turns at "proposed" itself went unchecked.
+PLAN_VERBS = {"propose", "plan", "consider", "aim", "intend", "hope", "seek", "contemplate", "mull", "wish", "want",
+              "expect"}
+PLAN_NOUNS = {"proposal", "intention", "prospect", "possibility"}
+_HOPE = {"hope", "hopes", "hoped", "hoping"}
+HYPOTHETICAL = {"would", "could", "might", "may", "will", "'ll", "should"}
 
 
 def _bucket(n: int) -> str:
@@ -50,6 +58,18 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
         cache[(start, end)] = span if span is not None and len(span) else None
     found: Span | None = cache[(start, end)]
     return found
+
+
+def planned(tokens: list[Token]) -> str | None:
+    """The plan, proposal or hypothetical auxiliary among ``tokens`` (the path between two parties), if any."""
+    for t in tokens:
+        lemma = "hope" if t.lower_ in _HOPE else t.lemma_.lower()  # the lemmatizer gives "hopes" -> "hop"
+        if (t.pos_ in {"VERB", "AUX"} and lemma in PLAN_VERBS) or (t.pos_ == "NOUN" and lemma in PLAN_NOUNS):
+            return lemma
+        for c in t.children:
+            if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL:
+                return c.lower_
+    return None
 
 
 def path(a: Token, b: Token) -> tuple[list[Token], Token, list[Token]]:
@@ -91,7 +111,10 @@ def carried_features(doc: Doc, cand: Candidate, tp: str, f: list[str]) -> tuple[
             f += [f"ptrig={trig}", f"tp_ptrig={tp}|{trig}"]
         if t.pos_ in {"VERB", "AUX"} and anchor.pos_ not in {"VERB", "AUX"}:
             anchor = t
-    if not is_stated(anchor):
+    cue = planned([h2, *h2.ancestors][1:6])
+    if cue:
+        f.append(f"plan={cue}")
+    if cue or not is_stated(anchor):
         f.append("not_stated")
     return f, anchor.i
 
@@ -168,7 +191,10 @@ def features(doc: Doc, cand: Candidate) -> tuple[list[str], int]:
     anchor = lca if lca not in (h1, h2) else (h1.head if lca is h2 else h2.head)
     # the rules' modality check, on the turn of the path and on every trigger word along it ("is being
     # investigated for exporting": the export is not stated)
-    if not all(is_stated(t) for t in [anchor, *trigger_tokens]):
+    cue = planned(on_path)
+    if cue:
+        f.append(f"plan={cue}")
+    if cue or not all(is_stated(t) for t in [anchor, *trigger_tokens]):
         f.append("not_stated")
     anchor = trigger_tokens[0] if trigger_tokens else anchor
     if any(c.dep_ == "neg" for c in lca.children):

@@ -53,11 +53,13 @@ def featurize(docs: list[TrainDoc], lang: str, mentions: str | None = None) -> l
         raise ValueError(f"mentions={how!r}: expected one of {', '.join(MENTION_CHOICES)}")
     out: list[exm.Example] = []
     if lang == "en":
-        from mcfwatch.extract.en.model import load_nlp
+        from mcfwatch.extract.en.model import DATELINE_NAME, load_nlp
         from mcfwatch.extract.en.typer import shipped as shipped_typer
 
         nlp = load_nlp()
-        keep = [p for p in ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer") if p in nlp.pipe_names]
+        # the dateline component sets sentence starts before the parser: training sees extraction's sentences
+        keep = [p for p in (DATELINE_NAME, "tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+                if p in nlp.pipe_names]
         typer = shipped_typer() if how != "gold" else None
         with nlp.select_pipes(enable=keep if how == "gold" else nlp.pipe_names):
             for doc, sdoc in zip(docs, nlp.pipe([d.text for d in docs], batch_size=16), strict=True):
