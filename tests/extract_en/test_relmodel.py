@@ -272,3 +272,44 @@ def test_both_adds_a_model_fact_no_rule_found_at_its_type_floor() -> None:
     assert out == [rule, new]
     assert combine.combine([rule], [same, new, low], "rules") == [rule]
     assert combine.combine([rule], [same, new, low], "model") == [same, new, low]
+
+
+def _corpus_sentence(doc_id: str, start: str) -> str:
+    for line in (REPO / "corpus" / "train" / "en.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        if rec["id"] == doc_id:
+            text = rec["text"]
+            i = text.index(start)
+            return text[i: text.index(".", i) + 1]
+    raise AssertionError(doc_id)
+
+
+def _features(english: EnglishExtractor, text: str, a: str, ta: str, b: str, tb: str) -> list[str]:
+    from mcfwatch.extract.relmodel import features_en
+
+    i, j = text.index(a), text.rindex(b)
+    ms = [Mention(i, i + len(a), "a", ta), Mention(j, j + len(b), "b", tb)]
+    [cand] = pairs(ms, 0, len(text))
+    return features_en.features(english.nlp(text), cand)[0]
+
+
+def test_newswire_word_classes_and_coordinations_are_features(english: EnglishExtractor) -> None:
+    """Money put into a partner, percentage stakes and lists of co-hosts read as classes, not as the words of one
+    document (corpus/train en-w-0032, en-w-1095, en-w-1272, en-w-1246)."""
+    money = _corpus_sentence("en-w-0032", "Since 2018 Nordlicht")
+    f = _features(english, money, "Nordlicht", "Company", "Skyvane", "Company")
+    assert "money_between" in f and "tp_money_between=Company|Company" in f and "pct_between" not in f
+    invested = _corpus_sentence("en-w-1095", "It matched")
+    assert "money_after" in _features(english, invested, "ScanWave", "Company", "Haishan Medical", "Company")
+    stake = _corpus_sentence("en-w-1272", "Tianjin Binhai Port Development holds")
+    f = _features(english, stake, "Tianjin Binhai Port Development", "Company", "Sino-Adriatic", "Company")
+    assert "pct_between" in f and "money_between" not in f
+    hosts = _corpus_sentence("en-w-1246", "The fair is co-hosted")
+    first = _features(english, hosts, "fair", "Event", "Ministry of Commerce", "PublicBody")
+    last = _features(english, hosts, "fair", "Event", "Shenzhen Municipal People's Government", "PublicBody")
+    assert "jointly_between" in first and "conj_collapsed" not in first and "conj_collapsed" in last
+    path = next(x for x in first if x.startswith("path="))[len("path="):]
+    assert f"cpath={path}" in last  # the last co-host is read through the list's first
+    both = _features(english, "Beihang University and Centrale Paris signed an agreement.",
+                     "Beihang University", "University", "Centrale Paris", "University")
+    assert "coordinated" in both and "coord_head=sign" in both

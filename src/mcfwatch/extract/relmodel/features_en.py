@@ -26,6 +26,11 @@ PLAN_VERBS = {"propose", "plan", "consider", "aim", "intend", "hope", "seek", "c
 PLAN_NOUNS = {"proposal", "intention", "prospect", "possibility"}
 _HOPE = {"hope", "hopes", "hoped", "hoping"}
 HYPOTHETICAL = {"would", "could", "might", "may", "will", "'ll", "should"}
+# Word classes that newswire spells many ways: money given or put into a partner, percentage stakes, work done
+# jointly ("co-hosted by", "run jointly with", "together with").
+_CURRENCY = {"yuan", "rmb", "renminbi", "dollar", "euro", "pound", "sterling", "franc", "yen", "krone", "won"}
+_PERCENT = {"%", "percent", "percentage"}
+_JOINTLY = {"jointly", "together", "co", "joint"}
 
 
 def _bucket(n: int) -> str:
@@ -70,6 +75,29 @@ def planned(tokens: list[Token]) -> str | None:
             if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL:
                 return c.lower_
     return None
+
+
+def word_classes(tokens: list[Token], where: str, tp: str) -> list[str]:
+    """Money, percentages and joint work among ``tokens`` as classes, alone and with the type pair."""
+    found = set()
+    for t in tokens:
+        low, nxt = t.lower_, t.nbor(1).lower_ if t.i + 1 < len(t.doc) else ""
+        if t.is_currency or t.lemma_.lower() in _CURRENCY or (t.like_num and nxt in {"million", "billion"}):
+            found.add("money")
+        if low in _PERCENT or (low == "per" and nxt == "cent"):
+            found.add("pct")
+        if low in _JOINTLY or low.startswith("co-"):
+            found.add("jointly")
+    return [x for c in sorted(found) for x in (f"{c}_{where}", f"tp_{c}_{where}={tp}")]
+
+
+def coordination_head(t: Token) -> Token:
+    """The first conjunct of the coordination ``t`` is in ("co-hosted by A, B and C": A for C)."""
+    for _ in range(12):
+        if t.dep_ != "conj" or t.head.i == t.i:
+            break
+        t = t.head
+    return t
 
 
 def path(a: Token, b: Token) -> tuple[list[Token], Token, list[Token]]:
@@ -199,4 +227,28 @@ def features(doc: Doc, cand: Candidate) -> tuple[list[str], int]:
     anchor = trigger_tokens[0] if trigger_tokens else anchor
     if any(c.dep_ == "neg" for c in lca.children):
         f.append("neg_lca")
+    f += word_classes(list(doc[s1.end: s2.start]), "between", tp)
+    f += word_classes(list(doc[s2.end: min(s2.end + 4, s2.sent.end)]), "after", tp)
+    f += coordination_features(h1, h2, tp)
     return f, anchor.i
+
+
+def coordination_features(h1: Token, h2: Token, tp: str) -> list[str]:
+    """A party inside a coordination ("co-hosted by the Ministry of Commerce and the Heilongjiang Provincial
+    People's Government"): the path from the coordination's first conjunct, as if the list were one party; two
+    parties in one coordination ("A and B signed"): the word the coordination hangs from."""
+    c1, c2 = coordination_head(h1), coordination_head(h2)
+    if c1.i == c2.i:
+        return ["coordinated", f"coord_head={_lemma(c1.head)}", f"tp_coord_head={tp}|{_lemma(c1.head)}"]
+    if (c1.i, c2.i) == (h1.i, h2.i):
+        return []
+    up, lca, down = path(c1, c2)
+    labels = [f"{t.dep_}^" for t in up] + [f"v{t.dep_}" for t in down]
+    f = ["conj_collapsed", f"clca={_lemma(lca)}", f"tp_clca={tp}|{_lemma(lca)}"]
+    if len(labels) <= 6:
+        f += [f"cpath={'/'.join(labels)}", f"tp_cpath={tp}|{'/'.join(labels)}"]
+    for t in [*up[1:], lca, *down[:-1]]:
+        trig = _trigger(t)
+        if trig:
+            f += [f"cptrig={trig}", f"tp_cptrig={tp}|{trig}"]
+    return f
