@@ -20,7 +20,7 @@ import spacy
 from spacy.language import Language
 
 from mcfwatch.errors import McfwatchError
-from mcfwatch.extract.en import dateline, listruler  # noqa: F401  (register mcfwatch_dateline, mcfwatch_lists)
+from mcfwatch.extract.en import dateline, listruler, runruler  # noqa: F401  (register their pipeline components)
 from mcfwatch.extract.en.attributes import replace_ruler
 from mcfwatch.extract.en.ner import NER_DIR, load_into
 from mcfwatch.extract.en.ner import choice as ner_choice
@@ -118,7 +118,8 @@ def build_nlp(ner_folder: Path | None) -> Language:
     )
     ruler.add_patterns(static_patterns())  # type: ignore[attr-defined]
     nlp.add_pipe("mcfwatch_lists", name=LISTS_NAME, before="ner")  # after the ruler: list names win on overlap
-    late = nlp.add_pipe("entity_ruler", name=RULER_NAME + "_late", after="ner",
+    # the entity ruler with its technology runs matched by phrase lookup (runruler.py): the same matches
+    late = nlp.add_pipe("mcfwatch_run_ruler", name=RULER_NAME + "_late", after="ner",
                         config={"phrase_matcher_attr": "LOWER", "overwrite_ents": False})
     late.add_patterns(late_patterns())  # type: ignore[attr-defined]
     return nlp
