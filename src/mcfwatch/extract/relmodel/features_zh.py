@@ -2,16 +2,20 @@
 the two parties with other names masked as ``□Type``, as character uni-, bi- and trigrams plus its first and
 last two characters; three characters either side; clause punctuation between; the positional structure of the
 pair (adjacent, same clause, across clauses); distance buckets; modality cues before the first party and in
-between (``zh.triggers.MODALITY``). No entity strings. Trigger words are not listed: the n-grams learn them
-from the annotations.
+between (``zh.triggers.MODALITY``); bigrams of the rest of the second party's clause and of the start of the
+first's, and whether that clause names a sum (the verb often follows both parties: A向B提供资金800万元). No
+entity strings are listed. Trigger words are not listed: the n-grams learn them from the annotations.
 """
 
 from __future__ import annotations
+
+import re
 
 from mcfwatch.extract.relmodel.candidates import Candidate
 from mcfwatch.extract.zh import triggers as tg
 
 _CLAUSE = "，,：:；;、"
+_MONEY = re.compile(r"\d[\d,.]*\s*(?:万|亿)?(?:元|美元|欧元|英镑|日元|卢布)")
 
 
 def _bucket(n: int) -> str:
@@ -68,4 +72,27 @@ def features(text: str, cand: Candidate) -> list[str]:
     head = text[cand.sent_start:left]
     if tg.MODALITY.search(head[-12:]) or tg.WILL.search(head[-12:]):
         f.append("modal_before")
+    f += _clause_context(text, cand, tp, carried)
     return f
+
+
+_CLAUSE_END = "，,。；;！？!?\n"
+_WINDOW = 12
+
+
+def _clause_context(text: str, cand: Candidate, tp: str, carried: bool) -> list[str]:
+    """The rest of the second party's clause and the start of the first party's: Chinese puts the verb after
+    both parties (A与B在北京签署了协议, A向B提供资金800万元, 由A和B联合主办), out of reach of the three characters
+    around them. Bigrams of each (conjoined with the type pair too), and whether the clause names a sum."""
+    end = cand.second.end
+    stop = min([k for k in (text.find(c, end, cand.sent_end) for c in _CLAUSE_END) if k >= 0], default=cand.sent_end)
+    after = text[end:min(stop, end + _WINDOW)]
+    out = [f"c2={after[k:k + 2]}" for k in range(len(after) - 1)]
+    if not carried:
+        start = cand.first.start
+        opened = max([text.rfind(c, cand.sent_start, start) for c in _CLAUSE_END] + [cand.sent_start - 1]) + 1
+        before = text[max(opened, start - _WINDOW):start]
+        out += [f"c1={before[k:k + 2]}" for k in range(len(before) - 1)]
+    if _MONEY.search(text, end, stop):
+        out += ["sum_after", f"tp_sum={tp}"]
+    return out
