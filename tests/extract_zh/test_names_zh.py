@@ -141,3 +141,15 @@ def test_named_programmes_and_a_firms_headquarters(zh_extractor: ChineseExtracto
     assert got.get("国家杰出青年科学基金") == "Program"
     got = _types(zh_extractor, "代表团还走访了奥迪股份公司总部。")
     assert got.get("奥迪股份公司") == "Company"
+
+
+def test_event_heads_from_the_annotations_and_a_city_before_an_event(zh_extractor: ChineseExtractor) -> None:
+    # zh-w-0151, zh-w-0027, zh-w-0138, zh-w-0065 (LAC tags 阿斯塔纳 a person)
+    got = _surfaces(zh_extractor, "三是协助中建信达建设有限责任公司参加阿斯塔纳国际投资论坛，并安排其与哈萨克斯坦投资公司董事长会面。")
+    assert got.get("阿斯塔纳国际投资论坛") == "Event"
+    got = _surfaces(zh_extractor, "王毅在慕尼黑出席慕尼黑安全会议期间，应美方请求会见了美国国务卿布林肯。")
+    assert got.get("慕尼黑安全会议") == "Event"
+    got = _surfaces(zh_extractor, "6月16日至19日，青阳市举办2024青阳国际友城周。")
+    assert got.get("2024青阳国际友城周") == "Event"
+    got = _surfaces(zh_extractor, "西安市商务局组织12家航空企业赴俄罗斯参加莫斯科国际航空航天展。")
+    assert got.get("莫斯科国际航空航天展") == "Event"

@@ -91,8 +91,8 @@ def _rule_candidates(text: str, tokens: list[Token]) -> list[_Cand]:
             if head_start >= tok.start:  # head inside this token: the name starts at the token
                 if head_start > tok.start and tok.tag not in _NOMINAL_TAGS:
                     continue  # 签署 is a verb, not a name ending in 署
-                if head_start == tok.start and tok.tag in _FUNCTION_TAGS:
-                    continue  # 总会 the adverb: no name ends here
+                if head_start == tok.start and tok.tag in _FUNCTION_TAGS and kind == "org":
+                    continue  # 总会 the adverb: no name ends here (会晤 the verb may end an event's)
                 k, start = i - 1, tok.start
             elif head_start in index_of_start:  # head spans tokens (展示 会)
                 k, start = index_of_start[head_start] - 1, head_start
@@ -115,6 +115,9 @@ def _rule_candidates(text: str, tokens: list[Token]) -> list[_Cand]:
             if typ == "PublicBody":
                 start = _extend_conjoined(tokens, start)
             elif typ == "Event":
+                before = next((t for t in tokens if t.end == start), None)
+                if before is not None and before.tag in ("LOC", "PER") and len(before.text) >= 2:
+                    start = before.start  # the segmenter calls a city a person (阿斯塔纳国际投资论坛)
                 year = _YEAR_BEFORE.search(text, max(0, start - 5), start)
                 start = year.start() if year else start
             out.append(_Cand(start, tok.end, typ, 2, [], "rule"))

@@ -40,7 +40,10 @@ INTERNATIONAL = re.compile(
 DELEGATIONS = ("代表团", "访华团", "考察团", "访问团")
 EVENT_SUFFIXES = ("成果展示会", "展示会", "博览会", "展览会", "交易会", "洽谈会", "交流会", "推介会",
                   "对接会", "研讨会", "座谈会", "论坛", "峰会", "大会", "年会", "成果展", "展会", "大赛",
-                  "学术会议", "领导人会议", "非正式会议", "会晤", "航展", "防务展", "光电展", "电子展", "机床展")
+                  "学术会议", "领导人会议", "非正式会议", "会晤", "航展", "防务展", "光电展", "电子展", "机床展",
+                  # from the Event annotations of corpus/train (首脑会议, 系列会议, 安全会议, 光博会, 游艇展, 友城周 ...)
+                  "首脑会议", "系列会议", "高级别会议", "部长级会议", "安全会议", "全体会议", "博会", "航空航天展",
+                  "直升机展", "游艇展", "机械展", "设计展", "装备展", "友城周", "创业周", "交流周")
 # Trade words that end a firm's short name without a legal form (corpus: 电子 14, 精密 8, 光电 6, 重工 5, 科技 5,
 # 航发 6, all Company); only for names the tagger already called organisations, never rule heads.
 COMPANY_ENDINGS = ("电子", "精密", "光电", "重工", "科技", "液压", "轴承", "航发", "微电子", "半导体", "重汽", "动力",
