@@ -194,6 +194,8 @@ def _trim(text: str, c: _Cand) -> _Cand:
         ht = tr.head_type(rest)
         if (k > 0 and len(rest[: -len(ht[1])] if ht else rest) < 3) or rest.startswith(tr.LEGAL_FORMS + ("（", "(")):
             continue  # 吉宝企业集团有限公司, 中关村企业管理有限公司: 企业 is part of the name
+        if lead in tr.FIRM_DESCRIPTIONS and (ht is None or ht[0] != "Company"):
+            continue  # a description of a firm comes before a firm only (国际企业家峰会 stays whole)
         if len(rest) >= 3 and (k == 0 or lead in tr.LEADING_ANYWHERE):
             c.start += k + len(lead)
             surface = text[c.start : c.end]

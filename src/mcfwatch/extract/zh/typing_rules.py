@@ -107,8 +107,8 @@ LEADING_NOT_NAME = ("下属", "旗下", "所属", "控股股东", "实际控制�
                     "原股东", "股东", "配套商", "供应商", "经销商", "承包商", "基金管理人", "管理人", "企业", "区内")
 # of these, the ones that may stand after other words inside a span (公司控股股东中国船舶工业集团有限公司; a
 # description before a firm's name: 卫星互联网企业成都星链空间科技有限公司, 配套商意大利布雷维尼齿轮公司)
-LEADING_ANYWHERE = ("下属", "旗下", "所属", "控股股东", "实际控制人为", "全资子公司", "原股东", "股东", "配套商",
-                    "供应商", "经销商", "承包商", "基金管理人", "管理人", "企业")
+FIRM_DESCRIPTIONS = ("原股东", "股东", "配套商", "供应商", "经销商", "承包商", "基金管理人", "管理人", "企业")
+LEADING_ANYWHERE = ("下属", "旗下", "所属", "控股股东", "实际控制人为", "全资子公司", *FIRM_DESCRIPTIONS)
 # 原 is "former" before a name (原美国普渡大学, 原宝钢股份有限公司), not in 原子能, 原材料 …
 NOT_FORMER = tuple("子料则因始创型本产生油材")
 # A name that goes on past its parent's head (from the head-word rules extending left over the parent):
