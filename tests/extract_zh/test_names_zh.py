@@ -159,3 +159,9 @@ def test_a_firm_description_is_cut_before_firms_only(zh_extractor: ChineseExtrac
     # benchmarks/gold/zh_dev.jsonl zh-dev-08 (written by us): 企业 inside an event's name is part of it
     got = _surfaces(zh_extractor, "保定市政府邀请科克郡官员参加国际企业家峰会。")
     assert got.get("国际企业家峰会") == "Event" and "家峰会" not in got
+
+
+def test_plan_the_verb_is_no_programme(zh_extractor: ChineseExtractor) -> None:
+    # the shape of benchmarks/gold/zh_dev.jsonl zh-dev-09 (written by us)
+    got = _types(zh_extractor, "会后，双方计划明年在米兰建立联合研究中心。")
+    assert not [n for n, t in got.items() if t == "Program"]
