@@ -154,7 +154,9 @@ def test_pruning_type_pairs_before_featurising_changes_no_finding(monkeypatch: p
     table = build_table(sdoc, mentions_of(sdoc))
     model = shipped("en")
     mentions = [Cand(s, e, eid, table.types[eid]) for eid, spans in table.spans.items() for s, e in set(spans)]
-    assert len(examples.english(sdoc, mentions, keep=model.any_shown)) < len(examples.english(sdoc, mentions))
+    # without references: with them the seed's one unannotated type pair (a carried topic) is not carried
+    assert (len(examples.english(sdoc, mentions, keep=model.any_shown, references=False))
+            < len(examples.english(sdoc, mentions, references=False)))
 
     def found() -> list[tuple[str, str, str, float]]:
         return sorted((f.type, f.source, f.target, f.confidence) for f, _ in scorer.english(sdoc, table, model))
