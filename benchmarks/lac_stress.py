@@ -5,7 +5,8 @@ real Chinese sentences joined, drawn (seeded) from the shipped Chinese samples a
 batches done, CPU seconds per 1,000 batches, and how the process ended. `shipped` is mcfwatch's configuration
 (lac_shim.analysis_config); `fused` the previous one (switch_ir_optim(True): fused oneDNN kernels), which died of
 heap corruption after ~8,000-9,000 batches on this machine (SIGSEGV in FusionGRUKernel, or glibc's "malloc
-assertion failure").
+assertion failure") or hung inside the predictor (a process that does not answer 120 s after its time is killed
+and reported as hung).
 
     python benchmarks/lac_stress.py --seconds 300            # shipped and fused side by side
 """
@@ -73,13 +74,19 @@ def main() -> None:
         run(args.run, args.seconds)
         return
     for config in args.configs.split(","):
-        proc = subprocess.run([sys.executable, __file__, "--run", config, "--seconds", str(args.seconds)],
-                              capture_output=True, text=True, check=False)
+        command = [sys.executable, __file__, "--run", config, "--seconds", str(args.seconds)]
+        try:
+            proc = subprocess.run(command, capture_output=True, text=True, check=False, timeout=args.seconds + 120)
+            out, ended = proc.stdout, ""
+        except subprocess.TimeoutExpired as exc:  # heap corruption can also deadlock inside LAC's predictor
+            out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else (exc.stdout or "")
+            ended = f"HUNG: no answer {args.seconds + 120:.0f} s after its start (killed)"
         last = {"batches": 0, "cpu": 0.0}
-        for line in proc.stdout.splitlines():
+        for line in out.splitlines():
             if line.startswith("{"):
                 last = json.loads(line)
-        ended = "ran its time" if last.get("done") else f"DIED (exit {proc.returncode}): {_why(proc.stderr)}"
+        if not ended:
+            ended = "ran its time" if last.get("done") else f"DIED (exit {proc.returncode}): {_why(proc.stderr)}"
         per = 1000 * last["cpu"] / last["batches"] if last["batches"] else 0.0
         print(f"{config:8} {last['batches']:>7,} batches  {per:6.2f} CPU s per 1,000  {ended}")
 
