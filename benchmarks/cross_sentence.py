@@ -17,7 +17,7 @@ mention of both parties. Each is put in the first situation whose cue its eviden
 - zero subject (Chinese): the evidence does not start with a name; other: none of these.
 
 "candidates" counts the relations some labelled candidate carries (``examples.candidate_recall``): the model can
-find no relation without one. Figures (corpus/train at 00:20 UTC 2026-11-30) are in /work/notes/xsent.md.
+find no relation without one. Run it to print the figures (the README's Benchmarks table names it).
 """
 
 from __future__ import annotations

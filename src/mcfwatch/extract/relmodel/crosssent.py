@@ -1,7 +1,7 @@
 """References that carry a party across sentences: definite descriptions, pronouns and bare nouns bound to an
 entity an earlier sentence named, as extra mentions of that entity.
 
-Measured on corpus/train (note /work/notes/xsent.md): 28% of the English and 37% of the Chinese gold relations
+Measured on corpus/train (`python benchmarks/cross_sentence.py en|zh`): 28% of the English and 37% of the Chinese gold relations
 have parties that never share a sentence, and the missed ones are mostly told through a reference in place of
 the name: "The fair is organised by ...", "The company was a front for ...", "she held talks with ...",
 "代表团参观了 ...", "公司董事长 ...", "学校同时聘其为讲座教授". Each reference becomes a mention of the entity it
