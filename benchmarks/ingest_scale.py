@@ -37,6 +37,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data" / "corpus"
@@ -120,10 +121,11 @@ def run_one(config: str, corpus: Path, work: Path) -> dict[str, float | int | st
         ws.extractor.for_language("zh")
         startup, startup_cpu = time.perf_counter() - started, time.process_time()
         report = ws.ingest([corpus], resolve=False)
-        stored = len(report.stored)
+        stored, failed = len(report.stored), _failed(report)
         done, done_cpu = time.perf_counter(), time.process_time()
         merges = len(ws.resolve())
-        return {"config": config, "stored": stored, "seconds": done - started, "startup_seconds": startup,
+        return {"config": config, "stored": stored, "failed": failed, "seconds": done - started,
+                "startup_seconds": startup,
                 "startup_cpu": startup_cpu, "ingest_cpu": done_cpu - startup_cpu,
                 "resolve_seconds": time.perf_counter() - done, "resolve_cpu": time.process_time() - done_cpu,
                 "merges": merges, **ws.store.counts()}
@@ -131,7 +133,8 @@ def run_one(config: str, corpus: Path, work: Path) -> dict[str, float | int | st
         from mcfwatch.batch.parallel import ingest_parallel
 
         ws = Workspace(db)
-        stored = len(ingest_parallel(ws, [corpus], workers=2, resolve=False).stored)
+        report = ingest_parallel(ws, [corpus], workers=2, resolve=False)
+        stored, failed = len(report.stored), _failed(report)
     else:
         from mcfwatch.batch.extract import batch_extract
         from mcfwatch.batch.load import load
@@ -140,10 +143,17 @@ def run_one(config: str, corpus: Path, work: Path) -> dict[str, float | int | st
         out = work / f"{config}.out"
         batch_extract([corpus], out, master=master)
         extracted = time.perf_counter() - started
-        stored = len(load(out, Store(db), resolve=False).stored)
-        return {"config": config, "stored": stored, "seconds": time.perf_counter() - started,
+        report = load(out, Store(db), resolve=False)
+        stored, failed = len(report.stored), _failed(report)
+        return {"config": config, "stored": stored, "failed": failed, "seconds": time.perf_counter() - started,
                 "extract_seconds": extracted}
-    return {"config": config, "stored": stored, "seconds": time.perf_counter() - started}
+    return {"config": config, "stored": stored, "failed": failed, "seconds": time.perf_counter() - started}
+
+
+def _failed(report: Any) -> list[str]:
+    """The documents that did not store, each with its one-line reason (printed: a benchmark that loses
+    documents silently measures the wrong thing)."""
+    return [str(f) for f in report.failures]
 
 
 def main() -> None:
@@ -214,7 +224,9 @@ def run_all(args: argparse.Namespace, corpus: Path, work: Path) -> None:
             if "extract_seconds" in r else ""
         print(f"{config:18s} cores={len(cores)}  {r['stored']:6d} stored  {r['seconds']:7.1f} s  "
               f"{r['stored'] / r['seconds']:6.2f} docs/s  CPU {cpu:7.1f} s = {1000 * cpu / stored:6.1f} ms/doc  "
-              f"load average {load:4.1f}{extra}", flush=True)
+              f"load average {load:4.1f}{extra}; {len(r['failed'])} failed", flush=True)
+        for line in r["failed"][:10]:
+            print(f"  failed: {line}")
         if "startup_seconds" in r:
             steady = float(r["ingest_cpu"]) / stored
             print(f"  ingest-1 start-up (store, en + zh models) {r['startup_seconds']:.1f} s wall, "

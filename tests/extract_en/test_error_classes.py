@@ -144,3 +144,14 @@ def test_government_of_a_country_is_the_country(extract_text) -> None:  # doj-00
                       "the Royal Malaysia Police.")
     assert "Malaysia" in names(ex, "Place")
     assert "Royal Malaysia Police" in names(ex, "PublicBody")
+
+
+def test_two_long_names_with_one_acronym_do_not_fail(extract_text) -> None:
+    # Federal Register style (written for the test): two spellings of one country, each followed by "(China)".
+    # The second merge used to name an entity the first merge had removed (KeyError: one English document
+    # of the 100,000-document ingest benchmark failed).
+    ex = extract_text("BIS adds 11 entries under the destinations of the Peoples Republic of China (China) (6) and "
+                      "Russia (3).\n\nThe entities are listed under the destinations of Armenia (1), the People's "
+                      "Republic of China (China) (12) and Malta (1).")
+    china = [e for e in ex.entities if "China" in e.name or "China" in e.aliases]
+    assert len(china) == 1 and china[0].type == "Place"

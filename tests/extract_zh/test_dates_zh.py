@@ -39,3 +39,11 @@ def test_cn_number() -> None:
 def test_dangling_range_marker_is_not_part_of_the_date() -> None:
     (d,) = find_dates("2018年11月至今", "2020-01-01")
     assert (d.date, d.end) == ("2018-11", 8)
+
+
+def test_ascii_zero_among_chinese_digits() -> None:
+    # Real government work reports write 二0一0年 and 二0一一年 (an ASCII zero): this raised KeyError and the
+    # whole document failed to ingest (46 of 22,612 Chinese documents in the 100,000-document benchmark).
+    text = "实现国内生产总值和城乡居民人均收入比二0一0年翻一番。二0一一年国内生产总值达到四十七点三万亿元。"
+    assert [d.date for d in find_dates(text)] == ["2010", "2011"]
+    assert [cn_number(s) for s in ("二0一0", "十二0", "二十二十")] == [2010, -1, -1]

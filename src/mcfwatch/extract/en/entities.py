@@ -385,7 +385,9 @@ def _acronyms(doc: Doc, table: EntityTable) -> None:
     """"Bureau of Industry and Security (BIS)": the acronym becomes an alias of the long name."""
     text = text_of(doc)
     for eid, spans in list(table.spans.items()):
-        for _s, e in spans:
+        for _s, e in list(spans):
+            if eid not in table.names:  # merged into another name by an earlier acronym of this loop
+                break
             m = re.match(r"\s*\(([A-Z][A-Za-z&]{1,9})\)", text[e:e + 14])
             if m:
                 acr = m.group(1)

@@ -31,16 +31,25 @@ class DateMention:
 
 
 def cn_number(s: str) -> int:
-    """'2019' -> 2019, '二〇一九' -> 2019, '十一' -> 11, '二十六' -> 26."""
-    if s.isdigit():
+    """'2019' -> 2019, '二〇一九' -> 2019, '二0一0' -> 2010, '十一' -> 11, '二十六' -> 26; -1 when it is no number.
+
+    Government reports write years with an ASCII zero among Chinese digits (二0一0年); a string that mixes
+    the two systems in a way no writer does (十二0) is -1, which every caller rejects as out of range.
+    """
+    if s.isdigit() and s.isascii():
         return int(s)
+    digits = {**_CN_DIGITS, **{str(i): i for i in range(10)}}
     if "十" in s:
         head, _, tail = s.partition("十")
-        tens = _CN_DIGITS.get(head, 1) if head else 1
-        return tens * 10 + (_CN_DIGITS[tail] if tail else 0)
+        if len(head) > 1 or len(tail) > 1 or any(ch not in digits for ch in head + tail):
+            return -1
+        tens = digits[head] if head else 1
+        return tens * 10 + (digits[tail] if tail else 0)
+    if any(ch not in digits for ch in s):
+        return -1
     value = 0
     for ch in s:
-        value = value * 10 + _CN_DIGITS[ch]
+        value = value * 10 + digits[ch]
     return value
 
 
