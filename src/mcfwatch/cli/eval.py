@@ -28,27 +28,31 @@ def register(app: typer.Typer) -> None:
             "--cv", help="Cross-validate gold files too (each fold scored by a model trained without its documents).")] = False,
         floor: Annotated[list[float] | None, typer.Option(
             "--floor", help="Also score `both` with this confidence floor for the model's own findings (repeatable).")] = None,
+        en_folds: Annotated[Path | None, typer.Option(
+            "--en-folds", help="With --corpus corpus/train: extract each English fold with the ner and typer refit "
+            "without it (folder written by `python -m mcfwatch.extract.en.heldout`).")] = None,
     ) -> None:
         """Score extraction per language: P/R/F1 per entity and relation type for the rules, the model and both,
         next to the co-occurrence and bare-NER baselines."""
         from mcfwatch.errors import InputError
+        from mcfwatch.extract.eval import GoldDoc
         from mcfwatch.extract.evalsuite import corpus_gold, file_gold, format_gap, format_suite, run
 
         if blind and errors:
             raise InputError("--blind", "the blind split is scored in aggregate only; --errors is refused")
-        runs = [(f"{g} ({f'{folds}-fold cross-validated' if cv else 'shipped model'})", file_gold(g), folds if cv else 0)
-                for g in gold or []]
+        runs: list[tuple[str, list[GoldDoc], int, Path | None]] = [(f"{g} ({f'{folds}-fold cross-validated' if cv else 'shipped model'})", file_gold(g), folds if cv else 0,
+                 None) for g in gold or []]
         if corpus is not None:
             runs.append((f"{corpus} ({f'{folds}-fold cross-validated' if folds > 1 else 'shipped model'})",
-                         corpus_gold([corpus]), folds))
+                         corpus_gold([corpus]), folds, en_folds if folds > 1 else None))
         if blind:
-            runs.append(("blind split corpus/blind (shipped model)", corpus_gold([Path("corpus/blind")]), 0))
+            runs.append(("blind split corpus/blind (shipped model)", corpus_gold([Path("corpus/blind")]), 0, None))
         if not runs:
             raise InputError("eval", "give a gold file, --corpus DIR or --blind")
         suites = []
-        for title, docs, k in runs:
+        for title, docs, k, refit in runs:
             suite = run(title, docs, k, log=lambda m: console.print(m, style="dim", highlight=False),
-                        floors=tuple(floor or ()))
+                        floors=tuple(floor or ()), en_folds=refit)
             suites.append((suite, k))
             for line in format_suite(suite):
                 console.print(line, highlight=False, markup=False)

@@ -99,16 +99,22 @@ def _score(gold: list[GoldDoc], extractions: Iterable[Extraction], report: Repor
 
 
 def run(title: str, gold: list[GoldDoc], folds: int = 0, baselines: bool = True,
-        log: Callable[[str], None] = lambda _: None, floors: tuple[float, ...] = ()) -> Suite:
+        log: Callable[[str], None] = lambda _: None, floors: tuple[float, ...] = (),
+        en_folds: Path | None = None) -> Suite:
     """Score every system on ``gold``; ``folds`` > 1 cross-validates the model over the gold's documents;
-    ``floors`` adds ``both`` rows at other confidence floors for the model's own findings."""
+    ``floors`` adds ``both`` rows at other confidence floors for the model's own findings; ``en_folds``: a
+    folder of English ner/typer refit per fold (``en/heldout.py``) that extract each fold's documents."""
     suite = Suite(title)
     for lang in sorted({lang_of(g.document) for g in gold}):
         docs = [g for g in gold if lang_of(g.document) == lang]
         names = [*SYSTEMS, *(f"both@{f}" for f in floors)]
         reports = {s: Report() for s in (*names, *BASELINES)}
         systems = Systems(lang)
-        for part, model in _folds(lang, docs, folds, log):
+        for n, (part, model) in enumerate(_folds(lang, docs, folds, log)):
+            if lang == "en" and en_folds is not None and folds > 1:
+                from mcfwatch.extract.en.heldout import load_fold
+
+                systems.en.nlp, systems.en.typer = load_fold(en_folds, n, {text_group(g.document.text) for g in part})
             ex = systems.run([g.document for g in part], model, floors)
             for s in names:
                 _score(part, ex[s], reports[s])
@@ -127,20 +133,30 @@ def run(title: str, gold: list[GoldDoc], folds: int = 0, baselines: bool = True,
     return suite
 
 
+def text_group(text: str) -> str:
+    """A document's fold group: documents with the same text never straddle a training and a test fold."""
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def fold_parts(docs: list[GoldDoc], folds: int) -> list[list[int]]:
+    """The indices of ``docs`` in each cross-validation fold (GroupKFold by text: deterministic), shared by the
+    relation model's folds here and the English entity models' fold refit (``en/heldout.py``)."""
+    from sklearn.model_selection import GroupKFold
+
+    groups = [text_group(g.document.text) for g in docs]
+    k = min(folds, len(set(groups)))
+    return [list(test) for _, test in GroupKFold(n_splits=k).split(docs, groups=groups)]
+
+
 def _folds(lang: str, docs: list[GoldDoc], folds: int, log: Callable[[str], None]) -> Iterator[tuple[list[GoldDoc], object | None]]:
     if folds <= 1:
         yield docs, None
         return
-    import hashlib
-
-    from sklearn.model_selection import GroupKFold
-
     from mcfwatch.extract.relmodel import train
     from mcfwatch.extract.relmodel.data import training_docs
     from mcfwatch.extract.relmodel.model import shipped
-
-    def group(text: str) -> str:
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
     pool, _ = training_docs(lang)
     t0 = time.perf_counter()
@@ -149,9 +165,10 @@ def _folds(lang: str, docs: list[GoldDoc], folds: int, log: Callable[[str], None
     alpha = float(shipped(lang).meta["hyperparameters"]["alpha"])  # the shipped model's: no search per fold
     log(f"{lang}: {len(exs)} candidates in {time.perf_counter() - t0:.0f} s; alpha {alpha}, "
         f"{INNER_FOLDS} inner folds for calibration")
-    groups = [group(g.document.text) for g in docs]
-    k = min(folds, len(set(groups)))
-    for n, (_, test) in enumerate(GroupKFold(n_splits=k).split(docs, groups=groups)):
+    groups = [text_group(g.document.text) for g in docs]
+    parts = fold_parts(docs, folds)
+    k = len(parts)
+    for n, test in enumerate(parts):
         held = {groups[i] for i in test}
         t1 = time.perf_counter()
         model = train.fit(lang, [e for e in exs if e.group not in held], alpha, INNER_FOLDS, log=lambda _: None)

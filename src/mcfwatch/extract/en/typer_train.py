@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from spacy.language import Language
 
 from mcfwatch.extract.en.entities import Mention, mentions_of
 from mcfwatch.extract.en.typer import MODELS_DIR, N_FEATURES, NONE, TYPED_LABELS, Typer, features, save
@@ -39,11 +40,12 @@ def _label(m: Mention, doc: TrainDoc, by_text: dict[str, str]) -> str | None:
     return None if doc.origin.startswith("gold:") else NONE
 
 
-def examples(docs: list[TrainDoc]) -> tuple[list[list[str]], list[str], list[str], list[str]]:
-    """Feature rows, labels, the rules' types and document groups of every typed mention."""
+def examples(docs: list[TrainDoc], nlp: Language | None = None) -> tuple[list[list[str]], list[str], list[str], list[str]]:
+    """Feature rows, labels, the rules' types and document groups of every typed mention (mentions found by
+    ``nlp``, default the shipped English pipeline)."""
     from mcfwatch.extract.en.model import load_nlp
 
-    nlp = load_nlp()
+    nlp = nlp or load_nlp()
     rows: list[list[str]] = []
     ys: list[str] = []
     rule: list[str] = []
@@ -69,6 +71,21 @@ def _fit(x: Any, y: list[str], c: float) -> Any:
     clf = LogisticRegression(C=c, max_iter=2000)
     clf.fit(x, y)
     return clf
+
+
+def fit(docs: list[TrainDoc], c: float, nlp: Language, log: Any = print) -> Typer:
+    """A typer fit on ``docs`` with regularisation ``c`` (no search, no cross-validation) over the mentions
+    ``nlp`` finds: the fold refit of ``heldout.py``."""
+    t0 = time.time()
+    rows, ys, _, _ = examples(docs, nlp)
+    log(f"typer: {len(docs)} documents, {len(rows)} mentions, C={c}")
+    clf = _fit(hash_features(rows, N_FEATURES), ys, c)
+    from scipy import sparse
+
+    meta = {"n_features": N_FEATURES, "C": c, "documents": len(docs), "mentions": len(ys),
+            "label_counts": dict(Counter(ys).most_common()), "trained_seconds": round(time.time() - t0, 1)}
+    return Typer([str(v) for v in clf.classes_], sparse.csr_matrix(np.asarray(clf.coef_, dtype=np.float64).T),
+                 np.asarray(clf.intercept_, dtype=np.float64), meta)
 
 
 def train(log: Any = print, cs: tuple[float, ...] = CS) -> Typer:
