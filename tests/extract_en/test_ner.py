@@ -114,3 +114,48 @@ def test_research_institute_with_several_words_before_research() -> None:
                           "Dynamics Ltd.")
     assert got["Xi'an Modern Control Technology Research Institute"] == "University"
     assert "Technology Research Institute" not in got
+
+
+# en-p-wh2-036 of corpus/train (a White House readout), its two Technology mentions as annotated there
+READOUT = ("export controls, particularly when it comes to advanced semiconductors and advanced semiconductor "
+           "manufacturing equipment.")
+
+
+def _with_added_label(tmp_path: Path, keep_record: bool) -> list[tuple[str, str]]:
+    """Fine-tune on the readout sentence with a label the PyPI model lacks, save as ``make train-ner`` saves,
+    load into a fresh pipeline as the extractor does, and return what it tags."""
+    import spacy
+    from spacy.training import Example
+    from thinc.api import fix_random_seed
+
+    from mcfwatch.extract.en.model import model_dir
+    from mcfwatch.extract.en.ner_train import save
+
+    fix_random_seed(0)
+    nlp = spacy.load(model_dir())
+    nlp.get_pipe("ner").add_label("TECHNOLOGY")  # type: ignore[attr-defined]
+    spans = [(READOUT.index(t), READOUT.index(t) + len(t), "TECHNOLOGY")
+             for t in ("advanced semiconductors", "advanced semiconductor manufacturing equipment")]
+    ex = Example.from_dict(nlp.make_doc(READOUT), {"entities": spans})
+    with nlp.select_pipes(enable=["ner"]):
+        optimizer = nlp.resume_training()
+        for _ in range(30):
+            nlp.update([ex], sgd=optimizer)
+    assert {(e.text, e.label_) for e in nlp(READOUT).ents} >= {("advanced semiconductors", "TECHNOLOGY")}
+    save(nlp, tmp_path / "ner", {})
+    if not keep_record:
+        meta = json.loads((tmp_path / "ner" / META_FILE).read_text(encoding="utf-8"))
+        del meta["unseen_classes"]
+        (tmp_path / "ner" / META_FILE).write_text(json.dumps(meta), encoding="utf-8")
+    fresh = spacy.load(model_dir())
+    load_into(fresh, tmp_path / "ner")
+    return [(e.text, e.label_) for e in fresh(READOUT).ents]
+
+
+def test_a_label_added_in_training_survives_loading(tmp_path: Path) -> None:
+    assert ("advanced semiconductors", "TECHNOLOGY") in _with_added_label(tmp_path, keep_record=True)
+
+
+def test_without_the_record_spacy_masks_the_added_label(tmp_path: Path) -> None:
+    # the bug this guards against: the weights load, but spaCy marks the added label's actions unseen
+    assert all(label != "TECHNOLOGY" for _, label in _with_added_label(tmp_path, keep_record=False))

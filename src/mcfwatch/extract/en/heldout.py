@@ -5,7 +5,8 @@ are in-sample. This training command refits both on the documents outside one fo
 ``mcfwatch eval --corpus corpus/train --folds 5`` (the same folds: ``evalsuite.fold_parts``; the dev gold stays
 in training, as in ``make train``), extracts the fold's documents with the refit pair (relation rules only) and
 prints name + type precision and recall per entity type (scored as ``mcfwatch eval`` scores entities), beside
-the shipped models on the same documents (in-sample). The refit models are written to ``DIR/foldK/``
+the PyPI model's own ner with the refit typer (does fine-tuning generalise?) and the shipped models on the same
+documents (in-sample). The refit models are written to ``DIR/foldK/``
 (``ner/`` and ``typer.*``; default ``build/en-heldout``); ``--reuse-ner`` keeps a ``ner`` already there and
 refits only the typer (minutes instead of ~20). ``mcfwatch eval --corpus corpus/train --en-folds DIR`` extracts
 each fold with these models. Never reads the blind split.
@@ -80,16 +81,19 @@ def refit(fold: int, out: Path, reuse_ner: bool = False, folds: int = FOLDS) -> 
 
 
 def score(fold: int, out: Path, total: dict[str, Report], folds: int = FOLDS) -> dict[str, Report]:
-    """The fold's documents extracted by the refit pair and by the shipped pair (also added to ``total``)."""
+    """The fold's documents extracted by the refit pair, by the PyPI model's ner with the refit typer, and by
+    the shipped pair, which saw them (also added to ``total``)."""
     from mcfwatch.extract.en.extractor import EnglishExtractor
+    from mcfwatch.extract.en.model import build_nlp
     held = fold_groups(folds)[fold]
     gold = [g for g in corpus_gold([REPO / "corpus" / "train"])
             if lang_of(g.document) == "en" and text_group(g.document.text) in held]
     nlp, typer = load_fold(out, fold, held)
     refit_ex = EnglishExtractor(nlp=nlp, relations="rules")
-    refit_ex.typer = typer
+    base_ex = EnglishExtractor(nlp=build_nlp(None), relations="rules")
+    refit_ex.typer = base_ex.typer = typer
     reports: dict[str, Report] = {}
-    for name, ex in (("held-out", refit_ex), ("shipped", EnglishExtractor(relations="rules"))):
+    for name, ex in (("held-out", refit_ex), ("base ner", base_ex), ("shipped", EnglishExtractor(relations="rules"))):
         report = reports[name] = Report()
         for g, extraction in zip(gold, ex.extract_many([g.document for g in gold]), strict=True):
             score_document(g, extraction, report)

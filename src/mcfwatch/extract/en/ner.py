@@ -56,4 +56,15 @@ def load_into(nlp: Language, folder: Path = NER_DIR) -> None:
         if found != expected:
             raise NerModelError(f"{path}: {'missing' if found == 'missing' else 'SHA-256 differs from ' + META_FILE}"
                                 "; run `make train-ner` or reinstall")
-    cast(TrainablePipe, nlp.get_pipe("ner")).from_disk(folder, exclude=["vocab"])
+    pipe = cast(TrainablePipe, nlp.get_pipe("ner"))
+    pipe.from_disk(folder, exclude=["vocab"])
+    restore_seen(pipe, meta(folder).get("unseen_classes"))
+
+
+def restore_seen(pipe: TrainablePipe, unseen: object) -> None:
+    """Undo spaCy's masking of labels added in training. ``from_disk`` resizes the output layer for labels the
+    base model lacks and marks their actions *unseen*; unseen actions are masked at prediction (the fine-tuned
+    weights for them load but are never used: the added labels vanished). The set of actions still unseen
+    after training is saved in the metadata (``unseen_classes``); without it spaCy's behaviour is kept."""
+    if isinstance(unseen, list) and all(isinstance(i, int) for i in unseen):
+        pipe.model.attrs["unseen_classes"] = set(unseen)

@@ -216,6 +216,7 @@ def span_scores(nlp: Language, docs: list[TrainDoc]) -> dict[str, dict[str, floa
 def save(nlp: Language, folder: Path, meta: dict[str, object]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     _ner(nlp).to_disk(folder, exclude=["vocab"])
+    meta["unseen_classes"] = sorted(int(i) for i in _ner(nlp).model.attrs.get("unseen_classes", ()))
     meta["sha256"] = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())
                       if p.is_file() and p.name != META_FILE}
     (folder / META_FILE).write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
