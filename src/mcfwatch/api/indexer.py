@@ -208,6 +208,7 @@ def _build(db: str, as_of: str | None) -> int:
             return 0
         pg = cache.open()  # under the build lock: a build by another process is waited for, not repeated
         print(json.dumps({"folder": str(cache.folder), "generation": pg.generation, "rebuilt": cache.rebuilt,
+                          "path": cache.path, "why_whole": cache.why_whole,
                           "nodes": len(pg.node_id), "edges": len(pg.edge_key),
                           "seconds": round(time.perf_counter() - t0, 2)}))
         return 0

@@ -3,7 +3,8 @@
 Invariant: a saved index is exactly the ``GraphIndex`` that ``build_graph`` makes from the same store state,
 lists, date and rules (written by graph/whole.py without making the graph's objects), stamped with the store
 generation it was built at. It is read only while ``Store.generation()`` still equals that stamp; otherwise it
-is rebuilt, screening only entities whose names the link cache has not seen (graph/listings.py ``LinkCache``). Nodes and edges keep
+is updated with the documents added since (graph/incremental.py) or, after any other change, rebuilt,
+screening only entities whose names the link cache has not seen (graph/listings.py ``LinkCache``). Nodes and edges keep
 their positions in the built graph, so a search over the saved arrays returns the same paths, in the same
 order, as a search over the graph built in memory.
 
@@ -17,6 +18,8 @@ started reading (``meta.json`` names each build), so an index swapped in meanwhi
 from __future__ import annotations
 
 import json
+import logging
+import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -28,15 +31,24 @@ import numpy as np
 import numpy.typing as npt
 
 from mcfwatch.graph.build import Weigher
-from mcfwatch.graph.cachedir import build_lock, cache_dir, key_digest, read_array, read_meta, write_bundle
+from mcfwatch.graph.cachedir import (
+    build_lock,
+    cache_dir,
+    key_digest,
+    read_array,
+    read_meta,
+    replace_text,
+    write_bundle,
+)
 from mcfwatch.graph.graph import Graph
 from mcfwatch.graph.index import GraphIndex
 from mcfwatch.graph.listings import LinkCache
 from mcfwatch.model.schema import SCHEMA
 from mcfwatch.store import Store
 
-INDEX_VERSION = 1  # change whenever the graph build or the saved arrays change meaning
+INDEX_VERSION = 2  # change whenever the graph build or the saved arrays change meaning
 BUILD_TRIES = 3    # builds elsewhere that may each be overtaken by a write before the caller gives up
+log = logging.getLogger("mcfwatch.index")
 
 
 @dataclass(slots=True)
@@ -90,27 +102,42 @@ def save(g: Graph, folder: Path, generation: int, extra: dict[str, Any]) -> None
 def save_parts(
     folder: Path, generation: int, extra: dict[str, Any], node_ids: list[str], node_types: list[str],
     edge_ids: list[bytes], src: Sequence[int] | npt.NDArray[Any], dst: Sequence[int] | npt.NDArray[Any],
-    edge_types: list[str], index: GraphIndex,
+    edge_types: list[str], index: GraphIndex, more: dict[str, npt.NDArray[Any]] | None = None,
 ) -> None:
     """Write an index: node ids and types, edge ids (UTF-8), ends (node positions) and types, and the search
-    arrays (graph/whole.py writes the whole graph's without making its objects)."""
+    arrays (graph/whole.py writes the whole graph's without making its objects); ``more``: further arrays."""
     types = sorted(set(node_types))
     rtypes = sorted(set(edge_types))
     tcode = {t: i for i, t in enumerate(types)}
     rcode = {t: i for i, t in enumerate(rtypes)}
-    node_id = np.array([i.encode() for i in node_ids], dtype=bytes) if node_ids else np.zeros(0, dtype="S1")
-    edge_key = np.array(edge_ids, dtype=bytes) if edge_ids else np.zeros(0, dtype="S1")
+    save_arrays(folder, generation, extra, bytes_array([i.encode() for i in node_ids]),
+                np.array([tcode[t] for t in node_types], dtype=np.int16), types, bytes_array(edge_ids),
+                np.asarray(src, dtype=np.int32), np.asarray(dst, dtype=np.int32),
+                np.array([rcode[t] for t in edge_types], dtype=np.int16), rtypes, index, more or {})
+
+
+def bytes_array(values: Sequence[bytes]) -> npt.NDArray[Any]:
+    """Byte strings as one fixed-width array (as wide as the longest; ``S1`` when there are none)."""
+    return np.array(values, dtype=bytes) if len(values) else np.zeros(0, dtype="S1")
+
+
+def save_arrays(
+    folder: Path, generation: int, extra: dict[str, Any], node_id: npt.NDArray[Any], node_type: npt.NDArray[Any],
+    types: list[str], edge_key: npt.NDArray[Any], src: npt.NDArray[Any], dst: npt.NDArray[Any],
+    edge_type: npt.NDArray[Any], rtypes: list[str], index: GraphIndex, more: dict[str, npt.NDArray[Any]],
+) -> None:
+    """Write an index given as arrays: node and edge types as codes into the sorted type names."""
     s = np.asarray(src, dtype=np.int32)
     d = np.asarray(dst, dtype=np.int32)
     arrays: dict[str, npt.NDArray[Any]] = {
         "node_id": node_id,
-        "node_type": np.array([tcode[t] for t in node_types], dtype=np.int16),
+        "node_type": np.asarray(node_type, dtype=np.int16),
         # Graph.find ranks same-named nodes by their edge count (a self-loop counted twice, as there)
-        "degree": np.bincount(np.concatenate([s, d]), minlength=len(node_ids)).astype(np.int32),
+        "degree": np.bincount(np.concatenate([s, d]), minlength=len(node_id)).astype(np.int32),
         "order": np.argsort(node_id, kind="stable").astype(np.int32),
         "edge_key": edge_key, "edge_src": s, "edge_dst": d,
-        "edge_type": np.array([rcode[t] for t in edge_types], dtype=np.int16),
-        **index.arrays(),
+        "edge_type": np.asarray(edge_type, dtype=np.int16),
+        **index.arrays(), **more,
     }
     meta = {"generation": generation, "build": uuid.uuid4().hex, "types": types, "relation_types": rtypes,
             "max_hops": index.max_hops, "hop_factor": list(index.hop_factor), **extra}
@@ -165,6 +192,8 @@ class GraphCache:
     links: LinkCache | None = None
     rebuilt: bool = False
     builder: Callable[[str | None], None] | None = None  # (as_of) -> when another process has built it
+    path: str | None = None  # how this process last built it: "incremental" or "whole" (and FOLDER.build.json)
+    why_whole: str | None = None  # why it was not updated incrementally
 
     def __post_init__(self) -> None:
         self.root = cache_dir(self.store.url)
@@ -205,10 +234,30 @@ class GraphCache:
         generation = self.store.generation()
         if self.folder is None:
             raise OSError("no cache folder for the graph index")  # the caller builds the graph in memory
+        from mcfwatch.graph.incremental import update_index  # only documents added since: their part only
         from mcfwatch.graph.whole import build_index  # it writes through save_parts, above
 
-        build_index(self.store, self.folder, generation, self.load_lists(), self.as_of, self.weigh, self.max_hops,
-                    self.hop_factors, self.links)
+        t0 = time.perf_counter()
+        stale = load(self.folder)
+        try:
+            outcome = "no saved index" if stale is None else update_index(
+                self.store, stale, self.folder, generation, self.load_lists, self.as_of, self.weigh,
+                self.max_hops, self.hop_factors, self.links)
+        except (KeyError, IndexError, ValueError) as exc:  # a saved index at odds with the store: build it whole
+            log.warning("graph index of %s: the update failed (%r); building it whole", self.store.url, exc)
+            outcome = f"the update failed ({exc!r})"
+        if isinstance(outcome, str):
+            self.path, self.why_whole = "whole", outcome
+            build_index(self.store, self.folder, generation, self.load_lists(), self.as_of, self.weigh,
+                        self.max_hops, self.hop_factors, self.links)
+        else:
+            self.path, self.why_whole = "incremental", None
+        seconds = round(time.perf_counter() - t0, 2)
+        log.info("graph index of %s: %s build in %.1f s%s", self.store.url, self.path, seconds,
+                 f" ({self.why_whole})" if self.why_whole else "")
+        # beside the folder, not in it: an updated index's files equal a whole build's
+        replace_text(self.folder.with_name(self.folder.name + ".build.json"), json.dumps(
+            {"path": self.path, "why_whole": self.why_whole, "seconds": seconds, "generation": generation}))
         self.rebuilt = True
         if self.links is not None:
             self.links.save()

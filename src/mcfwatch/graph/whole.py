@@ -10,6 +10,10 @@ Invariant: the arrays written equal those ``persisted.save`` writes for ``build_
 rows, lists, date and weigher (tests/analyse/test_whole_index.py compares them file by file). A weigher reads
 only an edge's confidence, type, subtype and date (``analyse.paths.make_weigher``), so composed edges that
 share those four are weighed once.
+
+Beside the search arrays it writes what graph/incremental.py needs to add documents to this index later
+(``inc_*`` arrays and the store's state, ``store_state``): each relation's sort key, each composed edge's
+two relations, each node's military-civil fusion flag.
 """
 
 from __future__ import annotations
@@ -34,7 +38,8 @@ from mcfwatch.graph.build import (
 from mcfwatch.graph.compose import composed, event_pairs
 from mcfwatch.graph.index import GraphIndex
 from mcfwatch.graph.listings import LinkCache, link_listings
-from mcfwatch.graph.persisted import save_parts
+from mcfwatch.graph.persisted import bytes_array, save_parts
+from mcfwatch.graph.storestate import store_state
 from mcfwatch.store import Store
 
 
@@ -50,7 +55,10 @@ def build_index(
 ) -> Built:
     """Read the store, build the whole graph's index and write it to folder (as ``persisted.save`` would)."""
     with collector_paused():
+        state = store_state(store)  # what the rows hold, for the next incremental update (graph/incremental.py)
         rows = read_store(store)
+        if state is not None and store_state(store) != state:
+            state = None  # written to meanwhile: the rows may hold more than the state says; the next build is whole
         nodes = make_nodes(rows)
         edges = plain_edges(rows, as_of)
         rejected = rows.fold.decisions.rejected_listings
@@ -71,8 +79,17 @@ def build_index(
         dst = array("i", [pos[e.target] for e in edges])
         types = [e.type for e in edges]
         weights = array("d", [weigh(e) for e in edges])
+        sort_keys = {  # the store's order of relations (Store.relations), so new ones can be merged in
+            "inc_date": bytes_array([(e.date or "").encode() for e in edges]),
+            "inc_doc": bytes_array([e.evidence.document.encode() for e in edges]),
+            "inc_start": np.array([e.evidence.start for e in edges], dtype=np.int64),
+        }
+        plain = {e.id: i for i, e in enumerate(edges)}
+        part, org = array("i"), array("i")
         memo: dict[tuple[float, str | None], float] = {}
         for event, p, o in event_pairs(nodes, edges):
+            part.append(plain[p.id])
+            org.append(plain[o.id])
             ids.append(f"{p.id}+{o.id}".encode())
             src.append(pos[p.source])
             dst.append(pos[o.source])
@@ -94,7 +111,10 @@ def build_index(
         index = GraphIndex(len(listed), np.frombuffer(src, dtype=np.int32), np.frombuffer(dst, dtype=np.int32), w,
                            terminal, soft, blocked, max_hops=max_hops)
         index.set_hop_factors(hop_factors)
-        save_parts(folder, generation, {"nodes": len(listed), "edges": len(ids)}, list(nodes),
-                   [n.type for n in listed], ids, np.frombuffer(src, dtype=np.int32),
-                   np.frombuffer(dst, dtype=np.int32), types, index)
+        more = {**sort_keys, "inc_part": np.frombuffer(part, dtype=np.int32),
+                "inc_org": np.frombuffer(org, dtype=np.int32),
+                "inc_flagged": np.array([n.id in flagged for n in listed], dtype=bool)}
+        save_parts(folder, generation, {"nodes": len(listed), "edges": len(ids), "plain": len(sort_keys["inc_start"]), "state": state},
+                   list(nodes), [n.type for n in listed], ids, np.frombuffer(src, dtype=np.int32),
+                   np.frombuffer(dst, dtype=np.int32), types, index, more)
         return Built(len(listed), len(ids))

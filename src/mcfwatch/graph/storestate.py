@@ -1,0 +1,95 @@
+"""What a saved graph index was built from, and what a store gained since: the reads graph/incremental.py needs.
+
+Documents, entities, their names and relations are only ever added, each document in one transaction
+(store/documents.py); merges, undos and analysts' decisions rewrite the fold and overlays. So a store's state
+for the graph is, per added-only table, its row count and largest rowid, and a digest of the decision
+tables. A later state whose tables each grew by exactly the rows above the old largest rowid, with the same
+digest, differs from the old one only by added documents. SQLite only (rowids); elsewhere there is no state
+and every build is whole.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select, text
+
+from mcfwatch.graph.cachedir import key_digest
+from mcfwatch.store import Store
+from mcfwatch.store import tables as t
+from mcfwatch.store import views as v
+from mcfwatch.store.opening import many
+
+ADDED_ONLY = ("documents", "entities", "names", "relations")
+
+
+def store_state(store: Store) -> dict[str, Any] | None:
+    """Per added-only table [rows, largest rowid], and the digest of merges, fold and decisions; None when the
+    store is not SQLite."""
+    if store.engine.dialect.name != "sqlite":
+        return None
+    out: dict[str, Any] = {}
+    with store.engine.connect() as conn:
+        for table in ADDED_ONLY:
+            rows, top = conn.execute(text(f"SELECT count(*), coalesce(max(rowid), 0) FROM {table}")).one()
+            out[table] = [int(rows), int(top)]
+        decided = [
+            [tuple(r) for r in conn.execute(select(t.folded).order_by(t.folded.c.entity_id))],
+            [tuple(r) for r in conn.execute(select(t.merges.c.id, t.merges.c.undone_at).order_by(t.merges.c.id))],
+            [tuple(r) for r in conn.execute(select(t.overlays.c.id, t.overlays.c.kind, t.overlays.c.target,
+                                                   t.overlays.c.decision).order_by(t.overlays.c.id))],
+        ]
+    out["decisions"] = key_digest(decided)
+    return out
+
+
+def only_added(old: dict[str, Any] | None, new: dict[str, Any] | None, store: Store) -> str | None:
+    """None when new differs from old by added rows only; else why not (a build must then be whole)."""
+    if old is None or new is None:
+        return "the saved index records no store state (not SQLite, or written to during its build)"
+    if old.get("decisions") != new.get("decisions"):
+        return "a merge, undo or decision changed since the index was built"
+    for table in ADDED_ONLY:
+        (n0, top0), (n1, top1) = old[table], new[table]
+        if n1 < n0 or top1 < top0 or added(store, table, top0, top1) != n1 - n0:
+            return f"rows of {table} were deleted or replaced since the index was built"
+    return None
+
+
+def added(store: Store, table: str, after: int, upto: int) -> int:
+    with store.engine.connect() as conn:
+        return int(conn.execute(text(f"SELECT count(*) FROM {table} WHERE rowid > :a AND rowid <= :b"),
+                                {"a": after, "b": upto}).scalar_one())
+
+
+def added_ids(store: Store, table: str, column: str, after: int, upto: int) -> list[str]:
+    """The distinct values of column in the rows added between two states (by rowid), sorted."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(text(f"SELECT DISTINCT {column} FROM {table} WHERE rowid > :a AND rowid <= :b "
+                                 f"ORDER BY {column}"), {"a": after, "b": upto})
+        return [str(r[0]) for r in rows]
+
+
+def relation_rows(store: Store, ids: list[str]) -> list[dict[str, Any]]:
+    """The active relations among these ids, as ``Store.relations`` gives them (same columns, same order)."""
+    if not ids:
+        return []
+    ar = v.active_relations
+    src = t.entities.alias("src")
+    tgt = t.entities.alias("tgt")
+    q = (
+        select(
+            ar,
+            src.c.name.label("source_name"), src.c.type.label("source_type"),
+            tgt.c.name.label("target_name"), tgt.c.type.label("target_type"),
+            t.documents.c.title.label("document_title"), t.documents.c.path.label("document_path"),
+            t.documents.c.url.label("document_url"), t.documents.c.published.label("document_published"),
+        )
+        .join(src, src.c.id == ar.c.source_id)
+        .join(tgt, tgt.c.id == ar.c.target_id)
+        .join(t.documents, t.documents.c.id == ar.c.document_id)
+        .where(ar.c.id.in_(many(ids)))
+        .order_by(ar.c.date, ar.c.document_id, ar.c.ev_start, ar.c.id)
+    )
+    with store.engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(q)]
