@@ -55,13 +55,40 @@ def _trigger(t: Token) -> str | None:
     return None
 
 
-def _span(doc: Doc, start: int, end: int) -> Span | None:
-    """The tokens of a mention, looked up once per document (every candidate of a mention asks again)."""
-    cache = doc.user_data.setdefault("mcfwatch_spans", {})
-    if (start, end) not in cache:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        cache[(start, end)] = span if span is not None and len(span) else None
-    found: Span | None = cache[(start, end)]
+class Tokens:
+    """A document's tokens and what the features read of each, computed once per document: every candidate
+    of a sentence walks the same tokens again (a document of 40 sentences asked spaCy for ~3,000 tokens per
+    candidate). What must stay true: ``lemma[i] == _lemma(doc[i])``, ``trig[i] == _trigger(doc[i])``,
+    ``head[i] == doc[i].head.i`` (a test compares them on corpus documents)."""
+
+    __slots__ = ("toks", "lemma", "trig", "head", "sent_start", "sent_end", "spans")
+
+    def __init__(self, doc: Doc) -> None:
+        self.toks: list[Token] = list(doc)
+        self.lemma = [_lemma(t) for t in self.toks]
+        self.trig = [_trigger(t) for t in self.toks]
+        self.head = [t.head.i for t in self.toks]
+        self.sent_start = [0] * len(doc)  # the sentence of each token, as in ``Span.sent``
+        self.sent_end = [len(doc)] * len(doc)
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                self.sent_start[i], self.sent_end[i] = sent.start, sent.end
+        self.spans: dict[tuple[int, int], tuple[Span, Token] | None] = {}
+
+    def span(self, doc: Doc, start: int, end: int) -> tuple[Span, Token] | None:
+        """The tokens of a mention (characters ``start``-``end``) and its root, looked up once."""
+        key = (start, end)
+        if key not in self.spans:
+            sp = doc.char_span(start, end, alignment_mode="expand")
+            self.spans[key] = (sp, sp.root) if sp is not None and len(sp) else None
+        return self.spans[key]
+
+
+def tokens(doc: Doc) -> Tokens:
+    """The document's ``Tokens``, built on first use."""
+    found = doc.user_data.get("mcfwatch_tokens")
+    if not isinstance(found, Tokens):
+        found = doc.user_data["mcfwatch_tokens"] = Tokens(doc)
     return found
 
 
@@ -77,10 +104,10 @@ def planned(tokens: list[Token]) -> str | None:
     return None
 
 
-def word_classes(tokens: list[Token], where: str, tp: str) -> list[str]:
-    """Money, percentages and joint work among ``tokens`` as classes, alone and with the type pair."""
+def word_classes(toks: list[Token], where: str, tp: str) -> list[str]:
+    """Money, percentages and joint work among ``toks`` as classes, alone and with the type pair."""
     found = set()
-    for t in tokens:
+    for t in toks:
         low, nxt = t.lower_, t.nbor(1).lower_ if t.i + 1 < len(t.doc) else ""
         if t.is_currency or t.lemma_.lower() in _CURRENCY or (t.like_num and nxt in {"million", "billion"}):
             found.add("money")
@@ -91,55 +118,68 @@ def word_classes(tokens: list[Token], where: str, tp: str) -> list[str]:
     return [x for c in sorted(found) for x in (f"{c}_{where}", f"tp_{c}_{where}={tp}")]
 
 
-def coordination_head(t: Token) -> Token:
+def coordination_head(t: Token, tk: Tokens) -> Token:
     """The first conjunct of the coordination ``t`` is in ("co-hosted by A, B and C": A for C)."""
     for _ in range(12):
-        if t.dep_ != "conj" or t.head.i == t.i:
+        if t.dep_ != "conj" or tk.head[t.i] == t.i:
             break
-        t = t.head
+        t = tk.toks[tk.head[t.i]]
     return t
 
 
-def path(a: Token, b: Token) -> tuple[list[Token], Token, list[Token]]:
+def ancestors(i: int, tk: Tokens) -> list[int]:
+    """Token ``i`` and its heads up to its root, as indices (``[t, *t.ancestors]``)."""
+    out = [i]
+    while tk.head[i] != i and len(out) <= len(tk.head):
+        i = tk.head[i]
+        out.append(i)
+    return out
+
+
+def path(a: Token, b: Token, tk: Tokens) -> tuple[list[Token], Token, list[Token]]:
     """Tokens from a up to the lowest common ancestor, the ancestor, and from it down to b."""
-    up_a = [a, *a.ancestors]
-    ids_a = {t.i: k for k, t in enumerate(up_a)}
-    down: list[Token] = []
-    t = b
+    up_a = ancestors(a.i, tk)
+    ids_a = {i: k for k, i in enumerate(up_a)}
+    down: list[int] = []
+    i = b.i
     for _ in range(60):
-        if t.i in ids_a:
-            return up_a[: ids_a[t.i]], t, list(reversed(down))
-        down.append(t)
-        if t.head.i == t.i:
+        if i in ids_a:
+            return [tk.toks[j] for j in up_a[: ids_a[i]]], tk.toks[i], [tk.toks[j] for j in reversed(down)]
+        down.append(i)
+        if tk.head[i] == i:
             break
-        t = t.head
-    return up_a, up_a[-1], list(reversed(down))  # different trees (bad sentence split): no common ancestor
+        i = tk.head[i]
+    # different trees (bad sentence split): no common ancestor
+    return [tk.toks[j] for j in up_a], tk.toks[up_a[-1]], [tk.toks[j] for j in reversed(down)]
 
 
 def carried_features(doc: Doc, cand: Candidate, tp: str, f: list[str]) -> tuple[list[str], int]:
     """A candidate whose first party an earlier sentence named (the sentence says "it", "the centre", "their"):
     the words before the second party, its place in the parse and the triggers above it."""
-    s2 = _span(doc, cand.second.start, cand.second.end)
-    if s2 is None:
+    tk = tokens(doc)
+    found = tk.span(doc, cand.second.start, cand.second.end)
+    if found is None:
         return f, 0
+    s2, h2 = found
     f += ["carried", f"tp_carried={tp}"]
-    sent = s2.sent
-    words = [_lemma(t) for t in doc[sent.start: s2.start] if not t.is_punct]
+    before = tk.toks[tk.sent_start[s2.start]: s2.start]
+    words = [tk.lemma[t.i] for t in before if not t.is_punct]
     f += [f"cw={w}" for w in set(words)]
     f += [f"cb={a}_{b}" for a, b in zip(words, words[1:], strict=False)]
-    refs = {t.lower_ for t in doc[sent.start: s2.start]} & {"it", "its", "they", "their", "he", "his", "she", "her",
-                                                             "the", "this", "these"}
+    refs = {t.lower_ for t in before} & {"it", "its", "they", "their", "he", "his", "she", "her", "the", "this",
+                                         "these"}
     f += [f"cref={r}" for r in refs]
-    h2 = s2.root
-    f += [f"h2dep={h2.dep_}", f"h2head={_lemma(h2.head)}", f"tp_h2head={tp}|{_lemma(h2.head)}"]
-    anchor = h2.head
-    for t in [h2, *h2.ancestors][1:6]:
-        trig = _trigger(t)
+    head = tk.lemma[tk.head[h2.i]]
+    f += [f"h2dep={h2.dep_}", f"h2head={head}", f"tp_h2head={tp}|{head}"]
+    anchor = tk.toks[tk.head[h2.i]]
+    above = [tk.toks[i] for i in ancestors(h2.i, tk)[1:6]]
+    for t in above:
+        trig = tk.trig[t.i]
         if trig:
             f += [f"ptrig={trig}", f"tp_ptrig={tp}|{trig}"]
         if t.pos_ in {"VERB", "AUX"} and anchor.pos_ not in {"VERB", "AUX"}:
             anchor = t
-    cue = planned([h2, *h2.ancestors][1:6])
+    cue = planned(above)
     if cue:
         f.append(f"plan={cue}")
     if cue or not is_stated(anchor):
@@ -154,26 +194,29 @@ def features(doc: Doc, cand: Candidate) -> tuple[list[str], int]:
     f = [f"t1={t1}", f"t2={t2}", f"tp={tp}"]
     if cand.first.end <= cand.sent_start:
         return carried_features(doc, cand, tp, f)
-    s1, s2 = _span(doc, cand.first.start, cand.first.end), _span(doc, cand.second.start, cand.second.end)
-    if s1 is None or s2 is None:
+    tk = tokens(doc)
+    found1, found2 = tk.span(doc, cand.first.start, cand.first.end), tk.span(doc, cand.second.start, cand.second.end)
+    if found1 is None or found2 is None:
         return f, 0
+    (s1, h1), (s2, h2) = found1, found2
     masked: dict[int, str] = {}
     for m in cand.between:
-        sp = _span(doc, m.start, m.end)
+        sp = tk.span(doc, m.start, m.end)
         if sp is not None:
-            for t in sp:
-                masked[t.i] = f"<{m.type}>"
+            for i in range(sp[0].start, sp[0].end):
+                masked[i] = f"<{m.type}>"
     words: list[str] = []
     triggers: list[str] = []
-    for t in doc[s1.end: s2.start]:
+    between = tk.toks[s1.end: s2.start]
+    for t in between:
         if t.i in masked:
             if not words or words[-1] != masked[t.i]:
                 words.append(masked[t.i])
             continue
         if t.is_punct and t.text not in {",", "(", ")", "'s", ";", ":"}:
             continue
-        words.append(_lemma(t))
-        trig = _trigger(t)
+        words.append(tk.lemma[t.i])
+        trig = tk.trig[t.i]
         if trig:
             triggers.append(trig)
         if t.lower_ in _NEG:
@@ -190,33 +233,36 @@ def features(doc: Doc, cand: Candidate) -> tuple[list[str], int]:
         f += [f"bfirst={words[0]}", f"blast={words[-1]}", f"tp_bfirst={tp}|{words[0]}", f"tp_blast={tp}|{words[-1]}"]
         if len(words) <= 4:
             f.append(f"ball={'_'.join(words)}")
-    for k, t in enumerate(reversed(doc[max(s1.sent.start, s1.start - 2): s1.start])):
-        f.append(f"pre{k + 1}={_lemma(t)}")
-    for k, t in enumerate(doc[s2.end: min(s2.end + 2, s2.sent.end)]):
-        f.append(f"post{k + 1}={_lemma(t)}")
+    sent1_start, sent2_end = tk.sent_start[s1.start], tk.sent_end[s2.end - 1]
+    for k, i in enumerate(reversed(range(max(sent1_start, s1.start - 2), s1.start))):
+        f.append(f"pre{k + 1}={tk.lemma[i]}")
+    for k, i in enumerate(range(s2.end, min(s2.end + 2, sent2_end))):
+        f.append(f"post{k + 1}={tk.lemma[i]}")
     for trig in set(triggers):
         f += [f"trig={trig}", f"tp_trig={tp}|{trig}"]
     # dependency path between the mention heads
-    h1, h2 = s1.root, s2.root
-    up, lca, down = path(h1, h2)
+    up, lca, down = path(h1, h2, tk)
     labels = [f"{t.dep_}^" for t in up] + [f"v{t.dep_}" for t in down]
-    inner = [_lemma(t) for t in up[1:]] + ([_lemma(lca)] if lca not in (h1, h2) else []) + [_lemma(t) for t in down[:-1]]
-    f += [f"plen={_bucket(len(labels))}", f"lca={_lemma(lca)}", f"lcapos={lca.pos_}", f"tp_lca={tp}|{_lemma(lca)}",
-          f"h1dep={h1.dep_}", f"h2dep={h2.dep_}", f"h1head={_lemma(h1.head)}", f"h2head={_lemma(h2.head)}"]
+    lca_lemma = tk.lemma[lca.i]
+    inner = ([tk.lemma[t.i] for t in up[1:]] + ([lca_lemma] if lca not in (h1, h2) else [])
+             + [tk.lemma[t.i] for t in down[:-1]])
+    f += [f"plen={_bucket(len(labels))}", f"lca={lca_lemma}", f"lcapos={lca.pos_}", f"tp_lca={tp}|{lca_lemma}",
+          f"h1dep={h1.dep_}", f"h2dep={h2.dep_}", f"h1head={tk.lemma[tk.head[h1.i]]}",
+          f"h2head={tk.lemma[tk.head[h2.i]]}"]
     if len(labels) <= 6:
         f.append(f"path={'/'.join(labels)}")
         f.append(f"tp_path={tp}|{'/'.join(labels)}")
     if len(labels) <= 4:
-        f.append(f"lpath={'/'.join(labels)}|{_lemma(lca)}")
+        f.append(f"lpath={'/'.join(labels)}|{lca_lemma}")
     f += [f"pl={w}" for w in set(inner)]
     on_path = [*up[1:], lca, *down[:-1]] if lca not in (h1, h2) else [*up[1:], *down[:-1]]
     trigger_tokens = []
     for t in on_path:
-        trig = _trigger(t)
+        trig = tk.trig[t.i]
         if trig:
             trigger_tokens.append(t)
             f += [f"ptrig={trig}", f"tp_ptrig={tp}|{trig}"]
-    anchor = lca if lca not in (h1, h2) else (h1.head if lca is h2 else h2.head)
+    anchor = lca if lca not in (h1, h2) else (tk.toks[tk.head[h1.i]] if lca.i == h2.i else tk.toks[tk.head[h2.i]])
     # the rules' modality check, on the turn of the path and on every trigger word along it ("is being
     # investigated for exporting": the export is not stated)
     cue = planned(on_path)
@@ -227,28 +273,29 @@ def features(doc: Doc, cand: Candidate) -> tuple[list[str], int]:
     anchor = trigger_tokens[0] if trigger_tokens else anchor
     if any(c.dep_ == "neg" for c in lca.children):
         f.append("neg_lca")
-    f += word_classes(list(doc[s1.end: s2.start]), "between", tp)
-    f += word_classes(list(doc[s2.end: min(s2.end + 4, s2.sent.end)]), "after", tp)
-    f += coordination_features(h1, h2, tp)
+    f += word_classes(between, "between", tp)
+    f += word_classes(tk.toks[s2.end: min(s2.end + 4, sent2_end)], "after", tp)
+    f += coordination_features(h1, h2, tp, tk)
     return f, anchor.i
 
 
-def coordination_features(h1: Token, h2: Token, tp: str) -> list[str]:
+def coordination_features(h1: Token, h2: Token, tp: str, tk: Tokens) -> list[str]:
     """A party inside a coordination ("co-hosted by the Ministry of Commerce and the Heilongjiang Provincial
     People's Government"): the path from the coordination's first conjunct, as if the list were one party; two
     parties in one coordination ("A and B signed"): the word the coordination hangs from."""
-    c1, c2 = coordination_head(h1), coordination_head(h2)
+    c1, c2 = coordination_head(h1, tk), coordination_head(h2, tk)
     if c1.i == c2.i:
-        return ["coordinated", f"coord_head={_lemma(c1.head)}", f"tp_coord_head={tp}|{_lemma(c1.head)}"]
+        head = tk.lemma[tk.head[c1.i]]
+        return ["coordinated", f"coord_head={head}", f"tp_coord_head={tp}|{head}"]
     if (c1.i, c2.i) == (h1.i, h2.i):
         return []
-    up, lca, down = path(c1, c2)
+    up, lca, down = path(c1, c2, tk)
     labels = [f"{t.dep_}^" for t in up] + [f"v{t.dep_}" for t in down]
-    f = ["conj_collapsed", f"clca={_lemma(lca)}", f"tp_clca={tp}|{_lemma(lca)}"]
+    f = ["conj_collapsed", f"clca={tk.lemma[lca.i]}", f"tp_clca={tp}|{tk.lemma[lca.i]}"]
     if len(labels) <= 6:
         f += [f"cpath={'/'.join(labels)}", f"tp_cpath={tp}|{'/'.join(labels)}"]
     for t in [*up[1:], lca, *down[:-1]]:
-        trig = _trigger(t)
+        trig = tk.trig[t.i]
         if trig:
             f += [f"cptrig={trig}", f"tp_cptrig={tp}|{trig}"]
     return f
