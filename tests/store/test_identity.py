@@ -109,3 +109,22 @@ def test_one_fold_for_python_readers_and_sql_views(db: str) -> None:
     store.add_overlay("merge", f"{lizhong}|{hebei}", "split")  # the latest decision wins
     assert len(store.entities()) == 3
     assert _sql(db, "SELECT COUNT(*) FROM canonical_entities") == {(3,)}
+
+
+def test_mention_documents_follow_the_fold_and_count_each_document_once(db: str) -> None:
+    store = Store(db)
+    store.add_extraction(A)
+    store.add_extraction(B)
+    c = _doc("Hebei Lizhong, also written Hebei Lizhong, exhibited.", "c", [("z1", "Hebei Lizhong", "Company")])
+    second = c.document.text.index("Hebei Lizhong", 1)
+    c.entities[0].mentions.append(Span(second, second + 13, "Hebei Lizhong"))
+    store.add_extraction(c)
+    lizhong, hebei = store.find("Lizhong Group")[0].id, store.find("Hebei Lizhong")[0].id
+    docs = {d: store.mention_documents([d]) for d in (lizhong, hebei)}
+    assert len(docs[lizhong]) == 1 and len(docs[hebei]) == 2  # two mentions in "c", one document
+    store.add_overlay("merge", f"{hebei}|{lizhong}", "confirm")
+    folded = docs[lizhong] | docs[hebei]
+    assert store.mention_documents([lizhong]) == store.mention_documents([hebei]) == folded
+    assert folded == {m["document_id"] for m in store.mentions(lizhong)}
+    rows = {r["id"]: r["mentions"] for r in store.entity_rows()}
+    assert rows[hebei] == 3 and rows[lizhong] == 1  # stored rows, not folded: what resolution compares

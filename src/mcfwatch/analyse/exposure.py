@@ -231,7 +231,7 @@ class Analyst:
             out.append(f"No source in the store states who owns or controls {node.name}.")
         docs = {e.evidence.document for e in g.edges_of(node.id)}
         if self.store is not None:
-            docs |= {m["document_id"] for member in node.members for m in self.store.mentions(member)}
+            docs |= self.store.mention_documents(node.members)
         out.append(f"{node.name} appears in {len(docs)} stored document(s); nothing outside them is known here.")
         return out
 
