@@ -72,7 +72,6 @@ class Systems:
     def run(self, docs: list[Document], model: object | None, floors: tuple[float, ...] = ()) -> dict[str, list[Extraction]]:
         """Extractions of ``docs`` by each system (``model``: a RelModel, else the shipped one); ``floors``:
         also ``both`` with these confidence floors for the model's own findings (``both@0.5``)."""
-        from mcfwatch.extract.relmodel.combine import floor as floor_of
         from mcfwatch.extract.relmodel.model import RelModel, shipped
 
         m = model if isinstance(model, RelModel) else shipped(self.lang)
@@ -87,9 +86,9 @@ class Systems:
         else:
             for name, how, floor in runs:
                 self.zh.relations, self.zh.model = how, m
-                self.zh.confident = floor if floor is not None else floor_of("zh")
+                self.zh.confident = floor  # None: per-type floors, as extraction
                 out[name] = list(self.zh.extract_many(docs))
-            self.zh.relations, self.zh.confident = "rules", floor_of("zh")
+            self.zh.relations, self.zh.confident = "rules", None
         return out
 
 

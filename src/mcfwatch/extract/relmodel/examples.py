@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from mcfwatch.extract.relmodel import crosssent, features_en, features_zh
+from mcfwatch.extract.relmodel import crosssent, crosssent_zh, features_en, features_zh
 from mcfwatch.extract.relmodel.candidates import Candidate, Mention, label_of, pairs
 from mcfwatch.extract.relmodel.data import TrainDoc
 
@@ -39,6 +39,9 @@ CARRY_EVENT = {"en": False, "zh": True}
 # P/R/F1: ZH model .57/.40/.47 -> .57/.42/.49, both .53/.39/.45 -> .52/.42/.46; EN (on b246c08) model
 # .66/.37/.48 -> .65/.42/.51, both .75/.32/.45 -> .75/.34/.47 (organizer recall .24 -> .41).
 REFERENCES = {"en": True, "zh": True}
+# Chinese pair words (双方, 两校 ...) as candidates of the two parties they stand for (``crosssent_zh``), in
+# training; extraction follows the model's record (hyperparameter ``pair_words``).
+PAIR_WORDS = True
 
 
 def _ref_features(cand: Candidate) -> list[str]:
@@ -96,7 +99,10 @@ def english(sdoc: Doc, mentions: list[Mention], keep: Callable[[str, str], bool]
 
 
 def chinese(text: str, mentions: list[Mention], carry_event: bool | None = None,
-            references: bool | None = None) -> list[Example]:
+            references: bool | None = None, pair_words: bool | None = None) -> list[Example]:
+    """Every candidate of the (simplified) text with its features; ``carry_event``, ``references``,
+    ``pair_words``: see ``CARRY_EVENT``, ``REFERENCES``, ``PAIR_WORDS`` (None: those; extraction passes the
+    model's record)."""
     from mcfwatch.extract.zh.relations import sentences
     from mcfwatch.extract.zh.triggers import AGENTIVE
 
@@ -108,9 +114,18 @@ def chinese(text: str, mentions: list[Mention], carry_event: bool | None = None,
     ordered = sorted(mentions, key=lambda m: m.start)
     carry = CARRY_EVENT["zh"] if carry_event is None else carry_event
     event = _main(ordered, {"Event"}) if carry else None
-    for s, e in sentences(text):
-        for cand in pairs(mentions, s, e, carried=_carried(topic, main, event)):
+    both = PAIR_WORDS if pair_words is None else pair_words
+    spans = sentences(text)
+    for i, (s, e) in enumerate(spans):
+        cands = pairs(mentions, s, e, carried=_carried(topic, main, event))
+        after: set[tuple[str, str]] = set()
+        if both:
+            extra, after = crosssent_zh.pair_candidates(text, ordered, spans, i, cands)
+            cands += extra
+        for cand in cands:
             feats = features_zh.features(text, cand) + _ref_features(cand)
+            if (cand.first.entity, cand.second.entity) in after:
+                feats.append("both_after")
             if main is not None and cand.first.entity == main.entity:
                 feats.append("carried_main" if cand.first.start < s else "main")
             if event is not None and cand.first.entity == event.entity and cand.first.start < s:

@@ -48,7 +48,8 @@ def chinese(text: str, items: list[Item], dates: list[DateMention], model: RelMo
     sentence's first, if any."""
     mentions = [Mention(it.start, it.end, it.entity, it.type) for it in items]
     hyper = model.meta["hyperparameters"]
-    exs = examples.chinese(text, mentions, bool(hyper.get("carry_event")), bool(hyper.get("references")))
+    exs = examples.chinese(text, mentions, bool(hyper.get("carry_event")), bool(hyper.get("references")),
+                           bool(hyper.get("pair_words")))
     out: list[tuple[RelCand, float]] = []
     for ex, hits in zip(exs, model.predict([e.features for e in exs]), strict=True):
         if "modal_between" in ex.features or "modal_before" in ex.features:

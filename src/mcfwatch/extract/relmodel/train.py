@@ -240,7 +240,8 @@ def fit(lang: str, exs: list[exm.Example], alpha: float = ALPHA, folds: int = FO
                             "solver": f"averaged SGD, {EPOCHS} epochs", "folds": folds,
                             "min_positives": MIN_POSITIVES, "calibration": "platt on grouped out-of-fold scores",
                             "mentions": how, "anaphors": lang == "en" and how != "gold" and aligned.ANAPHORS,
-                            "carry_event": exm.CARRY_EVENT[lang], "references": exm.REFERENCES[lang]},
+                            "carry_event": exm.CARRY_EVENT[lang], "references": exm.REFERENCES[lang],
+                            "pair_words": lang == "zh" and exm.PAIR_WORDS},
         "candidates": len(exs), "type_pairs": type_pairs(exs), "dev_scores_oof": {"per_label": scores, "micro": micro(scores, exs)},
     }
     return RelModel(lang, layer, sub, meta)

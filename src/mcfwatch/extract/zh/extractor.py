@@ -8,6 +8,7 @@ anaphors resolved to entities -> relations with dates -> Extraction with spans i
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -55,7 +56,7 @@ class ChineseExtractor:
     ) -> None:
         self.relations = combine.mode(relations)
         self.model = model if model is not None or self.relations == "rules" else shipped("zh")
-        self.confident = combine.floor("zh")
+        self.confident: float | None = None  # None: the per-type floors of ``combine.floors("zh")``
         self.ner = (ner or settings.ZH_NER.get()).strip().lower()
         if self.ner not in NER_CHOICES:
             raise ValueError(f"MCFWATCH_ZH_NER={self.ner!r}: expected one of {', '.join(NER_CHOICES)}")
@@ -110,7 +111,9 @@ class ChineseExtractor:
         items = sorted(items + _anaphors(text, items), key=lambda it: it.start)
         ex.entities = list(by_name.values())
         dates = find_dates(text, doc.published)
-        found = [(_Finding(rc, _confidence(rc), _method(rc)), rc.start) for rc in extract_relations(text, items, dates)]
+        starts = [s for s, _ in sentences(text)]
+        found = [(_Finding(rc, _confidence(rc), _method(rc)), _sentence_of(starts, rc.start))
+                 for rc in extract_relations(text, items, dates)]
         if self.relations != "rules" and self.model is not None:
             learned = [(_Finding(rc, p, scorer.METHOD), rc.start) for rc, p in scorer.chinese(text, items, dates, self.model)]
             found = combine.combine([f for f in found if f[0].type not in MODEL_ONLY], learned, self.relations,
@@ -148,11 +151,17 @@ class _Finding:
 
 _CONFIDENCE = 0.6
 _METHOD = "zh-rules"
-# Types whose rule findings stay out of ``both`` (the model's alone count there): 5-fold document CV on corpus/train
-# (`mcfwatch eval --corpus corpus/train/zh.jsonl --folds 5`), participation F1 model .54 vs both .49 (the rules'
-# findings are imprecise and block the model's). Meeting (.68 vs .54) and recruitment (.40 vs .31) gain as much,
-# but the model alone misses plain one-sentence meetings and recruitments (tests/extract_zh/test_relations_zh.py).
-MODEL_ONLY = frozenset({"participation"})
+# Types whose rule findings stay out of ``both`` (the model's alone count there), chosen with the per-type floors
+# (``relmodel.combine.FLOORS_ZH``) in 5-fold document CV on corpus/train: for these the rules' findings are less
+# precise than the model's and block them (meeting F1 both .51 vs model .64, recruitment .34 vs .45, agreement .59
+# vs .61); rules stay for facilitation, funding, ownership, position and visit.
+MODEL_ONLY = frozenset({"agreement", "export", "invitation", "mcf_link", "meeting", "organizer", "participation",
+                        "recruitment"})
+
+
+def _sentence_of(starts: list[int], pos: int) -> int:
+    """The start of the sentence holding ``pos``: a rule's finding is keyed by its sentence as the model's are."""
+    return starts[max(bisect_right(starts, pos) - 1, 0)] if starts else 0
 
 
 def _confidence(rc: RelCand) -> float:

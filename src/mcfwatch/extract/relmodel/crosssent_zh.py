@@ -1,0 +1,70 @@
+"""Chinese "both parties" (双方, 两校, 两家企业, 两国 ...): a sentence that names the two parties of its relation
+only through a word for the pair ("X代表团访问了Y大学。双方签署了合作协议。", "山东省与南澳州于1986年结为友好省州
+……。双方当天签署了《备忘录》"). Such a word stands for the first two parties of the latest of the two sentences
+before it that names two (two bodies, and apart from them two people: each pair its own candidate), and gives
+the model a candidate of those two in its own sentence (so the evidence is that sentence), with
+``ref=zh:both`` as its feature. When
+the sentence already pairs them, its candidate gets ``both_after`` instead (the pair word follows both names).
+What must stay true: training and extraction call the same function on their own mentions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mcfwatch.extract.relmodel.candidates import Candidate, Mention, allowed, labels
+
+# the pair word -> the types its parties can have (None: any agent or place)
+_PAIR_TYPES: dict[str, set[str] | None] = {
+    "两校": {"University"}, "两所大学": {"University"}, "两所高校": {"University"}, "两院": {"University", "Organization"},
+    "两家企业": {"Company"}, "两家公司": {"Company"}, "两企": {"Company"}, "两家": {"Company", "Organization"},
+    "两国": {"Place"}, "两市": {"Place", "PublicBody"}, "两城": {"Place", "PublicBody"},
+    "两地": {"Place", "PublicBody"}, "两省": {"Place", "PublicBody"}, "双方": None, "两者": None, "二者": None,
+}
+PAIR_WORDS = re.compile("|".join(sorted(_PAIR_TYPES, key=len, reverse=True)))
+PARTY_TYPES = {"Company", "Organization", "PublicBody", "University", "MilitaryUnit", "Person", "Place"}
+REF = "zh:both"
+LOOK_BACK = 2  # sentences before the pair word's own searched for its two parties
+
+
+def _parties(mentions: list[Mention], start: int, end: int, types: set[str]) -> list[Mention]:
+    """The distinct entities of [start, end) of ``types``, each at its first mention, in text order."""
+    seen: dict[str, Mention] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        if start <= m.start and m.end <= end and m.type in types and m.entity not in seen:
+            seen[m.entity] = m
+    return list(seen.values())
+
+
+def pair_candidates(text: str, mentions: list[Mention], sentences: list[tuple[int, int]], index: int,
+                    existing: list[Candidate]) -> tuple[list[Candidate], set[tuple[str, str]]]:
+    """For sentence ``index``: new candidates of the two parties a pair word stands for, and the entity pairs of
+    ``existing`` (this sentence's candidates) that such a word follows (their ``both_after``)."""
+    s, e = sentences[index]
+    new: list[Candidate] = []
+    after: set[tuple[str, str]] = set()
+    have = {frozenset((c.first.entity, c.second.entity)) for c in existing}
+    for hit in PAIR_WORDS.finditer(text, s, e):
+        types = _PAIR_TYPES[hit.group()] or PARTY_TYPES
+        for group in (types - {"Person"}, types & {"Person"}):  # two bodies, or two people (each its own pair)
+            if not group:
+                continue
+            here = _parties(mentions, s, hit.start(), group)
+            if len(here) >= 2:
+                after |= {(a.entity, b.entity) for a in here for b in here if a.entity != b.entity}
+                continue
+            found: list[Mention] = []
+            for k in range(index - 1, max(index - 1 - LOOK_BACK, -1), -1):
+                found = _parties(mentions, sentences[k][0], sentences[k][1], group)
+                if len(found) >= 2:
+                    break
+            if len(found) < 2:
+                continue
+            a, b = found[0], found[1]
+            if frozenset((a.entity, b.entity)) in have or not any(allowed(lab, a.type, b.type) for lab in labels()):
+                continue
+            have.add(frozenset((a.entity, b.entity)))
+            first = Mention(hit.start(), hit.end(), a.entity, a.type, REF)
+            second = Mention(hit.start(), hit.end(), b.entity, b.type, REF)
+            new.append(Candidate(first, second, s, e, ()))
+    return new, after

@@ -1,0 +1,68 @@
+"""Chinese `both` (relmodel/combine.py, zh/extractor.py): per-type floors, the document-level "the rules found
+this fact" check, and rules-free types, on made-up findings and on the shipped seed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from mcfwatch.extract.relmodel import combine
+from mcfwatch.extract.zh import ChineseExtractor
+from mcfwatch.extract.zh import extractor as zx
+from mcfwatch.model import Document
+
+SEED_ZH = Path(__file__).resolve().parents[2] / "src" / "mcfwatch" / "data" / "samples" / "zh" / "seed_zh.txt"
+
+
+@dataclass
+class F:
+    type: str
+    source: str
+    target: str
+    confidence: float
+    method: str = "model"
+
+
+def test_every_chinese_type_has_its_own_floor_and_it_decides() -> None:
+    from mcfwatch.model import SCHEMA
+
+    floors = combine.floors("zh")
+    assert set(floors) == set(SCHEMA.relation_types)
+    rtype = max(floors, key=lambda t: floors[t])
+    fl = floors[rtype]
+    rule = (F(rtype, "a", "b", 0.6, "zh-rules"), 0)
+    elsewhere = (F(rtype, "a", "b", 0.99), 40)  # the rules' fact, told again in another sentence
+    new = (F(rtype, "c", "b", fl), 40)
+    low = (F(rtype, "d", "b", fl - 0.01), 40)
+    assert combine.combine([rule], [elsewhere, new, low], "both", None, "zh") == [rule, new]
+
+
+def test_source_blocking_only_for_the_types_chosen_for_it() -> None:
+    from mcfwatch.model import SCHEMA
+
+    directed = [t for t in combine.floors("zh") if SCHEMA.relation_types[t].directed]
+    for rtype in directed:
+        rule = (F(rtype, "a", "b", 0.6, "zh-rules"), 0)
+        other = (F(rtype, "a", "c", 1.0), 0)  # the same source tied to another party in the same sentence
+        out = combine.combine([rule], [other], "both", None, "zh")
+        assert (other in out) == (rtype not in combine.SOURCE_READ_ZH), rtype
+
+
+def test_seed_both_keeps_rule_findings_except_model_only_types(zh_extractor: ChineseExtractor) -> None:
+    text = SEED_ZH.read_text(encoding="utf-8")
+    doc = Document(text=text, language="zh", published="2020-12-22")
+    assert zh_extractor.relations == "both" and zh_extractor.confident is None
+    both = next(zh_extractor.extract_many([doc]))
+    try:
+        zh_extractor.relations = "rules"
+        rules = next(zh_extractor.extract_many([doc]))
+    finally:
+        zh_extractor.relations = "both"
+    names = {e.id: e.name for e in rules.entities}
+    kept = {(r.type, names[r.source], names[r.target]) for r in rules.relations if r.type not in zx.MODEL_ONLY}
+    names_b = {e.id: e.name for e in both.entities}
+    assert kept <= {(r.type, names_b[r.source], names_b[r.target]) for r in both.relations}
+    floors = combine.floors("zh")
+    for r in both.relations:
+        if r.method.startswith("model"):
+            assert r.confidence >= floors[r.type] - 1e-9, r
