@@ -75,3 +75,34 @@ def test_link_store_finds_listings_by_screening(tmp_path: Path) -> None:
     assert set(links) == {ID["e4"], ID["e5"]}  # both Nanjing universities are on the ASPI tracker, separately
     assert {h.entry_name for h in links[ID["e4"]]} == {"Nanjing University"}
     assert all("Aeronautics" in h.entry_name for h in links[ID["e5"]])
+
+
+def test_replan_undoes_algorithm_merges_the_plan_does_not_make(tmp_path: Path) -> None:
+    from mcfwatch.resolve.merge import replan_store
+    from mcfwatch.store import NewMerge
+
+    store = _store(tmp_path)
+    # a store resolved by an older plan: Lizhong's merges, plus a chained guess recorded without evidence
+    resolve_store(store)
+    (bad,) = store.add_merges([NewMerge(ID["e1"], ID["e6"], 0.0, {}, ALGORITHM)])
+    (analyst,) = store.add_merges([NewMerge(ID["e4"], ID["e5"], 0.9, {}, "analyst")])
+    assert bad is not None and store.fold().root[ID["e6"]] == ID["e1"]
+    first = replan_store(store)
+    assert first.undone == [bad] and first.added == [] and first.kept == 2
+    assert ID["e6"] not in store.fold().root  # Brunel University is itself again
+    assert store.fold().root[ID["e5"]] == ID["e4"]  # a merge decided by someone else is never touched
+    assert store.fold().root[ID["e2"]] == ID["e1"] and store.fold().root[ID["e3"]] == ID["e1"]
+    again = replan_store(store)
+    assert again.undone == [] and again.added == [] and again.kept == 2  # idempotent
+
+
+def test_replan_keeps_an_analysts_undo(tmp_path: Path) -> None:
+    from mcfwatch.resolve.merge import replan_store
+
+    store = _store(tmp_path)
+    hebei = next(m for m in resolve_store(store) if m.loser_id == ID["e2"])
+    assert hebei.id is not None
+    undo_merge(store, hebei.id)
+    r = replan_store(store)
+    assert r.undone == [] and r.added == [] and r.kept == 1
+    assert store.fold().root == {ID["e3"]: ID["e1"]}

@@ -83,11 +83,24 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     @friendly_errors
-    def resolve(db: DbOption = DEFAULT_DB) -> None:
+    def resolve(
+        db: DbOption = DEFAULT_DB,
+        replan: Annotated[bool, typer.Option(
+            "--replan", help="Re-plan every entity: undo the resolver's merges the current plan does not make "
+            "(stores resolved before complete linkage), add the ones it makes. Analysts' undos and decisions "
+            "are kept. Idempotent.")] = False,
+    ) -> None:
         """Merge stored entities that name the same thing (ingest runs this too). Idempotent and resumable."""
         from mcfwatch.workspace import Workspace
 
         ws = Workspace(db, create=False)
+        if replan:
+            from mcfwatch.resolve.merge import replan_store
+
+            r = replan_store(ws.store)
+            console.print(f"re-planned: {len(r.undone)} merges undone, {len(r.added)} added, {r.kept} kept",
+                          highlight=False)
+            return
         merges = ws.resolve()
         console.print(f"{len(merges)} names merged across documents; "
                       f"{ws.store.counts()['documents']} documents resolved", highlight=False)

@@ -12,11 +12,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from mcfwatch.resolve.algorithm import ALGORITHM, THRESHOLDS
+from mcfwatch.resolve.algorithm import ALGORITHM, THRESHOLDS, Comparison
+from mcfwatch.resolve.cluster import Link, complete_linkage
+from mcfwatch.resolve.constraints import cannot_link
 from mcfwatch.resolve.index import NameIndex
 from mcfwatch.resolve.matcher import Matcher, default_matcher
 from mcfwatch.resolve.names import parse
 from mcfwatch.store import NewMerge, Store
+from mcfwatch.store.fold import Decisions
 
 ORG_TYPES = frozenset({"Company", "Organization", "University", "PublicBody", "MilitaryUnit"})
 MERGE_THRESHOLD = THRESHOLDS["merging"]
@@ -59,56 +62,60 @@ def plan_merges(
     threshold: float = MERGE_THRESHOLD,
     skip: set[frozenset[str]] | None = None,
 ) -> list[Merge]:
-    """Pure: which entities to fold into which. Groups by single linkage over scored candidate pairs;
-    each group's winner is its most mentioned entity; every other member merges into it, with the
-    score and features of the pair that brought it into the group."""
+    """Pure: which entities to fold into which.
+
+    Candidate pairs come from the name index (blocking); a pair matches when it scores at least
+    `threshold` as "same" and no cannot-link rule forbids it (constraints.py). Groups form by complete
+    linkage (cluster.py): a member joins only when it matches EVERY other member, so a short or generic
+    name cannot chain unrelated bodies. Each group's winner is its most mentioned entity; every other
+    member merges into it with the score and features of its own pair with the winner.
+    """
     skip = skip or set()
     index = NameIndex()
     for pos, ent in enumerate(entities):
         index.add(pos, [ent.name, *ent.names])
     index.freeze()
-    parent = list(range(len(entities)))
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    def check(i: int, j: int) -> Link | None:
+        a, b = entities[i], entities[j]
+        if not compatible(a.type, b.type) or frozenset((a.id, b.id)) in skip:
+            return None
+        c = _compare(matcher, a, b)
+        if c.score < threshold or c.relation != "same":
+            return None
+        own = matcher.compare(a.name, b.name)
+        if cannot_link(a.name, a.type, b.name, b.type, c, own, matcher.vocabulary.weight, threshold):
+            return None
+        return Link(i, j, c.score, c.features_dict())
 
-    evidence: dict[int, tuple[float, dict[str, Any]]] = {}
+    links: list[Link] = []
     for pos, ent in enumerate(entities):
         for other in index.candidates(parse(ent.name), limit=20):
-            if other <= pos or not compatible(ent.type, entities[other].type):
-                continue
-            if frozenset((ent.id, entities[other].id)) in skip:
-                continue
-            c = matcher.compare([ent.name, *ent.names], [entities[other].name, *entities[other].names])
-            if c.score >= threshold and c.relation == "same":
-                ra, rb = find(pos), find(other)
-                if ra != rb:
-                    parent[max(ra, rb)] = min(ra, rb)
-                    evidence[other if other not in evidence else pos] = (c.score, c.features_dict())
-    groups: dict[int, list[int]] = {}
-    for pos in range(len(entities)):
-        groups.setdefault(find(pos), []).append(pos)
+            if other > pos and (link := check(pos, other)) is not None:
+                links.append(link)
+    groups, scored = complete_linkage(len(entities), links, check)
     merges: list[Merge] = []
-    for members in groups.values():
-        if len(members) < 2:
-            continue
+    for members in groups:
         winner = max(members, key=lambda p: (entities[p].mentions, -p))
         names = sorted({n for p in members for n in [entities[p].name, *entities[p].names]})
         for p in members:
             if p == winner:
                 continue
-            score, feats = evidence.get(p) or _direct(matcher, entities[winner], entities[p])
-            merges.append(Merge(entities[winner].id, entities[p].id, score, feats, entities[winner].name,
-                                entities[p].name, names=names))
+            link = scored[(min(p, winner), max(p, winner))]
+            assert link is not None  # complete linkage: every member matches the winner itself
+            merges.append(Merge(entities[winner].id, entities[p].id, link.score, link.features,
+                                entities[winner].name, entities[p].name, names=names))
     return merges
 
 
-def _direct(matcher: Matcher, a: Candidate, b: Candidate) -> tuple[float, dict[str, Any]]:
-    c = matcher.compare([a.name, *a.names], [b.name, *b.names])
-    return c.score, c.features_dict()
+def _compare(matcher: Matcher, a: Candidate, b: Candidate) -> Comparison:
+    """The better of: a's own name against every name of b, and every name of a against b's own name.
+
+    A pair never matches through two borrowed names only (two entities that both carry the alias
+    "China" or "Wang Yi" are not therefore one body)."""
+    left = matcher.compare([a.name], [b.name, *b.names])
+    right = matcher.compare([a.name, *a.names], [b.name])
+    return right if right.score > left.score else left
 
 
 def load_candidates(store: Store) -> list[Candidate]:
@@ -123,15 +130,16 @@ def resolve_store(
 ) -> list[Merge]:
     """Merge the store's entities that name the same thing; record each merge; return the new ones.
 
-    Pairs already merged, or merged once and undone, are left alone. Idempotent and resumable: one resolver
-    at a time holds the store's writer lock; candidates are read in id order, so the result does not depend
-    on the order documents were ingested in; the store then records that every document has been resolved
-    (a killed run leaves them unresolved, and the next `resolve` or `ingest` redoes the work).
+    Pairs already merged, or merged once and undone, are left alone, and so are pairs an analyst split.
+    Idempotent and resumable: one resolver at a time holds the store's writer lock; candidates are read
+    in id order, so the result does not depend on the order documents were ingested in; the store then
+    records that every document has been resolved (a killed run leaves them unresolved, and the next
+    `resolve` or `ingest` redoes the work).
     """
     with store.writer_lock():
         documents = store.counts()["documents"]
         existing = store.merges()
-        skip = {frozenset((r["winner_id"], r["loser_id"])) for r in existing}
+        skip = {frozenset((r["winner_id"], r["loser_id"])) for r in existing} | _split_pairs(store)
         folded = {r["loser_id"] for r in existing if r["undone_at"] is None}
         candidates = [c for c in load_candidates(store) if c.id not in folded]
         merges = plan_merges(candidates, matcher or default_matcher(), threshold, skip)
@@ -140,6 +148,50 @@ def resolve_store(
     for m, mid in zip(merges, ids, strict=True):
         m.id = mid
     return [m for m in merges if m.id is not None]
+
+
+@dataclass(slots=True)
+class Replan:
+    """What `mcfwatch resolve --replan` changed: merges undone (ids) and merges added."""
+
+    undone: list[int]
+    added: list[Merge]
+    kept: int
+
+
+def replan_store(store: Store, matcher: Matcher | None = None, threshold: float = MERGE_THRESHOLD) -> Replan:
+    """Plan every entity afresh and bring the store's algorithm merges in line with the plan.
+
+    For stores resolved by an older plan (single linkage chained unrelated bodies into giant clusters):
+    an active merge decided by this algorithm that the plan does not make is undone (soft, like an
+    analyst's undo: the row stays, with undone_at set); the plan's merges not yet recorded are added.
+    Never touched: merges an analyst undid (those pairs stay apart), merges decided by anything other
+    than this algorithm, and analysts' merge decisions (overlays). Idempotent: a second run changes nothing.
+    """
+    with store.writer_lock():
+        documents = store.counts()["documents"]
+        existing = store.merges()
+        undone = {frozenset((r["winner_id"], r["loser_id"])) for r in existing if r["undone_at"] is not None}
+        active = [r for r in existing if r["undone_at"] is None]
+        others = {r["loser_id"] for r in active if r["decided_by"] != ALGORITHM}
+        candidates = [c for c in load_candidates(store) if c.id not in others]
+        plan = plan_merges(candidates, matcher or default_matcher(), threshold, undone | _split_pairs(store))
+        planned = {frozenset((m.winner_id, m.loser_id)) for m in plan}
+        stale = [int(r["id"]) for r in active
+                 if r["decided_by"] == ALGORITHM and frozenset((r["winner_id"], r["loser_id"])) not in planned]
+        for merge_id in stale:
+            store.undo_merge(merge_id)
+        ids = store.add_merges(NewMerge(m.winner_id, m.loser_id, m.score, m.features, ALGORITHM) for m in plan)
+        store.mark_resolved(documents)
+    for m, mid in zip(plan, ids, strict=True):
+        m.id = mid
+    added = [m for m in plan if m.id is not None]
+    return Replan(stale, added, len(plan) - len(added))
+
+
+def _split_pairs(store: Store) -> set[frozenset[str]]:
+    """Pairs an analyst split (a merge decision): never merged by the resolver."""
+    return {frozenset(target.split("|")) for target in Decisions.from_rows(store.overlays()).split_merges}
 
 
 def undo_merge(store: Store, merge_id: int) -> None:
