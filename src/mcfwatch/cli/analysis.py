@@ -28,6 +28,20 @@ def _json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+ALSO_SHOWN = 3  # sources quoted per repeated sentence in text output; --format json lists every one
+
+
+def _grouped_also(also: list[dict[str, Any]], first: str) -> list[tuple[str, list[str]]]:
+    """The same relation in other documents, one line per distinct sentence (a press release republished by
+    many outlets is one quote with its sources, not one line each); a sentence worded as the hop's own
+    evidence gives "" (not quoted again)."""
+    groups: dict[str, list[str]] = {}
+    for more in also:
+        text = "" if more["text"] == first else more["text"]
+        groups.setdefault(text, []).append(f"{more.get('title') or more['document']} {more['start']}:{more['end']}")
+    return list(groups.items())
+
+
 def _print_exposure(r: dict[str, Any]) -> None:
     p, rating = r["partner"], r["rating"]
     console.print(styled("[bold]{name}[/bold] ({type}): [bold]{level}[/bold]  (rules {rules}, as of {as_of})",
@@ -44,8 +58,10 @@ def _print_exposure(r: dict[str, Any]) -> None:
             ev = h["evidence"]
             console.print(f"    “{ev['text']}” ({h.get('document_title') or ev['document']} {ev['start']}:{ev['end']})",
                           highlight=False, markup=False)
-            for more in h.get("also", []):  # the same relation in another document (a Chinese report)
-                console.print(f"    also: “{more['text']}” ({more.get('title') or more['document']} {more['start']}:{more['end']})",
+            for text, refs in _grouped_also(h.get("also", []), ev["text"]):
+                shown = "; ".join(refs[:ALSO_SHOWN]) + (f"; and {len(refs) - ALSO_SHOWN} more documents"
+                                                        if len(refs) > ALSO_SHOWN else "")
+                console.print(f"    also: “{text}” ({shown})" if text else f"    also, same words: ({shown})",
                               highlight=False, markup=False)
     if not r["paths"]:
         console.print("\nno exposure path found", highlight=False)

@@ -20,7 +20,7 @@ import spacy
 from spacy.language import Language
 
 from mcfwatch.errors import McfwatchError
-from mcfwatch.extract.en import dateline, listruler, runruler  # noqa: F401  (register their pipeline components)
+from mcfwatch.extract.en import dateline, listruler, paragraphs, runruler  # noqa: F401  (register their pipeline components)
 from mcfwatch.extract.en.attributes import replace_ruler
 from mcfwatch.extract.en.ner import NER_DIR, load_into
 from mcfwatch.extract.en.ner import choice as ner_choice
@@ -32,6 +32,7 @@ MODEL_VERSION = "3.8.0"
 RULER_NAME = "mcfwatch_ruler"
 LISTS_NAME = "mcfwatch_lists"
 DATELINE_NAME = "mcfwatch_dateline"
+PARAGRAPHS_NAME = "mcfwatch_paragraphs"
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +113,7 @@ def build_nlp(ner_folder: Path | None) -> Language:
         load_into(nlp, ner_folder)
     replace_ruler(nlp)  # the same attributes without a Matcher pass over every token (attributes.py)
     nlp.add_pipe("mcfwatch_dateline", name=DATELINE_NAME, first=True)  # before the parser: it keeps the boundaries
+    nlp.add_pipe("mcfwatch_paragraphs", name=PARAGRAPHS_NAME, after=DATELINE_NAME)  # a blank line ends a sentence
     ruler = nlp.add_pipe(
         "entity_ruler", name=RULER_NAME, before="ner",
         config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
