@@ -37,6 +37,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from scale_store import corpus, hubs, partners, record_extraction, renamed  # noqa: E402
 
+from mcfwatch.graph.storestate import store_state  # noqa: E402
 from mcfwatch.model import Extraction  # noqa: E402
 from mcfwatch.store import Store  # noqa: E402
 
@@ -94,20 +95,24 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--db", type=Path, default=Path("/tmp/graph1m/scale.db"), help="the 1M store (only read)")
     ap.add_argument("--work", type=Path, default=Path("/tmp/mcfwatch-bench/index-update"), help="where the copy goes")
-    ap.add_argument("--adds", default="1,100", help="documents added before each measured call")
+    ap.add_argument("--adds", default="1,100", help="documents added before each measured call (0: none)")
     ap.add_argument("--name", default=None, help="the partner asked about (default: the corpus's hub)")
+    ap.add_argument("--reuse", action="store_true",
+                    help="keep the copy in --work and its saved index as they are (no copy, no first build); "
+                         "the rows count the documents added since that index")
     args = ap.parse_args()
     if not args.db.exists():
         sys.exit(f"{args.db}: no such store (make one with benchmarks/scale_store.py)")
     args.work.mkdir(parents=True, exist_ok=True)
     db = args.work / "scale.db"
-    print(f"copying {args.db} to {db}", flush=True)
-    shutil.copy(args.db, db)
     cache = args.work / "scale.db.cache"
-    shutil.rmtree(cache, ignore_errors=True)
-    cache.mkdir()
-    for links in args.db.parent.glob(f"{args.db.name}.cache/links-*.sqlite"):
-        shutil.copy(links, cache / links.name)  # screening results of the store's names: not what is measured
+    if not args.reuse:
+        print(f"copying {args.db} to {db}", flush=True)
+        shutil.copy(args.db, db)
+        shutil.rmtree(cache, ignore_errors=True)
+        cache.mkdir()
+        for links in args.db.parent.glob(f"{args.db.name}.cache/links-*.sqlite"):
+            shutil.copy(links, cache / links.name)  # screening results of the store's names: not what is measured
     records = corpus()
     name = args.name or partners(records)[0]
     env = dict(os.environ)
@@ -117,25 +122,28 @@ def main() -> None:
     print(f"store: {counts['relations']:,} relations, {counts['documents']:,} documents; exposure {name!r}; "
           f"load average {os.getloadavg()[0]:.1f}", flush=True)
     print(f"{'':<44}{'wall s':>8}{'cpu s':>8}{'peak GiB':>10}  index")
-    wall, cpu, peak, said = run(command, env, cache)
-    print(f"{'start: index built whole':<44}{wall:8.1f}{cpu:8.1f}{peak:10.2f}  {said}", flush=True)
+    if not args.reuse:
+        wall, cpu, peak, said = run(command, env, cache)
+        print(f"{'start: index built whole':<44}{wall:8.1f}{cpu:8.1f}{peak:10.2f}  {said}", flush=True)
     shared = hubs(records)
     k = 100_000
     for n in (int(x) for x in args.adds.split(",")):
-        added = relations = 0
+        added = 0
         while added < n:
             k += 1
             rec = records[k % len(records)]
-            relations += len(rec["relations"])
             added += store.add_extraction(new_document(rec, k, shared))
         (folder,) = (f for f in cache.glob("graph-*") if f.is_dir())
+        was, now = json.loads((folder / "meta.json").read_text("utf-8"))["state"], store_state(store)
+        assert now is not None
+        since, relations = (now[t][0] - was[t][0] for t in ("documents", "relations"))
         wall, cpu, peak, said = run(command, env, cache)
-        print(f"{f'{n} documents added ({relations} relations): incremental':<44}{wall:8.1f}{cpu:8.1f}{peak:10.2f}"
+        print(f"{f'{since} documents added ({relations} relations): incremental':<44}{wall:8.1f}{cpu:8.1f}{peak:10.2f}"
               f"  {said}", flush=True)
         updated = folder.with_name(folder.name + "-incremental")
         folder.rename(updated)
         wall, cpu, peak, said = run(command, env, cache)
-        print(f"{f'{n} documents added: whole (baseline)':<44}{wall:8.1f}{cpu:8.1f}{peak:10.2f}  {said}", flush=True)
+        print(f"{f'{since} documents added: whole (baseline)':<44}{wall:8.1f}{cpu:8.1f}{peak:10.2f}  {said}", flush=True)
         print(f"  the two indexes: {same_files(updated, folder)}; load average {os.getloadavg()[0]:.1f}", flush=True)
         shutil.rmtree(updated)
     store.close()

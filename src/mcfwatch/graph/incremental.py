@@ -260,11 +260,12 @@ def _compose(
         for r in rows:
             for end in ("source", "target"):
                 sub.setdefault(r[end + "_id"], Node(id=r[end + "_id"], name=r[end + "_name"], type=r[end + "_type"]))
+        at = {nid: nodes.at(nid) for nid in sub}  # one search each: a hub event composes millions of edges
         memo: dict[tuple[float, str | None], float] = {}
         for event, p, o in event_pairs(sub, edges):
             ids.append(f"{p.id}+{o.id}".encode())
-            src.append(nodes.at(p.source))
-            dst.append(nodes.at(o.source))
+            src.append(at[p.source])
+            dst.append(at[o.source])
             part.append(plain[p.id])
             org.append(plain[o.id])
             key = (min(p.confidence, o.confidence), p.date or o.date)
