@@ -71,6 +71,7 @@ def test_every_merge_carries_its_own_pairs_evidence(pla_chain: list[Candidate], 
         ("国家安全战略", "Program", "国家战略", "Program", "full Chinese names"),
         ("县级以上地方人民政府", "PublicBody", "县级以上人民政府", "PublicBody", "full Chinese names"),
         ("Air Force", "MilitaryUnit", "PLA Air Force", "MilitaryUnit", "no distinctive word"),
+        ("Jill Biden", "Person", "Joe Biden", "Person", "different given names"),
     ],
 )
 def test_cannot_link_rules(a: str, a_type: str, b: str, b_type: str, reason: str, matcher: Matcher) -> None:

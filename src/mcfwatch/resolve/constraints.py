@@ -9,12 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
+from rapidfuzz.distance import Indel
+
 from mcfwatch.resolve import lexicon
 from mcfwatch.resolve.algorithm import Comparison
-from mcfwatch.resolve.names import Name, parse
+from mcfwatch.resolve.names import Name, latin_words, parse
 
 # A military unit is not a university, a company or a place of study, whatever words they share.
 MILITARY = "MilitaryUnit"
+PERSON = "Person"
 NOT_MILITARY = frozenset({"University", "Company"})
 # Qualifiers that mark two different bodies (different numbered units, names of different list entries).
 DIFFERENT = frozenset({"number_mismatch", "known_different"})
@@ -41,6 +44,29 @@ def distinctive_words(name: str, weight: Callable[[str], float]) -> list[str]:
     return [w for w in words if w not in skip and weight(w) >= DISTINCTIVE_WEIGHT]
 
 
+def _given_names_differ(a: str, b: str) -> bool:
+    """Jill Biden vs Joe Biden: one surname, two given names that are not spellings of one another
+    (an initial agrees with any name it could stand for; Yuri ~ Yury is a spelling)."""
+    wa, wb = latin_words(a), latin_words(b)
+    if len(wa) < 2 or len(wb) < 2 or wa[-1] != wb[-1]:
+        return False
+    x, y = wa[0], wb[0]
+    if x == y or ((len(x) == 1 or len(y) == 1) and x[0] == y[0]):
+        return False
+    return Indel.normalized_similarity(x, y) < 0.7
+
+
+def _partial(a: str, b: str, best: Comparison) -> bool:
+    """The names do not say the same words: one contains the other, or (same script) their words or numbers differ."""
+    if "contained_name" in best.features:
+        return True
+    na, nb = _parsed(a), _parsed(b)
+    if na.script != nb.script:
+        return False
+    return set(na.readings[0] if na.readings else ()) != set(nb.readings[0] if nb.readings else ()) \
+        or na.numbers != nb.numbers
+
+
 def _han_differ(a: str, b: str) -> bool:
     na, nb = _parsed(a), _parsed(b)
     if na.script != "han" or nb.script != "han" or not na.han or not nb.han:
@@ -65,11 +91,12 @@ def cannot_link(
         if own.score < threshold:  # a list name one of them carries as a stored alias, not its own name
             return f"'{a_name}' and '{b_name}' are published names of one body only through a stored alias"
         return None
-    if "same_name" in own.features:  # their own names are one name, spelt apart
-        return None
+    if a_type == b_type == PERSON and _given_names_differ(a_name, b_name):
+        return f"two people with different given names ({a_name} vs {b_name})"
     if _han_differ(a_name, b_name):
         return f"two different full Chinese names ({a_name} vs {b_name})"
-    for name in (a_name, b_name):
-        if not distinctive_words(name, weight):
-            return f"'{name}' has no distinctive word: it never merges on shared words alone"
+    if _partial(a_name, b_name, best):
+        for name in (a_name, b_name):
+            if not distinctive_words(name, weight):
+                return f"'{name}' has no distinctive word: it never merges on shared words alone"
     return None
