@@ -66,3 +66,33 @@ def test_seed_both_keeps_rule_findings_except_model_only_types(zh_extractor: Chi
     for r in both.relations:
         if r.method.startswith("model"):
             assert r.confidence >= floors[r.type] - 1e-9, r
+
+
+def test_eval_systems_tag_once_and_give_what_extraction_gives(zh_extractor: ChineseExtractor) -> None:
+    import json
+
+    from mcfwatch.extract.evalsuite import Systems
+    from mcfwatch.model import Extraction
+
+    lines = (Path(__file__).resolve().parents[2] / "corpus" / "train" / "zh.jsonl").read_text(encoding="utf-8")
+    recs = [json.loads(line) for line in lines.splitlines()[:3]]
+    docs = [Document(text=r["text"], id=r["id"], language="zh", published=r["published"]) for r in recs]
+    systems = Systems("zh")
+    calls = []
+    tag = systems.zh.mentions
+    systems.zh.mentions = lambda texts: calls.append(len(texts)) or tag(texts)  # type: ignore[method-assign]
+    out = systems.run(docs, None)
+    assert calls == [3]
+
+    def facts(ex: Extraction) -> list[tuple[str, str, str, int, float, str]]:
+        names = {e.id: e.name for e in ex.entities}
+        return [(r.type, names[r.source], names[r.target], r.evidence.start, r.confidence, r.method) for r in ex.relations]
+
+    for how in ("rules", "model", "both"):
+        zh_extractor.relations = how
+        try:
+            expected = list(zh_extractor.extract_many(docs))
+        finally:
+            zh_extractor.relations = "both"
+        assert [facts(e) for e in out[how]] == [facts(e) for e in expected], how
+    assert any(facts(e) for e in out["both"])

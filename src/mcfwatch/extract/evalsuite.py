@@ -84,10 +84,14 @@ class Systems:
                 for name, how, floor in runs:
                     out[name].append(extract_parsed(doc, sdoc, how, m, floor, typer=self.en.typer))
         else:
+            from mcfwatch.extract.zh.normalise import simplify
+
+            texts = [simplify(d.text) for d in docs]
+            tagged = self.zh.mentions(texts)  # once for every system
             for name, how, floor in runs:
                 self.zh.relations, self.zh.model = how, m
                 self.zh.confident = floor  # None: per-type floors, as extraction
-                out[name] = list(self.zh.extract_many(docs))
+                out[name] = [self.zh.extract_tagged(d, t, ms) for d, t, ms in zip(docs, texts, tagged, strict=True)]
             self.zh.relations, self.zh.confident = "rules", None
         return out
 

@@ -92,6 +92,11 @@ class ChineseExtractor:
         for doc, text, mentions in zip(docs, simple, self.mentions(simple), strict=True):
             yield self._extract(doc, text, mentions)
 
+    def extract_tagged(self, doc: Document, text: str, mentions: list[Mention]) -> Extraction:
+        """``doc`` from its simplified ``text`` and the ``mentions`` of it (``mentions``): one tagging shared by
+        several relation settings (``evalsuite`` scores rules, model and both on one tagging)."""
+        return self._extract(doc, text, mentions)
+
     def _extract(self, doc: Document, text: str, mentions: list[Mention]) -> Extraction:
         ex = Extraction(document=doc)
         by_name: dict[str, Entity] = {}
