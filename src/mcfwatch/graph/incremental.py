@@ -45,7 +45,7 @@ from mcfwatch.graph.index import GraphIndex
 from mcfwatch.graph.listings import LinkCache, link_listings
 from mcfwatch.graph.model import Edge, Node
 from mcfwatch.graph.persisted import PersistedGraph, save_arrays
-from mcfwatch.graph.storestate import added_ids, only_added, relation_rows, store_state
+from mcfwatch.graph.storestate import ADDED_ONLY, added_ids, only_added, relation_rows, store_state
 from mcfwatch.graph.whole import Built
 from mcfwatch.store import Fold, Store
 
@@ -80,8 +80,9 @@ class _SortKeys:
     """The saved relations' sort keys (``Store.relations``' order), as tuples for a binary search."""
 
     def __init__(self, folder: Path, ids: npt.NDArray[Any]) -> None:
-        self.date, self.doc = read_array(folder, "inc_date"), read_array(folder, "inc_doc")
-        self.start, self.ids = read_array(folder, "inc_start"), ids
+        # read whole (tens of MB): a binary search over cold memory-mapped pages waits on the disk at every step
+        self.date, self.doc = np.array(read_array(folder, "inc_date")), np.array(read_array(folder, "inc_doc"))
+        self.start, self.ids = np.array(read_array(folder, "inc_start")), np.array(ids)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -205,11 +206,10 @@ def _update(
     etype = np.concatenate([p_type, np.full(len(c_ids), rtypes.index("participation") if len(c_ids) else 0)])
     blocked = np.isin(nodes.node_type, [i for i, t in enumerate(nodes.types) if t in BLOCKED_TYPES])
     index = GraphIndex(nodes.n, src, dst, np.concatenate([p_w, c_w]).astype(np.float64), terminal,
-                       flagged & ~terminal, blocked, max_hops=max_hops)
-    index.set_hop_factors(hop_factors)
+                       flagged & ~terminal, blocked, max_hops=max_hops, hop_factors=hop_factors)
     more |= {"inc_part": c_part.astype(np.int32), "inc_org": c_org.astype(np.int32), "inc_flagged": flagged}
     edge_key = fit(np.concatenate([p_ids, c_ids])) if len(src) else np.zeros(0, dtype="S1")
-    if store_state(store) != state:
+    if store_state(store, counted=False) != {**state, **{t: [None, state[t][1]] for t in ADDED_ONLY}}:
         state = None  # written to meanwhile: what was read may hold more than the state says; the next build is whole
     save_arrays(folder, generation, {"nodes": nodes.n, "edges": len(src), "plain": len(p_ids), "state": state},
                 nodes.node_id, nodes.node_type, nodes.types, edge_key, src, dst, etype.astype(np.int16), rtypes,
@@ -287,8 +287,9 @@ class _Nodes:
         self.store, self.old, self.fold, self.fresh = store, old, fold, fresh
         self.why: str | None = None
         n_old = len(old.node_id)
+        self.ids, self.order = np.array(old.node_id), np.array(old.order)  # in memory: searched once a new end
         # a whole build orders nodes by their first member's id (graph/build.py make_nodes)
-        keys = np.array(old.node_id).astype(object)
+        keys = self.ids.astype(object)
         for canonical, members in _members(fold).items():
             p = old.pos(canonical)
             if p is not None:
@@ -314,10 +315,11 @@ class _Nodes:
         p = self.new_pos.get(node_id)
         if p is not None:
             return p
-        p = self.old.pos(node_id)
-        if p is None:
+        key = node_id.encode()
+        i = int(np.searchsorted(self.ids, key, sorter=self.order))
+        if i == len(self.order) or self.ids[self.order[i]] != key:
             raise KeyError(node_id)
-        return int(self.moved[p])
+        return int(self.moved[self.order[i]])
 
     def screened(self, names: tuple[int, int], lists: Sequence[Any], as_of: str | None,
                  links: LinkCache | None) -> list[Node]:

@@ -44,6 +44,7 @@ class GraphIndex:
         soft: npt.ArrayLike,
         blocked: npt.ArrayLike,
         max_hops: int = 4,
+        hop_factors: tuple[float, ...] | None = None,
     ) -> None:
         s = np.asarray(src, dtype=np.int64)
         d = np.asarray(dst, dtype=np.int64)
@@ -68,7 +69,8 @@ class GraphIndex:
         self.eid = both[order].astype(np.int32)
         self.indptr = np.zeros(n_nodes + 1, dtype=np.int64)
         np.cumsum(np.bincount(heads, minlength=n_nodes), out=self.indptr[1:])
-        self.hop_factor = (1.0,) * max_hops
+        # the bounds are made once, for the factors given (``set_hop_factors`` with the same ones is then free)
+        self.hop_factor = (1.0,) * max_hops if hop_factors is None else self._factors(hop_factors)
         self.best = self._bounds()
         self._cache: dict[int, tuple[list[int], list[int], list[float], list[float]]] = {}
         self._cached = 0
@@ -99,14 +101,18 @@ class GraphIndex:
 
     def set_hop_factors(self, factors: tuple[float, ...]) -> None:
         """Use these per-hop factors (each <= 1) for scores and bounds; recomputes bounds when they change."""
-        f = tuple(float(x) for x in factors[: self.max_hops]) + (1.0,) * max(0, self.max_hops - len(factors))
-        if any(not 0 < x <= 1 for x in f):
-            raise ValueError("hop factors must be in (0, 1]")
+        f = self._factors(factors)
         if f != self.hop_factor:
             self.hop_factor = f
             self.best = self._bounds()
             self._cache.clear()
             self._cached = 0
+
+    def _factors(self, factors: tuple[float, ...]) -> tuple[float, ...]:
+        f = tuple(float(x) for x in factors[: self.max_hops]) + (1.0,) * max(0, self.max_hops - len(factors))
+        if any(not 0 < x <= 1 for x in f):
+            raise ValueError("hop factors must be in (0, 1]")
+        return f
 
     def _bounds(self) -> list[npt.NDArray[np.float64]]:
         """best[d][u]: the largest factor a completion can add after u was reached by hop d (d = 1..max_hops).

@@ -23,16 +23,18 @@ from mcfwatch.store.opening import many
 ADDED_ONLY = ("documents", "entities", "names", "relations")
 
 
-def store_state(store: Store) -> dict[str, Any] | None:
+def store_state(store: Store, counted: bool = True) -> dict[str, Any] | None:
     """Per added-only table [rows, largest rowid], and the digest of merges, fold and decisions; None when the
-    store is not SQLite."""
+    store is not SQLite. Not ``counted``: rows None (counting a 1M-row table takes a second; the largest rowid
+    and the digest show a write since as well, as no writer deletes rows)."""
     if store.engine.dialect.name != "sqlite":
         return None
     out: dict[str, Any] = {}
     with store.engine.connect() as conn:
         for table in ADDED_ONLY:
-            rows, top = conn.execute(text(f"SELECT count(*), coalesce(max(rowid), 0) FROM {table}")).one()
-            out[table] = [int(rows), int(top)]
+            count = "count(*)" if counted else "NULL"
+            rows, top = conn.execute(text(f"SELECT {count}, coalesce(max(rowid), 0) FROM {table}")).one()
+            out[table] = [None if rows is None else int(rows), int(top)]
         decided = [
             [tuple(r) for r in conn.execute(select(t.folded).order_by(t.folded.c.entity_id))],
             [tuple(r) for r in conn.execute(select(t.merges.c.id, t.merges.c.undone_at).order_by(t.merges.c.id))],

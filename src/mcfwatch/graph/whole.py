@@ -109,8 +109,7 @@ def build_index(
         w = np.clip(np.frombuffer(weights, dtype=np.float64), 1e-6, 1.0)
         del weights
         index = GraphIndex(len(listed), np.frombuffer(src, dtype=np.int32), np.frombuffer(dst, dtype=np.int32), w,
-                           terminal, soft, blocked, max_hops=max_hops)
-        index.set_hop_factors(hop_factors)
+                           terminal, soft, blocked, max_hops=max_hops, hop_factors=hop_factors)
         more = {**sort_keys, "inc_part": np.frombuffer(part, dtype=np.int32),
                 "inc_org": np.frombuffer(org, dtype=np.int32),
                 "inc_flagged": np.array([n.id in flagged for n in listed], dtype=bool)}
