@@ -2,8 +2,9 @@
 
 A pair names two name entries by content id; the store may hold both under one entity (a name that is
 another's alias), so each end is mapped to the stored entity that carries its name, as Store.add_extraction
-chose it. Grouping is plan_merges' single linkage: each group's winner is its most mentioned entity (the
-first by id on a tie), every other member merges into it with the best score of a pair that names it.
+chose it. Grouping is plan_merges' single linkage: each group's winner is the member whose name is the
+caption (resolve/caption.py; the first by id on a tie), every other member merges into it with the best score
+of a pair that names it.
 Pairs already recorded (even undone) are skipped, and entities already folded away are left alone.
 """
 
@@ -17,6 +18,7 @@ from mcfwatch.batch import rows
 from mcfwatch.batch.extract import read_manifest
 from mcfwatch.model import is_acronym, name_key
 from mcfwatch.resolve.algorithm import ALGORITHM
+from mcfwatch.resolve.caption import caption_index
 from mcfwatch.resolve.merge import Merge
 from mcfwatch.store import NewMerge, Store
 from mcfwatch.store.ids import entity_id_for
@@ -80,7 +82,7 @@ def plan_from_pairs(store: Store, pairs: list[dict[str, Any]]) -> list[Merge]:
     for members in groups.values():
         if len(members) < 2:
             continue
-        winner = max(members, key=lambda e: (ids.rows[e]["mentions"], -order[e]))
+        winner = members[caption_index([(ids.rows[e]["name"], ids.rows[e]["mentions"]) for e in members])]
         for eid in members:
             if eid != winner:
                 score, feats = best[eid]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mcfwatch.resolve.algorithm import ALGORITHM, THRESHOLDS, Comparison
+from mcfwatch.resolve.caption import caption_index
 from mcfwatch.resolve.cluster import Link, complete_linkage
 from mcfwatch.resolve.constraints import cannot_link
 from mcfwatch.resolve.index import NameIndex
@@ -67,8 +68,9 @@ def plan_merges(
     Candidate pairs come from the name index (blocking); a pair matches when it scores at least
     `threshold` as "same" and no cannot-link rule forbids it (constraints.py). Groups form by complete
     linkage (cluster.py): a member joins only when it matches EVERY other member, so a short or generic
-    name cannot chain unrelated bodies. Each group's winner is its most mentioned entity; every other
-    member merges into it with the score and features of its own pair with the winner.
+    name cannot chain unrelated bodies. Each group's winner is the member whose name is the caption
+    (caption.py: the fullest formal Latin-script name, then the most mentioned); every other member merges
+    into it with the score and features of its own pair with the winner.
     """
     skip = skip or set()
     index = NameIndex()
@@ -96,7 +98,8 @@ def plan_merges(
     groups, scored = complete_linkage(len(entities), links, check)
     merges: list[Merge] = []
     for members in groups:
-        winner = max(members, key=lambda p: (entities[p].mentions, -p))
+        ordered = sorted(members)  # the first by id wins a tie
+        winner = ordered[caption_index([(entities[p].name, entities[p].mentions) for p in ordered])]
         names = sorted({n for p in members for n in [entities[p].name, *entities[p].names]})
         for p in members:
             if p == winner:
