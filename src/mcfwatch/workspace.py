@@ -31,6 +31,18 @@ class IngestReport:
     def ok(self) -> bool:
         return not self.failures
 
+    def count(self, ex: Extraction, stored: bool) -> str:
+        """Count one extraction: stored (with its entities and relations) or a duplicate. Returns the name
+        progress shows for it (its path, else its id)."""
+        name = ex.document.path or ex.document.id
+        if stored:
+            self.stored.append(ex.document.id)
+            self.entities += len(ex.entities)
+            self.relations += len(ex.relations)
+        else:
+            self.duplicates.append(name)
+        return name
+
 
 def read_inputs(paths: list[Path]) -> Iterator[Document | Failure]:
     """Documents from files, folders and JSON-lines corpora; a Failure for each unreadable input."""
@@ -96,14 +108,9 @@ class Workspace:
         pending: list[Document] = []
 
         def store(ex: Extraction) -> None:
-            if self.store.add_extraction(ex):
-                report.stored.append(ex.document.id)
-                report.entities += len(ex.entities)
-                report.relations += len(ex.relations)
-            else:
-                report.duplicates.append(ex.document.path or ex.document.id)
+            name = report.count(ex, self.store.add_extraction(ex))
             if on_item:
-                on_item(ex.document.path or ex.document.id)
+                on_item(name)
 
         def flush() -> None:
             done = 0

@@ -72,13 +72,7 @@ def _load(output: Path, store: Store, pairs: list[dict[str, Any]] | None, on_ite
     report = IngestReport()
     for row in iter_rows(output / rows.EXTRACTIONS):
         ex = rows.extraction_from_row(row)
-        name = ex.document.path or ex.document.id
-        if not store.has_document(ex.document.sha256) and store.add_extraction(ex):
-            report.stored.append(ex.document.id)
-            report.entities += len(ex.entities)
-            report.relations += len(ex.relations)
-        else:
-            report.duplicates.append(name)
+        name = report.count(ex, not store.has_document(ex.document.sha256) and store.add_extraction(ex))
         if on_item:
             on_item(name)
     report.failures = [Failure(r["path"], r["reason"]) for r in iter_rows(output / rows.FAILURES)]

@@ -110,12 +110,8 @@ def _store(ws: Workspace, row: dict[str, Any], report: IngestReport, on_item: Pr
     name = ex.document.path or ex.document.id
     if row["failure"]:
         report.failures.append(Failure(name, row["failure"]))
-    elif ws.store.add_extraction(ex):
-        report.stored.append(ex.document.id)
-        report.entities += len(ex.entities)
-        report.relations += len(ex.relations)
     else:
-        report.duplicates.append(name)
+        report.count(ex, ws.store.add_extraction(ex))
     if on_item:
         on_item(name)
 

@@ -154,6 +154,14 @@ class LazyMap(Mapping[str, T]):
         return sum(1 for v in self.memo.values() if v is not None)
 
 
+def _position(i: int, n: int) -> int:
+    """The position 0..n-1 that index i names (negative counts from the end), as a list reads it."""
+    pos = i + n if i < 0 else i
+    if not 0 <= pos < n:
+        raise IndexError(i)
+    return pos
+
+
 class LazyRows(Sequence[T]):
     """Rows 0..n-1 of one query by position, fetched on first use and kept; iterating reads a range at once."""
 
@@ -168,10 +176,7 @@ class LazyRows(Sequence[T]):
     def __getitem__(self, i: int | slice) -> T | Sequence[T]:
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(self.n))]
-        if i < 0:
-            i += self.n
-        if not 0 <= i < self.n:
-            raise IndexError(i)
+        i = _position(i, self.n)
         if i not in self.memo:
             rows = self.db.rows(self.one, (i,))
             if not rows:
@@ -207,11 +212,7 @@ class Slice(Sequence[T]):
     def __getitem__(self, i: int | slice) -> T | Sequence[T]:
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(self.n))]
-        if i < 0:
-            i += self.n
-        if not 0 <= i < self.n:
-            raise IndexError(i)
-        return self.rows[self.base + i]
+        return self.rows[self.base + _position(i, self.n)]
 
     def __iter__(self) -> Iterator[T]:
         self.rows.fill(self.base, self.base + self.n)
