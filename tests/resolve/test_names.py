@@ -61,7 +61,7 @@ def test_acronym_expands_inside_a_name() -> None:
 
 def test_variants_split_packed_names() -> None:
     v = variants_of("Northwestern Polytechnical University（NPU） (西北工業大學)")
-    assert v[1:] == ["Northwestern Polytechnical University", "NPU", "西北工業大學"]
+    assert v[1:] == ("Northwestern Polytechnical University", "NPU", "西北工業大學")
     # a bracketed acronym of the parent is not a name of the unit
     assert "CASIC" not in variants_of(
         "No.35 Research Institute of the Third Academy of China Aerospace Science and Industry Corporation (CASIC)"

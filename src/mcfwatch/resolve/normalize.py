@@ -50,6 +50,8 @@ def fold(text: str) -> str:
 
 def strip_accents(text: str) -> str:
     """Latin letters without diacritics (pinyin tone marks included: gōngyè -> gongye)."""
+    if text.isascii():
+        return text  # nothing to decompose: most names, and the per-character pass below is costly
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
