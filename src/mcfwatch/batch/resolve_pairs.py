@@ -2,15 +2,14 @@
 
 A pair names two name entries by content id; the store may hold both under one entity (a name that is
 another's alias), so each end is mapped to the stored entity that carries its name, as Store.add_extraction
-chose it. Grouping is plan_merges' single linkage: each group's winner is the member whose name is the
-caption (resolve/caption.py; the first by id on a tie), every other member merges into it with the best score
-of a pair that names it.
+chose it. The pairs join blocking's candidates and resolve's own plan groups them (plan_merges: cannot-link
+rules, complete linkage; each member merges into the member whose name is the caption,
+resolve/caption.py, with its own pair's score and features).
 Pairs already recorded (even undone) are skipped, and entities already folded away are left alone.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,6 @@ from mcfwatch.batch import rows
 from mcfwatch.batch.extract import read_manifest
 from mcfwatch.model import is_acronym, name_key
 from mcfwatch.resolve.algorithm import ALGORITHM
-from mcfwatch.resolve.caption import caption_index
 from mcfwatch.resolve.merge import Merge
 from mcfwatch.store import NewMerge, Store
 from mcfwatch.store.ids import entity_id_for
@@ -49,45 +47,23 @@ class _StoredIds:
 
 
 def plan_from_pairs(store: Store, pairs: list[dict[str, Any]]) -> list[Merge]:
-    """Pure over the store's reads: the merges the pairs imply for this store's entities."""
+    """The merges for this store's entities: resolve's own plan (plan_merges: the matcher, cannot-link rules,
+    complete linkage) over the store's entities, with the pairs Spark found added to blocking's candidates,
+    so `load --resolved` records what `mcfwatch resolve` would (single linkage over the pairs chained)."""
+    from mcfwatch.resolve.matcher import default_matcher
+    from mcfwatch.resolve.merge import load_candidates, plan_merges
+    from mcfwatch.store.fold import Decisions
+
     ids = _StoredIds(store)
     existing = store.merges()
     skip = {frozenset((r["winner_id"], r["loser_id"])) for r in existing}
-    folded = {r["loser_id"] for r in existing if r["undone_at"] is None}
-    order = {eid: pos for pos, eid in enumerate(sorted(ids.rows))}
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    best: dict[str, tuple[float, dict[str, Any]]] = {}
+    skip |= {frozenset(t.split("|")) for t in Decisions.from_rows(store.overlays()).split_merges}
+    seeds = []
     for p in pairs:
         a, b = ids(p["a_name"], p["a_type"]), ids(p["b_name"], p["b_type"])
-        if a is None or b is None or a == b or a in folded or b in folded or frozenset((a, b)) in skip:
-            continue
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb, key=order.__getitem__)] = min(ra, rb, key=order.__getitem__)
-        for end in (a, b):
-            if end not in best or p["score"] > best[end][0]:
-                best[end] = (float(p["score"]), json.loads(p["features"]))
-    groups: dict[str, list[str]] = {}
-    for eid in sorted(parent, key=order.__getitem__):
-        groups.setdefault(find(eid), []).append(eid)
-    merges: list[Merge] = []
-    for members in groups.values():
-        if len(members) < 2:
-            continue
-        winner = members[caption_index([(ids.rows[e]["name"], ids.rows[e]["mentions"]) for e in members])]
-        for eid in members:
-            if eid != winner:
-                score, feats = best[eid]
-                merges.append(Merge(winner, eid, score, feats, ids.rows[winner]["name"], ids.rows[eid]["name"]))
-    return merges
+        if a is not None and b is not None:
+            seeds.append((a, b))
+    return plan_merges(load_candidates(store), default_matcher(), skip=skip, seeds=seeds, folded=store.fold().root)
 
 
 def record_merges(store: Store, pairs: list[dict[str, Any]], decided_by: str = ALGORITHM) -> list[Merge]:

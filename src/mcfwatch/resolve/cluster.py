@@ -30,10 +30,11 @@ PairCheck = Callable[[int, int], "Link | None"]
 
 
 def complete_linkage(
-    size: int, links: Iterable[Link], check: PairCheck
+    size: int, links: Iterable[Link], check: PairCheck, initial: Iterable[list[int]] = ()
 ) -> tuple[list[list[int]], dict[tuple[int, int], Link | None]]:
     """Groups (each sorted) of positions 0..size-1 with two or more members, and every pair scored
-    (keyed (low, high); None where not a match): within a group every pair has its Link.
+    (keyed (low, high); None where not a match). `initial`: groups already formed (earlier merges), kept
+    whole; a new member joins one only when it matches every member.
 
     `links` are the matches found by blocking; `check(i, j)` scores a pair blocking did not produce
     (None: not a match, or a cannot-link). Two groups merge only when every cross pair matches.
@@ -54,6 +55,12 @@ def complete_linkage(
     order = sorted((lk for lk in known.values() if lk is not None), key=lambda lk: (-lk.score, lk.a, lk.b))
     group_of = list(range(size))
     members: dict[int, list[int]] = {}
+    for group in initial:
+        if len(group) > 1:
+            keep = min(group)
+            members[keep] = sorted(group)
+            for p in group:
+                group_of[p] = keep
     for link in order:
         ga, gb = group_of[link.a], group_of[link.b]
         if ga == gb:

@@ -62,8 +62,13 @@ def plan_merges(
     matcher: Matcher,
     threshold: float = MERGE_THRESHOLD,
     skip: set[frozenset[str]] | None = None,
+    seeds: Iterable[tuple[str, str]] = (),
+    folded: dict[str, str] | None = None,
 ) -> list[Merge]:
-    """Pure: which entities to fold into which.
+    """Pure: which entities to fold into which. `seeds`: more candidate pairs (entity ids) besides blocking's
+    (`mcfwatch load --resolved` passes the pairs Spark found). `folded`: entity id -> canonical id of the merges
+    already made; those groups stay whole, a new member joins one only when it matches every member, and it
+    merges into the group's canonical entity.
 
     Candidate pairs come from the name index (blocking); a pair matches when it scores at least
     `threshold` as "same" and no cannot-link rule forbids it (constraints.py). Groups form by complete
@@ -95,13 +100,22 @@ def plan_merges(
         for other in index.candidates(parse(ent.name), limit=20):
             if other > pos and (link := check(pos, other)) is not None:
                 links.append(link)
-    groups, scored = complete_linkage(len(entities), links, check)
+    at = {ent.id: pos for pos, ent in enumerate(entities)}
+    for a, b in seeds:
+        if a in at and b in at and a != b and (link := check(min(at[a], at[b]), max(at[a], at[b]))) is not None:
+            links.append(link)
+    folded = folded or {}
+    root_of = {pos: at.get(folded.get(ent.id, ent.id), pos) for pos, ent in enumerate(entities)}
+    initial: dict[int, list[int]] = {}
+    for pos, root in root_of.items():
+        initial.setdefault(root, []).append(pos)
+    groups, scored = complete_linkage(len(entities), links, check, initial.values())
     merges: list[Merge] = []
     for members in groups:
-        ordered = sorted(members)  # the first by id wins a tie
-        winner = ordered[caption_index([(entities[p].name, entities[p].mentions) for p in ordered])]
+        roots = sorted({root_of[p] for p in members})  # the first by id wins a tie
+        winner = roots[caption_index([(entities[p].name, entities[p].mentions) for p in roots])]
         names = sorted({n for p in members for n in [entities[p].name, *entities[p].names]})
-        for p in members:
+        for p in roots:  # each root brings its whole earlier group; its members follow it
             if p == winner:
                 continue
             link = scored[(min(p, winner), max(p, winner))]
@@ -143,9 +157,8 @@ def resolve_store(
         documents = store.counts()["documents"]
         existing = store.merges()
         skip = {frozenset((r["winner_id"], r["loser_id"])) for r in existing} | _split_pairs(store)
-        folded = {r["loser_id"] for r in existing if r["undone_at"] is None}
-        candidates = [c for c in load_candidates(store) if c.id not in folded]
-        merges = plan_merges(candidates, matcher or default_matcher(), threshold, skip)
+        merges = plan_merges(load_candidates(store), matcher or default_matcher(), threshold, skip,
+                             folded=store.fold().root)
         ids = store.add_merges(NewMerge(m.winner_id, m.loser_id, m.score, m.features, decided_by) for m in merges)
         store.mark_resolved(documents)
     for m, mid in zip(merges, ids, strict=True):
