@@ -22,10 +22,22 @@ from mcfwatch.resolve.algorithm import ALGORITHM
 
 
 def report(title: str, merges: list[tuple[str, str, float, dict[str, Any]]], names: dict[str, str], top: int) -> None:
-    sizes = Counter(w for w, _, _, _ in merges)
-    losers: dict[str, list[str]] = {}
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:  # clusters as the fold makes them: merges chain (x -> w -> c is one cluster)
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
     for w, loser, _, _ in merges:
-        losers.setdefault(w, []).append(names.get(loser, loser))
+        rw, rl = find(w), find(loser)
+        if rw != rl:
+            parent[rl] = rw
+    losers: dict[str, list[str]] = {}
+    for e in {e for w, loser, _, _ in merges for e in (w, loser)}:
+        if find(e) != e:
+            losers.setdefault(find(e), []).append(names.get(e, e))
+    sizes = Counter({w: len(v) for w, v in losers.items()})
     empty = sum(1 for _, _, score, feats in merges if score <= 0 or not feats)
     print(f"== {title}: {len(merges)} merges into {len(sizes)} clusters; {empty} without evidence (score 0 or no features)")
     print(f"   cluster sizes (members incl. winner): {dict(sorted(Counter(n + 1 for n in sizes.values()).items()))}")

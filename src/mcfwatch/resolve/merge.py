@@ -192,9 +192,11 @@ def replan_store(store: Store, matcher: Matcher | None = None, threshold: float 
         others = {r["loser_id"] for r in active if r["decided_by"] != ALGORITHM}
         candidates = [c for c in load_candidates(store) if c.id not in others]
         plan = plan_merges(candidates, matcher or default_matcher(), threshold, undone | _split_pairs(store))
-        planned = {frozenset((m.winner_id, m.loser_id)) for m in plan}
-        stale = [int(r["id"]) for r in active
-                 if r["decided_by"] == ALGORITHM and frozenset((r["winner_id"], r["loser_id"])) not in planned]
+        group = {m.winner_id: m.winner_id for m in plan} | {m.loser_id: m.winner_id for m in plan}
+        # a recorded pair is kept when the plan puts both ends in one group (complete linkage: they match
+        # each other), even if the plan's winner differs: undoing it would make it a cannot-link next time
+        stale = [int(r["id"]) for r in active if r["decided_by"] == ALGORITHM
+                 and (r["winner_id"] not in group or group[r["winner_id"]] != group.get(r["loser_id"]))]
         for merge_id in stale:
             store.undo_merge(merge_id)
         ids = store.add_merges(NewMerge(m.winner_id, m.loser_id, m.score, m.features, ALGORITHM) for m in plan)
