@@ -119,15 +119,8 @@ def combine(rules: Sequence[tuple[F, S]], model: Sequence[tuple[F, S]], how: str
     # a directed relation whose source a rule already tied to another party of that type in the same sentence
     # ("it has been an important party to CCP's military-civil fusion": mcf_link to the programme, not to CCP)
     read = {(f.type, f.source, s) for f, s in rules if SCHEMA.relation_types[f.type].directed}
-    # the guide (docs/annotation.md, mcf_link): taking part in an MCF event is participation, not also an
-    # mcf_link ("it participated as an exhibitor in the CCP military-civil fusion achievement conference organized
-    # by the PLA Baoding branch": no mcf_link to the PLA branch); English, per-type floors only
-    took_part = {(f.source, s) for f, s in rules if f.type == "participation"} if lang == "en" and confident is None \
-        else set()
 
     def blocked(f: F, s: S) -> bool:
-        if f.type == "mcf_link" and (f.source, s) in took_part:
-            return True
         if (f.type, f.source, s) not in read:
             return False
         return f.type in blocking if blocking is not None else f.type not in MANY_TARGETS

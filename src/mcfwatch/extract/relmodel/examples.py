@@ -42,12 +42,6 @@ REFERENCES = {"en": True, "zh": True}
 # Chinese pair words (双方, 两校 ...) as candidates of the two parties they stand for (``crosssent_zh``), in
 # training; extraction follows the model's record (hyperparameter ``pair_words``).
 PAIR_WORDS = True
-# English: a sentence that lists who took part without naming the event ("Exhibitors include A, B and C" under
-# the fair's heading, "Speakers included ...") gets the document's main event as a carried party, even where
-# ``CARRY_EVENT`` is off: the heading or first sentence is the only place the event is named.
-EN_EVENT_CUES = {"exhibitor", "exhibit", "participant", "attendee", "attend", "delegate", "speaker", "sponsor",
-                 "booth", "pavilion", "stand", "visitor", "include", "co-organiser", "organiser", "organizer",
-                 "partner", "participate", "showcase", "display"}
 
 
 def _ref_features(cand: Candidate) -> list[str]:
@@ -87,14 +81,10 @@ def english(sdoc: Doc, mentions: list[Mention], keep: Callable[[str, str], bool]
     ordered = sorted(mentions, key=lambda m: m.start)
     carry = CARRY_EVENT["en"] if carry_event is None else carry_event
     event = _main(ordered, {"Event"}) if carry else None
-    cue_event = None if carry else _main(ordered, {"Event"})
     topic: Mention | None = None  # the first agent of the last sentence that had one
     for sent in sdoc.sents:
         s, e = sent.start_char, sent.end_char
-        carried = _carried(topic, main, event)
-        if cue_event is not None and any(t.lemma_.lower() in EN_EVENT_CUES for t in sent):
-            carried = (*carried, cue_event)
-        for cand in pairs(mentions, s, e, carried=carried):
+        for cand in pairs(mentions, s, e, carried=_carried(topic, main, event)):
             if keep is not None and not keep(cand.first.type, cand.second.type):
                 continue
             feats, anchor = features_en.features(sdoc, cand)
@@ -103,8 +93,6 @@ def english(sdoc: Doc, mentions: list[Mention], keep: Callable[[str, str], bool]
                 feats.append("carried_main")
             if event is not None and cand.first.entity == event.entity and cand.first.start < s:
                 feats += ["carried_event", f"carried_event|{cand.second.type}"]
-            elif cue_event is not None and cand.first.entity == cue_event.entity and cand.first.start < s:
-                feats += ["cue_event", f"cue_event|{cand.second.type}"]
             out.append(Example(cand, feats, anchor))
         topic = next((m for m in ordered if s <= m.start and m.end <= e and m.type in AGENTS), None) or topic
     return out
