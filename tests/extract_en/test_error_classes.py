@@ -155,3 +155,18 @@ def test_two_long_names_with_one_acronym_do_not_fail(extract_text) -> None:
                       "Republic of China (China) (12) and Malta (1).")
     china = [e for e in ex.entities if "China" in e.name or "China" in e.aliases]
     assert len(china) == 1 and china[0].type == "Place"
+
+
+def test_a_country_in_brackets_is_no_acronym_and_only_the_entrys_dashes_are_aliases(extract_text) -> None:
+    # Written for the test in the Federal Register's style (the 100,000-document store had "China" as an alias
+    # of Harbin Institute of Technology and "Wang Yi" as one of the Chinese Academy of Engineering Physics).
+    ex = extract_text("Harbin Institute of Technology (China) is added. The Bureau of Industry and Security (BIS) "
+                      "publishes the rule.\n\nChinese Academy of Engineering Physics, a.k.a., the following two "
+                      "aliases: —Ninth Academy; and —Southwest Computing Center.\n\nBEIJING — Wang Yi met "
+                      "Antony Blinken.")
+    by = {e.name: e for e in ex.entities}
+    assert "China" not in by["Harbin Institute of Technology"].aliases
+    assert "BIS" in by["Bureau of Industry and Security"].aliases
+    caep = by["Chinese Academy of Engineering Physics"]
+    assert {"Ninth Academy", "Southwest Computing Center"} <= set(caep.aliases)
+    assert "Wang Yi" not in caep.aliases and "Wang Yi" in by

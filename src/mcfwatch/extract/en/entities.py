@@ -365,31 +365,54 @@ def _edition_aliases(table: EntityTable) -> None:
 
 
 def _aka_lists(doc: Doc, table: EntityTable) -> None:
-    """"X, a.k.a. the following aliases: —A; —B; and —C": A, B and C become aliases of X."""
-    m = re.search(r"\ba\.k\.a\.,?", text_of(doc))
-    if not m:
-        return
-    before = [(e, eid) for eid, spans in table.spans.items() for _s, e in spans if e <= m.start()]
-    if not before:
-        return
-    owner = max(before)[1]  # the name just before "a.k.a." (not its parent named earlier)
-    starts = {m2.end() for m2 in re.finditer(r"—\s*", text_of(doc))}
-    for eid in list(table.spans):
-        if eid == owner or eid not in table.spans:
+    """"X, a.k.a. the following aliases: —A; —B; and —C": A, B and C become aliases of X. Only the dashes of
+    that entry's own paragraph count: a dash elsewhere in the document ("WASHINGTON — Wang Yi said") is no alias."""
+    text = text_of(doc)
+    for m in re.finditer(r"\ba\.k\.a\.,?", text):
+        before = [(e, eid) for eid, spans in table.spans.items() for _s, e in spans if e <= m.start()]
+        if not before:
             continue
-        if any(s in starts for s, _e in table.spans[eid]):
-            _merge(table, eid, owner)
+        owner = max(before)[1]  # the name just before "a.k.a." (not its parent named earlier)
+        end = text.find("\n", m.end())
+        starts = {m2.end() for m2 in re.finditer(r"—\s*", text[: end if end >= 0 else len(text)])
+                  if m2.start() > m.end()}
+        for eid in list(table.spans):
+            if eid == owner or eid not in table.spans or owner not in table.spans:
+                continue
+            if any(s in starts for s, _e in table.spans[eid]):
+                _merge(table, eid, owner)
+
+
+def short_form_of(short: str, long: str) -> bool:
+    """Whether ``short`` can abbreviate ``long`` (Schwartz & Hearst 2003): every letter of the short form
+    occurs in the long form in order, read from the end, and its first letter starts a word. "BIS" of
+    "Bureau of Industry and Security", "AVIC" of "Aviation Industry Corporation of China"; not "China" of
+    "Harbin Institute of Technology" (a country in brackets is no acronym)."""
+    s, lf = short.lower(), long.lower()
+    i, j = len(s) - 1, len(lf) - 1
+    while i >= 0:
+        ch = s[i]
+        if not ch.isalnum():
+            i -= 1
+            continue
+        while j >= 0 and (lf[j] != ch or (i == 0 and j > 0 and lf[j - 1].isalnum())):
+            j -= 1
+        if j < 0:
+            return False
+        i, j = i - 1, j - 1
+    return True
 
 
 def _acronyms(doc: Doc, table: EntityTable) -> None:
-    """"Bureau of Industry and Security (BIS)": the acronym becomes an alias of the long name."""
+    """"Bureau of Industry and Security (BIS)": the acronym becomes an alias of the long name, when it can
+    abbreviate it."""
     text = text_of(doc)
     for eid, spans in list(table.spans.items()):
         for _s, e in list(spans):
             if eid not in table.names:  # merged into another name by an earlier acronym of this loop
                 break
             m = re.match(r"\s*\(([A-Z][A-Za-z&]{1,9})\)", text[e:e + 14])
-            if m:
+            if m and short_form_of(m.group(1), table.names[eid]):
                 acr = m.group(1)
                 other = table.by_key.get(name_key(acr))
                 if other and other != eid:
