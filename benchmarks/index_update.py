@@ -1,7 +1,7 @@
 """The first `exposure` after adding documents to the 1M-relation store: the saved graph index updated with
 the new documents (graph/incremental.py) against the whole build it replaces (graph/whole.py).
 
-    nice -n 10 .venv/bin/python benchmarks/index_update.py --db /tmp/graph1m/scale.db --work /tmp/incr-bench
+    nice -n 10 .venv/bin/python benchmarks/index_update.py --db SCALE_DB [--work DIR]
         [--adds 1,100] [--name NAME]
 
 The store is copied into --work first (the original is never written to), with its link cache. Then:
@@ -27,6 +27,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -93,8 +94,10 @@ def same_files(a: Path, b: Path) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--db", type=Path, default=Path("/tmp/graph1m/scale.db"), help="the 1M store (only read)")
-    ap.add_argument("--work", type=Path, default=Path("/tmp/mcfwatch-bench/index-update"), help="where the copy goes")
+    ap.add_argument("--db", type=Path, required=True,
+                    help="the 1M store made by benchmarks/scale_store.py (only read)")
+    ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "mcfwatch-bench" / "index-update",
+                    help="where the copy goes (default: the system temp folder)")
     ap.add_argument("--adds", default="1,100", help="documents added before each measured call (0: none)")
     ap.add_argument("--name", default=None, help="the partner asked about (default: the corpus's hub)")
     ap.add_argument("--reuse", action="store_true",

@@ -3,20 +3,9 @@ mentions of the entity an earlier sentence named, so the relation told through t
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from mcfwatch.extract.relmodel import crosssent, data, examples
+from mcfwatch.extract.relmodel import crosssent, examples
 from mcfwatch.extract.relmodel.data import TrainDoc
 from mcfwatch.extract.zh.normalise import simplify
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def corpus() -> list[TrainDoc]:
-    return data.from_corpus(REPO / "corpus" / "train" / "zh.jsonl")
 
 
 def _doc(corpus: list[TrainDoc], doc_id: str) -> TrainDoc:

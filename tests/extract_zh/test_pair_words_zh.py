@@ -3,20 +3,9 @@ name the two parties becomes a candidate of the two parties the sentence before 
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from mcfwatch.extract.relmodel import crosssent_zh, data, examples
+from mcfwatch.extract.relmodel import crosssent_zh, examples
 from mcfwatch.extract.relmodel.data import TrainDoc
 from mcfwatch.extract.zh.relations import sentences
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def corpus() -> list[TrainDoc]:
-    return data.from_corpus(REPO / "corpus" / "train" / "zh.jsonl")
 
 
 def _doc(corpus: list[TrainDoc], doc_id: str) -> TrainDoc:

@@ -45,7 +45,7 @@ from mcfwatch.graph.index import GraphIndex
 from mcfwatch.graph.listings import LinkCache, link_listings
 from mcfwatch.graph.model import Edge, Node
 from mcfwatch.graph.persisted import PersistedGraph, save_arrays
-from mcfwatch.graph.storestate import ADDED_ONLY, added_ids, only_added, relation_rows, store_state
+from mcfwatch.graph.storestate import ADDED_ONLY, added_ids, only_added, store_state
 from mcfwatch.graph.whole import Built
 from mcfwatch.store import Fold, Store
 
@@ -145,7 +145,7 @@ def _update(
     nodes = _Nodes(store, old, fold, fresh)
     if nodes.why:
         return nodes.why
-    rows = relation_rows(store, added_ids(store, "relations", "id", *span["relations"]))
+    rows = store.relations(ids=added_ids(store, "relations", "id", *span["relations"]))
     new_edges = plain_edges(StoreRows([], [], rows, fold), as_of)
     names = {r[end + "_id"]: (r[end + "_name"], r[end + "_type"]) for r in rows for end in ("source", "target")}
 

@@ -17,8 +17,6 @@ from sqlalchemy import select, text
 from mcfwatch.graph.cachedir import key_digest
 from mcfwatch.store import Store
 from mcfwatch.store import tables as t
-from mcfwatch.store import views as v
-from mcfwatch.store.opening import many
 
 ADDED_ONLY = ("documents", "entities", "names", "relations")
 
@@ -70,28 +68,3 @@ def added_ids(store: Store, table: str, column: str, after: int, upto: int) -> l
         rows = conn.execute(text(f"SELECT DISTINCT {column} FROM {table} WHERE rowid > :a AND rowid <= :b "
                                  f"ORDER BY {column}"), {"a": after, "b": upto})
         return [str(r[0]) for r in rows]
-
-
-def relation_rows(store: Store, ids: list[str]) -> list[dict[str, Any]]:
-    """The active relations among these ids, as ``Store.relations`` gives them (same columns, same order)."""
-    if not ids:
-        return []
-    ar = v.active_relations
-    src = t.entities.alias("src")
-    tgt = t.entities.alias("tgt")
-    q = (
-        select(
-            ar,
-            src.c.name.label("source_name"), src.c.type.label("source_type"),
-            tgt.c.name.label("target_name"), tgt.c.type.label("target_type"),
-            t.documents.c.title.label("document_title"), t.documents.c.path.label("document_path"),
-            t.documents.c.url.label("document_url"), t.documents.c.published.label("document_published"),
-        )
-        .join(src, src.c.id == ar.c.source_id)
-        .join(tgt, tgt.c.id == ar.c.target_id)
-        .join(t.documents, t.documents.c.id == ar.c.document_id)
-        .where(ar.c.id.in_(many(ids)))
-        .order_by(ar.c.date, ar.c.document_id, ar.c.ev_start, ar.c.id)
-    )
-    with store.engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(q)]

@@ -111,10 +111,13 @@ class CanonicalReads(RowReads):
         roots = list(dict.fromkeys(fold.canonical(i) for i in ids))
         return [self.entity(r) for r in roots]
 
-    def relations(self, entity_id: str | None = None, members: Collection[str] | None = None) -> list[dict[str, Any]]:
+    def relations(
+        self, entity_id: str | None = None, members: Collection[str] | None = None, ids: Collection[str] | None = None,
+    ) -> list[dict[str, Any]]:
         """Active relations (not rejected; ends folded to canonical ids, with their names), with evidence and
         document metadata; with entity_id, those touching that entity (or the entity it was merged into); with
-        members, those whose stored ends include one of these entity ids (by index: one neighbourhood)."""
+        members, those whose stored ends include one of these entity ids (by index: one neighbourhood); with ids,
+        those relations (the graph index's update reads the ones added since it was built)."""
         ar = v.active_relations
         src = t.entities.alias("src")
         tgt = t.entities.alias("tgt")
@@ -141,6 +144,10 @@ class CanonicalReads(RowReads):
             q = q.where((ar.c.source_id == root) | (ar.c.target_id == root))
         if members is not None:
             q = q.where(ar.c.source_member.in_(many(members)) | ar.c.target_member.in_(many(members)))
+        if ids is not None:
+            if not ids:
+                return []
+            q = q.where(ar.c.id.in_(many(ids)))
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(q)]
 
