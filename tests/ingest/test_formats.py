@@ -136,3 +136,16 @@ def test_folder_is_walked_recursively(tmp_path: Path, seed_path: Path) -> None:
     (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     docs = list(iter_documents([tmp_path]))
     assert sorted(Path(d.path).name for d in docs if isinstance(d, Document)) == ["note.md", "seed.txt"]
+
+
+def test_a_text_that_opens_with_its_body_has_no_title_taken_from_a_later_paragraph(tmp_path: Path) -> None:
+    story = tmp_path / "oxford.txt"
+    story.write_text("OXFORD, 12 May 2021 — The University of Oxford said on Wednesday that it had ended its research "
+                     "partnership with Huawei Technologies, which had funded two projects at its Department of "
+                     "Engineering Science since 2018.\n\nThe Aviation Industry Corporation of China (AVIC) hosted "
+                     "the 2019 Xi'an Aerospace Forum.\n", encoding="utf-8")
+    titled = tmp_path / "memo.txt"
+    titled.write_text("\nSkip to content\nBaoding delegation visits Brunel\n\nThe delegation met the university.\n",
+                      encoding="utf-8")
+    assert one(story).title is None
+    assert one(titled).title == "Baoding delegation visits Brunel"

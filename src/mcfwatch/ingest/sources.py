@@ -49,10 +49,14 @@ def _normalise(text: str) -> str:
 
 
 def _title_from_text(text: str) -> str | None:
+    """The first line, when it reads as a title (8-200 characters). A document that opens with its body has
+    no title: a later short paragraph is no title ("The Aviation Industry Corporation of China hosted…" was
+    cited as the title of a story that opened with a long dateline paragraph)."""
     for line in text.splitlines():
         line = line.strip()
-        if 8 <= len(line) <= 200 and line.lower() not in {"skip to content"}:
-            return line
+        if not line or line.lower() in {"skip to content"}:
+            continue
+        return line if 8 <= len(line) <= 200 else None
     return None
 
 
