@@ -170,3 +170,14 @@ def test_a_country_in_brackets_is_no_acronym_and_only_the_entrys_dashes_are_alia
     caep = by["Chinese Academy of Engineering Physics"]
     assert {"Ninth Academy", "Southwest Computing Center"} <= set(caep.aliases)
     assert "Wang Yi" not in caep.aliases and "Wang Yi" in by
+
+
+def test_hyphenated_firms_and_lower_case_legal_forms_are_entities(extract_text) -> None:
+    # Written for the test (a new story tried as a user would: Rolls-Royce was dropped as a "U.S.-China"-style
+    # pair adjective, and "Holdings plc" as a headline fragment).
+    ex = extract_text("The Aviation Industry Corporation of China hosted the 2019 Xi'an Aerospace Forum, which "
+                      "Rolls-Royce attended. Rolls-Royce Holdings plc later signed an agreement with AVIC. "
+                      "U.S.-China talks continued.")
+    assert {"Rolls-Royce", "Rolls-Royce Holdings plc"} <= names(ex, "Company")
+    assert "U.S.-China" not in names(ex)
+    assert ("Rolls-Royce", "2019 Xi'an Aerospace Forum") in rels(ex, "participation")

@@ -17,6 +17,8 @@ import re
 
 from spacy.tokens import Span
 
+from mcfwatch.extract.en.names import country_name
+
 DOCUMENT_HEADS = {
     "act", "acts", "order", "orders", "statute", "charter", "convention", "treaty", "rule", "rules", "regulation",
     "regulations", "statement", "memorandum", "list", "assurances", "communiqués", "communiques", "communique",
@@ -69,12 +71,20 @@ KNOWN_TYPES: dict[str, str] = {
 _PAIR = re.compile(r"^[A-Z][\w.]*-[A-Z][\w.]*$")
 
 
+_REGIONS = {"africa", "asia", "pacific", "europe", "eu", "arab", "sino", "euro", "america", "americas", "asean",
+            "gulf", "latin", "nordic", "indo", "anglo", "taiwan", "hong kong", "macau", "mainland"}
+
+
+def _geographic(side: str) -> bool:
+    return side.lower().strip(".") in _REGIONS or country_name(side) is not None
+
+
 def is_document_name(span: Span) -> bool:
     """A law, order, rule, report or list, named as such ("Taiwan Relations Act", "E.O. 13873", "EAR"),
     or a relationship adjective ("U.S.-China")."""
     text = span.text
-    if _PAIR.match(text):
-        return True
+    if _PAIR.match(text) and any(_geographic(side) for side in text.split("-", 1)):
+        return True  # "U.S.-China", "China-Africa", "Sino-U.S."; not a firm's hyphenated name ("Rolls-Royce")
     if text in NOT_NAMES or text.rstrip(".") in NOT_NAMES:
         return True
     if _DOC_PATTERN.match(text):

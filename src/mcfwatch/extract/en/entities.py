@@ -40,6 +40,7 @@ _LEADING = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "act
 _TRAILING = {"'s", "’s", "'", "’"}
 _TRAILING_WORDS = {"of", "and", "the", "for", "in", "&", "politburo"}  # "... Section of", "Communist Party Politburo"
 _OK_LOWER = {"of", "and", "for", "the", "de", "in", "on", "&", "at", "und", "du", "la", "-", "'s", "’s", "’", "'"}
+_LEGAL_FORMS = {"plc", "ltd", "llc", "inc", "co", "corp"}  # written in lower case at a firm's end ("Rolls-Royce Holdings plc")
 
 COMPANY_WORDS = {"company", "co", "co.", "ltd", "ltd.", "limited", "inc", "inc.", "corporation", "corp", "corp.",
                  "group", "llc", "gmbh", "holdings", "industries", "technologies", "plc", "s.a.", "ag", "bank",
@@ -138,7 +139,8 @@ def _plausible(span: Span, label: str) -> bool:
     if label in {"ORG", "GPE", "LOC", "PERSON", "FAC", "EVENT"}:
         # a headline fragment: a lower-case word that is not a connector ("Gain Access to ...")
         for tok in span:
-            if tok.is_alpha and tok.is_lower and tok.lower_ not in _OK_LOWER:
+            if tok.is_alpha and tok.is_lower and tok.lower_ not in _OK_LOWER \
+                    and not (label == "ORG" and tok.i == span.end - 1 and tok.lower_ in _LEGAL_FORMS):
                 return False
         if label in {"GPE", "LOC"} and len(span) > 1:  # “international Friendly City”: part of a quoted name
             doc = span.doc
