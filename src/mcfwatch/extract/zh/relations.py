@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from mcfwatch.extract.zh import discourse as dc
+from mcfwatch.extract.zh import parties
 from mcfwatch.extract.zh import triggers as tg
 from mcfwatch.extract.zh.dates import DateMention
 
@@ -261,10 +262,12 @@ def _pairs(sent: _Sentence, rtype: str, p: int, pe: int, cs: int, ce: int,
         return _position(sent, p, cs, after)
     if rtype == "ownership":
         return _ownership(sent, p, pe, cs, after)
-    if rtype == "export":
-        to = [it for it in sent.items if cs <= it.start < p and re.search(r"向\s*$", text[max(cs, it.start - 1) : it.start])]
-        dest = to or [it for it in after if re.search(r"(?:到|至|给)\s*$", text[pe : it.start])]
-        return [(src, dest[0], None, None)] if src and dest else []
+    if rtype in ("export", "funding"):
+        return _given(sent, rtype, p, pe, cs, after)
+    if rtype == "recruitment":  # a recruit is a person (the recruiter's own or a former employer is not)
+        typed_after = [it for it in typed_after if it.type == "Person"]
+    if rtype == "facilitation" and not typed_after:  # 在X的牵线下，A与B签订…: the helped party opens the next clause
+        typed_after = [it for it in sent.items if it.start >= ce and it.type in tg.AGENTIVE][:1]
     if src is None or not typed_after:
         return []
     if rtype in ("participation",) and not typed_after:
@@ -274,24 +277,66 @@ def _pairs(sent: _Sentence, rtype: str, p: int, pe: int, cs: int, ce: int,
     return [(src, t, None, None) for t in targets]
 
 
+def _given(sent: _Sentence, rtype: str, p: int, pe: int, cs: int,
+           after: list[Item]) -> list[tuple[Item, Item, str | None, str | None]]:
+    """Export and funding: the receiver is marked by 向/为/给/对 before the verb (A向B出口, A向B捐赠), else it
+    follows the verb (出口至B, 出口B、C, 资助B; funding: the first agent after it, 出资2亿元支持B); the giver is the
+    agent before the receiver or the verb; B获得A资助 reads the other way."""
+    text = sent.text
+    if text.startswith("获", p):  # B获得A资助: the funder follows
+        giver = next((it for it in after if it.type in tg.AGENTIVE), None)
+        got = sent.source(cs, p)
+        return [(giver, got, None, None)] if giver and got else []
+    to = [it for it in sent.items if cs <= it.start < p and _TO.search(text[max(cs, it.start - 1) : it.start])]
+    stop = to[0].start if to else p
+    src = sent.agent_before(cs, stop)
+    if src is None and _GENERIC.search(_masked(text, cs, stop, sent.items)):
+        return []  # 公司向B出口: an unnamed giver, not the sentence's first name (a dateline's agency, a spokesman)
+    src = src or sent.source(cs, stop)
+    if src is None:
+        return []
+    src = parties.unit_of(sent.text, sent.items, src)
+    if to:
+        targets = _coordinated(text, to[0], [it for it in sent.items if to[0].start < it.start < p])
+    else:
+        near = [it for it in after if _AFTER_VERB.fullmatch(_masked(text, pe, it.start, sent.items))]
+        targets = _coordinated(text, near[0], after) if near else []
+    if rtype == "funding":  # 出资2亿元支持B: the first agent after the verb
+        targets = [t for t in targets or after if t.type in tg.AGENTIVE]
+    return [(src, t, None, None) for t in targets[:1 if rtype == "funding" else None]]
+
+
+_GENERIC = re.compile(r"公司|集团|企业|学校|我校|本校|该院|研究院")
+
+
+_TO = re.compile(r"(?:向|为|给|对)\s*$")
+_AFTER_VERB = re.compile(r"(?:了|到|至|往|给)?\s*")
+
+
 def _two_party(sent: _Sentence, rtype: str, p: int, pe: int, cs: int, ce: int,
                after: list[Item]) -> list[tuple[Item, Item, str | None, str | None]]:
     text = sent.text
+    listed = parties.listed_before(sent.text, sent.items, cs, p) if rtype == "agreement" else []
+    if len(listed) >= 3:  # 由A、B和C共同组建: each pair of founders
+        kind = _subtype(text, cs, ce, sent.s)
+        return [(x, y, kind, None) for i, x in enumerate(listed) for y in listed[i + 1:] if x.entity != y.entity]
     agents_after = [it for it in after if it.type in tg.AGENTIVE or it.type == "Place"]
     partners = [it for it in sent.items if cs <= it.start and it.end <= p and not _is_pronoun(text, it)
                 and tg.PARTNER.search(text[max(cs, it.start - 2) : it.start])]
     if partners:
-        first = partners[0]
-        before_partner = [it for it in sent.items if cs <= it.start and it.end <= first.start]
+        first = parties.unit_of(sent.text, sent.items, partners[0])
+        before_partner = [it for it in sent.items if cs <= it.start and it.end <= partners[0].start]
         a = before_partner[-1] if before_partner else (sent.party_a or sent.source(cs, p))
         bs = _coordinated(text, first, [it for it in sent.items if first.start < it.start < p])
-    elif agents_after:
+    elif agents_after and not parties.FOUNDED.match(text, p):  # what is founded (共建Y) is no party
         a = sent.agent_before(cs, p) or sent.party_a or sent.source(cs, p)
         bs = _coordinated(text, agents_after[0], agents_after)
     else:
         return []
     if a is None:
         return []
+    if rtype == "meeting":
+        bs = [parties.person_after(sent.text, sent.items, b) for b in bs]
     sent.party_a = a
     sub = _subtype(text, cs, ce, sent.s) if rtype == "agreement" else None
     return [(a, b, sub, None) for b in bs if b.entity != a.entity]
@@ -332,6 +377,10 @@ def _ownership(sent: _Sentence, p: int, pe: int, cs: int, after: list[Item]) -> 
         return []
     if trig == "隶属于":
         return [(after[0], before[-1], None, None)] if before and after else []
+    if trig == "下属":  # B下属(的)A, A是B下属企业
+        if before and after:
+            return [(before[-1], after[0], None, None)]
+        return [(before[-1], before[-2], None, None)] if len(before) >= 2 else []
     src = sent.source(cs, p)
     tgt = next((it for it in after if it.type in tg.AGENTIVE), None)
     return [(src, tgt, None, None)] if src and tgt else []

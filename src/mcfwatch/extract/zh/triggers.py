@@ -10,17 +10,21 @@ import re
 # relation type -> trigger regex. Order matters only for readability.
 TRIGGERS: dict[str, re.Pattern[str]] = {
     "visit": re.compile(r"出访|访问(?!期间|团)|考察(?!团)|到访|赴"),
-    "meeting": re.compile(r"会见|会晤|会谈|座谈(?!会)|会面|见面"),
-    "agreement": re.compile(r"签署|签订|签约|缔结|结为|建立(?=[^，。]{0,8}(?:友好城市|友城|合作关系))"),
-    "facilitation": re.compile(r"帮助|促成|协助"),
+    "meeting": re.compile(r"会见|接见|会晤|会谈|座谈(?!会)|会面|见面"),
+    "agreement": re.compile(r"签署|签订|签约|缔结|结为|建立(?=[^，。]{0,8}(?:友好城市|友城|合作关系))|"
+                           r"共建(?!的?[^，。]{0,8}(?:高校|大学)|“?一带一路)|共同(?:组建|设立|成立|出资设立|创办)|联合(?:成立|组建|设立)|"
+                           r"合资(?:组建|成立|设立|创办)"),
+    "facilitation": re.compile(r"帮助|促成|协助|牵线|撮合"),
     "participation": re.compile(r"参展|参加|出席|参与(?!了?军民融合)|参会"),
     "organizer": re.compile(r"主办|组织(?=的|了)|承办|举办"),
     "invitation": re.compile(r"邀请"),
     "position": re.compile(r"担任|兼任|出任|任职于|(?<![责担兼出])任(?=[\u4e00-\u9fff]{2,}(?:书记|市长|主任|董事长|总经理|院长|校长|所长|主席|部长|常委|局长|委员))"),
-    "ownership": re.compile(r"控股|持股|收购|全资子公司|子公司|旗下|隶属于"),
+    "ownership": re.compile(r"控股|持股|收购|全资子公司|子公司|旗下|隶属于|下属|入股|参股|"
+                           r"持有(?=[^，。；]{0,25}(?:股权|股份|%|％))"),
     "export": re.compile(r"出口|出售给|销往"),
-    "recruitment": re.compile(r"招募|引进(?=[^，。]{0,12}(?:人才|专家|学者|教授|博士|研究员))|延揽|招聘"),
-    "funding": re.compile(r"资助|出资|赞助|拨款"),
+    "recruitment": re.compile(r"招募|引进(?=[^，。]{0,12}(?:人才|专家|学者|教授|博士|研究员))|延揽|招聘|聘请|聘任"),
+    "funding": re.compile(r"资助|出资|赞助|拨款|拨付|捐赠|捐资|增资|注资|"
+                         r"获得?(?=[^，。；]{0,20}(?:资助|投资|奖励|补助|补贴|资金|经费|拨款))"),
     "mcf_link": re.compile(r"军民融合"),
 }
 
