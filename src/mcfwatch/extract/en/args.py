@@ -20,6 +20,7 @@ _IT = {"it", "its", "itself"}
 _THEY = {"they", "their", "them", "themselves"}
 _HE = {"he", "she", "his", "her", "him", "hers", "himself", "herself"}
 _NOT_IT = {"Person"}
+EVENTISH = frozenset({"Event", "Program"})  # slots a reference may fill from anywhere earlier in the document
 
 
 @dataclass(slots=True)
@@ -30,11 +31,15 @@ class Arg:
 
 
 def conjuncts(tok: Token) -> list[Token]:
-    """The token and everything coordinated with it ("the United Kingdom and Italy")."""
+    """The token and everything coordinated with it ("the United Kingdom and Italy"), also a list the parser
+    reads as an appositive ("by A, B and C": B is A's appositive, C B's conjunct)."""
     out = [tok]
     for c in tok.conjuncts:
         if c.i > tok.i and c not in out:
             out.append(c)
+    for a in [c for t in list(out) for c in t.children if c.dep_ == "appos" and c.i > t.i]:
+        if a.pos_ == "PROPN" and any(c.dep_ == "conj" for c in a.children):
+            out += [x for x in (a, *a.conjuncts) if x.i > tok.i and x not in out]
     return out
 
 
@@ -73,15 +78,18 @@ class Resolver:
         self.subjects[sent.start] = direct + [e for e in resolved if e not in direct]
 
     # ------------------------------------------------------------------ token -> entities
-    def entities(self, tok: Token, allow_fallback: bool = True, depth: int = 0) -> list[Arg]:
+    def entities(self, tok: Token, allow_fallback: bool = True, depth: int = 0,
+                 want: frozenset[str] | None = None) -> list[Arg]:
+        """The entities tok stands for; ``want``: the types the slot takes (a pronoun or definite description
+        is resolved to an antecedent of one of them: "It is organised by X" -> the event, not the last subject)."""
         out: list[Arg] = []
         for t in conjuncts(tok):
-            for a in self._one(t, depth):
+            for a in self._one(t, depth, want):
                 if all(a.entity != b.entity for b in out):
                     out.append(a)
         return out
 
-    def _one(self, t: Token, depth: int) -> list[Arg]:
+    def _one(self, t: Token, depth: int, want: frozenset[str] | None = None) -> list[Arg]:
         eid = self.table.entity_of(t)
         if eid is not None:
             return [Arg(eid, "direct", t.i)]
@@ -89,10 +97,11 @@ class Resolver:
         if t.pos_ == "PRON" or low in _IT | _THEY | _HE:
             if low in {"who", "which", "that"} and t.head.dep_ == "relcl":
                 return self.entities(t.head.head, depth=depth + 1) if depth < 3 else []
-            r = self.pronoun(t)
+            r = self.pronoun(t, want)
             return [Arg(r, "resolved", t.i)] if r else []
+        kinds = {"Person"} | DEFINITE.get(t.lemma_.lower(), set())  # "the German firm Hagemann Pressen" too
         for c in t.children:  # "Director Wang’s predecessor, Yang Jiechi": the named appositive
-            if c.dep_ == "appos" and self.table.types.get(self.table.entity_of(c) or "") == "Person":
+            if c.dep_ == "appos" and self.table.types.get(self.table.entity_of(c) or "") in kinds:
                 return [Arg(self.table.entity_of(c) or "", "direct", c.i)]
         if t.lemma_.lower() in ROLE_NOUNS and t.dep_ in {"pobj", "dobj"}:
             # a title chain naming one person: "... Politburo Member, Director of ..., and Foreign Minister Wang Yi"
@@ -123,7 +132,7 @@ class Resolver:
             if found:
                 return found
         if self._definite(t):
-            r = self.definite(t)
+            r = self.definite(t, want)
             if r:
                 return [Arg(r, "resolved", t.i)]
         # a mention rooted in a compound/nmod child: "the military-civil fusion project" (not "CCP Member")
@@ -158,9 +167,9 @@ class Resolver:
         return eid
 
     # ------------------------------------------------------------------ pronouns
-    def pronoun(self, t: Token) -> str | None:
+    def pronoun(self, t: Token, want: frozenset[str] | None = None) -> str | None:
         low = t.lower_
-        allowed = self._allowed(low)
+        allowed = self._allowed(low) & want if want else self._allowed(low)
         sent = t.sent
         # 1. a subject earlier in the same sentence ("Even though X is registered ..., it has been")
         for s in sorted((x for x in sent if x.dep_ in {"nsubj", "nsubjpass"} and x.i < t.i), key=lambda x: -x.i):
@@ -175,12 +184,25 @@ class Resolver:
             for e in self.subjects.get(ps.start, []):
                 if self.table.types.get(e) in allowed:
                     return e
-        # 3. the nearest preceding organisation mention in the previous sentence
+        # 3. the nearest preceding organisation mention in the previous sentence (an event or programme when
+        # the slot takes only those)
         if prev:
             cands = [(i, e) for i, e in self.mentions if prev[-1].start <= i < t.i]
             for _i, e in reversed(cands):
-                if self.table.types.get(e) in allowed - {"Place", "Event", "Program", "Technology"}:
+                if self.table.types.get(e) in allowed - ({"Place", "Event", "Program", "Technology"} - (want or set())):
                     return e
+        # 4. an event or programme slot ("It is organised by X"): the one the document last named before
+        if want and want <= EVENTISH:
+            return self._last_of(t.i, allowed)
+        return None
+
+    def _last_of(self, before: int, types: set[str] | frozenset[str], word: str | None = None) -> str | None:
+        """The entity of the last mention before token ``before`` of one of ``types`` (whose name holds
+        ``word``, when given), anywhere in the document."""
+        for i, e in reversed(self.mentions):
+            if i < before and self.table.types.get(e) in types and (
+                    word is None or word in self.table.names.get(e, "").lower()):
+                return e
         return None
 
     @staticmethod
@@ -201,9 +223,13 @@ class Resolver:
         return any(d.lower_ in {"the", "this", "that", "these"} for d in dets) and not any(
             c.dep_ in {"compound", "amod"} and c.pos_ == "PROPN" for c in t.children)
 
-    def definite(self, t: Token) -> str | None:
+    def definite(self, t: Token, want: frozenset[str] | None = None) -> str | None:
         head = t.lemma_.lower()
-        types = DEFINITE[head]
+        types = DEFINITE[head] & want if want else DEFINITE[head]
+        if types and types <= EVENTISH:  # "the fair": the last "... Fair" named, in any paragraph (the heading)
+            named = self._last_of(t.i, types, head)
+            if named is not None:
+                return named
         para = self.paragraph_of.get(t.sent.start, 0)
         best: tuple[int, str] | None = None
         for i, e in self.mentions:
@@ -216,6 +242,8 @@ class Resolver:
             same_para = self.paragraph_of.get(self.doc[i].sent.start, -1) == para
             if head == "delegation" and i < t.i and same_para and (best is None or i > best[0]):
                 best = (i, e)
+        if best is None and types and types <= EVENTISH:  # "the event" with none in its paragraph
+            return self._last_of(t.i, types)
         return best[1] if best else None
 
     def note_leader(self, tok: Token, leader: str) -> None:

@@ -11,9 +11,8 @@ VERB_TRIGGERS: dict[str, str] = {
     "meet": "meeting",
     "sign": "agreement", "conclude": "agreement", "ink": "agreement",
     "cooperate": "agreement", "collaborate": "agreement", "partner": "agreement",
-    "invest": "agreement",
     "help": "facilitation", "assist": "facilitation", "facilitate": "facilitation", "broker": "facilitation",
-    "enable": "facilitation",
+    "enable": "facilitation", "introduce": "facilitation",
     "participate": "participation", "attend": "participation", "exhibit": "participation", "join": "participation",
     "organize": "organizer", "organise": "organizer", "host": "organizer", "sponsor": "organizer",
     "convene": "organizer", "hold": "organizer",
@@ -103,7 +102,11 @@ DEFINITE: dict[str, set[str]] = {
     "city": {"Place"}, "county": {"Place"}, "province": {"Place"}, "country": {"Place"},
     "unit": {"MilitaryUnit"}, "branch": {"MilitaryUnit"},
     "conference": {"Event"}, "summit": {"Event"}, "forum": {"Event"}, "expo": {"Event"}, "event": {"Event"},
-    "program": {"Program"}, "programme": {"Program"}, "plan": {"Program"},
+    "fair": {"Event"}, "exhibition": {"Event"}, "exposition": {"Event"}, "show": {"Event"}, "airshow": {"Event"},
+    "symposium": {"Event"}, "workshop": {"Event"}, "congress": {"Event"}, "contest": {"Event"},
+    "competition": {"Event"}, "festival": {"Event"}, "camp": {"Event"}, "convention": {"Event"},
+    "program": {"Program"}, "programme": {"Program"}, "plan": {"Program"}, "scheme": {"Program"},
+    "initiative": {"Program"},
 }
 
 MCF_PROGRAM = "military-civil fusion"

@@ -20,7 +20,7 @@ import spacy
 from spacy.language import Language
 
 from mcfwatch.errors import McfwatchError
-from mcfwatch.extract.en import dateline, listruler, paragraphs, runruler  # noqa: F401  (register their pipeline components)
+from mcfwatch.extract.en import coprefix, dateline, listruler, paragraphs, runruler  # noqa: F401  (register their pipeline components)
 from mcfwatch.extract.en.attributes import replace_ruler
 from mcfwatch.extract.en.ner import NER_DIR, load_into
 from mcfwatch.extract.en.ner import choice as ner_choice
@@ -111,6 +111,8 @@ def build_nlp(ner_folder: Path | None) -> Language:
     check_meta(nlp)
     if ner_folder is not None:
         load_into(nlp, ner_folder)
+    coprefix.add_special_cases(nlp)  # "co-hosted": one token read as "hosted"
+    nlp.add_pipe("mcfwatch_co_lemmas", after="lemmatizer")
     replace_ruler(nlp)  # the same attributes without a Matcher pass over every token (attributes.py)
     nlp.add_pipe("mcfwatch_dateline", name=DATELINE_NAME, first=True)  # before the parser: it keeps the boundaries
     nlp.add_pipe("mcfwatch_paragraphs", name=PARAGRAPHS_NAME, after=DATELINE_NAME)  # a blank line ends a sentence

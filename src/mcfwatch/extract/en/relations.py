@@ -11,6 +11,15 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from mcfwatch.extract.en.args import Arg, Resolver, conjuncts
+from mcfwatch.extract.en.flows import (
+    BUY_VERBS,
+    RECEIVE_VERBS,
+    bought_from,
+    co_organisers,
+    is_money,
+    money_into,
+    received_money,
+)
 from mcfwatch.extract.en.found import ORGS, Found
 from mcfwatch.extract.en.lexicon import (
     AGREEMENT_VERBS,
@@ -21,6 +30,7 @@ from mcfwatch.extract.en.lexicon import (
 )
 from mcfwatch.extract.en.modality import is_stated
 from mcfwatch.extract.en.nouns import NOUN_KIND, NounRules, agreement_kind
+from mcfwatch.extract.en.parts import PART_VERBS, invited_by, taking_part
 from mcfwatch.extract.en.positions import SurfacePositions
 from mcfwatch.extract.en.relations_util import _children, _conf, prep_objects
 
@@ -46,6 +56,8 @@ _PREPS: dict[str, set[str]] = {
     "export": {"to"}, "invitation": set(), "facilitation": set(), "organizer": set(), "recruitment": {"into"},
     "funding": set(), "ownership": set(), "position": {"for", "at", "with", "in", "by"},
 }
+FLOW_VERBS = RECEIVE_VERBS | BUY_VERBS | {"put", "invest"}
+_WANT = {k: frozenset(v) for k, v in TARGETS.items()}  # what a reference in the target slot may stand for
 _DOBJ_TARGET = {"visit", "meeting", "facilitation", "participation", "organizer", "invitation", "recruitment",
                 "funding", "ownership"}
 
@@ -105,8 +117,9 @@ class SentenceRules(NounRules):
             toks += _children(tok, {"dobj", "nsubjpass"} if tok.pos_ in {"VERB", "AUX"} else set())
         toks += prep_objects(tok, _PREPS.get(rtype, set()))
         out: list[Arg] = []
+        want = _WANT.get(rtype)
         for t in toks:
-            for a in self.r.entities(t):
+            for a in self.r.entities(t, want=want):
                 if all(a.entity != b.entity for b in out):
                     out.append(a)
         return out
@@ -130,6 +143,12 @@ class SentenceRules(NounRules):
                 self._note_holder(tok)
             if tok.pos_ in {"NOUN", "PROPN"} and lemma in ROLE_NOUNS and is_stated(tok):
                 found += self._role(tok)
+            if tok.pos_ == "VERB" and lemma in FLOW_VERBS and is_stated(tok):
+                found += self._flows(tok, lemma)
+            if tok.pos_ == "NOUN" and lemma == "invitation":
+                found += invited_by(self.r, tok, self.subjects)
+            if tok.pos_ == "VERB" and lemma in PART_VERBS and is_stated(tok):
+                found += taking_part(self.r, tok, lemma, *self.subjects(tok))
         found += self._person_titles(sent)
         found += self.surface.run(sent)
         found = [f for f in found if self._typed(f)]
@@ -174,7 +193,7 @@ class SentenceRules(NounRules):
             patients = _children(tok, {"nsubjpass"})
             if not patients and tok.dep_ in {"acl", "relcl"}:
                 patients = [tok.head]  # "the conference organized by X"
-            objs = [a for p in patients for a in self.r.entities(p)] or objs
+            objs = [a for p in patients for a in self.r.entities(p, want=_WANT.get(rtype))] or objs
         if rtype == "export":
             objs = [a for t in prep_objects(tok, {"to"}) for a in self.r.entities(t)]
         if lemma in {"receive", "accept"}:  # money or posts received through a programme: taking part in it
@@ -182,6 +201,8 @@ class SentenceRules(NounRules):
                     if self.r.table.types.get(a.entity) == "Program"]
         if rtype == "organizer" and lemma == "hold" and not passive:
             objs = [a for a in objs if self.r.table.types.get(a.entity) == "Event"]
+        if rtype == "organizer" and lemma != "hold":
+            subj = subj + [a for a in co_organisers(self.r, tok) if all(a.entity != s.entity for s in subj)]
         if rtype == "meeting" and objs and any(self.r.table.types.get(s.entity) == "Person" for s in subj):
             objs = [self._chain_person(o) for o in objs]
         if rtype == "meeting" and not objs and len(subj) >= 2 and not passive:
@@ -196,7 +217,25 @@ class SentenceRules(NounRules):
                 t = rtype
                 if rtype == "facilitation" and lemma == "assist" and self.r.table.types.get(o.entity) == "MilitaryUnit":
                     t = "mcf_link"
+                if rtype == "visit" and self.r.table.types.get(o.entity) == "Event":
+                    t = "participation"  # visiting a fair or a show is taking part in it (docs/annotation.md 4.1)
                 out.append(Found(t, s.entity, o.entity, tok.i, _conf(s, o), subject=item))
+        return out
+
+    def _flows(self, tok: Token, lemma: str) -> list[Found]:
+        """Money received or put in, goods bought from a seller (``flows.py``)."""
+        subj, passive = self.subjects(tok)
+        if passive:
+            return []
+        out: list[Found] = []
+        if lemma in RECEIVE_VERBS:
+            out += received_money(self.r, tok, subj)
+        if lemma in BUY_VERBS:
+            out += bought_from(self.r, tok, subj)
+        if lemma == "put" and any(is_money(d) for d in _children(tok, {"dobj"})):
+            out += money_into(self.r, tok, subj, {"into"})
+        if lemma == "invest":
+            out += money_into(self.r, tok, subj, {"in", "into"})
         return out
 
     def _chain_person(self, arg: Arg) -> Arg:

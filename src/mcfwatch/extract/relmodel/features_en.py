@@ -121,7 +121,9 @@ def word_classes(toks: list[Token], where: str, tp: str) -> list[str]:
 def coordination_head(t: Token, tk: Tokens) -> Token:
     """The first conjunct of the coordination ``t`` is in ("co-hosted by A, B and C": A for C)."""
     for _ in range(12):
-        if t.dep_ != "conj" or tk.head[t.i] == t.i:
+        # a list the parser reads as an appositive ("A, B and C": B is A's appositive, C B's conjunct)
+        listed = t.dep_ == "appos" and t.pos_ == "PROPN" and any(c.dep_ == "conj" for c in t.children)
+        if (t.dep_ != "conj" and not listed) or tk.head[t.i] == t.i:
             break
         t = tk.toks[tk.head[t.i]]
     return t

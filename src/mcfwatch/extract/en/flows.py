@@ -1,0 +1,81 @@
+"""Money and goods told from the receiving side, and organisers named beside the subject.
+
+docs/annotation.md 4.13 (funding: "gave", "put capital into") and 4.11 (export, "read from the other side"):
+- "[Westmere University] received £2.4 million from [Huawei]" -> funding Huawei -> Westmere (the object is
+  money or a grant); "[Bangladesh] received two submarines from [China]" stays no funding.
+- "[X] put €6 million into [Y]", "[X] invested €8 million in [Y]" -> funding X -> Y.
+- "[Dongsheng] bought forging presses from [Hagemann]", "[Y] imports hops from [X]" -> export X -> Y (the
+  thing bought is an item, not a company or a stake: buying a company is ownership).
+- "[X] co-organised the workshop with [Y]", "which [X] hosts together with [Y]" -> Y organises it too.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from mcfwatch.extract.en.args import Arg, Resolver
+from mcfwatch.extract.en.found import ORGS, Found
+from mcfwatch.extract.en.relations_util import _children, _conf, prep_objects
+
+# the object of "received ... from X" that makes it money given
+FUNDING_NOUNS = {
+    "grant", "funding", "fund", "subsidy", "loan", "investment", "donation", "award", "fee", "commission",
+    "salary", "stipend", "money", "honorarium", "payment", "sum", "scholarship", "fellowship", "sponsorship",
+    "capital", "financing", "backing", "bonus", "reward", "allowance", "contribution", "gift", "endowment",
+}
+CURRENCY_WORDS = {"yuan", "rmb", "euro", "euros", "dollar", "dollars", "pound", "pounds", "usd", "eur", "gbp",
+                  "yen", "won", "francs", "kroner", "krona", "rupees", "million", "billion"}
+RECEIVE_VERBS = {"receive", "accept", "obtain", "win", "get", "secure", "take"}
+BUY_VERBS = {"buy", "purchase", "procure", "import", "order", "source", "acquire", "obtain"}
+# what is bought when a company changes hands (ownership, not export)
+_STAKE_WORDS = {"share", "stake", "percent", "%", "interest", "equity", "control", "company", "firm", "business",
+                "subsidiary", "unit", "division", "majority", "minority", "holding", "asset"}
+
+
+def is_money(tok: Token) -> bool:
+    """The phrase names money: an amount in a currency, or a grant, loan, fee and the like."""
+    if tok.lemma_.lower() in FUNDING_NOUNS:
+        return True
+    return any(t.is_currency or t.lower_ in CURRENCY_WORDS for t in tok.subtree)
+
+
+def received_money(r: Resolver, tok: Token, subj: list[Arg]) -> list[Found]:
+    """"X received £2.4 million / a grant from Y" -> funding Y -> X."""
+    if not any(is_money(d) for d in _children(tok, {"dobj", "nsubjpass"})):
+        return []
+    funders = [a for t in prep_objects(tok, {"from"}) for a in r.entities(t)]
+    return [Found("funding", f.entity, s.entity, tok.i, _conf(f, s)) for f in funders for s in subj
+            if r.table.types.get(f.entity) in ORGS | {"Person", "Place", "Program"}]
+
+
+def money_into(r: Resolver, tok: Token, subj: list[Arg], preps: set[str]) -> list[Found]:
+    """"X put €6 million into Y", "X invested €8 million in Y" -> funding X -> Y."""
+    recipients = [a for t in prep_objects(tok, preps) for a in r.entities(t)]
+    return [Found("funding", s.entity, y.entity, tok.i, _conf(s, y)) for s in subj for y in recipients
+            if r.table.types.get(y.entity) in ORGS | {"Person", "Program", "Event"}]
+
+
+def bought_from(r: Resolver, tok: Token, subj: list[Arg]) -> list[Found]:
+    """"Y bought forging presses from X", "Y imports hops from X" -> export X -> Y (an item, not a firm)."""
+    items = _children(tok, {"dobj"})
+    if not items:  # "bought forging presses from X": "forging" read as a verb holding the rest
+        tok = next((x for x in _children(tok, {"xcomp"}) if _children(x, {"dobj"})), tok)
+        items = _children(tok, {"dobj"})
+    if not items:
+        return []
+    item = items[0]
+    if item.lemma_.lower() in _STAKE_WORDS or is_money(item):
+        return []
+    owned = r.table.entity_of(item)
+    if owned is not None and r.table.types.get(owned) in ORGS:
+        return []  # buying a company: ownership
+    sellers = [a for t in prep_objects(tok, {"from"}) for a in r.entities(t)]
+    return [Found("export", x.entity, y.entity, tok.i, _conf(x, y)) for x in sellers for y in subj
+            if r.table.types.get(x.entity) in ORGS | {"Person"}]  # "from a Maryland firm": not Maryland
+
+
+def co_organisers(r: Resolver, tok: Token) -> list[Arg]:
+    """The organisations "with" which the subject organised or hosted something ("together with Y")."""
+    heads = [tok] + [c for c in tok.children if c.dep_ == "advmod" and c.lower_ in {"together", "jointly"}]
+    return [a for h in heads for t in prep_objects(h, {"with"}) for a in r.entities(t)
+            if r.table.types.get(a.entity) in ORGS]

@@ -1,0 +1,70 @@
+"""Taking part and invitations told by verbs and phrases other than "attend", "participate", "invite".
+
+Taking part, told by verbs other than "attend" or "participate" (docs/annotation.md 4.8):
+"[Chen] was selected for the [Thousand Talents Plan]", "[Reyes] spoke at the [Forum]", "[X] took part in the
+[Expo]", "[Cole] gave a lecture at the [Conference]". The target is an event or a programme.
+Invitations told by the noun: "at the invitation of [X], [Y] visited" (``invited_by``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from mcfwatch.extract.en.args import Arg, Resolver
+from mcfwatch.extract.en.found import Found
+from mcfwatch.extract.en.modality import is_stated
+from mcfwatch.extract.en.relations_util import _children, _conf, prep_objects
+
+SELECT_VERBS = {"select", "choose", "admit", "shortlist"}
+SPEAK_VERBS = {"speak", "lecture", "exhibit", "compete", "perform"}
+GIVE_VERBS = {"give", "deliver", "present", "make"}
+TALK_NOUNS = {"talk", "lecture", "keynote", "speech", "presentation", "address", "paper", "report"}
+PART_VERBS = SELECT_VERBS | SPEAK_VERBS | GIVE_VERBS | {"take"}
+_TARGETS = {"Event", "Program"}
+
+
+def _where(r: Resolver, toks: list[Token]) -> list[Arg]:
+    return [a for t in toks for a in r.entities(t, want=frozenset(_TARGETS)) if r.table.types.get(a.entity) in _TARGETS]
+
+
+def taking_part(r: Resolver, tok: Token, lemma: str, subj: list[Arg], passive: bool) -> list[Found]:
+    """Participation of the verb's subject (the selected: its patient) in the event or programme it names."""
+    where: list[Arg] = []
+    who = subj
+    if lemma in SELECT_VERBS:
+        who = [a for d in _children(tok, {"nsubjpass"} if passive else {"dobj"}) for a in r.entities(d)]
+        where = _where(r, prep_objects(tok, {"for", "to", "into"}))
+    elif passive:
+        return []
+    elif lemma in SPEAK_VERBS:
+        where = _where(r, prep_objects(tok, {"at", "in", "to", "during"}))
+    elif lemma == "take" and any(d.lower_ == "part" for d in _children(tok, {"dobj"})):
+        where = _where(r, prep_objects(tok, {"in"}) + [p for d in _children(tok, {"dobj"}) for p in prep_objects(d, {"in"})])
+    elif lemma in GIVE_VERBS:
+        talks = [d for d in _children(tok, {"dobj"}) if d.lemma_.lower() in TALK_NOUNS]
+        if talks:
+            where = _where(r, prep_objects(tok, {"at", "to", "during"}) + [p for d in talks for p in prep_objects(d, {"at"})])
+    return [Found("participation", a.entity, b.entity, tok.i, _conf(a, b)) for a in who for b in where
+            if a.entity != b.entity]
+
+
+def invited_by(r: Resolver, tok: Token, subjects: Callable[[Token], tuple[list[Arg], bool]]) -> list[Found]:
+    """"At the invitation of [X], [Y] visited ...", "came at its invitation" -> invitation X -> Y
+    (docs/annotation.md 4.10): the inviter is the noun's "of" object or possessor, the invitee the subject of
+    the verb (or the noun) the phrase hangs off."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in {"at", "on", "upon", "by"}:
+        return []
+    inviters = [a for t in prep_objects(tok, {"of", "from"}) + _children(tok, {"poss"}) for a in r.entities(t)]
+    gov = tok.head.head
+    if gov.pos_ in {"VERB", "AUX"}:
+        if not is_stated(gov):
+            return []
+        invitees = subjects(gov)[0]
+    elif gov.pos_ in {"NOUN", "PROPN"}:
+        invitees = r.entities(gov)
+    else:
+        return []
+    return [Found("invitation", a.entity, b.entity, tok.i, _conf(a, b)) for a in inviters for b in invitees
+            if a.entity != b.entity]
