@@ -11,10 +11,11 @@ import pytest
 
 from mcfwatch.extract.corpus import load_corpus
 from mcfwatch.extract.en import EnglishExtractor
+from mcfwatch.extract.en.entities import PERSON_TITLE_WORDS
 from mcfwatch.extract.en.model import DATELINE_NAME, PARAGRAPHS_NAME, load_bare, load_nlp
 from mcfwatch.extract.en.ner import META_FILE, NER_DIR, NerModelError, choice, load_into
-from mcfwatch.extract.en.ner_train import KEPT_LABELS, example, heldout
-from mcfwatch.extract.relmodel.data import REPO, from_corpus
+from mcfwatch.extract.en.ner_train import KEPT_LABELS, example, heldout, untitled_start
+from mcfwatch.extract.relmodel.data import REPO, from_corpus, training_docs
 from mcfwatch.model import Document
 
 # a sentence of the kind of corpus/train/en.jsonl's en-w-1003 (company filings), with names found in no training
@@ -159,3 +160,16 @@ def test_a_label_added_in_training_survives_loading(tmp_path: Path) -> None:
 def test_without_the_record_spacy_masks_the_added_label(tmp_path: Path) -> None:
     # the bug this guards against: the weights load, but spaCy marks the added label's actions unseen
     assert all(label != "TECHNOLOGY" for _, label in _with_added_label(tmp_path, keep_record=False))
+
+
+def test_training_example_teaches_no_title_inside_a_person() -> None:
+    # the name-based dev gold lists "President Biden" and "National Security Advisor" as a person's names; the
+    # corpus annotates "Biden" (titles outside the name, as extraction cuts them)
+    docs, _ = training_docs("en")
+    doc = next(d for d in docs if d.origin.startswith("gold:") and "President Biden" in d.text)
+    nlp = load_bare()
+    persons = {e.text for e in example(nlp, doc, nlp(doc.text)).reference.ents if e.label_ == "PERSON"}
+    assert "Biden" in persons
+    assert not any(p.split()[0].lower() in PERSON_TITLE_WORDS for p in persons)
+    assert untitled_start("National Security Advisor", 0, 25) == 25
+    assert untitled_start("Mr. Jake Sullivan", 0, 17) == 4
