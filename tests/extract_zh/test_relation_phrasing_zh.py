@@ -107,3 +107,21 @@ def test_the_unit_of_a_group_is_the_exporter(rules: ChineseExtractor) -> None:
 def test_founded_body_is_no_party(rules: ChineseExtractor) -> None:
     got = facts(rules, "2021年，公司与西安天弓动力技术研究所签署合资协议，共同出资设立西安天枢航天测控有限公司。")
     assert not {f for f in got if f[0] == "agreement" and "西安天枢航天测控有限公司" in f[1:]}
+
+
+def test_officials_who_attended_meet_the_guest(rules: ChineseExtractor) -> None:
+    text = "3月5日，市长张伟会见了德国西门子公司全球副总裁马克·施密特一行。副市长李红、市商务局局长王强参加会见。"
+    got = facts(rules, text)
+    assert {("meeting", "李红", "马克·施密特"), ("meeting", "王强", "马克·施密特")} <= got
+    assert not {f for f in got if f[0] == "meeting" and f[1] in ("李红", "王强") and f[2] == "张伟"}
+
+
+def test_attending_with_no_meeting_told_gives_nothing(rules: ChineseExtractor) -> None:
+    assert not {f for f in facts(rules, "副市长李红参加会见。") if f[0] == "meeting"}
+
+
+def test_a_unit_named_after_its_parent_is_owned(rules: ChineseExtractor) -> None:
+    got = facts(rules, "南京航空航天大学航空学院院长李明介绍了学院的发展情况。")
+    assert ("ownership", "南京航空航天大学", "航空学院") in got
+    assert ("position", "李明", "航空学院") in got
+

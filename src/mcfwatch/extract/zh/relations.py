@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from mcfwatch.extract.zh import discourse as dc
-from mcfwatch.extract.zh import parties
+from mcfwatch.extract.zh import parties as pt
 from mcfwatch.extract.zh import triggers as tg
 from mcfwatch.extract.zh.dates import DateMention
 
@@ -180,6 +180,7 @@ def _sentence_relations(sent: _Sentence, dates: list[DateMention], inherit: Date
                   if not any(it.start <= m.start() < it.end for it in items if rtype != "mcf_link"))
     invited = next((p for p, _, r in hits if r == "invitation"), None)
     out: list[RelCand] = _appositions(sent, dates)
+    out += [RelCand("ownership", a.entity, b.entity, s, e) for a, b in pt.units(text, items)]
     episode_date: DateMention | None = None
     parties: set[str] = set()
     for p, pe, rtype in hits:
@@ -189,7 +190,10 @@ def _sentence_relations(sent: _Sentence, dates: list[DateMention], inherit: Date
         after = [it for it in items if it.start >= pe and it.end <= ce]
         d = _date_for(dates, s, e, p, inherit)
         inherited = d is not None and d is inherit
-        pairs = _pairs(sent, rtype, p, pe, cs, ce, after)
+        if rtype == "meeting" and pt.JOINED.search(text[max(cs, p - 3) : p]):
+            pairs = pt.joined(sent.items, cs, p, told)
+        else:
+            pairs = _pairs(sent, rtype, p, pe, cs, ce, after)
         if rtype == "agreement" and not pairs:
             out += _elided(sent, dates, p, pe, cs, ce, told)
         for src, tgt, sub, subject in pairs:
@@ -295,7 +299,7 @@ def _given(sent: _Sentence, rtype: str, p: int, pe: int, cs: int,
     src = src or sent.source(cs, stop)
     if src is None:
         return []
-    src = parties.unit_of(sent.text, sent.items, src)
+    src = pt.unit_of(sent.text, sent.items, src)
     if to:
         targets = _coordinated(text, to[0], [it for it in sent.items if to[0].start < it.start < p])
     else:
@@ -316,7 +320,7 @@ _AFTER_VERB = re.compile(r"(?:了|到|至|往|给)?\s*")
 def _two_party(sent: _Sentence, rtype: str, p: int, pe: int, cs: int, ce: int,
                after: list[Item]) -> list[tuple[Item, Item, str | None, str | None]]:
     text = sent.text
-    listed = parties.listed_before(sent.text, sent.items, cs, p) if rtype == "agreement" else []
+    listed = pt.listed_before(sent.text, sent.items, cs, p) if rtype == "agreement" else []
     if len(listed) >= 3:  # 由A、B和C共同组建: each pair of founders
         kind = _subtype(text, cs, ce, sent.s)
         return [(x, y, kind, None) for i, x in enumerate(listed) for y in listed[i + 1:] if x.entity != y.entity]
@@ -324,11 +328,11 @@ def _two_party(sent: _Sentence, rtype: str, p: int, pe: int, cs: int, ce: int,
     partners = [it for it in sent.items if cs <= it.start and it.end <= p and not _is_pronoun(text, it)
                 and tg.PARTNER.search(text[max(cs, it.start - 2) : it.start])]
     if partners:
-        first = parties.unit_of(sent.text, sent.items, partners[0])
+        first = pt.unit_of(sent.text, sent.items, partners[0])
         before_partner = [it for it in sent.items if cs <= it.start and it.end <= partners[0].start]
         a = before_partner[-1] if before_partner else (sent.party_a or sent.source(cs, p))
         bs = _coordinated(text, first, [it for it in sent.items if first.start < it.start < p])
-    elif agents_after and not parties.FOUNDED.match(text, p):  # what is founded (共建Y) is no party
+    elif agents_after and not pt.FOUNDED.match(text, p):  # what is founded (共建Y) is no party
         a = sent.agent_before(cs, p) or sent.party_a or sent.source(cs, p)
         bs = _coordinated(text, agents_after[0], agents_after)
     else:
@@ -336,7 +340,7 @@ def _two_party(sent: _Sentence, rtype: str, p: int, pe: int, cs: int, ce: int,
     if a is None:
         return []
     if rtype == "meeting":
-        bs = [parties.person_after(sent.text, sent.items, b) for b in bs]
+        bs = [pt.person_after(sent.text, sent.items, b) for b in bs]
     sent.party_a = a
     sub = _subtype(text, cs, ce, sent.s) if rtype == "agreement" else None
     return [(a, b, sub, None) for b in bs if b.entity != a.entity]
