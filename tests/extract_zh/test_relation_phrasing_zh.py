@@ -125,3 +125,13 @@ def test_a_unit_named_after_its_parent_is_owned(rules: ChineseExtractor) -> None
     assert ("ownership", "南京航空航天大学", "航空学院") in got
     assert ("position", "李明", "航空学院") in got
 
+
+
+def test_money_provided_to_a_party(rules: ChineseExtractor) -> None:
+    assert ("funding", "深圳市政府", "华为技术有限公司") in facts(rules, "深圳市政府为华为技术有限公司提供了5000万元研发补贴。")
+    assert ("funding", "中国工商银行", "三一重工") in facts(rules, "中国工商银行向三一重工提供50亿元授信。")
+
+
+def test_equipment_provided_is_not_funding(rules: ChineseExtractor) -> None:
+    got = facts(rules, "西安天衡电子科技股份有限公司为中国人民解放军空军提供雷达配套产品。")
+    assert not {f for f in got if f[0] == "funding"}
