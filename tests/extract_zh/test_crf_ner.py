@@ -31,7 +31,7 @@ def test_model_tags_the_seed_sentences() -> None:
 def test_spans_point_into_the_text() -> None:
     spans = tag_entities(SEED_ZH)
     assert spans == sorted(spans, key=lambda s: s.start)
-    assert all(SEED_ZH[s.start : s.end] == s.text and s.label in {"PER", "LOC", "ORG"} for s in spans)
+    assert all(SEED_ZH[s.start : s.end] == s.text and s.label in {"PER", "LOC", "ORG", "TEC", "EVT"} for s in spans)
     assert tag_entities("") == [] and tag_entities("。\n") == []
 
 
@@ -48,7 +48,10 @@ def test_meta_records_what_the_model_was_trained_on() -> None:
     assert meta["model_sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
     assert meta["model_bytes"] == path.stat().st_size
     assert meta["files"] and all(len(f["sha256"]) == 64 and f["sentences_used"] > 0 for f in meta["files"])
-    assert meta["sentences"] == sum(f["sentences_used"] for f in meta["files"])
+    assert meta["sentences"] == sum(f["sentences_used"] * f.get("repeated", 1) for f in meta["files"])
+    corpus = next(f for f in meta["files"] if f["file"] == "corpus/train/zh.jsonl")  # the annotated corpus is in it
+    assert corpus["documents"] > 300 and corpus["repeated"] >= 1
+    assert meta["labels"] == "BIOES over PER, LOC, ORG, TEC, EVT"
     assert meta["feature_set"] == FEATURE_SET
     assert "licence" in meta and meta["command"].startswith("python -m mcfwatch.extract.zh.train")
     assert {k.split(" (")[0] for k in meta["test_scores"]} == {"MSRA test", "People's Daily test"}

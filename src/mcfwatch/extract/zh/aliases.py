@@ -89,9 +89,15 @@ def person_aliases(name: str) -> list[str]:
     return [f"{_word(name[0])} {_word(name[1:])}"]
 
 
+_SESSION = re.compile(r"第[一二三四五六七八九十百〇零\d]+届")
+
+
 def aliases_for(name: str, surfaces: list[str], names_en: list[str], typ: str = "") -> list[str]:
     """All aliases of an entity: English names, other surface forms, and pinyin of each."""
     out: list[str] = person_aliases(name) if typ == "Person" else []
+    session = _SESSION.match(name) if typ == "PublicBody" else None
+    if session and len(name) - session.end() >= 3:
+        out.append(name[session.end():])  # 第十三届全国人民代表大会常务委员会: the body of every session
     for a in [*names_en, *surfaces]:
         if a != name and a not in out:
             out.append(a)

@@ -1,4 +1,4 @@
-"""The trained Chinese NER model: a character CRF (python-crfsuite) proposing PER/LOC/ORG spans.
+"""The trained Chinese NER model: a character CRF (python-crfsuite) proposing PER/LOC/ORG/TEC/EVT spans.
 
     from mcfwatch.extract.zh.crf_ner import tag_entities
     tag_entities("河北立中集团与英国MQP公司签署协议")  # [Span(0, 6, 'ORG', '河北立中集团'), ...]
@@ -30,7 +30,7 @@ _BREAK = re.compile(r"[。！？!?；;\n]+")
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """An entity proposed by the model: ``text[start:end]`` is a PER, LOC or ORG."""
+    """An entity proposed by the model: ``text[start:end]`` is a PER, LOC, ORG, TEC (technology) or EVT (event)."""
 
     start: int
     end: int
@@ -114,15 +114,15 @@ def clauses(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if text[s:e].strip()]
 
 
-def tag_clause(text: str) -> list[str]:
-    """The model's tag per character of one clause."""
-    tags: list[str] = _tagger().tag(sentence_features(text))
+def tag_clause(text: str, tagger: Any = None) -> list[str]:
+    """The model's tag per character of one clause (``tagger``: another loaded model, for held-out folds)."""
+    tags: list[str] = (tagger or _tagger()).tag(sentence_features(text))
     return tags
 
 
-def tag_entities(text: str) -> list[Span]:
-    """PER/LOC/ORG spans of ``text`` (simplified Chinese), offsets into ``text``, in text order."""
+def tag_entities(text: str, tagger: Any = None) -> list[Span]:
+    """PER/LOC/ORG/TEC/EVT spans of ``text`` (simplified Chinese), offsets into ``text``, in text order."""
     out: list[Span] = []
     for s, e in clauses(text):
-        out += spans_from_tags(text[s:e], tag_clause(text[s:e]), s)
+        out += spans_from_tags(text[s:e], tag_clause(text[s:e], tagger), s)
     return [Span(sp.start, sp.end, sp.label, text[sp.start : sp.end]) for sp in out]

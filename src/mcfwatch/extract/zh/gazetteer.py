@@ -11,6 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 from mcfwatch.extract.zh.normalise import simplify
+from mcfwatch.extract.zh.typing_rules import listed_type
 
 
 @dataclass(slots=True)
@@ -73,6 +74,7 @@ def load() -> Gazetteer:
         for zh, typ, en in _read_tsv("names_en.tsv")
     ]
     entries += [
-        GazetteerEntry(simplify(zh), typ, [en], src) for zh, en, typ, src in _read_tsv("watchlist_names.tsv")
+        GazetteerEntry(simplify(zh), listed_type(simplify(zh), typ), [en], src)
+        for zh, en, typ, src in _read_tsv("watchlist_names.tsv")
     ]
     return build(entries)

@@ -16,7 +16,7 @@ from mcfwatch.extract.zh.crf_ner import Span
 from mcfwatch.extract.zh.gazetteer import Gazetteer
 from mcfwatch.extract.zh.tagger import Token
 
-_TAGGER_TYPES = {"PER": "Person", "LOC": "Place"}
+_TAGGER_TYPES = {"PER": "Person", "LOC": "Place", "TEC": "Technology", "EVT": "Event"}
 # Tokens that end a name when extending left from its head word.
 _STOP_WORDS = {"与", "和", "及", "以及", "同", "跟", "由", "在", "的", "了", "是", "为", "对", "向", "把",
                "将", "被", "从", "到", "于", "并", "也", "还", "其", "该", "等", "、", "即", "由于", "通过",
@@ -247,6 +247,7 @@ def _fixed_candidates(text: str) -> list[_Cand]:
     out = [_Cand(m.start(), m.end(), "MilitaryUnit", 2, [], "rule") for m in tr.FOREIGN_SERVICE.finditer(text)]
     out += [_Cand(m.start(1), m.end(1), "Program", 2, [], "rule") for m in tr.PROGRAM_NAME.finditer(text)
             if not tr.PROGRAM_NOT_INSIDE.search(m.group(1))]
+    out += [_Cand(m.start(), m.end(), "Event", 2, [], "rule") for m in tr.SESSION.finditer(text)]
     for name, typ in [*tr.FIXED_NAMES.items(), *((t, "Technology") for t in tr.TECH_FIELDS)]:
         k = text.find(name)
         while k >= 0:
@@ -255,9 +256,21 @@ def _fixed_candidates(text: str) -> list[_Cand]:
     return out
 
 
+_CLAUSE_MARKS = frozenset("，。；、;")
+_JOINED = re.compile("[与和及]")
+
+
+def _joined(tok: Token) -> bool:
+    """A model's organisation that joins two names and ends in no organisation's head word (保定市与科克郡): no
+    name; the segmenter's names fill its place."""
+    return tok.tag == "ORG" and tr.head_type(tok.text) is None and _JOINED.search(tok.text, 1) is not None
+
+
 def _tagger_candidates(tokens: list[Token]) -> list[_Cand]:
     out: list[_Cand] = []
     for tok in tokens:
+        if _CLAUSE_MARKS.intersection(tok.text):
+            continue  # no name runs over a comma (a model's 合作论坛，论坛)
         if tok.tag in _TAGGER_TYPES and len(tok.text) >= 2:
             end = tok.end
             title = tr.PERSON_TITLES.search(tok.text) if tok.tag == "PER" else None
@@ -268,6 +281,9 @@ def _tagger_candidates(tokens: list[Token]) -> list[_Cand]:
             ht = tr.head_type(tok.text)
             if ht and tok.text[: -len(ht[1])] in tr.GENERIC_LEFT | {""}:
                 continue  # 联合实验室, 该公司: a description, not a name
+            if ht is None and tok.text.endswith(_PLACE_ENDS) and tr.org_type(tok.text) == "Organization":
+                out.append(_Cand(tok.start, tok.end, "Place", 1, [], "tagger"))  # 爱尔兰科克郡: a place's head
+                continue
             end = tok.end
             for verb in _TRAILING_VERBS:
                 if tok.text.endswith(verb) and tr.head_type(tok.text[: -len(verb)]):
@@ -386,7 +402,7 @@ def find_mentions(
     tokens = _split_trailing_verbs(tokens)
     places = {t.start: t.end for t in tokens if t.tag == "LOC"}
     use = set(ALL_PARTS) if parts == "all" else set(parts.split("+"))
-    named = tokens if proposed is None else _snap(text, proposed, tokens)
+    named = tokens if proposed is None else [t for t in _snap(text, proposed, tokens) if not _joined(t)]
     if proposed is not None:
         places |= {t.start: t.end for t in named if t.tag == "LOC"}
         if "segmenter" in use:  # the segmenter's own names where the model saw none

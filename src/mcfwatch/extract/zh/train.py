@@ -22,8 +22,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from mcfwatch.errors import InputError
+from mcfwatch.extract.zh.crf_corpus import corpus_texts, subsample
 from mcfwatch.extract.zh.crf_features import FEATURE_SET, sentence_features
 from mcfwatch.extract.zh.crf_ner import META_FILE, MODEL_FILE, Span, spans_from_tags
+from mcfwatch.extract.zh.tagger import make_tagger
 
 DEFAULT_FILES = ("msra_train.bio.txt", "peoples_daily_dev.bio.txt")
 OPTIONAL_FILES = ("weibo_train.bio.txt", "resume_train.bio.txt", "cluener2020_train.bio.txt")
@@ -33,7 +36,11 @@ LICENCE_NOTE = ("Trained on public research NER sets (MSRA NER / SIGHAN 2006 tra
                 "dev split, and any others listed in `files`); none of the sources states a licence "
                 "(distributed for research). See shared/data/zh-ner-train/PROVENANCE.md.")
 
+CORPUS_NOTE = ("The annotated corpus is in the training data, so `mcfwatch eval --corpus` Chinese entity figures are "
+               "in-sample for this model; benchmarks/zh_ner_folds.py retrains it without each fold and scores the fold.")
+
 Sentence = tuple[str, list[str]]
+LABEL_ORDER = ("PER", "LOC", "ORG", "TEC", "EVT")
 
 
 def read_bio(path: Path) -> list[Sentence]:
@@ -62,6 +69,12 @@ def read_bio(path: Path) -> list[Sentence]:
     return out
 
 
+def labels_of(sents: list[Sentence]) -> list[str]:
+    """The entity labels the sentences use, in LABEL_ORDER."""
+    seen = {t[2:] for _, tags in sents for t in tags if t != "O"}
+    return [lab for lab in LABEL_ORDER if lab in seen]
+
+
 def to_bioes(tags: list[str]) -> list[str]:
     spans = spans_from_tags("x" * len(tags), tags)
     out = ["O"] * len(tags)
@@ -80,9 +93,9 @@ def sha256(path: Path) -> str:
 
 
 def score(gold: list[list[Span]], pred: list[list[Span]]) -> dict[str, dict[str, float]]:
-    """Entity-level exact-match P/R/F1 per type and overall."""
+    """Entity-level exact-match P/R/F1 per type (of the gold) and overall."""
     out: dict[str, dict[str, float]] = {}
-    for typ in ("PER", "LOC", "ORG", "ALL"):
+    for typ in (*sorted({s.label for g in gold for s in g}, key=LABEL_ORDER.index), "ALL"):
         tp = n_pred = n_gold = 0
         for g, p in zip(gold, pred, strict=True):
             gs = {(s.start, s.end, s.label) for s in g if typ in ("ALL", s.label)}
@@ -151,6 +164,13 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--max-iter", type=int, default=12, help="epochs (ap) or iterations (lbfgs)")
     ap.add_argument("--min-freq", type=int, default=1, help="drop features seen fewer times")
     ap.add_argument("--limit", type=int, default=0, help="first N sentences of each file (quick runs)")
+    ap.add_argument("--sample", type=int, default=0,
+                    help="N sentences spread evenly over each public file (0: all of them)")
+    ap.add_argument("--corpus", nargs="*", type=Path, default=[],
+                    help="annotated corpus files (corpus/train/zh.jsonl) whose gold mentions are added")
+    ap.add_argument("--corpus-repeat", type=int, default=1, help="times each corpus sentence is added (its weight)")
+    ap.add_argument("--corpus-fill", default="lac", choices=["lac", "jieba", "none"],
+                    help="segmenter whose people and places fill in where the corpus gold marks nothing")
     ap.add_argument("--dev", type=int, default=0, help="hold out the last N sentences of the first file")
     ap.add_argument("--test", type=Path, default=None,
                     help="folder of the MSRA / People's Daily test splits, scored once after training")
@@ -172,12 +192,26 @@ def main(argv: Iterable[str] | None = None) -> int:
             return 1
         if args.limit:
             data = data[: args.limit]
+        data = subsample(data, args.sample)
         if k == 0 and args.dev:
             data, dev = data[: -args.dev], data[-args.dev :]
         sents += data
         files.append({"file": name, "sha256": sha256(path), "sentences_used": len(data),
                       "characters_used": sum(len(t) for t, _ in data)})
         print(f"  {name}: {len(data):,} sentences")
+    if args.corpus:
+        try:
+            texts = corpus_texts(args.corpus, make_tagger(args.corpus_fill) if args.corpus_fill != "none" else None)
+        except (OSError, InputError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        data = [s for t in texts for s in t.sentences]
+        sents += data * args.corpus_repeat
+        for path in args.corpus:
+            files.append({"file": str(path), "sha256": sha256(path), "documents": len(texts),
+                          "sentences_used": len(data), "characters_used": sum(len(t) for t, _ in data),
+                          "repeated": args.corpus_repeat, "filled_by": args.corpus_fill})
+        print(f"  corpus: {len(texts)} documents, {len(data):,} clauses x {args.corpus_repeat}")
     args.out.mkdir(parents=True, exist_ok=True)
     raw_path = args.out / MODEL_FILE.removesuffix(".gz")
     model_path = args.out / MODEL_FILE
@@ -195,7 +229,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         print(f"  {name}: " + "  ".join(f"{t} {v['f1']:.4f}" for t, v in sc.items()))
     meta: dict[str, Any] = {
         "feature_set": FEATURE_SET,
-        "labels": "BIOES over PER, LOC, ORG",
+        "labels": "BIOES over " + ", ".join(labels_of(sents)),
         "algorithm": f"CRF (python-crfsuite {args.algorithm}), max_iterations={args.max_iter}, "
                      f"feature.minfreq={args.min_freq}" + (f", c1={args.c1}, c2={args.c2}" if args.algorithm == "lbfgs" else ""),
         "files": files,
@@ -209,6 +243,8 @@ def main(argv: Iterable[str] | None = None) -> int:
         "licence": LICENCE_NOTE,
         "command": "python -m mcfwatch.extract.zh.train " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:])),
     }
+    if args.corpus:
+        meta["corpus_note"] = CORPUS_NOTE
     if args.test and args.test.is_dir():  # scored once, after training: never used to choose settings
         for label, fname in TEST_FILES.items():
             meta["test_scores"][label] = sc = evaluate(model_path, read_bio(args.test / fname))

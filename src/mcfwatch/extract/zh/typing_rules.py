@@ -101,7 +101,26 @@ FIXED_NAMES: dict[str, str] = {
     # news agencies without a head word (docs/annotation.md: news outlets are Organization; 新华社 16 in corpus/train)
     "新华社": "Organization", "中新社": "Organization", "路透社": "Organization", "美联社": "Organization",
     "法新社": "Organization", "塔斯社": "Organization", "共同社": "Organization", "央视": "Organization",
+    # the Party's centre, named without a head word (corpus/train: 党中央 PublicBody 14 times, as 中共中央)
+    "党中央": "PublicBody",
 }
+# A numbered session of a congress or committee (第十四届全国人民代表大会第一次会议, 十三届全国人大常委会第五次会议) is an
+# Event (docs/annotation.md: named gatherings; corpus/train marks these sessions Event).
+_NTH = r"[一二三四五六七八九十百〇零\d]+"
+SESSION = re.compile(rf"第?{_NTH}届[\u4e00-\u9fff]{{2,12}}?(?:代表大会|人大|委员会|常委会)第{_NTH}次(?:全体)?会议"
+                     rf"|全国人民代表大会(?:常务委员会)?第{_NTH}次(?:全体)?会议|全国人大(?:常委会)?第{_NTH}次(?:全体)?会议")
+# Research heads: a listed research academy, institute, centre or lab with no military word in its name is a University
+# (docs/annotation.md: research institutes are University; the watchlists call 中国工程物理研究院 a military unit).
+RESEARCH_HEADS = ("研究院", "研究所", "研究中心", "实验室")
+_MILITARY_WORDS = re.compile(r"军|部队|武警|国防|炮|战区")
+
+
+def listed_type(name: str, typ: str) -> str:
+    """The type of a watchlist name: the list's, but a civil-named research body is a University."""
+    if typ == "MilitaryUnit" and name.endswith(RESEARCH_HEADS) and not _MILITARY_WORDS.search(name):
+        return "University"
+    return typ
+
 # Words before a name that are not part of it (原美国普渡大学, 中国电科下属第十四研究所, 民营企业X公司, 我校机电学院).
 LEADING_NOT_NAME = ("下属", "旗下", "所属", "控股股东", "实际控制人为", "全资子公司", "被告单位", "原", "民营企业", "我校",
                     "学校", "本校", "该校", "母校", "合作单位", "参与单位", "单位", "前任", "公诉机关", "客户",

@@ -1,0 +1,47 @@
+"""Names from the Chinese NER model trained with the annotated corpus (TEC/EVT labels), and the typing rules that
+read its spans: joined names, places the model calls organisations, numbered sessions, listed research bodies."""
+
+from __future__ import annotations
+
+from mcfwatch.extract.zh import ChineseExtractor, crf_ner
+from mcfwatch.extract.zh.aliases import aliases_for
+from mcfwatch.extract.zh.gazetteer import load
+from mcfwatch.extract.zh.typing_rules import listed_type
+
+
+def _mentions(ex: ChineseExtractor, text: str) -> set[tuple[str, str, str]]:
+    return {(m.surface, m.type, m.source) for m in ex.mentions([text])[0]}
+
+
+def test_the_model_proposes_technologies_and_events(zh_extractor: ChineseExtractor) -> None:
+    # Our own sentences in the corpus's register (not corpus text): an exported item with no head word the rules
+    # know (陀螺仪), and a fair with its year and edition.
+    spans = {(s.text, s.label) for s in crf_ner.tag_entities("该公司向巴基斯坦出口了高精度陀螺仪。")}
+    assert ("高精度陀螺仪", "TEC") in spans and ("巴基斯坦", "LOC") in spans
+    found = {(m.surface, m.name, m.type) for m in zh_extractor.mentions(["2019第三届西安军民融合产业博览会在西安开幕。"])[0]}
+    assert ("2019第三届西安军民融合产业博览会", "西安军民融合产业博览会", "Event") in found
+
+
+def test_joined_places_are_two_places(zh_extractor: ChineseExtractor) -> None:
+    # The shipped cork_zh sample: the model reads 保定市与科克郡 and 爱尔兰科克郡 as organisations; neither ends in an
+    # organisation's head word, so they are the places they hold.
+    found = _mentions(zh_extractor, "根据该文件，保定市分三步与爱尔兰科克郡建立关系。2018年10月，保定市与科克郡签署了备忘录。")
+    assert not any(t in ("Organization", "Company") for _, t, _ in found)
+    assert {s for s, t, _ in found if t == "Place"} >= {"保定市", "爱尔兰", "科克郡"}
+
+
+def test_numbered_sessions_are_events_and_their_body_keeps_its_name(zh_extractor: ChineseExtractor) -> None:
+    # corpus/train marks 第十四届全国人民代表大会第一次会议 an Event (zh-p-rep-003-b); 党中央 is PublicBody (14 of 14).
+    found = _mentions(zh_extractor, "第十四届全国人民代表大会第一次会议审议通过了政府工作报告。党中央高度重视。")
+    assert ("第十四届全国人民代表大会第一次会议", "Event", "rule") in found
+    assert ("党中央", "PublicBody", "rule") in found
+    assert "全国人民代表大会常务委员会" in aliases_for("第十三届全国人民代表大会常务委员会", [], [], "PublicBody")
+    assert aliases_for("第十三届全国人民代表大会常务委员会", [], [], "Company")[:1] != ["全国人民代表大会常务委员会"]
+
+
+def test_a_listed_research_academy_is_a_university() -> None:
+    # docs/annotation.md: research institutes and academies are University; the watchlist calls CAEP a military unit.
+    assert load().entries["中国工程物理研究院"].type == "University"
+    assert listed_type("中国人民解放军军事科学院", "MilitaryUnit") == "MilitaryUnit"
+    assert listed_type("二炮兵装备研究院", "MilitaryUnit") == "MilitaryUnit"
+    assert listed_type("中国工程物理研究院", "Company") == "Company"
