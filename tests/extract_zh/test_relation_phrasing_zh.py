@@ -135,3 +135,10 @@ def test_money_provided_to_a_party(rules: ChineseExtractor) -> None:
 def test_equipment_provided_is_not_funding(rules: ChineseExtractor) -> None:
     got = facts(rules, "西安天衡电子科技股份有限公司为中国人民解放军空军提供雷达配套产品。")
     assert not {f for f in got if f[0] == "funding"}
+
+
+def test_the_invitee_is_the_person_an_organisation_introduces(rules: ChineseExtractor) -> None:
+    got = facts(rules, "西北工业大学邀请英国帝国理工学院教授约翰·史密斯来校讲学。")
+    assert ("invitation", "西北工业大学", "约翰·史密斯") in got
+    assert ("invitation", "西北工业大学", "帝国理工学院") not in got
+
