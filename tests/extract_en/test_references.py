@@ -93,3 +93,16 @@ def test_at_the_invitation_of(extract_text) -> None:  # en-w-1145
 def test_introduced_to_a_buyer(extract_text) -> None:  # en-w-1182
     ex = extract_text(passage("en-w-1182", "The agency helped Hubei", "Jianghan Wine Imports"))
     assert any(t == "Château Laroque-Blanc" for _, t in rels(ex, "facilitation"))
+
+
+def test_resold_and_re_exported(extract_text) -> None:  # en-w-1060, en-w-0006
+    ex = extract_text(passage("en-w-1060", "Case 2020-07.", "in 2019."))
+    assert ("Cosmo Tech Trading Ltd", "National University of Defense Technology") in rels(ex, "export")
+    ex = extract_text(passage("en-w-0006", "2. Between March 2014", "Second Academy"))
+    assert any(t == "China Academy of Engineering Physics" for _, t in rels(ex, "export"))
+
+
+def test_hired_is_recruited(extract_text) -> None:  # en-w-1140
+    ex = extract_text(passage("en-w-1140", "Professor Daniel Webb", "part-time adviser."))
+    assert ("Hunan Xiangtan Energy Materials", "Daniel Webb") in rels(ex, "recruitment")
+    assert ("Daniel Webb", "Hunan Xiangtan Energy Materials") in rels(ex, "position")

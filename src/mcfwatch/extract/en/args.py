@@ -191,8 +191,8 @@ class Resolver:
             for _i, e in reversed(cands):
                 if self.table.types.get(e) in allowed - ({"Place", "Event", "Program", "Technology"} - (want or set())):
                     return e
-        # 4. an event or programme slot ("It is organised by X"): the one the document last named before
-        if want and want <= EVENTISH:
+        # 4. an event or programme as subject ("It is organised by X"): the one the document last named before
+        if want and want <= EVENTISH and t.dep_ in {"nsubjpass", "nsubj"}:
             return self._last_of(t.i, allowed)
         return None
 

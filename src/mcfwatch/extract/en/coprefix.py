@@ -2,18 +2,17 @@
 
 spaCy's tokenizer splits "co-hosted" into "co", "-", "hosted", and the model then parses "co" as the verb
 or the subject: "The fair is co-hosted by A and B" loses both its passive subject and its agent, so neither
-rules nor model see who organised the fair. Each form here is one token whose NORM is the plain verb form
-(the parser and tagger read NORM), and ``mcfwatch_co_lemmas`` gives it the plain verb's lemma, so "co-hosted"
+rules nor model see who organised the fair. ``mcfwatch_co_merge`` (first in the pipeline) makes each form
+listed here one token whose NORM is the plain verb form (the parser and tagger read NORM), and
+``mcfwatch_co_lemmas`` (after the lemmatizer) gives it the plain verb's lemma, so "co-hosted"
 is a "host" trigger with the parse of "hosted". Co-hosting is hosting: each co-host is an organiser
-(docs/annotation.md, organizer).
+(docs/annotation.md, organizer). "re-exported" likewise reads as "exported" (lemma "re-export", an export verb).
 
 What must stay true: only the forms listed are touched; the text and offsets are unchanged (one token covers
 exactly the characters it did before as three).
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -45,26 +44,41 @@ CO_LEMMA: dict[str, str] = {f"co-{form}": lemma for lemma, forms in CO_VERBS.ite
 # "co-operate" is "cooperate" (an agreement verb), "co-operation" its noun
 CO_LEMMA |= {"co-operate": "cooperate", "co-operates": "cooperate", "co-operated": "cooperate",
              "co-operating": "cooperate", "co-operation": "cooperation"}
+# "re-exported" likewise: one token read as "exported", lemma "re-export" (an export trigger)
+CO_LEMMA |= {f"re-{form}": "re-export" for form in ("export", "exports", "exported", "exporting")}
 _NORM = {word: word[3:].replace("operat", "cooperat") if word.startswith("co-operat") else word[3:]
-         for word in CO_LEMMA}
+         for word in CO_LEMMA}  # "co-"/"re-" are both three characters
 
 
-def add_special_cases(nlp: Language) -> None:
-    """Each listed "co-" form (lower case and capitalised) as one token normed to the plain form."""
-    tokenizer: Any = nlp.tokenizer
-    for word, norm in _NORM.items():
-        for written in (word, word.capitalize()):
-            tokenizer.add_special_case(written, [{"ORTH": written, "NORM": norm}])
+@Language.component("mcfwatch_co_merge")
+def co_merge(doc: Doc) -> Doc:
+    """Merge "co" "-" "hosted" (as the tokenizer splits it) into one token normed to "hosted", with the plain
+    verb's lemma. A component before the model rather than tokenizer special cases: spaCy runs a matcher over
+    every document for special cases that hold a hyphen, and this looks only at texts with "co-"/"re-"."""
+    low = doc.text.lower()
+    if "co-" not in low and "re-" not in low:
+        return doc
+    spans: list[tuple[int, int, str]] = []
+    for i in range(len(doc) - 2):
+        t, dash, rest = doc[i], doc[i + 1], doc[i + 2]
+        if t.lower_ in {"co", "re"} and dash.text == "-" and not t.whitespace_ and not dash.whitespace_:
+            word = f"{t.lower_}-{rest.lower_}"
+            if word in CO_LEMMA:
+                spans.append((i, i + 3, word))
+    with doc.retokenize() as retokenizer:
+        for start, end, word in spans:
+            retokenizer.merge(doc[start:end], attrs={"NORM": _NORM[word], "LEMMA": CO_LEMMA[word]})
+    return doc
 
 
 @Language.component("mcfwatch_co_lemmas")
 def co_lemmas(doc: Doc) -> Doc:
     """The plain verb's lemma for the listed "co-" forms (the lemmatizer does not know them)."""
-    text = doc.text
-    if "o-" not in text:
+    low = doc.text.lower()
+    if "co-" not in low and "re-" not in low:
         return doc
     for tok in doc:
-        lemma = CO_LEMMA.get(tok.lower_) if tok.lower_.startswith("co-") else None
+        lemma = CO_LEMMA.get(tok.lower_) if tok.lower_[:3] in {"co-", "re-"} else None
         if lemma is not None:
             tok.lemma_ = lemma
     return doc

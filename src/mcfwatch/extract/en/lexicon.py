@@ -15,11 +15,13 @@ VERB_TRIGGERS: dict[str, str] = {
     "enable": "facilitation", "introduce": "facilitation",
     "participate": "participation", "attend": "participation", "exhibit": "participation", "join": "participation",
     "organize": "organizer", "organise": "organizer", "host": "organizer", "sponsor": "organizer",
-    "convene": "organizer", "hold": "organizer",
+    "convene": "organizer", "hold": "organizer", "run": "organizer", "administer": "organizer", "launch": "organizer",
+    "stage": "organizer", "manage": "organizer",  # a programme or event only (relations.TARGETS): "runs the plan"
     "invite": "invitation",
     "export": "export", "ship": "export", "smuggle": "export", "sell": "export", "supply": "export",
-    "transfer": "export", "send": "export", "provide": "export", "reexport": "export",
-    "recruit": "recruitment",
+    "transfer": "export", "send": "export", "provide": "export", "reexport": "export", "re-export": "export",
+    "resell": "export", "resold": "export", "deliver": "export",
+    "recruit": "recruitment", "headhunt": "recruitment", "poach": "recruitment", "engage": "recruitment",
     "receive": "participation", "accept": "participation",  # "... received through the Thousand Talents Program"
     "fund": "funding", "finance": "funding", "pay": "funding", "bankroll": "funding",
     "own": "ownership", "acquire": "ownership", "control": "ownership", "buy": "ownership", "purchase": "ownership",

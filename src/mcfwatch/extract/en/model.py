@@ -111,7 +111,7 @@ def build_nlp(ner_folder: Path | None) -> Language:
     check_meta(nlp)
     if ner_folder is not None:
         load_into(nlp, ner_folder)
-    coprefix.add_special_cases(nlp)  # "co-hosted": one token read as "hosted"
+    nlp.add_pipe("mcfwatch_co_merge", first=True)  # "co-hosted": one token read as "hosted"
     nlp.add_pipe("mcfwatch_co_lemmas", after="lemmatizer")
     replace_ruler(nlp)  # the same attributes without a Matcher pass over every token (attributes.py)
     nlp.add_pipe("mcfwatch_dateline", name=DATELINE_NAME, first=True)  # before the parser: it keeps the boundaries

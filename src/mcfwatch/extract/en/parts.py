@@ -29,6 +29,15 @@ def _where(r: Resolver, toks: list[Token]) -> list[Arg]:
     return [a for t in toks for a in r.entities(t, want=frozenset(_TARGETS)) if r.table.types.get(a.entity) in _TARGETS]
 
 
+def may_take_part(tok: Token, lemma: str) -> bool:
+    """A cheap test before the modality check: "take" holds "part", "give"/"make" a talk."""
+    if lemma == "take":
+        return any(d.lower_ == "part" for d in tok.children)
+    if lemma in GIVE_VERBS:
+        return any(d.dep_ == "dobj" and d.lemma_.lower() in TALK_NOUNS for d in tok.children)
+    return True
+
+
 def taking_part(r: Resolver, tok: Token, lemma: str, subj: list[Arg], passive: bool) -> list[Found]:
     """Participation of the verb's subject (the selected: its patient) in the event or programme it names."""
     where: list[Arg] = []

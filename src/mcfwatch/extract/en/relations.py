@@ -30,7 +30,7 @@ from mcfwatch.extract.en.lexicon import (
 )
 from mcfwatch.extract.en.modality import is_stated
 from mcfwatch.extract.en.nouns import NOUN_KIND, NounRules, agreement_kind
-from mcfwatch.extract.en.parts import PART_VERBS, invited_by, taking_part
+from mcfwatch.extract.en.parts import PART_VERBS, invited_by, may_take_part, taking_part
 from mcfwatch.extract.en.positions import SurfacePositions
 from mcfwatch.extract.en.relations_util import _children, _conf, prep_objects
 
@@ -145,9 +145,12 @@ class SentenceRules(NounRules):
                 found += self._role(tok)
             if tok.pos_ == "VERB" and lemma in FLOW_VERBS and is_stated(tok):
                 found += self._flows(tok, lemma)
+            if tok.pos_ == "VERB" and lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children) \
+                    and is_stated(tok):  # "took on two British engineers as researchers"
+                found += self._recruitment(tok, *self.subjects(tok))
             if tok.pos_ == "NOUN" and lemma == "invitation":
                 found += invited_by(self.r, tok, self.subjects)
-            if tok.pos_ == "VERB" and lemma in PART_VERBS and is_stated(tok):
+            if tok.pos_ == "VERB" and lemma in PART_VERBS and may_take_part(tok, lemma) and is_stated(tok):
                 found += taking_part(self.r, tok, lemma, *self.subjects(tok))
         found += self._person_titles(sent)
         found += self.surface.run(sent)
@@ -194,8 +197,9 @@ class SentenceRules(NounRules):
             if not patients and tok.dep_ in {"acl", "relcl"}:
                 patients = [tok.head]  # "the conference organized by X"
             objs = [a for p in patients for a in self.r.entities(p, want=_WANT.get(rtype))] or objs
-        if rtype == "export":
-            objs = [a for t in prep_objects(tok, {"to"}) for a in self.r.entities(t)]
+        if rtype == "export":  # "to X", "through the distributor X", "sent the institute 64 files"
+            objs = [a for t in prep_objects(tok, {"to", "through", "via"}) + _children(tok, {"dative"})
+                    for a in self.r.entities(t, want=_WANT["export"])]
         if lemma in {"receive", "accept"}:  # money or posts received through a programme: taking part in it
             objs = [a for t in prep_objects(tok, {"through"}) for a in self.r.entities(t)
                     if self.r.table.types.get(a.entity) == "Program"]
@@ -219,6 +223,9 @@ class SentenceRules(NounRules):
                     t = "mcf_link"
                 if rtype == "visit" and self.r.table.types.get(o.entity) == "Event":
                     t = "participation"  # visiting a fair or a show is taking part in it (docs/annotation.md 4.1)
+                if lemma == "join" and self.r.table.types.get(s.entity) == "Person" and \
+                        self.r.table.types.get(o.entity) in ORGS - {"Organization"}:
+                    t = "position"  # a person joining a firm or a university works there
                 out.append(Found(t, s.entity, o.entity, tok.i, _conf(s, o), subject=item))
         return out
 
@@ -259,6 +266,8 @@ class SentenceRules(NounRules):
     def _recruitment(self, tok: Token, subj: list[Arg], passive: bool) -> list[Found]:
         """"X recruited Y into the Thousand Talents Program": X -> Y recruitment, Y's participation."""
         recruited = [a for d in _children(tok, {"dobj", "nsubjpass"}) for a in self.r.entities(d)]
+        if tok.lemma_.lower() in {"engage", "take"}:  # "engaged the consultant X", "took on X": people only
+            recruited = [a for a in recruited if self.r.table.types.get(a.entity) == "Person"]
         programs = [a for t in prep_objects(tok, {"into", "to", "for"}) for a in self.r.entities(t)
                     if self.r.table.types.get(a.entity) in {"Program", "Organization", "Event"}]
         out = [Found("recruitment", s.entity, y.entity, tok.i, _conf(s, y)) for s in subj for y in recruited]
@@ -298,11 +307,13 @@ class SentenceRules(NounRules):
             for o in [a for t in prep_objects(tok, {"for", "at", "with", "in"}) for a in self.r.entities(t)]:
                 for s in subj:
                     out.append(Found("position", s.entity, o.entity, tok.i, _conf(s, o)))
-        else:  # employ / hire / appoint: org -> person
+        else:  # employ / hire / appoint: org -> person; hiring and appointing are recruiting too (4.12)
             people = [a for d in _children(tok, {"dobj", "nsubjpass"}) for a in self.r.entities(d)]
             for s in subj:
                 for p in people:
                     out.append(Found("position", p.entity, s.entity, tok.i, _conf(s, p)))
+                    if lemma in {"hire", "appoint"} and self.r.table.types.get(p.entity) == "Person":
+                        out.append(Found("recruitment", s.entity, p.entity, tok.i, _conf(s, p)))
         return out
 
     # ------------------------------------------------------------------ positions
