@@ -65,14 +65,18 @@ def label_of(rtype: str, source: str, target: str, first: str, second: str) -> s
 
 
 def pairs(mentions: list[Mention], sent_start: int, sent_end: int, max_chars: int = 400,
-          carried: tuple[Mention, ...] = ()) -> list[Candidate]:
+          carried: tuple[Mention, ...] = (), named_too: bool = False) -> list[Candidate]:
     """Candidates of one sentence: each pair of distinct entities once, through their closest mentions.
     ``carried``: entities of earlier sentences (the last subject, the document's main entity), each paired with
     this sentence's mentions when the sentence does not name it (Chinese drops a subject the previous sentence
-    gave, and refers to the document's event or institution as 本届博览会, 我校)."""
+    gave, and refers to the document's event or institution as 本届博览会, 我校). ``named_too``: a pair
+    whose closest mentions include a reference is also a candidate through its closest two named mentions, if
+    the sentence has them ("Sheffield signed an agreement with Beihang and withdrew from it": Beihang - "it",
+    which the reference binds to Sheffield, and Sheffield - Beihang; "its 14th Research Institute" keeps its
+    own short path)."""
     ms = sorted((m for m in mentions if sent_start <= m.start and m.end <= sent_end and m.type not in NOT_PARTIES),
                 key=lambda m: m.start)
-    best: dict[tuple[str, str], tuple[int, Mention, Mention]] = {}
+    best: dict[tuple[str, str, bool], tuple[int, Mention, Mention]] = {}
     for i, a in enumerate(ms):
         for b in ms[i + 1:]:
             if a.entity == b.entity or b.start < a.end:
@@ -80,9 +84,14 @@ def pairs(mentions: list[Mention], sent_start: int, sent_end: int, max_chars: in
             gap = b.start - a.end
             if gap > max_chars:
                 break
-            key = (min(a.entity, b.entity), max(a.entity, b.entity))
-            if key not in best or gap < best[key][0]:
-                best[key] = (gap, a, b)
+            named = named_too and not (a.ref or b.ref)
+            for key in {(min(a.entity, b.entity), max(a.entity, b.entity), False),
+                        (min(a.entity, b.entity), max(a.entity, b.entity), named)}:
+                if key not in best or gap < best[key][0]:
+                    best[key] = (gap, a, b)
+    for (e1, e2, named), (_gap, a, b) in list(best.items()):
+        if named and best[(e1, e2, False)][1:] == (a, b):
+            del best[(e1, e2, named)]  # the closest pair is named already
     out = []
     seen_carried: set[tuple[str, str]] = set()
     for _gap, a, b in sorted(best.values(), key=lambda x: (x[1].start, x[2].start)):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from mcfwatch.extract.relmodel import crosssent, crosssent_zh, features_en, features_zh
+from mcfwatch.extract.relmodel import crosssent, crosssent_zh, features_en, features_zh, pairwords_en
 from mcfwatch.extract.relmodel.candidates import Candidate, Mention, label_of, pairs
 from mcfwatch.extract.relmodel.data import TrainDoc
 
@@ -39,9 +39,14 @@ CARRY_EVENT = {"en": False, "zh": True}
 # P/R/F1: ZH model .57/.40/.47 -> .57/.42/.49, both .53/.39/.45 -> .52/.42/.46; EN (on b246c08) model
 # .66/.37/.48 -> .65/.42/.51, both .75/.32/.45 -> .75/.34/.47 (organizer recall .24 -> .41).
 REFERENCES = {"en": True, "zh": True}
+# English: a pair of entities whose closest mentions include a reference ("withdrew from it", "its institute") is
+# a candidate through its two closest named mentions as well, if the sentence names both (``candidates.pairs``).
+NAMED_TOO = True
 # Chinese pair words (双方, 两校 ...) as candidates of the two parties they stand for (``crosssent_zh``), in
 # training; extraction follows the model's record (hyperparameter ``pair_words``).
 PAIR_WORDS = True
+# English pair words ("the two universities", "both sides": ``pairwords_en``), likewise.
+PAIR_WORDS_EN = True
 
 
 def _ref_features(cand: Candidate) -> list[str]:
@@ -69,11 +74,13 @@ def _carried(topic: Mention | None, main: Mention | None, event: Mention | None)
 
 
 def english(sdoc: Doc, mentions: list[Mention], keep: Callable[[str, str], bool] | None = None,
-            carry_event: bool | None = None, references: bool | None = None) -> list[Example]:
+            carry_event: bool | None = None, references: bool | None = None,
+            pair_words: bool | None = None) -> list[Example]:
     """Every candidate of the document with its features; ``keep`` (first type, second type) prunes pairs before
     they are featurised (extraction passes the type pairs the model can return); ``carry_event``: the main event
     is carried into every sentence (None: ``CARRY_EVENT``; extraction passes the model's record); ``references``:
-    likewise for ``crosssent`` references (None: ``REFERENCES``)."""
+    likewise for ``crosssent`` references (None: ``REFERENCES``); ``pair_words``: likewise for
+    ``pairwords_en`` (None: ``PAIR_WORDS_EN``)."""
     out = []
     main = _main(sorted(mentions, key=lambda m: m.start))
     if REFERENCES["en"] if references is None else references:
@@ -81,10 +88,15 @@ def english(sdoc: Doc, mentions: list[Mention], keep: Callable[[str, str], bool]
     ordered = sorted(mentions, key=lambda m: m.start)
     carry = CARRY_EVENT["en"] if carry_event is None else carry_event
     event = _main(ordered, {"Event"}) if carry else None
+    both = PAIR_WORDS_EN if pair_words is None else pair_words
     topic: Mention | None = None  # the first agent of the last sentence that had one
-    for sent in sdoc.sents:
+    sents = list(sdoc.sents)
+    for i, sent in enumerate(sents):
         s, e = sent.start_char, sent.end_char
-        for cand in pairs(mentions, s, e, carried=_carried(topic, main, event)):
+        cands = pairs(mentions, s, e, carried=_carried(topic, main, event), named_too=NAMED_TOO)
+        if both:
+            cands += pairwords_en.pair_candidates(sents, i, ordered, cands)
+        for cand in cands:
             if keep is not None and not keep(cand.first.type, cand.second.type):
                 continue
             feats, anchor = features_en.features(sdoc, cand)

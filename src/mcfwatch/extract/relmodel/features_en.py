@@ -189,6 +189,40 @@ def carried_features(doc: Doc, cand: Candidate, tp: str, f: list[str]) -> tuple[
     return f, anchor.i
 
 
+def pair_features(doc: Doc, cand: Candidate, tp: str, f: list[str]) -> tuple[list[str], int]:
+    """A candidate of the two parties one pair word stands for ("The two universities signed a memorandum"):
+    the pair word's place in the parse, the triggers above it and the words after it in its sentence."""
+    tk = tokens(doc)
+    found = tk.span(doc, cand.first.start, cand.first.end)
+    if found is None:
+        return f, 0
+    sp, h = found
+    f += ["pair", f"tp_pair={tp}"]
+    head = tk.lemma[tk.head[h.i]]
+    f += [f"pdep={h.dep_}", f"phead={head}", f"tp_phead={tp}|{head}"]
+    after = [tk.lemma[t.i] for t in tk.toks[sp.end: min(sp.end + 10, tk.sent_end[sp.start])] if not t.is_punct]
+    f += [f"aw={w}" for w in set(after)]
+    f += [f"ab={a}_{b}" for a, b in zip(after, after[1:], strict=False)]
+    anchor = tk.toks[tk.head[h.i]]
+    above = [tk.toks[i] for i in ancestors(h.i, tk)[1:6]]
+    for t in above:
+        trig = tk.trig[t.i]
+        if trig:
+            f += [f"ptrig={trig}", f"tp_ptrig={tp}|{trig}"]
+        if t.pos_ in {"VERB", "AUX"} and anchor.pos_ not in {"VERB", "AUX"}:
+            anchor = t
+    for t in tk.toks[sp.end: min(sp.end + 10, tk.sent_end[sp.start])]:
+        trig = tk.trig[t.i]
+        if trig:
+            f += [f"atrig={trig}", f"tp_atrig={tp}|{trig}"]
+    cue = planned(above)
+    if cue:
+        f.append(f"plan={cue}")
+    if cue or not is_stated(anchor):
+        f.append("not_stated")
+    return f, anchor.i
+
+
 def features(doc: Doc, cand: Candidate) -> tuple[list[str], int]:
     """The candidate's feature strings, and the token index that stands for its trigger (the path's turn)."""
     t1, t2 = cand.first.type, cand.second.type
@@ -196,6 +230,8 @@ def features(doc: Doc, cand: Candidate) -> tuple[list[str], int]:
     f = [f"t1={t1}", f"t2={t2}", f"tp={tp}"]
     if cand.first.end <= cand.sent_start:
         return carried_features(doc, cand, tp, f)
+    if cand.first.start == cand.second.start:  # one pair word stands for both ("the two universities")
+        return pair_features(doc, cand, tp, f)
     tk = tokens(doc)
     found1, found2 = tk.span(doc, cand.first.start, cand.first.end), tk.span(doc, cand.second.start, cand.second.end)
     if found1 is None or found2 is None:

@@ -18,6 +18,15 @@ from mcfwatch.extract.zh.dates import DateMention
 from mcfwatch.extract.zh.relations import Item, RelCand
 
 METHOD = "model"
+# Two parties each brought in by "with" are the partners of a third, not of each other ("signed agreements with UK
+# MQP Limited, Brunel University and HT&L Fitting"; "an agreement ... with Brunel University in the UK and a
+# strategic investment agreement with HT&L Fitting"): no agreement or meeting between them.
+SYMMETRIC_CO_LISTED = {"agreement", "meeting"}
+
+
+def co_listed(features: list[str]) -> bool:
+    """Whether both parties of a candidate hang from "with" (one list, or one "with" each)."""
+    return "coord_head=with" in features or ("h1head=with" in features and "h2head=with" in features)
 
 
 def _types(label: str, a: Mention, b: Mention) -> tuple[str, str]:
@@ -29,14 +38,17 @@ def english(sdoc: Doc, table: EntityTable, model: RelModel) -> list[tuple[Found,
     mentions = aligned.table_mentions(sdoc, table, bool(model.meta["hyperparameters"].get("anaphors")))
     hyper = model.meta["hyperparameters"]
     exs = examples.english(sdoc, mentions, keep=model.any_shown, carry_event=bool(hyper.get("carry_event")),
-                           references=bool(hyper.get("references")))
+                           references=bool(hyper.get("references")), pair_words=bool(hyper.get("pair_words")))
     out: list[tuple[Found, Span]] = []
     for ex, hits in zip(exs, model.predict([e.features for e in exs]), strict=True):
         if "not_stated" in ex.features:
             continue  # the rules' modality check: plans, negations, allegations are no relation
         a, b = ex.cand.first, ex.cand.second
+        partners = co_listed(ex.features)
         for label, p, sub in hits:
             rtype, src, tgt = to_relation(label, a.entity, b.entity)
+            if partners and rtype in SYMMETRIC_CO_LISTED:
+                continue
             if allowed(label, a.type, b.type) and model.shown(rtype, *_types(label, a, b)):
                 out.append((Found(rtype, src, tgt, ex.anchor, round(p, 3), subtype=sub, method=METHOD),
                             sdoc[ex.anchor].sent))
