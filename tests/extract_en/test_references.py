@@ -106,3 +106,9 @@ def test_hired_is_recruited(extract_text) -> None:  # en-w-1140
     ex = extract_text(passage("en-w-1140", "Professor Daniel Webb", "part-time adviser."))
     assert ("Hunan Xiangtan Energy Materials", "Daniel Webb") in rels(ex, "recruitment")
     assert ("Daniel Webb", "Hunan Xiangtan Energy Materials") in rels(ex, "position")
+
+
+def test_exhibitors_included(extract_text) -> None:  # en-w-1262
+    ex = extract_text(passage("en-w-1262", "SHENZHEN", "Shenzhen Yunfan Trading."))
+    assert {("Shenzhen Skyfalcon Robotics", "World UAV Conference and Expo"),
+            ("Allgäu Flugsysteme", "World UAV Conference and Expo")} <= rels(ex, "participation")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from mcfwatch.extract.en.args import Arg, Resolver
-from mcfwatch.extract.en.found import Found
+from mcfwatch.extract.en.found import ORGS, Found
 from mcfwatch.extract.en.modality import is_stated
 from mcfwatch.extract.en.relations_util import _children, _conf, prep_objects
 
@@ -77,3 +77,22 @@ def invited_by(r: Resolver, tok: Token, subjects: Callable[[Token], tuple[list[A
         return []
     return [Found("invitation", a.entity, b.entity, tok.i, _conf(a, b)) for a in inviters for b in invitees
             if a.entity != b.entity]
+
+
+PARTICIPANT_NOUNS = {"exhibitor", "speaker", "participant", "attendee", "delegate", "guest", "panelist",
+                     "panellist", "presenter", "keynote", "competitor", "entrant", "lecturer"}
+
+
+def listed_participants(r: Resolver, tok: Token) -> list[Found]:
+    """"Exhibitors included A, B and C", "Keynote speakers included X": each takes part in the event the
+    subject names ("exhibitors at the X"), else the event the document named last before (4.8)."""
+    subj = [c for c in tok.children if c.dep_ == "nsubj" and c.lemma_.lower() in PARTICIPANT_NOUNS]
+    if not subj:
+        return []
+    events = _where(r, prep_objects(subj[0], {"at", "of", "in"}))
+    if not events:
+        last = r._last_of(tok.i, _TARGETS - {"Program"})
+        events = [Arg(last, "resolved", tok.i)] if last else []
+    members = [a for d in _children(tok, {"dobj"}) for a in r.entities(d)
+               if r.table.types.get(a.entity) in ORGS | {"Person"}]
+    return [Found("participation", m.entity, e.entity, tok.i, _conf(m, e)) for m in members for e in events]

@@ -30,7 +30,7 @@ from mcfwatch.extract.en.lexicon import (
 )
 from mcfwatch.extract.en.modality import is_stated
 from mcfwatch.extract.en.nouns import NOUN_KIND, NounRules, agreement_kind
-from mcfwatch.extract.en.parts import PART_VERBS, invited_by, may_take_part, taking_part
+from mcfwatch.extract.en.parts import PART_VERBS, invited_by, listed_participants, may_take_part, taking_part
 from mcfwatch.extract.en.positions import SurfacePositions
 from mcfwatch.extract.en.relations_util import _children, _conf, prep_objects
 
@@ -148,6 +148,8 @@ class SentenceRules(NounRules):
             if tok.pos_ == "VERB" and lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children) \
                     and is_stated(tok):  # "took on two British engineers as researchers"
                 found += self._recruitment(tok, *self.subjects(tok))
+            if tok.pos_ == "VERB" and lemma == "include" and is_stated(tok):
+                found += listed_participants(self.r, tok)
             if tok.pos_ == "NOUN" and lemma == "invitation":
                 found += invited_by(self.r, tok, self.subjects)
             if tok.pos_ == "VERB" and lemma in PART_VERBS and may_take_part(tok, lemma) and is_stated(tok):
