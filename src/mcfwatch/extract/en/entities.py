@@ -58,6 +58,12 @@ ORG_WORDS = {"delegation", "association", "society", "foundation", "federation",
              "chamber", "council"}
 
 
+# a council of members, not of a government (corpus/train: Business/Trade/Development/Growers Council and
+# "Carolinas–China Council" are Organization; Research/County/Security/State Council are PublicBody)
+MEMBERS_COUNCIL = {"business", "trade", "development", "growers", "industry", "commerce", "friendship"}
+PAIR = re.compile(r"\w[–-](?:China|Chinese|Sino|U\.S\.|US|America)\b|\b(?:China|Sino|U\.S\.)[–-]\w")
+
+
 def _type_from_head(text: str, label: str) -> str | None:
     words = [w.lower().strip(",.()") for w in text.split()]
     words = [w for w in words if w]
@@ -69,6 +75,8 @@ def _type_from_head(text: str, label: str) -> str | None:
             return "PublicBody"  # the ruling party, as the CCP patterns type it
         if " ".join(words[-3:]) == "special administrative region":
             return "Place"
+        if words[-1] == "council" and len(words) > 1 and (words[-2] in MEMBERS_COUNCIL or PAIR.search(text)):
+            return "Organization"  # "China-Britain Business Council", "Economic Development Council": members' bodies
         if words[-1] in GOV_WORDS - {"house", "state", "office"}:
             return "PublicBody"  # "Public Company Accounting Oversight Board"
         if len(words) > 2 and words[0] in COMMITTEE_HEADS and words[1] in {"on", "of", "for"}:
@@ -192,6 +200,29 @@ def with_legal_form(span: Span) -> Span:
     return doc[span.start:span.end + 1]
 
 
+def _free(tok: Token) -> bool:
+    """No name holds the token (a number or a technology word may: "five-axis", "aerospace-grade")."""
+    return tok.ent_iob_ == "O" or tok.ent_type_ in {"CARDINAL", "ORDINAL", "QUANTITY", "Technology"}
+
+
+TECH_TAILS = {"technology", "technologies", "tools", "components", "antennas"}  # not "systems": "artificial intelligence systems"
+
+
+def tech_extent(span: Span) -> Span:
+    """A technology with the words the corpus annotates around it: a hyphenated modifier before it
+    ("aerospace-grade carbon fibre", "five-axis machine tools") and a kind of item after it ("encryption
+    technologies", "radar components"), when no other name holds them."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start >= 3 and doc[start - 2].text == "-" and not doc[start - 2].whitespace_ \
+            and not doc[start - 3].whitespace_ and all(
+                _free(doc[i]) and re.fullmatch(r"[a-z0-9]+", doc[i].text) for i in (start - 3, start - 1)):
+        start -= 3
+    if end < len(doc) and doc[end].lower_ in TECH_TAILS and _free(doc[end]):
+        end += 1
+    return doc[start:end] if (start, end) != (span.start, span.end) else span
+
+
 def government_of(span: Span) -> Span | None:
     """"Government of Malaysia", "United States Government", "Chinese Government" -> the country span
     (the whole span for an adjective), or None when the span is not a country's government."""
@@ -258,6 +289,8 @@ def mentions_of(doc: Doc) -> list[Mention]:
             if untitled is None:
                 continue
             span = untitled
+        if label == "Technology":
+            span = tech_extent(span)
         etype = label if from_ruler else _type_from_head(span.text, label)
         if not from_ruler and etype in {"Organization", "Place", "Person"}:
             etype = known_type(span.text) or etype
@@ -274,7 +307,8 @@ def mentions_of(doc: Doc) -> list[Mention]:
             canonical = place_canonical(span.text)
         out.append(Mention(span.start, span.end, span.start_char, span.end_char, span.text, etype,
                            canonical, from_ruler, label))
-    return out
+    techs = [(m.start, m.end) for m in out if m.type == "Technology"]  # "aerospace" of "aerospace-grade ..."
+    return [m for m in out if not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in techs)]
 
 
 def text_of(doc: Doc) -> str:
