@@ -6,7 +6,7 @@ from __future__ import annotations
 from mcfwatch.extract.zh import ChineseExtractor, crf_ner
 from mcfwatch.extract.zh.aliases import aliases_for
 from mcfwatch.extract.zh.gazetteer import load
-from mcfwatch.extract.zh.typing_rules import listed_type
+from mcfwatch.extract.zh.typing_rules import listed_type, org_type
 
 
 def _mentions(ex: ChineseExtractor, text: str) -> set[tuple[str, str, str]]:
@@ -45,3 +45,18 @@ def test_a_listed_research_academy_is_a_university() -> None:
     assert listed_type("中国人民解放军军事科学院", "MilitaryUnit") == "MilitaryUnit"
     assert listed_type("二炮兵装备研究院", "MilitaryUnit") == "MilitaryUnit"
     assert listed_type("中国工程物理研究院", "Company") == "Company"
+
+
+def test_a_delegation_named_after_a_place_is_the_places(zh_extractor: ChineseExtractor) -> None:
+    # corpus/train marks the places of such delegations, not the delegation (zh-w-0099 美国图森市代表团, zh-w-0147
+    # 日本广岛县议会访华团); a delegation named after a university is the university (zh-w-0101).
+    found = _mentions(zh_extractor, "美国俄亥俄州代顿市代表团访问了我市。德国巴伐利亚州企业家代表团参观了工厂。")
+    assert {(s, t) for s, t, _ in found} == {("美国", "Place"), ("俄亥俄州", "Place"), ("代顿市", "Place"),
+                                            ("德国", "Place"), ("巴伐利亚州", "Place")}
+    found = _mentions(zh_extractor, "9月，乌克兰国立航空大学代表团来校访问。")
+    assert any(s.endswith("国立航空大学") and t == "University" for s, t, _ in found)
+
+
+def test_a_firm_named_for_its_trade_is_a_company() -> None:
+    # corpus/train types 华峰精工, 雷拓防务, 苏州纳新能源 Company.
+    assert {org_type(n) for n in ("华峰精工", "雷拓防务", "苏州纳新能源")} == {"Company"}

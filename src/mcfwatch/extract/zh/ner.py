@@ -215,6 +215,10 @@ def _split_parent(text: str, c: _Cand) -> list[_Cand]:
         typ = tr.FIXED_NAMES.get(left) or ("MilitaryUnit" if tr.FOREIGN_SERVICE.fullmatch(left) else tr.org_type(left))
         return [_Cand(c.start, c.start + k, typ, c.priority, [], c.source)]
     delegation = next((d for d in tr.DELEGATIONS if surface.endswith(d)), "")
+    named_for = tr.PLACE_DELEGATION.fullmatch(surface[: -len(delegation)]) if delegation else None
+    if named_for and named_for.group("country"):
+        return [_Cand(c.start + named_for.start(g), c.start + named_for.end(g), "Place", c.priority, [], c.source)
+                for g in ("country", "place", "city") if named_for.group(g)]
     body = tr.head_type(surface[: -len(delegation)]) if delegation else None
     if body and body[0] in ("University", "Organization", "Company") and len(surface) - len(delegation) > len(body[1]):
         return [_Cand(c.start, c.end - len(delegation), body[0], c.priority, [], c.source)]
