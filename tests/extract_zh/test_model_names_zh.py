@@ -6,7 +6,7 @@ from __future__ import annotations
 from mcfwatch.extract.zh import ChineseExtractor, crf_ner
 from mcfwatch.extract.zh.aliases import aliases_for
 from mcfwatch.extract.zh.gazetteer import load
-from mcfwatch.extract.zh.typing_rules import listed_type, org_type
+from mcfwatch.extract.zh.typing_rules import head_type, listed_type, org_type
 
 
 def _mentions(ex: ChineseExtractor, text: str) -> set[tuple[str, str, str]]:
@@ -60,3 +60,9 @@ def test_a_delegation_named_after_a_place_is_the_places(zh_extractor: ChineseExt
 def test_a_firm_named_for_its_trade_is_a_company() -> None:
     # corpus/train types 华峰精工, 雷拓防务, 苏州纳新能源 Company.
     assert {org_type(n) for n in ("华峰精工", "雷拓防务", "苏州纳新能源")} == {"Company"}
+
+
+def test_international_bodies_named_organisation_are_organizations() -> None:
+    # corpus/train: 国际货币基金组织, 世界贸易组织, 上海合作组织, 亚太经合组织 are Organization; 组织 alone is no head.
+    assert {org_type(n) for n in ("国际货币基金组织", "世界贸易组织", "上海合作组织", "亚太经合组织")} == {"Organization"}
+    assert head_type("社会组织") is None and org_type("东湖工程大学校友会") == "Organization"
