@@ -7,7 +7,9 @@ fold a CRF is trained as ``make train-zh`` trains the shipped one (the public sp
 extracted with it (rules for relations) and scored by the harness (name + type, as ``mcfwatch eval`` scores
 entities). The same documents through the shipped model are the baseline row of the same run: the shipped
 model's figure is in-sample when it was trained on the corpus (its meta says). ``--reuse`` keeps fold models
-already trained under build/zh-ner-folds (for changes downstream of the model). Skips when ../shared is absent.
+already trained under build/zh-ner-folds (for changes downstream of the model). Each fold's model is recorded in
+``build/zh-ner-folds/fold{K}.json`` (model hash, documents left out), so that ``mcfwatch eval --corpus corpus/train
+--zh-folds build/zh-ner-folds`` extracts each Chinese fold with the model trained without it. Skips when ../shared is absent.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from mcfwatch.extract.evalsuite import corpus_gold, fold_parts, text_group  # no
 from mcfwatch.extract.zh import ChineseExtractor, crf_ner  # noqa: E402
 from mcfwatch.extract.zh.crf_corpus import corpus_texts, subsample  # noqa: E402
 from mcfwatch.extract.zh.extractor import _chunks  # noqa: E402
+from mcfwatch.extract.zh.heldout import write_record  # noqa: E402
 from mcfwatch.extract.zh.ner import find_mentions  # noqa: E402
 from mcfwatch.extract.zh.normalise import simplify  # noqa: E402
 from mcfwatch.extract.zh.tagger import Token, make_tagger  # noqa: E402
@@ -110,6 +113,7 @@ def main(argv: list[str]) -> int:
             secs = train(public + corpus * args.repeat, path, "ap", 0.0, 0.0, args.max_iter, 1, log=False)
             print(f"fold {k}: trained on {len(public):,} public + {len(corpus):,} x {args.repeat} corpus clauses "
                   f"in {secs:.0f} s", flush=True)
+        write_record(WORK, k, groups, path, {"config": tag, "folds": args.folds})  # for `mcfwatch eval --zh-folds`
         tagger = pycrfsuite.Tagger()
         tagger.open(str(path))
         for i in part:

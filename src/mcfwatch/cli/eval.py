@@ -31,6 +31,9 @@ def register(app: typer.Typer) -> None:
         en_folds: Annotated[Path | None, typer.Option(
             "--en-folds", help="With --corpus corpus/train: extract each English fold with the ner and typer refit "
             "without it (folder written by `python -m mcfwatch.extract.en.heldout`).")] = None,
+        zh_folds: Annotated[Path | None, typer.Option(
+            "--zh-folds", help="With --corpus corpus/train: extract each Chinese fold with the NER model trained "
+            "without it (folder written by `python benchmarks/zh_ner_folds.py`).")] = None,
     ) -> None:
         """Score extraction per language: P/R/F1 per entity and relation type for the rules, the model and both,
         next to the co-occurrence and bare-NER baselines."""
@@ -40,19 +43,22 @@ def register(app: typer.Typer) -> None:
 
         if blind and errors:
             raise InputError("--blind", "the blind split is scored in aggregate only; --errors is refused")
-        runs: list[tuple[str, list[GoldDoc], int, Path | None]] = [(f"{g} ({f'{folds}-fold cross-validated' if cv else 'shipped model'})", file_gold(g), folds if cv else 0,
-                 None) for g in gold or []]
+        runs: list[tuple[str, list[GoldDoc], int, tuple[Path | None, Path | None]]] = [
+            (f"{g} ({f'{folds}-fold cross-validated' if cv else 'shipped model'})", file_gold(g), folds if cv else 0,
+             (None, None)) for g in gold or []]
         if corpus is not None:
-            runs.append((f"{corpus} ({f'{folds}-fold cross-validated' if folds > 1 else 'shipped model'})",
-                         corpus_gold([corpus]), folds, en_folds if folds > 1 else None))
+            held = "".join(f"; {lang} NER held out per fold" for lang, d in (("English", en_folds), ("Chinese", zh_folds))
+                           if d is not None and folds > 1)
+            runs.append((f"{corpus} ({f'{folds}-fold cross-validated' if folds > 1 else 'shipped model'}{held})",
+                         corpus_gold([corpus]), folds, (en_folds, zh_folds) if folds > 1 else (None, None)))
         if blind:
-            runs.append(("blind split corpus/blind (shipped model)", corpus_gold([Path("corpus/blind")]), 0, None))
+            runs.append(("blind split corpus/blind (shipped model)", corpus_gold([Path("corpus/blind")]), 0, (None, None)))
         if not runs:
             raise InputError("eval", "give a gold file, --corpus DIR or --blind")
         suites = []
         for title, docs, k, refit in runs:
             suite = run(title, docs, k, log=lambda m: console.print(m, style="dim", highlight=False),
-                        floors=tuple(floor or ()), en_folds=refit)
+                        floors=tuple(floor or ()), en_folds=refit[0], zh_folds=refit[1])
             suites.append((suite, k))
             for line in format_suite(suite):
                 console.print(line, highlight=False, markup=False)

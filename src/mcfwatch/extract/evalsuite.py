@@ -103,10 +103,11 @@ def _score(gold: list[GoldDoc], extractions: Iterable[Extraction], report: Repor
 
 def run(title: str, gold: list[GoldDoc], folds: int = 0, baselines: bool = True,
         log: Callable[[str], None] = lambda _: None, floors: tuple[float, ...] = (),
-        en_folds: Path | None = None) -> Suite:
+        en_folds: Path | None = None, zh_folds: Path | None = None) -> Suite:
     """Score every system on ``gold``; ``folds`` > 1 cross-validates the model over the gold's documents;
     ``floors`` adds ``both`` rows at other confidence floors for the model's own findings; ``en_folds``: a
-    folder of English ner/typer refit per fold (``en/heldout.py``) that extract each fold's documents."""
+    folder of English ner/typer refit per fold (``en/heldout.py``) that extract each fold's documents; ``zh_folds``:
+    likewise a folder of Chinese NER models trained per fold (``zh/heldout.py``)."""
     suite = Suite(title)
     for lang in sorted({lang_of(g.document) for g in gold}):
         docs = [g for g in gold if lang_of(g.document) == lang]
@@ -118,6 +119,10 @@ def run(title: str, gold: list[GoldDoc], folds: int = 0, baselines: bool = True,
                 from mcfwatch.extract.en.heldout import load_fold
 
                 systems.en.nlp, systems.en.typer = load_fold(en_folds, n, {text_group(g.document.text) for g in part})
+            if lang == "zh" and zh_folds is not None and folds > 1:
+                from mcfwatch.extract.zh.heldout import load_fold as load_zh_fold
+
+                systems.zh.crf_tagger = load_zh_fold(zh_folds, n, {text_group(g.document.text) for g in part})
             ex = systems.run([g.document for g in part], model, floors)
             for s in names:
                 _score(part, ex[s], reports[s])

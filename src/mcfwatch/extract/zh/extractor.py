@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from mcfwatch import settings
 from mcfwatch.extract.relmodel import combine, scorer
@@ -64,6 +65,7 @@ class ChineseExtractor:
         self.gazetteer = gazetteer.load()
         custom = custom_dictionary({n: e.type for n, e in self.gazetteer.entries.items() if len(n) >= 4})
         self.tagger: Tagger = tagger or make_tagger(backend, custom)
+        self.crf_tagger: Any = None  # another loaded CRF than the shipped one (held-out folds, ``zh/heldout.py``)
 
     @property
     def name(self) -> str:
@@ -75,7 +77,7 @@ class ChineseExtractor:
         spans = [_chunks(t) for t in texts]
         flat = [t[s:e] for t, sp in zip(texts, spans, strict=True) for s, e in sp]
         tagged = iter(self.tagger.tag_many(flat))
-        proposed = iter([crf_ner.tag_entities(c) for c in flat] if self.ner == "crf" else [None] * len(flat))
+        proposed = iter([crf_ner.tag_entities(c, self.crf_tagger) for c in flat] if self.ner == "crf" else [None] * len(flat))
         out: list[list[Mention]] = []
         for t, sp in zip(texts, spans, strict=True):
             found: list[Mention] = []
