@@ -177,3 +177,17 @@ def test_councils_of_members_are_organizations(extract_text) -> None:
     assert types["Harlan County Economic Development Council"] == "Organization"
     assert types["Sweden–China Trade Council"] == "Organization"
     assert types["Dunmore County Council"] == "PublicBody"
+
+
+def test_a_sentence_with_commas_and_a_room_is_no_address(extract_text) -> None:  # en-p-wh2-030
+    ex = extract_text("And since I know some folks are asking: The President, as you may have seen from the photo, "
+                      "was in the Oval Office for the call. And in the room were the National Security Advisor, "
+                      "Jake Sullivan; Secretary of State Blinken.")
+    assert typed(ex).get("Jake Sullivan") == "Person"
+
+
+def test_a_university_in_another_language(extract_text) -> None:
+    # held-out fold 0 (en-w-1174, en-w-1236): "Universidad ..." typed Company; a sentence written for the test
+    ex = extract_text("In 2019 the Universidad Técnica de Lima signed a memorandum with Harbin Engineering "
+                      "University on marine robotics.")
+    assert typed(ex)["Universidad Técnica de Lima"] == "University"

@@ -98,6 +98,9 @@ def _pieces(text: str) -> list[re.Match[str]]:
     return [p for m in _ADDRESS_PIECE.finditer(text) for p in _SUBPIECE.finditer(text, m.start(), m.end())]
 
 
+_PROSE_WORD = re.compile(r"\b[a-z]{3,}\b")  # an address has few lower-case words (the corpus's have at most 5)
+
+
 def address_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of postal addresses: a short ';'-separated piece of a line with two or more
     commas, a street or building word or a postcode, that ends in a capitalised name (the country)."""
@@ -109,6 +112,8 @@ def address_ranges(text: str) -> list[tuple[int, int]]:
         last = piece.rsplit(",", 1)[1].strip()
         if not re.fullmatch(r"(?:and\s+)?[A-Z][\w.'’ -]{1,30}", last):
             continue
+        if len(_PROSE_WORD.findall(piece)) >= 8:
+            continue  # prose, not an address ("... in the room were the National Security Advisor, Jake Sullivan")
         words = {w.lower().strip(".") for w in re.findall(r"[A-Za-z.]+", piece)}
         if words & _STREET_WORDS or re.search(r"\b\d{5,6}\b|\bNo\. ?\d", piece):
             out.append((m.start(), m.end()))

@@ -46,7 +46,8 @@ COMPANY_WORDS = {"company", "co", "co.", "ltd", "ltd.", "limited", "inc", "inc."
                  "group", "llc", "gmbh", "holdings", "industries", "technologies", "plc", "s.a.", "ag", "bank",
                  "enterprises", "electronics", "systems", "semiconductor", "semiconductors", "telecom"}
 UNIVERSITY_WORDS = {"university", "institute", "academy", "college", "laboratory", "lab", "school", "polytechnical",
-                    "polytechnic"}
+                    "polytechnic", "universidad", "universidade", "université", "universität", "università",
+                    "universiteit", "universitet", "uniwersytet"}  # and as other languages write it
 GOV_WORDS = {"ministry", "department", "government", "commission", "committee", "bureau", "administration",
              "office", "council", "agency", "congress", "senate", "court", "house", "parliament", "fbi", "cia",
              "treasury", "embassy", "consulate", "state", "police", "section", "division", "service", "chambers",
