@@ -77,7 +77,9 @@ class ChineseExtractor:
         spans = [_chunks(t) for t in texts]
         flat = [t[s:e] for t, sp in zip(texts, spans, strict=True) for s, e in sp]
         tagged = iter(self.tagger.tag_many(flat))
-        proposed = iter([crf_ner.tag_entities(c, self.crf_tagger) for c in flat] if self.ner == "crf" else [None] * len(flat))
+        crf = self.crf_tagger
+        proposed = iter([crf_ner.tag_entities(c) if crf is None else crf_ner.tag_entities(c, crf) for c in flat]
+                        if self.ner == "crf" else [None] * len(flat))
         out: list[list[Mention]] = []
         for t, sp in zip(texts, spans, strict=True):
             found: list[Mention] = []
