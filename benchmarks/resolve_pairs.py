@@ -17,6 +17,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from matching import prf  # benchmarks/matching.py's P/R/F1 (a script: benchmarks/ is on the path)
+
 from mcfwatch.resolve.algorithm import THRESHOLDS
 from mcfwatch.resolve.index import NameIndex
 from mcfwatch.resolve.matcher import Matcher, default_matcher
@@ -24,16 +26,6 @@ from mcfwatch.resolve.merge import Candidate, plan_merges
 from mcfwatch.resolve.names import parse
 
 DATA = Path(__file__).parent / "data"
-
-
-def prf(rows: list[tuple[bool, bool]]) -> str:
-    tp = sum(1 for gold, got in rows if gold and got)
-    fp = sum(1 for gold, got in rows if got and not gold)
-    fn = sum(1 for gold, got in rows if gold and not got)
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return f"{p:.3f}/{r:.3f}/{f:.3f} n{len(rows)}"
 
 
 def decide(pairs: list[dict[str, Any]], matcher: Matcher) -> dict[str, dict[str, list[tuple[bool, bool]]]]:
@@ -59,7 +51,8 @@ def show(title: str, table: dict[str, dict[str, list[tuple[bool, bool]]]]) -> No
     for row, kinds in table.items():
         print(f"  {row}")
         for kind in sorted(kinds, key=lambda k: (k == "all", k)):
-            print(f"    {kind:16s} {prf(kinds[kind])}")
+            pr, rc, f1, n = prf(kinds[kind])
+            print(f"    {kind:16s} {pr:.3f}/{rc:.3f}/{f1:.3f} n{n}")
 
 
 def main() -> int:

@@ -5,26 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from spacy.language import Language
 
-from mcfwatch.extract.relmodel import crosssent, data, examples
+from mcfwatch.extract.relmodel import crosssent, examples
 from mcfwatch.extract.relmodel.candidates import Mention
 from mcfwatch.extract.relmodel.data import TrainDoc
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    from mcfwatch.extract.en.model import load_nlp
-
-    return load_nlp()
-
-
-@pytest.fixture(scope="module")
-def corpus() -> dict[str, TrainDoc]:
-    return {d.id: d for d in data.from_corpus(REPO / "corpus" / "train" / "en.jsonl")}
 
 
 def _refs(nlp: Language, doc: TrainDoc) -> dict[str, Mention]:

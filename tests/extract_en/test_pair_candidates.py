@@ -9,23 +9,11 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from mcfwatch.extract.relmodel import data, examples, pairwords_en
+from mcfwatch.extract.relmodel import examples, pairwords_en
 from mcfwatch.extract.relmodel.data import TrainDoc
 
 REPO = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    from mcfwatch.extract.en.model import load_nlp
-
-    return load_nlp()
-
-
-@pytest.fixture(scope="module")
-def corpus() -> dict[str, TrainDoc]:
-    return {d.id: d for d in data.from_corpus(REPO / "corpus" / "train" / "en.jsonl")}
 
 
 def _labelled(nlp: Language, doc: TrainDoc, **kw: bool) -> list[examples.Example]:

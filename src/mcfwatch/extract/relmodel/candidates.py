@@ -8,6 +8,7 @@ the text order. What must stay true: the same function builds the candidates for
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from mcfwatch.model import SCHEMA
@@ -108,3 +109,22 @@ def pairs(mentions: list[Mention], sent_start: int, sent_end: int, max_chars: in
                 between = tuple(m for m in ms if m.end <= b.start and m.entity != b.entity)
                 out.append(Candidate(c, b, sent_start, sent_end, between))
     return out
+
+
+def previous_pair(bounds: list[tuple[int, int]], index: int, parties: Callable[[int, int], list[Mention]],
+                  have: set[frozenset[str]], look_back: int) -> tuple[Mention, Mention] | None:
+    """The two parties a pair word in sentence ``index`` stands for ("the two universities", 双方): the first two
+    ``parties(start, end)`` of the latest of the ``look_back`` sentences before it (``bounds``) that names two, when
+    some relation allows their types and ``have`` (the sentence's pairs, updated here) lacks them."""
+    found: list[Mention] = []
+    for k in range(index - 1, max(index - 1 - look_back, -1), -1):
+        found = parties(*bounds[k])
+        if len(found) >= 2:
+            break
+    if len(found) < 2:
+        return None
+    a, b = found[0], found[1]
+    if frozenset((a.entity, b.entity)) in have or not any(allowed(lab, a.type, b.type) for lab in labels()):
+        return None
+    have.add(frozenset((a.entity, b.entity)))
+    return a, b

@@ -11,8 +11,9 @@ What must stay true: training and extraction call the same function on their own
 from __future__ import annotations
 
 import re
+from functools import partial
 
-from mcfwatch.extract.relmodel.candidates import Candidate, Mention, allowed, labels
+from mcfwatch.extract.relmodel.candidates import Candidate, Mention, previous_pair
 
 # the pair word -> the types its parties can have (None: any agent or place)
 _PAIR_TYPES: dict[str, set[str] | None] = {
@@ -53,17 +54,10 @@ def pair_candidates(text: str, mentions: list[Mention], sentences: list[tuple[in
             if len(here) >= 2:
                 after |= {(a.entity, b.entity) for a in here for b in here if a.entity != b.entity}
                 continue
-            found: list[Mention] = []
-            for k in range(index - 1, max(index - 1 - LOOK_BACK, -1), -1):
-                found = _parties(mentions, sentences[k][0], sentences[k][1], group)
-                if len(found) >= 2:
-                    break
-            if len(found) < 2:
+            pair = previous_pair(sentences, index, partial(_parties, mentions, types=group), have, LOOK_BACK)
+            if pair is None:
                 continue
-            a, b = found[0], found[1]
-            if frozenset((a.entity, b.entity)) in have or not any(allowed(lab, a.type, b.type) for lab in labels()):
-                continue
-            have.add(frozenset((a.entity, b.entity)))
+            a, b = pair
             first = Mention(hit.start(), hit.end(), a.entity, a.type, REF)
             second = Mention(hit.start(), hit.end(), b.entity, b.type, REF)
             new.append(Candidate(first, second, s, e, ()))

@@ -173,20 +173,32 @@ def carried_features(doc: Doc, cand: Candidate, tp: str, f: list[str]) -> tuple[
     f += [f"cref={r}" for r in refs]
     head = tk.lemma[tk.head[h2.i]]
     f += [f"h2dep={h2.dep_}", f"h2head={head}", f"tp_h2head={tp}|{head}"]
-    anchor = tk.toks[tk.head[h2.i]]
-    above = [tk.toks[i] for i in ancestors(h2.i, tk)[1:6]]
+    above, anchor = _above(tk, h2.i, tp, f)
+    _modality(above, anchor, f)
+    return f, anchor.i
+
+
+def _above(tk: Tokens, i: int, tp: str, f: list[str]) -> tuple[list[Token], Token]:
+    """The five tokens above token ``i`` in the parse (their triggers added to ``f``), and the anchor: the head
+    of ``i``, or the first verb above it when that head is no verb."""
+    anchor = tk.toks[tk.head[i]]
+    above = [tk.toks[j] for j in ancestors(i, tk)[1:6]]
     for t in above:
         trig = tk.trig[t.i]
         if trig:
             f += [f"ptrig={trig}", f"tp_ptrig={tp}|{trig}"]
         if t.pos_ in {"VERB", "AUX"} and anchor.pos_ not in {"VERB", "AUX"}:
             anchor = t
+    return above, anchor
+
+
+def _modality(above: list[Token], anchor: Token, f: list[str]) -> None:
+    """The rules' modality check for a party carried or stood for: a plan above it, or an anchor not stated."""
     cue = planned(above)
     if cue:
         f.append(f"plan={cue}")
     if cue or not is_stated(anchor):
         f.append("not_stated")
-    return f, anchor.i
 
 
 def pair_features(doc: Doc, cand: Candidate, tp: str, f: list[str]) -> tuple[list[str], int]:
@@ -203,23 +215,12 @@ def pair_features(doc: Doc, cand: Candidate, tp: str, f: list[str]) -> tuple[lis
     after = [tk.lemma[t.i] for t in tk.toks[sp.end: min(sp.end + 10, tk.sent_end[sp.start])] if not t.is_punct]
     f += [f"aw={w}" for w in set(after)]
     f += [f"ab={a}_{b}" for a, b in zip(after, after[1:], strict=False)]
-    anchor = tk.toks[tk.head[h.i]]
-    above = [tk.toks[i] for i in ancestors(h.i, tk)[1:6]]
-    for t in above:
-        trig = tk.trig[t.i]
-        if trig:
-            f += [f"ptrig={trig}", f"tp_ptrig={tp}|{trig}"]
-        if t.pos_ in {"VERB", "AUX"} and anchor.pos_ not in {"VERB", "AUX"}:
-            anchor = t
+    above, anchor = _above(tk, h.i, tp, f)
     for t in tk.toks[sp.end: min(sp.end + 10, tk.sent_end[sp.start])]:
         trig = tk.trig[t.i]
         if trig:
             f += [f"atrig={trig}", f"tp_atrig={tp}|{trig}"]
-    cue = planned(above)
-    if cue:
-        f.append(f"plan={cue}")
-    if cue or not is_stated(anchor):
-        f.append("not_stated")
+    _modality(above, anchor, f)
     return f, anchor.i
 
 

@@ -9,9 +9,11 @@ before it. What must stay true: training and extraction call the same function o
 
 from __future__ import annotations
 
+from functools import partial
+
 from spacy.tokens import Span, Token
 
-from mcfwatch.extract.relmodel.candidates import Candidate, Mention, allowed, labels
+from mcfwatch.extract.relmodel.candidates import Candidate, Mention, previous_pair
 
 BODIES = {"Company", "Organization", "PublicBody", "University", "MilitaryUnit", "Place"}
 # the noun after "the two" / "both" -> the types its parties can have (None: any body or person)
@@ -74,21 +76,15 @@ def pair_candidates(sents: list[Span], index: int, ordered: list[Mention],
         if hit is None:
             continue
         start, end, types = hit
+        bounds = [(s.start_char, s.end_char) for s in sents[: index]]
         kinds = types or BODIES | {"Person"}
         for group in (kinds - {"Person"}, kinds & {"Person"}):
             if not group or len(_parties(ordered, sent.start_char, start, group)) >= 2:
                 continue  # "A and B said the two sides ..." names them itself
-            found: list[Mention] = []
-            for k in range(index - 1, max(index - 1 - LOOK_BACK, -1), -1):
-                found = _parties(ordered, sents[k].start_char, sents[k].end_char, group)
-                if len(found) >= 2:
-                    break
-            if len(found) < 2:
+            pair = previous_pair(bounds, index, partial(_parties, ordered, types=group), have, LOOK_BACK)
+            if pair is None:
                 continue
-            a, b = found[0], found[1]
-            if frozenset((a.entity, b.entity)) in have or not any(allowed(lab, a.type, b.type) for lab in labels()):
-                continue
-            have.add(frozenset((a.entity, b.entity)))
+            a, b = pair
             out.append(Candidate(Mention(start, end, a.entity, a.type, REF), Mention(start, end, b.entity, b.type, REF),
                                  sent.start_char, sent.end_char, ()))
     return out
