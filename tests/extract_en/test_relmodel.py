@@ -130,6 +130,8 @@ def test_eval_suite_scores_rules_model_and_both_per_language(tmp_path: Path) -> 
     assert both.tp >= rules.tp  # both keeps every rule finding
     text = "\n".join(format_suite(suite))
     assert "relations by type" in text and "both@0.5" in text
+    assert "end to end" in text
+    assert all(r.reach.partners == reports["rules"].reach.partners for r in reports.values())  # one gold
 
 
 def test_eval_refuses_error_listing_on_the_blind_split() -> None:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from mcfwatch.errors import InputError
+from mcfwatch.extract.reach import Reach, reach
 from mcfwatch.model import SCHEMA, Document, Extraction, Relation
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "data" / "samples" / "corpus"
@@ -116,6 +117,7 @@ class Report:
     entities: dict[str, Score] = field(default_factory=dict)
     relations: dict[str, Score] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)  # "doc: missed/spurious ..." lines
+    reach: Reach = field(default_factory=Reach)  # end to end: partners joined to their defence ends (reach.py)
 
     def total(self, kind: str) -> Score:
         scores = self.entities if kind == "entities" else self.relations
@@ -150,9 +152,19 @@ def _party_names(name: str, gold_entities: list[dict[str, Any]]) -> set[str]:
     return {norm(name)}
 
 
+def gold_edges(gold: GoldDoc) -> list[tuple[str, int, int]]:
+    """The gold relations as (type, source index, target index) into ``gold.entities`` (by name or alias)."""
+    index = {n: i for i, g in reversed(list(enumerate(gold.entities))) for n in _names(g)}
+    return [(gr["type"], index[norm(gr["source"])], index[norm(gr["target"])]) for gr in gold.relations
+            if norm(gr["source"]) in index and norm(gr["target"]) in index]
+
+
 def score_document(gold: GoldDoc, ex: Extraction, report: Report) -> None:
     pred_ents: list[dict[str, Any]] = [{"name": e.name, "type": e.type, "aliases": e.aliases} for e in ex.entities]
     pairs = _match_entities(gold.entities, pred_ents)
+    position = {e.id: i for i, e in enumerate(ex.entities)}
+    report.reach.add(reach([g["type"] for g in gold.entities], gold_edges(gold), [p["type"] for p in pred_ents],
+                           [(r.type, position[r.source], position[r.target]) for r in ex.relations], pairs))
     matched_g = {g for g, _ in pairs}
     matched_p = {p for _, p in pairs}
     for gi, g in enumerate(gold.entities):
@@ -232,3 +244,6 @@ def format_report(report: Report, title: str = "") -> Iterator[str]:
             yield f"    {name:<12} {s.precision:6.2f} {s.recall:6.2f} {s.f1:6.2f} {s.support:5d} {s.tp + s.fp:5d}"
         t = report.total(kind)
         yield f"    {'ALL':<12} {t.precision:6.2f} {t.recall:6.2f} {t.f1:6.2f} {t.support:5d} {t.tp + t.fp:5d}"
+    a = report.reach
+    yield (f"  end to end: {a.partners_reached} of {a.partners} partners reach a defence end their document names; "
+           f"pairs {a.pairs_tp} found, {a.pairs_fn} missed, {a.pairs_fp} spurious")

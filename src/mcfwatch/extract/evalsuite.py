@@ -195,6 +195,14 @@ def format_suite(suite: Suite) -> Iterator[str]:
             rel = (f"{t.precision:6.2f} {t.recall:6.2f} {t.f1:6.2f} {t.support:5d} {t.tp + t.fp:5d}"
                    if name != "bare-ner" else f"{'-':>6} {'-':>6} {'-':>6} {t.support:5d} {'-':>5}")
             yield f"    {name:<14} {e.precision:6.2f} {e.recall:6.2f} {e.f1:6.2f} {rel}"
+        yield "    end to end (reach.py): partners joined to a defence end of their document, reached / gold; pairs P / R"
+        for name, r in reports.items():
+            if name == "bare-ner":
+                continue
+            a = r.reach
+            pairs = Score(a.pairs_tp, a.pairs_fp, a.pairs_fn)
+            yield (f"      {name:<14} {a.partners_reached:4d} / {a.partners:<4d} {pairs.precision:6.2f} {pairs.recall:6.2f}"
+                   f"   ({a.partners_spurious} partners joined only to ends the gold does not join them to)")
         first = next(iter(reports.values()))
         yield f"    entities by type (recall of {', '.join(reports)}; gold)"
         for etype in sorted(first.entities):
