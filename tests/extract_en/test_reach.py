@@ -36,3 +36,4 @@ def test_the_seed_extraction_reaches_every_partner_and_loses_them_without_its_ag
     score_document(gold, cut, report)
     assert report.reach.partners == 4 and report.reach.partners_reached < 4
     assert report.reach.pairs_fn > 0
+    assert set(report.reach.breaks) <= {"agreement", "facilitation"} and report.reach.breaks  # where the chains broke

@@ -203,6 +203,8 @@ def format_suite(suite: Suite) -> Iterator[str]:
             pairs = Score(a.pairs_tp, a.pairs_fp, a.pairs_fn)
             yield (f"      {name:<14} {a.partners_reached:4d} / {a.partners:<4d} {pairs.precision:6.2f} {pairs.recall:6.2f}"
                    f"   ({a.partners_spurious} partners joined only to ends the gold does not join them to)")
+            if a.breaks:
+                yield f"      {'':<14} missing links: " + ", ".join(f"{k} {v}" for k, v in a.breaks.most_common())
         first = next(iter(reports.values()))
         yield f"    entities by type (recall of {', '.join(reports)}; gold)"
         for etype in sorted(first.entities):

@@ -15,8 +15,9 @@ reached in the extraction ("4 of 18 foreign partners reach the defence counterpa
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 AGENTS = frozenset({"Company", "University", "Organization", "PublicBody"})
 NO_PATH_THROUGH = frozenset({"Place", "Technology", "Program"})
@@ -32,6 +33,9 @@ class Reach:
     partners_reached: int = 0
     partners: int = 0  # gold partners with at least one gold defence end
     partners_spurious: int = 0  # extracted partners joined to a defence end, none of whose gold ends is joined
+    # Where the chains of the partners not reached break: on the gold's shortest path to its nearest end, each
+    # link the extraction lacks, by the gold relation's type ("entity": one of its two ends was not found).
+    breaks: Counter[str] = field(default_factory=Counter)
 
     def add(self, other: Reach) -> None:
         self.pairs_tp += other.pairs_tp
@@ -40,6 +44,7 @@ class Reach:
         self.partners_reached += other.partners_reached
         self.partners += other.partners
         self.partners_spurious += other.partners_spurious
+        self.breaks.update(other.breaks)
 
 
 def ends_of(types: list[str], edges: Iterable[tuple[str, int, int]]) -> set[int]:
@@ -49,6 +54,35 @@ def ends_of(types: list[str], edges: Iterable[tuple[str, int, int]]) -> set[int]
         if rtype == "mcf_link":
             ends |= {a, b}
     return ends
+
+
+def _adjacent(edges: Iterable[tuple[str, int, int]]) -> dict[int, dict[int, str]]:
+    out: dict[int, dict[int, str]] = {}
+    for rtype, a, b in edges:
+        if a != b:
+            out.setdefault(a, {}).setdefault(b, rtype)
+            out.setdefault(b, {}).setdefault(a, rtype)
+    return out
+
+
+def shortest_path(types: list[str], edges: Iterable[tuple[str, int, int]], start: int, ends: set[int]) -> list[int]:
+    """Nodes of a shortest path from ``start`` to the nearest of ``ends`` (same walking rule as ``joined``)."""
+    adjacent = _adjacent(edges)
+    parent = {start: start}
+    queue = [start]
+    for node in queue:
+        if node in ends and node != start:
+            path = [node]
+            while path[-1] != start:
+                path.append(parent[path[-1]])
+            return path[::-1]
+        if node != start and types[node] in NO_PATH_THROUGH:
+            continue
+        for nxt in sorted(adjacent.get(node, {})):
+            if nxt not in parent:
+                parent[nxt] = node
+                queue.append(nxt)
+    return []
 
 
 def joined(types: list[str], edges: Iterable[tuple[str, int, int]]) -> dict[int, set[int]]:
@@ -96,6 +130,15 @@ def reach(gold_types: list[str], gold_edges: list[tuple[str, int, int]], pred_ty
         out.pairs_fn += len(ends) - len(hits)
         out.partners += 1
         out.partners_reached += bool(hits)
+        if not hits:
+            gold_adj, pred_adj = _adjacent(gold_edges), _adjacent(pred_edges)
+            path = shortest_path(gold_types, gold_edges, partner, ends)
+            for a, b in zip(path, path[1:], strict=False):
+                pa, pb = to_pred.get(a), to_pred.get(b)
+                if pa is None or pb is None:
+                    out.breaks["entity"] += 1
+                elif pb not in pred_adj.get(pa, {}):
+                    out.breaks[gold_adj[a][b]] += 1
     for partner, ends in pred_join.items():
         gold_ends = gold_join.get(to_gold.get(partner, -1), set())
         extra = [e for e in ends if to_gold.get(e, -1) not in gold_ends]
