@@ -142,3 +142,30 @@ def test_the_invitee_is_the_person_an_organisation_introduces(rules: ChineseExtr
     assert ("invitation", "西北工业大学", "约翰·史密斯") in got
     assert ("invitation", "西北工业大学", "帝国理工学院") not in got
 
+
+
+def test_invited_by_at_the_head_of_the_sentence_names_who_came(rules: ChineseExtractor) -> None:
+    got = facts(rules, "应德国慕尼黑市市长迪特尔·赖特邀请，5月8日至12日，副市长张伟率成都市政府代表团访问德国。")
+    assert {("invitation", "迪特尔·赖特", "张伟"), ("invitation", "迪特尔·赖特", "成都市政府代表团")} <= got
+    assert not {f for f in got if f[0] == "invitation" and f[2] in ("德国", "慕尼黑市")}
+
+
+def test_each_inviter_and_each_guest_of_a_list(rules: ChineseExtractor) -> None:
+    got = facts(rules, "应英国剑桥大学、法国巴黎综合理工学院邀请，9月3日至10日，校长王明率团访问英国、法国。")
+    assert {("invitation", "剑桥大学", "王明"), ("invitation", "巴黎综合理工学院", "王明")} <= got
+
+
+def test_the_guest_before_the_inviter(rules: ChineseExtractor) -> None:
+    got = facts(rules, "德国弗劳恩霍夫研究所所长汉斯·施密特应西安电子科技大学邀请于8月访问西安。")
+    assert ("invitation", "西安电子科技大学", "汉斯·施密特") in got
+    assert ("invitation", "西安电子科技大学", "西安") not in got
+
+
+def test_this_visit_was_at_the_invitation_of(rules: ChineseExtractor) -> None:
+    got = facts(rules, "3月5日，英国帝国理工学院副校长彼得·琼斯访问北京航空航天大学。此访系应北京航空航天大学邀请。")
+    assert ("invitation", "北京航空航天大学", "彼得·琼斯") in got
+
+
+def test_every_person_invited_in_a_list(rules: ChineseExtractor) -> None:
+    got = facts(rules, "清华大学邀请美国斯坦福大学教授约翰·米勒、英国牛津大学教授艾伦·怀特来校作学术报告。")
+    assert {("invitation", "清华大学", "约翰·米勒"), ("invitation", "清华大学", "艾伦·怀特")} <= got

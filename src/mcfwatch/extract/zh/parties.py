@@ -81,3 +81,103 @@ def units(text: str, items: list[Item]) -> list[tuple[Item, Item]]:
                 and _UNIT_NAME.search(b.name) and not _CUT.match(a.name) and not _CUT.match(b.name)):
             out.append((a, b))
     return out
+
+
+# 应X邀请 / 受X的邀请: X invited the clause's or the next clause's subject (not 供应, 响应, 应用 ...)
+_ASKED = re.compile(r"(?<![供响适相反对感效答理])[应受](?![用对急该当变])")
+_INVITER_END = re.compile(r"□(?:市?人民政府|政府|方面)?[的之]?$")
+_THIS_VISIT = re.compile(r"(?:此访|此行|此次(?:来访|访问|出访)?|这次(?:来访|访问)?|本次(?:来访|访问)?)(?:系|是|为)?")
+# where the guests of an invitation end: what they came to do (访问, 出席 ...), 一行/等 after the list
+_GUEST_END = re.compile(r"访问|来(?!自)|赴|回|到(?!访)|出席|参加|参会|与会|作(?=了|大会|主旨|专题|学术|报告|题为)|考察|"
+                        r"抵达|出访|进行|开展|对(?!外)|一行|等|先后")
+_LED = re.compile(r"率")
+
+
+def invited(text: str, items: list[Item], s: int, e: int, cs: int, ce: int, p: int, pe: int,
+            told: list[Told], source: Item | None) -> list[tuple[Item, Item, str | None, str | None]]:
+    """Who invited whom at the 邀请 at ``p`` (clause ``cs``-``ce`` of the sentence ``s``-``e``).
+
+    应X邀请，Y率Z代表团访问…: X invited Y and Z (each person listed before what they came to do, the delegation
+    led); Y应X邀请访问…: X invited Y; 此访系应X邀请: X invited who made the visit just told; X邀请Y、Z参加…: the
+    persons listed after the verb (an organisation when none is named). docs/annotation.md 4.10; in
+    corpus/train/zh.jsonl 77 gold invitations lie in an evidence of the first form."""
+    from mcfwatch.extract.zh.relations import Item  # relations imports this module
+
+    masked = _mask(text, cs, p, items)
+    for it in items:  # a name that swallowed the 应 before it (应坦佩雷市)
+        if cs <= it.start < p and text[it.start] in "应受":
+            masked = masked[: it.start - cs] + text[it.start] + masked[it.start - cs + 1 :]
+    asked = [m for m in _ASKED.finditer(masked) if _INVITER_END.search(masked, m.end())]
+    if not asked:
+        hosts = [source] if source is not None else []
+        guests = _guests(text, items, pe, ce, _GUEST_END, lead=False)
+    else:
+        q = cs + asked[-1].start()
+        inviters = [it for it in items if q <= it.start and it.end <= p and (it.type in tg.AGENTIVE or it.type == "Place")]
+        if not inviters:
+            return []  # 应邀: the inviter is not named
+        hosts = _chain_back(text, inviters)
+        before = [it for it in items if cs <= it.start and it.end <= q and it.type in tg.AGENTIVE]
+        if before:  # Y应X邀请
+            guests = [before[-1]]
+        elif _THIS_VISIT.fullmatch(masked[: q - cs].strip()):
+            last = next((r for r in reversed(told) if r.type == "visit"), None)
+            guests = [Item(q, q, last.source, "Person", "")] if last else []  # the visitor's entity id only
+        elif len(masked[: q - cs].strip()) <= 3:  # 应X邀请，(date，)Y率…: the subject of what follows
+            guests = _guests(text, items, ce, e, _GUEST_END, lead=True)
+        else:
+            guests = []
+    return [(h, g, None, None) for h in hosts for g in guests if h.entity != g.entity]
+
+
+def _mask(text: str, a: int, b: int, items: list[Item]) -> str:
+    chars = list(text[a:b])
+    for it in items:
+        for k in range(max(it.start, a), min(it.end, b)):
+            chars[k - a] = "□"
+    return "".join(chars)
+
+
+def _chain_back(text: str, found: list[Item]) -> list[Item]:
+    """The last of ``found`` and those listed before it (A和B, A、B); a place glued to a name is its modifier."""
+    out, cur = [found[-1]], found[-1]
+    for it in reversed(found[:-1]):
+        gap = text[it.end : cur.start]
+        if gap == "" and it.type == "Place":
+            cur = it
+        elif tg.CONNECTORS.match(gap):
+            out.insert(0, it)
+            cur = it
+        else:
+            break
+    return out
+
+
+def _guests(text: str, items: list[Item], a: int, b: int, end: re.Pattern[str], lead: bool) -> list[Item]:
+    """The persons named from ``a`` up to what they came to do (``end``), with the delegation one of them leads
+    (``lead``: 率Z代表团); with no person, the first organisation (a place glued to the next name is its
+    modifier)."""
+    masked = _mask(text, a, b, items)
+    skip = re.match(r"[到了]*", masked)
+    stop = end.search(masked, skip.end() if skip else 0)
+    z = a + (stop.start() if stop else len(masked))
+    led = _LED.search(masked, 0, z - a) if lead else None
+    if led is not None:
+        rest = end.search(masked, led.end())
+        led_end = a + (rest.start() if rest else len(masked))
+        z = a + led.start()
+    inside = [it for it in items if a <= it.start and it.end <= z]
+    persons = [it for it in inside if it.type == "Person"]
+    if led is not None:
+        persons += [it for it in items if a + led.end() <= it.start and it.end <= led_end and it.type in tg.AGENTIVE]
+    if persons:
+        return persons
+    named = [it for it in inside if it.type in tg.AGENTIVE or it.type == "Place"]
+    while len(named) > 1 and named[0].type == "Place" and named[1].start == named[0].end:
+        named = named[1:]
+    out = named[:1]  # 邀请A公司、B公司和C公司: each
+    for it in named[1:]:
+        if not tg.CONNECTORS.match(text[out[-1].end : it.start]):
+            break
+        out.append(it)
+    return out

@@ -192,6 +192,8 @@ def _sentence_relations(sent: _Sentence, dates: list[DateMention], inherit: Date
         inherited = d is not None and d is inherit
         if rtype == "meeting" and pt.JOINED.search(text[max(cs, p - 3) : p]):
             pairs = pt.joined(sent.items, cs, p, told)
+        elif rtype == "invitation":
+            pairs = pt.invited(text, items, s, e, cs, ce, p, pe, told, sent.source(cs, p))
         else:
             pairs = _pairs(sent, rtype, p, pe, cs, ce, after)
         if rtype == "agreement" and not pairs:
@@ -277,9 +279,7 @@ def _pairs(sent: _Sentence, rtype: str, p: int, pe: int, cs: int, ce: int,
     if rtype in ("participation",) and not typed_after:
         return []
     first = typed_after[0]
-    targets = _coordinated(text, first, typed_after) if rtype in ("visit", "invitation", "recruitment") else [first]
-    if rtype == "invitation":  # 邀请英国帝国理工学院教授约翰·史密斯: the person (24 of 25 such in corpus/train)
-        targets = [pt.person_after(text, sent.items, t) for t in targets]
+    targets = _coordinated(text, first, typed_after) if rtype in ("visit", "recruitment") else [first]
     return [(src, t, None, None) for t in targets]
 
 
