@@ -191,3 +191,40 @@ def test_a_university_in_another_language(extract_text) -> None:
     ex = extract_text("In 2019 the Universidad Técnica de Lima signed a memorandum with Harbin Engineering "
                       "University on marine robotics.")
     assert typed(ex)["Universidad Técnica de Lima"] == "University"
+
+
+def test_list_items_and_signature_lines_are_no_headings(extract_text) -> None:
+    # a line of capitalised words is a title only when it is not a list item or a signed name's field
+    ex = extract_text("In this section, the term “appropriate committees of Congress” means—\n\n"
+                      "(1) the Committee on Foreign Relations of the Senate;\n\n"
+                      "(4) the Committee on Foreign Affairs of the House of Representatives;\n\n"
+                      "(5) the Permanent Select Committee on Intelligence of the House of Representatives; and")
+    names = typed(ex)  # en-p-gn-020
+    for body in ("Committee on Foreign Relations", "Senate", "Committee on Foreign Affairs",
+                 "House of Representatives", "Permanent Select Committee on Intelligence"):
+        assert names.get(body) == "PublicBody", body
+    ex = extract_text("We request that you provide, by June 7, 2022, all agreements between Lakeshore and Beihang "
+                      "or Kunpeng.\n\nSincerely,\n\nThomas Reedy, Member of Congress\n"
+                      "Andrea Lindqvist, Member of Congress")  # en-w-1006
+    assert typed(ex).get("Thomas Reedy") == "Person"
+    assert typed(ex).get("Andrea Lindqvist") == "Person"
+
+
+def test_hyphenated_given_names_and_name_particles(extract_text) -> None:
+    ex = extract_text("Lin brought with him his former deputy, Chang Yu-ting, and in 2019 lured the lithography "
+                      "specialist Huang Wei-ming away from Pacific Semiconductor Manufacturing.")  # en-w-1041
+    assert typed(ex).get("Chang Yu-ting") == "Person"
+    assert typed(ex).get("Huang Wei-ming") == "Person"
+    ex = extract_text("Another, battery chemist Kim Soo-min, joined Ningde Lingxin Energy in 2020 at the "
+                      "invitation of its research director.")  # en-w-1102
+    assert typed(ex).get("Kim Soo-min") == "Person"
+    ex = extract_text("Last year the same department brought the Harbin Grain Group to Iowa, which signed "
+                      "contracts with Heartland Co-op and shipped 60,000 tonnes of soybeans from it to "
+                      "Dalian.")  # en-w-1209
+    assert "Heartland Co-op" in typed(ex)
+    ex = extract_text("Days later Brazil's President Luiz Inácio Lula da Silva arrived in Shanghai, where he "
+                      "attended the inauguration of former Brazilian president Dilma Rousseff.")  # en-w-1035
+    assert typed(ex).get("Luiz Inácio Lula da Silva") == "Person"  # five words, four of them names
+    ex = extract_text("Macron was accompanied by the president of the European Commission, Ursula von der Leyen, "
+                      "who also held talks with Xi.")  # en-w-1035
+    assert not any(name.endswith((" von", " der")) for name in typed(ex))

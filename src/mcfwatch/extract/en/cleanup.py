@@ -132,14 +132,24 @@ def address_keeps(span: Span, label: str) -> bool:
     return span[-1].lower_.strip(".") not in ADDRESS_WORDS - {"city", "district"} and not any(t.like_num for t in span)
 
 
-def is_heading(span: Span, text: str) -> bool:
-    """The span sits on a line of four or more words that are nearly all capitalised (a title).
-    ``text`` is the document's text (``Doc.text`` rebuilds it from the tokens on every access)."""
+# a list item, not a title: "(A) the Committee on Foreign Relations ... of the Senate; and", "- Prof. Anna
+# Lindholm (Sweden), taken on by ...;", "B. Researcher B: Dr. Laura Qiu"
+_LIST_ITEM = re.compile(r"^\s*(?:\(\w{1,4}\)|[-•–]\s|[A-Z0-9]{1,2}\.\s)|(?:[;,:]|;\s+(?:and|or))\s*$")
+
+
+def is_heading(span: Span, text: str, person: bool = False) -> bool:
+    """The span sits on a line of four or more words that are nearly all capitalised (a title), not on a list
+    item, and it is not a ``person`` named in a field of the line ("Thomas Reedy, Member of Congress", "To:
+    Professor Michael Andersson, ..."). ``text`` is the document's text (``Doc.text`` rebuilds it from the
+    tokens on every access)."""
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     line = text[start:end if end != -1 else len(text)]
     words = re.findall(r"[A-Za-z][\w’'-]*", line)
-    if len(words) < 4 or len(line) > 250 or line.rstrip().endswith((".", "”", '"')):
+    if len(words) < 4 or len(line) > 250 or line.rstrip().endswith((".", "”", '"')) or _LIST_ITEM.search(line):
+        return False
+    if person and (text[span.end_char:span.end_char + 1] == ","
+                                    or ":" in text[start:span.start_char]):
         return False
     caps = sum(1 for w in words if w[0].isupper() or w.lower() in {"of", "and", "the", "in", "for", "to", "on",
                                                                      "with", "a", "an", "as", "at", "by", "from"})

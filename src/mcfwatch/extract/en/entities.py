@@ -46,7 +46,7 @@ COMPANY_WORDS = {"company", "co", "co.", "ltd", "ltd.", "limited", "inc", "inc."
                  "group", "llc", "gmbh", "holdings", "industries", "technologies", "plc", "s.a.", "ag", "bank",
                  "enterprises", "electronics", "systems", "semiconductor", "semiconductors", "telecom"}
 UNIVERSITY_WORDS = {"university", "institute", "academy", "college", "laboratory", "lab", "school", "polytechnical",
-                    "polytechnic", "universidad", "universidade", "université", "universität", "università",
+                    "polytechnic", "politecnico", "universidad", "universidade", "université", "universität", "università",
                     "universiteit", "universitet", "uniwersytet"}  # and as other languages write it
 GOV_WORDS = {"ministry", "department", "government", "commission", "committee", "bureau", "administration",
              "office", "council", "agency", "congress", "senate", "court", "house", "parliament", "fbi", "cia",
@@ -130,6 +130,20 @@ def clean_span(span: Span) -> Span | None:
     return doc[start:end]
 
 
+# the particles of names in other languages ("Luiz Inácio Lula da Silva", "Institut für Ostasienpolitik")
+_PARTICLES = {"da", "das", "do", "dos", "di", "del", "della", "von", "van", "der", "den", "des", "für", "zu", "zur"}
+
+
+def _word_part(tok: Token) -> bool:
+    """A lower-case word that is no headline word: a name particle, or the end of a hyphenated word
+    ("Chang Yu-ting", "Kim Jae-won", "Heartland Co-op", "Wuhan East Lake High-tech Zone")."""
+    doc = tok.doc
+    if tok.lower_ in _PARTICLES:  # inside a name, never its end ("Ursula von" is a cut name)
+        return tok.i + 1 < len(doc) and doc[tok.i + 1].is_title and doc[tok.i + 1].ent_iob_ == "I"
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
+        and not doc[tok.i - 2].whitespace_ and doc[tok.i - 2].is_alpha
+
+
 _ROLE_HEADS = {"advisor", "adviser", "director", "minister", "secretary", "president", "ambassador", "chairman",
                "spokesperson", "spokesman", "envoy", "administrator"}
 
@@ -148,7 +162,7 @@ def _plausible(span: Span, label: str) -> bool:
     if label in {"ORG", "GPE", "LOC", "PERSON", "FAC", "EVENT"}:
         # a headline fragment: a lower-case word that is not a connector ("Gain Access to ...")
         for tok in span:
-            if tok.is_alpha and tok.is_lower and tok.lower_ not in _OK_LOWER \
+            if tok.is_alpha and tok.is_lower and tok.lower_ not in _OK_LOWER and not _word_part(tok) \
                     and not (label == "ORG" and tok.i == span.end - 1 and tok.lower_ in _LEGAL_FORMS):
                 return False
         if label in {"GPE", "LOC"} and len(span) > 1:  # “international Friendly City”: part of a quoted name
@@ -157,7 +171,8 @@ def _plausible(span: Span, label: str) -> bool:
             after = doc[span.end].text if span.end < len(doc) else ""
             if before in {"“", '"'} or after in {"”", '"'}:
                 return False
-        if label == "PERSON" and (sum(not t.is_punct for t in span) > 4 or any(t.like_num for t in span)):
+        if label == "PERSON" and (sum(not t.is_punct and not _word_part(t) for t in span) > 4
+                                  or any(t.like_num for t in span)):
             return False
     return True
 
@@ -172,7 +187,7 @@ def _kept(span: Span, label: str, from_ruler: bool, addresses: list[tuple[int, i
         return True
     if is_document_name(span) or is_speaker(span, text):
         return False
-    return not (label in {"ORG", "PERSON", "FAC", "EVENT", "LAW"} and is_heading(span, text))
+    return not (label in {"ORG", "PERSON", "FAC", "EVENT", "LAW"} and is_heading(span, text, label == "PERSON"))
 
 
 # words of a title before a person's name; the name is the rest (the corpus annotates "Biden", not "President Biden")
