@@ -16,7 +16,7 @@ from typing import Any
 from mcfwatch import settings
 from mcfwatch.extract.relmodel import combine, scorer
 from mcfwatch.extract.relmodel.model import RelModel, shipped
-from mcfwatch.extract.zh import crf_ner, discourse, gazetteer, triggers
+from mcfwatch.extract.zh import crf_ner, dateline, discourse, gazetteer, triggers
 from mcfwatch.extract.zh.aliases import aliases_for
 from mcfwatch.extract.zh.dates import find_dates
 from mcfwatch.extract.zh.ner import Mention, find_mentions
@@ -106,6 +106,7 @@ class ChineseExtractor:
         by_name: dict[str, Entity] = {}
         names_en: dict[str, list[str]] = {}
         items: list[Item] = []
+        lines = dateline.datelines(text)
         for m in mentions:
             ent = by_name.get(m.name)
             if ent is None:
@@ -113,7 +114,8 @@ class ChineseExtractor:
                 by_name[m.name] = ent
                 names_en[m.name] = list(m.names_en)
             ent.mentions.append(ex.span(m.start, m.end))
-            items.append(Item(m.start, m.end, ent.id, ent.type, ent.name))
+            if not dateline.inside(m.start, m.end, lines):  # the agency and reporter of a dateline are no party
+                items.append(Item(m.start, m.end, ent.id, ent.type, ent.name))
         for ent in by_name.values():
             surfaces = [sp.text for sp in ent.mentions]
             ent.aliases = aliases_for(ent.name, surfaces, names_en[ent.name], ent.type)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from mcfwatch.extract.zh import boundaries
 from mcfwatch.extract.zh import typing_rules as tr
 from mcfwatch.extract.zh.crf_ner import Span
 from mcfwatch.extract.zh.gazetteer import Gazetteer
@@ -23,7 +24,8 @@ _STOP_WORDS = {"与", "和", "及", "以及", "同", "跟", "由", "在", "的",
                "包括", "其中", "位于", "来自", "前往", "赴", "至", "代表", "作为", "以", "之", "帮助",
                "访问", "参加", "出席", "签署", "签订", "会见", "邀请", "组织", "主办", "担任", "率领", "率", "共建", "建立", "成立", "设立", "联合"}
 _STOP_TAGS = {"w", "p", "c", "u", "r", "v", "TIME", "PER", "q", "d", "xc", "m", "ad", "vd"}
-_TRAILING_VERBS = ("组织", "主办", "承办", "举办", "协办", "参加", "访问", "签署", "邀请", "资助", "控股")
+_TRAILING_VERBS = ("组织", "主办", "承办", "举办", "协办", "参加", "访问", "签署", "邀请", "资助", "控股",
+                   "与", "和", "同", "及")  # the segmenter glues a joiner too: 绵阳高新区管委会与/ORG
 _NOMINAL_TAGS = {"n", "nz", "nw", "ORG", "LOC", "nt", "ns", "j", "an", "vn", "eng"}
 _NAMED_TAGS = {"ORG", "LOC", "PER", "nt", "ns", "nr"}
 _NOT_STRIPPED = {"中国", "中华", "中央", "国家"}
@@ -141,7 +143,8 @@ def _extend_conjoined(tokens: list[Token], start: int) -> int:
         if k is None or tokens[k].text not in _CONJOINED or k == 0:
             return start
         field = tokens[k - 1]
-        if field.tag not in ("n", "vn", "an", "nz") or tr.head_type(field.text) or len(field.text) < 2:
+        if (field.tag not in ("n", "vn", "an", "nz") or tr.head_type(field.text) or len(field.text) < 2
+                or field.text in tr.FIRM_DESCRIPTIONS):  # 国家高新技术企业和工业和信息化部: 企业 is no field
             return start
         start = _extend_left(tokens, k - 1, field.start, max_tokens=3)
     return start
@@ -177,6 +180,16 @@ def _extend_joined(text: str, tokens: list[Token], start: int) -> int:
             break
         start = new
     return start
+
+
+_UNCUT = frozenset({"Person", "Program", "Event"})  # programme and event names hold verbs (引进计划, 回乡投资大会)
+
+
+def _cut(text: str, tokens: list[Token], c: _Cand, model: list[Token]) -> _Cand:
+    """A name does not start before a verb, a preposition or a first party joined to it (``boundaries``)."""
+    if c.source != "gazetteer" and c.type not in _UNCUT:
+        c.start = boundaries.model_start(text, boundaries.name_start(text, tokens, c.start, c.end), c.end, model)
+    return c
 
 
 def _trim(text: str, c: _Cand) -> _Cand:
@@ -368,9 +381,14 @@ def _snap(text: str, proposed: list[Span], tokens: list[Token]) -> list[Token]:
     for sp in proposed:
         start, end = sp.start, sp.end
         for tok in tokens:
-            if tok.tag == sp.label and tok.start <= start and end <= tok.end and tok.end - tok.start > end - start:
+            if (tok.tag == sp.label and tok.start <= start and end <= tok.end and tok.end - tok.start > end - start
+                    and boundaries.widens(text, start, end, tok.start, tok.end)):
                 start, end = tok.start, tok.end
                 break
+        if sp.label == "PER":
+            start = boundaries.person_start(text, start, end)
+        elif sp.label != "EVT":
+            start = boundaries.name_start(text, tokens, start, end)
         out.append(Token(start, end, text[start:end], sp.label))
     return _split_trailing_verbs(out)
 
@@ -407,6 +425,7 @@ def find_mentions(
     places = {t.start: t.end for t in tokens if t.tag == "LOC"}
     use = set(ALL_PARTS) if parts == "all" else set(parts.split("+"))
     named = tokens if proposed is None else [t for t in _snap(text, proposed, tokens) if not _joined(t)]
+    model = named if proposed is not None else []
     if proposed is not None:
         places |= {t.start: t.end for t in named if t.tag == "LOC"}
         if "segmenter" in use:  # the segmenter's own names where the model saw none
@@ -417,7 +436,8 @@ def find_mentions(
     tagged = _tagger_candidates(named) if "tagger" in use else []
     if proposed is not None:
         tagged = [c for c in tagged if not _joins_organisations(c, known)]
-    cands = [q for c in known + tagged for p in _split_parent(text, _trim(text, c)) for q in _split_place(text, p)]
+    cands = [q for c in known + tagged for p in _split_parent(text, _trim(text, _cut(text, tokens, c, model)))
+             for q in _split_place(text, p)]
     cands.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
     taken = [False] * (len(text) + 1)
     chosen: list[_Cand] = []

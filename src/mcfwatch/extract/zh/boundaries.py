@@ -1,0 +1,105 @@
+"""Where a proposed Chinese name starts: not before a verb, a preposition or a second party joined to it.
+
+The model and the left extension of head words sometimes run a name over what comes before it: a verb or
+preposition (经省国资委, 共建无人系统联合实验室, 法郎收购恩加丁精密仪器公司, 市工业和信息化局会同市国防动员办公室),
+or a first party joined by 与/和/同/联合 (星途动力与西安航天基地管委会, 马克龙同欧盟委员会). The guide marks coordinated
+names one by one and never puts a verb or function word in a name (docs/annotation.md 2.1).
+
+What must stay true: a name whose own words hold 与/和 stays whole (工业和信息化部, 国际合作与交流处,
+船舶与海洋工程学院, 2017无人系统与智能控制国际学术会议): it is cut at a joiner only when the part before the joiner
+is a name itself (ends in an organisation's head word, or is one name token: a person, place or organisation).
+Only whole tokens of the segmenter with a verb, preposition, conjunction, adverb or particle tag are cut at, so
+驻 (德国驻成都总领事馆), 用 (反应堆用非核材料), 系 the noun (物理系) and 对外 (对外友好协会) stay inside.
+"""
+
+from __future__ import annotations
+
+from mcfwatch.extract.zh import typing_rules as tr
+from mcfwatch.extract.zh.tagger import Token
+
+# Words that never stand inside a name: a proposed name starts after the last one it holds.
+CONNECTORS = frozenset({
+    "会同", "经", "至", "系", "应", "由", "向", "对", "将", "从", "被", "把", "给", "跟", "为", "了", "是", "即",
+    "赴", "到", "于", "率", "率领", "收购", "并购", "入股", "加盟", "选派", "调入", "常驻", "共建", "成立",
+    "联合成立", "设立", "组建", "签约", "签署", "配套", "告诉", "获悉", "携手", "牵头", "委托", "通过",
+})
+# Joiners: a cut only when what stands before is a name of its own.
+JOINERS = frozenset({"与", "和", "同", "及", "以及", "、", "联合"})
+_PERSON_JOINERS = frozenset({"与", "和", "同"})  # 比尔及梅琳达·盖茨基金会: 及 joins two persons in one name
+# Words that a connector's character starts (经济带, 应用数学, 2017无人系/统 split by the segmenter): no cut there.
+_NOT_CUT = ("系统", "经济", "经营", "对外", "对接", "至今", "由于", "为了", "同步", "同济", "应用", "将军", "和平",
+            "联合会", "联合体", "联合国", "给水", "到达", "是否")
+_CUT_TAGS = frozenset({"p", "c", "v", "vd", "d", "ad", "u", "r", "w"})
+_NAME_TAGS = frozenset({"PER", "LOC", "ORG", "nr", "ns", "nt"})
+
+
+def _word_at(text: str, pos: int, words: frozenset[str]) -> str:
+    """The longest of ``words`` that starts at ``pos`` and is not the start of a word of ``_NOT_CUT``, or ''."""
+    if text.startswith(_NOT_CUT, pos):
+        return ""
+    return max((w for w in words if text.startswith(w, pos)), key=len, default="")
+
+
+def _word_before(text: str, pos: int, words: frozenset[str]) -> str:
+    """The longest of ``words`` that ends at ``pos`` (and starts no ``_NOT_CUT`` word there), or ''."""
+    found = [w for w in words if text.endswith(w, 0, pos)]
+    return max((w for w in found if not text.startswith(_NOT_CUT, pos - len(w))), key=len, default="")
+
+
+def _head_named(left: str) -> bool:
+    """Whether ``left`` ends in an organisation's head word after a name of its own (四川九洲电器集团有限责任公司)."""
+    ht = tr.head_type(left)
+    return ht is not None and len(left) > len(ht[1])
+
+
+def name_start(text: str, tokens: list[Token], start: int, end: int) -> int:
+    """The start of the name proposed as ``text[start:end]``: after the last connector or joined first party
+    among the whole ``tokens`` inside it (the last token, the head, is never cut at). ``start`` when none."""
+    inner = [t for t in tokens if start <= t.start and t.end <= end]
+    cut = start
+    for t in inner[:-1]:
+        if t.tag not in _CUT_TAGS or _word_at(text, t.start, CONNECTORS | JOINERS) != t.text:
+            continue
+        left = text[cut : t.start]
+        named = [b for b in inner if cut <= b.start and b.end <= t.start]
+        one_name = (len(named) == 1 and named[0].tag in _NAME_TAGS and named[0].text == left
+                    and t.text in _PERSON_JOINERS)
+        if t.text in CONNECTORS or _head_named(left) or (one_name and len(left) >= 2):
+            cut = t.end
+    return cut if end - cut >= 2 else start
+
+
+def model_start(text: str, start: int, end: int, model: list[Token]) -> int:
+    """The start of a span that ends where one of the ``model``'s names ends but starts before it with a connector
+    or joiner right in front of the model's name (经省国资委 over the model's 省国资委; 马克龙同欧盟委员会 over
+    欧盟委员会): the model's start. The segmenter glues such words into one token (经省国资委/ORG, 局会同市/n), so no
+    whole-token cut (``name_start``) can find them. A joiner counts only after a name: an organisation's head
+    word, or a model's name (星途动力与; not 发展和 of 发展和改革委员会)."""
+    for m in model:
+        if m.end != end or not start < m.start:
+            continue
+        if _word_before(text, m.start, CONNECTORS):
+            return m.start
+        joiner = _word_before(text, m.start, JOINERS)
+        at = m.start - len(joiner)
+        if joiner and (_head_named(text[start:at]) or (joiner in _PERSON_JOINERS and any(
+                o.end == at and o.start >= start and o.end - o.start >= 2 for o in model))):
+            return m.start
+    return start
+
+
+def widens(text: str, start: int, end: int, wide_start: int, wide_end: int) -> bool:
+    """Whether a segmenter entity ``[wide_start, wide_end)`` around the model's name ``[start, end)`` may stand
+    for it (都柏林市 for 都柏林): not when what it adds is a connector or joiner (四川九洲电器集团有限责任公司与)."""
+    words = CONNECTORS | JOINERS
+    return not ((end < wide_end and _word_at(text, end, words)) or (wide_start < start and _word_before(text, start, words)))
+
+
+_TITLE_CHARS = frozenset("校院市所部局厅处科社行会团组队省县区州镇馆站师军旅营连舰台事书")  # 董事长, 秘书长
+
+
+def person_start(text: str, start: int, end: int) -> int:
+    """A person's name cut from a title ending in 长 (院长孙海鹰 proposed as 长孙海鹰): the name starts after it."""
+    if end - start >= 3 and text[start] == "长" and start > 0 and text[start - 1] in _TITLE_CHARS:
+        return start + 1
+    return start

@@ -1,0 +1,44 @@
+"""Where a Chinese name starts (zh/boundaries.py): not before a verb, a preposition or a first party joined to it;
+names whose own words hold 与/和 stay whole. Sentences from corpus/train (their gold marks each name below)."""
+
+from __future__ import annotations
+
+from mcfwatch.extract.zh import ChineseExtractor
+
+
+def _names(ex: ChineseExtractor, text: str) -> set[str]:
+    return {m.surface for m in ex.mentions([text])[0]}
+
+
+def test_a_first_party_joined_by_yu_is_a_name_of_its_own(zh_extractor: ChineseExtractor) -> None:
+    # zh-w-0062 and zh-w-0247: two parties signing; the gold marks each.
+    found = _names(zh_extractor, "7月20日，绵阳高新区管委会与电子科技大学签约共建“电子科技大学绵阳研究院”。")
+    assert {"绵阳高新区管委会", "电子科技大学"} <= found
+    assert not any("与" in n for n in found)
+    found = _names(zh_extractor, "论坛期间，鸣沙市人民政府与撒马尔罕市政府签署了建立友好城市关系协议。")
+    assert {"鸣沙市人民政府", "撒马尔罕市政府"} <= found
+
+
+def test_a_name_does_not_start_before_a_verb_or_preposition(zh_extractor: ChineseExtractor) -> None:
+    # zh-w-0081: 会同 joins two offices; zh-w-0171: the acquired firm after 收购.
+    found = _names(zh_extractor, "经企业申报、区县推荐、专家评审和网上公示，市工业和信息化局会同市国防动员办公室认定以下8家企业。")
+    assert {"市工业和信息化局", "市国防动员办公室"} <= found
+    found = _names(zh_extractor, "华峰精工集团股份有限公司3月27日晚间公告，公司以1.1亿瑞士法郎收购恩加丁精密仪器公司100%股权的交易已完成交割。")
+    assert "恩加丁精密仪器公司" in found
+    assert not any(n.startswith(("法郎", "收购")) for n in found)
+
+
+def test_names_that_hold_he_or_yu_stay_whole(zh_extractor: ChineseExtractor) -> None:
+    # zh-w-0136, zh-w-0097 and the guide's 国际合作与交流处 (a university's office): one name each.
+    found = _names(zh_extractor, "江北省发展和改革委员会、江北省国防科学技术工业办公室关于下达专项资金计划的通知")
+    assert "江北省发展和改革委员会" in found
+    found = _names(zh_extractor, "公司已取得武器装备科研生产许可证，是国家高新技术企业和工业和信息化部认定的专精特新“小巨人”企业。")
+    assert "工业和信息化部" in found
+    assert "2017无人系统与智能控制国际学术会议" in _names(
+        zh_extractor, "6月16日至18日，2017无人系统与智能控制国际学术会议在西岭大学召开。")
+
+
+def test_a_person_does_not_start_with_the_title_before_it(zh_extractor: ChineseExtractor) -> None:
+    # zh-w-0003: 董事长孙海鹰, proposed as 长孙海鹰 (长孙 is a surname too).
+    found = {(m.surface, m.type) for m in zh_extractor.mentions(["公司董事长孙海鹰表示，本次收购将助力公司红外业务发展。"])[0]}
+    assert ("孙海鹰", "Person") in found
