@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from mcfwatch.extract.relmodel.data import TrainDoc
 from mcfwatch.extract.zh import ChineseExtractor
-from mcfwatch.extract.zh.dateline import datelines
+from mcfwatch.extract.zh.dateline import datelines, furniture
 from mcfwatch.model import Document
 
 
@@ -41,3 +41,17 @@ def test_the_agency_is_an_entity_but_no_party(corpus: list[TrainDoc], zh_extract
     parties = {names[r.source] for r in ex.relations} | {names[r.target] for r in ex.relations}
     assert "新华社" not in parties
     assert ("张克勤", "阿里·汗") in {(names[r.source], names[r.target]) for r in ex.relations if r.type == "meeting"}
+
+
+def test_page_furniture_names_are_no_party(zh_extractor: ChineseExtractor) -> None:
+    # Our own release in a university news site's form: who supplied, wrote, checked and edited it.
+    text = ("西岭大学与北方航空研究所签署战略合作协议\n发布时间：2023-05-08\n"
+            "5月6日，西岭大学与北方航空研究所签署战略合作协议。副校长刘建国出席签约仪式。\n"
+            "（供稿：机电工程学院 撰稿：李明 审核：王强 编辑：张丽）")
+    assert [text[s:e] for s, e in furniture(text)] == ["发布时间：2023-05-08", "（供稿：机电工程学院 撰稿：李明 审核：王强 编辑：张丽）"]
+    ex = next(zh_extractor.extract_many([Document(text=text, language="zh", published="2023-05-08")]))
+    names = {e.id: e.name for e in ex.entities}
+    assert {"张丽", "李明"} <= set(names.values())  # a name, not 张丽） with the bracket
+    parties = {names[r.source] for r in ex.relations} | {names[r.target] for r in ex.relations}
+    assert not parties & {"机电工程学院", "李明", "王强", "张丽"}
+    assert {"西岭大学", "北方航空研究所"} <= parties

@@ -103,3 +103,21 @@ def person_start(text: str, start: int, end: int) -> int:
     if end - start >= 3 and text[start] == "长" and start > 0 and text[start - 1] in _TITLE_CHARS:
         return start + 1
     return start
+
+
+_PAIRS = {"（": "）", "(": ")", "《": "》", "“": "”", "【": "】"}
+_CLOSING = {v: k for k, v in _PAIRS.items()}
+
+
+def balanced(text: str, start: int, end: int) -> tuple[int, int]:
+    """A proposed name without a bracket or quote mark at either edge that it does not also open or close
+    (周南） of "编辑：周南）" -> 周南; 中航国际（英国）投资有限公司 keeps its brackets)."""
+    while end - start > 1:
+        span = text[start:end]
+        if span[-1] in _CLOSING and span.count(_CLOSING[span[-1]]) < span.count(span[-1]):
+            end -= 1
+        elif span[0] in _PAIRS and span.count(_PAIRS[span[0]]) < span.count(span[0]):
+            start += 1
+        else:
+            break
+    return start, end

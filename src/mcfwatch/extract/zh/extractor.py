@@ -106,7 +106,7 @@ class ChineseExtractor:
         by_name: dict[str, Entity] = {}
         names_en: dict[str, list[str]] = {}
         items: list[Item] = []
-        lines = dateline.datelines(text)
+        lines = dateline.apart(text)
         for m in mentions:
             ent = by_name.get(m.name)
             if ent is None:
@@ -114,7 +114,7 @@ class ChineseExtractor:
                 by_name[m.name] = ent
                 names_en[m.name] = list(m.names_en)
             ent.mentions.append(ex.span(m.start, m.end))
-            if not dateline.inside(m.start, m.end, lines):  # the agency and reporter of a dateline are no party
+            if not dateline.inside(m.start, m.end, lines):  # a dateline's agency and reporter, an editor: no party
                 items.append(Item(m.start, m.end, ent.id, ent.type, ent.name))
         for ent in by_name.values():
             surfaces = [sp.text for sp in ent.mentions]

@@ -385,6 +385,7 @@ def _snap(text: str, proposed: list[Span], tokens: list[Token]) -> list[Token]:
                     and boundaries.widens(text, start, end, tok.start, tok.end)):
                 start, end = tok.start, tok.end
                 break
+        start, end = boundaries.balanced(text, start, end)
         if sp.label == "PER":
             start = boundaries.person_start(text, start, end)
         elif sp.label != "EVT":
