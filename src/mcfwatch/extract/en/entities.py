@@ -27,6 +27,7 @@ from mcfwatch.extract.en.cleanup import (
     split_of_the,
     split_parent,
 )
+from mcfwatch.extract.en.heads import strong_type
 from mcfwatch.extract.en.lexicon import TITLE_HEADS, TITLE_WORDS
 from mcfwatch.extract.en.names import country_name, name_key
 from mcfwatch.extract.en.patterns import PERSON_TITLES, TECHNOLOGIES
@@ -251,6 +252,15 @@ def government_of(span: Span) -> Span | None:
     return None
 
 
+def _bracketed_country(ent: Span) -> Span | None:
+    """The country in brackets that ends an organisation's span ("Valtech Lasers (Finland)"), else None."""
+    if len(ent) < 4 or ent[-1].text != ")":
+        return None
+    opened = max((t.i for t in ent if t.text == "("), default=-1)
+    inner = ent.doc[opened + 1:ent.end - 1] if opened > ent.start else None
+    return inner if inner is not None and len(inner) and country_name(inner.text) is not None else None
+
+
 def _spans(doc: Doc) -> list[tuple[Span, str]]:
     """The document's entity spans, cleaned, split at "X Division of the Department ...", and extended
     over a following "administration" ("Trump administration" is a public body)."""
@@ -260,6 +270,10 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
         if span is None:
             continue
         label = ent.label_
+        if label == "NORP" and country_name(span.text) is not None:
+            label = "GPE"  # "the Fiji trade minister": a country's name used as a modifier is the place
+        if label == "ORG" and (place := _bracketed_country(ent)) is not None:
+            out.append((place, "GPE"))  # "Valtech Lasers (Finland)": the firm, and the country in brackets
         if label == "ORG":
             span = with_legal_form(span)
         if label in {"ORG", "PERSON", "NORP"} and span.end < len(doc) and doc[span.end].lower_ == "administration" \
@@ -284,6 +298,10 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
         parts = split_of_the(span) if label == "ORG" else [span]
         out.extend((q, label) for p in parts for q in split_parent(p))
     return out
+
+
+# the labels a name's shape overrules (heads.py): the model's, and the research and firm patterns' guesses
+_SHAPE_TYPED = {"ORG", "FAC", "PERSON", "GPE", "University", "Company"}
 
 
 def mentions_of(doc: Doc) -> list[Mention]:
@@ -314,6 +332,8 @@ def mentions_of(doc: Doc) -> list[Mention]:
             etype = "Place"
         if not from_ruler and span.text.lower() in TECHNOLOGY_NAMES:
             etype = "Technology"  # "Artificial Intelligence"/GPE
+        if label in _SHAPE_TYPED and (strong := strong_type(span.text)):
+            etype, from_ruler = strong, True  # a shape the guide types (heads.py): typed as the ruler types
         if etype is None:
             continue
         canonical = (ent.ent_id_ if isinstance(ent, Span) and ent.label_ == label else "") or None

@@ -1,0 +1,61 @@
+"""Name shapes whose type docs/annotation.md fixes, whatever the context: they overrule the trained typer.
+
+The typer (``typer.py``) learns from the words of the training names and their context; on text written
+by others it sends think tanks, news outlets, investment agencies and customs services to Company, the
+largest type. These shapes are the guide's definitions (think tanks, news outlets and international bodies
+are Organization; governments' agencies are PublicBody), and every training name of each shape has that
+type (corpus/train/en.jsonl, checked by tests/extract_en/test_entity_classes.py). Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mcfwatch.extract.en.names import country_name
+
+# a research body named for a policy field is a think tank ("Institute for Strategic Studies", "Centre for
+# Global Affairs", "Center for American Progress"): Organization, not a university's institute
+_THINK_TANK = re.compile(
+    r"\b(?:Institute|Institution|Centre|Center|Academy)\b.*\b(?:Studies|Affairs|Policy|Strategy|Strategic|"
+    r"Peace|Progress|Relations|Futures|Communication|Governance|Diplomacy|Dialogue|Understanding)\b"
+    r"|\b(?:Strategic|Policy)\b.*\b(?:Institute|Institution|Centre|Center)$")
+_OUTLET_LAST = {"daily", "times", "post", "news", "journal", "tv", "radio", "herald", "tribune", "gazette",
+                "telegraph", "broadcasting", "television"}
+NEWS_OUTLETS = {"reuters", "bloomberg", "xinhua", "cctv", "cgtn", "bbc", "cnn", "cnbc", "yonhap", "kyodo", "afp",
+                "associated press", "tass", "nikkei", "voice of america", "radio free asia", "xinhua news agency",
+                "south china morning post", "caixin", "people's daily"}
+INTERNATIONAL = {"european union", "eu", "nato", "asean", "african union", "european space agency",
+                 "new development bank", "world bank", "international monetary fund", "imf", "world trade organization",
+                 "wto", "world health organization", "united nations", "oecd", "interpol", "asian development bank",
+                 "asian infrastructure investment bank", "aiib", "shanghai cooperation organisation",
+                 "shanghai cooperation organization"}
+# an investment promotion agency ("Invest in Bavaria", "Nouvelle-Aquitaine Invest", "Flanders Investment & Trade",
+# "Business Finland"), a customs service, a state research funder ("National Natural Science Foundation of
+# China"), a port's authority, a legislature, an export credit agency
+_AGENCY = re.compile(
+    r"^Invest\b|\bInvest$|\b(?:Trade and Investment|Investment (?:&|and) Trade)\b"
+    r"|\bCustoms\b|^National\b.*\bFoundation\b|\bNatural Science Foundation\b|^Port of\b|\bPort Authority\b"
+    r"|\bBorder Guard\b|\bLegislature\b|\bLegislative Assembly\b|\bExport Finance\b")
+
+_GATHERING = re.compile(r"\b(?:Fair|Expo|Forum|Summit|Conference)\b")
+
+
+def strong_type(name: str) -> str | None:
+    """The type a name's shape fixes (see the module), or None."""
+    low = name.lower().replace("’", "'")
+    if low in NEWS_OUTLETS or low in INTERNATIONAL:
+        return "Organization"
+    words = low.split()
+    if len(words) < 2:
+        return None
+    if low.startswith(("world ", "international ")) and "customs" in words:
+        return "Organization"  # "World Customs Organization"
+    if _THINK_TANK.search(name) and not re.search(r"\bUniversity\b|\bCollege\b", name):
+        return "Organization"
+    if words[-1] in _OUTLET_LAST or low.startswith(("voice of ", "radio free ")):
+        return "Organization"
+    if _AGENCY.search(name) and not _GATHERING.search(name):
+        return "PublicBody"
+    if words[0] == "business" and len(words) == 2 and country_name(name.split()[1]) is not None:
+        return "PublicBody"  # "Business Finland"
+    return None
