@@ -42,3 +42,26 @@ def test_a_person_does_not_start_with_the_title_before_it(zh_extractor: ChineseE
     # zh-w-0003: 董事长孙海鹰, proposed as 长孙海鹰 (长孙 is a surname too).
     found = {(m.surface, m.type) for m in zh_extractor.mentions(["公司董事长孙海鹰表示，本次收购将助力公司红外业务发展。"])[0]}
     assert ("孙海鹰", "Person") in found
+
+
+def test_a_bodys_party_committee_is_the_body(zh_extractor: ChineseExtractor) -> None:
+    # zh-w-0070 and zh-w-0159: the gold marks the association and the commission, never "X党组" / "X党委".
+    found = {(m.surface, m.type) for m in zh_extractor.mentions(["湖南省科学技术协会党组书记陈刚会见了专家一行。"])[0]}
+    assert ("湖南省科学技术协会", "Organization") in found
+    found = {(m.surface, m.type) for m in zh_extractor.mentions(["湖北省国资委党委书记、主任邱东明出席签约仪式。"])[0]}
+    assert ("湖北省国资委", "PublicBody") in found
+
+
+def test_common_words_ending_in_a_head_character_are_no_names(zh_extractor: ChineseExtractor) -> None:
+    # zh-p-rep-008-c, zh-p-rep-004-b, zh-w-0193: 布局, 开局 and 工厂 end in 局 and 厂 but name nothing.
+    text = "统筹推进总体布局，实现良好开局。公司在匈牙利建设的电池工厂投产。海关总署发布公告。"
+    found = {(m.surface, m.type) for m in zh_extractor.mentions([text])[0]}
+    assert not any(s.endswith(("布局", "开局", "工厂")) for s, _ in found)
+    assert ("海关总署", "PublicBody") in found
+
+
+def test_a_trade_promotion_council_is_an_organization(zh_extractor: ChineseExtractor) -> None:
+    # docs/annotation.md: chambers are Organization (corpus/train: 中国贸促会, 中国国际贸易促进委员会 in zh-w-0260).
+    text = "中国国际贸易促进委员会和江苏省贸促会共同主办了对接会。"
+    found = {(m.surface, m.type) for m in zh_extractor.mentions([text])[0]}
+    assert {("中国国际贸易促进委员会", "Organization"), ("江苏省贸促会", "Organization")} <= found

@@ -22,6 +22,7 @@ CONNECTORS = frozenset({
     "会同", "经", "至", "系", "应", "由", "向", "对", "将", "从", "被", "把", "给", "跟", "为", "了", "是", "即",
     "赴", "到", "于", "率", "率领", "收购", "并购", "入股", "加盟", "选派", "调入", "常驻", "共建", "成立",
     "联合成立", "设立", "组建", "签约", "签署", "配套", "告诉", "获悉", "携手", "牵头", "委托", "通过",
+    "隶属于", "隶属", "属于", "归属",
 })
 # Joiners: a cut only when what stands before is a name of its own.
 JOINERS = frozenset({"与", "和", "同", "及", "以及", "、", "联合"})
@@ -121,3 +122,20 @@ def balanced(text: str, start: int, end: int) -> tuple[int, int]:
         else:
             break
     return start, end
+
+
+_PARTY = ("党委", "党组", "党工委")
+_PLACE_ENDS = tuple("市省县区州镇乡村")
+
+
+def party_end(text: str, start: int, end: int) -> int:
+    """The end of a body named before its party committee (江淮理工大学党委, 湖南省科学技术协会党组 -> the university,
+    the association: corpus/train marks the body, never "X党委", and its 党委书记 holds a post at the body). A
+    place's committee stays (区党委 is the district's party committee, a PublicBody)."""
+    name = text[start:end]
+    party = next((p for p in _PARTY if name.endswith(p)), "")
+    body = name[: -len(party)] if party else ""
+    if len(body) < 3 or body.endswith(_PLACE_ENDS):
+        return end
+    ht = tr.head_type(body)
+    return end - len(party) if ht is None or len(body) > len(ht[1]) else end

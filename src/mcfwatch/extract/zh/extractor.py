@@ -16,7 +16,7 @@ from typing import Any
 from mcfwatch import settings
 from mcfwatch.extract.relmodel import combine, scorer
 from mcfwatch.extract.relmodel.model import RelModel, shipped
-from mcfwatch.extract.zh import crf_ner, dateline, discourse, gazetteer, triggers
+from mcfwatch.extract.zh import coref, crf_ner, dateline, discourse, gazetteer, triggers
 from mcfwatch.extract.zh.aliases import aliases_for
 from mcfwatch.extract.zh.dates import find_dates
 from mcfwatch.extract.zh.ner import Mention, find_mentions
@@ -63,6 +63,7 @@ class ChineseExtractor:
             raise ValueError(f"MCFWATCH_ZH_NER={self.ner!r}: expected one of {', '.join(NER_CHOICES)}")
         self.parts = parts
         self.gazetteer = gazetteer.load()
+        self.places = frozenset(n for n, e in self.gazetteer.entries.items() if e.type == "Place")
         custom = custom_dictionary({n: e.type for n, e in self.gazetteer.entries.items() if len(n) >= 4})
         self.tagger: Tagger = tagger or make_tagger(backend, custom)
         self.crf_tagger: Any = None  # another loaded CRF than the shipped one (held-out folds, ``zh/heldout.py``)
@@ -107,12 +108,14 @@ class ChineseExtractor:
         names_en: dict[str, list[str]] = {}
         items: list[Item] = []
         lines = dateline.apart(text)
+        canon = coref.canonical(mentions, self.places)  # short forms -> the fullest name in the document (zhner)
         for m in mentions:
-            ent = by_name.get(m.name)
+            name, typ = canon.get((m.name, m.type), (m.name, m.type))
+            ent = by_name.get(name)
             if ent is None:
-                ent = Entity(id=f"zh{len(by_name) + 1}", name=m.name, type=m.type)
-                by_name[m.name] = ent
-                names_en[m.name] = list(m.names_en)
+                ent = Entity(id=f"zh{len(by_name) + 1}", name=name, type=typ)
+                by_name[name] = ent
+                names_en[name] = list(m.names_en)
             ent.mentions.append(ex.span(m.start, m.end))
             if not dateline.inside(m.start, m.end, lines):  # a dateline's agency and reporter, an editor: no party
                 items.append(Item(m.start, m.end, ent.id, ent.type, ent.name))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from mcfwatch.extract.zh import boundaries
+from mcfwatch.extract.zh import boundaries, notplaces, technology
 from mcfwatch.extract.zh import typing_rules as tr
 from mcfwatch.extract.zh.crf_ner import Span
 from mcfwatch.extract.zh.gazetteer import Gazetteer
@@ -93,6 +93,9 @@ def _rule_candidates(text: str, tokens: list[Token]) -> list[_Cand]:
             if head_start >= tok.start:  # head inside this token: the name starts at the token
                 if head_start > tok.start and tok.tag not in _NOMINAL_TAGS:
                     continue  # 签署 is a verb, not a name ending in 署
+                if (len(suf) == 1 and tok.end - tok.start == 2 and tok.tag in _COMMON_TAGS
+                        and (tok.text[0] not in "总分" or tok.text == "总部")):
+                    continue  # 布局, 大局, 干部, 总部: a common word ending in a one-character head; not 总署, 分局
                 if head_start == tok.start and tok.tag in _FUNCTION_TAGS and kind == "org":
                     continue  # 总会 the adverb: no name ends here (会晤 the verb may end an event's)
                 k, start = i - 1, tok.start
@@ -128,6 +131,7 @@ def _rule_candidates(text: str, tokens: list[Token]) -> list[_Cand]:
 
 
 _FUNCTION_TAGS = {"v", "vd", "d", "ad", "p", "c", "r", "u"}
+_COMMON_TAGS = {"n", "vn", "an", "a", "v", "d"}
 _YEAR_BEFORE = re.compile(r"(?:19|20)\d\d年?$")  # the year opening an event's name: 2018海峡两岸智能制造博览会
 _CONJOINED = {"和", "与"}
 _PLACE_ENDS = ("市", "州", "省", "县", "区", "郡", "岛")
@@ -189,6 +193,11 @@ def _cut(text: str, tokens: list[Token], c: _Cand, model: list[Token]) -> _Cand:
     """A name does not start before a verb, a preposition or a first party joined to it (``boundaries``)."""
     if c.source != "gazetteer" and c.type not in _UNCUT:
         c.start = boundaries.model_start(text, boundaries.name_start(text, tokens, c.start, c.end), c.end, model)
+        end = boundaries.party_end(text, c.start, c.end)
+        if end != c.end:
+            c.end, c.type = end, tr.org_type(text[c.start : end])
+    if c.type == "Technology":
+        c.start, c.end = technology.span(text, c.start, c.end)
     return c
 
 
@@ -265,6 +274,7 @@ def _fixed_candidates(text: str) -> list[_Cand]:
     out += [_Cand(m.start(1), m.end(1), "Program", 2, [], "rule") for m in tr.PROGRAM_NAME.finditer(text)
             if not tr.PROGRAM_NOT_INSIDE.search(m.group(1))]
     out += [_Cand(m.start(), m.end(), "Event", 2, [], "rule") for m in tr.SESSION.finditer(text)]
+    out += [_Cand(s, e, "Technology", 2, [], "rule") for s, e in technology.series(text)]
     for name, typ in [*tr.FIXED_NAMES.items(), *((t, "Technology") for t in tr.TECH_FIELDS)]:
         k = text.find(name)
         while k >= 0:
@@ -451,6 +461,8 @@ def find_mentions(
     chosen.sort(key=lambda c: c.start)
     out = []
     for c in chosen:
+        if c.type == "Place" and notplaces.names_no_place(text, c.start, c.end):
+            continue  # 《中华人民共和国出口管制法》, 中国特色, 中美
         surface = text[c.start : c.end]
         name = _canonical(surface, c.start, c.type, gaz, places)
         names_en = c.names_en or (gaz.entries[name].names_en if name in gaz.entries else [])

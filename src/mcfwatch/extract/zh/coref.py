@@ -1,0 +1,90 @@
+"""Short forms of a name in one Chinese document: one entity, under the fullest name.
+
+The guide: one entity per real-world party per document, every named occurrence (full name, short form, acronym)
+a mention of it, the canonical name the fullest the document gives (docs/annotation.md 1.3). A Chinese story names
+a body in full once and then by a short form: 深圳万联电子股份有限公司 … 万联电子, 中国航空工业集团有限公司 … 航空工业,
+中国人民解放军火箭军 … 火箭军, 江西赣江航空工业集团有限责任公司 … 赣江集团, 常州市 … 常州.
+
+What must stay true: a short form joins a longer name only when it is that name without what surrounds it (a
+leading place, country or parent, a trailing legal form), or, for a firm, its abbreviation (the short form's
+characters in order, 中国商飞 of 中国商用飞机有限责任公司); never when the longer name adds a unit of its own
+(北京理工大学 and 北京理工大学珠海学院 stay two; 计算技术研究所 is 中国科学院计算技术研究所), and never when two longer names
+fit (then the short form stays).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Sequence
+from typing import Protocol
+
+from mcfwatch.extract.zh import typing_rules as tr
+
+_ORGS = frozenset({"Company", "University", "PublicBody", "MilitaryUnit", "Organization"})
+# What a place's full name adds to its short form (常州 -> 常州市, 宁夏 -> 宁夏回族自治区, 俄罗斯 -> 俄罗斯联邦).
+_PLACE_TAILS = ("市", "省", "县", "区", "州", "自治区", "回族自治区", "壮族自治区", "维吾尔自治区", "特别行政区", "联邦",
+                "阿拉伯", "王国", "共和国")
+
+
+_HOME = frozenset({"中国", "中华人民共和国"})
+
+
+class Named(Protocol):
+    name: str
+    type: str
+    surface: str
+
+
+def _subsequence(short: str, full: str) -> bool:
+    it = iter(full)
+    return all(ch in it for ch in short)
+
+
+def _place_before(prefix: str, places: Container[str], countries_only: bool) -> bool:
+    """Whether ``prefix`` is a place (a country when ``countries_only``)."""
+    if prefix in _HOME or prefix in tr.COUNTRIES or prefix in tr.PLACE_PREFIXES:
+        return True
+    return not countries_only and (prefix in places or prefix.endswith(("省", "市", "县")))
+
+
+def _short_of(short: str, stype: str, full: str, ftype: str, places: Container[str], abbreviates: bool) -> bool:
+    """Whether ``short`` (of type ``stype``) is a short form of ``full`` (of type ``ftype``); ``abbreviates``:
+    whether ``short`` may be an abbreviation (not when it is already a name stripped of its place)."""
+    if len(short) < 2 or len(full) <= len(short):
+        return False
+    if stype == "Place" or ftype == "Place":
+        return stype == ftype == "Place" and full.startswith(short) and full[len(short):] in _PLACE_TAILS
+    if stype not in _ORGS or ftype not in _ORGS:
+        return False
+    if stype != ftype and tr.head_type(short) is not None:
+        return False  # two typed names (火箭军研究院 is no short form of a MilitaryUnit)
+    k = full.find(short)
+    if k >= 0:
+        rest, prefix = full[k + len(short):], full[:k]
+        ht = tr.head_type(rest) if rest else None
+        if rest and not (rest in tr.LEGAL_FORMS or (ht is not None and ht[1] in tr.LEGAL_FORMS)):
+            return False  # a unit of its own after the short form (…大学珠海学院)
+        # Before the short form: nothing, a place (a country for a university: 西安电子科技大学 is not 电子科技大学),
+        # a parent body (中国人民解放军火箭军, 中国科学院计算技术研究所), or before a firm's core and legal form a
+        # short word, its place (绵阳启明星光电有限公司 of 启明星光电).
+        return (not prefix or _place_before(prefix, places, ftype == "University")
+                or tr.head_type(prefix) is not None or (ftype == "Company" and bool(rest) and len(prefix) <= 3))
+    # An abbreviation of a firm (中国商飞, 赣江集团 of 江西赣江航空工业集团有限责任公司): the short form's characters in
+    # order, starting where the name does after a place; not a firm's full name (空中客车公司 of 空中客车中国公司).
+    first = full.find(short[0])
+    return (abbreviates and len(short) >= 4 and full.endswith(tr.LEGAL_FORMS) and not short.endswith("公司")
+            and first >= 0 and (first == 0 or _place_before(full[:first], places, False)) and _subsequence(short, full))
+
+
+def canonical(named: Sequence[Named], places: Container[str] = ()) -> dict[tuple[str, str], tuple[str, str]]:
+    """(name, type) -> (fuller name, its type) for every short form among ``named`` with exactly one fuller name
+    (the longest chain: 航空工业 -> 中国航空工业集团 -> 中国航空工业集团有限公司 ends at the last). ``places``: place
+    names that may stand before a body's short form (the gazetteer's)."""
+    keys = sorted({(n.name, n.type) for n in named}, key=lambda k: -len(k[0]))
+    stripped = {n.name for n in named if n.surface != n.name}  # 新加坡港务集团 named 港务集团: no abbreviation
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    for short in keys:
+        targets = {out.get(full, full) for full in keys
+                   if _short_of(short[0], short[1], full[0], full[1], places, short[0] not in stripped)}
+        if len(targets) == 1:
+            out[short] = targets.pop()
+    return out

@@ -1,0 +1,35 @@
+"""Place words that name no place a story is about: a law's title, an adjective, a count of countries.
+
+corpus/train never marks the country at the head of a law's title (《中华人民共和国出口管制法》, a title line
+"中华人民共和国反外国制裁法"; laws are no entities either, docs/annotation.md Program ✘), the country in an adjective
+(中国特色社会主义; "Chinese" is no Place by the guide), a two-country adjective (中美, 中欧, 中外: 0 of their
+occurrences are marked) or 多国/中华 (many countries; the nation). Each is dropped as a Place mention here; the same
+country named as a place elsewhere in the story stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Two-character words that look like places to a tagger but name none.
+NOT_PLACES = frozenset({"多国", "各国", "中华", "中外", "友城"})
+_BILATERAL = re.compile(r"中[美欧外韩澳日俄法德英非拉亚巴印越泰新意西荷比瑞挪芬丹葡希奥匈波捷乌哈]")
+_ADJECTIVAL = ("特色",)
+_TITLE_END = re.compile(r"[\u4e00-\u9fff]{0,20}?(?:法|条例)(?:（[^）\n]{0,20}）)?(?=》|\s*$)", re.MULTILINE)
+
+
+def _law_title(text: str, start: int, end: int) -> bool:
+    """Whether the place at [start, end) opens a law's title: right after 《, or at the start of a line that is one."""
+    line_start = text.rfind("\n", 0, start) + 1
+    opens = text.endswith("《", 0, start) or not text[line_start:start].strip()
+    return opens and _TITLE_END.match(text, end) is not None
+
+
+def names_no_place(text: str, start: int, end: int) -> bool:
+    """Whether the Place mention ``text[start:end]`` names no place of the story (see the module's docstring)."""
+    word = text[start:end]
+    if word in NOT_PLACES or _BILATERAL.fullmatch(word):
+        return True
+    if text.startswith(_ADJECTIVAL, end):
+        return True
+    return _law_title(text, start, end)

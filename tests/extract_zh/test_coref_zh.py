@@ -1,0 +1,59 @@
+"""Short forms in one Chinese document are one entity under the fullest name (zh/coref.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mcfwatch.extract.zh import ChineseExtractor
+from mcfwatch.extract.zh.coref import canonical
+from mcfwatch.model import Document
+
+
+@dataclass
+class _N:
+    name: str
+    type: str
+    surface: str = ""
+
+    def __post_init__(self) -> None:
+        self.surface = self.surface or self.name
+
+
+def _canon(*named: tuple[str, str]) -> dict[str, str]:
+    return {k[0]: v[0] for k, v in canonical([_N(n, t) for n, t in named], {"深圳", "江西"}).items()}
+
+
+def test_short_forms_and_abbreviations() -> None:
+    # Pairs from corpus/train, where the gold marks both as mentions of one entity.
+    assert _canon(("深圳万联电子股份有限公司", "Company"), ("万联电子", "Company")) == {"万联电子": "深圳万联电子股份有限公司"}
+    assert _canon(("中国航空工业集团有限公司", "Company"), ("航空工业", "Company")) == {"航空工业": "中国航空工业集团有限公司"}
+    assert _canon(("中国人民解放军火箭军", "MilitaryUnit"), ("火箭军", "MilitaryUnit")) == {"火箭军": "中国人民解放军火箭军"}
+    assert _canon(("江西赣江航空工业集团有限责任公司", "Company"), ("赣江集团", "Company")) == {
+        "赣江集团": "江西赣江航空工业集团有限责任公司"}
+    assert _canon(("中国商用飞机有限责任公司", "Company"), ("中国商飞", "Organization")) == {"中国商飞": "中国商用飞机有限责任公司"}
+    assert _canon(("常州市", "Place"), ("常州", "Place"), ("宁夏回族自治区", "Place"), ("宁夏", "Place")) == {
+        "常州": "常州市", "宁夏": "宁夏回族自治区"}
+    assert _canon(("中国科学院计算技术研究所", "University"), ("计算技术研究所", "University")) == {
+        "计算技术研究所": "中国科学院计算技术研究所"}
+
+
+def test_what_stays_apart() -> None:
+    # A unit of a university, the parent of an institute, two fuller names that fit, a place and a body.
+    assert _canon(("北京理工大学", "University"), ("北京理工大学珠海学院", "University")) == {}
+    assert _canon(("中国科学院计算技术研究所", "University"), ("中国科学院", "University")) == {}
+    assert _canon(("中国电子信息产业集团有限公司", "Company"), ("中国电子科技集团有限公司", "Company"),
+                  ("中国电子", "Company")) == {}
+    assert _canon(("北京大学", "University"), ("北京航空航天大学", "University")) == {}
+    assert _canon(("西安电子科技大学", "University"), ("电子科技大学", "University")) == {}
+    assert _canon(("空中客车中国公司", "Company"), ("空中客车公司", "Company")) == {}
+    stripped = [_N("鹭岛港务控股集团", "Company"), _N("港务集团", "Company", "新加坡港务集团")]
+    assert canonical(stripped, {"鹭岛"}) == {}
+    assert _canon(("常州", "Place"), ("常州新创投资集团", "Company")) == {}
+
+
+def test_one_entity_in_a_story(zh_extractor: ChineseExtractor) -> None:
+    text = ("深圳万联电子股份有限公司与德国一家公司签署合作协议。根据协议，万联电子将向对方出口雷达组件。")
+    ex = next(zh_extractor.extract_many([Document(text=text, language="zh")]))
+    firms = [e for e in ex.entities if "万联电子" in e.name]
+    assert [e.name for e in firms] == ["深圳万联电子股份有限公司"] or [e.name for e in firms] == ["万联电子股份有限公司"]
+    assert len(firms[0].mentions) == 2

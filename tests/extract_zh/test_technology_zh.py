@@ -1,0 +1,35 @@
+"""Chinese technology spans (zh/technology.py): a designation or technical numeral is part of the name, a count of
+items is not; craft named with a series number. Sentences from corpus/train, whose gold marks each item below."""
+
+from __future__ import annotations
+
+from mcfwatch.extract.zh import ChineseExtractor
+from mcfwatch.extract.zh.technology import series, span
+
+
+def test_span_rules_on_their_own() -> None:
+    text = "公司交付了一艘S26T型潜艇和HR-30无人机，并出口五轴数控机床。"
+    k = text.index("S26T")
+    assert span(text, k - 2, text.index("和")) == (k, text.index("和"))  # 一艘 is a count
+    k = text.index("无人机")
+    assert text[slice(*span(text, k, k + 3))] == "HR-30无人机"
+    k = text.index("数控机床")
+    assert text[slice(*span(text, k, k + 4))] == "五轴数控机床"
+    assert span("2019无人机展", 4, 7) == (4, 7)  # a year is no designation
+
+
+def test_series_numbered_craft() -> None:
+    text = "嫦娥四号成功着陆，神舟十号遨游太空。中央一号文件发布。"
+    assert [text[s:e] for s, e in series(text)] == ["嫦娥四号", "神舟十号"]
+
+
+def test_technologies_in_context(zh_extractor: ChineseExtractor) -> None:
+    # zh-w-0073 (counts before designations), zh-w-0136 (北斗三号), zh-w-0018 (五轴 after a count).
+    def techs(text: str) -> set[str]:
+        return {m.surface for m in zh_extractor.mentions([text])[0] if m.type == "Technology"}
+
+    found = techs("2016年11月，两艘035G型潜艇交付孟加拉国海军；2017年5月，泰国皇家海军与中国船舶重工国际贸易有限公司签署了"
+                  "一艘S26T型潜艇的采购合同。")
+    assert {"035G型潜艇", "S26T型潜艇"} <= found
+    assert "五轴数控机床" in techs("2020年1月，东莞迈科精密机械有限公司将一台五轴数控机床出售给伊朗一家贸易公司。")
+    assert "北斗三号军用终端" in techs("江北精诚北斗导航技术有限公司“北斗三号军用终端产业化”项目，支持资金1000万元。")
