@@ -281,3 +281,18 @@ def test_think_tanks_outlets_and_agencies_keep_the_guides_type(extract_text) -> 
     ex = extract_text("Q Thanks. Trevor Hunnicutt, Reuters. Jake, could you talk a little bit about the status of "
                       "the negotiations?")  # en-p-wh2-043-c
     assert typed(ex).get("Reuters") == "Organization"
+
+
+def test_names_that_run_on_past_the_ruler(extract_text) -> None:
+    ex = extract_text("Since 2015 it has worked with foreign partners. It co-organised the International Workshop "
+                      "on Structural Health Monitoring in 2017.")  # en-w-0050
+    assert typed(ex).get("International Workshop on Structural Health Monitoring") == "Event"
+    ex = extract_text("He travelled at CAEP's invitation and spoke at the International Symposium on Shock Waves "
+                      "and Detonation in Mianyang.")  # en-w-1164
+    assert typed(ex).get("International Symposium on Shock Waves and Detonation") == "Event"
+    ex = extract_text("Hengjian also funds the Guangdong Military-Civil Fusion Industry Fund, which invests in "
+                      "suppliers.")  # en-w-0032
+    assert typed(ex).get("Guangdong Military-Civil Fusion Industry Fund") == "Company"
+    ex = extract_text("The contract was placed by the Central Military Commission Equipment Development "
+                      "Department in 2019.")  # en-w-1020
+    assert typed(ex).get("Central Military Commission Equipment Development Department") == "MilitaryUnit"

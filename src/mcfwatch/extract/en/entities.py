@@ -27,6 +27,7 @@ from mcfwatch.extract.en.cleanup import (
     split_of_the,
     split_parent,
 )
+from mcfwatch.extract.en.extents import cmc_units, event_tail, programme_bodies
 from mcfwatch.extract.en.heads import strong_type
 from mcfwatch.extract.en.lexicon import TITLE_HEADS, TITLE_WORDS
 from mcfwatch.extract.en.names import country_name, name_key
@@ -264,12 +265,17 @@ def _bracketed_country(ent: Span) -> Span | None:
 def _spans(doc: Doc) -> list[tuple[Span, str]]:
     """The document's entity spans, cleaned, split at "X Division of the Department ...", and extended
     over a following "administration" ("Trump administration" is a public body)."""
-    out: list[tuple[Span, str]] = []
+    out: list[tuple[Span, str]] = [*programme_bodies(doc), *cmc_units(doc)]  # names run on (extents.py)
+    taken = {i for span, _ in out for i in range(span.start, span.end)}
     for ent in doc.ents:
+        if taken and any(i in taken for i in range(ent.start, ent.end)):
+            continue
         span = clean_span(ent)
         if span is None:
             continue
         label = ent.label_
+        if label in {"Event", "EVENT"}:
+            span = event_tail(span)
         if label == "NORP" and country_name(span.text) is not None:
             label = "GPE"  # "the Fiji trade minister": a country's name used as a modifier is the place
         if label == "ORG" and (place := _bracketed_country(ent)) is not None:

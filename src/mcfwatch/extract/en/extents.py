@@ -1,0 +1,101 @@
+"""Where a name runs on past the span the recogniser or the ruler gave it.
+
+- An event's topic after "on", "for" or "of", with "and" inside it: "International Workshop on Structural Health
+  Monitoring", "International Symposium on Shock Waves and Detonation" (the ruler stops at "Workshop" or before
+  "and").
+- A body named after the policy it serves: "Guangdong Military-Civil Fusion Industry Fund", "Chongqing Intelligent
+  Equipment Military-Civil Fusion Innovation Alliance" (the programme's words are one name with the place before
+  and the head after them, as docs/annotation.md 2.1 marks the full name as written).
+- A department of the Central Military Commission named with it: "Central Military Commission Equipment
+  Development Department" (one unit).
+Pure functions over spaCy spans.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+_CONNECTORS = {"and", "&", "of", "for", "in", "-", "–"}
+_DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+               "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+EVENT_TOPIC_HEADS = {"workshop", "symposium", "conference", "seminar", "forum", "congress", "summit", "colloquium",
+                     "school", "course", "dialogue"}
+# what a body named after a programme is, by its last word
+_BODY_HEADS = {"fund": "Company", "funds": "Company", "group": "Company", "company": "Company",
+               "corporation": "Company", "alliance": "Organization", "association": "Organization",
+               "federation": "Organization"}
+_CMC_UNIT_HEADS = {"department", "commission", "committee", "bureau", "office", "center", "centre"}
+
+
+def _capital(tok: Token) -> bool:
+    return tok.is_alpha and (tok.is_title or tok.is_upper) and tok.lower_ not in _DATE_WORDS \
+        or tok.like_num and tok.is_digit
+
+
+def _free(tok: Token, names: bool) -> bool:
+    return tok.ent_iob_ == "O" or tok.ent_type_ in {"CARDINAL", "ORDINAL"} or names and tok.ent_type_ in {"ORG", "FAC"}
+
+
+def capital_run(doc: Doc, i: int, names: bool = False) -> int:
+    """The end of the run of capitalised words from token ``i`` (connectors inside, none at the end), in one
+    sentence and over no other name (``names``: over organisation names too); ``i`` when none starts there."""
+    end = j = i
+    while j < len(doc) and _free(doc[j], names) and not (j > i and doc[j].is_sent_start):
+        if _capital(doc[j]):
+            end = j = j + 1
+        elif j > i and doc[j].lower_ in _CONNECTORS:
+            j += 1
+        else:
+            break
+    return end
+
+
+def event_tail(span: Span) -> Span:
+    """An event span with its "on/for/of <Topic>" and "and <Topic>" continuation."""
+    doc, end = span.doc, span.end
+    if end + 1 >= len(doc):
+        return span
+    topic = span[-1].lower_ in EVENT_TOPIC_HEADS and doc[end].lower_ in {"on", "for", "of"}
+    more = any(t.lower_ in {"on", "for"} for t in span) and doc[end].lower_ in {"and", "&"}
+    if topic or more:
+        run = capital_run(doc, end + 1)
+        if run > end + 1:
+            end = run
+    return doc[span.start:end] if end != span.end else span
+
+
+def programme_bodies(doc: Doc) -> list[tuple[Span, str]]:
+    """Bodies named after a programme the ruler found ("Guangdong Military-Civil Fusion Industry Fund"),
+    with their types."""
+    out: list[tuple[Span, str]] = []
+    for ent in doc.ents:
+        if ent.label_ != "Program":
+            continue
+        end = capital_run(doc, ent.end, names=True)
+        if end == ent.end or doc[end - 1].lower_ not in _BODY_HEADS:
+            continue
+        start = ent.start
+        while start > ent.sent.start and _capital(doc[start - 1]) \
+                and doc[start - 1].ent_type_ in {"", "GPE", "NORP", "ORG", "PERSON", "FAC"} \
+                and doc[start - 1].lower_ not in {"the", "a", "an", "its", "this", "their"}:
+            start -= 1
+        out.append((doc[start:end], _BODY_HEADS[doc[end - 1].lower_]))
+    return out
+
+
+def cmc_units(doc: Doc) -> list[tuple[Span, str]]:
+    """"Central Military Commission Equipment Development Department": the commission's department, one unit."""
+    out: list[tuple[Span, str]] = []
+    for ent in doc.ents:
+        if ent.label_ != "MilitaryUnit" or ent.text.lower() != "central military commission":
+            continue
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if nxt is None or not _capital(nxt):
+            continue
+        end = ent.end
+        while end < len(doc) and _capital(doc[end]) and doc[end].lower_ not in _CMC_UNIT_HEADS \
+                and not doc[end].is_sent_start:
+            end += 1
+        if end < len(doc) and doc[end].lower_ in _CMC_UNIT_HEADS and doc[end].is_title:
+            out.append((doc[ent.start:end + 1], "MilitaryUnit"))
+    return out
