@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from mcfwatch.extract.relmodel import combine
 from mcfwatch.extract.zh import ChineseExtractor
 from mcfwatch.extract.zh import extractor as zx
@@ -96,3 +98,24 @@ def test_eval_systems_tag_once_and_give_what_extraction_gives(zh_extractor: Chin
             zh_extractor.relations = "both"
         assert [facts(e) for e in out[how]] == [facts(e) for e in expected], how
     assert any(facts(e) for e in out["both"])
+
+
+def test_chinese_both_uses_the_chinese_floors_and_threshold_factors(zh_extractor: ChineseExtractor,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The extractor combines with FLOORS_ZH (not the English floors) and lowers the model's thresholds by
+    SCALES_ZH."""
+    from mcfwatch.model import SCHEMA
+
+    doc = Document(text=SEED_ZH.read_text(encoding="utf-8"), language="zh", published="2020-12-22")
+
+    def model_findings() -> int:
+        return sum(r.method.startswith("model") for r in next(zh_extractor.extract_many([doc])).relations)
+
+    assert model_findings() > 0
+    monkeypatch.setattr(combine, "FLOORS_ZH", dict.fromkeys(SCHEMA.relation_types, 1.01))
+    assert model_findings() == 0
+    monkeypatch.setattr(combine, "FLOORS_ZH", dict.fromkeys(SCHEMA.relation_types, 0.0))
+    monkeypatch.setattr(combine, "SCALES_ZH", dict.fromkeys(SCHEMA.relation_types, 1.0))
+    at_thresholds = model_findings()
+    monkeypatch.setattr(combine, "SCALES_ZH", dict.fromkeys(SCHEMA.relation_types, 0.5))
+    assert model_findings() > at_thresholds

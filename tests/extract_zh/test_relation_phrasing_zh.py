@@ -169,3 +169,31 @@ def test_this_visit_was_at_the_invitation_of(rules: ChineseExtractor) -> None:
 def test_every_person_invited_in_a_list(rules: ChineseExtractor) -> None:
     got = facts(rules, "清华大学邀请美国斯坦福大学教授约翰·米勒、英国牛津大学教授艾伦·怀特来校作学术报告。")
     assert {("invitation", "清华大学", "约翰·米勒"), ("invitation", "清华大学", "艾伦·怀特")} <= got
+
+
+def test_received_is_a_meeting(rules: ChineseExtractor) -> None:
+    got = facts(rules, "市长张伟接待了德国西门子公司全球副总裁马克·施密特一行。")
+    assert ("meeting", "张伟", "马克·施密特") in got
+
+
+def test_an_unnamed_delegation_is_the_person_who_led_it(rules: ChineseExtractor) -> None:
+    got = facts(rules, "美国图森市市长卡拉·莫里森率团访问兰州。市委书记林国栋会见了代表团。")
+    assert ("meeting", "林国栋", "卡拉·莫里森") in got
+
+
+def test_who_chairs_the_talks_meets_the_guest(rules: ChineseExtractor) -> None:
+    got = facts(rules, "校长王明会见了英国曼彻斯特大学副校长彼得·琼斯。副校长李华主持座谈会。")
+    assert ("meeting", "李华", "彼得·琼斯") in got
+
+
+def test_bought_from_is_an_export_by_the_seller_but_talent_is_recruited(rules: ChineseExtractor) -> None:
+    got = facts(rules, "陕西华星电子有限公司从德国蔡司公司引进了激光加工设备。")
+    assert {f for f in got if f[0] == "export"} == {("export", "蔡司公司", "华星电子有限公司")}
+    got = facts(rules, "西北工业大学从美国麻省理工学院引进张华教授。")
+    assert ("recruitment", "西北工业大学", "张华") in got
+    assert not {f for f in got if f[0] == "export" or f[1] == "麻省理工学院"}
+
+
+def test_with_the_help_of_frame_names_the_helper(rules: ChineseExtractor) -> None:
+    got = facts(rules, "在省商务厅的推动下，济州汽车集团与匈牙利投资促进局签署了投资协议。")
+    assert ("facilitation", "省商务厅", "济州汽车集团") in got

@@ -60,7 +60,7 @@ def features(text: str, cand: Candidate) -> list[str]:
               f"tp_blast={tp}|{between[-2:]}"]
         if len(between) <= 4:
             f.append(f"ball={between}")
-        if tg.MODALITY.search(between) or tg.WILL.search(between):
+        if tg.MODALITY.search(between) or tg.WILL.search(between) or tg.WILL_DO.search(between):
             f.append("modal_between")
     else:
         f.append("bc=<none>")

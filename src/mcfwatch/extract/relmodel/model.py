@@ -93,12 +93,15 @@ class RelModel:
             self.all_pairs = {p for ps in self.meta.get("type_pairs", {}).values() for p in ps}
         return self.all_pairs
 
-    def predict(self, rows: list[list[str]]) -> list[list[tuple[str, float, str | None]]]:
-        """For each candidate, the labels over their thresholds: (label, probability, agreement subtype)."""
+    def predict(self, rows: list[list[str]], scale: dict[str, float] | None = None) -> list[list[tuple[str, float, str | None]]]:
+        """For each candidate, the labels over their thresholds: (label, probability, agreement subtype).
+        ``scale``: relation type -> factor on its labels' thresholds (``combine.SCALES_ZH``)."""
         if not rows:
             return []
         x = hash_features(rows, int(self.meta["n_features"]))
         probs = self.relations.proba(x)
+        limits = [t * (scale or {}).get(label.rstrip("<>"), 1.0) for label, t in
+                  zip(self.relations.labels, self.relations.thresholds, strict=True)]
         sub_idx: list[int] | None = None
         if self.subtypes is not None and self.subtypes.labels:
             sub_idx = list(np.argmax(self.subtypes.decision(x), axis=1))
@@ -106,7 +109,7 @@ class RelModel:
         for i in range(len(rows)):
             hits = []
             for j, label in enumerate(self.relations.labels):
-                if probs[i, j] >= self.relations.thresholds[j]:
+                if probs[i, j] >= limits[j]:
                     sub = None
                     if label == "agreement" and sub_idx is not None and self.subtypes is not None:
                         sub = self.subtypes.labels[sub_idx[i]]

@@ -55,15 +55,16 @@ def english(sdoc: Doc, table: EntityTable, model: RelModel) -> list[tuple[Found,
     return out
 
 
-def chinese(text: str, items: list[Item], dates: list[DateMention], model: RelModel) -> list[tuple[RelCand, float]]:
+def chinese(text: str, items: list[Item], dates: list[DateMention], model: RelModel,
+            scale: dict[str, float] | None = None) -> list[tuple[RelCand, float]]:
     """The model's findings in a (simplified) Chinese document with their probabilities; the date is the
-    sentence's first, if any."""
+    sentence's first, if any. ``scale``: see ``RelModel.predict``."""
     mentions = [Mention(it.start, it.end, it.entity, it.type) for it in items]
     hyper = model.meta["hyperparameters"]
     exs = examples.chinese(text, mentions, bool(hyper.get("carry_event")), bool(hyper.get("references")),
                            bool(hyper.get("pair_words")))
     out: list[tuple[RelCand, float]] = []
-    for ex, hits in zip(exs, model.predict([e.features for e in exs]), strict=True):
+    for ex, hits in zip(exs, model.predict([e.features for e in exs], scale), strict=True):
         if "modal_between" in ex.features or "modal_before" in ex.features:
             continue
         a, b = ex.cand.first, ex.cand.second

@@ -129,9 +129,11 @@ class ChineseExtractor:
         found = [(_Finding(rc, _confidence(rc), _method(rc)), _sentence_of(starts, rc.start))
                  for rc in extract_relations(text, items, dates)]
         if self.relations != "rules" and self.model is not None:
-            learned = [(_Finding(rc, p, scorer.METHOD), rc.start) for rc, p in scorer.chinese(text, items, dates, self.model)]
+            scale = combine.SCALES_ZH if self.relations == "both" and self.confident is None else None
+            learned = [(_Finding(rc, p, scorer.METHOD), rc.start)
+                       for rc, p in scorer.chinese(text, items, dates, self.model, scale)]
             found = combine.combine([f for f in found if f[0].type not in MODEL_ONLY], learned, self.relations,
-                                    self.confident)
+                                    self.confident, lang="zh")
         for f, _ in found:
             rc = f.rc
             ex.add_relation(Relation(
@@ -211,8 +213,9 @@ def _anaphors(text: str, items: list[Item]) -> list[Item]:
 
 def _antecedent(text: str, start: int, kind: str, prior: list[Item]) -> Item | None:
     agents = [it for it in prior if it.type in triggers.AGENTIVE]
-    if kind == "delegation":
-        cands = [it for it in agents if re.search(r"团$", it.name)]
+    if kind == "delegation":  # a named delegation, or the person who led one (X率…代表团: docs/annotation.md 4.1)
+        cands = [it for it in agents if re.search(r"团$", it.name)
+                 or (it.type == "Person" and text.startswith("率", it.end))]
     elif kind == "topic":
         # The subject of the current or previous sentence: the first agent after the last full stop
         # before the previous sentence, else the last agent.

@@ -6,6 +6,7 @@ the sentence's items in text order.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from mcfwatch.extract.zh import triggers as tg
@@ -19,8 +20,8 @@ _UNIT = re.compile(r"(?:下属|所属|旗下)的?")
 _LIST_END = re.compile(r"\s*(?:等)?(?:单位|双方|三方|各方)?\s*")
 # A founding trigger (共建, 共同组建, 联合成立, 合资设立): its parties stand before it, what follows is what they found.
 FOUNDED = re.compile(r"共|联合|合资")
-# 参加会见 / 陪同会见 / 出席会谈: who attended the meeting the text has just told of
-JOINED = re.compile(r"(?:参加|陪同|出席)了?$")
+# 参加会见 / 陪同会见 / 出席会谈 / 主持座谈会: who attended the meeting the text has just told of
+JOINED = re.compile(r"(?:参加|陪同|出席|主持)了?$")
 
 
 def person_after(text: str, items: list[Item], it: Item) -> Item:
@@ -181,3 +182,34 @@ def _guests(text: str, items: list[Item], a: int, b: int, end: re.Pattern[str], 
             break
         out.append(it)
     return out
+
+
+IMPORT = re.compile(r"引进|进口|采购|购买|购进|订购")
+_FROM = re.compile(r"[从向自]")
+_NOT_GOODS = re.compile(r"人才|专家|学者|教授|博士|研究员|工程师|毕业生|人员|员工|骨干|团队|\d+[人名]|"
+                        r"资金|投资|外资|资本|项目")
+
+
+def imported(text: str, items: list[Item], cs: int, ce: int, p: int, pe: int,
+             buyer_before: Callable[[int], Item | None]) -> list[tuple[Item, Item, str | None, str | None]]:
+    """A从B引进/进口/采购… (向B采购): B exported to A, A named before 从 in the clause (``buyer_before``); not talent, money
+    or projects brought in (that is recruitment or funding), not a person. In corpus/train/zh.jsonl 14 gold
+    exports lie in an evidence of A从B引进/进口."""
+    masked = _mask(text, cs, p, items)
+    marks = list(_FROM.finditer(masked))
+    if not marks or _NOT_GOODS.search(text, pe, min(ce, pe + 12)):
+        return []
+    q = cs + marks[-1].start()
+    named = [it for it in items if q < it.start and it.end <= p and (it.type in tg.AGENTIVE or it.type == "Place")]
+    if not named or named[0].start != q + 1 or any(it.type == "Person" for it in items if pe <= it.start < ce):
+        return []
+    seller = named[0]
+    while seller.type == "Place":  # 德国力士乐液压公司: the company (a country alone sells nothing here)
+        end = seller.end
+        glued = [it for it in named if it.start == end]
+        if not glued:
+            return []
+        seller = glued[0]
+    buyer = buyer_before(q)
+    ok = buyer is not None and buyer.type != "Person" and buyer.entity != seller.entity  # 任卫国是从X引进的: a recruit
+    return [(seller, buyer, None, None)] if ok and buyer is not None else []

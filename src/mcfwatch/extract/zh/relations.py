@@ -136,15 +136,22 @@ class _Sentence:
     def __init__(self, text: str, s: int, e: int, items: list[Item], topic: Item | None) -> None:
         self.text, self.s, self.e, self.items = text, s, e, items
         agents = [it for it in items if it.type in tg.AGENTIVE  # not the partner of 与X签订 (subject dropped)
-                  and not tg.PARTNER.search(text[max(s, it.start - 2) : it.start])]
+                  and not tg.PARTNER.search(text[max(s, it.start - 2) : it.start]) and not self.sold_by(it)]
         self.subject = agents[0] if agents else topic
         self.party_a: Item | None = None  # first party of the sentence's last agreement
 
     def agent_before(self, cs: int, p: int) -> Item | None:
         cands = [it for it in self.items if cs <= it.start and it.end <= p and it.type in tg.AGENTIVE
                  and not tg.PARTNER.search(self.text[max(cs, it.start - 2) : it.start])
-                 and not tg.BY.search(self.text[max(cs, it.start - 1) : it.start])]
+                 and not tg.BY.search(self.text[max(cs, it.start - 1) : it.start]) and not self.sold_by(it)]
         return cands[-1] if cands else None
+
+    def sold_by(self, it: Item) -> bool:
+        """从(美国)X: where something comes from (A从X引进), not who acts."""
+        start = it.start
+        while (glued := next((x for x in self.items if x.end == start and x.type == "Place"), None)) is not None:
+            start = glued.start
+        return self.text[max(self.s, start - 1) : start] in ("从", "自")
 
     def source(self, cs: int, p: int) -> Item | None:
         return self.agent_before(cs, p) or (self.subject if self.subject and self.subject.start < p else None)
@@ -268,12 +275,17 @@ def _pairs(sent: _Sentence, rtype: str, p: int, pe: int, cs: int, ce: int,
         return _position(sent, p, cs, after)
     if rtype == "ownership":
         return _ownership(sent, p, pe, cs, after)
+    if rtype == "export" and pt.IMPORT.match(text, p):
+        return pt.imported(text, sent.items, cs, ce, p, pe, lambda q: sent.agent_before(cs, q))
     if rtype in ("export", "funding"):
         return _given(sent, rtype, p, pe, cs, after)
     if rtype == "recruitment":  # a recruit is a person (the recruiter's own or a former employer is not)
         typed_after = [it for it in typed_after if it.type == "Person"]
+    if rtype == "facilitation" and _FOR_UNNAMED.search(text, cs, p):
+        return []  # 为公司引荐了Z: the company helped is not named here, Z is who it met
     if rtype == "facilitation" and not typed_after:  # 在X的牵线下，A与B签订…: the helped party opens the next clause
-        typed_after = [it for it in sent.items if it.start >= ce and it.type in tg.AGENTIVE][:1]
+        typed_after = [it for it in sent.items if it.start >= ce and it.type in tg.AGENTIVE
+                       and _OPENS.fullmatch(_masked(text, ce, it.start, sent.items))][:1]
     if src is None or not typed_after:
         return []
     if rtype in ("participation",) and not typed_after:
@@ -313,6 +325,8 @@ def _given(sent: _Sentence, rtype: str, p: int, pe: int, cs: int,
 
 
 _GENERIC = re.compile(r"公司|集团|企业|学校|我校|本校|该院|研究院")
+_FOR_UNNAMED = re.compile(r"为(?:公司|企业|学校|我[市省校])$")
+_OPENS = re.compile(r"[，,\s]*(?:[\d年月日上下午初底中旬去今]+[，,]?)?(?:我市|我省|本市)?□*")  # what opens a clause before its subject
 
 
 _TO = re.compile(r"(?:向|为|给|对)\s*$")
