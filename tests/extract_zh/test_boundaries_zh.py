@@ -65,3 +65,15 @@ def test_a_trade_promotion_council_is_an_organization(zh_extractor: ChineseExtra
     text = "中国国际贸易促进委员会和江苏省贸促会共同主办了对接会。"
     found = {(m.surface, m.type) for m in zh_extractor.mentions([text])[0]}
     assert {("中国国际贸易促进委员会", "Organization"), ("江苏省贸促会", "Organization")} <= found
+
+
+def test_a_preposition_the_segmenter_glues_to_a_name(zh_extractor: ChineseExtractor) -> None:
+    # zh-w-0077: LAC reads 经省国资委 as one organisation.
+    found = _names(zh_extractor, "日前，经省国资委批准，陕西秦岭装备集团有限公司完成对西安天衡电子科技股份有限公司的收购。")
+    assert "省国资委" in found and "经省国资委" not in found
+
+
+def test_a_firms_short_name_is_no_person(zh_extractor: ChineseExtractor) -> None:
+    # zh-w-0084: 证券简称：凌云光电 (the gold: a mention of the company).
+    found = {(m.surface, m.type) for m in zh_extractor.mentions(["证券代码：688XXX　证券简称：凌云光电　公告编号：2022-031"])[0]}
+    assert ("凌云光电", "Person") not in found

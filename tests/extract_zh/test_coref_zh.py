@@ -33,6 +33,7 @@ def test_short_forms_and_abbreviations() -> None:
     assert _canon(("中国商用飞机有限责任公司", "Company"), ("中国商飞", "Organization")) == {"中国商飞": "中国商用飞机有限责任公司"}
     assert _canon(("常州市", "Place"), ("常州", "Place"), ("宁夏回族自治区", "Place"), ("宁夏", "Place")) == {
         "常州": "常州市", "宁夏": "宁夏回族自治区"}
+    assert _canon(("宁川市贸促会", "Organization"), ("市贸促会", "Organization")) == {"市贸促会": "宁川市贸促会"}
     assert _canon(("中国科学院计算技术研究所", "University"), ("计算技术研究所", "University")) == {
         "计算技术研究所": "中国科学院计算技术研究所"}
 

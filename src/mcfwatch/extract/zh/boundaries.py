@@ -29,7 +29,8 @@ JOINERS = frozenset({"与", "和", "同", "及", "以及", "、", "联合"})
 _PERSON_JOINERS = frozenset({"与", "和", "同"})  # 比尔及梅琳达·盖茨基金会: 及 joins two persons in one name
 # Words that a connector's character starts (经济带, 应用数学, 2017无人系/统 split by the segmenter): no cut there.
 _NOT_CUT = ("系统", "经济", "经营", "对外", "对接", "至今", "由于", "为了", "同步", "同济", "应用", "将军", "和平",
-            "联合会", "联合体", "联合国", "给水", "到达", "是否")
+            "联合会", "联合体", "联合国", "给水", "到达", "是否", "应急", "对口", "经贸", "经开", "经信", "经管",
+            "向阳", "于都", "为民")
 _CUT_TAGS = frozenset({"p", "c", "v", "vd", "d", "ad", "u", "r", "w"})
 _NAME_TAGS = frozenset({"PER", "LOC", "ORG", "nr", "ns", "nt"})
 
@@ -68,6 +69,14 @@ def name_start(text: str, tokens: list[Token], start: int, end: int) -> int:
         if t.text in CONNECTORS or _head_named(left) or (one_name and len(left) >= 2):
             cut = t.end
     return cut if end - cut >= 2 else start
+
+
+def leading_connector(word: str) -> str:
+    """The connector a segmenter's name token opens with when the rest is an organisation's name (经省国资委 ->
+    经; 对外友好协会, 经济技术开发区, 应急管理局 open with no connector), or ''."""
+    lead = _word_at(word, 0, CONNECTORS)
+    rest = word[len(lead):]
+    return lead if lead and len(rest) >= 3 and _head_named(rest) else ""
 
 
 def model_start(text: str, start: int, end: int, model: list[Token]) -> int:

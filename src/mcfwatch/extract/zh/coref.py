@@ -66,6 +66,8 @@ def _short_of(short: str, stype: str, full: str, ftype: str, places: Container[s
         # Before the short form: nothing, a place (a country for a university: 西安电子科技大学 is not 电子科技大学),
         # a parent body (中国人民解放军火箭军, 中国科学院计算技术研究所), or before a firm's core and legal form a
         # short word, its place (绵阳启明星光电有限公司 of 启明星光电).
+        if short[0] in "市省县区" and prefix and len(prefix) <= 4:
+            return True  # 市贸促会 of 宁川市贸促会: the office of the city the story is about
         return (not prefix or _place_before(prefix, places, ftype == "University")
                 or tr.head_type(prefix) is not None or (ftype == "Company" and bool(rest) and len(prefix) <= 3))
     # An abbreviation of a firm (中国商飞, 赣江集团 of 江西赣江航空工业集团有限责任公司): the short form's characters in

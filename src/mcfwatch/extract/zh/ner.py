@@ -114,7 +114,8 @@ def _rule_candidates(text: str, tokens: list[Token]) -> list[_Cand]:
                     continue
             name = text[start : tok.end]
             left = name[: -len(suf)]
-            if len(left) < 2 or left in tr.GENERIC_LEFT or left[-2:] in tr.GENERIC_LEFT and len(left) == 2:
+            if ((len(left) < 2 and kind != "org") or not left or tr.generic(left, suf)
+                    or (left[-2:] in tr.GENERIC_LEFT and len(left) == 2)):
                 break
             typ = (tr.head_type(name) or ("Organization", ""))[0] if kind == "org" else kind
             if typ == "PublicBody":
@@ -303,10 +304,13 @@ def _tagger_candidates(tokens: list[Token]) -> list[_Cand]:
             title = tr.PERSON_TITLES.search(tok.text) if tok.tag == "PER" else None
             if title and title.start() >= 2:
                 end = tok.start + title.start()  # 李明教授 -> 李明
-            out.append(_Cand(tok.start, end, _TAGGER_TYPES[tok.tag], 1, [], "tagger"))
+            typ = _TAGGER_TYPES[tok.tag]
+            if typ == "Person" and end - tok.start >= 4 and "·" not in tok.text and tok.text.endswith(tr.COMPANY_ENDINGS):
+                typ = "Company"  # 凌云光电, 华辰科技: a firm's short name, not a person's
+            out.append(_Cand(tok.start, end, typ, 1, [], "tagger"))
         elif tok.tag == "ORG" and len(tok.text) >= 2:
             ht = tr.head_type(tok.text)
-            if ht and tok.text[: -len(ht[1])] in tr.GENERIC_LEFT | {""}:
+            if ht and (tok.text == ht[1] or tr.generic(tok.text[: -len(ht[1])], ht[1])):
                 continue  # 联合实验室, 该公司: a description, not a name
             if ht is None and tok.text.endswith(_PLACE_ENDS) and tr.org_type(tok.text) == "Organization":
                 out.append(_Cand(tok.start, tok.end, "Place", 1, [], "tagger"))  # 爱尔兰科克郡: a place's head
@@ -321,9 +325,14 @@ def _tagger_candidates(tokens: list[Token]) -> list[_Cand]:
 
 
 def _split_trailing_verbs(tokens: list[Token]) -> list[Token]:
-    """LAC glues a verb onto an organisation (保定军分区组织): split it off."""
+    """LAC glues a verb onto an organisation (保定军分区组织) or a preposition before it (经省国资委): split it off."""
     out: list[Token] = []
     for tok in tokens:
+        lead = boundaries.leading_connector(tok.text) if tok.tag in _NOMINAL_TAGS else ""
+        if lead:
+            cut = tok.start + len(lead)
+            out.append(Token(tok.start, cut, lead, "p"))
+            tok = Token(cut, tok.end, tok.text[len(lead):], tok.tag)
         verb = next((v for v in _TRAILING_VERBS if tok.tag == "ORG" and tok.text.endswith(v)), "")
         if verb and tr.head_type(tok.text[: -len(verb)]):
             cut = tok.end - len(verb)

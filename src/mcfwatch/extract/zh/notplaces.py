@@ -3,8 +3,9 @@
 corpus/train never marks the country at the head of a law's title (《中华人民共和国出口管制法》, a title line
 "中华人民共和国反外国制裁法"; laws are no entities either, docs/annotation.md Program ✘), the country in an adjective
 (中国特色社会主义; "Chinese" is no Place by the guide), a two-country adjective (中美, 中欧, 中外: 0 of their
-occurrences are marked) or 多国/中华 (many countries; the nation). Each is dropped as a Place mention here; the same
-country named as a place elsewhere in the story stays.
+occurrences are marked) or 多国/中华 (many countries; the nation), nor a building, airport, station or bridge (the
+guide: "Not streets, addresses, buildings, rooms": 人民大会堂, 克里姆林宫, 北京首都国际机场, 集装箱码头). Each is dropped
+as a Place mention here; the same country named as a place elsewhere in the story stays.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 NOT_PLACES = frozenset({"多国", "各国", "中华", "中外", "友城"})
 _BILATERAL = re.compile(r"中[美欧外韩澳日俄法德英非拉亚巴印越泰新意西荷比瑞挪芬丹葡希奥匈波捷乌哈]")
 _ADJECTIVAL = ("特色",)
+_BUILDINGS = ("堂", "宫", "宾馆", "饭店", "酒店", "大厦", "机场", "码头", "广场", "大桥", "桥", "庄园", "车站", "站", "大街", "路")
 _TITLE_END = re.compile(r"[\u4e00-\u9fff]{0,20}?(?:法|条例)(?:（[^）\n]{0,20}）)?(?=》|\s*$)", re.MULTILINE)
 
 
@@ -28,7 +30,7 @@ def _law_title(text: str, start: int, end: int) -> bool:
 def names_no_place(text: str, start: int, end: int) -> bool:
     """Whether the Place mention ``text[start:end]`` names no place of the story (see the module's docstring)."""
     word = text[start:end]
-    if word in NOT_PLACES or _BILATERAL.fullmatch(word):
+    if word in NOT_PLACES or _BILATERAL.fullmatch(word) or word.endswith(_BUILDINGS):
         return True
     if text.startswith(_ADJECTIVAL, end):
         return True
