@@ -77,3 +77,11 @@ def test_a_firms_short_name_is_no_person(zh_extractor: ChineseExtractor) -> None
     # zh-w-0084: 证券简称：凌云光电 (the gold: a mention of the company).
     found = {(m.surface, m.type) for m in zh_extractor.mentions(["证券代码：688XXX　证券简称：凌云光电　公告编号：2022-031"])[0]}
     assert ("凌云光电", "Person") not in found
+
+
+def test_only_a_delegation_named_for_a_place_or_body_is_a_name(zh_extractor: ChineseExtractor) -> None:
+    # docs/annotation.md Organization: ✔ 石家庄市经贸代表团, ✘ 代表团 alone; corpus/train marks 6 delegations, each
+    # named for a place or body, and none of 经贸代表团 / 企业代表团 / 企业家代表团 (zh-w-0031, zh-w-0048, zh-w-0076).
+    found = _names(zh_extractor, "应邀，廊坊市经贸代表团访问法国。另一个企业家代表团同期抵达。")
+    assert "廊坊市经贸代表团" in found
+    assert not any(n.endswith("代表团") and n != "廊坊市经贸代表团" for n in found)

@@ -186,11 +186,16 @@ _LOCAL_GENERIC_HEADS = frozenset({"政府", "人民政府", "委", "党委", "�
                                   "常务委员会", "人大", "政协", "办公室", "代表团"})
 
 
+_NAMES_A_PLACE = re.compile(r"[\u4e00-\u9fff][市省县州区国]|[\u4e00-\u9fff]{2,}(?:政府|大学|集团|公司|议会)")
+
+
 def generic(left: str, head: str) -> bool:
     """Whether a name made of ``left`` and the head word ``head`` is a description (该公司, 两国政府, 市政府), not a
     name; 市/省/县/区 alone before a specific office (国资委, 外办, 侨办, 科工办, 贸促会) make a name."""
     if left in ("市", "省", "县", "区"):
         return head in _LOCAL_GENERIC_HEADS or len(head) < 2
+    if head in DELEGATIONS and not _NAMES_A_PLACE.search(left) and not left.startswith(tuple(PLACE_PREFIXES)):
+        return True  # 经贸代表团, 企业家代表团: no named delegation (the guide); 廊坊市经贸代表团 is one
     return len(left) < 2 or left in GENERIC_LEFT
 
 
