@@ -30,6 +30,10 @@ def _own_block(tok: Token) -> bool:
     return False
 
 
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATIONS) for c in tok.children)
+
+
 def _future_be(tok: Token) -> bool:
     """"is to visit", "was going to sign"."""
     for c in tok.children:
@@ -66,6 +70,10 @@ def is_stated(trigger: Token) -> bool:
                 return False
         elif _own_block(head) and head.pos_ in {"VERB", "AUX"} and dep in {"xcomp", "dobj", "prep", "pcomp"}:
             return False
+        elif dep == "ccomp" and head.pos_ == "VERB" and _negated(head):
+            return False  # "did not find that X received money from Y", "never said that X visited"
+        elif dep in {"acl", "ccomp"} and head.pos_ == "NOUN" and _own_block(head):
+            return False  # "no evidence that X supplies the PLA"
         if dep in {"ccomp", "advcl", "relcl", "acl"} and head.pos_ in {"VERB", "AUX"} and lemma not in BLOCKING_VERBS:
             break  # a new clause under a reporting or other verb: its own modality was checked above
         if dep == "relcl":

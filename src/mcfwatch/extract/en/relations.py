@@ -8,6 +8,8 @@ the like. The result is a list of ``Found`` (entity ids, not yet relations).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from mcfwatch.extract.en.args import Arg, Resolver, conjuncts
@@ -28,8 +30,10 @@ from mcfwatch.extract.en.lexicon import (
     ROLE_NOUNS,
     VERB_TRIGGERS,
 )
+from mcfwatch.extract.en.mcflinks import McfLinks
 from mcfwatch.extract.en.modality import is_stated
 from mcfwatch.extract.en.nouns import NOUN_KIND, NounRules, agreement_kind
+from mcfwatch.extract.en.ownership import Ownership
 from mcfwatch.extract.en.parts import PART_VERBS, invited_by, listed_participants, may_take_part, taking_part
 from mcfwatch.extract.en.positions import SurfacePositions
 from mcfwatch.extract.en.relations_util import _children, _conf, prep_objects
@@ -69,7 +73,10 @@ class SentenceRules(NounRules):
         self.r = resolver
         self.holder: str | None = None  # who secured/signed the agreements spoken of ("one of the contracts")
         self.surface = SurfacePositions(resolver)
+        self.owners = Ownership(resolver, self.subjects)
+        self.mcf = McfLinks(resolver, self.subjects)
         self.agreements: list[tuple[int, str, str, str]] = []
+        self.employer: dict[str, str] = {}  # person -> the organisation of the last post told
 
     # ------------------------------------------------------------------ subjects
     def subjects(self, verb: Token) -> tuple[list[Arg], bool]:
@@ -156,11 +163,30 @@ class SentenceRules(NounRules):
                 found += taking_part(self.r, tok, lemma, *self.subjects(tok))
         found += self._person_titles(sent)
         found += self.surface.run(sent)
-        found = [f for f in found if self._typed(f)]
+        found += self.owners.run(sent)
+        found += self.mcf.run(sent)
+        found = self._signed_for([f for f in found if self._typed(f)])
         doc = sent.doc
         self.agreements += [(f.trigger, f.source, f.target, NOUN_KIND.get(k, k)) for f in found if f.type == "agreement"
                             for k in [doc[f.trigger].lemma_.lower()]]
         return found
+
+    def _signed_for(self, found: list[Found]) -> list[Found]:
+        """An agreement signed by a person who holds a post at an organisation (told in this sentence or
+        before: "X's president Y signed an MoU with Z") is the organisation's: the party becomes X."""
+        types = self.r.table.types
+        for f in found:
+            if f.type == "position" and types.get(f.target) in ORGS:
+                self.employer[f.source] = f.target
+        out: list[Found] = []
+        for f in found:
+            if f.type == "agreement":
+                src = self.employer.get(f.source, f.source) if types.get(f.source) == "Person" else f.source
+                tgt = self.employer.get(f.target, f.target) if types.get(f.target) == "Person" else f.target
+                if (src, tgt) != (f.source, f.target) and src != tgt:
+                    f = replace(f, source=src, target=tgt)
+            out.append(f)
+        return out
 
     def _typed(self, f: Found) -> bool:
         types = self.r.table.types
@@ -290,6 +316,11 @@ class SentenceRules(NounRules):
         out: list[Found] = []
         dobj = _children(tok, {"dobj"})
         if dobj and dobj[0].lemma_.lower() in NOUN_TRIGGERS:
+            if lemma in {"sign", "conclude", "ink"} and len(subj) >= 2 and not self._with_parties(dobj[0]) and \
+                    not prep_objects(dobj[0], {"between", "among"}):  # "A's president X and B's CEO Y signed the deal"
+                a, b = subj[0], subj[1]
+                subtype, subject = agreement_kind(dobj[0])
+                return [Found("agreement", a.entity, b.entity, tok.i, _conf(a, b), subtype, subject)]
             return out  # the noun rule handles "signed an agreement with X"
         subtype = {"invest": "investment", "cooperate": "cooperation", "collaborate": "cooperation",
                    "partner": "cooperation"}.get(lemma, "other")

@@ -1,0 +1,253 @@
+"""Ownership (owner -> owned) told by the words newswire uses for parents, units and stakes (docs/annotation.md 4.7).
+
+- a unit named with its parent: "X's School of Y", "its College of Z", "the university's Laboratory of ...",
+  "the School of Y of X", "the Institute for Y at X", "CETC 54th Research Institute" (two names side by side);
+- a unit noun: "Y, a unit / an arm / a division / part of X", "which is part of X", "a CSSC subsidiary",
+  "X's venture arm, Y", "the AVIC unit";
+- "Y belongs to X", "Y is (40 percent / wholly / majority-) owned by X", "a company 51 percent owned by X";
+- stakes and completed acquisitions: "X holds 49 percent of Y", "X took a 22 percent stake in Y", "X bought
+  12 percent of Y", "in which X holds 18 percent", "X completed its acquisition of Y", "the acquisition of Y
+  by X", "Y's controlling shareholder is X", "the owner of Y".
+Both parties must be organisations (a person may own a company: "the owner of Y", a stake), never a place;
+plans and negations are left out by ``modality.is_stated`` and by a blocked or proposed takeover.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from mcfwatch.extract.en.args import Arg, Resolver
+from mcfwatch.extract.en.found import ORGS, Found
+from mcfwatch.extract.en.modality import is_stated
+from mcfwatch.extract.en.relations_util import _conf, prep_objects
+
+Subjects = Callable[[Token], tuple[list[Arg], bool]]
+
+# the head word of a named unit of a university, a group or a government body ("School of Aeronautics",
+# "54th Research Institute", "Key Laboratory of ...", "Defence Export Controls branch")
+UNIT_WORDS = {"school", "college", "department", "faculty", "institute", "laboratory", "lab", "laboratories",
+              "centre", "center", "office", "academy", "division", "branch", "bureau", "committee", "establishment",
+              "base", "subcommittee", "institution", "workstation", "station", "unit", "arm", "subsidiary"}
+# nouns saying the one is a unit of the other: "Y, a unit of X", "X's venture arm, Y"
+UNIT_NOUNS = {"unit", "arm", "division", "part", "subsidiary", "branch", "subunit", "offshoot"}
+STAKE_WORDS = {"percent", "per", "%", "stake", "share", "shares", "majority", "interest", "equity", "cent"}
+STAKE_VERBS = {"hold", "own", "take", "acquire", "buy", "purchase", "have", "keep", "retain", "control"}
+TAKEOVER_NOUNS = {"acquisition", "takeover", "purchase", "buyout"}
+DONE_VERBS = {"complete", "finalize", "finalise", "close", "conclude", "make"}
+CALLED_OFF = {"block", "reject", "veto", "abandon", "cancel", "scrap", "oppose", "review", "approve", "seek",
+              "propose", "plan", "announce", "consider", "investigate", "halt", "stop", "prevent", "clear"}
+NOT_DONE = {"proposed", "planned", "attempted", "failed", "abortive", "possible", "potential", "blocked",
+            "pending", "rumoured", "rumored", "hostile"}
+OWNERS = ORGS
+PERSON_OWNERS = ORGS | {"Person"}
+
+
+def one_line(doc: Doc, *tokens: int) -> bool:
+    """No line break between the tokens (a list of bullet lines is often parsed as one sentence)."""
+    lo, hi = min(tokens), max(tokens)
+    return "\n" not in doc[lo:hi + 1].text
+
+
+class Ownership:
+    """The ownership rules of one sentence (``run``), with the resolver of the document."""
+
+    def __init__(self, resolver: Resolver, subjects: Subjects) -> None:
+        self.r = resolver
+        self.subjects = subjects
+
+    # ------------------------------------------------------------------ helpers
+    def _type(self, eid: str) -> str | None:
+        return self.r.table.types.get(eid)
+
+    def _is_unit(self, eid: str) -> bool:
+        """The entity's name is that of a unit: its first or last word is a unit word."""
+        words = self.r.table.names.get(eid, "").lower().replace(",", " ").split()
+        return bool(words) and (words[0] in UNIT_WORDS or words[-1] in UNIT_WORDS or
+                                (len(words) > 1 and words[0] in {"key", "state"} and words[1] in UNIT_WORDS))
+
+    def _args(self, tok: Token) -> list[Arg]:
+        """The entities tok stands for; a common noun standing for a named appositive or head ("Y, a company
+        51 percent owned by X")."""
+        out = self.r.entities(tok)
+        if not out and tok.dep_ == "appos":
+            out = self.r.entities(tok.head)
+        if not out:
+            out = [a for c in tok.children if c.dep_ == "appos" for a in self.r.entities(c)]
+        return out
+
+    def _possessor(self, tok: Token, want: set[str]) -> list[Arg]:
+        """The organisations a possessor stands for (a pronoun or a definite description: of the types wanted); a pronoun or a definite description ("its",
+        "the university's") never stands for a unit here (a unit sits in its parent, not the other way)."""
+        return [a for a in self.r.entities(tok, want=frozenset(want)) if self._type(a.entity) in ORGS and
+                (a.how == "direct" or (self._type(a.entity) in want and not self._is_unit(a.entity)))]
+
+    def _found(self, owners: list[Arg], owned: list[Arg], trigger: int, people: bool = False) -> list[Found]:
+        ok = PERSON_OWNERS if people else OWNERS
+        return [Found("ownership", o.entity, y.entity, trigger, _conf(o, y)) for o in owners for y in owned
+                if o.entity != y.entity and self._type(o.entity) in ok and self._type(y.entity) in ORGS
+                and one_line(self.r.doc, trigger, o.token, y.token)]
+
+    # ------------------------------------------------------------------ the sentence
+    def run(self, sent: Span) -> list[Found]:
+        out: list[Found] = []
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if tok.dep_ == "poss":
+                out += self._possessive(tok)
+            if tok.pos_ in {"NOUN", "PROPN"} and lemma in UNIT_NOUNS and is_stated(tok):
+                out += self._unit_noun(tok, lemma)
+            if tok.pos_ == "VERB" and lemma == "belong" and is_stated(tok):
+                owners = [a for t in prep_objects(tok, {"to"}) for a in self.r.entities(t)]
+                out += self._found(owners, self.subjects(tok)[0], tok.i)
+            if lemma in {"own", "control"} and tok.dep_ in {"acomp", "amod", "acl"} and is_stated(tok):
+                out += self._owned_by(tok)
+            if tok.pos_ in {"NOUN", "PROPN", "NUM", "SYM"} and lemma in STAKE_WORDS | {"%"}:
+                out += self._stake(tok)
+            if tok.pos_ == "NOUN" and lemma in TAKEOVER_NOUNS and is_stated(tok):
+                out += self._takeover(tok)
+            if tok.pos_ == "NOUN" and lemma in {"shareholder", "owner", "co-owner", "stakeholder"} and is_stated(tok):
+                out += self._holder(tok, lemma)
+        out += self._side_by_side(sent)
+        out += self._unit_of(sent)
+        return out
+
+    def _possessive(self, tok: Token) -> list[Found]:
+        """"CETC's 54th Research Institute", "its School of Aeronautics", "the university's laboratory X"."""
+        head = tok.head
+        owned = [Arg(e, "direct", head.i) for e in [self.r.table.entity_of(head)] if e]
+        if not owned or not all(self._is_unit(a.entity) for a in owned):
+            return []
+        if self.r.table.entity_of(tok) == owned[0].entity:
+            return []
+        unit_type = self._type(owned[0].entity) or ""
+        want = {unit_type, "Company"} if unit_type != "University" else {"University", "Company", "PublicBody"}
+        return self._found(self._possessor(tok, want | {"MilitaryUnit"}), owned, head.i)
+
+    def _unit_noun(self, tok: Token, lemma: str) -> list[Found]:
+        """"Y, a unit of X", "Y is part of X", "which is itself part of X", "X's venture arm, Y", "a CSSC
+        subsidiary", "the AVIC unit headquartered in Nanchang"."""
+        if lemma == "part" and (tok.dep_ not in {"attr", "appos", "npadvmod", "conj", "advcl", "oprd"}
+                                or tok.head.lemma_.lower() in {"take", "play", "form"}):
+            return []
+        owners = [a for t in prep_objects(tok, {"of"}) for a in self.r.entities(t)]
+        owners += [a for c in tok.children if c.dep_ in {"poss", "compound", "nmod"}
+                   for a in self._possessor(c, ORGS - {"Organization"})]
+        if not owners:
+            return []
+        owned = [a for c in tok.children if c.dep_ == "appos" for a in self.r.entities(c)]
+        if tok.dep_ == "appos":
+            owned += self.r.entities(tok.head)
+        elif tok.dep_ in {"attr", "npadvmod", "oprd"} and tok.head.lemma_ in {"be", "become", "remain"}:
+            owned += self.subjects(tok.head)[0]
+        elif tok.dep_ == "conj" and tok.head.dep_ == "appos":  # "Y, then part of X"
+            owned += self.r.entities(tok.head.head)
+        return self._found(owners, [a for a in owned if all(a.entity != o.entity for o in owners)], tok.i)
+
+    def _owned_by(self, tok: Token) -> list[Found]:
+        """"Y is 40 percent owned by X" (the parse makes "owned" an adjectival complement), "a company wholly
+        owned by X"."""
+        owners = [a for t in prep_objects(tok, {"by"}) for a in self._args(t)]
+        if not owners:
+            return []
+        head = tok.head
+        while head.lemma_.lower() in STAKE_WORDS and head.dep_ in {"appos", "npadvmod", "nummod"}:
+            head = head.head  # "a company 51 percent owned by X"
+        owned = self.subjects(head)[0] if tok.dep_ == "acomp" else self._args(head)
+        return self._found(owners, owned, tok.i, people=True)
+
+    def _stake(self, tok: Token) -> list[Found]:
+        """"X holds 49 percent of Y", "took a 22 percent stake in Y", "bought 12 percent of the company", "in
+        which X holds 18 percent"."""
+        if tok.lemma_.lower() in {"share", "shares", "interest", "equity", "majority"} and \
+                not any(c.like_num or c.lower_ in {"controlling", "majority", "minority"} for c in tok.subtree):
+            return []  # "shares of" alone is no stake in a company; "a 30 percent share" is
+        if tok.lemma_.lower() == "stake" or tok.like_num or any(c.like_num for c in tok.children):
+            pass
+        else:
+            return []
+        verb = tok.head
+        while verb.dep_ in {"compound", "nummod", "amod", "quantmod", "dobj", "pobj", "prep", "npadvmod"} and \
+                verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in STAKE_VERBS or not is_stated(verb):
+            return []
+        if tok.i <= verb.i:
+            return []  # the stake is the verb's object, after it
+        owners, passive = self.subjects(verb)
+        if passive:
+            return []
+        owned = [a for t in prep_objects(tok, {"of", "in"}) for a in self._args(t)]
+        if not owned:
+            owned = [a for t in prep_objects(verb, {"in", "of"}) for a in self._args(t)]
+        if not owned:  # "in which X holds 18 percent": the noun the relative clause hangs off
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ == "in" and any(p.lower_ == "which" for p in c.children) and \
+                        verb.dep_ == "relcl":
+                    owned = [Arg(e, "direct", verb.head.i) for e in [self.r.table.entity_of(verb.head)] if e]
+        return self._found(owners, owned, verb.i, people=True)
+
+    def _takeover(self, tok: Token) -> list[Found]:
+        """"X completed its acquisition of Y", "the acquisition of Y by X", "X's takeover of Y"."""
+        if any(c.lower_ in NOT_DONE for c in tok.children):
+            return []
+        gov = tok.head if tok.dep_ in {"dobj", "nsubjpass", "nsubj", "pobj"} else None
+        if gov is not None and gov.lemma_.lower() in CALLED_OFF:
+            return []
+        owned = [a for t in prep_objects(tok, {"of"}) for a in self._args(t)]
+        by = prep_objects(tok, {"by"})
+        owners = [a for t in by for a in self.r.entities(t)]
+        owned += [a for t in by for o in prep_objects(t, {"of"}) for a in self._args(o)]  # "by X of Y"
+        owners += [a for c in tok.children if c.dep_ == "poss" for a in self._possessor(c, ORGS)]
+        if not owners and gov is not None and tok.dep_ == "dobj" and gov.lemma_.lower() in DONE_VERBS:
+            owners = self.subjects(gov)[0]
+        return self._found(owners, owned, tok.i)
+
+    def _holder(self, tok: Token, lemma: str) -> list[Found]:
+        """"Y's controlling shareholder is X", "X, the largest shareholder of Y", "Linda Yao, owner of Y"."""
+        owned = [a for t in prep_objects(tok, {"of", "in"}) for a in self.r.entities(t)]
+        owned += [a for c in tok.children if c.dep_ == "poss" for a in self._possessor(c, {"Company"})]
+        owners: list[Arg] = []
+        if tok.dep_ == "appos":
+            owners = self.r.entities(tok.head)
+        elif tok.dep_ == "attr" and tok.head.lemma_ == "be":
+            owners = self.subjects(tok.head)[0]
+        elif tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+            owners = [a for c in tok.head.children if c.dep_ == "attr" for a in self.r.entities(c)]
+        owners += [a for c in tok.children if c.dep_ == "appos" for a in self.r.entities(c)]
+        return self._found(owners, owned, tok.i, people=True)
+
+    def _side_by_side(self, sent: Span) -> list[Found]:
+        """"CETC 54th Research Institute", "Chinese Academy of Sciences Institute of Computing Technology": a
+        unit's name right after its parent's."""
+        out: list[Found] = []
+        te = self.r.table.token_entity
+        for i in range(sent.start, sent.end - 1):
+            a, b = te.get(i), te.get(i + 1)
+            if a is None or b is None or a == b or te.get(i + 2) == a:
+                continue
+            if self._type(a) in OWNERS - {"Organization"} and self._type(b) in ORGS and self._is_unit(b) and \
+                    (not self._is_unit(a) or self._type(a) != self._type(b)):
+                out.append(Found("ownership", a, b, i + 1, 0.75))
+        return out
+
+    def _unit_of(self, sent: Span) -> list[Found]:
+        """"the Committee on Financial Services of the House of Representatives", "the Institute for Digital
+        Infrastructure at Uppsala Polytechnic": a unit's name, then "of/at" and its parent."""
+        out: list[Found] = []
+        te = self.r.table.token_entity
+        doc = sent.doc
+        for i in range(sent.start + 1, sent.end - 2):
+            unit = te.get(i)
+            if unit is None or te.get(i + 1) == unit or doc[i + 1].lower_ not in {"of", "at"}:
+                continue
+            j = i + 2 + (doc[i + 2].lower_ == "the")
+            parent = te.get(j) if j < sent.end else None
+            if parent is None or parent == unit or not self._is_unit(unit) or self._type(unit) not in ORGS:
+                continue
+            if doc[i + 1].lower_ == "at" and self._type(parent) != "University":
+                continue
+            if self._type(parent) in OWNERS - {"Organization"}:
+                out.append(Found("ownership", parent, unit, i + 1, 0.75))
+        return out
