@@ -33,3 +33,16 @@ def test_technologies_in_context(zh_extractor: ChineseExtractor) -> None:
     assert {"035G型潜艇", "S26T型潜艇"} <= found
     assert "五轴数控机床" in techs("2020年1月，东莞迈科精密机械有限公司将一台五轴数控机床出售给伊朗一家贸易公司。")
     assert "北斗三号军用终端" in techs("江北精诚北斗导航技术有限公司“北斗三号军用终端产业化”项目，支持资金1000万元。")
+
+
+def test_equipment_heads_and_what_stays_outside(zh_extractor: ChineseExtractor) -> None:
+    # zh-w-0149 and zh-w-0065: the armed service and the trade verb stay outside the item; the service is a party.
+    def found(text: str) -> set[tuple[str, str]]:
+        return {(m.surface, m.type) for m in zh_extractor.mentions([text])[0]}
+
+    got = found("公司已向巴基斯坦陆军、孟加拉国陆军和塞尔维亚武装部队出口热像仪、观瞄镜等产品1.1万台（套）。")
+    assert ("热像仪", "Technology") in got
+    assert not any(t == "Technology" and ("部队" in s or "出口" in s) for s, t in got)
+    got = found("西安航空制动科技有限公司长期为空军配套生产机轮刹车系统。")
+    assert ("机轮刹车系统", "Technology") in got
+    assert ("特种防腐涂料", "Technology") in found("公司为海军提供特种防腐涂料。")

@@ -110,6 +110,7 @@ def _rule_candidates(text: str, tokens: list[Token]) -> list[_Cand]:
                 start = max([start, *(t.end for t in tokens[:i] if t.start >= start and t.tag in _NAMED_TAGS)])
                 while text.startswith(tr.TECH_NOT_NAME, start) and tok.end - start > len(suf):
                     start += next(len(w) for w in tr.TECH_NOT_NAME if text.startswith(w, start))
+                start = technology.span(text, start, tok.end)[0]  # HR-30无人机, 五轴数控机床; not 6架
                 if tok.end - start <= len(suf):
                     continue
             name = text[start : tok.end]
