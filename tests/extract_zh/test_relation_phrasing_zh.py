@@ -197,3 +197,13 @@ def test_bought_from_is_an_export_by_the_seller_but_talent_is_recruited(rules: C
 def test_with_the_help_of_frame_names_the_helper(rules: ChineseExtractor) -> None:
     got = facts(rules, "在省商务厅的推动下，济州汽车集团与匈牙利投资促进局签署了投资协议。")
     assert ("facilitation", "省商务厅", "济州汽车集团") in got
+
+
+def test_the_school_and_its_recruit_across_sentences(rules: ChineseExtractor) -> None:
+    got = facts(rules, "2019年，西北工业大学全职引进美国学者张华教授。学校为其团队提供科研启动经费600万元。")
+    assert ("funding", "西北工业大学", "张华") in got
+
+
+def test_the_company_of_a_company_story_gives(rules: ChineseExtractor) -> None:
+    got = facts(rules, "华星电子有限公司成立于2001年。2018年，公司向德国慕尼黑工业大学捐赠500万欧元。")
+    assert ("funding", "华星电子有限公司", "慕尼黑工业大学") in got

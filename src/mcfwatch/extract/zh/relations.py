@@ -306,6 +306,8 @@ def _given(sent: _Sentence, rtype: str, p: int, pe: int, cs: int,
         got = sent.source(cs, p)
         return [(giver, got, None, None)] if giver and got else []
     to = [it for it in sent.items if cs <= it.start < p and _TO.search(text[max(cs, it.start - 1) : it.start])]
+    if not to and "投资" in text[p:pe]:
+        return []  # 投资3亿元 without 向B: what is built, not whom it funds
     stop = to[0].start if to else p
     src = sent.agent_before(cs, stop)
     if src is None and _GENERIC.search(_masked(text, cs, stop, sent.items)):
