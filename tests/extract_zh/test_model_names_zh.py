@@ -7,6 +7,7 @@ from mcfwatch.extract.zh import ChineseExtractor, crf_ner
 from mcfwatch.extract.zh.aliases import aliases_for
 from mcfwatch.extract.zh.gazetteer import load
 from mcfwatch.extract.zh.typing_rules import head_type, listed_type, org_type
+from mcfwatch.model import Document
 
 
 def _mentions(ex: ChineseExtractor, text: str) -> set[tuple[str, str, str]]:
@@ -66,3 +67,12 @@ def test_international_bodies_named_organisation_are_organizations() -> None:
     # corpus/train: 国际货币基金组织, 世界贸易组织, 上海合作组织, 亚太经合组织 are Organization; 组织 alone is no head.
     assert {org_type(n) for n in ("国际货币基金组织", "世界贸易组织", "上海合作组织", "亚太经合组织")} == {"Organization"}
     assert head_type("社会组织") is None and org_type("东湖工程大学校友会") == "Organization"
+
+
+def test_a_standing_committees_meeting_is_the_committee(zh_extractor: ChineseExtractor) -> None:
+    # corpus/train's laws (zh-p-law-004 ...): the gold marks 全国人民代表大会常务委员会 (PublicBody) 23 times of 24 in
+    # "…常务委员会第N次会议通过", never the meeting; its terms (第十三届…) are one entity.
+    text = ("（2020年10月17日第十三届全国人民代表大会常务委员会第二十二次会议通过）"
+            "根据2024年4月26日全国人民代表大会常务委员会第九次会议修正")
+    ex = next(zh_extractor.extract_many([Document(text=text, language="zh")]))
+    assert [(e.name, e.type) for e in ex.entities if "常务委员会" in e.name] == [("全国人民代表大会常务委员会", "PublicBody")]

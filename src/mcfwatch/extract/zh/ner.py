@@ -193,6 +193,9 @@ _UNCUT = frozenset({"Person", "Program", "Event"})  # programme and event names 
 
 def _cut(text: str, tokens: list[Token], c: _Cand, model: list[Token]) -> _Cand:
     """A name does not start before a verb, a preposition or a first party joined to it (``boundaries``)."""
+    session = tr.STANDING_SESSION.search(text, c.start, c.end) if c.type == "Event" else None
+    if session and session.end() == c.end and session.start() - c.start >= 4:
+        c.end, c.type = session.start(), "PublicBody"  # …常务委员会第二十九次会议: the standing committee
     if c.source != "gazetteer" and c.type not in _UNCUT:
         c.start = boundaries.model_start(text, boundaries.name_start(text, tokens, c.start, c.end), c.end, model)
         end = boundaries.party_end(text, c.start, c.end)
@@ -375,7 +378,7 @@ def _leading_place(name: str, offset: int, gaz: Gazetteer, places: dict[int, int
 def _canonical(surface: str, start: int, typ: str, gaz: Gazetteer, places: dict[int, int]) -> str:
     """Drop a leading foreign country (any organisation) or leading places (companies); an event's name drops
     its year and edition (2019第三届西安军民融合产业博览会 -> 西安军民融合产业博览会), which its span keeps."""
-    if typ == "Event":
+    if typ in ("Event", "PublicBody"):  # 第十三届全国人民代表大会常务委员会: the committee, one entity over its terms
         m = tr.EDITION.match(surface)
         return surface[m.end():] if m and len(surface) - m.end() >= 3 else surface
     if typ not in ("Company", "University", "Organization"):

@@ -132,6 +132,10 @@ FIXED_NAMES: dict[str, str] = {
 # A numbered session of a congress or committee (第十四届全国人民代表大会第一次会议, 十三届全国人大常委会第五次会议) is an
 # Event (docs/annotation.md: named gatherings; corpus/train marks these sessions Event).
 _NTH = r"[一二三四五六七八九十百〇零\d]+"
+# A standing committee's numbered meeting (a law "经…全国人民代表大会常务委员会第二十九次会议通过"): corpus/train marks
+# the committee (PublicBody) 23 times of 24, the meeting never; a congress's session (第十四届全国人民代表大会第一次会议,
+# ``SESSION``) is an Event.
+STANDING_SESSION = re.compile(rf"(?:(?<=常务委员会)|(?<=常委会))第{_NTH}次(?:全体)?会议")
 SESSION = re.compile(rf"第?{_NTH}届[\u4e00-\u9fff]{{2,12}}?(?:代表大会|人大|委员会|常委会)第{_NTH}次(?:全体)?会议"
                      rf"|全国人民代表大会(?:常务委员会)?第{_NTH}次(?:全体)?会议|全国人大(?:常委会)?第{_NTH}次(?:全体)?会议")
 # Research heads: a listed research academy, institute, centre or lab with no military word in its name is a University
