@@ -296,3 +296,20 @@ def test_names_that_run_on_past_the_ruler(extract_text) -> None:
     ex = extract_text("The contract was placed by the Central Military Commission Equipment Development "
                       "Department in 2019.")  # en-w-1020
     assert typed(ex).get("Central Military Commission Equipment Development Department") == "MilitaryUnit"
+
+
+def test_a_name_set_off_beside_a_role_is_a_person(nlp) -> None:
+    from spacy.tokens import Span
+
+    from mcfwatch.extract.en.entities import mentions_of
+
+    # the held-out folds' ner labelled these names ORG and the typer made them companies (en-w-1030, en-w-0071)
+    doc = nlp("Kaleva Lift's chief executive, Mikko Rautio, met Shanghai vice mayor Rong Jiali on the first day.")
+    doc.ents = [Span(doc, 6, 8, label="ORG")]
+    assert [(m.text, m.type) for m in mentions_of(doc)] == [("Mikko Rautio", "Person")]
+    doc = nlp("The plant's managing director, Gareth Evans, said most of its output went abroad.")
+    doc.ents = [Span(doc, 6, 8, label="ORG")]
+    assert [(m.text, m.type) for m in mentions_of(doc)] == [("Gareth Evans", "Person")]
+    doc = nlp("The firm's owner, Kestrel Avionics, sold it in 2019.")  # written for the test: a firm can own
+    doc.ents = [Span(doc, 5, 7, label="ORG")]
+    assert [m.type for m in mentions_of(doc)] != ["Person"]

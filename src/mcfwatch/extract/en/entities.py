@@ -28,7 +28,7 @@ from mcfwatch.extract.en.cleanup import (
     split_parent,
 )
 from mcfwatch.extract.en.extents import cmc_units, event_tail, programme_bodies
-from mcfwatch.extract.en.heads import strong_type
+from mcfwatch.extract.en.heads import named_by_role, strong_type
 from mcfwatch.extract.en.lexicon import TITLE_HEADS, TITLE_WORDS
 from mcfwatch.extract.en.names import country_name, name_key
 from mcfwatch.extract.en.patterns import PERSON_TITLES, TECHNOLOGIES
@@ -306,6 +306,9 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
     return out
 
 
+BODY_WORDS = COMPANY_WORDS | GOV_WORDS | UNIVERSITY_WORDS | ORG_WORDS | MILITARY_WORDS | _LEGAL_FORMS | {
+    "partners", "capital", "ventures", "consulting", "aviation", "aerospace", "trading", "international", "fund"}
+
 # the labels a name's shape overrules (heads.py): the model's, and the research and firm patterns' guesses
 _SHAPE_TYPED = {"ORG", "FAC", "PERSON", "GPE", "University", "Company"}
 
@@ -340,6 +343,8 @@ def mentions_of(doc: Doc) -> list[Mention]:
             etype = "Technology"  # "Artificial Intelligence"/GPE
         if label in _SHAPE_TYPED and (strong := strong_type(span.text)):
             etype, from_ruler = strong, True  # a shape the guide types (heads.py): typed as the ruler types
+        elif label in {"ORG", "GPE", "FAC"} and etype != "Place" and named_by_role(span, BODY_WORDS):
+            etype, from_ruler = "Person", True  # "Kaleva Lift's chief executive, Mikko Rautio,"
         if etype is None:
             continue
         canonical = (ent.ent_id_ if isinstance(ent, Span) and ent.label_ == label else "") or None

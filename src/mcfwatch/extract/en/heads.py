@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span
+
+from mcfwatch.extract.en.lexicon import ROLE_NOUNS
 from mcfwatch.extract.en.names import country_name
 
 # a research body named for a policy field is a think tank ("Institute for Strategic Studies", "Centre for
@@ -59,3 +62,31 @@ def strong_type(name: str) -> str | None:
     if words[0] == "business" and len(words) == 2 and country_name(name.split()[1]) is not None:
         return "PublicBody"  # "Business Finland"
     return None
+
+
+# a role before a name in apposition ("Kaleva Lift's chief executive, Mikko Rautio, met ..."; "the then Prime
+# Minister, Rishi Sunak,") or after it ("Gareth Evans, managing director of ..."): the name is a person's (the
+# held-out folds' ner labelled such names ORG, and the typer made them companies). Not roles a firm can hold.
+ROLES = ROLE_NOUNS - {"owner", "member", "agent", "leader", "head", "staff", "employee", "student", "representative",
+                      "official", "vice", "deputy", "chief"} | {"partner", "chairperson", "spokeswoman"}
+_ROLE_LEAD = {"the", "a", "an", "its", "former", "then", "senior", "general", "managing", "executive", "deputy",
+              "vice", "chief", "acting"}
+
+
+def named_by_role(span: Span, body_words: set[str]) -> bool:
+    """A name of two to four capitalised words set off by commas next to a person's role (see ROLES), with
+    none of ``body_words`` (the head words of firms, governments, universities and the like)."""
+    doc = span.doc
+    words = [t for t in span if t.is_alpha]
+    if not 2 <= len(words) <= 4 or not all(t.is_title for t in words if len(t) > 3) \
+            or any(t.lower_ in body_words for t in span):
+        return False
+    before = span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].lower_ in ROLES
+    after = False
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        i = span.end + 1
+        while i < len(doc) and doc[i].lower_ in _ROLE_LEAD:
+            i += 1
+        after = i < len(doc) and doc[i].lower_ in ROLES and i > span.end + 1 or (
+            i < len(doc) and doc[i].lower_ in ROLES and doc[i].is_lower)
+    return before or after
