@@ -24,5 +24,8 @@ def test_places_named_as_places_stay(zh_extractor: ChineseExtractor) -> None:
     text = "威海市与德国城市签署协议，中美双方同意加强合作。"
     assert not names_no_place(text, 0, 3)
     assert names_no_place(text, text.index("中美"), text.index("中美") + 2)
+    text = "不少发展中国家用户采购该型机。罗罗公司中国区总裁出席。"  # zh-w-0103, zh-w-0034
+    assert names_no_place(text, text.index("中国"), text.index("中国") + 2)
+    assert names_no_place(text, text.index("中国区"), text.index("中国区") + 3)
     text = "国家主席习近平26日下午在人民大会堂会见美国国务卿。"  # zh-w-0071: a building, no place
     assert names_no_place(text, text.index("人民大会堂"), text.index("人民大会堂") + 5)
