@@ -292,6 +292,17 @@ _CLAUSE_MARKS = frozenset("，。；、;")
 _JOINED = re.compile("[与和及]")
 
 
+def _common_tail(name: Token, tokens: list[Token]) -> bool:
+    """A model's organisation whose one-character head ends a common two-character word (航天科工产业布局: 布局), as
+    the head-word rules skip (``_COMMON_TAGS``)."""
+    ht = tr.head_type(name.text) if name.tag == "ORG" else None
+    if ht is None or len(ht[1]) != 1:
+        return False
+    last = next((t for t in tokens if t.end == name.end and t.start < name.end), None)
+    return (last is not None and last.end - last.start == 2 and last.tag in _COMMON_TAGS
+            and last.text[0] not in "总分")
+
+
 def _joined(tok: Token) -> bool:
     """A model's organisation that joins two names and ends in no organisation's head word (保定市与科克郡): no
     name; the segmenter's names fill its place."""
@@ -448,7 +459,8 @@ def find_mentions(
     tokens = _split_trailing_verbs(tokens)
     places = {t.start: t.end for t in tokens if t.tag == "LOC"}
     use = set(ALL_PARTS) if parts == "all" else set(parts.split("+"))
-    named = tokens if proposed is None else [t for t in _snap(text, proposed, tokens) if not _joined(t)]
+    named = tokens if proposed is None else [t for t in _snap(text, proposed, tokens)
+                                             if not _joined(t) and not _common_tail(t, tokens)]
     model = named if proposed is not None else []
     if proposed is not None:
         places |= {t.start: t.end for t in named if t.tag == "LOC"}
