@@ -86,3 +86,9 @@ def test_only_a_delegation_named_for_a_place_or_body_is_a_name(zh_extractor: Chi
     found = _names(zh_extractor, "应邀，廊坊市经贸代表团访问法国。另一个企业家代表团同期抵达。")
     assert "廊坊市经贸代表团" in found
     assert not any(n.endswith("代表团") and n != "廊坊市经贸代表团" for n in found)
+
+
+def test_a_person_does_not_take_in_the_word_after(zh_extractor: ChineseExtractor) -> None:
+    # zh-w-0179: 首席科学家李娜曾在新加坡… (the gold: 李娜).
+    found = {(m.surface, m.type) for m in zh_extractor.mentions(["首席科学家李娜曾在新加坡科技研究局工作多年。"])[0]}
+    assert ("李娜", "Person") in found and ("李娜曾", "Person") not in found

@@ -105,6 +105,17 @@ def widens(text: str, start: int, end: int, wide_start: int, wide_end: int) -> b
     return not ((end < wide_end and _word_at(text, end, words)) or (wide_start < start and _word_before(text, start, words)))
 
 
+_AFTER_NAME = frozenset("曾作为于系在将是向与和等称说会任兼及")
+
+
+def person_end(tokens: list[Token], start: int, end: int, last: str) -> int:
+    """A person's name without the word after it that the model took in (李娜曾在…, 董浩为其颁发, 许峰会见): its last
+    character ``last`` opens a segmenter token of its own."""
+    if end - start >= 3 and last in _AFTER_NAME and any(t.start == end - 1 for t in tokens):
+        return end - 1
+    return end
+
+
 _TITLE_CHARS = frozenset("校院市所部局厅处科社行会团组队省县区州镇馆站师军旅营连舰台事书")  # 董事长, 秘书长
 
 

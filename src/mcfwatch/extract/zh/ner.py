@@ -422,6 +422,7 @@ def _snap(text: str, proposed: list[Span], tokens: list[Token]) -> list[Token]:
         start, end = boundaries.balanced(text, start, end)
         if sp.label == "PER":
             start = boundaries.person_start(text, start, end)
+            end = boundaries.person_end(tokens, start, end, text[end - 1])
         elif sp.label != "EVT":
             start = boundaries.name_start(text, tokens, start, end)
         out.append(Token(start, end, text[start:end], sp.label))
