@@ -207,3 +207,17 @@ def test_the_school_and_its_recruit_across_sentences(rules: ChineseExtractor) ->
 def test_the_company_of_a_company_story_gives(rules: ChineseExtractor) -> None:
     got = facts(rules, "华星电子有限公司成立于2001年。2018年，公司向德国慕尼黑工业大学捐赠500万欧元。")
     assert ("funding", "华星电子有限公司", "慕尼黑工业大学") in got
+
+
+def test_controlling_shareholder_and_actual_controller_own_the_company(rules: ChineseExtractor) -> None:
+    got = facts(rules, "华星电子有限公司成立于2001年。公司控股股东为中电科投资控股有限公司，持股比例为38.6%。")
+    assert {f for f in got if f[0] == "ownership"} == {("ownership", "中电科投资控股有限公司", "华星电子有限公司")}
+    got = facts(rules, "华星电子有限公司成立于2001年。公司实际控制人为中国电子科技集团有限公司。")
+    assert ("ownership", "中国电子科技集团有限公司", "华星电子有限公司") in got
+
+
+def test_each_unit_a_group_has_under_it(rules: ChineseExtractor) -> None:
+    got = facts(rules, "重庆长江机电集团有限公司下辖重庆长江光电有限公司、重庆长江特种车辆有限公司等8家子公司。")
+    owned = {f for f in got if f[0] == "ownership"}
+    assert len(owned) == 2 and all(f[1].endswith("长江机电集团有限公司") for f in owned), owned
+    assert {f[2][-8:] for f in owned} == {"长江光电有限公司", "特种车辆有限公司"}, owned

@@ -213,3 +213,16 @@ def imported(text: str, items: list[Item], cs: int, ce: int, p: int, pe: int,
     buyer = buyer_before(q)
     ok = buyer is not None and buyer.type != "Person" and buyer.entity != seller.entity  # 任卫国是从X引进的: a recruit
     return [(seller, buyer, None, None)] if ok and buyer is not None else []
+
+
+def controller(text: str, items: list[Item], before: list[Item], after: list[Item],
+               subject: Item | None) -> list[tuple[Item, Item, str | None, str | None]]:
+    """Who owns whom at 控股股东 / 实际控制人: A(的)控股股东(为)B -> B owns A (A: the name before, else the clause's
+    subject); B系/为/成为A(的)实际控制人 -> B owns A (docs/annotation.md 4.7)."""
+    owner = next((it for it in after if it.type in tg.AGENTIVE), None)
+    if owner is not None:
+        owned = before[-1] if before else subject
+        return [(owner, owned, None, None)] if owned is not None and owned.entity != owner.entity else []
+    if len(before) >= 2 and before[-1].entity != before[-2].entity:
+        return [(before[-2], before[-1], None, None)]
+    return []

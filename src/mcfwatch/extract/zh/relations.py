@@ -392,22 +392,37 @@ def _ownership(sent: _Sentence, p: int, pe: int, cs: int, after: list[Item]) -> 
     trig = text[p:pe]
     before = [it for it in sent.items if cs <= it.start and it.end <= p and it.type in tg.AGENTIVE]
     if trig in ("子公司", "全资子公司", "旗下"):  # A是B的子公司 / B旗下的A: the parent comes last before
-        if len(before) >= 2:
+        if len(before) >= 2 and (trig == "旗下" or _IS.search(text, before[-2].end, before[-1].start)):
             return [(before[-1], before[-2], None, None)]
         if trig == "旗下" and before and after:
             return [(before[-1], after[0], None, None)]
         return []
     if trig == "隶属于":
         return [(after[0], before[-1], None, None)] if before and after else []
-    if trig == "下属":  # B下属(的)A, A是B下属企业
-        if before and after:
-            return [(before[-1], after[0], None, None)]
-        return [(before[-1], before[-2], None, None)] if len(before) >= 2 else []
+    if trig in ("下属", "所属", "下辖"):  # B下属(的)A, A是B下属企业, B下辖A、C等
+        if before and after and _UNIT_GAP.fullmatch(text, pe, after[0].start):
+            return [(before[-1], it, None, None) for it in _listed(text, after[0], after)]
+        return [(before[-1], before[-2], None, None)] if len(before) >= 2 and trig == "下属" else []
+    if trig in ("实际控制人", "控股股东"):
+        return pt.controller(text, sent.items, before, after, sent.source(cs, p))
     src = sent.source(cs, p)
     tgt = next((it for it in after if it.type in tg.AGENTIVE), None)
     return [(src, tgt, None, None)] if src and tgt else []
 
 
+_IS = re.compile(r"是|为|系|成为|属于")
+_UNIT_GAP = re.compile(r"的?(?:\d+家)?")
+
+
+def _listed(text: str, first: Item, after: list[Item]) -> list[Item]:
+    """``first`` and the names listed after it with 、/和/及 (not 与: a partner)."""
+    out = [first]
+    for it in after:
+        if it.start > out[-1].start:
+            if text[out[-1].end : it.start] not in ("、", "和", "及", "以及"):
+                break
+            out.append(it)
+    return out
 _APPOSITION = re.compile(rf"^(?:{tg.ROLE.pattern}[、，]?)+$")
 
 

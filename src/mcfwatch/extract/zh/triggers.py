@@ -24,7 +24,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     "organizer": re.compile(r"主办|组织(?=的|了)|承办|举办"),
     "invitation": re.compile(r"邀请"),
     "position": re.compile(r"担任|兼任|出任|任职于|(?<![责担兼出])任(?=[\u4e00-\u9fff]{2,}(?:书记|市长|主任|董事长|总经理|院长|校长|所长|主席|部长|常委|局长|委员))"),
-    "ownership": re.compile(r"控股|持股|收购|全资子公司|子公司|旗下|隶属于|下属|入股|参股|"
+    # 实际控制人/控股股东: 19 gold ownerships of corpus/train/zh.jsonl in their 24 evidences; 所属 13 of 20, 下辖 2 of 2
+    "ownership": re.compile(r"实际控制人|控股股东|控股(?!股东)|持股|收购|全资子公司|子公司|旗下|隶属于|下属|所属|下辖|入股|参股|"
                            r"持有(?=[^，。；]{0,25}(?:股权|股份|%|％))"),
     # A从B引进/进口/采购…: B exported to A (docs/annotation.md 4.11; ``parties.imported``)
     "export": re.compile(r"出口|出售给|销往|引进|进口|采购|购买|购进|订购"),
