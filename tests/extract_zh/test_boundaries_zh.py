@@ -92,3 +92,12 @@ def test_a_person_does_not_take_in_the_word_after(zh_extractor: ChineseExtractor
     # zh-w-0179: 首席科学家李娜曾在新加坡… (the gold: 李娜).
     found = {(m.surface, m.type) for m in zh_extractor.mentions(["首席科学家李娜曾在新加坡科技研究局工作多年。"])[0]}
     assert ("李娜", "Person") in found and ("李娜曾", "Person") not in found
+
+
+def test_firms_described_by_their_role_are_no_names(zh_extractor: ChineseExtractor) -> None:
+    # zh-w-0084, zh-w-0097: 公司全资子公司, 合资公司, 注册资本 (the gold marks none); named firms stay.
+    text = ("公司全资子公司凌云光电（德国）有限公司以自有资金收购标的公司100%股权，双方成立合资公司，注册资本1亿元。"
+            "西门子公司与沙特阿拉伯先进电子公司出席。")
+    found = _names(zh_extractor, text)
+    assert not found & {"公司全资子公司", "标的公司", "合资公司", "注册资本", "公司"}
+    assert {"西门子公司", "沙特阿拉伯先进电子公司"} <= found

@@ -292,6 +292,20 @@ _CLAUSE_MARKS = frozenset("，。；、;")
 _JOINED = re.compile("[与和及]")
 
 
+_GENERIC_HEADS = frozenset({*tr.LEGAL_FORMS, "学院", "大学", "研究院", "研究所", "中心", "实验室", "政府", "人民政府",
+                            "委员会", "协会", "学会", "基金", "资本", "厂", "工厂", "代表团", "联盟"})
+
+
+def _generic_after_cut(surface: str) -> bool:
+    """A candidate left with a head word alone or a generic left part once cut (实际控制人为公司 -> 公司)."""
+    ht = tr.head_type(surface)
+    if ht is None:
+        return False
+    if surface == ht[1]:
+        return surface in _GENERIC_HEADS  # 火箭军, 国务院 name a body by their head alone; 公司 does not
+    return tr.generic(surface[: -len(ht[1])], ht[1])
+
+
 def _common_tail(name: Token, tokens: list[Token]) -> bool:
     """A model's organisation whose one-character head ends a common two-character word (航天科工产业布局: 布局), as
     the head-word rules skip (``_COMMON_TAGS``)."""
@@ -475,6 +489,7 @@ def find_mentions(
         tagged = [c for c in tagged if not _joins_organisations(c, known)]
     cands = [q for c in known + tagged for p in _split_parent(text, _trim(text, _cut(text, tokens, c, model)))
              for q in _split_place(text, p)]
+    cands = [c for c in cands if c.source == "gazetteer" or not _generic_after_cut(text[c.start : c.end])]
     cands.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
     taken = [False] * (len(text) + 1)
     chosen: list[_Cand] = []

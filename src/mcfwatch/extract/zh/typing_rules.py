@@ -185,7 +185,9 @@ GENERIC_LEFT = set("该本我其各此这那某两多几诸一市省县区国州
     "有关", "相关", "联合", "重点", "科研", "创新", "研发", "运营", "成果转化", "国家级", "省级", "市级", "双方", "对方", "全资子", "控股子", "子", "分", "全资", "民营", "国有", "其他", "其它", "多家", "一家", "外国", "国外", "当地", "地方", "上述", "这些", "我国",
     # descriptions, not names (重大工程, 大型企业, 骨干企业, 世界一流…集团公司)
     "重大", "重要", "大型", "骨干", "龙头", "知名", "领先", "一流", "世界一流", "新型", "主要", "各类", "各级",
-    "国家重点", "省重点", "省部共建", "国家级重点", "省级重点", "国家工程", "国家工程技术"}
+    "国家重点", "省重点", "省部共建", "国家级重点", "省级重点", "国家工程", "国家工程技术",
+    # a firm described by its role (合资公司, 上市公司, 标的公司, 军工集团, 主机厂, 注册资本)
+    "合资", "上市", "标的", "参股", "军工", "主机", "贸易", "军贸", "社会", "注册", "核心", "另一", "报告期内", "总装"}
 
 
 # The province's or city's own office is a name (省国资委, 市外办: corpus/train marks 50 such mentions); its government
@@ -197,11 +199,19 @@ _LOCAL_GENERIC_HEADS = frozenset({"政府", "人民政府", "委", "党委", "�
 _NAMES_A_PLACE = re.compile(r"[\u4e00-\u9fff][市省县州区国]|[\u4e00-\u9fff]{2,}(?:政府|大学|集团|公司|议会)")
 
 
+# A subsidiary described by its holding or its place (全资子公司, 控股子公司, 香港子公司, 云州子公司), not named: a firm's
+# name ending in 子 stays (西门子公司, 先进电子公司).
+_SUBSIDIARY = ("孙公司", *(f"{c}子公司" for c in "资股心一家属外港州市省区国"))
+
+
 def generic(left: str, head: str) -> bool:
     """Whether a name made of ``left`` and the head word ``head`` is a description (该公司, 两国政府, 市政府), not a
     name; 市/省/县/区 alone before a specific office (国资委, 外办, 侨办, 科工办, 贸促会) make a name."""
     if left in ("市", "省", "县", "区"):
         return head in _LOCAL_GENERIC_HEADS or len(head) < 2
+    name = left + head
+    if name.endswith(_SUBSIDIARY):
+        return True  # 公司全资子公司, 香港子公司: a subsidiary described, not named (named ones end in 有限公司)
     if head in DELEGATIONS and not _NAMES_A_PLACE.search(left) and not left.startswith(tuple(PLACE_PREFIXES)):
         return True  # 经贸代表团, 企业家代表团: no named delegation (the guide); 廊坊市经贸代表团 is one
     return len(left) < 2 or left in GENERIC_LEFT
