@@ -221,3 +221,14 @@ def test_each_unit_a_group_has_under_it(rules: ChineseExtractor) -> None:
     owned = {f for f in got if f[0] == "ownership"}
     assert len(owned) == 2 and all(f[1].endswith("长江机电集团有限公司") for f in owned), owned
     assert {f[2][-8:] for f in owned} == {"长江光电有限公司", "特种车辆有限公司"}, owned
+
+
+def test_officials_signing_for_their_bodies(rules: ChineseExtractor) -> None:
+    got = facts(rules, "中国航天科工集团有限公司党组副书记黄兴东与大连理工大学副校长罗钟铉签署了战略合作协议。")
+    assert ("agreement", "中国航天科工集团有限公司", "大连理工大学") in got
+    assert not {f for f in got if f[0] == "agreement" and "黄兴东" in f[1:]}
+    assert ("position", "黄兴东", "中国航天科工集团有限公司") in got
+
+
+def test_a_phone_call_is_a_meeting(rules: ChineseExtractor) -> None:
+    assert ("meeting", "王毅", "布林肯") in facts(rules, "4月2日，外交部部长王毅同美国国务卿布林肯通电话。")

@@ -34,6 +34,18 @@ def person_after(text: str, items: list[Item], it: Item) -> Item:
     return it
 
 
+def body_of(text: str, items: list[Item], it: Item) -> Item:
+    """The organisation a person signs for (大连理工大学副校长罗钟铉与…签约: the university is the party, docs/annotation.md
+    4.3): the body named right before the person with only a role between."""
+    if it.type != "Person":
+        return it
+    prev = next((x for x in reversed(items) if x.end <= it.start), None)
+    if (prev is not None and prev.type in tg.AGENTIVE - {"Person"} and prev.end < it.start
+            and _ROLE_GAP.fullmatch(text[prev.end : it.start])):
+        return prev
+    return it
+
+
 def unit_of(text: str, items: list[Item], it: Item) -> Item:
     """A下属(的)B / A所属B: the party is the unit B, A only says whose it is."""
     m = _UNIT.match(text, it.end)
@@ -226,3 +238,4 @@ def controller(text: str, items: list[Item], before: list[Item], after: list[Ite
     if len(before) >= 2 and before[-1].entity != before[-2].entity:
         return [(before[-2], before[-1], None, None)]
     return []
+

@@ -359,6 +359,8 @@ def _two_party(sent: _Sentence, rtype: str, p: int, pe: int, cs: int, ce: int,
         return []
     if rtype == "meeting":
         bs = [pt.person_after(sent.text, sent.items, b) for b in bs]
+    else:
+        a, bs = pt.body_of(text, sent.items, a), [pt.body_of(text, sent.items, b) for b in bs]
     sent.party_a = a
     sub = _subtype(text, cs, ce, sent.s) if rtype == "agreement" else None
     return [(a, b, sub, None) for b in bs if b.entity != a.entity]

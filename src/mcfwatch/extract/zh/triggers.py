@@ -11,8 +11,8 @@ import re
 TRIGGERS: dict[str, re.Pattern[str]] = {
     # 拜访: in corpus/train/zh.jsonl 4 occurrences, 4 gold visit relations in their evidence (1 meeting)
     "visit": re.compile(r"出访|访问(?!期间|团)|考察(?!团)|到访|赴|拜访"),
-    # 接待 (received, docs/annotation.md 4.2); a 座谈会 held, chaired or attended; 与X进行了交流
-    "meeting": re.compile(r"会见|接见|会晤|会谈|座谈(?!会)|会面|见面|接待|(?:(?<=主持|出席|参加|举行)|(?<=行了))座谈会|"
+    # 接待 (received), 通电话 (calls count: docs/annotation.md 4.2); a 座谈会 held, chaired or attended; 与X进行了交流
+    "meeting": re.compile(r"会见|接见|会晤|会谈|座谈(?!会)|会面|见面|接待|通电话|通话|(?:(?<=主持|出席|参加|举行)|(?<=行了))座谈会|"
                           r"(?:(?<=进行|举行)|(?<=行了))交流"),
     "agreement": re.compile(r"签署|签订|签约|缔结|结为|建立(?=[^，。]{0,8}(?:友好城市|友城|合作关系))|"
                            r"共建(?!的?[^，。]{0,8}(?:高校|大学)|“?一带一路)|共同(?:组建|设立|成立|出资设立|创办)|联合(?:成立|组建|设立)|"
@@ -76,6 +76,7 @@ ANAPHORS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"他(?!们|人|国)|她(?!们)"), "Person"),
 ]
 
-ROLE = re.compile(r"(?:副?书记|副?市长|副?主任|董事长|总经理|副?院长|副?校长|副?所长|副?主席|副?部长|常委|"
-                  r"副?局长|委员|司令员|政委|首席科学家|研究员|教授)")
+ROLE = re.compile(r"(?:(?:党组|党委)?副?书记|副?市长|副?省长|副?区长|副?县长|副?主任|副?董事长|副?总经理|副?总裁|"
+                  r"首席执行官|总工程师|总设计师|副?院长|副?校长|副?所长|副?主席|副?部长|常委|副?理事长|副?会长|"
+                  r"秘书长|副?局长|委员|司令员|政委|首席科学家|研究员|教授)")
 AGENTIVE = {"Company", "Organization", "PublicBody", "University", "MilitaryUnit", "Person"}
