@@ -232,3 +232,13 @@ def test_officials_signing_for_their_bodies(rules: ChineseExtractor) -> None:
 
 def test_a_phone_call_is_a_meeting(rules: ChineseExtractor) -> None:
     assert ("meeting", "王毅", "布林肯") in facts(rules, "4月2日，外交部部长王毅同美国国务卿布林肯通电话。")
+
+
+def test_serving_a_military_body_is_an_mcf_link(rules: ChineseExtractor) -> None:
+    got = facts(rules, "华星电子有限公司成立于2001年，长期为中国人民解放军火箭军配套加固计算机。")
+    assert ("mcf_link", "华星电子有限公司", "中国人民解放军火箭军") in got
+
+
+def test_delivered_to_a_buyer_abroad_is_an_export(rules: ChineseExtractor) -> None:
+    got = facts(rules, "华星电子有限公司今年4月向约旦皇家空军交付6架无人机。")
+    assert ("export", "华星电子有限公司", "约旦皇家空军") in got

@@ -239,3 +239,15 @@ def controller(text: str, items: list[Item], before: list[Item], after: list[Ite
         return [(before[-2], before[-1], None, None)]
     return []
 
+
+
+_FOR = re.compile(r"为[^，。；为]{0,25}$")
+
+
+def served(text: str, items: list[Item], cs: int, p: int) -> Item | None:
+    """The military body after 为 that the verb at ``p`` serves (为中国人民解放军海军提供…, 为火箭军配套…)."""
+    m = _FOR.search(_mask(text, cs, p, items))
+    if m is None:
+        return None
+    q = cs + m.start()
+    return next((it for it in items if q < it.start and it.end <= p and it.type == "MilitaryUnit"), None)

@@ -184,7 +184,8 @@ def _sentence_relations(sent: _Sentence, dates: list[DateMention], inherit: Date
     """The sentence's relations, and the episode of dated agreements it speaks of (for the next sentence)."""
     text, s, e, items = sent.text, sent.s, sent.e, sent.items
     hits = sorted((m.start(), m.end(), rtype) for rtype, rx in tg.TRIGGERS.items() for m in rx.finditer(text, s, e)
-                  if not any(it.start <= m.start() < it.end for it in items if rtype != "mcf_link"))
+                  if not any(it.start <= m.start() < it.end for it in items
+                             if rtype != "mcf_link" or not text.startswith("军民融合", m.start())))
     invited = next((p for p, _, r in hits if r == "invitation"), None)
     out: list[RelCand] = _appositions(sent, dates)
     out += [RelCand("ownership", a.entity, b.entity, s, e) for a, b in pt.units(text, items)]
@@ -367,6 +368,11 @@ def _two_party(sent: _Sentence, rtype: str, p: int, pe: int, cs: int, ce: int,
 
 
 def _mcf(sent: _Sentence, p: int, pe: int, cs: int) -> list[tuple[Item, Item, str | None, str | None]]:
+    if not sent.text.startswith("军民融合", p):  # X为解放军海军提供…: X serves the military body
+        served = pt.served(sent.text, sent.items, cs, p)
+        src = sent.agent_before(cs, served.start) if served else None
+        src = src or (sent.source(cs, served.start) if served else None)
+        return [(src, served, None, None)] if served and src and src.type not in ("MilitaryUnit", "Person") else []
     prog = next((it for it in sent.items if it.start <= p < it.end and it.type in ("Program", "Event")), None)
     if prog is None or prog.type != "Program":
         return []  # an MCF event gives participation/organizer relations instead
