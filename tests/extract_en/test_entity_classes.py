@@ -313,3 +313,23 @@ def test_a_name_set_off_beside_a_role_is_a_person(nlp) -> None:
     doc = nlp("The firm's owner, Kestrel Avionics, sold it in 2019.")  # written for the test: a firm can own
     doc.ents = [Span(doc, 5, 7, label="ORG")]
     assert [m.type for m in mentions_of(doc)] != ["Person"]
+
+
+def test_a_government_described_in_lower_case_is_its_place(extract_text) -> None:
+    ex = extract_text("AECC, which was formed in 2016, is owned by the State Council, the Beijing municipal "
+                      "government, AVIC and Commercial Aircraft Corporation of China.")  # en-w-0019
+    assert typed(ex).get("Beijing") == "Place"
+    assert not any("government" in name for name in typed(ex))
+
+
+def test_a_conglomerates_numbered_institute_is_a_research_institute(extract_text) -> None:
+    # docs/annotation.md (Company): the groups' numbered research institutes are University; 39 of 39 in the corpus
+    ex = extract_text("The buyer, Chengdu Yaxin Electronics, was a procurement agent for the China Electronics "
+                      "Technology Group Corporation's 29th Research Institute, which develops electronic-warfare "
+                      "systems for the People's Liberation Army.")  # en-w-1248
+    unit = next(e for e in ex.entities if "29th Research Institute" in {e.name, *e.aliases})
+    assert unit.type == "University"
+    assert any(r.type == "ownership" and r.target == unit.id for r in ex.relations)
+    ex = extract_text("The Russian acoustician Dr Oleg Marchenko joined the 760th Research Institute in Dalian in "
+                      "2018 after two visits at the institute's invitation.")  # en-w-1245
+    assert typed(ex).get("760th Research Institute") == "University"

@@ -241,6 +241,26 @@ def tech_extent(span: Span) -> Span:
     return doc[start:end] if (start, end) != (span.start, span.end) else span
 
 
+_LEVELS = {"municipal", "provincial", "city", "county", "district", "regional", "state", "local", "prefectural",
+           "people's", "people’s"}
+_LEVEL_ADJECTIVES = {"municipal", "provincial", "prefectural", "regional", "people's", "people’s", "local"}
+
+
+def described_government(span: Span) -> Span | None:
+    """"the Beijing municipal government", "the Changzhou Wujin District government": a government described
+    in lower case is its place (docs/annotation.md: "the government of Jiangsu" is the place), not a
+    public body's name ("Beijing Municipal People's Government" is one)."""
+    if len(span) < 2 or span[-1].text != "government":
+        return None
+    end = span.end - 1
+    while end > span.start and span.doc[end - 1].text in _LEVELS:
+        end -= 1
+    place = span.doc[span.start:end]
+    if not len(place) or place[-1].lower_ in _LEVEL_ADJECTIVES:  # "Baoding Municipal government": a name
+        return None
+    return place if all(t.is_title or not t.is_alpha for t in place) else None
+
+
 def government_of(span: Span) -> Span | None:
     """"Government of Malaysia", "United States Government", "Chinese Government" -> the country span
     (the whole span for an adjective), or None when the span is not a country's government."""
@@ -291,6 +311,9 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
             span = clean_span(doc[span.start + 2:span.end])
             if span is None:
                 continue
+        if label in {"ORG", "PublicBody"} and (place := described_government(span)) is not None:
+            out.append((place, "GPE"))
+            continue
         gov = government_of(span) if label in {"ORG", "GPE"} else None
         if gov is not None and gov.end - gov.start < span.end - span.start:
             out.append((gov, "GPE"))  # "the Government of Malaysia": the country, as the scope says

@@ -80,7 +80,7 @@ def _pla() -> list[Pattern]:
         {"label": "MilitaryUnit", "pattern": [
             {"TEXT": {"REGEX": r"^\d+(st|nd|rd|th)$"}}, _NAME,
             {"LOWER": {"IN": ["institute", "academy"]}}, {"LOWER": "of"}, {"IS_UPPER": True}]},
-        {"label": "MilitaryUnit", "pattern": [
+        {"label": "University", "pattern": [  # a conglomerate's numbered institute (guide: University)
             {"TEXT": {"REGEX": r"^\d+(st|nd|rd|th)$"}}, {"LOWER": "research"}, {"LOWER": "institute"}]},
         {"label": "MilitaryUnit", "pattern": [
             {"LOWER": "people"}, {"LOWER": {"IN": ["'s", "’s"]}}, {"LOWER": "liberation"}, {"LOWER": "army"},
