@@ -38,6 +38,8 @@ MCF_HEADS = {"enterprise", "base", "university", "company", "firm", "unit", "zon
 TITLE_VERBS = {"name", "designate", "list", "select", "recognize", "recognise", "certify", "admit", "accredit",
                "label", "rate", "award", "approve", "choose", "add", "include"}
 PARTIES = ORGS
+WORKING = WORK_VERBS | SUPPLY_VERBS
+TRIGGERS = WORKING | SUPPLIER_NOUNS | {"rely", "count"}
 
 
 class McfLinks:
@@ -46,6 +48,8 @@ class McfLinks:
     def __init__(self, resolver: Resolver, subjects: Subjects) -> None:
         self.r = resolver
         self.subjects = subjects
+        names = resolver.table.names  # the roots of the programme's mentions ("a military-civil fusion enterprise")
+        self.mcf_roots = {i: e for i, e in resolver.table.roots.items() if names.get(e) == MCF_PROGRAM}
 
     def _type(self, eid: str) -> str | None:
         return self.r.table.types.get(eid)
@@ -63,21 +67,22 @@ class McfLinks:
         return [Found("mcf_link", p.entity, b.entity, trigger, _conf(p, b)) for p in parties for b in bodies
                 if p.entity != b.entity and self._type(p.entity) in PARTIES and one_line(self.r.doc, trigger, p.token, b.token)]
 
-    def run(self, sent: Span) -> list[Found]:
-        out: list[Found] = []
-        for tok in sent:
-            lemma = tok.lemma_.lower()
-            if tok.pos_ == "VERB" and lemma in WORK_VERBS | SUPPLY_VERBS and is_stated(tok):
+    def run(self, sent: Span, toks: list[Token], lemmas: list[str]) -> list[Found]:
+        """The mcf_link findings of a sentence (``toks``: its tokens, ``lemmas``: their lower-case lemmas)."""
+        out: list[Found] = [f for i, e in self.mcf_roots.items() if sent.start <= i < sent.end
+                            for f in self._titled(sent.doc[i], e)]
+        for tok, lemma in zip(toks, lemmas, strict=True):
+            if lemma not in TRIGGERS:
+                continue
+            pos = tok.pos_
+            if pos == "VERB" and lemma in WORKING:
                 out += self._work_for(tok, lemma)
-            elif tok.pos_ == "VERB" and lemma == "rely" and is_stated(tok):
+            elif pos == "VERB" and lemma == "rely" and is_stated(tok):
                 out += self._relied_on(tok)
-            elif tok.pos_ == "VERB" and lemma == "count" and is_stated(tok):
+            elif pos == "VERB" and lemma == "count" and is_stated(tok):
                 out += self._customers(tok)
-            if tok.pos_ == "NOUN" and lemma in SUPPLIER_NOUNS and is_stated(tok):
+            elif pos == "NOUN" and lemma in SUPPLIER_NOUNS and is_stated(tok):
                 out += self._supplier(tok)
-            eid = self.r.table.roots.get(tok.i)
-            if eid is not None and self.r.table.names.get(eid) == MCF_PROGRAM:
-                out += self._titled(tok, eid)
         return out
 
     def _work_for(self, verb: Token, lemma: str) -> list[Found]:
@@ -87,7 +92,7 @@ class McfLinks:
         bodies = [b for t in fors for b in self._military(t)]
         if lemma in SUPPLY_VERBS:
             bodies += [b for d in _children(verb, {"dobj"}) for b in self._military(d)]
-        if not bodies:
+        if not bodies or not is_stated(verb):
             return []
         subj, passive = self.subjects(verb)
         return [] if passive else self._links(subj, bodies, verb.i)

@@ -14,7 +14,9 @@ plans and negations are left out by ``modality.is_stated`` and by a blocked or p
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -33,6 +35,7 @@ UNIT_WORDS = {"school", "college", "department", "faculty", "institute", "labora
 # nouns saying the one is a unit of the other: "Y, a unit of X", "X's venture arm, Y"
 UNIT_NOUNS = {"unit", "arm", "division", "part", "subsidiary", "branch", "subunit", "offshoot"}
 STAKE_WORDS = {"percent", "per", "%", "stake", "share", "shares", "majority", "interest", "equity", "cent"}
+HOLDER_NOUNS = {"shareholder", "owner", "co-owner", "stakeholder"}
 STAKE_VERBS = {"hold", "own", "take", "acquire", "buy", "purchase", "have", "keep", "retain", "control"}
 TAKEOVER_NOUNS = {"acquisition", "takeover", "purchase", "buyout"}
 DONE_VERBS = {"complete", "finalize", "finalise", "close", "conclude", "make"}
@@ -40,8 +43,10 @@ CALLED_OFF = {"block", "reject", "veto", "abandon", "cancel", "scrap", "oppose",
               "propose", "plan", "announce", "consider", "investigate", "halt", "stop", "prevent", "clear"}
 NOT_DONE = {"proposed", "planned", "attempted", "failed", "abortive", "possible", "potential", "blocked",
             "pending", "rumoured", "rumored", "hostile"}
+TRIGGERS = UNIT_NOUNS | STAKE_WORDS | TAKEOVER_NOUNS | HOLDER_NOUNS | {"belong", "own", "control"}
 OWNERS = ORGS
 PERSON_OWNERS = ORGS | {"Person"}
+PARENTS = ORGS - {"Organization"}  # a parent named beside or after its unit
 
 
 def one_line(doc: Doc, *tokens: int) -> bool:
@@ -56,6 +61,12 @@ class Ownership:
     def __init__(self, resolver: Resolver, subjects: Subjects) -> None:
         self.r = resolver
         self.subjects = subjects
+        self.runs: list[tuple[int, int, str]] = []  # (start, end, entity) of organisation mentions in the document
+        for i, eid in sorted(resolver.table.token_entity.items()):
+            if self.runs and self.runs[-1][1] == i and self.runs[-1][2] == eid:
+                self.runs[-1] = (self.runs[-1][0], i + 1, eid)
+            elif resolver.table.types.get(eid) in ORGS:
+                self.runs.append((i, i + 1, eid))
 
     # ------------------------------------------------------------------ helpers
     def _type(self, eid: str) -> str | None:
@@ -90,27 +101,30 @@ class Ownership:
                 and one_line(self.r.doc, trigger, o.token, y.token)]
 
     # ------------------------------------------------------------------ the sentence
-    def run(self, sent: Span) -> list[Found]:
+    def run(self, sent: Span, toks: list[Token], lemmas: list[str]) -> list[Found]:
+        """The ownership findings of a sentence (``toks``: its tokens, ``lemmas``: their lower-case lemmas)."""
         out: list[Found] = []
-        for tok in sent:
-            lemma = tok.lemma_.lower()
+        for tok, lemma in zip(toks, lemmas, strict=True):
             if tok.dep_ == "poss":
                 out += self._possessive(tok)
-            if tok.pos_ in {"NOUN", "PROPN"} and lemma in UNIT_NOUNS and is_stated(tok):
-                out += self._unit_noun(tok, lemma)
-            if tok.pos_ == "VERB" and lemma == "belong" and is_stated(tok):
+            if lemma not in TRIGGERS:
+                continue
+            pos = tok.pos_
+            if pos in {"NOUN", "PROPN", "SYM"} and lemma in STAKE_WORDS:
+                out += self._stake(tok)
+            if pos == "VERB" and lemma == "belong" and is_stated(tok):
                 owners = [a for t in prep_objects(tok, {"to"}) for a in self.r.entities(t)]
                 out += self._found(owners, self.subjects(tok)[0], tok.i)
-            if lemma in {"own", "control"} and tok.dep_ in {"acomp", "amod", "acl"} and is_stated(tok):
+            elif lemma in {"own", "control"} and tok.dep_ in {"acomp", "amod", "acl"} and is_stated(tok):
                 out += self._owned_by(tok)
-            if tok.pos_ in {"NOUN", "PROPN", "NUM", "SYM"} and lemma in STAKE_WORDS | {"%"}:
-                out += self._stake(tok)
-            if tok.pos_ == "NOUN" and lemma in TAKEOVER_NOUNS and is_stated(tok):
+            elif pos in {"NOUN", "PROPN"} and lemma in UNIT_NOUNS and is_stated(tok):
+                out += self._unit_noun(tok, lemma)
+            elif pos == "NOUN" and lemma in TAKEOVER_NOUNS and is_stated(tok):
                 out += self._takeover(tok)
-            if tok.pos_ == "NOUN" and lemma in {"shareholder", "owner", "co-owner", "stakeholder"} and is_stated(tok):
+            elif pos == "NOUN" and lemma in HOLDER_NOUNS and is_stated(tok):
                 out += self._holder(tok, lemma)
         out += self._side_by_side(sent)
-        out += self._unit_of(sent)
+        out += self._unit_of(sent, toks)
         return out
 
     def _possessive(self, tok: Token) -> list[Found]:
@@ -218,36 +232,41 @@ class Ownership:
         owners += [a for c in tok.children if c.dep_ == "appos" for a in self.r.entities(c)]
         return self._found(owners, owned, tok.i, people=True)
 
+    def _runs(self, sent: Span) -> list[tuple[int, int, str]]:
+        """(start, end, entity) of the organisation mentions in the sentence, in order."""
+        lo = bisect_left(self.runs, (sent.start, 0, ""))
+        out: list[tuple[int, int, str]] = []
+        for run in self.runs[lo:]:
+            if run[0] >= sent.end:
+                break
+            out.append(run)
+        return out
+
     def _side_by_side(self, sent: Span) -> list[Found]:
         """"CETC 54th Research Institute", "Chinese Academy of Sciences Institute of Computing Technology": a
         unit's name right after its parent's."""
         out: list[Found] = []
-        te = self.r.table.token_entity
-        for i in range(sent.start, sent.end - 1):
-            a, b = te.get(i), te.get(i + 1)
-            if a is None or b is None or a == b or te.get(i + 2) == a:
+        runs = self._runs(sent)
+        for (_, a_end, a), (b_start, _, b) in pairwise(runs):
+            if a_end != b_start or a == b:
                 continue
-            if self._type(a) in OWNERS - {"Organization"} and self._type(b) in ORGS and self._is_unit(b) and \
-                    (not self._is_unit(a) or self._type(a) != self._type(b)):
-                out.append(Found("ownership", a, b, i + 1, 0.75))
+            if self._type(a) in PARENTS and self._is_unit(b) and (not self._is_unit(a) or self._type(a) != self._type(b)):
+                out.append(Found("ownership", a, b, b_start, 0.75))
         return out
 
-    def _unit_of(self, sent: Span) -> list[Found]:
+    def _unit_of(self, sent: Span, toks: list[Token]) -> list[Found]:
         """"the Committee on Financial Services of the House of Representatives", "the Institute for Digital
         Infrastructure at Uppsala Polytechnic": a unit's name, then "of/at" and its parent."""
         out: list[Found] = []
-        te = self.r.table.token_entity
-        doc = sent.doc
-        for i in range(sent.start + 1, sent.end - 2):
-            unit = te.get(i)
-            if unit is None or te.get(i + 1) == unit or doc[i + 1].lower_ not in {"of", "at"}:
+        runs = self._runs(sent)
+        for (_, u_end, unit), (p_start, _, parent) in pairwise(runs):
+            if p_start - u_end > 2:
                 continue
-            j = i + 2 + (doc[i + 2].lower_ == "the")
-            parent = te.get(j) if j < sent.end else None
-            if parent is None or parent == unit or not self._is_unit(unit) or self._type(unit) not in ORGS:
+            gap = [t.lower_ for t in toks[u_end - sent.start:p_start - sent.start]]
+            if gap not in (["of"], ["at"], ["of", "the"], ["at", "the"]) or parent == unit or not self._is_unit(unit):
                 continue
-            if doc[i + 1].lower_ == "at" and self._type(parent) != "University":
+            if gap[0] == "at" and self._type(parent) != "University":
                 continue
-            if self._type(parent) in OWNERS - {"Organization"}:
-                out.append(Found("ownership", parent, unit, i + 1, 0.75))
+            if self._type(parent) in PARENTS:
+                out.append(Found("ownership", parent, unit, u_end, 0.75))
         return out

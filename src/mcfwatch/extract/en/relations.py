@@ -134,8 +134,9 @@ class SentenceRules(NounRules):
     # ------------------------------------------------------------------ the sentence
     def run(self, sent: Span) -> list[Found]:
         found: list[Found] = []
-        for tok in sent:
-            lemma = tok.lemma_.lower()
+        toks = list(sent)
+        lemmas = [t.lemma_.lower() for t in toks]  # read once: the ownership and mcf_link rules take them too
+        for tok, lemma in zip(toks, lemmas, strict=True):
             if tok.pos_ in {"VERB", "AUX"} and lemma in VERB_TRIGGERS:
                 self._note_holder(tok)
                 if is_stated(tok):
@@ -163,8 +164,8 @@ class SentenceRules(NounRules):
                 found += taking_part(self.r, tok, lemma, *self.subjects(tok))
         found += self._person_titles(sent)
         found += self.surface.run(sent)
-        found += self.owners.run(sent)
-        found += self.mcf.run(sent)
+        found += self.owners.run(sent, toks, lemmas)
+        found += self.mcf.run(sent, toks, lemmas)
         found = self._signed_for([f for f in found if self._typed(f)])
         doc = sent.doc
         self.agreements += [(f.trigger, f.source, f.target, NOUN_KIND.get(k, k)) for f in found if f.type == "agreement"
