@@ -48,6 +48,15 @@ CO_LEMMA |= {"co-operate": "cooperate", "co-operates": "cooperate", "co-operated
 CO_LEMMA |= {f"re-{form}": "re-export" for form in ("export", "exports", "exported", "exporting")}
 _NORM = {word: word[3:].replace("operat", "cooperat") if word.startswith("co-operat") else word[3:]
          for word in CO_LEMMA}  # "co-"/"re-" are both three characters
+# "vice-president", "vice-chancellor": one token read as the title ("vice - president" was parsed as three nouns
+# and lost the possessor and the appositive name: "led by its vice-president, Zhang Jun")
+VICE_TITLES = ("president", "chancellor", "governor", "mayor", "chairman", "chairwoman", "chair", "premier",
+               "minister", "director", "dean", "principal", "rector", "provost", "secretary", "admiral", "consul")
+for _title in VICE_TITLES:
+    for _form in (_title, _title + "s"):
+        CO_LEMMA[f"vice-{_form}"] = _title
+        _NORM[f"vice-{_form}"] = _form
+_PREFIXES = {"co", "re", "vice"}
 
 
 @Language.component("mcfwatch_co_merge")
@@ -56,12 +65,12 @@ def co_merge(doc: Doc) -> Doc:
     verb's lemma. A component before the model rather than tokenizer special cases: spaCy runs a matcher over
     every document for special cases that hold a hyphen, and this looks only at texts with "co-"/"re-"."""
     low = doc.text.lower()
-    if "co-" not in low and "re-" not in low:
+    if "co-" not in low and "re-" not in low and "vice-" not in low:
         return doc
     spans: list[tuple[int, int, str]] = []
     for i in range(len(doc) - 2):
         t, dash, rest = doc[i], doc[i + 1], doc[i + 2]
-        if t.lower_ in {"co", "re"} and dash.text == "-" and not t.whitespace_ and not dash.whitespace_:
+        if t.lower_ in _PREFIXES and dash.text == "-" and not t.whitespace_ and not dash.whitespace_:
             word = f"{t.lower_}-{rest.lower_}"
             if word in CO_LEMMA:
                 spans.append((i, i + 3, word))
@@ -75,10 +84,10 @@ def co_merge(doc: Doc) -> Doc:
 def co_lemmas(doc: Doc) -> Doc:
     """The plain verb's lemma for the listed "co-" forms (the lemmatizer does not know them)."""
     low = doc.text.lower()
-    if "co-" not in low and "re-" not in low:
+    if "co-" not in low and "re-" not in low and "vice-" not in low:
         return doc
     for tok in doc:
-        lemma = CO_LEMMA.get(tok.lower_) if tok.lower_[:3] in {"co-", "re-"} else None
+        lemma = CO_LEMMA.get(tok.lower_) if tok.lower_[:3] in {"co-", "re-", "vic"} else None
         if lemma is not None:
             tok.lemma_ = lemma
     return doc

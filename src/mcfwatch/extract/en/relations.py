@@ -62,6 +62,7 @@ _PREPS: dict[str, set[str]] = {
 }
 FLOW_VERBS = RECEIVE_VERBS | BUY_VERBS | {"put", "invest"}
 _WANT = {k: frozenset(v) for k, v in TARGETS.items()}  # what a reference in the target slot may stand for
+_SURFACE_BUYERS = ORGS - {"MilitaryUnit"}
 _DOBJ_TARGET = {"visit", "meeting", "facilitation", "participation", "organizer", "invitation", "recruitment",
                 "funding", "ownership"}
 
@@ -151,6 +152,8 @@ class SentenceRules(NounRules):
                 self._note_holder(tok)
             if tok.pos_ in {"NOUN", "PROPN"} and lemma in ROLE_NOUNS and is_stated(tok):
                 found += self._role(tok)
+            elif lemma == "board" and tok.pos_ == "NOUN" and is_stated(tok):
+                found += self._board(tok)
             if tok.pos_ == "VERB" and lemma in FLOW_VERBS and is_stated(tok):
                 found += self._flows(tok, lemma)
             if tok.pos_ == "VERB" and lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children) \
@@ -227,8 +230,9 @@ class SentenceRules(NounRules):
                 patients = [tok.head]  # "the conference organized by X"
             objs = [a for p in patients for a in self.r.entities(p, want=_WANT.get(rtype))] or objs
         if rtype == "export":  # "to X", "through the distributor X", "sent the institute 64 files"
-            objs = [a for t in prep_objects(tok, {"to", "through", "via"}) + _children(tok, {"dative"})
-                    for a in self.r.entities(t, want=_WANT["export"])]
+            datives = [p for d in _children(tok, {"dative"}) for p in ([*_children(d, {"pobj"})] if d.pos_ == "ADP" else [d])]
+            objs = [a for t in prep_objects(tok, {"to", "through", "via"}) + datives
+                    for a in self.r.entities(t, want=_WANT["export"])] or self._to_after(tok)
         if lemma in {"receive", "accept"}:  # money or posts received through a programme: taking part in it
             objs = [a for t in prep_objects(tok, {"through"}) for a in self.r.entities(t)
                     if self.r.table.types.get(a.entity) == "Program"]
@@ -250,6 +254,8 @@ class SentenceRules(NounRules):
                 t = rtype
                 if rtype == "facilitation" and lemma == "assist" and self.r.table.types.get(o.entity) == "MilitaryUnit":
                     t = "mcf_link"
+                if rtype == "export" and self.r.table.types.get(o.entity) == "MilitaryUnit":
+                    t = "mcf_link"  # supplying a military body (docs/annotation.md: "supplies the PLA"; corpus/train: 9 exports, 223 mcf_links)
                 if rtype == "visit" and self.r.table.types.get(o.entity) == "Event":
                     t = "participation"  # visiting a fair or a show is taking part in it (docs/annotation.md 4.1)
                 if lemma == "join" and self.r.table.types.get(s.entity) == "Person" and \
@@ -257,6 +263,25 @@ class SentenceRules(NounRules):
                     t = "position"  # a person joining a firm or a university works there
                 out.append(Found(t, s.entity, o.entity, tok.i, _conf(s, o), subject=item))
         return out
+
+    def _to_after(self, verb: Token) -> list[Arg]:
+        """The party after "to" a few words on from an export verb, when the parse hangs it elsewhere ("has supplied
+        brake parts to CRRC Zhuzhou Locomotive", parsed as an infinitive): no verb, clause mark or other "to" between;
+        a firm or a body, not a military one (supplying the PLA is an mcf_link) nor a country (those the parse gets)."""
+        doc = verb.doc
+        for k in range(verb.i + 1, min(verb.i + 10, verb.sent.end - 1)):
+            t = doc[k]
+            if t.lower_ == "to":
+                j = k + 1 + (doc[k + 1].lower_ == "the")
+                eid = self.r.table.entity_of(doc[j]) if j < verb.sent.end else None
+                if eid is not None and self.r.table.types.get(eid) in _SURFACE_BUYERS and \
+                        self.r.table.entity_of(doc[k - 1]) is None and \
+                        not any(d.lemma_.lower() in {"percent", "stake", "share", "company"} for d in _children(verb, {"dobj"})):
+                    return [Arg(eid, "direct", j)]
+                return []
+            if t.pos_ in {"VERB", "AUX"} or t.text in {",", ";", ":", "(", "—"} or t.lower_ in {"which", "that", "who"}:
+                return []
+        return []
 
     def _flows(self, tok: Token, lemma: str) -> list[Found]:
         """Money received or put in, goods bought from a seller (``flows.py``)."""
@@ -356,6 +381,8 @@ class SentenceRules(NounRules):
         orgs = [a for t in prep_objects(tok, {"of", "at"}) for a in self.r.entities(t)]
         orgs += [Arg(e, "direct", c.i) for c in tok.children if c.dep_ == "compound"
                  for e in [self.r.table.entity_of(c)] if e]  # "CCP Politburo Member", "Huawei CEO"
+        orgs += [Arg(e, "direct", c.i) for c in tok.children if c.dep_ == "poss"  # "Lanshi's founder, Gu Weidong"
+                 for e in [self.r.table.entity_of(c)] if e]  # (not "its": on dev CV as many wrong as right)
         orgs = [a for a in orgs if self.r.table.types.get(a.entity) in ORGS]
         if not orgs:
             return []
@@ -379,9 +406,26 @@ class SentenceRules(NounRules):
                 person = self.r._one(first.head, 3)
             elif first.dep_ == "attr" and first.head.lemma_ == "be":
                 person = self.subjects(first.head)[0]
+            elif first.dep_ == "nsubj" and first.head.lemma_ == "be":  # "Its chairman is Lu Haitao."
+                person = [a for c in first.head.children if c.dep_ == "attr" for a in self.r.entities(c)]
+            if not person:  # "the company's then chairman, Fei Rongsheng"
+                person = [a for c in tok.children if c.dep_ == "appos" for a in self.r.entities(c)]
         role = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ in {"compound", "amod"} or t.i == tok.i)
         return [Found("position", p.entity, o.entity, tok.i, _conf(p, o), subject=role)
                 for p in person if self.r.table.types.get(p.entity) == "Person" for o in orgs]
+
+    def _board(self, tok: Token) -> list[Found]:
+        """"P joined Brennan's board", "sits on the center's advisory board", "was appointed to the board of X"."""
+        orgs = [a for c in tok.children if c.dep_ == "poss" for a in self.r.entities(c, want=frozenset(ORGS))]
+        orgs += [a for t in prep_objects(tok, {"of"}) for a in self.r.entities(t)]
+        orgs = [a for a in orgs if self.r.table.types.get(a.entity) in ORGS]
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in {"on", "to", "onto"} else tok.head
+        if not orgs or verb.pos_ != "VERB" or verb.lemma_.lower() not in {"join", "sit", "serve", "appoint", "elect",
+                                                                          "name", "remain", "stay", "nominate"}:
+            return []
+        people = [a for d in _children(verb, {"nsubjpass"}) for a in self.r.entities(d)] or self.subjects(verb)[0]
+        return [Found("position", p.entity, o.entity, tok.i, _conf(p, o), subject="board member")
+                for p in people if self.r.table.types.get(p.entity) == "Person" for o in orgs]
 
     def _person_titles(self, sent: Span) -> list[Found]:
         """"President Xi Jinping of the People's Republic of China", "Huawei CEO Ren Zhengfei"."""
