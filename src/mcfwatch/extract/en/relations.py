@@ -230,9 +230,12 @@ class SentenceRules(NounRules):
                 patients = [tok.head]  # "the conference organized by X"
             objs = [a for p in patients for a in self.r.entities(p, want=_WANT.get(rtype))] or objs
         if rtype == "export":  # "to X", "through the distributor X", "sent the institute 64 files"
-            datives = [p for d in _children(tok, {"dative"}) for p in ([*_children(d, {"pobj"})] if d.pos_ == "ADP" else [d])]
-            objs = [a for t in prep_objects(tok, {"to", "through", "via"}) + datives
-                    for a in self.r.entities(t, want=_WANT["export"])] or self._to_after(tok)
+            objs = [a for t in prep_objects(tok, {"to", "through", "via"}) + _children(tok, {"dative"})
+                    for a in self.r.entities(t, want=_WANT["export"])]
+            objs += [a for d in _children(tok, {"dative"}) if d.pos_ == "ADP" for t in _children(d, {"pobj"})
+                     for a in self.r.entities(t, want=_WANT["export"])  # "sells sensors to X" (not to the PLA:
+                     if self.r.table.types.get(a.entity) in _SURFACE_BUYERS]  # an mcf_link, mcflinks.py)
+            objs = objs or self._to_after(tok)
         if lemma in {"receive", "accept"}:  # money or posts received through a programme: taking part in it
             objs = [a for t in prep_objects(tok, {"through"}) for a in self.r.entities(t)
                     if self.r.table.types.get(a.entity) == "Program"]
@@ -254,8 +257,6 @@ class SentenceRules(NounRules):
                 t = rtype
                 if rtype == "facilitation" and lemma == "assist" and self.r.table.types.get(o.entity) == "MilitaryUnit":
                     t = "mcf_link"
-                if rtype == "export" and self.r.table.types.get(o.entity) == "MilitaryUnit":
-                    t = "mcf_link"  # supplying a military body (docs/annotation.md: "supplies the PLA"; corpus/train: 9 exports, 223 mcf_links)
                 if rtype == "visit" and self.r.table.types.get(o.entity) == "Event":
                     t = "participation"  # visiting a fair or a show is taking part in it (docs/annotation.md 4.1)
                 if lemma == "join" and self.r.table.types.get(s.entity) == "Person" and \
