@@ -252,7 +252,7 @@ def test_countries_of_the_world_are_places(nlp, extract_text) -> None:
 
 
 def test_name_shapes_the_guide_types_agree_with_the_corpus(corpus) -> None:
-    # think tanks, news outlets, investment agencies, customs: every training name of the shape but one
+    # think tanks, outlets, agencies, customs, armed forces, firms: every training name of the shape but one
     # ("Port of Esbjerg", annotated as the port company) has the type heads.strong_type gives it
     from mcfwatch.extract.en.heads import strong_type
     agree = disagree = 0
@@ -261,7 +261,7 @@ def test_name_shapes_the_guide_types_agree_with_the_corpus(corpus) -> None:
             shape = strong_type(doc.text[m.start:m.end])
             if shape is not None:
                 agree, disagree = agree + (shape == m.type), disagree + (shape != m.type)
-    assert agree >= 120 and disagree <= 1
+    assert agree >= 530 and disagree <= 1
 
 
 def test_think_tanks_outlets_and_agencies_keep_the_guides_type(extract_text) -> None:
@@ -333,3 +333,22 @@ def test_a_conglomerates_numbered_institute_is_a_research_institute(extract_text
     ex = extract_text("The Russian acoustician Dr Oleg Marchenko joined the 760th Research Institute in Dalian in "
                       "2018 after two visits at the institute's invitation.")  # en-w-1245
     assert typed(ex).get("760th Research Institute") == "University"
+
+
+def test_armed_forces_and_firms_by_their_shape(nlp) -> None:
+    from spacy.tokens import Span
+
+    from mcfwatch.extract.en.entities import mentions_of
+
+    def typed_as(text: str, start: int, end: int, label: str) -> list[tuple[str, str]]:
+        doc = nlp(text)
+        doc.ents = [Span(doc, start, end, label=label)]  # the held-out folds' ner label for the name
+        return [(m.text, m.type) for m in mentions_of(doc)]
+
+    assert typed_as("In October 2022 the British Ministry of Defence said that former Royal Air Force pilots had "
+                    "been training pilots of the People's Liberation Army.", 11, 14, "ORG") == [
+        ("Royal Air Force", "MilitaryUnit")]  # en-w-1049
+    assert typed_as("Guangdong Haiyu Marine Electronics sells sonar displays to the PLA Navy's South Sea Fleet.",
+                    12, 15, "ORG") == [("South Sea Fleet", "MilitaryUnit")]  # en-w-1232
+    assert typed_as("In Linz the delegation toured Voralp Maschinenbau, which has supplied injection-moulding "
+                    "machines.", 5, 7, "PERSON") == [("Voralp Maschinenbau", "Company")]  # en-w-1042
