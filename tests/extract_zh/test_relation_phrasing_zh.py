@@ -242,3 +242,8 @@ def test_serving_a_military_body_is_an_mcf_link(rules: ChineseExtractor) -> None
 def test_delivered_to_a_buyer_abroad_is_an_export(rules: ChineseExtractor) -> None:
     got = facts(rules, "华星电子有限公司今年4月向约旦皇家空军交付6架无人机。")
     assert ("export", "华星电子有限公司", "约旦皇家空军") in got
+
+
+def test_the_host_visited(rules: ChineseExtractor) -> None:
+    got = facts(rules, "西安市经贸代表团参观了慕尼黑工业大学和宝马集团。")
+    assert {("visit", "西安市经贸代表团", "慕尼黑工业大学"), ("visit", "西安市经贸代表团", "宝马集团")} <= got

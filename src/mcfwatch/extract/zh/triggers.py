@@ -9,8 +9,9 @@ import re
 
 # relation type -> trigger regex. Order matters only for readability.
 TRIGGERS: dict[str, re.Pattern[str]] = {
-    # 拜访: in corpus/train/zh.jsonl 4 occurrences, 4 gold visit relations in their evidence (1 meeting)
-    "visit": re.compile(r"出访|访问(?!期间|团)|考察(?!团)|到访|赴|拜访"),
+    # 拜访: in corpus/train/zh.jsonl 4 occurrences, 4 gold visit relations in their evidence (1 meeting); 参观 (the
+    # host visited, docs/annotation.md 4.1): 26 occurrences, 32 gold visits in their evidence
+    "visit": re.compile(r"出访|访问(?!期间|团)|考察(?!团)|到访|赴|拜访|参观"),
     # 接待 (received), 通电话 (calls count: docs/annotation.md 4.2); a 座谈会 held, chaired or attended; 与X进行了交流
     "meeting": re.compile(r"会见|接见|会晤|会谈|座谈(?!会)|会面|见面|接待|通电话|通话|(?:(?<=主持|出席|参加|举行)|(?<=行了))座谈会|"
                           r"(?:(?<=进行|举行)|(?<=行了))交流"),
