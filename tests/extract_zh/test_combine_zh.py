@@ -111,11 +111,11 @@ def test_chinese_both_uses_the_chinese_floors_and_threshold_factors(zh_extractor
     def model_findings() -> int:
         return sum(r.method.startswith("model") for r in next(zh_extractor.extract_many([doc])).relations)
 
-    assert model_findings() > 0
+    monkeypatch.setattr(combine, "FLOORS_ZH", dict.fromkeys(SCHEMA.relation_types, 0.0))
+    monkeypatch.setattr(combine, "SCALES_ZH", dict.fromkeys(SCHEMA.relation_types, 0.5))
+    lowered = model_findings()
+    monkeypatch.setattr(combine, "SCALES_ZH", dict.fromkeys(SCHEMA.relation_types, 1.0))
+    assert lowered > model_findings()
+    monkeypatch.setattr(combine, "SCALES_ZH", dict.fromkeys(SCHEMA.relation_types, 0.5))
     monkeypatch.setattr(combine, "FLOORS_ZH", dict.fromkeys(SCHEMA.relation_types, 1.01))
     assert model_findings() == 0
-    monkeypatch.setattr(combine, "FLOORS_ZH", dict.fromkeys(SCHEMA.relation_types, 0.0))
-    monkeypatch.setattr(combine, "SCALES_ZH", dict.fromkeys(SCHEMA.relation_types, 1.0))
-    at_thresholds = model_findings()
-    monkeypatch.setattr(combine, "SCALES_ZH", dict.fromkeys(SCHEMA.relation_types, 0.5))
-    assert model_findings() > at_thresholds

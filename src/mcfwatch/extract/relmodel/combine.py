@@ -50,8 +50,8 @@ SOURCE_READ_EN = frozenset({"facilitation", "funding", "invitation", "mcf_link",
 # the NER trained without it (`mcfwatch eval --corpus corpus/train/zh.jsonl --folds 5 --zh-folds
 # build/zh-ner-folds`; never the blind split): factors 0.6-1.0 x floors 0.0-0.6 x blocking, by coordinate ascent,
 # last on main after the session-21 rules (mcf_link's floor held at 0.2: at equal CV F1 the seed gets no spurious
-# mcf_link to the military district that organised the fair it attended). The rules are kept for every type but
-# participation (``zh.extractor.MODEL_ONLY``). `both` P/R/F1 .662/.559/.606 with no factor and the previous floors,
+# mcf_link to the military district that organised the fair it attended). The rules are kept for every type
+# (``zh.extractor.MODEL_ONLY`` is empty since session 21). `both` P/R/F1 .662/.559/.606 with no factor and the previous floors,
 # .647/.582/.613 with these (the unseen text scores lower, so the lower thresholds where F1 holds). (Until session
 # 21 the Chinese extractor combined with FLOORS_EN and SOURCE_READ_EN by mistake.)
 FLOORS_ZH: dict[str, float] = {
