@@ -352,3 +352,19 @@ def test_armed_forces_and_firms_by_their_shape(nlp) -> None:
                     12, 15, "ORG") == [("South Sea Fleet", "MilitaryUnit")]  # en-w-1232
     assert typed_as("In Linz the delegation toured Voralp Maschinenbau, which has supplied injection-moulding "
                     "machines.", 5, 7, "PERSON") == [("Voralp Maschinenbau", "Company")]  # en-w-1042
+
+
+def test_a_universitys_unit_keeps_the_and_of_its_field(nlp) -> None:
+    from spacy.tokens import Span
+
+    from mcfwatch.extract.en.entities import mentions_of
+
+    # the held-out folds cut these at "and" (en-w-1029, en-w-1180): the ruler's and the ner's span
+    doc = nlp("The institute will be run jointly by the faculty and NUAA's College of Mechanical and Electrical "
+              "Engineering, and will have laboratories in Sydney.")
+    doc.ents = [Span(doc, 12, 15, label="University")]
+    assert [m.text for m in mentions_of(doc)] == ["College of Mechanical and Electrical Engineering"]
+    doc = nlp("Professor Michael Tan, a control engineer, joined the School of Mechanical Engineering and "
+              "Automation from the University of Western Sydney.")
+    doc.ents = [Span(doc, 10, 14, label="ORG")]
+    assert [m.text for m in mentions_of(doc)] == ["School of Mechanical Engineering and Automation"]

@@ -27,7 +27,7 @@ from mcfwatch.extract.en.cleanup import (
     split_of_the,
     split_parent,
 )
-from mcfwatch.extract.en.extents import cmc_units, event_tail, programme_bodies
+from mcfwatch.extract.en.extents import cmc_units, event_tail, programme_bodies, unit_tail
 from mcfwatch.extract.en.heads import named_by_role, strong_type
 from mcfwatch.extract.en.lexicon import TITLE_HEADS, TITLE_WORDS
 from mcfwatch.extract.en.names import country_name, name_key
@@ -296,6 +296,8 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
         label = ent.label_
         if label in {"Event", "EVENT"}:
             span = event_tail(span)
+        elif label in {"University", "ORG"}:
+            span = unit_tail(span)
         if label == "NORP" and country_name(span.text) is not None:
             label = "GPE"  # "the Fiji trade minister": a country's name used as a modifier is the place
         if label == "ORG" and (place := _bracketed_country(ent)) is not None:

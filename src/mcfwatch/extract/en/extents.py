@@ -6,6 +6,8 @@
 - A body named after the policy it serves: "Guangdong Military-Civil Fusion Industry Fund", "Chongqing Intelligent
   Equipment Military-Civil Fusion Innovation Alliance" (the programme's words are one name with the place before
   and the head after them, as docs/annotation.md 2.1 marks the full name as written).
+- A university's unit whose field has "and" in it: "College of Mechanical and Electrical Engineering", "State Key
+  Laboratory of Robotics and System", "Faculty of Engineering and the Environment".
 - A department of the Central Military Commission named with it: "Central Military Commission Equipment
   Development Department" (one unit).
 Pure functions over spaCy spans.
@@ -99,3 +101,25 @@ def cmc_units(doc: Doc) -> list[tuple[Span, str]]:
         if end < len(doc) and doc[end].lower_ in _CMC_UNIT_HEADS and doc[end].is_title:
             out.append((doc[ent.start:end + 1], "MilitaryUnit"))
     return out
+
+
+_ACADEMIC_HEADS = {"college", "school", "faculty", "department", "laboratory", "lab", "institute", "centre", "center",
+                   "academy"}
+
+
+def unit_tail(span: Span) -> Span:
+    """An academic unit "<Head> of <Field>" with the rest of its field after "and" ("College of Mechanical" +
+    "and Electrical Engineering"), when the words after "and" end at no other name."""
+    doc, end = span.doc, span.end
+    if end + 1 >= len(doc) or doc[end].lower_ not in {"and", "&"}:
+        return span
+    heads = [t.i for t in span if t.lower_ in _ACADEMIC_HEADS and t.is_title]
+    if not heads or not any(t.lower_ == "of" and t.i > heads[0] for t in span):
+        return span
+    start = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+    run = capital_run(doc, start)
+    if run == start or run < len(doc) and doc[run].ent_iob_ != "O":
+        return span
+    if any(t.dep_ == "conj" and t.head.i == span.root.i for t in doc[start:run]):
+        return span  # "Beijing Institute of Aeronautical Materials and Harrowgate set up ...": two parties
+    return doc[span.start:run]
