@@ -247,3 +247,11 @@ def test_delivered_to_a_buyer_abroad_is_an_export(rules: ChineseExtractor) -> No
 def test_the_host_visited(rules: ChineseExtractor) -> None:
     got = facts(rules, "西安市经贸代表团参观了慕尼黑工业大学和宝马集团。")
     assert {("visit", "西安市经贸代表团", "慕尼黑工业大学"), ("visit", "西安市经贸代表团", "宝马集团")} <= got
+
+
+def test_a_place_meets_no_one(rules: ChineseExtractor) -> None:
+    got = facts(rules, "6日，国家主席习近平在巴黎同法国总统马克龙举行会谈。")
+    assert ("meeting", "习近平", "马克龙") in got
+    assert not {f for f in got if f[0] == "meeting" and ({"巴黎", "法国"} & set(f[1:]))}
+    got = facts(rules, "副省长冯立群会见智利驻华大使。")
+    assert not {f for f in got if f[0] == "meeting"}

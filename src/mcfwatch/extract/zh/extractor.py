@@ -133,8 +133,10 @@ class ChineseExtractor:
                  for rc in extract_relations(text, sorted(items + refs, key=lambda it: it.start), dates)]
         if self.relations != "rules" and self.model is not None:
             scale = combine.SCALES_ZH if self.relations == "both" and self.confident is None else None
+            places = {it.entity for it in items if it.type == "Place"}  # a place meets no one (美国国务卿布林肯)
             learned = [(_Finding(rc, p, scorer.METHOD), rc.start)
-                       for rc, p in scorer.chinese(text, items, dates, self.model, scale)]
+                       for rc, p in scorer.chinese(text, items, dates, self.model, scale)
+                       if rc.type != "meeting" or not {rc.source, rc.target} & places]
             found = combine.combine([f for f in found if f[0].type not in MODEL_ONLY], learned, self.relations,
                                     self.confident, lang="zh")
         for f, _ in found:

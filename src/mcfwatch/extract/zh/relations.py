@@ -343,12 +343,13 @@ def _two_party(sent: _Sentence, rtype: str, p: int, pe: int, cs: int, ce: int,
     if len(listed) >= 3:  # 由A、B和C共同组建: each pair of founders
         kind = _subtype(text, cs, ce, sent.s)
         return [(x, y, kind, None) for i, x in enumerate(listed) for y in listed[i + 1:] if x.entity != y.entity]
-    agents_after = [it for it in after if it.type in tg.AGENTIVE or it.type == "Place"]
+    agents_after = [it for it in after if it.type in tg.AGENTIVE or (it.type == "Place" and rtype == "agreement")]
     partners = [it for it in sent.items if cs <= it.start and it.end <= p and not _is_pronoun(text, it)
                 and tg.PARTNER.search(text[max(cs, it.start - 2) : it.start])]
     if partners:
         first = pt.unit_of(sent.text, sent.items, partners[0])
-        before_partner = [it for it in sent.items if cs <= it.start and it.end <= partners[0].start]
+        before_partner = [it for it in sent.items if cs <= it.start and it.end <= partners[0].start
+                          and not (it.type == "Place" and (rtype == "meeting" or text[it.start - 1 : it.start] == "在"))]
         a = before_partner[-1] if before_partner else (sent.party_a or sent.source(cs, p))
         bs = _coordinated(text, first, [it for it in sent.items if first.start < it.start < p])
     elif agents_after and not pt.FOUNDED.match(text, p):  # what is founded (共建Y) is no party
@@ -358,8 +359,11 @@ def _two_party(sent: _Sentence, rtype: str, p: int, pe: int, cs: int, ce: int,
         return []
     if a is None:
         return []
-    if rtype == "meeting":
+    if rtype == "meeting":  # a place meets no one (会见美国国务卿布林肯: 布林肯)
         bs = [pt.person_after(sent.text, sent.items, b) for b in bs]
+        bs = [b for b in bs if b.type != "Place"]
+        if a.type == "Place":
+            return []
     else:
         a, bs = pt.body_of(text, sent.items, a), [pt.body_of(text, sent.items, b) for b in bs]
     sent.party_a = a
