@@ -103,7 +103,8 @@ def extract_parsed(doc: Document, sdoc: Doc, relations: str = "rules", model: Re
         found += [(f, sent) for f in rules.run(sent)]
         resolver.sentence_done(sent)
     if relations != "rules" and model is not None:
-        found = combine.combine(found, scorer.english(sdoc, table, model), relations, confident)
+        scale = combine.SCALES_EN if relations == "both" and confident is None else None
+        found = combine.combine(found, scorer.english(sdoc, table, model, scale), relations, confident)
     used: set[str] = set()
     for d in date_relations(sdoc, resolver.sents, sent_dates, found, table, resolver.paragraph_of):
         f, dm = d.found, d.date

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from mcfwatch.extract.relmodel import crosssent, crosssent_zh, features_en, features_zh, pairwords_en
 from mcfwatch.extract.relmodel.candidates import Candidate, Mention, label_of, pairs
@@ -47,6 +47,13 @@ NAMED_TOO = True
 PAIR_WORDS = True
 # English pair words ("the two universities", "both sides": ``pairwords_en``), likewise.
 PAIR_WORDS_EN = True
+# English: a sentence that says someone took part without naming the event ("Bell Helicopter and Russian
+# Helicopters also took part", "Governor Ye attended the signing", "The local firm has exhibited twice") gets the
+# document's main event as a carried party (feature ``cue_event``), though ``CARRY_EVENT`` is off for English:
+# the event is named in the heading or the first sentence only. The words are the participation triggers of the
+# training annotations' evidence (docs/annotation.md 4.5), not the broader list words ("include", "partner").
+EN_EVENT_CUES = frozenset({"attend", "participate", "exhibit", "exhibitor", "participant", "attendee", "delegate",
+                           "showcase", "booth", "pavilion"})
 
 
 def _ref_features(cand: Candidate) -> list[str]:
@@ -73,6 +80,15 @@ def _carried(topic: Mention | None, main: Mention | None, event: Mention | None)
     return tuple(m for m in (topic, main, event) if m is not None)
 
 
+def took_part(sent: Span) -> bool:
+    """Whether an English sentence says someone took part (``EN_EVENT_CUES``, or "take part")."""
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if lemma in EN_EVENT_CUES or (lemma == "take" and any(c.lower_ == "part" for c in t.children)):
+            return True
+    return False
+
+
 def english(sdoc: Doc, mentions: list[Mention], keep: Callable[[str, str], bool] | None = None,
             carry_event: bool | None = None, references: bool | None = None,
             pair_words: bool | None = None) -> list[Example]:
@@ -89,11 +105,15 @@ def english(sdoc: Doc, mentions: list[Mention], keep: Callable[[str, str], bool]
     carry = CARRY_EVENT["en"] if carry_event is None else carry_event
     event = _main(ordered, {"Event"}) if carry else None
     both = PAIR_WORDS_EN if pair_words is None else pair_words
+    cue_event = None if carry else _main(ordered, {"Event"})
     topic: Mention | None = None  # the first agent of the last sentence that had one
     sents = list(sdoc.sents)
     for i, sent in enumerate(sents):
         s, e = sent.start_char, sent.end_char
-        cands = pairs(mentions, s, e, carried=_carried(topic, main, event), named_too=NAMED_TOO)
+        carried = _carried(topic, main, event)
+        if cue_event is not None and took_part(sent):
+            carried = (*carried, cue_event)
+        cands = pairs(mentions, s, e, carried=carried, named_too=NAMED_TOO)
         if both:
             cands += pairwords_en.pair_candidates(sents, i, ordered, cands)
         for cand in cands:
@@ -105,6 +125,8 @@ def english(sdoc: Doc, mentions: list[Mention], keep: Callable[[str, str], bool]
                 feats.append("carried_main")
             if event is not None and cand.first.entity == event.entity and cand.first.start < s:
                 feats += ["carried_event", f"carried_event|{cand.second.type}"]
+            elif cue_event is not None and cand.first.entity == cue_event.entity and cand.first.start < s:
+                feats += ["cue_event", f"cue_event|{cand.second.type}"]
             out.append(Example(cand, feats, anchor))
         topic = next((m for m in ordered if s <= m.start and m.end <= e and m.type in AGENTS), None) or topic
     return out

@@ -33,14 +33,16 @@ def _types(label: str, a: Mention, b: Mention) -> tuple[str, str]:
     return (b.type, a.type) if label.endswith("<") else (a.type, b.type)
 
 
-def english(sdoc: Doc, table: EntityTable, model: RelModel) -> list[tuple[Found, Span]]:
-    """The model's findings in a parsed English document, each with its sentence."""
+def english(sdoc: Doc, table: EntityTable, model: RelModel,
+            scale: dict[str, float] | None = None) -> list[tuple[Found, Span]]:
+    """The model's findings in a parsed English document, each with its sentence. ``scale``: see
+    ``RelModel.predict``."""
     mentions = aligned.table_mentions(sdoc, table, bool(model.meta["hyperparameters"].get("anaphors")))
     hyper = model.meta["hyperparameters"]
     exs = examples.english(sdoc, mentions, keep=model.any_shown, carry_event=bool(hyper.get("carry_event")),
                            references=bool(hyper.get("references")), pair_words=bool(hyper.get("pair_words")))
     out: list[tuple[Found, Span]] = []
-    for ex, hits in zip(exs, model.predict([e.features for e in exs]), strict=True):
+    for ex, hits in zip(exs, model.predict([e.features for e in exs], scale), strict=True):
         if "not_stated" in ex.features:
             continue  # the rules' modality check: plans, negations, allegations are no relation
         a, b = ex.cand.first, ex.cand.second
