@@ -149,3 +149,28 @@ def test_a_text_that_opens_with_its_body_has_no_title_taken_from_a_later_paragra
                       encoding="utf-8")
     assert one(story).title is None
     assert one(titled).title == "Baoding delegation visits Brunel"
+
+
+# A university news page as saved to text, written by the project in the register of 高校新闻网 pages.
+NEWS_PAGE = (
+    "我校与某研究所签署战略合作协议\n发布日期：2018-12-03\n"
+    "11月29日，副校长杨华民前往该所调研，双方签署战略合作协议。\n"
+)
+
+
+def test_a_labelled_publication_date_near_the_top_is_the_documents_date(tmp_path: Path) -> None:
+    f = tmp_path / "news.txt"
+    f.write_text(NEWS_PAGE, encoding="utf-8")
+    assert one(f).published == "2018-12-03"
+    f.write_text("Imperial to close two centres\nPublished: 11 September 2022\nImperial College will shut ...\n",
+                 encoding="utf-8")
+    assert one(f).published == "2022-09-11"
+
+
+def test_dates_in_the_story_or_impossible_dates_are_no_publication_date(tmp_path: Path) -> None:
+    f = tmp_path / "story.txt"
+    f.write_text("Title\nline two\nline three\n时间：2023年5月1日（活动安排）\nOn 2019-05-04 the lab opened.\n",
+                 encoding="utf-8")
+    assert one(f).published is None  # a bare 时间 label below the first three lines is an event's time
+    f.write_text("标题\n发布时间：2023-02-30\n正文。\n", encoding="utf-8")
+    assert one(f).published is None

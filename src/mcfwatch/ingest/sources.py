@@ -185,17 +185,50 @@ def _field(rec: dict[str, object], key: str) -> str | None:
 
 
 
-def _published_from_text(text: str) -> str | None:
-    """A 'Source: X, December 22, 2020' line at the end is the publication date of a clipped article."""
-    from datetime import datetime
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# A publication label anywhere near the top; a bare "date"/"time" label only in the first three lines (lower down
+# "时间：" or "Date:" more often gives an event's time than the page's).
+_LABEL = r"(?:发布时间|发布日期|发稿时间|Published(?: on)?|Posted(?: on)?|Released)"
+_WEAK_LABEL = r"(?:日期|时间|Date)"
+_DATES = (  # (pattern, strptime format of the normalised match)
+    (r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", None),
+    (rf"((?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}})", "%B %d, %Y"),
+    (rf"(\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}})", "%d %B %Y"),
+)
 
+
+def _date(fragment: str) -> str | None:
+    """The first full date (year, month, day) at the start of ``fragment``, as ISO, or None."""
+    from datetime import date, datetime
+
+    for pattern, fmt in _DATES:
+        m = re.match(pattern, fragment)
+        if not m:
+            continue
+        try:
+            if fmt is None:
+                return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+            return datetime.strptime(m.group(1), fmt).date().isoformat()
+        except ValueError:  # 2023-02-30: no date
+            return None
+    return None
+
+
+def _published_from_text(text: str) -> str | None:
+    """The publication date a clipped article states: a 'Source: X, December 22, 2020' line at the end, or a
+    labelled date line near the top ("发布时间：2023-04-20", "发布日期：2018-12-03", "Published: 20 September 2022";
+    "日期：…" and "Date: March 4, 2016" only in the first three lines). Dates inside the story are never taken: only a
+    label followed by a full date (year, month and day)."""
     tail = text[-400:]
-    m = re.search(
-        r"Source:[^\n]*?((?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4})",
-        tail,
-    )
+    m = re.search(rf"Source:[^\n]*?((?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}})", tail)
     if m:
-        return datetime.strptime(m.group(1), "%B %d, %Y").date().isoformat()
+        return _date(m.group(1))
+    head = "\n".join(text[:800].split("\n")[:3])
+    for label, where in ((_LABEL, text[:800]), (_WEAK_LABEL, head)):
+        for m in re.finditer(rf"(?:^|[\s（(|])({label})\s*[:：]\s*", where, re.MULTILINE):
+            found = _date(where[m.end():m.end() + 40])
+            if found:
+                return found
     return None
 
 
