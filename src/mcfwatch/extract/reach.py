@@ -65,9 +65,8 @@ def _adjacent(edges: Iterable[tuple[str, int, int]]) -> dict[int, dict[int, str]
     return out
 
 
-def shortest_path(types: list[str], edges: Iterable[tuple[str, int, int]], start: int, ends: set[int]) -> list[int]:
+def shortest_path(types: list[str], adjacent: dict[int, dict[int, str]], start: int, ends: set[int]) -> list[int]:
     """Nodes of a shortest path from ``start`` to the nearest of ``ends`` (same walking rule as ``joined``)."""
-    adjacent = _adjacent(edges)
     parent = {start: start}
     queue = [start]
     for node in queue:
@@ -88,12 +87,9 @@ def shortest_path(types: list[str], edges: Iterable[tuple[str, int, int]], start
 def joined(types: list[str], edges: Iterable[tuple[str, int, int]]) -> dict[int, set[int]]:
     """For each partner, the defence ends a path reaches (undirected; no path through NO_PATH_THROUGH nodes,
     which may still be an end: an mcf_link to the programme "military-civil fusion")."""
-    edge_list = [(a, b) for _, a, b in edges if a != b]
+    edges = list(edges)
     ends = ends_of(types, edges)
-    adjacent: dict[int, set[int]] = {}
-    for a, b in edge_list:
-        adjacent.setdefault(a, set()).add(b)
-        adjacent.setdefault(b, set()).add(a)
+    adjacent = _adjacent(edges)
     out: dict[int, set[int]] = {}
     for start, t in enumerate(types):
         if t not in AGENTS or start in ends:
@@ -122,6 +118,7 @@ def reach(gold_types: list[str], gold_edges: list[tuple[str, int, int]], pred_ty
     to_gold = {p: g for g, p in matched}
     gold_join = joined(gold_types, gold_edges)
     pred_join = joined(pred_types, pred_edges)
+    gold_adj, pred_adj = _adjacent(gold_edges), _adjacent(pred_edges)
     out = Reach()
     for partner, ends in gold_join.items():
         found = pred_join.get(to_pred.get(partner, -1), set())
@@ -131,8 +128,7 @@ def reach(gold_types: list[str], gold_edges: list[tuple[str, int, int]], pred_ty
         out.partners += 1
         out.partners_reached += bool(hits)
         if not hits:
-            gold_adj, pred_adj = _adjacent(gold_edges), _adjacent(pred_edges)
-            path = shortest_path(gold_types, gold_edges, partner, ends)
+            path = shortest_path(gold_types, gold_adj, partner, ends)
             for a, b in zip(path, path[1:], strict=False):
                 pa, pb = to_pred.get(a), to_pred.get(b)
                 if pa is None or pb is None:

@@ -116,7 +116,7 @@ def invited(text: str, items: list[Item], s: int, e: int, cs: int, ce: int, p: i
     corpus/train/zh.jsonl 77 gold invitations lie in an evidence of the first form."""
     from mcfwatch.extract.zh.relations import Item  # relations imports this module
 
-    masked = _mask(text, cs, p, items)
+    masked = mask(text, cs, p, items)
     for it in items:  # a name that swallowed the 应 before it (应坦佩雷市)
         if cs <= it.start < p and text[it.start] in "应受":
             masked = masked[: it.start - cs] + text[it.start] + masked[it.start - cs + 1 :]
@@ -143,7 +143,8 @@ def invited(text: str, items: list[Item], s: int, e: int, cs: int, ce: int, p: i
     return [(h, g, None, None) for h in hosts for g in guests if h.entity != g.entity]
 
 
-def _mask(text: str, a: int, b: int, items: list[Item]) -> str:
+def mask(text: str, a: int, b: int, items: list[Item]) -> str:
+    """``text[a:b]`` with every mention's characters replaced by □ (the words around the names)."""
     chars = list(text[a:b])
     for it in items:
         for k in range(max(it.start, a), min(it.end, b)):
@@ -170,7 +171,7 @@ def _guests(text: str, items: list[Item], a: int, b: int, end: re.Pattern[str], 
     """The persons named from ``a`` up to what they came to do (``end``), with the delegation one of them leads
     (``lead``: 率Z代表团); with no person, the first organisation (a place glued to the next name is its
     modifier)."""
-    masked = _mask(text, a, b, items)
+    masked = mask(text, a, b, items)
     skip = re.match(r"[到了]*", masked)
     stop = end.search(masked, skip.end() if skip else 0)
     z = a + (stop.start() if stop else len(masked))
@@ -207,7 +208,7 @@ def imported(text: str, items: list[Item], cs: int, ce: int, p: int, pe: int,
     """A从B引进/进口/采购… (向B采购): B exported to A, A named before 从 in the clause (``buyer_before``); not talent, money
     or projects brought in (that is recruitment or funding), not a person. In corpus/train/zh.jsonl 14 gold
     exports lie in an evidence of A从B引进/进口."""
-    masked = _mask(text, cs, p, items)
+    masked = mask(text, cs, p, items)
     marks = list(_FROM.finditer(masked))
     if not marks or _NOT_GOODS.search(text, pe, min(ce, pe + 12)):
         return []
@@ -246,7 +247,7 @@ _FOR = re.compile(r"为[^，。；为]{0,25}$")
 
 def served(text: str, items: list[Item], cs: int, p: int) -> Item | None:
     """The military body after 为 that the verb at ``p`` serves (为中国人民解放军海军提供…, 为火箭军配套…)."""
-    m = _FOR.search(_mask(text, cs, p, items))
+    m = _FOR.search(mask(text, cs, p, items))
     if m is None:
         return None
     q = cs + m.start()

@@ -75,18 +75,10 @@ def _clause_bounds(text: str, s: int, e: int, p: int) -> tuple[int, int]:
     return cs, e
 
 
-def _masked(text: str, a: int, b: int, items: list[Item]) -> str:
-    chars = list(text[a:b])
-    for it in items:
-        for k in range(max(it.start, a), min(it.end, b)):
-            chars[k - a] = "□"
-    return "".join(chars)
-
-
 def _blocked(text: str, cs: int, p: int, items: list[Item], invited_from: int | None) -> bool:
     if invited_from is not None and invited_from < p:  # what someone was invited to do
         return True
-    before = _masked(text, cs, p, items)
+    before = pt.mask(text, cs, p, items)
     return bool(tg.MODALITY.search(before) or tg.WILL.search(before))
 
 
@@ -211,7 +203,7 @@ def _sentence_relations(sent: _Sentence, dates: list[DateMention], inherit: Date
                 continue
             dd, inh = d, inherited
             if dd is None and rtype == "agreement" and ongoing is not None and dc.carries_on(
-                    _masked(text, s, p, items), text[s:e], {src.entity, tgt.entity}, ongoing):
+                    pt.mask(text, s, p, items), text[s:e], {src.entity, tgt.entity}, ongoing):
                 dd, inh = ongoing.date, True
             out.append(RelCand(rtype, src.entity, tgt.entity, s, e, sub,
                                dd.date if dd else None, dd.date_end if dd else None, subject, inherited=inh))
@@ -228,7 +220,7 @@ def _elided(sent: _Sentence, dates: list[DateMention], p: int, pe: int, cs: int,
             told: list[dc.Told]) -> list[RelCand]:
     """又与其签署了经贸合作备忘录 / 此后又签署了一份备忘录: another agreement with the signer's previous partner."""
     text, items = sent.text, sent.items
-    if not dc.is_another(_masked(text, cs, ce, items), _masked(text, cs, p, items)):
+    if not dc.is_another(pt.mask(text, cs, ce, items), pt.mask(text, cs, p, items)):
         return []
     if any(it.type in tg.AGENTIVE or it.type == "Place" for it in items
            if it.start >= pe and it.end <= ce and not _is_pronoun(text, it)):
@@ -286,7 +278,7 @@ def _pairs(sent: _Sentence, rtype: str, p: int, pe: int, cs: int, ce: int,
         return []  # 为公司引荐了Z: the company helped is not named here, Z is who it met
     if rtype == "facilitation" and not typed_after:  # 在X的牵线下，A与B签订…: the helped party opens the next clause
         typed_after = [it for it in sent.items if it.start >= ce and it.type in tg.AGENTIVE
-                       and _OPENS.fullmatch(_masked(text, ce, it.start, sent.items))][:1]
+                       and _OPENS.fullmatch(pt.mask(text, ce, it.start, sent.items))][:1]
     if src is None or not typed_after:
         return []
     if rtype in ("participation",) and not typed_after:
@@ -311,7 +303,7 @@ def _given(sent: _Sentence, rtype: str, p: int, pe: int, cs: int,
         return []  # 投资3亿元 without 向B: what is built, not whom it funds
     stop = to[0].start if to else p
     src = sent.agent_before(cs, stop)
-    if src is None and _GENERIC.search(_masked(text, cs, stop, sent.items)):
+    if src is None and _GENERIC.search(pt.mask(text, cs, stop, sent.items)):
         return []  # 公司向B出口: an unnamed giver, not the sentence's first name (a dateline's agency, a spokesman)
     src = src or sent.source(cs, stop)
     if src is None:
@@ -320,7 +312,7 @@ def _given(sent: _Sentence, rtype: str, p: int, pe: int, cs: int,
     if to:
         targets = _coordinated(text, to[0], [it for it in sent.items if to[0].start < it.start < p])
     else:
-        near = [it for it in after if _AFTER_VERB.fullmatch(_masked(text, pe, it.start, sent.items))]
+        near = [it for it in after if _AFTER_VERB.fullmatch(pt.mask(text, pe, it.start, sent.items))]
         targets = _coordinated(text, near[0], after) if near else []
     if rtype == "funding":  # 出资2亿元支持B: the first agent after the verb
         targets = [t for t in targets or after if t.type in tg.AGENTIVE]
