@@ -1,5 +1,6 @@
 """The annotated corpus: markup compiles to offsets that quote the text, and the shipped JSON lines agree."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -48,7 +49,7 @@ def test_markup_errors_name_the_problem(bad: str, reason: str) -> None:
 
 
 def test_shipped_corpus_compiles_to_its_json_lines() -> None:
-    for split in ("train", "blind"):
+    for split in ("train", "extra", "blind"):
         for lang in ("en", "zh"):
             ann = sorted((ROOT / "ann" / split / lang).glob("*.ann"))
             compiled = ROOT / split / f"{lang}.jsonl"
@@ -56,3 +57,20 @@ def test_shipped_corpus_compiles_to_its_json_lines() -> None:
                 continue
             expected = [r for p in ann for r in parse_markup(p.read_text(encoding="utf-8"), str(p))]
             assert [d.record for d in load_corpus([compiled])] == expected, f"rebuild {compiled}"
+
+
+def test_training_reads_the_extra_documents_outside_the_dev_folds(tmp_path: Path) -> None:
+    from mcfwatch.extract.relmodel.data import sources, training_docs
+
+    (rec,) = parse_markup(DOC, "t.ann")
+    for folder in ("train", "extra"):
+        (tmp_path / "corpus" / folder).mkdir(parents=True)
+
+
+    (tmp_path / "corpus" / "train" / "en.jsonl").write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    extra = dict(rec, id="t2", text=rec["text"] + " It was renewed.")
+    (tmp_path / "corpus" / "extra" / "en.jsonl").write_text(json.dumps(extra) + "\n", encoding="utf-8")
+    paths = sources("en", tmp_path)
+    assert [p.parent.name for p in paths] == ["train", "extra"]
+    docs, _ = training_docs("en", paths)
+    assert [d.id for d in docs] == ["t1", "t2"]

@@ -48,8 +48,11 @@ class TrainDoc:
 
 
 def sources(lang: str, repo: Path = REPO) -> list[Path]:
-    """The training files of a language that exist: the annotated training corpus, then the dev gold."""
-    cands = [repo / "corpus" / "train" / f"{lang}.jsonl", repo / "benchmarks" / "gold" / f"{lang}_dev.jsonl"]
+    """The training files of a language that exist: the annotated training corpus, the training-only additions
+    (``corpus/extra``: outside the dev cross-validation of ``mcfwatch eval --corpus corpus/train``, so adding
+    documents there never moves a dev document between folds), then the dev gold."""
+    cands = [repo / "corpus" / "train" / f"{lang}.jsonl", repo / "corpus" / "extra" / f"{lang}.jsonl",
+             repo / "benchmarks" / "gold" / f"{lang}_dev.jsonl"]
     return [p for p in cands if p.is_file()]
 
 
