@@ -65,8 +65,6 @@ def test_training_reads_the_extra_documents_outside_the_dev_folds(tmp_path: Path
     (rec,) = parse_markup(DOC, "t.ann")
     for folder in ("train", "extra"):
         (tmp_path / "corpus" / folder).mkdir(parents=True)
-
-
     (tmp_path / "corpus" / "train" / "en.jsonl").write_text(json.dumps(rec) + "\n", encoding="utf-8")
     extra = dict(rec, id="t2", text=rec["text"] + " It was renewed.")
     (tmp_path / "corpus" / "extra" / "en.jsonl").write_text(json.dumps(extra) + "\n", encoding="utf-8")
