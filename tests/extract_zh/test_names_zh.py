@@ -165,3 +165,17 @@ def test_plan_the_verb_is_no_programme(zh_extractor: ChineseExtractor) -> None:
     # the shape of benchmarks/gold/zh_dev.jsonl zh-dev-09 (written by us)
     got = _types(zh_extractor, "会后，双方计划明年在米兰建立联合研究中心。")
     assert not [n for n, t in got.items() if t == "Program"]
+
+
+def test_societies_councils_and_local_commissions(zh_extractor: ChineseExtractor) -> None:
+    # docs/annotation.md: associations and councils are Organization, a government's commissions PublicBody;
+    # corpus/train: 国家原子能机构 PublicBody, 国际原子能机构 Organization, 中航科工 and 恒宇智控 Company.
+    got = _types(zh_extractor, "中国指挥与控制学会、中国-东盟商务理事会、北京市科委、国家原子能机构、国际原子能机构、"
+                               "中国宇航学会商业航天专委会和中航科工、恒宇智控参加了会议。")
+    assert got.get("中国指挥与控制学会") == "Organization"
+    assert got.get("中国-东盟商务理事会") == "Organization"
+    assert got.get("北京市科委") == "PublicBody"
+    assert got.get("国家原子能机构") == "PublicBody"
+    assert got.get("国际原子能机构") == "Organization"
+    assert got.get("中国宇航学会商业航天专委会") == "Organization"
+    assert got.get("中航科工") == "Company" and got.get("恒宇智控") == "Company"

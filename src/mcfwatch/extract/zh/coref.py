@@ -18,6 +18,7 @@ from collections.abc import Container, Sequence
 from typing import Protocol
 
 from mcfwatch.extract.zh import typing_rules as tr
+from mcfwatch.extract.zh import units
 
 _ORGS = frozenset({"Company", "University", "PublicBody", "MilitaryUnit", "Organization"})
 # What a place's full name adds to its short form (常州 -> 常州市, 宁夏 -> 宁夏回族自治区, 俄罗斯 -> 俄罗斯联邦).
@@ -55,6 +56,8 @@ def _short_of(short: str, stype: str, full: str, ftype: str, places: Container[s
         return stype == ftype == "Place" and full.startswith(short) and full[len(short):] in _PLACE_TAILS
     if stype not in _ORGS or ftype not in _ORGS:
         return False
+    if stype == ftype == "University" and units.same_unit(short, full):
+        return True  # 五十四所 of 中国电子科技集团有限公司第五十四研究所
     if stype != ftype and tr.head_type(short) is not None:
         return False  # two typed names (火箭军研究院 is no short form of a MilitaryUnit)
     k = full.find(short)

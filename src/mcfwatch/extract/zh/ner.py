@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from mcfwatch.extract.zh import boundaries, notplaces, technology
+from mcfwatch.extract.zh import boundaries, notplaces, technology, units
 from mcfwatch.extract.zh import typing_rules as tr
 from mcfwatch.extract.zh.crf_ner import Span
 from mcfwatch.extract.zh.gazetteer import Gazetteer
@@ -274,12 +274,24 @@ def _split_parent(text: str, c: _Cand) -> list[_Cand]:
     return [c]
 
 
+def _split_chain(text: str, c: _Cand) -> list[_Cand]:
+    """A unit's span that holds a named parent unit and a unit of it (航天学院卫星技术研究所): two mentions (``units``)."""
+    if c.source == "gazetteer" or c.type not in ("University", "MilitaryUnit"):
+        return [c]
+    cut = units.chain_cut(text[c.start : c.end])
+    if not cut:
+        return [c]
+    return [_Cand(c.start, c.start + cut, c.type, c.priority, [], c.source),
+            _Cand(c.start + cut, c.end, c.type, c.priority, [], c.source)]
+
+
 def _fixed_candidates(text: str) -> list[_Cand]:
     out = [_Cand(m.start(), m.end(), "MilitaryUnit", 2, [], "rule") for m in tr.FOREIGN_SERVICE.finditer(text)]
     out += [_Cand(m.start(1), m.end(1), "Program", 2, [], "rule") for m in tr.PROGRAM_NAME.finditer(text)
             if not tr.PROGRAM_NOT_INSIDE.search(m.group(1))]
     out += [_Cand(m.start(), m.end(), "Event", 2, [], "rule") for m in tr.SESSION.finditer(text)]
     out += [_Cand(s, e, "Technology", 2, [], "rule") for s, e in technology.series(text)]
+    out += [_Cand(s, e, "University", 2, [], "rule") for s, e in units.numbered(text)]
     for name, typ in [*tr.FIXED_NAMES.items(), *((t, "Technology") for t in tr.TECH_FIELDS)]:
         k = text.find(name)
         while k >= 0:
@@ -315,6 +327,15 @@ def _common_tail(name: Token, tokens: list[Token]) -> bool:
     last = next((t for t in tokens if t.end == name.end and t.start < name.end), None)
     return (last is not None and last.end - last.start == 2 and last.tag in _COMMON_TAGS
             and last.text[0] not in "总分")
+
+
+_DESCRIBED = re.compile(r"(?:一流|领先|知名|著名|最大|首家|唯一|顶尖|龙头|骨干)的?$")
+
+
+def _described(text: str, c: _Cand) -> bool:
+    """An organisation's head word right after a description (世界一流航天防务集团公司, 国内领先的导航企业): what the
+    model proposes after the description is the rest of it, no name (``typing_rules.generic`` drops the whole)."""
+    return c.type in _AGENTS and _DESCRIBED.search(text, max(0, c.start - 4), c.start) is not None
 
 
 def _joined(tok: Token) -> bool:
@@ -487,9 +508,10 @@ def find_mentions(
     tagged = _tagger_candidates(named) if "tagger" in use else []
     if proposed is not None:
         tagged = [c for c in tagged if not _joins_organisations(c, known)]
-    cands = [q for c in known + tagged for p in _split_parent(text, _trim(text, _cut(text, tokens, c, model)))
-             for q in _split_place(text, p)]
-    cands = [c for c in cands if c.source == "gazetteer" or not _generic_after_cut(text[c.start : c.end])]
+    cands = [r for c in known + tagged for p in _split_parent(text, _trim(text, _cut(text, tokens, c, model)))
+             for q in _split_place(text, p) for r in _split_chain(text, q)]
+    cands = [c for c in cands if c.source == "gazetteer" or not (_generic_after_cut(text[c.start : c.end])
+                                                                 or _described(text, c))]
     cands.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
     taken = [False] * (len(text) + 1)
     chosen: list[_Cand] = []

@@ -24,7 +24,11 @@ SUFFIX_TYPES: list[tuple[str, tuple[str, ...]]] = [
     ("PublicBody", ("人民政府", "政府", "常委会", "常务委员会", "委员会", "人大", "政协", "省委", "市委",
                     "县委", "区委", "党委", "工委", "管委会", "大使馆", "领事馆", "总领事馆", "外办", "办公室",
                     "侨办", "国资委", "科工办", "服务中心", "促进中心",
-                    "国务院", "部", "局", "厅", "署", "海关", "法院", "检察院", "议会", "市议会", "郡议会")),
+                    "国务院", "部", "局", "厅", "署", "海关", "法院", "检察院", "议会", "市议会", "郡议会",
+                    # a local government's commissions and offices in their short forms (北京市科委, 省发改委, 市网信办)
+                    # and a state agency named 机构 (国防专利机构 21, 国家原子能机构 8 in corpus/train: PublicBody)
+                    "科委", "发改委", "经信委", "工信委", "教委", "卫健委", "商务委", "经委", "民委", "网信办", "台办",
+                    "融合办", "专利机构", "原子能机构", "领导机构", "管理机构", "主管机构")),
     ("Company", ("有限责任公司", "股份有限公司", "有限公司", "集团公司", "公司", "集团", "厂", "银行", "分行", "基金",
                  "资本", "株式会社", "制作所")),
     ("Organization", ("代表团", "考察团", "访问团", "商会", "协会", "联合会", "基金会", "联盟", "俱乐部",
@@ -39,12 +43,14 @@ SUFFIX_TYPES: list[tuple[str, tuple[str, ...]]] = [
                       # international bodies named 组织 (国际货币基金组织, 世界贸易组织, 上海合作组织, 亚太经合组织: all
                       # Organization in corpus/train; 组织 alone is no head: 社会组织) and alumni associations. Not 工作站
                       # (held-out folds: +2 names, -1 firm, +5 spurious)
-                      "基金组织", "贸易组织", "合作组织", "卫生组织", "经合组织", "公约组织", "校友会")),
+                      "基金组织", "贸易组织", "合作组织", "卫生组织", "经合组织", "公约组织", "校友会",
+                      # societies and councils (docs/annotation.md: associations; the brief of session 22)
+                      "研究会", "理事会", "专委会", "联谊会", "侨联", "工商联", "科协", "红十字会")),
 ]
 # International bodies (世界银行, 亚洲基础设施投资银行, 金砖国家新开发银行, 国际货币基金组织): a name opening with a
 # region of the world and ending in 银行/基金/组织 is an Organization (组织 is no head of its own: 社会组织, 国际组织).
 INTERNATIONAL = re.compile(
-    r"^(?:国际|世界|全球|亚洲|欧洲|非洲|美洲|拉美|东盟|金砖国家|上海合作|亚太|北大西洋)[\u4e00-\u9fff]*(?:银行|基金|组织)$")
+    r"^(?:国际|世界|全球|亚洲|欧洲|非洲|美洲|拉美|东盟|金砖国家|上海合作|亚太|北大西洋)[\u4e00-\u9fff]*(?:银行|基金|组织|机构)$")
 # A delegation named after its body is that body (corpus/train: 乌克兰国立航空大学代表团 -> the university,
 # 硅谷华人工程师协会代表团 -> the association), but a government's delegation stays one (曼海姆市政府代表团).
 DELEGATIONS = ("代表团", "访华团", "考察团", "访问团")
@@ -67,7 +73,10 @@ COMPANY_ENDINGS = ("电子", "精密", "光电", "重工", "科技", "液压", "
                    # and foreign firms' short names (corpus/train: 达索航空, 施耐德电气, 中远海运控股)
                    "航空", "电气", "控股", "海运", "汽车", "通信", "化工", "钢铁",
                    # and those of 2+ corpus/train firms each (苏州纳新能源, 华峰精工, 雷拓防务)
-                   "能源", "精工", "防务")
+                   "能源", "精工", "防务",
+                   # and more of corpus/train's firms' short names (中航国际 9, 中船投资 5, 航空工业 4, 中岳工程机械 4,
+                   # 中航科工 3, 瑞科激光, 海鹰智能, 华鼎航材)
+                   "国际", "投资", "工业", "机械", "科工", "激光", "智能", "航材", "智控", "特材")
 PROGRAM_SUFFIXES = ("计划", "工程", "战略", "科学基金", "奖学金", "倡议")
 # A named programme after the verb or mark that opens it (入选江海学者计划, 和珞珈青年学者计划, 获国家杰出青年科学基金,
 # 全球发展倡议): the segmenter often tags its first word a name or a verb, so the head-word rule cannot extend over it.
@@ -207,6 +216,17 @@ _NAMES_A_PLACE = re.compile(r"[\u4e00-\u9fff][市省县州区国]|[\u4e00-\u9fff
 _SUBSIDIARY = ("孙公司", *(f"{c}子公司" for c in "资股心一家属外港州市省区国"))
 
 
+# Words that open a description of a body, never its name (世界一流航天防务集团公司, 全球知名…集团公司, 国内领先的…企业):
+# no name in corpus/train starts with them. The second set opens a description of a firm only (民营火箭公司, 上市公司),
+# as 国有资产监督管理委员会 is a name.
+_DESCRIPTION_OPENERS = tuple(f"{w}{q}" for w in ("世界", "国际", "国内", "全球", "全国", "行业", "我国", "亚洲", "业内",
+                                                 "业界", "省内", "国家")
+                             for q in ("一流", "领先", "知名", "最大", "首家", "唯一", "顶尖", "著名", "龙头", "骨干")) + (
+    "著名", "知名", "首家", "唯一", "一流", "领先", "龙头", "骨干", "顶尖", "最大")
+_FIRM_DESCRIPTION_OPENERS = ("民营", "上市", "军工", "高新技术", "科技型", "创新型", "大型", "中型", "小型", "中小",
+                             "外资", "合资", "独资", "配套")
+
+
 def generic(left: str, head: str) -> bool:
     """Whether a name made of ``left`` and the head word ``head`` is a description (该公司, 两国政府, 市政府), not a
     name; 市/省/县/区 alone before a specific office (国资委, 外办, 侨办, 科工办, 贸促会) make a name."""
@@ -217,7 +237,16 @@ def generic(left: str, head: str) -> bool:
         return True  # 公司全资子公司, 香港子公司: a subsidiary described, not named (named ones end in 有限公司)
     if head in DELEGATIONS and not _NAMES_A_PLACE.search(left) and not left.startswith(tuple(PLACE_PREFIXES)):
         return True  # 经贸代表团, 企业家代表团: no named delegation (the guide); 廊坊市经贸代表团 is one
+    if left.startswith(_DESCRIPTION_OPENERS):
+        return True
+    if (left.startswith(_FIRM_DESCRIPTION_OPENERS) and head in LEGAL_FORMS + ("企业", "厂")
+            and not left.startswith(LEADING_NOT_NAME)):  # 民营企业X公司: the firm after the words (ner._trim)
+        return True
     return len(left) < 2 or left in GENERIC_LEFT
+
+
+# An association's name inside a committee's or office's (中国力学学会爆炸力学专业委员会, 中国宇航学会商业航天专委会).
+_OF_ASSOCIATION = re.compile(r"(?:学会|协会|联合会|商会|研究会|促进会|联盟|基金会)")
 
 
 def head_type(name: str) -> tuple[str, str] | None:
@@ -229,6 +258,8 @@ def head_type(name: str) -> tuple[str, str] | None:
     typ, suf = max(found, key=lambda ts: len(ts[1]))  # max keeps the first of equal lengths
     if INTERNATIONAL.match(name):
         return "Organization", suf
+    if typ == "PublicBody" and _OF_ASSOCIATION.search(name[: -len(suf)]):
+        return "Organization", suf  # 中国航空学会青年工作委员会: an association's committee is the association's kind
     if typ in ("University", "PublicBody") and _MILITARY_INSIDE.search(name):
         return "MilitaryUnit", suf
     return typ, suf
