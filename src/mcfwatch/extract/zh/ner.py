@@ -122,6 +122,7 @@ def _rule_candidates(text: str, tokens: list[Token]) -> list[_Cand]:
             if typ == "PublicBody":
                 start = _extend_conjoined(tokens, start)
             elif typ == "Event":
+                start = _extend_event(tokens, start)
                 before = next((t for t in tokens if t.end == start), None)
                 if before is not None and before.tag in ("LOC", "PER") and len(before.text) >= 2:
                     start = before.start  # the segmenter calls a city a person (阿斯塔纳国际投资论坛)
@@ -133,6 +134,30 @@ def _rule_candidates(text: str, tokens: list[Token]) -> list[_Cand]:
 
 
 _FUNCTION_TAGS = {"v", "vd", "d", "ad", "p", "c", "r", "u"}
+# Verbs that stand inside an event's name (第五届军民融合发展高技术装备成果展览会, 中俄投资合作对接会): the left extension of
+# an event's head goes on over them and the words before them.
+_EVENT_VERBS = frozenset({"融合", "发展", "合作", "创新", "交流", "投资", "开发", "建设", "促进", "对接", "转化", "应用",
+                          "制造", "创业", "招商", "推介", "协同", "共享", "开放", "引领", "驱动", "振兴", "服务"})
+
+
+def _extend_event(tokens: list[Token], start: int) -> int:
+    """An event's name extended left over the verbs of ``_EVENT_VERBS`` and the name-like words before them, and
+    over its edition (第五届)."""
+    by_end = {t.end: k for k, t in enumerate(tokens)}
+    k, new, verb = by_end.get(start), start, False
+    while k is not None and start - tokens[k].start <= 24:
+        tok = tokens[k]
+        if tok.text in _EVENT_VERBS and tok.tag in ("v", "vd", "vn"):
+            verb = True
+        elif _stops(tok) or (tok.tag == "m" and tok.text.startswith("第")):
+            break
+        new = tok.start
+        k = by_end.get(tok.start)
+    new = new if verb else start
+    k = by_end.get(new)
+    if k is not None and re.fullmatch(r"第[一二三四五六七八九十百〇零\d]+届", tokens[k].text):
+        new = tokens[k].start  # its edition is in the span (not in the name: ``tr.EDITION``)
+    return new
 _COMMON_TAGS = {"n", "vn", "an", "a", "v", "d"}
 _YEAR_BEFORE = re.compile(r"(?:19|20)\d\d年?$")  # the year opening an event's name: 2018海峡两岸智能制造博览会
 _CONJOINED = {"和", "与"}
