@@ -20,8 +20,11 @@ _IT = {"it", "its", "itself"}
 _THEY = {"they", "their", "them", "themselves"}
 _HE = {"he", "she", "his", "her", "him", "hers", "himself", "herself"}
 _NOT_IT = {"Person"}
+_ORGS = {"Company", "Organization", "PublicBody", "University", "MilitaryUnit"}
 EVENTISH = frozenset({"Event", "Program"})  # slots a reference may fill from anywhere earlier in the document
 # "the university" as the document's subject is one whose name says university (not one of its labs or schools)
+# a unit referred to by its head word: the last one whose name holds the word (or its other spelling)
+UNIT_HEADS = {"centre": "center", "center": "centre", "laboratory": "lab", "lab": "laboratory"}
 NAMED_HEADS = {"university", "institute", "laboratory", "academy", "school", "college"}
 
 
@@ -102,6 +105,8 @@ class Resolver:
             r = self.pronoun(t, want)
             return [Arg(r, "resolved", t.i)] if r else []
         kinds = {"Person"} | DEFINITE.get(t.lemma_.lower(), set())  # "the German firm Hagemann Pressen" too
+        if t.pos_ == "NOUN":  # "the Danish line Nordlys Shipping", "the Yantai importer Penglai Wine Trading"
+            kinds = kinds | _ORGS
         for c in t.children:  # "Director Wang’s predecessor, Yang Jiechi": the named appositive
             if c.dep_ == "appos" and self.table.types.get(self.table.entity_of(c) or "") in kinds:
                 return [Arg(self.table.entity_of(c) or "", "direct", c.i)]
@@ -125,6 +130,9 @@ class Resolver:
             for c in t.children:
                 if c.dep_ == "compound" and self.table.entity_of(c):
                     found.append(Arg(self.table.entity_of(c) or "", "direct", c.i))
+                if c.dep_ == "poss" and t.lemma_.lower() in {"delegation", "delegate", "team", "representative",
+                                                             "official"}:  # "AVIC's delegation, led by X, toured"
+                    found.extend(self.entities(c, depth=depth + 1))
                 if c.dep_ == "prep" and c.lower_ in {"of", "from", "at", "including", "like", "such"}:
                     for p in c.children:
                         if p.dep_ == "pobj" or (c.lower_ == "such" and p.dep_ == "prep"):
@@ -230,6 +238,10 @@ class Resolver:
         types = DEFINITE[head] & want if want else DEFINITE[head]
         if types and types <= EVENTISH:  # "the fair": the last "... Fair" named, in any paragraph (the heading)
             named = self._last_of(t.i, types, head)
+            if named is not None:
+                return named
+        if head in UNIT_HEADS:  # "the centre", "the lab": the last one named so, in any paragraph
+            named = self._last_of(t.i, types, head) or self._last_of(t.i, types, UNIT_HEADS[head])
             if named is not None:
                 return named
         para = self.paragraph_of.get(t.sent.start, 0)

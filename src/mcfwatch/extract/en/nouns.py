@@ -20,6 +20,8 @@ from mcfwatch.extract.en.relations_util import _children, _conf, prep_objects
 
 ELLIPSIS_CONFIDENCE = 0.6
 NOUN_KIND = {"memorandum": "memo", "mou": "memo"}
+# leaving an agreement tells that it was made (docs/annotation.md 4.3): "withdrew from", "pulled out of"
+LEFT_VERBS = {"withdraw", "pull", "exit", "retreat", "step", "back", "drop", "opt"}
 
 
 def _is_another(tok: Token) -> bool:
@@ -119,6 +121,9 @@ class NounRules(ABC):
         if first.dep_ in {"dobj", "attr", "oprd"} and first.head.pos_ in {"VERB", "AUX"}:
             return self.subjects(first.head)[0]
         if first.dep_ == "pobj" and first.head.head.pos_ in {"VERB", "AUX"} and first.head.lower_ in {"in", "of", "as"}:
+            return self.subjects(first.head.head)[0]
+        if first.dep_ == "pobj" and first.head.lower_ in {"from", "of"} and \
+                first.head.head.lemma_.lower() in LEFT_VERBS:  # "X withdrew from its agreement with Y" (it happened)
             return self.subjects(first.head.head)[0]
         return []
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from mcfwatch.extract.en.args import Arg, Resolver, conjuncts
+from mcfwatch.extract.en.eventroles import EventRoles
 from mcfwatch.extract.en.flows import (
     BUY_VERBS,
     RECEIVE_VERBS,
@@ -23,6 +24,7 @@ from mcfwatch.extract.en.flows import (
     received_money,
 )
 from mcfwatch.extract.en.found import ORGS, Found
+from mcfwatch.extract.en.jointly import JointlyRules
 from mcfwatch.extract.en.lexicon import (
     AGREEMENT_VERBS,
     MEETING_BETWEEN_NOUNS,
@@ -32,6 +34,7 @@ from mcfwatch.extract.en.lexicon import (
 )
 from mcfwatch.extract.en.mcflinks import McfLinks
 from mcfwatch.extract.en.modality import is_stated
+from mcfwatch.extract.en.money import MoneyRules
 from mcfwatch.extract.en.nouns import NOUN_KIND, NounRules, agreement_kind
 from mcfwatch.extract.en.ownership import Ownership
 from mcfwatch.extract.en.parts import PART_VERBS, invited_by, listed_participants, may_take_part, taking_part
@@ -76,6 +79,9 @@ class SentenceRules(NounRules):
         self.surface = SurfacePositions(resolver)
         self.owners = Ownership(resolver, self.subjects)
         self.mcf = McfLinks(resolver, self.subjects)
+        self.jointly = JointlyRules(resolver, self.subjects)
+        self.money = MoneyRules(resolver, self.subjects)
+        self.event_roles = EventRoles(resolver)
         self.agreements: list[tuple[int, str, str, str]] = []
         self.employer: dict[str, str] = {}  # person -> the organisation of the last post told
 
@@ -169,6 +175,9 @@ class SentenceRules(NounRules):
         found += self.surface.run(sent)
         found += self.owners.run(sent, toks, lemmas)
         found += self.mcf.run(sent, toks, lemmas)
+        found += self.jointly.run(sent, toks, lemmas)
+        found += self.money.run(sent, toks, lemmas)
+        found += self.event_roles.run(sent, toks, lemmas)
         found = self._signed_for([f for f in found if self._typed(f)])
         doc = sent.doc
         self.agreements += [(f.trigger, f.source, f.target, NOUN_KIND.get(k, k)) for f in found if f.type == "agreement"
@@ -228,6 +237,8 @@ class SentenceRules(NounRules):
             patients = _children(tok, {"nsubjpass"})
             if not patients and tok.dep_ in {"acl", "relcl"}:
                 patients = [tok.head]  # "the conference organized by X"
+            if not patients and tok.dep_ == "conj" and tok.head.pos_ == "VERB":  # "was organised by X and hosted by Y"
+                patients = _children(tok.head, {"nsubjpass"}) or ([tok.head.head] if tok.head.dep_ in {"acl", "relcl"} else [])
             objs = [a for p in patients for a in self.r.entities(p, want=_WANT.get(rtype))] or objs
         if rtype == "export":  # "to X", "through the distributor X", "sent the institute 64 files"
             objs = [a for t in prep_objects(tok, {"to", "through", "via"}) + _children(tok, {"dative"})
@@ -236,6 +247,9 @@ class SentenceRules(NounRules):
                      for a in self.r.entities(t, want=_WANT["export"])  # "sells sensors to X" (not to the PLA:
                      if self.r.table.types.get(a.entity) in _SURFACE_BUYERS]  # an mcf_link, mcflinks.py)
             objs = objs or self._to_after(tok)
+        if rtype == "visit" and lemma in {"visit", "tour"}:  # "visited Airbus in Toulouse": the city too (4.1)
+            objs += [a for t in prep_objects(tok, {"in"}) + [p for d in _children(tok, {"dobj"}) for p in prep_objects(d, {"in"})]
+                     for a in self.r.entities(t) if self.r.table.types.get(a.entity) == "Place"]
         if lemma in {"receive", "accept"}:  # money or posts received through a programme: taking part in it
             objs = [a for t in prep_objects(tok, {"through"}) for a in self.r.entities(t)
                     if self.r.table.types.get(a.entity) == "Program"]
@@ -243,6 +257,9 @@ class SentenceRules(NounRules):
             objs = [a for a in objs if self.r.table.types.get(a.entity) == "Event"]
         if rtype == "organizer" and lemma != "hold":
             subj = subj + [a for a in co_organisers(self.r, tok) if all(a.entity != s.entity for s in subj)]
+        if rtype == "participation" and not objs and not passive and lemma in {"attend", "participate", "exhibit"}:
+            last = self.r._last_of(tok.i, {"Event"})  # "Cruz attended.", "X exhibited for the first time"
+            objs = [Arg(last, "resolved", tok.i)] if last else []
         if rtype == "meeting" and objs and any(self.r.table.types.get(s.entity) == "Person" for s in subj):
             objs = [self._chain_person(o) for o in objs]
         if rtype == "meeting" and not objs and len(subj) >= 2 and not passive:

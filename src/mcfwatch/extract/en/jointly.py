@@ -1,0 +1,161 @@
+"""Agreements told as something set up or run together (docs/annotation.md 4.3: joint_lab "a joint lab, centre,
+institute or programme set up, co-run, run jointly with, opened with, launched with"):
+
+- "a lab co-run by [X] and [Y]", "[X] and [Y] co-founded the institute" -> X - Y;
+- "[X] runs the centre jointly with [Y]", "[X] established the school together with [Y]", "[X] opened / launched /
+  set up a laboratory with [Y]" (the thing set up is a lab, centre, institute, programme and the like);
+- "the centre, run jointly with [Y]": the other party is the centre's possessor or the subject of the verb that
+  names the centre ("[X] opened a centre, run jointly with [Y]");
+- "a joint laboratory of [X] and [Y]", "[X] and [Y]'s joint venture";
+- "[X] teamed up with [Y]" (cooperation).
+Plans and denials stay out (``is_stated``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from mcfwatch.extract.en.args import Arg, Resolver
+from mcfwatch.extract.en.found import ORGS, Found
+from mcfwatch.extract.en.modality import is_stated
+from mcfwatch.extract.en.relations_util import _children, _conf, prep_objects
+
+Subjects = Callable[[Token], tuple[list[Arg], bool]]
+
+# what is set up together: a lab, a centre, a programme ... (head nouns; an entity named so counts too)
+JOINT_NOUNS = {"lab", "laboratory", "centre", "center", "institute", "school", "college", "programme", "program",
+               "academy", "platform", "base", "venture", "hub", "facility", "project", "course", "degree", "park",
+               "incubator", "company", "firm", "station", "campus", "initiative", "partnership",
+               "consortium", "alliance", "department", "faculty", "studio", "unit", "office", "clinic", "fund"}
+SETUP_VERBS = {"run", "operate", "open", "launch", "set", "establish", "found", "build", "create", "form", "start",
+               "manage", "develop", "inaugurate", "unveil", "co-found", "cofound"}
+TOGETHER = {"jointly", "together"}
+TRIGGERS = SETUP_VERBS | JOINT_NOUNS | {"team"}
+_LABS = {"lab", "laboratory", "centre", "center", "institute", "school", "college", "academy", "platform", "hub",
+         "facility", "station", "campus", "department", "faculty", "studio", "unit", "clinic", "programme", "program",
+         "course", "degree", "incubator", "base", "park"}
+
+
+def _co(tok: Token) -> bool:
+    """Written "co-run", "co-founded" (one token, ``coprefix``) or "cofounded"."""
+    low = tok.lower_
+    return low.startswith("co-") or low.startswith("cofound")
+
+
+class JointlyRules:
+    """The joint set-up rules of one sentence (``run``)."""
+
+    def __init__(self, resolver: Resolver, subjects: Subjects) -> None:
+        self.r = resolver
+        self.subjects = subjects
+
+    def _orgs(self, toks: list[Token]) -> list[Arg]:
+        out: list[Arg] = []
+        for t in toks:
+            for a in self.r.entities(t, want=frozenset(ORGS)):
+                if self.r.table.types.get(a.entity) in ORGS and all(a.entity != b.entity for b in out):
+                    out.append(a)
+        return out
+
+    def _thing(self, verb: Token) -> Token | None:
+        """What the verb sets up: its object, its passive subject or the noun its participle hangs off."""
+        cands = _children(verb, {"dobj", "nsubjpass"})
+        if verb.dep_ in {"acl", "relcl"}:
+            cands.append(verb.head)
+        elif verb.dep_ == "conj" and not cands:  # "opened a centre, run jointly with Y" (read as two verbs)
+            cands = _children(verb.head, {"dobj", "nsubjpass"})
+        if verb.lemma_.lower() == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+            return None
+        together = _co(verb) or any(c.dep_ == "advmod" and c.lower_ in TOGETHER for c in verb.children)
+        for c in cands:  # co-run or run jointly: whatever is run ("co-runs an antenna test range")
+            if self._joint_thing(c) or (together and c.pos_ == "NOUN"):
+                return c
+        return None
+
+    def _joint_thing(self, tok: Token) -> bool:
+        if tok.lemma_.lower() in JOINT_NOUNS:
+            return True
+        eid = self.r.table.entity_of(tok)
+        name = self.r.table.names.get(eid or "", "").lower().split()
+        return eid is not None and self.r.table.types.get(eid) in {"University", "Organization", "Program", "Company"} \
+            and bool(set(name) & _LABS)
+
+    def _owner_of(self, thing: Token, verb: Token) -> list[Arg]:
+        """The party that a thing named without its owner belongs to: its possessor, or the subject of the verb
+        whose object it is ("X opened a centre, run jointly with Y")."""
+        poss = _children(thing, {"poss"})
+        if poss:
+            return self._orgs(poss)
+        if thing.dep_ in {"dobj", "attr"} and thing.head.i != verb.i:
+            return [a for a in self.subjects(thing.head)[0] if self.r.table.types.get(a.entity) in ORGS]
+        if not (thing.dep_ == "nsubjpass" or verb.head.i == thing.i):
+            return []
+        # "The centre was opened in 2016 with Leike": the organisation the sentence before is about
+        prev = [s for s in self.r.sents if s.end <= verb.sent.start][-1:]
+        for e in self.r.subjects.get(prev[0].start, []) if prev else []:
+            if self.r.table.types.get(e) in ORGS - {"MilitaryUnit"}:
+                return [Arg(e, "resolved", thing.i)]
+        return []
+
+    def _verb(self, tok: Token, lemma: str) -> list[Found]:
+        thing = self._thing(tok)
+        if thing is None or not is_stated(tok):
+            return []
+        together = _co(tok) or any(c.dep_ == "advmod" and c.lower_ in TOGETHER for c in tok.children)
+        partners = self._orgs(prep_objects(tok, {"with"}) + (prep_objects(thing, {"with"}) if thing.head.i == tok.i else []))
+        partners += [a for c in tok.children if c.dep_ == "advmod" and c.lower_ in TOGETHER
+                     for a in self._orgs(prep_objects(c, {"with"}))]
+        if not together and not partners:
+            return []
+        if lemma in {"run", "manage", "develop", "operate"} and not together:
+            return []  # "runs the lab with funding from ...": only with "jointly", "together" or "co-"
+        subj, passive = self.subjects(tok)
+        own = self.r.table.entity_of(thing)
+        subj = [a for a in subj if self.r.table.types.get(a.entity) in ORGS and a.entity != own]
+        if not subj and (tok.dep_ in {"acl", "relcl"} or passive) and partners:
+            subj = self._owner_of(thing, tok)
+        pairs: list[tuple[Arg, Arg]] = []
+        if partners:
+            pairs = [(s, p) for s in subj for p in partners]
+        elif len(subj) >= 2:  # "co-run by X and Y", "X and Y co-founded"
+            pairs = [(subj[0], s) for s in subj[1:]]
+        kind = "joint_lab" if thing.lemma_.lower() in _LABS or self.r.table.entity_of(thing) else "cooperation"
+        return [Found("agreement", a.entity, b.entity, tok.i, _conf(a, b), kind) for a, b in pairs
+                if a.entity != b.entity]
+
+    def _noun(self, tok: Token) -> list[Found]:
+        """"a joint laboratory of X and Y", "X and Y's joint venture"."""
+        if not any(c.dep_ in {"amod", "compound"} and c.lower_ == "joint" for c in tok.children):
+            return []
+        parties = self._orgs(prep_objects(tok, {"of", "between", "by"}) + _children(tok, {"poss"}))
+        if len(parties) != 2 or not is_stated(tok):  # "joint ventures between A and B and C and D": not one pair
+            return []
+        kind = "joint_lab" if tok.lemma_.lower() in _LABS else "cooperation"
+        a = parties[0]
+        return [Found("agreement", a.entity, b.entity, tok.i, _conf(a, b), kind) for b in parties[1:]
+                if a.entity != b.entity]
+
+    def _team_up(self, tok: Token) -> list[Found]:
+        """"X teamed up with Y"."""
+        if not any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children) or not is_stated(tok):
+            return []
+        partners = self._orgs(prep_objects(tok, {"with"}))
+        subj = self.subjects(tok)[0]
+        return [Found("agreement", s.entity, p.entity, tok.i, _conf(s, p), "cooperation") for s in subj
+                for p in partners if s.entity != p.entity and self.r.table.types.get(s.entity) in ORGS]
+
+    def run(self, sent: Span, toks: list[Token], lemmas: list[str]) -> list[Found]:
+        """The agreements a sentence tells as joint set-ups (``lemmas``: its tokens' lower-case lemmas)."""
+        out: list[Found] = []
+        for tok, lemma in zip(toks, lemmas, strict=True):
+            if lemma not in TRIGGERS:
+                continue
+            if tok.pos_ == "VERB" and lemma in SETUP_VERBS:  # "co-run" reads as "run" (coprefix)
+                out += self._verb(tok, lemma)
+            elif tok.pos_ == "VERB" and lemma == "team":
+                out += self._team_up(tok)
+            elif tok.pos_ in {"NOUN", "PROPN"} and lemma in JOINT_NOUNS:
+                out += self._noun(tok)
+        return out

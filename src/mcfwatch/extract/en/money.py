@@ -1,0 +1,115 @@
+"""Funding told by money given (docs/annotation.md 4.13: "gave", "granted", "put capital into"), besides the verbs
+"fund", "finance", "pay" (relations.py) and money received or put in (flows.py):
+
+- "[X] gave / granted / awarded / donated £3 million to [Y]", "[X] granted [Y] £3 million", "[X] awarded [Y] a grant";
+- "[Y] was awarded / granted / given a grant (of £2m) by [X]", "a £3m grant was given to [Y] by [X]";
+- "[Y] built the lab with money / funding / a grant from [X]", "[Y], with money from [X], ...";
+- "[X] gave [Y] a grant" read from the noun as well: "a grant to [Y] from [X]".
+The money must be named (an amount, a grant, funding ...): "gave Y access" is no funding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from mcfwatch.extract.en.args import Arg, Resolver
+from mcfwatch.extract.en.flows import CURRENCY_WORDS, FUNDING_NOUNS
+from mcfwatch.extract.en.found import ORGS, Found
+from mcfwatch.extract.en.modality import is_stated
+from mcfwatch.extract.en.relations_util import _children, _conf, prep_objects
+
+Subjects = Callable[[Token], tuple[list[Arg], bool]]
+
+GIVE_VERBS = {"give", "grant", "award", "donate", "pay", "provide", "contribute", "allocate", "lend", "loan", "channel",
+              "funnel", "pour", "inject", "transfer", "disburse", "offer", "extend", "commit"}
+# what a firm is paid that is funding, not the price of goods or a service ("paid Meridian a success fee": no)
+PAID_AS_FUNDING = {"grant", "subsidy", "stipend", "salary", "honorarium", "commission", "scholarship", "fellowship",
+                   "sponsorship", "endowment", "donation", "bonus", "allowance", "funding"}
+FUNDERS = ORGS | {"Person", "Place", "Program"}
+RECIPIENTS = ORGS | {"Person", "Program", "Event"}
+_MONEY_WITH = {"money", "funding", "fund", "grant", "grants", "financing", "support", "backing", "investment",
+               "loan", "subsidy", "donation", "capital", "sponsorship", "contribution", "endowment", "gift"}
+
+
+def is_money(tok: Token) -> bool:
+    """The phrase's head is money: an amount ("£3 million", "$500,000") or a grant, funding, a donation and the like
+    (not "equipment worth $1m": the head is the equipment)."""
+    return tok.lemma_.lower() in FUNDING_NOUNS | CURRENCY_WORDS or tok.is_currency or tok.ent_type_ == "MONEY" \
+        or any(c.is_currency for c in tok.children)
+
+
+class MoneyRules:
+    """The money-given rules of one sentence (``run``)."""
+
+    def __init__(self, resolver: Resolver, subjects: Subjects) -> None:
+        self.r = resolver
+        self.subjects = subjects
+
+    def _typed(self, toks: list[Token], types: set[str]) -> list[Arg]:
+        out: list[Arg] = []
+        for t in toks:
+            for a in self.r.entities(t, want=frozenset(types)):
+                if self.r.table.types.get(a.entity) in types and all(a.entity != b.entity for b in out):
+                    out.append(a)
+        return out
+
+    def _pairs(self, funders: list[Arg], recipients: list[Arg], trigger: int) -> list[Found]:
+        return [Found("funding", f.entity, y.entity, trigger, _conf(f, y)) for f in funders for y in recipients
+                if f.entity != y.entity]
+
+    def _given(self, tok: Token) -> list[Found]:
+        """"X gave £3m to Y", "X granted Y £3m", "Y was awarded a grant by X"."""
+        objs = _children(tok, {"dobj"})
+        patients = _children(tok, {"nsubjpass"})
+        money = [o for o in objs + patients if is_money(o)]
+        if not money or not is_stated(tok):
+            return []
+        subj, passive = self.subjects(tok)
+        to = prep_objects(tok, {"to"}) + [p for m in money for p in prep_objects(m, {"to", "for"})]
+        datives = [d for d in _children(tok, {"dative"}) if d.pos_ != "ADP"]
+        datives += [p for d in _children(tok, {"dative"}) if d.pos_ == "ADP" for p in _children(d, {"pobj"})]
+        if tok.lemma_.lower() == "pay" and not any(m.lemma_.lower() in PAID_AS_FUNDING for m in money):
+            datives = [d for d in datives if self.r.table.types.get(self.r.table.entity_of(d) or "") == "Person"]
+            to = [t for t in to if self.r.table.types.get(self.r.table.entity_of(t) or "") == "Person"]
+        if passive:  # "Y was awarded a grant by X": the recipient is the passive subject unless it is the money
+            funders = self._typed([p for a in _children(tok, {"agent"}) for p in _children(a, {"pobj"})], FUNDERS)
+            recipients = self._typed([p for p in patients if not is_money(p)] + to + datives, RECIPIENTS)
+        else:
+            funders = [a for a in subj if self.r.table.types.get(a.entity) in FUNDERS]
+            recipients = self._typed(to + datives + [o for o in objs if not is_money(o)], RECIPIENTS)
+        return self._pairs(funders, recipients, tok.i)
+
+    def _with_money(self, tok: Token) -> list[Found]:
+        """"with money / funding from X": X funds the subject of the verb (or its passive subject)."""
+        if tok.dep_ != "pobj" or tok.head.lower_ not in {"with", "through", "using", "thanks"}:
+            return []
+        gov = tok.head.head
+        froms = prep_objects(tok, {"from", "by"}) or [  # "with money from X" with "from" hung on the verb
+            p for p in prep_objects(gov, {"from"}) if p.i == tok.i + 2]
+        funders = self._typed(froms, FUNDERS)
+        if not funders:
+            return []
+        if gov.pos_ not in {"VERB", "AUX"} or not is_stated(gov):
+            return []
+        # what was built, run or founded with the money, when it is named ("ran the Summer Camp with support from X")
+        made = _children(gov, {"dobj", "nsubjpass"}) + ([gov.head] if gov.dep_ in {"relcl", "acl"} else [])
+        recipients = [a for t in made for e in [self.r.table.entity_of(t)] if e is not None
+                      for a in [Arg(e, "direct", t.i)] if self.r.table.types.get(e) in RECIPIENTS]
+        if not recipients:
+            subj, passive = self.subjects(gov)
+            if passive:
+                subj = self._typed(_children(gov, {"nsubjpass"}), RECIPIENTS)
+            recipients = [a for a in subj if self.r.table.types.get(a.entity) in RECIPIENTS]
+        return self._pairs(funders, recipients, tok.i)
+
+    def run(self, sent: Span, toks: list[Token], lemmas: list[str]) -> list[Found]:
+        """The funding a sentence tells by money given (``lemmas``: its tokens' lower-case lemmas)."""
+        out: list[Found] = []
+        for tok, lemma in zip(toks, lemmas, strict=True):
+            if tok.pos_ == "VERB" and lemma in GIVE_VERBS:
+                out += self._given(tok)
+            elif tok.pos_ == "NOUN" and lemma in _MONEY_WITH | FUNDING_NOUNS:
+                out += self._with_money(tok)
+        return out

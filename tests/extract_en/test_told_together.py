@@ -1,0 +1,71 @@
+"""Agreements set up together, money given, event roles outside a verb's arguments and exports told in passing
+(``extract/en/jointly.py``, ``money.py``, ``eventroles.py``, relations.py), on passages of the training corpus
+(corpus/train/en.jsonl, the document named in each test); relations made by the rules, not the model."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_references import passage, rels
+
+pytestmark = pytest.mark.slow
+
+
+def test_co_runs_with(extract_text) -> None:  # en-w-1127
+    ex = extract_text(passage("en-w-1127", "- Aalborg Technical University co-runs", "for its construction."))
+    assert any(s == "Aalborg Technical University" and "54th Research Institute" in t for s, t in rels(ex, "agreement"))
+
+
+def test_opened_a_joint_laboratory_with(extract_text) -> None:  # en-w-1006
+    ex = extract_text(passage("en-w-1006", "Records filed with", "research for the People's Liberation Army."))
+    assert {t for _, t in rels(ex, "agreement")} == {"Beihang University"}
+
+
+def test_a_joint_venture_of(extract_text) -> None:  # en-w-0001
+    ex = extract_text(passage("en-w-0001", "In the car sector", "General Motors in 2010."))
+    assert ("AVIC Automotive Systems", "Beijing E-Town International Investment") in rels(ex, "agreement")
+
+
+def test_centre_opened_with_belongs_to_the_subject(extract_text) -> None:  # en-w-1281
+    ex = extract_text(passage("en-w-1281", "The Centre for Microwave Imaging", "Ian McKay of the university's"))
+    assert any(t == "Leike" for _, t in rels(ex, "agreement"))
+
+
+def test_money_given(extract_text) -> None:  # en-w-1005, en-w-0028, en-p-wh2-070
+    ex = extract_text(passage("en-w-1005", "Records released under", "as visiting fellows in 2017."))
+    assert ("CAEP", "MIP") in rels(ex, "funding")
+    ex = extract_text(passage("en-w-0028", "The South Carolina Department of Commerce gave", "property-tax abatement."))
+    assert ("South Carolina Department of Commerce", "Carolina Railcar") in rels(ex, "funding")
+    ex = extract_text(passage("en-p-wh2-070", "- The Department of Defense awarded Albemarle", "annually when operational."))
+    assert ("Department of Defense", "Albemarle") in rels(ex, "funding")
+
+
+def test_with_funding_from(extract_text) -> None:  # en-w-1236
+    ex = extract_text(passage("en-w-1236", "The 2018 International Aerospace", "Provincial Department of Education."))
+    assert {s for s, _ in rels(ex, "funding")} == {"Shaanxi Provincial Department of Education"}
+
+
+def test_organisers_label_line(extract_text) -> None:  # en-w-1038
+    ex = extract_text(passage("en-w-1038", "1. Xi'an Silk Road", "Administrative Committee."))
+    forum = {s for s, t in rels(ex, "organizer") if t == "Xi'an Silk Road Aerospace Industry Forum"}
+    assert {"Shaanxi Provincial People's Government", "Shaanxi Provincial Department of Commerce"} <= forum
+
+
+def test_among_the_exhibitors(extract_text) -> None:  # en-w-1153
+    ex = extract_text(passage("en-w-1153", "CHENGDU — The sixth", "serve the People's Armed Police;"))
+    assert any(s == "Chengdu Jinsha Electronic System Engineering" for s, _ in rels(ex, "participation"))
+
+
+def test_sold_to_a_named_appositive(extract_text) -> None:  # en-w-1208
+    ex = extract_text(passage("en-w-1208", "At Dalian, Dalian", "Nordlys Shipping."))
+    assert any(t == "Nordlys Shipping" for _, t in rels(ex, "export"))
+
+
+def test_attended_the_event_told_before(extract_text) -> None:  # en-w-1079
+    ex = extract_text(passage("en-w-1079", "Registrant organized a dinner", "Cruz attended."))
+    assert ("Rodney Cruz", "Pacific Ports Roundtable") in rels(ex, "participation")
+
+
+def test_teamed_up_with(extract_text) -> None:  # corpus/extra/en.jsonl en-x-0074
+    ex = extract_text("Skyline also teamed up with Mekong Agritech of Vietnam to set up a joint training centre in Hanoi.")
+    assert ("Skyline", "Mekong Agritech") in rels(ex, "agreement")
