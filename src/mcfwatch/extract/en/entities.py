@@ -407,6 +407,7 @@ class EntityTable:
     token_entity: dict[int, str] = field(default_factory=dict)   # token index -> entity id
     roots: dict[int, str] = field(default_factory=dict)          # mention root token -> entity id
     ruler_typed: set[str] = field(default_factory=set)
+    made: int = 0  # entities ever made: ids stay unique after merges remove some
 
     def add(self, name: str, etype: str, start_char: int, end_char: int, tokens: range | None = None,
             root: int | None = None, canonical: str | None = None, from_ruler: bool = False) -> str:
@@ -415,7 +416,8 @@ class EntityTable:
         key = name_key(canonical or name, etype)
         eid = self.by_key.get(key) or self._surname_match(name, etype)
         if eid is None:
-            eid = f"e{len(self.names) + 1}"
+            self.made += 1
+            eid = f"e{self.made}"
             self.names[eid] = canonical or name
             self.types[eid] = etype
             self.aliases[eid] = [name] if canonical and canonical != name else []

@@ -15,6 +15,7 @@ import re
 from spacy.tokens import Doc
 
 from mcfwatch.extract.en.entities import EntityTable, _merge, text_of
+from mcfwatch.extract.en.shortforms import merge_short_forms
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _COUNTRY_WORDS = {"china", "taiwan", "america", "japan", "korea", "india", "russia", "jordan", "israel", "georgia"}
@@ -46,9 +47,9 @@ def merge_people(table: EntityTable) -> None:
                 _absorb(table, eid, full[key])
             else:
                 full[key] = eid
-    single_bodies = [e for e, t in table.types.items() if t in {"Organization", "Place"} and e not in table.ruler_typed
-                     and " " not in table.names[e]]
-    for eid in [*people, *single_bodies]:  # "Lieber" the model called ORG is Charles Lieber
+    single_bodies = [e for e, t in table.types.items() if t in {"Organization", "Place", "Company"}
+                     and e not in table.ruler_typed and " " not in table.names[e] and not table.names[e].isupper()]
+    for eid in [*people, *single_bodies]:  # "Lieber" the model called ORG, "Whitcombe" it called a firm
         if eid not in table.names:
             continue
         parts = _person_parts(table.names[eid])
@@ -104,5 +105,6 @@ def merge_city_state(doc: Doc, table: EntityTable) -> None:
 def merge_variants(doc: Doc, table: EntityTable) -> None:
     merge_aka(doc, table)
     merge_city_state(doc, table)
+    merge_short_forms(table)
     merge_people(table)
     merge_bodies(table)
