@@ -25,6 +25,8 @@ _PAIR_TYPES: dict[str, set[str] | None] = {
 PAIR_WORDS = re.compile("|".join(sorted(_PAIR_TYPES, key=len, reverse=True)))
 PARTY_TYPES = {"Company", "Organization", "PublicBody", "University", "MilitaryUnit", "Person", "Place"}
 REF = "zh:both"
+_HELPER = re.compile(r"(?:在|经)([^，。；在]{2,40}?)的?(?:大力|积极)?(?:牵线|推动|协调|撮合|促成|帮助|协助|支持|推荐|介绍|指导|引荐)"
+                     r"(?:和[^，。；]{2})?下?|由([^，。；由]{2,40}?)(?:负责)?(?:牵线|协调|撮合|促成|推荐|介绍|引荐)")
 LOOK_BACK = 2  # sentences before the pair word's own searched for its two parties
 
 
@@ -45,7 +47,11 @@ def pair_candidates(text: str, mentions: list[Mention], sentences: list[tuple[in
     new: list[Candidate] = []
     after: set[tuple[str, str]] = set()
     have = {frozenset((c.first.entity, c.second.entity)) for c in existing}
-    for hit in PAIR_WORDS.finditer(text, s, e):
+    hits = list(PAIR_WORDS.finditer(text, s, e))
+    if hits:  # the helper of 在X的牵线下 / 由X协调 is no side of the pair (the lead's probe, session 22)
+        helpers = [m.span(1 if m.group(1) else 2) for m in _HELPER.finditer(text, max(0, s - 400), e)]
+        mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in helpers)]
+    for hit in hits:
         types = _PAIR_TYPES[hit.group()] or PARTY_TYPES
         for group in (types - {"Person"}, types & {"Person"}):  # two bodies, or two people (each its own pair)
             if not group:

@@ -252,3 +252,22 @@ def served(text: str, items: list[Item], cs: int, p: int) -> Item | None:
         return None
     q = cs + m.start()
     return next((it for it in items if q < it.start and it.end <= p and it.type == "MilitaryUnit"), None)
+
+
+def homes(text: str, items: list[Item]) -> set[tuple[str, str]]:
+    """(person, organisation) for each person introduced by their own organisation (英国北沼大学副校长海伦·马什, with
+    the parent of a unit so introduced: 北沼大学复合材料研究中心主任大卫·布朗 -> the centre and the university). A
+    person neither visits nor is recruited by their own organisation (the lead's probe, session 22)."""
+    out: set[tuple[str, str]] = set()
+    for n, it in enumerate(items):
+        if it.type != "Person" or n == 0:
+            continue
+        org = body_of(text, items[: n + 1], it)
+        while org is not it and org.type in tg.AGENTIVE:
+            out.add((it.entity, org.entity))
+            k = items.index(org)
+            parent = items[k - 1] if k > 0 else None
+            if parent is None or parent.end != org.start or parent.type not in _PARENTS:
+                break
+            org = parent
+    return out

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from mcfwatch.extract.zh import discourse as dc
+from mcfwatch.extract.zh import holdings as hd
 from mcfwatch.extract.zh import parties as pt
 from mcfwatch.extract.zh import triggers as tg
 from mcfwatch.extract.zh.dates import DateMention
@@ -152,6 +153,7 @@ class _Sentence:
 def extract_relations(text: str, items: list[Item], dates: list[DateMention]) -> list[RelCand]:
     """All relations stated in ``text`` (simplified), with the sentence as evidence."""
     out: list[RelCand] = []
+    items = [it for it in items if text[it.start : it.end] not in _TRIGGER_WORDS]  # 所属 tagged as a name
     topic: Item | None = None
     last_date: DateMention | None = None
     episode: dc.Episode | None = None
@@ -169,6 +171,10 @@ def extract_relations(text: str, items: list[Item], dates: list[DateMention]) ->
         if in_sent:
             last_date = in_sent[-1]
     return out
+
+
+# a trigger word a tagger took for a name (中国航发所属X: 所属 tagged Organization): a word, not a party
+_TRIGGER_WORDS = frozenset({"所属", "下属", "旗下", "下辖"})
 
 
 def _sentence_relations(sent: _Sentence, dates: list[DateMention], inherit: DateMention | None,
@@ -274,6 +280,11 @@ def _pairs(sent: _Sentence, rtype: str, p: int, pe: int, cs: int, ce: int,
         return _given(sent, rtype, p, pe, cs, after)
     if rtype == "recruitment":  # a recruit is a person (the recruiter's own or a former employer is not)
         typed_after = [it for it in typed_after if it.type == "Person"]
+    if rtype == "facilitation" and (by := [it for it in sent.items if cs <= it.start and it.end <= p and it.type in tg.AGENTIVE
+                                           and tg.BY.search(text[max(cs, it.start - 1) : it.start])]):
+        # A与B的合作由X促成: X helped A, the first side named (not a person whose hiring X helped)
+        helped = next((it for it in sent.items if cs <= it.start and it.end <= by[-1].start and it.type in tg.AGENTIVE), None)
+        return [(by[-1], helped, None, None)] if helped is not None and helped.type != "Person" else []
     if rtype == "facilitation" and _FOR_UNNAMED.search(text, cs, p):
         return []  # 为公司引荐了Z: the company helped is not named here, Z is who it met
     if rtype == "facilitation" and not typed_after:  # 在X的牵线下，A与B签订…: the helped party opens the next clause
@@ -316,15 +327,16 @@ def _given(sent: _Sentence, rtype: str, p: int, pe: int, cs: int,
         targets = _coordinated(text, near[0], after) if near else []
     if rtype == "funding":  # 出资2亿元支持B: the first agent after the verb
         targets = [t for t in targets or after if t.type in tg.AGENTIVE]
-    return [(src, t, None, None) for t in targets[:1 if rtype == "funding" else None]]
+    return [(src, t, None, None) for t in targets[:1 if rtype == "funding" and not to else None]]  # 向A、B捐赠: each
 
 
 _GENERIC = re.compile(r"公司|集团|企业|学校|我校|本校|该院|研究院")
 _FOR_UNNAMED = re.compile(r"为(?:公司|企业|学校|我[市省校])$")
-_OPENS = re.compile(r"[，,\s]*(?:[\d年月日上下午初底中旬去今]+[，,]?)?(?:我市|我省|本市)?□*")  # what opens a clause before its subject
+_OPENS = re.compile(r"[，,\s]*(?:[\d年月日上下午初底中旬去今]+[，,]?)?(?:我市|我省|本市)?□*(?:企业|公司)?")  # what opens a clause before its subject
 
 
 _TO = re.compile(r"(?:向|为|给|对)\s*$")
+_FOUNDING = re.compile(r"共建|共同(?:建设|组建|设立|成立|创办)|联合(?:建设|成立|组建|设立)|建立|成立|设立|组建")
 _AFTER_VERB = re.compile(r"(?:了|到|至|往|给)?\s*")
 
 
@@ -335,7 +347,8 @@ def _two_party(sent: _Sentence, rtype: str, p: int, pe: int, cs: int, ce: int,
     if len(listed) >= 3:  # 由A、B和C共同组建: each pair of founders
         kind = _subtype(text, cs, ce, sent.s)
         return [(x, y, kind, None) for i, x in enumerate(listed) for y in listed[i + 1:] if x.entity != y.entity]
-    agents_after = [it for it in after if it.type in tg.AGENTIVE or (it.type == "Place" and rtype == "agreement")]
+    agents_after = [it for it in after if (it.type in tg.AGENTIVE or (it.type == "Place" and rtype == "agreement"))
+                    and not _FOUNDING.search(pt.mask(text, pe, it.start, sent.items))]  # 签署共建X实验室协议: X no side
     partners = [it for it in sent.items if cs <= it.start and it.end <= p and not _is_pronoun(text, it)
                 and tg.PARTNER.search(text[max(cs, it.start - 2) : it.start])]
     if partners:
@@ -395,6 +408,11 @@ def _ownership(sent: _Sentence, p: int, pe: int, cs: int, after: list[Item]) -> 
     text = sent.text
     trig = text[p:pe]
     before = [it for it in sent.items if cs <= it.start and it.end <= p and it.type in tg.AGENTIVE]
+    if trig in ("子公司", "全资子公司", "持股", "参股") and (found := hd.subsidiary_after(
+            text, sent.items, cs, p, pe, sent.source(cs, p)) or hd.listed_holding(text, sent.items, sent.s, p)):
+        return [(a, b, None, None) for a, b in found]
+    if trig == "控股" and (found := hd.held_by(text, sent.items, cs, p, pe)):
+        return [(a, b, None, None) for a, b in found]
     if trig in ("子公司", "全资子公司", "旗下"):  # A是B的子公司 / B旗下的A: the parent comes last before
         if len(before) >= 2 and (trig == "旗下" or _IS.search(text, before[-2].end, before[-1].start)):
             return [(before[-1], before[-2], None, None)]

@@ -38,7 +38,9 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
                          r"获得?(?=[^，。；]{0,20}(?:资助|投资|奖励|补助|补贴|资金|经费|拨款))|"
                          # 为B提供5000万元补贴, 给予B奖励: 40 of its 57 occurrences in corpus/train lie in funding evidence
                          r"(?:提供|给予|安排|下达|投入)(?=[^，。；]{0,15}?(?:资金|经费|补贴|补助|奖励|资助|贷款|授信|信贷|"
-                         r"拨款|投资|\d[\d.,]*\s*[万亿]元))"),
+                         r"拨款|投资|\d[\d.,]*\s*[万亿]元))|"
+                         # 学校为其配套科研经费600万元: 2 of 2 in corpus/train lie in funding evidence
+                         r"配套(?=[^，。；]{0,10}(?:经费|资金))"),
     # X为<military unit>提供/配套/研制…: 32 gold mcf_links of corpus/train/zh.jsonl in the 34 such evidences
     "mcf_link": re.compile(r"军民融合|提供|配套|研制|生产|保障"),
 }
