@@ -1,17 +1,20 @@
 """Session 22 Chinese readings: who owns whom in filings and press releases (zh/holdings.py: 公司全资子公司X, a
 holdings list, A是B控股的, A由B控股; 所属 tagged as a name), the helper of 由X促成 and the side it helped, money given
 to each listed receiver, the founded lab that is no side of 签署共建…协议, and no visit to or recruitment by one's
-own organisation. Each sentence is written for the test, not taken from a document; docs/annotation.md section 4
+own organisation, from where a recruit came, or between two hosts of one guest. Each sentence is written for the test, not taken from a document; docs/annotation.md section 4
 gives the reading. Each assertion failed before the rule it tests."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
 from mcfwatch.extract.relmodel import crosssent_zh
 from mcfwatch.extract.relmodel.candidates import Mention
-from mcfwatch.extract.zh import ChineseExtractor
-from mcfwatch.extract.zh.relations import sentences
+from mcfwatch.extract.zh import ChineseExtractor, sieve
+from mcfwatch.extract.zh.discourse import Told
+from mcfwatch.extract.zh.relations import Item, sentences
 from mcfwatch.model import Document
 
 
@@ -84,3 +87,24 @@ def test_the_helper_is_no_side_of_the_pair() -> None:
                 for n, t in zip(names, ("PublicBody", "Organization", "University"), strict=True)]
     new, _ = crosssent_zh.pair_candidates(text, mentions, sentences(text), 1, [])
     assert {frozenset((c.first.entity, c.second.entity)) for c in new} == {frozenset(names[1:])}
+
+
+def _items(text: str, names: dict[str, str]) -> list[Item]:
+    return sorted((Item(m.start(), m.end(), n, t, n) for n, t in names.items() for m in re.finditer(n, text)),
+                  key=lambda it: it.start)
+
+
+def test_where_a_recruit_comes_from_is_no_recruiter() -> None:
+    text = "2018年，西岭大学从清华大学引进光学工程博士宋知远，从德国耶拿大学引进博士后米晓晨。"
+    items = _items(text, {"西岭大学": "University", "清华大学": "University", "德国": "Place", "耶拿大学": "University",
+                          "宋知远": "Person", "米晓晨": "Person"})
+    found = [(Told("recruitment", a, b, None, None), 0) for a, b in
+             (("西岭大学", "宋知远"), ("清华大学", "宋知远"), ("耶拿大学", "米晓晨"))]
+    assert sieve.keep(text, items, found, lambda s: (0, len(text))) == [True, False, False]
+
+
+def test_two_hosts_of_one_guest_did_not_meet_each_other() -> None:
+    text = "国务院总理李强会见了耶伦，国务院副总理何立峰同耶伦举行会谈。"
+    items = _items(text, {"李强": "Person", "耶伦": "Person", "何立峰": "Person"})
+    found = [(Told("meeting", a, b, None, None), 0) for a, b in (("李强", "耶伦"), ("何立峰", "耶伦"), ("李强", "何立峰"))]
+    assert sieve.keep(text, items, found, lambda s: (0, len(text))) == [True, True, False]

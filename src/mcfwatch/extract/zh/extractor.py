@@ -16,7 +16,7 @@ from typing import Any
 from mcfwatch import settings
 from mcfwatch.extract.relmodel import combine, scorer
 from mcfwatch.extract.relmodel.model import RelModel, shipped
-from mcfwatch.extract.zh import coref, crf_ner, dateline, discourse, gazetteer, parties, triggers
+from mcfwatch.extract.zh import coref, crf_ner, dateline, discourse, gazetteer, sieve, triggers
 from mcfwatch.extract.zh.aliases import aliases_for
 from mcfwatch.extract.zh.dates import find_dates
 from mcfwatch.extract.zh.ner import Mention, find_mentions
@@ -139,11 +139,12 @@ class ChineseExtractor:
                        if rc.type != "meeting" or not {rc.source, rc.target} & places]
             found = combine.combine([f for f in found if f[0].type not in MODEL_ONLY], learned, self.relations,
                                     self.confident, lang="zh")
-        home = parties.homes(text, items)
-        for f, _ in found:
+        spans = dict(sentences(text))
+        kept = sieve.keep(text, items, found, lambda s: (s, spans.get(s, s)))
+        for (f, _), ok in zip(found, kept, strict=True):
+            if not ok:
+                continue
             rc = f.rc
-            if (rc.source, rc.target) in home and rc.type == "visit" or (rc.target, rc.source) in home and rc.type == "recruitment":
-                continue  # no one visits, or is recruited by, their own organisation
             ex.add_relation(Relation(
                 type=rc.type, source=rc.source, target=rc.target, evidence=ex.span(rc.start, rc.end),
                 subtype=rc.subtype if rc.type == "agreement" else None, date=rc.date, date_end=rc.date_end,

@@ -294,7 +294,7 @@ def _pairs(sent: _Sentence, rtype: str, p: int, pe: int, cs: int, ce: int,
         return []
     if rtype in ("participation",) and not typed_after:
         return []
-    first = typed_after[0]
+    first = pt.unit_of(text, sent.items, typed_after[0]) if rtype == "visit" else typed_after[0]  # X下属Y: Y visited
     targets = _coordinated(text, first, typed_after) if rtype in ("visit", "recruitment") else [first]
     return [(src, t, None, None) for t in targets]
 
