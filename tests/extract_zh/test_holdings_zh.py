@@ -7,13 +7,13 @@ gives the reading. Each assertion failed before the rule it tests."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import pytest
 
 from mcfwatch.extract.relmodel import crosssent_zh
 from mcfwatch.extract.relmodel.candidates import Mention
 from mcfwatch.extract.zh import ChineseExtractor, sieve
-from mcfwatch.extract.zh.discourse import Told
 from mcfwatch.extract.zh.relations import Item, sentences
 from mcfwatch.model import Document
 
@@ -89,6 +89,14 @@ def test_the_helper_is_no_side_of_the_pair() -> None:
     assert {frozenset((c.first.entity, c.second.entity)) for c in new} == {frozenset(names[1:])}
 
 
+@dataclass(frozen=True)
+class Said:
+    type: str
+    source: str
+    target: str
+    method: str
+
+
 def _items(text: str, names: dict[str, str]) -> list[Item]:
     return sorted((Item(m.start(), m.end(), n, t, n) for n, t in names.items() for m in re.finditer(n, text)),
                   key=lambda it: it.start)
@@ -98,7 +106,7 @@ def test_where_a_recruit_comes_from_is_no_recruiter() -> None:
     text = "2018年，西岭大学从清华大学引进光学工程博士宋知远，从德国耶拿大学引进博士后米晓晨。"
     items = _items(text, {"西岭大学": "University", "清华大学": "University", "德国": "Place", "耶拿大学": "University",
                           "宋知远": "Person", "米晓晨": "Person"})
-    found = [(Told("recruitment", a, b, None, None), 0) for a, b in
+    found = [(Said("recruitment", a, b, "model"), 0) for a, b in
              (("西岭大学", "宋知远"), ("清华大学", "宋知远"), ("耶拿大学", "米晓晨"))]
     assert sieve.keep(text, items, found, lambda s: (0, len(text))) == [True, False, False]
 
@@ -106,5 +114,11 @@ def test_where_a_recruit_comes_from_is_no_recruiter() -> None:
 def test_two_hosts_of_one_guest_did_not_meet_each_other() -> None:
     text = "国务院总理李强会见了耶伦，国务院副总理何立峰同耶伦举行会谈。"
     items = _items(text, {"李强": "Person", "耶伦": "Person", "何立峰": "Person"})
-    found = [(Told("meeting", a, b, None, None), 0) for a, b in (("李强", "耶伦"), ("何立峰", "耶伦"), ("李强", "何立峰"))]
+    found = [(Said("meeting", a, b, m), 0) for a, b, m in
+             (("李强", "耶伦", "zh-rules"), ("何立峰", "耶伦", "zh-rules"), ("李强", "何立峰", "model"))]
+    assert sieve.keep(text, items, found, lambda s: (0, len(text))) == [True, True, False]
+    text = "省长许文海会见了德国莱茵化工集团首席执行官马库斯·霍夫曼和新加坡南洋港口集团总裁黄志成。"
+    items = _items(text, {"许文海": "Person", "马库斯·霍夫曼": "Person", "黄志成": "Person"})
+    found = [(Said("meeting", a, b, "model"), 0) for a, b in
+             (("许文海", "马库斯·霍夫曼"), ("许文海", "黄志成"), ("马库斯·霍夫曼", "黄志成"))]
     assert sieve.keep(text, items, found, lambda s: (0, len(text))) == [True, True, False]

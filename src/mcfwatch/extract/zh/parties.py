@@ -254,6 +254,11 @@ def served(text: str, items: list[Item], cs: int, p: int) -> Item | None:
     return next((it for it in items if q < it.start and it.end <= p and it.type == "MilitaryUnit"), None)
 
 
+# a title between an organisation and its person (副校长, 研究中心主任, 退休研究员), no verb (聘请, 引进, 以…)
+_TITLED = re.compile(r"(?:(?![聘引请任邀派向为以给对从])[^，,。；;、和与及\d]){0,8}?(?:" + tg.ROLE.pattern
+                     + r"|院士|工程师|总监|经理|负责人|专家|主管|董事|首席\w{0,4})")
+
+
 def homes(text: str, items: list[Item]) -> set[tuple[str, str]]:
     """(person, organisation) for each person introduced by their own organisation (英国北沼大学副校长海伦·马什, with
     the parent of a unit so introduced: 北沼大学复合材料研究中心主任大卫·布朗 -> the centre and the university). A
@@ -263,6 +268,8 @@ def homes(text: str, items: list[Item]) -> set[tuple[str, str]]:
         if it.type != "Person" or n == 0:
             continue
         org = body_of(text, items[: n + 1], it)
+        if org is not it and not _TITLED.fullmatch(text, org.end, it.start):
+            continue  # 晶辉公司以年薪150万元聘请范某: a verb between, not a title
         while org is not it and org.type in tg.AGENTIVE:
             out.add((it.entity, org.entity))
             k = items.index(org)

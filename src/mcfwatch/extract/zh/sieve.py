@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from mcfwatch.extract.relmodel.scorer import METHOD as MODEL
 from mcfwatch.extract.zh import parties
 from mcfwatch.extract.zh.relations import Item
 
@@ -22,6 +23,8 @@ class Found(Protocol):
     def source(self) -> str: ...
     @property
     def target(self) -> str: ...
+    @property
+    def method(self) -> str: ...
 
 
 def keep(text: str, items: list[Item], found: Sequence[tuple[Found, int]],
@@ -29,7 +32,7 @@ def keep(text: str, items: list[Item], found: Sequence[tuple[Found, int]],
     """For each (relation, sentence start) of ``found``: whether it stands. Dropped: a visit to, or a recruitment by,
     the person's own organisation (英国北沼大学副校长海伦·马什访问我校, the lead's probe); a recruitment whose
     recruiter the sentence names only as where the recruit comes from (从清华大学引进博士Y: 12 of the 49 false
-    recruitments of the dev CV); a meeting of two hosts who each met the same guest in the sentence
+    recruitments of the dev CV); the model's meeting of two hosts or two guests of one party
     (李强会见了耶伦，何立峰同耶伦举行会谈: not 李强–何立峰)."""
     home = parties.homes(text, items)
     met: dict[int, list[tuple[str, str]]] = {}
@@ -42,8 +45,8 @@ def keep(text: str, items: list[Item], found: Sequence[tuple[Found, int]],
             out.append((f.source, f.target) not in home)
         elif f.type == "recruitment":
             out.append((f.target, f.source) not in home and not _only_from(text, items, f.source, sentence(s)))
-        elif f.type == "meeting":
-            out.append(not _co_hosts(f.source, f.target, met.get(s, []), _last_seen(items, sentence(s))))
+        elif f.type == "meeting" and f.method == MODEL:
+            out.append(not _side_by_side(f.source, f.target, met.get(s, []), _seen(items, sentence(s))))
         else:
             out.append(True)
     return out
@@ -62,12 +65,21 @@ def _glued_start(items: list[Item], it: Item) -> int:
     return start
 
 
-def _last_seen(items: list[Item], span: tuple[int, int]) -> dict[str, int]:
-    return {it.entity: it.start for it in items if span[0] <= it.start < span[1]}
+def _seen(items: list[Item], span: tuple[int, int]) -> dict[str, tuple[int, int]]:
+    """entity -> (its first, its last mention's start) in ``span``."""
+    out: dict[str, tuple[int, int]] = {}
+    for it in items:
+        if span[0] <= it.start < span[1]:
+            out[it.entity] = (out.get(it.entity, (it.start, 0))[0], it.start)
+    return out
 
 
-def _co_hosts(a: str, b: str, pairs: list[tuple[str, str]], last: dict[str, int]) -> bool:
-    """a and b each met a third party (the guest) in the same sentence, named after both of them."""
+def _side_by_side(a: str, b: str, pairs: list[tuple[str, str]], seen: dict[str, tuple[int, int]]) -> bool:
+    """a and b each met a third party c of the sentence, named before both of them (two guests: C分别会见了A、B),
+    or between them and again after both (two hosts: A会见了C，B同C举行会谈): a and b stand on the same side."""
+    if a not in seen or b not in seen:
+        return False
     met_a = {y if x == a else x for x, y in pairs if a in (x, y)} - {a, b}
     met_b = {y if x == b else x for x, y in pairs if b in (x, y)} - {a, b}
-    return any(last.get(c, -1) > max(last.get(a, 1 << 30), last.get(b, 1 << 30)) for c in met_a & met_b)
+    lo, hi = sorted((seen[a][0], seen[b][0]))
+    return any(seen[c][0] < lo or (seen[c][0] < hi < seen[c][1]) for c in met_a & met_b if c in seen)
