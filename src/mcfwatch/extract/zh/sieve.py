@@ -33,7 +33,8 @@ def keep(text: str, items: list[Item], found: Sequence[tuple[Found, int]],
     recruiter the sentence names only as where the recruit comes from (从清华大学引进博士Y: 12 of the 49 false
     recruitments of the dev CV); the model's meeting of two hosts or two guests of one party
     (李强会见了耶伦，何立峰同耶伦举行会谈: not 李强–何立峰)."""
-    from mcfwatch.extract.relmodel.scorer import METHOD as MODEL  # scorer imports the Chinese extractor's modules
+    # lazily: relmodel.scorer imports the Chinese extractor's modules
+    from mcfwatch.extract.relmodel.scorer import METHOD as MODEL
 
     home = parties.homes(text, items)
     met: dict[int, list[tuple[str, str]]] = {}
