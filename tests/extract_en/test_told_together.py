@@ -26,9 +26,12 @@ def test_a_joint_venture_of(extract_text) -> None:  # en-w-0001
     assert ("AVIC Automotive Systems", "Beijing E-Town International Investment") in rels(ex, "agreement")
 
 
-def test_centre_opened_with_belongs_to_the_subject(extract_text) -> None:  # en-w-1281
-    ex = extract_text(passage("en-w-1281", "The Centre for Microwave Imaging", "Ian McKay of the university's"))
-    assert any(t == "Leike" for _, t in rels(ex, "agreement"))
+def test_opened_with_two_partners_and_in_a_relative_clause(extract_text) -> None:  # en-w-1244, en-w-1080
+    ex = extract_text(passage("en-w-1244", "Coral Coast University has opened", "Machine Tool Group."))
+    assert {t for s, t in rels(ex, "agreement") if s == "Coral Coast University"} >= {
+        "Beijing Institute of Technology", "Shaanxi Qinling Machine Tool Group"}
+    ex = extract_text(passage("en-w-1080", "Hainan Coastal also hired", "Northstar Simulation."))
+    assert any(t == "Northstar Simulation" for _, t in rels(ex, "agreement"))
 
 
 def test_money_given(extract_text) -> None:  # en-w-1005, en-w-0028, en-p-wh2-070
