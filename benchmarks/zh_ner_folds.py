@@ -36,6 +36,7 @@ from mcfwatch.extract.zh.tagger import Token, make_tagger  # noqa: E402
 from mcfwatch.extract.zh.train import DEFAULT_FILES, read_bio, sha256, train  # noqa: E402
 
 CORPUS = REPO / "corpus" / "train" / "zh.jsonl"
+EXTRA = REPO / "corpus" / "extra" / "zh.jsonl"  # training-only documents: in every fold model (no dev fold holds them)
 DATA = REPO.parent / "shared" / "data" / "zh-ner-train"
 WORK = REPO / "build" / "zh-ner-folds"
 
@@ -83,6 +84,9 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--repeat", type=int, default=2, help="times each corpus clause is added (as make train-zh)")
     ap.add_argument("--max-iter", type=int, default=12)
     ap.add_argument("--fill", default="lac", choices=["lac", "jieba", "none"], help="as train --corpus-fill")
+    ap.add_argument("--extra", type=Path, nargs="*", default=[EXTRA] if EXTRA.is_file() else [],
+                    help="training-only annotated files added to every fold model, as make train-zh adds them "
+                         "(default: corpus/extra/zh.jsonl when present; none: --extra with no file)")
     ap.add_argument("--reuse", action="store_true", help="reuse fold models already under build/zh-ner-folds")
     ap.add_argument("--errors", action="store_true", help="list missed and spurious entities of the fold models")
     args = ap.parse_args(argv)
@@ -96,13 +100,15 @@ def main(argv: list[str]) -> int:
     ex = ChineseExtractor(relations="rules")
     fill = None if args.fill == "none" else make_tagger(args.fill)
     texts = {t.group: t for t in corpus_texts([CORPUS], fill)}
+    extra = [t for t in corpus_texts(args.extra, fill) if t.group not in texts] if args.extra else []
     parts = fold_parts(gold, args.folds)
     t0 = time.perf_counter()
     chunks = _tokens(ex, gold)
     print(f"segmenter tokens of {len(gold)} documents: {time.perf_counter() - t0:.0f} s", flush=True)
     public = [s for name in DEFAULT_FILES for s in subsample(read_bio(DATA / name), args.sample)]
     base, held = Report(), Report()
-    tag = f"s{args.sample}-r{args.repeat}-i{args.max_iter}" + ("" if args.fill == "lac" else f"-{args.fill}")
+    tag = (f"s{args.sample}-r{args.repeat}-i{args.max_iter}" + ("" if args.fill == "lac" else f"-{args.fill}")
+           + (f"-x{len(extra)}" if extra else ""))
     for k, part in enumerate(parts):
         if args.only is not None and k not in args.only:
             continue
@@ -110,8 +116,10 @@ def main(argv: list[str]) -> int:
         path = WORK / f"fold{k}-{tag}.crfsuite"
         if not (args.reuse and path.is_file()):
             corpus = [s for g, t in texts.items() if g not in groups for s in t.sentences]
+            corpus += [s for t in extra for s in t.sentences]
             secs = train(public + corpus * args.repeat, path, "ap", 0.0, 0.0, args.max_iter, 1, log=False)
             print(f"fold {k}: trained on {len(public):,} public + {len(corpus):,} x {args.repeat} corpus clauses "
+                  f"({len(extra)} training-only documents among them) "
                   f"in {secs:.0f} s", flush=True)
         write_record(WORK, k, groups, path, {"config": tag, "folds": args.folds})  # for `mcfwatch eval --zh-folds`
         tagger = pycrfsuite.Tagger()

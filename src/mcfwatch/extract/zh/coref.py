@@ -52,6 +52,8 @@ def _short_of(short: str, stype: str, full: str, ftype: str, places: Container[s
     whether ``short`` may be an abbreviation (not when it is already a name stripped of its place)."""
     if len(short) < 2 or len(full) <= len(short):
         return False
+    if ftype == "Person":
+        return _person_part(short, stype, full)
     if stype == "Place" or ftype == "Place":
         return stype == ftype == "Place" and full.startswith(short) and full[len(short):] in _PLACE_TAILS
     if stype not in _ORGS or ftype not in _ORGS:
@@ -80,6 +82,32 @@ def _short_of(short: str, stype: str, full: str, ftype: str, places: Container[s
             and first >= 0 and (first == 0 or _place_before(full[:first], places, False)) and _subsequence(short, full))
 
 
+def _person_part(short: str, stype: str, full: str) -> bool:
+    """A foreign person's surname or given name alone (克莱因 of 马蒂亚斯·克莱因, 颂猜 of 颂猜·帕尼, 吕克·莫罗 of
+    让-吕克·莫罗), also where the model typed it an organisation without a head word (贝尔蒂)."""
+    if stype not in ("Person", "Organization") or (stype != "Person" and tr.head_type(short) is not None):
+        return False
+    if not any(c in full for c in "·•-－"):
+        return False
+    return ((full.endswith(short) and full[-len(short) - 1] in "·•-－")
+            or (full.startswith(short) and full[len(short)] in "·•-－"))
+
+
+_FIRM_HEADS = ("公司", "集团", "基金", "资本")
+
+
+def _firm_short(short: str, full: str, places: Container[str]) -> bool:
+    """A firm named by the first word of its name and a head (维罗纳公司 of 维罗纳精密航空部件公司, 锐航公司 of 无锡锐航新材料
+    有限公司, 鼎峰基金 of 深圳前海鼎峰创业投资基金): the word stands at the start of the fuller name, after a place or a
+    short word at most, and is no place itself (中国公司 names nothing)."""
+    head = next((h for h in _FIRM_HEADS if short.endswith(h)), "")
+    core = short[: -len(head)] if head else ""
+    if len(core) < 2 or _place_before(core, places, False) or not full.endswith((*_FIRM_HEADS, *tr.LEGAL_FORMS)):
+        return False
+    k = full.find(core)
+    return k >= 0 and len(full) - k > len(short) and (k == 0 or k <= 4 or _place_before(full[:k], places, False))
+
+
 def canonical(named: Sequence[Named], places: Container[str] = ()) -> dict[tuple[str, str], tuple[str, str]]:
     """(name, type) -> (fuller name, its type) for every short form among ``named`` with exactly one fuller name
     (the longest chain: 航空工业 -> 中国航空工业集团 -> 中国航空工业集团有限公司 ends at the last). ``places``: place
@@ -90,6 +118,9 @@ def canonical(named: Sequence[Named], places: Container[str] = ()) -> dict[tuple
     for short in keys:
         targets = {out.get(full, full) for full in keys
                    if _short_of(short[0], short[1], full[0], full[1], places, short[0] not in stripped)}
+        if not targets and short[1] == "Company":  # only when no fuller name holds it whole (中国船舶集团)
+            targets = {out.get(full, full) for full in keys if full[1] == "Company" and full[0] != short[0]
+                       and _firm_short(short[0], full[0], places)}
         if len(targets) == 1:
             out[short] = targets.pop()
     return out

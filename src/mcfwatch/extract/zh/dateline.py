@@ -66,3 +66,14 @@ def datelines(text: str) -> list[tuple[int, int]]:
 def inside(start: int, end: int, lines: list[tuple[int, int]]) -> bool:
     """Whether the characters [start, end) overlap one of ``lines``."""
     return any(start < e and end > s for s, e in lines)
+
+
+# A byline's names: （记者 梁静）, （记者 高原 李娜）, （通讯员 孟琳）; common words as names (高原) are names there.
+_BYLINE_NAMES = re.compile(rf"[（(][^（）()\n]{{0,12}}?(?:记者|通讯员)((?:[ \u3000、]*[{_HAN}]{{2,3}})+)[ \u3000]*[）)]")
+_NAME = re.compile(rf"[{_HAN}]{{2,3}}")
+
+
+def bylined(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each person named in a bracketed byline of ``text`` (the corpus marks the reporter Person)."""
+    return [(m.start(1) + n.start(), m.start(1) + n.end()) for m in _BYLINE_NAMES.finditer(text)
+            for n in _NAME.finditer(m.group(1))]

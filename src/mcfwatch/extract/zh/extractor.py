@@ -16,7 +16,7 @@ from typing import Any
 from mcfwatch import settings
 from mcfwatch.extract.relmodel import combine, scorer
 from mcfwatch.extract.relmodel.model import RelModel, shipped
-from mcfwatch.extract.zh import coref, crf_ner, dateline, discourse, gazetteer, sieve, triggers
+from mcfwatch.extract.zh import coref, crf_ner, dateline, declared, discourse, gazetteer, sieve, triggers
 from mcfwatch.extract.zh.aliases import aliases_for
 from mcfwatch.extract.zh.dates import find_dates
 from mcfwatch.extract.zh.ner import Mention, find_mentions
@@ -108,6 +108,7 @@ class ChineseExtractor:
         names_en: dict[str, list[str]] = {}
         items: list[Item] = []
         lines = dateline.apart(text)
+        mentions = declared.apply(text, mentions)  # （以下简称“锐航公司”）: the party's wherever it stands (zhner)
         canon = coref.canonical(mentions, self.places)  # short forms -> the fullest name in the document (zhner)
         for m in mentions:
             name, typ = canon.get((m.name, m.type), (m.name, m.type))

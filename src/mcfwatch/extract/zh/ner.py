@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from mcfwatch.extract.zh import boundaries, notplaces, technology, units
+from mcfwatch.extract.zh import boundaries, dateline, notplaces, technology, units
 from mcfwatch.extract.zh import typing_rules as tr
 from mcfwatch.extract.zh.crf_ner import Span
 from mcfwatch.extract.zh.gazetteer import Gazetteer
@@ -299,6 +299,13 @@ def _split_parent(text: str, c: _Cand) -> list[_Cand]:
     return [c]
 
 
+def _object_candidates(text: str, tokens: list[Token], model: list[Token]) -> list[_Cand]:
+    """Items traded or made (``technology.objects``) that hold no name the model found (赫尔维蒂高端数控机床)."""
+    names = [t for t in model if t.tag != "TEC"]
+    return [_Cand(s, e, "Technology", 2, [], "rule") for s, e in technology.objects(text, tokens)
+            if not any(t.start < e and s < t.end for t in names)]
+
+
 def _split_chain(text: str, c: _Cand) -> list[_Cand]:
     """A unit's span that holds a named parent unit and a unit of it (航天学院卫星技术研究所): two mentions (``units``)."""
     if c.source == "gazetteer" or c.type not in ("University", "MilitaryUnit"):
@@ -317,6 +324,7 @@ def _fixed_candidates(text: str) -> list[_Cand]:
     out += [_Cand(m.start(), m.end(), "Event", 2, [], "rule") for m in tr.SESSION.finditer(text)]
     out += [_Cand(s, e, "Technology", 2, [], "rule") for s, e in technology.series(text)]
     out += [_Cand(s, e, "University", 2, [], "rule") for s, e in units.numbered(text)]
+    out += [_Cand(s, e, "Person", 2, [], "rule") for s, e in dateline.bylined(text)]
     for name, typ in [*tr.FIXED_NAMES.items(), *((t, "Technology") for t in tr.TECH_FIELDS)]:
         k = text.find(name)
         while k >= 0:
@@ -387,6 +395,9 @@ def _tagger_candidates(tokens: list[Token]) -> list[_Cand]:
             ht = tr.head_type(tok.text)
             if ht and (tok.text == ht[1] or tr.generic(tok.text[: -len(ht[1])], ht[1])):
                 continue  # 联合实验室, 该公司: a description, not a name
+            if ht is None and (tok.text in tr.PLACE_PREFIXES or tok.text in tr.COUNTRIES):
+                out.append(_Cand(tok.start, tok.end, "Place", 1, [], "tagger"))  # 斯洛伐克: a country, not a body
+                continue
             if ht is None and tok.text.endswith(_PLACE_ENDS) and tr.org_type(tok.text) == "Organization":
                 out.append(_Cand(tok.start, tok.end, "Place", 1, [], "tagger"))  # 爱尔兰科克郡: a place's head
                 continue
@@ -529,7 +540,8 @@ def find_mentions(
             named = sorted(named + [t for t in tokens if t.tag in _NAME_TAGS and not _overlaps(t, named)],
                            key=lambda t: t.start)
     known = ((_gazetteer_candidates(text, gaz) if "gazetteer" in use else [])
-             + (_rule_candidates(text, tokens) + _fixed_candidates(text) if "rules" in use else []))
+             + (_rule_candidates(text, tokens) + _fixed_candidates(text) + _object_candidates(text, tokens, model)
+                if "rules" in use else []))
     tagged = _tagger_candidates(named) if "tagger" in use else []
     if proposed is not None:
         tagged = [c for c in tagged if not _joins_organisations(c, known)]

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 
 from mcfwatch.extract.zh import typing_rules as tr
+from mcfwatch.extract.zh.tagger import Token
 
 _CN_NUM = "一二三四五六七八九十两百千万"
-_COUNT_WORDS = "艘架台套批辆枚颗件个种项条列组座门部型"
+_COUNT_WORDS = "艘架台套批辆枚颗件个种项条列组座门部型款"
 # A count of items at a name's start: 一艘, 12架, 两套, 首批, 一批次.
 COUNT = re.compile(rf"(?:[{_CN_NUM}\d]+|首|每|多|数)[{_COUNT_WORDS}](?:次)?")
 # Just before a name: a designation (HR-30, VT4, 035G型) or a technical numeral (五轴, 第三代).
@@ -48,3 +49,79 @@ def span(text: str, start: int, end: int) -> tuple[int, int]:
 def series(text: str) -> list[tuple[int, int]]:
     """(start, end) of the craft named with a series number: two characters, a Chinese numeral and 号 (嫦娥四号)."""
     return [(m.start(), m.end()) for m in SERIES.finditer(text)]
+
+
+# What is traded or made: the item after these verbs (出口…, 交付了两套…, 研制的…, 携…参展) is named as the text lists it,
+# and so is the item of a contract (签订了水轮机调速器供货合同, 《船用减摇鳍买卖合同》): the guide's Technology as the
+# object of a transfer or export (docs/annotation.md, Technology).
+_OBJECT_VERBS = frozenset({"出口", "进口", "交付", "采购", "引进", "提供", "供应", "销售", "出售", "购买", "供货", "研制",
+                           "转让", "携", "订购", "配套", "运抵", "发运"})
+_AFTER_DE = frozenset({"研制", "引进", "采购", "进口", "交付", "出口", "订购"})  # 研制的X, 引进的X
+_CONTRACT_KINDS = frozenset({"供货", "销售", "买卖", "采购", "配套", "升级", "出口", "维修", "订购", "转让", "许可", "进口"})
+_SIGNED = frozenset({"签订", "签署", "签约", "达成", "了", "《"})
+_NP_TAGS = frozenset({"n", "nz", "nw", "vn", "a", "an", "eng", "b"})
+_NP_END_TAGS = frozenset({"n", "nz", "nw", "eng"})
+# Items too generic to be named (设备, 产品 ...: the corpora mark 矿山设备 and 航电设备 nowhere) and the words that describe
+# an item rather than name it (民用气象雷达 -> 气象雷达, 大型航空发动机涡轮盘 -> 航空发动机涡轮盘).
+_GENERIC_ITEMS = ("设备", "产品", "装备", "物项", "货物", "物资", "器材", "资料", "技术", "服务", "业务", "项目", "订单",
+                  "资金", "人才", "专家", "样品", "部件", "零部件", "配件", "原料", "材料", "合同", "协议", "方案", "平台",
+                  # money, help and paperwork are provided too (提供贷款, 提供报关手续, 提供国家秘密)
+                  "贷款", "信贷", "补贴", "经费", "手续", "秘密", "罪", "学者", "奖励", "股权", "股份", "保险", "担保",
+                  "证书", "许可证", "支持", "保障", "帮助", "便利", "咨询", "培训", "岗位", "机会", "信息", "情报", "工艺",
+                  "费用", "资助", "贴息", "奖金", "场地", "指导", "意见", "建议", "条件", "环境", "政策")
+_DESCRIBING = ("民用", "军用", "大型", "小型", "高端", "新型", "先进", "国产", "多款", "相关", "关键", "自主", "部分", "全部",
+               "新款", "多种", "各类", "首批", "型")
+
+
+def _noun_phrase(text: str, toks: list[Token], j: int, step: int) -> tuple[int, int] | None:
+    """Start and end offsets of the item's words from token ``j`` on (``step`` 1: rightwards, -1: leftwards)."""
+    words = []
+    while 0 <= j < len(toks) and toks[j].tag in _NP_TAGS and toks[j].text not in _CONTRACT_KINDS | _OBJECT_VERBS:
+        words.append(toks[j])
+        j += step
+        if len(words) == 5:
+            break
+    words.sort(key=lambda t: t.start)
+    while words and words[-1].tag not in _NP_END_TAGS:
+        words.pop()
+    while words and words[0].text in _DESCRIBING:
+        words.pop(0)
+    if not words:
+        return None
+    start, end = words[0].start, words[-1].end
+    item = text[start:end]
+    if end - start < 3 or item.endswith(_GENERIC_ITEMS) or tr.head_type(item) is not None:
+        return None
+    return start, end
+
+
+def objects(text: str, toks: list[Token]) -> list[tuple[int, int]]:
+    """(start, end) of the items traded, delivered or made in ``text`` (its segmenter tokens ``toks``)."""
+    out = []
+    for i, tok in enumerate(toks):
+        if tok.text in _OBJECT_VERBS and tok.tag in ("v", "vn"):
+            j = i + 1
+            if j < len(toks) and (toks[j].text == "了" or (toks[j].text == "的" and tok.text in _AFTER_DE)):
+                j += 1
+            if j < len(toks) and toks[j].tag == "m" and COUNT.fullmatch(toks[j].text):
+                j += 1
+            if j < len(toks) and toks[j].tag == "m" and re.fullmatch(r"[\d.]+万?吨级?", toks[j].text):
+                found = _noun_phrase(text, toks, j + 1, 1)  # 4万吨模锻压机: a technical measure
+                out += [(toks[j].start, found[1])] if found else []
+                continue
+            found = _noun_phrase(text, toks, j, 1)
+        elif tok.text in ("合同", "协议") and i >= 2:
+            j = i - 1
+            while j >= 0 and toks[j].text in _CONTRACT_KINDS:
+                j -= 1
+            if j == i - 1:
+                continue  # 合作协议, 框架协议: an item stands before a kind of contract only
+            found = _noun_phrase(text, toks, j, -1)
+            if found and not (text[: found[0]].endswith(tuple(_SIGNED))
+                              or any(t.end == found[0] and t.text in _SIGNED for t in toks)):
+                found = None
+        else:
+            continue
+        if found:
+            out.append(found)
+    return out

@@ -16,7 +16,7 @@ _WORLD_NAMES = (
 SUFFIX_TYPES: list[tuple[str, tuple[str, ...]]] = [
     ("MilitaryUnit", ("军分区", "警备区", "军区", "战区", "部队", "舰队", "解放军", "武警", "火箭军",
                       "支援部队", "司令部", "政治部", "后勤部", "装备部")),
-    ("University", ("研究所", "研究院", "科学院", "研究中心", "实验室", "大学", "学院", "学校", "工程院", "中心",
+    ("University", ("研究所", "研究院", "科学院", "研究中心", "实验室", "研究室", "大学", "学院", "学校", "工程院", "中心",
                     "分校", "技术院",
                     # a named joint lab takes 联合 into its head, so the name extends over the words before it
                     # (智能传感联合实验室; corpus/train marks 8 such labs University), while 共建联合实验室 is no name
@@ -38,7 +38,7 @@ SUFFIX_TYPES: list[tuple[str, tuple[str, ...]]] = [
                       # longer head wins over 委员会/研究所. 贸促会 (the trade-promotion council, a chamber by the guide;
                       # corpus/train splits it 6 Organization, 6 PublicBody, 中国国际贸易促进委员会 Organization).
                       "贸促会", "贸易促进委员会", "合作委员会", "专业委员会", "工商会", "工商大会", "同业公会", "总会",
-                      "通讯社", "新闻社", "报社",
+                      "通讯社", "新闻社", "报社", "日报", "晚报", "时报", "商报", "日报社",
                       "电视台", "政策研究所", "政策研究院", "战略研究所", "防务研究所", "科技园", "产业集群",
                       # international bodies named 组织 (国际货币基金组织, 世界贸易组织, 上海合作组织, 亚太经合组织: all
                       # Organization in corpus/train; 组织 alone is no head: 社会组织) and alumni associations. Not 工作站
@@ -162,10 +162,12 @@ def listed_type(name: str, typ: str) -> str:
 # Words before a name that are not part of it (原美国普渡大学, 中国电科下属第十四研究所, 民营企业X公司, 我校机电学院).
 LEADING_NOT_NAME = ("下属", "旗下", "所属", "控股股东", "实际控制人为", "全资子公司", "被告单位", "原", "民营企业", "我校",
                     "学校", "本校", "该校", "母校", "合作单位", "参与单位", "单位", "前任", "公诉机关", "客户",
-                    "原股东", "股东", "配套商", "供应商", "经销商", "承包商", "基金管理人", "管理人", "企业", "区内")
+                    "原股东", "股东", "配套商", "供应商", "经销商", "承包商", "基金管理人", "管理人", "企业", "区内",
+                    "私募基金", "战略投资者", "投资者", "投资方", "买方", "卖方")
 # of these, the ones that may stand after other words inside a span (公司控股股东中国船舶工业集团有限公司; a
 # description before a firm's name: 卫星互联网企业成都星链空间科技有限公司, 配套商意大利布雷维尼齿轮公司)
-FIRM_DESCRIPTIONS = ("原股东", "股东", "配套商", "供应商", "经销商", "承包商", "基金管理人", "管理人", "企业")
+FIRM_DESCRIPTIONS = ("原股东", "股东", "配套商", "供应商", "经销商", "承包商", "基金管理人", "管理人", "企业",
+                     "私募基金", "战略投资者", "投资者", "投资方", "买方", "卖方")
 LEADING_ANYWHERE = ("下属", "旗下", "所属", "控股股东", "实际控制人为", "全资子公司", *FIRM_DESCRIPTIONS)
 # 原 is "former" before a name (原美国普渡大学, 原宝钢股份有限公司), not in 原子能, 原材料 …
 NOT_FORMER = tuple("子料则因始创型本产生油材")
@@ -196,7 +198,7 @@ GENERIC_LEFT = set("该本我其各此这那某两多几诸一市省县区国州
     "重大", "重要", "大型", "骨干", "龙头", "知名", "领先", "一流", "世界一流", "新型", "主要", "各类", "各级",
     "国家重点", "省重点", "省部共建", "国家级重点", "省级重点", "国家工程", "国家工程技术",
     # a firm described by its role (合资公司, 上市公司, 标的公司, 军工集团, 主机厂, 注册资本)
-    "合资", "上市", "标的", "参股", "军工", "主机", "贸易", "军贸", "社会", "注册", "核心", "另一", "报告期内", "总装",
+    "合资", "上市", "标的", "参股", "私募", "外资", "中资", "军工", "主机", "贸易", "军贸", "社会", "注册", "核心", "另一", "报告期内", "总装",
     # governments and bodies in a law's general terms (县级以上地方人民政府, 各国政府, 接受方政府, 本级国防动员委员会)
     "各国", "外国地方", "接受方", "县级以上", "县级以上地方", "以上地方", "直辖市", "各区", "各市",
     "各县", "本级", "某国", "上级", "下级", "同级"}
@@ -239,6 +241,9 @@ def generic(left: str, head: str) -> bool:
         return True  # 经贸代表团, 企业家代表团: no named delegation (the guide); 廊坊市经贸代表团 is one
     if left.startswith(_DESCRIPTION_OPENERS):
         return True
+    country = max((c for c in PLACE_PREFIXES if left.startswith(c)), key=len, default="")
+    if country and (left == country or left[len(country):] in GENERIC_LEFT):
+        return True  # 美国公司, 意大利私募基金: a country's firm described, not named
     if (left.startswith(_FIRM_DESCRIPTION_OPENERS) and head in LEGAL_FORMS + ("企业", "厂")
             and not left.startswith(LEADING_NOT_NAME)):  # 民营企业X公司: the firm after the words (ner._trim)
         return True

@@ -44,8 +44,8 @@ def numbered(text: str) -> list[tuple[int, int]]:
 
 
 # A unit that has units of its own: a school or department of a university (not 科学院, the Academy of Sciences),
-# a group's numbered academy (第一研究院, 航天一院, 一院).
-_PARENT_UNIT = re.compile(rf"(?<!科)学院|学部|第[{_NUM}\d]{{1,3}}研究院|[{_NUM}]{{1,2}}院")
+# a group's numbered academy (第一研究院, 航天一院, 一院), an institute before its lab or office (…研究所 | …研究室).
+_PARENT_UNIT = re.compile(rf"(?<!科)学院|学部|第[{_NUM}\d]{{1,3}}研究院|[{_NUM}]{{1,2}}院|研究所(?=.{{2,}}(?:研究室|实验室|团队)$)")
 _SUB_UNIT_HEADS = ("研究所", "实验室", "研究中心", "研究室", "工程中心", "创新中心", "团队", "所")
 _NUMBERED_INSTITUTE = re.compile(rf"第?[\d{_NUM}]{{2,4}}所")
 
@@ -59,7 +59,7 @@ def chain_cut(surface: str) -> int:
         return 0
     for m in _PARENT_UNIT.finditer(surface):
         before, rest = surface[: m.start()], surface[m.end():]
-        if m.group().endswith("学院") and not before:
+        if m.group().endswith(("学院", "研究所")) and not before:
             continue  # 学院 alone is no parent's name
         if m.group()[0] in _NUM and before and not before.endswith((*_GROUPS, "集团")):
             continue  # 一院 is an academy after a group's name only (not 医院, 法院: no numeral there anyway)
