@@ -60,7 +60,8 @@ def name_start(text: str, tokens: list[Token], start: int, end: int) -> int:
     inner = [t for t in tokens if start <= t.start and t.end <= end]
     cut = start
     for t in inner[:-1]:
-        if t.tag not in _CUT_TAGS or _word_at(text, t.start, CONNECTORS | JOINERS) != t.text:
+        cuts = t.tag in _CUT_TAGS or (t.tag == "vn" and t.text in CONNECTORS)  # 常驻/vn of 技术骨干常驻实验室
+        if not cuts or _word_at(text, t.start, CONNECTORS | JOINERS) != t.text:
             continue
         left = text[cut : t.start]
         named = [b for b in inner if cut <= b.start and b.end <= t.start]

@@ -231,6 +231,31 @@ def _cut(text: str, tokens: list[Token], c: _Cand, model: list[Token]) -> _Cand:
     return c
 
 
+_OWNED = ("下属", "所属", "旗下")
+# Words the model or segmenter sometimes call an organisation when cut out of a longer span: never a name.
+_VERBS = frozenset({*_OWNED, "协办", "承办", "主办", "共建", "联合", "合作", "隶属"})
+
+
+def _split_owned(text: str, c: _Cand) -> list[_Cand]:
+    """A span the segmenter glued over 下属/所属/旗下 (中国船舶集团有限公司下属第七〇一研究所): the parent and the unit,
+    or the parent alone when no name follows (…所属院所)."""
+    if c.source == "gazetteer":
+        return [c]
+    surface = text[c.start : c.end]
+    for w in _OWNED:
+        k = surface.find(w)
+        parent = tr.head_type(surface[:k]) if k >= 2 else None
+        if parent is None:
+            continue
+        rest = surface[k + len(w):]
+        out = [_Cand(c.start, c.start + k, parent[0], c.priority, [], c.source)]
+        ht = tr.head_type(rest)
+        if ht and len(rest) > len(ht[1]) and not tr.generic(rest[: -len(ht[1])], ht[1]):
+            out.append(_Cand(c.end - len(rest), c.end, ht[0], c.priority, [], c.source))
+        return out
+    return [c]
+
+
 def _trim(text: str, c: _Cand) -> _Cand:
     """Words before a name that are not part of it (原, 下属, 民营企业, 我校)."""
     if c.source == "gazetteer":
@@ -545,10 +570,10 @@ def find_mentions(
     tagged = _tagger_candidates(named) if "tagger" in use else []
     if proposed is not None:
         tagged = [c for c in tagged if not _joins_organisations(c, known)]
-    cands = [r for c in known + tagged for p in _split_parent(text, _trim(text, _cut(text, tokens, c, model)))
-             for q in _split_place(text, p) for r in _split_chain(text, q)]
+    cands = [r for c in known + tagged for o in _split_owned(text, _cut(text, tokens, c, model))
+             for p in _split_parent(text, _trim(text, o)) for q in _split_place(text, p) for r in _split_chain(text, q)]
     cands = [c for c in cands if c.source == "gazetteer" or not (_generic_after_cut(text[c.start : c.end])
-                                                                 or _described(text, c))]
+                                                                 or _described(text, c) or text[c.start : c.end] in _VERBS)]
     cands.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
     taken = [False] * (len(text) + 1)
     chosen: list[_Cand] = []
