@@ -120,10 +120,19 @@ def person_end(tokens: list[Token], start: int, end: int, last: str) -> int:
 _TITLE_CHARS = frozenset("校院市所部局厅处科社行会团组队省县区州镇馆站师军旅营连舰台事书")  # 董事长, 秘书长
 
 
+_HYPHENS = frozenset("-－‐–")
+_BEFORE_NAME = frozenset("的由是和与及将为在派任请邀聘向对同")
+
+
 def person_start(text: str, start: int, end: int) -> int:
     """A person's name cut from a title ending in 长 (院长孙海鹰 proposed as 长孙海鹰): the name starts after it."""
     if end - start >= 3 and text[start] == "长" and start > 0 and text[start - 1] in _TITLE_CHARS:
         return start + 1
+    if start >= 2 and text[start - 1] in _HYPHENS and "·" in text[start:end]:
+        k = start - 1  # 让-吕克·莫罗 proposed as 吕克·莫罗: a hyphenated given name is in the name
+        while k > 0 and start - k < 4 and "\u4e00" <= text[k - 1] <= "\u9fff" and text[k - 1] not in _BEFORE_NAME:
+            k -= 1
+        return k if k < start - 1 else start
     return start
 
 

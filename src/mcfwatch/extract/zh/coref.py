@@ -99,13 +99,19 @@ _FIRM_HEADS = ("公司", "集团", "基金", "资本")
 def _firm_short(short: str, full: str, places: Container[str]) -> bool:
     """A firm named by the first word of its name and a head (维罗纳公司 of 维罗纳精密航空部件公司, 锐航公司 of 无锡锐航新材料
     有限公司, 鼎峰基金 of 深圳前海鼎峰创业投资基金): the word stands at the start of the fuller name, after a place or a
-    short word at most, and is no place itself (中国公司 names nothing)."""
+    short word at most, and is no place itself (中国公司 names nothing); not a branch named for a place after the word
+    (空中客车中国公司, 菲尔德曼（佛山）智能装备有限公司)."""
     head = next((h for h in _FIRM_HEADS if short.endswith(h)), "")
     core = short[: -len(head)] if head else ""
     if len(core) < 2 or _place_before(core, places, False) or not full.endswith((*_FIRM_HEADS, *tr.LEGAL_FORMS)):
         return False
     k = full.find(core)
-    return k >= 0 and len(full) - k > len(short) and (k == 0 or k <= 4 or _place_before(full[:k], places, False))
+    if k < 0 or len(full) - k <= len(short) or not (k <= 4 or _place_before(full[:k], places, False)):
+        return False
+    mid = full[k + len(core):]
+    ht = tr.head_type(mid)
+    mid = mid[: -len(ht[1])] if ht else mid
+    return not (mid.startswith(("（", "(")) or _place_before(mid, places, False))  # 空中客车中国公司: a branch
 
 
 def canonical(named: Sequence[Named], places: Container[str] = ()) -> dict[tuple[str, str], tuple[str, str]]:
@@ -118,7 +124,8 @@ def canonical(named: Sequence[Named], places: Container[str] = ()) -> dict[tuple
     for short in keys:
         targets = {out.get(full, full) for full in keys
                    if _short_of(short[0], short[1], full[0], full[1], places, short[0] not in stripped)}
-        if not targets and short[1] == "Company":  # only when no fuller name holds it whole (中国船舶集团)
+        if not targets and short[1] == "Company" and short[0] not in stripped:  # only when no fuller name holds
+            # it whole (中国船舶集团), and not a firm named with its own place (新加坡港务集团 named 港务集团)
             targets = {out.get(full, full) for full in keys if full[1] == "Company" and full[0] != short[0]
                        and _firm_short(short[0], full[0], places)}
         if len(targets) == 1:
