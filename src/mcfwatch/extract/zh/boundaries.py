@@ -24,6 +24,8 @@ CONNECTORS = frozenset({
     "联合成立", "设立", "组建", "签约", "签署", "配套", "告诉", "获悉", "携手", "牵头", "委托", "通过",
     "隶属于", "隶属", "属于", "归属",
 })
+# Connectors the segmenter tags as nouns of action (vn) that still never stand inside a name (配套 does: 产业配套联盟).
+_VN_CONNECTORS = frozenset({"常驻", "调入", "选派", "共建", "签约", "入股", "加盟", "并购", "收购"})
 # Joiners: a cut only when what stands before is a name of its own.
 JOINERS = frozenset({"与", "和", "同", "及", "以及", "、", "联合"})
 _PERSON_JOINERS = frozenset({"与", "和", "同"})  # 比尔及梅琳达·盖茨基金会: 及 joins two persons in one name
@@ -60,7 +62,7 @@ def name_start(text: str, tokens: list[Token], start: int, end: int) -> int:
     inner = [t for t in tokens if start <= t.start and t.end <= end]
     cut = start
     for t in inner[:-1]:
-        cuts = t.tag in _CUT_TAGS or (t.tag == "vn" and t.text in CONNECTORS)  # 常驻/vn of 技术骨干常驻实验室
+        cuts = t.tag in _CUT_TAGS or (t.tag == "vn" and t.text in _VN_CONNECTORS)  # 常驻/vn of 技术骨干常驻实验室
         if not cuts or _word_at(text, t.start, CONNECTORS | JOINERS) != t.text:
             continue
         left = text[cut : t.start]

@@ -68,9 +68,18 @@ _GENERIC_ITEMS = ("设备", "产品", "装备", "物项", "货物", "物资", "�
                   # money, help and paperwork are provided too (提供贷款, 提供报关手续, 提供国家秘密)
                   "贷款", "信贷", "补贴", "经费", "手续", "秘密", "罪", "学者", "奖励", "股权", "股份", "保险", "担保",
                   "证书", "许可证", "支持", "保障", "帮助", "便利", "咨询", "培训", "岗位", "机会", "信息", "情报", "工艺",
-                  "费用", "资助", "贴息", "奖金", "场地", "指导", "意见", "建议", "条件", "环境", "政策")
+                  "费用", "资助", "贴息", "奖金", "场地", "指导", "意见", "建议", "条件", "环境", "政策",
+                  # people recruited (引进研究员, 博士后, 人才团队) and a law's or a report's terms (出口管制条例, 管理清单,
+                  # 申请表, 经营者, 退税负担机制, 典型案例): held-out folds of corpus/train
+                  "员", "师", "博士", "博士后", "院士", "团队", "毕业生", "成员", "人员", "者", "商", "方", "工作",
+                  "条例", "清单", "规定", "制度", "机制", "能力", "文件", "申请表", "情况", "案", "案件", "案例", "资格",
+                  "申请权", "津贴", "部门", "单位", "企业", "业绩", "名录", "科研", "用品", "长期")
 _DESCRIBING = ("民用", "军用", "大型", "小型", "高端", "新型", "先进", "国产", "多款", "相关", "关键", "自主", "部分", "全部",
                "新款", "多种", "各类", "首批", "型")
+
+
+# Words after 出口/进口 that make a term of trade, not an item (出口管制, 出口退税, 进口许可).
+_TRADE_TERMS = ("管制", "退税", "许可", "经营", "申请", "额", "企业", "商", "总额", "贸易", "业务")
 
 
 def _noun_phrase(text: str, toks: list[Token], j: int, step: int) -> tuple[int, int] | None:
@@ -108,6 +117,8 @@ def objects(text: str, toks: list[Token]) -> list[tuple[int, int]]:
             if j < len(toks) and toks[j].tag == "m" and re.fullmatch(r"[\d.]+万?吨级?", toks[j].text):
                 found = _noun_phrase(text, toks, j + 1, 1)  # 4万吨模锻压机: a technical measure
                 out += [(toks[j].start, found[1])] if found else []
+                continue
+            if j < len(toks) and toks[j].text.startswith(_TRADE_TERMS):
                 continue
             found = _noun_phrase(text, toks, j, 1)
         elif tok.text in ("合同", "协议") and i >= 2:

@@ -167,7 +167,8 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--sample", type=int, default=0,
                     help="N sentences spread evenly over each public file (0: all of them)")
     ap.add_argument("--corpus", nargs="*", type=Path, default=[],
-                    help="annotated corpus files (corpus/train/zh.jsonl) whose gold mentions are added")
+                    help="annotated corpus files (corpus/train/zh.jsonl corpus/extra/zh.jsonl) whose gold mentions "
+                         "are added")
     ap.add_argument("--corpus-repeat", type=int, default=1, help="times each corpus sentence is added (its weight)")
     ap.add_argument("--corpus-fill", default="lac", choices=["lac", "jieba", "none"],
                     help="segmenter whose people and places fill in where the corpus gold marks nothing")
@@ -199,19 +200,21 @@ def main(argv: Iterable[str] | None = None) -> int:
         files.append({"file": name, "sha256": sha256(path), "sentences_used": len(data),
                       "characters_used": sum(len(t) for t, _ in data)})
         print(f"  {name}: {len(data):,} sentences")
-    if args.corpus:
+    fill = make_tagger(args.corpus_fill) if args.corpus and args.corpus_fill != "none" else None
+    seen: set[str] = set()  # a text in two files counts once (corpus/train first, then corpus/extra)
+    for path in args.corpus:
         try:
-            texts = corpus_texts(args.corpus, make_tagger(args.corpus_fill) if args.corpus_fill != "none" else None)
+            texts = [t for t in corpus_texts([path], fill) if t.group not in seen]
         except (OSError, InputError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
+        seen |= {t.group for t in texts}
         data = [s for t in texts for s in t.sentences]
         sents += data * args.corpus_repeat
-        for path in args.corpus:
-            files.append({"file": str(path), "sha256": sha256(path), "documents": len(texts),
-                          "sentences_used": len(data), "characters_used": sum(len(t) for t, _ in data),
-                          "repeated": args.corpus_repeat, "filled_by": args.corpus_fill})
-        print(f"  corpus: {len(texts)} documents, {len(data):,} clauses x {args.corpus_repeat}")
+        files.append({"file": str(path), "sha256": sha256(path), "documents": len(texts),
+                      "sentences_used": len(data), "characters_used": sum(len(t) for t, _ in data),
+                      "repeated": args.corpus_repeat, "filled_by": args.corpus_fill})
+        print(f"  corpus {path}: {len(texts)} documents, {len(data):,} clauses x {args.corpus_repeat}")
     args.out.mkdir(parents=True, exist_ok=True)
     raw_path = args.out / MODEL_FILE.removesuffix(".gz")
     model_path = args.out / MODEL_FILE
