@@ -60,7 +60,7 @@ ZH_NER_SAMPLE ?= 15000
 ZH_NER_REPEAT ?= 2
 train-zh: setup-dev
 	nice -n 10 $(BIN)/python -m mcfwatch.extract.zh.train --data $(ZH_NER_DATA) --sample $(ZH_NER_SAMPLE) \
-		--corpus corpus/train/zh.jsonl corpus/extra/zh.jsonl --corpus-repeat $(ZH_NER_REPEAT) --test $(ZH_NER_TEST)
+		--corpus corpus/train/zh.jsonl --corpus-repeat $(ZH_NER_REPEAT) --test $(ZH_NER_TEST)
 
 # Maintainers' tools (uv, pip-audit) live in their own venv, installed from their own hashed lock.
 TOOLS ?= .venv-tools
