@@ -27,8 +27,8 @@ from mcfwatch.extract.en.cleanup import (
     split_of_the,
     split_parent,
 )
-from mcfwatch.extract.en.extents import cmc_units, event_tail, programme_bodies, unit_tail
-from mcfwatch.extract.en.heads import named_by_role, strong_type
+from mcfwatch.extract.en.extents import cmc_units, council_of, event_tail, programme_bodies, unit_tail
+from mcfwatch.extract.en.heads import local_council, named_by_role, strong_type
 from mcfwatch.extract.en.lexicon import TITLE_HEADS, TITLE_WORDS
 from mcfwatch.extract.en.names import country_name, name_key
 from mcfwatch.extract.en.patterns import PERSON_TITLES, TECHNOLOGIES
@@ -300,6 +300,12 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
             span = unit_tail(span)
         if label == "NORP" and country_name(span.text) is not None:
             label = "GPE"  # "the Fiji trade minister": a country's name used as a modifier is the place
+        if label in {"GPE", "LOC", "Place"} and country_name(span.text) is None \
+                and (council := council_of(span)) is not None:
+            out.append((council, "PublicBody"))  # "Leeds city council": the local government
+            continue
+        if label == "ORG" and local_council(span.text):
+            label = "PublicBody"  # its lower-case words are no headline's
         if label == "ORG" and (place := _bracketed_country(ent)) is not None:
             out.append((place, "GPE"))  # "Valtech Lasers (Finland)": the firm, and the country in brackets
         if label == "ORG":
@@ -335,7 +341,7 @@ BODY_WORDS = COMPANY_WORDS | GOV_WORDS | UNIVERSITY_WORDS | ORG_WORDS | MILITARY
     "partners", "capital", "ventures", "consulting", "aviation", "aerospace", "trading", "international", "fund"}
 
 # the labels a name's shape overrules (heads.py): the model's, and the research and firm patterns' guesses
-_SHAPE_TYPED = {"ORG", "FAC", "PERSON", "GPE", "University", "Company"}
+_SHAPE_TYPED = {"ORG", "FAC", "PERSON", "GPE", "University", "Company", "Organization"}
 
 
 def mentions_of(doc: Doc) -> list[Mention]:

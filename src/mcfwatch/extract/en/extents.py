@@ -10,6 +10,8 @@
   Laboratory of Robotics and System", "Faculty of Engineering and the Environment".
 - A department of the Central Military Commission named with it: "Central Military Commission Equipment
   Development Department" (one unit).
+- A place's council: "Leeds city council", "Kilcarrig County Council", "Barnstone council" (a local government:
+  PublicBody, as the corpus annotates all such names).
 Pure functions over spaCy spans.
 """
 
@@ -123,3 +125,17 @@ def unit_tail(span: Span) -> Span:
     if any(t.dep_ == "conj" and t.head.i == span.root.i for t in doc[start:run]):
         return span  # "Beijing Institute of Aeronautical Materials and Harrowgate set up ...": two parties
     return doc[span.start:run]
+
+
+_LOCAL_WORDS = {"city", "county", "district", "borough", "town", "regional", "municipal", "parish", "shire",
+                "metropolitan", "village"}
+
+
+def council_of(span: Span) -> Span | None:
+    """The place's council named after it ("Leeds city council", "Waikawa District Council"), or None."""
+    doc, end = span.doc, span.end
+    while end < len(doc) and doc[end].lower_ in _LOCAL_WORDS and end - span.end < 2:
+        end += 1
+    if end < len(doc) and doc[end].lower_ == "council":
+        return doc[span.start:end + 1]
+    return None

@@ -53,6 +53,13 @@ _FIRM = re.compile(
     r"LLC|Corp\.?|Co\.|KG|ASA|A/S|Bhd\.?|Pte\.?|Pty\.?|plc|PLC|LLP|Maschinenbau|Werkzeugmaschinen|Werke|Werft|"
     r"Technik|Elektronik|Optik|Bodegas|Fondo|Aeroportos|Industrie|Industria|Aerospazio)$")
 _GATHERING = re.compile(r"\b(?:Fair|Expo|Forum|Summit|Conference)\b")
+# a local government's council ("Leeds city council", "Kilcarrig County Council"; all 11 training names PublicBody)
+_LOCAL_COUNCIL = re.compile(r"(?i)\b(?:city|county|district|borough|town|regional|municipal|shire|parish) council$")
+
+
+def local_council(name: str) -> bool:
+    """"Leeds city council", "Waikawa District Council": a town's council (lower case allowed)."""
+    return bool(_LOCAL_COUNCIL.search(name))
 
 
 def strong_type(name: str) -> str | None:
@@ -73,7 +80,7 @@ def strong_type(name: str) -> str | None:
         return "Organization"
     if words[-1] in _OUTLET_LAST or low.startswith(("voice of ", "radio free ")):
         return "Organization"
-    if _AGENCY.search(name) and not _GATHERING.search(name):
+    if _AGENCY.search(name) and not _GATHERING.search(name) or _LOCAL_COUNCIL.search(name):
         return "PublicBody"
     if words[0] == "business" and len(words) == 2 and country_name(name.split()[1]) is not None:
         return "PublicBody"  # "Business Finland"

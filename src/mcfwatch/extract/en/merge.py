@@ -15,6 +15,7 @@ import re
 from spacy.tokens import Doc
 
 from mcfwatch.extract.en.entities import EntityTable, _merge, text_of
+from mcfwatch.extract.en.localities import local_places
 from mcfwatch.extract.en.shortforms import merge_short_forms
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
@@ -105,6 +106,7 @@ def merge_city_state(doc: Doc, table: EntityTable) -> None:
 def merge_variants(doc: Doc, table: EntityTable) -> None:
     merge_aka(doc, table)
     merge_city_state(doc, table)
+    local_places(doc, table)  # before the short forms: the town "Wolfsbach" is no short form of a firm
     merge_short_forms(table)
     merge_people(table)
     merge_bodies(table)

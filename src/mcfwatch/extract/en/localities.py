@@ -1,0 +1,73 @@
+"""A name the text sets up as a town, city or region is a Place, whatever the typer said (it sends unknown
+towns to Company, the largest type: "Kilbarry", "Almaty", "Lower Saxony" on the held-out folds).
+
+- "the state of Victoria", "the German state of Lower Saxony", "the city of X": a lower-case division word
+  and "of" before the name;
+- "Mayor Nguyen Van Thanh of Hai Phong", "Lord Mayor Sinead Brophy of Kilbarry", "Almaty Deputy Mayor Yerlan
+  Auba": a firm has no mayor;
+- "Ballymore's partner city", "X's sister city": a city's twin;
+- "a plant in Bowling Green", "based in X", "headquartered in X": where something stands.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from mcfwatch.extract.en.entities import BODY_WORDS, EntityTable
+
+_DIVISIONS = {"state", "city", "town", "county", "province", "prefecture", "municipality", "region", "village",
+              "borough", "canton", "emirate", "oblast", "island", "islands"}
+_MAYOR_LEAD = {"deputy", "vice", "lord", "executive", "acting", "former", "then"}
+_TWINS = {"partner", "sister", "twin", "friendship", "twinned", "paired"}
+_TOWN_WORDS = {"city", "cities", "town", "towns", "county", "province", "region", "state"}
+_SITED = {"based", "headquartered", "located", "registered", "incorporated", "plant", "factory", "facility",
+          "headquarters", "campus", "site", "branch", "office", "offices", "warehouse", "mill", "born", "resident"}
+
+
+def _sited(span: Span) -> bool:
+    """"a plant in Bowling Green", "headquartered in X"."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].lower_ == "in" and doc[span.start - 2].lower_ in _SITED
+
+
+def _divided(span: Span) -> bool:
+    """"the state of Victoria", "Mayor X of Kilbarry"."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "of":
+        return False
+    before = doc[span.start - 2]
+    if before.is_lower and before.lower_ in _DIVISIONS:
+        return True
+    return any(doc[j].lower_ == "mayor" and all(t.is_title for t in doc[j + 1:span.start - 1])
+               for j in range(max(0, span.start - 6), span.start - 1))  # the mayor's name between
+
+
+def _mayor_after(span: Span) -> bool:
+    """"Almaty Deputy Mayor Yerlan Auba"."""
+    doc, i = span.doc, span.end
+    while i < len(doc) and doc[i].lower_ in _MAYOR_LEAD:
+        i += 1
+    return i < len(doc) and doc[i].lower_ == "mayor"
+
+
+def _twin_of(span: Span) -> bool:
+    """"Ballymore's partner city"."""
+    doc, i = span.doc, span.end
+    return i + 2 < len(doc) and doc[i].lower_ in {"'s", "’s"} and doc[i + 1].lower_ in _TWINS \
+        and doc[i + 2].lower_ in _TOWN_WORDS
+
+
+def local_places(doc: Doc, table: EntityTable) -> None:
+    """Retype the firms, organisations and people the text places as towns or regions (see the module)."""
+    for eid, spans in table.spans.items():
+        if table.types.get(eid) not in {"Company", "Organization", "Person"} or eid in table.ruler_typed:
+            continue
+        words = table.names[eid].lower().split()
+        if len(words) > 3 or set(words) & BODY_WORDS:
+            continue
+        for s, e in spans:
+            span = doc.char_span(s, e)
+            if span is not None and span.text == table.names[eid] and (
+                    _divided(span) or _mayor_after(span) or _twin_of(span) or _sited(span)):
+                table.types[eid] = "Place"
+                break
