@@ -69,7 +69,8 @@ def name_start(text: str, tokens: list[Token], start: int, end: int) -> int:
         named = [b for b in inner if cut <= b.start and b.end <= t.start]
         one_name = (len(named) == 1 and named[0].tag in _NAME_TAGS and named[0].text == left
                     and t.text in _PERSON_JOINERS)
-        if t.text in CONNECTORS or _head_named(left) or (one_name and len(left) >= 2):
+        firm = t.text in ("与", "同", "、") and len(left) >= 4 and left.endswith(tr.COMPANY_ENDINGS)  # 飞龙航空与临江大学
+        if t.text in CONNECTORS or _head_named(left) or (one_name and len(left) >= 2) or firm:
             cut = t.end
     return cut if end - cut >= 2 else start
 
