@@ -186,3 +186,13 @@ def test_an_events_name_holds_its_verbs(zh_extractor: ChineseExtractor) -> None:
     got = _types(zh_extractor, "第五届军民融合发展高技术装备成果展览会由国家国防科工局主办。")
     assert got.get("军民融合发展高技术装备成果展览会") == "Event"
     assert "军民融合" not in got
+
+
+def test_role_words_joined_firms_and_high_tech_zones(zh_extractor: ChineseExtractor) -> None:
+    # a judgment's roles stay outside the firm (原告 is not 原 "former"); corpus/train: 宝鸡高新区 and 绵阳科技城 are Place
+    got = _surfaces(zh_extractor, "原告北京京北科技投资有限公司诉被告香港华亿控股有限公司。")
+    got |= _surfaces(zh_extractor, "飞龙航空与临江大学共建无人机研发中心，落户绵阳高新区。")
+    assert not [n for n in got if n.startswith(("告", "原告", "被告"))]
+    assert got.get("北京京北科技投资有限公司") == "Company" and got.get("香港华亿控股有限公司") == "Company"
+    assert got.get("飞龙航空") == "Company" and got.get("临江大学") == "University"
+    assert got.get("绵阳高新区") == "Place"
