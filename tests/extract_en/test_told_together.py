@@ -72,3 +72,29 @@ def test_attended_the_event_told_before(extract_text) -> None:  # en-w-1079
 def test_teamed_up_with(extract_text) -> None:  # corpus/extra/en.jsonl en-x-0074
     ex = extract_text("Skyline also teamed up with Mekong Agritech of Vietnam to set up a joint training centre in Hanoi.")
     assert ("Skyline", "Mekong Agritech") in rels(ex, "agreement")
+
+
+def test_sister_cities(extract_text) -> None:  # en-w-1256, en-w-0076
+    ex = extract_text(passage("en-w-1256", "Regensburg-Nord and Qingdao", "since 2009."))
+    assert ("Regensburg-Nord", "Qingdao") in rels(ex, "agreement")
+    ex = extract_text(passage("en-w-0076", "South Australia and Shandong", "since 1986."))
+    assert ("South Australia", "Shandong") in rels(ex, "agreement")
+
+
+def test_the_two_universities_signed(extract_text) -> None:  # en-w-1052, en-w-1068
+    ex = extract_text(passage("en-w-1052", "A six-member delegation", "student exchanges;"))
+    assert rels(ex, "agreement") == {("Nanjing University of Science and Technology", "Carrow University")}
+    ex = extract_text(passage("en-w-1068", "• Introduced the Aberdeen", "in February."))
+    assert rels(ex, "agreement") == {("Deepline Engineering", "CNOOC Energy Technology & Services")}
+
+
+def test_agreed_to_supply(extract_text) -> None:  # en-w-1266
+    ex = extract_text(passage("en-w-1266", "On the sidelines", "Kazakh Agro Trading."))
+    assert ("Shaanxi Weihe Fertilizer Group", "Kazakh Agro Trading") in rels(ex, "agreement")
+
+
+def test_set_up_by_two_bodies(extract_text) -> None:  # en-w-1130, en-w-1117
+    ex = extract_text(passage("en-w-1130", "Guokeyuan was set up", "NUDT in 2018,"))
+    assert ("Hunan Provincial Government", "NUDT") in rels(ex, "agreement")
+    ex = extract_text(passage("en-w-1117", "The Shaanxi Military-Civil", "has completed its"))
+    assert ("Shaanxi Provincial Department of Finance", "Shaanxi Aerospace Investment Group") in rels(ex, "agreement")

@@ -23,9 +23,22 @@ _NOT_IT = {"Person"}
 _ORGS = {"Company", "Organization", "PublicBody", "University", "MilitaryUnit"}
 EVENTISH = frozenset({"Event", "Program"})  # slots a reference may fill from anywhere earlier in the document
 # "the university" as the document's subject is one whose name says university (not one of its labs or schools)
+# "the two universities", "both sides": the kinds of the two parties they stand for
+PAIR_NOUNS: dict[str, set[str]] = {
+    "side": _ORGS | {"Place"}, "party": _ORGS | {"Place"}, "university": {"University"}, "college": {"University"},
+    "company": {"Company"}, "firm": {"Company"}, "institution": _ORGS, "organisation": _ORGS, "organization": _ORGS,
+    "city": {"Place"}, "country": {"Place"}, "government": {"PublicBody", "Place"}, "leader": {"Person"},
+    "president": {"Person"}, "minister": {"Person"}, "partner": _ORGS, "school": {"University"},
+}
 # a unit referred to by its head word: the last one whose name holds the word (or its other spelling)
 UNIT_HEADS = {"centre": "center", "center": "centre", "laboratory": "lab", "lab": "laboratory"}
 NAMED_HEADS = {"university", "institute", "laboratory", "academy", "school", "college"}
+
+
+def _dependent(t: Token) -> bool:
+    """A name that only qualifies another ("Carrow's provost", "a subsidiary of CNOOC", "its School of X" after "the
+    invitation of"): not one of "the two" parties."""
+    return t.dep_ == "poss" or (t.dep_ == "pobj" and t.head.lower_ == "of")
 
 
 @dataclass(slots=True)
@@ -88,10 +101,38 @@ class Resolver:
         """The entities tok stands for; ``want``: the types the slot takes (a pronoun or definite description
         is resolved to an antecedent of one of them: "It is organised by X" -> the event, not the last subject)."""
         out: list[Arg] = []
-        for t in conjuncts(tok):
+        for t in conjuncts(tok) + self._inner_conjuncts(tok):
             for a in self._one(t, depth, want):
                 if all(a.entity != b.entity for b in out):
                     out.append(a)
+        return out
+
+    def the_two(self, t: Token) -> list[Arg]:
+        """"the two universities", "both sides", "the two leaders": the last two named of the kind, in this sentence
+        (before the phrase) or the two before it."""
+        dets = {c.lower_ for c in t.children if c.dep_ in {"det", "nummod", "predet"}}
+        if not ({"two", "both"} & dets):
+            return []
+        types = PAIR_NOUNS.get(t.lemma_.lower()) or PAIR_NOUNS.get(t.lower_, set())
+        start = ([s for s in self.sents if s.end <= t.sent.start][-2:] or [t.sent])[0].start
+        found: list[str] = []
+        for i, e in reversed(self.mentions):
+            if start <= i < t.i and self.table.types.get(e) in types and e not in found and not _dependent(self.doc[i]):
+                found.append(e)
+                if len(found) == 2:
+                    return [Arg(x, "resolved", t.i) for x in reversed(found)]
+        return []
+
+    def _inner_conjuncts(self, tok: Token) -> list[Token]:
+        """Names coordinated with the last word of a mention that ends in "of ...": "by the Department of Finance and
+        Shaanxi Aerospace Investment Group" (the parser hangs the group on "Finance", inside the first name)."""
+        eid = self.table.entity_of(tok)
+        if eid is None:
+            return []
+        out: list[Token] = []
+        for t in tok.subtree:
+            if t.i > tok.i and t.dep_ == "pobj" and self.table.entity_of(t) == eid:
+                out += [c for c in t.conjuncts if c.i > t.i and self.table.entity_of(c) not in {None, eid}]
         return out
 
     def _one(self, t: Token, depth: int, want: frozenset[str] | None = None) -> list[Arg]:
@@ -99,6 +140,10 @@ class Resolver:
         if eid is not None:
             return [Arg(eid, "direct", t.i)]
         low = t.lower_
+        if low in PAIR_NOUNS or t.lemma_.lower() in PAIR_NOUNS:
+            pair = self.the_two(t)
+            if pair:
+                return pair
         if t.pos_ == "PRON" or low in _IT | _THEY | _HE:
             if low in {"who", "which", "that"} and t.head.dep_ == "relcl":
                 return self.entities(t.head.head, depth=depth + 1) if depth < 3 else []

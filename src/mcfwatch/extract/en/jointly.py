@@ -32,7 +32,12 @@ JOINT_NOUNS = {"lab", "laboratory", "centre", "center", "institute", "school", "
 SETUP_VERBS = {"run", "operate", "open", "launch", "set", "establish", "found", "build", "create", "form", "start",
                "manage", "develop", "inaugurate", "unveil", "co-found", "cofound"}
 TOGETHER = {"jointly", "together"}
-TRIGGERS = SETUP_VERBS | JOINT_NOUNS | {"team"}
+FOUND_VERBS = {"set", "establish", "found", "launch", "create", "form", "co-found", "cofound"}
+TRIGGERS = SETUP_VERBS | JOINT_NOUNS | {"team", "agree"}
+# what a party agreed to do with another that makes the agreement a deal ("agreed to buy / supply / set up")
+DEAL_VERBS = {"supply", "sell", "provide", "deliver", "ship", "export", "buy", "purchase", "license", "lease", "import",
+              "source", "order", "acquire", "invest", "take", "set", "establish", "build", "develop", "form", "create",
+              "open", "launch", "cooperate", "collaborate", "partner", "work", "produce", "manufacture", "assemble"}
 _LABS = {"lab", "laboratory", "centre", "center", "institute", "school", "college", "academy", "platform", "hub",
          "facility", "station", "campus", "department", "faculty", "studio", "unit", "clinic", "programme", "program",
          "course", "degree", "incubator", "base", "park"}
@@ -101,9 +106,14 @@ class JointlyRules:
 
     def _verb(self, tok: Token, lemma: str) -> list[Found]:
         thing = self._thing(tok)
+        together = _co(tok) or any(c.dep_ == "advmod" and c.lower_ in TOGETHER for c in tok.children)
+        if thing is None and lemma in FOUND_VERBS and _children(tok, {"nsubjpass"}) and \
+                len(self._orgs([p for a in _children(tok, {"agent"}) for p in _children(a, {"pobj"})])) >= 2:
+            thing, together = _children(tok, {"nsubjpass"})[0], True  # "Guokeyuan was set up by A and B"
+            if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+                return []
         if thing is None or not is_stated(tok):
             return []
-        together = _co(tok) or any(c.dep_ == "advmod" and c.lower_ in TOGETHER for c in tok.children)
         partners = self._orgs(prep_objects(tok, {"with"}) + (prep_objects(thing, {"with"}) if thing.head.i == tok.i else []))
         partners += [a for c in tok.children if c.dep_ == "advmod" and c.lower_ in TOGETHER
                      for a in self._orgs(prep_objects(c, {"with"}))]
@@ -146,6 +156,39 @@ class JointlyRules:
         return [Found("agreement", s.entity, p.entity, tok.i, _conf(s, p), "cooperation") for s in subj
                 for p in partners if s.entity != p.entity and self.r.table.types.get(s.entity) in ORGS]
 
+    def _agreed(self, tok: Token) -> list[Found]:
+        """"X agreed to supply fertilizer to Y", "agreed to buy castings from Y", "agreed with Y to set up a joint lab"
+        (docs/annotation.md 4.3: "agreed to buy" = a signed deal)."""
+        deals = [v for v in _children(tok, {"xcomp"}) if v.lemma_.lower() in DEAL_VERBS]
+        with_tok = prep_objects(tok, {"with"})
+        if not deals and not with_tok or not is_stated(tok):
+            return []
+        partners = self._orgs(with_tok)
+        kind = "cooperation"
+        for v in deals:
+            lemma = v.lemma_.lower()
+            partners += self._orgs(prep_objects(v, {"with"}))
+            if lemma in {"supply", "sell", "provide", "deliver", "ship", "export"}:
+                partners += self._orgs(prep_objects(v, {"to"}) + _children(v, {"dative"}))
+                kind = "contract"
+            elif lemma in {"buy", "purchase", "license", "lease", "import", "source", "order"}:
+                partners += self._orgs(prep_objects(v, {"from"}))
+                kind = "contract"
+            elif lemma in {"acquire", "invest", "take"}:
+                partners += self._orgs(_children(v, {"dobj"}) + prep_objects(v, {"in"}))
+                kind = "investment"
+            elif any(self._joint_thing(d) for d in _children(v, {"dobj"})):
+                kind = "joint_lab"
+        subj = [a for a in self.subjects(tok)[0] if self.r.table.types.get(a.entity) in ORGS | {"Person", "Place"}]
+        seen: set[str] = set()
+        out: list[Found] = []
+        for s in subj:
+            for p in partners:
+                if s.entity != p.entity and p.entity not in seen:
+                    seen.add(p.entity)
+                    out.append(Found("agreement", s.entity, p.entity, tok.i, _conf(s, p), kind))
+        return out
+
     def run(self, sent: Span, toks: list[Token], lemmas: list[str]) -> list[Found]:
         """The agreements a sentence tells as joint set-ups (``lemmas``: its tokens' lower-case lemmas)."""
         out: list[Found] = []
@@ -156,6 +199,8 @@ class JointlyRules:
                 out += self._verb(tok, lemma)
             elif tok.pos_ == "VERB" and lemma == "team":
                 out += self._team_up(tok)
+            elif tok.pos_ == "VERB" and lemma == "agree":
+                out += self._agreed(tok)
             elif tok.pos_ in {"NOUN", "PROPN"} and lemma in JOINT_NOUNS:
                 out += self._noun(tok)
         return out

@@ -40,6 +40,7 @@ from mcfwatch.extract.en.ownership import Ownership
 from mcfwatch.extract.en.parts import PART_VERBS, invited_by, listed_participants, may_take_part, taking_part
 from mcfwatch.extract.en.positions import SurfacePositions
 from mcfwatch.extract.en.relations_util import _children, _conf, prep_objects
+from mcfwatch.extract.en.twinning import Twinning
 
 ACTORS = ORGS | {"Person", "Place"}
 TARGETS: dict[str, set[str]] = {
@@ -82,6 +83,7 @@ class SentenceRules(NounRules):
         self.jointly = JointlyRules(resolver, self.subjects)
         self.money = MoneyRules(resolver, self.subjects)
         self.event_roles = EventRoles(resolver)
+        self.twinning = Twinning(resolver)
         self.agreements: list[tuple[int, str, str, str]] = []
         self.employer: dict[str, str] = {}  # person -> the organisation of the last post told
 
@@ -178,6 +180,7 @@ class SentenceRules(NounRules):
         found += self.jointly.run(sent, toks, lemmas)
         found += self.money.run(sent, toks, lemmas)
         found += self.event_roles.run(sent, toks, lemmas)
+        found += self.twinning.run(sent, toks, lemmas)
         found = self._signed_for([f for f in found if self._typed(f)])
         doc = sent.doc
         self.agreements += [(f.trigger, f.source, f.target, NOUN_KIND.get(k, k)) for f in found if f.type == "agreement"

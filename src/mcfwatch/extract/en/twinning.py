@@ -1,0 +1,72 @@
+"""Friendship-city ties told by the noun (docs/annotation.md 4.3, agreement/friendship_city: sister or friendly cities,
+states, provinces):
+
+- "[A] and [B] have been sister cities since 2009", "[A] and [B] became friendship cities";
+- "[A]'s sister city, [B]", "[B], [A]'s partner city since 2015", "[B] is a sister city of [A]".
+Each tie is one agreement between the two places (or their governments).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from mcfwatch.extract.en.args import Arg, Resolver
+from mcfwatch.extract.en.found import Found
+from mcfwatch.extract.en.modality import is_stated
+from mcfwatch.extract.en.relations_util import _children, _conf, prep_objects
+
+TIE_WORDS = {"sister", "twin", "partner", "friendship", "friendly", "twinned", "sister-city"}
+PLACE_NOUNS = {"city", "cities", "state", "states", "province", "provinces", "town", "towns", "county", "counties",
+               "region", "regions", "municipality", "prefecture"}
+PARTIES = {"Place", "PublicBody"}
+
+
+def is_tie(tok: Token) -> bool:
+    """"sister city", "friendship cities", "twin town", "partner province"."""
+    return tok.lemma_.lower() in PLACE_NOUNS | {"city"} and any(
+        c.dep_ in {"amod", "compound"} and c.lower_ in TIE_WORDS for c in tok.children)
+
+
+class Twinning:
+    """The friendship-city rules of one sentence (``run``)."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.r = resolver
+
+    def _places(self, toks: list[Token]) -> list[Arg]:
+        out: list[Arg] = []
+        for t in toks:
+            for a in self.r.entities(t, want=frozenset(PARTIES)):
+                if self.r.table.types.get(a.entity) in PARTIES and all(a.entity != b.entity for b in out):
+                    out.append(a)
+        return out
+
+    def _tie(self, tok: Token) -> list[Found]:
+        own = self._places(_children(tok, {"poss"}) + prep_objects(tok, {"of", "with"}))
+        other: list[Arg] = []
+        head = tok.head
+        if tok.dep_ == "appos":  # "B, A's sister city"
+            other = self._places([head])
+        elif tok.dep_ in {"attr", "oprd"} and head.pos_ in {"AUX", "VERB"}:  # "A and B have been sister cities"
+            other = self._places(_children(head, {"nsubj", "nsubjpass"}))
+        other += self._places([c for c in tok.children if c.dep_ == "appos"])  # "A's sister city, B"
+        other = [a for a in other if all(a.entity != b.entity for b in own)]
+        if own and other:
+            pairs = [(a, b) for a in own for b in other]
+        elif len(other) >= 2 and tok.dep_ in {"attr", "oprd"} and tok.tag_ == "NNS":
+            pairs = [(other[0], other[1])]
+        else:
+            return []
+        verb = head if head.pos_ in {"AUX", "VERB"} else tok
+        if not is_stated(verb):
+            return []
+        return [Found("agreement", a.entity, b.entity, tok.i, _conf(a, b), "friendship_city") for a, b in pairs
+                if a.entity != b.entity]
+
+    def run(self, sent: Span, toks: list[Token], lemmas: list[str]) -> list[Found]:
+        """The friendship-city ties a sentence tells by the noun (``lemmas``: its tokens' lower-case lemmas)."""
+        out: list[Found] = []
+        for tok, lemma in zip(toks, lemmas, strict=True):
+            if lemma in PLACE_NOUNS and tok.pos_ in {"NOUN", "PROPN"} and is_tie(tok):
+                out += self._tie(tok)
+        return out
