@@ -27,7 +27,14 @@ from mcfwatch.extract.en.cleanup import (
     split_of_the,
     split_parent,
 )
-from mcfwatch.extract.en.extents import cmc_units, council_of, event_tail, programme_bodies, unit_tail
+from mcfwatch.extract.en.extents import (
+    cmc_units,
+    council_of,
+    event_tail,
+    joined_halves,
+    programme_bodies,
+    unit_tail,
+)
 from mcfwatch.extract.en.heads import local_council, named_by_role, strong_type
 from mcfwatch.extract.en.lexicon import TITLE_HEADS, TITLE_WORDS
 from mcfwatch.extract.en.names import country_name, name_key
@@ -232,13 +239,48 @@ def tech_extent(span: Span) -> Span:
     technologies", "radar components"), when no other name holds them."""
     doc = span.doc
     start, end = span.start, span.end
-    while start >= 3 and doc[start - 2].text == "-" and not doc[start - 2].whitespace_ \
-            and not doc[start - 3].whitespace_ and all(
-                _free(doc[i]) and re.fullmatch(r"[a-z0-9]+", doc[i].text) for i in (start - 3, start - 1)):
-        start -= 3
+    start = _hyphen_start(doc, start)
     if end < len(doc) and doc[end].lower_ in TECH_TAILS and _free(doc[end]):
         end += 1
+    # the item a technology word modifies ("directed energy weapons", "gallium nitride amplifiers"): the kinds of
+    # item that end the corpus's technology names
+    while end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end \
+            and doc[end].lower_ in TECH_ITEMS and _free(doc[end]):
+        end += 1
+    # the words that modify it inside its noun phrase ("monolithic microwave integrated circuits", "airborne
+    # early-warning radars", "AC311 light helicopters"), not a quantity or a word of judgement
+    while start > 0 and _tech_modifier(doc[start - 1], start, end):
+        start = _hyphen_start(doc, start - 1)
     return doc[start:end] if (start, end) != (span.start, span.end) else span
+
+
+def _hyphen_start(doc: Doc, start: int) -> int:
+    """The start of a hyphenated modifier before ``start`` ("aerospace-grade", "five-axis")."""
+    while start >= 3 and doc[start - 2].text == "-" and not doc[start - 2].whitespace_ \
+            and not doc[start - 3].whitespace_ and all(
+                _free(doc[i]) and re.fullmatch(r"[A-Za-z0-9]+", doc[i].text) for i in (start - 3, start - 1)):
+        start -= 3
+    return start
+
+
+# the kinds of item that end two or more technology names of the training annotations (corpus/train, extra)
+TECH_ITEMS = {"drones", "drone", "software", "radars", "radar", "sensors", "sensor", "satellites", "satellite",
+              "chips", "chip", "engines", "engine", "vehicles", "equipment", "aircraft", "tools", "semiconductors",
+              "antennas", "antenna", "missiles", "missile", "lenses", "helicopters", "helicopter", "panels",
+              "modules", "module", "cameras", "batteries", "circuits", "components", "detectors", "amplifiers",
+              "cores", "arrays", "transducers", "magnets", "weapons", "parts", "fairings", "furnaces"}
+
+
+_NOT_MODIFIERS = {"other", "such", "several", "many", "various", "more", "new", "certain", "additional", "further",
+                  "same", "related", "similar", "own", "key", "main", "major", "sensitive", "controlled", "licensed",
+                  "unlicensed", "restricted", "relevant", "specific", "different", "total", "first", "last", "state",
+                  "military", "civilian", "commercial", "small", "large"}
+
+
+def _tech_modifier(tok: Token, start: int, end: int) -> bool:
+    return (start <= tok.head.i < end and tok.dep_ in {"compound", "amod", "nmod"} and _free(tok)
+            and tok.lower_ not in _NOT_MODIFIERS and tok.tag_ in {"NN", "NNS", "JJ", "NNP"}
+            and (tok.is_lower or bool(re.fullmatch(r"[A-Z]+-?\d+[A-Z]?", tok.text))))
 
 
 _LEVELS = {"municipal", "provincial", "city", "county", "district", "regional", "state", "local", "prefectural",
@@ -334,7 +376,7 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
                 continue
         parts = split_of_the(span) if label == "ORG" else [span]
         out.extend((q, label) for p in parts for q in split_parent(p))
-    return out
+    return joined_halves(doc, out, BODY_WORDS)
 
 
 BODY_WORDS = COMPANY_WORDS | GOV_WORDS | UNIVERSITY_WORDS | ORG_WORDS | MILITARY_WORDS | _LEGAL_FORMS | {

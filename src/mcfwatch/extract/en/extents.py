@@ -10,6 +10,9 @@
   Laboratory of Robotics and System", "Faculty of Engineering and the Environment".
 - A department of the Central Military Commission named with it: "Central Military Commission Equipment
   Development Department" (one unit).
+- Two halves of a name cut at its "and": "Chinese Students and Scholars Association", "Aircraft Owners and Pilots
+  Association of China" (the first half has no head of its own), "Ministry of Agriculture and Rural Affairs",
+  "Committee on Banking, Housing, and Urban Affairs" (the second half is the rest of the first's field).
 - A place's council: "Leeds city council", "Kilcarrig County Council", "Barnstone council" (a local government:
   PublicBody, as the corpus annotates all such names).
 Pure functions over spaCy spans.
@@ -139,3 +142,72 @@ def council_of(span: Span) -> Span | None:
     if end < len(doc) and doc[end].lower_ == "council":
         return doc[span.start:end + 1]
     return None
+
+
+_ORG_LABELS = {"ORG", "Organization", "PublicBody", "Company", "University"}
+# the last word of a body's field ("... and Rural Affairs", "... and Optoelectronic Engineering")
+_FIELDS = {"affairs", "engineering", "technology", "technologies", "science", "sciences", "development", "reform",
+           "security", "trade", "commerce", "industry", "labor", "labour", "education", "health", "planning",
+           "resources", "environment", "energy", "transport", "transportation", "communications", "information",
+           "finance", "culture", "tourism", "agriculture", "housing", "welfare", "innovation", "manufacturing",
+           "materials", "medicine", "physics", "chemistry", "mathematics", "management", "economics", "policy",
+           "law", "studies", "excise", "customs", "sports", "youth", "justice", "defence", "defense"}
+_FIELD_HEADS = {"ministry", "department", "committee", "subcommittee", "bureau", "administration", "office",
+                "commission", "council", "agency", "school", "college", "faculty", "institute", "centre", "center"}
+
+
+def _field_of(first: list[str]) -> bool:
+    """"Ministry of Agriculture", "Committee on Banking": a body named by its field."""
+    return first[0] in _FIELD_HEADS and bool(set(first[1:]) & {"of", "on", "for"})
+
+
+def _field_rest(doc: Doc, i: int) -> int | None:
+    """The end of one to three capitalised words outside any name ending in a field word, from ``i``."""
+    j = i
+    while j < len(doc) and j - i < 3 and doc[j].is_title and doc[j].ent_iob_ == "O":
+        j += 1
+    if j > i and doc[j - 1].lower_ in _FIELDS and not (j < len(doc) and doc[j].is_title):
+        return j
+    return None
+
+
+def _joined(doc: Doc, span: Span, label: str, by_start: dict[int, tuple[Span, str]],
+            heads: set[str]) -> tuple[Span, str, int | None] | None:
+    """The name ``span`` begins when it was cut at its "and", its label and the start of the second half's
+    span (None: words outside any name), or None."""
+    i = span.end + (span.end < len(doc) and doc[span.end].text == ",")
+    if label not in _ORG_LABELS or i >= len(doc) or doc[i].lower_ != "and":
+        return None
+    first = [t.lower_ for t in span]
+    other, other_label = by_start.get(i + 1, (None, ""))
+    if other is not None and other_label in _ORG_LABELS:
+        second = [t.lower_ for t in other]
+        if not set(first) & heads and second[-1] in heads and span[-1].tag_ in {"NNS", "NNPS", "JJ"} \
+                and i == span.end:  # "Chinese Students and Scholars Association" (not "Huawei and ZTE Corporation")
+            return doc[span.start:other.end], other_label, other.start
+        if _field_of(first) and not set(second) & heads and second[-1] in _FIELDS and len(second) <= 3:
+            # "Ministry of Agriculture and Rural Affairs" (not "Department of Commerce and Homeland Security
+            # Investigations": a second body)
+            return doc[span.start:other.end], label, other.start
+    elif other is None and _field_of(first) and (end := _field_rest(doc, i + 1)) is not None:
+        return doc[span.start:end], label, None  # the rest of the field outside any name
+    return None
+
+
+def joined_halves(doc: Doc, spans: list[tuple[Span, str]], heads: set[str]) -> list[tuple[Span, str]]:
+    """The spans (in their order) with a name cut at its "and" joined again (see the module); ``heads``: a
+    body's head words."""
+    by_start = {span.start: (span, label) for span, label in spans}
+    joins: dict[int, tuple[Span, str]] = {}
+    dropped: set[int] = set()
+    for span, label in spans:
+        if span.start in dropped:
+            continue
+        found = _joined(doc, span, label, by_start, heads)
+        if found is not None:
+            joins[span.start] = found[0], found[1]
+            if found[2] is not None:
+                dropped.add(found[2])
+    if not joins:
+        return spans
+    return [joins.get(span.start, (span, label)) for span, label in spans if span.start not in dropped]
