@@ -46,3 +46,12 @@ def test_equipment_heads_and_what_stays_outside(zh_extractor: ChineseExtractor) 
     got = found("西安航空制动科技有限公司长期为空军配套生产机轮刹车系统。")
     assert ("机轮刹车系统", "Technology") in got
     assert ("特种防腐涂料", "Technology") in found("公司为海军提供特种防腐涂料。")
+
+
+def test_a_field_inside_a_longer_item(zh_extractor: ChineseExtractor) -> None:
+    # corpus/extra zh-x-0002 and zh-x-0008 mark the whole item (激光焊接机器人, 高强度碳纤维), not the field inside it
+    def techs(text: str) -> set[str]:
+        return {m.surface for m in zh_extractor.mentions([text])[0] if m.type == "Technology"}
+
+    assert "激光焊接机器人" in techs("据悉，莱茵河谷工业大学已向中心提供两套激光焊接机器人，价值约60万欧元。")
+    assert "空间机器人" in techs("双方同意在空间机器人领域开展合作。")

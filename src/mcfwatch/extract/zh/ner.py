@@ -227,6 +227,8 @@ def _cut(text: str, tokens: list[Token], c: _Cand, model: list[Token]) -> _Cand:
         if end != c.end:
             c.end, c.type = end, tr.org_type(text[c.start : end])
     if c.type == "Technology":
+        if c.source == "rule" and text[c.start : c.end] in tr.TECH_FIELDS:
+            c.start = technology.widen(text, tokens, c.start, c.end)  # 空间机器人: the field inside an item
         c.start, c.end = technology.span(text, c.start, c.end)
     return c
 

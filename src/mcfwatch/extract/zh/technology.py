@@ -136,3 +136,16 @@ def objects(text: str, toks: list[Token]) -> list[tuple[int, int]]:
         if found:
             out.append(found)
     return out
+
+
+def widen(text: str, toks: list[Token], start: int, end: int) -> int:
+    """The start of a technology field named inside a longer item (空间机器人, 激光焊接机器人, 高强度碳纤维): the item
+    is the span, so the start moves left over up to two nouns or nouns of action right before it."""
+    by_end = {t.end: t for t in toks}
+    for _ in range(2):
+        t = by_end.get(start)
+        if (t is None or t.tag not in ("n", "nz", "vn") or t.text in _DESCRIBING or t.text in _OBJECT_VERBS
+                or t.text in _CONTRACT_KINDS or t.text in tr.TECH_NOT_NAME or len(t.text) < 2):
+            break
+        start = t.start
+    return start
