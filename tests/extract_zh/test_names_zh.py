@@ -196,3 +196,9 @@ def test_role_words_joined_firms_and_high_tech_zones(zh_extractor: ChineseExtrac
     assert got.get("北京京北科技投资有限公司") == "Company" and got.get("香港华亿控股有限公司") == "Company"
     assert got.get("飞龙航空") == "Company" and got.get("临江大学") == "University"
     assert got.get("绵阳高新区") == "Place"
+
+
+def test_an_officers_title_is_no_part_of_the_body(zh_extractor: ChineseExtractor) -> None:
+    got = _types(zh_extractor, "谢菲尔德大学中国学生学者联合会邀请中国驻英国大使馆教育处参赞出席。")
+    assert got.get("中国驻英国大使馆") == "PublicBody"
+    assert not [n for n in got if n.endswith("参赞")]

@@ -134,6 +134,9 @@ def _rule_candidates(text: str, tokens: list[Token]) -> list[_Cand]:
 
 
 _FUNCTION_TAGS = {"v", "vd", "d", "ad", "p", "c", "r", "u"}
+# An officer's title the model runs an organisation's name into (…大使馆教育处参赞, …协会副会长).
+_ORG_TITLE = re.compile(r"副?(?:参赞|大使|总领事|领事|秘书长|主任|书记|院长|校长|所长|部长|局长|厅长|处长|董事长|总经理|总裁|"
+                        r"主席|会长|理事长|负责人|发言人)$")
 # Verbs that stand inside an event's name (第五届军民融合发展高技术装备成果展览会, 中俄投资合作对接会): the left extension of
 # an event's head goes on over them and the words before them.
 _EVENT_VERBS = frozenset({"融合", "发展", "合作", "创新", "交流", "投资", "开发", "建设", "促进", "对接", "转化", "应用",
@@ -433,6 +436,9 @@ def _tagger_candidates(tokens: list[Token]) -> list[_Cand]:
                 if tok.text.endswith(verb) and tr.head_type(tok.text[: -len(verb)]):
                     end -= len(verb)
                     break
+            title = _ORG_TITLE.search(tok.text[: end - tok.start])
+            if title and any(tr.head_type(tok.text[:k]) for k in range(2, title.start() + 1)):
+                end = tok.start + title.start()  # 中国驻英国大使馆教育处参赞: the body, not its officer
             out.append(_Cand(tok.start, end, tr.org_type(tok.text[: end - tok.start]), 1, [], "tagger"))
     return out
 
