@@ -98,3 +98,19 @@ def test_set_up_by_two_bodies(extract_text) -> None:  # en-w-1130, en-w-1117
     assert ("Hunan Provincial Government", "NUDT") in rels(ex, "agreement")
     ex = extract_text(passage("en-w-1117", "The Shaanxi Military-Civil", "has completed its"))
     assert ("Shaanxi Provincial Department of Finance", "Shaanxi Aerospace Investment Group") in rels(ex, "agreement")
+
+
+def test_the_guests_are_the_delegation_led_by(extract_text) -> None:  # en-w-1168, en-w-1258
+    ex = extract_text(passage("en-w-1168", "The city of Wolfsbach celebrated", "The guests visited Wolfsbach Antriebstechnik,"))
+    assert ("Jiang Wei", "Wolfsbach Antriebstechnik") in rels(ex, "visit")
+    ex = extract_text(passage("en-w-1258", "President Laura Whitman", "from April 14 to 24."))
+    assert {t for s, t in rels(ex, "visit") if s == "Laura Whitman"} >= {"Beijing", "Shanghai", "Hangzhou"}
+
+
+def test_took_part_and_did_at_the_fair(extract_text) -> None:  # en-w-0004, en-w-1177
+    ex = extract_text(passage("en-w-0004", "Hundreds of firms", "also took part;"))
+    assert {"Sichuan University", "University of Electronic Science and Technology of China"} <= {
+        s for s, t in rels(ex, "participation") if t == "Sichuan Military-Civil Fusion Equipment Expo"}
+    ex = extract_text(passage("en-w-1177", "Since 2017 the Canada", "interviewed 60 candidates."))
+    assert {"Shenzhen Xinneng Battery", "Guangzhou Haitong Semiconductors"} <= {
+        s for s, t in rels(ex, "participation") if t == "Toronto Innovation and Talent Fair"}

@@ -30,6 +30,8 @@ PAIR_NOUNS: dict[str, set[str]] = {
     "city": {"Place"}, "country": {"Place"}, "government": {"PublicBody", "Place"}, "leader": {"Person"},
     "president": {"Person"}, "minister": {"Person"}, "partner": _ORGS, "school": {"University"},
 }
+# a travelling party: "the delegation", "the visitors", "the guests" stand for its leader (or a named delegation)
+PARTY_HEADS = {"delegation", "visitor", "guest"}
 # a unit referred to by its head word: the last one whose name holds the word (or its other spelling)
 UNIT_HEADS = {"centre": "center", "center": "centre", "laboratory": "lab", "lab": "laboratory"}
 NAMED_HEADS = {"university", "institute", "laboratory", "academy", "school", "college"}
@@ -295,15 +297,18 @@ class Resolver:
             if i >= t.i or self.paragraph_of.get(self.doc[i].sent.start, -1) != para:
                 continue
             name = self.table.names.get(e, "").lower()
-            if self.table.types.get(e) in types and (head != "delegation" or name.endswith("delegation")):
+            if self.table.types.get(e) in types and (head not in PARTY_HEADS or name.endswith("delegation")):
                 best = (i, e)
         for i, e in self.led:
             same_para = self.paragraph_of.get(self.doc[i].sent.start, -1) == para
-            if head == "delegation" and i < t.i and same_para and (best is None or i > best[0]):
+            if head in PARTY_HEADS and i < t.i and same_para and (best is None or i > best[0]):
                 best = (i, e)
+        if best is None and head in PARTY_HEADS:  # "The guests visited X" paragraphs after "a delegation led by Y"
+            led = [(i, e) for i, e in self.led if i < t.i]
+            best = led[-1] if led else None
         if best is None and types and types <= EVENTISH:  # "the event" with none in its paragraph
             return self._last_of(t.i, types)
-        if best is not None and types and not types <= EVENTISH and head != "delegation":
+        if best is not None and types and not types <= EVENTISH and head not in PARTY_HEADS:
             # "the university" after a passing mention of another one: the document's subject (dev CV: taking the
             # subject also when the paragraph names none added about three wrong findings for each right one)
             subject = self.subject_of(types, t.i, head if head in NAMED_HEADS else None)

@@ -3,10 +3,16 @@
 - label lines: "Organisers: [A] and [B]", "Hosts: ...", "Exhibitors: ...", "Participants: ..." -> each named
   organises / takes part in the event the line names, else the event the document named last before it;
 - "[X] was among the 40 companies at the [Expo]", "[X] was one of the exhibitors at the [Expo]" -> participation;
-- "the [Forum], held under the auspices of [X]" -> organizer X -> the forum.
+- "the [Forum], held under the auspices of [X]" -> organizer X -> the forum;
+- doing something at an event: "[X] met Y at the [G20 summit]", "[X] signed a contract with Y at the [Fair]",
+  "[X] interviewed 60 candidates at the [Talent Fair]" -> X takes part in it (the one met or signed with: not
+  always, on the training documents, so not at all);
+- "[A] and [B] also took part" (no event named) -> the event the document named last.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
@@ -38,11 +44,19 @@ def _line_start(before: Span) -> bool:
     return not toks or "\n" in toks[-1].text_with_ws
 
 
+Subjects = Callable[[Token], tuple[list[Arg], bool]]
+# verbs whose doing at an event is not taking part in it: organising it, or the event's own verbs
+NOT_TAKING_PART = {"hold", "host", "organise", "organize", "sponsor", "launch", "open", "close", "end", "begin", "start",
+                   "take", "stage", "convene", "run", "be", "have", "say", "tell", "announce", "report", "invite",
+                   "plan", "expect", "hope", "return", "leave"}
+
+
 class EventRoles:
     """The event-role rules of one sentence (``run``)."""
 
-    def __init__(self, resolver: Resolver) -> None:
+    def __init__(self, resolver: Resolver, subjects: Subjects) -> None:
         self.r = resolver
+        self.subjects = subjects
 
     def _type(self, eid: str) -> str | None:
         return self.r.table.types.get(eid)
@@ -115,6 +129,31 @@ class EventRoles:
         events = self._events([verb.head] if verb.dep_ in {"acl", "relcl"} else _children(verb, {"nsubjpass", "nsubj"}))
         return [Found("organizer", s.entity, e.entity, tok.i, _conf(s, e)) for s in sponsors for e in events]
 
+    def _at_event(self, tok: Token) -> list[Found]:
+        """"X met Y at the G20 summit", "X signed a contract with Y at the fair": X (and Y) take part in it."""
+        if tok.dep_ != "pobj" or tok.head.lower_ not in {"at", "during"}:
+            return []
+        events = self._events([tok])
+        verb = tok.head.head
+        if not events or verb.pos_ != "VERB" or verb.lemma_.lower() in NOT_TAKING_PART or not is_stated(verb):
+            return []
+        who, passive = self.subjects(verb)
+        if passive:
+            return []
+        return [Found("participation", w.entity, e.entity, tok.i, _conf(w, e)) for w in who for e in events
+                if self._type(w.entity) in ORGS | {"Person"} and w.entity != e.entity]
+
+    def _took_part(self, tok: Token) -> list[Found]:
+        """"Sichuan University and UESTC also took part": the event the document named last."""
+        if not any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children) or prep_objects(tok, {"in", "at"}):
+            return []
+        last = self.r._last_of(tok.i, {"Event"})
+        who, passive = self.subjects(tok)
+        if last is None or passive or not is_stated(tok):
+            return []
+        return [Found("participation", w.entity, last, tok.i, 0.75) for w in who
+                if self._type(w.entity) in ORGS | {"Person"} and w.entity != last]
+
     def run(self, sent: Span, toks: list[Token], lemmas: list[str]) -> list[Found]:
         """The organisers and participants a sentence tells this way (``lemmas``: its lower-case lemmas)."""
         out = self._label_line(sent)
@@ -123,4 +162,8 @@ class EventRoles:
                 out += self._among(tok)
             elif lemma == "auspex" or tok.lower_ == "auspices":
                 out += self._auspices(tok)
+            elif lemma == "take" and tok.pos_ == "VERB":
+                out += self._took_part(tok)
+            if tok.dep_ == "pobj" and tok.pos_ in {"PROPN", "NOUN"}:
+                out += self._at_event(tok)
         return out

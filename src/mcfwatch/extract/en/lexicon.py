@@ -94,7 +94,7 @@ TITLE_HEADS = {
 
 # definite descriptions: head noun -> entity types it can stand for
 DEFINITE: dict[str, set[str]] = {
-    "delegation": {"Organization"},
+    "delegation": {"Organization"}, "visitor": {"Organization"}, "guest": {"Organization"},
     "company": {"Company"}, "firm": {"Company"}, "group": {"Company"}, "manufacturer": {"Company"},
     "corporation": {"Company"}, "enterprise": {"Company"}, "supplier": {"Company"},
     "university": {"University"}, "institute": {"University", "MilitaryUnit"}, "school": {"University"},

@@ -82,7 +82,7 @@ class SentenceRules(NounRules):
         self.mcf = McfLinks(resolver, self.subjects)
         self.jointly = JointlyRules(resolver, self.subjects)
         self.money = MoneyRules(resolver, self.subjects)
-        self.event_roles = EventRoles(resolver)
+        self.event_roles = EventRoles(resolver, self.subjects)
         self.twinning = Twinning(resolver)
         self.agreements: list[tuple[int, str, str, str]] = []
         self.employer: dict[str, str] = {}  # person -> the organisation of the last post told
@@ -155,7 +155,7 @@ class SentenceRules(NounRules):
             if tok.pos_ in {"NOUN", "PROPN"} and lemma in MEETING_BETWEEN_NOUNS:
                 found += self._between(tok)
             elif tok.pos_ == "VERB" and lemma in {"lead", "head"}:
-                self._note_leader(tok)
+                found += self._note_leader(tok)
             if tok.pos_ == "VERB" and lemma in AGREEMENT_VERBS:
                 self._note_holder(tok)
             if tok.pos_ in {"NOUN", "PROPN"} and lemma in ROLE_NOUNS and is_stated(tok):
@@ -213,12 +213,27 @@ class SentenceRules(NounRules):
         src_ok = SOURCES.get(f.type, ACTORS | {"Event", "Program"} if f.type == "funding" else ACTORS)
         return types.get(f.source) in src_ok
 
-    def _note_leader(self, tok: Token) -> None:
+    def _note_leader(self, tok: Token) -> list[Found]:
+        """Note who leads a delegation ("X led a delegation", "a delegation led by X", "The delegation was led by
+        X": the delegation, the visitors, the guests then stand for X); "X led a delegation to A and B" is X's visit."""
+        out: list[Found] = []
         for d in _children(tok, {"dobj"}):
             words = {d.lemma_.lower()} | {t.lemma_.lower() for t in d.subtree}
             if words & {"delegation", "delegate", "team"}:
-                for a in self.subjects(tok)[0]:
+                leaders = self.subjects(tok)[0]
+                for a in leaders:
                     self.r.note_leader(d, a.entity)
+                if is_stated(tok):
+                    places = [o for t in prep_objects(tok, {"to"}) + prep_objects(d, {"to"})
+                              for o in self.r.entities(t, want=_WANT["visit"])]
+                    out += [Found("visit", a.entity, o.entity, tok.i, _conf(a, o)) for a in leaders for o in places
+                            if self.r.table.types.get(a.entity) == "Person" and a.entity != o.entity]
+        party = tok.head if tok.dep_ == "acl" else next(iter(_children(tok, {"nsubjpass"})), None)
+        if party is not None and party.lemma_.lower() in {"delegation", "team", "group", "mission"}:
+            for a in [x for ag in _children(tok, {"agent"}) for p in _children(ag, {"pobj"}) for x in self.r.entities(p)]:
+                if self.r.table.types.get(a.entity) == "Person":
+                    self.r.note_leader(party, a.entity)
+        return out
 
     def _note_holder(self, tok: Token) -> None:
         objs = _children(tok, {"dobj"})
