@@ -122,3 +122,11 @@ def test_two_hosts_of_one_guest_did_not_meet_each_other() -> None:
     found = [(Said("meeting", a, b, "model"), 0) for a, b in
              (("许文海", "马库斯·霍夫曼"), ("许文海", "黄志成"), ("马库斯·霍夫曼", "黄志成"))]
     assert sieve.keep(text, items, found, lambda s: (0, len(text))) == [True, True, False]
+
+
+def test_introduced_through_a_helper(rules: ChineseExtractor) -> None:
+    got = facts(rules, "方某经上海博通供应链管理有限公司业务经理严某介绍，与巴基斯坦卡拉奇精工贸易公司建立业务联系。")
+    assert ("facilitation", "严某", "方某") in got, got
+    got = facts(rules, "经江苏省商务厅推荐，金陵芯创集成电路有限公司全职引进了芯片设计专家吴家栋。")
+    assert ("facilitation", "江苏省商务厅", "金陵芯创集成电路有限公司") in got, got
+    assert not {f for f in facts(rules, "据介绍，金陵芯创集成电路有限公司今年销售额增长三成。") if f[0] == "facilitation"}

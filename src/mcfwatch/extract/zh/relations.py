@@ -285,6 +285,13 @@ def _pairs(sent: _Sentence, rtype: str, p: int, pe: int, cs: int, ce: int,
         # A与B的合作由X促成: X helped A, the first side named (not a person whose hiring X helped)
         helped = next((it for it in sent.items if cs <= it.start and it.end <= by[-1].start and it.type in tg.AGENTIVE), None)
         return [(by[-1], helped, None, None)] if helped is not None and helped.type != "Person" else []
+    if rtype == "facilitation" and text[p:pe] in ("介绍", "推荐") and not text.startswith("下", pe):
+        masked = pt.mask(text, cs, p, sent.items)
+        via = [m.start() for m in _VIA.finditer(masked) if _VIA_REST.fullmatch(masked, m.end())]
+        if not via:
+            return []
+        # Y经X介绍，与Z…: X helped Y; 经X推荐，A引进…: X helped who opens the next clause
+        typed_after = [it for it in sent.items if cs <= it.start and it.end <= cs + via[-1] and it.type in tg.AGENTIVE][-1:]
     if rtype == "facilitation" and _FOR_UNNAMED.search(text, cs, p):
         return []  # 为公司引荐了Z: the company helped is not named here, Z is who it met
     if rtype == "facilitation" and not typed_after:  # 在X的牵线下，A与B签订…: the helped party opens the next clause
@@ -331,6 +338,8 @@ def _given(sent: _Sentence, rtype: str, p: int, pe: int, cs: int,
 
 
 _GENERIC = re.compile(r"公司|集团|企业|学校|我校|本校|该院|研究院")
+_VIA = re.compile(r"经(?![理济营费过验历])")  # 经(上海X公司业务经理)严某介绍: not 经理
+_VIA_REST = re.compile(r"[^，,]*□的?")
 _FOR_UNNAMED = re.compile(r"为(?:公司|企业|学校|我[市省校])$")
 _OPENS = re.compile(r"[，,\s]*(?:[\d年月日上下午初底中旬去今]+[，,]?)?(?:我市|我省|本市)?□*(?:企业|公司)?")  # what opens a clause before its subject
 
