@@ -54,16 +54,21 @@ SCALES_EN: dict[str, float] = dict.fromkeys(SCHEMA.relation_types, 0.8)
 # mcf_link to the military district that organised the fair it attended). The rules are kept for every type
 # (``zh.extractor.MODEL_ONLY`` is empty since session 21). `both` P/R/F1 .662/.559/.606 with no factor and the previous floors,
 # .647/.582/.613 with these (the unseen text scores lower, so the lower thresholds where F1 holds). (Until session
-# 21 the Chinese extractor combined with FLOORS_EN and SOURCE_READ_EN by mistake.)
+# 21 the Chinese extractor combined with FLOORS_EN and SOURCE_READ_EN by mistake.) Session 22: chosen again the same
+# way for the model trained with corpus/extra/zh.jsonl (each fold's model trained on the other folds plus all of
+# corpus/extra, as `mcfwatch eval` does), after the session-22 rules: `both` .646/.595/.619 with the session-21
+# values, .653/.600/.625 with these (simulated from the fold models' scores); funding held at 0.8/0.1 (the coordinate
+# ascent's 1.0/0.3 gave .629 but funding recall .22 for .29: funding is the blind split's weakest type), mcf_link at
+# its 0.2 floor, invitation unblocked (as in session 21; equal F1).
 FLOORS_ZH: dict[str, float] = {
-    "agreement": 0.3, "export": 0.3, "facilitation": 0.0, "funding": 0.1, "invitation": 0.0, "mcf_link": 0.2,
-    "meeting": 0.0, "organizer": 0.4, "ownership": 0.0, "participation": 0.3, "position": 0.3, "recruitment": 0.2,
+    "agreement": 0.0, "export": 0.2, "facilitation": 0.0, "funding": 0.1, "invitation": 0.0, "mcf_link": 0.2,
+    "meeting": 0.0, "organizer": 0.6, "ownership": 0.0, "participation": 0.4, "position": 0.0, "recruitment": 0.0,
     "visit": 0.2,
 }
 SCALES_ZH: dict[str, float] = {
-    "agreement": 0.7, "export": 1.0, "facilitation": 0.6, "funding": 1.0, "invitation": 1.0, "mcf_link": 0.6,
-    "meeting": 0.6, "organizer": 0.8, "ownership": 0.9, "participation": 1.0, "position": 0.8, "recruitment": 0.6,
-    "visit": 0.6,
+    "agreement": 0.9, "export": 0.8, "facilitation": 1.0, "funding": 0.8, "invitation": 1.0, "mcf_link": 0.6,
+    "meeting": 0.8, "organizer": 1.0, "ownership": 1.0, "participation": 0.7, "position": 0.8, "recruitment": 0.7,
+    "visit": 0.7,
 }
 SOURCE_READ_ZH = frozenset({"export", "visit"})
 
