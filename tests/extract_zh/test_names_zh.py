@@ -202,3 +202,16 @@ def test_an_officers_title_is_no_part_of_the_body(zh_extractor: ChineseExtractor
     got = _types(zh_extractor, "谢菲尔德大学中国学生学者联合会邀请中国驻英国大使馆教育处参赞出席。")
     assert got.get("中国驻英国大使馆") == "PublicBody"
     assert not [n for n in got if n.endswith("参赞")]
+
+
+def test_short_names_of_universities_and_groups(zh_extractor: ChineseExtractor) -> None:
+    # the guide: a short form is a mention of its party, the PLA's universities are MilitaryUnit (corpus/train:
+    # 国防科技大学 MilitaryUnit 3 times, 中国电科 and 中航工业 Company); 东北航空 holds no 北航
+    ex = next(zh_extractor.extract_many([Document(
+        text="哈尔滨工业大学与国防科技大学签约。哈工大校长、国防科大副校长和中电科、中航工业的代表出席。东北航空公司开通新航线。",
+        language="zh")]))
+    got = {e.name: (e.type, [m.text for m in e.mentions]) for e in ex.entities}
+    assert got["哈尔滨工业大学"] == ("University", ["哈尔滨工业大学", "哈工大"])
+    assert got["国防科技大学"] == ("MilitaryUnit", ["国防科技大学", "国防科大"])
+    assert got["中电科"][0] == "Company" and got["中航工业"][0] == "Company"
+    assert "北航" not in got

@@ -27,6 +27,7 @@ _PLACE_TAILS = ("市", "省", "县", "区", "州", "自治区", "回族自治区
 
 
 _HOME = frozenset({"中国", "中华人民共和国"})
+_SCHOOLS = ("大学", "学院", "科学院", "研究院")
 
 
 class Named(Protocol):
@@ -78,6 +79,8 @@ def _short_of(short: str, stype: str, full: str, ftype: str, places: Container[s
     # An abbreviation of a firm (中国商飞, 赣江集团 of 江西赣江航空工业集团有限责任公司): the short form's characters in
     # order, starting where the name does after a place; not a firm's full name (空中客车公司 of 空中客车中国公司).
     first = full.find(short[0])
+    if stype == ftype and stype in ("University", "MilitaryUnit") and tr.SHORT_NAMES.fullmatch(short):
+        return full.startswith(short[0]) and full.endswith(_SCHOOLS) and _subsequence(short, full)  # 哈工大
     return (abbreviates and len(short) >= 4 and full.endswith(tr.LEGAL_FORMS) and not short.endswith("公司")
             and first >= 0 and (first == 0 or _place_before(full[:first], places, False)) and _subsequence(short, full))
 

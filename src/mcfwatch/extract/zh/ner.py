@@ -354,6 +354,7 @@ def _fixed_candidates(text: str) -> list[_Cand]:
     out += [_Cand(m.start(), m.end(), "Event", 2, [], "rule") for m in tr.SESSION.finditer(text)]
     out += [_Cand(s, e, "Technology", 2, [], "rule") for s, e in technology.series(text)]
     out += [_Cand(s, e, "University", 2, [], "rule") for s, e in units.numbered(text)]
+    out += [_Cand(m.start(), m.end(), m.lastgroup or "", 2, [], "rule") for m in tr.SHORT_NAMES.finditer(text)]
     out += [_Cand(s, e, "Person", 2, [], "rule") for s, e in dateline.bylined(text)]
     for name, typ in [*tr.FIXED_NAMES.items(), *((t, "Technology") for t in tr.TECH_FIELDS)]:
         k = text.find(name)

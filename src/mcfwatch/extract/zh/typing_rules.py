@@ -142,6 +142,14 @@ FIXED_NAMES: dict[str, str] = {
     # the Party's centre, named without a head word (corpus/train: 党中央 PublicBody 14 times, as 中共中央)
     "党中央": "PublicBody",
 }
+# Short names of universities, academies and defence groups that carry no head word (the guide: a short form is a
+# mention; corpus/train: 中国电科 5, 中国航发 9, 中国商飞 2, 中航工业 2 Company, 中物院 University). Each must stand
+# as a word: not inside 东北航空, 北航线 (the look-around).
+SHORT_NAMES = re.compile(
+    r"(?<![东西南华])(?P<University>北航(?![空天线道班])|哈工大|西工大|北理工|南理工|哈工程|中科院|中物院|中科大|"
+    r"电子科大|西安交大|上海交大|华中科大)"
+    r"|(?P<MilitaryUnit>国防科大)"
+    r"|(?P<Company>中国电科|中电科|中航工业|中国航发|中国商飞|中核集团|中广核|中船重工|中船工业|中国兵器(?!工业|装备))")
 # A numbered session of a congress or committee (第十四届全国人民代表大会第一次会议, 十三届全国人大常委会第五次会议) is an
 # Event (docs/annotation.md: named gatherings; corpus/train marks these sessions Event).
 _NTH = r"[一二三四五六七八九十百〇零\d]+"
@@ -158,9 +166,12 @@ _MILITARY_WORDS = re.compile(r"军|部队|武警|国防|炮|战区")
 
 
 def listed_type(name: str, typ: str) -> str:
-    """The type of a watchlist name: the list's, but a civil-named research body is a University."""
+    """The type of a watchlist name: the list's, but a civil-named research body is a University and a PLA
+    university a MilitaryUnit (docs/annotation.md)."""
     if typ == "MilitaryUnit" and name.endswith(RESEARCH_HEADS) and not _MILITARY_WORDS.search(name):
         return "University"
+    if typ == "University" and _MILITARY_INSIDE.search(name):
+        return "MilitaryUnit"  # 国防科技大学 (a university list's entry): the PLA's universities are MilitaryUnit
     return typ
 
 # Words before a name that are not part of it (原美国普渡大学, 中国电科下属第十四研究所, 民营企业X公司, 我校机电学院).
