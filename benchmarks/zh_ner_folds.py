@@ -36,7 +36,6 @@ from mcfwatch.extract.zh.tagger import Token, make_tagger  # noqa: E402
 from mcfwatch.extract.zh.train import DEFAULT_FILES, read_bio, sha256, train  # noqa: E402
 
 CORPUS = REPO / "corpus" / "train" / "zh.jsonl"
-EXTRA = REPO / "corpus" / "extra" / "zh.jsonl"  # training-only documents: in every fold model (no dev fold holds them)
 DATA = REPO.parent / "shared" / "data" / "zh-ner-train"
 WORK = REPO / "build" / "zh-ner-folds"
 
@@ -84,9 +83,9 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--repeat", type=int, default=2, help="times each corpus clause is added (as make train-zh)")
     ap.add_argument("--max-iter", type=int, default=12)
     ap.add_argument("--fill", default="lac", choices=["lac", "jieba", "none"], help="as train --corpus-fill")
-    ap.add_argument("--extra", type=Path, nargs="*", default=[EXTRA] if EXTRA.is_file() else [],
-                    help="training-only annotated files added to every fold model, as make train-zh adds them "
-                         "(default: corpus/extra/zh.jsonl when present; none: --extra with no file)")
+    ap.add_argument("--extra", type=Path, nargs="*", default=[],
+                    help="training-only annotated files added to every fold model (corpus/extra/zh.jsonl; default none, "
+                         "as make train-zh trains the shipped model on corpus/train alone)")
     ap.add_argument("--reuse", action="store_true", help="reuse fold models already under build/zh-ner-folds")
     ap.add_argument("--errors", action="store_true", help="list missed and spurious entities of the fold models")
     args = ap.parse_args(argv)
