@@ -52,3 +52,13 @@ def test_a_bylines_reporter_is_a_person(zh_extractor: ChineseExtractor) -> None:
     got = _entities(zh_extractor, "新华社济南12月8日电（记者 高原）齐鲁重工装备集团有限公司8日宣布，已完成对意大利托里诺液压"
                                   "公司全部股权的收购。")
     assert got["高原"][0] == "Person"
+
+
+def test_a_name_or_abbreviation_in_brackets_is_a_second_mention(zh_extractor: ChineseExtractor) -> None:
+    # the guide: an acronym or translation in brackets after a name is a mention of it (docs/annotation.md 2.1)
+    got = _entities(zh_extractor, "2016年，中航国际收购了英国航空零部件制造商加德纳航空航天控股有限公司（Gardner Aerospace）全部"
+                                  "股权。Gardner Aerospace总部位于德比。")
+    assert got["加德纳航空航天控股有限公司"][1].count("Gardner Aerospace") == 2  # the maker's description outside
+    got = _entities(zh_extractor, "北京航空航天大学（北航）与中航国际（英国）投资有限公司签约，北航校长出席。")
+    assert got["北京航空航天大学"][1].count("北航") == 2
+    assert "中航国际（英国）投资有限公司" in got  # a place in brackets is part of a name, no abbreviation
