@@ -215,3 +215,13 @@ def test_short_names_of_universities_and_groups(zh_extractor: ChineseExtractor) 
     assert got["国防科技大学"] == ("MilitaryUnit", ["国防科技大学", "国防科大"])
     assert got["中电科"][0] == "Company" and got["中航工业"][0] == "Company"
     assert "北航" not in got
+
+
+def test_a_headless_brand_is_a_firm_and_world_bodies_are_organisations() -> None:
+    # corpus/train: names without a head word are firms 92 times, organisations 28 (联合国 10 of them)
+    from mcfwatch.extract.zh import typing_rules as tr
+
+    assert tr.org_type("空客") == "Company" and tr.org_type("FACC") == "Company"
+    assert tr.org_type("仲量联行") == "Company"
+    assert tr.FIXED_NAMES["联合国"] == "Organization" and tr.FIXED_NAMES["越共中央"] == "PublicBody"
+    assert tr.org_type("中关村联盟") == "Organization"  # a head word still types it

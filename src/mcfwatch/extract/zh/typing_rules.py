@@ -140,7 +140,10 @@ FIXED_NAMES: dict[str, str] = {
     "新华社": "Organization", "中新社": "Organization", "路透社": "Organization", "美联社": "Organization",
     "法新社": "Organization", "塔斯社": "Organization", "共同社": "Organization", "央视": "Organization",
     # the Party's centre, named without a head word (corpus/train: 党中央 PublicBody 14 times, as 中共中央)
-    "党中央": "PublicBody",
+    "党中央": "PublicBody", "中共中央": "PublicBody", "越共中央": "PublicBody",
+    # international bodies without a head word (corpus/train: 联合国 10, 欧盟, 亚投行 Organization)
+    "联合国": "Organization", "欧盟": "Organization", "北约": "Organization", "东盟": "Organization",
+    "亚投行": "Organization", "金砖国家": "Organization",
 }
 # Short names of universities, academies and defence groups that carry no head word (the guide: a short form is a
 # mention; corpus/train: 中国电科 5, 中国航发 9, 中国商飞 2, 中航工业 2 Company, 中物院 University). Each must stand
@@ -289,6 +292,10 @@ def head_type(name: str) -> tuple[str, str] | None:
     return typ, suf
 
 
+# A headless name of Latin letters, or of two to four characters that are no place or body word: a firm's brand.
+_LATIN_OR_BRAND = re.compile(r"[A-Za-z][A-Za-z0-9&.\- ]{1,30}|(?![^\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}(?<![国省市县区州会团联盟站处部局委办社])")
+
+
 def org_type(name: str) -> str:
     """Type of a name the tagger called ORG: from its head, military words inside, else Organization."""
     ht = head_type(name)
@@ -298,6 +305,8 @@ def org_type(name: str) -> str:
         return "MilitaryUnit"
     if name.endswith(COMPANY_ENDINGS) and len(name) >= 4:
         return "Company"  # 天衡电子, 恒信重工, 中天液压: a firm's short name (the corpus types these Company)
+    if _LATIN_OR_BRAND.fullmatch(name):
+        return "Company"  # 空客, FACC, 仲量联行: a brand (corpus/train: headless names 92 Company, 28 Organization)
     return "Organization"
 
 # Countries: stripped from the front of any organisation's name (英国布鲁内尔大学 -> 布鲁内尔大学).
