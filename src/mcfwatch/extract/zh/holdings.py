@@ -26,7 +26,7 @@ _IS = re.compile(r"是|为|系|属于|成为")
 def subsidiary_after(text: str, items: list[Item], cs: int, p: int, pe: int,
                      subject: Item | None) -> list[tuple[Item, Item]]:
     """B(的)(全资)子公司A / 通过全资子公司A: B (or the clause's subject) owns A named right after the trigger.
-    In corpus/train and corpus/extra zh, 12 of the 14 such frames lie in the evidence of a gold ownership."""
+    In corpus/train/zh.jsonl 9 of the 12 such frames lie in the evidence of a gold ownership (corpus/extra: 7 of 10)."""
     owned = next((it for it in items if it.start == pe and it.type in tg.AGENTIVE - {"Person"}), None)
     if owned is None:
         return []
