@@ -114,3 +114,16 @@ def test_took_part_and_did_at_the_fair(extract_text) -> None:  # en-w-0004, en-w
     ex = extract_text(passage("en-w-1177", "Since 2017 the Canada", "interviewed 60 candidates."))
     assert {"Shenzhen Xinneng Battery", "Guangzhou Haitong Semiconductors"} <= {
         s for s, t in rels(ex, "participation") if t == "Toronto Innovation and Talent Fair"}
+
+
+def test_sold_on_through_and_bought_of_the_makers(extract_text) -> None:  # en-w-0037, en-w-0029
+    ex = extract_text(passage("en-w-0037", "Vantage Signal Systems settled", "subsidiary, Vantage Asia."))
+    assert ("Vantage Asia", "CETC 38th Research Institute") in rels(ex, "export") or \
+        ("Vantage Asia", "38th Research Institute") in rels(ex, "export")
+    ex = extract_text(passage("en-w-0029", "In Lima, Zhang met", "rocket launchers in 2014."))
+    assert ("NORINCO", "Peruvian Army") in rels(ex, "export")
+
+
+def test_backed_by(extract_text) -> None:  # en-w-1158
+    ex = extract_text(passage("en-w-1158", "The Danish start-up Nordic Hover", "backed by Haixia Merchants Group."))
+    assert ("Haixia Merchants Group", "Sino-Nordic Innovation Fund") in rels(ex, "funding")

@@ -70,6 +70,10 @@ def bought_from(r: Resolver, tok: Token, subj: list[Arg]) -> list[Found]:
     if owned is not None and r.table.types.get(owned) in ORGS:
         return []  # buying a company: ownership
     sellers = [a for t in prep_objects(tok, {"from"}) for a in r.entities(t)]
+    if not sellers:  # "bought 27 of NORINCO's rocket launchers", "bought the company's drones": the maker sold them
+        goods = [item] + [p for p in prep_objects(item, {"of"})]
+        sellers = [a for g in goods for c in g.children if c.dep_ == "poss" for a in r.entities(c)
+                   if r.table.types.get(a.entity) == "Company"]
     return [Found("export", x.entity, y.entity, tok.i, _conf(x, y)) for x in sellers for y in subj
             if r.table.types.get(x.entity) in ORGS | {"Person"}]  # "from a Maryland firm": not Maryland
 

@@ -44,6 +44,19 @@ def _future_be(tok: Token) -> bool:
     return False
 
 
+# a charge or an allegation settled, admitted or pleaded to is a fact (docs/annotation.md 4.11: "convictions, guilty
+# pleas, settlements and findings by the authority count")
+SETTLING_VERBS = {"settle", "admit", "plead", "resolve", "confirm", "uphold", "substantiate", "acknowledge", "prove"}
+
+
+def _settled(noun: Token) -> bool:
+    """"settled charges that it supplied ...", "pleaded guilty to charges that he shipped ..."."""
+    gov = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if gov.lower_ == "guilty":  # "pleaded guilty to charges that"
+        gov = gov.head
+    return noun.dep_ in {"dobj", "pobj", "nsubjpass"} and gov.lemma_.lower() in SETTLING_VERBS and not _own_block(gov)
+
+
 def is_stated(trigger: Token) -> bool:
     """True when the trigger reports something that happened (or holds), as the text states it."""
     if _own_block(trigger) or _future_be(trigger):
@@ -62,7 +75,7 @@ def is_stated(trigger: Token) -> bool:
             return False
         if blocking and dep == "advcl" and lemma not in TOPIC_VERBS:
             return False  # "discussed X, following up on the discussion between A and B": a circumstance
-        if head.pos_ in {"NOUN", "PROPN"} and lemma in BLOCKING_NOUNS:
+        if head.pos_ in {"NOUN", "PROPN"} and lemma in BLOCKING_NOUNS and not _settled(head):
             return False
         if dep == "conj":
             # "did not sign X and Y": negation on the first conjunct carries over only for nouns

@@ -4,7 +4,7 @@
 - "[X] gave / granted / awarded / donated £3 million to [Y]", "[X] granted [Y] £3 million", "[X] awarded [Y] a grant";
 - "[Y] was awarded / granted / given a grant (of £2m) by [X]", "a £3m grant was given to [Y] by [X]";
 - "[Y] built the lab with money / funding / a grant from [X]", "[Y], with money from [X], ...";
-- "[X] gave [Y] a grant" read from the noun as well: "a grant to [Y] from [X]".
+- "[Y], which is backed by [X]" (a fund, a firm backed by a government or a group).
 The money must be named (an amount, a grant, funding ...): "gave Y access" is no funding.
 """
 
@@ -104,12 +104,25 @@ class MoneyRules:
             recipients = [a for a in subj if self.r.table.types.get(a.entity) in RECIPIENTS]
         return self._pairs(funders, recipients, tok.i)
 
+    def _backed(self, tok: Token) -> list[Found]:
+        """"[Y], which is backed by [X]", "[Y] is backed by the municipal government" -> funding X -> Y."""
+        funders = self._typed([p for a in _children(tok, {"agent"}) for p in _children(a, {"pobj"})], FUNDERS)
+        if not funders or not is_stated(tok):
+            return []
+        backed = _children(tok, {"nsubjpass"})
+        if tok.dep_ in {"acl", "relcl"}:
+            backed = [tok.head] if tok.dep_ == "acl" or not backed or backed[0].lower_ in {"which", "that"} else backed
+        recipients = self._typed(backed, ORGS | {"Program"})
+        return self._pairs(funders, recipients, tok.i)
+
     def run(self, sent: Span, toks: list[Token], lemmas: list[str]) -> list[Found]:
         """The funding a sentence tells by money given (``lemmas``: its tokens' lower-case lemmas)."""
         out: list[Found] = []
         for tok, lemma in zip(toks, lemmas, strict=True):
             if tok.pos_ == "VERB" and lemma in GIVE_VERBS:
                 out += self._given(tok)
+            elif tok.pos_ == "VERB" and lemma == "back":
+                out += self._backed(tok)
             elif tok.pos_ == "NOUN" and lemma in _MONEY_WITH | FUNDING_NOUNS:
                 out += self._with_money(tok)
         return out

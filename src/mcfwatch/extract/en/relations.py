@@ -244,6 +244,7 @@ class SentenceRules(NounRules):
 
     # ------------------------------------------------------------------ verbs
     def _verb(self, tok: Token, rtype: str) -> list[Found]:
+        onward: list[Found] = []
         subj, passive = self.subjects(tok)
         lemma = tok.lemma_.lower()
         if rtype == "agreement":
@@ -265,6 +266,11 @@ class SentenceRules(NounRules):
                      for a in self.r.entities(t, want=_WANT["export"])  # "sells sensors to X" (not to the PLA:
                      if self.r.table.types.get(a.entity) in _SURFACE_BUYERS]  # an mcf_link, mcflinks.py)
             objs = objs or self._to_after(tok)
+            through = [a for t in prep_objects(tok, {"through", "via"}) for a in self.r.entities(t, want=_WANT["export"])]
+            ends = [o for o in objs if all(o.entity != m.entity for m in through)]
+            middle = [m for m in through if self.r.table.types.get(m.entity) == "Company"]
+            onward = [Found("export", m.entity, o.entity, tok.i, _conf(m, o)) for m in middle for o in ends
+                      if m.entity != o.entity]  # "sold X to Y through a distributor, Z": Z shipped it on to Y
         if rtype == "visit" and lemma in {"visit", "tour"}:  # "visited Airbus in Toulouse": the city too (4.1)
             objs += [a for t in prep_objects(tok, {"in"}) + [p for d in _children(tok, {"dobj"}) for p in prep_objects(d, {"in"})]
                      for a in self.r.entities(t) if self.r.table.types.get(a.entity) == "Place"]
@@ -285,7 +291,7 @@ class SentenceRules(NounRules):
             return [Found("meeting", a.entity, b.entity, tok.i, _conf(a, b))]
         if rtype == "recruitment":
             return self._recruitment(tok, subj, passive)
-        out: list[Found] = []
+        out: list[Found] = onward if rtype == "export" else []
         item = self._item(tok) if rtype == "export" else None
         for s in subj:
             for o in objs:
