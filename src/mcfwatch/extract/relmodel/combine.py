@@ -27,20 +27,22 @@ CONFIDENT = 0.5
 # spurious relations to the Chinese seed, at 0.2 none, so 0.2.
 CONFIDENT_ZH = 0.2
 # English, per relation type: the floor, and whether a rule that tied the finding's source to another party of that
-# type in the sentence blocks it (``SOURCE_READ_EN``), chosen to maximise relation micro F1 (the higher recall on a
-# tie) in document-level 5-fold CV on corpus/train with the mentions a new document gets: each fold extracted by
-# the ner and typer refit without it (build/en-heldout) and scored by a relation model trained without it, on the
-# model with thresholds x 0.8 (``SCALES_EN``); never the blind split. Floors 0.0/0.2/0.4, with and
-# without blocking; position 0.3 (0.4 by the grid, the same micro F1 as 0.3 in a finer grid, and 0.3 keeps more
-# recall). Blocking is kept where it costs no F1 (the seed's "an important party to CCP's military-civil fusion":
-# mcf_link to the programme, not to CCP); invitation no longer blocks (+11 tp, +8 fp). 0.0 leaves the model's
-# own per-label thresholds. `both` P/R/F1 .649/.478/.551 with the previous model and floors, .640/.501/.562 with these.
+# type in the sentence blocks it (``SOURCE_READ_EN``), chosen on relation micro F1 with recall preferred in
+# document-level 5-fold CV on corpus/train with the mentions a new document gets: each fold extracted by the ner and
+# typer refit without it (build/en-heldout) and scored by a relation model trained without it (on corpus/extra and
+# the other folds), the model's thresholds x 0.8 (``SCALES_EN``); never the blind split. Floors 0.0-0.4, with and
+# without blocking. Session 22, after corpus/extra and that session's entity and rule changes: participation 0.4
+# -> 0.3, invitation and mcf_link 0.0 -> 0.2, export 0.0 -> 0.3 (recall .62 -> .54, precision .45 -> .55: the
+# retrained model's weak export< label read "signed a memo with Siemens AG" as Siemens' export), facilitation and
+# funding no longer blocked (`both` P/R/F1 .637/.559/.595 -> .647/.557/.599); the best F1 alone (.676/.544/.603)
+# raised position and ownership to 0.4 too and cost recall .69 -> .65 and .68 -> .64, so not taken. Blocking is kept where it costs no F1 (the
+# seed's "an important party to CCP's military-civil fusion": mcf_link to the programme, not to CCP).
 FLOORS_EN: dict[str, float] = {
-    "agreement": 0.2, "export": 0.0, "facilitation": 0.2, "funding": 0.2, "invitation": 0.0, "mcf_link": 0.0,
-    "meeting": 0.0, "organizer": 0.4, "ownership": 0.0, "participation": 0.4, "position": 0.3, "recruitment": 0.0,
+    "agreement": 0.2, "export": 0.3, "facilitation": 0.2, "funding": 0.2, "invitation": 0.2, "mcf_link": 0.2,
+    "meeting": 0.0, "organizer": 0.4, "ownership": 0.0, "participation": 0.3, "position": 0.3, "recruitment": 0.0,
     "visit": 0.0,
 }
-SOURCE_READ_EN = frozenset({"facilitation", "funding", "mcf_link", "organizer", "ownership", "participation"})
+SOURCE_READ_EN = frozenset({"mcf_link", "organizer", "ownership"})
 # English: one factor on the model's thresholds for every type (``RelModel.predict``'s ``scale``), as for Chinese
 # below: new text scores lower than the training documents, and 0.8 with the floors above gave `both` R .501 at F1
 # .562 in the CV above (1.0 with floors re-chosen likewise: R .486, F1 .559).
