@@ -36,7 +36,9 @@ def test_same_matches_as_the_entity_ruler_on_the_corpus() -> None:
 
 
 def test_the_last_document_finds_every_run_length() -> None:
-    doc = load_nlp()(RUNS)
+    nlp = load_nlp()
+    with nlp.select_pipes(disable=["ner"]):  # the ruler's runs, whatever the trained ner claims first
+        doc = nlp(RUNS)
     techs = {e.text for e in doc.ents if e.label_ == "Technology"}
     assert "semiconductor manufacturing equipment items chips" in techs
     assert "quantum computing equipment" in techs
