@@ -109,6 +109,17 @@ class Resolver:
                     out.append(a)
         return out
 
+    def typed(self, toks: list[Token], types: set[str] | frozenset[str]) -> list[Arg]:
+        """The distinct entities of ``types`` that ``toks`` stand for, in order (a slot that takes only these types:
+        the joint set-up's, the funder's or recipient's, the twinned places)."""
+        want = frozenset(types)
+        out: list[Arg] = []
+        for t in toks:
+            for a in self.entities(t, want=want):
+                if self.table.types.get(a.entity) in want and all(a.entity != b.entity for b in out):
+                    out.append(a)
+        return out
+
     def the_two(self, t: Token) -> list[Arg]:
         """"the two universities", "both sides", "the two leaders": the last two named of the kind, in this sentence
         (before the phrase) or the two before it."""

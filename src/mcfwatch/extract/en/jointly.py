@@ -57,12 +57,7 @@ class JointlyRules:
         self.subjects = subjects
 
     def _orgs(self, toks: list[Token]) -> list[Arg]:
-        out: list[Arg] = []
-        for t in toks:
-            for a in self.r.entities(t, want=frozenset(ORGS)):
-                if self.r.table.types.get(a.entity) in ORGS and all(a.entity != b.entity for b in out):
-                    out.append(a)
-        return out
+        return self.r.typed(toks, ORGS)
 
     def _thing(self, verb: Token) -> Token | None:
         """What the verb sets up: its object, its passive subject or the noun its participle hangs off."""

@@ -48,12 +48,7 @@ class MoneyRules:
         self.subjects = subjects
 
     def _typed(self, toks: list[Token], types: set[str]) -> list[Arg]:
-        out: list[Arg] = []
-        for t in toks:
-            for a in self.r.entities(t, want=frozenset(types)):
-                if self.r.table.types.get(a.entity) in types and all(a.entity != b.entity for b in out):
-                    out.append(a)
-        return out
+        return self.r.typed(toks, types)
 
     def _pairs(self, funders: list[Arg], recipients: list[Arg], trigger: int) -> list[Found]:
         return [Found("funding", f.entity, y.entity, trigger, _conf(f, y)) for f in funders for y in recipients

@@ -34,12 +34,7 @@ class Twinning:
         self.r = resolver
 
     def _places(self, toks: list[Token]) -> list[Arg]:
-        out: list[Arg] = []
-        for t in toks:
-            for a in self.r.entities(t, want=frozenset(PARTIES)):
-                if self.r.table.types.get(a.entity) in PARTIES and all(a.entity != b.entity for b in out):
-                    out.append(a)
-        return out
+        return self.r.typed(toks, PARTIES)
 
     def _tie(self, tok: Token) -> list[Found]:
         own = self._places(_children(tok, {"poss"}) + prep_objects(tok, {"of", "with"}))

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Protocol
 
+from mcfwatch.extract.relmodel.combine import Finding
 from mcfwatch.extract.zh import parties
 from mcfwatch.extract.zh.relations import Item
 
@@ -15,18 +15,7 @@ from mcfwatch.extract.zh.relations import Item
 _FROM = re.compile(r"[从自原]$")
 
 
-class Found(Protocol):
-    @property
-    def type(self) -> str: ...
-    @property
-    def source(self) -> str: ...
-    @property
-    def target(self) -> str: ...
-    @property
-    def method(self) -> str: ...
-
-
-def keep(text: str, items: list[Item], found: Sequence[tuple[Found, int]],
+def keep(text: str, items: list[Item], found: Sequence[tuple[Finding, int]],
          sentence: Callable[[int], tuple[int, int]]) -> list[bool]:
     """For each (relation, sentence start) of ``found``: whether it stands. Dropped: a visit to, or a recruitment by,
     the person's own organisation (英国北沼大学副校长海伦·马什访问我校, the lead's probe); a recruitment whose
