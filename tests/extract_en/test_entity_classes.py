@@ -242,7 +242,7 @@ def test_countries_of_the_world_are_places(nlp, extract_text) -> None:
     assert country_name("Jordan") is None  # a person's name more often than the country's here
     doc = nlp("1. Valtech Lasers (Finland) was bought in 2016 by Wuhan Huagong Laser.")  # en-w-1077
     doc.ents = [Span(doc, 2, 7, label="ORG")]  # the held-out ner's span: the firm with its country
-    assert [(m.text, m.type) for m in mentions_of(doc)] == [("Finland", "Place"), ("Valtech Lasers", "Organization")]
+    assert [(m.text, m.type) for m in mentions_of(doc)] == [("Finland", "Place"), ("Valtech Lasers", "Company")]  # a trade name
     doc = nlp("4. The visit of the Fiji trade minister, announced last month, has been postponed.")  # en-w-1083
     doc.ents = [Span(doc, 6, 7, label="NORP")]
     assert [(m.text, m.type) for m in mentions_of(doc)] == [("Fiji", "Place")]
@@ -261,7 +261,23 @@ def test_name_shapes_the_guide_types_agree_with_the_corpus(corpus) -> None:
             shape = strong_type(doc.text[m.start:m.end])
             if shape is not None:
                 agree, disagree = agree + (shape == m.type), disagree + (shape != m.type)
-    assert agree >= 530 and disagree <= 1
+    assert agree >= 1000 and disagree <= 2  # "Sonar Components" is annotated as an item
+
+
+def test_members_bodies_and_trade_names_take_their_shapes_type() -> None:
+    # training names the fold typer mistyped (held-out folds of build/en-heldout): a members' body is an
+    # Organization, a capitalised name ending in a trade noun a Company (heads.py)
+    from mcfwatch.extract.en.heads import strong_type
+    for name in ["Saxony Economic Development Corporation", "Irish-China Business Network", "Harwick Enterprise "
+                 "Partnership", "Bavarian Chambers of Industry and Commerce", "China Association for Science and "
+                 "Technology", "Iberia–China Friendship Foundation", "Scottish–Chinese Business Council"]:
+        assert strong_type(name) == "Organization", name
+    for name in ["Wexford Scientific", "Sonoran Solar", "Wei Trading", "Syrah Technologies",
+                 "Sino-Africa Development Capital"]:
+        assert strong_type(name) == "Company", name
+    for name in ["Russian Federation", "National Science Foundation", "Beijing Institute of Aeronautical Materials",
+                 "State Grid Energy", "Zhang Wei"]:
+        assert strong_type(name) != "Organization" and strong_type(name) != "Company", name
 
 
 def test_think_tanks_outlets_and_agencies_keep_the_guides_type(extract_text) -> None:

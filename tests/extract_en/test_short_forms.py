@@ -53,6 +53,17 @@ def test_a_firm_named_by_a_run_of_its_words(extract_text) -> None:  # en-w-1024
     assert entity(ex, "Chengdu")[1] == "Place" and entity(ex, "Chengdu")[0] != huaxin[0]  # the city stays
 
 
+def test_a_short_form_of_two_firms_is_the_one_named_last_before_it(extract_text) -> None:  # en-w-1148
+    ex = extract_text("Lu met Thomas Krüger, board member of the German automotive supplier Rheinhold Automotive; "
+                      "Marie Dupont, chief executive of the French robotics firm Lyonbotique; and Kenta Ishida, "
+                      "president of Ishida Precision. He also received a delegation of the Bavarian Chambers of "
+                      "Industry and Commerce.\n\nRheinhold has owned 51 percent of the Hefei joint venture Rheinhold "
+                      "Huaihe Components since 2014; its partner, Anhui Huaihe Automobile Group, holds the rest.")
+    automotive = entity(ex, "Rheinhold Automotive")
+    assert "Rheinhold" in automotive[2]  # the old code kept "Rheinhold" apart: two firms could own it
+    assert entity(ex, "Rheinhold Huaihe Components")[0] != automotive[0]  # the two owners stay two
+
+
 def test_a_unit_or_a_city_is_no_short_form(extract_text) -> None:  # en-w-0053, en-w-0017
     ex = extract_text("Xidian runs joint laboratories with China Electronics Technology Group Corporation 54th "
                       "Research Institute. China Electronics Technology Group Corporation also funds two projects. "

@@ -138,7 +138,17 @@ def _owner(table: EntityTable, eid: str, places: set[str], people: set[str]) -> 
             if etype == "Place" and not (otype == "Company" and at == 1 and long[0] in places):
                 continue  # "Beijing" of "Beijing Institute of Technology"; but "Tianyuan" of "Xi'an Tianyuan ..."
             found.add(other)
-    return found.pop() if len(found) == 1 else None
+    return found.pop() if len(found) == 1 else _nearest(table, eid, found)
+
+
+def _nearest(table: EntityTable, eid: str, owners: set[str]) -> str | None:
+    """Of two or more long forms a short form can shorten ("Rheinhold" of "Rheinhold Automotive" and "Rheinhold
+    Huaihe Components"), the one named last before the short form's first mention (the writer's referent), or
+    None when none comes before it."""
+    first = min(s for s, _e in table.spans[eid])
+    before = [(max(s for s, _e in table.spans[o] if s < first), o) for o in owners
+              if any(s < first for s, _e in table.spans[o])]
+    return max(before)[1] if before else None
 
 
 def _merge_runs(table: EntityTable) -> None:
