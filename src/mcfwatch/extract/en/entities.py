@@ -27,6 +27,7 @@ from mcfwatch.extract.en.cleanup import (
     split_of_the,
     split_parent,
 )
+from mcfwatch.extract.en.designators import designated_items
 from mcfwatch.extract.en.extents import (
     cmc_units,
     council_of,
@@ -427,8 +428,28 @@ def mentions_of(doc: Doc) -> list[Mention]:
             canonical = place_canonical(span.text)
         out.append(Mention(span.start, span.end, span.start_char, span.end_char, span.text, etype,
                            canonical, from_ruler, label))
+    out = _with_designated(doc, text, out)
     techs = [(m.start, m.end) for m in out if m.type == "Technology"]  # "aerospace" of "aerospace-grade ..."
     return [m for m in out if not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in techs)]
+
+
+def _with_designated(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions and the items named by a model designation (``designators.py``) that overlap no name of
+    another type but the designation itself, which the recogniser often takes for a firm or a person ("CH-92A" of
+    "CH-92A aircraft", "Ming" of "Ming-class submarines"): the item replaces it."""
+    items = designated_items(doc, text)
+    if not items:
+        return mentions
+    out = list(mentions)
+    for span in items:
+        inside = [m for m in out if m.start < span.end and span.start < m.end]
+        if any(m.type != "Technology" and (m.from_ruler or m.start < span.start or m.end > span.end) for m in inside) \
+                or any((m.start, m.end) == (span.start, span.end) for m in inside):
+            continue
+        out = [m for m in out if m not in inside or m.type == "Technology"]
+        out.append(Mention(span.start, span.end, span.start_char, span.end_char, span.text, "Technology",
+                           None, True, "Technology"))
+    return out
 
 
 def text_of(doc: Doc) -> str:
