@@ -55,3 +55,18 @@ def test_a_field_inside_a_longer_item(zh_extractor: ChineseExtractor) -> None:
 
     assert "激光焊接机器人" in techs("据悉，莱茵河谷工业大学已向中心提供两套激光焊接机器人，价值约60万欧元。")
     assert "空间机器人" in techs("双方同意在空间机器人领域开展合作。")
+
+
+def test_a_kind_an_ordinal_a_prototype_and_papers_stay_outside(zh_extractor: ChineseExtractor) -> None:
+    # corpus/extra/zh.jsonl: zh-x-0004 (出口型), zh-x-0069 (第一台, 工艺专利), zh-x-0014 (样机), zh-x-0070 and zh-x-0084
+    # (papers and people are no items); corpus/train zh-w-0166 marks 机器人样机 whole (a short item keeps 样机)
+    def techs(text: str) -> set[str]:
+        return {m.surface for m in zh_extractor.mentions([text])[0] if m.type == "Technology"}
+
+    assert "土压平衡盾构机" in techs("江陵重机研制的首台出口型土压平衡盾构机在长沙总装基地通过验收。")
+    assert "飞秒激光器" in techs("实验室的第一台飞秒激光器由汉堡激光从德国运来。")
+    assert "激光清洗" in techs("研究院向汉堡激光转让了两项激光清洗工艺专利。")
+    assert "飞行控制计算机" in techs("霍尔顿公司即向鹏翔航空交付了首批飞行控制计算机样机。")
+    assert not techs("但未能提供委托合同等证明材料，本关不予采信。")
+    assert not techs("全年聘请外籍教师23名，引进外籍全职教授2名。")
+    assert span("研制了机器人样机", 3, 8) == (3, 8)

@@ -51,8 +51,8 @@ def declarations(text: str, mentions: list[Mention]) -> dict[str, Mention]:
 def apply(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with every occurrence of a declared short name a mention of the party it names: an existing
     mention of it takes the party's name and type, a mention that ends in it after a word of three characters at
-    most (约定宏达公司) or runs on two characters past it (Gardner Aerospace总部) is cut to it, and an occurrence no
-    mention covers is added."""
+    most (约定宏达公司) or runs on two characters past it (Gardner Aerospace总部) is cut to it, mentions inside it (the
+    place 江陵 of 江陵重机) give way to it, and an occurrence no mention covers is added."""
     declared = declarations(text, mentions)
     if not declared:
         return mentions
@@ -64,6 +64,8 @@ def apply(text: str, mentions: list[Mention]) -> list[Mention]:
             new = Mention(k, end, full.type, full.name, short, list(full.names_en), "declared")
             if not over:
                 out.append(new)
+            elif all(k <= out[i].start and out[i].end <= end and out[i] is not full for i in over):
+                out = [m for i, m in enumerate(out) if i not in over] + [new]  # 江陵重机 read as the place 江陵
             elif len(over) == 1 and out[over[0]] is not full:
                 m = out[over[0]]
                 if ((m.start, m.end) == (k, end) or (m.end == end and 0 < k - m.start <= 3

@@ -16,7 +16,17 @@ from typing import Any
 from mcfwatch import settings
 from mcfwatch.extract.relmodel import combine, scorer
 from mcfwatch.extract.relmodel.model import RelModel, shipped
-from mcfwatch.extract.zh import coref, crf_ner, dateline, declared, discourse, gazetteer, sieve, triggers
+from mcfwatch.extract.zh import (
+    coref,
+    crf_ner,
+    dateline,
+    declared,
+    discourse,
+    gazetteer,
+    short_forms,
+    sieve,
+    triggers,
+)
 from mcfwatch.extract.zh.aliases import aliases_for
 from mcfwatch.extract.zh.dates import find_dates
 from mcfwatch.extract.zh.ner import Mention, find_mentions
@@ -109,6 +119,7 @@ class ChineseExtractor:
         items: list[Item] = []
         lines = dateline.apart(text)
         mentions = declared.apply(text, mentions)  # （以下简称“锐航公司”）: the party's wherever it stands (zhner)
+        mentions = short_forms.apply(text, mentions)  # 赣江精密铸造 of 南昌赣江精密铸造有限公司 (zhner)
         canon = coref.canonical(mentions, self.places)  # short forms -> the fullest name in the document (zhner)
         for m in mentions:
             name, typ = canon.get((m.name, m.type), (m.name, m.type))

@@ -216,7 +216,9 @@ def _extend_joined(text: str, tokens: list[Token], start: int) -> int:
     return start
 
 
-_UNCUT = frozenset({"Person", "Program", "Event"})  # programme and event names hold verbs (引进计划, 回乡投资大会)
+_UNCUT = frozenset({"Person", "Program", "Event"})
+# Titles that open with the last character of their body's head (会社社长, 协会会长, 研究所所长, 报社社长).
+_HEAD_TITLES = frozenset({"社长", "会长", "所长", "院长", "局长", "部长", "厂长", "校长", "行长", "台长", "司长"})  # programme and event names hold verbs (引进计划, 回乡投资大会)
 
 
 def _cut(text: str, tokens: list[Token], c: _Cand, model: list[Token]) -> _Cand:
@@ -229,6 +231,10 @@ def _cut(text: str, tokens: list[Token], c: _Cand, model: list[Token]) -> _Cand:
         end = boundaries.party_end(text, c.start, c.end)
         if end != c.end:
             c.end, c.type = end, tr.org_type(text[c.start : end])
+    if (c.type not in _UNCUT and text[c.end - 1 : c.end + 1] in _HEAD_TITLES and c.end - c.start >= 4
+            and text[c.end - 2] == text[c.end - 1]):  # 东洋精机株式会社社长, 某协会会长: the title's first character
+        c.end -= 1
+        c.type = tr.org_type(text[c.start : c.end])
     if c.type == "Technology":
         if c.source == "rule" and text[c.start : c.end] in tr.TECH_FIELDS:
             c.start = technology.widen(text, tokens, c.start, c.end)  # 空间机器人: the field inside an item

@@ -17,7 +17,7 @@ from mcfwatch.extract.zh.tagger import Token
 _CN_NUM = "一二三四五六七八九十两百千万"
 _COUNT_WORDS = "艘架台套批辆枚颗件个种项条列组座门部型款"
 # A count of items at a name's start: 一艘, 12架, 两套, 首批, 一批次.
-COUNT = re.compile(rf"(?:[{_CN_NUM}\d]+|首|每|多|数)[{_COUNT_WORDS}](?:次)?")
+COUNT = re.compile(rf"(?:第?[{_CN_NUM}\d]+|首|每|多|数)[{_COUNT_WORDS}](?:次)?")  # and an ordinal: 第一台
 # Just before a name: a designation (HR-30, VT4, 035G型) or a technical numeral (五轴, 第三代).
 _DESIGNATION = r"(?<![A-Za-z0-9\-])[A-Za-z0-9][A-Za-z0-9\-]{0,9}[A-Za-z0-9]型?"
 _TECH_NUMERAL = rf"[{_CN_NUM}\d]+(?:轴|坐标|通道)|第[{_CN_NUM}\d]+代"
@@ -37,6 +37,9 @@ def span(text: str, start: int, end: int) -> tuple[int, int]:
     start = max([start, *inside])
     while (lead := next((w for w in tr.TECH_NOT_NAME if text.startswith(w, start)), "")) and end - start - len(lead) >= 3:
         start += len(lead)  # 配套生产机轮刹车系统 -> 机轮刹车系统
+    if text.startswith(("某型", "型"), start) and end - start >= 5:
+        start += 1 if text[start] == "型" else 2  # 出口型土压平衡盾构机, 某型直升机发动机: a kind, no designation
+    end = _cut_tail(text, start, end)
     count = COUNT.match(text, start, end)
     if count and end - count.end() >= 2:
         return count.end(), end
@@ -44,6 +47,15 @@ def span(text: str, start: int, end: int) -> tuple[int, int]:
     if before and not re.fullmatch(r"\d+", before.group()):  # 2019年 / 12 alone is no designation
         return before.start(), end
     return start, end
+
+
+# What an item's span may end in that is not the item (飞行控制计算机样机, 激光清洗工艺专利): a prototype, a patent.
+_TAILS = ("工艺专利", "技术专利", "专利", "样机")
+
+
+def _cut_tail(text: str, start: int, end: int) -> int:
+    tail = next((t for t in _TAILS if text.endswith(t, start, end)), "")
+    return end - len(tail) if tail and end - start - len(tail) >= 4 else end  # 机器人样机 stays (corpus/train)
 
 
 def series(text: str) -> list[tuple[int, int]]:
@@ -73,9 +85,12 @@ _GENERIC_ITEMS = ("设备", "产品", "装备", "物项", "货物", "物资", "�
                   # 申请表, 经营者, 退税负担机制, 典型案例): held-out folds of corpus/train
                   "员", "师", "博士", "博士后", "院士", "团队", "毕业生", "成员", "人员", "者", "商", "方", "工作",
                   "条例", "清单", "规定", "制度", "机制", "能力", "文件", "申请表", "情况", "案", "案件", "案例", "资格",
-                  "申请权", "津贴", "部门", "单位", "企业", "业绩", "名录", "科研", "用品", "长期")
+                  "申请权", "津贴", "部门", "单位", "企业", "业绩", "名录", "科研", "用品", "长期",
+                  # and people, grants and paperwork of corpus/extra/zh.jsonl (引进外籍全职教授, 提供奖学金, 采购代理机构,
+                  # 项目中标公告, 股东会决议, 奖励办法)
+                  "教授", "人选", "奖学金", "机构", "公告", "决议", "办法", "通知", "证据", "证明")
 _DESCRIBING = ("民用", "军用", "大型", "小型", "高端", "新型", "先进", "国产", "多款", "相关", "关键", "自主", "部分", "全部",
-               "新款", "多种", "各类", "首批", "型")
+               "新款", "多种", "各类", "首批", "型", "同型", "同款", "同类")
 
 
 # Words after 出口/进口 that make a term of trade, not an item (出口管制, 出口退税, 进口许可).

@@ -223,7 +223,9 @@ GENERIC_LEFT = set("该本我其各此这那某两多几诸一市省县区国州
     "合资", "上市", "标的", "参股", "私募", "外资", "中资", "军工", "主机", "贸易", "军贸", "社会", "注册", "核心", "另一", "报告期内", "总装",
     # governments and bodies in a law's general terms (县级以上地方人民政府, 各国政府, 接受方政府, 本级国防动员委员会)
     "各国", "外国地方", "接受方", "县级以上", "县级以上地方", "以上地方", "直辖市", "各区", "各市",
-    "各县", "本级", "某国", "上级", "下级", "同级"}
+    "各县", "本级", "某国", "上级", "下级", "同级",
+    # papers, not materials (申报材料, 证明材料, 书面材料: corpus/extra/zh.jsonl)
+    "申报", "证明", "书面", "宣传", "汇报", "送审", "报送"}
 
 
 # The province's or city's own office is a name (省国资委, 市外办: corpus/train marks 50 such mentions); its government
