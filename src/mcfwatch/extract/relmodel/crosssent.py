@@ -17,6 +17,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
+from mcfwatch.extract.relmodel import crosssent_zh
 from mcfwatch.extract.relmodel.candidates import Mention
 
 AGENTS = {"Company", "Organization", "PublicBody", "University", "MilitaryUnit"}
@@ -166,6 +167,7 @@ def chinese(text: str, mentions: list[Mention]) -> list[Mention]:
     ordered = sorted(mentions, key=lambda m: m.start)
     names = _names(text, ordered)
     main = main_entities(ordered)
+    own = crosssent_zh.announcer(text, ordered)  # a filing's bare 公司 is its own company (ZH-only: zhrel)
     out: list[Mention] = []
     for rx, heads, types, kind in ZH_REFS:
         for hit in rx.finditer(text):
@@ -174,6 +176,8 @@ def chinese(text: str, mentions: list[Mention]) -> list[Mention]:
                 continue
             fits = {main[t] for t in types if t in main and names[main[t]].endswith(heads)}
             ante = next((m for m in ordered if m.entity in fits and m.end <= s), None)
+            if own is not None and hit.group() in ("公司", "本公司"):
+                ante = own  # wherever it is named (a signature comes last)
             if ante is None:
                 ante = next((m for m in reversed(ordered) if m.end <= s and m.type in types
                              and names[m.entity].endswith(heads)), None)

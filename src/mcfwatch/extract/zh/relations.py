@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mcfwatch.extract.zh import advisers
 from mcfwatch.extract.zh import discourse as dc
+from mcfwatch.extract.zh import funding as fd
 from mcfwatch.extract.zh import holdings as hd
 from mcfwatch.extract.zh import parties as pt
 from mcfwatch.extract.zh import triggers as tg
@@ -157,6 +159,7 @@ def extract_relations(text: str, items: list[Item], dates: list[DateMention]) ->
     topic: Item | None = None
     last_date: DateMention | None = None
     episode: dc.Episode | None = None
+    issuers = fd.issuers(text, items)
     for s, e in sentences(text):
         sent_items = [it for it in items if s <= it.start and it.end <= e]
         sent = _Sentence(text, s, e, sent_items, topic)
@@ -166,6 +169,10 @@ def extract_relations(text: str, items: list[Item], dates: list[DateMention]) ->
         ongoing = dc.open_episode(text, episode, s, bool(in_sent))
         rels, episode = _sentence_relations(sent, dates, inherit, ongoing, told)
         out += rels
+        if not tg.MODALITY.search(pt.mask(text, s, e, sent_items)):
+            given = fd.in_sentence(text, items, s, e) + fd.listed(text, items, s, e, issuers)
+            out += [RelCand("funding", a.entity, b.entity, s, e) for a, b in given]
+            out += [RelCand("facilitation", a.entity, b.entity, s, e) for a, b in advisers.helped(text, items, s, e)]
         if sent.subject is not None:
             topic = sent.subject
         if in_sent:

@@ -59,7 +59,7 @@ SUBTYPES: list[tuple[str, re.Pattern[str]]] = [
 # Cues before a trigger (in its clause, outside names) that mean the relation did not happen (yet).
 MODALITY = re.compile(
     r"计划|拟|将要|将于|将会|准备|打算|有意|希望|寻求|争取|尚未|并未|未能|未|没有|没|拒绝|否认|"
-    r"洽谈|商谈|磋商|谈判|讨论|考虑|可能|或将|调查|如果|若|是否|(?<![仅断少同])不(?![断仅少同])"
+    r"洽谈(?!会)|商谈|磋商|谈判(?!会)|讨论(?!会)|考虑|可能|或将|调查|如果|若|是否|(?<![仅断少同])不(?![断仅少同])"
 )
 WILL = re.compile(r"将$")  # 将 right before a trigger is "will"; elsewhere it may be the object marker
 # 将(要/会) right before any trigger, wherever it stands (the model's text between two parties): in corpus/train/zh.jsonl
