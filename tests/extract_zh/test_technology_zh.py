@@ -70,3 +70,20 @@ def test_a_kind_an_ordinal_a_prototype_and_papers_stay_outside(zh_extractor: Chi
     assert not techs("但未能提供委托合同等证明材料，本关不予采信。")
     assert not techs("全年聘请外籍教师23名，引进外籍全职教授2名。")
     assert span("研制了机器人样机", 3, 8) == (3, 8)
+
+
+def test_items_the_segmenter_glues_or_puts_before_their_source(zh_extractor: ChineseExtractor) -> None:
+    # corpus/extra/zh.jsonl, whose gold marks each: zh-x-0009 (出口智能/n), zh-x-0049 (a contract in one token),
+    # zh-x-0038 and zh-x-0066 (the item before 从/由 and its supplier), zh-x-0105 (长期供货协议), zh-x-0047 (近海/s)
+    def techs(text: str) -> set[str]:
+        return {m.surface for m in zh_extractor.mentions([text])[0] if m.type == "Technology"}
+
+    assert "智能电表" in techs("比如宁波东港电气股份有限公司，今年向沙特阿拉伯出口智能电表12万台；")
+    assert "极地科考船" in techs("南通海鸥重工有限公司与芬兰北极光船舶设计公司签订了极地科考船设计合同；")
+    assert "伺服电机" in techs("公司工作站所用的伺服电机则主要从日本富山电机株式会社采购。")
+    assert "立式成缆机" in techs("该生产线的关键设备立式成缆机由芬兰北方线缆设备公司提供，已完成安装。")
+    assert "变压器" in techs("双方签署了变压器长期供货协议。")
+    assert "近海巡逻艇" in techs("武汉长江船舶重工有限公司20日向孟加拉国交付两艘近海巡逻艇。")
+    # no item: a friendship agreement, a customer supplied
+    assert not techs("两市签署了友好城市合作协议。")
+    assert not techs("产品除供应国内客户外，还返销德国。")

@@ -71,7 +71,7 @@ _OBJECT_VERBS = frozenset({"出口", "进口", "交付", "采购", "引进", "�
 _AFTER_DE = frozenset({"研制", "引进", "采购", "进口", "交付", "出口", "订购"})  # 研制的X, 引进的X
 _CONTRACT_KINDS = frozenset({"供货", "销售", "买卖", "采购", "配套", "升级", "出口", "维修", "订购", "转让", "许可", "进口"})
 _SIGNED = frozenset({"签订", "签署", "签约", "达成", "了", "《"})
-_NP_TAGS = frozenset({"n", "nz", "nw", "vn", "a", "an", "eng", "b"})
+_NP_TAGS = frozenset({"n", "nz", "nw", "vn", "a", "an", "eng", "b", "s"})  # s: 近海巡逻艇, 空中加油机
 _NP_END_TAGS = frozenset({"n", "nz", "nw", "eng"})
 # Items too generic to be named (设备, 产品 ...: the corpora mark 矿山设备 and 航电设备 nowhere) and the words that describe
 # an item rather than name it (民用气象雷达 -> 气象雷达, 大型航空发动机涡轮盘 -> 航空发动机涡轮盘).
@@ -88,7 +88,8 @@ _GENERIC_ITEMS = ("设备", "产品", "装备", "物项", "货物", "物资", "�
                   "申请权", "津贴", "部门", "单位", "企业", "业绩", "名录", "科研", "用品", "长期",
                   # and people, grants and paperwork of corpus/extra/zh.jsonl (引进外籍全职教授, 提供奖学金, 采购代理机构,
                   # 项目中标公告, 股东会决议, 奖励办法)
-                  "教授", "人选", "奖学金", "机构", "公告", "决议", "办法", "通知", "证据", "证明")
+                  "教授", "人选", "奖学金", "机构", "公告", "决议", "办法", "通知", "证据", "证明", "渠道", "成效", "客户",
+                  "用户", "市场", "知识产权", "造型")
 _DESCRIBING = ("民用", "军用", "大型", "小型", "高端", "新型", "先进", "国产", "多款", "相关", "关键", "自主", "部分", "全部",
                "新款", "多种", "各类", "首批", "型", "同型", "同款", "同类")
 
@@ -108,8 +109,8 @@ def _noun_phrase(text: str, toks: list[Token], j: int, step: int) -> tuple[int, 
     words.sort(key=lambda t: t.start)
     while words and words[-1].tag not in _NP_END_TAGS:
         words.pop()
-    while words and words[0].text in _DESCRIBING:
-        words.pop(0)
+    while words and (words[0].text in _DESCRIBING or (len(words) > 1 and words[0].text in ("设备", "产品", "装备"))):
+        words.pop(0)  # 关键设备立式成缆机: the item after the word for its kind
     if not words:
         return None
     start, end = words[0].start, words[-1].end
@@ -119,10 +120,62 @@ def _noun_phrase(text: str, toks: list[Token], j: int, step: int) -> tuple[int, 
     return start, end
 
 
+# Words between an item and its contract that say how long or of what kind (变压器长期供货协议, 城市轻轨车辆采购框架协议);
+# of these, the ones that make the contract one about the item (永磁同步牵引电机技术合作协议, 精密冲压模具委托加工合同).
+_CONTRACT_MODS = frozenset({"长期", "框架", "战略", "合作", "技术合作", "技术", "设计", "委托加工", "加工", "研制", "开发"})
+_ABOUT_ITEM = frozenset({"技术合作", "技术", "设计", "委托加工", "加工", "研制", "开发"})
+# Verbs whose item may stand before its source (伺服电机则主要从日本富山电机株式会社采购, 立式成缆机由芬兰北方线缆设备公司提供).
+_FROM_VERBS = frozenset({"采购", "引进", "进口", "提供", "供应", "供货", "购买", "订购"})
+_ADVERBS = frozenset({"d", "ad", "c"})
+
+
+def _split(toks: list[Token]) -> list[Token]:
+    """Tokens with a trade verb the segmenter glued to its item split off (出口智能/n 电表 -> 出口/v 智能/n 电表), and a
+    contract named in one token split into its item, its kinds and the contract (极地科考船设计合同/nz ->
+    极地科考船/n 设计/vn 合同/n)."""
+    out: list[Token] = []
+    for tok in toks:
+        verb = next((v for v in ("出口", "进口", "采购", "引进") if tok.text.startswith(v) and len(tok.text) > len(v) + 1),
+                    "")
+        if verb and tok.tag in ("n", "nz", "vn") and not tok.text[len(verb):].startswith(_TRADE_TERMS):
+            cut = tok.start + len(verb)
+            out += [Token(tok.start, cut, verb, "v"), Token(cut, tok.end, tok.text[len(verb):], "n")]
+            continue
+        if tok.tag in ("n", "nz") and tok.text.endswith(("合同", "协议")) and len(tok.text) >= 6:
+            pieces, rest = [Token(tok.end - 2, tok.end, tok.text[-2:], "n")], tok.text[:-2]
+            while kind := next((k for k in (*_CONTRACT_KINDS, *_CONTRACT_MODS) if rest.endswith(k)
+                                and len(rest) - len(k) >= 2), ""):
+                rest = rest[: -len(kind)]
+                pieces.insert(0, Token(tok.start + len(rest), tok.start + len(rest) + len(kind), kind, "vn"))
+            if len(pieces) > 1:
+                out += [Token(tok.start, tok.start + len(rest), rest, "n"), *pieces]
+                continue
+        out.append(tok)
+    return out
+
+
+def _before_source(text: str, toks: list[Token], i: int) -> tuple[int, int] | None:
+    """The item before 从/由 and its source, in the clause of the verb ``toks[i]`` (…伺服电机则主要从…采购)."""
+    j = i - 1
+    while j >= 0 and toks[j].tag != "w" and toks[j].text not in ("从", "由"):
+        j -= 1
+    if j < 1 or toks[j].tag == "w":
+        return None
+    j -= 1
+    while j >= 0 and toks[j].tag in _ADVERBS:
+        j -= 1
+    return _noun_phrase(text, toks, j, -1) if j >= 0 else None
+
+
 def objects(text: str, toks: list[Token]) -> list[tuple[int, int]]:
     """(start, end) of the items traded, delivered or made in ``text`` (its segmenter tokens ``toks``)."""
     out = []
+    toks = _split(toks)
     for i, tok in enumerate(toks):
+        if (tok.text in _FROM_VERBS and tok.tag in ("v", "vn") and (i + 1 == len(toks) or toks[i + 1].tag == "w")
+                and (found := _before_source(text, toks, i))):
+            out.append(found)
+            continue
         if tok.text in _OBJECT_VERBS and tok.tag in ("v", "vn"):
             j = i + 1
             if j < len(toks) and (toks[j].text == "了" or (toks[j].text == "的" and tok.text in _AFTER_DE)):
@@ -137,10 +190,11 @@ def objects(text: str, toks: list[Token]) -> list[tuple[int, int]]:
                 continue
             found = _noun_phrase(text, toks, j, 1)
         elif tok.text in ("合同", "协议") and i >= 2:
-            j = i - 1
-            while j >= 0 and toks[j].text in _CONTRACT_KINDS:
+            j, about = i - 1, False
+            while j >= 0 and toks[j].text in _CONTRACT_KINDS | _CONTRACT_MODS:
+                about = about or toks[j].text in _CONTRACT_KINDS | _ABOUT_ITEM
                 j -= 1
-            if j == i - 1:
+            if not about:
                 continue  # 合作协议, 框架协议: an item stands before a kind of contract only
             found = _noun_phrase(text, toks, j, -1)
             if found and not (text[: found[0]].endswith(tuple(_SIGNED))
