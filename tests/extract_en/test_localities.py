@@ -31,6 +31,10 @@ def test_a_towns_council_is_a_public_body(extract_text) -> None:  # en-w-0017
     ("Katrin Albers of the German state of Lower Saxony will visit Zhejiang.", "Lower Saxony"),  # en-w-1083
     ("A delegation from Yancheng, Ballymore's partner city in Jiangsu, arrived.", "Ballymore"),  # en-w-1157
     ("The company will open a $45 million plant in Bowling Green.", "Bowling Green"),  # en-w-0049
+    ("The sale was arranged by the Manchester broker Northern Deal Partners, which had introduced Jingce to "
+     "Penrith's founders.", "Manchester"),  # en-w-0079
+    ("Introduced the Aberdeen subsea firm Deepline Engineering to CNOOC Energy Technology & Services.",
+     "Aberdeen"),  # en-w-1068
 ])
 def test_a_town_the_typer_made_a_firm_is_a_place(nlp, text: str, town: str) -> None:
     doc = nlp(text)
@@ -46,5 +50,14 @@ def test_a_firm_met_by_a_mayor_stays_a_firm(nlp) -> None:  # en-w-1224
     table = EntityTable()
     start = text.index("Piedmont")
     eid = table.add("Piedmont Rail Components", "Company", start, start + len("Piedmont Rail Components"))
+    local_places(nlp(text), table)
+    assert table.types[eid] == "Company"
+
+
+def test_a_firm_after_a_town_and_a_kind_of_firm_stays_a_firm(nlp) -> None:  # en-w-0079
+    text = "The sale was arranged by the Manchester broker Northern Deal Partners."
+    table = EntityTable()
+    start = text.index("Northern")
+    eid = table.add("Northern Deal Partners", "Company", start, start + len("Northern Deal Partners"))
     local_places(nlp(text), table)
     assert table.types[eid] == "Company"

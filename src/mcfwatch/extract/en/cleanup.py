@@ -17,6 +17,7 @@ import re
 
 from spacy.tokens import Span
 
+from mcfwatch.extract.en.heads import strong_type
 from mcfwatch.extract.en.names import country_name
 
 DOCUMENT_HEADS = {
@@ -218,6 +219,25 @@ def split_of_the(span: Span) -> list[Span]:
             left, right = span.doc[span.start:span.start + i], span.doc[span.start + i + 2:span.end]
             return [left, *split_of_the(right)]
     return [span]
+
+
+def split_seat(span: Span, label: str) -> tuple[Span, Span] | None:
+    """"Mingda Trading of Shenzhen", "Optilux GmbH of Germany", "Ronald Petty of Tucson": a firm (by its legal
+    form or trade noun, heads.strong_type) or a person of two or three words, then "of" and the town (one word) or
+    country (not China) they are from: two names, the party and the place (the recogniser took them as one)."""
+    words = [t.text for t in span]
+    if "of" not in words or label not in {"ORG", "PERSON"}:
+        return None
+    k = words.index("of")
+    left, right = span.doc[span.start:span.start + k], span.doc[span.start + k + 1:span.end]
+    if not len(left) or not 1 <= len(right) <= 2 or not all(t.is_title for t in right):
+        return None
+    if label == "ORG" and (strong_type(left.text) != "Company" or len(right) > 1 and country_name(right.text) is None
+                           or country_name(right.text) == "China"):
+        return None  # "Aviation Industries of China", "Bank of China": Chinese firms' English names end so
+    if label == "PERSON" and not (2 <= len(left) <= 3 and all(t.is_title for t in left)):
+        return None
+    return left, right
 
 
 _SUB_HEADS = {"Institute", "Laboratory", "Lab", "Center", "Centre", "School", "College", "Department"}

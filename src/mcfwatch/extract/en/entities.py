@@ -26,6 +26,7 @@ from mcfwatch.extract.en.cleanup import (
     run_on,
     split_of_the,
     split_parent,
+    split_seat,
 )
 from mcfwatch.extract.en.designators import designated_items
 from mcfwatch.extract.en.extents import (
@@ -33,6 +34,7 @@ from mcfwatch.extract.en.extents import (
     council_of,
     event_tail,
     joined_halves,
+    member_tail,
     programme_bodies,
     unit_tail,
 )
@@ -48,6 +50,7 @@ NER_LABELS = {"ORG": "Organization", "GPE": "Place", "LOC": "Place", "PERSON": "
               "FAC": "Organization", "NORP": None}
 _LEADING = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "acting", "upcoming", "inaugural"}
 _TRAILING = {"'s", "’s", "'", "’"}
+_LOWER_LEADING = {"annual", "biennial"}  # "the annual Overseas Talent Exchange Conference"
 _TRAILING_WORDS = {"of", "and", "the", "for", "in", "&", "politburo"}  # "... Section of", "Communist Party Politburo"
 _OK_LOWER = {"of", "and", "for", "the", "de", "in", "on", "&", "at", "und", "du", "la", "-", "'s", "’s", "’", "'"}
 _LEGAL_FORMS = {"plc", "ltd", "llc", "inc", "co", "corp"}  # written in lower case at a firm's end ("Rolls-Royce Holdings plc")
@@ -125,7 +128,8 @@ def clean_span(span: Span) -> Span | None:
     """Drop leading determiners and possessives, trailing "'s" and punctuation."""
     doc = span.doc
     start, end = span.start, span.end
-    while start < end and (doc[start].lower_ in _LEADING or doc[start].is_punct or doc[start].is_space):
+    while start < end and (doc[start].lower_ in _LEADING or doc[start].is_punct or doc[start].is_space
+                           or doc[start].text in _LOWER_LEADING):
         start += 1
     while end > start and (doc[end - 1].lower_ in _TRAILING or doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].lower_ in _TRAILING_WORDS):
@@ -341,6 +345,8 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
             span = event_tail(span)
         elif label in {"University", "ORG"}:
             span = unit_tail(span)
+        if label in {"Organization", "ORG"}:
+            span = member_tail(span)
         if label == "NORP" and country_name(span.text) is not None:
             label = "GPE"  # "the Fiji trade minister": a country's name used as a modifier is the place
         if label in {"GPE", "LOC", "Place"} and country_name(span.text) is None \
@@ -375,6 +381,9 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
             span, label = doc[span.start + 1:span.end], "PERSON"
             if len(span) == 0:
                 continue
+        if (seat := split_seat(span, label)) is not None:
+            out.extend([(seat[0], label), (seat[1], "GPE")])  # "Mingda Trading of Shenzhen": the firm and its town
+            continue
         parts = split_of_the(span) if label == "ORG" else [span]
         out.extend((q, label) for p in parts for q in split_parent(p))
     return joined_halves(doc, out, BODY_WORDS)

@@ -130,6 +130,31 @@ def unit_tail(span: Span) -> Span:
     return doc[span.start:run]
 
 
+# the head words of a body of members (docs/annotation.md: Organization)
+MEMBER_HEADS = {"association", "society", "federation", "alliance", "chamber", "chambers", "foundation"}
+
+
+def member_tail(span: Span) -> Span:
+    """A body of members with the rest of its name the span left out: its field after "of", "for" or "in" ("China
+    Association for International Exchange" + "of Personnel", "China Chamber of Commerce" + "for Import and Export
+    of Foodstuffs") or after "and" when the name has its field already ("Chinese Association of Professionals in
+    Science" + "and Technology"); only capitalised words outside any other name, up to a word that is no name's."""
+    doc, end = span.doc, span.end
+    if end + 1 >= len(doc) or not any(t.lower_ in MEMBER_HEADS and t.is_title for t in span):
+        return span
+    nxt = doc[end].lower_
+    if nxt == "and" and not any(t.lower_ in {"of", "for", "in"} for t in span):
+        return span
+    if nxt not in {"of", "for", "in", "and"}:
+        return span
+    run = capital_run(doc, end + 1)
+    if run == end + 1 or run < len(doc) and doc[run].ent_iob_ != "O":
+        return span
+    if nxt == "and" and (run - end > 4 or doc[run - 1].lower_ not in _FIELDS):
+        return span  # the rest of its field ("and Technology"), not a second body ("and Sister Cities International")
+    return doc[span.start:run]
+
+
 _LOCAL_WORDS = {"city", "county", "district", "borough", "town", "regional", "municipal", "parish", "shire",
                 "metropolitan", "village"}
 
@@ -171,6 +196,14 @@ def _field_rest(doc: Doc, i: int) -> int | None:
     return None
 
 
+def _head_of(words: list[str]) -> str:
+    """The head word of a name: the word before its first "of", "for" or "in", else its last word."""
+    for k in range(1, len(words)):
+        if words[k] in {"of", "for", "in"}:
+            return words[k - 1]
+    return words[-1]
+
+
 def _joined(doc: Doc, span: Span, label: str, by_start: dict[int, tuple[Span, str]],
             heads: set[str]) -> tuple[Span, str, int | None] | None:
     """The name ``span`` begins when it was cut at its "and", its label and the start of the second half's
@@ -182,8 +215,13 @@ def _joined(doc: Doc, span: Span, label: str, by_start: dict[int, tuple[Span, st
     other, other_label = by_start.get(i + 1, (None, ""))
     if other is not None and other_label in _ORG_LABELS:
         second = [t.lower_ for t in other]
-        if not set(first) & heads and second[-1] in heads and span[-1].tag_ in {"NNS", "NNPS", "JJ"} \
-                and i == span.end:  # "Chinese Students and Scholars Association" (not "Huawei and ZTE Corporation")
+        head = _head_of(second)
+        if not set(first) & heads and head in heads and i == span.end and (
+                span[-1].tag_ in {"NNS", "NNPS", "JJ"} or head in MEMBER_HEADS and len(first) >= 2
+                and head != second[0] and second[0] not in {"china", "chinese"}):
+            # "Chinese Students and Scholars Association", "Aircraft Owners and Pilots Association of China",
+            # "China Optometric and Optical Association" (not "Huawei and ZTE Corporation", "Tsinghua University
+            # and China Association for Science and Technology")
             return doc[span.start:other.end], other_label, other.start
         if _field_of(first) and not set(second) & heads and second[-1] in _FIELDS and len(second) <= 3:
             # "Ministry of Agriculture and Rural Affairs" (not "Department of Commerce and Homeland Security

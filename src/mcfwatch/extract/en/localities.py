@@ -6,14 +6,19 @@ towns to Company, the largest type: "Kilbarry", "Almaty", "Lower Saxony" on the 
 - "Mayor Nguyen Van Thanh of Hai Phong", "Lord Mayor Sinead Brophy of Kilbarry", "Almaty Deputy Mayor Yerlan
   Auba": a firm has no mayor;
 - "Ballymore's partner city", "X's sister city": a city's twin;
-- "a plant in Bowling Green", "based in X", "headquartered in X": where something stands.
+- "a plant in Bowling Green", "based in X", "headquartered in X": where something stands;
+- "the Manchester broker Northern Deal Partners", "the Aberdeen subsea firm Deepline Engineering": a name before a
+  kind of firm and the firm's own name is where the firm is (all 30 such names of corpus/train and corpus/extra
+  are places).
 """
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
-from mcfwatch.extract.en.entities import BODY_WORDS, EntityTable
+from mcfwatch.extract.en.entities import BODY_WORDS, EntityTable, text_of
 
 _DIVISIONS = {"state", "city", "town", "county", "province", "prefecture", "municipality", "region", "village",
               "borough", "canton", "emirate", "oblast", "island", "islands"}
@@ -28,6 +33,18 @@ def _sited(span: Span) -> bool:
     """"a plant in Bowling Green", "headquartered in X"."""
     doc = span.doc
     return span.start >= 2 and doc[span.start - 1].lower_ == "in" and doc[span.start - 2].lower_ in _SITED
+
+
+_FIRM_SEAT = re.compile(r" (?:[a-z][a-z-]* ){0,3}?(?:firm|company|broker|manufacturer|maker|startup|start-up|"
+                        r"shipyard|group|supplier|contractor|distributor|exporter) [A-Z“]")
+
+
+def _firm_seat(span: Span, text: str) -> bool:
+    """"the Manchester broker Northern Deal Partners", "the Changsha drone maker X": the name, up to three
+    lower-case words and a kind of firm, after "the" or "a" and before the firm's capitalised name."""
+    doc = span.doc
+    return span.start >= 1 and doc[span.start - 1].lower_ in {"the", "a", "an"} \
+        and _FIRM_SEAT.match(text, span.end_char) is not None
 
 
 def _divided(span: Span) -> bool:
@@ -59,6 +76,7 @@ def _twin_of(span: Span) -> bool:
 
 def local_places(doc: Doc, table: EntityTable) -> None:
     """Retype the firms, organisations and people the text places as towns or regions (see the module)."""
+    text = text_of(doc)
     for eid, spans in table.spans.items():
         if table.types.get(eid) not in {"Company", "Organization", "Person"} or eid in table.ruler_typed:
             continue
@@ -68,6 +86,6 @@ def local_places(doc: Doc, table: EntityTable) -> None:
         for s, e in spans:
             span = doc.char_span(s, e)
             if span is not None and span.text == table.names[eid] and (
-                    _divided(span) or _mayor_after(span) or _twin_of(span) or _sited(span)):
+                    _divided(span) or _mayor_after(span) or _twin_of(span) or _sited(span) or _firm_seat(span, text)):
                 table.types[eid] = "Place"
                 break
