@@ -101,3 +101,17 @@ def test_firms_described_by_their_role_are_no_names(zh_extractor: ChineseExtract
     found = _names(zh_extractor, text)
     assert not found & {"公司全资子公司", "标的公司", "合资公司", "注册资本", "公司"}
     assert {"西门子公司", "沙特阿拉伯先进电子公司"} <= found
+
+
+def test_a_name_ends_before_a_verb_preposition_or_adverb_inside_it(zh_extractor: ChineseExtractor) -> None:
+    # corpus/extra/zh.jsonl, whose gold marks the names kept: zh-x-0037 (为 inside one segmenter token), zh-x-0066
+    # (借助), zh-x-0048 (关于), zh-x-0021 and zh-x-0041 (an adverb at the end), zh-x-0067 (a person, not a school)
+    got = _names(zh_extractor, "成都市科学技术局为联合研究院提供了首期建设经费500万元。")
+    assert "成都市科学技术局" in got and not any("为" in n for n in got)
+    assert "星海电缆" in _names(zh_extractor, "半年来，星海电缆借助集团平台加快拓展海外市场。")
+    got = _names(zh_extractor, "一、会议听取了临江通航关于临江飞龙航空科技有限公司无人机总装项目的汇报。")
+    assert "临江飞龙航空科技有限公司" in got and not any("关于" in n for n in got)
+    assert "海鸿重工" in _names(zh_extractor, "目前，海鸿重工正与智利一家机构商谈同型船订单。")
+    assert "海蓝船舶" in _names(zh_extractor, "海蓝船舶也曾邀请迈尔加盟，但他表示暂无来华计划。")
+    got = _names(zh_extractor, "安德森此前已多次应孙建国邀请来学院讲学。")
+    assert not any("邀请" in n for n in got)

@@ -1,4 +1,5 @@
-"""Where a proposed Chinese name starts: not before a verb, a preposition or a second party joined to it.
+"""Where a proposed Chinese name starts: not before a verb, a preposition or a second party joined to it; and where
+an organisation's name ends: before a verb or preposition inside it, and before an adverb at its end (``inner_end``).
 
 The model and the left extension of head words sometimes run a name over what comes before it: a verb or
 preposition (经省国资委, 共建无人系统联合实验室, 法郎收购恩加丁精密仪器公司, 市工业和信息化局会同市国防动员办公室),
@@ -107,6 +108,43 @@ def widens(text: str, start: int, end: int, wide_start: int, wide_end: int) -> b
     for it (都柏林市 for 都柏林): not when what it adds is a connector or joiner (四川九洲电器集团有限责任公司与)."""
     words = CONNECTORS | JOINERS
     return not ((end < wide_end and _word_at(text, end, words)) or (wide_start < start and _word_before(text, start, words)))
+
+
+# Where a proposed organisation's name ends: before a verb or preposition inside it (星海电缆借助集团, 临江通航关于…公司,
+# 成都市科学技术局为联合研究院) and before an adverb the model took in at its end (海鸿重工正与…, 海蓝船舶也曾…).
+BREAKS = frozenset({"借助", "帮助", "协助", "邀请", "下设", "关于", "依托", "凭借", "推荐", "聘请", "委托", "支持", "为", "对",
+                    "向", "给", "经", "由", "从", "把", "被", "跟", "按照", "根据"})
+_BREAK_TAGS = frozenset({"p", "v", "vd"})
+_END_ADVERBS = frozenset("正也还已将曾都又就则均亦仍才再")
+
+
+def inner_end(text: str, tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    """(start, end) of an organisation proposed as ``text[start:end]`` that holds a verb or preposition of ``BREAKS``
+    (a whole token after the first, or a word right after a name ending in a head inside one token): the name after
+    it when that is a name with its own head (…局为 | 某某研究院), else the name before it; and without a one-character
+    adverb at its end (海鸿重工正). Unchanged when neither part is a name of two characters or more."""
+    inner = [t for t in tokens if start < t.start and t.end <= end]
+    cuts = [(t.start, t.end) for t in inner if t.text in BREAKS and t.tag in _BREAK_TAGS
+            and _word_at(text, t.start, BREAKS) == t.text]
+    if not cuts:
+        for k in range(start + 3, end - 2):
+            w = _word_at(text, k, BREAKS)
+            if w and _head_named(text[start:k]):
+                cuts = [(k, k + len(w))]  # 成都市科学技术局为联合研究院/ORG: one token of the segmenter
+                break
+    if cuts:
+        at, after = cuts[0]
+        right = text[after:end]
+        ht = tr.head_type(right)
+        if ht and len(right) > len(ht[1]) and not tr.generic(right[: -len(ht[1])], ht[1]):
+            return after, end
+        if at - start >= 2:
+            end = at
+    last = next((t for t in reversed(tokens) if t.end == end), None)
+    if (last is not None and last.start == end - 1 and last.tag in ("d", "ad") and text[end - 1] in _END_ADVERBS
+            and end - start >= 4):
+        end -= 1
+    return start, end
 
 
 _AFTER_NAME = frozenset("曾作为于系在将是向与和等称说会任兼及")

@@ -217,6 +217,7 @@ def _extend_joined(text: str, tokens: list[Token], start: int) -> int:
 
 
 _UNCUT = frozenset({"Person", "Program", "Event"})
+_BODIES = frozenset({"Company", "University", "PublicBody", "MilitaryUnit", "Organization"})
 # Titles that open with the last character of their body's head (会社社长, 协会会长, 研究所所长, 报社社长).
 _HEAD_TITLES = frozenset({"社长", "会长", "所长", "院长", "局长", "部长", "厂长", "校长", "行长", "台长", "司长"})  # programme and event names hold verbs (引进计划, 回乡投资大会)
 
@@ -231,6 +232,12 @@ def _cut(text: str, tokens: list[Token], c: _Cand, model: list[Token]) -> _Cand:
         end = boundaries.party_end(text, c.start, c.end)
         if end != c.end:
             c.end, c.type = end, tr.org_type(text[c.start : end])
+    if c.source != "gazetteer" and c.type in _BODIES:
+        start, end = boundaries.inner_end(text, tokens, c.start, c.end)
+        if (start, end) != (c.start, c.end):
+            whole = next((t for t in tokens if (t.start, t.end) == (start, end) and t.tag in _TAGGER_TYPES), None)
+            c.start, c.end = start, end  # 孙建国邀请来学院 -> the person 孙建国
+            c.type = _TAGGER_TYPES[whole.tag] if whole else tr.org_type(text[start:end])
     if (c.type not in _UNCUT and text[c.end - 1 : c.end + 1] in _HEAD_TITLES and c.end - c.start >= 4
             and text[c.end - 2] == text[c.end - 1]):  # 东洋精机株式会社社长, 某协会会长: the title's first character
         c.end -= 1
@@ -497,6 +504,10 @@ def _leading_place(name: str, offset: int, gaz: Gazetteer, places: dict[int, int
     return ""
 
 
+# Words that open a fund's or a platform's description, not a brand: a place before them is the name's.
+_NO_BRAND = ("军民融合", "产业", "投资", "发展", "国有", "国资", "创业", "引导", "科技创新", "高新技术", "战略性")
+
+
 def _canonical(surface: str, start: int, typ: str, gaz: Gazetteer, places: dict[int, int]) -> str:
     """Drop a leading foreign country (any organisation) or leading places (companies); an event's name drops
     its year and edition (2019第三届西安军民融合产业博览会 -> 西安军民融合产业博览会), which its span keeps."""
@@ -513,7 +524,8 @@ def _canonical(surface: str, start: int, typ: str, gaz: Gazetteer, places: dict[
         rest = name[len(place) :]
         ht = tr.head_type(rest)
         core = rest[: -len(ht[1])] if ht else rest
-        if len(core) < 2 or (typ == "Organization" and ht and ht[0] == "Organization" and "团" in ht[1]):
+        if (len(core) < 2 or (typ == "Organization" and ht and ht[0] == "Organization" and "团" in ht[1])
+                or core.startswith(_NO_BRAND)):  # 江苏省军民融合产业投资基金: without its place, no name
             break
         name = rest
     return name

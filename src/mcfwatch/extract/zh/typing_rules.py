@@ -87,7 +87,7 @@ PROGRAM_SUFFIXES = ("计划", "工程", "战略", "科学基金", "奖学金", "
 PROGRAM_NAME = re.compile(
     r"(?:入选|获得|获|列入|纳入|实施|启动|设立|参加|参与|依托|通过|提出|落实|推进|推动|共建|加入|响应|支持|和|与|及|、|，|。|“|《|：|^)"
     r"([\u4e00-\u9fff\d]{2,10}?(?:计划|人才工程|奖学金|倡议|科学基金|名师项目|专家项目))")
-PROGRAM_NOT_INSIDE = re.compile(r"[的了在是将为等该本此这其各]|计划.|^(?:双方|对方|两国|我们|他们|公司|学校|政府|今年|明年|"
+PROGRAM_NOT_INSIDE = re.compile(r"[的了在是将为等该本此这其各他她]|计划.|^(?:双方|对方|两国|我们|他们|公司|学校|政府|今年|明年|"
                                 r"未来|目前|近期|下一步|原|拟)")  # 双方计划明年…: 计划 the verb
 TECH_SUFFIXES = ("细化剂", "芯片", "半导体", "无人机", "雷达", "发动机", "传感器", "导弹", "卫星",
                  # heads of the technologies annotated in corpus/train outside the held-out fifth (2+ each):
