@@ -71,7 +71,7 @@ def test_money_given_to_the_party_before_the_verb(rules: ChineseExtractor) -> No
 
 def test_money_received_names_the_funder_after(rules: ChineseExtractor) -> None:
     got = facts(rules, "长风电子获得南京市军民融合产业基金1.5亿元投资。")
-    assert {f for f in got if f[0] == "funding"} == {("funding", "军民融合产业基金", "长风电子")}
+    assert {f for f in got if f[0] == "funding"} == {("funding", "南京市军民融合产业基金", "长风电子")}  # its place in its name
 
 
 def test_the_helper_of_a_signing_helps_the_first_signatory(rules: ChineseExtractor) -> None:
