@@ -22,6 +22,7 @@ from spacy.language import Language
 from mcfwatch.errors import McfwatchError
 from mcfwatch.extract.en import coprefix, dateline, listruler, paragraphs, runruler  # noqa: F401  (register their pipeline components)
 from mcfwatch.extract.en.attributes import replace_ruler
+from mcfwatch.extract.en.lemmas import replace_lemmatizer
 from mcfwatch.extract.en.ner import NER_DIR, load_into
 from mcfwatch.extract.en.ner import choice as ner_choice
 from mcfwatch.extract.en.patterns import late_patterns, static_patterns
@@ -114,6 +115,7 @@ def build_nlp(ner_folder: Path | None) -> Language:
     nlp.add_pipe("mcfwatch_co_merge", first=True)  # "co-hosted": one token read as "hosted"
     nlp.add_pipe("mcfwatch_co_lemmas", after="lemmatizer")
     replace_ruler(nlp)  # the same attributes without a Matcher pass over every token (attributes.py)
+    replace_lemmatizer(nlp)  # the same lemmas without a Token object per token (lemmas.py)
     nlp.add_pipe("mcfwatch_dateline", name=DATELINE_NAME, first=True)  # before the parser: it keeps the boundaries
     nlp.add_pipe("mcfwatch_paragraphs", name=PARAGRAPHS_NAME, after=DATELINE_NAME)  # a blank line ends a sentence
     ruler = nlp.add_pipe(
