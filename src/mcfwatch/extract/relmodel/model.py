@@ -34,12 +34,25 @@ class RelModelError(McfwatchError):
     """The shipped relation model is missing or unreadable. Reinstall the package or run ``make train``."""
 
 
+# feature string -> column, per hash size: the same strings recur in every document ("t1=Company", "bw=sign");
+# cleared when it grows past _HASHED_MAX so that a long-running process stays bounded
+_HASHED: dict[int, dict[str, int]] = {}
+_HASHED_MAX = 1 << 20
+
+
+def _column(f: str, n_features: int) -> int:
+    return zlib.crc32(f.encode("utf-8")) % n_features
+
+
 def hash_features(rows: list[list[str]], n_features: int = N_FEATURES) -> Matrix:
     """One sparse row of binary indicators per feature list (CRC32 of the string modulo the hash size)."""
+    known = _HASHED.setdefault(n_features, {})
+    if len(known) > _HASHED_MAX:
+        known.clear()
     indptr = [0]
     indices: list[int] = []
     for feats in rows:
-        idx = sorted({zlib.crc32(f.encode("utf-8")) % n_features for f in feats})
+        idx = sorted({known[f] if f in known else known.setdefault(f, _column(f, n_features)) for f in feats})
         indices.extend(idx)
         indptr.append(len(indices))
     data = np.ones(len(indices), dtype=np.float64)
@@ -105,16 +118,15 @@ class RelModel:
         sub_idx: list[int] | None = None
         if self.subtypes is not None and self.subtypes.labels:
             sub_idx = list(np.argmax(self.subtypes.decision(x), axis=1))
-        out: list[list[tuple[str, float, str | None]]] = []
-        for i in range(len(rows)):
-            hits = []
-            for j, label in enumerate(self.relations.labels):
-                if probs[i, j] >= limits[j]:
-                    sub = None
-                    if label == "agreement" and sub_idx is not None and self.subtypes is not None:
-                        sub = self.subtypes.labels[sub_idx[i]]
-                    hits.append((label, float(probs[i, j]), sub))
-            out.append(hits)
+        out: list[list[tuple[str, float, str | None]]] = [[] for _ in rows]
+        labels = self.relations.labels
+        # the labels over their limits, row by row and in label order within a row (np.nonzero's order)
+        for i, j in zip(*np.nonzero(probs >= np.array(limits)), strict=True):
+            label = labels[j]
+            sub = None
+            if label == "agreement" and sub_idx is not None and self.subtypes is not None:
+                sub = self.subtypes.labels[sub_idx[i]]
+            out[i].append((label, float(probs[i, j]), sub))
         return out
 
 
