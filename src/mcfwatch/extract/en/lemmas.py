@@ -12,12 +12,14 @@ both on the corpus.
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import numpy as np
 from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
-_COLUMNS = ["ORTH", "POS", "MORPH", "LEMMA"]
+_COLUMNS: list[int | str] = ["ORTH", "POS", "MORPH", "LEMMA"]
 
 
 class FastLemmatizer:
@@ -48,7 +50,7 @@ class FastLemmatizer:
                 lemmas[i] = self._lemma_of(doc, i, (orth, pos, morph))
                 changed = True
         if changed:
-            doc.from_array(["LEMMA"], np.asarray(lemmas, dtype=np.uint64).reshape(-1, 1))
+            doc.from_array(["LEMMA"], cast(Any, np.asarray(lemmas, dtype=np.uint64).reshape(-1, 1)))
         return doc
 
 
