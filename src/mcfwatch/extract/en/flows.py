@@ -28,7 +28,7 @@ CURRENCY_WORDS = {"yuan", "rmb", "euro", "euros", "dollar", "dollars", "pound", 
 RECEIVE_VERBS = {"receive", "accept", "obtain", "win", "get", "secure", "take"}
 BUY_VERBS = {"buy", "purchase", "procure", "import", "order", "source", "acquire", "obtain"}
 # what is bought when a company changes hands (ownership, not export)
-_STAKE_WORDS = {"share", "stake", "percent", "%", "interest", "equity", "control", "company", "firm", "business",
+NOT_GOODS = {"share", "stake", "percent", "%", "interest", "equity", "control", "company", "firm", "business",
                 "subsidiary", "unit", "division", "majority", "minority", "holding", "asset"}
 
 
@@ -64,7 +64,7 @@ def bought_from(r: Resolver, tok: Token, subj: list[Arg]) -> list[Found]:
     if not items:
         return []
     item = items[0]
-    if item.lemma_.lower() in _STAKE_WORDS or is_money(item):
+    if item.lemma_.lower() in NOT_GOODS or is_money(item):
         return []
     owned = r.table.entity_of(item)
     if owned is not None and r.table.types.get(owned) in ORGS:

@@ -5,7 +5,7 @@ Kept apart from the rules so that adding a trigger is a one-line change.
 
 from __future__ import annotations
 
-# verb lemma -> relation type
+# verb lemma -> relation type ("stag": the lemmatizer's reading of "staged")
 VERB_TRIGGERS: dict[str, str] = {
     "visit": "visit", "tour": "visit", "travel": "visit",
     "meet": "meeting",
@@ -16,11 +16,13 @@ VERB_TRIGGERS: dict[str, str] = {
     "participate": "participation", "attend": "participation", "exhibit": "participation", "join": "participation",
     "organize": "organizer", "organise": "organizer", "host": "organizer", "sponsor": "organizer",
     "convene": "organizer", "hold": "organizer", "run": "organizer", "administer": "organizer", "launch": "organizer",
-    "stage": "organizer", "manage": "organizer",  # a programme or event only (relations.TARGETS): "runs the plan"
+    "stage": "organizer", "stag": "organizer", "manage": "organizer",  # a programme or event only (relations.TARGETS): "runs the plan"
     "invite": "invitation",
     "export": "export", "ship": "export", "smuggle": "export", "sell": "export", "supply": "export",
     "transfer": "export", "send": "export", "provide": "export", "reexport": "export", "re-export": "export",
-    "resell": "export", "resold": "export", "deliver": "export",
+    "resell": "export", "resold": "export", "deliver": "export", "divert": "export", "transship": "export",
+    "trans-ship": "export", "forward": "export", "furnish": "export", "hand": "export", "email": "export",
+    "carry": "export", "pass": "export",  # goods or files passed, handed, emailed or carried "to" a party
     "recruit": "recruitment", "headhunt": "recruitment", "poach": "recruitment", "engage": "recruitment",
     "receive": "participation", "accept": "participation",  # "... received through the Thousand Talents Program"
     "fund": "funding", "finance": "funding", "pay": "funding", "bankroll": "funding",

@@ -49,6 +49,17 @@ def _future_be(tok: Token) -> bool:
 SETTLING_VERBS = {"settle", "admit", "plead", "resolve", "confirm", "uphold", "substantiate", "acknowledge", "prove"}
 
 
+# "agreed to pay a civil penalty for 37 shipments of analyzers to X", "a fine for exporting": what a penalty or a
+# fine is paid for is settled (a fact), whatever governs the paying
+PENALTY_NOUNS = {"penalty", "fine", "forfeiture"}
+
+
+def _penalty(tok: Token) -> bool:
+    """A penalty or a fine, or paying one ("paid a penalty of $2m for ...": the parse hangs "for" on the verb)."""
+    return tok.lemma_.lower() in PENALTY_NOUNS or tok.lemma_.lower() == "pay" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in PENALTY_NOUNS for c in tok.children)
+
+
 def _settled(noun: Token) -> bool:
     """"settled charges that it supplied ...", "pleaded guilty to charges that he shipped ..."."""
     gov = noun.head.head if noun.dep_ == "pobj" else noun.head
@@ -70,6 +81,8 @@ def is_stated(trigger: Token) -> bool:
         if dep not in _CLAUSE_UP:
             break
         lemma = head.lemma_.lower()
+        if dep in {"pcomp", "pobj"} and head.lower_ == "for" and _penalty(head.head):
+            return not _own_block(head.head)
         blocking = head.pos_ in {"VERB", "AUX"} and lemma in BLOCKING_VERBS
         if blocking and dep in {"xcomp", "ccomp", "pcomp", "dobj", "prep"}:
             return False

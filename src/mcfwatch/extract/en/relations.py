@@ -13,6 +13,8 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from mcfwatch.extract.en.args import Arg, Resolver, conjuncts
+from mcfwatch.extract.en.attendees import Attendees
+from mcfwatch.extract.en.brokers import Brokers
 from mcfwatch.extract.en.eventroles import EventRoles
 from mcfwatch.extract.en.flows import (
     BUY_VERBS,
@@ -24,12 +26,14 @@ from mcfwatch.extract.en.flows import (
     received_money,
 )
 from mcfwatch.extract.en.found import ORGS, Found
+from mcfwatch.extract.en.hosting import Hosting
 from mcfwatch.extract.en.jointly import JointlyRules
 from mcfwatch.extract.en.lexicon import (
     AGREEMENT_VERBS,
     MEETING_BETWEEN_NOUNS,
     NOUN_TRIGGERS,
     ROLE_NOUNS,
+    TITLE_HEADS,
     VERB_TRIGGERS,
 )
 from mcfwatch.extract.en.mcflinks import McfLinks
@@ -40,6 +44,7 @@ from mcfwatch.extract.en.ownership import Ownership
 from mcfwatch.extract.en.parts import PART_VERBS, invited_by, listed_participants, may_take_part, taking_part
 from mcfwatch.extract.en.positions import SurfacePositions
 from mcfwatch.extract.en.relations_util import _children, _conf, prep_objects
+from mcfwatch.extract.en.trade import TradeRules
 from mcfwatch.extract.en.twinning import Twinning
 
 ACTORS = ORGS | {"Person", "Place"}
@@ -67,6 +72,8 @@ _PREPS: dict[str, set[str]] = {
 FLOW_VERBS = RECEIVE_VERBS | BUY_VERBS | {"put", "invest"}
 _WANT = {k: frozenset(v) for k, v in TARGETS.items()}  # what a reference in the target slot may stand for
 _SURFACE_BUYERS = ORGS - {"MilitaryUnit"}
+# export verbs that hand something "to" a party only ("passed the drawings to X", "carried it to China")
+HANDED = {"pass", "carry", "hand", "email", "forward"}
 _DOBJ_TARGET = {"visit", "meeting", "facilitation", "participation", "organizer", "invitation", "recruitment",
                 "funding", "ownership"}
 
@@ -84,6 +91,11 @@ class SentenceRules(NounRules):
         self.money = MoneyRules(resolver, self.subjects)
         self.event_roles = EventRoles(resolver, self.subjects)
         self.twinning = Twinning(resolver)
+        self.trade = TradeRules(resolver, self.subjects)
+        self.brokers = Brokers(resolver, self.subjects)
+        self.hosting = Hosting(resolver, self.subjects)
+        self.attendees = Attendees(resolver)
+        self.history: list[Found] = []  # what the rules found so far, in document order (for the brokers)
         self.agreements: list[tuple[int, str, str, str]] = []
         self.employer: dict[str, str] = {}  # person -> the organisation of the last post told
 
@@ -181,7 +193,12 @@ class SentenceRules(NounRules):
         found += self.money.run(sent, toks, lemmas)
         found += self.event_roles.run(sent, toks, lemmas)
         found += self.twinning.run(sent, toks, lemmas)
+        found += self.trade.run(sent, toks, lemmas)
+        found += self.hosting.run(sent, toks, lemmas)
+        found += self.attendees.run(sent, toks, lemmas)
+        found += self.brokers.run(sent, toks, lemmas, self.history + [f for f in found if self._typed(f)])
         found = self._signed_for([f for f in found if self._typed(f)])
+        self.history += found
         doc = sent.doc
         self.agreements += [(f.trigger, f.source, f.target, NOUN_KIND.get(k, k)) for f in found if f.type == "agreement"
                             for k in [doc[f.trigger].lemma_.lower()]]
@@ -194,15 +211,32 @@ class SentenceRules(NounRules):
         for f in found:
             if f.type == "position" and types.get(f.target) in ORGS:
                 self.employer[f.source] = f.target
+            elif f.type == "position":
+                self.employer[f.source] = ""  # a post at a place ("President Xi of China"): stays the person's
         out: list[Found] = []
         for f in found:
             if f.type == "agreement":
-                src = self.employer.get(f.source, f.source) if types.get(f.source) == "Person" else f.source
-                tgt = self.employer.get(f.target, f.target) if types.get(f.target) == "Person" else f.target
+                src = self._signer_org(f.source, f.trigger) if types.get(f.source) == "Person" else f.source
+                tgt = self._signer_org(f.target, f.trigger) if types.get(f.target) == "Person" else f.target
                 if (src, tgt) != (f.source, f.target) and src != tgt:
                     f = replace(f, source=src, target=tgt)
             out.append(f)
         return out
+
+    def _signer_org(self, person: str, trigger: int) -> str:
+        """The organisation a signer signed for: the post told so far; for a bare title ("President Wang Jianhua
+        signed a memorandum with X" in a company's release) the company or university the sentence before is
+        about (not a head of state's country: "President Trump's strategy has yielded agreements")."""
+        if person in self.employer:
+            return self.employer[person] or person
+        sent = self.r.doc[trigger].sent
+        titled = any(self.r.table.entity_of(t) == person and any(
+            c.dep_ == "compound" and c.lemma_.lower() in TITLE_HEADS and self.r.table.entity_of(c) is None
+            for c in t.children) for t in sent)
+        starts = [x.start for x in self.r.sents if x.start < sent.start]
+        before = self.r.subjects.get(starts[-1], []) if titled and starts else []
+        org = next((e for e in before if self.r.table.types.get(e) in {"Company", "University"}), None)
+        return org or person  # (the subject of the sentence before: "X signed five agreements. President Y signed")
 
     def _typed(self, f: Found) -> bool:
         types = self.r.table.types
@@ -260,7 +294,8 @@ class SentenceRules(NounRules):
                 patients = _children(tok.head, {"nsubjpass"}) or ([tok.head.head] if tok.head.dep_ in {"acl", "relcl"} else [])
             objs = [a for p in patients for a in self.r.entities(p, want=_WANT.get(rtype))] or objs
         if rtype == "export":  # "to X", "through the distributor X", "sent the institute 64 files"
-            objs = [a for t in prep_objects(tok, {"to", "through", "via"}) + _children(tok, {"dative"})
+            ways = {"to"} if lemma in HANDED else {"to", "through", "via"}  # "passed through Hong Kong": no export
+            objs = [a for t in prep_objects(tok, ways) + _children(tok, {"dative"})
                     for a in self.r.entities(t, want=_WANT["export"])]
             objs += [a for d in _children(tok, {"dative"}) if d.pos_ == "ADP" for t in _children(d, {"pobj"})
                      for a in self.r.entities(t, want=_WANT["export"])  # "sells sensors to X" (not to the PLA:
