@@ -225,3 +225,16 @@ def test_a_headless_brand_is_a_firm_and_world_bodies_are_organisations() -> None
     assert tr.org_type("仲量联行") == "Company"
     assert tr.FIXED_NAMES["联合国"] == "Organization" and tr.FIXED_NAMES["越共中央"] == "PublicBody"
     assert tr.org_type("中关村联盟") == "Organization"  # a head word still types it
+
+
+def test_a_newspapers_dateline_a_trade_delegation_and_regional_centres(zh_extractor: ChineseExtractor) -> None:
+    # corpus/extra/zh.jsonl zh-x-0060 (科技日报讯), zh-x-0024 (a province's technology-transfer centre); corpus/train
+    # zh-w-0202 (a city's 交易团) and zh-p-rep-012-b (国际货币基金组织 run into the next word): all Organization there
+    def typed(text: str) -> dict[str, str]:
+        return {m.surface: m.type for m in zh_extractor.mentions([text])[0]}
+
+    assert typed("科技日报讯 近日，西北理工学院智能感知研究团队取得进展。")["科技日报"] == "Organization"
+    assert "本报" not in typed("本报讯 近日，西北理工学院智能感知研究团队取得进展。")
+    assert typed("这次许可由陕西省技术转移中心引荐促成。")["陕西省技术转移中心"] == "Organization"
+    assert typed("嘉禾市交易团组织312家企业参会。")["嘉禾市交易团"] == "Organization"
+    assert typed("人民币加入国际货币基金组织特别提款权货币篮子。")["国际货币基金组织"] == "Organization"

@@ -369,6 +369,7 @@ def _fixed_candidates(text: str) -> list[_Cand]:
     out += [_Cand(s, e, "University", 2, [], "rule") for s, e in units.numbered(text)]
     out += [_Cand(m.start(), m.end(), m.lastgroup or "", 2, [], "rule") for m in tr.SHORT_NAMES.finditer(text)]
     out += [_Cand(s, e, "Person", 2, [], "rule") for s, e in dateline.bylined(text)]
+    out += [_Cand(m.start(1), m.end(1), "Organization", 2, [], "rule") for m in tr.NEWSPAPER_DATELINE.finditer(text)]
     for name, typ in [*tr.FIXED_NAMES.items(), *((t, "Technology") for t in tr.TECH_FIELDS)]:
         k = text.find(name)
         while k >= 0:
