@@ -261,7 +261,7 @@ def test_name_shapes_the_guide_types_agree_with_the_corpus(corpus) -> None:
             shape = strong_type(doc.text[m.start:m.end])
             if shape is not None:
                 agree, disagree = agree + (shape == m.type), disagree + (shape != m.type)
-    assert agree >= 1000 and disagree <= 2  # "Sonar Components" is annotated as an item
+    assert agree >= 1080 and disagree <= 3  # "Sonar Components" (an item), "South China Maritime Research Center"
 
 
 def test_members_bodies_and_trade_names_take_their_shapes_type() -> None:
@@ -275,6 +275,9 @@ def test_members_bodies_and_trade_names_take_their_shapes_type() -> None:
     for name in ["Wexford Scientific", "Sonoran Solar", "Wei Trading", "Syrah Technologies",
                  "Sino-Africa Development Capital"]:
         assert strong_type(name) == "Company", name
+    for name in ["Nanjing Research Institute of Electronics Technology", "China Ship Scientific Research Center"]:
+        assert strong_type(name) == "University", name  # a research institute (the fold typer: Company)
+    assert strong_type("PLA Naval Research Institute") != "University"
     for name in ["Russian Federation", "National Science Foundation", "Beijing Institute of Aeronautical Materials",
                  "State Grid Energy", "Zhang Wei"]:
         assert strong_type(name) != "Organization" and strong_type(name) != "Company", name

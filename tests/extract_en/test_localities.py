@@ -61,3 +61,15 @@ def test_a_firm_after_a_town_and_a_kind_of_firm_stays_a_firm(nlp) -> None:  # en
     eid = table.add("Northern Deal Partners", "Company", start, start + len("Northern Deal Partners"))
     local_places(nlp(text), table)
     assert table.types[eid] == "Company"
+
+
+def test_a_name_after_a_firm_and_of_is_its_town(nlp) -> None:  # en-w-0032
+    text = "It put €2.5 million into Optiq Sensing of Eindhoven; and €6 million into Baltic Autonomy."
+    doc = nlp(text)
+    table = EntityTable()
+    firm = doc.char_span(text.index("Optiq"), text.index(" of Eindhoven"))
+    town = doc.char_span(text.index("Eindhoven"), text.index("Eindhoven") + len("Eindhoven"))
+    table.add(firm.text, "Company", firm.start_char, firm.end_char, range(firm.start, firm.end))
+    eid = table.add(town.text, "Company", town.start_char, town.end_char, range(town.start, town.end))
+    local_places(doc, table)
+    assert table.types[eid] == "Place"
