@@ -54,7 +54,9 @@ def _short_of(short: str, stype: str, full: str, ftype: str, places: Container[s
     if len(short) < 2 or len(full) <= len(short):
         return False
     if ftype == "Person":
-        return _person_part(short, stype, full)
+        return _person_part(short, stype, full) and (stype != "Place" or short not in places)
+    if stype in ("Place", "Person") and ftype == "Company":
+        return (stype == "Person" or len(short) >= 3) and _opens_firm(short, full, places)
     if stype == "Place" or ftype == "Place":
         return stype == ftype == "Place" and full.startswith(short) and full[len(short):] in _PLACE_TAILS
     if stype not in _ORGS or ftype not in _ORGS:
@@ -88,12 +90,23 @@ def _short_of(short: str, stype: str, full: str, ftype: str, places: Container[s
 def _person_part(short: str, stype: str, full: str) -> bool:
     """A foreign person's surname or given name alone (克莱因 of 马蒂亚斯·克莱因, 颂猜 of 颂猜·帕尼, 吕克·莫罗 of
     让-吕克·莫罗), also where the model typed it an organisation without a head word (贝尔蒂)."""
-    if stype not in ("Person", "Organization") or (stype != "Person" and tr.head_type(short) is not None):
+    if stype not in ("Person", "Organization", "Place") or (stype != "Person" and tr.head_type(short) is not None):
         return False
     if not any(c in full for c in "·•-－"):
         return False
     return ((full.endswith(short) and full[-len(short) - 1] in "·•-－")
             or (full.startswith(short) and full[len(short)] in "·•-－"))
+
+
+def _opens_firm(short: str, full: str, places: Container[str]) -> bool:
+    """A foreign firm's first word the model read as a place or a person (菲尔德曼 of 菲尔德曼公司, 特斯拉 of 特斯拉公司,
+    哈德逊 of 哈德逊精密工程公司): the firm's name opens with it, and it is no place the gazetteer knows nor a word
+    ending like a place (绵阳 of 绵阳科技城发展投资（集团）有限公司 stays the city). A place read so must have three
+    characters at least (``_short_of``): a Chinese city's two (大连, 嘉兴) open many firms' names the gazetteer does not
+    strip, and corpus/extra marks them places."""
+    return (len(short) >= 2 and full.startswith(short) and len(full) - len(short) >= 2 and short not in places
+            and not short.endswith(("市", "省", "县", "区", "州", "国")) and not _place_before(short, places, False)
+            and not full[len(short):].startswith(("（", "(")))
 
 
 _FIRM_HEADS = ("公司", "集团", "基金", "资本")

@@ -217,6 +217,7 @@ def _extend_joined(text: str, tokens: list[Token], start: int) -> int:
 
 
 _UNCUT = frozenset({"Person", "Program", "Event"})
+_DOCTRINE = ("主义", "思想", "理论", "奖", "列宁主义")  # 马克思列宁主义
 _BODIES = frozenset({"Company", "University", "PublicBody", "MilitaryUnit", "Organization"})
 # Titles that open with the last character of their body's head (会社社长, 协会会长, 研究所所长, 报社社长).
 _HEAD_TITLES = frozenset({"社长", "会长", "所长", "院长", "局长", "部长", "厂长", "校长", "行长", "台长", "司长"})  # programme and event names hold verbs (引进计划, 回乡投资大会)
@@ -616,6 +617,8 @@ def find_mentions(
     for c in chosen:
         if c.type == "Place" and notplaces.names_no_place(text, c.start, c.end):
             continue  # 《中华人民共和国出口管制法》, 中国特色, 中美
+        if c.type == "Person" and text.startswith(_DOCTRINE, c.end):
+            continue  # 邓小平理论, 毛泽东思想, 诺贝尔奖: a doctrine or a prize named for a person (corpus/train: 0 of 13)
         surface = text[c.start : c.end]
         name = _canonical(surface, c.start, c.type, gaz, places)
         names_en = c.names_en or (gaz.entries[name].names_en if name in gaz.entries else [])
