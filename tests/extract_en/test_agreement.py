@@ -1,0 +1,92 @@
+"""Inter-annotator agreement on the shipped second annotation (corpus/agreement) of corpus/extra documents."""
+
+import copy
+from pathlib import Path
+
+import pytest
+
+from mcfwatch.errors import InputError
+from mcfwatch.extract.agreement import compare, main
+from mcfwatch.extract.corpus import CorpusDoc, load_corpus, parse_markup
+
+ROOT = Path(__file__).resolve().parents[2] / "corpus"
+
+
+def _docs(split: str, lang: str) -> list[CorpusDoc]:
+    return load_corpus([ROOT / split / f"{lang}.jsonl"])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_document_scored_against_itself_agrees_fully(lang: str) -> None:
+    docs = _docs("agreement", lang)
+    ag = compare(docs, docs)
+    assert len(ag.documents) == 12
+    assert ag.exact_total().f1 == ag.span.f1 == 1.0
+    assert ag.scored.total("relations").f1 == 1.0 and ag.scored.total("relations").support > 50
+    assert ag.subtype_same == ag.subtype_pairs > 0
+
+
+@pytest.mark.parametrize("lang, mentions, relations", [("en", 0.93, 0.88), ("zh", 0.96, 0.98)])
+def test_second_annotation_against_the_first_gives_the_reported_figures(
+        lang: str, mentions: float, relations: float) -> None:
+    ag = compare(_docs("extra", lang), _docs("agreement", lang))
+    assert len(ag.documents) == 12
+    msg = "the first annotation changed: rerun the agreement and update corpus/README.md"
+    assert round(ag.exact_total().f1, 2) == mentions, msg
+    assert round(ag.scored.total("relations").f1, 2) == relations, msg
+
+
+def test_a_changed_relation_lowers_agreement_and_is_listed() -> None:
+    docs = _docs("agreement", "en")
+    changed = [CorpusDoc(copy.deepcopy(d.record)) for d in docs]
+    rec = next(d.record for d in changed if d.id == "en-x-0217")
+    rel = next(r for r in rec["relations"] if r["type"] == "ownership")  # CRRC Corporation -> CRRC Qishuyan
+    rel["source"], rel["target"] = rel["target"], rel["source"]  # direction reversed
+    ag = compare(docs, changed)
+    assert ag.scored.total("relations").f1 < 1.0
+    assert ag.scored.relations["ownership"].fn == ag.scored.relations["ownership"].fp == 1
+    assert "en-x-0217: missed ownership CRRC Corporation -> CRRC Qishuyan" in ag.scored.errors
+
+
+def test_a_changed_subtype_is_counted_apart_from_the_relation() -> None:
+    docs = _docs("agreement", "zh")
+    changed = [CorpusDoc(copy.deepcopy(d.record)) for d in docs]
+    rec = next(d.record for d in changed if d.id == "zh-x-0208")
+    rec["relations"][0]["subtype"] = "mou"
+    ag = compare(docs, changed)
+    assert ag.scored.total("relations").f1 == 1.0
+    assert ag.subtype_same == ag.subtype_pairs - 2  # contract (A only) and mou (B only)
+    assert any(line.startswith("zh-x-0208: agreement") for line in ag.subtype_diff)
+
+
+def test_a_different_text_is_refused_naming_the_file() -> None:
+    docs = _docs("agreement", "en")
+    changed = [CorpusDoc(dict(d.record, text=d.text + " ")) for d in docs]
+    with pytest.raises(InputError, match="second.jsonl: document en-x-0144 has a different text"):
+        compare(docs, changed, "second.jsonl")
+
+
+def test_cli_errors_are_one_line_naming_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{not json\n", encoding="utf-8")
+    assert main([str(ROOT / "agreement" / "en.jsonl"), str(bad)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "bad.jsonl" in err and "\n" not in err
+    assert main([str(ROOT / "agreement" / "en.jsonl"), str(ROOT / "agreement" / "zh.jsonl")]) == 1
+    assert "no document id in common" in capsys.readouterr().err
+
+
+def test_cli_prints_the_tables() -> None:
+    assert main([str(ROOT / "extra" / "zh.jsonl"), str(ROOT / "agreement" / "zh.jsonl")]) == 0
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_agreement_markup_compiles_to_its_json_lines_and_is_never_training_data(lang: str) -> None:
+    from mcfwatch.extract.relmodel.data import sources
+
+    ann = sorted((ROOT / "ann" / "agreement" / lang).glob("*.ann"))
+    expected = [r for p in ann for r in parse_markup(p.read_text(encoding="utf-8"), str(p))]
+    assert [d.record for d in _docs("agreement", lang)] == expected
+    extra = {d.id: d.text for d in _docs("extra", lang)}
+    assert all(extra[r["id"]] == r["text"] for r in expected)  # the same documents, identical text
+    assert all("agreement" not in p.parts for p in sources(lang))
