@@ -105,6 +105,7 @@ def _opens_firm(short: str, full: str, places: Container[str]) -> bool:
     characters at least (``_short_of``): a Chinese city's two (大连, 嘉兴) open many firms' names the gazetteer does not
     strip, and corpus/extra marks them places."""
     return (len(short) >= 2 and full.startswith(short) and len(full) - len(short) >= 2 and short not in places
+            and tr.head_type(short) is None  # 绵阳科技城 of 绵阳科技城发展投资（集团）有限公司: a place by its head
             and not short.endswith(("市", "省", "县", "区", "州", "国")) and not _place_before(short, places, False)
             and not full[len(short):].startswith(("（", "(")))
 
