@@ -23,6 +23,7 @@ from mcfwatch.errors import McfwatchError
 from mcfwatch.extract.en import coprefix, dateline, listruler, paragraphs, runruler  # noqa: F401  (register their pipeline components)
 from mcfwatch.extract.en.attributes import replace_ruler
 from mcfwatch.extract.en.lemmas import replace_lemmatizer
+from mcfwatch.extract.en.lexflags import use_flags
 from mcfwatch.extract.en.ner import NER_DIR, load_into
 from mcfwatch.extract.en.ner import choice as ner_choice
 from mcfwatch.extract.en.patterns import late_patterns, static_patterns
@@ -122,6 +123,7 @@ def build_nlp(ner_folder: Path | None) -> Language:
         "entity_ruler", name=RULER_NAME, before="ner",
         config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
     )
+    use_flags(ruler)  # its patterns' word conditions tested as lexeme flags: the same matches (lexflags.py)
     ruler.add_patterns(static_patterns())  # type: ignore[attr-defined]
     nlp.add_pipe("mcfwatch_lists", name=LISTS_NAME, before="ner")  # after the ruler: list names win on overlap
     # the entity ruler with its technology runs matched by phrase lookup (runruler.py): the same matches
