@@ -1,4 +1,5 @@
-"""Exports told as a noun, transshipments, procurement agents and penalties paid (``extract/en/trade.py``, lexicon,
+"""Exports told as a noun, transshipments, procurement agents, penalties paid and money from a funder
+(``extract/en/trade.py``, ``money.py``, lexicon,
 modality), on passages of the training corpus (corpus/train/en.jsonl; corpus/extra/en.jsonl where named), the
 document named in each test; relations made by the rules."""
 
@@ -57,3 +58,9 @@ def test_agreed_to_pay_a_penalty_for_shipments_to(extract_text) -> None:  # corp
     ex = extract_text(extra_passage("en-x-0132", "WASHINGTON — Caldwell", "between 2016 and 2019"))
     assert {("Caldwell Instruments Inc.", "Harbin Engineering University"),
             ("Caldwell Instruments Inc.", "Beijing Huanyu Yida Electronics")} <= rels(ex, "export")
+
+
+def test_money_from_a_funder(extract_text) -> None:  # corpus/extra en-x-0137
+    ex = extract_text(extra_passage("en-x-0137", "The Centre for Advanced", "wind-tunnel upgrade."))
+    assert {("Huawei Technologies Canada", "Centre for Advanced Photonics"), ("Mitacs", "Centre for Advanced Photonics"),
+            ("Zhongshan Haifeng Electric", "Institute for Water Systems")} <= rels(ex, "funding")

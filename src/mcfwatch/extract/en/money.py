@@ -4,7 +4,10 @@
 - "[X] gave / granted / awarded / donated £3 million to [Y]", "[X] granted [Y] £3 million", "[X] awarded [Y] a grant";
 - "[Y] was awarded / granted / given a grant (of £2m) by [X]", "a £3m grant was given to [Y] by [X]";
 - "[Y] built the lab with money / funding / a grant from [X]", "[Y], with money from [X], ...";
-- "[Y], which is backed by [X]" (a fund, a firm backed by a government or a group).
+- "[Y], which is backed by [X]" (a fund, a firm backed by a government or a group), "[Y] was endowed with $1.5m
+  by [X]", "[Y] is backed by a $12 million grant from [X]";
+- money "from [X]" named with what it went to: "Seed money for the centre came from [X]", "A gift from [X] covered
+  the institute's upgrade", "a $4 million contribution from [X] to [Y]".
 The money must be named (an amount, a grant, funding ...): "gave Y access" is no funding.
 """
 
@@ -15,7 +18,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from mcfwatch.extract.en.args import Arg, Resolver
-from mcfwatch.extract.en.flows import CURRENCY_WORDS, FUNDING_NOUNS
+from mcfwatch.extract.en.flows import CURRENCY_WORDS, FUNDING_NOUNS, RECEIVE_VERBS
 from mcfwatch.extract.en.found import ORGS, Found
 from mcfwatch.extract.en.modality import is_stated
 from mcfwatch.extract.en.relations_util import _children, _conf, prep_objects
@@ -28,6 +31,10 @@ GIVE_VERBS = {"give", "grant", "award", "donate", "pay", "provide", "contribute"
 PAID_AS_FUNDING = {"grant", "subsidy", "stipend", "salary", "honorarium", "commission", "scholarship", "fellowship",
                    "sponsorship", "endowment", "donation", "bonus", "allowance", "funding"}
 FUNDERS = ORGS | {"Person", "Place", "Program"}
+# passives whose agent funds the subject: "backed / endowed / underwritten / bankrolled by X"
+BACKING_VERBS = {"back", "endow", "underwrite", "bankroll", "finance", "fund"}
+# what money pays for: "A gift from X covered the institute's wind-tunnel upgrade"
+COVER_VERBS = {"cover", "pay", "fund", "finance", "buy", "support", "bankroll", "underwrite"}
 RECIPIENTS = ORGS | {"Person", "Program", "Event"}
 _MONEY_WITH = {"money", "funding", "fund", "grant", "grants", "financing", "support", "backing", "investment",
                "loan", "subsidy", "donation", "capital", "sponsorship", "contribution", "endowment", "gift"}
@@ -100,14 +107,48 @@ class MoneyRules:
         return self._pairs(funders, recipients, tok.i)
 
     def _backed(self, tok: Token) -> list[Found]:
-        """"[Y], which is backed by [X]", "[Y] is backed by the municipal government" -> funding X -> Y."""
-        funders = self._typed([p for a in _children(tok, {"agent"}) for p in _children(a, {"pobj"})], FUNDERS)
+        """"[Y], which is backed by [X]", "[Y] is backed by the municipal government", "Y was endowed with $1.5m by
+        X", "Y is backed by a $12 million grant from X" -> funding X -> Y."""
+        agents = [p for a in _children(tok, {"agent"}) for p in _children(a, {"pobj"})]
+        funders = self._typed([a for a in agents if not is_money(a)] + [p for m in agents if is_money(m)
+                                                                        for p in self._givers(m)], FUNDERS)
         if not funders or not is_stated(tok):
             return []
         backed = _children(tok, {"nsubjpass"})
         if tok.dep_ in {"acl", "relcl"}:
             backed = [tok.head] if tok.dep_ == "acl" or not backed or backed[0].lower_ in {"which", "that"} else backed
+        if not backed and tok.dep_ == "conj":  # "The Centre, opened in January, is backed by ..."
+            backed = _children(tok.head, {"nsubj", "nsubjpass"})
         recipients = self._typed(backed, ORGS | {"Program"})
+        return self._pairs(funders, recipients, tok.i)
+
+    def _givers(self, money: Token) -> list[Token]:
+        """Who the money is from: "a grant from X", "funding from X's Growth Deal" (the possessor when the thing
+        named is no party)."""
+        froms = prep_objects(money, {"from"})
+        if not froms and money.dep_ == "nsubj" and money.head.lemma_.lower() == "come":
+            froms = prep_objects(money.head, {"from"})  # "Seed money for the centre came from X"
+        return froms + [c for f in froms if self.r.table.entity_of(f) is None for c in _children(f, {"poss"})]
+
+    def _owners(self, toks: list[Token]) -> list[Token]:
+        """What the money went to: a named party, else the possessor of the thing ("for the centre's projects")."""
+        return [o for t in toks for o in ([t] if self.r.table.entity_of(t) is not None else
+                                          _children(t, {"poss"}) or [t])]
+
+    def _money_from(self, tok: Token) -> list[Found]:
+        """"Seed money for the centre's projects came from X", "A gift from X covered the institute's upgrade",
+        "Y is backed by a grant from X" -> funding X -> the party the money went to."""
+        verb = tok.head
+        if tok.dep_ == "pobj" and verb.lower_ in {"with", "through", "using", "thanks"} or \
+                tok.dep_ == "dobj" and verb.lemma_.lower() in RECEIVE_VERBS:
+            return []  # told by _with_money and flows.received_money
+        funders = self._typed(self._givers(tok), FUNDERS)
+        if not funders or not is_stated(tok):
+            return []
+        recipients = self._typed(self._owners(prep_objects(tok, {"for", "to"})), RECIPIENTS)
+        if not recipients and tok.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() in COVER_VERBS:
+            objs = _children(verb, {"dobj"}) + prep_objects(verb, {"for"})  # "covered the institute's upgrade"
+            recipients = self._typed(self._owners(objs), RECIPIENTS)
         return self._pairs(funders, recipients, tok.i)
 
     def run(self, sent: Span, toks: list[Token], lemmas: list[str]) -> list[Found]:
@@ -116,8 +157,11 @@ class MoneyRules:
         for tok, lemma in zip(toks, lemmas, strict=True):
             if tok.pos_ == "VERB" and lemma in GIVE_VERBS:
                 out += self._given(tok)
-            elif tok.pos_ == "VERB" and lemma == "back":
+            elif tok.pos_ == "VERB" and lemma in BACKING_VERBS and _children(tok, {"agent"}):
                 out += self._backed(tok)
             elif tok.pos_ == "NOUN" and lemma in _MONEY_WITH | FUNDING_NOUNS:
                 out += self._with_money(tok)
+            if tok.pos_ in {"NOUN", "PROPN", "NUM", "SYM"} and (lemma in FUNDING_NOUNS or is_money(tok)) and \
+                    lemma not in {"support", "backing"}:
+                out += self._money_from(tok)
         return out
