@@ -74,3 +74,20 @@ def test_a_doctrine_or_prize_named_for_a_person_and_the_chinese_side(zh_extracto
     # corpus/train zh-p-law-014 (0 of 13 such persons marked), zh-w-0162 (中方 is no place)
     found = {m.surface for m in zh_extractor.mentions(["坚持以马克思列宁主义、毛泽东思想、邓小平理论为指导。感谢中方的支持。"])[0]}
     assert not found & {"马克思", "列宁", "毛泽东", "邓小平", "中方"}
+
+
+def test_a_city_the_story_names_with_shi_stands_before_a_firms_short_form() -> None:
+    # corpus/extra/zh.jsonl zh-x-0063: 镜湖纺机 of 绍兴镜湖纺织机械有限公司, the story naming 绍兴市 elsewhere
+    got = _canon(("绍兴镜湖纺织机械有限公司", "Company"), ("镜湖纺机", "Company"), ("绍兴市人民政府", "PublicBody"))
+    assert got == {"镜湖纺机": "绍兴镜湖纺织机械有限公司"}
+    assert _canon(("绍兴镜湖纺织机械有限公司", "Company"), ("镜湖纺机", "Company")) == {}
+
+
+def test_a_deal_role_and_a_funding_round_stay_outside_a_firm(zh_extractor: ChineseExtractor) -> None:
+    # zhrel and zhdata (session 23), corpus/extra/zh.jsonl zh-x-0112 and zh-x-0138: the gold marks the firm alone
+    def names(text: str) -> set[str]:
+        return {m.surface for m in zh_extractor.mentions([text])[0]}
+
+    assert "江南重工集团有限公司" in names("江南精密机械有限公司的母公司江南重工集团有限公司成立于1998年。")
+    assert "苏州高新区天使投资基金" in names("公司2021年获得苏州高新区天使投资基金天使轮投资500万元。")
+    assert "蓝湾资本" in names("崂山科创引导基金跟投，老股东蓝湾资本超额认购。")

@@ -131,11 +131,24 @@ def _firm_short(short: str, full: str, places: Container[str]) -> bool:
     return not (mid.startswith(("（", "(")) or _place_before(mid, places, False))  # 空中客车中国公司: a branch
 
 
+class _Also:
+    """``base`` and a few more names."""
+
+    def __init__(self, base: Container[str], more: set[str]) -> None:
+        self.base, self.more = base, more
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.more or name in self.base
+
+
 def canonical(named: Sequence[Named], places: Container[str] = ()) -> dict[tuple[str, str], tuple[str, str]]:
     """(name, type) -> (fuller name, its type) for every short form among ``named`` with exactly one fuller name
     (the longest chain: 航空工业 -> 中国航空工业集团 -> 中国航空工业集团有限公司 ends at the last). ``places``: place
     names that may stand before a body's short form (the gazetteer's)."""
     keys = sorted({(n.name, n.type) for n in named}, key=lambda k: -len(k[0]))
+    # a city the story names with 市 before a body (绍兴市…, 南京市江宁区…) is a place before a firm's short form too
+    # (镜湖纺机 of 绍兴镜湖纺织机械有限公司)
+    places = _Also(places, {n[:i] for n, t in keys if t != "Company" for i in (2, 3) if len(n) > i and n[i] == "市"})
     stripped = {n.name for n in named if n.surface != n.name}  # 新加坡港务集团 named 港务集团: no abbreviation
     out: dict[tuple[str, str], tuple[str, str]] = {}
     for short in keys:

@@ -217,6 +217,7 @@ def _extend_joined(text: str, tokens: list[Token], start: int) -> int:
 
 
 _UNCUT = frozenset({"Person", "Program", "Event"})
+_ROUND = re.compile(r"(?:天使|种子|Pre-?A|[A-F])\+?轮$")
 _DOCTRINE = ("主义", "思想", "理论", "奖", "列宁主义")  # 马克思列宁主义
 _BODIES = frozenset({"Company", "University", "PublicBody", "MilitaryUnit", "Organization"})
 # Titles that open with the last character of their body's head (会社社长, 协会会长, 研究所所长, 报社社长).
@@ -242,6 +243,10 @@ def _cut(text: str, tokens: list[Token], c: _Cand, model: list[Token]) -> _Cand:
     if (c.type not in _UNCUT and text[c.end - 1 : c.end + 1] in _HEAD_TITLES and c.end - c.start >= 4
             and text[c.end - 2] == text[c.end - 1]):  # 东洋精机株式会社社长, 某协会会长: the title's first character
         c.end -= 1
+        c.type = tr.org_type(text[c.start : c.end])
+    funding_round = _ROUND.search(text, c.start, c.end) if c.type in _BODIES else None
+    if funding_round and funding_round.start() - c.start >= 3:  # 苏州高新区天使投资基金天使轮: the fund, not its round
+        c.end = funding_round.start()
         c.type = tr.org_type(text[c.start : c.end])
     if c.type == "Technology":
         if c.source == "rule" and text[c.start : c.end] in tr.TECH_FIELDS:
