@@ -62,3 +62,12 @@ def test_descriptions_are_no_names(zh_extractor: ChineseExtractor) -> None:
     got = _entities(zh_extractor, "中国航天科技集团有限公司是世界一流航天防务集团公司，也是国内领先的导航企业。"
                                   "该集团与英国航宇公司签署了合作协议。")
     assert [n for n, (t, _) in got.items() if t == "Company"] == ["中国航天科技集团有限公司", "航宇公司"]
+
+
+def test_a_groups_short_name_and_its_academy_are_two_mentions(zh_extractor: ChineseExtractor) -> None:
+    # the guide 2.1 (a parent named apart is marked apart) and 4.7 (group -> academy ownership); corpus/train
+    # zh-w-0198 and zh-w-0068: 共建联合实验室 names no lab
+    found = {(m.surface, m.type) for m in zh_extractor.mentions(["航天科技集团一院下属的北京航天长征飞行器研究所参加了展会。"])[0]}
+    assert {("航天科技集团", "Company"), ("一院", "University")} <= found
+    found = {m.surface for m in zh_extractor.mentions(["中国电科14所与南京理工大学共建联合实验室。"])[0]}
+    assert found == {"中国电科14所", "南京理工大学"}

@@ -357,7 +357,15 @@ def _object_candidates(text: str, tokens: list[Token], model: list[Token]) -> li
 
 def _split_chain(text: str, c: _Cand) -> list[_Cand]:
     """A unit's span that holds a named parent unit and a unit of it (航天学院卫星技术研究所): two mentions (``units``)."""
-    if c.source == "gazetteer" or c.type not in ("University", "MilitaryUnit"):
+    if c.source == "gazetteer":
+        return [c]
+    unit = next(((s, e) for s, e in units.numbered(text[c.start : c.end]) if e == c.end - c.start and s >= 2), None)
+    parent = tr.head_type(text[c.start : c.start + unit[0]]) if unit else None
+    if unit and parent and text.endswith("院", c.start, c.end):  # 航天科技集团一院: the group and its academy (an
+        # institute with its group's name stays one: …集团公司第十四所, as …第十四研究所)
+        return [_Cand(c.start, c.start + unit[0], parent[0], c.priority, [], c.source),
+                _Cand(c.start + unit[0], c.end, "University", c.priority, [], c.source)]
+    if c.type not in ("University", "MilitaryUnit"):
         return [c]
     cut = units.chain_cut(text[c.start : c.end])
     if not cut:

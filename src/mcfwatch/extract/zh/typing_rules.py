@@ -235,6 +235,8 @@ GENERIC_LEFT = set("该本我其各此这那某两多几诸一市省县区国州
     # governments and bodies in a law's general terms (县级以上地方人民政府, 各国政府, 接受方政府, 本级国防动员委员会)
     "各国", "外国地方", "接受方", "县级以上", "县级以上地方", "以上地方", "直辖市", "各区", "各市",
     "各县", "本级", "某国", "上级", "下级", "同级",
+    # a body set up, not named (共建联合实验室, 组建研究院: the segmenter's one token)
+    "共建", "组建", "新建", "筹建", "设立", "成立", "建立", "挂牌",
     # papers, not materials (申报材料, 证明材料, 书面材料: corpus/extra/zh.jsonl)
     "申报", "证明", "书面", "宣传", "汇报", "送审", "报送"}
 
