@@ -43,3 +43,8 @@ def test_a_bare_title_signs_for_the_company_told_before(extract_text) -> None:  
     pairs = {frozenset(p) for p in rels(ex, "agreement")}
     assert frozenset({"AVIC Aerospace Systems Co., Ltd.", "Sachsen Flugtechnik GmbH"}) in pairs
     assert not any("Wang Jianhua" in p for p in pairs)
+
+
+def test_took_a_stand_there(extract_text) -> None:  # en-w-1054
+    ex = extract_text(passage("en-w-1054", "Connected Taicang Deheng", "took a stand there."))
+    assert any(s.startswith("Taicang Deheng") and "Essen" in t for s, t in rels(ex, "participation"))

@@ -29,7 +29,11 @@ LABELS = {"organiser": "organizer", "organizer": "organizer", "co-organiser": "o
           "organizers": "organizer", "co-organisers": "organizer", "co-organizers": "organizer", "hosts": "organizer",
           "co-hosts": "organizer", "sponsors": "organizer", "exhibitors": "participation",
           "participants": "participation", "exhibitor": "participation", "participant": "participation",
-          "attendees": "participation", "speakers": "participation", "delegations": "participation"}
+          "attendees": "participation", "speakers": "participation", "delegations": "participation",
+          "panellists": "participation", "panelists": "participation", "delegates": "participation",
+          "guests": "participation", "lecturers": "participation", "presenters": "participation"}
+STAND_NOUNS = {"stand", "booth", "pavilion"}
+STAND_VERBS = {"have", "take", "book", "run", "occupy", "set"}
 GUESTS = {"guest", "exhibitor", "participant", "attendee", "speaker", "delegate", "panelist", "panellist"}
 MEMBER_NOUNS = GUESTS | {"company", "firm", "exhibitor", "participant", "university", "institution", "enterprise",
                 "organisation", "organization", "delegation", "exhibitors", "speaker", "attendee", "sponsor",
@@ -118,6 +122,19 @@ class EventRoles:
         return [Found("participation", w.entity, e.entity, tok.i, _conf(w, e)) for w in who for e in events
                 if self._type(w.entity) in PARTIES and w.entity != e.entity]
 
+    def _stand(self, tok: Token) -> list[Found]:
+        """"X had a stand at the Expo", "X took a booth in the security zone" (the event told before)."""
+        verb = tok.head
+        if tok.dep_ != "dobj" or verb.lemma_.lower() not in STAND_VERBS or not is_stated(verb):
+            return []
+        events = self._events(prep_objects(verb, {"at", "in"}) + prep_objects(tok, {"at", "in"}))
+        if not events:
+            last = self.r._last_of(tok.i, {"Event"})
+            events = [Arg(last, "resolved", tok.i)] if last else []
+        who = [a for a in self.subjects(verb)[0] if self._type(a.entity) in PARTIES - {"Place"}]
+        return [Found("participation", w.entity, e.entity, tok.i, _conf(w, e)) for w in who for e in events
+                if w.entity != e.entity]
+
     def _auspices(self, tok: Token) -> list[Found]:
         """"the Forum, held under the auspices of X" -> organizer X -> the forum."""
         if tok.dep_ != "pobj" or tok.head.lower_ != "under":
@@ -164,6 +181,8 @@ class EventRoles:
                 out += self._auspices(tok)
             elif lemma == "take" and tok.pos_ == "VERB":
                 out += self._took_part(tok)
+            elif lemma in STAND_NOUNS:
+                out += self._stand(tok)
             if tok.dep_ == "pobj" and tok.pos_ in {"PROPN", "NOUN"}:
                 out += self._at_event(tok)
         return out

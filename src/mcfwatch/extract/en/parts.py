@@ -18,7 +18,8 @@ from mcfwatch.extract.en.modality import is_stated
 from mcfwatch.extract.en.relations_util import _children, _conf, prep_objects
 
 SELECT_VERBS = {"select", "choose", "admit", "shortlist"}
-SPEAK_VERBS = {"speak", "lecture", "exhibit", "compete", "perform"}
+SPEAK_VERBS = {"speak", "lecture", "exhibit", "compete", "perform", "show", "display", "showcase", "unveil",
+               "demonstrate"}  # "showed its drones at the Zhuhai Airshow"
 GIVE_VERBS = {"give", "deliver", "present", "make"}
 TALK_NOUNS = {"talk", "lecture", "keynote", "speech", "presentation", "address", "paper", "report"}
 PART_VERBS = SELECT_VERBS | SPEAK_VERBS | GIVE_VERBS | {"take"}
