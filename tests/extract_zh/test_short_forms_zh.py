@@ -51,3 +51,11 @@ def test_a_declared_short_name_wins_over_a_place_inside_it(zh_extractor: Chinese
                                   "多次协调，帮助江陵重机与外方完成技术谈判。")
     firm = next(n for n in got if n.endswith("江陵重型机械股份有限公司"))
     assert got[firm][1].count("江陵重机") == 2 and "江陵" not in got
+
+
+def test_a_country_or_a_city_named_elsewhere_stays_a_place(zh_extractor: ChineseExtractor) -> None:
+    # corpus/extra/zh.jsonl zh-x-0231 (克罗地亚 opens 克罗地亚里耶卡造船厂), zh-x-0144 (阿布扎比 opens a firm and a fair)
+    got = _entities(zh_extractor, "宁波东海船舶电气有限公司与克罗地亚里耶卡造船厂签署了供货合同。东海船舶电气此前已向克罗地亚出口配电设备。")
+    assert got["克罗地亚"][0] == "Place"
+    got = _entities(zh_extractor, "为期5天的阿布扎比国际防务展23日落幕，阿布扎比国家展览公司承办。展会在阿布扎比举行。")
+    assert got["阿布扎比"][0] == "Place"

@@ -158,6 +158,9 @@ def canonical(named: Sequence[Named], places: Container[str] = ()) -> dict[tuple
             # it whole (中国船舶集团), and not a firm named with its own place (新加坡港务集团 named 港务集团)
             targets = {out.get(full, full) for full in keys if full[1] == "Company" and full[0] != short[0]
                        and _firm_short(short[0], full[0], places)}
+        if short[1] == "Place" and any(n.startswith(short[0]) and n != short[0] for n, t in keys
+                                       if t not in ("Company", "Person")):
+            targets = {t for t in targets if t[1] != "Company"}  # 阿布扎比 of 阿布扎比国际防务展: a place there
         if len(targets) == 1:
             out[short] = targets.pop()
     return out

@@ -89,8 +89,11 @@ def apply(text: str, mentions: list[Mention]) -> list[Mention]:
             if end - k < 4 or len(fits) != 1 or others or tr.head_type(text[k:end]) or text[end - 1] in "市省县区州":
                 continue  # 绵阳科技城 of 绵阳科技城发展投资（集团）有限公司 is the place, a name of its own
             over = [m for m in out if m.start < end and k < m.end]
-            if any(m.start < k or m.end > end for m in over) or any(m.type == "Company" for m in over):
-                continue  # inside a longer mention (the firm's full name), or already the firm's
+            if (any(m.start < k or m.end > end for m in over) or any(m.type == "Company" for m in over)
+                    or any(m.type == "Place" and m.surface == text[k:end] for m in over)
+                    or text[k:end] in tr.PLACE_PREFIXES):
+                continue  # inside a longer mention (the firm's full name), already the firm's, or a place (克罗地亚
+                # of 克罗地亚里耶卡造船厂)
             full = next(m for m in mentions if m.name in fits and m.type == "Company")
             out = [m for m in out if m not in over]
             out.append(Mention(k, end, "Company", full.name, text[k:end], list(full.names_en), "short"))
