@@ -50,7 +50,7 @@ def span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # What an item's span may end in that is not the item (飞行控制计算机样机, 激光清洗工艺专利): a prototype, a patent.
-_TAILS = ("工艺专利", "技术专利", "专利", "样机")
+_TAILS = ("工艺专利", "技术专利", "专利", "样机", "金额")  # …, 航空线缆组件金额
 
 
 def _cut_tail(text: str, start: int, end: int) -> int:
@@ -89,9 +89,9 @@ _GENERIC_ITEMS = ("设备", "产品", "装备", "物项", "货物", "物资", "�
                   # and people, grants and paperwork of corpus/extra/zh.jsonl (引进外籍全职教授, 提供奖学金, 采购代理机构,
                   # 项目中标公告, 股东会决议, 奖励办法)
                   "教授", "人选", "奖学金", "机构", "公告", "决议", "办法", "通知", "证据", "证明", "渠道", "成效", "客户",
-                  "用户", "市场", "知识产权", "造型")
+                  "用户", "市场", "知识产权", "造型", "学家", "责任", "保费")
 _DESCRIBING = ("民用", "军用", "大型", "小型", "高端", "新型", "先进", "国产", "多款", "相关", "关键", "自主", "部分", "全部",
-               "新款", "多种", "各类", "首批", "型", "同型", "同款", "同类")
+               "新款", "多种", "各类", "首批", "型", "同型", "同款", "同类", "新一代")
 
 
 # Words after 出口/进口 that make a term of trade, not an item (出口管制, 出口退税, 进口许可).
@@ -214,7 +214,8 @@ def widen(text: str, toks: list[Token], start: int, end: int) -> int:
     for _ in range(2):
         t = by_end.get(start)
         if (t is None or t.tag not in ("n", "nz", "vn") or t.text in _DESCRIBING or t.text in _OBJECT_VERBS
-                or t.text in _CONTRACT_KINDS or t.text in tr.TECH_NOT_NAME or len(t.text) < 2):
+                or t.text in _CONTRACT_KINDS or t.text in tr.TECH_NOT_NAME or len(t.text) < 2
+                or t.text in ("国际", "国内", "全球", "世界")):  # 国际自动驾驶…: a scope, no part of the item
             break
         start = t.start
     return start

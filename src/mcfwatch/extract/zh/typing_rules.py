@@ -106,7 +106,8 @@ TECH_SUFFIXES = ("细化剂", "芯片", "半导体", "无人机", "雷达", "发
 # Technology precision .53 -> .44 for recall +.03), 仪 (people's names end in it: 林佩仪). The model's TEC label reads
 # an item from its context instead.
 # words before a technology's head that say what it is for, not what it is (出口核材料 -> 核材料, 关键设备: none)
-TECH_NOT_NAME = ("出口", "全国", "军工", "军队", "关键", "核心", "专用", "相关", "配套", "工艺", "生产", "普通", "主要")
+TECH_NOT_NAME = ("出口", "全国", "军工", "军队", "关键", "核心", "专用", "相关", "配套", "工艺", "生产", "普通", "主要",
+                 "同型")  # 同型无人机 (corpus/extra/zh.jsonl); not 新一代 (新一代信息技术 is a field's name)
 
 _MILITARY_INSIDE = re.compile(r"解放军|军分区|军区|战区|\d{5}部队|武警|国防科技大学|中央军委|中央军事委员会")
 # Names without a head word that the annotations type the same way everywhere: the PLA's services.
@@ -237,6 +238,8 @@ GENERIC_LEFT = set("该本我其各此这那某两多几诸一市省县区国州
     "各县", "本级", "某国", "上级", "下级", "同级",
     # a body set up, not named (共建联合实验室, 组建研究院: the segmenter's one token)
     "共建", "组建", "新建", "筹建", "设立", "成立", "建立", "挂牌",
+    # a project's or an oversize load's equipment (项目设备, 大件设备), not a named item
+    "项目", "大件",
     # papers, not materials (申报材料, 证明材料, 书面材料: corpus/extra/zh.jsonl)
     "申报", "证明", "书面", "宣传", "汇报", "送审", "报送"}
 
