@@ -16,6 +16,7 @@ Reads only files inside the repository.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -106,6 +107,9 @@ def main(argv: list[str]) -> None:
     _, full_cpu, bare_cpu = speed(engine, clock=time.process_time)
     print(f"CPU time of this process: mcfwatch {full_cpu:,.0f} words/CPU-s; bare {bare_cpu:,.0f}; "
           f"ratio {full_cpu / bare_cpu:.2f} (not disturbed by other processes on a shared machine)")
+    load1, load5, _ = os.getloadavg()
+    print(f"load average during the run: {load1:.1f} (1 min), {load5:.1f} (5 min); the wall ratio moves with it, the CPU "
+          "ratio less")
     if "--errors" in argv:
         print("\n".join(ours.errors))
 
