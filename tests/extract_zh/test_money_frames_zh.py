@@ -85,3 +85,46 @@ def test_who_brokered_this_project_helped_the_firm_that_made_it(rules: ChineseEx
     text = "去年9月，江州星途动力科技有限公司与江州航天基地管委会签订了发动机总装基地投资协议，该项目由中国宇航学会牵线引进。"
     got = facts(rules, text, "facilitation")
     assert ("中国宇航学会", "江州星途动力科技有限公司") in got, got
+
+
+def test_a_reports_bare_company_is_the_company_that_reports(corpus: list[TrainDoc]) -> None:
+    # 航宇科技股份有限公司2021年年度报告（摘要）: its holdings list says 公司全资子公司 of each subsidiary
+    doc = next(d for d in corpus if d.id == "zh-w-0097")
+    assert _bare_company(doc) == {"航宇科技股份有限公司"}
+
+
+def test_each_body_of_an_organiser_list_organises_the_event(rules: ChineseExtractor) -> None:
+    text = ("2023中国（江宁）国际智能装备博览会\n主办单位：中国国际贸易促进委员会、工业和信息化部\n"
+            "承办单位：江南省人民政府\n协办单位：江宁市人民政府\n")
+    got = facts(rules, text, "organizer")
+    assert {a for a, _ in got} >= {"工业和信息化部", "江南省人民政府", "江宁市人民政府"}, got
+    assert all(b.endswith("智能装备博览会") for _, b in got), got
+
+
+def test_a_renewed_agreement_is_an_agreement(rules: ChineseExtractor) -> None:
+    got = facts(rules, "2023年5月，江南工业大学与代顿大学续签了学生交流协议。", "agreement")
+    assert {frozenset(p) for p in got} == {frozenset({"江南工业大学", "代顿大学"})}, got
+
+
+def test_each_body_of_a_list_takes_part(rules: ChineseExtractor) -> None:
+    got = facts(rules, "江南航空航天大学、江东大学等30余所高校和江北电子研究所参加了2021江南军民融合发展高峰论坛。",
+                "participation")
+    assert {a for a, _ in got} == {"江南航空航天大学", "江东大学", "江北电子研究所"}, got
+
+
+def test_the_event_that_drew_a_list_is_what_it_took_part_in(rules: ChineseExtractor) -> None:
+    got = facts(rules, "2023江南无人系统装备展吸引了中国航天科工集团有限公司、中国兵器装备集团有限公司等单位参展。",
+                "participation")
+    assert {a for a, _ in got} == {"中国航天科工集团有限公司", "中国兵器装备集团有限公司"}, got
+    assert all(b.endswith("无人系统装备展") for _, b in got), got
+
+
+def test_the_parent_company_owns(rules: ChineseExtractor) -> None:
+    for text in ("江南重工集团有限公司是江南精密机械有限公司的母公司。", "江南精密机械有限公司的母公司为江南重工集团有限公司。"):
+        assert facts(rules, text, "ownership") == {("江南重工集团有限公司", "江南精密机械有限公司")}, text
+
+
+def test_a_cue_right_before_the_verb_after_both_parties_is_modal() -> None:
+    # A正在与B洽谈签署: the model reads the cue after B (relmodel/features_zh), not only between A and B
+    assert tg.MODAL_DO.match("洽谈签署合作协议") is not None
+    assert tg.MODAL_DO.match("签署了合作协议") is None and tg.MODAL_DO.match("洽谈，双方") is None

@@ -63,17 +63,24 @@ SCALES_EN: dict[str, float] = dict.fromkeys(SCHEMA.relation_types, 0.8)
 # ascent's 1.0/0.3 gave .629 but funding recall .22 for .29: funding is the blind split's weakest type), mcf_link at
 # its 0.2 floor, invitation unblocked (as in session 21; equal F1). Agreement at 0.7 (equal CV F1, recall +.003) was
 # tried and reverted: it signs 北京理工大学正在与慕尼黑工业大学洽谈签署 and pairs two partners of one signer (tests/extract_zh).
+# Session 23 (zhrel): chosen again the same way after the session-23 rules, the held-out mentions of the NER of that
+# day and the 234 documents of corpus/extra/zh.jsonl (simulated from the fold models' scores): `both`
+# .656/.620/.637 with the session-22 values, .649/.636/.642 with these. Not taken from the coordinate ascent
+# (.656/.638/.647): funding 0.9/0.2 blocked (recall .43 -> .37) and invitation's 0.6 floor, to keep recall; agreement
+# 0.7 (it, and 0.9 with the retrained model, pair 布鲁内尔大学 with HT&L公司, two partners of one signer in the seed:
+# tests/extract_zh/test_seed_zh.py). mcf_link's floor is 0.0 now (+.03 F1 for it; 0.2 was held in sessions 21-22 at
+# equal F1); ownership is blocked by a rule's reading of the same source.
 FLOORS_ZH: dict[str, float] = {
-    "agreement": 0.0, "export": 0.2, "facilitation": 0.0, "funding": 0.1, "invitation": 0.0, "mcf_link": 0.2,
-    "meeting": 0.0, "organizer": 0.6, "ownership": 0.0, "participation": 0.4, "position": 0.0, "recruitment": 0.0,
-    "visit": 0.2,
+    "agreement": 0.0, "export": 0.2, "facilitation": 0.1, "funding": 0.1, "invitation": 0.0, "mcf_link": 0.0,
+    "meeting": 0.0, "organizer": 0.6, "ownership": 0.0, "participation": 0.0, "position": 0.0, "recruitment": 0.2,
+    "visit": 0.1,
 }
 SCALES_ZH: dict[str, float] = {
-    "agreement": 0.9, "export": 0.8, "facilitation": 1.0, "funding": 0.8, "invitation": 1.0, "mcf_link": 0.6,
-    "meeting": 0.8, "organizer": 1.0, "ownership": 1.0, "participation": 0.7, "position": 0.8, "recruitment": 0.7,
-    "visit": 0.7,
+    "agreement": 1.0, "export": 0.9, "facilitation": 0.6, "funding": 0.8, "invitation": 1.0, "mcf_link": 0.7,
+    "meeting": 0.8, "organizer": 1.0, "ownership": 0.7, "participation": 0.9, "position": 0.8, "recruitment": 0.6,
+    "visit": 0.6,
 }
-SOURCE_READ_ZH = frozenset({"export", "visit"})
+SOURCE_READ_ZH = frozenset({"export", "ownership", "visit"})
 
 
 def floor(lang: str) -> float:

@@ -30,11 +30,11 @@ _HELPER = re.compile(r"(?:在|经)([^，。；在]{2,40}?)的?(?:大力|积极)?
 LOOK_BACK = 2  # sentences before the pair word's own searched for its two parties
 
 # A filing's own company (what its bare 公司/本公司 means): declared 公司 (X（以下简称“公司”）), named at the start of
-# its title before 关于 (X关于收购Y股权的公告), or signing it (X董事会 on its last line). In corpus/train/zh.jsonl 7 of
+# its title before 关于 (X关于收购Y股权的公告) or a report's year (X2021年年度报告（摘要）), or signing it (X董事会 on its last line). In corpus/train/zh.jsonl 7 of
 # the 12 filings so titled have another company mentioned more often (the target of an acquisition, the buyer's
 # parent), which the bare 公司 went to before.
 _SELF_DECLARED = re.compile(r"\s*[（(](?:以下)?(?:简称|称)[:：]?[“\"「]?(?:本公司|公司)[”\"」]?[）)]")
-_ABOUT = re.compile(r"\s*关于")
+_ABOUT = re.compile(r"\s*(?:关于|\d{4}年(?:度|第.季度)?[^\n]{0,12}(?:报告|预告|公告))")  # X关于…的公告, X2021年年度报告
 _SIGNS = re.compile(r"\s*董事会\s*(?:\n|$)")
 SIGNATURE_CHARS = 80  # how far before the end a signing 董事会 may stand (the date line follows it)
 

@@ -72,12 +72,17 @@ def features(text: str, cand: Candidate) -> list[str]:
     head = text[cand.sent_start:left]
     if tg.MODALITY.search(head[-12:]) or tg.WILL.search(head[-12:]):
         f.append("modal_before")
+    # the verb follows both parties (A正在与B洽谈签署…): a cue right after the second one is as good as between
+    tail = re.split(f"[{_CLAUSE_END}]", text[cand.second.end:min(cand.sent_end, cand.second.end + _TAIL)])[0]
+    if "modal_between" not in f and (tg.MODAL_DO.match(tail) or tg.WILL_DO.match(tail)):
+        f.append("modal_between")
     f += _clause_context(text, cand, tp, carried)
     return f
 
 
 _CLAUSE_END = "，,。；;！？!?\n"
 _WINDOW = 12
+_TAIL = 8  # characters after the second party read for a modal cue
 
 
 def _clause_context(text: str, cand: Candidate, tp: str, carried: bool) -> list[str]:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mcfwatch.extract.zh import advisers
+from mcfwatch.extract.zh import advisers, organizers
+from mcfwatch.extract.zh import attendance as at
 from mcfwatch.extract.zh import discourse as dc
 from mcfwatch.extract.zh import funding as fd
 from mcfwatch.extract.zh import holdings as hd
@@ -160,6 +161,7 @@ def extract_relations(text: str, items: list[Item], dates: list[DateMention]) ->
     last_date: DateMention | None = None
     episode: dc.Episode | None = None
     issuers = fd.issuers(text, items)
+    out += [RelCand("organizer", a.entity, b.entity, *_sentence_of(text, a.start)) for a, b in organizers.listed(text, items)]
     for s, e in sentences(text):
         sent_items = [it for it in items if s <= it.start and it.end <= e]
         sent = _Sentence(text, s, e, sent_items, topic)
@@ -178,6 +180,10 @@ def extract_relations(text: str, items: list[Item], dates: list[DateMention]) ->
         if in_sent:
             last_date = in_sent[-1]
     return out
+
+
+def _sentence_of(text: str, at: int) -> tuple[int, int]:
+    return next(((s, e) for s, e in sentences(text) if s <= at < e), (at, at))
 
 
 # a trigger word a tagger took for a name (中国航发所属X: 所属 tagged Organization): a word, not a party
@@ -301,6 +307,9 @@ def _pairs(sent: _Sentence, rtype: str, p: int, pe: int, cs: int, ce: int,
         typed_after = [it for it in sent.items if cs <= it.start and it.end <= cs + via[-1] and it.type in tg.AGENTIVE][-1:]
     if rtype == "facilitation" and _FOR_UNNAMED.search(text, cs, p):
         return []  # 为公司引荐了Z: the company helped is not named here, Z is who it met
+    if rtype == "participation" and (listed := at.attendees(text, sent.items, cs, p)):
+        event = typed_after[0] if typed_after else at.drawn_to(text, sent.items, sent.s, listed[0])
+        return [(it, event, None, None) for it in listed] if event is not None else []
     if rtype == "facilitation" and not typed_after:  # 在X的牵线下，A与B签订…: the helped party opens the next clause
         typed_after = [it for it in sent.items if it.start >= ce and it.type in tg.AGENTIVE
                        and _OPENS.fullmatch(pt.mask(text, ce, it.start, sent.items))][:1]
@@ -435,6 +444,10 @@ def _ownership(sent: _Sentence, p: int, pe: int, cs: int, after: list[Item]) -> 
         if trig == "旗下" and before and after:
             return [(before[-1], after[0], None, None)]
         return []
+    if trig == "母公司":  # A的母公司(为)B, B是A的母公司
+        if before and after and text.startswith("的", p - 1):
+            return [(after[0], before[-1], None, None)]
+        return [(before[-2], before[-1], None, None)] if len(before) >= 2 and _IS.search(text, before[-2].end, before[-1].start) else []
     if trig == "隶属于":
         return [(after[0], before[-1], None, None)] if before and after else []
     if trig in ("下属", "所属", "下辖"):  # B下属(的)A, A是B下属企业, B下辖A、C等
