@@ -58,7 +58,9 @@ def test_words_the_vocabulary_held_before_and_new_words_get_the_flags() -> None:
         fast.add(f"P{k}", [p])
         plain.add(f"P{k}", [p])  # type: ignore[list-item]
     assert len(fast.flags) == 3 and len(fast) == 2 and "P1" in fast
-    for text in (old, "Shenyang Aerospace Bureau and the Ministry of Industry", "the ministry of Defence commission"):
+    between = "Qingdao Harbour Bureau and the ministry of Transport"
+    nlp(between)  # lexemes made after the patterns, before the first match
+    for text in (between, old, "Shenyang Aerospace Bureau and the Ministry of Industry", "the ministry of Defence commission"):
         doc = nlp(text)
         assert list(fast(doc)) == list(plain(doc)) and list(plain(doc)), text
 

@@ -10,7 +10,7 @@ the word alone, so ``FlagMatcher`` turns the word conditions of each token spec 
 What must stay true: the matches, and their order, are the plain ``Matcher``'s. Every lexeme carries the flags
 before a document is matched: new lexemes get them from the vocabulary's attribute getters when they are made,
 the lexemes the vocabulary held before on the first document that uses them (setting the flags of all ~28,000
-at load time costs ~2 s). A spec whose conditions this does not know, or one past the free bits, stays a
+at load time costs ~2 s; the tests are put in place at the first document, not while the pipeline is built). A spec whose conditions this does not know, or one past the free bits, stays a
 predicate. ``tests/extract_en/test_lexflags.py`` compares both matchers on the corpus.
 """
 
@@ -60,6 +60,11 @@ def word_test(spec: Spec) -> tuple[str, Test] | None:
     return json.dumps(conds, sort_keys=True), lambda s: all(t(s) for t in tests)
 
 
+def _unset(text: str) -> bool:
+    """A flag's value before its test is in place (``flag_words`` sets it on first use)."""
+    return False
+
+
 class FlagMatcher:
     """A ``Matcher`` whose patterns' word conditions are lexeme flags; put it in an EntityRuler's ``matcher``
     before its patterns are added (``add`` keeps the order they come in, so the matches come in the same order)."""
@@ -78,7 +83,9 @@ class FlagMatcher:
         found = self.flags.get(key)
         if found is None and self.free:
             found = self.flags[key] = self.free.pop(0)
-            self.getters[found] = test  # new lexemes get it when they are made
+            # the bit is taken; the test itself runs from the first document on (lexemes made while the pipeline
+            # is built, thousands of watchlist words, would otherwise pay every test at load time)
+            self.getters[found] = _unset
             self.tests.append((found, test))
             self.stale = True
         return found
@@ -114,6 +121,8 @@ class FlagMatcher:
     def flag_words(self, doc: Doc) -> None:
         """Set the flags of the document's lexemes that the vocabulary held before the flags existed."""
         if self.stale:  # every lexeme now held: those made later get the flags from the getters
+            for flag, test in self.tests:
+                self.getters[flag] = test
             self.pending, self.stale = {lex.orth for lex in self.vocab}, False
         if not self.pending:
             return
