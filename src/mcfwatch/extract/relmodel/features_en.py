@@ -14,7 +14,6 @@ from spacy.tokens import Doc, Span, Token
 
 from mcfwatch.extract.en.lexicon import NOUN_TRIGGERS, VERB_TRIGGERS
 from mcfwatch.extract.en.modality import is_stated
-from mcfwatch.extract.relmodel import shape_en
 from mcfwatch.extract.relmodel.candidates import Candidate
 
 _NEG = {"not", "never", "no", "n't", "neither", "nor", "without"}
@@ -240,11 +239,9 @@ def features(doc: Doc, cand: Candidate) -> tuple[list[str], int]:
         return f, 0
     (s1, h1), (s2, h2) = found1, found2
     masked: dict[int, str] = {}
-    inside: list[Span] = []
     for m in cand.between:
         sp = tk.span(doc, m.start, m.end)
         if sp is not None:
-            inside.append(sp[0])
             for i in range(sp[0].start, sp[0].end):
                 masked[i] = f"<{m.type}>"
     words: list[str] = []
@@ -297,7 +294,6 @@ def features(doc: Doc, cand: Candidate) -> tuple[list[str], int]:
     if len(labels) <= 4:
         f.append(f"lpath={'/'.join(labels)}|{lca_lemma}")
     f += [f"pl={w}" for w in set(inner)]
-    f += shape_en.features(up, lca, down, h1, h2, s1, s2, inside, tk.trig, tp)
     on_path = [*up[1:], lca, *down[:-1]] if lca not in (h1, h2) else [*up[1:], *down[:-1]]
     trigger_tokens = []
     for t in on_path:
