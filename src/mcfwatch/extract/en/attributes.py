@@ -139,8 +139,13 @@ def make_fast_attributes(nlp: Language, name: str) -> FastAttributeRuler:
     return FastAttributeRuler(ruler)
 
 
+def swap_pipe(nlp: Language, name: str, factory: str) -> None:
+    """Put a fast twin (made by ``factory``) in the place and under the name of the pipeline's ``name``."""
+    nlp.add_pipe(factory, name=factory, after=name)
+    nlp.remove_pipe(name)
+    nlp.rename_pipe(factory, name)
+
+
 def replace_ruler(nlp: Language) -> None:
     """Put the fast twin in the place and under the name of the pipeline's ``attribute_ruler``."""
-    nlp.add_pipe("mcfwatch_attributes", name="mcfwatch_attributes", after="attribute_ruler")
-    nlp.remove_pipe("attribute_ruler")
-    nlp.rename_pipe("mcfwatch_attributes", "attribute_ruler")
+    swap_pipe(nlp, "attribute_ruler", "mcfwatch_attributes")

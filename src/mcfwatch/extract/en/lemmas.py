@@ -19,6 +19,8 @@ from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
+from mcfwatch.extract.en.attributes import swap_pipe
+
 _COLUMNS: list[int | str] = ["ORTH", "POS", "MORPH", "LEMMA"]
 
 
@@ -65,6 +67,4 @@ def make_fast_lemmatizer(nlp: Language, name: str) -> FastLemmatizer:
 
 def replace_lemmatizer(nlp: Language) -> None:
     """Put the fast twin in the place and under the name of the pipeline's ``lemmatizer``."""
-    nlp.add_pipe("mcfwatch_lemmatizer", name="mcfwatch_lemmatizer", after="lemmatizer")
-    nlp.remove_pipe("lemmatizer")
-    nlp.rename_pipe("mcfwatch_lemmatizer", "lemmatizer")
+    swap_pipe(nlp, "lemmatizer", "mcfwatch_lemmatizer")
