@@ -40,10 +40,7 @@ class Agreement:
     subtype_diff: list[str] = field(default_factory=list)
 
     def exact_total(self) -> Score:
-        t = Score()
-        for s in self.exact.values():
-            t.tp, t.fp, t.fn = t.tp + s.tp, t.fp + s.fp, t.fn + s.fn
-        return t
+        return Report(entities=self.exact).total("entities")
 
 
 def _mentions(rec: dict[str, Any]) -> dict[tuple[int, int], str]:

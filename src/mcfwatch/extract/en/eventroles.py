@@ -150,9 +150,11 @@ class EventRoles:
         """"X met Y at the G20 summit", "X signed a contract with Y at the fair": X (and Y) take part in it."""
         if tok.dep_ != "pobj" or tok.head.lower_ not in {"at", "during"}:
             return []
-        events = self._events([tok])
         verb = tok.head.head
-        if not events or verb.pos_ != "VERB" or verb.lemma_.lower() in NOT_TAKING_PART or not is_stated(verb):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in NOT_TAKING_PART:
+            return []
+        events = self._events([tok])
+        if not events or not is_stated(verb):
             return []
         who, passive = self.subjects(verb)
         if passive:

@@ -78,15 +78,15 @@ def apply(text: str, mentions: list[Mention]) -> list[Mention]:
     by_first: dict[str, list[str]] = {}
     for c in cores:
         by_first.setdefault(c[:2], []).append(c)
+    body_cores = [core(m.name) for m in mentions if m.type in _BODIES - {"Company"} and tr.head_type(m.name)]
     for first, cs in by_first.items():
         for hit in re.finditer(re.escape(first), text):
             k = hit.start()
             ends = {c: _reach(text, k, c) for c in cs}
             end = max(ends.values())
             fits = {cores[c] for c, e in ends.items() if e == end}
-            others = {m.name for m in mentions if m.type in _BODIES - {"Company"} and tr.head_type(m.name)
-                      and _reach(text, k, core(m.name)) >= end}  # 汉江 of 汉江大学 too
-            if end - k < 4 or len(fits) != 1 or others or tr.head_type(text[k:end]) or text[end - 1] in "市省县区州":
+            if end - k < 4 or len(fits) != 1 or any(_reach(text, k, c) >= end for c in body_cores) \
+                    or tr.head_type(text[k:end]) or text[end - 1] in "市省县区州":  # 汉江 of 汉江大学 too
                 continue  # 绵阳科技城 of 绵阳科技城发展投资（集团）有限公司 is the place, a name of its own
             over = [m for m in out if m.start < end and k < m.end]
             if (any(m.start < k or m.end > end for m in over) or any(m.type == "Company" for m in over)

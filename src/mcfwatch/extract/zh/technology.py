@@ -124,6 +124,10 @@ def _noun_phrase(text: str, toks: list[Token], j: int, step: int) -> tuple[int, 
 # of these, the ones that make the contract one about the item (永磁同步牵引电机技术合作协议, 精密冲压模具委托加工合同).
 _CONTRACT_MODS = frozenset({"长期", "框架", "战略", "合作", "技术合作", "技术", "设计", "委托加工", "加工", "研制", "开发"})
 _ABOUT_ITEM = frozenset({"技术合作", "技术", "设计", "委托加工", "加工", "研制", "开发"})
+_ANY_KIND = _CONTRACT_KINDS | _CONTRACT_MODS
+_ITEM_KIND = _CONTRACT_KINDS | _ABOUT_ITEM
+# longest first, in a fixed order: a set's order changes with the process's hash seed, and 委托加工 must win over 加工
+_KINDS_LONGEST = tuple(sorted(_ANY_KIND, key=lambda k: (-len(k), k)))
 # Verbs whose item may stand before its source (伺服电机则主要从日本富山电机株式会社采购, 立式成缆机由芬兰北方线缆设备公司提供).
 _FROM_VERBS = frozenset({"采购", "引进", "进口", "提供", "供应", "供货", "购买", "订购"})
 _ADVERBS = frozenset({"d", "ad", "c"})
@@ -143,7 +147,7 @@ def _split(toks: list[Token]) -> list[Token]:
             continue
         if tok.tag in ("n", "nz") and tok.text.endswith(("合同", "协议")) and len(tok.text) >= 6:
             pieces, rest = [Token(tok.end - 2, tok.end, tok.text[-2:], "n")], tok.text[:-2]
-            while kind := next((k for k in (*_CONTRACT_KINDS, *_CONTRACT_MODS) if rest.endswith(k)
+            while kind := next((k for k in _KINDS_LONGEST if rest.endswith(k)
                                 and len(rest) - len(k) >= 2), ""):
                 rest = rest[: -len(kind)]
                 pieces.insert(0, Token(tok.start + len(rest), tok.start + len(rest) + len(kind), kind, "vn"))
@@ -191,8 +195,8 @@ def objects(text: str, toks: list[Token]) -> list[tuple[int, int]]:
             found = _noun_phrase(text, toks, j, 1)
         elif tok.text in ("合同", "协议") and i >= 2:
             j, about = i - 1, False
-            while j >= 0 and toks[j].text in _CONTRACT_KINDS | _CONTRACT_MODS:
-                about = about or toks[j].text in _CONTRACT_KINDS | _ABOUT_ITEM
+            while j >= 0 and toks[j].text in _ANY_KIND:
+                about = about or toks[j].text in _ITEM_KIND
                 j -= 1
             if not about:
                 continue  # 合作协议, 框架协议: an item stands before a kind of contract only
