@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from mcfwatch.extract.zh.funding import GIVERS, RECEIVERS, Span
+from mcfwatch.extract.zh.funding import GIVERS, RECEIVERS
+from mcfwatch.extract.zh.items import Item
 
 _ADVISER = re.compile(r"担任(?:本次|此次)?(?:交易|收购|并购|融资)?的?(?:独家|独立|联合|牵头)?财务顾问")
 _DEAL = re.compile(r"收购|并购|融资|交易")
@@ -23,7 +24,7 @@ _STOPS = "。！？\n"
 _REFERENCE = re.compile(r"(?:其|它|该|本|我)|(?:公司|集团)$")  # a pronoun or bare noun: the side is named
 
 
-def helped(text: str, items: Sequence[Span], s: int, e: int) -> list[tuple[Span, Span]]:
+def helped(text: str, items: Sequence[Item], s: int, e: int) -> list[tuple[Item, Item]]:
     """(helper, the side it helped) for each 由X担任财务顾问 and 该项目由X牵线 in the sentence [s, e)."""
     out = _after_the_deal(text, items, s, e)
     for hit in _ADVISER.finditer(text, s, e):
@@ -36,7 +37,7 @@ def helped(text: str, items: Sequence[Span], s: int, e: int) -> list[tuple[Span,
     return out
 
 
-def _dealer(text: str, items: Sequence[Span], before: int) -> Span | None:
+def _dealer(text: str, items: Sequence[Item], before: int) -> Item | None:
     """The side of the first deal the text speaks of before ``before``; a headline (a first line without 关于)
     is skipped: it shortens names (中国电科旗下企业收购荷兰雷达公司)."""
     first_line = text.find("\n")
@@ -51,7 +52,7 @@ def _dealer(text: str, items: Sequence[Span], before: int) -> Span | None:
     return None
 
 
-def _glued_start(items: Sequence[Span], it: Span) -> int:
+def _glued_start(items: Sequence[Item], it: Item) -> int:
     """Where ``it`` starts with the places glued before it (对荷兰代尔夫特雷达系统公司: at 荷兰)."""
     start = it.start
     while (glued := next((x for x in items if x.end == start and x.type == "Place"), None)) is not None:
@@ -64,8 +65,8 @@ _SIDES = {"Company", "University", "Organization"}  # a public body is the helpe
 _BROKERED = re.compile(r"牵线|促成|撮合|居间|介绍|对接|推动|协调|推荐")
 
 
-def _after_the_deal(text: str, items: Sequence[Span], s: int, e: int) -> list[tuple[Span, Span]]:
-    out: list[tuple[Span, Span]] = []
+def _after_the_deal(text: str, items: Sequence[Item], s: int, e: int) -> list[tuple[Item, Item]]:
+    out: list[tuple[Item, Item]] = []
     for hit in _THIS_DEAL.finditer(text, s, e):
         verb = _BROKERED.search(text, hit.end(), e)
         if verb is None or re.search(r"[，,；;]", text[hit.end() : verb.start()]):

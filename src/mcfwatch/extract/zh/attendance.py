@@ -6,33 +6,22 @@ In corpus/train + corpus/extra zh.jsonl, 28 gold participations have a list with
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import TypeVar
 
-from mcfwatch.extract.zh.funding import Span
-
-S = TypeVar("S", bound=Span)
+from mcfwatch.extract.zh import parties as pt
+from mcfwatch.extract.zh.items import Item
 
 _JOIN = re.compile(r"\s*(?:、|和|及|以及|与|，以及)\s*|\s*等[^，。、；]{0,12}?(?:和|及|、|以及)\s*")
 _TAIL = re.compile(r"\s*(?:等[^，。；]{0,14}?)?(?:单位|企业|代表|嘉宾)?\s*(?:也|还|均|共同|分别|一同|应邀)?\s*")
 _DRAWN = re.compile(r"吸引了?")
-PARTY = {"Company", "Organization", "PublicBody", "University", "MilitaryUnit", "Person"}
 
 
-def attendees(text: str, items: Sequence[S], cs: int, p: int) -> list[S]:
+def attendees(text: str, items: list[Item], cs: int, p: int) -> list[Item]:
     """The parties listed right before the trigger at ``p`` (two at least), else []."""
-    before = [it for it in items if cs <= it.start and it.end <= p and it.type in PARTY]
-    if len(before) < 2 or not _TAIL.fullmatch(text, before[-1].end, p):
-        return []
-    out = [before[-1]]
-    for it in reversed(before[:-1]):
-        if not _JOIN.fullmatch(text, it.end, out[0].start):
-            break
-        out.insert(0, it)
+    out = pt.listed_before(text, items, cs, p, tail=_TAIL, join=_JOIN)
     return out if len(out) >= 2 else []
 
 
-def drawn_to(text: str, items: Sequence[S], s: int, first: Span) -> S | None:
+def drawn_to(text: str, items: list[Item], s: int, first: Item) -> Item | None:
     """The event that drew the list starting at ``first`` (X吸引了A、B…参展), or None."""
     event = next((it for it in reversed(items) if s <= it.start and it.end <= first.start
                   and it.type in ("Event", "Program")), None)

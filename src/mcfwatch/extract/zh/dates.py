@@ -116,3 +116,13 @@ def find_dates(text: str, doc_date: str | None = None) -> list[DateMention]:
                 end = m.start() + tail.start()
         out.append(DateMention(m.start(), end, start_iso, end_iso))
     return out
+
+
+def date_for(dates: list[DateMention], s: int, e: int, p: int, fallback: DateMention | None) -> DateMention | None:
+    """The date of the trigger at ``p`` in the sentence [s, e): the last before it, else the sentence's first,
+    else ``fallback`` (a date the discourse hands on)."""
+    inside = [d for d in dates if s <= d.start < e]
+    before = [d for d in inside if d.start < p]
+    if before:
+        return before[-1]
+    return inside[0] if inside else fallback

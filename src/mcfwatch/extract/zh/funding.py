@@ -14,23 +14,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Protocol
 
-GIVERS = {"Company", "Organization", "PublicBody", "University", "MilitaryUnit", "Person"}
-RECEIVERS = GIVERS - {"Person"}
+from mcfwatch.extract.zh import triggers as tg
+from mcfwatch.extract.zh.items import Item
+
+GIVERS = tg.AGENTIVE
+RECEIVERS = tg.AGENTIVE - {"Person"}
 ISSUERS = {"PublicBody", "Organization"}
-
-
-class Span(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def entity(self) -> str: ...
-    @property
-    def type(self) -> str: ...
-
 
 _AMONG = re.compile(r"其中")
 _PUT_IN = re.compile(r"出资(?=[\d.,]+\s*[万亿])")
@@ -43,16 +33,16 @@ _ABOUT = re.compile(r"\s*关于")
 LOOK_BACK = 200  # characters before a 领投/跟投 searched for the round's 融资
 
 
-def in_sentence(text: str, items: Sequence[Span], s: int, e: int) -> list[tuple[Span, Span]]:
+def in_sentence(text: str, items: Sequence[Item], s: int, e: int) -> list[tuple[Item, Item]]:
     """(giver, receiver) pairs of the shares (其中A出资) and round (领投/跟投) frames in the sentence [s, e)."""
     return _shares(text, items, s, e) + _round(text, items, s, e)
 
 
-def _agent_before(items: Sequence[Span], start: int, end: int, types: set[str]) -> Span | None:
+def _agent_before(items: Sequence[Item], start: int, end: int, types: set[str]) -> Item | None:
     return next((it for it in reversed(items) if start <= it.start and it.end <= end and it.type in types), None)
 
 
-def _shares(text: str, items: Sequence[Span], s: int, e: int) -> list[tuple[Span, Span]]:
+def _shares(text: str, items: Sequence[Item], s: int, e: int) -> list[tuple[Item, Item]]:
     among = _AMONG.search(text, s, e)
     if among is None:
         return []
@@ -68,8 +58,8 @@ def _shares(text: str, items: Sequence[Span], s: int, e: int) -> list[tuple[Span
     return out
 
 
-def _round(text: str, items: Sequence[Span], s: int, e: int) -> list[tuple[Span, Span]]:
-    out: list[tuple[Span, Span]] = []
+def _round(text: str, items: Sequence[Item], s: int, e: int) -> list[tuple[Item, Item]]:
+    out: list[tuple[Item, Item]] = []
     for lead in _LEAD.finditer(text, s, e):
         cs = max([m.end() for m in re.finditer(r"[，,；;]", text[s : lead.start()])], default=0) + s
         givers = [it for it in items if cs <= it.start and it.end <= lead.start() and it.type in GIVERS]
@@ -89,12 +79,12 @@ def _round(text: str, items: Sequence[Span], s: int, e: int) -> list[tuple[Span,
     return out
 
 
-def issuers(text: str, items: Sequence[Span]) -> list[Span]:
+def issuers(text: str, items: Sequence[Item]) -> list[Item]:
     """The public bodies a notice's title names before 关于 (江北省发展和改革委员会、江北省国防科工办关于下达…的通知)."""
     first = next((it for it in items if it.start < 200), None)
     if first is None or text[text.rfind("\n", 0, first.start) + 1 : first.start].strip():
         return []
-    out: list[Span] = []
+    out: list[Item] = []
     end = first.start
     for it in items:
         if it.start < end:
@@ -108,7 +98,7 @@ def issuers(text: str, items: Sequence[Span]) -> list[Span]:
     return out if out and _ABOUT.match(text, end) else []
 
 
-def listed(text: str, items: Sequence[Span], s: int, e: int, by: Sequence[Span]) -> list[tuple[Span, Span]]:
+def listed(text: str, items: Sequence[Item], s: int, e: int, by: Sequence[Item]) -> list[tuple[Item, Item]]:
     """A notice's line of money (X“…”项目，支持资金N万元) naming no giver: each issuer ``by`` funds its first body."""
     if not by or not _LISTED.search(text, s, e):
         return []

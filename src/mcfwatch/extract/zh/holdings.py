@@ -1,18 +1,15 @@
 """Who owns whom in the phrasings of Chinese filings and press releases (docs/annotation.md 4.7): a subsidiary named
 right after its parent (公司全资子公司X), a filing's list of holdings (X，公司全资子公司 / X：公司持股70%), a body
-held by another (A是B控股的企业, A由B控股). ``relations._ownership`` reads these; each returns (owner, owned) pairs
+held by another (A是B控股的企业, A由B控股). ``ownership.ownership`` reads these; each returns (owner, owned) pairs
 from the sentence's items in text order.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from mcfwatch.extract.zh import triggers as tg
-
-if TYPE_CHECKING:
-    from mcfwatch.extract.zh.relations import Item
+from mcfwatch.extract.zh.items import Item
 
 # what may stand between the parent and 子公司 (公司全资子公司, 集团的控股子公司, 公司另一子公司)
 _PARENT_GAP = re.compile(r"的?(?:另一(?:家|个)?|一家)?(?:全资|控股)?")

@@ -10,16 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from mcfwatch.extract.zh.funding import GIVERS, Span
+from mcfwatch.extract.zh.funding import GIVERS
+from mcfwatch.extract.zh.items import Item
 
 _LIST = re.compile(r"(?:联合主办|主办|承办|协办|指导|支持|合作)(?:单位|机构|方)\s*[：:]")
 _END = re.compile(r"[。；;\n]")
 
 
-def listed(text: str, items: Sequence[Span]) -> list[tuple[Span, Span]]:
+def listed(text: str, items: Sequence[Item]) -> list[tuple[Item, Item]]:
     """(organiser, event) for each body of each list."""
     events = [it for it in items if it.type == "Event"]
-    out: list[tuple[Span, Span]] = []
+    out: list[tuple[Item, Item]] = []
     for hit in _LIST.finditer(text):
         event = next((it for it in reversed(events) if it.end <= hit.start()), events[0] if events else None)
         if event is None:

@@ -10,10 +10,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from mcfwatch.extract.zh import triggers as tg
+from mcfwatch.extract.zh.items import Item
 
 if TYPE_CHECKING:
     from mcfwatch.extract.zh.discourse import Told
-    from mcfwatch.extract.zh.relations import Item
 
 _ROLE_GAP = re.compile(r"[^，,。；;、和与及]{0,12}")
 _UNIT = re.compile(r"(?:下属|所属|旗下)的?")
@@ -53,14 +53,16 @@ def unit_of(text: str, items: list[Item], it: Item) -> Item:
     return nxt if nxt is not None and nxt.type in tg.AGENTIVE else it
 
 
-def listed_before(text: str, items: list[Item], cs: int, p: int) -> list[Item]:
-    """The parties listed right before the trigger at ``p`` in the clause from ``cs`` (A、B和C共同组建)."""
+def listed_before(text: str, items: list[Item], cs: int, p: int, tail: re.Pattern[str] = _LIST_END,
+                  join: re.Pattern[str] = tg.CONNECTORS) -> list[Item]:
+    """The parties listed right before the trigger at ``p`` in the clause from ``cs`` (A、B和C共同组建): the last
+    party before it with only ``tail`` between them, and the parties before that joined by ``join``."""
     before = [it for it in items if cs <= it.start and it.end <= p and it.type in tg.AGENTIVE]
-    if not before or not _LIST_END.fullmatch(text[before[-1].end : p]):
+    if not before or not tail.fullmatch(text[before[-1].end : p]):
         return []
     out = [before[-1]]
     for it in reversed(before[:-1]):
-        if not tg.CONNECTORS.match(text[it.end : out[0].start]):
+        if not join.fullmatch(text[it.end : out[0].start]):
             break
         out.insert(0, it)
     return out
@@ -69,8 +71,6 @@ def listed_before(text: str, items: list[Item], cs: int, p: int) -> list[Item]:
 def joined(items: list[Item], cs: int, p: int, told: list[Told]) -> list[tuple[Item, Item, str | None, str | None]]:
     """副市长A、局长B参加会见: each person before the trigger met the guest of the meeting told last (its second
     party: 市长X会见了Y一行 -> Y)."""
-    from mcfwatch.extract.zh.relations import Item  # relations imports this module
-
     last = next((r for r in reversed(told) if r.type == "meeting"), None)
     if last is None:
         return []
@@ -114,8 +114,6 @@ def invited(text: str, items: list[Item], s: int, e: int, cs: int, ce: int, p: i
     led); Y应X邀请访问…: X invited Y; 此访系应X邀请: X invited who made the visit just told; X邀请Y、Z参加…: the
     persons listed after the verb (an organisation when none is named). docs/annotation.md 4.10; in
     corpus/train/zh.jsonl 77 gold invitations lie in an evidence of the first form."""
-    from mcfwatch.extract.zh.relations import Item  # relations imports this module
-
     masked = mask(text, cs, p, items)
     for it in items:  # a name that swallowed the 应 before it (应坦佩雷市)
         if cs <= it.start < p and text[it.start] in "应受":

@@ -21,7 +21,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
                            r"共建(?!的?[^，。]{0,8}(?:高校|大学)|“?一带一路)|共同(?:组建|设立|成立|出资设立|创办)|联合(?:成立|组建|设立)|"
                            r"合资(?:组建|成立|设立|创办)"),
     # 在X的推动/协调/支持…下: 31 of the 35 such frames in corpus/train/zh.jsonl lie in facilitation evidence
-    # 经X介绍/推荐，A…: ``relations._pairs`` keeps 介绍/推荐 only after 经X
+    # 经X介绍/推荐，A…: ``facilitation.helped`` keeps 介绍/推荐 only after 经X
     "facilitation": re.compile(r"帮助|促成|协助|牵线|撮合|引荐|搭桥|(?:介绍|推荐)(?=[，,])|"
                                r"(?<=的)(?:大力|积极)?(?:推动|协调|支持|推荐|介绍|帮扶)(?=下)"),
     "participation": re.compile(r"参展|参加|出席|参与(?!了?军民融合)|参会"),
@@ -36,7 +36,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     # of corpus/train/zh.jsonl lie in the evidence of its 33 occurrences, 发往 and 出售 4 of 6
     "export": re.compile(r"出口|出售|销往|发往|交付(?!使用)|引进|进口|采购|购买|购进|订购"),
     "recruitment": re.compile(r"招募|引进(?=[^，。]{0,12}(?:人才|专家|学者|教授|博士|研究员))|延揽|招聘|聘请|聘任"),
-    # 向B(追加)投资3亿元: 4 of 4 such in corpus/train/zh.jsonl lie in funding evidence (``relations._given``
+    # 向B(追加)投资3亿元: 4 of 4 such in corpus/train/zh.jsonl lie in funding evidence (``giving.given``
     # requires the 向B)
     "funding": re.compile(r"资助|出资|赞助|拨款|拨付|捐赠|捐资|增资|注资|(?:追加)?投资(?=[\d.,]+\s*[万亿])|"
                          r"获得?(?=[^，。；]{0,20}(?:资助|投资|奖励|补助|补贴|资金|经费|拨款))|"

@@ -1,0 +1,45 @@
+"""Who helped whom at a Chinese facilitation trigger (docs/annotation.md 4.12: the helper is the source): X帮助/协助B,
+A与B的合作由X促成 (X helped A), Y经X介绍/推荐 (X helped Y), 在X的牵线下，A与B签订… (X helped who opens the next clause).
+The frames told after a deal (由X担任财务顾问, 该项目由X牵线) are ``advisers``'.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mcfwatch.extract.zh import parties as pt
+from mcfwatch.extract.zh import triggers as tg
+from mcfwatch.extract.zh.items import Item, Pair
+from mcfwatch.extract.zh.sentence import Sentence
+
+_VIA = re.compile(r"经(?![理济营费过验历])")  # 经(上海X公司业务经理)严某介绍: not 经理
+_VIA_REST = re.compile(r"[^，,]*□的?")
+_FOR_UNNAMED = re.compile(r"为(?:公司|企业|学校|我[市省校])$")
+_OPENS = re.compile(r"[，,\s]*(?:[\d年月日上下午初底中旬去今]+[，,]?)?(?:我市|我省|本市)?□*(?:企业|公司)?")  # what opens a clause before its subject
+
+
+def helped(sent: Sentence, p: int, pe: int, cs: int, ce: int, after: list[Item]) -> list[Pair]:
+    """(helper, helped) pairs of the facilitation trigger at [p, pe) in the clause [cs, ce)."""
+    text = sent.text
+    src = sent.source(cs, p)
+    typed_after = after
+    if by := [it for it in sent.items if cs <= it.start and it.end <= p and it.type in tg.AGENTIVE
+              and tg.BY.search(text[max(cs, it.start - 1) : it.start])]:
+        # A与B的合作由X促成: X helped A, the first side named (not a person whose hiring X helped)
+        first = next((it for it in sent.items if cs <= it.start and it.end <= by[-1].start and it.type in tg.AGENTIVE), None)
+        return [(by[-1], first, None, None)] if first is not None and first.type != "Person" else []
+    if text[p:pe] in ("介绍", "推荐") and not text.startswith("下", pe):
+        masked = pt.mask(text, cs, p, sent.items)
+        via = [m.start() for m in _VIA.finditer(masked) if _VIA_REST.fullmatch(masked, m.end())]
+        if not via:
+            return []
+        # Y经X介绍，与Z…: X helped Y; 经X推荐，A引进…: X helped who opens the next clause
+        typed_after = [it for it in sent.items if cs <= it.start and it.end <= cs + via[-1] and it.type in tg.AGENTIVE][-1:]
+    if _FOR_UNNAMED.search(text, cs, p):
+        return []  # 为公司引荐了Z: the company helped is not named here, Z is who it met
+    if not typed_after:  # 在X的牵线下，A与B签订…: the helped party opens the next clause
+        typed_after = [it for it in sent.items if it.start >= ce and it.type in tg.AGENTIVE
+                       and _OPENS.fullmatch(pt.mask(text, ce, it.start, sent.items))][:1]
+    if src is None or not typed_after:
+        return []
+    return [(src, typed_after[0], None, None)]

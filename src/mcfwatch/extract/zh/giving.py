@@ -1,0 +1,44 @@
+"""Who gives to whom at a Chinese export or funding trigger (docs/annotation.md 4.11, 4.13: the giver is the source)."""
+
+from __future__ import annotations
+
+import re
+
+from mcfwatch.extract.zh import parties as pt
+from mcfwatch.extract.zh import triggers as tg
+from mcfwatch.extract.zh.items import Item, Pair
+from mcfwatch.extract.zh.sentence import Sentence, coordinated
+
+_GENERIC = re.compile(r"公司|集团|企业|学校|我校|本校|该院|研究院")
+_TO = re.compile(r"(?:向|为|给|对)\s*$")
+_AFTER_VERB = re.compile(r"(?:了|到|至|往|给)?\s*")
+
+
+def given(sent: Sentence, rtype: str, p: int, pe: int, cs: int, after: list[Item]) -> list[Pair]:
+    """Export and funding: the receiver is marked by 向/为/给/对 before the verb (A向B出口, A向B捐赠), else it
+    follows the verb (出口至B, 出口B、C, 资助B; funding: the first agent after it, 出资2亿元支持B); the giver is the
+    agent before the receiver or the verb; B获得A资助 reads the other way."""
+    text = sent.text
+    if text.startswith("获", p):  # B获得A资助: the funder follows
+        giver = next((it for it in after if it.type in tg.AGENTIVE), None)
+        got = sent.source(cs, p)
+        return [(giver, got, None, None)] if giver and got else []
+    to = [it for it in sent.items if cs <= it.start < p and _TO.search(text[max(cs, it.start - 1) : it.start])]
+    if not to and "投资" in text[p:pe]:
+        return []  # 投资3亿元 without 向B: what is built, not whom it funds
+    stop = to[0].start if to else p
+    src = sent.agent_before(cs, stop)
+    if src is None and _GENERIC.search(pt.mask(text, cs, stop, sent.items)):
+        return []  # 公司向B出口: an unnamed giver, not the sentence's first name (a dateline's agency, a spokesman)
+    src = src or sent.source(cs, stop)
+    if src is None:
+        return []
+    src = pt.unit_of(sent.text, sent.items, src)
+    if to:
+        targets = coordinated(text, to[0], [it for it in sent.items if to[0].start < it.start < p])
+    else:
+        near = [it for it in after if _AFTER_VERB.fullmatch(pt.mask(text, pe, it.start, sent.items))]
+        targets = coordinated(text, near[0], after) if near else []
+    if rtype == "funding":  # 出资2亿元支持B: the first agent after the verb
+        targets = [t for t in targets or after if t.type in tg.AGENTIVE]
+    return [(src, t, None, None) for t in targets[:1 if rtype == "funding" and not to else None]]  # 向A、B捐赠: each

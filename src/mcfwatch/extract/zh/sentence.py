@@ -1,0 +1,63 @@
+"""One Chinese sentence as the relation rules read it: its subject (Chinese drops subjects across clauses, so a
+trigger's source is the last agent before it in its clause, else the sentence's subject, else the previous
+sentence's topic), and the names coordinated after a first one.
+"""
+
+from __future__ import annotations
+
+from mcfwatch.extract.zh import discourse as dc
+from mcfwatch.extract.zh import triggers as tg
+from mcfwatch.extract.zh.items import Item
+
+
+class Sentence:
+    """Relations of one sentence; ``topic`` carries the subject to the next sentence."""
+
+    def __init__(self, text: str, s: int, e: int, items: list[Item], topic: Item | None) -> None:
+        self.text, self.s, self.e, self.items = text, s, e, items
+        agents = [it for it in items if it.type in tg.AGENTIVE  # not the partner of 与X签订 (subject dropped)
+                  and not tg.PARTNER.search(text[max(s, it.start - 2) : it.start]) and not self.sold_by(it)]
+        self.subject = agents[0] if agents else topic
+        self.party_a: Item | None = None  # first party of the sentence's last agreement
+
+    def agent_before(self, cs: int, p: int) -> Item | None:
+        cands = [it for it in self.items if cs <= it.start and it.end <= p and it.type in tg.AGENTIVE
+                 and not tg.PARTNER.search(self.text[max(cs, it.start - 2) : it.start])
+                 and not tg.BY.search(self.text[max(cs, it.start - 1) : it.start]) and not self.sold_by(it)]
+        return cands[-1] if cands else None
+
+    def sold_by(self, it: Item) -> bool:
+        """从(美国)X: where something comes from (A从X引进), not who acts."""
+        start = it.start
+        while (glued := next((x for x in self.items if x.end == start and x.type == "Place"), None)) is not None:
+            start = glued.start
+        return self.text[max(self.s, start - 1) : start] in ("从", "自")
+
+    def source(self, cs: int, p: int) -> Item | None:
+        return self.agent_before(cs, p) or (self.subject if self.subject and self.subject.start < p else None)
+
+
+def head(first: Item, items: list[Item]) -> Item:
+    """A place glued to the next name is its modifier (爱尔兰科克郡, 德国杜塞尔多夫市): take the name."""
+    nxt = next((it for it in items if it.start == first.end), None)
+    return nxt if first.type == "Place" and nxt is not None else first
+
+
+def coordinated(text: str, first: Item, after: list[Item]) -> list[Item]:
+    """``first`` and the items joined to it by 和/、/及/与."""
+    first = head(first, after)
+    out, prev = [first], first
+    for it in after:
+        if it.start <= prev.start:
+            continue
+        if tg.CONNECTORS.match(text[prev.end : it.start]):
+            it = head(it, after)
+            out.append(it)
+            prev = it
+        else:
+            break
+    return out
+
+
+def is_pronoun(text: str, it: Item) -> bool:
+    return text[it.start : it.end] in dc.PRONOUNS
