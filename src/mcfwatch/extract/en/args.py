@@ -8,6 +8,7 @@ Each answer carries how it was found, which sets the relation's confidence:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -73,10 +74,12 @@ class Resolver:
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (root token, entity) in order
     titles: set[str] = field(default_factory=set)                 # entities made from a bare title
     sents: list[Span] = field(default_factory=list)               # the document's sentences, in order
+    starts: list[int] = field(default_factory=list)               # their start tokens, in order
 
     def __post_init__(self) -> None:
         para = 0
         self.sents = list(self.doc.sents)
+        self.starts = [s.start for s in self.sents]
         for sent in self.sents:
             self.paragraph_of[sent.start] = para
             if "\n\n" in sent.text_with_ws or (sent.text.strip() == "" and "\n" in sent.text_with_ws):
@@ -96,6 +99,17 @@ class Resolver:
                 if a.entity not in bucket:
                     bucket.append(a.entity)
         self.subjects[sent.start] = direct + [e for e in resolved if e not in direct]
+
+    def before(self, sent: Span, n: int) -> list[Span]:
+        """The (at most) ``n`` sentences of the document before ``sent``, in order."""
+        k = bisect_left(self.starts, sent.start)
+        return self.sents[max(0, k - n):k]
+
+    def last_named(self, before: int, types: set[str] | frozenset[str], at: int) -> list[Arg]:
+        """The entity of ``types`` the document named last before token ``before`` ("Cruz attended.": the event
+        told before), as a resolved argument at token ``at``; none when there is none."""
+        last = self._last_of(before, types)
+        return [Arg(last, "resolved", at)] if last else []
 
     # ------------------------------------------------------------------ token -> entities
     def entities(self, tok: Token, allow_fallback: bool = True, depth: int = 0,
@@ -127,7 +141,7 @@ class Resolver:
         if not ({"two", "both"} & dets):
             return []
         types = PAIR_NOUNS.get(t.lemma_.lower()) or PAIR_NOUNS.get(t.lower_, set())
-        start = ([s for s in self.sents if s.end <= t.sent.start][-2:] or [t.sent])[0].start
+        start = (self.before(t.sent, 2) or [t.sent])[0].start
         found: list[str] = []
         for i, e in reversed(self.mentions):
             if start <= i < t.i and self.table.types.get(e) in types and e not in found and not _dependent(self.doc[i]):
@@ -247,7 +261,7 @@ class Resolver:
                 if self.table.types.get(a.entity) in allowed:
                     return a.entity
         # 2. the subjects of the previous sentences (at most two back, same paragraph first)
-        prev = [s for s in self.sents if s.end <= sent.start][-2:]
+        prev = self.before(sent, 2)
         for ps in reversed(prev):
             for e in self.subjects.get(ps.start, []):
                 if self.table.types.get(e) in allowed:

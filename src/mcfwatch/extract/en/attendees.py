@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from mcfwatch.extract.en.args import Arg, Resolver
+from mcfwatch.extract.en.args import Resolver
 from mcfwatch.extract.en.found import ORGS, Found
 from mcfwatch.extract.en.modality import is_stated
 from mcfwatch.extract.en.parts import PARTICIPANT_NOUNS
-from mcfwatch.extract.en.relations_util import _conf, prep_objects
+from mcfwatch.extract.en.relations_util import pairs, prep_objects
 
 EVENTS = frozenset({"Event"})
 GROUP_NOUNS = {"firm", "company", "university", "institution", "organisation", "organization", "delegation", "team",
@@ -60,12 +60,10 @@ class Attendees:
         events = self.r.typed(prep_objects(verb, {"at", "in", "to"}) + prep_objects(group, {"at", "in"}) +
                               [c for c in verb.children if c.dep_ in {"nsubj", "dobj"} and c is not group], EVENTS)
         if not events:
-            last = self.r._last_of(prep.i, EVENTS)
-            events = [Arg(last, "resolved", prep.i)] if last else []
+            events = self.r.last_named(prep.i, EVENTS, prep.i)
         places = group.lemma_.lower() in {"city", "country"}  # "delegations from 24 cities, including ..."
         members = [m for m in members if places or self.r.table.types.get(m.entity) != "Place"]
-        return [Found("participation", m.entity, e.entity, prep.i, _conf(m, e)) for m in members for e in events
-                if m.entity != e.entity]
+        return pairs("participation", members, events, prep.i)
 
     def run(self, sent: Span, toks: list[Token], lemmas: list[str]) -> list[Found]:
         """The participants a sentence lists (``lemmas``: its tokens' lower-case lemmas)."""

@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from mcfwatch.extract.en.args import Arg, Resolver
 from mcfwatch.extract.en.found import ORGS, Found
 from mcfwatch.extract.en.modality import is_stated
-from mcfwatch.extract.en.relations_util import _children, _conf, prep_objects
+from mcfwatch.extract.en.relations_util import _children, pairs, prep_objects
 
 Subjects = Callable[[Token], tuple[list[Arg], bool]]
 
@@ -58,8 +58,7 @@ class Brokers:
             return False
         if self.r.paragraph_of.get(start) == self.r.paragraph_of.get(sent.start):
             return True
-        starts = [s.start for s in self.r.sents if s.start < sent.start]
-        return start in starts[-2:]
+        return start in [s.start for s in self.r.before(sent, 2)]
 
     def _helped(self, act: Token, sent: Span, earlier: list[Found]) -> list[Arg]:
         """The party the arranged act helped (see the module docstring)."""
@@ -81,8 +80,7 @@ class Brokers:
         return f.type == "ownership" and self.r.doc[f.trigger].lemma_.lower() in TAKEOVER_WORDS
 
     def _pairs(self, brokers: list[Arg], helped: list[Arg], trigger: int) -> list[Found]:
-        return [Found("facilitation", b.entity, y.entity, trigger, _conf(b, y)) for b in brokers for y in helped
-                if b.entity != y.entity and self.r.table.types.get(b.entity) in BROKERS]
+        return pairs("facilitation", [b for b in brokers if self.r.table.types.get(b.entity) in BROKERS], helped, trigger)
 
     def _arranged(self, verb: Token, sent: Span, earlier: list[Found]) -> list[Found]:
         """"The deal was brokered by X", "X arranged the trip", "X helped broker the partnership"."""

@@ -7,7 +7,7 @@
 - doing something at an event: "[X] met Y at the [G20 summit]", "[X] signed a contract with Y at the [Fair]",
   "[X] interviewed 60 candidates at the [Talent Fair]" -> X takes part in it (the one met or signed with: not
   always, on the training documents, so not at all);
-- "[A] and [B] also took part" (no event named) -> the event the document named last.
+- "[A] and [B] also took part" (no event named) -> the event the document named last (``parts.took_part_unnamed``).
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from spacy.tokens import Span, Token
 from mcfwatch.extract.en.args import Arg, Resolver
 from mcfwatch.extract.en.found import ORGS, Found
 from mcfwatch.extract.en.modality import is_stated
-from mcfwatch.extract.en.relations_util import _children, _conf, prep_objects
+from mcfwatch.extract.en.parts import took_part_unnamed
+from mcfwatch.extract.en.relations_util import _children, pairs, prep_objects
 
 EVENTS = frozenset({"Event", "Program"})
 PARTIES = ORGS | {"Person", "Place"}
@@ -101,8 +102,7 @@ class EventRoles:
             return []
         events = self._events(prep_objects(tok, {"at", "in", "attending"}))
         if not events and tok.lemma_.lower() in GUESTS:  # "Among the guests were X": the event told before
-            last = self.r._last_of(tok.i, {"Event"})
-            events = [Arg(last, "resolved", tok.i)] if last else []
+            events = self.r.last_named(tok.i, {"Event"}, tok.i)
         if not events:
             return []
         holder = tok.head.head
@@ -119,8 +119,7 @@ class EventRoles:
             return []
         if not is_stated(verb):
             return []
-        return [Found("participation", w.entity, e.entity, tok.i, _conf(w, e)) for w in who for e in events
-                if self._type(w.entity) in PARTIES and w.entity != e.entity]
+        return pairs("participation", [w for w in who if self._type(w.entity) in PARTIES], events, tok.i)
 
     def _stand(self, tok: Token) -> list[Found]:
         """"X had a stand at the Expo", "X took a booth in the security zone" (the event told before)."""
@@ -129,11 +128,9 @@ class EventRoles:
             return []
         events = self._events(prep_objects(verb, {"at", "in"}) + prep_objects(tok, {"at", "in"}))
         if not events:
-            last = self.r._last_of(tok.i, {"Event"})
-            events = [Arg(last, "resolved", tok.i)] if last else []
+            events = self.r.last_named(tok.i, {"Event"}, tok.i)
         who = [a for a in self.subjects(verb)[0] if self._type(a.entity) in PARTIES - {"Place"}]
-        return [Found("participation", w.entity, e.entity, tok.i, _conf(w, e)) for w in who for e in events
-                if w.entity != e.entity]
+        return pairs("participation", who, events, tok.i)
 
     def _auspices(self, tok: Token) -> list[Found]:
         """"the Forum, held under the auspices of X" -> organizer X -> the forum."""
@@ -144,7 +141,7 @@ class EventRoles:
         if not sponsors or not is_stated(verb):
             return []
         events = self._events([verb.head] if verb.dep_ in {"acl", "relcl"} else _children(verb, {"nsubjpass", "nsubj"}))
-        return [Found("organizer", s.entity, e.entity, tok.i, _conf(s, e)) for s in sponsors for e in events]
+        return pairs("organizer", sponsors, events, tok.i)
 
     def _at_event(self, tok: Token) -> list[Found]:
         """"X met Y at the G20 summit", "X signed a contract with Y at the fair": X (and Y) take part in it."""
@@ -159,19 +156,7 @@ class EventRoles:
         who, passive = self.subjects(verb)
         if passive:
             return []
-        return [Found("participation", w.entity, e.entity, tok.i, _conf(w, e)) for w in who for e in events
-                if self._type(w.entity) in ORGS | {"Person"} and w.entity != e.entity]
-
-    def _took_part(self, tok: Token) -> list[Found]:
-        """"Sichuan University and UESTC also took part": the event the document named last."""
-        if not any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children) or prep_objects(tok, {"in", "at"}):
-            return []
-        last = self.r._last_of(tok.i, {"Event"})
-        who, passive = self.subjects(tok)
-        if last is None or passive or not is_stated(tok):
-            return []
-        return [Found("participation", w.entity, last, tok.i, 0.75) for w in who
-                if self._type(w.entity) in ORGS | {"Person"} and w.entity != last]
+        return pairs("participation", [w for w in who if self._type(w.entity) in ORGS | {"Person"}], events, tok.i)
 
     def run(self, sent: Span, toks: list[Token], lemmas: list[str]) -> list[Found]:
         """The organisers and participants a sentence tells this way (``lemmas``: its lower-case lemmas)."""
@@ -182,7 +167,7 @@ class EventRoles:
             elif lemma == "auspex" or tok.lower_ == "auspices":
                 out += self._auspices(tok)
             elif lemma == "take" and tok.pos_ == "VERB":
-                out += self._took_part(tok)
+                out += took_part_unnamed(self.r, tok, self.subjects)
             elif lemma in STAND_NOUNS:
                 out += self._stand(tok)
             if tok.dep_ == "pobj" and tok.pos_ in {"PROPN", "NOUN"}:

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from mcfwatch.extract.en.args import Arg, Resolver
 from mcfwatch.extract.en.found import ORGS, Found
-from mcfwatch.extract.en.relations_util import _children, _conf, prep_objects
+from mcfwatch.extract.en.relations_util import _children, pairs, prep_objects
 
 # the object of "received ... from X" that makes it money given
 FUNDING_NOUNS = {
@@ -44,15 +44,15 @@ def received_money(r: Resolver, tok: Token, subj: list[Arg]) -> list[Found]:
     if not any(is_money(d) for d in _children(tok, {"dobj", "nsubjpass"})):
         return []
     funders = [a for t in prep_objects(tok, {"from"}) for a in r.entities(t)]
-    return [Found("funding", f.entity, s.entity, tok.i, _conf(f, s)) for f in funders for s in subj
-            if r.table.types.get(f.entity) in ORGS | {"Person", "Place", "Program"}]
+    return pairs("funding", [f for f in funders if r.table.types.get(f.entity) in ORGS | {"Person", "Place", "Program"}],
+                 subj, tok.i)
 
 
 def money_into(r: Resolver, tok: Token, subj: list[Arg], preps: set[str]) -> list[Found]:
     """"X put €6 million into Y", "X invested €8 million in Y" -> funding X -> Y."""
     recipients = [a for t in prep_objects(tok, preps) for a in r.entities(t)]
-    return [Found("funding", s.entity, y.entity, tok.i, _conf(s, y)) for s in subj for y in recipients
-            if r.table.types.get(y.entity) in ORGS | {"Person", "Program", "Event"}]
+    return pairs("funding", subj, [y for y in recipients if r.table.types.get(y.entity) in ORGS | {"Person", "Program", "Event"}],
+                 tok.i)
 
 
 def bought_from(r: Resolver, tok: Token, subj: list[Arg]) -> list[Found]:
@@ -74,8 +74,8 @@ def bought_from(r: Resolver, tok: Token, subj: list[Arg]) -> list[Found]:
         goods = [item] + [p for p in prep_objects(item, {"of"})]
         sellers = [a for g in goods for c in g.children if c.dep_ == "poss" for a in r.entities(c)
                    if r.table.types.get(a.entity) == "Company"]
-    return [Found("export", x.entity, y.entity, tok.i, _conf(x, y)) for x in sellers for y in subj
-            if r.table.types.get(x.entity) in ORGS | {"Person"}]  # "from a Maryland firm": not Maryland
+    return pairs("export", [x for x in sellers if r.table.types.get(x.entity) in ORGS | {"Person"}],  # not "Maryland"
+                 subj, tok.i)  # ("from a Maryland firm")
 
 
 def co_organisers(r: Resolver, tok: Token) -> list[Arg]:

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from mcfwatch.extract.en.args import Arg, Resolver
 from mcfwatch.extract.en.found import ORGS, Found
 from mcfwatch.extract.en.modality import is_stated
-from mcfwatch.extract.en.relations_util import _children, _conf, prep_objects
+from mcfwatch.extract.en.relations_util import _children, pairs, prep_objects
 
 Subjects = Callable[[Token], tuple[list[Arg], bool]]
 
@@ -46,8 +46,7 @@ class Hosting:
         guests: list[Arg] = []
         for party in parties:
             guests += self.r.typed(prep_objects(party, {"from", "of"}), ORGS) + self._leaders(party)
-        return [Found("meeting", h.entity, g.entity, verb.i, _conf(h, g)) for h in hosts for g in guests
-                if h.entity != g.entity]
+        return pairs("meeting", hosts, guests, verb.i)
 
     def run(self, sent: Span, toks: list[Token], lemmas: list[str]) -> list[Found]:
         """The meetings with delegations a sentence tells (``lemmas``: its tokens' lower-case lemmas)."""

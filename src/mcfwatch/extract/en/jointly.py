@@ -93,7 +93,7 @@ class JointlyRules:
         if not (thing.dep_ == "nsubjpass" or verb.head.i == thing.i):
             return []
         # "The centre was opened in 2016 with Leike": the organisation the sentence before is about
-        prev = [s for s in self.r.sents if s.end <= verb.sent.start][-1:]
+        prev = self.r.before(verb.sent, 1)
         for e in self.r.subjects.get(prev[0].start, []) if prev else []:
             if self.r.table.types.get(e) in ORGS - {"MilitaryUnit"}:
                 return [Arg(e, "resolved", thing.i)]

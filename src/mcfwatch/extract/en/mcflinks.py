@@ -22,7 +22,7 @@ from mcfwatch.extract.en.found import ORGS, Found
 from mcfwatch.extract.en.lexicon import MCF_PROGRAM
 from mcfwatch.extract.en.modality import is_stated
 from mcfwatch.extract.en.ownership import one_line
-from mcfwatch.extract.en.relations_util import _children, _conf, prep_objects
+from mcfwatch.extract.en.relations_util import _children, pairs, prep_objects
 
 Subjects = Callable[[Token], tuple[list[Arg], bool]]
 
@@ -64,8 +64,8 @@ class McfLinks:
         return found
 
     def _links(self, parties: list[Arg], bodies: list[Arg], trigger: int) -> list[Found]:
-        return [Found("mcf_link", p.entity, b.entity, trigger, _conf(p, b)) for p in parties for b in bodies
-                if p.entity != b.entity and self._type(p.entity) in PARTIES and one_line(self.r.doc, trigger, p.token, b.token)]
+        return pairs("mcf_link", [p for p in parties if self._type(p.entity) in PARTIES], bodies, trigger,
+                     lambda p, b: one_line(self.r.doc, trigger, p.token, b.token))
 
     def run(self, sent: Span, toks: list[Token], lemmas: list[str]) -> list[Found]:
         """The mcf_link findings of a sentence (``toks``: its tokens, ``lemmas``: their lower-case lemmas)."""

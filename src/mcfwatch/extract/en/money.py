@@ -21,7 +21,7 @@ from mcfwatch.extract.en.args import Arg, Resolver
 from mcfwatch.extract.en.flows import CURRENCY_WORDS, FUNDING_NOUNS, RECEIVE_VERBS
 from mcfwatch.extract.en.found import ORGS, Found
 from mcfwatch.extract.en.modality import is_stated
-from mcfwatch.extract.en.relations_util import _children, _conf, prep_objects
+from mcfwatch.extract.en.relations_util import _children, pairs, prep_objects
 
 Subjects = Callable[[Token], tuple[list[Arg], bool]]
 
@@ -58,8 +58,7 @@ class MoneyRules:
         return self.r.typed(toks, types)
 
     def _pairs(self, funders: list[Arg], recipients: list[Arg], trigger: int) -> list[Found]:
-        return [Found("funding", f.entity, y.entity, trigger, _conf(f, y)) for f in funders for y in recipients
-                if f.entity != y.entity]
+        return pairs("funding", funders, recipients, trigger)
 
     def _given(self, tok: Token) -> list[Found]:
         """"X gave £3m to Y", "X granted Y £3m", "Y was awarded a grant by X"."""

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from mcfwatch.extract.en.args import Arg, Resolver
 from mcfwatch.extract.en.found import ORGS, Found
 from mcfwatch.extract.en.modality import is_stated
-from mcfwatch.extract.en.relations_util import _conf, prep_objects
+from mcfwatch.extract.en.relations_util import pairs, prep_objects
 
 Subjects = Callable[[Token], tuple[list[Arg], bool]]
 
@@ -96,9 +96,9 @@ class Ownership:
 
     def _found(self, owners: list[Arg], owned: list[Arg], trigger: int, people: bool = False) -> list[Found]:
         ok = PERSON_OWNERS if people else OWNERS
-        return [Found("ownership", o.entity, y.entity, trigger, _conf(o, y)) for o in owners for y in owned
-                if o.entity != y.entity and self._type(o.entity) in ok and self._type(y.entity) in ORGS
-                and one_line(self.r.doc, trigger, o.token, y.token)]
+        return pairs("ownership", [o for o in owners if self._type(o.entity) in ok],
+                     [y for y in owned if self._type(y.entity) in ORGS], trigger,
+                     lambda o, y: one_line(self.r.doc, trigger, o.token, y.token))
 
     # ------------------------------------------------------------------ the sentence
     def run(self, sent: Span, toks: list[Token], lemmas: list[str]) -> list[Found]:

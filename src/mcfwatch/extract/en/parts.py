@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from mcfwatch.extract.en.args import Arg, Resolver
 from mcfwatch.extract.en.found import ORGS, Found
 from mcfwatch.extract.en.modality import is_stated
-from mcfwatch.extract.en.relations_util import _children, _conf, prep_objects
+from mcfwatch.extract.en.relations_util import _children, pairs, prep_objects
 
 SELECT_VERBS = {"select", "choose", "admit", "shortlist"}
 SPEAK_VERBS = {"speak", "lecture", "exhibit", "compete", "perform", "show", "display", "showcase", "unveil",
@@ -56,8 +56,19 @@ def taking_part(r: Resolver, tok: Token, lemma: str, subj: list[Arg], passive: b
         talks = [d for d in _children(tok, {"dobj"}) if d.lemma_.lower() in TALK_NOUNS]
         if talks:
             where = _where(r, prep_objects(tok, {"at", "to", "during"}) + [p for d in talks for p in prep_objects(d, {"at"})])
-    return [Found("participation", a.entity, b.entity, tok.i, _conf(a, b)) for a in who for b in where
-            if a.entity != b.entity]
+    return pairs("participation", who, where, tok.i)
+
+
+def took_part_unnamed(r: Resolver, tok: Token, subjects: Callable[[Token], tuple[list[Arg], bool]]) -> list[Found]:
+    """"Sichuan University and UESTC also took part" (no event named): the event the document named last."""
+    if not any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children) or prep_objects(tok, {"in", "at"}):
+        return []
+    last = r._last_of(tok.i, {"Event"})
+    who, passive = subjects(tok)
+    if last is None or passive or not is_stated(tok):
+        return []
+    return [Found("participation", w.entity, last, tok.i, 0.75) for w in who
+            if r.table.types.get(w.entity) in ORGS | {"Person"} and w.entity != last]
 
 
 def invited_by(r: Resolver, tok: Token, subjects: Callable[[Token], tuple[list[Arg], bool]]) -> list[Found]:
@@ -76,8 +87,7 @@ def invited_by(r: Resolver, tok: Token, subjects: Callable[[Token], tuple[list[A
         invitees = r.entities(gov)
     else:
         return []
-    return [Found("invitation", a.entity, b.entity, tok.i, _conf(a, b)) for a in inviters for b in invitees
-            if a.entity != b.entity]
+    return pairs("invitation", inviters, invitees, tok.i)
 
 
 PARTICIPANT_NOUNS = {"exhibitor", "speaker", "participant", "attendee", "delegate", "guest", "panelist",
@@ -92,8 +102,7 @@ def listed_participants(r: Resolver, tok: Token) -> list[Found]:
         return []
     events = _where(r, prep_objects(subj[0], {"at", "of", "in"}))
     if not events:
-        last = r._last_of(tok.i, _TARGETS - {"Program"})
-        events = [Arg(last, "resolved", tok.i)] if last else []
+        events = r.last_named(tok.i, _TARGETS - {"Program"}, tok.i)
     members = [a for d in _children(tok, {"dobj"}) for a in r.entities(d)
                if r.table.types.get(a.entity) in ORGS | {"Person"}]
-    return [Found("participation", m.entity, e.entity, tok.i, _conf(m, e)) for m in members for e in events]
+    return pairs("participation", members, events, tok.i)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from spacy.tokens import Token
 
 from mcfwatch.extract.en.args import CONFIDENCE, Arg
+from mcfwatch.extract.en.found import Found
 
 
 def _conf(*args: Arg) -> float:
@@ -27,3 +30,11 @@ def prep_objects(tok: Token, preps: set[str], depth: int = 0) -> list[Token]:
                     elif depth < 2 and c.lower_ in {"as", "on", "of", "during"}:
                         out.extend(prep_objects(p, preps, depth + 1))
     return out
+
+
+def pairs(rtype: str, sources: Iterable[Arg], targets: list[Arg], trigger: int,
+          keep: Callable[[Arg, Arg], bool] | None = None) -> list[Found]:
+    """One finding of ``rtype`` for every source and target (sources first, in order) that are not the same entity
+    and that ``keep`` (when given) accepts; the confidence is the lesser of the two arguments'."""
+    return [Found(rtype, a.entity, b.entity, trigger, _conf(a, b)) for a in sources for b in targets
+            if a.entity != b.entity and (keep is None or keep(a, b))]

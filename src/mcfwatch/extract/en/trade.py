@@ -21,7 +21,7 @@ from mcfwatch.extract.en.args import Arg, Resolver
 from mcfwatch.extract.en.flows import NOT_GOODS
 from mcfwatch.extract.en.found import ORGS, Found
 from mcfwatch.extract.en.modality import is_stated
-from mcfwatch.extract.en.relations_util import _children, _conf, prep_objects
+from mcfwatch.extract.en.relations_util import _children, pairs, prep_objects
 
 Subjects = Callable[[Token], tuple[list[Arg], bool]]
 
@@ -82,8 +82,7 @@ class TradeRules:
             subj, passive = self.subjects(verb)
             subj = self.r.typed(_children(verb, {"nsubjpass"}), SELLERS) if passive else subj
             sellers = [a for a in subj if self.r.table.types.get(a.entity) in SELLERS]
-        return [Found("export", s.entity, y.entity, tok.i, _conf(s, y)) for s in sellers for y in recipients
-                if s.entity != y.entity]
+        return pairs("export", sellers, recipients, tok.i)
 
     def _agent(self, tok: Token) -> list[Found]:
         """"X acted as a front / a middleman for Y" -> facilitation X -> Y."""
@@ -96,8 +95,7 @@ class TradeRules:
         helped = self.r.typed(prep_objects(tok, {"for"}) + prep_objects(noun, {"for"}) + prep_objects(verb, {"for"}),
                               ORGS | {"Person"})
         agents = [a for a in self.subjects(verb)[0] if self.r.table.types.get(a.entity) in ORGS | {"Person"}]
-        return [Found("facilitation", a.entity, y.entity, tok.i, _conf(a, y)) for a in agents for y in helped
-                if a.entity != y.entity]
+        return pairs("facilitation", agents, helped, tok.i)
 
     def _procured_for(self, tok: Token) -> list[Found]:
         """"X, a Hong Kong front company that bought U.S.-origin microelectronics for Y" -> export X -> Y (an item
@@ -113,8 +111,7 @@ class TradeRules:
         if not subj and tok.dep_ == "relcl" and tok.head.dep_ == "appos":  # "X, a front company that bought ..."
             subj = self.r.entities(tok.head.head)
         agents = [] if passive else [a for a in subj if self.r.table.types.get(a.entity) in ORGS | {"Person"}]
-        return [Found("export", a.entity, y.entity, tok.i, _conf(a, y)) for a in agents for y in helped
-                if a.entity != y.entity]
+        return pairs("export", agents, helped, tok.i)
 
     def run(self, sent: Span, toks: list[Token], lemmas: list[str]) -> list[Found]:
         """The exports and agents a sentence tells (``lemmas``: its tokens' lower-case lemmas)."""
