@@ -238,3 +238,33 @@ def test_a_newspapers_dateline_a_trade_delegation_and_regional_centres(zh_extrac
     assert typed("这次许可由陕西省技术转移中心引荐促成。")["陕西省技术转移中心"] == "Organization"
     assert typed("嘉禾市交易团组织312家企业参会。")["嘉禾市交易团"] == "Organization"
     assert typed("人民币加入国际货币基金组织特别提款权货币篮子。")["国际货币基金组织"] == "Organization"
+
+
+def test_a_role_before_a_firm_and_a_brand_before_its_bracketed_place(zh_extractor: ChineseExtractor) -> None:
+    # corpus/extra/zh.jsonl zh-x-0124, zh-x-0156, zh-x-0172, zh-x-0118 (written by the project): the role in an
+    # apposition stays out of the firm's name (子公司/参股公司/单位/平台 …: before a gold mention 62 times, inside none);
+    # a brand the segmenter reads as a person (丸山, 黑森) and a city before a bracket (上海国盛) stay in it
+    def typed(text: str) -> dict[str, str]:
+        return {m.surface: m.type for m in zh_extractor.mentions([text])[0]}
+
+    got = typed("公司控股子公司锦江航电（西安）有限公司和参股公司四川蜀芯微波技术有限公司均为配套单位。")
+    assert got.get("锦江航电（西安）有限公司") == "Company" and got.get("四川蜀芯微波技术有限公司") == "Company"
+    assert typed("发榜单位襄阳航宇动力机械有限公司表示，").get("襄阳航宇动力机械有限公司") == "Company"
+    got = typed("日本丸山精机株式会社向其全资子公司丸山精机（南通）有限公司增资3000万美元。")
+    assert got.get("丸山精机（南通）有限公司") == "Company"
+    assert typed("项目公司黑森精密轴承（常熟）有限公司已完成注册。").get("黑森精密轴承（常熟）有限公司") == "Company"
+    names = {e.name for e in next(zh_extractor.extract_many(
+        [Document(text="上海国盛（集团）有限公司与西安飞机工业（集团）有限责任公司签约。", language="zh")])).entities}
+    assert {"上海国盛（集团）有限公司", "西安飞机工业（集团）有限责任公司"} <= names
+
+
+def test_embassies_reform_commissions_and_law_firms(zh_extractor: ChineseExtractor) -> None:
+    # the forms newswire writes (驻华使馆, 发展改革委, 外事办, 律师事务所; corpus/extra zh-x-0151, zh-x-0011, zh-x-0128)
+    def typed(text: str) -> dict[str, str]:
+        return {m.surface: m.type for m in zh_extractor.mentions([text])[0]}
+
+    assert typed("孟加拉国驻华使馆官员出席。").get("孟加拉国驻华使馆") == "PublicBody"
+    assert typed("陕西省发展改革委批复了该项目。").get("陕西省发展改革委") == "PublicBody"
+    assert typed("襄阳市外事办协调了此次访问。").get("襄阳市外事办") == "PublicBody"
+    assert typed("金衡律师事务所担任法律顾问。").get("金衡律师事务所") == "Organization"
+    assert typed("公司宣布，前美国太平洋机器人公司首席科学家加盟。").get("美国太平洋机器人公司") == "Company"
