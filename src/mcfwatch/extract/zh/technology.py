@@ -17,7 +17,7 @@ from mcfwatch.extract.zh.tagger import Token
 _CN_NUM = "一二三四五六七八九十两百千万"
 _COUNT_WORDS = "艘架台套批辆枚颗件个种项条列组座门部型款"
 # A count of items at a name's start: 一艘, 12架, 两套, 首批, 一批次.
-COUNT = re.compile(rf"(?:第?[{_CN_NUM}\d]+|首|每|多|数)[{_COUNT_WORDS}](?:次)?")  # and an ordinal: 第一台
+COUNT = re.compile(rf"(?:(?:第?[{_CN_NUM}\d]+余?|首|每|多|数)[{_COUNT_WORDS}](?:次)?)+")  # and an ordinal: 第一台; 首批6列
 # Just before a name: a designation (HR-30, VT4, 035G型) or a technical numeral (五轴, 第三代).
 _DESIGNATION = r"(?<![A-Za-z0-9\-])[A-Za-z0-9][A-Za-z0-9\-]{0,9}[A-Za-z0-9]型?"
 _TECH_NUMERAL = rf"[{_CN_NUM}\d]+(?:轴|坐标|通道)|第[{_CN_NUM}\d]+代"
@@ -68,7 +68,14 @@ def series(text: str) -> list[tuple[int, int]]:
 # object of a transfer or export (docs/annotation.md, Technology).
 _OBJECT_VERBS = frozenset({"出口", "进口", "交付", "采购", "引进", "提供", "供应", "销售", "出售", "购买", "供货", "研制",
                            "转让", "携", "订购", "配套", "运抵", "发运"})
-_AFTER_DE = frozenset({"研制", "引进", "采购", "进口", "交付", "出口", "订购"})  # 研制的X, 引进的X
+_AFTER_DE = frozenset({"研制", "引进", "采购", "进口", "交付", "出口", "订购",  # 研制的X, 引进的X
+                       # and what a firm made for a buyer, counted (建造的2艘近海巡逻艇, 制造的3台加氢反应器: corpus/extra)
+                       "建造", "制造", "研发"})
+# Classifiers of machines, craft and vehicles: an item counted with one after a trade verb ends before the count
+# (出口侧扫声呐8台, 发运立式加工中心12台, 交付各类变压器40余台), whatever the segmenter made of its words.
+_MACHINE_COUNT = re.compile(rf"(?:[\d]+|[{_CN_NUM}]+)余?[台套架艘列辆枚颗]")
+_ITEM_BEFORE_COUNT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9\-]{2,12}?(?=(?:[\d]+|[一二两三四五六七八九十百]+)余?[台套架艘列辆枚颗])")
+_NOT_IN_ITEM = frozenset({"p", "c", "u", "w", "r", "d", "m", "TIME", "PER", "LOC", "ORG", "nr", "ns", "nt", "q", "xc"})
 _CONTRACT_KINDS = frozenset({"供货", "销售", "买卖", "采购", "配套", "升级", "出口", "维修", "订购", "转让", "许可", "进口"})
 _SIGNED = frozenset({"签订", "签署", "签约", "达成", "了", "《"})
 _NP_TAGS = frozenset({"n", "nz", "nw", "vn", "a", "an", "eng", "b", "s"})  # s: 近海巡逻艇, 空中加油机
@@ -89,7 +96,9 @@ _GENERIC_ITEMS = ("设备", "产品", "装备", "物项", "货物", "物资", "�
                   # and people, grants and paperwork of corpus/extra/zh.jsonl (引进外籍全职教授, 提供奖学金, 采购代理机构,
                   # 项目中标公告, 股东会决议, 奖励办法)
                   "教授", "人选", "奖学金", "机构", "公告", "决议", "办法", "通知", "证据", "证明", "渠道", "成效", "客户",
-                  "用户", "市场", "知识产权", "造型", "学家", "责任", "保费")
+                  "用户", "市场", "知识产权", "造型", "学家", "责任", "保费",
+                  # a class of machinery (工程机械, 港口机械: no gold Technology ends in 机械; held-out folds 0-3)
+                  "机械")
 _DESCRIBING = ("民用", "军用", "大型", "小型", "高端", "新型", "先进", "国产", "多款", "相关", "关键", "自主", "部分", "全部",
                "新款", "多种", "各类", "首批", "型", "同型", "同款", "同类", "新一代")
 
@@ -180,13 +189,20 @@ def objects(text: str, toks: list[Token]) -> list[tuple[int, int]]:
                 and (found := _before_source(text, toks, i))):
             out.append(found)
             continue
-        if tok.text in _OBJECT_VERBS and tok.tag in ("v", "vn"):
+        if (tok.text in _OBJECT_VERBS and tok.tag in ("v", "vn")) or (tok.text in _AFTER_DE and tok.tag == "v"):
             j = i + 1
+            if j < len(toks) and toks[j].text == "出" and tok.text in ("研制", "研发"):
+                j += 1  # 研制出新型高温超导限流器
             if j < len(toks) and (toks[j].text == "了" or (toks[j].text == "的" and tok.text in _AFTER_DE)):
                 j += 1
+            elif tok.text not in _OBJECT_VERBS and tok.text != "研发":
+                continue  # 建造, 制造: their item only after 的 (制造的3台加氢反应器), not 制造业
+            if j < len(toks) and (counted := _counted(text, toks, j)):
+                out.append(counted)
+                continue
             if j < len(toks) and toks[j].tag == "m" and COUNT.fullmatch(toks[j].text):
                 j += 1
-            if j < len(toks) and toks[j].tag == "m" and re.fullmatch(r"[\d.]+万?吨级?", toks[j].text):
+            if j < len(toks) and toks[j].tag == "m" and re.fullmatch(r"[\d.]*万?[吨米]级?", toks[j].text):
                 found = _noun_phrase(text, toks, j + 1, 1)  # 4万吨模锻压机: a technical measure
                 out += [(toks[j].start, found[1])] if found else []
                 continue
@@ -206,9 +222,26 @@ def objects(text: str, toks: list[Token]) -> list[tuple[int, int]]:
                 found = None
         else:
             continue
-        if found:
+        if found and not text.startswith("用", found[1]):  # 研制出风电齿轮箱用高精度齿轮: what it is for, not the item
             out.append(found)
     return out
+
+
+def _counted(text: str, toks: list[Token], j: int) -> tuple[int, int] | None:
+    """The item from token ``j`` on that a machine's count ends (侧扫声呐8台), its words of any tag but a name's or a
+    function word's; a count and a describing word before it stay out (交付各类变压器40余台 -> 变压器)."""
+    while j < len(toks) and (toks[j].text in _DESCRIBING or toks[j].text in ("各类", "各种", "一批", "一些")):
+        j += 1
+    if j >= len(toks):
+        return None
+    m = _ITEM_BEFORE_COUNT.match(text, toks[j].start)
+    if m is None or any(t.tag in _NOT_IN_ITEM and t.start < m.end() and m.start() < t.end for t in toks[j:]):
+        return None
+    item, last = m.group(), next((t for t in toks if t.end == m.end()), None)
+    if (last is None or last.tag not in _NP_END_TAGS or item.endswith(_GENERIC_ITEMS)
+            or tr.head_type(item) is not None):
+        return None  # 销售数控折弯机合计860台: the item ends in a noun
+    return m.start(), m.end()
 
 
 def widen(text: str, toks: list[Token], start: int, end: int) -> int:

@@ -91,7 +91,10 @@ COMPANY_ENDINGS = ("电子", "精密", "光电", "重工", "科技", "液压", "
                    # and more of corpus/train's firms' short names (中航国际 9, 中船投资 5, 航空工业 4, 中岳工程机械 4,
                    # 中航科工 3, 瑞科激光, 海鹰智能, 华鼎航材)
                    "国际", "投资", "工业", "机械", "科工", "激光", "智能", "航材", "智控", "特材")
-PROGRAM_SUFFIXES = ("计划", "工程", "战略", "科学基金", "奖学金", "倡议")
+# Not 工程 and 战略 alone (held-out folds 0-3 of corpus/train: 机械工程, 光学工程, 车辆工程 are fields, 国家战略,
+# 数字化工厂战略 descriptions; corpus/train + corpus/extra mark only 人才/英才工程 as programmes, and in 军民融合发展战略
+# the programme 军民融合 twice, the whole once)
+PROGRAM_SUFFIXES = ("计划", "人才工程", "英才工程", "科学基金", "奖学金", "倡议")
 # A named programme after the verb or mark that opens it (入选江海学者计划, 和珞珈青年学者计划, 获国家杰出青年科学基金,
 # 全球发展倡议): the segmenter often tags its first word a name or a verb, so the head-word rule cannot extend over it.
 PROGRAM_NAME = re.compile(
@@ -279,6 +282,13 @@ _FIRM_DESCRIPTION_OPENERS = ("民营", "上市", "军工", "高新技术", "科�
                              "外资", "合资", "独资", "配套")
 
 
+# Words before a programme's, a meeting's or a department's head that tell its kind, not its name (held-out folds 0-1
+# of corpus/train: 生产计划, 年度计划; 内部展览会, 专场座谈会, 正式会晤; 海外市场部, 卫星总体设计部: none annotated).
+_PROGRAM_KINDS = ("生产", "工作", "年度", "采购", "投资", "招生", "培养", "行动", "实施", "教学", "科研", "人才", "研发")
+_EVENT_KINDS = ("内部", "闭门", "专场", "正式", "股东", "技术", "学术", "专题", "工作", "视频", "线上", "年度", "临时")
+_FIRM_DEPARTMENTS = ("市场", "设计", "销售", "研发", "财务", "采购", "质量", "业务", "事业", "项目")  # not 生产: 国防生产部
+
+
 def generic(left: str, head: str) -> bool:
     """Whether a name made of ``left`` and the head word ``head`` is a description (该公司, 两国政府, 市政府), not a
     name; 市/省/县/区 alone before a specific office (国资委, 外办, 侨办, 科工办, 贸促会) make a name."""
@@ -291,6 +301,13 @@ def generic(left: str, head: str) -> bool:
         return True  # 经贸代表团, 企业家代表团: no named delegation (the guide); 廊坊市经贸代表团 is one
     if left.startswith(_DESCRIPTION_OPENERS):
         return True
+    if head in PROGRAM_SUFFIXES and ("级" in left or left.endswith(_PROGRAM_KINDS)):
+        return True  # 国家级青年人才计划, 生产计划: a kind of programme, no programme's name
+    if head in EVENT_SUFFIXES and left.endswith(_EVENT_KINDS) and len(left) <= 4:
+        return True  # 内部学术会议, 闭门研讨会, 技术研讨会, 股东大会: a kind of meeting, no event's name
+    if (head == "部" and (left.endswith(_FIRM_DEPARTMENTS) or (left.endswith("技术") and not left.endswith("科学技术")))
+            and not any(left.find(h) >= 2 for h in PARENT_HEADS)):  # …公司模拟芯片事业部: the firm is named (``ner._split_parent``)
+        return True  # 海外市场部, 红外技术部, 卫星总体设计部: a firm's department (not 科学技术部, the ministry)
     country = max((c for c in PLACE_PREFIXES if left.startswith(c)), key=len, default="")
     if country and (left == country or left[len(country):] in GENERIC_LEFT):
         return True  # 美国公司, 意大利私募基金: a country's firm described, not named
