@@ -174,6 +174,11 @@ class Resolver:
         if t.pos_ == "PRON" or low in _IT | _THEY | _HE:
             if low in {"who", "which", "that"} and t.head.dep_ == "relcl":
                 return self.entities(t.head.head, depth=depth + 1) if depth < 3 else []
+            if low in {"which", "whom"} and t.dep_ == "pobj":  # "X, to which it ships parts": the relative clause's head
+                clause = t.head.head
+                if clause.dep_ != "relcl" and clause.head.dep_ == "relcl":  # "to which" hung on the verb's object
+                    clause = clause.head
+                return self.entities(clause.head, depth=depth + 1) if depth < 3 and clause.dep_ == "relcl" else []
             r = self.pronoun(t, want)
             return [Arg(r, "resolved", t.i)] if r else []
         kinds = {"Person"} | DEFINITE.get(t.lemma_.lower(), set())  # "the German firm Hagemann Pressen" too

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from mcfwatch.extract.en.args import Arg, Resolver
+from mcfwatch.extract.en.flows import CURRENCY_WORDS, FUNDING_NOUNS, NOT_GOODS, NOT_ITEMS
 from mcfwatch.extract.en.found import ORGS, Found
 from mcfwatch.extract.en.relations_util import _children, pairs, prep_objects
 from mcfwatch.extract.en.slots import WANT
@@ -19,6 +20,12 @@ from mcfwatch.extract.en.slots import WANT
 SURFACE_BUYERS = ORGS - {"MilitaryUnit"}
 # export verbs that hand something "to" a party only ("passed the drawings to X", "carried it to China")
 HANDED = {"pass", "carry", "hand", "email", "forward"}
+# verbs and adjectives under which "of / for / to exporting" names what the person was convicted of or pleaded to:
+# "convicted X of exporting", "sentenced X for shipping", "pleaded guilty to exporting", "was found guilty of selling"
+CONVICT_VERBS = {"convict", "sentence", "fine", "penalise", "penalize", "jail", "imprison", "punish", "find"}
+# standing supply of a military body ("X supplies radars to the PLA Navy", "has provided maintenance to") is an mcf_link (docs/annotation.md 9:
+# "supplies the PLA"), not an export; a completed delivery to a military abroad is an export
+STANDING = {"supply", "provide"}
 
 
 def export_objects(r: Resolver, tok: Token, lemma: str) -> tuple[list[Arg], list[Found]]:
@@ -30,11 +37,61 @@ def export_objects(r: Resolver, tok: Token, lemma: str) -> tuple[list[Arg], list
     objs += [a for d in _children(tok, {"dative"}) if d.pos_ == "ADP" for t in _children(d, {"pobj"})
              for a in r.entities(t, want=WANT["export"])  # "sells sensors to X" (not to the PLA:
              if r.table.types.get(a.entity) in SURFACE_BUYERS]  # an mcf_link, mcflinks.py)
+    goods = [d for d in _children(tok, {"dobj"}) if _goods(d)]
+    if tok.dep_ == "amod" and tok.tag_ == "VBG":  # "of exporting sonar transducers to X", read as an adjective
+        goods.append(tok.head)
+    # "shipped 212 detector cores to X": the parse hangs "to X" on the goods
+    objs += [a for g in goods for t in _to_objects(g) for a in r.entities(t, want=WANT["export"])
+             if all(a.entity != o.entity for o in objs)]
+    if _children(tok, {"dobj"}) and not goods:
+        objs = []  # "sent eight researchers to Bergen", "sold 70 percent of the company to Y": not goods
+    if lemma in STANDING and (tok.tag_ in {"VBZ", "VBP"} or any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)):
+        objs = [o for o in objs if r.table.types.get(o.entity) != "MilitaryUnit"]
     objs = objs or to_after(r, tok)
     through = [a for t in prep_objects(tok, {"through", "via"}) for a in r.entities(t, want=WANT["export"])]
     ends = [o for o in objs if all(o.entity != m.entity for m in through)]
     middle = [m for m in through if r.table.types.get(m.entity) == "Company"]
     return objs, pairs("export", middle, ends, tok.i)
+
+
+def _goods(obj: Token) -> bool:
+    """The object of an export verb names goods: not people or a message, nor a stake or a firm ("sold 70 percent
+    of the company", "sold its unit"; "auxiliary power units" are goods)."""
+    lemma = obj.lemma_.lower()
+    money = lemma in FUNDING_NOUNS or (obj.is_currency or obj.lower_ in CURRENCY_WORDS or obj.like_num) and \
+        not prep_objects(obj, {"of"})  # "lent US$210 million to Y" (not "$2.4 billion of goods")
+    return lemma not in NOT_ITEMS and not money and (lemma not in NOT_GOODS or any(c.dep_ == "compound" for c in obj.children))
+
+
+def _to_objects(tok: Token) -> list[Token]:
+    """The objects of "to" under ``tok``, and of "to" coordinated with it ("to A and to B")."""
+    tos = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"]
+    tos += [c for t in tos for c in t.conjuncts if c.lower_ == "to"]
+    return [p for t in tos for p in _children(t, {"pobj"})]
+
+
+def convicted(r: Resolver, verb: Token) -> list[Arg] | None:
+    """Who exported, when the export is what someone was convicted of, sentenced or fined for, or pleaded guilty to:
+    "convicted X of exporting", "X was sentenced for shipping", "X pleaded guilty to exporting", "found X guilty of
+    selling" (None: not such a phrase)."""
+    prep = verb.head if verb.dep_ in {"pcomp", "pobj"} else verb.head.head if verb.dep_ == "amod" else None
+    if prep is None or prep.pos_ != "ADP" or prep.lower_ not in {"of", "for", "to"} or \
+            (verb.dep_ == "amod" and verb.head.dep_ != "pobj"):
+        return None
+    gov = prep.head
+    if gov.lower_ == "guilty" and gov.pos_ == "ADJ":  # "pleaded guilty to", "was found guilty of"
+        gov = gov.head
+        if gov.lemma_.lower() == "plead":
+            return [a for s in _children(gov, {"nsubj"}) for a in r.entities(s)]
+    who = gov if gov.pos_ in {"NOUN", "PROPN"} else None  # "convicted Victor Ruan of exporting"
+    if who is not None:
+        gov = who.head
+        if who.dep_ != "dobj":
+            return None
+    if gov.pos_ != "VERB" or gov.lemma_.lower() not in CONVICT_VERBS:
+        return None
+    people = [who] if who is not None else _children(gov, {"dobj", "nsubjpass"})
+    return [a for p in people for a in r.entities(p) if r.table.types.get(a.entity) in ORGS | {"Person"}]
 
 
 def to_after(r: Resolver, verb: Token) -> list[Arg]:

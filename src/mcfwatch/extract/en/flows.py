@@ -27,6 +27,11 @@ CURRENCY_WORDS = {"yuan", "rmb", "euro", "euros", "dollar", "dollars", "pound", 
                   "yen", "won", "francs", "kroner", "krona", "rupees", "million", "billion"}
 RECEIVE_VERBS = {"receive", "accept", "obtain", "win", "get", "secure", "take"}
 BUY_VERBS = {"buy", "purchase", "procure", "import", "order", "source", "acquire", "obtain"}
+# people, groups and messages, not goods: "received 23 delegations from China", "sent eight researchers to Bergen"
+NOT_ITEMS = {"researcher", "student", "scholar", "engineer", "scientist", "delegation", "team", "staff",
+                "official", "officer", "expert", "employee", "worker", "people", "person", "representative",
+                "member", "visitor", "guest", "delegate", "letter", "invitation", "message", "greeting", "condolence",
+                "congratulation", "visit", "call", "request", "order", "complaint", "award", "prize", "honour", "honor"}
 # what is bought when a company changes hands (ownership, not export)
 NOT_GOODS = {"share", "stake", "percent", "%", "interest", "equity", "control", "company", "firm", "business",
                 "subsidiary", "unit", "division", "majority", "minority", "holding", "asset"}
@@ -76,6 +81,61 @@ def bought_from(r: Resolver, tok: Token, subj: list[Arg]) -> list[Found]:
                    if r.table.types.get(a.entity) == "Company"]
     return pairs("export", [x for x in sellers if r.table.types.get(x.entity) in ORGS | {"Person"}],  # not "Maryland"
                  subj, tok.i)  # ("from a Maryland firm")
+
+
+def _sellers(r: Resolver, tok: Token, item: Token) -> list[Arg]:
+    """Who sold the item: "from X" on the verb or the item, else the item's maker as its possessor ("X's drones")."""
+    sellers = [a for t in prep_objects(tok, {"from"}) + prep_objects(item, {"from"}) for a in r.entities(t)]
+    if not sellers:
+        sellers = [a for c in item.children if c.dep_ == "poss" for a in r.entities(c)
+                   if r.table.types.get(a.entity) == "Company"]
+    return [x for x in sellers if r.table.types.get(x.entity) in ORGS | {"Person", "Place"}]
+
+
+def _goods(r: Resolver, item: Token) -> bool:
+    """The phrase names goods: a Technology, or a count of things ("two submarines", "40 engines"), not money,
+    a stake or a firm."""
+    if item.lemma_.lower() in NOT_GOODS | NOT_ITEMS or is_money(item):
+        return False
+    eid = r.table.entity_of(item)
+    if eid is not None:
+        return r.table.types.get(eid) == "Technology"
+    return item.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in item.children)  # (not "AUD 400,000")
+
+
+def received_goods(r: Resolver, tok: Token, subj: list[Arg]) -> list[Found]:
+    """"[Bangladesh] received two submarines from [China]", "[Y] took delivery of six drones from [X]" -> export
+    X -> Y (goods received from a seller, docs/annotation.md 4.11, read from the other side)."""
+    objs = _children(tok, {"dobj"})
+    if tok.lemma_.lower() == "take":  # "[Serbia] took delivery of six CH-92A drones from [CASC]"
+        objs = [p for d in objs if d.lemma_.lower() in {"delivery", "receipt"} for p in prep_objects(d, {"of"})]
+    items = [d for d in objs if _goods(r, d)]
+    if not items:
+        return []
+    buyers = [y for y in subj if r.table.types.get(y.entity) in ORGS | {"Person", "Place"}]
+    sellers = _sellers(r, items[0].head.head if items[0].dep_ == "pobj" else tok, items[0])  # (on "delivery")
+    return pairs("export", sellers or _sellers(r, tok, items[0]), buyers, tok.i)
+
+
+def bought_by(r: Resolver, tok: Token, buyers: list[Arg]) -> list[Found]:
+    """Goods bought, told in the passive or as a participle: "[X]'s drones were imported by [Y]", "the scanners
+    were bought by [Y] from [X]", "[Y] inducted drones bought from [X]" -> export X -> Y (``buyers``: the agents,
+    or the subject of the verb whose object the goods are)."""
+    if tok.dep_ == "acl":
+        item = tok.head
+    else:
+        patients = _children(tok, {"nsubjpass"})
+        if not patients:
+            return []
+        item = patients[0]
+    if item.lemma_.lower() in NOT_GOODS or is_money(item):
+        return []
+    owned = r.table.entity_of(item)
+    if owned is not None and r.table.types.get(owned) in ORGS:
+        return []  # "the firm was bought by Y": ownership
+    buyers = [y for y in buyers if r.table.types.get(y.entity) in ORGS | {"Person"} or
+              r.table.types.get(y.entity) == "Place" and r.doc[y.token].dep_ not in {"compound", "amod", "nmod"}]
+    return pairs("export", _sellers(r, tok, item), buyers, tok.i)  # ("a Hong Kong front company": not Hong Kong)
 
 
 def co_organisers(r: Resolver, tok: Token) -> list[Arg]:

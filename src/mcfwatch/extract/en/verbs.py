@@ -14,15 +14,17 @@ from abc import ABC, abstractmethod
 from spacy.tokens import Token
 
 from mcfwatch.extract.en.args import Arg, Resolver
-from mcfwatch.extract.en.exports import export_objects
+from mcfwatch.extract.en.exports import convicted, export_objects
 from mcfwatch.extract.en.exports import item as export_item
 from mcfwatch.extract.en.flows import (
     BUY_VERBS,
     RECEIVE_VERBS,
+    bought_by,
     bought_from,
     co_organisers,
     is_money,
     money_into,
+    received_goods,
     received_money,
 )
 from mcfwatch.extract.en.found import ORGS, Found
@@ -95,6 +97,12 @@ class VerbRules(ABC):
             objs = [a for p in patients for a in self.r.entities(p, want=WANT.get(rtype))] or objs
         if rtype == "export":  # "to X", "through the distributor X", "sent the institute 64 files" (exports.py)
             objs, onward = export_objects(self.r, tok, lemma)
+            held = convicted(self.r, tok)  # "convicted X of exporting", "X pleaded guilty to shipping"
+            if held:
+                subj, passive = held, False
+            goods = tok.head
+            if not objs and passive and tok.dep_ == "acl" and goods.dep_ == "dobj" and is_stated(goods.head):
+                objs = self.subjects(goods.head)[0]  # "Y commissioned two frigates delivered by X"
         if rtype == "visit" and lemma in {"visit", "tour"}:  # "visited Airbus in Toulouse": the city too (4.1)
             objs += [a for t in prep_objects(tok, {"in"}) + [p for d in _children(tok, {"dobj"}) for p in prep_objects(d, {"in"})]
                      for a in self.r.entities(t) if self.r.table.types.get(a.entity) == "Place"]
@@ -133,11 +141,18 @@ class VerbRules(ABC):
     def _flows(self, tok: Token, lemma: str) -> list[Found]:
         """Money received or put in, goods bought from a seller (``flows.py``)."""
         subj, passive = self.subjects(tok)
+        if lemma in BUY_VERBS and tok.tag_ in {"VBN", "VBD"} and (passive or tok.dep_ == "acl"):
+            if tok.dep_ == "acl" and not passive:  # "Y inducted drones bought from X": Y, the goods' holder
+                holder = tok.head
+                subj = self.subjects(holder.head)[0] if holder.dep_ == "dobj" and is_stated(holder.head) else []
+            return bought_by(self.r, tok, subj)
         if passive:
             return []
         out: list[Found] = []
         if lemma in RECEIVE_VERBS:
             out += received_money(self.r, tok, subj)
+        if lemma in {"receive", "get", "take"}:
+            out += received_goods(self.r, tok, subj)
         if lemma in BUY_VERBS:
             out += bought_from(self.r, tok, subj)
         if lemma == "put" and any(is_money(d) for d in _children(tok, {"dobj"})):
