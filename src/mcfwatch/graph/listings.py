@@ -170,7 +170,8 @@ def link_listings(
         if node.type not in LISTABLE:
             continue
         names = [node.name, *node.names]
-        found = cache.get(names) if cache is not None else None
+        keyed = [node.type, *names]  # the type decides too: a company is never linked to a listed person
+        found = cache.get(keyed) if cache is not None else None
         if found is None:
             if not built:
                 built = True
@@ -183,21 +184,23 @@ def link_listings(
                         for n in e.all_names():
                             if name_key(n):
                                 exact.setdefault(name_key(n), []).append(eid)
-            found = _screen(names, screener, entries, exact)
+            found = _screen(names, node.type, screener, entries, exact)
             if cache is not None and screener is not None:
-                cache.put(names, found)
+                cache.put(keyed, found)
         node.listings += [lst for lst in found if not any(f"{m}|{lst.entry_id}" in rejected for m in node.members)]
     return "exact names" if built and screener is None else "screener"
 
 
-def _screen(names: list[str], screener: Any, entries: dict[str, tuple[Any, Any]],
+def _screen(names: list[str], etype: str, screener: Any, entries: dict[str, tuple[Any, Any]],
             exact: dict[str, list[str]]) -> list[Listing]:
-    """The entries these names match, each once, as listings (analysts' rejections not yet applied)."""
+    """The entries these names match, each once, as listings (analysts' rejections not yet applied). Screening
+    goes through resolve.link.listings_for, as the `extract` contract's listings do: one decision for every
+    door, with FtM's schema guard (a company is never linked to a listed person)."""
     found: list[tuple[str, str]] = []
     if screener is not None:
-        from mcfwatch.resolve.link import LINK_THRESHOLD
+        from mcfwatch.resolve.link import LINK_THRESHOLD, listings_for
 
-        for hit in screener.screen(names, threshold=LINK_THRESHOLD).hits:
+        for hit in listings_for(names, etype, screener, LINK_THRESHOLD):
             found.append((hit.entry_id, f"screening score {hit.score:.2f} on '{hit.matched_name}'"))
     else:
         for n in names:

@@ -26,10 +26,11 @@ def lists_key(lists: Sequence[Any], as_of: str | None) -> str:
     """The identity of a selection of list versions and of the matching code its screening hits depend on."""
     try:
         from mcfwatch.resolve.algorithm import ALGORITHM
-        from mcfwatch.resolve.link import LINK_THRESHOLD
+        from mcfwatch.resolve.link import LINK_RULES, LINK_THRESHOLD
     except ImportError:
-        ALGORITHM, LINK_THRESHOLD = "exact", 1.0  # noqa: N806
-    return key_digest([ALGORITHM, LINK_THRESHOLD, as_of, [(wl.id, wl.version, len(wl.entries)) for wl in lists]])
+        ALGORITHM, LINK_THRESHOLD, LINK_RULES = "exact", 1.0, 0  # noqa: N806
+    return key_digest([ALGORITHM, LINK_THRESHOLD, LINK_RULES, as_of,
+                       [(wl.id, wl.version, len(wl.entries)) for wl in lists]])
 
 
 def source_stamp(as_of: str | None, exclude_noncommercial: bool) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 from mcfwatch.lists.countries import country_code
 from mcfwatch.lists.model import ListEntry
 from mcfwatch.lists.parsing import assign_ids, clean, entry_id, fr_dates, iso_date, schema_for, split_scripts
+from mcfwatch.lists.persons import looks_like_person
 from mcfwatch.lists.spec import Importer, ListInfo, ParsedVersion, SourceFiles, bad_record
 
 _ADDRESS_SPLIT = re.compile(r";\s*and\s+|;\s*(?=\S)")
@@ -38,7 +39,8 @@ def to_entry(list_id: str, record: dict[str, Any]) -> ListEntry:
         id=entry_id(list_id, name),
         list_id=list_id,
         name=name,
-        schema=schema_for(name, record.get("type")),
+        # the nsfreg files give no type: a name (and aliases) of a person's shape makes the entry a Person
+        schema=schema_for(name, record.get("type") or ("Person" if looks_like_person(name, aliases) else None)),
         names_zh=zh,
         aliases=aliases,
         addresses=split_addresses(record.get("address")),

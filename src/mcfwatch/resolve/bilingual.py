@@ -25,6 +25,7 @@ from importlib import resources
 
 from rapidfuzz.distance import Indel
 
+from mcfwatch.lists.persons import is_person_name
 from mcfwatch.resolve import lexicon, phonetic
 from mcfwatch.resolve.names import Name, latin_words
 from mcfwatch.resolve.normalize import compact, fold, pinyin, strip_accents, strip_numbers, to_simplified
@@ -61,6 +62,7 @@ class Reading:
     words: tuple[str, ...]   # English content words
     soft: bool               # may be missing on the other side
     source: str              # words | cedict-name | cedict-word
+    person: bool = False     # CC-CEDICT glosses it as a personal name ('@' in cedict_names.tsv): one part of a name
 
 
 def _content(text: str) -> tuple[str, ...]:
@@ -127,9 +129,9 @@ def readings(zh: str) -> tuple[Reading, ...]:
     source = "words" if kind == "words" else f"cedict-{kind}"
     out: list[Reading] = []
     for r in en.split("|"):
-        words = _content(r.lstrip("~"))
+        words = _content(r.lstrip("~@"))
         if words:
-            out.append(Reading(words, r.startswith("~"), source))
+            out.append(Reading(words, r.startswith("~"), source, r.startswith("@")))
     return tuple(out)
 
 
@@ -148,12 +150,18 @@ def _foreign_places() -> frozenset[str]:
     return frozenset(words | lexicon.PLACES)
 
 
+def is_soft(word: str) -> bool:
+    """An English word a Chinese rendering may leave out: a place, a seat of government, a trade descriptor."""
+    return word in SOFT_EN or word in _foreign_places()
+
+
 @dataclass(frozen=True, slots=True)
 class Part:
     zh: str                  # the Chinese characters (or Latin letters) of the part
     en: tuple[str, ...]      # the English words it matched
     how: str                 # dictionary | foreign-name | latin | sound
     score: float
+    person: bool = False     # a personal name (汉斯 Hans): never a whole multi-word name on its own
 
     def describe(self) -> str:
         if self.how == "sound":
@@ -167,6 +175,15 @@ class Alignment:
     parts: tuple[Part, ...]
     missing_zh: tuple[str, ...]
     missing_en: tuple[str, ...]
+    person: bool = False     # the English name has the shape of a person's name (lists.persons)
+
+    def covers_english(self) -> bool:
+        """Every distinctive English word is said by a part: only a soft word (a place, City, Motor) is missing,
+        or, for a firm named by its brand, the one descriptive word the score already discounts (Automobili
+        Lamborghini). A personal name never stands for a longer one: 汉斯 (Hans) is not Hans De Geetere."""
+        missing = [w for w in self.missing_en if not is_soft(w)]
+        brand = not self.person and not any(p.person for p in self.parts)
+        return not missing or (brand and len(missing) == 1)
 
     @property
     def foreign(self) -> bool:
@@ -238,6 +255,7 @@ def _align(zh_name: Name, en_name: Name, weight: Callable[[str], float]) -> Alig
     if not en or not (han or latin) or not _reachable(zh_name.original, han, en, spelled, weight):
         return NO_ALIGNMENT
     soft_spans = [(i, size) for i, size, rs in spans if any(r.soft for r in rs)]
+    person = is_person_name(en_name.original)
     best = NO_ALIGNMENT
     # two orders of choosing parts: the longest Chinese part first (麻省理工学院 as one name), or the part
     # that says the most English words first (俄亥俄州立大学: 州立大学 State University before 俄亥俄州)
@@ -257,7 +275,7 @@ def _align(zh_name: Name, en_name: Name, weight: Callable[[str], float]) -> Alig
                     used_zh[i : i + size] = [True] * size
                     used_en[k : k + len(reading.words)] = [True] * len(reading.words)
                     how = "foreign-name" if reading.source == "cedict-name" else "dictionary"
-                    parts.append((i, Part(han[i : i + size], reading.words, how, 1.0)))
+                    parts.append((i, Part(han[i : i + size], reading.words, how, 1.0, reading.person)))
                     break
         soft_zh = {j for i, size in soft_spans if not any(used_zh[i : i + size]) for j in range(i, i + size)}
         soft_zh.update(i for i, c in enumerate(han) if c in _CONNECTORS and not used_zh[i])
@@ -276,7 +294,7 @@ def _align(zh_name: Name, en_name: Name, weight: Callable[[str], float]) -> Alig
             if not any(used_zh[i : i + size]) and any(r.words and set(r.words) <= said for r in rs):
                 used_zh[i : i + size] = [True] * size
         parts.sort(key=lambda p: p[0])
-        found = _score(han, en, used_zh, used_en, soft_zh, [p for _, p in parts], weight)
+        found = _score(han, en, used_zh, used_en, soft_zh, [p for _, p in parts], weight, person)
         if found.score > best.score:
             best = found
         if best.score >= 0.99 or not spans:
@@ -370,7 +388,7 @@ def _sound_matches(
 
 def _score(
     han: str, en: tuple[str, ...], used_zh: list[bool], used_en: list[bool], soft_zh: set[int],
-    parts: list[Part], weight: Callable[[str], float],
+    parts: list[Part], weight: Callable[[str], float], person: bool = False,
 ) -> Alignment:
     if not parts:
         return NO_ALIGNMENT
@@ -386,9 +404,12 @@ def _score(
         for w, u in zip(en, used_en, strict=True)
     ]
     # a firm's Chinese name that is wholly read often drops one descriptive word of the English (Automobili
-    # Lamborghini, Carl Zeiss): it weighs half, for firms only (a university's extra word is another body)
+    # Lamborghini, Carl Zeiss): it weighs half, for firms only (a university's extra word is another body).
+    # The Chinese press names a foreign person by the family name (鲁比奥 Rubio for Marco Rubio), never by a
+    # given name alone: a person's missing family name is another person (汉斯 Hans is not Hans De Geetere)
     extra = [k for k, u in enumerate(used_en) if not u and w_en[k] == weight(en[k])]
     if (len(extra) == 1 and all(u or i in soft_zh for i, u in enumerate(used_zh)) and not latin_only
+            and not (person and extra[0] == len(en) - 1)
             and not any(w in lexicon.KINDS or w in QUALIFIERS for w in en)):
         w_en[extra[0]] *= 0.5
     hit_en = sum(w for w, u in zip(w_en, used_en, strict=True) if u)
@@ -413,7 +434,7 @@ def _score(
         or (institution and any(_says_qualifier(z) for z in missing_zh))
     ):
         score = min(score, KIND_CAP)
-    return Alignment(round(score, 4), tuple(parts), missing_zh, missing_en)
+    return Alignment(round(score, 4), tuple(parts), missing_zh, missing_en, person)
 
 
 def _says_qualifier(zh: str) -> bool:

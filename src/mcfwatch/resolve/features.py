@@ -242,9 +242,11 @@ def latin_in_chinese(a: Name, b: Name, ctx: Context) -> Result:
 
 
 def bilingual_label(a: Name, b: Name, ctx: Context) -> Result:
-    """A published bilingual label (CC-CEDICT) gives this Chinese name for this English name: evidence shown as such, not proof on its own."""
+    """A published bilingual label (CC-CEDICT) gives this Chinese name for this whole English name: evidence shown as such, not proof on its own."""
     al = _alignment(a, b, ctx)
     if len(al.parts) == 1 and al.parts[0].how == "foreign-name" and not al.missing_zh and al.score >= 0.8:
+        if not al.covers_english():  # 汉斯 (Hans) is the label of no "Hans Maria De Geetere"
+            return NONE
         return 0.9, f"CC-CEDICT: {al.parts[0].describe()}"
     return NONE
 

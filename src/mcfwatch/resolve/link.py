@@ -15,16 +15,20 @@ from mcfwatch.store import Store
 # Linking a document's mention to a list is stricter than interactive screening (0.70): a wrong
 # listing in the graph flags a partner, so only near-certain matches are kept.
 LINK_THRESHOLD = 0.85
+# What decides a link besides the algorithm and the threshold; a new value makes stored link caches
+# (graph/listkeys.lists_key) screen again. 2: FtM's schema guard and typed persons on the nsfreg lists.
+LINK_RULES = 2
 LISTABLE = frozenset({"Company", "Organization", "PublicBody", "University", "MilitaryUnit", "Person"})
 
 
 def listings_for(
     names: list[str], etype: str, screener: Screener | None = None, threshold: float = DEFAULT_THRESHOLD
 ) -> list[Hit]:
-    """Entries that list the entity known by these names (matches at the threshold, best first)."""
+    """Entries that list the entity known by these names (matches at the threshold, best first), among the
+    entries its type may be (FtM schema compatibility: a company is never linked to a listed person)."""
     if etype not in LISTABLE or not names:
         return []
-    return (screener or default_screener()).screen(names, threshold=threshold).hits
+    return (screener or default_screener()).screen(names, threshold=threshold, schema=etype).hits
 
 
 def link_store(store: Store, as_of: str | None = None, threshold: float = DEFAULT_THRESHOLD) -> dict[str, list[Hit]]:

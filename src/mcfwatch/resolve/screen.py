@@ -22,6 +22,7 @@ from mcfwatch.resolve.index import NameIndex
 from mcfwatch.resolve.knowledge import KeyedUnit, Knowledge, table_units
 from mcfwatch.resolve.matcher import Matcher
 from mcfwatch.resolve.names import parse, variants_of
+from mcfwatch.resolve.schemas import can_match
 from mcfwatch.resolve.screen_cache import ScreenCache, default_cache
 from mcfwatch.resolve.screen_index import Opened
 from mcfwatch.resolve.screen_parts import EntryPart, fragment
@@ -163,8 +164,10 @@ class Screener:
         limit: int = 20,
         list_ids: Iterable[str] | None = None,
         cutoff: float | None = None,
+        schema: str | None = None,
     ) -> ScreenResult:
-        """Screen one party (given by one or more names) against the index."""
+        """Screen one party (given by one or more names) against the index. With the party's type (schema), only
+        entries FtM lets it match are answered: a company is never a listed person (resolve.schemas)."""
         queries = [names] if isinstance(names, str) else [n for n in names if n and n.strip()]
         parsed = [parse(v) for q in queries for v in variants_of(q)]
         wanted = set(list_ids) if list_ids else None
@@ -186,6 +189,8 @@ class Screener:
                 continue
             wl, entry = self.entries[owner]
             if wanted and wl.id not in wanted:
+                continue
+            if schema and not can_match(schema, entry.schema):
                 continue
             score = c.score
             other = self._alias_of_other(owner, c)
