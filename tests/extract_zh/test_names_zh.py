@@ -283,3 +283,17 @@ def test_kinds_of_programmes_meetings_and_departments_are_no_names(zh_extractor:
     assert got.get("国际先进制造技术研讨会") == "Event"
     got = typed("公司海外市场部与科学技术部官员会面。")
     assert "公司海外市场部" not in got and "海外市场部" not in got and got.get("科学技术部") == "PublicBody"
+
+
+def test_firms_delegations_and_university_departments(zh_extractor: ChineseExtractor) -> None:
+    # corpus/train zh-w-0040, zh-w-0060, zh-w-0063 (a firms' delegation: the places are marked, 5 of 5) and zh-w-0127,
+    # zh-w-0142 (a university's department unmarked, the university marked); 系 after a name is the copula
+    def typed(text: str) -> dict[str, str]:
+        return {m.surface: m.type for m in zh_extractor.mentions([text])[0]}
+
+    assert typed("德国航空企业代表团访问了该校。") == {"德国": "Place"}
+    got = typed("菲律宾马尼拉华商代表团抵达。")
+    assert got.get("菲律宾") == "Place" and not [n for n in got if n.endswith("代表团")]
+    assert typed("保定市经贸代表团访问科克。").get("保定市经贸代表团") == "Organization"
+    assert typed("他毕业于清华大学物理系。") == {"清华大学": "University"}
+    assert "星辰传感器系" not in typed("星辰传感器系马来西亚星辰控股集团旗下企业。")

@@ -511,6 +511,27 @@ def _split_trailing_verbs(tokens: list[Token]) -> list[Token]:
     return out
 
 
+_DISCIPLINE = ("学", "工程", "技术", "科学", "语")
+_UNIVERSITY_HEADS = re.compile(r"大学|学院")
+
+
+def _split_department(text: str, c: _Cand) -> list[_Cand]:
+    """A span ending in 系: a university's department is not annotated (corpus/train: 清华大学物理系, 材料科学系 …
+    unmarked, the university marked), so it is the university, or nothing for a department named alone; else 系 is
+    the copula the model ran into (星辰传感器系马来西亚…, 哈桑系…) and stays out."""
+    surface = text[c.start : c.end]
+    if c.source == "gazetteer" or not surface.endswith("系") or len(surface) < 3 or c.type not in _BODIES | {"Person"}:
+        return [c]
+    heads = list(_UNIVERSITY_HEADS.finditer(surface))
+    if heads and heads[-1].end() < len(surface) - 1:
+        cut = c.start + heads[-1].end()
+        return [_Cand(c.start, cut, tr.org_type(text[c.start : cut]), c.priority, [], c.source)]
+    if surface[:-1].endswith(_DISCIPLINE):
+        return []  # 材料科学系, 航空航天工程系: a department named alone
+    typ = c.type if c.type == "Person" else tr.org_type(surface[:-1])
+    return [_Cand(c.start, c.end - 1, typ, c.priority, [], c.source)]
+
+
 def _split_place(text: str, c: _Cand) -> list[_Cand]:
     """A model's place that opens with a country (芬兰坦佩雷市, 阿联酋迪拜) is the country and the place after it."""
     if c.type != "Place" or c.source != "tagger":
@@ -636,7 +657,8 @@ def find_mentions(
     if proposed is not None:
         tagged = [c for c in tagged if not _joins_organisations(c, known)]
     cands = [r for c in known + tagged for o in _split_owned(text, _cut(text, tokens, c, model))
-             for p in _split_parent(text, _trim(text, o)) for q in _split_place(text, p) for r in _split_chain(text, q)]
+             for p in _split_parent(text, _trim(text, o)) for d in _split_department(text, p)
+             for q in _split_place(text, d) for r in _split_chain(text, q)]
     cands = [c for c in cands if c.source == "gazetteer" or not (_generic_after_cut(text[c.start : c.end])
                                                                  or _described(text, c) or text[c.start : c.end] in _VERBS)]
     cands.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
