@@ -116,3 +116,13 @@ def test_counted_items_and_items_made_for_a_buyer(zh_extractor: ChineseExtractor
     assert "高温超导限流器" in techs("周振宇教授团队研制出新型高温超导限流器。")
     assert not techs("公司向客户销售数控折弯机合计860台。") - {"数控折弯机"}  # 合计 is no part of it
     assert not techs("公司成功研制出风电齿轮箱用高精度齿轮。") & {"风电齿轮箱"}  # what it is for
+
+
+def test_an_items_name_is_never_cut_inside_a_word_or_a_designation(zh_extractor: ChineseExtractor) -> None:
+    # corpus/extra/zh.jsonl zh-x-0235, zh-x-0237, zh-x-0267 (written by the project)
+    def techs(text: str) -> set[str]:
+        return {m.surface for m in zh_extractor.mentions([text])[0] if m.type == "Technology"}
+
+    assert "III-V族化合物集成电路" in techs("基金主要投向III-V族化合物集成电路等领域。")
+    assert not [t for t in techs("国产大型客机C919完成首飞。") if t.endswith("C91")]
+    assert [text for s, e in series("根据四十二号文件，嫦娥四号成功着陆。") for text in ["根据四十二号文件，嫦娥四号成功着陆。"[s:e]]] == ["嫦娥四号"]

@@ -605,12 +605,18 @@ def _snap(text: str, proposed: list[Span], tokens: list[Token]) -> list[Token]:
         if sp.label == "PER":
             start = boundaries.person_start(text, start, end)
             end = boundaries.person_end(tokens, start, end, text[end - 1])
+        elif sp.label == "TEC":  # an item's name ends and starts at word ends (国产大型客机C91 -> …C919)
+            end = next((t.end for t in tokens if t.start < end < t.end <= end + 2 and t.tag in _ITEM_WORD_TAGS
+                        and not t.text.endswith(("合同", "协议"))), end)
+            start = next((t.start for t in tokens if start - 2 <= t.start < start < t.end and t.tag in _ITEM_WORD_TAGS),
+                         start)
         elif sp.label != "EVT":
             start = boundaries.name_start(text, tokens, start, end)
         out.append(Token(start, end, text[start:end], sp.label))
     return _split_trailing_verbs(out)
 
 
+_ITEM_WORD_TAGS = frozenset({"n", "nz", "nw", "eng", "vn"})
 ALL_PARTS = ("tagger", "segmenter", "gazetteer", "rules")
 _NAME_TAGS = {"PER", "LOC", "ORG"}
 

@@ -21,7 +21,7 @@ COUNT = re.compile(rf"(?:(?:第?[{_CN_NUM}\d]+余?|首|每|多|数)[{_COUNT_WORD
 # Just before a name: a designation (HR-30, VT4, 035G型) or a technical numeral (五轴, 第三代).
 _DESIGNATION = r"(?<![A-Za-z0-9\-])[A-Za-z0-9][A-Za-z0-9\-]{0,9}[A-Za-z0-9]型?"
 _TECH_NUMERAL = rf"[{_CN_NUM}\d]+(?:轴|坐标|通道)|第[{_CN_NUM}\d]+代"
-_SERIES = r"(?<!第)[\u4e00-\u9fff]{2}[一二三四五六七八九十]{1,3}号"
+_SERIES = r"(?<!第)(?![一二三四五六七八九十])[\u4e00-\u9fff]{2}[一二三四五六七八九十]{1,3}号"  # not 四十二号
 BEFORE = re.compile(rf"(?:{_DESIGNATION}|{_TECH_NUMERAL}|{_SERIES})$")  # … and a series name: 北斗三号军用终端
 SERIES = re.compile(rf"{_SERIES}(?!文件|令|公告|院|楼|线)")
 
@@ -45,7 +45,10 @@ def span(text: str, start: int, end: int) -> tuple[int, int]:
         return count.end(), end
     before = BEFORE.search(text, max(0, start - 12), start)
     if before and not re.fullmatch(r"\d+", before.group()):  # 2019年 / 12 alone is no designation
-        return before.start(), end
+        start = before.start()
+    while start > 0 and re.match(r"[A-Za-z0-9]", text[start]) and (
+            re.match(r"[A-Za-z0-9]", text[start - 1]) or (start > 1 and re.match(r"[A-Za-z0-9]-", text[start - 2 : start]))):
+        start -= 2 if text[start - 1] == "-" else 1  # III-V族化合物集成电路: a designation is never cut inside
     return start, end
 
 
