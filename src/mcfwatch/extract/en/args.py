@@ -38,6 +38,18 @@ UNIT_HEADS = {"centre": "center", "center": "centre", "laboratory": "lab", "lab"
 NAMED_HEADS = {"university", "institute", "laboratory", "academy", "school", "college"}
 
 
+_SELF = {"itself", "themselves", "himself", "herself"}
+
+
+def _clause_verb(t: Token) -> int:
+    """The verb whose clause holds ``t`` as a subject or an object (a prepositional object's verb too), followed
+    up through coordinated verbs ("met him ... and paid him": the first verb)."""
+    v = t.head.head if t.dep_ == "pobj" else t.head
+    while v.dep_ == "conj" and v.head.pos_ in {"VERB", "AUX"}:
+        v = v.head
+    return v.i
+
+
 def _dependent(t: Token) -> bool:
     """A name that only qualifies another ("Carrow's provost", "a subsidiary of CNOOC", "its School of X" after "the
     invitation of"): not one of "the two" parties."""
@@ -258,9 +270,11 @@ class Resolver:
         low = t.lower_
         allowed = self._allowed(low) & want if want else self._allowed(low)
         sent = t.sent
-        # 1. a subject earlier in the same sentence ("Even though X is registered ..., it has been")
+        # 1. a subject earlier in the same sentence ("Even though X is registered ..., it has been"), not the subject
+        # of the pronoun's own clause when the pronoun is an object ("Chen met him and paid him": not Chen)
+        own = _clause_verb(t) if t.dep_ in {"dobj", "dative", "pobj"} and low not in _SELF else None
         for s in sorted((x for x in sent if x.dep_ in {"nsubj", "nsubjpass"} and x.i < t.i), key=lambda x: -x.i):
-            if s.i == t.i or s.lower_ in _IT | _THEY | _HE:
+            if s.i == t.i or s.lower_ in _IT | _THEY | _HE or (own is not None and _clause_verb(s) == own):
                 continue
             for a in self._one(s, 3):
                 if self.table.types.get(a.entity) in allowed:

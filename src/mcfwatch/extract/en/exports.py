@@ -43,6 +43,8 @@ def export_objects(r: Resolver, tok: Token, lemma: str) -> tuple[list[Arg], list
     # "shipped 212 detector cores to X": the parse hangs "to X" on the goods
     objs += [a for g in goods for t in _to_objects(g) for a in r.entities(t, want=WANT["export"])
              if all(a.entity != o.entity for o in objs)]
+    if any(not _goods(p) for p in _children(tok, {"nsubjpass"})):
+        return [], []  # "the invitation was sent by X to Y"
     if _children(tok, {"dobj"}) and not goods:
         objs = []  # "sent eight researchers to Bergen", "sold 70 percent of the company to Y": not goods
     if lemma in STANDING and (tok.tag_ in {"VBZ", "VBP"} or any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)):

@@ -60,9 +60,15 @@ class MoneyRules:
     def _pairs(self, funders: list[Arg], recipients: list[Arg], trigger: int) -> list[Found]:
         return pairs("funding", funders, recipients, trigger)
 
+    def _person(self, tok: Token) -> bool:
+        """The phrase stands for people only (a name, or a pronoun or title resolved to one)."""
+        found = self.r.entities(tok, want=frozenset({"Person"}))
+        return bool(found) and all(self.r.table.types.get(a.entity) == "Person" for a in found)
+
     def _given(self, tok: Token) -> list[Found]:
         """"X gave £3m to Y", "X granted Y £3m", "Y was awarded a grant by X"."""
         objs = _children(tok, {"dobj"})
+        objs += [o for d in _children(tok, {"dative"}) for o in _children(d, {"dobj"})]  # "paid X a fee": misparsed
         patients = _children(tok, {"nsubjpass"})
         money = [o for o in objs + patients if is_money(o)]
         if not money or not is_stated(tok):
@@ -72,8 +78,8 @@ class MoneyRules:
         datives = [d for d in _children(tok, {"dative"}) if d.pos_ != "ADP"]
         datives += [p for d in _children(tok, {"dative"}) if d.pos_ == "ADP" for p in _children(d, {"pobj"})]
         if tok.lemma_.lower() == "pay" and not any(m.lemma_.lower() in PAID_AS_FUNDING for m in money):
-            datives = [d for d in datives if self.r.table.types.get(self.r.table.entity_of(d) or "") == "Person"]
-            to = [t for t in to if self.r.table.types.get(self.r.table.entity_of(t) or "") == "Person"]
+            datives = [d for d in datives if self._person(d)]  # (a person paid: "paid him $3,000")
+            to = [t for t in to if self._person(t)]
         if passive:  # "Y was awarded a grant by X": the recipient is the passive subject unless it is the money
             funders = self._typed([p for a in _children(tok, {"agent"}) for p in _children(a, {"pobj"})], FUNDERS)
             recipients = self._typed([p for p in patients if not is_money(p)] + to + datives, RECIPIENTS)

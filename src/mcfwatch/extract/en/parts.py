@@ -22,7 +22,13 @@ SPEAK_VERBS = {"speak", "lecture", "exhibit", "compete", "perform", "show", "dis
                "demonstrate"}  # "showed its drones at the Zhuhai Airshow"
 GIVE_VERBS = {"give", "deliver", "present", "make"}
 TALK_NOUNS = {"talk", "lecture", "keynote", "speech", "presentation", "address", "paper", "report"}
-PART_VERBS = SELECT_VERBS | SPEAK_VERBS | GIVE_VERBS | {"take"}
+# verbs whose direct object is the event or programme taken part in: "both men addressed the conference", "X won the
+# contest", "X won the Friendship Award"
+OBJECT_VERBS = {"address", "win"}
+PART_VERBS = SELECT_VERBS | SPEAK_VERBS | GIVE_VERBS | OBJECT_VERBS | {"take"}
+# verbs of bringing someone in, with the programme it was done "through" or "under" (docs/annotation.md 4.8, 4.12)
+RECRUIT_VERBS = {"recruit", "hire", "appoint", "bring", "employ", "engage", "attract", "headhunt", "select", "name",
+                 "admit", "invite"}
 _TARGETS = {"Event", "Program"}
 
 
@@ -52,11 +58,26 @@ def taking_part(r: Resolver, tok: Token, lemma: str, subj: list[Arg], passive: b
         where = _where(r, prep_objects(tok, {"at", "in", "to", "during"}))
     elif lemma == "take" and any(d.lower_ == "part" for d in _children(tok, {"dobj"})):
         where = _where(r, prep_objects(tok, {"in"}) + [p for d in _children(tok, {"dobj"}) for p in prep_objects(d, {"in"})])
+    elif lemma in OBJECT_VERBS:
+        where = _where(r, _children(tok, {"dobj"}))
     elif lemma in GIVE_VERBS:
         talks = [d for d in _children(tok, {"dobj"}) if d.lemma_.lower() in TALK_NOUNS]
         if talks:
             where = _where(r, prep_objects(tok, {"at", "to", "during"}) + [p for d in talks for p in prep_objects(d, {"at"})])
     return pairs("participation", who, where, tok.i)
+
+
+def recruited_under(r: Resolver, tok: Token, passive: bool) -> list[Found]:
+    """"[HIT] recruited [Dr Zhang] through the [Thousand Talents Plan]", "[Sun] was recruited in 2016 through the
+    [Tianfu Talent Plan]", "brought in [Leah Grant] under the [Hundred Talents Program]": the recruit takes part in
+    the programme."""
+    programmes = [a for a in _where(r, prep_objects(tok, {"through", "under", "via"}))
+                  if r.table.types.get(a.entity) == "Program"]
+    if not programmes:
+        return []
+    who = [a for d in _children(tok, {"nsubjpass"} if passive else {"dobj"}) for a in r.entities(d)
+           if r.table.types.get(a.entity) in ORGS | {"Person"}]
+    return pairs("participation", who, programmes, tok.i)
 
 
 def took_part_unnamed(r: Resolver, tok: Token, subjects: Callable[[Token], tuple[list[Arg], bool]]) -> list[Found]:

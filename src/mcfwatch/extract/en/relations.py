@@ -18,6 +18,14 @@ from spacy.tokens import Span, Token
 from mcfwatch.extract.en.args import Arg, Resolver, conjuncts
 from mcfwatch.extract.en.attendees import Attendees
 from mcfwatch.extract.en.brokers import Brokers
+from mcfwatch.extract.en.contracts import (
+    MAKING_VERBS,
+    SIGNING,
+    WINNING_VERBS,
+    contract_for,
+    contract_won,
+    made_together,
+)
 from mcfwatch.extract.en.eventroles import EventRoles
 from mcfwatch.extract.en.found import Found
 from mcfwatch.extract.en.hosting import Hosting
@@ -34,7 +42,15 @@ from mcfwatch.extract.en.modality import is_stated
 from mcfwatch.extract.en.money import MoneyRules
 from mcfwatch.extract.en.nouns import NOUN_KIND, NounRules, agreement_kind
 from mcfwatch.extract.en.ownership import Ownership
-from mcfwatch.extract.en.parts import PART_VERBS, invited_by, listed_participants, may_take_part, taking_part
+from mcfwatch.extract.en.parts import (
+    PART_VERBS,
+    RECRUIT_VERBS,
+    invited_by,
+    listed_participants,
+    may_take_part,
+    recruited_under,
+    taking_part,
+)
 from mcfwatch.extract.en.positions import SurfacePositions
 from mcfwatch.extract.en.relations_util import _children, prep_objects
 from mcfwatch.extract.en.roles import RoleRules
@@ -137,6 +153,10 @@ class SentenceRules(NounRules, VerbRules, RoleRules, SignerRules):
                 found += self._note_leader(tok)
             if tok.pos_ == "VERB" and lemma in AGREEMENT_VERBS:
                 self._note_holder(tok)
+            if tok.pos_ == "VERB" and lemma in SIGNING and is_stated(tok):  # contracts.py
+                found += made_together(self.r, tok, self.subjects) if lemma in MAKING_VERBS else []
+                found += contract_won(self.r, tok, self.subjects) if lemma in WINNING_VERBS else []
+                found += contract_for(self.r, tok, self.subjects)
             if tok.pos_ in {"NOUN", "PROPN"} and lemma in ROLE_NOUNS and is_stated(tok):
                 found += self._role(tok)
             elif lemma == "board" and tok.pos_ == "NOUN" and is_stated(tok):
@@ -152,6 +172,9 @@ class SentenceRules(NounRules, VerbRules, RoleRules, SignerRules):
                 found += invited_by(self.r, tok, self.subjects)
             if tok.pos_ == "VERB" and lemma in PART_VERBS and may_take_part(tok, lemma) and is_stated(tok):
                 found += taking_part(self.r, tok, lemma, *self.subjects(tok))
+            if tok.pos_ == "VERB" and lemma in RECRUIT_VERBS and prep_objects(tok, {"through", "under", "via"}) \
+                    and is_stated(tok):
+                found += recruited_under(self.r, tok, any(c.dep_ == "nsubjpass" for c in tok.children))
         found += self._person_titles(sent)
         found += self.surface.run(sent)
         found += self.owners.run(sent, toks, lemmas)

@@ -1,0 +1,37 @@
+"""Agreements made, won or signed to do something for someone (``extract/en/contracts.py``), taking part through a
+programme or by addressing an event (``parts.py``), money paid to the one a pronoun object names (``args.pronoun``,
+``money.py``). Passages of corpus/train; relations made by the rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_references import passage, rels
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_contract_to_sell_to_y(extract_text) -> None:  # en-w-1270
+    ex = extract_text(passage("en-w-1270", "Heartland Genetics signed a contract", "Livestock Group"))
+    assert ("Heartland Genetics", "Sichuan Tianfu Livestock Group") in rels(ex, "agreement")
+
+
+def test_won_a_contract_to_supply(extract_text) -> None:  # en-w-1069
+    ex = extract_text(passage("en-w-1069", "In 2021 the alliance organised", "to the Eastern Theater Command."))
+    found = rels(ex, "agreement")
+    assert any("Tianxiang" in s and t == "PLA Eastern Theater Command" for s, t in found | {(b, a) for a, b in found})
+
+
+def test_recruited_through_a_programme(extract_text) -> None:  # en-w-1253
+    ex = extract_text(passage("en-w-1253", "Finding 1.", "1 million yuan."))
+    assert ("Henry Sun", "Sichuan Tianfu Talent Plan") in rels(ex, "participation")
+
+
+def test_an_object_pronoun_is_not_its_own_subject(extract_text) -> None:  # en-w-1253
+    ex = extract_text(passage("en-w-1253", "Finding 1.", "1 million yuan."))
+    assert ("Sichuan Tianfu Talent Plan", "Henry Sun") in rels(ex, "funding")
+
+
+def test_addressed_the_expo(extract_text) -> None:  # en-w-1121
+    ex = extract_text(passage("en-w-1121", "Lieutenant Governor Maria Delgado", "for the first time."))
+    assert ("Maria Delgado", "China–ASEAN Expo") in rels(ex, "participation")
