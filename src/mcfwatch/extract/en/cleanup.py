@@ -157,6 +157,22 @@ def is_heading(span: Span, text: str, person: bool = False) -> bool:
     return caps / len(words) >= 0.9
 
 
+# the head words of a public body a court filing or a hearing's record names on a line of its own
+_CAPTION_HEADS = {"court", "department", "commission", "committee", "subcommittee", "senate", "house", "ministry",
+                  "agency", "bureau", "office", "congress", "parliament", "tribunal"}
+
+
+def caption_body(span: Span, text: str) -> bool:
+    """The span is the whole of its line and names a public body: a court filing's or a hearing's caption
+    ("UNITED STATES DISTRICT COURT FOR THE EASTERN DISTRICT OF VIRGINIA", "SENATE COMMITTEE ON HOMELAND SECURITY
+    AND GOVERNMENTAL AFFAIRS"), a name set on its own line, not a fragment of a headline."""
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start:end if end != -1 else len(text)].strip().rstrip(",.:;")
+    line = re.sub(r"^(?:the|THE)\s+", "", line)
+    return line == span.text and bool({t.lower_ for t in span} & _CAPTION_HEADS)
+
+
 _SPEAKER = re.compile(r"(?:^|\n)[ \t]*(?:(?:MR|MS|MRS|DR)\.\s+)?[A-Z][A-Z .’'-]*:")
 
 

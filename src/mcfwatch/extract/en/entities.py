@@ -15,6 +15,7 @@ from mcfwatch.extract.en.cleanup import (
     INTERNATIONAL_STARTS,
     address_keeps,
     address_ranges,
+    caption_body,
     generic_event,
     in_address,
     in_title,
@@ -30,15 +31,18 @@ from mcfwatch.extract.en.cleanup import (
 )
 from mcfwatch.extract.en.designators import designated_items
 from mcfwatch.extract.en.extents import (
+    MISSION_WORDS,
     cmc_units,
     council_of,
     event_tail,
     joined_halves,
     member_tail,
     programme_bodies,
+    seat_tail,
     unit_tail,
 )
 from mcfwatch.extract.en.heads import local_council, named_by_role, strong_type
+from mcfwatch.extract.en.items import transferred_items
 from mcfwatch.extract.en.lexicon import TITLE_HEADS, TITLE_WORDS
 from mcfwatch.extract.en.names import country_name, name_key
 from mcfwatch.extract.en.patterns import PERSON_TITLES, TECHNOLOGIES
@@ -158,6 +162,18 @@ def _word_part(tok: Token) -> bool:
         and not doc[tok.i - 2].whitespace_ and doc[tok.i - 2].is_alpha
 
 
+# the officials whose office is a public body's name ("U.S. Attorney's Office for the District of Massachusetts",
+# "the Governor's Office", "Manhattan District Attorney's Office")
+_OFFICE_HOLDERS = {"attorney", "attorneys", "governor", "mayor", "prosecutor", "president", "comptroller", "sheriff",
+                   "general", "premier", "chancellor", "secretary", "auditor", "inspector"}
+
+
+def _office_of(tok: Token) -> bool:
+    """``tok`` is the "'s" of an office holder's office ("Attorney's Office")."""
+    doc = tok.doc
+    return tok.nbor(-1).lower_ in _OFFICE_HOLDERS and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "office"
+
+
 _ROLE_HEADS = {"advisor", "adviser", "director", "minister", "secretary", "president", "ambassador", "chairman",
                "spokesperson", "spokesman", "envoy", "administrator"}
 
@@ -166,7 +182,7 @@ def _plausible(span: Span, label: str) -> bool:
     text = span.text
     if "\n" in text or len(text) < 2 or not re.search(r"[A-Za-z]", text):
         return False
-    if any(t.lower_ in {"'s", "’s"} and t.i > 0 and t.nbor(-1).lower_ != "people" for t in span):
+    if any(t.lower_ in {"'s", "’s"} and t.i > 0 and t.nbor(-1).lower_ != "people" and not _office_of(t) for t in span):
         return False  # "Europe's Silicon Valley", "China's Ambassadors" (not "People's Republic of China")
     if label == "ORG" and span.end < len(span.doc) and span.doc[span.end].is_title \
             and span.doc[span.end].lower_ in _ROLE_HEADS:
@@ -176,6 +192,8 @@ def _plausible(span: Span, label: str) -> bool:
     if label in {"ORG", "GPE", "LOC", "PERSON", "FAC", "EVENT"}:
         # a headline fragment: a lower-case word that is not a connector ("Gain Access to ...")
         for tok in span:
+            if tok.lower_ == "to" and any(t.lower_ in MISSION_WORDS for t in span[:tok.i - span.start]):
+                continue  # "Embassy of Canada to China" (extents.seat_tail)
             if tok.is_alpha and tok.is_lower and tok.lower_ not in _OK_LOWER and not _word_part(tok) \
                     and not (label == "ORG" and tok.i == span.end - 1 and tok.lower_ in _LEGAL_FORMS):
                 return False
@@ -201,7 +219,8 @@ def _kept(span: Span, label: str, from_ruler: bool, addresses: list[tuple[int, i
         return True
     if is_document_name(span) or is_speaker(span, text):
         return False
-    return not (label in {"ORG", "PERSON", "FAC", "EVENT", "LAW"} and is_heading(span, text, label == "PERSON"))
+    return not (label in {"ORG", "PERSON", "FAC", "EVENT", "LAW"} and is_heading(span, text, label == "PERSON")
+                and not (label == "ORG" and caption_body(span, text)))
 
 
 # words of a title before a person's name; the name is the rest (the corpus annotates "Biden", not "President Biden")
@@ -347,6 +366,9 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
             span = unit_tail(span)
         if label in {"Organization", "ORG"}:
             span = member_tail(span)
+        if label in {"ORG", "PublicBody", "FAC"} and (seated := seat_tail(span)).end > span.end:
+            taken.update(range(span.end, seated.end))  # the place is inside the name (extents.seat_tail)
+            span = seated
         if label == "NORP" and country_name(span.text) is not None:
             label = "GPE"  # "the Fiji trade minister": a country's name used as a modifier is the place
         if label in {"GPE", "LOC", "Place"} and country_name(span.text) is None \
@@ -438,6 +460,7 @@ def mentions_of(doc: Doc) -> list[Mention]:
         out.append(Mention(span.start, span.end, span.start_char, span.end_char, span.text, etype,
                            canonical, from_ruler, label))
     out = _with_designated(doc, text, out)
+    out = _with_items(doc, out)
     techs = [(m.start, m.end) for m in out if m.type == "Technology"]  # "aerospace" of "aerospace-grade ..."
     return [m for m in out if not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in techs)]
 
@@ -459,6 +482,18 @@ def _with_designated(doc: Doc, text: str, mentions: list[Mention]) -> list[Menti
         out.append(Mention(span.start, span.end, span.start_char, span.end_char, span.text, "Technology",
                            None, True, "Technology"))
     return out
+
+
+def _with_items(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """The mentions and the items a transfer verb or noun takes that no name holds (``items.py``)."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    return mentions + [Mention(s.start, s.end, s.start_char, s.end_char, s.text, "Technology", None, True, ITEM_LABEL)
+                       for s in transferred_items(doc, taken)]
+
+
+# the label of an item found by ``items.py``: an entity of the output, but no token of it is a party's token for the
+# relation rules (they read "supplies antennas to the Bundeswehr" as before: the item is never a party)
+ITEM_LABEL = "item"
 
 
 def text_of(doc: Doc) -> str:
@@ -545,6 +580,9 @@ class EntityTable:
 def build_table(doc: Doc, mentions: list[Mention]) -> EntityTable:
     table = EntityTable()
     for m in mentions:
+        if m.label == ITEM_LABEL:  # an item: its tokens stay free for the relation rules
+            table.add(m.text, m.type, m.start_char, m.end_char, None, None, m.canonical, m.from_ruler)
+            continue
         span = doc[m.start:m.end]
         table.add(m.text, m.type, m.start_char, m.end_char, range(m.start, m.end), span.root.i, m.canonical,
                   m.from_ruler)

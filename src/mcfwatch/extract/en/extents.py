@@ -13,6 +13,9 @@
 - Two halves of a name cut at its "and": "Chinese Students and Scholars Association", "Aircraft Owners and Pilots
   Association of China" (the first half has no head of its own), "Ministry of Agriculture and Rural Affairs",
   "Committee on Banking, Housing, and Urban Affairs" (the second half is the rest of the first's field).
+- A diplomatic mission's seat and a ministry's country: "Consulate General of Poland in Chengdu", "Embassy of
+  Canada to China", "Chinese Embassy in Berlin", "Ministry of Defence of Laos", "Ministry of Commerce of the
+  People's Republic of China" (corpus/train and extra mark the place inside the name 33 times of 36).
 - A place's council: "Leeds city council", "Kilcarrig County Council", "Barnstone council" (a local government:
   PublicBody, as the corpus annotates all such names).
 Pure functions over spaCy spans.
@@ -21,6 +24,8 @@ Pure functions over spaCy spans.
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
+
+from mcfwatch.extract.en.names import country_name
 
 _CONNECTORS = {"and", "&", "of", "for", "in", "-", "–"}
 _DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -249,3 +254,33 @@ def joined_halves(doc: Doc, spans: list[tuple[Span, str]], heads: set[str]) -> l
     if not joins:
         return spans
     return [joins.get(span.start, (span, label)) for span, label in spans if span.start not in dropped]
+
+
+MISSION_WORDS = {"embassy", "consulate", "consulate-general"}
+
+
+def seat_tail(span: Span) -> Span:
+    """A diplomatic mission with the place it sits in or is sent to ("Embassy of Canada" + "to China") and a
+    ministry with its country ("Ministry of Defence" + "of Laos"), when a place name follows at once."""
+    doc = span.doc
+    words = {t.lower_ for t in span}
+    mission = bool(words & MISSION_WORDS) or span[-2:].text.lower() == "high commission"
+    ministry = span[0].lower_ == "ministry" and not mission
+    if not (mission or ministry) or span.end + 1 >= len(doc) \
+            or doc[span.end].lower_ not in ({"in", "to"} if mission else {"of"}):
+        return span
+    j = span.end + 1 + (doc[span.end + 1].lower_ == "the")
+    if j >= len(doc):
+        return span
+    if doc[j].ent_iob_ == "O":  # a country the recogniser left out ("of Laos")
+        k = next((k for k in range(min(j + 4, len(doc)), j, -1)
+                  if all(t.is_title and t.ent_iob_ == "O" for t in doc[j:k]) and country_name(doc[j:k].text)), j)
+        return doc[span.start:k] if k > j else span
+    if doc[j].ent_type_ not in {"GPE", "LOC", "Place"} or doc[j].ent_iob_ != "B":
+        return span
+    k = j + 1
+    while k < len(doc) and doc[k].ent_iob_ == "I":
+        k += 1
+    if ministry and country_name(doc[j:k].text) is None:
+        return span  # "Ministry of Education of Jiangsu Province": a province's department, not named so
+    return doc[span.start:k]

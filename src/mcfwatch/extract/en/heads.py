@@ -41,6 +41,12 @@ _AGENCY = re.compile(
     r"|\bCustoms\b|^National\b.*\bFoundation\b|\bNatural Science Foundation\b|^Port of\b|\bPort Authority\b"
     r"|\bBorder Guard\b|\bLegislature\b|\bLegislative Assembly\b|\bExport Finance\b")
 
+# a court of a state and a prosecutor's office (guide: PublicBody, "U.S. District Court for the District of
+# Massachusetts"), as court filings write them, in capitals too
+_COURT = re.compile(r"(?i)\b(?:District|Circuit|Supreme|High|Appeals|Magistrates'?|Crown|Federal|Superior) Court\b"
+                    r"|\bCourt of (?:Appeals?|Justice|International Trade|Federal Claims)\b"
+                    r"|\bAttorney'?s Office\b|\bAttorney General'?s Office\b")
+
 # armed forces and their parts (guide: MilitaryUnit, "the PLA's universities (National University of Defense
 # Technology)"; 239 of 239 training names of these shapes); a firm by its legal form or its trade written in
 # another language ("Voralp Maschinenbau", "Bodegas Río Viejo"; 176 of 176)
@@ -124,7 +130,8 @@ def strong_type(name: str) -> str | None:
         return "University"  # the guide's research institutes ("Nanjing Research Institute of Electronics Technology")
     if words[-1] in _OUTLET_LAST or low.startswith(("voice of ", "radio free ")):
         return "Organization"
-    if _AGENCY.search(name) and not _GATHERING.search(name) or _LOCAL_COUNCIL.search(name):
+    if _AGENCY.search(name) and not _GATHERING.search(name) or _LOCAL_COUNCIL.search(name) \
+            or _COURT.search(name.replace("’", "'")) and not low.startswith(("international ", "european ")):
         return "PublicBody"
     if _MEMBERS.search(name) and country_name(name) is None:
         return "Organization"

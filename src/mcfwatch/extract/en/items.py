@@ -1,0 +1,235 @@
+"""Items named as what is exported, supplied, sold, bought or developed: "supplied two-stroke piston engines to
+X", "The cranes were supplied by Y", "the sale of thermal-imaging cores by Z to Iran", "developed
+radiation-hardened power converters".
+
+docs/annotation.md section 3 counts a technology item as a Technology when it is the subject of a transfer,
+export, supply or research the text describes. The technology patterns (``patterns.py``) know the common fields
+and a few dozen item heads; the items of real export cases are a long tail ("vacuum pumps", "gantry cranes",
+"oscilloscopes", "phase shifters", "ball bearings") that no list of heads covers. The grammar does: the noun
+phrase that is the object of a transfer verb (or the subject of its passive, or the "of" phrase of its noun:
+"shipments of X") with a plural or mass common noun as its head and the words that modify it inside the noun
+phrase, less the quantity, the determiner and words of judgement ("two", "similar", "controlled"). A head
+that says nothing about the item ("goods", "items", "products", "them") is never one; a generic kind of item
+("equipment", "parts", "systems", "tools") only with a word that says which. Pure functions over a parsed
+document.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from spacy.tokens import Doc, Span, Token
+
+# verbs of handing an item over, whose object is the item (lemmas as the pinned model writes them)
+HANDOVER_VERBS = frozenset({
+    "export", "re-export", "reexport", "ship", "supply", "sell", "resell", "deliver", "buy", "purchase", "procure",
+    "import", "transfer", "smuggle", "divert", "transship", "furnish"})  # and "provide ... to X"
+# verbs of making or getting, whose object is as often an abstract thing ("develop a coordinated approach",
+# "make investments", "provide assurances"): their object is an item only with a head of ITEM_HEADS
+MAKE_VERBS = frozenset({
+    "develop", "design", "manufacture", "produce", "make", "build", "provide", "acquire", "obtain", "source", "order",
+    "steal", "license", "licence"})
+# nouns of those acts whose "of" phrase is the item ("the sale of X", "shipments of X", "the development of X")
+HANDOVER_NOUNS = frozenset({
+    "sale", "export", "re-export", "shipment", "delivery", "supply", "purchase", "transfer", "import", "smuggling",
+    "procurement", "diversion", "consignment"})
+MAKE_NOUNS = frozenset({"development", "production", "manufacture", "order"})
+# the kinds of item that end Technology names in two or more documents of corpus/train and corpus/extra
+# (tests/extract_en/test_items.py checks it), singular and plural
+ITEM_HEAD_WORDS = """
+    accelerometer actuator aircraft alloy amplifier antenna array battery bearing camera cell chip circuit coating
+    component core crane detector drone engine equipment fairing fibre furnace gear gearbox gyroscope helicopter lens
+    machine magnet material microelectronics missile module oscilloscope panel part pump radar satellite
+    semiconductor sensor shifter software sonar system technology thruster tool transducer unit valve vehicle
+    """.split()
+
+
+def plural(word: str) -> str:
+    """The regular English plural ("battery" -> "batteries", "alloy" -> "alloys", "lens" -> "lenses")."""
+    if word.endswith("y") and word[-2:-1] not in set("aeiou"):
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s")
+
+
+ITEM_HEADS = frozenset(ITEM_HEAD_WORDS) | {plural(w) for w in ITEM_HEAD_WORDS}
+# a quantity or a lot of the item ("its first batch of spindle motors", "140 shipsets of interior panels"): the
+# item is its "of" phrase
+QUANTITY_NOUNS = frozenset({
+    "batch", "batches", "shipment", "shipments", "consignment", "consignments", "lot", "lots", "number", "quantity",
+    "quantities", "set", "sets", "pair", "pairs", "range", "variety", "kind", "kinds", "type", "types", "dozens",
+    "hundreds", "thousands", "line", "series", "shipsets", "order", "orders", "supply", "supplies", "fleet"})
+# words of a noun phrase that say where an item comes from or that it is controlled, not which item
+ORIGIN_ENDS = frozenset({"origin", "made", "built", "based", "controlled", "manufactured", "produced", "designed",
+                         "sourced", "developed"})
+# heads that never name an item: what a deal is about but no technology, pronouns and empty words
+NOT_ITEMS = frozenset({
+    "goods", "items", "products", "product", "commodities", "articles", "merchandise", "supplies", "things",
+    "stake", "stakes", "share", "shares", "equity", "interest", "capital", "money", "funds", "funding", "loan",
+    "loans", "grant", "contract", "contracts", "deal", "deals", "agreement", "order", "orders", "business",
+    "company", "companies", "firm", "firms", "subsidiary", "unit", "plant", "factory", "site", "land", "property",
+    "services", "service", "support", "assistance", "training", "information", "details", "documents", "licence",
+    "license", "licenses", "licences", "permission", "approval", "visa", "visas", "stock", "assets", "asset",
+    "rights", "majority", "portion", "part", "bulk", "rest", "number", "lot", "range", "variety", "kind",
+    "kinds", "type", "types", "quantity", "quantities", "amount", "amounts", "batch", "batches", "shipment",
+    "shipments", "consignment", "consignments", "value", "worth", "sale", "sales", "export", "exports", "one", "ones",
+    "way", "ways", "plan", "plans", "strategy", "programme", "program", "project", "projects", "research", "time",
+    "year", "years", "market", "markets", "customers", "partners", "ties", "relationship", "cooperation",
+    "nothing", "anything", "something", "none", "all", "progress", "decision", "decisions", "changes", "use",
+    "address", "speech", "lecture", "lectures", "talk", "talks", "remarks", "presentation", "presentations",
+    "report", "reports", "paper", "papers", "maker", "makers", "manufacturer", "supplier", "suppliers", "producer",
+    "investor", "investors", "agent", "agents", "military", "forces", "condition", "conditions", "family",
+    "cluster", "statement", "case", "cases", "permits", "permit", "efforts", "steps", "moves", "sense", "growth",
+    "results", "resources", "jobs", "benefits", "personnel", "people", "staff", "workers", "fund", "bill", "home",
+    "secrets", "data", "imagery", "rope", "shocks", "lines"})
+# farm goods, food and drugs: traded, but no technology (docs/annotation.md section 3: fields or items of technology)
+FARM_GOODS = frozenset({
+    "food", "foods", "seed", "seeds", "grain", "grains", "soybeans", "soybean", "corn", "wheat", "rice", "milk",
+    "powder", "meat", "pork", "beef", "poultry", "fish", "seafood", "lobster", "crab", "shellfish", "fruit", "apples",
+    "wine", "oil", "pigs", "cattle", "livestock", "hides", "timber", "plywood", "logs", "lumber", "drugs", "fentanyl",
+    "opioids", "cigarettes", "tobacco", "ingredients", "genetics", "formula", "sugar", "coffee", "tea", "cotton"})
+# kinds of item that need a word saying which ("vacuum pumps" is an item, "equipment" alone is not)
+GENERIC_HEADS = frozenset({
+    "equipment", "parts", "components", "systems", "system", "devices", "device", "materials", "material",
+    "machines", "machinery", "tools", "technology", "technologies", "units", "hardware", "software", "instruments",
+    "products", "items", "solutions", "platforms", "kits", "assemblies", "modules", "vehicles", "weapons"})
+# words before the item that say how many or how good, not which item
+JUDGEMENT = frozenset({
+    "other", "such", "several", "many", "various", "more", "new", "certain", "additional", "further", "same",
+    "related", "similar", "own", "key", "main", "major", "sensitive", "controlled", "licensed", "unlicensed",
+    "restricted", "relevant", "specific", "different", "total", "first", "last", "some", "any", "all", "these",
+    "those", "numerous", "unspecified", "unknown", "larger", "smaller", "cheap", "cheaper", "expensive",
+    "advanced", "latest", "modern", "sophisticated", "high-tech", "dozens", "hundreds", "thousands", "millions"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "punct", "advmod", "nummod", "quantmod"})
+_NOUN_TAGS = frozenset({"NN", "NNS"})
+
+
+def _trigger_indices(doc: Doc, lemmas: frozenset[str]) -> list[int]:
+    """Token indices whose lemma is one of ``lemmas``, found on the lemma column (no Python token per token)."""
+    if not len(doc):
+        return []
+    keys = np.array([doc.vocab.strings.add(w) for w in lemmas], dtype="uint64")
+    column = doc.to_array(["LEMMA"]).astype("uint64").reshape(-1)
+    return [int(i) for i in np.flatnonzero(np.isin(column, keys))]
+
+
+def _heads(doc: Doc) -> list[tuple[Token, bool]]:
+    """The head nouns of the items the document's transfer verbs and nouns take (with their conjuncts), and
+    whether a verb or noun of handing over took them."""
+    out: list[tuple[Token, bool]] = []
+    for i in _trigger_indices(doc, _TRIGGERS):
+        tok = doc[i]
+        found: list[Token] = []
+        if tok.pos_ == "VERB" and tok.lemma_ in HANDOVER_VERBS | MAKE_VERBS:
+            passive = any(c.dep_ == "auxpass" for c in tok.children)
+            found = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+        elif tok.pos_ == "NOUN" and tok.lemma_ in HANDOVER_NOUNS | MAKE_NOUNS:
+            found = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"]
+        handover = tok.lemma_ in HANDOVER_VERBS | HANDOVER_NOUNS or tok.lemma_ == "provide" and any(
+            c.dep_ in {"prep", "dative"} and c.lower_ == "to"
+            for c in (*tok.children, *(g for f in found for g in f.children)))  # "provided gyroscopes ... to X"
+        for first in found:
+            first = _of_quantity(first)
+            out += [(h, handover) for h in (first, *first.conjuncts)
+                    if h.tag_ in _NOUN_TAGS and (handover or h.lower_ in ITEM_HEADS) and not _abstract(h)]
+    return out
+
+
+_TRIGGERS = HANDOVER_VERBS | MAKE_VERBS | HANDOVER_NOUNS | MAKE_NOUNS
+_ABSTRACT = re.compile(r"(?:tions?|ness|ity|ities|ships?|ances?|ences?|isms?|ments?|.{4}ings?)$")
+_CONCRETE = frozenset({"munitions", "ammunition", "station", "stations", "appliances", "equipment", "instruments",
+                       "instrument", "implements", "castings", "casting", "bearings", "forgings", "fittings",
+                       "coatings", "coating", "mouldings", "moldings", "windings", "housings", "linings", "fixings",
+                       "elements"})
+
+
+def _abstract(tok: Token) -> bool:
+    """A noun whose ending makes it an act, a state or a quality ("capabilities", "investments", "findings",
+    "relationships"), not an item: the ending alone, with the items that end so ("munitions", "castings")."""
+    return bool(_ABSTRACT.search(tok.lower_)) and tok.lower_ not in _CONCRETE
+
+
+def _of_quantity(head: Token) -> Token:
+    """The item of "a batch / 140 shipsets / a new line of X": X; else the head itself."""
+    if head.lower_ in QUANTITY_NOUNS:
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+    return head
+
+
+def _extent(head: Token, handover: bool) -> tuple[int, int] | None:
+    """The item's tokens: the head and the words before it inside its noun phrase, less the quantity, the
+    determiner and words of judgement; None when the head says nothing about the item, or when a verb of making
+    takes it without a word that says which ("the engines were made in Derby": items named before)."""
+    low = head.lower_
+    if low in NOT_ITEMS or low in FARM_GOODS or head.ent_iob_ != "O" and head.ent_type_ not in {"Technology", ""}:
+        return None
+    doc = head.doc
+    start = head.i
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.dep_ not in _MODIFIER_DEPS or not _inside(prev, head) or prev.is_space:
+            break
+        start -= 1
+    while start < head.i:
+        skip = _origin(doc, start) or int(_leading_noise(doc[start]) or doc[start].is_punct)
+        if not skip:
+            break
+        start += skip
+    if start == head.i and (low in GENERIC_HEADS or head.tag_ == "NN" or not handover):
+        return None  # "equipment", "laser", "item": a kind of item, or one, named without what it is
+    return start, head.i + 1
+
+
+def _inside(tok: Token, head: Token) -> bool:
+    """``tok`` hangs on ``head`` through words before it (it is part of the head's noun phrase)."""
+    node = tok
+    for _ in range(6):
+        if node.head.i == head.i:
+            return True
+        if node.head.i <= node.i or node.head.i > head.i:
+            return False
+        node = node.head
+    return False
+
+
+def _origin(doc: Doc, i: int) -> int:
+    """The number of tokens of a modifier at ``i`` that says where an item comes from or that it is controlled
+    ("U.S.-origin", "Chinese-built", "export-controlled", "Russian"), else 0."""
+    tok = doc[i]
+    if tok.ent_type_ in {"NORP", "GPE"} and tok.ent_iob_ == "B" and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I"):
+        return 1
+    if "-" in tok.text and tok.text.rsplit("-", 1)[1].lower() in ORIGIN_ENDS:
+        return 1
+    if i + 2 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_ and not doc[i + 1].whitespace_ \
+            and doc[i + 2].lower_ in ORIGIN_ENDS:
+        return 3
+    return 0
+
+
+def _leading_noise(tok: Token) -> bool:
+    if tok.like_num and not tok.whitespace_ and tok.i + 1 < len(tok.doc) and tok.nbor(1).text == "-":
+        return False  # "two-stroke", "five-axis": a modifier
+    return tok.like_num or tok.lower_ in JUDGEMENT or tok.tag_ in {"DT", "PRP$", "CD", "POS"} \
+        or tok.ent_type_ in {"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "DATE"}
+
+
+def transferred_items(doc: Doc, taken: set[int]) -> list[Span]:
+    """Spans of the items the document's transfer verbs and nouns take (see the module) that hold no token of
+    ``taken`` (the tokens of the names already found)."""
+    out: list[Span] = []
+    seen: set[tuple[int, int]] = set()
+    for head, handover in _heads(doc):
+        extent = _extent(head, handover)
+        if extent is None or extent in seen:
+            continue
+        start, end = extent
+        if any(i in taken for i in range(start, end)):
+            continue
+        seen.add(extent)
+        out.append(doc[start:end])
+    return out
