@@ -8,13 +8,12 @@ import pytest
 
 from mcfwatch.model import Extraction
 
-pytestmark = pytest.mark.slow
-
 
 def bodies(ex: Extraction) -> set[str]:
     return {e.name for e in ex.entities if e.type == "PublicBody"}
 
 
+@pytest.mark.slow
 def test_a_mission_keeps_its_seat_and_a_ministry_its_country(extract_text) -> None:  # en-x-0157, 0181, 0207, 0081
     ex = extract_text("The Consulate General of Poland in Chengdu and the Embassy of Canada to China hosted the "
                       "reception, with the Ministry of Defence of Laos and the Ministry of Commerce of the People's "
@@ -26,6 +25,7 @@ def test_a_mission_keeps_its_seat_and_a_ministry_its_country(extract_text) -> No
     assert "Ministry of Education of Jiangsu Province" not in bodies(ex)
 
 
+@pytest.mark.slow
 def test_a_prosecutors_office_and_a_court_caption(extract_text) -> None:  # en-w-0003, en-x-0055
     ex = extract_text("The case was prosecuted by the U.S. Attorney's Office for the District of Massachusetts.")
     assert "U.S. Attorney's Office for the District of Massachusetts" in bodies(ex)
@@ -37,6 +37,7 @@ def test_a_prosecutors_office_and_a_court_caption(extract_text) -> None:  # en-w
     assert not any("'s" in n for n in bodies(ex))
 
 
+@pytest.mark.slow
 def test_a_numbered_institute_of_a_group_keeps_its_name(extract_text) -> None:  # en-x-0055
     ex = extract_text("Researchers at the 14th Research Institute of China Electronics Technology Group Corporation "
                       "(CETC) worked with the university.")
@@ -44,3 +45,13 @@ def test_a_numbered_institute_of_a_group_keeps_its_name(extract_text) -> None:  
     assert any("14th Research Institute" in [e.name, *e.aliases] for e in units.values())
     firms = {e.name: e.aliases for e in ex.entities if e.type == "Company"}
     assert "CETC" in firms.get("China Electronics Technology Group Corporation", [])
+
+
+def test_trusts_authorities_and_courts_by_their_shape() -> None:  # en-x-0186 (Leverhulme Trust)
+    from mcfwatch.extract.en.heads import strong_type
+
+    assert strong_type("Leverhulme Trust") == "Organization"  # a charitable trust
+    assert strong_type("Northern Investment Trust") is None  # an investment trust is a firm's name
+    assert strong_type("Civil Aviation Authority") == "PublicBody"
+    assert strong_type("UNITED STATES DISTRICT COURT FOR THE DISTRICT OF NEW JERSEY") == "PublicBody"
+    assert strong_type("International Criminal Court") is None  # an international body (entities._type_from_head)

@@ -39,7 +39,8 @@ INTERNATIONAL = {"european union", "eu", "nato", "asean", "african union", "euro
 _AGENCY = re.compile(
     r"^Invest\b|\bInvest$|\b(?:Trade and Investment|Investment (?:&|and) Trade)\b"
     r"|\bCustoms\b|^National\b.*\bFoundation\b|\bNatural Science Foundation\b|^Port of\b|\bPort Authority\b"
-    r"|\bBorder Guard\b|\bLegislature\b|\bLegislative Assembly\b|\bExport Finance\b")
+    r"|\bBorder Guard\b|\bLegislature\b|\bLegislative Assembly\b|\bExport Finance\b"
+    r"|\bAuthority$")  # "Civil Aviation Authority", "Hong Kong Monetary Authority" (17 of 17 training names)
 
 # a court of a state and a prosecutor's office (guide: PublicBody, "U.S. District Court for the District of
 # Massachusetts"), as court filings write them, in capitals too
@@ -82,7 +83,7 @@ _RESEARCH = re.compile(r"\bResearch (?:Institute|Center|Centre)\b")
 _ARMED = re.compile(r"\b(?:PLA|Military|Army|Navy|Naval|Air Force|Rocket Force|Liberation)\b")
 _GATHERING = re.compile(r"\b(?:Fair|Expo|Forum|Summit|Conference)\b")
 # a body of members (docs/annotation.md: associations, societies, chambers, foundations and other non-state
-# bodies are Organization): "China Association for Science and Technology", "Chinese Society of Aeronautics and
+# bodies are Organization; a charitable trust: "Leverhulme Trust"): "China Association for Science and Technology", "Chinese Society of Aeronautics and
 # Astronautics", "Bavarian Chamber of Industry and Commerce", "Malaysia–China Business Council", "Harlan County
 # Economic Development Council", "Irish-China Business Network", "Iberia–China Friendship Foundation" (every name
 # of these shapes in corpus/train and corpus/extra but one is Organization; not a country: "Russian Federation")
@@ -91,6 +92,7 @@ _MEMBERS = re.compile(
     r"|\b(?:Association|Society|Federation|Alliance) (?:of|for)\b"
     r"|\b(?:Business|Trade|Friendship|Growers|Economic Development) (?:Council|Network)$"
     r"|\bEconomic Development Corporation$|\bEnterprise Partnership$|\bFoundation$"
+    r"|(?<!Investment )(?<!Bank )(?<!Unit )(?<!Realty )\bTrust$"  # a charitable trust (6 of 6 training names)
     r"|[–-](?:China|Chinese|Sino)\b.*\bCouncil$|\b(?:China|Chinese|Sino)[–-]\w.*\bCouncil$")
 # a local government's council ("Leeds city council", "Kilcarrig County Council"; all 11 training names PublicBody)
 _LOCAL_COUNCIL = re.compile(r"(?i)\b(?:city|county|district|borough|town|regional|municipal|shire|parish) council$")
