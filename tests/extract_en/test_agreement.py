@@ -6,10 +6,15 @@ from pathlib import Path
 import pytest
 
 from mcfwatch.errors import InputError
-from mcfwatch.extract.agreement import compare, main
+from mcfwatch.extract.agreement import compare, id_filter, main
 from mcfwatch.extract.corpus import CorpusDoc, load_corpus, parse_markup
 
 ROOT = Path(__file__).resolve().parents[2] / "corpus"
+ROUNDS = {"s23": "{l}-x-0111..{l}-x-0230", "s24": "{l}-x-0231..{l}-x-0292"}  # ids each round re-annotated from
+
+
+def _round(name: str, lang: str) -> str:
+    return ROUNDS[name].format(l=lang)
 
 
 def _docs(split: str, lang: str) -> list[CorpusDoc]:
@@ -20,16 +25,17 @@ def _docs(split: str, lang: str) -> list[CorpusDoc]:
 def test_a_document_scored_against_itself_agrees_fully(lang: str) -> None:
     docs = _docs("agreement", lang)
     ag = compare(docs, docs)
-    assert len(ag.documents) == 12
+    assert len(ag.documents) == 24
     assert ag.exact_total().f1 == ag.span.f1 == 1.0
     assert ag.scored.total("relations").f1 == 1.0 and ag.scored.total("relations").support > 50
     assert ag.subtype_same == ag.subtype_pairs > 0
 
 
-@pytest.mark.parametrize("lang, mentions, relations", [("en", 0.93, 0.88), ("zh", 0.96, 0.98)])
+@pytest.mark.parametrize("lang, rnd, mentions, relations", [
+    ("en", "s23", 0.93, 0.88), ("zh", "s23", 0.96, 0.98), ("en", "s24", 0.94, 0.86), ("zh", "s24", 0.91, 0.90)])
 def test_second_annotation_against_the_first_gives_the_reported_figures(
-        lang: str, mentions: float, relations: float) -> None:
-    ag = compare(_docs("extra", lang), _docs("agreement", lang))
+        lang: str, rnd: str, mentions: float, relations: float) -> None:
+    ag = compare(_docs("extra", lang), _docs("agreement", lang), keep=id_filter(_round(rnd, lang)))
     assert len(ag.documents) == 12
     msg = "the first annotation changed: rerun the agreement and update corpus/README.md"
     assert ag.exact_total().f1 >= mentions - 0.05, msg  # a later Technology pass on corpus/extra may move it a little
@@ -59,6 +65,26 @@ def test_a_changed_subtype_is_counted_apart_from_the_relation() -> None:
     assert any(line.startswith("zh-x-0208: agreement") for line in ag.subtype_diff)
 
 
+def test_the_id_filter_keeps_single_ids_and_inclusive_ranges() -> None:
+    keep = id_filter("en-x-0144, en-x-0231..en-x-0239")
+    assert [i for i in ("en-x-0144", "en-x-0150", "en-x-0230", "en-x-0231", "en-x-0235", "en-x-0239", "en-x-0240")
+            if keep(i)] == ["en-x-0144", "en-x-0231", "en-x-0235", "en-x-0239"]
+    for bad in ("", " , ", "en-x-0239..en-x-0231", "..en-x-0231"):
+        with pytest.raises(InputError, match="--ids"):
+            id_filter(bad)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_two_rounds_split_the_second_annotation_and_sum_to_the_whole(lang: str) -> None:
+    a, b = _docs("extra", lang), _docs("agreement", lang)
+    rounds = [compare(a, b, keep=id_filter(_round(r, lang))) for r in ("s23", "s24")]
+    whole = compare(a, b)
+    assert [len(r.documents) for r in rounds] == [12, 12]
+    assert sorted(rounds[0].documents + rounds[1].documents) == sorted(whole.documents)
+    assert sum(r.scored.total("relations").tp for r in rounds) == whole.scored.total("relations").tp
+    assert sum(r.scored.total("relations").support for r in rounds) == whole.scored.total("relations").support
+
+
 def test_a_different_text_is_refused_naming_the_file() -> None:
     docs = _docs("agreement", "en")
     changed = [CorpusDoc(dict(d.record, text=d.text + " ")) for d in docs]
@@ -78,6 +104,16 @@ def test_cli_errors_are_one_line_naming_the_file(tmp_path: Path, capsys: pytest.
 
 def test_cli_prints_the_tables() -> None:
     assert main([str(ROOT / "extra" / "zh.jsonl"), str(ROOT / "agreement" / "zh.jsonl")]) == 0
+
+
+def test_cli_ids_scores_one_round_and_names_an_empty_selection(capsys: pytest.CaptureFixture[str]) -> None:
+    files = [str(ROOT / "extra" / "en.jsonl"), str(ROOT / "agreement" / "en.jsonl")]
+    assert main([*files, "--ids", _round("s24", "en")]) == 0
+    assert capsys.readouterr().out.startswith("12 documents in both files")
+    assert main([*files, "--ids", "en-x-0001..en-x-0010"]) == 1
+    assert "no document id in common" in capsys.readouterr().err
+    assert main([*files, "--ids", "en-x-0239..en-x-0231"]) == 1
+    assert "--ids" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

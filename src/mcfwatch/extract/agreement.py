@@ -11,14 +11,16 @@ A and B swaps precision and recall):
   type and pair);
 - the subtypes of the agreements that both annotate between the same two parties (a pair can have several).
 
-``--diff`` lists the disagreements ("missed": in A only, "spurious": in B only).
+``--diff`` lists the disagreements ("missed": in A only, "spurious": in B only). ``--ids`` keeps only the named
+documents (comma-separated ids or inclusive ``FIRST..LAST`` ranges, e.g. ``--ids en-x-0231..en-x-0280``), so that the
+documents of one annotation round can be scored apart from an earlier round's.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -106,13 +108,36 @@ def _score_subtypes(a: dict[str, Any], b: dict[str, Any], out: Agreement) -> Non
                                     f"B {'+'.join(sorted(sb))}")
 
 
-def compare(a_docs: list[CorpusDoc], b_docs: list[CorpusDoc], b_name: str = "B") -> Agreement:
-    """Score annotation B against annotation A on the documents both have (by id)."""
+def id_filter(spec: str) -> Callable[[str], bool]:
+    """``"a,b,c..d"``: a test that keeps the ids a and b and every id from c to d (inclusive, compared as text).
+
+    Corpus ids are zero-padded (``en-x-0231``), so text order is document order within one prefix."""
+    singles: set[str] = set()
+    ranges: list[tuple[str, str]] = []
+    for part in (p.strip() for p in spec.split(",")):
+        if not part:
+            continue
+        if ".." in part:
+            lo, _, hi = part.partition("..")
+            lo, hi = lo.strip(), hi.strip()
+            if not lo or not hi or lo > hi:
+                raise InputError("--ids", f"range {part!r} needs FIRST..LAST with FIRST <= LAST")
+            ranges.append((lo, hi))
+        else:
+            singles.add(part)
+    if not singles and not ranges:
+        raise InputError("--ids", "no id or range given")
+    return lambda doc_id: doc_id in singles or any(lo <= doc_id <= hi for lo, hi in ranges)
+
+
+def compare(a_docs: list[CorpusDoc], b_docs: list[CorpusDoc], b_name: str = "B",
+            keep: Callable[[str], bool] | None = None) -> Agreement:
+    """Score annotation B against annotation A on the documents both have (by id); ``keep`` narrows them by id."""
     b_by_id = {d.id: d for d in b_docs}
     out = Agreement()
     for da in a_docs:
         db = b_by_id.get(da.id)
-        if db is None:
+        if db is None or (keep is not None and not keep(da.id)):
             continue
         if db.text != da.text:
             raise InputError(b_name, f"document {da.id} has a different text in the two files")
@@ -156,14 +181,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("a", type=Path, help="reference annotation (corpus JSON lines, e.g. corpus/extra/en.jsonl)")
     ap.add_argument("b", type=Path, help="second annotation of some of the same documents (same ids and text)")
     ap.add_argument("--diff", action="store_true", help="list the disagreements (missed: A only; spurious: B only)")
+    ap.add_argument("--ids", metavar="SPEC",
+                    help="score only these documents: comma-separated ids or inclusive FIRST..LAST ranges "
+                         "(e.g. en-x-0231..en-x-0280 for one annotation round)")
     args = ap.parse_args(argv)
     try:
+        keep = id_filter(args.ids) if args.ids is not None else None
         for p in (args.a, args.b):
             if not p.is_file():
                 raise InputError(str(p), "file not found")
-        ag = compare(load_corpus([args.a]), load_corpus([args.b]), str(args.b))
+        ag = compare(load_corpus([args.a]), load_corpus([args.b]), str(args.b), keep)
         if not ag.documents:
-            raise InputError(str(args.b), f"no document id in common with {args.a}")
+            where = f" among --ids {args.ids}" if args.ids is not None else ""
+            raise InputError(str(args.b), f"no document id in common with {args.a}{where}")
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
