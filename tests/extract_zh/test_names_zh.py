@@ -297,3 +297,19 @@ def test_firms_delegations_and_university_departments(zh_extractor: ChineseExtra
     assert typed("保定市经贸代表团访问科克。").get("保定市经贸代表团") == "Organization"
     assert typed("他毕业于清华大学物理系。") == {"清华大学": "University"}
     assert "星辰传感器系" not in typed("星辰传感器系马来西亚星辰控股集团旗下企业。")
+
+
+def test_a_models_headless_body_ending_in_an_action_is_no_name() -> None:
+    # held-out folds of corpus/train (zh-w-0091, zh-w-0187: 雷达信号处理 read as an organisation by the fold model):
+    # a span without a head word that ends in a verb or a noun of action names a field, not a body
+    from mcfwatch.extract.zh.ner import _Cand, _ends_in_action
+    from mcfwatch.extract.zh.tagger import Token
+
+    text = "公司承担雷达信号处理研发任务。"
+    k = text.index("雷达")
+    toks = [Token(0, 2, "公司", "n"), Token(2, 4, "承担", "v"), Token(k, k + 2, "雷达", "n"),
+            Token(k + 2, k + 4, "信号", "n"), Token(k + 4, k + 6, "处理", "vn"), Token(k + 6, k + 8, "研发", "vn")]
+    assert _ends_in_action(text, _Cand(k, k + 6, "Organization", 1, [], "tagger"), toks)
+    text = "海鹰智能与联合国签约。"
+    toks = [Token(0, 2, "海鹰", "nz"), Token(2, 4, "智能", "n")]
+    assert not _ends_in_action(text, _Cand(0, 4, "Company", 1, [], "tagger"), toks)

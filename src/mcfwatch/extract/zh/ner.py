@@ -634,6 +634,16 @@ def _joins_organisations(cand: _Cand, known: list[_Cand]) -> bool:
     return len(inside) >= 2 and any(a.end <= b.start for a in inside for b in inside)
 
 
+def _ends_in_action(text: str, c: _Cand, tokens: list[Token]) -> bool:
+    """A model's body without a head word that ends in a verb or a noun of action (雷达信号处理, 舰船电力推进, 智能网联):
+    a field of work, no name (a headless name ends in a noun or a brand: 联合国, 中国航发, 海鹰智能)."""
+    surface = text[c.start : c.end]
+    if c.type not in _BODIES or tr.head_type(surface) or surface.endswith(tr.COMPANY_ENDINGS) or c.end - c.start < 4:
+        return False
+    last = next((t for t in tokens if t.start < c.end <= t.end), None)
+    return last is not None and last.end == c.end and last.tag in ("v", "vn") and last.start > c.start
+
+
 def find_mentions(
     text: str, tokens: list[Token], gaz: Gazetteer, proposed: list[Span] | None = None, parts: str = "all"
 ) -> list[Mention]:
@@ -661,7 +671,7 @@ def find_mentions(
                 if "rules" in use else []))
     tagged = _tagger_candidates(named) if "tagger" in use else []
     if proposed is not None:
-        tagged = [c for c in tagged if not _joins_organisations(c, known)]
+        tagged = [c for c in tagged if not _joins_organisations(c, known) and not _ends_in_action(text, c, tokens)]
     cands = [r for c in known + tagged for o in _split_owned(text, _cut(text, tokens, c, model))
              for p in _split_parent(text, _trim(text, o)) for d in _split_department(text, p)
              for q in _split_place(text, d) for r in _split_chain(text, q)]
