@@ -25,6 +25,7 @@ from importlib import resources
 
 from rapidfuzz.distance import Indel
 
+from mcfwatch.lists.countries import country_code
 from mcfwatch.lists.persons import is_person_name
 from mcfwatch.resolve import lexicon, phonetic
 from mcfwatch.resolve.names import Name, latin_words
@@ -150,6 +151,23 @@ def _foreign_places() -> frozenset[str]:
     return frozenset(words | lexicon.PLACES)
 
 
+@lru_cache(maxsize=10_000)
+def is_place_zh(text: str) -> bool:
+    """A Chinese name of a country, region or city alone (香港, 泰国, 深圳市): it says where, not who."""
+    zh = to_simplified(unicodedata.normalize("NFKC", text)).strip()
+    if len(zh) > 2 and zh[-1] in "市省":
+        zh = zh[:-1]
+    places = _foreign_places()
+    gloss = lexicon.glossary().get(zh)
+    if gloss:
+        return all(w in places for r in gloss for w in r.split())
+    first = readings(zh)[:1]
+    if not first:
+        return False
+    words = first[0].words
+    return all(w in places for w in words) or (len(" ".join(words)) > 2 and country_code(" ".join(words)) is not None)
+
+
 def is_soft(word: str) -> bool:
     """An English word a Chinese rendering may leave out: a place, a seat of government, a trade descriptor."""
     return word in SOFT_EN or word in _foreign_places()
@@ -162,6 +180,7 @@ class Part:
     how: str                 # dictionary | foreign-name | latin | sound
     score: float
     person: bool = False     # a personal name (汉斯 Hans): never a whole multi-word name on its own
+    common: bool = False     # a common word (星辰 star, 新 new), not a name
 
     def describe(self) -> str:
         if self.how == "sound":
@@ -191,6 +210,12 @@ class Alignment:
         Latin letters, a word such as 帝国 Imperial): Chinese names of Chinese bodies stay with the glossary."""
         glossary = lexicon.glossary()
         return any(p.how in ("foreign-name", "latin", "sound") or p.zh not in glossary for p in self.parts)
+
+    def common_words_only(self) -> bool:
+        """The names agree only as the translation of one common word (星辰控股集团 'Star' ~ Joint Stock Company
+        STAR): no proper name, sound or letters is shared, and nothing else says which body."""
+        return (len(self.parts) == 1 and self.parts[0].common and self.parts[0].how == "dictionary"
+                and len(self.parts[0].en) == 1 and not any(w in lexicon.KINDS for w in self.parts[0].en))
 
     def uses(self, how: str) -> bool:
         return any(p.how == how for p in self.parts)
@@ -275,7 +300,8 @@ def _align(zh_name: Name, en_name: Name, weight: Callable[[str], float]) -> Alig
                     used_zh[i : i + size] = [True] * size
                     used_en[k : k + len(reading.words)] = [True] * len(reading.words)
                     how = "foreign-name" if reading.source == "cedict-name" else "dictionary"
-                    parts.append((i, Part(han[i : i + size], reading.words, how, 1.0, reading.person)))
+                    parts.append((i, Part(han[i : i + size], reading.words, how, 1.0, reading.person,
+                                          reading.source == "cedict-word")))
                     break
         soft_zh = {j for i, size in soft_spans if not any(used_zh[i : i + size]) for j in range(i, i + size)}
         soft_zh.update(i for i, c in enumerate(han) if c in _CONNECTORS and not used_zh[i])
@@ -294,7 +320,9 @@ def _align(zh_name: Name, en_name: Name, weight: Callable[[str], float]) -> Alig
             if not any(used_zh[i : i + size]) and any(r.words and set(r.words) <= said for r in rs):
                 used_zh[i : i + size] = [True] * size
         parts.sort(key=lambda p: p[0])
-        found = _score(han, en, used_zh, used_en, soft_zh, [p for _, p in parts], weight, person)
+        # Latin letters of the Chinese name that say no English word are a part of its name left unread (LG新能源)
+        loose = tuple(c for c in latin if not any(p.how == "latin" and p.zh == c for _, p in parts))
+        found = _score(han, en, used_zh, used_en, soft_zh, [p for _, p in parts], weight, person, loose)
         if found.score > best.score:
             best = found
         if best.score >= 0.99 or not spans:
@@ -388,7 +416,7 @@ def _sound_matches(
 
 def _score(
     han: str, en: tuple[str, ...], used_zh: list[bool], used_en: list[bool], soft_zh: set[int],
-    parts: list[Part], weight: Callable[[str], float], person: bool = False,
+    parts: list[Part], weight: Callable[[str], float], person: bool = False, loose: tuple[str, ...] = (),
 ) -> Alignment:
     if not parts:
         return NO_ALIGNMENT
@@ -406,10 +434,11 @@ def _score(
     # a firm's Chinese name that is wholly read often drops one descriptive word of the English (Automobili
     # Lamborghini, Carl Zeiss): it weighs half, for firms only (a university's extra word is another body).
     # The Chinese press names a foreign person by the family name (鲁比奥 Rubio for Marco Rubio), never by a
-    # given name alone: a person's missing family name is another person (汉斯 Hans is not Hans De Geetere)
+    # given name alone: a person's missing family name is another person (汉斯 Hans is not Hans De Geetere),
+    # whether the English has a person's shape or the Chinese part is a personal name (约翰 John)
     extra = [k for k, u in enumerate(used_en) if not u and w_en[k] == weight(en[k])]
     if (len(extra) == 1 and all(u or i in soft_zh for i, u in enumerate(used_zh)) and not latin_only
-            and not (person and extra[0] == len(en) - 1)
+            and not ((person or any(p.person for p in parts)) and extra[0] == len(en) - 1)
             and not any(w in lexicon.KINDS or w in QUALIFIERS for w in en)):
         w_en[extra[0]] *= 0.5
     hit_en = sum(w for w, u in zip(w_en, used_en, strict=True) if u)
@@ -418,13 +447,14 @@ def _score(
     cov_en = hit_en / sum(w_en) if sum(w_en) else 0.0
     # Chinese side: characters; a soft part (英国, 市) missing from the English weighs little
     w_zh = [SOFT_WEIGHT / 2 if (i in soft_zh and not used_zh[i]) else 1.0 for i in range(len(han))]
-    total_zh = sum(w_zh) + sum(1.0 for p in parts if p.how == "latin")
+    total_zh = sum(w_zh) + sum(1.0 for p in parts if p.how == "latin") + len(loose)
     hit_zh = sum(w for w, u in zip(w_zh, used_zh, strict=True) if u) + sum(1.0 for p in parts if p.how == "latin")
     cov_zh = hit_zh / total_zh if total_zh else 0.0
     score = 2 * cov_en * cov_zh / (cov_en + cov_zh) if cov_en + cov_zh else 0.0
     score *= quality if quality < 1.0 else 1.0
     missing_en = tuple(w for w, u in zip(en, used_en, strict=True) if not u)
     missing_zh = tuple(run for i, run in _free_runs(han, used_zh) if not all(j in soft_zh for j in range(i, i + len(run))))
+    missing_zh += loose
     # a kind of body, or a word that makes another institution of the same kind (Technical, State), said
     # by one side only: a different body (University College London vs King's College London)
     institution = any(w in lexicon.KINDS for w in en)

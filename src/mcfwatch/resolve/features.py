@@ -20,6 +20,7 @@ from mcfwatch.resolve.normalize import pinyin
 
 Result = tuple[float, str]
 NONE: Result = (0.0, "")
+COMMON_WORDS_CAP = 0.75  # screening (0.70) shows it; linking (0.85) and merging (0.80) do not
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +223,8 @@ def translated_match(a: Name, b: Name, ctx: Context) -> Result:
     al = _alignment(a, b, ctx)
     if not al.foreign or al.uses("sound") or al.uses("latin"):
         return NONE
+    if al.common_words_only():  # two firms named with one common word are a lead, never a link or a merge
+        return min(0.95 * al.score, COMMON_WORDS_CAP), al.describe()
     return 0.95 * al.score, al.describe()
 
 

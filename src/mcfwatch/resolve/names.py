@@ -196,8 +196,12 @@ def parse(name: str) -> Name:
 
 
 def _only_places(text: str) -> bool:
+    if has_han(text):
+        from mcfwatch.resolve.bilingual import is_place_zh  # bilingual reads names: asked when first needed
+
+        return is_place_zh(text)  # "（香港）", "（泰国）"
     words = _content(latin_words(text))
-    return bool(words) and not has_han(text) and all(w in lexicon.PLACES for w in words)
+    return bool(words) and all(w in lexicon.PLACES for w in words)
 
 
 @lru_cache(maxsize=200_000)
