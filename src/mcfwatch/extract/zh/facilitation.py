@@ -1,5 +1,6 @@
-"""Who helped whom at a Chinese facilitation trigger (docs/annotation.md 4.12: the helper is the source): X帮助/协助B,
-A与B的合作由X促成 (X helped A), Y经X介绍/推荐 (X helped Y), 在X的牵线下，A与B签订… (X helped who opens the next clause).
+"""Who helped whom at a Chinese facilitation trigger (docs/annotation.md 4.4: the helper is the source): X帮助/协助B,
+A与B的合作由X促成 (X helped A), Y经X介绍/推荐 (X helped Y), 在X的牵线下，A与B签订… (X helped who opens the next clause),
+X为A与B牵线 (X helped A), X推动A与B签署 (X helped A, the first named), A的签约得益于X的推动 (X helped A).
 The frames told after a deal (由X担任财务顾问, 该项目由X牵线) are ``advisers``'.
 """
 
@@ -15,12 +16,22 @@ from mcfwatch.extract.zh.sentence import Sentence
 _VIA = re.compile(r"经(?![理济营费过验历])")  # 经(上海X公司业务经理)严某介绍: not 经理
 _VIA_REST = re.compile(r"[^，,]*□的?")
 _FOR_UNNAMED = re.compile(r"为(?:公司|企业|学校|我[市省校])$")
-_OPENS = re.compile(r"[，,\s]*(?:[\d年月日上下午初底中旬去今]+[，,]?)?(?:我市|我省|本市)?□*(?:企业|公司)?")  # what opens a clause before its subject
+# what opens a clause before its subject (我市 may be inside the name: 我市临川汇达…公司)
+_OPENS = re.compile(r"[，,\s]*(?:[\d年月日上下午初底中旬去今]+[，,]?)?(?:我市|我省|本市|我|本)?□*(?:企业|公司)?")
+# 为A(与B)牵线/引荐/搭桥: A is who is helped (为 marks the beneficiary)
+_FOR_NAMED = re.compile(r"为(□+)(?:(?:与|和|同|、)□+)*(?:之间)?$")
+_THANKS = "得益于"
 
 
 def helped(sent: Sentence, p: int, pe: int, cs: int, ce: int, after: list[Item]) -> list[Pair]:
     """(helper, helped) pairs of the facilitation trigger at [p, pe) in the clause [cs, ce)."""
     text = sent.text
+    if text.startswith(_THANKS, p):  # X的成功得益于Y的积极推动: Y helped X (the subject, else the topic)
+        helper = next((it for it in after if it.type in tg.AGENTIVE), None)
+        side = sent.source(sent.s, p)
+        return [(helper, side, None, None)] if helper is not None and side is not None else []
+    if text.startswith("下", pe) and not text.startswith("的", p - 1) and "在" not in pt.mask(text, cs, p, sent.items):
+        return []  # 推动下 outside 在X(的)…下
     src = sent.source(cs, p)
     typed_after = after
     if by := [it for it in sent.items if cs <= it.start and it.end <= p and it.type in tg.AGENTIVE
@@ -37,6 +48,11 @@ def helped(sent: Sentence, p: int, pe: int, cs: int, ce: int, after: list[Item])
         typed_after = [it for it in sent.items if cs <= it.start and it.end <= cs + via[-1] and it.type in tg.AGENTIVE][-1:]
     if _FOR_UNNAMED.search(text, cs, p):
         return []  # 为公司引荐了Z: the company helped is not named here, Z is who it met
+    if (named := _FOR_NAMED.search(pt.mask(text, cs, p, sent.items))):
+        q = cs + named.start()
+        first = next((it for it in sent.items if it.start == q + 1 and it.type in tg.AGENTIVE), None)
+        helper = sent.agent_before(cs, q) or sent.source(cs, q)
+        return [(helper, first, None, None)] if first is not None and helper is not None else []
     if not typed_after:  # 在X的牵线下，A与B签订…: the helped party opens the next clause
         typed_after = [it for it in sent.items if it.start >= ce and it.type in tg.AGENTIVE
                        and _OPENS.fullmatch(pt.mask(text, ce, it.start, sent.items))][:1]

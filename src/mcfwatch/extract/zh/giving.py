@@ -10,7 +10,11 @@ from mcfwatch.extract.zh.items import Item, Pair
 from mcfwatch.extract.zh.sentence import Sentence, coordinated
 
 _GENERIC = re.compile(r"公司|集团|企业|学校|我校|本校|该院|研究院")
-_TO = re.compile(r"(?:向|为|给|对)\s*$")
+# 向/为/给/对 before the receiver, with what it is between them (向卫星互联网企业X投资, 向航空发动机零部件企业Y投资)
+_TO = re.compile(r"(?:向(?:[^□，,。；;向为给对的]{0,8}?(?:企业|公司|单位|高校|院校|机构|基金|大学|银行|集团))?|为|给|对)\s*$")
+_TO_LOOK = 12  # characters before a name read for its 向/为/给/对
+# B由A出资设立 / 由A、B共同出资设立的C: A (and B) fund what is founded (C), else the body before 由
+_FOUNDED = re.compile(r"(?:[\d.,]+\s*[万亿]?元)?(?:设立|组建|成立|举办|创办|建设|兴建)的?")
 _AFTER_VERB = re.compile(r"(?:了|到|至|往|给)?\s*")
 
 
@@ -23,7 +27,10 @@ def given(sent: Sentence, rtype: str, p: int, pe: int, cs: int, after: list[Item
         giver = next((it for it in after if it.type in tg.AGENTIVE), None)
         got = sent.source(cs, p)
         return [(giver, got, None, None)] if giver and got else []
-    to = [it for it in sent.items if cs <= it.start < p and _TO.search(text[max(cs, it.start - 1) : it.start])]
+    if rtype == "funding" and (by := _by(sent, p, cs, after)):
+        return by
+    to = [it for it in sent.items if cs <= it.start < p
+          and _TO.search(pt.mask(text, max(cs, it.start - _TO_LOOK), it.start, sent.items))]
     if not to and "投资" in text[p:pe]:
         return []  # 投资3亿元 without 向B: what is built, not whom it funds
     stop = to[0].start if to else p
@@ -42,3 +49,29 @@ def given(sent: Sentence, rtype: str, p: int, pe: int, cs: int, after: list[Item
     if rtype == "funding":  # 出资2亿元支持B: the first agent after the verb
         targets = [t for t in targets or after if t.type in tg.AGENTIVE]
     return [(src, t, None, None) for t in targets[:1 if rtype == "funding" and not to else None]]  # 向A、B捐赠: each
+
+
+def _by(sent: Sentence, p: int, cs: int, after: list[Item]) -> list[Pair]:
+    """由A(、B)(共同)出资…: A (and B) fund the body founded after the verb (由A出资设立的C), else the body the clause
+    names before 由 (B由A出资组建); [] when 由 names no giver."""
+    text = sent.text
+    by = next((it for it in sent.items if cs <= it.start and it.end <= p and it.type in tg.AGENTIVE
+               and tg.BY.search(text[max(cs, it.start - 1) : it.start])), None)
+    if by is None:
+        return []
+    givers = coordinated(text, by, [it for it in sent.items if by.start < it.start and it.end <= p])
+    founded = _FOUNDED.match(text, _past_sum(text, p))
+    got = next((it for it in after if it.type in tg.AGENTIVE - {"Person"}), None) if founded and founded.end() > founded.start() else None
+    if got is None or not _AFTER_VERB.fullmatch(pt.mask(text, founded.end() if founded else p, got.start, sent.items)):
+        got = next((it for it in reversed(sent.items) if cs <= it.start and it.end <= by.start - 1
+                    and it.type in tg.AGENTIVE - {"Person"}), None)
+    return [(g, got, None, None) for g in givers if got is not None and g.entity != got.entity]
+
+
+_VERB_END = re.compile(r"出资|投资|注资|资助|拨款")
+
+
+def _past_sum(text: str, p: int) -> int:
+    """Where the funding verb at ``p`` ends."""
+    m = _VERB_END.match(text, p)
+    return m.end() if m else p

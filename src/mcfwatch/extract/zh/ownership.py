@@ -26,6 +26,8 @@ def ownership(sent: Sentence, p: int, pe: int, cs: int, after: list[Item]) -> li
         return [(a, b, None, None) for a, b in found]
     if trig == "控股" and (found := hd.held_by(text, sent.items, cs, p, pe)):
         return [(a, b, None, None) for a, b in found]
+    if trig == "旗下" and before and after and _UNIT_GAP.fullmatch(text, pe, after[0].start):
+        return [(before[-1], after[0], None, None)]  # (X收购)B旗下的A: B owns the name right after
     if trig in ("子公司", "全资子公司", "旗下"):  # A是B的子公司 / B旗下的A: the parent comes last before
         if len(before) >= 2 and (trig == "旗下" or _IS.search(text, before[-2].end, before[-1].start)):
             return [(before[-1], before[-2], None, None)]

@@ -41,7 +41,14 @@ _TARGET_TYPES = {
 _TRIGGER_WORDS = frozenset({"所属", "下属", "旗下", "下辖"})
 
 
-def _blocked(text: str, cs: int, p: int, items: list[Item], invited_from: int | None) -> bool:
+# ownership words that name a standing tie (B旗下的A), not an act: a plan around them (拟收购B旗下的A, 将向B旗下A转让)
+# leaves the tie a fact
+_STANDING = frozenset({"旗下", "下属", "所属", "下辖", "子公司", "全资子公司", "母公司"})
+
+
+def _blocked(text: str, cs: int, p: int, pe: int, items: list[Item], invited_from: int | None) -> bool:
+    if text[p:pe] in _STANDING:
+        return False
     if invited_from is not None and invited_from < p:  # what someone was invited to do
         return True
     before = pt.mask(text, cs, p, items)
@@ -91,7 +98,7 @@ def _sentence_relations(sent: Sentence, dates: list[DateMention], inherit: DateM
     parties: set[str] = set()
     for p, pe, rtype in hits:
         cs, ce = clause_bounds(text, s, e, p)
-        if rtype != "invitation" and _blocked(text, cs, p, items, invited):
+        if rtype != "invitation" and _blocked(text, cs, p, pe, items, invited):
             continue
         after = [it for it in items if it.start >= pe and it.end <= ce]
         d = date_for(dates, s, e, p, inherit)

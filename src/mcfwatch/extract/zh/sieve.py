@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 
 from mcfwatch.extract.relmodel.combine import Finding
 from mcfwatch.extract.zh import parties
+from mcfwatch.extract.zh import triggers as tg
 from mcfwatch.extract.zh.relations import Item
 
 # 从(美国)X引进Y / 原X教授Y: X is where the recruit comes from, not who recruits
@@ -21,7 +22,8 @@ def keep(text: str, items: list[Item], found: Sequence[tuple[Finding, int]],
     the person's own organisation (英国北沼大学副校长海伦·马什访问我校, the lead's probe); a recruitment whose
     recruiter the sentence names only as where the recruit comes from (从清华大学引进博士Y: 12 of the 49 false
     recruitments of the dev CV); the model's meeting of two hosts or two guests of one party
-    (李强会见了耶伦，何立峰同耶伦举行会谈: not 李强–何立峰)."""
+    (李强会见了耶伦，何立峰同耶伦举行会谈: not 李强–何立峰); a facilitation by a body the sentence names as an
+    event's host (由A主办、B承办, 主办单位：A): hosting is organizer (docs/annotation.md 4.9), the lead's probe."""
     # lazily: relmodel.scorer imports the Chinese extractor's modules
     from mcfwatch.extract.relmodel.scorer import METHOD as MODEL
 
@@ -36,6 +38,8 @@ def keep(text: str, items: list[Item], found: Sequence[tuple[Finding, int]],
             out.append((f.source, f.target) not in home)
         elif f.type == "recruitment":
             out.append((f.target, f.source) not in home and not _only_from(text, items, f.source, sentence(s)))
+        elif f.type == "facilitation":
+            out.append(not _hosts(text, items, f.source, sentence(s)))
         elif f.type == "meeting" and f.method == MODEL:
             out.append(not _side_by_side(f.source, f.target, met.get(s, []), _seen(items, sentence(s))))
         else:
@@ -74,3 +78,22 @@ def _side_by_side(a: str, b: str, pairs: list[tuple[str, str]], seen: dict[str, 
     met_b = {y if x == b else x for x, y in pairs if b in (x, y)} - {a, b}
     lo, hi = sorted((seen[a][0], seen[b][0]))
     return any(seen[c][0] < lo or (seen[c][0] < hi < seen[c][1]) for c in met_a & met_b if c in seen)
+
+
+# A (、B)(共同/联合)主办/承办/协办/举办 right after the body, or the body in a 主办单位： list
+_HOSTS_AFTER = re.compile(r"(?:[、和与及]□+)*(?:等[^，,。；]{0,6})?(?:共同|联合)?(?:主办|承办|协办|举办)")
+_HOST_LIST = re.compile(r"(?:主办|承办|协办)(?:单位|方)\s*[：:][^。；;\n]*$")
+
+
+def _hosts(text: str, items: list[Item], entity: str, span: tuple[int, int]) -> bool:
+    """Whether the sentence ``span`` names ``entity`` as a host of an event and says of no one that they brokered
+    (对接会由A联合主办，现场促成B与C签署: the host brokered)."""
+    masked = parties.mask(text, span[0], span[1], items)
+    if tg.TRIGGERS["facilitation"].search(masked):
+        return False
+    for it in items:
+        if it.entity != entity or not span[0] <= it.start < span[1]:
+            continue
+        if _HOSTS_AFTER.match(masked, it.end - span[0]) or _HOST_LIST.search(masked, 0, it.start - span[0]):
+            return True
+    return False

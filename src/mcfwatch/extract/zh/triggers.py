@@ -22,8 +22,13 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
                            r"合资(?:组建|成立|设立|创办)"),
     # 在X的推动/协调/支持…下: 31 of the 35 such frames in corpus/train/zh.jsonl lie in facilitation evidence
     # 经X介绍/推荐，A…: ``facilitation.helped`` keeps 介绍/推荐 only after 经X
+    # 在X(的)推动/协调…下 (``facilitation.helped`` wants 的 or 在 before it); 推动/协调A与B签署… (docs/annotation.md 4.4:
+    # 推动…签约); X的成功得益于Y的积极推动: Y helped. Official Chinese for brokering, not words of one document
     "facilitation": re.compile(r"帮助|促成|协助|牵线|撮合|引荐|搭桥|(?:介绍|推荐)(?=[，,])|"
-                               r"(?<=的)(?:大力|积极)?(?:推动|协调|支持|推荐|介绍|帮扶)(?=下)"),
+                               r"(?:大力|积极)?(?:推动|协调|支持|推荐|介绍|帮扶)(?=下)|"
+                               r"(?:推动|协调)(?=[^，。；]{2,40}?(?:与|和|同)[^，。；]{2,40}?"
+                               r"(?:签署|签订|签约|达成|共建|合资|建立|合作))|"
+                               r"得益于(?=[^，。；]{2,40}?(?:推动|协调|帮助|协助|支持|牵线|撮合|促成|推荐|引荐))"),
     "participation": re.compile(r"参展|参加|出席|参与(?!了?军民融合)|参会"),
     "organizer": re.compile(r"主办|组织(?=的|了)|承办|举办"),
     "invitation": re.compile(r"邀请"),
@@ -38,8 +43,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     "recruitment": re.compile(r"招募|引进(?=[^，。]{0,12}(?:人才|专家|学者|教授|博士|研究员))|延揽|招聘|聘请|聘任"),
     # 向B(追加)投资3亿元: 4 of 4 such in corpus/train/zh.jsonl lie in funding evidence (``giving.given``
     # requires the 向B)
-    "funding": re.compile(r"资助|出资|赞助|拨款|拨付|捐赠|捐资|增资|注资|(?:追加)?投资(?=[\d.,]+\s*[万亿])|"
-                         r"获得?(?=[^，。；]{0,20}(?:资助|投资|奖励|补助|补贴|资金|经费|拨款))|"
+    "funding": re.compile(r"资助|出资(?!人)|赞助|拨款|拨付|捐赠|捐资|增资|注资|(?:追加)?投资(?=[\d.,]+\s*[万亿])|"
+                         r"获得?(?=[^，。；]{0,30}(?:资助|投资|奖励|补助|补贴|资金|经费|拨款))|认购|"
                          # 为B提供5000万元补贴, 给予B奖励: 40 of its 57 occurrences in corpus/train lie in funding evidence
                          r"(?:提供|给予|安排|下达|投入)(?=[^，。；]{0,15}?(?:资金|经费|补贴|补助|奖励|资助|贷款|授信|信贷|"
                          r"拨款|投资|\d[\d.,]*\s*[万亿]元))|"
@@ -60,8 +65,11 @@ SUBTYPES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 # Cues before a trigger (in its clause, outside names) that mean the relation did not happen (yet).
+# 将 before a coverb (将与B签署, 将向B转让, 将在X设立) is "will": docs/annotation.md 5 (plans: 将, 拟, 计划, 准备);
+# before a noun it marks the object (将同事甘某介绍给, 将在华利润再投资于), not a plan
 MODALITY = re.compile(
-    r"计划|拟|将要|将于|将会|准备|打算|有意|希望|寻求|争取|尚未|并未|未能|未|没有|没|拒绝|否认|"
+    r"计划|拟|将要|将于|将会|将(?:向|与|跟|给|为|和|在(?!华)|对(?!方)|同(?!事))|准备|打算|有意|有望|预计|希望|寻求|争取|"
+    r"尚未|并未|未能|未|没有|没|拒绝|否认|"
     r"洽谈(?!会)|商谈|磋商|谈判(?!会)|讨论(?!会)|考虑|可能|或将|调查|如果|若|是否|(?<![仅断少同])不(?![断仅少同])"
 )
 WILL = re.compile(r"将$")  # 将 right before a trigger is "will"; elsewhere it may be the object marker
