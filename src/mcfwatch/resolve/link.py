@@ -16,8 +16,9 @@ from mcfwatch.store import Store
 # listing in the graph flags a partner, so only near-certain matches are kept.
 LINK_THRESHOLD = 0.85
 # What decides a link besides the algorithm and the threshold; a new value makes stored link caches
-# (graph/listkeys.lists_key) screen again. 2: FtM's schema guard and typed persons on the nsfreg lists.
-LINK_RULES = 2
+# (graph/listkeys.lists_key) screen again. 2: FtM's schema guard and typed persons on the nsfreg lists;
+# 3: bracketed places are no names, one-common-word translations are leads only.
+LINK_RULES = 3
 LISTABLE = frozenset({"Company", "Organization", "PublicBody", "University", "MilitaryUnit", "Person"})
 
 
