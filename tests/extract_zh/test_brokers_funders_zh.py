@@ -107,3 +107,14 @@ def test_a_host_brokers_nothing() -> None:
     assert sieve.keep(other, moved, found[:1], lambda s: (0, len(other))) == [True]
     brokered = text.replace("在会上", "在会上经撮合")  # the host brokered, in so many words
     assert sieve.keep(brokered, items, found[:1], lambda s: (0, len(brokered))) == [True]
+
+
+def test_two_partners_of_one_signer_signed_nothing_together() -> None:
+    """A还与B签订了…协议，并与C签署了…协议: the model's B–C agreement goes; A–B and A–C stay."""
+    text = "立中集团还与英国布鲁内尔大学签订了联合实验室项目协议，并与意大利HT&L公司签署了战略投资协议。"
+    items = [Item(text.find(n), text.find(n) + len(n), e, t, n) for n, e, t in
+             [("立中集团", "a", "Company"), ("英国", "uk", "Place"), ("布鲁内尔大学", "b", "University"),
+              ("意大利", "it", "Place"), ("HT&L公司", "c", "Company")]]
+    found = [(Finding("agreement", "b", "c", 0.45, MODEL), 0), (Finding("agreement", "a", "b", 0.6, MODEL), 0),
+             (Finding("agreement", "a", "c", 0.6, MODEL), 0)]
+    assert sieve.keep(text, items, found, lambda s: (0, len(text))) == [False, True, True]

@@ -23,7 +23,8 @@ def keep(text: str, items: list[Item], found: Sequence[tuple[Finding, int]],
     recruiter the sentence names only as where the recruit comes from (从清华大学引进博士Y: 12 of the 49 false
     recruitments of the dev CV); the model's meeting of two hosts or two guests of one party
     (李强会见了耶伦，何立峰同耶伦举行会谈: not 李强–何立峰); a facilitation by a body the sentence names as an
-    event's host (由A主办、B承办, 主办单位：A): hosting is organizer (docs/annotation.md 4.9), the lead's probe."""
+    event's host (由A主办、B承办, 主办单位：A): hosting is organizer (docs/annotation.md 4.9), the lead's probe; the
+    model's agreement of two partners of one signer (A还与B签订了…协议，并与C签署了…协议: not B–C)."""
     # lazily: relmodel.scorer imports the Chinese extractor's modules
     from mcfwatch.extract.relmodel.scorer import METHOD as MODEL
 
@@ -40,6 +41,8 @@ def keep(text: str, items: list[Item], found: Sequence[tuple[Finding, int]],
             out.append((f.target, f.source) not in home and not _only_from(text, items, f.source, sentence(s)))
         elif f.type == "facilitation":
             out.append(not _hosts(text, items, f.source, sentence(s)))
+        elif f.type == "agreement" and f.method == MODEL:
+            out.append(not _partners_apart(text, items, f.source, f.target, sentence(s)))
         elif f.type == "meeting" and f.method == MODEL:
             out.append(not _side_by_side(f.source, f.target, met.get(s, []), _seen(items, sentence(s))))
         else:
@@ -97,3 +100,21 @@ def _hosts(text: str, items: list[Item], entity: str, span: tuple[int, int]) -> 
         if _HOSTS_AFTER.match(masked, it.end - span[0]) or _HOST_LIST.search(masked, 0, it.start - span[0]):
             return True
     return False
+
+
+_PARTNER = re.compile(r"(?:与|同|跟)$")
+
+
+def _partners_apart(text: str, items: list[Item], a: str, b: str, span: tuple[int, int]) -> bool:
+    """a and b each follow 与/同/跟 in the sentence ``span`` with an agreement signed between them (A与B签署…，并与C
+    签署…): two partners of the subject, each with its own agreement."""
+    first = {}
+    for it in items:
+        if it.entity in (a, b) and span[0] <= it.start < span[1] and it.entity not in first:
+            first[it.entity] = it
+    if len(first) < 2:
+        return False
+    x, y = sorted(first.values(), key=lambda it: it.start)
+    xs, ys = _glued_start(items, x), _glued_start(items, y)
+    return (bool(_PARTNER.search(text, max(span[0], xs - 1), xs)) and bool(_PARTNER.search(text, max(span[0], ys - 1), ys))
+            and tg.TRIGGERS["agreement"].search(text, x.end, ys) is not None)
