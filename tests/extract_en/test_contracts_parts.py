@@ -1,5 +1,5 @@
 """Agreements made, won or signed to do something for someone (``extract/en/contracts.py``), taking part through a
-programme or by addressing an event (``parts.py``), money paid to the one a pronoun object names (``args.pronoun``,
+programme or by addressing an event (``parts.py``), title chains and spin-outs (``positions.py``, ``ownership.py``), money paid to the one a pronoun object names (``args.pronoun``,
 ``money.py``). Passages of corpus/train; relations made by the rules."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from .test_references import passage, rels
+from .test_trade import extra_passage
 
 pytestmark = pytest.mark.slow
 
@@ -35,3 +36,15 @@ def test_an_object_pronoun_is_not_its_own_subject(extract_text) -> None:  # en-w
 def test_addressed_the_expo(extract_text) -> None:  # en-w-1121
     ex = extract_text(passage("en-w-1121", "Lieutenant Governor Maria Delgado", "for the first time."))
     assert ("Maria Delgado", "China–ASEAN Expo") in rels(ex, "participation")
+
+
+def test_a_title_chain_ends_at_another_named_person(extract_text) -> None:  # en-w-1188
+    ex = extract_text(passage("en-w-1188", "Governor Ye Jianfeng attended", "Chen Zhaoming."))
+    posts = rels(ex, "position")
+    assert ("Chen Zhaoming", "AVIC") not in posts and ("Chen Zhaoming", "CASIC") not in posts
+    assert ("Luo Wenqing", "AVIC") not in posts
+
+
+def test_a_spin_out_company_of_x(extract_text) -> None:  # corpus/extra en-x-0056
+    ex = extract_text(extra_passage("en-x-0056", "Two transfers are documented.", "in May of that year."))
+    assert any(t == "Grafex Ltd" and "Thamesmead" in s for s, t in rels(ex, "ownership"))

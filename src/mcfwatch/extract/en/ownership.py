@@ -33,7 +33,10 @@ UNIT_WORDS = {"school", "college", "department", "faculty", "institute", "labora
               "centre", "center", "office", "academy", "division", "branch", "bureau", "committee", "establishment",
               "base", "subcommittee", "institution", "workstation", "station", "unit", "arm", "subsidiary"}
 # nouns saying the one is a unit of the other: "Y, a unit of X", "X's venture arm, Y"
-UNIT_NOUNS = {"unit", "arm", "division", "part", "subsidiary", "branch", "subunit", "offshoot"}
+UNIT_NOUNS = {"unit", "arm", "division", "part", "subsidiary", "branch", "subunit", "offshoot", "spinout", "spinoff",
+              "spin-out", "spin-off"}
+# "Y, a spin-out company of X", "a spin-off firm of X" (the parse splits "spin-out" into compounds)
+SPUN_HEADS = {"company", "firm", "venture", "startup", "start-up", "business"}
 STAKE_WORDS = {"percent", "per", "%", "stake", "share", "shares", "majority", "interest", "equity", "cent"}
 HOLDER_NOUNS = {"shareholder", "owner", "co-owner", "stakeholder"}
 STAKE_VERBS = {"hold", "own", "take", "acquire", "buy", "purchase", "have", "keep", "retain", "control"}
@@ -43,7 +46,7 @@ CALLED_OFF = {"block", "reject", "veto", "abandon", "cancel", "scrap", "oppose",
               "propose", "plan", "announce", "consider", "investigate", "halt", "stop", "prevent", "clear"}
 NOT_DONE = {"proposed", "planned", "attempted", "failed", "abortive", "possible", "potential", "blocked",
             "pending", "rumoured", "rumored", "hostile"}
-TRIGGERS = UNIT_NOUNS | STAKE_WORDS | TAKEOVER_NOUNS | HOLDER_NOUNS | {"belong", "own", "control"}
+TRIGGERS = UNIT_NOUNS | STAKE_WORDS | TAKEOVER_NOUNS | HOLDER_NOUNS | SPUN_HEADS | {"belong", "own", "control"}
 OWNERS = ORGS
 PERSON_OWNERS = ORGS | {"Person"}
 PARENTS = ORGS - {"Organization"}  # a parent named beside or after its unit
@@ -53,6 +56,14 @@ def one_line(doc: Doc, *tokens: int) -> bool:
     """No line break between the tokens (a list of bullet lines is often parsed as one sentence)."""
     lo, hi = min(tokens), max(tokens)
     return "\n" not in doc[lo:hi + 1].text
+
+
+def _spun(tok: Token) -> bool:
+    """"a spin-out company", "a spin-off firm": the parse's compounds "spin" and "out" / "off" before the noun."""
+    words = {t.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < tok.i
+             for t in c.subtree}
+    return "spin" in words and bool(words & {"out", "off"}) or bool(words & {"spinout", "spinoff", "spin-out",
+                                                                              "spin-off"})
 
 
 class Ownership:
@@ -117,7 +128,8 @@ class Ownership:
                 out += self._found(owners, self.subjects(tok)[0], tok.i)
             elif lemma in {"own", "control"} and tok.dep_ in {"acomp", "amod", "acl"} and is_stated(tok):
                 out += self._owned_by(tok)
-            elif pos in {"NOUN", "PROPN"} and lemma in UNIT_NOUNS and is_stated(tok):
+            elif pos in {"NOUN", "PROPN"} and (lemma in UNIT_NOUNS or lemma in SPUN_HEADS and _spun(tok)) \
+                    and is_stated(tok):
                 out += self._unit_noun(tok, lemma)
             elif pos == "NOUN" and lemma in TAKEOVER_NOUNS and is_stated(tok):
                 out += self._takeover(tok)

@@ -150,6 +150,8 @@ class SurfacePositions:
                 chain = list(range(ends[i][0], ends[i][1])) + chain
                 i = ends[i][0]
                 continue
+            if i in ends:  # another named person: "A's Vice-Chancellor, X, and B's president, Y" (Y's chain is B's)
+                break
             if t.is_title or t.is_upper or t.lower_ in _CHAIN_WORDS or t.lower_ in ROLES or t.lower_ == "former":
                 chain.insert(0, i - 1)
                 i -= 1
