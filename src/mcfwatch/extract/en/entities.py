@@ -487,8 +487,14 @@ def _with_designated(doc: Doc, text: str, mentions: list[Mention]) -> list[Menti
 def _with_items(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """The mentions and the items a transfer verb or noun takes that no name holds (``items.py``)."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
-    return mentions + [Mention(s.start, s.end, s.start_char, s.end_char, s.text, "Technology", None, True, ITEM_LABEL)
-                       for s in transferred_items(doc, taken)]
+    out = list(mentions)
+    for s in transferred_items(doc, taken):
+        # the item's head alone after a fuller name of it ("vacuum pumps" ... "the pumps"): that item again
+        fuller = [m for m in out if m.type == "Technology" and m.start < s.start and m.end - m.start > 1
+                  and doc[m.end - 1].lower_ == s.text.lower()] if len(s) == 1 else []
+        out.append(Mention(s.start, s.end, s.start_char, s.end_char, s.text, "Technology",
+                           fuller[-1].canonical or fuller[-1].text if fuller else None, True, ITEM_LABEL))
+    return out
 
 
 # the label of an item found by ``items.py``: an entity of the output, but no token of it is a party's token for the

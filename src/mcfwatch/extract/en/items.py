@@ -81,7 +81,8 @@ NOT_ITEMS = frozenset({
     "investor", "investors", "agent", "agents", "military", "forces", "condition", "conditions", "family",
     "cluster", "statement", "case", "cases", "permits", "permit", "efforts", "steps", "moves", "sense", "growth",
     "results", "resources", "jobs", "benefits", "personnel", "people", "staff", "workers", "fund", "bill", "home",
-    "secrets", "data", "imagery", "rope", "shocks", "lines"})
+    "secrets", "data", "imagery", "rope", "shocks", "lines", "user", "users", "customer", "buyer",
+    "buyers", "recipient", "recipients", "consignee", "consignees", "client", "clients", "end-user", "end-users"})
 # farm goods, food and drugs: traded, but no technology (docs/annotation.md section 3: fields or items of technology)
 FARM_GOODS = frozenset({
     "food", "foods", "seed", "seeds", "grain", "grains", "soybeans", "soybean", "corn", "wheat", "rice", "milk",
@@ -175,6 +176,9 @@ def _extent(head: Token, handover: bool) -> tuple[int, int] | None:
         if prev.dep_ not in _MODIFIER_DEPS or not _inside(prev, head) or prev.is_space:
             break
         start -= 1
+    commas = [t.i for t in doc[start:head.i] if t.text == ","]
+    if commas:  # "trusted, American-manufactured drone technologies": a list of modifiers; the last one's phrase
+        start = commas[-1] + 1
     while start < head.i:
         skip = _origin(doc, start) or int(_leading_noise(doc[start]) or doc[start].is_punct)
         if not skip:
