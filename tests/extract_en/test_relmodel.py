@@ -317,3 +317,18 @@ def test_newswire_word_classes_and_coordinations_are_features(english: EnglishEx
     both = _features(english, "Beihang University and Centrale Paris signed an agreement.",
                      "Beihang University", "University", "Centrale Paris", "University")
     assert "coordinated" in both and "coord_head=sign" in both
+
+
+@pytest.mark.slow
+def test_candidate_recall_by_type_counts_what_no_candidate_carries(nlp: Any, corpus: dict[str, data.TrainDoc]) -> None:
+    from mcfwatch.extract.relmodel import examples
+
+    doc = corpus["en-w-1047"]  # "The machine was shipped to Penang in March 2022": the exporter is in no candidate
+    exs = examples.label(doc, examples.english(nlp(doc.text), doc.mentions))
+    by_type = examples.candidate_recall_by_type([doc], exs)
+    assert by_type["export"] == (3, 4)
+    assert sum(n for _, n in by_type.values()) == len(doc.relations)
+    assert sum(h for h, _ in by_type.values()) == examples.candidate_recall(doc, exs)[0]
+    # candidates of the document's sentences only: without them nothing is carried, every relation still counted
+    assert examples.candidate_recall_by_type([doc], [e for e in exs if e.group != doc.group]) == {
+        k: (0, n) for k, (_, n) in by_type.items()}

@@ -214,9 +214,12 @@ def train(lang: str, docs: list[TrainDoc], alpha: float = ALPHA, folds: int = FO
     log(f"{lang}: {len(docs)} documents, {len(exs)} candidates, "
         f"{sum(bool(e.labels) for e in exs)} positive ({time.perf_counter() - t0:.0f} s to featurize)")
     model = fit(lang, exs, alpha, folds, log, mentions)
-    hit = sum(exm.candidate_recall(d, [e for e in exs if e.group == d.group])[0] for d in docs)
-    total = sum(len(d.relations) for d in docs)
+    by_type = exm.candidate_recall_by_type(docs, exs)
+    hit, total = sum(h for h, _ in by_type.values()), sum(n for _, n in by_type.values())
     model.meta["candidate_recall"] = round(hit / total, 3) if total else None
+    # per type: what no candidate carries, no threshold can find (read it before blaming the classifier)
+    model.meta["candidate_recall_by_type"] = {k: round(h / n, 3) for k, (h, n) in by_type.items()}
+    log(f"{lang}: candidate recall " + ", ".join(f"{k} {h}/{n}" for k, (h, n) in by_type.items()))
     model.meta["train_seconds"] = round(time.perf_counter() - t0, 1)
     return model, exs
 
@@ -281,7 +284,8 @@ def main(argv: list[str] | None = None) -> int:
             other = fit(lang, exs, alpha, log=lambda _: None, mentions=mentions)
             print(f"{lang}: alpha {alpha}: oof micro {other.meta['dev_scores_oof']['micro']}")
             if other.meta["dev_scores_oof"]["micro"]["f1"] > model.meta["dev_scores_oof"]["micro"]["f1"]:
-                other.meta.update({k: model.meta[k] for k in ("candidate_recall", "train_seconds")})
+                other.meta.update({k: model.meta[k] for k in ("candidate_recall", "candidate_recall_by_type",
+                                                              "train_seconds")})
                 model = other
         print(f"{lang}: alpha {model.meta['hyperparameters']['alpha']} kept")
         model.meta.update({
