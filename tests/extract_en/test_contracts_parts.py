@@ -48,3 +48,9 @@ def test_a_title_chain_ends_at_another_named_person(extract_text) -> None:  # en
 def test_a_spin_out_company_of_x(extract_text) -> None:  # corpus/extra en-x-0056
     ex = extract_text(extra_passage("en-x-0056", "Two transfers are documented.", "in May of that year."))
     assert any(t == "Grafex Ltd" and "Thamesmead" in s for s, t in rels(ex, "ownership"))
+
+
+def test_an_event_named_in_apposition_is_what_was_organised(extract_text) -> None:  # en-w-1118
+    ex = extract_text(passage("en-w-1118", "Every autumn since 2016", "for Strategic Communication"))
+    assert ("China Institute for Strategic Communication", "Yanqi Lake Dialogue on Global Governance") in rels(
+        ex, "organizer")
