@@ -204,7 +204,8 @@ def _screen(names: list[str], etype: str, screener: Any, entries: dict[str, tupl
             found.append((hit.entry_id, f"screening score {hit.score:.2f} on '{hit.matched_name}'"))
     else:
         for n in names:
-            found += [(eid, f"exact name: {n}") for eid in exact.get(name_key(n), [])]
+            found += [(eid, f"exact name: {n}") for eid in exact.get(name_key(n), [])
+                      if eid in entries and _type_fits(etype, entries[eid][1])]
     seen: set[str] = set()
     out: list[Listing] = []
     for eid, how in found:
@@ -215,3 +216,10 @@ def _screen(names: list[str], etype: str, screener: Any, entries: dict[str, tupl
         parent = entries[entry.parent][1].name if entry.parent in entries else None
         out.append(listing_of(wl, entry, how, parent))
     return out
+
+
+def _type_fits(etype: str, entry: Any) -> bool:
+    """The schema guard of screening (resolve.screen) for the exact-name path: a published type rules out."""
+    from mcfwatch.resolve.schemas import can_match
+
+    return can_match(etype, entry.schema) or bool(entry.properties.get("schema_guessed"))

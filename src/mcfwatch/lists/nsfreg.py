@@ -35,6 +35,9 @@ def to_entry(list_id: str, record: dict[str, Any]) -> ListEntry:
         props["federal_register_dates"] = dates
     if clean(record.get("status")):
         props["status"] = clean(record.get("status"))
+    if not record.get("type"):
+        # the type below is read off the name's shape, not published: it never hides a match (resolve/screen.py)
+        props["schema_guessed"] = True
     return ListEntry(
         id=entry_id(list_id, name),
         list_id=list_id,

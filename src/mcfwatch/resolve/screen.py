@@ -190,7 +190,8 @@ class Screener:
             wl, entry = self.entries[owner]
             if wanted and wl.id not in wanted:
                 continue
-            if schema and not can_match(schema, entry.schema):
+            # a type the list publishes rules a match out; one guessed from the name's shape never does
+            if schema and not can_match(schema, entry.schema) and not entry.properties.get("schema_guessed"):
                 continue
             score = c.score
             other = self._alias_of_other(owner, c)

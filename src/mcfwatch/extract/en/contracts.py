@@ -66,12 +66,15 @@ def made_together(r: Resolver, verb: Token, subjects: Subjects) -> list[Found]:
     subj = [a for a in subj if r.table.types.get(a.entity) in PARTIES]
     if passive or len(subj) < 2:
         return []
-    return _found(subj[:1], subj[1:2], nouns[0], verb.i)
+    # every pair of the parties: "A, B and C entered into a consortium agreement"
+    return [f for i, a in enumerate(subj) for f in _found([a], subj[i + 1:], nouns[0], verb.i)]
 
 
 def contract_won(r: Resolver, verb: Token, subjects: Subjects) -> list[Found]:
     """"X won a contract from Y", "secured an order from Y", "won a tender of Y's" -> agreement/contract X - Y."""
-    nouns = [n for n in _children(verb, {"dobj"}) if n.lemma_.lower() in WON]
+    # "received an order from the ministry to halt exports" is a directive, no contract
+    nouns = [n for n in _children(verb, {"dobj"}) if n.lemma_.lower() in WON
+             and not any(c.dep_ in {"acl", "relcl"} and c.tag_ == "VB" for c in n.children)]
     if not nouns:
         return []
     froms = prep_objects(verb, {"from"}) + prep_objects(nouns[0], {"from", "of"})

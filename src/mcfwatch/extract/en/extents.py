@@ -264,7 +264,9 @@ def seat_tail(span: Span) -> Span:
     ministry with its country ("Ministry of Defence" + "of Laos"), when a place name follows at once."""
     doc = span.doc
     words = {t.lower_ for t in span}
-    mission = bool(words & MISSION_WORDS) or span[-2:].text.lower() == "high commission"
+    # "Embassy" must head the name ("Embassy of Canada", "the Chinese Embassy"): "Embassy Suites" is a hotel
+    mission = span.root.lower_ in MISSION_WORDS or bool(words & (MISSION_WORDS - {"embassy"})) \
+        or span[-2:].text.lower() == "high commission"
     ministry = span[0].lower_ == "ministry" and not mission
     if not (mission or ministry) or span.end + 1 >= len(doc) \
             or doc[span.end].lower_ not in ({"in", "to"} if mission else {"of"}):

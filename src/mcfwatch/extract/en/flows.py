@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from mcfwatch.extract.en.args import Arg, Resolver
 from mcfwatch.extract.en.found import ORGS, Found
+from mcfwatch.extract.en.lexicon import PEOPLE_AND_MESSAGES
 from mcfwatch.extract.en.relations_util import _children, pairs, prep_objects
 
 # the object of "received ... from X" that makes it money given
@@ -28,10 +29,7 @@ CURRENCY_WORDS = {"yuan", "rmb", "euro", "euros", "dollar", "dollars", "pound", 
 RECEIVE_VERBS = {"receive", "accept", "obtain", "win", "get", "secure", "take"}
 BUY_VERBS = {"buy", "purchase", "procure", "import", "order", "source", "acquire", "obtain"}
 # people, groups and messages, not goods: "received 23 delegations from China", "sent eight researchers to Bergen"
-NOT_ITEMS = {"researcher", "student", "scholar", "engineer", "scientist", "delegation", "team", "staff",
-                "official", "officer", "expert", "employee", "worker", "people", "person", "representative",
-                "member", "visitor", "guest", "delegate", "letter", "invitation", "message", "greeting", "condolence",
-                "congratulation", "visit", "call", "request", "order", "complaint", "award", "prize", "honour", "honor"}
+NOT_ITEMS = PEOPLE_AND_MESSAGES
 # what is bought when a company changes hands (ownership, not export)
 NOT_GOODS = {"share", "stake", "percent", "%", "interest", "equity", "control", "company", "firm", "business",
                 "subsidiary", "unit", "division", "majority", "minority", "holding", "asset"}

@@ -21,6 +21,8 @@ import re
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
+from mcfwatch.extract.en.lexicon import PEOPLE_AND_MESSAGES
+
 # verbs of handing an item over, whose object is the item (lemmas as the pinned model writes them)
 HANDOVER_VERBS = frozenset({
     "export", "re-export", "reexport", "ship", "supply", "sell", "resell", "deliver", "buy", "purchase", "procure",
@@ -59,6 +61,7 @@ QUANTITY_NOUNS = frozenset({
     "batch", "batches", "shipment", "shipments", "consignment", "consignments", "lot", "lots", "number", "quantity",
     "quantities", "set", "sets", "pair", "pairs", "range", "variety", "kind", "kinds", "type", "types", "dozens",
     "hundreds", "thousands", "line", "series", "shipsets", "order", "orders", "supply", "supplies", "fleet"})
+HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 # words of a noun phrase that say where an item comes from or that it is controlled, not which item
 ORIGIN_ENDS = frozenset({"origin", "made", "built", "based", "controlled", "manufactured", "produced", "designed",
                          "sourced", "developed"})
@@ -169,6 +172,8 @@ def _extent(head: Token, handover: bool) -> tuple[int, int] | None:
     low = head.lower_
     if low in NOT_ITEMS or low in FARM_GOODS or head.ent_iob_ != "O" and head.ent_type_ not in {"Technology", ""}:
         return None
+    if head.lemma_.lower() in PEOPLE_AND_MESSAGES:  # "supplied engineers and technicians to X": people, no item
+        return None
     doc = head.doc
     start = head.i
     while start > 0:
@@ -205,13 +210,16 @@ def _origin(doc: Doc, i: int) -> int:
     """The number of tokens of a modifier at ``i`` that says where an item comes from or that it is controlled
     ("U.S.-origin", "Chinese-built", "export-controlled", "Russian"), else 0."""
     tok = doc[i]
-    if tok.ent_type_ in {"NORP", "GPE"} and tok.ent_iob_ == "B" and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I"):
-        return 1
-    if "-" in tok.text and tok.text.rsplit("-", 1)[1].lower() in ORIGIN_ENDS:
-        return 1
-    if i + 2 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_ and not doc[i + 1].whitespace_ \
+    # "Chinese-made", "Russian‑built": the three-token form first, or only its first word would be skipped
+    if i + 2 < len(doc) and doc[i + 1].text in HYPHENS and not tok.whitespace_ and not doc[i + 1].whitespace_ \
             and doc[i + 2].lower_ in ORIGIN_ENDS:
         return 3
+    if tok.lower_ in ORIGIN_ENDS and i > 0 and doc[i - 1].text in HYPHENS and not doc[i - 1].whitespace_:
+        return 1  # the end of "Russian-built" when the phrase starts after "Russian"
+    if tok.ent_type_ in {"NORP", "GPE"} and tok.ent_iob_ == "B" and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I"):
+        return 1
+    if any(h in tok.text for h in HYPHENS) and re.split("[-\u2010\u2011\u2013]", tok.text)[-1].lower() in ORIGIN_ENDS:
+        return 1
     return 0
 
 

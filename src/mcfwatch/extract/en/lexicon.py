@@ -138,3 +138,12 @@ PARTITIVES = {
 }
 # "another memo", "a second agreement", "a further contract": one more with the same partner when none is named
 ANOTHER_WORDS = {"another", "second", "third", "fourth", "further", "additional"}
+
+# people, groups and messages, not goods (flows, items): "received 23 delegations from China", "sent eight
+# researchers to Bergen", "supplied engineers and technicians to X"
+PEOPLE_AND_MESSAGES = frozenset({
+    "researcher", "student", "scholar", "engineer", "technician", "scientist", "delegation", "team", "staff",
+    "official", "officer", "expert", "employee", "worker", "people", "person", "representative", "member",
+    "visitor", "guest", "delegate", "letter", "invitation", "message", "greeting", "condolence",
+    "congratulation", "visit", "call", "request", "order", "complaint", "award", "prize", "honour", "honor"
+})

@@ -92,9 +92,11 @@ class VerbRules(ABC):
             patients = _children(tok, {"nsubjpass"})
             if not patients and tok.dep_ in {"acl", "relcl"}:
                 patients = [tok.head]  # "the conference organized by X"
-                if tok.head.dep_ == "appos" and self.r.table.entity_of(tok.head) is None:
-                    patients.append(tok.head.head)  # "the Seminar, an event hosted by X"
-            if not patients and tok.dep_ == "advcl" and tok.tag_ == "VBN" and tok.i < tok.head.i:
+                if rtype == "organizer" and tok.head.dep_ == "appos" and self.r.table.entity_of(tok.head) is None:
+                    patients = [tok.head.head]  # "the Seminar, an event hosted by X": the named event only
+            # "Organised by X, the fair drew ...": measured for organizer only
+            if not patients and rtype == "organizer" and tok.dep_ == "advcl" and tok.tag_ == "VBN" \
+                    and tok.i < tok.head.i:
                 patients = _children(tok.head, {"nsubj", "nsubjpass"})  # "Organised by X, the fair drew ..."
             if not patients and tok.dep_ == "conj" and tok.head.pos_ == "VERB":  # "was organised by X and hosted by Y"
                 patients = _children(tok.head, {"nsubjpass"}) or ([tok.head.head] if tok.head.dep_ in {"acl", "relcl"} else [])

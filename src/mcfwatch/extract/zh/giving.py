@@ -46,8 +46,9 @@ def given(sent: Sentence, rtype: str, p: int, pe: int, cs: int, after: list[Item
     else:
         near = [it for it in after if _AFTER_VERB.fullmatch(pt.mask(text, pe, it.start, sent.items))]
         targets = coordinated(text, near[0], after) if near else []
-    if rtype == "funding":  # 出资2亿元支持B: the first agent after the verb
-        targets = [t for t in targets or after if t.type in tg.AGENTIVE]
+    if rtype == "funding":  # 出资2亿元支持B: the first agent after the verb, not a co-funder (乙公司出资4000万元)
+        targets = [t for t in targets or after if t.type in tg.AGENTIVE
+                   and not (not targets and _funds_next(text, t.end))]
     return [(src, t, None, None) for t in targets[:1 if rtype == "funding" and not to else None]]  # 向A、B捐赠: each
 
 
@@ -75,3 +76,13 @@ def _past_sum(text: str, p: int) -> int:
     """Where the funding verb at ``p`` ends."""
     m = _VERB_END.match(text, p)
     return m.end() if m else p
+
+
+_AMOUNT_THEN = re.compile(r"\s*(?:(?:共同|也|亦|另|再|又|则)\s*)?")
+
+
+def _funds_next(text: str, end: int) -> bool:
+    """The name ending at ``end`` is followed by a funding verb of its own (甲公司出资6000万元、乙公司出资4000万元):
+    a co-funder, never the receiver of the first."""
+    m = _AMOUNT_THEN.match(text, end)
+    return bool(tg.TRIGGERS["funding"].match(text, m.end() if m else end))

@@ -73,7 +73,7 @@ def extract_relations(text: str, items: list[Item], dates: list[DateMention]) ->
         ongoing = dc.open_episode(text, episode, s, bool(in_sent))
         rels, episode = _sentence_relations(sent, dates, inherit, ongoing, told)
         out += rels
-        if not tg.MODALITY.search(pt.mask(text, s, e, sent_items)):
+        if not tg.SENTENCE_MODALITY.search(pt.mask(text, s, e, sent_items)):
             given_ = fd.in_sentence(text, items, s, e) + fd.listed(text, items, s, e, issuers)
             out += [RelCand("funding", a.entity, b.entity, s, e) for a, b in given_]
             out += [RelCand("facilitation", a.entity, b.entity, s, e) for a, b in advisers.helped(text, items, s, e)]

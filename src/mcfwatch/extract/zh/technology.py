@@ -238,9 +238,18 @@ def _counted(text: str, toks: list[Token], j: int) -> tuple[int, int] | None:
     if j >= len(toks):
         return None
     m = _ITEM_BEFORE_COUNT.match(text, toks[j].start)
-    if m is None or any(t.tag in _NOT_IN_ITEM and t.start < m.end() and m.start() < t.end for t in toks[j:]):
+    if m is None:
         return None
-    item, last = m.group(), next((t for t in toks if t.end == m.end()), None)
+    last = None
+    for k in range(j, len(toks)):  # the item's tokens only: a walk from j that stops at the item's end
+        t = toks[k]
+        if t.start >= m.end():
+            break
+        if t.tag in _NOT_IN_ITEM and m.start() < t.end:
+            return None
+        if t.end == m.end():
+            last = t
+    item = m.group()
     if (last is None or last.tag not in _NP_END_TAGS or item.endswith(_GENERIC_ITEMS)
             or tr.head_type(item) is not None):
         return None  # 销售数控折弯机合计860台: the item ends in a noun

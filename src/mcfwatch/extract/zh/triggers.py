@@ -72,6 +72,13 @@ MODALITY = re.compile(
     r"尚未|并未|未能|未|没有|没|拒绝|否认|"
     r"洽谈(?!会)|商谈|磋商|谈判(?!会)|讨论(?!会)|考虑|可能|或将|调查|如果|若|是否|(?<![仅断少同])不(?![断仅少同])"
 )
+# The sentence-wide gate of the funding and adviser frames (relations.py): the cues of a whole sentence that was
+# not told as a fact. Without the forecasts (有望, 预计) and 将+coverb of MODALITY, which belong to their own clause:
+# "其中甲公司出资6000万元、乙公司出资4000万元，预计年产值10亿元" still tells both fundings
+SENTENCE_MODALITY = re.compile(
+    r"计划|拟|将要|将于|将会|准备|打算|有意|希望|寻求|争取|尚未|并未|未能|未|没有|没|拒绝|否认|"
+    r"洽谈(?!会)|商谈|磋商|谈判(?!会)|讨论(?!会)|考虑|可能|或将|调查|如果|若|是否|(?<![仅断少同])不(?![断仅少同])"
+)
 WILL = re.compile(r"将$")  # 将 right before a trigger is "will"; elsewhere it may be the object marker
 # 将(要/会) right before any trigger, wherever it stands (the model's text between two parties): in corpus/train/zh.jsonl
 # 3 occurrences, none in the evidence of a gold relation
