@@ -32,3 +32,9 @@ def test_a_forecast_after_the_funding_keeps_it(rules: ChineseExtractor) -> None:
 def test_a_co_funder_is_no_receiver(rules: ChineseExtractor) -> None:
     text = "川江精工有限公司注册资本1亿元，其中华兴集团出资6000万元、东方资本出资4000万元。"
     assert ("funding", "华兴集团", "东方资本") not in facts(rules, text)
+
+
+def test_a_role_word_inside_a_firms_name_stays(rules: ChineseExtractor) -> None:
+    # 平台/合作伙伴 cut off only a role written before a name, not a firm's own word (航天云网平台科技有限公司)
+    text = "航天云网平台科技有限公司与中关村平台服务有限公司签署了合作协议。"
+    assert ("agreement", "航天云网平台科技有限公司", "中关村平台服务有限公司") in facts(rules, text)

@@ -289,6 +289,11 @@ def _split_owned(text: str, c: _Cand) -> list[_Cand]:
     return [c]
 
 
+# words that say a firm's trade, not which firm: what follows a role word must hold more than one of them
+_TRADE_WORDS = frozenset({"科技", "技术", "服务", "信息", "服务中心", "网络", "智能", "数据", "咨询", "管理", "发展",
+                          "实业", "贸易", "信息技术", "科技发展", "技术服务"})
+
+
 def _trim(text: str, c: _Cand) -> _Cand:
     """Words before a name that are not part of it (原, 下属, 民营企业, 我校)."""
     if c.source == "gazetteer":
@@ -298,8 +303,10 @@ def _trim(text: str, c: _Cand) -> _Cand:
         for role in tr.ROLE_APPOSITIVES:  # 参股公司四川蜀芯微波技术有限公司, 发榜单位襄阳航宇动力机械有限公司
             k = surface.rfind(role)
             rest = surface[k + len(role):] if k >= 0 else ""
-            ht = tr.head_type(rest) if len(rest) >= 4 else None
-            if ht and len(rest) - len(ht[1]) >= 2 and not rest.startswith(("（", "(")):
+            ht = tr.head_type(rest) if len(rest) >= 4 and 0 <= k <= 4 else None  # the role opens it, or a qualifier
+            # the rest must name a firm of its own: 航天云网平台科技有限公司 is one name, not 平台 + 科技有限公司
+            if ht and len(rest) - len(ht[1]) >= 2 and not rest.startswith(("（", "(")) \
+                    and rest[: -len(ht[1])] not in _TRADE_WORDS:
                 c.start += k + len(role)
                 surface = rest
                 break
