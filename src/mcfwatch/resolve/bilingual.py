@@ -200,8 +200,10 @@ class Alignment:
         """Every distinctive English word is said by a part: only a soft word (a place, City, Motor) is missing,
         or, for a firm named by its brand, the one descriptive word the score already discounts (Automobili
         Lamborghini). A personal name never stands for a longer one: 汉斯 (Hans) is not Hans De Geetere."""
+        if any(p.person for p in self.parts) and self.missing_en:
+            return False  # 约翰 (John) is not John Holland Group: a personal name excuses no word, not even a place
         missing = [w for w in self.missing_en if not is_soft(w)]
-        brand = not self.person and not any(p.person for p in self.parts)
+        brand = not self.person
         return not missing or (brand and len(missing) == 1)
 
     @property
@@ -426,8 +428,10 @@ def _score(
     # a Chinese name that is Latin letters and a legal form (HT&L公司) names the firm by its letters alone:
     # the English name's descriptive words (HT&L Fitting) may be left out
     latin_only = any(p.how == "latin" for p in parts) and all(u or i in soft_zh for i, u in enumerate(used_zh))
+    # a personal name (约翰 John) excuses no word of the English: "John Holland Group" is not John
+    personal = any(p.person for p in parts)
     w_en = [
-        weight(w) * (SOFT_WEIGHT if (w in places or w in soft_en) else LATIN_ONLY_WEIGHT if latin_only
+        weight(w) * (SOFT_WEIGHT if (w in places or w in soft_en) and not personal else LATIN_ONLY_WEIGHT if latin_only
                      and w not in lexicon.KINDS else 1.0) if not u else weight(w)
         for w, u in zip(en, used_en, strict=True)
     ]
