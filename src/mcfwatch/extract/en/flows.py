@@ -58,6 +58,14 @@ def money_into(r: Resolver, tok: Token, subj: list[Arg], preps: set[str]) -> lis
                  tok.i)
 
 
+def _bought_goods(r: Resolver, item: Token) -> bool:
+    """What was bought is goods: not a stake or money, nor a company (buying a company is ownership)."""
+    if item.lemma_.lower() in NOT_GOODS or is_money(item):
+        return False
+    owned = r.table.entity_of(item)
+    return owned is None or r.table.types.get(owned) not in ORGS
+
+
 def bought_from(r: Resolver, tok: Token, subj: list[Arg]) -> list[Found]:
     """"Y bought forging presses from X", "Y imports hops from X" -> export X -> Y (an item, not a firm)."""
     items = _children(tok, {"dobj"})
@@ -67,11 +75,8 @@ def bought_from(r: Resolver, tok: Token, subj: list[Arg]) -> list[Found]:
     if not items:
         return []
     item = items[0]
-    if item.lemma_.lower() in NOT_GOODS or is_money(item):
-        return []
-    owned = r.table.entity_of(item)
-    if owned is not None and r.table.types.get(owned) in ORGS:
-        return []  # buying a company: ownership
+    if not _bought_goods(r, item):
+        return []  # a stake, money, or a company (buying a company: ownership)
     sellers = [a for t in prep_objects(tok, {"from"}) for a in r.entities(t)]
     if not sellers:  # "bought 27 of NORINCO's rocket launchers", "bought the company's drones": the maker sold them
         goods = [item] + [p for p in prep_objects(item, {"of"})]
@@ -126,10 +131,7 @@ def bought_by(r: Resolver, tok: Token, buyers: list[Arg]) -> list[Found]:
         if not patients:
             return []
         item = patients[0]
-    if item.lemma_.lower() in NOT_GOODS or is_money(item):
-        return []
-    owned = r.table.entity_of(item)
-    if owned is not None and r.table.types.get(owned) in ORGS:
+    if not _bought_goods(r, item):
         return []  # "the firm was bought by Y": ownership
     buyers = [y for y in buyers if r.table.types.get(y.entity) in ORGS | {"Person"} or
               r.table.types.get(y.entity) == "Place" and r.doc[y.token].dep_ not in {"compound", "amod", "nmod"}]

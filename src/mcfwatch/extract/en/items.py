@@ -124,13 +124,13 @@ def _heads(doc: Doc) -> list[tuple[Token, bool]]:
     for i in _trigger_indices(doc, _TRIGGERS):
         tok = doc[i]
         found: list[Token] = []
-        if tok.pos_ == "VERB" and tok.lemma_ in HANDOVER_VERBS | MAKE_VERBS:
+        if tok.pos_ == "VERB" and tok.lemma_ in _VERBS:
             passive = any(c.dep_ == "auxpass" for c in tok.children)
             found = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
-        elif tok.pos_ == "NOUN" and tok.lemma_ in HANDOVER_NOUNS | MAKE_NOUNS:
+        elif tok.pos_ == "NOUN" and tok.lemma_ in _NOUNS:
             found = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj"]
-        handover = tok.lemma_ in HANDOVER_VERBS | HANDOVER_NOUNS or tok.lemma_ == "provide" and any(
+        handover = tok.lemma_ in _HANDOVER or tok.lemma_ == "provide" and any(
             c.dep_ in {"prep", "dative"} and c.lower_ == "to"
             for c in (*tok.children, *(g for f in found for g in f.children)))  # "provided gyroscopes ... to X"
         for first in found:
@@ -140,7 +140,10 @@ def _heads(doc: Doc) -> list[tuple[Token, bool]]:
     return out
 
 
-_TRIGGERS = HANDOVER_VERBS | MAKE_VERBS | HANDOVER_NOUNS | MAKE_NOUNS
+_VERBS = HANDOVER_VERBS | MAKE_VERBS
+_NOUNS = HANDOVER_NOUNS | MAKE_NOUNS
+_HANDOVER = HANDOVER_VERBS | HANDOVER_NOUNS
+_TRIGGERS = _VERBS | _NOUNS
 _ABSTRACT = re.compile(r"(?:tions?|ness|ity|ities|ships?|ances?|ences?|isms?|ments?|.{4}ings?)$")
 _CONCRETE = frozenset({"munitions", "ammunition", "station", "stations", "appliances", "equipment", "instruments",
                        "instrument", "implements", "castings", "casting", "bearings", "forgings", "fittings",
