@@ -32,6 +32,7 @@ from mcfwatch.extract.en.cleanup import (
 from mcfwatch.extract.en.designators import designated_items
 from mcfwatch.extract.en.extents import (
     MISSION_WORDS,
+    bracket_tail,
     cmc_units,
     council_of,
     event_tail,
@@ -236,17 +237,29 @@ def _untitled(span: Span) -> Span | None:
     return span.doc[start:span.end] if span.end - start >= 1 and start < span.end else None
 
 
-_FORM_AFTER = _LEGAL_FORMS | {"ltd.", "inc.", "co.", "corp.", "limited", "gmbh", "ag", "s.a.", "llp", "lp"}
+_FORM_AFTER = _LEGAL_FORMS | {"ltd.", "inc.", "co.", "corp.", "limited", "gmbh", "ag", "s.a.", "llp", "lp", "s.a.s.",
+                              "sas", "s.p.a.", "spa", "s.r.l.", "srl", "b.v.", "n.v.", "k.k.", "oy", "oyj", "ab",
+                              "pty", "sarl"}
 
 
 def with_legal_form(span: Span) -> Span:
-    """A firm's name with the legal form the recogniser left just after it ("Rolls-Royce Holdings" + "plc"): a
-    legal form always ends the name before it (the corpus annotates it inside, 378 times of 378)."""
+    """A firm's name with the legal form the recogniser left just after it ("Rolls-Royce Holdings" + "plc"), also
+    past the country its registered name has before the form ("Thales Alenia Space" + "France S.A.S."): a legal
+    form always ends the name before it (the corpus annotates it inside, 378 times of 378)."""
     doc = span.doc
-    nxt = doc[span.end] if span.end < len(doc) else None
-    if nxt is None or nxt.ent_iob_ != "O" or nxt.lower_ not in _FORM_AFTER or span[-1].lower_ in _FORM_AFTER:
+    j = span.end
+    if j + 1 < len(doc) and doc[j].ent_iob_ == "B" and doc[j].ent_type_ == "GPE" and not doc[j].is_sent_start:
+        k = j + 1
+        while k < len(doc) and doc[k].ent_iob_ == "I" and k - j < 2:
+            k += 1
+        j = k if k < len(doc) and doc[k].lower_ in _FORM_AFTER - {"co", "co."} and doc[k - 1].whitespace_ else j
+    nxt = doc[j] if j < len(doc) else None
+    if nxt is None or nxt.lower_ not in _FORM_AFTER or span[-1].lower_ in _FORM_AFTER:
         return span
-    return doc[span.start:span.end + 1]
+    alone = nxt.ent_iob_ == "B" and (j + 1 == len(doc) or doc[j + 1].ent_iob_ != "I")  # "S.A.S." taken alone
+    if nxt.ent_iob_ != "O" and not alone:
+        return span
+    return doc[span.start:j + 1]
 
 
 def _free(tok: Token) -> bool:
@@ -364,8 +377,12 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
             span = event_tail(span)
         elif label in {"University", "ORG"}:
             span = unit_tail(span)
-        if label in {"Organization", "ORG"}:
-            span = member_tail(span)
+        if label in {"Organization", "ORG"} and (tailed := member_tail(span)).end > span.end:
+            taken.update(range(span.end, tailed.end))  # "... in the Netherlands": the place is inside the name
+            span = tailed
+        if label in {"ORG", "Organization", "Company", "FAC", "EVENT", "Event"} and (bracketed := bracket_tail(span)).end > span.end:
+            taken.update(range(span.end, bracketed.end))  # "SK hynix Semiconductor (Wuxi)": one name
+            span = bracketed
         if label in {"ORG", "PublicBody", "FAC"} and (seated := seat_tail(span)).end > span.end:
             taken.update(range(span.end, seated.end))  # the place is inside the name (extents.seat_tail)
             span = seated
@@ -377,10 +394,11 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
             continue
         if label == "ORG" and local_council(span.text):
             label = "PublicBody"  # its lower-case words are no headline's
-        if label == "ORG" and (place := _bracketed_country(ent)) is not None:
+        if label == "ORG" and (place := _bracketed_country(ent)) is not None and place.start >= span.end:
             out.append((place, "GPE"))  # "Valtech Lasers (Finland)": the firm, and the country in brackets
-        if label == "ORG":
-            span = with_legal_form(span)
+        if label == "ORG" and (formed := with_legal_form(span)).end > span.end:
+            taken.update(range(span.end, formed.end))  # "France S.A.S.": inside the firm's name
+            span = formed
         if label in {"ORG", "PERSON", "NORP"} and span.end < len(doc) and doc[span.end].lower_ == "administration" \
                 and len(span) <= 3:
             out.append((doc[span.start:span.end + 1], "PublicBody"))

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from mcfwatch.extract.en.lexicon import ROLE_NOUNS
 from mcfwatch.extract.en.names import country_name
 
 _CONNECTORS = {"and", "&", "of", "for", "in", "-", "–"}
@@ -62,9 +63,27 @@ def capital_run(doc: Doc, i: int, names: bool = False) -> int:
     return end
 
 
+# the kind of gathering written in lower case after its name: no part of the name ("the Photonics West exhibition",
+# "the AERO Friedrichshafen trade fair"; corpus/train and extra leave it outside 11 times of 11)
+_GENERIC_GATHERINGS = {"exhibition", "exhibitions", "fair", "show", "conference", "event", "expo", "exposition"}
+
+
 def event_tail(span: Span) -> Span:
-    """An event span with its "on/for/of <Topic>" and "and <Topic>" continuation."""
+    """An event span with its "on/for/of <Topic>" and "and <Topic>" continuation, the year just after its name
+    ("Hydrogen Mobility Summit" + "2021", "EMO Milano" + "2021": the edition's name), without a kind of gathering
+    written in lower case after its name ("Oceanology International" + "exhibition")."""
     doc, end = span.doc, span.end
+    if len(span) >= 2 and span[-1].lower_ in _GENERIC_GATHERINGS and span[-1].is_lower:
+        trade = len(span) >= 3 and span[-2].lower_ == "trade" and span[-2].is_lower
+        name = doc[span.start:end - 1 - trade]
+        if all(t.is_title or t.is_upper or not t.is_alpha or t.lower_ in _CONNECTORS for t in name) \
+                and name[-1].lower_ not in _CONNECTORS and not (len(name) == 1 and name[0].is_sent_start) \
+                and not _place_named(name):
+            span, end = name, name.end  # not "Guiyang big-data expo", "Nanning expo" (a place's fair)
+    if end < len(doc) and len(doc[end]) == 4 and doc[end].is_digit and doc[end].text[:2] in {"19", "20"} \
+            and doc[end - 1].whitespace_ and not (end + 1 < len(doc) and doc[end + 1].is_alpha and doc[end + 1].is_lower
+                                                  and doc[end + 1].lower_ not in {"and", "in", "at", "on", "with"}):
+        return doc[span.start:end + 1]
     if end + 1 >= len(doc):
         return span
     topic = span[-1].lower_ in EVENT_TOPIC_HEADS and doc[end].lower_ in {"on", "for", "of"}
@@ -74,6 +93,15 @@ def event_tail(span: Span) -> Span:
         if run > end + 1:
             end = run
     return doc[span.start:end] if end != span.end else span
+
+
+def _place_named(span: Span) -> bool:
+    """Whether the document names a place so elsewhere ("Nanning" of "the Nanning expo"), or the words are an
+    adjective of a country ("German")."""
+    if country_name(span.text) is not None or span[-1].tag_ == "JJ":
+        return True
+    low = span.text.lower()
+    return any(e.label_ in {"GPE", "LOC", "Place"} and e.text.lower() == low for e in span.doc.ents)
 
 
 def programme_bodies(doc: Doc) -> list[tuple[Span, str]]:
@@ -142,22 +170,88 @@ MEMBER_HEADS = {"association", "society", "federation", "alliance", "chamber", "
 def member_tail(span: Span) -> Span:
     """A body of members with the rest of its name the span left out: its field after "of", "for" or "in" ("China
     Association for International Exchange" + "of Personnel", "China Chamber of Commerce" + "for Import and Export
-    of Foodstuffs") or after "and" when the name has its field already ("Chinese Association of Professionals in
-    Science" + "and Technology"); only capitalised words outside any other name, up to a word that is no name's."""
+    of Foodstuffs", "China Association" + "for the Promotion of Military-Civil Dual-Use Technology"), the place it
+    serves after its field ("Association of Universities" + "in the Netherlands", "German Chamber of Commerce" + "in
+    China"), or after "and" when the name has its field already: the field's last word ("Chinese Association of
+    Professionals in Science" + "and Technology") or a second group of members in the plural ("Chinese Society of
+    Naval Architects" + "and Marine Engineers"). Only capitalised words outside any other name, up to a word that
+    is no name's."""
     doc, end = span.doc, span.end
     if end + 1 >= len(doc) or not any(t.lower_ in MEMBER_HEADS and t.is_title for t in span):
         return span
     nxt = doc[end].lower_
-    if nxt == "and" and not any(t.lower_ in {"of", "for", "in"} for t in span):
+    fielded = any(t.lower_ in {"of", "for", "in"} for t in span)
+    if nxt == "and" and not fielded:
         return span
     if nxt not in {"of", "for", "in", "and"}:
         return span
-    run = capital_run(doc, end + 1)
-    if run == end + 1 or run < len(doc) and doc[run].ent_iob_ != "O":
+    start = end + 1 + (nxt != "and" and doc[end + 1].lower_ == "the" and end + 2 < len(doc))
+    if fielded and nxt in {"of", "in"} and (place := _place_at(doc, start)) is not None:
+        return doc[span.start:place]  # the place it serves, a name of its own ("in the Netherlands")
+    run = capital_run(doc, start)
+    if run == start or run < len(doc) and doc[run].ent_iob_ != "O":
         return span
-    if nxt == "and" and (run - end > 4 or doc[run - 1].lower_ not in _FIELDS):
+    if nxt == "and" and (run - end > 4 or not (doc[run - 1].lower_ in _FIELDS or _members(span[-1], doc[run - 1])
+                                                and not any(t.lower_ in _BODY_WORDS for t in doc[start:run]))):
         return span  # the rest of its field ("and Technology"), not a second body ("and Sister Cities International")
     return doc[span.start:run]
+
+
+# the words of a body's name that make the words after "and" a second body, not more members
+_BODY_WORDS = MEMBER_HEADS | {"international", "council", "institute", "university", "company", "group", "ministry",
+                              "office", "bureau", "department", "agency", "commission", "committee", "cities"}
+
+
+def _members(last: Token, other: Token) -> bool:
+    """Two plural nouns of members ("Naval Architects" and "Marine Engineers", "Scientists and Engineers")."""
+    return all(t.is_title and len(t) > 4 and t.lower_.endswith("s") and not t.lower_.endswith(("ss", "ics"))
+               for t in (last, other))
+
+
+def _place_at(doc: Doc, i: int) -> int | None:
+    """The end of the place name that starts at token ``i``, or None."""
+    if i >= len(doc) or doc[i].ent_iob_ != "B" or doc[i].ent_type_ not in {"GPE", "LOC", "Place"}:
+        return None
+    k = i + 1
+    while k < len(doc) and doc[k].ent_iob_ == "I":
+        k += 1
+    return k
+
+
+_NOT_BRACKETED = {"university", "college", "school"}  # "Tsinghua University (Beijing)": where it is, not its name
+_BRACKET_WORDS = {"group", "holdings", "europe", "asia", "international", "china"}
+_CITY_STATES = {"hong kong", "macau", "macao", "singapore"}
+
+
+def bracket_tail(span: Span) -> Span:
+    """A firm's or body's name with the place or group in brackets that its registered name has after it: "SK hynix
+    Semiconductor (Wuxi)", "Huawei Technologies (UK)", "Hengda Precision (Hong Kong)", "Jiangsu Overseas Talent
+    Workstation (Boston)", "Jiangnan Shipyard (Group)" + "Co."; not a country written out, where the firm is
+    ("Valtech Lasers (Finland)"), nor an acronym ("Bureau of Industry and Security (BIS)": a second name)."""
+    doc, end = span.doc, span.end
+    if end + 2 >= len(doc) or doc[end].text != "(" or any(t.lower_ in _NOT_BRACKETED for t in span):
+        return span
+    k = end + 1
+    while k < len(doc) and k - end <= 4 and doc[k].text not in {")", "("} and not doc[k].is_space:
+        k += 1
+    if k >= len(doc) or doc[k].text != ")" or k == end + 1:
+        return span
+    inner = doc[end + 1:k]
+    text = inner.text
+    if not all(t.is_title or t.is_upper and len(t) <= 3 or t.text[:1] in {"'", "’", "-"} for t in inner) \
+            or any(t.ent_type_ in {"PERSON", "Person", "DATE", "ORG"} and t.ent_iob_ == "B" for t in inner) \
+            or any(t.lower_ in ROLE_NOUNS or t.lower_ in {w.lower_ for w in span} for t in inner):
+        return span  # a short name it is given ("Committee for the Review of ... (Committee)"), a role ("(Chair)")
+    country = country_name(text)
+    if text.isupper() and country is None:
+        return span  # an acronym
+    if country is not None and not text.isupper() and text.lower() not in _CITY_STATES:
+        return span  # "(Finland)": where the firm is
+    inside = doc[end].ent_iob_ == "I" and all(t.ent_iob_ == "I" for t in doc[end:k + 1])  # the recogniser's own name
+    placed = inside or all(t.ent_type_ in {"GPE", "LOC", "Place"} for t in inner) or country is not None
+    if not placed and not (len(inner) == 1 and inner[0].lower_ in _BRACKET_WORDS):
+        return span
+    return doc[span.start:k + 1]
 
 
 _LOCAL_WORDS = {"city", "county", "district", "borough", "town", "regional", "municipal", "parish", "shire",

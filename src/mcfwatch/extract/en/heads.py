@@ -56,7 +56,7 @@ _MILITARY = re.compile(
     r"Rocket Force|Support Force|Ground Force)$|^(?:Naval Base|Air Base)\b|\bNational University of Defen[cs]e "
     r"Technology\b|^(?:CMC|Bundeswehr|Joint Staff Department|Equipment Development Department)$")
 _FIRM = re.compile(
-    r"\b(?:GmbH|AG|S\.p\.A\.|SpA|S\.r\.l\.|Srl|B\.V\.|BV|N\.V\.|NV|Oy|Oyj|AB|SAS|S\.A\.|SA|Ltd\.?|Limited|Inc\.?|"
+    r"\b(?:GmbH|AG|S\.p\.A\.|SpA|S\.r\.l\.|Srl|B\.V\.|BV|N\.V\.|NV|Oy|Oyj|AB|SAS|S\.A\.S\.|S\.A\.|SA|K\.K\.|SARL|AS|Ltd\.?|Limited|Inc\.?|"
     r"LLC|Corp\.?|Co\.|KG|ASA|A/S|Bhd\.?|Pte\.?|Pty\.?|plc|PLC|LLP|Maschinenbau|Werkzeugmaschinen|Werke|Werft|"
     r"Technik|Elektronik|Optik|Bodegas|Fondo|Aeroportos|Industrie|Industria|Aerospazio)$")
 # a firm named by its trade: two to four capitalised words ending in a trade noun ("Whitcombe Hydraulics", "Wexford
@@ -110,8 +110,15 @@ def trade_name(name: str) -> bool:
         and not {w.lower() for w in words} & _NOT_TRADE
 
 
+_BRACKETED = re.compile(r"\s*\([^()]*\)$")
+
+
 def strong_type(name: str) -> str | None:
-    """The type a name's shape fixes (see the module), or None."""
+    """The type a name's shape fixes (see the module), or None. A place or group in brackets at the end is no part
+    of the shape ("Kessel Drive Systems (Shanghai)", "Court of Appeal (Criminal Division)")."""
+    bare = _BRACKETED.sub("", name)
+    if bare != name and len(bare.split()) >= 2:
+        name = bare
     low = name.lower().replace("’", "'")
     if low in NEWS_OUTLETS or low in INTERNATIONAL:
         return "Organization"
