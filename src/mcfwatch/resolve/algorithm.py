@@ -55,7 +55,10 @@ FEATURES: tuple[Feature, ...] = (
     Feature("different_words", f.different_words, "penalty", 0.2),
     Feature("more_specific_institution", f.more_specific_institution, "penalty", 0.3),
 )
-FEATURES_BY_NAME = {feat.name: feat for feat in FEATURES}
+# Set by screening, not by comparing two names: a Chinese name read through a brand the lists publish
+# (resolve/renderings.py); its value is the score such a hit gets.
+LIST_RENDERING = Feature("list_rendering", f.list_rendering, "match", 0.8)
+FEATURES_BY_NAME = {feat.name: feat for feat in (*FEATURES, LIST_RENDERING)}
 
 # Qualifiers that screening applies to a whole list entry, not to a pair of names.
 ENTRY_QUALIFIERS = {

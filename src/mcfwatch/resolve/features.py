@@ -153,6 +153,11 @@ def word_match(a: Name, b: Name, ctx: Context) -> Result:
     return best, detail
 
 
+def list_rendering(a: Name, b: Name, ctx: Context) -> Result:
+    """The Chinese name read through an English brand a list publishes for its pinyin (one entry named both ways: Shangtang / SenseTime), worth 0.8: a screening lead, never a link."""
+    return NONE  # set by screening (Screener._rendered), never by comparing two names
+
+
 def contained_name(a: Name, b: Name, ctx: Context) -> Result:
     """Every word of the shorter name is in the longer one, including a distinctive word that is not a place (Lizhong Group ~ Hebei Lizhong)."""
     if _homophone_risk(a, b):

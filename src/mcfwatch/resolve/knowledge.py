@@ -4,24 +4,30 @@ Sources: the table of acronyms and Chinese names (data/aliases.tsv) and every lo
 (its name, Chinese names and aliases are authoritative: the Entity List gives "Northwestern
 Polytechnic University" as an alias of Northwestern Polytechnical University, so they match).
 
-Invariant: entries of different lists are joined into one organisation only through a primary
-name or a Chinese name they share exactly, never through an alias (affiliates share aliases).
-A primary name of more than MAX_CLUSTERS organisations, or an alias of more than one, is ambiguous
-and ignored.
+Invariant: entries of different lists are joined into one organisation through a primary name or a
+Chinese name they share exactly, or (`alias_joins`) through an alias of one entry that is another entry's
+own name, only when that alias is given by no other entry, names at least two words, the two entries are
+of one type and country, and the entry's own name is a spelling of that alias (Hangzhao / Hangzhou Dianzi
+University), not a parent's or a unit's name (affiliates share aliases: a subsidiary gives its group's
+name as an alias). A primary name of more than MAX_CLUSTERS organisations, or an alias of more than one,
+is ambiguous and ignored.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
+
+from rapidfuzz import fuzz
 
 from mcfwatch.lists.model import ListEntry
 from mcfwatch.resolve import lexicon
 from mcfwatch.resolve.names import Name, parse, variants_of
 
 MAX_CLUSTERS = 3
+SPELLING = 85  # rapidfuzz ratio of an entry's own name to an alias that joins it to another entry
 
 
 class _UnionFind:
@@ -72,9 +78,12 @@ class Knowledge:
         self._alias_key: dict[str, set[str]] = {}
         self._labels: dict[str, str] = {}
         self._roots: dict[str, str] = {}
+        self._renderings: Mapping[str, list[list[str]]] = {}
+        self._joined: Mapping[str, str] = {}
 
-    def build_keyed(self, units: Iterable[KeyedUnit]) -> Knowledge:
-        """Join and index units whose names are already reduced to keys (see `keyed_unit`), in order."""
+    def build_keyed(self, units: Iterable[KeyedUnit], joins: Iterable[tuple[str, str, str]] = ()) -> Knowledge:
+        """Join and index units whose names are already reduced to keys (see `keyed_unit`), in order; `joins`
+        (unit, unit, why) adds joins found otherwise (`alias_joins`), each kept with its reason."""
         by_unit: dict[str, KeyedUnit] = {}
         for u in units:  # a unit given twice (one entry id) keeps its first place and its last names
             by_unit[u[0]] = u
@@ -88,6 +97,11 @@ class Knowledge:
                     uf.union(unit, strong_owner[key])
                 else:
                     strong_owner[key] = unit
+        self._joined = {}
+        for a, b, why in joins:
+            uf.union(a, b)
+            self._joined.setdefault(a, why)
+            self._joined.setdefault(b, why)
         # A name that is the primary name of some organisation designates those only; a name that is
         # only an alias designates every organisation giving it (lists give a group's name as an alias
         # of its members). Table units: every name is primary (the table is curated).
@@ -103,8 +117,9 @@ class Knowledge:
         return self
 
     def tables(self) -> dict[str, Mapping[str, Any]]:
-        """The built knowledge as four plain tables (what the screening cache stores)."""
-        return {"by_key": self._by_key, "alias_key": self._alias_key, "labels": self._labels, "roots": self._roots}
+        """The built knowledge as plain tables (what the screening cache stores)."""
+        return {"by_key": self._by_key, "alias_key": self._alias_key, "labels": self._labels, "roots": self._roots,
+                "renderings": self._renderings, "joined": self._joined}
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Mapping[str, Any]]) -> Knowledge:
@@ -112,7 +127,22 @@ class Knowledge:
         k = cls()
         k._by_key, k._alias_key = tables["by_key"], tables["alias_key"]  # type: ignore[assignment]
         k._labels, k._roots = tables["labels"], tables["roots"]  # type: ignore[assignment]
+        k._renderings = tables.get("renderings", {})
+        k._joined = tables.get("joined", {})
         return k
+
+    def joined(self, unit: str) -> str:
+        """Why this entry was joined to another through an alias (`alias_joins`), if it was."""
+        return str(self._joined.get(unit) or "")
+
+    def with_renderings(self, table: Mapping[str, list[list[str]]]) -> Knowledge:
+        """Add the pinyin words the lists render as brands (`renderings.table`)."""
+        self._renderings = table
+        return self
+
+    def renderings(self, pinyin: str) -> list[list[str]]:
+        """The encoded renderings learned for a pinyin word (renderings.Rendering.encode), if any."""
+        return self._renderings.get(pinyin) or []
 
     def clusters(self, name: Name) -> frozenset[str]:
         found = self._by_key.get(name.key)
@@ -136,6 +166,45 @@ class Knowledge:
     def from_sources(cls, entries: Iterable[ListEntry] = (), table: bool = True) -> Knowledge:
         units = table_units() if table else []
         return cls().build_keyed([*units, *(entry_unit(e) for e in entries)])
+
+
+def alias_joins(entries: Sequence[ListEntry], units: Sequence[KeyedUnit],
+                own_keys: Sequence[Sequence[str]]) -> list[tuple[str, str, str]]:
+    """Entries the lists name as one organisation through an alias: entry A gives as an alias the published
+    name of entry B (another list's spelling of it). See the module's invariant for when that is sound.
+    `units[i]` and `own_keys[i]` (the keys of the entry's own name) belong to `entries[i]`."""
+    alias_owners: dict[str, set[int]] = {}
+    name_owners: dict[str, set[int]] = {}
+    for i, (e, (_, _, joining, _, alias)) in enumerate(zip(entries, units, strict=True)):
+        if e.schema == "Person":
+            continue
+        for key in alias:
+            alias_owners.setdefault(key, set()).add(i)
+        for key in joining:
+            name_owners.setdefault(key, set()).add(i)
+    out: list[tuple[str, str, str]] = []
+    for key, owners in sorted(alias_owners.items()):
+        named = name_owners.get(key, set()) - owners
+        if len(owners) != 1 or not named or len(named) > MAX_CLUSTERS or " " not in key:
+            continue
+        (i,) = owners
+        a = entries[i]
+        if not own_keys[i] or max(fuzz.ratio(k, key) for k in own_keys[i]) < SPELLING:
+            continue  # the alias is not a spelling of the entry's own name: a parent's or a unit's name
+        for j in sorted(named):
+            b = entries[j]
+            if not _same_kind(a, b):
+                continue
+            given = next((n for n in a.aliases if any(parse(v).key == key for v in variants_of(n))), key)
+            out.append((a.id, b.id, f"{a.list_id} gives '{given}' as a name of {a.name}: the name of {b.name} ({b.list_id})"))
+    return out
+
+
+def _same_kind(a: ListEntry, b: ListEntry) -> bool:
+    ca, cb = (a.country or "").lower(), (b.country or "").lower()
+    if ca and cb and ca != cb:
+        return False
+    return a.schema == b.schema or "Organization" in (a.schema, b.schema)
 
 
 def table_units() -> list[KeyedUnit]:

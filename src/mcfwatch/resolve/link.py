@@ -18,8 +18,9 @@ LINK_THRESHOLD = 0.85
 # What decides a link besides the algorithm and the threshold; a new value makes stored link caches
 # (graph/listkeys.lists_key) screen again. 2: FtM's schema guard and typed persons on the nsfreg lists;
 # 3: bracketed places are no names, one-common-word translations are leads only; 4: a type guessed from the
-# name's shape (nsfreg lists) never hides a match.
-LINK_RULES = 4
+# name's shape (nsfreg lists) never hides a match; 5: entries joined through an alias that is another list's
+# name (knowledge.alias_joins) are one organisation.
+LINK_RULES = 5
 LISTABLE = frozenset({"Company", "Organization", "PublicBody", "University", "MilitaryUnit", "Person"})
 
 

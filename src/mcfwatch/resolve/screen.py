@@ -19,9 +19,12 @@ from mcfwatch.lists import load_lists, noncommercial_excluded
 from mcfwatch.lists.model import ListEntry, WatchList
 from mcfwatch.resolve.algorithm import ALGORITHM, DEFAULT_THRESHOLD, Comparison, FeatureHit
 from mcfwatch.resolve.index import NameIndex
-from mcfwatch.resolve.knowledge import KeyedUnit, Knowledge, table_units
+from mcfwatch.resolve.knowledge import KeyedUnit, Knowledge, alias_joins, table_units
 from mcfwatch.resolve.matcher import Matcher
-from mcfwatch.resolve.names import parse, variants_of
+from mcfwatch.resolve.names import Name, parse, variants_of
+from mcfwatch.resolve.renderings import RENDERING_CAP
+from mcfwatch.resolve.renderings import table as rendering_table
+from mcfwatch.resolve.renderings import variants as rendered_variants
 from mcfwatch.resolve.schemas import can_match
 from mcfwatch.resolve.screen_cache import ScreenCache, default_cache
 from mcfwatch.resolve.screen_index import Opened
@@ -123,7 +126,10 @@ class Screener:
         for pos, part in enumerate(parts):
             self.index.add_prepared(pos, part.names)
         self.index.freeze()
-        knowledge = Knowledge().build_keyed([*units, *(p.unit(e) for p, (_, e) in zip(parts, self.entries, strict=True))])
+        entry_units = [p.unit(e) for p, (_, e) in zip(parts, self.entries, strict=True)]
+        joins = alias_joins([e for _, e in self.entries], entry_units, [p.primary_keys for p in parts])
+        knowledge = Knowledge().build_keyed([*units, *entry_units], joins)
+        knowledge.with_renderings(rendering_table(r for p in parts for r in p.renderings))
         self.matcher = Matcher(knowledge, self.index.vocabulary)
         self.primary_keys = [set(p.primary_keys) for p in parts]
         self.members: dict[str, list[int]] = defaultdict(list)  # organisation -> its entries on all lists
@@ -179,6 +185,8 @@ class Screener:
                 old = best.get(indexed.owner)
                 if old is None or c.score > old.score:
                     best[indexed.owner] = c
+        for q in parsed:
+            self._rendered(q, best)
         self._spread(best, threshold)
         floor = min(RELATED_FLOOR, threshold, cutoff if cutoff is not None else 1.0)
         hits: list[Hit] = []
@@ -236,6 +244,28 @@ class Screener:
         return next(((wl, e) for wl, e in self.entries if e.id == entry_id), None)
 
 
+    def _rendered(self, q: Name, best: dict[int, Comparison]) -> None:
+        """A Chinese name read through a brand the lists publish for its pinyin (renderings): 商汤 is read
+        "Sensetime" because an Entity List entry is named both "Beijing Shangtang ..." and "Beijing Sensetime
+        ...". A match this way is capped at RENDERING_CAP and names the entry that published the two names."""
+        for variant in rendered_variants(q, self.matcher.knowledge.renderings):
+            reading = parse(variant.text)
+            for pos in self.index.candidate_names(reading, limit=CANDIDATES):
+                indexed = self.index.names[pos]
+                if not _same_words(reading, indexed.name):
+                    continue  # a derived reading must name the entry word for word: 商汤餐饮 is not SenseTime
+                c = self.matcher.compare_parsed(reading, indexed.name)
+                if c.relation != "same":
+                    continue
+                # what the derived reading matched on says nothing of the query itself: only the rendering
+                # is the match (worth RENDERING_CAP); the caps and penalties of the pair stay
+                kept = {k: v for k, v in c.features.items() if v.role != "match"}
+                c = Comparison(q.original, c.right, min(c.score, RENDERING_CAP), {
+                    "list_rendering": FeatureHit("list_rendering", 1.0, variant.detail(), "match"), **kept}, "same")
+                old = best.get(indexed.owner)
+                if old is None or c.score > old.score:
+                    best[indexed.owner] = c
+
     def _alias_of_other(self, owner: int, c: Comparison) -> str:
         """The entry matched through an alias that the lists publish as another organisation's name."""
         if c.relation != "same" or "known_same" in c.features and "same organisation as" not in c.features[
@@ -263,10 +293,22 @@ class Screener:
                 if other == owner or (old is not None and old.score >= c.score):
                     continue
                 spread = Comparison(c.left, c.right, c.score, dict(c.features), c.relation)
-                spread.features["known_same"] = FeatureHit(
-                    "known_same", 1.0, f"same organisation as {entry.name} ({entry.list_id})", "match"
-                )
+                same = f"same organisation as {entry.name} ({entry.list_id})"
+                why = self.matcher.knowledge.joined(self.entries[other][1].id) or self.matcher.knowledge.joined(entry.id)
+                if why:
+                    same = f"{same}; {why}"
+                rendered = spread.features.get("list_rendering")
+                if rendered is not None:  # still only a rendering's match: say so there, worth no more
+                    spread.features["list_rendering"] = FeatureHit(
+                        "list_rendering", rendered.score, f"{rendered.detail}; {same}", rendered.role)
+                else:
+                    spread.features["known_same"] = FeatureHit("known_same", 1.0, same, "match")
                 best[other] = spread
+
+
+def _same_words(a: Name, b: Name) -> bool:
+    """Some reading of each name has the same words (order and legal forms aside)."""
+    return any(set(x) == set(y) for x in a.readings for y in b.readings if x and y)
 
 
 _WORKER: Screener | None = None

@@ -295,7 +295,7 @@ class Opened:
         tables: dict[str, LazyMap[Any]] = {tab: LazyMap(
             db, "SELECT v FROM knowledge WHERE tab = ? AND key = ?", "SELECT key, v FROM knowledge WHERE tab = ?",
             (lambda v: set(json.loads(v))) if tab in ("by_key", "alias_key") else json.loads, prefix=(tab,))
-            for tab in ("by_key", "alias_key", "labels", "roots")}
+            for tab in ("by_key", "alias_key", "labels", "roots", "renderings", "joined")}
         self.knowledge = Knowledge.from_tables(tables)
         self.members = LazyMap(db, "SELECT pos FROM members WHERE cluster = ?", "SELECT cluster, pos FROM members",
                                json.loads)

@@ -8,13 +8,14 @@ they round-trip through JSON exactly (`encode_part` / `decode_part`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from mcfwatch.lists.model import ListEntry, WatchList
 from mcfwatch.resolve.index import prepare
 from mcfwatch.resolve.knowledge import KeyedUnit, entry_unit
 from mcfwatch.resolve.names import Name, parse, variants_of
+from mcfwatch.resolve.renderings import Rendering, learn
 
 
 @dataclass(slots=True)
@@ -24,6 +25,7 @@ class EntryPart:
     primary: list[str]                     # knowledge: keys of its own names
     alias: list[str]                       # knowledge: keys of its aliases
     primary_keys: list[str]                # keys of its published name's variants (screen: alias of another)
+    renderings: list[Rendering] = field(default_factory=list)  # pinyin words its names render (renderings)
 
     def unit(self, entry: ListEntry) -> KeyedUnit:
         return entry.id, entry.name, self.joining, self.primary, self.alias
@@ -32,7 +34,7 @@ class EntryPart:
 def entry_part(entry: ListEntry) -> EntryPart:
     _, _, joining, primary, alias = entry_unit(entry)
     primary_keys = sorted({parse(v).key for v in variants_of(entry.name)})
-    return EntryPart(prepare(entry.all_names()), joining, primary, alias, primary_keys)
+    return EntryPart(prepare(entry.all_names()), joining, primary, alias, primary_keys, learn(entry))
 
 
 def fragment(wl: WatchList) -> list[EntryPart]:
@@ -51,10 +53,17 @@ def decode_name(v: list[Any]) -> Name:
 
 
 def encode_part(p: EntryPart) -> list[Any]:
-    return [[[*encode_name(n), keys] for n, keys in p.names], p.joining, p.primary, p.alias, p.primary_keys]
+    return [[[*encode_name(n), keys] for n, keys in p.names], p.joining, p.primary, p.alias, p.primary_keys,
+            [[*r.encode(), r.aliases_only] for r in p.renderings]]
 
 
 def decode_part(v: list[Any]) -> EntryPart:
-    names, joining, primary, alias, primary_keys = v
+    names, joining, primary, alias, primary_keys, renderings = v
     return EntryPart([(decode_name(n[:10]), list(n[10])) for n in names], list(joining), list(primary),
-                     list(alias), list(primary_keys))
+                     list(alias), list(primary_keys),
+                     [_rendering(r) for r in renderings])
+
+
+def _rendering(v: list[Any]) -> Rendering:
+    pinyin, brand, entry_id, pinyin_name, brand_name, aliases_only = v
+    return Rendering(str(pinyin), str(brand), str(entry_id), str(pinyin_name), str(brand_name), bool(aliases_only))

@@ -1,0 +1,58 @@
+"""Entries of two lists joined through an alias that is the other entry's name (knowledge.alias_joins): a
+Chinese name that one list publishes reaches the other list's entry, and the hit says why."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from mcfwatch.lists import load_lists
+from mcfwatch.lists.model import ListEntry
+from mcfwatch.resolve import screen
+from mcfwatch.resolve.knowledge import alias_joins
+from mcfwatch.resolve.screen_parts import entry_part
+
+
+def _joins(entries: list[ListEntry]) -> list[tuple[str, str, str]]:
+    parts = [entry_part(e) for e in entries]
+    return alias_joins(entries, [p.unit(e) for p, e in zip(parts, entries, strict=True)], [p.primary_keys for p in parts])
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> list[tuple[str, str, str]]:
+    return _joins([e for wl in load_lists() for e in wl.entries])
+
+
+def test_a_misspelt_1286_entry_reaches_its_chinese_name_through_aspi() -> None:
+    """1286 prints "Hangzhao Dianzi University" and gives "Hangzhou Dianzi University" as its alias; ASPI's
+    entry of that name carries 杭州电子科技大学."""
+    hits = {h.entry_id: h for h in screen("杭州电子科技大学").hits}
+    assert "us-dod-1286:hangzhao-dianzi-university" in hits, sorted(hits)
+    detail = hits["us-dod-1286:hangzhao-dianzi-university"].features["known_same"]["detail"]
+    assert "aspi-unitracker" in detail and "us-dod-1286 gives 'Hangzhou Dianzi University'" in detail
+
+
+def test_subsidiaries_carrying_their_groups_name_are_not_joined() -> None:
+    joined = {x for a, b, _ in _shipped() for x in (a, b)}
+    assert "us-dod-1260h:huawei-investment-holding-co-ltd" not in joined
+    assert "us-bis-entity-list:beijing-computational-science-research-center" not in joined  # a CAEP unit
+    assert ("us-dod-1286:hangzhao-dianzi-university", "aspi-unitracker:hangzhou-dianzi-university") in {
+        (a, b) for a, b, _ in _shipped()}
+
+
+def test_join_needs_a_spelling_one_type_and_one_country() -> None:
+    group = ListEntry("x:group", "x", "Huawei Technologies Co., Ltd.", schema="Company", country="cn")
+    holding = ListEntry("y:holding", "y", "Huawei Investment & Holding Co., Ltd.", schema="Company", country="cn",
+                        aliases=["Huawei Technologies Co., Ltd."])
+    assert _joins([group, holding]) == []  # its own name is not a spelling of the alias: a parent's name
+    uni = ListEntry("x:hdu", "x", "Hangzhou Dianzi University", schema="University", country="cn")
+    typo = ListEntry("y:hdu", "y", "Hangzhao Dianzi University", schema="University", country="cn",
+                     aliases=["Hangzhou Dianzi University"])
+    assert [(a, b) for a, b, _ in _joins([uni, typo])] == [("y:hdu", "x:hdu")]
+    abroad = ListEntry("y:hdu", "y", "Hangzhao Dianzi University", schema="University", country="ir",
+                       aliases=["Hangzhou Dianzi University"])
+    assert _joins([uni, abroad]) == []
+    person = ListEntry("y:p", "y", "Hangzhao Dianzi University", schema="Person", aliases=["Hangzhou Dianzi University"])
+    assert _joins([uni, person]) == []
+    shared = ListEntry("z:hdu", "z", "Hangzhau Dianzi University", schema="University", country="cn",
+                       aliases=["Hangzhou Dianzi University"])
+    assert _joins([uni, typo, shared]) == []  # an alias two entries give designates neither
