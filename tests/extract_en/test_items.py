@@ -69,3 +69,41 @@ def test_item_heads_end_technology_names_in_two_or_more_documents() -> None:
                         docs[m["text"].split()[-1].lower().split("-")[-1]].add(rec["id"])
     for head in ITEM_HEAD_WORDS:
         assert len(docs.get(head, set()) | docs.get(plural(head), set())) >= 2, head
+
+
+@pytest.mark.slow
+def test_the_field_of_research_or_of_an_agreement(extract_text) -> None:  # en-x-0244, en-x-0250, en-x-0252, en-x-0255
+    ex = extract_text("Proceeds will be used to expand production in Xi'an and to fund research on satellite-denied "
+                      "navigation.")
+    assert "satellite-denied navigation" in technologies(ex)
+    ex = extract_text("Between 2016 and 2021 the University of the Laurentians received $11.4 million from Hanxin "
+                      "Telecommunications, a Shenzhen maker of telecommunications equipment, under 19 research "
+                      "contracts in optical networking, 5G antennas and video compression.")
+    assert {"optical networking", "video compression"} <= technologies(ex)  # each conjunct
+    ex = extract_text("Daehan Vacuum signed a memorandum to set up a joint laboratory for atomic layer deposition in "
+                      "Wuxi.")
+    assert "atomic layer deposition" in technologies(ex)
+    ex = extract_text("Tan, a specialist in composite armour materials, signed a contract in 2015.")
+    assert "composite armour materials" in technologies(ex)
+    # a field needs a word saying which, and no kind of field or policy is one (real phrasings of speeches and
+    # sister-city news)
+    ex = extract_text("The two sides agreed on cooperation in higher education and research on climate change. "
+                      "The university will build new laboratories and develop closer ties with industry. They "
+                      "signed an agreement on supply chain security and research on materials.")
+    assert not technologies(ex)
+
+
+@pytest.mark.slow
+def test_what_a_maker_makes(extract_text) -> None:  # en-x-0248, en-x-0232, en-w-1257, en-w-1275
+    ex = extract_text("Among the exhibitors was Ferrand Hydraulics, the Wexbridge maker of hydraulic cylinders, which "
+                      "signed a supply contract.")
+    assert "hydraulic cylinders" in technologies(ex)
+    ex = extract_text("Imagination Technologies designs graphics processors and licenses those designs to chip "
+                      "makers.")
+    assert "graphics processors" in technologies(ex)
+    ex = extract_text("Jiangsu Haiyang Electronics makes sonar processors for the PLA Navy.")
+    assert "sonar processors" in technologies(ex)  # the technology word with the item it modifies
+    ex = extract_text("The institute makes radomes for PLA Air Force missiles.")
+    assert "radomes" in technologies(ex)  # made for a party: the bare plural is the item
+    ex = extract_text("The company makes new friends, builds partnerships and produces results for investors.")
+    assert not technologies(ex)

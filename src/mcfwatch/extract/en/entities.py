@@ -43,7 +43,7 @@ from mcfwatch.extract.en.extents import (
     unit_tail,
 )
 from mcfwatch.extract.en.heads import local_council, named_by_role, strong_type
-from mcfwatch.extract.en.items import transferred_items
+from mcfwatch.extract.en.items import item_head_after, transferred_items
 from mcfwatch.extract.en.lexicon import TITLE_HEADS, TITLE_WORDS
 from mcfwatch.extract.en.names import country_name, name_key
 from mcfwatch.extract.en.patterns import PERSON_TITLES, TECHNOLOGIES
@@ -280,10 +280,14 @@ def tech_extent(span: Span) -> Span:
     if end < len(doc) and doc[end].lower_ in TECH_TAILS and _free(doc[end]):
         end += 1
     # the item a technology word modifies ("directed energy weapons", "gallium nitride amplifiers"): the kinds of
-    # item that end the corpus's technology names
+    # item that end the corpus's technology names, or any plural item noun its noun phrase ends in ("sonar
+    # processors", "gallium nitride power amplifiers", "carbon fibre prepregs"; items.py says what is no item)
     while end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end \
             and doc[end].lower_ in TECH_ITEMS and _free(doc[end]):
         end += 1
+    item = item_head_after(doc, end)
+    if item is not None and all(_free(doc[i]) for i in range(end, item + 1)):
+        end = item + 1
     # the words that modify it inside its noun phrase ("monolithic microwave integrated circuits", "airborne
     # early-warning radars", "AC311 light helicopters"), not a quantity or a word of judgement
     while start > 0 and _tech_modifier(doc[start - 1], start, end):

@@ -10,8 +10,12 @@ phrase that is the object of a transfer verb (or the subject of its passive, or 
 "shipments of X") with a plural or mass common noun as its head and the words that modify it inside the noun
 phrase, less the quantity, the determiner and words of judgement ("two", "similar", "controlled"). A head
 that says nothing about the item ("goods", "items", "products", "them") is never one; a generic kind of item
-("equipment", "parts", "systems", "tools") only with a word that says which. Pure functions over a parsed
-document.
+("equipment", "parts", "systems", "tools") only with a word that says which. What a maker makes is an item
+too ("the Wexbridge maker of hydraulic cylinders", "designs graphics processors", "makes radomes for PLA Air Force
+missiles"), and so is the field a piece of research, work or agreement is about ("research on satellite-denied
+navigation", "research contracts in optical networking", "a joint laboratory for atomic layer deposition"), when a
+lower-case word says which field and its head is no kind of field or policy ("cooperation in higher education",
+"research on climate change"). Pure functions over a parsed document.
 """
 
 from __future__ import annotations
@@ -37,6 +41,45 @@ HANDOVER_NOUNS = frozenset({
     "sale", "export", "re-export", "shipment", "delivery", "supply", "purchase", "transfer", "import", "smuggling",
     "procurement", "diversion", "consignment"})
 MAKE_NOUNS = frozenset({"development", "production", "manufacture", "order"})
+# the makers and sellers of an item, whose "of" phrase is the item ("the Wexbridge maker of hydraulic cylinders", "a
+# key supplier of propulsion shafts to the PLA Navy", "a designer of ARM-based server processors")
+AGENT_NOUNS = frozenset({"maker", "manufacturer", "producer", "designer", "developer", "supplier", "exporter",
+                         "seller", "vendor", "distributor", "provider"})
+# verbs of making whose object is an item when a word says which and the head is a plural noun ("designs graphics
+# processors", "produces head-up displays and mission computers"), or when it is made for a party ("makes radomes
+# for PLA Air Force missiles")
+PRODUCE_VERBS = frozenset({"develop", "design", "manufacture", "produce", "make", "build"})
+# research, work and agreements whose "on", "in", "for" or "into" phrase is the field of technology they are about
+# (docs/annotation.md section 3: "hypersonic flight", "quantum information technologies"): "research on
+# satellite-denied navigation", "research contracts in optical networking", "a joint laboratory for atomic layer
+# deposition", "a licence agreement for solid-oxide fuel cells", "a specialist in composite armour materials"
+FIELD_NOUNS = frozenset({
+    "research", "study", "work", "cooperation", "collaboration", "laboratory", "lab", "centre", "center",
+    "agreement", "contract", "memorandum", "project", "programme", "program", "exchange", "grant", "expertise",
+    "specialist", "expert", "know-how", "patent", "breakthrough", "advance", "partnership"})
+FIELD_VERBS = frozenset({"research", "work", "specialise", "specialize", "collaborate", "cooperate", "focus"})
+_FIELD_PREPS = frozenset({"on", "in", "for", "into"})
+# heads of an "on"/"in" phrase that are no field of technology ("research on climate change", "cooperation in
+# higher education", "a contract for the supply"), and the words that say of what kind a field is, not which
+NOT_FIELDS = frozenset({
+    "change", "issues", "issue", "matters", "matter", "areas", "area", "fields", "field", "topics", "topic",
+    "subjects", "education", "training", "exchanges", "trade", "investment", "policy", "policies", "security",
+    "affairs", "management", "innovation", "applications", "industry", "industries", "economy", "health",
+    "environment", "science", "sciences", "engineering", "technology", "technologies", "development", "studies",
+    "sector", "sectors", "region", "regions", "country", "countries", "city", "province", "basis", "behalf",
+    "terms", "addition", "detail", "particular", "future", "past", "world", "response", "support",
+    "purpose", "purposes", "framework", "principle", "principles", "connection", "relation", "relations", "term",
+    "aspects", "aspect", "questions", "question", "problems", "problem", "challenges", "challenge", "use", "uses",
+    "talent", "talents", "students", "medicine", "disease", "diseases", "agriculture", "tourism", "culture",
+    "chain", "chains", "reduction", "defenses", "defences", "defense", "defence", "concerns", "concern", "mobility",
+    "media", "standard", "standards", "interests", "centre", "center", "centres", "centers", "workshop",
+    "preparation", "sets", "purchases", "groups", "conglomerates", "repair", "band", "risk", "risks", "rights",
+    "weapons", "warheads"})
+GENERIC_FIELD_WORDS = frozenset({
+    "joint", "basic", "applied", "scientific", "technical", "academic", "bilateral", "mutual", "economic",
+    "cultural", "military", "civilian", "international", "global", "national", "regional", "future", "potential",
+    "possible", "emerging", "technological", "industrial", "commercial", "strategic", "critical", "sensitive",
+    "dual-use", "defence", "defense", "public", "social", "such", "this", "these", "other", "research", "key"})
 # the kinds of item that end Technology names in two or more documents of corpus/train and corpus/extra
 # (tests/extract_en/test_items.py checks it), singular and plural
 ITEM_HEAD_WORDS = """
@@ -103,7 +146,9 @@ JUDGEMENT = frozenset({
     "related", "similar", "own", "key", "main", "major", "sensitive", "controlled", "licensed", "unlicensed",
     "restricted", "relevant", "specific", "different", "total", "first", "last", "some", "any", "all", "these",
     "those", "numerous", "unspecified", "unknown", "larger", "smaller", "cheap", "cheaper", "expensive",
-    "advanced", "latest", "modern", "sophisticated", "high-tech", "dozens", "hundreds", "thousands", "millions"})
+    "advanced", "latest", "modern", "sophisticated", "high-tech", "dozens", "hundreds", "thousands", "millions",
+    "complete", "domestic", "foreign", "used", "leading", "world-leading", "largest", "only", "higher", "common",
+    "independent", "corporate", "collective", "national"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "punct", "advmod", "nummod", "quantmod"})
 _NOUN_TAGS = frozenset({"NN", "NNS"})
 
@@ -117,33 +162,62 @@ def _trigger_indices(doc: Doc, lemmas: frozenset[str]) -> list[int]:
     return [int(i) for i in np.flatnonzero(np.isin(column, keys))]
 
 
-def _heads(doc: Doc) -> list[tuple[Token, bool]]:
-    """The head nouns of the items the document's transfer verbs and nouns take (with their conjuncts), and
-    whether a verb or noun of handing over took them."""
-    out: list[tuple[Token, bool]] = []
+def _heads(doc: Doc) -> list[tuple[Token, str]]:
+    """The head nouns of the items the document's transfer verbs and nouns take (with their conjuncts), and how
+    they were taken: "handover" (a verb or noun of handing over), "made" (a verb of making or an agent noun: a word
+    must say which item), "item" (a head of ITEM_HEADS after a verb of getting) or "field" (the field of research
+    or of an agreement)."""
+    out: list[tuple[Token, str]] = []
     for i in _trigger_indices(doc, _TRIGGERS):
         tok = doc[i]
         found: list[Token] = []
-        if tok.pos_ == "VERB" and tok.lemma_ in _VERBS:
+        kind = ""
+        if tok.pos_ == "VERB" and tok.lemma_ in FIELD_VERBS and tok.lemma_ not in _VERBS:
+            found, kind = _field_objects(tok), "field"
+        elif tok.pos_ == "VERB" and tok.lemma_ in _VERBS:
             passive = any(c.dep_ == "auxpass" for c in tok.children)
             found = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
-        elif tok.pos_ == "NOUN" and tok.lemma_ in _NOUNS:
+        elif tok.pos_ == "NOUN" and tok.lemma_ in _NOUNS | AGENT_NOUNS:
             found = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj"]
-        handover = tok.lemma_ in _HANDOVER or tok.lemma_ == "provide" and any(
-            c.dep_ in {"prep", "dative"} and c.lower_ == "to"
-            for c in (*tok.children, *(g for f in found for g in f.children)))  # "provided gyroscopes ... to X"
+        if tok.pos_ == "NOUN" and tok.lemma_ in FIELD_NOUNS and not found:
+            found, kind = _field_objects(tok), "field"
+        if not kind:
+            handover = tok.lemma_ in _HANDOVER or tok.lemma_ == "provide" and any(
+                c.dep_ in {"prep", "dative"} and c.lower_ == "to"
+                for c in (*tok.children, *(g for f in found for g in f.children)))  # "provided gyroscopes ... to X"
+            kind = "handover" if handover else "made" if tok.lemma_ in PRODUCE_VERBS | AGENT_NOUNS else "item"
         for first in found:
             first = _of_quantity(first)
-            out += [(h, handover) for h in (first, *first.conjuncts)
-                    if h.tag_ in _NOUN_TAGS and (handover or h.lower_ in ITEM_HEADS) and not _abstract(h)]
+            for h in (first, *first.conjuncts):
+                if h.tag_ not in _NOUN_TAGS:
+                    continue
+                if kind == "field":
+                    if h.lower_ not in NOT_FIELDS:
+                        out.append((h, kind))
+                elif not _abstract(h) and (kind == "handover" or h.lower_ in ITEM_HEADS):
+                    out.append((h, "handover" if kind == "handover" else "item"))
+                elif kind == "made" and not _abstract(h) and h.lower_ not in NOT_FIELDS \
+                        and (h.tag_ == "NNS" or _made_for(tok, first)):
+                    out.append((h, "made for" if h.tag_ == "NNS" and _made_for(tok, first) else kind))
     return out
+
+
+def _field_objects(tok: Token) -> list[Token]:
+    """The objects of the "on", "in", "for" or "into" phrases of a word of research or agreement."""
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in _FIELD_PREPS
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def _made_for(verb: Token, item: Token) -> bool:
+    """"makes radomes for PLA Air Force missiles": a verb of making whose item is made for a party."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" for c in (*verb.children, *item.children))
 
 
 _VERBS = HANDOVER_VERBS | MAKE_VERBS
 _NOUNS = HANDOVER_NOUNS | MAKE_NOUNS
 _HANDOVER = HANDOVER_VERBS | HANDOVER_NOUNS
-_TRIGGERS = _VERBS | _NOUNS
+_TRIGGERS = _VERBS | _NOUNS | AGENT_NOUNS | FIELD_NOUNS | FIELD_VERBS
 _ABSTRACT = re.compile(r"(?:tions?|ness|ity|ities|ships?|ances?|ences?|isms?|ments?|.{4}ings?)$")
 _CONCRETE = frozenset({"munitions", "ammunition", "station", "stations", "appliances", "equipment", "instruments",
                        "instrument", "implements", "castings", "casting", "bearings", "forgings", "fittings",
@@ -168,7 +242,7 @@ def _of_quantity(head: Token) -> Token:
     return head
 
 
-def _extent(head: Token, handover: bool) -> tuple[int, int] | None:
+def _extent(head: Token, kind: str) -> tuple[int, int] | None:
     """The item's tokens: the head and the words before it inside its noun phrase, less the quantity, the
     determiner and words of judgement; None when the head says nothing about the item, or when a verb of making
     takes it without a word that says which ("the engines were made in Derby": items named before)."""
@@ -192,7 +266,14 @@ def _extent(head: Token, handover: bool) -> tuple[int, int] | None:
         if not skip:
             break
         start += skip
-    if start == head.i and (low in GENERIC_HEADS or head.tag_ == "NN" or not handover):
+    if kind == "field":
+        while start < head.i and (doc[start].lower_ in GENERIC_FIELD_WORDS or doc[start].is_punct):
+            start += 1
+        if start == head.i or doc[start].ent_iob_ != "O" and doc[start].ent_type_ != "Technology" \
+                or not all(t.is_lower or t.like_num or t.is_punct for t in doc[start:head.i + 1]):
+            return None  # "research on materials", "cooperation in Chinese medicine": a field needs a word saying which
+        return start, head.i + 1
+    if start == head.i and (low in GENERIC_HEADS or head.tag_ == "NN" or kind not in {"handover", "made for"}):
         return None  # "equipment", "laser", "item": a kind of item, or one, named without what it is
     return start, head.i + 1
 
@@ -238,8 +319,8 @@ def transferred_items(doc: Doc, taken: set[int]) -> list[Span]:
     ``taken`` (the tokens of the names already found)."""
     out: list[Span] = []
     seen: set[tuple[int, int]] = set()
-    for head, handover in _heads(doc):
-        extent = _extent(head, handover)
+    for head, kind in _heads(doc):
+        extent = _extent(head, kind)
         if extent is None or extent in seen:
             continue
         start, end = extent
@@ -248,3 +329,20 @@ def transferred_items(doc: Doc, taken: set[int]) -> list[Span]:
         seen.add(extent)
         out.append(doc[start:end])
     return out
+
+
+def item_head_after(doc: Doc, end: int) -> int | None:
+    """The head noun of the item that the words before ``end`` modify, within three lower-case words after it
+    ("sonar" + "processors", "gallium nitride" + "power amplifiers", "lithography" + "system"): a plural noun or
+    a head of ITEM_HEADS that names an item (not "makers", "research", "capabilities"), else None."""
+    if end == 0 or end >= len(doc) or doc[end - 1].dep_ not in {"compound", "amod", "nmod"}:
+        return None
+    head = doc[end - 1].head
+    if not end <= head.i < end + 3 or not all(t.is_lower and t.tag_ in {"NN", "NNS", "JJ", "HYPH"} or t.text in HYPHENS
+                                             for t in doc[end:head.i + 1]):
+        return None
+    low = head.lower_
+    if head.tag_ != "NNS" and low not in ITEM_HEADS or low in NOT_ITEMS or low in FARM_GOODS or _abstract(head) \
+            or head.lemma_.lower() in PEOPLE_AND_MESSAGES or low in NOT_FIELDS or low in {"system", "systems"}:
+        return None  # "artificial intelligence systems": the field is the name (fr-007 annotates it so)
+    return head.i
