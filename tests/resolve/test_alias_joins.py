@@ -56,3 +56,32 @@ def test_join_needs_a_spelling_one_type_and_one_country() -> None:
     shared = ListEntry("z:hdu", "z", "Hangzhau Dianzi University", schema="University", country="cn",
                        aliases=["Hangzhou Dianzi University"])
     assert _joins([uni, typo, shared]) == []  # an alias two entries give designates neither
+
+
+def test_entity_list_dji_joins_the_1260h_and_ns_cmic_entries_it_names() -> None:
+    """The Entity List's "DJI" gives "Shenzhen DJI Innovation Technology Co., Ltd." (1260H's name) and "SZ DJI
+    Technology Co., Ltd." (NS-CMIC's): 大疆 reaches all three, no longer 1260H's through the bare acronym."""
+    hits = {h.entry_id: h for h in screen("大疆").hits}
+    hit = hits["us-dod-1260h:shenzhen-dji-innovation-technology-co-ltd"]
+    assert hit.score >= 0.85
+    assert "us-bis-entity-list gives 'Shenzhen DJI Innovation Technology Co., Ltd.' as a name of DJI" in (
+        hit.features["known_same"]["detail"])
+
+
+def test_an_alias_never_joins_two_entries_of_one_list() -> None:
+    """1260H publishes "Hesai Group" (alias "Hesai Technology Co") and "Hesai Technology Co., Ltd." as two
+    entries: they stay two organisations; across lists the same alias joins."""
+    from mcfwatch.resolve.knowledge import Knowledge, entry_unit
+
+    group = ListEntry("us-dod-1260h:hesai-group", "us-dod-1260h", "Hesai Group", schema="Company", country="cn",
+                      aliases=["Hesai Technology Co"])
+    tech = ListEntry("us-dod-1260h:hesai-technology", "us-dod-1260h", "Hesai Technology Co., Ltd.", schema="Company",
+                     country="cn")
+    joins = _joins([group, tech])
+    assert joins  # the alias is the other entry's name ...
+    k = Knowledge().build_keyed([entry_unit(group), entry_unit(tech)], joins)
+    assert k.cluster_of(group.id) != k.cluster_of(tech.id)  # ... but one list keeps its two entries apart
+    other = ListEntry("us-bis-entity-list:hesai-technology", "us-bis-entity-list", "Hesai Technology Co., Ltd.",
+                      schema="Company", country="cn")
+    k = Knowledge().build_keyed([entry_unit(group), entry_unit(other)], _joins([group, other]))
+    assert k.cluster_of(group.id) == k.cluster_of(other.id) and k.joined(group.id)

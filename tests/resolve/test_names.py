@@ -66,3 +66,14 @@ def test_variants_split_packed_names() -> None:
     assert "CASIC" not in variants_of(
         "No.35 Research Institute of the Third Academy of China Aerospace Science and Industry Corporation (CASIC)"
     )
+
+
+def test_a_brand_printed_in_capitals_is_not_an_acronym() -> None:
+    """The Entity List prints iFlytek as "IFLYTEK": the known-names table writes it as a word, so it is
+    not capped as a bare acronym (科大讯飞 finds it at 1.0); DJI and NWPU stay acronyms."""
+    from mcfwatch.resolve import screen
+
+    assert not parse("IFLYTEK").acronym and not parse("HUAWEI").acronym
+    assert parse("DJI").acronym and parse("NWPU").acronym
+    hits = {h.entry_id: h.score for h in screen("科大讯飞").hits}
+    assert hits.get("us-bis-entity-list:iflytek") == 1.0

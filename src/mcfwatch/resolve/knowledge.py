@@ -8,9 +8,11 @@ Invariant: entries of different lists are joined into one organisation through a
 Chinese name they share exactly, or (`alias_joins`) through an alias of one entry that is another entry's
 own name, only when that alias is given by no other entry, names at least two words, the two entries are
 of one type and country, and the entry's own name is a spelling of that alias (Hangzhao / Hangzhou Dianzi
-University), not a parent's or a unit's name (affiliates share aliases: a subsidiary gives its group's
-name as an alias). A primary name of more than MAX_CLUSTERS organisations, or an alias of more than one,
-is ambiguous and ignored.
+University) or its one word (the Entity List's "DJI" gives "SZ DJI Technology Co., Ltd.", NS-CMIC's name),
+not a parent's or a unit's name (affiliates share aliases: a subsidiary gives its group's name as an
+alias); an alias never joins two entries of one list (a list that publishes two entries keeps them two).
+A primary name of more than MAX_CLUSTERS organisations, or an alias of more than one, is ambiguous and
+ignored.
 """
 
 from __future__ import annotations
@@ -97,9 +99,18 @@ class Knowledge:
                     uf.union(unit, strong_owner[key])
                 else:
                     strong_owner[key] = unit
+        # a join through an alias never puts two entries of one list together: a list that publishes two
+        # entries (Hesai Group and Hesai Technology) keeps them two, whatever an alias says
+        lists_of: dict[str, set[str]] = {}
+        for unit, *_ in units:
+            lists_of.setdefault(uf.find(unit), set()).add(unit.partition(":")[0])
         self._joined = {}
         for a, b, why in joins:
+            ra, rb = uf.find(a), uf.find(b)
+            if ra == rb or lists_of.get(ra, set()) & lists_of.get(rb, set()):
+                continue
             uf.union(a, b)
+            lists_of[uf.find(a)] = lists_of.pop(ra, set()) | lists_of.pop(rb, set())
             self._joined.setdefault(a, why)
             self._joined.setdefault(b, why)
         # A name that is the primary name of some organisation designates those only; a name that is
@@ -189,8 +200,8 @@ def alias_joins(entries: Sequence[ListEntry], units: Sequence[KeyedUnit],
             continue
         (i,) = owners
         a = entries[i]
-        if not own_keys[i] or max(fuzz.ratio(k, key) for k in own_keys[i]) < SPELLING:
-            continue  # the alias is not a spelling of the entry's own name: a parent's or a unit's name
+        if not any(fuzz.ratio(k, key) >= SPELLING or (" " not in k and k in key.split()) for k in own_keys[i]):
+            continue  # the alias is neither a spelling of the entry's own name nor its one word (DJI) spelt out
         for j in sorted(named):
             b = entries[j]
             if not _same_kind(a, b):

@@ -81,6 +81,14 @@ def _acronym_expansions() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def _brand_words() -> frozenset[str]:
+    """One-word names the known-names table writes as words, not acronyms (Huawei, iFlytek): "IFLYTEK" in
+    capitals, as the Entity List prints it, is that word, not an acronym to be capped."""
+    return frozenset(fold(n) for group in lexicon.known_names() for n in group
+                     if len(n.split()) == 1 and not has_han(n) and not n.isupper())
+
+
+@lru_cache(maxsize=1)
 def _zh_lexicon() -> dict[str, tuple[str, ...]]:
     """The glossary plus every Chinese name of the known-names table read as its English name."""
     table = dict(lexicon.glossary())
@@ -176,7 +184,8 @@ def parse(name: str) -> Name:
     content = _content(words)
     romanised = compact(pinyin(han)) if script == "han" else "".join(content)
     stripped = text.strip()
-    acronym = bool(_ACRONYM.match(stripped)) or (script == "latin" and fold(stripped) in _acronym_expansions())
+    acronym = (bool(_ACRONYM.match(stripped)) and fold(stripped) not in _brand_words()) or (
+        script == "latin" and fold(stripped) in _acronym_expansions())
     key = " ".join(content) if script == "latin" else han if script == "han" else " ".join(content) + " " + han
     nums = numbers(text)
     if nums:

@@ -202,6 +202,10 @@ class Screener:
             if schema and not can_match(schema, entry.schema) and not entry.properties.get("schema_guessed"):
                 continue
             score = c.score
+            known = c.features.get("known_same")
+            why = self.matcher.knowledge.joined(entry.id) if known is not None else ""
+            if known is not None and why and why not in known.detail:  # joined through a list's alias: say so
+                c.features["known_same"] = FeatureHit(known.name, known.score, f"{known.detail}; {why}", known.role)
             other = self._alias_of_other(owner, c)
             if other:
                 score = min(score, ALIAS_OF_OTHER_CAP)
