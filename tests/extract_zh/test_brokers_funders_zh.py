@@ -62,7 +62,7 @@ def test_stated_facts(rules: ChineseExtractor, text: str, expected: tuple[str, s
 def test_founders_each_fund_what_they_found(rules: ChineseExtractor) -> None:
     got = facts(rules, "由四川省财政厅、成都高新投资集团有限公司共同出资设立的四川航空产业投资基金完成首期募集。")
     funders = {(s, t) for r, s, t in got if r == "funding"}
-    assert len(funders) == 2 and {s for s, _ in funders} == {"四川省财政厅", "高新投资集团有限公司"}, got
+    assert len(funders) == 2 and {s for s, _ in funders} == {"四川省财政厅", "成都高新投资集团有限公司"}, got
     assert len({t for _, t in funders}) == 1 and "投资基金" in next(iter(funders))[1]
 
 

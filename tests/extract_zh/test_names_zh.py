@@ -313,3 +313,57 @@ def test_a_models_headless_body_ending_in_an_action_is_no_name() -> None:
     text = "海鹰智能与联合国签约。"
     toks = [Token(0, 2, "海鹰", "nz"), Token(2, 4, "智能", "n")]
     assert not _ends_in_action(text, _Cand(0, 4, "Company", 1, [], "tagger"), toks)
+
+
+def test_a_place_before_industry_words_alone_is_the_firms_brand(zh_extractor: ChineseExtractor) -> None:
+    # two firms that differ by their city only stay two (they were one entity 飞机工业有限公司); a brand after the
+    # place still lets the place go (河北立中集团 -> 立中集团)
+    ex = next(zh_extractor.extract_many([Document(
+        text="西安飞机工业有限公司和成都飞机工业有限公司分别与德国空客公司签署协议，河北立中集团也参加了签约。",
+        language="zh")]))
+    names = {e.name: len(e.mentions) for e in ex.entities if e.type == "Company"}
+    assert names.get("西安飞机工业有限公司") == 1 and names.get("成都飞机工业有限公司") == 1, names
+    assert "立中集团" in names and "飞机工业有限公司" not in names
+
+
+def test_a_name_ends_at_its_legal_form_and_before_the_copula(zh_extractor: ChineseExtractor) -> None:
+    # corpus/extra zh-x-0127, zh-x-0149 (written by the project): the segmenter glues a verb or the copula 系 on
+    got = _types(zh_extractor, "恒润精密向越南河内机械制造总公司发运立式加工中心12台。另查明，宏远机电系宏远控股集团有限公司"
+                               "全资子公司。")
+    assert got.get("河内机械制造总公司") == "Company"
+    assert got.get("宏远机电") == "Company" and got.get("宏远控股集团有限公司") == "Company"
+    assert not [n for n in got if "系" in n or "发运" in n], got
+    # 系统 and 系列 are no copula
+    assert _surfaces(zh_extractor, "深圳启航无人系统有限公司参加了展会。").get("深圳启航无人系统有限公司") == "Company"
+
+
+def test_our_city_and_a_deals_vehicle_are_no_part_of_a_name(zh_extractor: ChineseExtractor) -> None:
+    # corpus/train zh-w-0099 (我市兰州湾新能源集团), corpus/extra zh-x-0266 (项目公司X有限公司)
+    got = _surfaces(zh_extractor, "在对接会的牵线下，我市兰州湾新能源集团与荷兰企业签约。与佳铭新材共同设立项目公司"
+                                  "川江佳铭隔膜科技有限公司，区政府持股20%。")
+    assert got.get("兰州湾新能源集团") == "Company" and got.get("川江佳铭隔膜科技有限公司") == "Company"
+    assert not [n for n in got if n.startswith(("市", "项目公司"))], got
+
+
+def test_parks_are_places_and_the_small_giants_a_designation(zh_extractor: ChineseExtractor) -> None:
+    # docs/annotation.md [s25]: a named park or zone is a Place, its 管委会 PublicBody, 贸促会 Organization; the
+    # designation 专精特新“小巨人”企业 is a Program with its head noun, a level before it out, a province in
+    got = _types(zh_extractor, "常州市贸促会与澄江航空产业园管委会签约，兰州湾高新技术产业开发区、安平丝网产业园参加。"
+                               "公司入选第六批国家级专精特新“小巨人”企业名单，又被认定为南川省专精特新中小企业。"
+                               "被告苏州恒通贸易有限公司，住所地苏州工业园区。")
+    assert got.get("常州市贸促会") == "Organization" and got.get("澄江航空产业园管委会") == "PublicBody"
+    assert got.get("兰州湾高新技术产业开发区") == "Place" and got.get("安平丝网产业园") == "Place"
+    assert got.get("专精特新“小巨人”企业") == "Program" and got.get("南川省专精特新中小企业") == "Program"
+    assert got.get("苏州工业园区") == "Place", got
+
+
+def test_a_country_before_a_firm_in_latin_script(zh_extractor: ChineseExtractor) -> None:
+    # corpus/extra zh-x-0256, zh-x-0270, zh-x-0289, zh-x-0291 (written by the project): the country is a Place of its
+    # own, the firm ends with its legal form and is a Company
+    got = _types(zh_extractor, "今年6月，溯光量子与德国Q-Sense GmbH签署协议。船上的起重机由荷兰Vanderlift B.V.供货。"
+                               "今年4月，公司向土耳其Anadolu Hassas Teknoloji A.Ş.出口测量机。"
+                               "公司与哈萨克斯坦Astana Test Solutions LLP签约。")
+    for place in ("德国", "荷兰", "土耳其", "哈萨克斯坦"):
+        assert got.get(place) == "Place", (place, got)
+    for firm in ("Q-Sense GmbH", "Vanderlift B.V.", "Anadolu Hassas Teknoloji A.Ş.", "Astana Test Solutions LLP"):
+        assert got.get(firm) == "Company", (firm, got)

@@ -126,3 +126,33 @@ def test_an_items_name_is_never_cut_inside_a_word_or_a_designation(zh_extractor:
     assert "III-V族化合物集成电路" in techs("基金主要投向III-V族化合物集成电路等领域。")
     assert not [t for t in techs("国产大型客机C919完成首飞。") if t.endswith("C91")]
     assert [text for s, e in series("根据四十二号文件，嫦娥四号成功着陆。") for text in ["根据四十二号文件，嫦娥四号成功着陆。"[s:e]]] == ["嫦娥四号"]
+
+
+def test_the_other_members_of_a_list_with_a_technology(zh_extractor: ChineseExtractor) -> None:
+    # corpus/train zh-w-0149, zh-w-0134, zh-p-rep-023 (a government work report): conjuncts share a kind
+    def techs(text: str) -> set[str]:
+        return {m.surface for m in zh_extractor.mentions([text])[0] if m.type == "Technology"}
+
+    assert techs("公司向塞尔维亚武装部队出口热像仪、观瞄镜等产品1.1万台（套）。") == {"热像仪", "观瞄镜"}
+    assert techs("新进教师将充实学院在集成电路、微波射频等方向的科研力量。") == {"集成电路", "微波射频"}
+    got = techs("载人航天、探月探火、深海深地探测、超级计算机、卫星导航、量子信息、核电技术、新能源技术等取得重大成果。")
+    assert {"载人航天", "探月探火", "深海深地探测", "核电技术", "新能源技术"} <= got, got
+    # a list of fields without a technology in it stays as it was; a generic member (信息, 服务) is none
+    assert techs("双方在教育、文化和旅游等领域开展合作。") == set()
+    assert "培训服务" not in techs("公司向哈萨克斯坦出口雷达和培训服务。")
+
+
+def test_a_technology_licensed_or_transferred_and_a_contracts_item(zh_extractor: ChineseExtractor) -> None:
+    # corpus/extra zh-x-0164, zh-x-0243, zh-x-0263, zh-x-0279, zh-x-0248, zh-x-0275 (written by the project): the
+    # item without its kind of right, and the item of a building or transfer contract
+    def techs(text: str) -> set[str]:
+        return {m.surface for m in zh_extractor.mentions([text])[0] if m.type == "Technology"}
+
+    assert techs("该校将自主研发的煤制乙二醇催化剂专利技术许可给印度古吉拉特化学公司。") == {"煤制乙二醇催化剂"}
+    assert techs("学校将两项热压罐成型工艺专利许可给宏远复材实施。") == {"热压罐成型工艺"}
+    assert techs("约定Vortec公司将其激光熔覆工艺技术以普通许可方式许可给凯弘公司。") == {"激光熔覆"}
+    assert techs("经她牵线，南川工业大学将碳化硅陶瓷膜制备技术转让给浙江润德环保科技有限公司。") == {"碳化硅陶瓷膜"}
+    assert techs("公司与SEL公司签订了两艘自升式海上风电安装船的建造合同。") == {"自升式海上风电安装船"}
+    assert "集群搜救算法" in techs("团队与启航无人系统签订了集群搜救算法成果转化协议。")
+    # shares transferred and "the same technology" are no item
+    assert techs("王建国将其持有的公司29.5%股份转让给李明。Vortec公司将同一技术许可给第三方。") == set()

@@ -294,11 +294,18 @@ _TRADE_WORDS = frozenset({"科技", "技术", "服务", "信息", "服务中心"
                           "实业", "贸易", "信息技术", "科技发展", "技术服务"})
 
 
+_LOCAL_LEVELS = ("市", "省", "区", "县", "州", "镇")
+_OWN = ("我", "本", "该", "全", "各")
+
+
 def _trim(text: str, c: _Cand) -> _Cand:
     """Words before a name that are not part of it (原, 下属, 民营企业, 我校)."""
     if c.source == "gazetteer":
         return c
     surface = text[c.start : c.end]
+    if surface[:1] in _LOCAL_LEVELS and text[c.start - 1 : c.start] in _OWN and c.start > 0 and len(surface) >= 4:
+        c.start += 1  # 我市临川汇达汽车零部件有限公司, 本省…: "our city" is no part of the name
+        surface = surface[1:]
     if c.type in _BODIES:
         for role in tr.ROLE_APPOSITIVES:  # 参股公司四川蜀芯微波技术有限公司, 发榜单位襄阳航宇动力机械有限公司
             k = surface.rfind(role)
@@ -372,6 +379,9 @@ def _split_parent(text: str, c: _Cand) -> list[_Cand]:
             return [parent, _Cand(c.start + cut, c.end, "University", c.priority, [], c.source)]
         if tail.endswith(tr.BRANCH_HEADS) or tail.startswith("驻"):
             return [parent]
+        full = next((f for f in tr.FULL_LEGAL_FORMS if surface.endswith(f, 0, cut)), "")
+        if full and not (c.type == "Company" and tail.endswith(tr.LEGAL_FORMS)):
+            return [parent]  # 越南河内机械制造总公司发运立式加工中心: the name ends with its legal form
         return [c]
     return [c]
 
@@ -407,6 +417,7 @@ def _fixed_candidates(text: str) -> list[_Cand]:
     out += [_Cand(m.start(1), m.end(1), "Program", 2, [], "rule") for m in tr.PROGRAM_NAME.finditer(text)
             if not tr.PROGRAM_NOT_INSIDE.search(m.group(1))]
     out += [_Cand(m.start(), m.end(), "Event", 2, [], "rule") for m in tr.SESSION.finditer(text)]
+    out += [_Cand(m.start(), m.end(), "Program", 2, [], "rule") for m in tr.DESIGNATION.finditer(text)]
     out += [_Cand(s, e, "Technology", 2, [], "rule") for s, e in technology.series(text)]
     out += [_Cand(s, e, "University", 2, [], "rule") for s, e in units.numbered(text)]
     out += [_Cand(m.start(), m.end(), m.lastgroup or "", 2, [], "rule") for m in tr.SHORT_NAMES.finditer(text)]
@@ -539,6 +550,47 @@ def _split_department(text: str, c: _Cand) -> list[_Cand]:
     return [_Cand(c.start, c.end - 1, typ, c.priority, [], c.source)]
 
 
+_NOT_COPULA_AFTER = ("统", "列")  # 系统, 系列
+_NOT_COPULA_BEFORE = tuple("关体联派院水星语谱直旁世")  # 关系, 体系, 院系 …
+
+
+def _split_copula(text: str, c: _Cand) -> list[_Cand]:
+    """A firm's name, the copula 系 ("is") and another body's full name that the segmenter glued into one span
+    (宏远机电系宏远控股集团有限公司全资子公司, 光锐精密系无锡光谷控股集团有限公司于2017年出资设立): the two names.
+    In corpus/train and corpus/extra a gold name holds 系 only in 系统, 系列 and 关系."""
+    if c.source == "gazetteer" or c.type not in _BODIES:
+        return [c]
+    surface = text[c.start : c.end]
+    for k in range(2, len(surface) - 3):
+        if (surface[k] != "系" or surface[k + 1] in _NOT_COPULA_AFTER or surface[k - 1] in _NOT_COPULA_BEFORE):
+            continue
+        rest = surface[k + 1 :]
+        ht = tr.head_type(rest)
+        if ht is None or len(rest) - len(ht[1]) < 2 or tr.generic(rest[: -len(ht[1])], ht[1]):
+            continue
+        return [_Cand(c.start, c.start + k, tr.org_type(surface[:k]), c.priority, [], c.source),
+                _Cand(c.start + k + 1, c.end, ht[0], c.priority, [], c.source)]
+    return [c]
+
+
+def _split_latin(text: str, c: _Cand) -> list[_Cand]:
+    """A body's span that opens with a country before a name in Latin script (德国Q-Sense GmbH, 哈萨克斯坦Astana Test
+    Solutions LLP): the country and the firm, which ends with its legal form (荷兰Vanderlift B.V.供货 -> Vanderlift
+    B.V.) and is a Company."""
+    if c.source == "gazetteer" or c.type not in _BODIES:
+        return [c]
+    surface = text[c.start : c.end]
+    country = max((p for p in tr.PLACE_PREFIXES if surface.startswith(p)), key=len, default="")
+    rest = surface[len(country):]
+    if not rest or not ("A" <= rest[0] <= "Z" or "a" <= rest[0] <= "z" or "\u00c0" <= rest[0] <= "\u024f"):
+        return [c]
+    start = c.start + len(country)
+    firm = tr.LATIN_FIRM.match(text, start, c.end)
+    end = firm.end() if firm else c.end
+    out = [_Cand(c.start, start, "Place", c.priority, [], c.source)] if country else []
+    return out + [_Cand(start, end, "Company" if firm else tr.org_type(text[start:end]), c.priority, [], c.source)]
+
+
 def _split_place(text: str, c: _Cand) -> list[_Cand]:
     """A model's place that opens with a country (芬兰坦佩雷市, 阿联酋迪拜) is the country and the place after it."""
     if c.type != "Place" or c.source != "tagger":
@@ -591,7 +643,8 @@ def _canonical(surface: str, start: int, typ: str, gaz: Gazetteer, places: dict[
         ht = tr.head_type(rest)
         core = rest[: -len(ht[1])] if ht else rest
         if (len(core) < 2 or (typ == "Organization" and ht and ht[0] == "Organization" and "团" in ht[1])
-                or core.startswith(_NO_BRAND)):  # 江苏省军民融合产业投资基金: without its place, no name
+                or core.startswith(_NO_BRAND)  # 江苏省军民融合产业投资基金: without its place, no name
+                or tr.industry_only(core)):  # 西安飞机工业有限公司: the place is the brand
             break
         name = rest
     return name
@@ -681,7 +734,8 @@ def find_mentions(
         tagged = [c for c in tagged if not _joins_organisations(c, known) and not _ends_in_action(text, c, tokens)]
     cands = [r for c in known + tagged for o in _split_owned(text, _cut(text, tokens, c, model))
              for p in _split_parent(text, _trim(text, o)) for d in _split_department(text, p)
-             for q in _split_place(text, d) for r in _split_chain(text, q)]
+             for y in _split_copula(text, d) for x in _split_latin(text, y) for q in _split_place(text, x)
+             for r in _split_chain(text, q)]
     cands = [c for c in cands if c.source == "gazetteer" or not (_generic_after_cut(text[c.start : c.end])
                                                                  or _described(text, c) or text[c.start : c.end] in _VERBS)]
     cands.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
@@ -693,6 +747,12 @@ def find_mentions(
         for k in range(c.start, c.end):
             taken[k] = True
         chosen.append(c)
+    if "rules" in use:  # the other members of a list that holds a technology (热像仪、观瞄镜等产品)
+        techs = [(c.start, c.end) for c in chosen if c.type == "Technology"]
+        for s, e in technology.listed(text, tokens, techs, taken):
+            if not any(taken[s:e]):
+                taken[s:e] = [True] * (e - s)
+                chosen.append(_Cand(s, e, "Technology", 2, [], "rule"))
     chosen.sort(key=lambda c: c.start)
     out = []
     for c in chosen:

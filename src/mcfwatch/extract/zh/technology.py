@@ -79,7 +79,8 @@ _AFTER_DE = frozenset({"研制", "引进", "采购", "进口", "交付", "出口
 _MACHINE_COUNT = re.compile(rf"(?:[\d]+|[{_CN_NUM}]+)余?[台套架艘列辆枚颗]")
 _ITEM_BEFORE_COUNT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9\-]{2,12}?(?=(?:[\d]+|[一二两三四五六七八九十百]+)余?[台套架艘列辆枚颗])")
 _NOT_IN_ITEM = frozenset({"p", "c", "u", "w", "r", "d", "m", "TIME", "PER", "LOC", "ORG", "nr", "ns", "nt", "q", "xc"})
-_CONTRACT_KINDS = frozenset({"供货", "销售", "买卖", "采购", "配套", "升级", "出口", "维修", "订购", "转让", "许可", "进口"})
+_CONTRACT_KINDS = frozenset({"供货", "销售", "买卖", "采购", "配套", "升级", "出口", "维修", "订购", "转让", "许可", "进口",
+                             "建造", "成果转化", "试车"})  # 两座卫星地面测控站的建造合同, 集群搜救算法成果转化协议
 _SIGNED = frozenset({"签订", "签署", "签约", "达成", "了", "《"})
 _NP_TAGS = frozenset({"n", "nz", "nw", "vn", "a", "an", "eng", "b", "s"})  # s: 近海巡逻艇, 空中加油机
 _NP_END_TAGS = frozenset({"n", "nz", "nw", "eng"})
@@ -103,7 +104,7 @@ _GENERIC_ITEMS = ("设备", "产品", "装备", "物项", "货物", "物资", "�
                   # a class of machinery (工程机械, 港口机械: no gold Technology ends in 机械; held-out folds 0-3)
                   "机械")
 _DESCRIBING = ("民用", "军用", "大型", "小型", "高端", "新型", "先进", "国产", "多款", "相关", "关键", "自主", "部分", "全部",
-               "新款", "多种", "各类", "首批", "型", "同型", "同款", "同类", "新一代")
+               "新款", "多种", "各类", "首批", "型", "同型", "同款", "同类", "新一代", "海外", "国外", "境外")
 
 
 # Words after 出口/进口 that make a term of trade, not an item (出口管制, 出口退税, 进口许可).
@@ -134,8 +135,9 @@ def _noun_phrase(text: str, toks: list[Token], j: int, step: int) -> tuple[int, 
 
 # Words between an item and its contract that say how long or of what kind (变压器长期供货协议, 城市轻轨车辆采购框架协议);
 # of these, the ones that make the contract one about the item (永磁同步牵引电机技术合作协议, 精密冲压模具委托加工合同).
-_CONTRACT_MODS = frozenset({"长期", "框架", "战略", "合作", "技术合作", "技术", "设计", "委托加工", "加工", "研制", "开发"})
-_ABOUT_ITEM = frozenset({"技术合作", "技术", "设计", "委托加工", "加工", "研制", "开发"})
+_CONTRACT_MODS = frozenset({"长期", "框架", "战略", "合作", "技术合作", "技术", "设计", "委托加工", "加工", "研制", "开发",
+                            "成果", "转化"})  # 成果/n 转化/vn 协议
+_ABOUT_ITEM = frozenset({"技术合作", "技术", "设计", "委托加工", "加工", "研制", "开发", "转化"})
 _ANY_KIND = _CONTRACT_KINDS | _CONTRACT_MODS
 _ITEM_KIND = _CONTRACT_KINDS | _ABOUT_ITEM
 # longest first, in a fixed order: a set's order changes with the process's hash seed, and 委托加工 must win over 加工
@@ -183,9 +185,30 @@ def _before_source(text: str, toks: list[Token], i: int) -> tuple[int, int] | No
     return _noun_phrase(text, toks, j, -1) if j >= 0 else None
 
 
-def objects(text: str, toks: list[Token]) -> list[tuple[int, int]]:
-    """(start, end) of the items traded, delivered or made in ``text`` (its segmenter tokens ``toks``)."""
+# A technology licensed or transferred, named before its kind of right (将两项高速电主轴专利以普通许可方式许可给,
+# 将碳化硅陶瓷膜制备技术转让给, 将其激光熔覆工艺技术…许可给): the item without its kind (corpus/extra marks 9 of 9 so).
+_LICENSED = re.compile(r"(?:将|把|的|项|其)(?P<item>[\u4e00-\u9fffA-Za-z0-9\-]{2,16}?)"
+                       r"(?:专利技术|工艺技术|制备技术|生产技术|专利|技术)[^，。；、：]{0,14}?(?:许可|转让|授权|转移)给")
+_LICENSED_LEAD = re.compile(r".*(?:将|把|的|项|其)")  # the last of these opens the item (团队的6项太赫兹成像)
+_NOT_LICENSED = ("同一", "相关", "上述", "这项", "此项", "该项", "有关", "核心", "关键", "多项", "全部", "部分")
+
+
+def licensed(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the technologies licensed or transferred in ``text``."""
     out = []
+    for m in _LICENSED.finditer(text):
+        start, item = m.start("item"), m.group("item")
+        lead = _LICENSED_LEAD.match(item)
+        if lead:
+            start, item = start + lead.end(), item[lead.end():]
+        if len(item) >= 3 and not item.startswith(_NOT_LICENSED) and not item[0].isdigit():
+            out.append((start, start + len(item)))
+    return out
+
+
+def objects(text: str, toks: list[Token]) -> list[tuple[int, int]]:
+    """(start, end) of the items traded, delivered, made or licensed in ``text`` (its segmenter tokens ``toks``)."""
+    out = licensed(text)
     toks = _split(toks)
     for i, tok in enumerate(toks):
         if (tok.text in _FROM_VERBS and tok.tag in ("v", "vn") and (i + 1 == len(toks) or toks[i + 1].tag == "w")
@@ -219,10 +242,15 @@ def objects(text: str, toks: list[Token]) -> list[tuple[int, int]]:
                 j -= 1
             if not about:
                 continue  # 合作协议, 框架协议: an item stands before a kind of contract only
+            if j >= 1 and toks[j].text == "的":
+                j -= 1  # 签订了两艘自升式海上风电安装船的建造合同
             found = _noun_phrase(text, toks, j, -1)
-            if found and not (text[: found[0]].endswith(tuple(_SIGNED))
-                              or any(t.end == found[0] and t.text in _SIGNED for t in toks)):
-                found = None
+            if found is not None:  # signed: 签订了(两艘)…
+                count = COUNT.search(text, max(0, found[0] - 6), found[0])
+                signed_at = count.start() if count and count.end() == found[0] else found[0]
+                if not (text[:signed_at].endswith(tuple(_SIGNED))
+                        or any(t.end == signed_at and t.text in _SIGNED for t in toks)):
+                    found = None
         else:
             continue
         if found and not text.startswith("用", found[1]):  # 研制出风电齿轮箱用高精度齿轮: what it is for, not the item
@@ -268,3 +296,66 @@ def widen(text: str, toks: list[Token], start: int, end: int) -> int:
             break
         start = t.start
     return start
+
+
+# Conjuncts share a kind: the members of a list (、 和 及 以及) next to a technology are technologies too (出口热像仪、
+# 观瞄镜等产品; 在集成电路、微波射频等方向; 载人航天、探月探火、深海深地探测、超级计算机 …), when each is a noun phrase
+# of 3-12 characters that holds no name, no organisation's head and no generic word.
+_LIST_JOINERS = ("以及", "、", "和", "及")
+_MEMBER_TAGS = frozenset({"n", "nz", "nw", "vn", "an", "eng", "b", "s"})  # s: 水下目标探测, 空中加油机
+# what closes a list rather than a member (等领域, 方向, 产品): left out of the last member
+_LIST_KINDS = ("领域", "方向", "产品", "行业", "产业",
+               "研究", "研发", "研制", "开发", "配套")  # and work on the item (热障涂层研究, 航空航天配套)
+# kinds of items a member may end in (核设备, 新能源技术, 装甲车辆配套产品), unlike the rest of ``_GENERIC_ITEMS``
+_ITEM_KINDS = ("技术", "设备", "装备", "材料", "产品", "器材", "部件", "零部件", "配件")
+
+
+def _member(text: str, words: list[Token]) -> tuple[int, int] | None:
+    """The member made of ``words`` (in text order), or None when it is no item."""
+    while words and (words[0].text in _DESCRIBING or words[0].text in tr.TECH_NOT_NAME):
+        words = words[1:]
+    while words and words[-1].text in _LIST_KINDS and len(words) > 1:
+        words = words[:-1]
+    if not words or words[-1].tag not in _NP_END_TAGS | {"vn"}:
+        return None
+    start, end = words[0].start, words[-1].end
+    item = text[start:end]
+    kind = next((k for k in _ITEM_KINDS if item.endswith(k)), "")
+    if (not 3 <= end - start <= 12 or tr.head_type(item) is not None or item in _ITEM_KINDS
+            or (item.endswith(_GENERIC_ITEMS) and not (kind and len(item) - len(kind) >= 2))):
+        return None
+    return start, end
+
+
+def listed(text: str, toks: list[Token], items: list[tuple[int, int]], taken: list[bool]) -> list[tuple[int, int]]:
+    """(start, end) of the untaken members of the lists that hold one of ``items`` (technologies), in ``text``
+    (``taken[k]``: a mention covers offset k)."""
+    by_start = {t.start: k for k, t in enumerate(toks)}
+    by_end = {t.end: k for k, t in enumerate(toks)}
+    out: list[tuple[int, int]] = []
+    for start, end in items:
+        pos = end  # rightwards: 、X、Y等
+        while (joiner := next((j for j in _LIST_JOINERS if text.startswith(j, pos)), "")) and (
+                k := by_start.get(pos + len(joiner))) is not None:
+            words = []
+            while k < len(toks) and toks[k].tag in _MEMBER_TAGS and toks[k].text not in _LIST_JOINERS:
+                words.append(toks[k])
+                k += 1
+            found = _member(text, words)
+            if found is None or any(taken[found[0] : found[1]]):
+                break
+            out.append(found)
+            pos = words[-1].end
+        pos = start  # leftwards: X、Y、<item>
+        while (joiner := next((j for j in _LIST_JOINERS if text.endswith(j, 0, pos)), "")) and (
+                k := by_end.get(pos - len(joiner))) is not None:
+            words = []
+            while k >= 0 and toks[k].tag in _MEMBER_TAGS and toks[k].text not in _LIST_JOINERS:
+                words.insert(0, toks[k])
+                k -= 1
+            found = _member(text, words)
+            if found is None or any(taken[found[0] : found[1]]) or found[1] != pos - len(joiner):
+                break
+            out.append(found)
+            pos = found[0]
+    return out
