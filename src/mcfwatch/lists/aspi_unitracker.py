@@ -74,18 +74,31 @@ def _entry(value: dict[str, Any], ratings: dict[str, dict[str, str]]) -> ListEnt
         props["risk_rating"] = clean(rating.get("risk_rating"))
         props["security_credentials"] = clean(rating.get("security_credentials")) or None
         props["risk_rating_source"] = clean(rating.get("page_url"))
+    units = _unit_names([*props["subsidiaries"], *props["labs"]])
     return ListEntry(
         id=entry_id(LIST_ID, slug or name),
         list_id=LIST_ID,
         name=name,
         schema=_schema(name, categories),
-        names_zh=unique([*zh, *more_zh]),
-        aliases=[a for a in unique([*aliases, *more_aliases]) if a.casefold() != name.casefold()],
+        names_zh=[z for z in unique([*zh, *more_zh]) if z not in units],
+        aliases=[a for a in unique([*aliases, *more_aliases]) if a.casefold() != name.casefold()
+                 and a.casefold() not in units],
         addresses=[clean(meta["address"])] if clean(meta.get("address")) else [],
         country="cn",
         remarks=clean(value.get("description")) or None,
         properties=props,
     )
+
+
+def _unit_names(units: list[str]) -> set[str]:
+    """The names of an institution's subsidiaries and laboratories ("Beijing Computational Science Research
+    Center (北京计算科学研究中心)" -> both halves). The galaxy repeats some among the institution's aliases;
+    there they would make CAEP answer to its research centre's name, so they stay properties only."""
+    out: set[str] = set()
+    for unit in units:
+        match = _VALUE_RE.match(clean(unit))
+        out.update(p.casefold() for p in ((match.group("en"), match.group("zh")) if match else (clean(unit),)) if p)
+    return out
 
 
 def parse(files: SourceFiles) -> list[ParsedVersion]:

@@ -18,6 +18,7 @@ ignored.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -26,9 +27,10 @@ from rapidfuzz import fuzz
 
 from mcfwatch.lists.model import ListEntry
 from mcfwatch.resolve import lexicon
-from mcfwatch.resolve.names import Name, parse, variants_of
+from mcfwatch.resolve.names import Name, latin_words, parse, variants_of
 
 MAX_CLUSTERS = 3
+NAMED_PREFIX = "named:"  # units of the bodies a list entry names in its own data (named_units)
 SPELLING = 85  # rapidfuzz ratio of an entry's own name to an alias that joins it to another entry
 
 
@@ -107,6 +109,8 @@ class Knowledge:
         self._joined = {}
         for a, b, why in joins:
             ra, rb = uf.find(a), uf.find(b)
+            if ra == rb and a.startswith(NAMED_PREFIX):  # already one body: the Chinese name still came from here
+                self._joined.setdefault(b, why)
             if ra == rb or lists_of.get(ra, set()) & lists_of.get(rb, set()):
                 continue
             uf.union(a, b)
@@ -209,6 +213,45 @@ def alias_joins(entries: Sequence[ListEntry], units: Sequence[KeyedUnit],
             given = next((n for n in a.aliases if any(parse(v).key == key for v in variants_of(n))), key)
             out.append((a.id, b.id, f"{a.list_id} gives '{given}' as a name of {a.name}: the name of {b.name} ({b.list_id})"))
     return out
+
+
+_NAMED = re.compile(r"^(?P<en>[^()（）]*[A-Za-z][^()（）]*?)\s*[(（](?P<zh>[^()（）]*[\u4e00-\u9fff][^()（）]*)[)）]$")
+
+
+def named_units(
+    entries: Sequence[ListEntry], units: Sequence[KeyedUnit]
+) -> tuple[list[KeyedUnit], list[tuple[str, str, str]]]:
+    """The bodies a list entry names with their Chinese names in its own data (ASPI's subsidiaries and defence
+    laboratories: "Beijing Computational Science Research Center (北京计算科学研究中心)"), as units joined to
+    the Chinese list entries published under that same English name. Only names of a body, not of a company
+    (a legal form would be set aside and "Xi'an Jiaotong University Holding Co., Ltd." read as the university),
+    and of two words or more. `units[i]` belongs to `entries[i]`."""
+    owners: dict[str, list[int]] = {}
+    for i, (e, keyed) in enumerate(zip(entries, units, strict=True)):
+        if e.schema != "Person" and (e.country or "cn").lower() in ("cn", "hk", "mo"):
+            for key in keyed[2]:
+                owners.setdefault(key, []).append(i)
+    out: list[KeyedUnit] = []
+    joins: list[tuple[str, str, str]] = []
+    for e in entries:
+        for field in ("subsidiaries", "labs"):
+            for text in e.properties.get(field) or ():
+                m = _NAMED.match(str(text).strip())
+                if not m:
+                    continue
+                en, zh = m.group("en").strip(), m.group("zh").strip()
+                words = latin_words(en)
+                key = parse(en).key
+                if " " not in key or any(w in lexicon.LEGAL_FORMS for w in words):
+                    continue
+                targets = owners.get(key, [])
+                if not targets or len(targets) > 2 * MAX_CLUSTERS:
+                    continue
+                unit = f"{NAMED_PREFIX}{e.id}:{len(out)}"
+                out.append(keyed_unit(unit, en, [zh], [zh]))
+                why = f"{e.list_id} ({e.name}, {field}) gives {zh} as the Chinese name of {en}"
+                joins.extend((unit, entries[i].id, why) for i in targets)
+    return out, joins
 
 
 def _same_kind(a: ListEntry, b: ListEntry) -> bool:

@@ -18,8 +18,8 @@ from typing import Any, Literal
 from mcfwatch.lists import load_lists, noncommercial_excluded
 from mcfwatch.lists.model import ListEntry, WatchList
 from mcfwatch.resolve.algorithm import ALGORITHM, DEFAULT_THRESHOLD, Comparison, FeatureHit
-from mcfwatch.resolve.index import NameIndex
-from mcfwatch.resolve.knowledge import KeyedUnit, Knowledge, alias_joins, table_units
+from mcfwatch.resolve.index import NameIndex, prepare
+from mcfwatch.resolve.knowledge import KeyedUnit, Knowledge, alias_joins, named_units, table_units
 from mcfwatch.resolve.matcher import Matcher
 from mcfwatch.resolve.names import Name, parse, variants_of
 from mcfwatch.resolve.renderings import RENDERING_CAP
@@ -125,11 +125,20 @@ class Screener:
         self.index = NameIndex()
         for pos, part in enumerate(parts):
             self.index.add_prepared(pos, part.names)
-        self.index.freeze()
         entry_units = [p.unit(e) for p, (_, e) in zip(parts, self.entries, strict=True)]
-        joins = alias_joins([e for _, e in self.entries], entry_units, [p.primary_keys for p in parts])
-        knowledge = Knowledge().build_keyed([*units, *entry_units], joins)
+        listed = [e for _, e in self.entries]
+        joins = alias_joins(listed, entry_units, [p.primary_keys for p in parts])
+        named, named_joins = named_units(listed, entry_units)
+        knowledge = Knowledge().build_keyed([*units, *entry_units, *named], [*joins, *named_joins])
         knowledge.with_renderings(rendering_table(r for p in parts for r in p.renderings))
+        # a Chinese name a list gives for another entry's body (named_units) is searchable as that entry's
+        # name, once it joined it
+        position = {e.id: pos for pos, e in enumerate(listed)}
+        chinese = {unit: joining[0] for unit, _, joining, _, _ in named if joining}  # its Chinese name's key
+        for unit, target, _ in named_joins:
+            if unit in chinese and knowledge.cluster_of(unit) == knowledge.cluster_of(target):
+                self.index.add_prepared(position[target], prepare([chinese[unit]]))
+        self.index.freeze()
         self.matcher = Matcher(knowledge, self.index.vocabulary)
         self.primary_keys = [set(p.primary_keys) for p in parts]
         self.members: dict[str, list[int]] = defaultdict(list)  # organisation -> its entries on all lists
