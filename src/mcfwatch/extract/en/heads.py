@@ -20,8 +20,8 @@ from mcfwatch.extract.en.names import country_name
 # a research body named for a policy field is a think tank ("Institute for Strategic Studies", "Centre for
 # Global Affairs", "Center for American Progress"): Organization, not a university's institute
 _THINK_TANK = re.compile(
-    r"\b(?:Institute|Institution|Centre|Center|Academy)\b.*\b(?:Studies|Affairs|Policy|Strategy|Strategic|"
-    r"Peace|Progress|Relations|Futures|Communication|Governance|Diplomacy|Dialogue|Understanding)\b"
+    r"\b(?:Institute|Institution|Centre|Center|Academy|Council)\b.*\b(?:Studies|Affairs|Policy|Strategy|Strategic|"
+    r"Peace|Progress|Relations|Futures|Communication|Governance|Diplomacy|Dialogue|Understanding|Exchanges?)\b"
     r"|\b(?:Strategic|Policy)\b.*\b(?:Institute|Institution|Centre|Center)$")
 _OUTLET_LAST = {"daily", "times", "post", "news", "journal", "tv", "radio", "herald", "tribune", "gazette",
                 "telegraph", "broadcasting", "television"}
@@ -93,7 +93,11 @@ _MEMBERS = re.compile(
     r"|\b(?:Business|Trade|Friendship|Growers|Economic Development) (?:Council|Network)$"
     r"|\bEconomic Development Corporation$|\bEnterprise Partnership$|\bFoundation$"
     r"|(?<!Investment )(?<!Bank )(?<!Unit )(?<!Realty )\bTrust$"  # a charitable trust (6 of 6 training names)
-    r"|[–-](?:China|Chinese|Sino)\b.*\bCouncil$|\b(?:China|Chinese|Sino)[–-]\w.*\bCouncil$")
+    r"|[–-](?:China|Chinese|Sino)\b.*\bCouncil$|\b(?:China|Chinese|Sino)[–-]\w.*\bCouncil$"
+    # a foundation named in its own language ("Fondation Favre", "Kessler Familienstiftung"), an industry cluster
+    # ("Danish Robotics Cluster"), a body of the United Nations ("U.N. Commission on Narcotic Drugs")
+    r"|^(?:Fondation|Fondazione|Fundación|Fundação|Fundacja|Stichting|Stiftung)\b|\w+stiftung$|\bCluster$"
+    r"|^(?:U\.N\.|UN|United Nations) [A-Z]")
 # a local government's council ("Leeds city council", "Kilcarrig County Council"; all 11 training names PublicBody)
 _LOCAL_COUNCIL = re.compile(r"(?i)\b(?:city|county|district|borough|town|regional|municipal|shire|parish) council$")
 
