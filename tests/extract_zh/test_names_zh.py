@@ -367,3 +367,9 @@ def test_a_country_before_a_firm_in_latin_script(zh_extractor: ChineseExtractor)
         assert got.get(place) == "Place", (place, got)
     for firm in ("Q-Sense GmbH", "Vanderlift B.V.", "Anadolu Hassas Teknoloji A.Ş.", "Astana Test Solutions LLP"):
         assert got.get(firm) == "Company", (firm, got)
+    # the Indonesian PT before a name, a legal form the model cut short, a registered partnership with its form
+    # (corpus/extra zh-x-0268, zh-x-0281, zh-x-0257)
+    got = _types(zh_extractor, "宏远复材科技有限公司与当地船厂PT Galangan Samudra Timur签约，并结识了马来西亚农机经销商"
+                               "Agrotani Sdn. Bhd.。云栖微波其余30%股权由杭州鼎元创业投资合伙企业（有限合伙）持有。")
+    assert got.get("PT Galangan Samudra Timur") == "Company" and got.get("Agrotani Sdn. Bhd.") == "Company", got
+    assert got.get("杭州鼎元创业投资合伙企业（有限合伙）") == "Company", got

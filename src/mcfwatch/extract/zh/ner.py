@@ -233,6 +233,9 @@ _BODIES = frozenset({"Company", "University", "PublicBody", "MilitaryUnit", "Org
 _HEAD_TITLES = frozenset({"社长", "会长", "所长", "院长", "局长", "部长", "厂长", "校长", "行长", "台长", "司长"})  # programme and event names hold verbs (引进计划, 回乡投资大会)
 
 
+_PARTNERSHIP = ("（有限合伙）", "(有限合伙)")
+
+
 def _cut(text: str, tokens: list[Token], c: _Cand, model: list[Token]) -> _Cand:
     """A name does not start before a verb, a preposition or a first party joined to it (``boundaries``)."""
     session = tr.STANDING_SESSION.search(text, c.start, c.end) if c.type == "Event" else None
@@ -253,6 +256,8 @@ def _cut(text: str, tokens: list[Token], c: _Cand, model: list[Token]) -> _Cand:
             and text[c.end - 2] == text[c.end - 1]):  # 东洋精机株式会社社长, 某协会会长: the title's first character
         c.end -= 1
         c.type = tr.org_type(text[c.start : c.end])
+    if c.type == "Company" and text.startswith(_PARTNERSHIP, c.end) and text.endswith("合伙企业", c.start, c.end):
+        c.end += len(_PARTNERSHIP[0])  # 杭州鼎元创业投资合伙企业（有限合伙）: the registered form is in the name
     funding_round = _ROUND.search(text, c.start, c.end) if c.type in _BODIES else None
     if funding_round and funding_round.start() - c.start >= 3:  # 苏州高新区天使投资基金天使轮: the fund, not its round
         c.end = funding_round.start()
@@ -579,13 +584,17 @@ def _split_latin(text: str, c: _Cand) -> list[_Cand]:
     B.V.) and is a Company."""
     if c.source == "gazetteer" or c.type not in _BODIES:
         return [c]
+    if text.endswith("PT ", 0, c.start) and (c.start == 3 or not text[c.start - 4].isascii()):
+        c.start -= 3  # PT Galangan Samudra Timur: the Indonesian form opens the name
     surface = text[c.start : c.end]
     country = max((p for p in tr.PLACE_PREFIXES if surface.startswith(p)), key=len, default="")
     rest = surface[len(country):]
     if not rest or not ("A" <= rest[0] <= "Z" or "a" <= rest[0] <= "z" or "\u00c0" <= rest[0] <= "\u024f"):
         return [c]
     start = c.start + len(country)
-    firm = tr.LATIN_FIRM.match(text, start, c.end)
+    firm = tr.LATIN_FIRM.match(text, start, min(len(text), c.end + 8))
+    if firm and firm.end() > c.end and not re.fullmatch(r"[A-Za-z. ]+", text[c.end : firm.end()]):
+        firm = None  # the form may complete a name the model cut short (Agrotani Sdn + . Bhd.), nothing else
     end = firm.end() if firm else c.end
     out = [_Cand(c.start, start, "Place", c.priority, [], c.source)] if country else []
     return out + [_Cand(start, end, "Company" if firm else tr.org_type(text[start:end]), c.priority, [], c.source)]

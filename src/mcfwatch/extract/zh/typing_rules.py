@@ -33,7 +33,9 @@ SUFFIX_TYPES: list[tuple[str, tuple[str, ...]]] = [
                     # corpus/train + corpus/extra: 大使馆 28, 发展改革委 2, 外事办 1, all PublicBody)
                     "使馆", "改革委", "外事办")),
     ("Company", ("有限责任公司", "股份有限公司", "有限公司", "集团公司", "公司", "集团", "厂", "银行", "分行", "基金",
-                 "资本", "株式会社", "制作所")),
+                 "资本", "株式会社", "制作所",
+                 # a registered partnership (星河众创合伙企业, 南京金智企业管理合伙企业（有限合伙）): corpus/extra 4 of 4 Company
+                 "合伙企业")),
     ("Organization", ("代表团", "考察团", "访问团", "商会", "协会", "联合会", "基金会", "联盟", "俱乐部",
                       "共产党", "党", "学会", "促进会",
                       # docs/annotation.md: chambers, associations, news outlets and think tanks are Organization
@@ -208,6 +210,8 @@ LEADING_NOT_NAME = ("下属", "旗下", "所属", "控股股东", "实际控制�
                     # parties' roles in a judgment or a customs record (被告香港华亿控股有限公司, 发货人大连鑫航…)
                     "原告", "被告", "上诉人", "被上诉人", "申请人", "被申请人", "第三人", "发货人", "收货人", "委托人",
                     "住所地",  # a party's domicile in a judgment (住所地苏州工业园区): the place is the name
+                    # an event's hosts by their role (主办方陕西省人民政府, 承办单位X大学)
+                    "主办方", "承办方", "协办方", "主办单位", "承办单位", "协办单位",
                     "受托人", "出卖人", "买受人", "承运人", "代理人", "制造商", "生产商", "服务商", "运营商", "开发商",
                     # a firm's role in a deal (的母公司X, 老股东X继续追加投资: zhrel and zhdata, session 23)
                     "母公司", "老股东", "大股东", "第一大股东", "新股东", "领投方", "跟投方")
