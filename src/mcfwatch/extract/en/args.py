@@ -327,6 +327,10 @@ class Resolver:
     def definite(self, t: Token, want: frozenset[str] | None = None) -> str | None:
         head = t.lemma_.lower()
         types = DEFINITE[head] & want if want else DEFINITE[head]
+        if t.text == "Company" and "Company" in types:  # a filing's defined term for its filer: the company named first
+            first = next((e for i, e in self.mentions if i < t.i and self.table.types.get(e) == "Company"), None)
+            if first is not None:
+                return first
         if types and types <= EVENTISH:  # "the fair": the last "... Fair" named, in any paragraph (the heading)
             named = self._last_of(t.i, types, head)
             if named is not None:

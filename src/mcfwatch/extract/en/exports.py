@@ -124,3 +124,52 @@ def item(tok: Token) -> str | None:
         if words:
             return " ".join(t.text for t in words[:8])
     return None
+
+
+# who may export: the subject a context exporter is taken from
+EXPORTERS = frozenset({"Company", "Person", "Organization"})
+# subjects that stand for the document's exporter when nothing nearer resolves them: "the company shipped", "the
+# Company sold" (a filing's own name for the filer), "the defendant sent"; the kinds they may stand for
+STAND_INS: dict[str, frozenset[str]] = {
+    "company": frozenset({"Company"}), "firm": frozenset({"Company"}),
+    "defendant": frozenset({"Person", "Company"}),
+}
+
+
+def transit(r: Resolver, arg: Arg) -> bool:
+    """A place the goods went through, not to ("shipped from Shenzhen through Kazakhstan")."""
+    return r.doc[arg.token].head.lower_ in {"through", "via"} and r.table.types.get(arg.entity) == "Place"
+
+
+def exporter_in_context(r: Resolver, verb: Token, found: list[Found], earlier: list[Found]) -> list[Arg]:
+    """The exporter of an export verb whose clause names none (docs/annotation.md: export), from the grammar of
+    enforcement and trade text, at the confidence of a fallback:
+
+    - "the company shipped 2,400 lenses to Y" / "the defendant sent Y 64 files" with no company named in the
+      paragraph: the company (or person, for "the defendant") the document named first, its subject;
+    - an agentless passive whose goods have an owner, "X built a command centre in Tashkent; its equipment was
+      shipped from Shenzhen": the owner;
+    - else an agentless passive, "X sold 1,140 kits to Y; the kits were shipped from Turin to Chengdu", "Jinlu bought
+      three rigs from Brightwater; they were shipped to Xiamen": the exporter of the export told last, in this
+      sentence (``found``: this sentence's findings so far) or the two before (``earlier``: the document's).
+    """
+    stand_in = [s for s in _children(verb, {"nsubj"}) if s.lemma_.lower() in STAND_INS and
+                any(d.lower_ == "the" for d in _children(s, {"det"}))]
+    if stand_in:
+        kinds = STAND_INS[stand_in[0].lemma_.lower()]
+        who = next((e for i, e in r.mentions if i < verb.i and r.table.types.get(e) in kinds), None)
+        return [Arg(who, "fallback", stand_in[0].i)] if who else []
+    goods = _children(verb, {"nsubjpass"})
+    if not goods or _children(verb, {"agent"}):
+        return []
+    owners = [a for p in _children(goods[0], {"poss"}) for a in r.entities(p)
+              if r.table.types.get(a.entity) in EXPORTERS]  # "its equipment was shipped to X": its maker's
+    if owners:
+        return [Arg(owners[0].entity, "fallback", owners[0].token)]
+    sents = r.before(verb.sent, 2)
+    start = sents[0].start if sents else verb.sent.start
+    told = [f for f in (*earlier, *found) if f.type == "export" and start <= f.trigger < verb.i]
+    if not told:
+        return []
+    last = told[-1]
+    return [Arg(last.source, "fallback", last.trigger)] if r.table.types.get(last.source) in EXPORTERS else []

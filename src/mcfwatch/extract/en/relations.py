@@ -79,6 +79,7 @@ class SentenceRules(NounRules, VerbRules, RoleRules, SignerRules):
         self.hosting = Hosting(resolver, self.subjects)
         self.attendees = Attendees(resolver)
         self.history: list[Found] = []  # what the rules found so far, in document order (for the brokers)
+        self.found_here: list[Found] = []  # the findings of the sentence being read, so far
         self.agreements: list[tuple[int, str, str, str]] = []
         self.employer: dict[str, str] = {}  # person -> the organisation of the last post told
 
@@ -138,6 +139,7 @@ class SentenceRules(NounRules, VerbRules, RoleRules, SignerRules):
     # ------------------------------------------------------------------ the sentence
     def run(self, sent: Span) -> list[Found]:
         found: list[Found] = []
+        self.found_here = found  # extended in place below
         toks = list(sent)
         lemmas = [t.lemma_.lower() for t in toks]  # read once: the ownership and mcf_link rules take them too
         for tok, lemma in zip(toks, lemmas, strict=True):

@@ -14,7 +14,7 @@ from abc import ABC, abstractmethod
 from spacy.tokens import Token
 
 from mcfwatch.extract.en.args import Arg, Resolver
-from mcfwatch.extract.en.exports import convicted, export_objects
+from mcfwatch.extract.en.exports import convicted, export_objects, exporter_in_context, transit
 from mcfwatch.extract.en.exports import item as export_item
 from mcfwatch.extract.en.flows import (
     BUY_VERBS,
@@ -40,6 +40,8 @@ class VerbRules(ABC):
 
     r: Resolver
     holder: str | None
+    history: list[Found]  # the document's findings before this sentence
+    found_here: list[Found]  # this sentence's findings so far
 
     @abstractmethod
     def subjects(self, verb: Token) -> tuple[list[Arg], bool]: ...
@@ -109,6 +111,9 @@ class VerbRules(ABC):
             goods = tok.head
             if not objs and passive and tok.dep_ == "acl" and goods.dep_ == "dobj" and is_stated(goods.head):
                 objs = self.subjects(goods.head)[0]  # "Y commissioned two frigates delivered by X"
+            if not subj and objs:  # "the kits were shipped to Chengdu", "the company shipped" (exports.py)
+                subj = exporter_in_context(self.r, tok, self.found_here, self.history)
+                objs = [o for o in objs if not transit(self.r, o)] if subj else objs
         if rtype == "visit" and lemma in {"visit", "tour"}:  # "visited Airbus in Toulouse": the city too (4.1)
             objs += [a for t in prep_objects(tok, {"in"}) + [p for d in _children(tok, {"dobj"}) for p in prep_objects(d, {"in"})]
                      for a in self.r.entities(t) if self.r.table.types.get(a.entity) == "Place"]
