@@ -373,3 +373,12 @@ def test_a_country_before_a_firm_in_latin_script(zh_extractor: ChineseExtractor)
                                "Agrotani Sdn. Bhd.。云栖微波其余30%股权由杭州鼎元创业投资合伙企业（有限合伙）持有。")
     assert got.get("PT Galangan Samudra Timur") == "Company" and got.get("Agrotani Sdn. Bhd.") == "Company", got
     assert got.get("杭州鼎元创业投资合伙企业（有限合伙）") == "Company", got
+
+
+def test_verbs_a_dateline_bracket_and_the_school_glued_before_a_name(zh_extractor: ChineseExtractor) -> None:
+    # corpus/train zh-w-0035, zh-w-0134, zh-w-0207, zh-w-0254 (written by the project)
+    got = _types(zh_extractor, "【哈尔滨】哈尔滨工业大学引进专家。许子墨博士已于今年3月全职加盟材料学院。他7月调入学院，"
+                               "任研究员。学院聘请该校车辆工程学院教授。")
+    assert got.get("哈尔滨工业大学") == "University" and got.get("材料学院") == "University"
+    assert got.get("车辆工程学院") == "University"
+    assert not [n for n in got if n.startswith(("哈尔滨】", "全职", "加盟", "调入", "校"))], got

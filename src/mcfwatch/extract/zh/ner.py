@@ -299,7 +299,7 @@ _TRADE_WORDS = frozenset({"科技", "技术", "服务", "信息", "服务中心"
                           "实业", "贸易", "信息技术", "科技发展", "技术服务"})
 
 
-_LOCAL_LEVELS = ("市", "省", "区", "县", "州", "镇")
+_LOCAL_LEVELS = ("市", "省", "区", "县", "州", "镇", "校", "院", "所")
 _OWN = ("我", "本", "该", "全", "各")
 
 
@@ -308,9 +308,17 @@ def _trim(text: str, c: _Cand) -> _Cand:
     if c.source == "gazetteer":
         return c
     surface = text[c.start : c.end]
+    if "】" in surface[:-2]:  # 【哈尔滨】哈尔滨工业大学: a dateline's bracket closes before the name
+        c.start += surface.rindex("】", 0, len(surface) - 2) + 1
+        surface = text[c.start : c.end]
     if surface[:1] in _LOCAL_LEVELS and text[c.start - 1 : c.start] in _OWN and c.start > 0 and len(surface) >= 4:
-        c.start += 1  # 我市临川汇达汽车零部件有限公司, 本省…: "our city" is no part of the name
+        c.start += 1  # 我市临川汇达汽车零部件有限公司, 该校车辆工程学院: "our city", "the school" are no part of it
         surface = surface[1:]
+    if c.type in _BODIES:
+        while (verb := next((v for v in tr.LEADING_VERBS if surface.startswith(v)), "")) and tr.head_type(
+                surface[len(verb):]):
+            c.start += len(verb)  # 全职加盟材料学院 -> 材料学院; 调入学院 -> 学院 (no name: dropped as generic)
+            surface = surface[len(verb):]
     if c.type in _BODIES:
         for role in tr.ROLE_APPOSITIVES:  # 参股公司四川蜀芯微波技术有限公司, 发榜单位襄阳航宇动力机械有限公司
             k = surface.rfind(role)

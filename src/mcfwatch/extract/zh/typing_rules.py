@@ -227,6 +227,10 @@ LEADING_ANYWHERE = ("下属", "旗下", "所属", "控股股东", "实际控制�
 # starts after them when what follows has a head of its own (``ner._trim``).
 ROLE_APPOSITIVES = ("子公司", "参股公司", "孙公司", "合资公司", "运营公司", "运营方", "合作伙伴", "单位", "平台",
                     "项目公司")  # a deal's vehicle: 共同设立项目公司X有限公司 (an announcement's wording)
+# Verbs the segmenter glues before a body's name (调入学院, 全职加盟材料学院, 共建航空材料联合研究中心, 依托机械工程学院):
+# no name opens with them; the name starts after them when the rest has a head of its own.
+LEADING_VERBS = ("全职加盟", "加盟", "调入", "入职", "共建", "联合共建", "联合成立", "组建", "筹建", "新建", "依托",
+                 "成立", "设立", "挂牌")
 # 原 is "former" before a name (原美国普渡大学, 原宝钢股份有限公司), not in 原子能, 原材料 …
 NOT_FORMER = tuple("子料则因始创型本产生油材告")
 # A name that goes on past its parent's head (from the head-word rules extending left over the parent):
