@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from mcfwatch.extract.zh import ChineseExtractor
+from mcfwatch.extract.zh.crf_ner import Span
+from mcfwatch.extract.zh.ner import find_mentions
 from mcfwatch.model import Document
 
 
@@ -382,3 +384,13 @@ def test_verbs_a_dateline_bracket_and_the_school_glued_before_a_name(zh_extracto
     assert got.get("哈尔滨工业大学") == "University" and got.get("材料学院") == "University"
     assert got.get("车辆工程学院") == "University"
     assert not [n for n in got if n.startswith(("哈尔滨】", "全职", "加盟", "调入", "校"))], got
+
+
+def test_a_models_event_ends_with_its_head_before_a_function_word(zh_extractor: ChineseExtractor) -> None:
+    # corpus/extra zh-x-0091, zh-x-0250 (held-out fold models ran these events on into the clause)
+    for text, event, end in (("汉中航空产业发展论坛都会邀请专家。", "汉中航空产业发展论坛", 12),
+                             ("军民两用技术创新发展论坛由全国军民两用技术促进会主办。", "军民两用技术创新发展论坛", 20)):
+        proposed = [Span(0, end, "EVT", text[:end])]  # …论坛都会, …论坛由全国军民两用技术
+        tokens = zh_extractor.tagger.tag_many([text])[0]
+        got = {m.surface: m.type for m in find_mentions(text, tokens, zh_extractor.gazetteer, proposed)}
+        assert got.get(event) == "Event", (text, got)

@@ -234,6 +234,7 @@ _HEAD_TITLES = frozenset({"社长", "会长", "所长", "院长", "局长", "部
 
 
 _PARTNERSHIP = ("（有限合伙）", "(有限合伙)")
+_AFTER_EVENT = frozenset("由都将在于是已正也还")
 
 
 def _cut(text: str, tokens: list[Token], c: _Cand, model: list[Token]) -> _Cand:
@@ -241,6 +242,11 @@ def _cut(text: str, tokens: list[Token], c: _Cand, model: list[Token]) -> _Cand:
     session = tr.STANDING_SESSION.search(text, c.start, c.end) if c.type == "Event" else None
     if session and session.end() == c.end and session.start() - c.start >= 4:
         c.end, c.type = session.start(), "PublicBody"  # …常务委员会第二十九次会议: the standing committee
+    if c.type == "Event" and c.source == "tagger":  # 汉中航空产业发展论坛都会…, 2023无人系统装备展由…: the model's
+        # event runs on past its head word into the clause; it ends with the head before a function word
+        end = max((k for k in range(c.start + 4, c.end) if text[k] in _AFTER_EVENT
+                   and text.endswith(tr.EVENT_SUFFIXES + ("展",), c.start, k)), default=c.end)
+        c.end = end
     if c.source != "gazetteer" and c.type not in _UNCUT:
         c.start = boundaries.model_start(text, boundaries.name_start(text, tokens, c.start, c.end), c.end, model)
         end = boundaries.party_end(text, c.start, c.end)
