@@ -84,3 +84,15 @@ def test_foundations_clusters_and_exchange_bodies_are_organizations() -> None:
         assert strong_type(name) == "Organization", name
     for name in ["National Security Council", "Office of International Cooperation and Exchange", "State Council"]:
         assert strong_type(name) != "Organization", name
+
+
+@pytest.mark.slow
+def test_a_technology_word_that_only_describes_a_firm_or_a_person(nlp: Language) -> None:
+    def techs(text: str) -> set[str]:
+        return {n for n, t in names(nlp, text).items() if t == "Technology"}
+
+    # what a firm or an engineer works in is transferred or researched nowhere (docs/annotation.md 3)
+    assert not techs("Aldridge, a family-owned aerospace company in Bristol, hired two radar engineers in 2019.")
+    # a field's laboratory keeps it (en-w-0010)
+    assert "photonics" in techs("SYDNEY — A Melbourne university is reviewing a photonics laboratory that was funded "
+                                "by a Chinese company.")

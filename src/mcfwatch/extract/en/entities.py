@@ -295,6 +295,24 @@ def tech_extent(span: Span) -> Span:
     return doc[start:end] if (start, end) != (span.start, span.end) else span
 
 
+# the firms, industries and people a technology word describes ("an aerospace company", "radar engineers"); a
+# laboratory, research, talks or capabilities of a field keep it (the corpus marks "a photonics laboratory")
+_WORKS_IN = {"company", "firm", "group", "supplier", "maker", "manufacturer", "producer", "industry", "sector",
+             "business", "enterprise", "corporation", "conglomerate", "giant", "startup", "start-up", "contractor",
+             "subsidiary", "division", "unit", "base", "cluster", "engineer", "researcher", "specialist", "expert",
+             "scientist", "physicist", "executive", "university", "institute", "delegation"}
+
+
+def _modifier_only(span: Span) -> bool:
+    """A technology word that only says what a firm, industry or place works in ("an aerospace company", "the
+    robotics industry", "a radar maker", "the lithography business"): it modifies a noun outside the name that is
+    no item (tech_extent took the items in), so nothing is transferred or researched (docs/annotation.md 3)."""
+    root = span.root
+    head = root.head
+    return root.dep_ in {"compound", "amod", "nmod"} and head.i >= span.end and head.ent_iob_ == "O" \
+        and head.lemma_.lower() in _WORKS_IN
+
+
 def _hyphen_start(doc: Doc, start: int) -> int:
     """The start of a hyphenated modifier before ``start`` ("aerospace-grade", "five-axis")."""
     while start >= 3 and doc[start - 2].text == "-" and not doc[start - 2].whitespace_ \
@@ -461,6 +479,8 @@ def mentions_of(doc: Doc) -> list[Mention]:
             span = untitled
         if label == "Technology":
             span = tech_extent(span)
+            if _modifier_only(span):
+                continue
         etype = label if from_ruler else _type_from_head(span.text, label)
         if not from_ruler and etype in {"Organization", "Place", "Person"}:
             etype = known_type(span.text) or etype
