@@ -9,6 +9,7 @@ import pytest
 from spacy.tokens import Doc, Token
 
 from mcfwatch.extract.en import EnglishExtractor
+from mcfwatch.extract.en.modality import is_stated
 from mcfwatch.extract.relmodel import examples, features_en
 from mcfwatch.extract.relmodel.data import TrainDoc, from_corpus
 
@@ -46,6 +47,21 @@ def test_cached_tokens_are_spacys(parsed: list[tuple[TrainDoc, Doc]]) -> None:
             assert tk.head[t.i] == t.head.i
             sent = sdoc[t.i: t.i + 1].sent
             assert (tk.sent_start[t.i], tk.sent_end[t.i]) == (sent.start, sent.end)
+        for t in sdoc:  # what the features read of each token, and what they cache per token on first use
+            nxt = sdoc[t.i + 1].lower_ if t.i + 1 < len(sdoc) else ""
+            assert (tk.lower[t.i], tk.dep[t.i], tk.pos[t.i], tk.low_lemma[t.i]) == (
+                t.lower_, t.dep_, t.pos_, t.lemma_.lower())
+            assert tk.skip[t.i] == (t.is_punct and t.text not in {",", "(", ")", "'s", ";", ":"})
+            assert tk.plan_cue(t.i) == features_en.planned([t])
+            assert tk.stated(t.i) == is_stated(t)
+            assert tk.neg_child(t.i) == any(c.dep_ == "neg" for c in t.children)
+            assert tk.conj_child(t.i) == any(c.dep_ == "conj" for c in t.children)
+            low = t.lower_
+            plain = {"money": t.is_currency or t.lemma_.lower() in features_en._CURRENCY
+                     or (t.like_num and nxt in {"million", "billion"}),
+                     "pct": low in features_en._PERCENT or (low == "per" and nxt == "cent"),
+                     "jointly": low in features_en._JOINTLY or low.startswith("co-")}
+            assert set(tk.classes[t.i]) == {c for c, hit in plain.items() if hit}
         heads = [t for t in sdoc if t.pos_ in {"PROPN", "NOUN"}][:40]
         for a in heads:
             for b in heads:

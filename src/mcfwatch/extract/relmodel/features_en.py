@@ -55,25 +55,54 @@ def _trigger(t: Token) -> str | None:
     return None
 
 
+_KEPT_PUNCT = {",", "(", ")", "'s", ";", ":"}
+_REFS = {"it", "its", "they", "their", "he", "his", "she", "her", "the", "this", "these"}
+_UNSET = object()
+
+
 class Tokens:
     """A document's tokens and what the features read of each, computed once per document: every candidate
     of a sentence walks the same tokens again (a document of 40 sentences asked spaCy for ~3,000 tokens per
-    candidate). What must stay true: ``lemma[i] == _lemma(doc[i])``, ``trig[i] == _trigger(doc[i])``,
-    ``head[i] == doc[i].head.i`` (a test compares them on corpus documents)."""
+    candidate), and reading an attribute of a spaCy token, or the token itself (``doc[i]``, ``t.children``), costs
+    a Python object each time. What must stay true: every list holds what spaCy's token ``i`` says
+    (``lemma[i] == _lemma(doc[i])``, ``trig[i] == _trigger(doc[i])``, ``head[i] == doc[i].head.i``,
+    ``dep[i] == doc[i].dep_``, ...), and each lazily cached answer (``plan_cue``, ``stated``, ``neg_child``,
+    ``conj_child``) is the plain function's on that token (tests/extract_en/test_features_cache.py compares them
+    on corpus documents)."""
 
-    __slots__ = ("toks", "lemma", "trig", "head", "sent_start", "sent_end", "spans")
+    __slots__ = ("toks", "lemma", "trig", "head", "sent_start", "sent_end", "spans", "lower", "dep", "pos",
+                 "low_lemma", "skip", "classes", "_cue", "_stated", "_neg", "_conj")
 
     def __init__(self, doc: Doc) -> None:
         self.toks: list[Token] = list(doc)
-        self.lemma = [_lemma(t) for t in self.toks]
-        self.trig = [_trigger(t) for t in self.toks]
-        self.head = [t.head.i for t in self.toks]
-        self.sent_start = [0] * len(doc)  # the sentence of each token, as in ``Span.sent``
-        self.sent_end = [len(doc)] * len(doc)
+        toks = self.toks
+        n = len(toks)
+        self.lower = [t.lower_ for t in toks]
+        self.dep = [t.dep_ for t in toks]
+        self.pos = [t.pos_ for t in toks]
+        self.low_lemma = [t.lemma_.lower() for t in toks]  # the raw lemma, lower-cased ("" when spaCy gave none)
+        nums = [t.like_num for t in toks]
+        # ``_lemma``: "<num>", else the lemma, else the lower-cased word
+        self.lemma = ["<num>" if num else (ll or low) for num, ll, low in zip(nums, self.low_lemma, self.lower,
+                                                                             strict=True)]
+        self.trig = [VERB_TRIGGERS.get(ll) if p in {"VERB", "AUX"} else NOUN_TRIGGERS.get(ll)
+                     if p in {"NOUN", "PROPN"} else None for ll, p in zip(self.low_lemma, self.pos, strict=True)]
+        self.head = [t.head.i for t in toks]
+        # a punctuation token the words between two parties leave out
+        self.skip = [t.is_punct and t.text not in _KEPT_PUNCT for t in toks]
+        self.classes = [_classes(t.is_currency, num, self.low_lemma[i], self.lower[i],
+                                 self.lower[i + 1] if i + 1 < n else "")
+                        for i, (t, num) in enumerate(zip(toks, nums, strict=True))]
+        self.sent_start = [0] * n  # the sentence of each token, as in ``Span.sent``
+        self.sent_end = [n] * n
         for sent in doc.sents:
             for i in range(sent.start, sent.end):
                 self.sent_start[i], self.sent_end[i] = sent.start, sent.end
         self.spans: dict[tuple[int, int], tuple[Span, Token] | None] = {}
+        self._cue: list[object] = [_UNSET] * n
+        self._stated: list[object] = [_UNSET] * n
+        self._neg: list[object] = [_UNSET] * n
+        self._conj: list[object] = [_UNSET] * n
 
     def span(self, doc: Doc, start: int, end: int) -> tuple[Span, Token] | None:
         """The tokens of a mention (characters ``start``-``end``) and its root, looked up once."""
@@ -82,6 +111,46 @@ class Tokens:
             sp = doc.char_span(start, end, alignment_mode="expand")
             self.spans[key] = (sp, sp.root) if sp is not None and len(sp) else None
         return self.spans[key]
+
+    def plan_cue(self, i: int) -> str | None:
+        """``planned([doc[i]])``, computed once per token."""
+        cue = self._cue[i]
+        if cue is _UNSET:
+            cue = self._cue[i] = planned([self.toks[i]])
+        return cue  # type: ignore[return-value]
+
+    def stated(self, i: int) -> bool:
+        """``is_stated(doc[i])``, computed once per token."""
+        found = self._stated[i]
+        if found is _UNSET:
+            found = self._stated[i] = is_stated(self.toks[i])
+        return found  # type: ignore[return-value]
+
+    def neg_child(self, i: int) -> bool:
+        """Whether token ``i`` has a child of dependency ``neg``, computed once per token."""
+        found = self._neg[i]
+        if found is _UNSET:
+            found = self._neg[i] = any(c.dep_ == "neg" for c in self.toks[i].children)
+        return found  # type: ignore[return-value]
+
+    def conj_child(self, i: int) -> bool:
+        """Whether token ``i`` has a child of dependency ``conj``, computed once per token."""
+        found = self._conj[i]
+        if found is _UNSET:
+            found = self._conj[i] = any(c.dep_ == "conj" for c in self.toks[i].children)
+        return found  # type: ignore[return-value]
+
+
+def _classes(currency: bool, num: bool, low_lemma: str, low: str, nxt: str) -> tuple[str, ...]:
+    """The word classes (``word_classes``) one token holds; ``nxt``: the next token's lower-cased word."""
+    found: tuple[str, ...] = ()
+    if currency or low_lemma in _CURRENCY or (num and nxt in {"million", "billion"}):
+        found += ("money",)
+    if low in _PERCENT or (low == "per" and nxt == "cent"):
+        found += ("pct",)
+    if low in _JOINTLY or low.startswith("co-"):
+        found += ("jointly",)
+    return found
 
 
 def tokens(doc: Doc) -> Tokens:
@@ -104,29 +173,34 @@ def planned(tokens: list[Token]) -> str | None:
     return None
 
 
-def word_classes(toks: list[Token], where: str, tp: str) -> list[str]:
-    """Money, percentages and joint work among ``toks`` as classes, alone and with the type pair."""
-    found = set()
-    for t in toks:
-        low, nxt = t.lower_, t.nbor(1).lower_ if t.i + 1 < len(t.doc) else ""
-        if t.is_currency or t.lemma_.lower() in _CURRENCY or (t.like_num and nxt in {"million", "billion"}):
-            found.add("money")
-        if low in _PERCENT or (low == "per" and nxt == "cent"):
-            found.add("pct")
-        if low in _JOINTLY or low.startswith("co-"):
-            found.add("jointly")
+def planned_at(ids: list[int], tk: Tokens) -> str | None:
+    """``planned`` of the tokens ``ids``, each token's answer computed once per document."""
+    for i in ids:
+        cue = tk.plan_cue(i)
+        if cue is not None:
+            return cue
+    return None
+
+
+def word_classes(tk: Tokens, start: int, end: int, where: str, tp: str) -> list[str]:
+    """Money, percentages and joint work among tokens ``start``-``end`` as classes, alone and with the type pair."""
+    found: set[str] = set()
+    for c in tk.classes[start:end]:
+        if c:
+            found.update(c)
     return [x for c in sorted(found) for x in (f"{c}_{where}", f"tp_{c}_{where}={tp}")]
 
 
-def coordination_head(t: Token, tk: Tokens) -> Token:
-    """The first conjunct of the coordination ``t`` is in ("co-hosted by A, B and C": A for C)."""
+def coordination_head(i: int, tk: Tokens) -> int:
+    """The first conjunct of the coordination token ``i`` is in ("co-hosted by A, B and C": A for C)."""
     for _ in range(12):
         # a list the parser reads as an appositive ("A, B and C": B is A's appositive, C B's conjunct)
-        listed = t.dep_ == "appos" and t.pos_ == "PROPN" and any(c.dep_ == "conj" for c in t.children)
-        if (t.dep_ != "conj" and not listed) or tk.head[t.i] == t.i:
+        dep = tk.dep[i]
+        listed = dep == "appos" and tk.pos[i] == "PROPN" and tk.conj_child(i)
+        if (dep != "conj" and not listed) or tk.head[i] == i:
             break
-        t = tk.toks[tk.head[t.i]]
-    return t
+        i = tk.head[i]
+    return i
 
 
 def ancestors(i: int, tk: Tokens) -> list[int]:
@@ -138,21 +212,29 @@ def ancestors(i: int, tk: Tokens) -> list[int]:
     return out
 
 
-def path(a: Token, b: Token, tk: Tokens) -> tuple[list[Token], Token, list[Token]]:
-    """Tokens from a up to the lowest common ancestor, the ancestor, and from it down to b."""
-    up_a = ancestors(a.i, tk)
+def path_ids(a: int, b: int, tk: Tokens) -> tuple[list[int], int, list[int]]:
+    """Token indices from a up to the lowest common ancestor, the ancestor, and from it down to b."""
+    up_a = ancestors(a, tk)
     ids_a = {i: k for k, i in enumerate(up_a)}
     down: list[int] = []
-    i = b.i
+    i = b
     for _ in range(60):
         if i in ids_a:
-            return [tk.toks[j] for j in up_a[: ids_a[i]]], tk.toks[i], [tk.toks[j] for j in reversed(down)]
+            down.reverse()
+            return up_a[: ids_a[i]], i, down
         down.append(i)
         if tk.head[i] == i:
             break
         i = tk.head[i]
     # different trees (bad sentence split): no common ancestor
-    return [tk.toks[j] for j in up_a], tk.toks[up_a[-1]], [tk.toks[j] for j in reversed(down)]
+    down.reverse()
+    return up_a, up_a[-1], down
+
+
+def path(a: Token, b: Token, tk: Tokens) -> tuple[list[Token], Token, list[Token]]:
+    """``path_ids`` as spaCy tokens."""
+    up, lca, down = path_ids(a.i, b.i, tk)
+    return [tk.toks[j] for j in up], tk.toks[lca], [tk.toks[j] for j in down]
 
 
 def carried_features(doc: Doc, cand: Candidate, tp: str, f: list[str]) -> tuple[list[str], int]:
@@ -164,40 +246,40 @@ def carried_features(doc: Doc, cand: Candidate, tp: str, f: list[str]) -> tuple[
         return f, 0
     s2, h2 = found
     f += ["carried", f"tp_carried={tp}"]
-    before = tk.toks[tk.sent_start[s2.start]: s2.start]
-    words = [tk.lemma[t.i] for t in before if not t.is_punct]
+    before = range(tk.sent_start[s2.start], s2.start)
+    words = [tk.lemma[i] for i in before if not tk.toks[i].is_punct]
     f += [f"cw={w}" for w in set(words)]
     f += [f"cb={a}_{b}" for a, b in zip(words, words[1:], strict=False)]
-    refs = {t.lower_ for t in before} & {"it", "its", "they", "their", "he", "his", "she", "her", "the", "this",
-                                         "these"}
+    refs = {tk.lower[i] for i in before} & _REFS
     f += [f"cref={r}" for r in refs]
-    head = tk.lemma[tk.head[h2.i]]
-    f += [f"h2dep={h2.dep_}", f"h2head={head}", f"tp_h2head={tp}|{head}"]
-    above, anchor = _above(tk, h2.i, tp, f)
-    _modality(above, anchor, f)
-    return f, anchor.i
+    h = h2.i
+    head = tk.lemma[tk.head[h]]
+    f += [f"h2dep={tk.dep[h]}", f"h2head={head}", f"tp_h2head={tp}|{head}"]
+    above, anchor = _above(tk, h, tp, f)
+    _modality(above, anchor, tk, f)
+    return f, anchor
 
 
-def _above(tk: Tokens, i: int, tp: str, f: list[str]) -> tuple[list[Token], Token]:
+def _above(tk: Tokens, i: int, tp: str, f: list[str]) -> tuple[list[int], int]:
     """The five tokens above token ``i`` in the parse (their triggers added to ``f``), and the anchor: the head
     of ``i``, or the first verb above it when that head is no verb."""
-    anchor = tk.toks[tk.head[i]]
-    above = [tk.toks[j] for j in ancestors(i, tk)[1:6]]
-    for t in above:
-        trig = tk.trig[t.i]
+    anchor = tk.head[i]
+    above = ancestors(i, tk)[1:6]
+    for j in above:
+        trig = tk.trig[j]
         if trig:
             f += [f"ptrig={trig}", f"tp_ptrig={tp}|{trig}"]
-        if t.pos_ in {"VERB", "AUX"} and anchor.pos_ not in {"VERB", "AUX"}:
-            anchor = t
+        if tk.pos[j] in {"VERB", "AUX"} and tk.pos[anchor] not in {"VERB", "AUX"}:
+            anchor = j
     return above, anchor
 
 
-def _modality(above: list[Token], anchor: Token, f: list[str]) -> None:
+def _modality(above: list[int], anchor: int, tk: Tokens, f: list[str]) -> None:
     """The rules' modality check for a party carried or stood for: a plan above it, or an anchor not stated."""
-    cue = planned(above)
+    cue = planned_at(above, tk)
     if cue:
         f.append(f"plan={cue}")
-    if cue or not is_stated(anchor):
+    if cue or not tk.stated(anchor):
         f.append("not_stated")
 
 
@@ -211,17 +293,18 @@ def pair_features(doc: Doc, cand: Candidate, tp: str, f: list[str]) -> tuple[lis
     sp, h = found
     f += ["pair", f"tp_pair={tp}"]
     head = tk.lemma[tk.head[h.i]]
-    f += [f"pdep={h.dep_}", f"phead={head}", f"tp_phead={tp}|{head}"]
-    after = [tk.lemma[t.i] for t in tk.toks[sp.end: min(sp.end + 10, tk.sent_end[sp.start])] if not t.is_punct]
+    f += [f"pdep={tk.dep[h.i]}", f"phead={head}", f"tp_phead={tp}|{head}"]
+    following = range(sp.end, min(sp.end + 10, tk.sent_end[sp.start]))
+    after = [tk.lemma[i] for i in following if not tk.toks[i].is_punct]
     f += [f"aw={w}" for w in set(after)]
     f += [f"ab={a}_{b}" for a, b in zip(after, after[1:], strict=False)]
     above, anchor = _above(tk, h.i, tp, f)
-    for t in tk.toks[sp.end: min(sp.end + 10, tk.sent_end[sp.start])]:
-        trig = tk.trig[t.i]
+    for i in following:
+        trig = tk.trig[i]
         if trig:
             f += [f"atrig={trig}", f"tp_atrig={tp}|{trig}"]
-    _modality(above, anchor, f)
-    return f, anchor.i
+    _modality(above, anchor, tk, f)
+    return f, anchor
 
 
 def features(doc: Doc, cand: Candidate) -> tuple[list[str], int]:
@@ -237,7 +320,9 @@ def features(doc: Doc, cand: Candidate) -> tuple[list[str], int]:
     found1, found2 = tk.span(doc, cand.first.start, cand.first.end), tk.span(doc, cand.second.start, cand.second.end)
     if found1 is None or found2 is None:
         return f, 0
-    (s1, h1), (s2, h2) = found1, found2
+    (s1, tok1), (s2, tok2) = found1, found2
+    h1, h2 = tok1.i, tok2.i
+    s1_start, s1_end, s2_start, s2_end = s1.start, s1.end, s2.start, s2.end
     masked: dict[int, str] = {}
     for m in cand.between:
         sp = tk.span(doc, m.start, m.end)
@@ -246,23 +331,24 @@ def features(doc: Doc, cand: Candidate) -> tuple[list[str], int]:
                 masked[i] = f"<{m.type}>"
     words: list[str] = []
     triggers: list[str] = []
-    between = tk.toks[s1.end: s2.start]
-    for t in between:
-        if t.i in masked:
-            if not words or words[-1] != masked[t.i]:
-                words.append(masked[t.i])
+    lemma, trig_of, lower, skip = tk.lemma, tk.trig, tk.lower, tk.skip
+    for i in range(s1_end, s2_start):
+        if i in masked:
+            if not words or words[-1] != masked[i]:
+                words.append(masked[i])
             continue
-        if t.is_punct and t.text not in {",", "(", ")", "'s", ";", ":"}:
+        if skip[i]:
             continue
-        words.append(tk.lemma[t.i])
-        trig = tk.trig[t.i]
+        words.append(lemma[i])
+        trig = trig_of[i]
         if trig:
             triggers.append(trig)
-        if t.lower_ in _NEG:
+        low = lower[i]
+        if low in _NEG:
             f.append("neg_between")
-        if t.lower_ in _MODAL:
+        if low in _MODAL:
             f.append("modal_between")
-    n_tok = max(0, s2.start - s1.end)
+    n_tok = max(0, s2_start - s1_end)
     f += [f"dist={_bucket(n_tok)}", f"nbetween={_bucket(len(cand.between))}"]
     if not words:
         f.append("bw=<none>")
@@ -272,69 +358,70 @@ def features(doc: Doc, cand: Candidate) -> tuple[list[str], int]:
         f += [f"bfirst={words[0]}", f"blast={words[-1]}", f"tp_bfirst={tp}|{words[0]}", f"tp_blast={tp}|{words[-1]}"]
         if len(words) <= 4:
             f.append(f"ball={'_'.join(words)}")
-    sent1_start, sent2_end = tk.sent_start[s1.start], tk.sent_end[s2.end - 1]
-    for k, i in enumerate(reversed(range(max(sent1_start, s1.start - 2), s1.start))):
-        f.append(f"pre{k + 1}={tk.lemma[i]}")
-    for k, i in enumerate(range(s2.end, min(s2.end + 2, sent2_end))):
-        f.append(f"post{k + 1}={tk.lemma[i]}")
+    sent1_start, sent2_end = tk.sent_start[s1_start], tk.sent_end[s2_end - 1]
+    for k, i in enumerate(reversed(range(max(sent1_start, s1_start - 2), s1_start))):
+        f.append(f"pre{k + 1}={lemma[i]}")
+    for k, i in enumerate(range(s2_end, min(s2_end + 2, sent2_end))):
+        f.append(f"post{k + 1}={lemma[i]}")
     for trig in set(triggers):
         f += [f"trig={trig}", f"tp_trig={tp}|{trig}"]
     # dependency path between the mention heads
-    up, lca, down = path(h1, h2, tk)
-    labels = [f"{t.dep_}^" for t in up] + [f"v{t.dep_}" for t in down]
-    lca_lemma = tk.lemma[lca.i]
-    inner = ([tk.lemma[t.i] for t in up[1:]] + ([lca_lemma] if lca not in (h1, h2) else [])
-             + [tk.lemma[t.i] for t in down[:-1]])
-    f += [f"plen={_bucket(len(labels))}", f"lca={lca_lemma}", f"lcapos={lca.pos_}", f"tp_lca={tp}|{lca_lemma}",
-          f"h1dep={h1.dep_}", f"h2dep={h2.dep_}", f"h1head={tk.lemma[tk.head[h1.i]]}",
-          f"h2head={tk.lemma[tk.head[h2.i]]}"]
+    up, lca, down = path_ids(h1, h2, tk)
+    dep = tk.dep
+    labels = [f"{dep[i]}^" for i in up] + [f"v{dep[i]}" for i in down]
+    lca_lemma = lemma[lca]
+    turns = lca not in (h1, h2)
+    inner = [lemma[i] for i in up[1:]] + ([lca_lemma] if turns else []) + [lemma[i] for i in down[:-1]]
+    f += [f"plen={_bucket(len(labels))}", f"lca={lca_lemma}", f"lcapos={tk.pos[lca]}", f"tp_lca={tp}|{lca_lemma}",
+          f"h1dep={dep[h1]}", f"h2dep={dep[h2]}", f"h1head={lemma[tk.head[h1]]}", f"h2head={lemma[tk.head[h2]]}"]
     if len(labels) <= 6:
         f.append(f"path={'/'.join(labels)}")
         f.append(f"tp_path={tp}|{'/'.join(labels)}")
     if len(labels) <= 4:
         f.append(f"lpath={'/'.join(labels)}|{lca_lemma}")
     f += [f"pl={w}" for w in set(inner)]
-    on_path = [*up[1:], lca, *down[:-1]] if lca not in (h1, h2) else [*up[1:], *down[:-1]]
+    on_path = [*up[1:], lca, *down[:-1]] if turns else [*up[1:], *down[:-1]]
     trigger_tokens = []
-    for t in on_path:
-        trig = tk.trig[t.i]
+    for i in on_path:
+        trig = trig_of[i]
         if trig:
-            trigger_tokens.append(t)
+            trigger_tokens.append(i)
             f += [f"ptrig={trig}", f"tp_ptrig={tp}|{trig}"]
-    anchor = lca if lca not in (h1, h2) else (tk.toks[tk.head[h1.i]] if lca.i == h2.i else tk.toks[tk.head[h2.i]])
+    anchor = lca if turns else (tk.head[h1] if lca == h2 else tk.head[h2])
     # the rules' modality check, on the turn of the path and on every trigger word along it ("is being
     # investigated for exporting": the export is not stated)
-    cue = planned(on_path)
+    cue = planned_at(on_path, tk)
     if cue:
         f.append(f"plan={cue}")
-    if cue or not all(is_stated(t) for t in [anchor, *trigger_tokens]):
+    if cue or not all(tk.stated(i) for i in [anchor, *trigger_tokens]):
         f.append("not_stated")
     anchor = trigger_tokens[0] if trigger_tokens else anchor
-    if any(c.dep_ == "neg" for c in lca.children):
+    if tk.neg_child(lca):
         f.append("neg_lca")
-    f += word_classes(between, "between", tp)
-    f += word_classes(tk.toks[s2.end: min(s2.end + 4, sent2_end)], "after", tp)
+    f += word_classes(tk, s1_end, s2_start, "between", tp)
+    f += word_classes(tk, s2_end, min(s2_end + 4, sent2_end), "after", tp)
     f += coordination_features(h1, h2, tp, tk)
-    return f, anchor.i
+    return f, anchor
 
 
-def coordination_features(h1: Token, h2: Token, tp: str, tk: Tokens) -> list[str]:
+def coordination_features(h1: int, h2: int, tp: str, tk: Tokens) -> list[str]:
     """A party inside a coordination ("co-hosted by the Ministry of Commerce and the Heilongjiang Provincial
     People's Government"): the path from the coordination's first conjunct, as if the list were one party; two
-    parties in one coordination ("A and B signed"): the word the coordination hangs from."""
+    parties in one coordination ("A and B signed"): the word the coordination hangs from. ``h1``, ``h2``: the
+    parties' head tokens."""
     c1, c2 = coordination_head(h1, tk), coordination_head(h2, tk)
-    if c1.i == c2.i:
-        head = tk.lemma[tk.head[c1.i]]
+    if c1 == c2:
+        head = tk.lemma[tk.head[c1]]
         return ["coordinated", f"coord_head={head}", f"tp_coord_head={tp}|{head}"]
-    if (c1.i, c2.i) == (h1.i, h2.i):
+    if (c1, c2) == (h1, h2):
         return []
-    up, lca, down = path(c1, c2, tk)
-    labels = [f"{t.dep_}^" for t in up] + [f"v{t.dep_}" for t in down]
-    f = ["conj_collapsed", f"clca={tk.lemma[lca.i]}", f"tp_clca={tp}|{tk.lemma[lca.i]}"]
+    up, lca, down = path_ids(c1, c2, tk)
+    labels = [f"{tk.dep[i]}^" for i in up] + [f"v{tk.dep[i]}" for i in down]
+    f = ["conj_collapsed", f"clca={tk.lemma[lca]}", f"tp_clca={tp}|{tk.lemma[lca]}"]
     if len(labels) <= 6:
         f += [f"cpath={'/'.join(labels)}", f"tp_cpath={tp}|{'/'.join(labels)}"]
-    for t in [*up[1:], lca, *down[:-1]]:
-        trig = tk.trig[t.i]
+    for i in [*up[1:], lca, *down[:-1]]:
+        trig = tk.trig[i]
         if trig:
             f += [f"cptrig={trig}", f"tp_cptrig={tp}|{trig}"]
     return f
