@@ -394,3 +394,12 @@ def test_a_models_event_ends_with_its_head_before_a_function_word(zh_extractor: 
         tokens = zh_extractor.tagger.tag_many([text])[0]
         got = {m.surface: m.type for m in find_mentions(text, tokens, zh_extractor.gazetteer, proposed)}
         assert got.get(event) == "Event", (text, got)
+
+
+def test_a_persons_name_ends_before_the_word_the_model_ran_into(zh_extractor: ChineseExtractor) -> None:
+    # corpus/extra zh-x-0080, zh-x-0085, zh-x-0151 (held-out fold models and the segmenter ran these on)
+    text = "理查德·李正式加入公司。东莞市投资促进局局长谢文会见了代表团。"
+    tokens = zh_extractor.tagger.tag_many([text])[0]
+    proposed = [Span(0, 7, "PER", text[:7]), Span(text.index("谢"), text.index("谢") + 3, "PER", "谢文会")]
+    got = {m.surface for m in find_mentions(text, tokens, zh_extractor.gazetteer, proposed) if m.type == "Person"}
+    assert got == {"理查德·李", "谢文"}, got

@@ -150,11 +150,22 @@ def inner_end(text: str, tokens: list[Token], start: int, end: int) -> tuple[int
 _AFTER_NAME = frozenset("曾作为于系在将是向与和等称说会任兼及")
 
 
-def person_end(tokens: list[Token], start: int, end: int, last: str) -> int:
+# Words that the model or the segmenter run a name on into (谢文会见了, 理查德·李正式加入, 马明本月, 托马斯·莱利率团,
+# 陈立恒等人): the name ends before them, whatever the segmenter made of them.
+WORDS_AFTER_NAME = frozenset({"会见", "会谈", "正式", "同时", "本月", "本周", "今年", "率团", "率领", "共同", "作为",
+                              "原任", "先后", "等人"})
+
+
+def person_end(text: str, tokens: list[Token], start: int, end: int) -> int:
     """A person's name without the word after it that the model took in (李娜曾在…, 董浩为其颁发, 许峰会见): its last
-    character ``last`` opens a segmenter token of its own."""
-    if end - start >= 3 and last in _AFTER_NAME and any(t.start == end - 1 for t in tokens):
+    character opens a segmenter token of its own, or one of ``WORDS_AFTER_NAME`` with the next character; or the span
+    ends in one of them (理查德·李正式)."""
+    if end - start >= 3 and text[end - 1] in _AFTER_NAME and any(t.start == end - 1 for t in tokens):
         return end - 1
+    if end - start >= 3 and text[end - 1 : end + 1] in WORDS_AFTER_NAME:
+        return end - 1
+    if end - start >= 4 and text[end - 2 : end] in WORDS_AFTER_NAME:
+        return end - 2
     return end
 
 

@@ -504,6 +504,8 @@ def _tagger_candidates(tokens: list[Token]) -> list[_Cand]:
             title = tr.PERSON_TITLES.search(tok.text) if tok.tag == "PER" else None
             if title and title.start() >= 2:
                 end = tok.start + title.start()  # 李明教授 -> 李明
+            elif tok.tag == "PER" and len(tok.text) >= 4 and tok.text[-2:] in boundaries.WORDS_AFTER_NAME:
+                end -= 2  # the segmenter's 理查德·李正式: the name ends before the word
             typ = _TAGGER_TYPES[tok.tag]
             if typ == "Person" and end - tok.start >= 4 and "·" not in tok.text and tok.text.endswith(tr.COMPANY_ENDINGS):
                 typ = "Company"  # 凌云光电, 华辰科技: a firm's short name, not a person's
@@ -687,7 +689,7 @@ def _snap(text: str, proposed: list[Span], tokens: list[Token]) -> list[Token]:
         start, end = boundaries.balanced(text, start, end)
         if sp.label == "PER":
             start = boundaries.person_start(text, start, end)
-            end = boundaries.person_end(tokens, start, end, text[end - 1])
+            end = boundaries.person_end(text, tokens, start, end)
         elif sp.label == "TEC":  # an item's name ends and starts at word ends (国产大型客机C91 -> …C919)
             end = next((t.end for t in tokens if t.start < end < t.end <= end + 2 and t.tag in _ITEM_WORD_TAGS
                         and not t.text.endswith(("合同", "协议"))), end)
