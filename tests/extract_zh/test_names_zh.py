@@ -403,3 +403,14 @@ def test_a_persons_name_ends_before_the_word_the_model_ran_into(zh_extractor: Ch
     proposed = [Span(0, 7, "PER", text[:7]), Span(text.index("谢"), text.index("谢") + 3, "PER", "谢文会")]
     got = {m.surface for m in find_mentions(text, tokens, zh_extractor.gazetteer, proposed) if m.type == "Person"}
     assert got == {"理查德·李", "谢文"}, got
+
+
+def test_a_name_where_only_a_place_can_stand_is_a_place(zh_extractor: ChineseExtractor) -> None:
+    # corpus/train zh-w-0037, zh-w-0056, zh-w-0197 (the model reads these foreign cities as persons)
+    text = "哈德逊精密工程公司总部位于谢菲尔德。列车日前完成装船，发往达曼。他出席了在阿德莱德举办的论坛。马克·布朗出席。"
+    tokens = zh_extractor.tagger.tag_many([text])[0]
+    proposed = [Span(k, k + len(n), "PER", n) for n in ("谢菲尔德", "达曼", "阿德莱德", "马克·布朗")
+                if (k := text.index(n)) >= 0]
+    got = {m.surface: m.type for m in find_mentions(text, tokens, zh_extractor.gazetteer, proposed)}
+    assert got.get("谢菲尔德") == got.get("达曼") == got.get("阿德莱德") == "Place", got
+    assert got.get("马克·布朗") == "Person", got

@@ -729,6 +729,21 @@ def _ends_in_action(text: str, c: _Cand, tokens: list[Token]) -> bool:
     return last is not None and last.end == c.end and last.tag in ("v", "vn") and last.start > c.start
 
 
+# Where a name stands as a place: after a verb of location or motion, or between 在 and an event's verb.
+_TO_PLACE = re.compile(r"(?:位于|发往|运往|运抵|驶往|飞往|抵达|前往|落户|坐落于|总部设在)$")
+_EVENT_AFTER = re.compile(r"(?:举办|举行|召开|开幕|闭幕)")
+
+
+def _placed(text: str, start: int, end: int) -> bool:
+    """Whether the person's name ``text[start:end]`` stands where only a place can: after 位于/发往/抵达…, between
+    在 and 举办/举行/召开, or with a city's or a state's suffix (因戈尔施塔特市)."""
+    if "·" in text[start:end]:
+        return False  # 马克·布朗: a foreign person's full name
+    return bool(_TO_PLACE.search(text, max(0, start - 5), start)
+                or (text[start - 1 : start] == "在" and _EVENT_AFTER.match(text, end))
+                or (end - start >= 4 and text[end - 1] in "市州"))
+
+
 def find_mentions(
     text: str, tokens: list[Token], gaz: Gazetteer, proposed: list[Span] | None = None, parts: str = "all"
 ) -> list[Mention]:
@@ -785,6 +800,8 @@ def find_mentions(
             continue  # 《中华人民共和国出口管制法》, 中国特色, 中美
         if c.type == "Person" and text.startswith(_DOCTRINE, c.end):
             continue  # 邓小平理论, 毛泽东思想, 诺贝尔奖: a doctrine or a prize named for a person (corpus/train: 0 of 13)
+        if c.type == "Person" and c.source == "tagger" and _placed(text, c.start, c.end):
+            c.type = "Place"  # 总部位于谢菲尔德, 发往达曼, 在阿德莱德举办: the model's foreign person is a city there
         surface = text[c.start : c.end]
         name = _canonical(surface, c.start, c.type, gaz, places)
         names_en = c.names_en or (gaz.entries[name].names_en if name in gaz.entries else [])
