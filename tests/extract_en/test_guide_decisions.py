@@ -21,29 +21,40 @@ def _entities(doc: CorpusDoc) -> dict[str, dict[str, Any]]:
     return {e["id"]: e for e in doc.record["entities"]}
 
 
-def test_the_trade_promotion_councils_are_organizations() -> None:
-    """Guide 3, Organization: 贸促会 / 中国国际贸易促进委员会 is a chamber, not a government body."""
+# the English names as the corpus writes them: "China Council for the Promotion of International Trade", "CCPIT
+# Suzhou Sub-council"; parks and zones "Suzhou Industrial Park", "Wuhan East Lake High-tech Zone", "Tianjin Binhai
+# New Area", "Beijing Economic-Technological Development Area" (their administrative committees end otherwise)
+COUNCIL = {"zh": re.compile(r"贸促会|贸易促进委员会"),
+           "en": re.compile(r"Council for the Promotion of International Trade|\bCCPIT\b")}
+PARK = {"zh": re.compile(r"(产业园|工业园|科技园|开发区|高新区|经开区)$"),
+        "en": re.compile(r"\b(Park|Zone|New Area|New District|Development Area)$")}
+
+
+@pytest.mark.parametrize("lang, least", [("zh", 20), ("en", 10)])
+def test_the_trade_promotion_councils_are_organizations(lang: str, least: int) -> None:
+    """Guide 3, Organization: 贸促会 / 中国国际贸易促进委员会 / CCPIT is a chamber, not a government body."""
     seen, wrong = 0, []
-    for doc in _docs("zh"):
+    for doc in _docs(lang):
         for ent in doc.record["entities"]:
-            if any(re.search(r"贸促会|贸易促进委员会", m["text"]) for m in ent["mentions"]):
+            if any(COUNCIL[lang].search(m["text"]) for m in ent["mentions"]):
                 seen += 1
                 if ent["type"] != "Organization":
                     wrong.append(f"{doc.id}: {ent['name']} {ent['type']}")
-    assert seen >= 20 and wrong == []
+    assert seen >= least and wrong == []
 
 
-def test_named_parks_and_zones_are_places() -> None:
-    """Guide 3, Place: a named industrial park or development zone is a Place (its 管委会 is a PublicBody)."""
-    park = re.compile(r"(产业园|工业园|科技园|开发区|高新区|经开区)$")
+@pytest.mark.parametrize("lang, least", [("zh", 25), ("en", 25)])
+def test_named_parks_and_zones_are_places(lang: str, least: int) -> None:
+    """Guide 3, Place: a named industrial park or development zone is a Place, also where the text makes it act
+    ("organised by the Zhengzhou Airport Economy Zone"); its 管委会 / Administrative Committee is a PublicBody."""
     seen, wrong = 0, []
-    for doc in _docs("zh"):
+    for doc in _docs(lang):
         for ent in doc.record["entities"]:
-            if park.search(ent["name"]):
+            if PARK[lang].search(ent["name"]) and ent["type"] != "Person":  # "Susan Park"
                 seen += 1
                 if ent["type"] != "Place":
                     wrong.append(f"{doc.id}: {ent['name']} {ent['type']}")
-    assert seen >= 25 and wrong == []
+    assert seen >= least and wrong == []
 
 
 def test_a_unit_after_its_parents_acronym_is_one_mention() -> None:
