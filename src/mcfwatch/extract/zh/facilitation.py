@@ -14,7 +14,8 @@ from mcfwatch.extract.zh.items import Item, Pair
 from mcfwatch.extract.zh.sentence import Sentence
 
 _VIA = re.compile(r"经(?![理济营费过验历])")  # 经(上海X公司业务经理)严某介绍: not 经理
-_VIA_REST = re.compile(r"[^，,]*□的?")
+# 经X(居间/从中/多方)介绍: how X helped, between the helper and the verb
+_VIA_REST = re.compile(r"[^，,]*□的?(?:居间|从中|多方|亲自|积极)?")
 _FOR_UNNAMED = re.compile(r"为(?:公司|企业|学校|我[市省校])$")
 # what opens a clause before its subject (我市 may be inside the name: 我市临川汇达…公司)
 _OPENS = re.compile(r"[，,\s]*(?:[\d年月日上下午初底中旬去今]+[，,]?)?(?:我市|我省|本市|我|本)?□*(?:企业|公司)?")

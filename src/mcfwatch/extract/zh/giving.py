@@ -23,7 +23,7 @@ def given(sent: Sentence, rtype: str, p: int, pe: int, cs: int, after: list[Item
     follows the verb (出口至B, 出口B、C, 资助B; funding: the first agent after it, 出资2亿元支持B); the giver is the
     agent before the receiver or the verb; B获得A资助 reads the other way."""
     text = sent.text
-    if text.startswith("获", p):  # B获得A资助: the funder follows
+    if text.startswith(("获", "收到"), p):  # B获得A资助, B收到A拨付的资金: the funder follows
         giver = next((it for it in after if it.type in tg.AGENTIVE), None)
         got = sent.source(cs, p)
         return [(giver, got, None, None)] if giver and got else []
@@ -31,8 +31,8 @@ def given(sent: Sentence, rtype: str, p: int, pe: int, cs: int, after: list[Item
         return by
     to = [it for it in sent.items if cs <= it.start < p
           and _TO.search(pt.mask(text, max(cs, it.start - _TO_LOOK), it.start, sent.items))]
-    if not to and "投资" in text[p:pe]:
-        return []  # 投资3亿元 without 向B: what is built, not whom it funds
+    if not to and ("投资" in text[p:pe] or text.startswith("支付", p)):
+        return []  # 投资3亿元 / 支付N元 without 向B: what is built or bought, not whom it funds
     stop = to[0].start if to else p
     src = sent.agent_before(cs, stop)
     if src is None and _GENERIC.search(pt.mask(text, cs, stop, sent.items)):

@@ -46,12 +46,14 @@ _TRIGGER_WORDS = frozenset({"所属", "下属", "旗下", "下辖"})
 _STANDING = frozenset({"旗下", "下属", "所属", "下辖", "子公司", "全资子公司", "母公司"})
 
 
-def _blocked(text: str, cs: int, p: int, pe: int, items: list[Item], invited_from: int | None) -> bool:
+def _blocked(text: str, cs: int, ce: int, p: int, pe: int, items: list[Item], invited_from: int | None) -> bool:
     if text[p:pe] in _STANDING:
         return False
     if invited_from is not None and invited_from < p:  # what someone was invited to do
         return True
     before = pt.mask(text, cs, p, items)
+    if "就" in before and tg.TALKS_AFTER.match(text, pe, ce):
+        return True  # A与B就合资建厂进行了初步洽谈: what they talked about (docs/annotation.md 5)
     return bool(tg.MODALITY.search(before) or tg.WILL.search(before))
 
 
@@ -98,7 +100,7 @@ def _sentence_relations(sent: Sentence, dates: list[DateMention], inherit: DateM
     parties: set[str] = set()
     for p, pe, rtype in hits:
         cs, ce = clause_bounds(text, s, e, p)
-        if rtype != "invitation" and _blocked(text, cs, p, pe, items, invited):
+        if rtype != "invitation" and _blocked(text, cs, ce, p, pe, items, invited):
             continue
         after = [it for it in items if it.start >= pe and it.end <= ce]
         d = date_for(dates, s, e, p, inherit)

@@ -1,0 +1,70 @@
+"""Helpers and funders told through a reference or an official phrasing (issue 8, session 25): 经我局牵线 / 在联盟的撮合下
+/ 在商会的介绍下 (the body a bare head or 该局/我局 stands for: docs/annotation.md 1.4, a relation told through an
+anaphor is between the entities it refers to), 穿针引线 / 从中斡旋 / 居间介绍 (4.4), B收到A拨付的资金 and A向B支付报酬
+(4.13), A与B合资建设/成立合资公司/共同发起设立 (4.3: jointly set up). A contract's payment (支付货款) is no funding,
+and talks about a joint venture (就合资建厂进行了洽谈) no agreement (section 5). The rules alone are read (``relations="rules"``), so that what
+the model adds does not hide what the rules do.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mcfwatch.extract.zh import ChineseExtractor
+from mcfwatch.model import Document
+
+
+@pytest.fixture(scope="module")
+def rules() -> ChineseExtractor:
+    return ChineseExtractor(relations="rules")
+
+
+def facts(ext: ChineseExtractor, text: str) -> set[tuple[str, str, str]]:
+    ex = next(ext.extract_many([Document(text=text, language="zh", published="2021-06-30")]))
+    ex.check()
+    names = {e.id: e.name for e in ex.entities}
+    return {(r.type, names[r.source], names[r.target]) for r in ex.relations}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("东莞市投资促进局今年积极开展海外招商。经我局牵线，东莞松湖精密模具有限公司与日本大阪精工株式会社签订了委托加工合同。",
+         ("facilitation", "东莞市投资促进局", "东莞松湖精密模具有限公司")),
+        ("长三角航空航天产业联盟成立于2018年。在联盟的撮合下，杭州钱塘复合材料股份有限公司与安徽长淮航电科技有限公司签订了供货合同。",
+         ("facilitation", "长三角航空航天产业联盟", "杭州钱塘复合材料股份有限公司")),
+        ("宁波市机械行业商会组织企业参加了展会。在商会的介绍下，宁波东钱湖模具有限公司结识了墨西哥北方汽车零部件公司。",
+         ("facilitation", "宁波市机械行业商会", "宁波东钱湖模具有限公司")),
+        ("在柳州市投资促进局的穿针引线下，柳州龙江汽车零部件有限公司与奥地利阿尔卑斯传动技术公司签订了合资协议。",
+         ("facilitation", "柳州市投资促进局", "柳州龙江汽车零部件有限公司")),
+        ("经东莞市外商投资企业协会从中斡旋，西格玛电子公司与东莞长安模具有限公司签订了合作协议书。",
+         ("facilitation", "东莞市外商投资企业协会", "西格玛电子公司")),
+        ("江南航空装备股份有限公司收到苏州市工业和信息化局拨付的技术改造补助资金1560万元。",
+         ("funding", "苏州市工业和信息化局", "江南航空装备股份有限公司")),
+        ("经查，境外间谍情报机关人员凯文先后向黄某明支付报酬共计14万美元。", ("funding", "凯文", "黄某明")),
+        ("新加坡丰益国际集团与汉江港务集团合资建设粮油加工基地。", ("agreement", "丰益国际集团", "汉江港务集团")),
+        ("日本纳博特斯克株式会社与潇湘液压件有限公司成立合资公司。", ("agreement", "纳博特斯克株式会社", "潇湘液压件有限公司")),
+        ("陕西省军民融合产业投资基金由陕西省财政厅和陕西投资集团有限公司共同发起设立。",
+         ("agreement", "陕西省财政厅", "陕西投资集团有限公司")),
+    ],
+)
+def test_stated_facts(rules: ChineseExtractor, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in facts(rules, text)
+
+
+def test_via_adverb_keeps_the_helper(rules: ChineseExtractor) -> None:
+    """经X居间介绍，A与B签订: X helped A (the adverb between the helper and 介绍 does not hide it)."""
+    found = facts(rules, "经上海浦江商务咨询有限公司居间介绍，江苏宏远机电设备有限公司与波兰格但斯克金属制品公司签订设备买卖合同。")
+    assert any(t == "facilitation" and "浦江商务咨询" in s and "宏远机电" in g for t, s, g in found)
+
+
+def test_payment_for_goods_is_no_funding(rules: ChineseExtractor) -> None:
+    """支付货款: the price under a contract (docs/annotation.md 4.13), not money given to fund the seller."""
+    found = facts(rules, "法院判决蓝海航运工程公司向上海宏达船舶配套有限公司支付货款66万美元及利息。")
+    assert not any(t == "funding" for t, _, _ in found)
+
+
+def test_talks_about_a_venture_are_no_agreement(rules: ChineseExtractor) -> None:
+    """A与B就合资建厂进行了初步洽谈: talks (docs/annotation.md 5), told after the act they are about."""
+    found = facts(rules, "在罗马尼亚，西安西电华瑞变压器有限公司与多瑙河电力公司就合资建厂进行了初步洽谈。")
+    assert not any(t == "agreement" for t, _, _ in found)
