@@ -279,6 +279,13 @@ class Resolver:
             for a in self._one(s, 3):
                 if self.table.types.get(a.entity) in allowed:
                     return a.entity
+        # 1b. he/she with no person as a subject before it: the person this sentence named last before it, outside the
+        # pronoun's own clause ("X brought in researcher Wang Rui in 2015; she joined the Y Program")
+        if low in _HE and own is None:
+            for s in reversed([x for x in sent if x.i < t.i and x.dep_ in {"dobj", "pobj", "appos"}]):
+                e = self.table.entity_of(s)
+                if e is not None and self.table.types.get(e) == "Person" and _clause_verb(s) != _clause_verb(t):
+                    return e
         # 2. the subjects of the previous sentences (at most two back, same paragraph first)
         prev = self.before(sent, 2)
         for ps in reversed(prev):

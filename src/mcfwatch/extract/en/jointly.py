@@ -109,7 +109,13 @@ class JointlyRules:
                 return []
         if thing is None or not is_stated(tok):
             return []
-        partners = self._orgs(prep_objects(tok, {"with"}) + (prep_objects(thing, {"with"}) if thing.head.i == tok.i else []))
+        # "runs a joint laboratory with Y", "runs a joint centre for optical remote sensing with Y": "joint" says together
+        joint = any(c.dep_ in {"amod", "compound"} and c.lower_ == "joint" for c in thing.children)
+        together = together or joint
+        withs = prep_objects(thing, {"with"}) if thing.head.i == tok.i else []
+        if joint and thing.head.i == tok.i:
+            withs += [t for t in thing.subtree if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.i != thing.i]
+        partners = self._orgs(prep_objects(tok, {"with"}) + withs)
         partners += [a for c in tok.children if c.dep_ == "advmod" and c.lower_ in TOGETHER
                      for a in self._orgs(prep_objects(c, {"with"}))]
         if not together and not partners:

@@ -196,9 +196,20 @@ class NounRules(ABC):
             for m in members:
                 if ttype == "MilitaryUnit" or (ttype == "Program" and name == MCF_PROGRAM):
                     out.append(Found("mcf_link", m.entity, t.entity, tok.i, _conf(m, t)))
-                elif ttype in {"Program", "Event"}:
+                elif ttype in {"Program", "Event"} or (ttype == "Organization" and membership_body(name)):
                     out.append(Found("participation", m.entity, t.entity, tok.i, _conf(m, t)))
         return out
+
+
+# the head words of a body one is a member of (docs/annotation.md 4.8: "a member of the organisation (an alliance,
+# an association)"), not a party or a state
+MEMBER_BODIES = {"alliance", "association", "consortium", "federation", "chamber", "council", "society", "league",
+                 "network", "forum", "club", "coalition", "union", "committee"}
+
+
+def membership_body(name: str) -> bool:
+    """An organisation one takes part in as a member: its name says alliance, association, ..."""
+    return any(w in MEMBER_BODIES for w in name.lower().replace("-", " ").split())
 
 
 def agreement_kind(tok: Token) -> tuple[str, str | None]:

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from mcfwatch.extract.en.args import Arg, Resolver
 from mcfwatch.extract.en.found import ORGS, Found
 from mcfwatch.extract.en.modality import is_stated
+from mcfwatch.extract.en.nouns import membership_body
 from mcfwatch.extract.en.relations_util import _children, pairs, prep_objects
 
 SELECT_VERBS = {"select", "choose", "admit", "shortlist"}
@@ -117,13 +118,34 @@ PARTICIPANT_NOUNS = {"exhibitor", "speaker", "participant", "attendee", "delegat
 
 def listed_participants(r: Resolver, tok: Token) -> list[Found]:
     """"Exhibitors included A, B and C", "Keynote speakers included X": each takes part in the event the
-    subject names ("exhibitors at the X"), else the event the document named last before (4.8)."""
-    subj = [c for c in tok.children if c.dep_ == "nsubj" and c.lemma_.lower() in PARTICIPANT_NOUNS]
+    subject names ("exhibitors at the X"), else the event the document named last before (4.8). "Its founding members
+    include A, B", "Members of the X Alliance include A": each takes part in the alliance, association or programme
+    ("of X", the possessor, else the one named last in this sentence or the two before)."""
+    subj = [c for c in tok.children if c.dep_ == "nsubj" and c.lemma_.lower() in PARTICIPANT_NOUNS | {"member"}]
     if not subj:
         return []
+    if subj[0].lemma_.lower() == "member":  # "Its 48 founding members include X", "Members of the alliance include"
+        return pairs("participation", _members(r, tok), _bodies(r, subj[0]), tok.i)
     events = _where(r, prep_objects(subj[0], {"at", "of", "in"}))
     if not events:
         events = r.last_named(tok.i, _TARGETS - {"Program"}, tok.i)
-    members = [a for d in _children(tok, {"dobj"}) for a in r.entities(d)
-               if r.table.types.get(a.entity) in ORGS | {"Person"}]
-    return pairs("participation", members, events, tok.i)
+    return pairs("participation", _members(r, tok), events, tok.i)
+
+
+def _members(r: Resolver, include: Token) -> list[Arg]:
+    return [a for d in _children(include, {"dobj"}) for a in r.entities(d) if r.table.types.get(a.entity) in ORGS | {"Person"}]
+
+
+def _bodies(r: Resolver, members: Token) -> list[Arg]:
+    """The body "members" belong to: "of X", "X's" / "its" (an alliance, an association, a programme: 4.8)."""
+    def body(e: str) -> bool:
+        kind = r.table.types.get(e)
+        return kind == "Program" or (kind == "Organization" and membership_body(r.table.names.get(e, "")))
+
+    toks = prep_objects(members, {"of"}) + _children(members, {"poss"})
+    if toks:
+        return [a for t in toks for a in r.entities(t, want=frozenset({"Organization", "Program"})) if body(a.entity)]
+    # "New members this year include X": the alliance or association named last, in this sentence or the two before
+    start = (r.before(members.sent, 2) or [members.sent])[0].start
+    last = next((e for i, e in reversed(r.mentions) if start <= i < members.i and body(e)), None)
+    return [Arg(last, "resolved", members.i)] if last else []
