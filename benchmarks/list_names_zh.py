@@ -6,7 +6,8 @@
 1. Coverage: of the list entries that are Chinese organisations (country cn/hk/mo, not a person; the PRC's own
    countermeasure lists, which name foreign bodies, are left out), how many carry a Chinese name themselves
    ("own"), how many once the entries of one organisation lend each other their names ("+join":
-   `Knowledge`'s clusters, as screening builds them), and once mcfwatch's table of names joins in ("+table":
+   `Knowledge`'s clusters, as screening builds them, with the Chinese names a list gives for another body:
+   ASPI's sub-units), and once mcfwatch's table of names joins in ("+table":
    resolve/data/aliases.tsv). "+rendering": entries one of whose names holds an English brand the lists
    publish for a pinyin word (resolve/renderings.py), so a Chinese name that reads as that pinyin can reach
    them without any Chinese name on the list.
@@ -32,10 +33,11 @@ from mcfwatch.resolve.names import parse
 from mcfwatch.resolve.screen import default_screener
 
 try:  # absent before session 25: the script then measures the code it runs on without them
+    from mcfwatch.resolve.knowledge import entry_unit, named_units
     from mcfwatch.resolve.renderings import learn
     from mcfwatch.resolve.renderings import table as rendering_table
 except ImportError:  # pragma: no cover
-    learn = None  # type: ignore[assignment]
+    learn = named_units = None  # type: ignore[assignment]
 
 ROOT = Path(__file__).resolve().parent.parent
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -57,6 +59,10 @@ def coverage() -> None:
     zh_by_cluster: dict[str, set[str]] = defaultdict(set)
     for e in entries:
         zh_by_cluster[knowledge.cluster_of(e.id)].update(chinese_names(e))
+    if named_units is not None:  # Chinese names a list gives for another body (ASPI's sub-units)
+        named, _ = named_units(entries, [entry_unit(e) for e in entries])
+        for unit, _, joining, _, _ in named:
+            zh_by_cluster[knowledge.cluster_of(unit)].update(joining[:1])
     with_table = Knowledge.from_sources(entries, table=True)
     zh_table: dict[str, set[str]] = defaultdict(set)
     for e in entries:

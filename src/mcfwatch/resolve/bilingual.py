@@ -206,6 +206,14 @@ class Alignment:
         brand = not self.person
         return not missing or (brand and len(missing) == 1)
 
+    def acronym_for_more(self, english: str) -> bool:
+        """The Chinese name reads only as an acronym the English name prints in capitals, and the English name
+        says more than it: 国家留学基金管理委员会 (CSC, the Scholarship Council) says nothing of "Sinotrans & CSC
+        Holdings" (a short name such as Roth is no acronym)."""
+        words = [w for p in self.parts for w in p.en]
+        return bool(words) and all(re.search(rf"\b{re.escape(w.upper())}\b", english) for w in words) and any(
+            not is_soft(w) for w in self.missing_en)
+
     @property
     def foreign(self) -> bool:
         """A part the glossary of Chinese institutional words could not have read (a foreign name, a sound,

@@ -153,6 +153,11 @@ def word_match(a: Name, b: Name, ctx: Context) -> Result:
     return best, detail
 
 
+def chinese_name_differs(a: Name, b: Name, ctx: Context) -> Result:
+    """The query is a Chinese name, the entry publishes Chinese names, and none of them is like it: a match through the English reading alone is capped at 0.6 (长沙理工大学 read "Changsha Institute of Technology" is not NUDT, whose former English name that is)."""
+    return NONE  # set by screening (Screener.screen), never by comparing two names
+
+
 def list_rendering(a: Name, b: Name, ctx: Context) -> Result:
     """The Chinese name read through an English brand a list publishes for its pinyin (one entry named both ways: Shangtang / SenseTime), worth 0.8: a screening lead, never a link."""
     return NONE  # set by screening (Screener._rendered), never by comparing two names
@@ -226,7 +231,7 @@ def _alignment(a: Name, b: Name, ctx: Context) -> Alignment:
 def translated_match(a: Name, b: Name, ctx: Context) -> Result:
     """Read part by part through the dictionaries (CC-CEDICT, mcfwatch's organisation words), the Chinese name gives the English one (墨尔本大学 = University of Melbourne)."""
     al = _alignment(a, b, ctx)
-    if not al.foreign or al.uses("sound") or al.uses("latin"):
+    if not al.foreign or al.uses("sound") or al.uses("latin") or al.acronym_for_more(f"{a.original} {b.original}"):
         return NONE
     if al.common_words_only():  # two firms named with one common word are a lead, never a link or a merge
         return min(0.95 * al.score, COMMON_WORDS_CAP), al.describe()
@@ -253,8 +258,8 @@ def bilingual_label(a: Name, b: Name, ctx: Context) -> Result:
     """A published bilingual label (CC-CEDICT) gives this Chinese name for this whole English name: evidence shown as such, not proof on its own."""
     al = _alignment(a, b, ctx)
     if len(al.parts) == 1 and al.parts[0].how == "foreign-name" and not al.missing_zh and al.score >= 0.8:
-        if not al.covers_english():  # 汉斯 (Hans) is the label of no "Hans Maria De Geetere"
-            return NONE
+        if not al.covers_english() or al.acronym_for_more(f"{a.original} {b.original}"):
+            return NONE  # 汉斯 (Hans) is the label of no "Hans Maria De Geetere"; CSC of no "Sinotrans & CSC"
         return 0.9, f"CC-CEDICT: {al.parts[0].describe()}"
     return NONE
 

@@ -15,13 +15,22 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache, partial
 from typing import Any, Literal
 
+from rapidfuzz.distance import Indel
+
 from mcfwatch.lists import load_lists, noncommercial_excluded
 from mcfwatch.lists.model import ListEntry, WatchList
-from mcfwatch.resolve.algorithm import ALGORITHM, DEFAULT_THRESHOLD, Comparison, FeatureHit
+from mcfwatch.resolve.algorithm import (
+    ALGORITHM,
+    CHINESE_NAME_DIFFERS,
+    DEFAULT_THRESHOLD,
+    Comparison,
+    FeatureHit,
+)
 from mcfwatch.resolve.index import NameIndex, prepare
 from mcfwatch.resolve.knowledge import KeyedUnit, Knowledge, alias_joins, named_units, table_units
 from mcfwatch.resolve.matcher import Matcher
 from mcfwatch.resolve.names import Name, parse, variants_of
+from mcfwatch.resolve.normalize import has_han
 from mcfwatch.resolve.renderings import RENDERING_CAP
 from mcfwatch.resolve.renderings import table as rendering_table
 from mcfwatch.resolve.renderings import variants as rendered_variants
@@ -34,6 +43,7 @@ COUNTRY_PENALTY = 0.35  # enough to drop a same-name body of another country bel
 RELATED_FLOOR = 0.3
 CANDIDATES = 20   # names compared in full per query name
 ALIAS_OF_OTHER_CAP = 0.6
+HAN_AGREES = 0.5  # han_match's own floor: below it, two Chinese names are not alike
 
 
 
@@ -215,6 +225,10 @@ class Screener:
             why = self.matcher.knowledge.joined(entry.id) if known is not None else ""
             if known is not None and why and why not in known.detail:  # joined through a list's alias: say so
                 c.features["known_same"] = FeatureHit(known.name, known.score, f"{known.detail}; {why}", known.role)
+            differs = self._chinese_name_differs(owner, c)
+            if differs:
+                score = min(score, CHINESE_NAME_DIFFERS.value)
+                c.features["chinese_name_differs"] = FeatureHit("chinese_name_differs", 1.0, differs, "cap")
             other = self._alias_of_other(owner, c)
             if other:
                 score = min(score, ALIAS_OF_OTHER_CAP)
@@ -279,6 +293,23 @@ class Screener:
                 if old is None or c.score > old.score:
                     best[indexed.owner] = c
 
+    def _chinese_name_differs(self, owner: int, c: Comparison) -> str:
+        """A Chinese query matched through an English reading only, while the entry's organisation publishes
+        Chinese names and none is like the query's characters."""
+        if any(k in c.features for k in ("known_same", "han_match", "list_rendering")):
+            return ""
+        query = parse(c.left)
+        if query.script != "han" or not query.han:
+            return ""
+        _, entry = self.entries[owner]
+        published: set[str] = set()
+        for pos in self.members.get(self.matcher.knowledge.cluster_of(entry.id), [owner]) or [owner]:
+            published.update(parse(v).han for n in self.entries[pos][1].all_names() for v in variants_of(n) if has_han(v))
+        published.discard("")
+        if not published or max(Indel.normalized_similarity(query.han, z) for z in published) >= HAN_AGREES:
+            return ""
+        return f"{query.han} is none of {', '.join(sorted(published)[:3])}"
+
     def _alias_of_other(self, owner: int, c: Comparison) -> str:
         """The entry matched through an alias that the lists publish as another organisation's name."""
         if c.relation != "same" or "known_same" in c.features and "same organisation as" not in c.features[
@@ -298,8 +329,8 @@ class Screener:
     def _spread(self, best: dict[int, Comparison], threshold: float) -> None:
         """A match on one entry is a match on every entry the lists publish for the same organisation."""
         for owner, c in list(best.items()):
-            if c.score < threshold or c.relation != "same":
-                continue
+            if c.score < threshold or c.relation != "same" or self._chinese_name_differs(owner, c):
+                continue  # (a match capped for its Chinese name is no match to spread)
             _, entry = self.entries[owner]
             for other in self.members.get(self.matcher.knowledge.cluster_of(entry.id), ()):
                 old = best.get(other)
