@@ -332,3 +332,25 @@ def test_candidate_recall_by_type_counts_what_no_candidate_carries(nlp: Any, cor
     # candidates of the document's sentences only: without them nothing is carried, every relation still counted
     assert examples.candidate_recall_by_type([doc], [e for e in exs if e.group != doc.group]) == {
         k: (0, n) for k, (_, n) in by_type.items()}
+
+
+def test_dev_cv_refits_each_fold_at_the_shipped_models_alpha(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """`mcfwatch eval --folds` and `--blind` must measure one configuration: each fold's relation model is refit
+    with the shipped model's regularisation and on the mentions it was trained on, whatever ``train`` defaults to."""
+    from mcfwatch.extract import evalsuite
+    from mcfwatch.extract.relmodel import train
+
+    lines = (REPO / "corpus" / "train" / "en.jsonl").read_text(encoding="utf-8").splitlines()[:4]
+    (tmp_path / "en.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    gold = evalsuite.corpus_gold([tmp_path / "en.jsonl"])
+    fitted: list[float] = []
+    monkeypatch.setattr(data, "training_docs", lambda lang: ([], []))
+    monkeypatch.setattr(train, "featurize", lambda docs, lang, mentions=None: [])
+    monkeypatch.setattr(train, "ALPHA", 0.123)
+    monkeypatch.setattr(train, "fit", lambda lang, exs, alpha, folds, log=print, mentions=None:
+                        fitted.append(alpha) or load("en"))
+    parts = list(evalsuite._folds("en", gold, 2, lambda _: None))
+    hyper = load("en").meta["hyperparameters"]
+    assert len(parts) == 2 and sorted(len(p) for p, _ in parts) == [2, 2]
+    assert fitted == [hyper["alpha"]] * 2
+    assert hyper["mentions"] == train.MENTIONS  # the folds featurize with train's default mentions
