@@ -41,3 +41,9 @@ def test_replayed_floors_score_as_extraction_does(english: EnglishExtractor, tmp
     loose = floors_en.Config(min(floors_en.SCALE_GRID), dict.fromkeys(shipped_cfg.floors, 0.0), frozenset())
     assert sum(floors_en.score(docs, loose).fp.values()) > sum(replay.fp.values())
     assert sum(rules.tp.values()) < sum(replay.tp.values())
+    # the pick never buys F1 with recall: on these documents its choice keeps the shipped floors' micro recall
+    types = sorted({r["type"] for d in docs for r in d["preds"]})
+    held = replay.prf()[1]
+    cfg, t = floors_en.ascend(docs, shipped_cfg, types, min_recall=held)
+    assert t.prf()[1] >= held and t.prf()[2] >= replay.prf()[2]
+    assert floors_en.score(docs, cfg).prf() == t.prf()
