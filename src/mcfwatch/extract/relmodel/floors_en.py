@@ -67,9 +67,11 @@ class Tally:
 
 
 def passes(finding: list[Any], rtype: str, cfg: Config) -> bool:
-    """Whether a captured model finding ``[probability, label threshold, rule read its source]`` is admitted."""
-    p, threshold, read = finding
-    return (p >= threshold * cfg.scale - 1e-9 and p >= cfg.floors.get(rtype, 0.5)
+    """Whether a captured model finding ``[probability (rounded, as the floor sees it), label threshold, rule read
+    its source, probability (unrounded, as the threshold sees it)]`` is admitted."""
+    p, threshold, read = finding[:3]
+    raw = finding[3] if len(finding) > 3 else p  # captures before the unrounded one: off at a threshold's edge
+    return (raw >= threshold * cfg.scale and p >= cfg.floors.get(rtype, 0.5)
             and not (read and rtype in cfg.blocking))
 
 
@@ -147,14 +149,14 @@ def captured(g: GoldDoc, sdoc: Any, model: Any, typer: Any = None) -> dict[str, 
     from mcfwatch.extract.en.extractor import extract_parsed
     from mcfwatch.extract.relmodel import combine, scorer
 
-    labels: dict[int, str] = {}
+    labels: dict[int, tuple[str, float]] = {}
     record: list[tuple[tuple[str, str, str], list[Any]]] = []
     thresholds = dict(zip(model.relations.labels, model.relations.thresholds.tolist(), strict=True))
 
     def english(sdoc: Any, table: Any, model: Any, scale: Any = None) -> list[Any]:
         hits = scorer.english_labelled(sdoc, table, model, scale)
-        labels.update({id(f): label for f, _, label in hits})
-        return [(f, s) for f, s, _ in hits]
+        labels.update({id(f): (label, p) for f, _, label, p in hits})
+        return [(f, s) for f, s, _, _ in hits]
 
     def recorder(rules: Any, found: Any, how: str, confident: Any = None, lang: str = "en") -> list[Any]:
         # ``combine.combine`` in ``both`` with per-type floors, its filters left to ``passes``
@@ -162,7 +164,8 @@ def captured(g: GoldDoc, sdoc: Any, model: Any, typer: Any = None) -> dict[str, 
         read = {(f.type, f.source, s.start) for f, s in rules if SCHEMA.relation_types[f.type].directed}
         keep = [(f, s) for f, s in found if fact(f.type, f.source, f.target) not in ruled]
         record.extend((fact(f.type, f.source, f.target),
-                       [f.confidence, thresholds[labels[id(f)]], (f.type, f.source, s.start) in read]) for f, s in keep)
+                       [f.confidence, thresholds[labels[id(f)][0]], (f.type, f.source, s.start) in read,
+                        labels[id(f)][1]]) for f, s in keep)
         return [*rules, *keep]
 
     with (mock.patch.object(combine, "combine", recorder), mock.patch.object(scorer, "english", english),

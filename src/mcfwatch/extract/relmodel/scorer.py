@@ -37,18 +37,18 @@ def english(sdoc: Doc, table: EntityTable, model: RelModel,
             scale: dict[str, float] | None = None) -> list[tuple[Found, Span]]:
     """The model's findings in a parsed English document, each with its sentence. ``scale``: see
     ``RelModel.predict``."""
-    return [(f, sent) for f, sent, _ in english_labelled(sdoc, table, model, scale)]
+    return [(f, sent) for f, sent, _, _ in english_labelled(sdoc, table, model, scale)]
 
 
 def english_labelled(sdoc: Doc, table: EntityTable, model: RelModel,
-                     scale: dict[str, float] | None = None) -> list[tuple[Found, Span, str]]:
-    """``english``'s findings with the model label each comes from (``visit>``, ``meeting``): its threshold is
-    the model's for that label (``floors_en`` re-scores them at other factors and floors)."""
+                     scale: dict[str, float] | None = None) -> list[tuple[Found, Span, str, float]]:
+    """``english``'s findings with the model label each comes from (``visit>``, ``meeting``) and its unrounded
+    probability, which the label's threshold is compared with (``floors_en`` re-scores them at other factors)."""
     mentions = aligned.table_mentions(sdoc, table, bool(model.meta["hyperparameters"].get("anaphors")))
     hyper = model.meta["hyperparameters"]
     exs = examples.english(sdoc, mentions, keep=model.any_shown, carry_event=bool(hyper.get("carry_event")),
                            references=bool(hyper.get("references")), pair_words=bool(hyper.get("pair_words")))
-    out: list[tuple[Found, Span, str]] = []
+    out: list[tuple[Found, Span, str, float]] = []
     for ex, hits in zip(exs, model.predict([e.features for e in exs], scale), strict=True):
         if "not_stated" in ex.features:
             continue  # the rules' modality check: plans, negations, allegations are no relation
@@ -60,7 +60,7 @@ def english_labelled(sdoc: Doc, table: EntityTable, model: RelModel,
                 continue
             if allowed(label, a.type, b.type) and model.shown(rtype, *_types(label, a, b)):
                 out.append((Found(rtype, src, tgt, ex.anchor, round(p, 3), subtype=sub, method=METHOD),
-                            sdoc[ex.anchor].sent, label))
+                            sdoc[ex.anchor].sent, label, p))
     return out
 
 
