@@ -51,6 +51,7 @@ def test_cached_tokens_are_spacys(parsed: list[tuple[TrainDoc, Doc]]) -> None:
             nxt = sdoc[t.i + 1].lower_ if t.i + 1 < len(sdoc) else ""
             assert (tk.lower[t.i], tk.dep[t.i], tk.pos[t.i], tk.low_lemma[t.i]) == (
                 t.lower_, t.dep_, t.pos_, t.lemma_.lower())
+            assert tk.punct[t.i] == t.is_punct
             assert tk.skip[t.i] == (t.is_punct and t.text not in {",", "(", ")", "'s", ";", ":"})
             assert tk.plan_cue(t.i) == features_en.planned([t])
             assert tk.stated(t.i) == is_stated(t)

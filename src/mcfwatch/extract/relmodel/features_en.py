@@ -10,6 +10,7 @@ conditional cues on the path (``modality.is_stated``).
 
 from __future__ import annotations
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from mcfwatch.extract.en.lexicon import NOUN_TRIGGERS, VERB_TRIGGERS
@@ -31,6 +32,7 @@ HYPOTHETICAL = {"would", "could", "might", "may", "will", "'ll", "should"}
 _CURRENCY = {"yuan", "rmb", "renminbi", "dollar", "euro", "pound", "sterling", "franc", "yen", "krone", "won"}
 _PERCENT = {"%", "percent", "percentage"}
 _JOINTLY = {"jointly", "together", "co", "joint"}
+_CLASS_WORDS = _PERCENT | _JOINTLY | {"per"}  # a word that may hold a class without a number, currency or "co-"
 
 
 def _bucket(n: int) -> str:
@@ -58,6 +60,21 @@ def _trigger(t: Token) -> str | None:
 _KEPT_PUNCT = {",", "(", ")", "'s", ";", ":"}
 _REFS = {"it", "its", "they", "their", "he", "his", "she", "her", "the", "this", "these"}
 _UNSET = object()
+_COLUMNS: list[int | str] = ["LOWER", "ORTH", "LEMMA", "DEP", "POS", "HEAD", "IS_PUNCT", "LIKE_NUM", "IS_CURRENCY"]
+_STRINGS: dict[int, str] = {0: ""}  # string hash -> string, shared by every document (the same words recur)
+_STRINGS_MAX = 1 << 20
+
+
+def _strings(doc: Doc, *columns: list[int]) -> dict[int, str]:
+    """The strings of the hashes in ``columns`` (``doc``'s vocabulary), each decoded once per process
+    (``Token.lower_`` and the like decode theirs on every call)."""
+    if len(_STRINGS) > _STRINGS_MAX:
+        _STRINGS.clear()
+        _STRINGS[0] = ""
+    store = doc.vocab.strings
+    for h in set().union(*columns) - _STRINGS.keys():
+        _STRINGS[h] = store[h]
+    return _STRINGS
 
 
 class Tokens:
@@ -70,34 +87,39 @@ class Tokens:
     ``conj_child``) is the plain function's on that token (tests/extract_en/test_features_cache.py compares them
     on corpus documents)."""
 
-    __slots__ = ("toks", "lemma", "trig", "head", "sent_start", "sent_end", "spans", "lower", "dep", "pos",
-                 "low_lemma", "skip", "classes", "_cue", "_stated", "_neg", "_conj")
+    __slots__ = ("doc", "lemma", "trig", "head", "sent_start", "sent_end", "spans", "lower", "dep", "pos",
+                 "low_lemma", "punct", "skip", "classes", "_cue", "_stated", "_neg", "_conj")
 
     def __init__(self, doc: Doc) -> None:
-        self.toks: list[Token] = list(doc)
-        toks = self.toks
-        n = len(toks)
-        self.lower = [t.lower_ for t in toks]
-        self.dep = [t.dep_ for t in toks]
-        self.pos = [t.pos_ for t in toks]
-        self.low_lemma = [t.lemma_.lower() for t in toks]  # the raw lemma, lower-cased ("" when spaCy gave none)
-        nums = [t.like_num for t in toks]
+        self.doc = doc
+        n = len(doc)
+        # one column per attribute (``Doc.to_array``) instead of a ``Token`` object and an attribute call each
+        cols = doc.to_array(_COLUMNS) if n else np.zeros((0, len(_COLUMNS)), dtype=np.uint64)
+        lower_id, orth_id, lemma_id, dep_id, pos_id, _, punct, num, currency = cols.T.tolist()
+        rel_head = cols[:, _COLUMNS.index("HEAD")].astype(np.int64).tolist()  # the head's offset, maybe negative
+        text = _strings(doc, lower_id, orth_id, lemma_id, dep_id, pos_id)  # a part of speech's id is its hash
+        self.lower = [text[h] for h in lower_id]
+        self.dep = [text[h] for h in dep_id]
+        self.pos = [text[h] for h in pos_id]
+        self.low_lemma = [text[h].lower() for h in lemma_id]  # the raw lemma, lower-cased ("" when spaCy gave none)
         # ``_lemma``: "<num>", else the lemma, else the lower-cased word
-        self.lemma = ["<num>" if num else (ll or low) for num, ll, low in zip(nums, self.low_lemma, self.lower,
-                                                                             strict=True)]
+        self.lemma = ["<num>" if k else (ll or low) for k, ll, low in zip(num, self.low_lemma, self.lower, strict=True)]
         self.trig = [VERB_TRIGGERS.get(ll) if p in {"VERB", "AUX"} else NOUN_TRIGGERS.get(ll)
                      if p in {"NOUN", "PROPN"} else None for ll, p in zip(self.low_lemma, self.pos, strict=True)]
-        self.head = [t.head.i for t in toks]
+        self.head = [i + r for i, r in enumerate(rel_head)]
+        self.punct = [bool(k) for k in punct]
         # a punctuation token the words between two parties leave out
-        self.skip = [t.is_punct and t.text not in _KEPT_PUNCT for t in toks]
-        self.classes = [_classes(t.is_currency, num, self.low_lemma[i], self.lower[i],
-                                 self.lower[i + 1] if i + 1 < n else "")
-                        for i, (t, num) in enumerate(zip(toks, nums, strict=True))]
+        self.skip = [bool(k) and text[h] not in _KEPT_PUNCT for k, h in zip(punct, orth_id, strict=True)]
+        nxt = [*self.lower[1:], ""]
+        self.classes = [_classes(bool(c), bool(k), ll, low, x) if c or k or ll in _CURRENCY or low in _CLASS_WORDS
+                        or low.startswith("co-") else ()
+                        for c, k, ll, low, x in zip(currency, num, self.low_lemma, self.lower, nxt, strict=True)]
         self.sent_start = [0] * n  # the sentence of each token, as in ``Span.sent``
         self.sent_end = [n] * n
         for sent in doc.sents:
-            for i in range(sent.start, sent.end):
-                self.sent_start[i], self.sent_end[i] = sent.start, sent.end
+            s, e = sent.start, sent.end
+            self.sent_start[s:e] = [s] * (e - s)
+            self.sent_end[s:e] = [e] * (e - s)
         self.spans: dict[tuple[int, int], tuple[Span, Token] | None] = {}
         self._cue: list[object] = [_UNSET] * n
         self._stated: list[object] = [_UNSET] * n
@@ -116,28 +138,28 @@ class Tokens:
         """``planned([doc[i]])``, computed once per token."""
         cue = self._cue[i]
         if cue is _UNSET:
-            cue = self._cue[i] = planned([self.toks[i]])
+            cue = self._cue[i] = planned([self.doc[i]])
         return cue  # type: ignore[return-value]
 
     def stated(self, i: int) -> bool:
         """``is_stated(doc[i])``, computed once per token."""
         found = self._stated[i]
         if found is _UNSET:
-            found = self._stated[i] = is_stated(self.toks[i])
+            found = self._stated[i] = is_stated(self.doc[i])
         return found  # type: ignore[return-value]
 
     def neg_child(self, i: int) -> bool:
         """Whether token ``i`` has a child of dependency ``neg``, computed once per token."""
         found = self._neg[i]
         if found is _UNSET:
-            found = self._neg[i] = any(c.dep_ == "neg" for c in self.toks[i].children)
+            found = self._neg[i] = any(c.dep_ == "neg" for c in self.doc[i].children)
         return found  # type: ignore[return-value]
 
     def conj_child(self, i: int) -> bool:
         """Whether token ``i`` has a child of dependency ``conj``, computed once per token."""
         found = self._conj[i]
         if found is _UNSET:
-            found = self._conj[i] = any(c.dep_ == "conj" for c in self.toks[i].children)
+            found = self._conj[i] = any(c.dep_ == "conj" for c in self.doc[i].children)
         return found  # type: ignore[return-value]
 
 
@@ -234,7 +256,7 @@ def path_ids(a: int, b: int, tk: Tokens) -> tuple[list[int], int, list[int]]:
 def path(a: Token, b: Token, tk: Tokens) -> tuple[list[Token], Token, list[Token]]:
     """``path_ids`` as spaCy tokens."""
     up, lca, down = path_ids(a.i, b.i, tk)
-    return [tk.toks[j] for j in up], tk.toks[lca], [tk.toks[j] for j in down]
+    return [tk.doc[j] for j in up], tk.doc[lca], [tk.doc[j] for j in down]
 
 
 def carried_features(doc: Doc, cand: Candidate, tp: str, f: list[str]) -> tuple[list[str], int]:
@@ -247,7 +269,7 @@ def carried_features(doc: Doc, cand: Candidate, tp: str, f: list[str]) -> tuple[
     s2, h2 = found
     f += ["carried", f"tp_carried={tp}"]
     before = range(tk.sent_start[s2.start], s2.start)
-    words = [tk.lemma[i] for i in before if not tk.toks[i].is_punct]
+    words = [tk.lemma[i] for i in before if not tk.punct[i]]
     f += [f"cw={w}" for w in set(words)]
     f += [f"cb={a}_{b}" for a, b in zip(words, words[1:], strict=False)]
     refs = {tk.lower[i] for i in before} & _REFS
@@ -295,7 +317,7 @@ def pair_features(doc: Doc, cand: Candidate, tp: str, f: list[str]) -> tuple[lis
     head = tk.lemma[tk.head[h.i]]
     f += [f"pdep={tk.dep[h.i]}", f"phead={head}", f"tp_phead={tp}|{head}"]
     following = range(sp.end, min(sp.end + 10, tk.sent_end[sp.start]))
-    after = [tk.lemma[i] for i in following if not tk.toks[i].is_punct]
+    after = [tk.lemma[i] for i in following if not tk.punct[i]]
     f += [f"aw={w}" for w in set(after)]
     f += [f"ab={a}_{b}" for a, b in zip(after, after[1:], strict=False)]
     above, anchor = _above(tk, h.i, tp, f)
