@@ -79,6 +79,12 @@ _HEADS: list[tuple[str, str]] = sorted(
 )
 
 
+# the heads by their last character, longest first as in ``_HEADS``: a head can end a token only with its last character
+_HEADS_BY_LAST: dict[str, list[tuple[str, str]]] = {}
+for _kind, _suf in _HEADS:
+    _HEADS_BY_LAST.setdefault(_suf[-1], []).append((_kind, _suf))
+
+
 def _rule_candidates(text: str, tokens: list[Token]) -> list[_Cand]:
     """Names ending in a head word (集团, 大学, 军分区, 展示会 ...) at a token end, extended left."""
     out: list[_Cand] = []
@@ -86,7 +92,7 @@ def _rule_candidates(text: str, tokens: list[Token]) -> list[_Cand]:
     for i, tok in enumerate(tokens):
         if tok.tag == "w":
             continue
-        for kind, suf in _HEADS:
+        for kind, suf in _HEADS_BY_LAST.get(text[tok.end - 1], ()):
             head_start = tok.end - len(suf)
             if head_start < 0 or text[head_start : tok.end] != suf:
                 continue
@@ -579,7 +585,7 @@ def _split_copula(text: str, c: _Cand) -> list[_Cand]:
     """A firm's name, the copula 系 ("is") and another body's full name that the segmenter glued into one span
     (宏远机电系宏远控股集团有限公司全资子公司, 光锐精密系无锡光谷控股集团有限公司于2017年出资设立): the two names.
     In corpus/train and corpus/extra a gold name holds 系 only in 系统, 系列 and 关系."""
-    if c.source == "gazetteer" or c.type not in _BODIES:
+    if c.source == "gazetteer" or c.type not in _BODIES or "系" not in text[c.start : c.end]:
         return [c]
     surface = text[c.start : c.end]
     for k in range(2, len(surface) - 3):
@@ -594,11 +600,14 @@ def _split_copula(text: str, c: _Cand) -> list[_Cand]:
     return [c]
 
 
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+
+
 def _split_latin(text: str, c: _Cand) -> list[_Cand]:
     """A body's span that opens with a country before a name in Latin script (德国Q-Sense GmbH, 哈萨克斯坦Astana Test
     Solutions LLP): the country and the firm, which ends with its legal form (荷兰Vanderlift B.V.供货 -> Vanderlift
     B.V.) and is a Company."""
-    if c.source == "gazetteer" or c.type not in _BODIES:
+    if c.source == "gazetteer" or c.type not in _BODIES or not _LATIN_LETTER.search(text, c.start, c.end):
         return [c]
     if text.endswith("PT ", 0, c.start) and (c.start == 3 or not text[c.start - 4].isascii()):
         c.start -= 3  # PT Galangan Samudra Timur: the Indonesian form opens the name
