@@ -68,3 +68,20 @@ def test_talks_about_a_venture_are_no_agreement(rules: ChineseExtractor) -> None
     """A与B就合资建厂进行了初步洽谈: talks (docs/annotation.md 5), told after the act they are about."""
     found = facts(rules, "在罗马尼亚，西安西电华瑞变压器有限公司与多瑙河电力公司就合资建厂进行了初步洽谈。")
     assert not any(t == "agreement" for t, _, _ in found)
+
+
+def test_whose_team_is_a_person(rules: ChineseExtractor) -> None:
+    """为其团队提供经费: 其团队 is a person's team (the funded scientist), not the university the last sentence opened
+    with."""
+    found = facts(rules, "德国慕尼黑工业大学教授汉斯·克劳斯今年全职加盟芜湖博尔曼智能装备有限公司。"
+                         "芜湖市人民政府为其团队提供科研经费80万元。")
+    assert ("funding", "芜湖市人民政府", "汉斯·克劳斯") in found
+    assert not any(t == "funding" and "大学" in g for t, _, g in found)
+
+
+def test_a_place_helps_no_one() -> None:
+    """在新加坡代表处的牵线下: the office helped, never the place its name opens with (the sieve drops a place
+    helper whatever scored it)."""
+    both = ChineseExtractor(relations="both")
+    found = facts(both, "在新加坡代表处的牵线下，新加坡丰益国际集团与汉江港务集团合资建设粮油加工基地。")
+    assert not any(t == "facilitation" and s == "新加坡" for t, s, _ in found)

@@ -237,12 +237,17 @@ def _anaphors(text: str, items: list[Item], refs: list[Item] | None = None) -> l
     return out
 
 
+_TEAM = ("团队", "课题组", "研究团队", "科研团队")
+
+
 def _antecedent(text: str, start: int, kind: str, prior: list[Item], refs: list[Item]) -> Item | None:
     agents = [it for it in prior if it.type in triggers.AGENTIVE]
     if kind == "delegation":  # a named delegation, or the person who led one (X率…代表团: docs/annotation.md 4.1)
         cands = [it for it in agents if re.search(r"团$", it.name)
                  or (it.type == "Person" and text.startswith("率", it.end))]
     elif kind == "topic":
+        if text.startswith(_TEAM, start + 1):  # 为其团队提供经费: whose team, a person (the team's leader)
+            agents = [it for it in agents if it.type == "Person"]
         # The subject of the current or previous sentence: the first agent after the last full stop
         # before the previous sentence, else the last agent.
         stop = max(text.rfind(ch, 0, start) for ch in "。！？")
