@@ -98,6 +98,15 @@ _MEMBERS = re.compile(
     # ("Danish Robotics Cluster"), a body of the United Nations ("U.N. Commission on Narcotic Drugs")
     r"|^(?:Fondation|Fondazione|Fundación|Fundação|Fundacja|Stichting|Stiftung)\b|\w+stiftung$|\bCluster$"
     r"|^(?:U\.N\.|UN|United Nations) [A-Z]")
+# a named industrial park, development zone or new area (guide 3, Place [s25]: "Suzhou Industrial Park", "Wuhan
+# East Lake High-tech Zone", "Tianjin Binhai New Area", "Beijing Economic-Technological Development Area"; its
+# "Administrative Committee" ends otherwise and stays PublicBody, a firm with a legal form or trade noun after it
+# stays Company): every training name of this shape is a Place (tests/extract_en/test_guide_decisions.py)
+_PARK = re.compile(r"\b(?:Industrial|Industry|Science|Technology|Tech|Hi-?[Tt]ech|High-?[Tt]ech|Software|Innovation|"
+                   r"Logistics|Business) Park$|\bZone$|\bNew (?:Area|District)$|\bDevelopment Area$")
+# the China Council for the Promotion of International Trade and its local councils (guide 3, Organization [s25]:
+# a chamber for foreign trade, not a government body): "CCPIT", "CCPIT Suzhou Sub-council"
+_TRADE_COUNCIL = re.compile(r"\bCouncil for the Promotion of\b|^CCPIT\b")
 # a local government's council ("Leeds city council", "Kilcarrig County Council"; all 11 training names PublicBody)
 _LOCAL_COUNCIL = re.compile(r"(?i)\b(?:city|county|district|borough|town|regional|municipal|shire|parish) council$")
 
@@ -124,7 +133,7 @@ def strong_type(name: str) -> str | None:
     if bare != name and len(bare.split()) >= 2:
         name = bare
     low = name.lower().replace("’", "'")
-    if low in NEWS_OUTLETS or low in INTERNATIONAL:
+    if low in NEWS_OUTLETS or low in INTERNATIONAL or _TRADE_COUNCIL.search(name):
         return "Organization"
     if _MILITARY.search(name):
         return "MilitaryUnit"
@@ -135,6 +144,8 @@ def strong_type(name: str) -> str | None:
         return None
     if trade_name(name):
         return "Company"
+    if _PARK.search(name):
+        return "Place"
     if low.startswith(("world ", "international ")) and "customs" in words:
         return "Organization"  # "World Customs Organization"
     if _THINK_TANK.search(name) and not re.search(r"\bUniversity\b|\bCollege\b", name):
