@@ -620,6 +620,8 @@ def _split_latin(text: str, c: _Cand) -> list[_Cand]:
     firm = tr.LATIN_FIRM.match(text, start, min(len(text), c.end + 8))
     if firm and firm.end() > c.end and not re.fullmatch(r"[A-Za-z. ]+", text[c.end : firm.end()]):
         firm = None  # the form may complete a name the model cut short (Agrotani Sdn + . Bhd.), nothing else
+    if firm is None and country:
+        return [c]  # 英国MQP公司: a Chinese suffix, the country stays part of how the text names the firm (an alias)
     end = firm.end() if firm else c.end
     out = [_Cand(c.start, start, "Place", c.priority, [], c.source)] if country else []
     return out + [_Cand(start, end, "Company" if firm else tr.org_type(text[start:end]), c.priority, [], c.source)]
