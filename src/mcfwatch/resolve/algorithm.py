@@ -57,7 +57,7 @@ FEATURES: tuple[Feature, ...] = (
 )
 # Set by screening, not by comparing two names: a Chinese name read through a brand the lists publish
 # (resolve/renderings.py); its value is the score such a hit gets.
-LIST_RENDERING = Feature("list_rendering", f.list_rendering, "match", 0.8)
+LIST_RENDERING = Feature("list_rendering", f.list_rendering, "match", 0.75)  # sound, not characters: a lead
 CHINESE_NAME_DIFFERS = Feature("chinese_name_differs", f.chinese_name_differs, "cap", 0.6)
 FEATURES_BY_NAME = {feat.name: feat for feat in (*FEATURES, LIST_RENDERING, CHINESE_NAME_DIFFERS)}
 

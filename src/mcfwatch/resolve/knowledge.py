@@ -242,7 +242,8 @@ def named_units(
                 en, zh = m.group("en").strip(), m.group("zh").strip()
                 words = latin_words(en)
                 key = parse(en).key
-                if " " not in key or any(w in lexicon.LEGAL_FORMS for w in words):
+                if " " not in key or "#" in key or any(w in lexicon.LEGAL_FORMS for w in words):
+                    # a numbered unit's key drops its parent (CETC's and CASIC's 23rd institute read alike)
                     continue
                 targets = owners.get(key, [])
                 if not targets or len(targets) > 2 * MAX_CLUSTERS:

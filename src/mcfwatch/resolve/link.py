@@ -19,8 +19,9 @@ LINK_THRESHOLD = 0.85
 # (graph/listkeys.lists_key) screen again. 2: FtM's schema guard and typed persons on the nsfreg lists;
 # 3: bracketed places are no names, one-common-word translations are leads only; 4: a type guessed from the
 # name's shape (nsfreg lists) never hides a match; 5: entries joined through an alias that is another list's
-# name (knowledge.alias_joins) are one organisation.
-LINK_RULES = 5
+# name (knowledge.alias_joins) are one organisation; 6: the later s25 screening changes (capital words are no
+# acronyms, ASPI's named units, the Chinese-name cap) re-screen cached links too.
+LINK_RULES = 6
 LISTABLE = frozenset({"Company", "Organization", "PublicBody", "University", "MilitaryUnit", "Person"})
 
 

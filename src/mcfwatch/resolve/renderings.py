@@ -30,7 +30,7 @@ from mcfwatch.resolve.algorithm import LIST_RENDERING
 from mcfwatch.resolve.names import Name, parse, variants_of
 from mcfwatch.resolve.normalize import has_han
 
-RENDERING_CAP = LIST_RENDERING.value  # 0.8: a screening hit (0.70), never a graph link (0.85)
+RENDERING_CAP = LIST_RENDERING.value  # 0.75: a screening lead (0.70), never a merge (0.80) or a graph link (0.85)
 MAX_SPAN = 2          # words on either side of an aligned difference
 MIN_CHARS = 2         # Chinese characters a rendering must cover
 MAX_VARIANTS = 8      # rewritten readings tried per query name

@@ -296,7 +296,7 @@ class Screener:
     def _chinese_name_differs(self, owner: int, c: Comparison) -> str:
         """A Chinese query matched through an English reading only, while the entry's organisation publishes
         Chinese names and none is like the query's characters."""
-        if any(k in c.features for k in ("known_same", "han_match", "list_rendering")):
+        if any(k in c.features for k in ("known_same", "han_match")):  # a rendering reads sound: checked too
             return ""
         query = parse(c.left)
         if query.script != "han" or not query.han:
