@@ -414,3 +414,10 @@ def test_a_name_where_only_a_place_can_stand_is_a_place(zh_extractor: ChineseExt
     got = {m.surface: m.type for m in find_mentions(text, tokens, zh_extractor.gazetteer, proposed)}
     assert got.get("谢菲尔德") == got.get("达曼") == got.get("阿德莱德") == "Place", got
     assert got.get("马克·布朗") == "Person", got
+
+
+def test_the_place_before_a_designation_is_a_whole_known_place(zh_extractor: ChineseExtractor) -> None:
+    # review zh-extract 1: not 龙江省… (of 黑龙江省) nor 定为市… (of 认定为市)
+    got = _types(zh_extractor, "公司是黑龙江省专精特新小巨人企业。该公司被认定为市专精特新中小企业。")
+    assert got.get("黑龙江省专精特新小巨人企业") == "Program", got
+    assert not [n for n in got if n.startswith(("龙江省", "定为市"))], got

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from mcfwatch.extract.zh import boundaries, dateline, notplaces, technology, units
+from mcfwatch.extract.zh import boundaries, dateline, gazetteer, notplaces, technology, units
 from mcfwatch.extract.zh import typing_rules as tr
 from mcfwatch.extract.zh.crf_ner import Span
 from mcfwatch.extract.zh.gazetteer import Gazetteer
@@ -437,12 +437,39 @@ def _split_chain(text: str, c: _Cand) -> list[_Cand]:
             _Cand(c.start + cut, c.end, c.type, c.priority, [], c.source)]
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_BEFORE_DESIGNATED_PLACE = "为的是和与及、，。：“（"  # 认定为南川省…, 和江北市…: the word before a place of two characters
+
+
+def _designations(text: str) -> list[tuple[int, int]]:
+    """The designation 专精特新…企业 with the province or city in front when there is one: a place the gazetteer or
+    the country list knows (黑龙江省, 哈尔滨市), else two characters after a word boundary (认定为南川省); never
+    the tail of a word (龙江省 of 黑龙江省, 定为市 of 认定为市)."""
+    places = gazetteer.load().entries
+    out = []
+    for m in tr.DESIGNATION.finditer(text):
+        start = m.start()
+        if start and text[start - 1] in "省市":
+            level = start - 1
+            for n in (4, 3, 2):
+                name = text[level - n : level]
+                if level - n < 0 or not _HAN.fullmatch(name):
+                    continue
+                known = any(places[w].type == "Place" for w in (name, name + text[level]) if w in places)
+                if known or name in tr.PLACE_PREFIXES or (
+                        n == 2 and (level - n == 0 or text[level - n - 1] in _BEFORE_DESIGNATED_PLACE)):
+                    start = level - n
+                    break
+        out.append((start, m.end()))
+    return out
+
+
 def _fixed_candidates(text: str) -> list[_Cand]:
     out = [_Cand(m.start(), m.end(), "MilitaryUnit", 2, [], "rule") for m in tr.FOREIGN_SERVICE.finditer(text)]
     out += [_Cand(m.start(1), m.end(1), "Program", 2, [], "rule") for m in tr.PROGRAM_NAME.finditer(text)
             if not tr.PROGRAM_NOT_INSIDE.search(m.group(1))]
     out += [_Cand(m.start(), m.end(), "Event", 2, [], "rule") for m in tr.SESSION.finditer(text)]
-    out += [_Cand(m.start(), m.end(), "Program", 2, [], "rule") for m in tr.DESIGNATION.finditer(text)]
+    out += [_Cand(s, e, "Program", 2, [], "rule") for s, e in _designations(text)]
     out += [_Cand(s, e, "Technology", 2, [], "rule") for s, e in technology.series(text)]
     out += [_Cand(s, e, "University", 2, [], "rule") for s, e in units.numbered(text)]
     out += [_Cand(m.start(), m.end(), m.lastgroup or "", 2, [], "rule") for m in tr.SHORT_NAMES.finditer(text)]

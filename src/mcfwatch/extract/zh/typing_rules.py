@@ -104,8 +104,9 @@ PROGRAM_NAME = re.compile(
     r"([\u4e00-\u9fff\d]{2,10}?(?:计划|人才工程|奖学金|倡议|科学基金|名师项目|专家项目))")
 # The state's designation of small firms (专精特新: specialised, refined, distinctive, innovative) is a Program marked
 # with its head noun (docs/annotation.md, Program [s25]: 专精特新“小巨人”企业, 南川省专精特新中小企业); a level or
-# batch in front (国家级, 第六批) stays out, a province or city in front is in.
-DESIGNATION = re.compile(r"(?:[\u4e00-\u9fff]{2}[省市])?(?:专精特新|“专精特新”)(?:“小巨人”|小巨人|中小)企业")
+# batch in front (国家级, 第六批) stays out, a province or city in front is in (ner._designations: only a known
+# place, or two characters after a word boundary, so not 龙江省 of 黑龙江省 nor 定为市 of 认定为市).
+DESIGNATION = re.compile(r"(?:专精特新|“专精特新”)(?:“小巨人”|小巨人|中小)企业")
 PROGRAM_NOT_INSIDE = re.compile(r"[的了在是将为等该本此这其各他她]|计划.|^(?:双方|对方|两国|我们|他们|公司|学校|政府|今年|明年|"
                                 r"未来|目前|近期|下一步|原|拟)")  # 双方计划明年…: 计划 the verb
 TECH_SUFFIXES = ("细化剂", "芯片", "半导体", "无人机", "雷达", "发动机", "传感器", "导弹", "卫星",
