@@ -421,3 +421,10 @@ def test_the_place_before_a_designation_is_a_whole_known_place(zh_extractor: Chi
     got = _types(zh_extractor, "公司是黑龙江省专精特新小巨人企业。该公司被认定为市专精特新中小企业。")
     assert got.get("黑龙江省专精特新小巨人企业") == "Program", got
     assert not [n for n in got if n.startswith(("龙江省", "定为市"))], got
+
+
+def test_a_university_department_is_no_copula(zh_extractor: ChineseExtractor) -> None:
+    # review zh-extract 2: the department 系 of 浙江大学物理系 is not the copula "is"
+    got = _types(zh_extractor, "浙江大学物理系核物理研究所与清华大学计算机系高性能计算研究所合作。")
+    assert not [n for n in got if n in ("浙江大学物理", "清华大学计算机", "物理", "计算机")], got
+    assert "Company" not in got.values(), got

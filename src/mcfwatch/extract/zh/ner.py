@@ -606,6 +606,9 @@ def _split_department(text: str, c: _Cand) -> list[_Cand]:
 
 _NOT_COPULA_AFTER = ("统", "列")  # 系统, 系列
 _NOT_COPULA_BEFORE = tuple("关体联派院水星语谱直旁世")  # 关系, 体系, 院系 …
+# A university's department 系 (浙江大学物理系核物理研究所, 清华大学计算机系…; review zh-extract 2): no copula.
+_DISCIPLINES = ("物理", "数学", "化学", "计算机", "中文", "经济", "力学", "天文", "地理", "生物", "哲学", "历史",
+                "自动化", "电子工程", "机械工程", "航空工程", "工程物理", "材料科学")
 
 
 def _split_copula(text: str, c: _Cand) -> list[_Cand]:
@@ -617,6 +620,8 @@ def _split_copula(text: str, c: _Cand) -> list[_Cand]:
     surface = text[c.start : c.end]
     for k in range(2, len(surface) - 3):
         if (surface[k] != "系" or surface[k + 1] in _NOT_COPULA_AFTER or surface[k - 1] in _NOT_COPULA_BEFORE):
+            continue
+        if _UNIVERSITY_HEADS.search(surface[:k]) or surface[:k].endswith(_DISCIPLINES):
             continue
         rest = surface[k + 1 :]
         ht = tr.head_type(rest)
