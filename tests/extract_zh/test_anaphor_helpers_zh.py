@@ -85,3 +85,13 @@ def test_a_place_helps_no_one() -> None:
     both = ChineseExtractor(relations="both")
     found = facts(both, "在新加坡代表处的牵线下，新加坡丰益国际集团与汉江港务集团合资建设粮油加工基地。")
     assert not any(t == "facilitation" and s == "新加坡" for t, s, _ in found)
+
+
+def test_head_anaphors_are_not_ordinary_words() -> None:
+    # review zh-extract 3: 该委托合同, 本委托书, 该局面, 该局限性, 自我局限, 该厂商 are no anaphors of a 委/局/厂
+    from mcfwatch.extract.zh.triggers import ANAPHORS
+    heads = [p for p, kind in ANAPHORS if kind in ("head:委员会|委", "head:局|厅", "head:厂")]
+    for text in ("该委托合同", "本委托书", "该局面", "该局限性", "自我局限", "该厂商", "该厂家"):
+        assert not [p.pattern for p in heads if p.search(text)], text
+    for text in ("该局表示", "我局牵线", "本委员会", "该委会同", "该厂生产"):
+        assert [p for p in heads if p.search(text)], text

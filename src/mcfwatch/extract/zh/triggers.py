@@ -107,11 +107,11 @@ ANAPHORS: list[tuple[re.Pattern[str], str]] = [
     # a public body, a works, an alliance, a commission by its head (该局 / 我局 / 本局 of X投资促进局, 经联盟牵线 of
     # X产业联盟, 在管委会的牵线下, 经工作站牵线; a bare head only at a clause edge or after a function word, never
     # inside a longer name): the last named body whose name ends so (docs/annotation.md 1.4: a relation told through an anaphor)
-    (re.compile(r"[该我本](?:局|厅)"), "head:局|厅"),
-    (re.compile(r"该厂"), "head:厂"),
+    (re.compile(r"(?:该|(?<!自)我|本)(?:局|厅)(?![面限势部长])"), "head:局|厅"),  # not 该局面, 该局限性, 自我局限
+    (re.compile(r"该厂(?![商家])"), "head:厂"),  # not 该厂商, 该厂家
     *((re.compile(rf"[该本]{w}|(?:(?<=^)|(?<=[\s，。；：、“”（）,;:与和同及由向为对被从经并在])){w}"), f"head:{heads}")
       for w, heads in (("联盟", "联盟"), ("管委会", "管委会|管理委员会"), ("工作站", "工作站"))),
-    (re.compile(r"[该本](?:委员会|委)"), "head:委员会|委"),
+    (re.compile(r"[该本](?:委员会|委(?![托屈婉员]))"), "head:委员会|委"),  # not 该委托合同, 本委托书
     (re.compile(r"该市|该省|该郡"), "Place"),
     (re.compile(r"(?<![尤极与])其(?!中|他|它|实|余|次)|它(?!们)"), "topic"),
     (re.compile(r"他(?!们|人|国)|她(?!们)"), "Person"),
