@@ -81,3 +81,23 @@ def test_features_do_not_depend_on_a_warm_cache(parsed: list[tuple[TrainDoc, Doc
         for ex in reversed(forward):
             feats, anchor = features_en.features(fresh, ex.cand)
             assert (ex.features[: len(feats)], ex.anchor) == (feats, anchor)
+
+
+def test_an_empty_document_has_an_empty_token_table() -> None:
+    """Review s25: the look-ahead column was one longer than an empty document and zip(strict) raised."""
+    import spacy
+
+    table = features_en.Tokens(spacy.blank("en")(""))
+    assert table.lower == [] and table.classes == []
+
+
+def test_a_full_string_table_is_replaced_not_emptied(parsed: list[tuple[TrainDoc, Doc]],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Review s25: another thread may hold the table _strings returned; a full one is swapped for a new one."""
+    _, doc = parsed[0]
+    held = features_en._strings(doc, [t.lower for t in doc])
+    before = dict(held)
+    monkeypatch.setattr(features_en, "_STRINGS_MAX", 0)
+    features_en._strings(doc, [t.orth for t in doc])
+    assert held == before  # the reader's table is untouched
+    assert features_en._STRINGS is not held

@@ -68,13 +68,14 @@ _STRINGS_MAX = 1 << 20
 def _strings(doc: Doc, *columns: list[int]) -> dict[int, str]:
     """The strings of the hashes in ``columns`` (``doc``'s vocabulary), each decoded once per process
     (``Token.lower_`` and the like decode theirs on every call)."""
+    global _STRINGS
     if len(_STRINGS) > _STRINGS_MAX:
-        _STRINGS.clear()
-        _STRINGS[0] = ""
+        _STRINGS = {0: ""}  # a new table, never clear(): another thread may be reading the old one
+    table = _STRINGS  # this call fills and returns one table even if another thread swaps it meanwhile
     store = doc.vocab.strings
-    for h in set().union(*columns) - _STRINGS.keys():
-        _STRINGS[h] = store[h]
-    return _STRINGS
+    for h in set().union(*columns) - table.keys():
+        table[h] = store[h]
+    return table
 
 
 class Tokens:
@@ -110,7 +111,7 @@ class Tokens:
         self.punct = [bool(k) for k in punct]
         # a punctuation token the words between two parties leave out
         self.skip = [bool(k) and text[h] not in _KEPT_PUNCT for k, h in zip(punct, orth_id, strict=True)]
-        nxt = [*self.lower[1:], ""]
+        nxt = [*self.lower[1:], ""] if n else []  # an empty document has no tokens to follow
         self.classes = [_classes(bool(c), bool(k), ll, low, x) if c or k or ll in _CURRENCY or low in _CLASS_WORDS
                         or low.startswith("co-") else ()
                         for c, k, ll, low, x in zip(currency, num, self.low_lemma, self.lower, nxt, strict=True)]
