@@ -428,3 +428,12 @@ def test_a_university_department_is_no_copula(zh_extractor: ChineseExtractor) ->
     got = _types(zh_extractor, "浙江大学物理系核物理研究所与清华大学计算机系高性能计算研究所合作。")
     assert not [n for n in got if n in ("浙江大学物理", "清华大学计算机", "物理", "计算机")], got
     assert "Company" not in got.values(), got
+
+
+def test_trim_keeps_a_level_word_and_the_place_xinjian() -> None:
+    # review zh-extract 4: 该院士工作站 is no "the academy" + 士工作站; 新建区 is a place, not the verb 新建
+    from mcfwatch.extract.zh.ner import _Cand, _trim
+    text = "该院士工作站"
+    assert _trim(text, _Cand(1, len(text), "University", 1, [], "tagger")).start == 1
+    text = "新建区人民政府"
+    assert _trim(text, _Cand(0, len(text), "PublicBody", 1, [], "tagger")).start == 0

@@ -313,6 +313,7 @@ _TRADE_WORDS = frozenset({"科技", "技术", "服务", "信息", "服务中心"
 
 _LOCAL_LEVELS = ("市", "省", "区", "县", "州", "镇", "校", "院", "所")
 _OWN = ("我", "本", "该", "全", "各")
+_LEVEL_WORDS = frozenset({"院士", "州立", "市场", "所属", "院系"})  # 该院士工作站: 院 opens a word, no "the academy"
 
 
 def _trim(text: str, c: _Cand) -> _Cand:
@@ -323,12 +324,13 @@ def _trim(text: str, c: _Cand) -> _Cand:
     if "】" in surface[:-2]:  # 【哈尔滨】哈尔滨工业大学: a dateline's bracket closes before the name
         c.start += surface.rindex("】", 0, len(surface) - 2) + 1
         surface = text[c.start : c.end]
-    if surface[:1] in _LOCAL_LEVELS and text[c.start - 1 : c.start] in _OWN and c.start > 0 and len(surface) >= 4:
+    if surface[:1] in _LOCAL_LEVELS and text[c.start - 1 : c.start] in _OWN and c.start > 0 and len(surface) >= 4 \
+            and surface[:2] not in _LEVEL_WORDS:
         c.start += 1  # 我市临川汇达汽车零部件有限公司, 该校车辆工程学院: "our city", "the school" are no part of it
         surface = surface[1:]
     if c.type in _BODIES:
         while (verb := next((v for v in tr.LEADING_VERBS if surface.startswith(v)), "")) and tr.head_type(
-                surface[len(verb):]):
+                surface[len(verb):]) and not (verb == "新建" and surface[2:3] in ("区", "县")):  # 南昌市新建区
             c.start += len(verb)  # 全职加盟材料学院 -> 材料学院; 调入学院 -> 学院 (no name: dropped as generic)
             surface = surface[len(verb):]
     if c.type in _BODIES:
