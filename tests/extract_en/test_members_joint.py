@@ -41,3 +41,12 @@ def test_she_is_the_person_named_before(extract_text) -> None:  # en-w-0012
 def test_runs_a_joint_laboratory_with(extract_text, doc: str, start: str, end: str, pair: tuple[str, str]) -> None:
     ex = extract_text(passage(doc, start, end))
     assert pair in rels(ex, "agreement") or pair[::-1] in rels(ex, "agreement")
+
+
+def test_board_members_are_no_members_of_a_body(extract_text) -> None:  # review s25
+    """'Board members include X' after an alliance is named: seats on a board, not participation in the alliance."""
+    text = ("Harbin Kestrel Robotics joined the Northern Robotics Industry Alliance in 2021. "
+            "Board members include Zhou Lin and Ma Qiang.")
+    found = rels(extract_text(text), "participation")
+    assert ("Harbin Kestrel Robotics", "Northern Robotics Industry Alliance") in found
+    assert not [p for p in found if p[0] in ("Zhou Lin", "Ma Qiang")]

@@ -47,3 +47,10 @@ def test_the_shapes_leave_committees_firms_and_people_alone() -> None:
     assert strong_type("CCPIT Suzhou Sub-council") == "Organization"  # en-w-1054
     assert strong_type("Tianjin Binhai New Area") == "Place"  # en-x-0177
     assert strong_type("Beijing Economic-Technological Development Area") == "Place"  # en-x-0261
+
+
+@pytest.mark.parametrize("name", ["State Council Taiwan Affairs Office", "Legislative Council Panel on Security Affairs"])
+def test_a_government_office_with_a_council_in_its_name_is_no_think_tank(name: str) -> None:  # review s25
+    from mcfwatch.extract.en.heads import strong_type
+
+    assert strong_type(name) != "Organization"

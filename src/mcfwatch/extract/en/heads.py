@@ -23,6 +23,8 @@ _THINK_TANK = re.compile(
     r"\b(?:Institute|Institution|Centre|Center|Academy|Council)\b.*\b(?:Studies|Affairs|Policy|Strategy|Strategic|"
     r"Peace|Progress|Relations|Futures|Communication|Governance|Diplomacy|Dialogue|Understanding|Exchanges?)\b"
     r"|\b(?:Strategic|Policy)\b.*\b(?:Institute|Institution|Centre|Center)$")
+# a government office whose name holds a council ("State Council Taiwan Affairs Office"): a PublicBody
+_OFFICE = re.compile(r"^(?:State|Legislative) Council\b|\bPanel\b|\b(?:Office|Bureau|Commission|Department|Ministry|Administration)$")
 _OUTLET_LAST = {"daily", "times", "post", "news", "journal", "tv", "radio", "herald", "tribune", "gazette",
                 "telegraph", "broadcasting", "television"}
 NEWS_OUTLETS = {"reuters", "bloomberg", "xinhua", "cctv", "cgtn", "bbc", "cnn", "cnbc", "yonhap", "kyodo", "afp",
@@ -148,7 +150,7 @@ def strong_type(name: str) -> str | None:
         return "Place"
     if low.startswith(("world ", "international ")) and "customs" in words:
         return "Organization"  # "World Customs Organization"
-    if _THINK_TANK.search(name) and not re.search(r"\bUniversity\b|\bCollege\b", name):
+    if _THINK_TANK.search(name) and not re.search(r"\bUniversity\b|\bCollege\b", name) and not _OFFICE.search(name):
         return "Organization"
     if _RESEARCH.search(name) and not _ARMED.search(name):
         return "University"  # the guide's research institutes ("Nanjing Research Institute of Electronics Technology")

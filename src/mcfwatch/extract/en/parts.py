@@ -125,11 +125,16 @@ def listed_participants(r: Resolver, tok: Token) -> list[Found]:
     if not subj:
         return []
     if subj[0].lemma_.lower() == "member":  # "Its 48 founding members include X", "Members of the alliance include"
+        if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _NOT_MEMBERSHIP for c in subj[0].children):
+            return []  # "Board members include X": seats (a position), not members of a body
         return pairs("participation", _members(r, tok), _bodies(r, subj[0]), tok.i)
     events = _where(r, prep_objects(subj[0], {"at", "of", "in"}))
     if not events:
         events = r.last_named(tok.i, _TARGETS - {"Program"}, tok.i)
     return pairs("participation", _members(r, tok), events, tok.i)
+
+
+_NOT_MEMBERSHIP = frozenset({"board", "staff", "family", "team", "faculty", "crew", "cabinet", "council", "committee"})
 
 
 def _members(r: Resolver, include: Token) -> list[Arg]:
