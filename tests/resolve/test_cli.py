@@ -87,3 +87,12 @@ def test_partner_csv_in_windows_1252_and_empty_files(tmp_path: Path) -> None:
     empty.write_text("name\n", encoding="utf-8")
     res = runner.invoke(app, ["screen", "--file", str(empty)])
     assert res.exit_code == 2 and "no rows" in res.output
+
+
+def test_screen_table_names_the_entries_a_rendering_rests_on() -> None:
+    """Session 25: 华大基因 reaches 1260H's BGI Genomics through the Entity List's Huada/BGI spellings; the table says
+    which entries said so, not only the feature's name."""
+    res = runner.invoke(app, ["screen", "华大基因"])
+    assert res.exit_code == 0, res.output
+    line = next(x for x in res.output.splitlines() if "(list_rendering):" in x)
+    assert "BGI Genomics" in line and "us-bis-entity-list:" in line

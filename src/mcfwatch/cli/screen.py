@@ -48,6 +48,15 @@ def _print_result(result: ScreenResult) -> None:
             cells["score"] = f"{h.score:.2f}"
         table.add_row(*(cells[c] for c in cols))
     console.print(table)
+    for h, _ in rows:  # a hit resting on what another list entry says: name that entry (the JSON has it too)
+        for feat in _SAID_ELSEWHERE:
+            detail = (h.features.get(feat) or {}).get("detail")
+            if detail:
+                console.print(styled("  {entry} ({feat}): {detail}", entry=h.entry_name, feat=feat, detail=detail))
+
+
+# features whose evidence is another list entry's statement, printed under the table
+_SAID_ELSEWHERE = ("list_rendering", "known_same")
 
 
 def screen_cmd(
