@@ -38,16 +38,16 @@ def test_learning_keeps_places_fields_and_persons_out() -> None:
 
 
 def test_two_aliases_of_one_entry_are_not_enough() -> None:
-    """An entry's aliases are often two of its units (Beihang's Taizhou and Dongying institutes): a pair seen
-    only between two aliases needs a second entry that says it too."""
-    one = ListEntry("x:1", "x", "Beihang University",
-                    aliases=["Beihang Taizhou Research", "Beihang Dongying Research"])
+    """An entry's aliases are often two of its units: a pair seen only between two aliases needs a second entry
+    that says it too (a pinyin name against a brand; two pinyin names teach nothing at all, see below)."""
+    one = ListEntry("x:1", "x", "Hefei Quantum Computing",
+                    aliases=["Hefei Benyuan Quantum Research", "Hefei Origin Quantum Research"])
     learned = learn(one)
     assert learned and all(r.aliases_only for r in learned)
     assert table(learned) == {}
-    two = ListEntry("x:2", "x", "Dongying Beihang Park", aliases=["Beihang Dongying Research Park",
-                                                                   "Beihang Taizhou Research Park"])
-    assert "taizhou" in table([*learned, *learn(two)])
+    two = ListEntry("x:2", "x", "Benyuan Hefei Park", aliases=["Hefei Benyuan Quantum Research Park",
+                                                                "Hefei Origin Quantum Research Park"])
+    assert "benyuan" in table([*learned, *learn(two)])
 
 
 def test_bgi_is_learned_from_two_entity_list_entries() -> None:
@@ -100,3 +100,14 @@ def test_weighted_rescoring_keeps_a_rendering_at_its_value() -> None:
     assert hits
     for h in hits:
         assert rescore(h.features, {"word_match": 1.0}) == pytest.approx(h.score)
+
+
+def test_two_chinese_names_an_entry_lists_together_teach_no_rendering() -> None:
+    """Review s25: an entry's aliases often name sister bodies (Beijing Changfeng / Xinfeng Machinery Factory, Beihang's
+    Dongying / Taizhou institutes): pinyin against pinyin of as many syllables is two names, not a name and its brand."""
+    from mcfwatch.resolve.renderings import syllable_count
+
+    learned = {(r.pinyin, r.brand) for e in _entries().values() for r in learn(e)}
+    assert ("changfeng", "xinfeng") not in learned and ("dongying", "taizhou") not in learned
+    assert ("shangtang", "sensetime") in learned and ("huada", "bgi") in learned
+    assert (syllable_count("shangtang"), syllable_count("sensetime"), syllable_count("bgi")) == (2, 4, 0)

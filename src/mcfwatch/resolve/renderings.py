@@ -98,6 +98,23 @@ def is_pinyin(word: str) -> bool:
     return ok[len(word)]
 
 
+def syllable_count(word: str) -> int:
+    """The fewest toneless pinyin syllables the letters split into (0 when they do not split)."""
+    known = syllables()
+    best = [0] + [0] * len(word)
+    for i in range(1, len(word) + 1):
+        counts = [best[j] + 1 for j in range(max(0, i - 6), i) if (j == 0 or best[j]) and word[j:i] in known]
+        best[i] = min(counts) if counts else 0
+    return best[len(word)]
+
+
+def _two_names(a: str, b: str) -> bool:
+    """Both sides are pinyin of as many syllables (Changfeng / Xinfeng, Dongying / Taizhou): two Chinese names, two
+    bodies an entry lists together, not a Chinese name and its brand (Shangtang / SenseTime, Huada / BGI)."""
+    n = syllable_count(a)
+    return n > 0 and n == syllable_count(b)
+
+
 def _aligned(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """The differing middle of two word sequences that share a prefix or a suffix, if short on both sides."""
     i = 0
@@ -136,7 +153,7 @@ def learn(entry: ListEntry) -> list[Rendering]:
             continue
         for (mine, my_name), (other, other_name) in (((spans[0], na), (spans[1], nb)), ((spans[1], nb), (spans[0], na))):
             key = "".join(mine)
-            if _WORD.match(key) and is_pinyin(key) and key != "".join(other):
+            if _WORD.match(key) and is_pinyin(key) and key != "".join(other) and not _two_names(key, "".join(other)):
                 out.add(Rendering(key, " ".join(other), entry.id, my_name, other_name, aliases_only))
     return sorted(out, key=lambda r: (r.pinyin, r.brand, r.aliases_only, r.pinyin_name, r.brand_name))
 
