@@ -10,10 +10,10 @@ PROBE = """
 from mcfwatch.api.listings import list_index
 from mcfwatch.resolve import bilingual, phonetic
 from mcfwatch.resolve.normalize import pinyin
-before = (phonetic._syllables.cache_info().currsize, bilingual._tables.cache_info().currsize,
+before = (phonetic.syllables.cache_info().currsize, bilingual._tables.cache_info().currsize,
           pinyin.cache_info().currsize)
 screener = list_index(None).screener
-after = (phonetic._syllables.cache_info().currsize, bilingual._tables.cache_info().currsize,
+after = (phonetic.syllables.cache_info().currsize, bilingual._tables.cache_info().currsize,
          pinyin.cache_info().currsize > 0)
 opened = screener.opened
 whole = opened is None or (all(m.complete for m in opened.maps) and all(len(r.memo) == len(r) for r in opened.rows))

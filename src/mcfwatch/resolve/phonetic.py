@@ -167,7 +167,7 @@ def similarity(syllables: tuple[str, ...], word: str) -> float:
 
 
 @lru_cache(maxsize=1)
-def _syllables() -> frozenset[str]:
+def syllables() -> frozenset[str]:
     """Every toneless pinyin syllable (from pypinyin's character table; ü written v)."""
     from pypinyin.constants import PINYIN_DICT
 
@@ -186,8 +186,8 @@ _PINYIN_MARKS = re.compile(r"zh|x|q|uo|iu|ui|ian|iao|ong")
 def is_pinyin(word: str) -> bool:
     """The word is romanised Chinese (zhongxing, daxue), not a foreign name: a run of pinyin syllables with
     a spelling English names rarely have (zh, x, q, uo, ong …). Milan, Tata and Simon are not."""
-    syllables = _syllables()
-    if word in syllables:
+    known = syllables()
+    if word in known:
         return True  # one syllable: jun, shi, yuan
     if not _PINYIN_MARKS.search(word):
         return False
@@ -195,6 +195,6 @@ def is_pinyin(word: str) -> bool:
     for i in range(len(word)):
         if reach[i]:
             for j in range(i + 1, min(len(word), i + 6) + 1):
-                if word[i:j] in syllables:
+                if word[i:j] in known:
                     reach[j] = True
     return reach[len(word)]

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +28,7 @@ from mcfwatch.resolve import lexicon
 from mcfwatch.resolve.algorithm import LIST_RENDERING
 from mcfwatch.resolve.names import Name, parse, variants_of
 from mcfwatch.resolve.normalize import has_han
+from mcfwatch.resolve.phonetic import syllables
 
 RENDERING_CAP = LIST_RENDERING.value  # 0.75: a screening lead (0.70), never a merge (0.80) or a graph link (0.85)
 MAX_SPAN = 2          # words on either side of an aligned difference
@@ -73,39 +73,22 @@ def table(renderings: Iterable[Rendering]) -> dict[str, list[list[str]]]:
     return out
 
 
-@lru_cache(maxsize=1)
-def syllables() -> frozenset[str]:
-    """Every toneless pinyin syllable pypinyin knows (from its character table)."""
-    from pypinyin.constants import PINYIN_DICT
-
-    out: set[str] = set()
-    for readings in PINYIN_DICT.values():
-        for r in readings.split(","):
-            bare = "".join(c for c in unicodedata.normalize("NFD", r) if not unicodedata.combining(c))
-            bare = bare.replace("ü", "v")
-            if bare.isascii() and bare.isalpha():
-                out.add(bare.lower())
-    return frozenset(out)
-
-
 @lru_cache(maxsize=20_000)
-def is_pinyin(word: str) -> bool:
-    """The letters split into toneless pinyin syllables (shangtang = shang tang; sensetime = sen se ti me)."""
-    known = syllables()
-    ok = [True] + [False] * len(word)
-    for i in range(1, len(word) + 1):
-        ok[i] = any(ok[j] and word[j:i] in known for j in range(max(0, i - 6), i))
-    return ok[len(word)]
-
-
 def syllable_count(word: str) -> int:
-    """The fewest toneless pinyin syllables the letters split into (0 when they do not split)."""
+    """The fewest toneless pinyin syllables the letters split into, 0 when they do not split (shangtang 2,
+    sensetime 4 = sen se ti me, bgi 0). The syllables are the phonetic layer's (`phonetic.syllables`)."""
     known = syllables()
-    best = [0] + [0] * len(word)
+    best = [0] * (len(word) + 1)
     for i in range(1, len(word) + 1):
         counts = [best[j] + 1 for j in range(max(0, i - 6), i) if (j == 0 or best[j]) and word[j:i] in known]
         best[i] = min(counts) if counts else 0
     return best[len(word)]
+
+
+def is_pinyin(word: str) -> bool:
+    """The letters split into toneless pinyin syllables (looser than `phonetic.is_pinyin`, which also asks for a
+    spelling English names rarely have: a brand such as SenseTime is pinyin here)."""
+    return syllable_count(word) > 0
 
 
 def _two_names(a: str, b: str) -> bool:
