@@ -17,10 +17,11 @@ from __future__ import annotations
 from collections.abc import Container, Sequence
 from typing import Protocol
 
+from mcfwatch.extract.zh import gov_short, units
 from mcfwatch.extract.zh import typing_rules as tr
-from mcfwatch.extract.zh import units
 
 _ORGS = frozenset({"Company", "University", "PublicBody", "MilitaryUnit", "Organization"})
+_GOVERNED = frozenset({"PublicBody", "Organization"})  # a body and a council (贸促会) a government's short form names
 # What a place's full name adds to its short form (常州 -> 常州市, 宁夏 -> 宁夏回族自治区, 俄罗斯 -> 俄罗斯联邦).
 _PLACE_TAILS = ("市", "省", "县", "区", "州", "自治区", "回族自治区", "壮族自治区", "维吾尔自治区", "特别行政区", "联邦",
                 "阿拉伯", "王国", "共和国")
@@ -61,6 +62,8 @@ def _short_of(short: str, stype: str, full: str, ftype: str, places: Container[s
         return stype == ftype == "Place" and full.startswith(short) and full[len(short):] in _PLACE_TAILS
     if stype not in _ORGS or ftype not in _ORGS:
         return False
+    if {stype, ftype} <= _GOVERNED and gov_short.abbreviates(short, full):
+        return True  # 市外办 of 南通市人民政府外事办公室, 市贸促会 of 中国国际贸易促进委员会南通市支会
     if stype == ftype == "University" and units.same_unit(short, full):
         return True  # 五十四所 of 中国电子科技集团有限公司第五十四研究所
     if stype != ftype and tr.head_type(short) is not None:

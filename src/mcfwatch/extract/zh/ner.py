@@ -676,6 +676,28 @@ def _split_place(text: str, c: _Cand) -> list[_Cand]:
     return [_Cand(c.start, cut, "Place", c.priority, [], c.source), _Cand(cut, c.end, "Place", c.priority, [], c.source)]
 
 
+_HAN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff）)])[ \t\u3000]+(?=[\u4e00-\u9fff])|\s*\n\s*")
+
+
+def _split_space(text: str, c: _Cand) -> list[_Cand]:
+    """A span over a space between Chinese words, or over a line break, is two names or none: a notice's signature
+    (川江市科学技术局　　川江市财政局) or a heading glued to a line. The part holding the head keeps the type; a body
+    before it stays one where its own head types it. Latin names keep their spaces (Rolls-Royce Deutschland Ltd)."""
+    gaps = list(_HAN_SPACE.finditer(text, c.start, c.end))
+    if not gaps:
+        return [c]
+    out: list[_Cand] = []
+    start = c.start
+    for g in gaps:
+        ht = tr.head_type(text[start : g.start()]) if c.type in _BODIES else None
+        if ht is not None and g.start() - start > len(ht[1]):
+            out.append(_Cand(start, g.start(), ht[0], c.priority, [], c.source))
+        start = g.end()
+    if c.end - start >= 2:
+        out.append(_Cand(start, c.end, c.type, c.priority, c.names_en, c.source))
+    return out
+
+
 def _gazetteer_candidates(text: str, gaz: Gazetteer) -> list[_Cand]:
     return [_Cand(s, e, g.type, 3, list(g.names_en), "gazetteer") for s, e, g in gaz.find_all(text)]
 
@@ -820,7 +842,8 @@ def find_mentions(
     cands = [r for c in known + tagged for o in _split_owned(text, _cut(text, tokens, c, model))
              for p in _split_parent(text, _trim(text, o)) for d in _split_department(text, p)
              for y in _split_copula(text, d) for x in _split_latin(text, y) for q in _split_place(text, x)
-             for r in _split_chain(text, q)]
+             for w in _split_space(text, q)
+             for r in _split_chain(text, w)]
     cands = [c for c in cands if c.source == "gazetteer" or not (_generic_after_cut(text[c.start : c.end])
                                                                  or _described(text, c) or text[c.start : c.end] in _VERBS)]
     cands.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
