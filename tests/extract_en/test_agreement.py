@@ -32,7 +32,7 @@ def test_a_document_scored_against_itself_agrees_fully(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang, rnd, mentions, relations", [
-    ("en", "s23", 0.93, 0.88), ("zh", "s23", 0.96, 0.98), ("en", "s24", 0.96, 0.92), ("zh", "s24", 0.92, 0.92)])
+    ("en", "s23", 0.93, 0.89), ("zh", "s23", 0.96, 0.98), ("en", "s24", 0.96, 0.92), ("zh", "s24", 0.92, 0.92)])
 def test_second_annotation_against_the_first_gives_the_reported_figures(
         lang: str, rnd: str, mentions: float, relations: float) -> None:
     ag = compare(_docs("extra", lang), _docs("agreement", lang), keep=id_filter(_round(rnd, lang)))

@@ -187,3 +187,93 @@ def test_founders_capital_is_ownership_and_funding() -> None:
                 if (rel["source"], rel["target"]) not in funded:
                     wrong.append(f"{doc.id}: {rel['source']} -> {rel['target']}")
     assert seen >= 20 and wrong == []
+
+
+# --- session 26: the five questions left open from session 23 (docs/annotation.md, marked [s26])
+
+def test_a_person_is_never_the_target_of_a_visit() -> None:
+    """Guide 4.1: "visited Professor Wang", 拜会/看望 <person> is a meeting with the person, not a visit."""
+    seen, wrong = 0, []
+    for lang in ("en", "zh"):
+        for doc in _docs(lang):
+            names = _entities(doc)
+            for rel in doc.record["relations"]:
+                if rel["type"] == "visit":
+                    seen += 1
+                    if names[rel["target"]]["type"] == "Person":
+                        wrong.append(f"{doc.id}: {names[rel['source']]['name']} -> {names[rel['target']]['name']}")
+    assert seen >= 500 and wrong == []
+
+
+ADJECTIVE = re.compile(r"\b(German|British|U\.S\.|Chinese|Czech|Swiss|Belarusian|Russian|French|Japanese|Dutch|Italian|"
+                       r"Kazakh|Australian|Canadian|Korean|Indian|Swedish|Norwegian|Danish|Finnish|Polish) $")
+GOVERNMENT_HEAD = re.compile(r"(Ministry|Department|Embassy|Bureau|Agency|State Secretariat|State Authority|Customs)\b")
+
+
+def test_a_nationality_adjective_is_inside_a_government_bodys_span() -> None:
+    """Guide 2.1: "[Kazakh Ministry of Agriculture]", "the [British Ministry of Defence]", not "British [Ministry of
+    Defence]" (9 mentions widened in session 26: en-w-1009, -1049 x2, -1096, -1151, -1280, en-x-0141, -0205, -0253)."""
+    inside, outside = 0, []
+    for doc in _docs("en"):
+        for ent in doc.record["entities"]:
+            if ent["type"] != "PublicBody":
+                continue
+            for m in ent["mentions"]:
+                if ADJECTIVE.search(m["text"] + " ") is None and re.match(ADJECTIVE.pattern[:-2], m["text"]):
+                    inside += 1
+                elif GOVERNMENT_HEAD.match(m["text"]) and ADJECTIVE.search(doc.text[max(0, m["start"] - 12):m["start"]]):
+                    outside.append(f"{doc.id}: {doc.text[m['start'] - 12:m['end']]}")
+    assert inside >= 40 and outside == []
+
+
+def _in_evidence(ent: dict[str, Any], ev: dict[str, Any]) -> bool:
+    return any(ev["start"] <= m["start"] and m["end"] <= ev["end"] for m in ent["mentions"])
+
+
+def test_a_supplier_exports_to_an_end_user_only_by_its_own_shipments() -> None:
+    """Guide 4.11: when an intermediary resells in its own name, the intermediary's resale clause gives no export
+    from the first supplier to the end user ("Thermotek delivered seven to Huayang, a distributor that resold at least
+    two to BIAM": Thermotek -> Huayang, Huayang — BIAM; 19 such exports removed from corpus/extra in session 26)."""
+    goods_moved = re.compile(r"\bthrough\b|\bwere (consigned|diverted|shipped)\b")  # the supplier's own goods moved on
+    seen, derived = 0, []
+    for doc in _docs("en"):
+        names = _entities(doc)
+        rels = doc.record["relations"]
+        resales = {(r["source"], r["target"], r["evidence"]["text"]) for r in rels
+                   if r["type"] in ("export", "agreement")}
+        sold_to = {(r["source"], r["target"]) for r in rels if r["type"] == "export"}
+        for rel in rels:
+            ev = rel["evidence"]
+            if rel["type"] != "export" or goods_moved.search(ev["text"]):
+                continue
+            seen += 1
+            for mid in {t for s, t in sold_to if s == rel["source"]}:
+                if ((mid, rel["target"], ev["text"]) in resales and _in_evidence(names[mid], ev)
+                        and not _in_evidence(names[rel["source"]], ev)):
+                    derived.append(f"{doc.id}: {names[rel['source']]['name']} -> {names[rel['target']]['name']}")
+    assert seen >= 700 and derived == []
+
+
+def test_an_owner_holds_a_position_and_a_stake() -> None:
+    """Guide 4.6: "the owner of Pacific Crest Electronics", "Kangte's owner, Sun Jie", "his company, Big Sky Trading"
+    give ownership and position; 实际控制人为公司董事长X gives ownership beside the position (session 26: 7 positions,
+    3 ownerships added)."""
+    owner = re.compile(r"\bowner\b|\b(his|her) company\b")
+    seen, wrong = 0, []
+    for lang in ("en", "zh"):
+        for doc in _docs(lang):
+            names = _entities(doc)
+            by_type: dict[str, set[tuple[str, str]]] = {"ownership": set(), "position": set()}
+            told: list[tuple[str, str]] = []
+            for rel in doc.record["relations"]:
+                if rel["type"] in by_type:
+                    by_type[rel["type"]].add((rel["source"], rel["target"]))
+                    if names[rel["source"]]["type"] == "Person" and (
+                            owner.search(rel["evidence"]["text"]) or "实际控制人" in rel["evidence"]["text"]):
+                        told.append((rel["source"], rel["target"]))
+            for pair in told:
+                seen += 1
+                need = ("ownership", "position") if lang == "en" else ("ownership",)
+                if not all(pair in by_type[t] for t in need):
+                    wrong.append(f"{doc.id}: {names[pair[0]]['name']} -> {names[pair[1]]['name']}")
+    assert seen >= 25 and wrong == []
