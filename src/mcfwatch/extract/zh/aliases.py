@@ -10,6 +10,8 @@ import re
 
 from pypinyin import Style, lazy_pinyin
 
+from mcfwatch.extract.zh.boundaries import COMPOUND_SURNAMES
+
 # Head word -> its usual English form; longest first.
 HEADS_EN: list[tuple[str, str]] = sorted(
     [("有限公司", "Co., Ltd."), ("股份有限公司", "Co., Ltd."), ("集团公司", "Group Corporation"),
@@ -83,10 +85,11 @@ def pinyin_aliases(name: str) -> list[str]:
 
 
 def person_aliases(name: str) -> list[str]:
-    """张三 -> "Zhang San" (surname first, as in English press usage)."""
+    """张三 -> "Zhang San", 欧阳建州 -> "Ouyang Jianzhou" (surname first, as in English press usage)."""
     if len(name) < 2 or not _HAN.fullmatch(name):
         return []
-    return [f"{_word(name[0])} {_word(name[1:])}"]
+    k = 2 if len(name) >= 3 and name.startswith(COMPOUND_SURNAMES) else 1
+    return [f"{_word(name[:k])} {_word(name[k:])}"]
 
 
 _SESSION = re.compile(r"第[一二三四五六七八九十百〇零\d]+届")

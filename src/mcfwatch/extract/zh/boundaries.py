@@ -34,6 +34,11 @@ _PERSON_JOINERS = frozenset({"与", "和", "同"})  # 比尔及梅琳达·盖茨
 _NOT_CUT = ("系统", "经济", "经营", "对外", "对接", "至今", "由于", "为了", "同步", "同济", "应用", "将军", "和平",
             "联合会", "联合体", "联合国", "给水", "到达", "是否", "应急", "对口", "经贸", "经开", "经信", "经管",
             "向阳", "于都", "为民")
+# Chinese surnames of two characters: a four-character name opening with one is a person's (欧阳建州, 司马光明), not a
+# foreign city's transliteration ending in 州 or 市 (因戈尔施塔特市).
+COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "司徒", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "宇文",
+                     "长孙", "夏侯", "端木", "独孤", "南宫", "轩辕", "澹台", "公冶", "太史", "申屠", "钟离", "闻人",
+                     "呼延", "万俟", "赫连", "百里", "东郭", "西门", "拓跋", "濮阳", "第五", "单于", "淳于", "仲孙")
 _CUT_TAGS = frozenset({"p", "c", "v", "vd", "d", "ad", "u", "r", "w"})
 _NAME_TAGS = frozenset({"PER", "LOC", "ORG", "nr", "ns", "nt"})
 

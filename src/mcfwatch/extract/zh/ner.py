@@ -241,6 +241,8 @@ _HEAD_TITLES = frozenset({"社长", "会长", "所长", "院长", "局长", "部
 
 _PARTNERSHIP = ("（有限合伙）", "(有限合伙)")
 _AFTER_EVENT = frozenset("由都将在于是已正也还")
+_EVENT_HEADS = (*tr.EVENT_SUFFIXES, "展")  # 2023无人系统装备展: a show named by its bare 展
+_NOT_SHOWS = ("发展", "开展", "进展", "拓展", "扩展", "施展", "伸展")  # words ending in 展 that name no show
 
 
 def _cut(text: str, tokens: list[Token], c: _Cand, model: list[Token]) -> _Cand:
@@ -251,7 +253,8 @@ def _cut(text: str, tokens: list[Token], c: _Cand, model: list[Token]) -> _Cand:
     if c.type == "Event" and c.source == "tagger":  # 汉中航空产业发展论坛都会…, 2023无人系统装备展由…: the model's
         # event runs on past its head word into the clause; it ends with the head before a function word
         end = max((k for k in range(c.start + 4, c.end) if text[k] in _AFTER_EVENT
-                   and text.endswith(tr.EVENT_SUFFIXES + ("展",), c.start, k)), default=c.end)
+                   and text.endswith(_EVENT_HEADS, c.start, k) and not text.endswith(_NOT_SHOWS, c.start, k)),
+                  default=c.end)
         c.end = end
     if c.source != "gazetteer" and c.type not in _UNCUT:
         c.start = boundaries.model_start(text, boundaries.name_start(text, tokens, c.start, c.end), c.end, model)
@@ -635,6 +638,7 @@ def _split_copula(text: str, c: _Cand) -> list[_Cand]:
 
 
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+_HYPHENED = re.compile("(?<![A-Za-z\u00c0-\u024f0-9])[A-Za-z\u00c0-\u024f0-9]+-$")
 
 
 def _split_latin(text: str, c: _Cand) -> list[_Cand]:
@@ -645,6 +649,9 @@ def _split_latin(text: str, c: _Cand) -> list[_Cand]:
         return [c]
     if text.endswith("PT ", 0, c.start) and (c.start == 3 or not text[c.start - 4].isascii()):
         c.start -= 3  # PT Galangan Samudra Timur: the Indonesian form opens the name
+    hyphened = _HYPHENED.search(text, max(0, c.start - 30), c.start)
+    if hyphened:
+        c.start = hyphened.start()  # Rolls-Royce: the segmenter cut the name at its hyphen
     surface = text[c.start : c.end]
     country = max((p for p in tr.PLACE_PREFIXES if surface.startswith(p)), key=len, default="")
     rest = surface[len(country):]
@@ -652,7 +659,7 @@ def _split_latin(text: str, c: _Cand) -> list[_Cand]:
         return [c]
     start = c.start + len(country)
     firm = tr.LATIN_FIRM.match(text, start, min(len(text), c.end + 8))
-    if firm and firm.end() > c.end and not re.fullmatch(r"[A-Za-z. ]+", text[c.end : firm.end()]):
+    if firm and firm.end() > c.end and not re.fullmatch(r"[A-Za-z.& ]+", text[c.end : firm.end()]):
         firm = None  # the form may complete a name the model cut short (Agrotani Sdn + . Bhd.), nothing else
     if firm is None and country:
         return [c]  # 英国MQP公司: a Chinese suffix, the country stays part of how the text names the firm (an alias)
@@ -797,6 +804,7 @@ def _ends_in_action(text: str, c: _Cand, tokens: list[Token]) -> bool:
 
 
 # Where a name stands as a place: after a verb of location or motion, or between 在 and an event's verb.
+_FIRM_TITLES = ("董事长", "总经理", "总裁", "创始人", "首席执行官", "董事会", "党委书记")
 _TO_PLACE = re.compile(r"(?:位于|发往|运往|运抵|驶往|飞往|抵达|前往|落户|坐落于|总部设在)$")
 _EVENT_AFTER = re.compile(r"(?:举办|举行|召开|开幕|闭幕)")
 
@@ -808,7 +816,18 @@ def _placed(text: str, start: int, end: int) -> bool:
         return False  # 马克·布朗: a foreign person's full name
     return bool(_TO_PLACE.search(text, max(0, start - 5), start)
                 or (text[start - 1 : start] == "在" and _EVENT_AFTER.match(text, end))
-                or (end - start >= 4 and text[end - 1] in "市州"))
+                or (end - start >= 4 and text[end - 1] in "市州"
+                    and not text.startswith(boundaries.COMPOUND_SURNAMES, start)))  # 欧阳建州: a Chinese name
+
+
+def _surnamed(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
+    """Whether the model's place ``text[start:end]`` is a Chinese person's name: three or four characters opening
+    with a two-character surname (欧阳建州, 司马光明), no level of a place at its end or after it (濮阳市, 南宫市 are
+    cities), and no place the gazetteer knows."""
+    surface = text[start:end]
+    return (3 <= end - start <= 4 and surface.startswith(boundaries.COMPOUND_SURNAMES)
+            and surface[-1] not in "市县区省镇乡村" and text[end : end + 1] not in ("市", "县", "区", "省")
+            and surface not in gaz.entries)
 
 
 def find_mentions(
@@ -868,6 +887,10 @@ def find_mentions(
             continue  # 《中华人民共和国出口管制法》, 中国特色, 中美
         if c.type == "Person" and text.startswith(_DOCTRINE, c.end):
             continue  # 邓小平理论, 毛泽东思想, 诺贝尔奖: a doctrine or a prize named for a person (corpus/train: 0 of 13)
+        if c.type == "Technology" and c.source != "gazetteer" and text.startswith(_FIRM_TITLES, c.end):
+            c.type = "Company"  # 启航无人系统董事长: an item has no chairman; the firm named by its trade
+        if c.type == "Place" and c.source == "tagger" and _surnamed(text, c.start, c.end, gaz):
+            c.type = "Person"  # 会见欧阳建州: a Chinese name with a two-character surname, no place
         if c.type == "Person" and c.source == "tagger" and _placed(text, c.start, c.end):
             c.type = "Place"  # 总部位于谢菲尔德, 发往达曼, 在阿德莱德举办: the model's foreign person is a city there
         surface = text[c.start : c.end]

@@ -69,11 +69,40 @@ def _reach(text: str, start: int, c: str) -> int:
     return end
 
 
+_JOINERS = "与和及、"
+
+
+def _split_joined(text: str, mentions: list[Mention], cores: dict[str, str]) -> list[Mention]:
+    """A body's span that opens with a firm's short name and a joiner (启航无人系统与人工智能学院 where the story named
+    深圳启航无人系统有限公司): the firm, and the body after the joiner, whose own head types it. The guide marks
+    coordinated names one by one (docs/annotation.md 2.1); a name whose own words hold 与 (船舶与海洋工程学院) opens
+    with no firm of the document."""
+    out: list[Mention] = []
+    firsts = {c[:2] for c in cores}
+    for m in mentions:
+        if m.type in _BODIES - {"Company"} and m.source != "gazetteer" and m.surface[:2] in firsts:
+            end = max(_reach(text, m.start, c) for c in cores if c[:2] == m.surface[:2])
+            if end - m.start < 4 or end >= m.end - 1 or text[end] not in _JOINERS:
+                out.append(m)
+                continue
+            rest = text[end + 1 : m.end]
+            ht = tr.head_type(rest)
+            fits = [c for c in cores if _reach(text, m.start, c) == end]
+            if ht is not None and len(rest) > len(ht[1]) and len(fits) == 1:
+                full = next(x for x in mentions if x.name == cores[fits[0]] and x.type == "Company")
+                out.append(Mention(m.start, end, "Company", full.name, text[m.start:end], list(full.names_en), "short"))
+                out.append(Mention(end + 1, m.end, ht[0], rest, rest, [], m.source))
+                continue
+        out.append(m)
+    return out
+
+
 def apply(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with each firm's short name a mention of the firm (see the module's docstring)."""
     cores = _cores(mentions)
     if not cores:
         return mentions
+    mentions = _split_joined(text, mentions, cores)
     out = list(mentions)
     by_first: dict[str, list[str]] = {}
     for c in cores:

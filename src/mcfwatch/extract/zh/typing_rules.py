@@ -399,7 +399,7 @@ _LATIN_OR_BRAND = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9&.,'\
 # Anadolu Hassas Teknoloji A.Ş., Astana Test Solutions LLP, PT Samudra Energi Lestari): the name ends with the form.
 _LATIN = "A-Za-z\u00c0-\u024f"
 LATIN_FIRM = re.compile(
-    rf"(?:PT\.? )?[{_LATIN}0-9][{_LATIN}0-9&.,'\- ]*?"
+    rf"(?:PT\.? )?[{_LATIN}0-9][{_LATIN}0-9&.,'\- ]*"
     r"(?<![A-Za-z])(?:GmbH(?: & Co\.? KG)?|AG|B\.V\.|BV|N\.V\.|SAS|S\.A\.S\.|S\.A\.|S\.p\.A\.|SpA|S\.r\.l\.|Srl|"
     r"LLP|LLC|L\.L\.C\.|Ltd\.?|Limited|Inc\.?|Corp\.?|Corporation|PLC|plc|A\.Ş\.|A\.S\.|AB|ASA|Oyj?|KG|"
     r"Pty\.? Ltd\.?|Sdn\.? Bhd\.?|Bhd\.?|JSC|OOO|SE|S\.L\.|K\.K\.|Co\., Ltd\.?|Co\.)(?![A-Za-z])"
