@@ -277,3 +277,26 @@ def test_an_owner_holds_a_position_and_a_stake() -> None:
                 if not all(pair in by_type[t] for t in need):
                     wrong.append(f"{doc.id}: {names[pair[0]]['name']} -> {names[pair[1]]['name']}")
     assert seen >= 25 and wrong == []
+
+
+ZH_SOLD = re.compile(r"(?:出口|交付|供应|供货|返销|引进|进口)了?(?P<item>[\u4e00-\u9fffA-Za-z0-9/]{2,14}?)"
+                     r"(?:\d[\d.,]*|[一二三四五六七八九十两百千万]+)(?:余|多)?万?(?:台|辆|艘|架|套|件|条|支|颗)")
+
+
+def test_an_item_exported_or_delivered_is_a_technology_mention() -> None:
+    """Guide 3, Technology [s26]: the item named in "出口重型卡车620辆", "交付冲压生产线3条", "进口数控机床200台" is marked
+    (session 26 marked 52 such items in corpus/train and 46 in corpus/extra); "交付了40台" names none."""
+    seen, unmarked = 0, []
+    for doc in _docs("zh"):
+        tech = [(m["start"], m["end"]) for e in doc.record["entities"] if e["type"] == "Technology"
+                for m in e["mentions"]]
+        names = [(m["start"], m["end"]) for e in doc.record["entities"] for m in e["mentions"]]
+        for m in ZH_SOLD.finditer(doc.text):
+            a, b = m.span("item")
+            if re.search(r"^(首批|第一|的|了|同类)|申请|条例", m.group("item")) or any(s < b and a < e for s, e in names
+                                                                            if (s, e) not in tech):
+                continue
+            seen += 1
+            if not any(s < b and a < e for s, e in tech):
+                unmarked.append(f"{doc.id}: {m.group(0)}")
+    assert seen >= 50 and unmarked == []
