@@ -52,3 +52,13 @@ def test_a_firm_named_by_its_trade_is_the_firm(zh_extractor: ChineseExtractor) -
     assert got["人工智能学院"][0] == "University" and "启航无人系统" not in got
     # an item has no chairman
     assert _entities(zh_extractor, "启航无人系统董事长周启航主持论坛。")["启航无人系统"][0] == "Company"
+
+
+def test_a_countrys_government_is_the_country_a_citys_is_a_body(zh_extractor: ChineseExtractor) -> None:
+    # docs/annotation.md 2.1 [s26]: [匈牙利]政府, [中国]政府; [因戈尔施塔特市政府], [波城市政府] one PublicBody span
+    got = _entities(zh_extractor, "匈牙利政府与中国政府签署协议。未经中国政府允许，不得转让。")
+    assert {k: v[0] for k, v in got.items()} == {"匈牙利": "Place", "中国": "Place"}
+    got = _entities(zh_extractor, "在因戈尔施塔特市政府的协调下，双方签约。")
+    assert got["因戈尔施塔特市政府"] == ("PublicBody", ["因戈尔施塔特市政府"])
+    got = _entities(zh_extractor, "保定市人民政府与德国一家公司合作，阿拉木图州政府代表出席。")
+    assert got["保定市人民政府"][0] == "PublicBody" and got["阿拉木图州政府"][0] == "PublicBody"

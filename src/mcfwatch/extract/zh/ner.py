@@ -705,6 +705,28 @@ def _split_space(text: str, c: _Cand) -> list[_Cand]:
     return out
 
 
+_HOME = frozenset({"中国", "中华人民共和国"})
+_LOCAL_GOVERNMENT = ("市人民政府", "州人民政府", "省人民政府", "县人民政府", "区人民政府", "市政府", "州政府", "省政府",
+                     "县政府", "区政府")
+
+
+def _government(text: str, c: _Cand) -> _Cand:
+    """docs/annotation.md 2.1 [s26]: a country's government is the country (匈牙利政府, 中国政府: the place, 政府
+    outside); a city's, state's or province's government written as one word is one PublicBody span (因戈尔施塔特市政府,
+    波城市政府, where the model or the gazetteer proposed the place alone)."""
+    if c.type == "PublicBody" and text.endswith("政府", c.start, c.end):
+        country = text[c.start : c.end - 2]
+        if country in tr.PLACE_PREFIXES or country in _HOME:
+            return _Cand(c.start, c.end - 2, "Place", c.priority, [], c.source)
+    elif c.type == "Place" and text[c.start : c.end] not in tr.PLACE_PREFIXES:
+        tail = next((g for g in _LOCAL_GOVERNMENT if text.startswith(g, c.end)), "")
+        if not tail and text[c.end - 1] in "市州省县区":
+            tail = next((g for g in ("人民政府", "政府") if text.startswith(g, c.end)), "")
+        if tail:
+            return _Cand(c.start, c.end + len(tail), "PublicBody", c.priority, [], "rule")
+    return c
+
+
 def _gazetteer_candidates(text: str, gaz: Gazetteer) -> list[_Cand]:
     return [_Cand(s, e, g.type, 3, list(g.names_en), "gazetteer") for s, e, g in gaz.find_all(text)]
 
@@ -860,7 +882,7 @@ def find_mentions(
         tagged = [c for c in tagged if not _joins_organisations(c, known) and not _ends_in_action(text, c, tokens)]
     cands = [r for c in known + tagged for o in _split_owned(text, _cut(text, tokens, c, model))
              for p in _split_parent(text, _trim(text, o)) for d in _split_department(text, p)
-             for y in _split_copula(text, d) for x in _split_latin(text, y) for q in _split_place(text, x)
+             for y in _split_copula(text, d) for x in _split_latin(text, _government(text, y)) for q in _split_place(text, x)
              for w in _split_space(text, q)
              for r in _split_chain(text, w)]
     cands = [c for c in cands if c.source == "gazetteer" or not (_generic_after_cut(text[c.start : c.end])
