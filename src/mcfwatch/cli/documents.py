@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from mcfwatch.cli.common import DEFAULT_DB, DbOption, console, err_console, friendly_errors, progress, styled
+from mcfwatch.cli.common import (
+    DEFAULT_DB,
+    DbOption,
+    console,
+    err_console,
+    friendly_errors,
+    progress,
+    styled,
+    terminal_safe,
+)
 
 if TYPE_CHECKING:
     from mcfwatch.workspace import IngestReport, Workspace
@@ -41,7 +50,7 @@ def run_ingest(ws: Workspace, paths: list[Path], workers: int = 1) -> IngestRepo
         task = bar.add_task("", total=total)
 
         def advance(name: str) -> None:
-            bar.update(task, advance=1, description=name[-50:])
+            bar.update(task, advance=1, description=terminal_safe(name[-50:]))
 
         def wait(message: str) -> None:
             err_console.print(message, markup=False, highlight=False)
@@ -215,15 +224,18 @@ def register(app: typer.Typer) -> None:
         output: Annotated[Path, typer.Option("--output", "-o", help="File to write; - for stdout.")] = Path("-"),
     ) -> None:
         """Export the store: FollowTheMoney entities (JSON lines) or the mcfwatch JSON graph."""
+        if fmt not in {"ftm", "json"}:
+            raise typer.BadParameter(f"--format must be ftm or json, not {fmt!r}")
+        from mcfwatch.files import atomic_path
         from mcfwatch.report.export import export_store
         from mcfwatch.workspace import Workspace
 
-        out = sys.stdout if str(output) == "-" else output.open("w", encoding="utf-8")
-        try:
-            n = export_store(Workspace(db, create=False).store, fmt, out)
-        finally:
-            if out is not sys.stdout:
-                out.close()
+        store = Workspace(db, create=False).store  # a missing store is an error before any file is made
+        if str(output) == "-":
+            n = export_store(store, fmt, sys.stdout)
+        else:
+            with atomic_path(output) as tmp, tmp.open("w", encoding="utf-8") as out:
+                n = export_store(store, fmt, out)  # a failed or killed export leaves no half-written file
         err_console.print(f"exported {n} records ({fmt})")
 
     @app.command()

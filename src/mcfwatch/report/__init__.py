@@ -10,6 +10,8 @@ from mcfwatch.files import atomic_path
 from mcfwatch.report.html import render_html
 from mcfwatch.report.pdf import write_pdf
 
+HTML_SUFFIXES = {".html", ".htm"}
+
 
 def build_results(analyst: Any, names: list[str]) -> list[dict[str, Any]]:
     return [analyst.exposure(n) for n in names]
@@ -23,6 +25,9 @@ def write_report(analyst: Any, names: list[str], out: Path, pdf: bool = False) -
     pdf = pdf or out.suffix.lower() == ".pdf"
     if pdf and out.suffix.lower() != ".pdf":
         out = out.with_suffix(".pdf")
+    if not pdf and out.suffix.lower() not in HTML_SUFFIXES:  # HTML under report.docx opens as a broken file
+        raise InputError(str(out), f"a report is HTML or PDF: name the output .html or .pdf (or add --pdf), "
+                                   f"not {out.suffix or 'a name without a suffix'}")
     results = build_results(analyst, names)
     title = f"MCF exposure: {names[0]}" if len(names) == 1 else f"MCF exposure dossier: {len(names)} partners"
     html = render_html(results, title, analyst.rules.version, analyst.as_of, analyst.list_versions(), str(analyst.store.url if analyst.store else "(in memory)"))

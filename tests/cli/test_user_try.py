@@ -1,0 +1,112 @@
+"""What a first-time user ran into (session 26 user try), on the founding document and its partners.
+
+- A saved page can carry terminal control sequences (OSC window title, clear screen, a colour) and bidi
+  overrides; `show` and `exposure` printed them raw into the analyst's terminal.
+- Reports, screening results and exports were written 0600 (tempfile.mkstemp), not as a plainly written file.
+- An output in a missing folder was a traceback (screen -o, export -o); `export --format csv` was a traceback
+  that left an empty file behind; `report -o x.docx` wrote HTML under a .docx name.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mcfwatch.cli.common import console, terminal_safe
+from mcfwatch.cli.main import app
+
+runner = CliRunner()
+OSC_TITLE = "\x1b]0;PWNED\x07"
+CLEAR = "\x1b[2J\x1b[31m"
+RLO = "\u202e"
+
+
+@pytest.fixture(scope="module")
+def hostile_seed(tmp_path_factory: pytest.TempPathFactory, seed_path: Path) -> Path:
+    """The founding document as saved from a hostile page: escapes in its title line and in a quoted sentence."""
+    text = seed_path.read_text(encoding="utf-8")
+    sentence = "Even though the Lizhong Group is registered as a private company,"
+    assert sentence in text
+    text = text.replace("Internal Document:", f"Internal Document:{OSC_TITLE}", 1)
+    text = text.replace(sentence, f"Even though the Lizhong Group is registered as a {RLO}private{CLEAR} company,")
+    folder = tmp_path_factory.mktemp("hostile")
+    path = folder / "seed-saved.txt"
+    path.write_text(text, encoding="utf-8")
+    db = folder / "store.db"
+    result = runner.invoke(app, ["ingest", str(path), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.fixture()
+def umask_022() -> Iterator[None]:
+    old = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def test_show_and_exposure_print_control_characters_as_visible_escapes(hostile_seed: Path) -> None:
+    for command in (["show", "Lizhong Group"], ["exposure", "Lizhong Group"]):
+        result = runner.invoke(app, [*command, "--db", str(hostile_seed)])
+        assert result.exit_code == 0, result.output
+        out = result.stdout
+        assert "\x1b" not in out and "\x07" not in out and RLO not in out, command
+        assert "\\x1b]0;PWNED\\x07" in out, command  # the title, where a source is cited, shows what is there
+    card = runner.invoke(app, ["show", "Lizhong Group", "--db", str(hostile_seed)]).stdout
+    assert "\\x1b]0;PWNED\\x07" in card and "\\u202eprivate\\x1b[2J" in card  # the title (sources) and the quote
+
+
+def test_json_keeps_the_quote_verbatim(hostile_seed: Path) -> None:
+    result = runner.invoke(app, ["show", "Lizhong Group", "--db", str(hostile_seed), "--format", "json"])
+    assert result.exit_code == 0
+    quotes = [r["evidence"]["text"] for r in json.loads(result.stdout)["relations"]]
+    assert any(f"{RLO}private{CLEAR}" in q for q in quotes), quotes  # JSON is data: nothing rewritten
+
+
+def test_consoles_print_data_not_terminal_control_or_emoji() -> None:
+    with console.capture() as cap:
+        console.print(f"a{OSC_TITLE}b :fire: c{RLO}d e")
+    assert cap.get() == "a\\x1b]0;PWNED\\x07b :fire: c\\u202ed e\n"
+    assert terminal_safe("第一行\n“引语”\u200f") == "第一行\n“引语”\u200f"  # text, newlines and marks stay
+
+
+def test_outputs_are_written_with_the_users_permissions(hostile_seed: Path, tmp_path: Path, umask_022: None) -> None:
+    report = tmp_path / "lizhong.html"
+    assert runner.invoke(app, ["report", "Lizhong Group", "--db", str(hostile_seed), "-o", str(report)]).exit_code == 0
+    assert stat.S_IMODE(report.stat().st_mode) == 0o644
+    partners = tmp_path / "partners.csv"
+    partners.write_text("name\nBrunel University\n西北工业大学\n", encoding="utf-8")
+    results = tmp_path / "results.csv"
+    assert runner.invoke(app, ["screen", "--file", str(partners), "-o", str(results)]).exit_code == 0
+    assert stat.S_IMODE(results.stat().st_mode) == 0o644
+    exported = tmp_path / "out.ftm.jsonl"
+    assert runner.invoke(app, ["export", "--db", str(hostile_seed), "-o", str(exported)]).exit_code == 0
+    assert stat.S_IMODE(exported.stat().st_mode) == 0o644 and exported.read_text(encoding="utf-8").count("\n") > 10
+    results.chmod(0o640)  # a file replaced keeps the permissions it had
+    assert runner.invoke(app, ["screen", "--file", str(partners), "-o", str(results)]).exit_code == 0
+    assert stat.S_IMODE(results.stat().st_mode) == 0o640
+
+
+def test_bad_outputs_are_one_line_errors_and_leave_no_file(hostile_seed: Path, tmp_path: Path) -> None:
+    partners = tmp_path / "partners.csv"
+    partners.write_text("name\nBrunel University\n", encoding="utf-8")
+    missing = tmp_path / "no-such-folder"
+    cases = [
+        (["screen", "--file", str(partners), "-o", str(missing / "r.csv")], "does not exist"),
+        (["export", "--db", str(hostile_seed), "-o", str(missing / "x.jsonl")], "does not exist"),
+        (["export", "--db", str(hostile_seed), "--format", "csv", "-o", str(tmp_path / "x.csv")], "ftm or json"),
+        (["report", "Lizhong Group", "--db", str(hostile_seed), "-o", str(tmp_path / "r.docx")], ".html or .pdf"),
+    ]
+    for args, message in cases:
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert message in result.output and "Traceback" not in result.output, (args, result.output)
+    assert not missing.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["partners.csv"]
