@@ -49,3 +49,14 @@ def test_the_goods_owner_and_no_transit_place(extract_text) -> None:  # en-w-110
 def test_no_export_told_before_no_exporter(extract_text) -> None:  # en-w-1047
     ex = extract_text(passage("en-w-1047", "Kapadia prepared false", "Aviation Industry Corporation of China."))
     assert not rels(ex, "export")
+
+
+def test_the_defendant_is_the_accused_not_the_prosecutor(extract_text) -> None:  # en-w-1001
+    # a DOJ release names the prosecutor first; "the defendant" is the man who admitted the conduct, not
+    # "Assistant U.S. Attorney Maria Ochoa" (the first person named)
+    text = passage("en-w-1001", "Assistant U.S. Attorney Maria Ochoa", "prosecuted the case.") + "\n\n" + \
+        passage("en-w-1001", "According to court documents", "PLA Ground Force.") + \
+        "\n\nIn 2020 the defendant also shipped 40 cores to Everbright Trading Ltd. in Hong Kong."
+    found = rels(extract_text(text), "export")
+    assert ("Raymond Keel", "Everbright Trading Ltd.") in found
+    assert not any(s == "Maria Ochoa" for s, _t in found)

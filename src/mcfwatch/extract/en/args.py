@@ -35,6 +35,10 @@ PAIR_NOUNS: dict[str, set[str]] = {
 PARTY_HEADS = {"delegation", "visitor", "guest"}
 # a unit referred to by its head word: the last one whose name holds the word (or its other spelling)
 UNIT_HEADS = {"centre": "center", "center": "centre", "laboratory": "lab", "lab": "laboratory"}
+# "the [Chinese] city of X", "the port of X", "the city council of X": the place X (or its government, for a
+# council: docs/annotation.md 4.3 takes places or their governments as the parties of a friendship tie)
+PLACE_OF = {"city", "town", "port", "province", "county", "prefecture", "municipality", "district", "region",
+            "village", "council"}
 NAMED_HEADS = {"university", "institute", "laboratory", "academy", "school", "college"}
 
 
@@ -87,6 +91,9 @@ class Resolver:
     titles: set[str] = field(default_factory=set)                 # entities made from a bare title
     sents: list[Span] = field(default_factory=list)               # the document's sentences, in order
     starts: list[int] = field(default_factory=list)               # their start tokens, in order
+    # per-document indices a rule builds once and reads many times (exports.accused: "accused")
+    memo: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    _firsts: list[tuple[int, str]] | None = None                  # each entity's first mention (token, entity), in order
 
     def __post_init__(self) -> None:
         para = 0
@@ -116,6 +123,24 @@ class Resolver:
         """The (at most) ``n`` sentences of the document before ``sent``, in order."""
         k = bisect_left(self.starts, sent.start)
         return self.sents[max(0, k - n):k]
+
+    def first_named(self, kinds: set[str] | frozenset[str], before: int) -> str | None:
+        """The entity of ``kinds`` the document named first, if that was before token ``before`` (a filing's "the
+        Company", "the company shipped" with none nearer). Reads each entity's first mention, indexed once per
+        document (the types are read now: a rule may retype an entity after the index is built)."""
+        if self._firsts is None:
+            seen: set[str] = set()
+            self._firsts = []
+            for i, e in self.mentions:
+                if e not in seen:
+                    seen.add(e)
+                    self._firsts.append((i, e))
+        for i, e in self._firsts:
+            if i >= before:
+                return None
+            if self.table.types.get(e) in kinds:
+                return e
+        return None
 
     def last_named(self, before: int, types: set[str] | frozenset[str], at: int) -> list[Arg]:
         """The entity of ``types`` the document named last before token ``before`` ("Cruz attended.": the event
@@ -230,6 +255,12 @@ class Resolver:
                                 found.extend(self.entities(target, depth=depth + 1))
             if found:
                 return found
+        if t.lemma_.lower() in PLACE_OF and t.pos_ == "NOUN":  # "the Sichuan city of Deyang": Deyang, not Sichuan
+            for q in [q for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for q in p.children
+                      if q.dep_ == "pobj"]:
+                e = self.table.entity_of(q)
+                if e is not None and self.table.types.get(e) == "Place":
+                    return [Arg(e, "direct", t.i)]
         if self._definite(t):
             r = self.definite(t, want)
             if r:
@@ -335,7 +366,7 @@ class Resolver:
         head = t.lemma_.lower()
         types = DEFINITE[head] & want if want else DEFINITE[head]
         if t.text == "Company" and "Company" in types:  # a filing's defined term for its filer: the company named first
-            first = next((e for i, e in self.mentions if i < t.i and self.table.types.get(e) == "Company"), None)
+            first = self.first_named({"Company"}, t.i)
             if first is not None:
                 return first
         if types and types <= EVENTISH:  # "the fair": the last "... Fair" named, in any paragraph (the heading)
@@ -392,6 +423,11 @@ class Resolver:
             return False
         n = sum(1 for _, e in self.mentions if e == nearest)
         return n == 1 and sum(1 for _, e in self.mentions if e == subject) >= 2
+
+    def leaders_of(self, toks: list[Token]) -> list[Arg]:
+        """The leaders noted for these tokens ("a delegation, led by X, took part": X)."""
+        at = {t.i for t in toks}
+        return [Arg(e, "direct", i) for i, e in self.led if i in at]
 
     def note_leader(self, tok: Token, leader: str) -> None:
         self.led.append((tok.i, leader))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from mcfwatch.extract.en.args import Arg, Resolver
+from mcfwatch.extract.en.args import Arg, Resolver, conjuncts
 from mcfwatch.extract.en.flows import CURRENCY_WORDS, FUNDING_NOUNS, NOT_GOODS, NOT_ITEMS
 from mcfwatch.extract.en.found import ORGS, Found
 from mcfwatch.extract.en.relations_util import _children, pairs, prep_objects
@@ -141,12 +141,94 @@ def transit(r: Resolver, arg: Arg) -> bool:
     return r.doc[arg.token].head.lower_ in {"through", "via"} and r.table.types.get(arg.entity) == "Place"
 
 
+# verbs whose subject (or, active, object) is the accused in enforcement text: "X was charged with", "X pleaded
+# guilty", "X was sentenced", "X admitted", "a grand jury indicted X", "X was arrested"
+CHARGE_VERBS = frozenset({"charge", "plead", "sentence", "indict", "admit", "convict", "arrest", "accuse", "extradite"})
+# titles of those who announce, investigate, prosecute or try a case ("U.S. Attorney X", "Special Agent in Charge X",
+# "X, the Assistant Attorney General"): never the defendant
+OFFICIAL_TITLES = frozenset({"attorney", "agent", "judge", "prosecutor", "magistrate", "marshal", "sheriff",
+                             "investigator", "inspector", "commissioner", "secretary", "spokesperson", "spokesman"})
+
+
+def _official(r: Resolver, i: int, e: str) -> bool:
+    """A person named by an official's title: "Assistant U.S. Attorney Maria Ochoa", "Special Agent in Charge X",
+    "X, U.S. Attorney for the District of Y" (the title words before the name, or its appositive)."""
+    if r.table.types.get(e) != "Person":
+        return False
+    doc = r.doc
+    k = i
+    while k > 0 and r.table.token_entity.get(k - 1) == e:
+        k -= 1
+    for j in range(k - 1, max(k - 7, doc[i].sent.start - 1), -1):
+        t = doc[j]
+        if t.lower_ in OFFICIAL_TITLES:
+            return True
+        if not (t.is_title or t.lower_ in {"in", "of", "for", "u.s.", "the"}):
+            break
+    return any(c.dep_ == "appos" and c.lemma_.lower() in OFFICIAL_TITLES for c in doc[i].children)
+
+
+def accused(r: Resolver) -> list[tuple[int, str]]:
+    """The people and companies the document names as accused, in order (indexed once per document): the subject of
+    a charge, plea or sentencing verb ("X pleaded guilty", "X was sentenced"), the object of an active one ("a jury
+    convicted X"), the named "defendant" ("the defendant, X", "Defendant X"), the party after "United States v."."""
+    if "accused" in r.memo:
+        return r.memo["accused"]
+    found: list[tuple[int, str]] = []
+    doc = r.doc
+    for t in doc:
+        low = t.lower_
+        heads: list[Token] = []
+        if t.pos_ == "VERB" and t.lemma_.lower() in CHARGE_VERBS:
+            heads = _children(t, {"nsubj", "nsubjpass"})
+            if t.lemma_.lower() not in {"plead", "admit"}:
+                heads += _children(t, {"dobj"})
+        elif low == "defendant":  # "the defendant, Daniel Rourke", "Defendant Huang Lei"
+            heads = _children(t, {"appos"}) + ([t.head] if t.dep_ == "compound" else [])
+        elif low in {"v.", "v", "vs."} and t.i > 0 and doc[t.i - 1].lower_ == "states" and t.i + 1 < len(doc):
+            heads = [doc[t.i + 1]]  # "United States v. Gregory Lam"
+        for h in heads:
+            for c in conjuncts(h):
+                e = r.table.entity_of(c)
+                if e is not None and r.table.types.get(e) in {"Person", "Company"} and not _official(r, c.i, e):
+                    found.append((c.i, e))
+    found.sort()
+    r.memo["accused"] = found
+    return found
+
+
+def _defendant(r: Resolver, before: int) -> str | None:
+    """Who "the defendant" is: the first accused the document named before token ``before`` (else the first named
+    anywhere), else the first person or company it named that no official's title names."""
+    named = accused(r)
+    first = next((e for i, e in named if i < before), None) or (named[0][1] if named else None)
+    if first is not None:
+        return first
+    return next((e for i, e in r.mentions if i < before and r.table.types.get(e) in {"Person", "Company"}
+                 and not _official(r, i, e)), None)
+
+
+def _export_told_before(start: int, before: int, found: list[Found], earlier: list[Found]) -> Found | None:
+    """The export told last between tokens ``start`` and ``before``: this sentence's findings, then the document's
+    back to ``start`` (read from the end: the findings are in sentence order)."""
+    for f in reversed(found):
+        if f.type == "export" and start <= f.trigger < before:
+            return f
+    for f in reversed(earlier):
+        if f.trigger < start:
+            return None
+        if f.type == "export" and f.trigger < before:
+            return f
+    return None
+
+
 def exporter_in_context(r: Resolver, verb: Token, found: list[Found], earlier: list[Found]) -> list[Arg]:
     """The exporter of an export verb whose clause names none (docs/annotation.md: export), from the grammar of
     enforcement and trade text, at the confidence of a fallback:
 
-    - "the company shipped 2,400 lenses to Y" / "the defendant sent Y 64 files" with no company named in the
-      paragraph: the company (or person, for "the defendant") the document named first, its subject;
+    - "the company shipped 2,400 lenses to Y" with no company named in the paragraph: the company the document
+      named first, its subject; "the defendant sent Y 64 files": the person or company charged, sentenced or
+      pleading ("X pleaded guilty", "United States v. X"), not an official who announces or prosecutes the case;
     - an agentless passive whose goods have an owner, "X built a command centre in Tashkent; its equipment was
       shipped from Shenzhen": the owner;
     - else an agentless passive, "X sold 1,140 kits to Y; the kits were shipped from Turin to Chengdu", "Jinlu bought
@@ -156,8 +238,8 @@ def exporter_in_context(r: Resolver, verb: Token, found: list[Found], earlier: l
     stand_in = [s for s in _children(verb, {"nsubj"}) if s.lemma_.lower() in STAND_INS and
                 any(d.lower_ == "the" for d in _children(s, {"det"}))]
     if stand_in:
-        kinds = STAND_INS[stand_in[0].lemma_.lower()]
-        who = next((e for i, e in r.mentions if i < verb.i and r.table.types.get(e) in kinds), None)
+        word = stand_in[0].lemma_.lower()
+        who = _defendant(r, verb.i) if word == "defendant" else r.first_named(STAND_INS[word], verb.i)
         return [Arg(who, "fallback", stand_in[0].i)] if who else []
     goods = _children(verb, {"nsubjpass"})
     if not goods or _children(verb, {"agent"}):
@@ -167,9 +249,7 @@ def exporter_in_context(r: Resolver, verb: Token, found: list[Found], earlier: l
     if owners:
         return [Arg(owners[0].entity, "fallback", owners[0].token)]
     sents = r.before(verb.sent, 2)
-    start = sents[0].start if sents else verb.sent.start
-    told = [f for f in (*earlier, *found) if f.type == "export" and start <= f.trigger < verb.i]
-    if not told:
+    last = _export_told_before(sents[0].start if sents else verb.sent.start, verb.i, found, earlier)
+    if last is None:
         return []
-    last = told[-1]
     return [Arg(last.source, "fallback", last.trigger)] if r.table.types.get(last.source) in EXPORTERS else []

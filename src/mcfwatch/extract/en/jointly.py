@@ -83,11 +83,14 @@ class JointlyRules:
             and bool(set(name) & _LABS)
 
     def _owner_of(self, thing: Token, verb: Token) -> list[Arg]:
-        """The party that a thing named without its owner belongs to: its possessor, or the subject of the verb
-        whose object it is ("X opened a centre, run jointly with Y")."""
+        """The party that a thing named without its owner belongs to: its possessor ("X's centre", "the campus of
+        X"), or the subject of the verb whose object it is ("X opened a centre, run jointly with Y")."""
         poss = _children(thing, {"poss"})
         if poss:
             return self._orgs(poss)
+        of = self._orgs(prep_objects(thing, {"of"}))  # "the Shenzhen campus of HIT, established with Y"
+        if of:
+            return of
         if thing.dep_ in {"dobj", "attr"} and thing.head.i != verb.i:
             return [a for a in self.subjects(thing.head)[0] if self.r.table.types.get(a.entity) in ORGS]
         if not (thing.dep_ == "nsubjpass" or verb.head.i == thing.i):

@@ -46,7 +46,17 @@ CALLED_OFF = {"block", "reject", "veto", "abandon", "cancel", "scrap", "oppose",
               "propose", "plan", "announce", "consider", "investigate", "halt", "stop", "prevent", "clear"}
 NOT_DONE = {"proposed", "planned", "attempted", "failed", "abortive", "possible", "potential", "blocked",
             "pending", "rumoured", "rumored", "hostile"}
-TRIGGERS = UNIT_NOUNS | STAKE_WORDS | TAKEOVER_NOUNS | HOLDER_NOUNS | SPUN_HEADS | {"belong", "own", "control"}
+# the head of a named unit told by a common noun with its parent: "Y, a research institute of X", "Y is the
+# Shenzhen campus of X", "a CETC institute", "X's investment fund, Y" (beside the unit nouns above)
+UNIT_HEADS = {"institute", "institution", "laboratory", "lab", "centre", "center", "academy", "school", "college",
+              "faculty", "department", "campus", "fund", "bureau", "office"}
+# what follows "Institute of" / "Academy of" in the name of a university or an academy of its own, not a unit
+# ("Beijing Institute of Technology", "Chinese Academy of Sciences", "China Academy of Engineering Physics")
+TOP_LEVEL = {"technology", "science", "sciences", "science and technology", "engineering", "engineering physics",
+             "social sciences", "military sciences", "agricultural sciences", "medical sciences",
+             "military medical sciences", "engineering and technology", "fine arts", "music"}
+TRIGGERS = UNIT_NOUNS | UNIT_HEADS | STAKE_WORDS | TAKEOVER_NOUNS | HOLDER_NOUNS | SPUN_HEADS | \
+    {"belong", "own", "control", "hold"}
 OWNERS = ORGS
 PERSON_OWNERS = ORGS | {"Person"}
 PARENTS = ORGS - {"Organization"}  # a parent named beside or after its unit
@@ -86,7 +96,12 @@ class Ownership:
     def _is_unit(self, eid: str) -> bool:
         """The entity's name is that of a unit: its first or last word is a unit word."""
         words = self.r.table.names.get(eid, "").lower().replace(",", " ").split()
-        return bool(words) and (words[0] in UNIT_WORDS or words[-1] in UNIT_WORDS or
+        # the head word, before "of/for/on" ("Nanjing Research Institute of Electronics Technology", "Hefei
+        # Institutes of Physical Science")
+        k = next((i for i, w in enumerate(words) if w in {"of", "for", "on"}), 0)
+        head = words[k - 1] if k > 0 and " ".join(words[k + 1:]) not in TOP_LEVEL else ""
+        return bool(words) and (words[0] in UNIT_WORDS or words[-1] in UNIT_WORDS or head in UNIT_WORDS or
+                                head.endswith("s") and head[:-1] in UNIT_WORDS or
                                 (len(words) > 1 and words[0] in {"key", "state"} and words[1] in UNIT_WORDS))
 
     def _args(self, tok: Token) -> list[Arg]:
@@ -126,11 +141,15 @@ class Ownership:
             if pos == "VERB" and lemma == "belong" and is_stated(tok):
                 owners = [a for t in prep_objects(tok, {"to"}) for a in self.r.entities(t)]
                 out += self._found(owners, self.subjects(tok)[0], tok.i)
-            elif lemma in {"own", "control"} and tok.dep_ in {"acomp", "amod", "acl"} and is_stated(tok):
+            elif (lemma in {"own", "control"} or lemma == "hold" and self._staked(tok)) and \
+                    tok.dep_ in {"acomp", "amod", "acl"} and is_stated(tok):
                 out += self._owned_by(tok)
             elif pos in {"NOUN", "PROPN"} and (lemma in UNIT_NOUNS or lemma in SPUN_HEADS and _spun(tok)) \
                     and is_stated(tok):
                 out += self._unit_noun(tok, lemma)
+            elif pos == "NOUN" and lemma in UNIT_HEADS and self.r.table.entity_of(tok) is None and \
+                    (tok.dep_ in {"appos", "attr"} or any(c.dep_ == "appos" for c in tok.children)) and is_stated(tok):
+                out += self._unit_noun(tok, lemma)  # "Y, a research institute of X", "X's investment fund, Y"
             elif pos == "NOUN" and lemma in TAKEOVER_NOUNS and is_stated(tok):
                 out += self._takeover(tok)
             elif pos == "NOUN" and lemma in HOLDER_NOUNS and is_stated(tok):
@@ -171,16 +190,32 @@ class Ownership:
             owned += self.r.entities(tok.head.head)
         return self._found(owners, [a for a in owned if all(a.entity != o.entity for o in owners)], tok.i)
 
+    @staticmethod
+    def _staked(tok: Token) -> bool:
+        """"62 percent held by X": a stake beside the participle (the noun it hangs off, or its modifier)."""
+        return tok.head.lemma_.lower() in STAKE_WORDS or any(
+            c.lemma_.lower() in STAKE_WORDS for c in tok.children if c.dep_ in {"npadvmod", "advmod"})
+
     def _owned_by(self, tok: Token) -> list[Found]:
-        """"Y is 40 percent owned by X" (the parse makes "owned" an adjectival complement), "a company wholly
-        owned by X"."""
+        """"Y is 40 percent owned by X" (the parse makes "owned" an adjectival complement, or a clause on the
+        "percent" the copula's attribute), "a company wholly owned by X", "Y: ...; wholly owned by X" (hung on the
+        line's verb), "62 percent held by X"."""
         owners = [a for t in prep_objects(tok, {"by"}) for a in self._args(t)]
         if not owners:
             return []
         head = tok.head
         while head.lemma_.lower() in STAKE_WORDS and head.dep_ in {"appos", "npadvmod", "nummod"}:
             head = head.head  # "a company 51 percent owned by X"
-        owned = self.subjects(head)[0] if tok.dep_ == "acomp" else self._args(head)
+        if head.lemma_.lower() in STAKE_WORDS and head.dep_ in {"attr", "acomp"} and \
+                head.head.lemma_.lower() in {"be", "remain", "become"}:
+            owned = self.subjects(head.head)[0]  # "Quanxin is 45 percent owned by X"
+        elif tok.dep_ == "acomp":
+            owned = self.subjects(head)[0]
+        elif head.i == tok.head.i and head.pos_ in {"VERB", "AUX"}:  # "...; wholly owned by X", hung on the verb
+            owned, passive = self.subjects(head)
+            owned = [] if passive else owned
+        else:
+            owned = self._args(head)
         return self._found(owners, owned, tok.i, people=True)
 
     def _stake(self, tok: Token) -> list[Found]:

@@ -65,7 +65,43 @@ def taking_part(r: Resolver, tok: Token, lemma: str, subj: list[Arg], passive: b
         talks = [d for d in _children(tok, {"dobj"}) if d.lemma_.lower() in TALK_NOUNS]
         if talks:
             where = _where(r, prep_objects(tok, {"at", "to", "during"}) + [p for d in talks for p in prep_objects(d, {"at"})])
+    who = who + [a for a in r.leaders_of(_children(tok, {"nsubj"})) if all(a.entity != w.entity for w in who)]
     return pairs("participation", who, where, tok.i)
+
+
+def met_at(r: Resolver, verb: Token) -> list[Arg]:
+    """The event a meeting took place at, which those who met took part in (docs/annotation.md 4.8): "met X at the
+    G20 summit", "met during the Boao Forum", "met on the sidelines of the Munich Security Conference"."""
+    toks = prep_objects(verb, {"at", "during"})
+    toks += [q for t in prep_objects(verb, {"on"}) if t.lemma_.lower() in {"sideline", "margin", "sidelines", "margins"}
+             for q in prep_objects(t, {"of"})]
+    return [a for t in toks for a in r.entities(t) if r.table.types.get(a.entity) == "Event"]
+
+
+def as_participant(r: Resolver, noun: Token) -> list[Found]:
+    """Taking part told by a participant's noun (docs/annotation.md 4.8: "participated as an exhibitor"): "X was an
+    exhibitor at the Paris Air Show", "X was among the speakers at Y", "X became a delegate to Y", "X, a keynote
+    speaker at Y, said"."""
+    where = _where(r, prep_objects(noun, {"at", "of", "in", "to"}))
+    if not where:
+        return []
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "among":
+        verb = verb.head
+    elif noun.dep_ not in {"attr", "appos"}:
+        return []
+    if noun.dep_ == "appos":
+        who = r.entities(verb)
+        stated = verb.head if verb.head.pos_ in {"VERB", "AUX"} else None
+    elif verb.lemma_.lower() in {"be", "become"}:
+        who = [a for s in _children(verb, {"nsubj"}) for a in r.entities(s)]
+        stated = verb
+    else:
+        return []
+    if stated is not None and not is_stated(stated):
+        return []
+    who = [a for a in who if r.table.types.get(a.entity) in ORGS | {"Person"}]
+    return pairs("participation", who, where, noun.i)
 
 
 def recruited_under(r: Resolver, tok: Token, passive: bool) -> list[Found]:

@@ -44,7 +44,9 @@ from mcfwatch.extract.en.nouns import NOUN_KIND, NounRules, agreement_kind
 from mcfwatch.extract.en.ownership import Ownership
 from mcfwatch.extract.en.parts import (
     PART_VERBS,
+    PARTICIPANT_NOUNS,
     RECRUIT_VERBS,
+    as_participant,
     invited_by,
     listed_participants,
     may_take_part,
@@ -87,10 +89,17 @@ class SentenceRules(NounRules, VerbRules, RoleRules, SignerRules):
     def subjects(self, verb: Token) -> tuple[list[Arg], bool]:
         """(subject args, passive?) of a verb, through conj/xcomp/relcl/acl when it has none itself."""
         tok, passive = verb, False
+        active = verb.tag_ != "VBN"  # "was founded in 1990 and sold to Y": "sold" is passive too
         for _ in range(4):
             subj = _children(tok, {"nsubj"})
             if subj:
                 return self.r.entities(subj[0]), False
+            patients = _children(tok, {"nsubjpass"}) if tok is not verb and active else []
+            # "X was recruited by Y in 2015 and joined the Z Plan": X joined; "the delegation was led by X and came":
+            # the delegation's leader
+            told = (self.r.entities(patients[0]) or self.r.leaders_of(patients)) if patients else []
+            if told:
+                return told, False
             if _children(tok, {"nsubjpass", "auxpass", "agent"}):
                 passive = True
                 agents = [p for a in _children(tok, {"agent"}) for p in _children(a, {"pobj"})]
@@ -168,6 +177,8 @@ class SentenceRules(NounRules, VerbRules, RoleRules, SignerRules):
             if tok.pos_ == "VERB" and lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children) \
                     and is_stated(tok):  # "took on two British engineers as researchers"
                 found += self._recruitment(tok, *self.subjects(tok))
+            if tok.pos_ == "NOUN" and lemma in PARTICIPANT_NOUNS:  # "X was an exhibitor at Y"
+                found += as_participant(self.r, tok)
             if tok.pos_ == "VERB" and lemma == "include" and is_stated(tok):
                 found += listed_participants(self.r, tok)
             if tok.pos_ == "NOUN" and lemma == "invitation":

@@ -2,7 +2,9 @@
 states, provinces):
 
 - "[A] and [B] have been sister cities since 2009", "[A] and [B] became friendship cities";
-- "[A]'s sister city, [B]", "[B], [A]'s partner city since 2015", "[B] is a sister city of [A]".
+- "[A]'s sister city, [B]", "[B], [A]'s partner city since 2015", "[B] is a sister city of [A]";
+- by the verb: "[A] is twinned with [B]", "[B], which [A] has been paired with since 2012", "[A] and [B] were
+  twinned in 1985".
 Each tie is one agreement between the two places (or their governments).
 """
 
@@ -19,6 +21,7 @@ TIE_WORDS = {"sister", "twin", "partner", "friendship", "friendly", "twinned", "
 PLACE_NOUNS = {"city", "cities", "state", "states", "province", "provinces", "town", "towns", "county", "counties",
                "region", "regions", "municipality", "prefecture"}
 PARTIES = {"Place", "PublicBody"}
+TIE_VERBS = {"twin", "pair"}
 
 
 def is_tie(tok: Token) -> bool:
@@ -58,10 +61,27 @@ class Twinning:
         return [Found("agreement", a.entity, b.entity, tok.i, _conf(a, b), "friendship_city") for a, b in pairs
                 if a.entity != b.entity]
 
+    def _tie_verb(self, tok: Token) -> list[Found]:
+        """"A is twinned with B", "which A has been paired with", "A and B were twinned": places only."""
+        own = self._places(_children(tok, {"nsubj", "nsubjpass"}))
+        other = [a for a in self._places(prep_objects(tok, {"with"})) if all(a.entity != b.entity for b in own)]
+        if own and other:
+            pairs = [(a, b) for a in own for b in other]
+        elif len(own) == 2 and not prep_objects(tok, {"with"}):
+            pairs = [(own[0], own[1])]
+        else:
+            return []
+        if not is_stated(tok):
+            return []
+        return [Found("agreement", a.entity, b.entity, tok.i, _conf(a, b), "friendship_city") for a, b in pairs
+                if a.entity != b.entity]
+
     def run(self, sent: Span, toks: list[Token], lemmas: list[str]) -> list[Found]:
         """The friendship-city ties a sentence tells by the noun (``lemmas``: its tokens' lower-case lemmas)."""
         out: list[Found] = []
         for tok, lemma in zip(toks, lemmas, strict=True):
             if lemma in PLACE_NOUNS and tok.pos_ in {"NOUN", "PROPN"} and is_tie(tok):
                 out += self._tie(tok)
+            elif lemma in TIE_VERBS and tok.pos_ == "VERB":
+                out += self._tie_verb(tok)
         return out

@@ -31,6 +31,7 @@ from mcfwatch.extract.en.found import ORGS, Found
 from mcfwatch.extract.en.lexicon import NOUN_TRIGGERS, ROLE_NOUNS
 from mcfwatch.extract.en.modality import is_stated
 from mcfwatch.extract.en.nouns import agreement_kind
+from mcfwatch.extract.en.parts import met_at
 from mcfwatch.extract.en.relations_util import _children, _conf, pairs, prep_objects
 from mcfwatch.extract.en.slots import DOBJ_TARGET, WANT
 
@@ -65,7 +66,10 @@ class VerbRules(ABC):
                 if is_stated(tok):
                     places = [o for t in prep_objects(tok, {"to"}) + prep_objects(d, {"to"})
                               for o in self.r.entities(t, want=WANT["visit"])]
-                    out += pairs("visit", [a for a in leaders if self.r.table.types.get(a.entity) == "Person"], places, tok.i)
+                    people = [a for a in leaders if self.r.table.types.get(a.entity) == "Person"]
+                    events = [a for a in places if self.r.table.types.get(a.entity) == "Event"]  # a fair: taking part
+                    out += pairs("visit", people, [a for a in places if a not in events], tok.i)
+                    out += pairs("participation", people, events, tok.i)
         party = tok.head if tok.dep_ == "acl" else next(iter(_children(tok, {"nsubjpass"})), None)
         if party is not None and party.lemma_.lower() in {"delegation", "team", "group", "mission"}:
             for a in [x for ag in _children(tok, {"agent"}) for p in _children(ag, {"pobj"}) for x in self.r.entities(p)]:
@@ -124,17 +128,24 @@ class VerbRules(ABC):
             objs = [a for a in objs if self.r.table.types.get(a.entity) == "Event"]
         if rtype == "organizer" and lemma != "hold":
             subj = subj + [a for a in co_organisers(self.r, tok) if all(a.entity != s.entity for s in subj)]
+        if rtype == "participation" and not passive:  # "a delegation, led by X, attended": X too
+            subj = subj + [a for a in self.r.leaders_of(_children(tok, {"nsubj"})) if all(a.entity != s.entity for s in subj)]
         if rtype == "participation" and not objs and not passive and lemma in {"attend", "participate", "exhibit"}:
             last = self.r._last_of(tok.i, {"Event"})  # "Cruz attended.", "X exhibited for the first time"
             objs = [Arg(last, "resolved", tok.i)] if last else []
         if rtype == "meeting" and objs and any(self.r.table.types.get(s.entity) == "Person" for s in subj):
             objs = [self._chain_person(o) for o in objs]
+        if rtype == "meeting" and lemma == "meet" and not passive:  # "met X at the G20 summit": both took part
+            # (named parties only: dev CV, a pronoun's or a description's antecedent was wrong 5 times in 7)
+            onward = pairs("participation", [a for a in subj + objs if a.how == "direct" and
+                                             self.r.table.types.get(a.entity) in ORGS | {"Person"}],
+                           [a for a in met_at(self.r, tok) if a.how == "direct"], tok.i)
         if rtype == "meeting" and not objs and len(subj) >= 2 and not passive:
             a, b = subj[0], subj[1]  # "Mr. Sullivan and Director Wang met four times"
-            return [Found("meeting", a.entity, b.entity, tok.i, _conf(a, b))]
+            return [Found("meeting", a.entity, b.entity, tok.i, _conf(a, b)), *onward]
         if rtype == "recruitment":
             return self._recruitment(tok, subj, passive)
-        out: list[Found] = onward if rtype == "export" else []
+        out: list[Found] = onward if rtype in {"export", "meeting"} else []
         item = export_item(tok) if rtype == "export" else None
         for s in subj:
             for o in objs:
