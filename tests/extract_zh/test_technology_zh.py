@@ -156,3 +156,18 @@ def test_a_technology_licensed_or_transferred_and_a_contracts_item(zh_extractor:
     assert "集群搜救算法" in techs("团队与启航无人系统签订了集群搜救算法成果转化协议。")
     # shares transferred and "the same technology" are no item
     assert techs("王建国将其持有的公司29.5%股份转让给李明。Vortec公司将同一技术许可给第三方。") == set()
+
+
+def test_a_firms_line_of_business_and_a_projects_item(zh_extractor: ChineseExtractor) -> None:
+    # docs/annotation.md, Technology [s26]: the products of 主要生产/主要从事/主要产品为/专注于, and a quoted project's item
+    # without its action word (phrasings of corpus/train zh-w-0228, zh-w-0187 and corpus/extra zh-x-0242)
+    def techs(text: str) -> set[str]:
+        return {m.surface for m in zh_extractor.mentions([text])[0] if m.type == "Technology"}
+
+    assert techs("该公司主要从事红外测温模组和非制冷红外探测器的研发与生产。") == {"红外测温模组", "非制冷红外探测器"}
+    assert techs("公司主要生产船用导航雷达，产品出口至挪威、新加坡等20多个国家。") == {"船用导航雷达"}
+    assert techs("主要产品为雷达信号处理系统和卫星导航终端。") == {"雷达信号处理系统", "卫星导航终端"}
+    assert techs("北辰科技有限公司“非制冷红外机芯产业化”项目通过验收，“高档数控系统可靠性提升”项目获支持。") == {
+        "非制冷红外机芯", "高档数控系统"}
+    # no item: a unit, a slogan
+    assert techs("星河电子是这一系统的主要研制单位。“揭榜挂帅”项目启动。") == set()

@@ -128,8 +128,8 @@ def _noun_phrase(text: str, toks: list[Token], j: int, step: int) -> tuple[int, 
         return None
     start, end = words[0].start, words[-1].end
     item = text[start:end]
-    if end - start < 3 or item.endswith(_GENERIC_ITEMS) or tr.head_type(item) is not None:
-        return None
+    if end - start < 3 or item.endswith(_GENERIC_ITEMS) or tr.head_type(item) is not None or item.endswith("式"):
+        return None  # …式 is a kind of item (轻型活塞式和涡轴式直升机), not one
     return start, end
 
 
@@ -206,9 +206,57 @@ def licensed(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# A firm's line of business: the products after 主要生产/主要从事/主要产品为/专注于 (docs/annotation.md, Technology [s26]:
+# "主要生产[航空仪表用精密轴承]", "主要从事[机载显示器]研制"; corpus/train and corpus/extra mark 19 of 21 such lines).
+_LINE_OF_BUSINESS = re.compile(r"(?:主要(?:生产|从事|研制|研发|制造)|主要产品(?:为|是|包括|有)|专注于|主营(?:产品)?(?:为|包括)?)")
+
+
+_CLAUSE_END = re.compile("[，。；;,]")
+
+
+def business_lines(text: str, toks: list[Token]) -> list[tuple[int, int]]:
+    """(start, end) of the products a firm makes, as its line of business names them (主要生产户用储能电池)."""
+    out = []
+    by_start = {t.start: k for k, t in enumerate(toks)}
+    for m in _LINE_OF_BUSINESS.finditer(text):
+        j = by_start.get(m.end())
+        words = toks
+        if j is None:  # the segmenter glued the verb to the item (主要从/事雷达 …): the item's part of that word
+            k = next((k for k, t in enumerate(toks) if t.start < m.end() < t.end), None)
+            if k is None:
+                continue
+            t = toks[k]
+            words, j = [*toks[:k], Token(m.end(), t.end, text[m.end() : t.end], t.tag), *toks[k + 1 :]], k
+        found = _noun_phrase(text, words, j, 1)
+        if found is None or found[0] != m.end() or text.startswith("用", found[1]):
+            continue  # not the words right after the verb (主要研制单位), nor what an item is for (航空仪表用精密轴承)
+        clause = _CLAUSE_END.split(text[found[1] : found[1] + 30], maxsplit=1)[0]
+        if "业务" not in clause and "服务" not in clause:  # a business is no item (海上能源工程服务, 海洋工程与…业务)
+            out.append(found)
+    return out
+
+
+# A named project's item without its action word (docs/annotation.md, Technology [s26]: “[北斗三号军用终端]产业化”项目,
+# “[高档数控系统]可靠性提升”项目): quoted, the item, an action on it, then 项目.
+_PROJECT = re.compile(r"“(?P<item>[\u4e00-\u9fffA-Za-z0-9\-]{3,20}?)(?:(?:精密)?(?:锻造|铸造|制造|加工|装配|生产|研制))?"
+                      r"(?:产业化|工程化|国产化|研制|研发|开发|攻关|研究|规模化生产|批量生产|生产线建设|能力建设|可靠性提升|"
+                      r"性能提升|关键技术研究|关键技术)”"
+                      r"(?:[\u4e00-\u9fff]{0,4})项目")
+
+
+def projects(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the items of the quoted projects in ``text`` (“非制冷红外机芯产业化”项目 -> 非制冷红外机芯)."""
+    out = []
+    for m in _PROJECT.finditer(text):
+        item = m.group("item")
+        if not item.endswith(_GENERIC_ITEMS) and tr.head_type(item) is None:
+            out.append((m.start("item"), m.end("item")))
+    return out
+
+
 def objects(text: str, toks: list[Token]) -> list[tuple[int, int]]:
     """(start, end) of the items traded, delivered, made or licensed in ``text`` (its segmenter tokens ``toks``)."""
-    out = licensed(text)
+    out = licensed(text) + business_lines(text, toks) + projects(text)
     toks = _split(toks)
     for i, tok in enumerate(toks):
         if (tok.text in _FROM_VERBS and tok.tag in ("v", "vn") and (i + 1 == len(toks) or toks[i + 1].tag == "w")
