@@ -110,3 +110,39 @@ def test_bad_outputs_are_one_line_errors_and_leave_no_file(hostile_seed: Path, t
         assert result.exit_code == 2, (args, result.output)
         assert message in result.output and "Traceback" not in result.output, (args, result.output)
     assert not missing.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["partners.csv"]
+
+
+def test_show_keeps_the_id_of_a_long_name(hostile_seed: Path) -> None:
+    width = console.width
+    console.width = 60  # a long caption in a narrow terminal: the rule used to cut "… (Pub…" and the id
+    try:
+        result = runner.invoke(app, ["show", "Baoding Economic and Trade Delegation", "--db", str(hostile_seed)])
+    finally:
+        console.width = width
+    assert result.exit_code == 0, result.output
+    card = runner.invoke(app, ["show", "Baoding Economic and Trade Delegation", "--db", str(hostile_seed),
+                               "--format", "json"])
+    shown = json.loads(card.stdout)
+    assert result.stdout.splitlines()[1] == f"{shown['name']}  ({shown['type']})  {shown['id']}"
+
+
+def test_a_folder_names_the_files_it_does_not_read(tmp_path: Path, seed_path: Path,
+                                                   corpus_records: list[dict[str, object]]) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    padded = seed_path.read_bytes().replace(b"Internal Document:", b"Internal Document:\x00\x00", 1)
+    (folder / "seed-converted.txt").write_bytes(padded)  # a converter's NUL padding: still a text file
+    (folder / "seed.doc").write_bytes(seed_path.read_bytes())  # legacy Word: not a type ingest reads
+    (folder / "partners.xlsx").write_bytes(b"PK\x03\x04")
+    (folder / ".hidden.doc").write_bytes(b"x")  # hidden files are left out on purpose, silently
+    record = {**corpus_records[0], "id": "nul-record", "text": str(corpus_records[0]["text"]).replace(" ", " \x00", 1)}
+    (folder / "corpus.jsonl").write_text(json.dumps(record) + "\n[1, 2]\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
+    assert result.exit_code == 1, result.output  # the array line failed
+    assert "stored 2 documents" in result.output and "2 files of other types not read" in result.output
+    assert f"not read: {folder / 'partners.xlsx'}: .xlsx is not a type" in result.output
+    assert f"not read: {folder / 'seed.doc'}: .doc is not a type" in result.output and "hidden" not in result.output
+    assert "corpus.jsonl:2: a record is a JSON object with a 'text' field, not an array" in result.output
+    card = json.loads(runner.invoke(app, ["show", "Lizhong Group", "--db", str(db), "--format", "json"]).stdout)
+    assert card["relations"] and not any("\x00" in r["evidence"]["text"] for r in card["relations"])

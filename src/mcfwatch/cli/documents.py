@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 # The store, the extractors and the resolver are imported inside each command: `mcfwatch --help` stays cheap.
 
+SKIPPED_SHOWN = 20  # files of other types named one per line after an ingest; the rest counted
 PathsArg = Annotated[list[Path], typer.Argument(help="Files, folders (recursive) or JSON-lines corpora.")]
 
 
@@ -63,14 +64,28 @@ def run_ingest(ws: Workspace, paths: list[Path], workers: int = 1) -> IngestRepo
     return report
 
 
-def print_report(report: IngestReport) -> None:
+def print_report(report: IngestReport, skipped: list[Path] | None = None) -> None:
     console.print(
         f"stored {len(report.stored)} documents ({report.entities} entities, {report.relations} relations); "
         f"{len(report.duplicates)} already stored; {len(report.failures)} failed; "
         f"{report.merges} names merged across documents"
+        + (f"; {len(skipped)} {'file' if len(skipped) == 1 else 'files'} of other types not read" if skipped else "")
     )
     for failure in report.failures:
         err_console.print(styled("[red]failed:[/red] {failure}", failure=failure))
+    print_skipped(skipped or [])
+
+
+def print_skipped(skipped: list[Path]) -> None:
+    """Name the files a folder walk left out for their type, so nobody takes them for read (a .doc, a .xlsx)."""
+    from mcfwatch.ingest import display_path
+
+    for path in skipped[:SKIPPED_SHOWN]:
+        err_console.print(styled("[yellow]not read:[/yellow] {path}: {why}", path=display_path(path),
+                                 why=f"{path.suffix or 'no suffix'} is not a type ingest reads "
+                                     "(txt, md, html, pdf, docx, JSON lines)"))
+    if len(skipped) > SKIPPED_SHOWN:
+        err_console.print(f"not read: {len(skipped) - SKIPPED_SHOWN} more files of other types")
 
 
 def register(app: typer.Typer) -> None:
@@ -82,11 +97,12 @@ def register(app: typer.Typer) -> None:
                                              "written by one, in reading order.")] = 1,
     ) -> None:
         """Read documents (txt, md, html, pdf, docx, JSON lines), extract, and store them. Idempotent."""
+        from mcfwatch.ingest import unread_files
         from mcfwatch.workspace import Workspace
 
         ws = Workspace(db)
         report = run_ingest(ws, paths, workers)
-        print_report(report)
+        print_report(report, unread_files(paths))
         if not report.ok:
             raise typer.Exit(1)
 
@@ -311,8 +327,13 @@ def _corpus_sample(n: int) -> Path | None:
 
 
 def print_card(card: dict[str, Any]) -> None:
-    console.rule(styled("[bold]{name}[/bold]  ({type})  [dim]{id}[/dim]", name=card["name"], type=card["type"],
-                        id=card["id"]))
+    title = styled("[bold]{name}[/bold]  ({type})  [dim]{id}[/dim]", name=card["name"], type=card["type"],
+                   id=card["id"])
+    if title.cell_len + 4 <= console.width:
+        console.rule(title)
+    else:  # a rule cuts a long title ("… (Uni…"), the id with it: the id is what `decide` and the API take
+        console.rule()
+        console.print(title)
     if card.get("requested_id"):
         console.print(f"{card['requested_id']} was merged into {card['id']}")
     if card["aliases"]:

@@ -44,8 +44,10 @@ def display_path(path: Path | str) -> str:
 
 
 def _normalise(text: str) -> str:
-    # Keep offsets meaningful: only normalise line endings, never reflow.
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # Keep offsets meaningful: only normalise line endings and drop NULs, never reflow. A NUL is no text (a
+    # converter's padding, a C string's end); PostgreSQL cannot store one, so a JSON-lines record holding
+    # "\u0000" stopped a whole ingest on PostgreSQL while SQLite stored it.
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
 
 
 def _title_from_text(text: str) -> str | None:
@@ -85,6 +87,20 @@ def walk(paths: list[Path]) -> Iterator[Path | Failure]:
             yield from found
         else:
             yield root
+
+
+def unread_files(paths: list[Path]) -> list[Path]:
+    """Files under the given folders that `walk` leaves out for their type (a .doc, .xlsx or .csv), sorted;
+    hidden files and folders are not counted (they are left out on purpose)."""
+    out: list[Path] = []
+    for root in paths:
+        if not root.is_dir():
+            continue
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            out += [Path(dirpath) / n for n in sorted(filenames)
+                    if not n.startswith(".") and Path(n).suffix.lower() not in SUFFIXES]
+    return out
 
 
 def read_file(path: Path) -> list[Item]:
@@ -156,7 +172,10 @@ def read_jsonl(data: bytes, name: str) -> Iterator[Item]:
         except ValueError as exc:  # e.g. an integer literal longer than Python converts
             yield Failure(where, f"invalid JSON ({exc})")
             continue
-        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
+        if not isinstance(rec, dict):
+            yield Failure(where, f"a record is a JSON object with a 'text' field, not {_json_kind(rec)}")
+            continue
+        if not isinstance(rec.get("text"), str) or not rec["text"].strip():
             yield Failure(where, "record has no 'text' field")
             continue
         text = _normalise(rec["text"])
@@ -175,6 +194,11 @@ def read_jsonl(data: bytes, name: str) -> Iterator[Item]:
             source=_field(rec, "source"),
             format="jsonl",
         )
+
+
+def _json_kind(value: object) -> str:
+    kinds = {list: "an array", str: "a string", bool: "true or false", int: "a number", float: "a number"}
+    return "null" if value is None else kinds.get(type(value), type(value).__name__)
 
 
 def _field(rec: dict[str, object], key: str) -> str | None:

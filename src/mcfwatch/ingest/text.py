@@ -54,6 +54,22 @@ def looks_binary(data: bytes) -> bool:
     return controls > max(8, len(sample) // 50)
 
 
+def _text_with_stray_nuls(data: bytes) -> str | None:
+    """UTF-8 text holding a few NUL bytes (at most 1 in 100; a converter's padding, a pasted C string), with
+    them dropped; None for anything else. Such a file was refused as binary while the same text as a
+    JSON-lines record was read."""
+    nuls = data.count(b"\x00")
+    if not nuls or nuls * 100 > len(data):
+        return None
+    rest = data.replace(b"\x00", b"")
+    if looks_binary(rest):
+        return None
+    try:
+        return rest.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
 def decode_bytes(data: bytes, path: str) -> str:
     """Decode bytes to text, or raise InputError naming the file."""
     text = _decode(data, path)
@@ -73,6 +89,8 @@ def _decode(data: bytes, path: str) -> str:
         return text
     if b"\x00" in data[:8192] and (wide := utf16_without_bom(data)) is not None:
         return wide
+    if (padded := _text_with_stray_nuls(data)) is not None:
+        return padded
     if looks_binary(data):
         raise InputError(path, "the file is binary, not text (no text extracted)")
     if data.startswith(b"\xef\xbb\xbf"):
