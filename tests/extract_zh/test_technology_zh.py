@@ -171,3 +171,14 @@ def test_a_firms_line_of_business_and_a_projects_item(zh_extractor: ChineseExtra
         "非制冷红外机芯", "高档数控系统"}
     # no item: a unit, a slogan
     assert techs("星河电子是这一系统的主要研制单位。“揭榜挂帅”项目启动。") == set()
+
+
+def test_a_kind_of_items_named_by_its_own_words(zh_extractor: ChineseExtractor) -> None:
+    # docs/annotation.md 3 [s26] (corpus/train zh-w-0126, zh-w-0259, zh-w-0191): 工程机械, X技术 are items; 核心设备 is not
+    def techs(text: str) -> set[str]:
+        return {m.surface for m in zh_extractor.mentions([text])[0] if m.type == "Technology"}
+
+    assert techs("该公司向埃塞俄比亚、坦桑尼亚出口工程机械逾千台。") == {"工程机械"}
+    assert techs("公司从德国舒曼冲压技术集团引进了高速冲压技术。") == {"高速冲压技术"}
+    assert techs("研究院向汉堡激光转让了两项激光清洗工艺专利。") == {"激光清洗"}
+    assert techs("公司从欧洲采购了核心设备和相关技术。") == set()

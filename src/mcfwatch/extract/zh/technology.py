@@ -53,7 +53,7 @@ def span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # What an item's span may end in that is not the item (飞行控制计算机样机, 激光清洗工艺专利): a prototype, a patent.
-_TAILS = ("工艺专利", "技术专利", "专利", "样机", "金额")  # …, 航空线缆组件金额
+_TAILS = ("工艺专利", "技术专利", "专利技术", "专利", "样机", "金额")  # 煤制乙二醇催化剂专利技术  # …, 航空线缆组件金额
 
 
 def _cut_tail(text: str, start: int, end: int) -> int:
@@ -128,9 +128,23 @@ def _noun_phrase(text: str, toks: list[Token], j: int, step: int) -> tuple[int, 
         return None
     start, end = words[0].start, words[-1].end
     item = text[start:end]
-    if end - start < 3 or item.endswith(_GENERIC_ITEMS) or tr.head_type(item) is not None or item.endswith("式"):
+    if end - start < 3 or tr.head_type(item) is not None or item.endswith("式") or _generic(item):
         return None  # …式 is a kind of item (轻型活塞式和涡轴式直升机), not one
     return start, end
+
+
+# kinds of items a member may end in (核设备, 新能源技术, 装甲车辆配套产品), unlike the rest of ``_GENERIC_ITEMS``
+_ITEM_KINDS = ("技术", "设备", "装备", "材料", "产品", "器材", "部件", "零部件", "配件", "机械")
+_NAMED_KINDS = tuple(k for k in _ITEM_KINDS if k != "产品")  # X产品: 天线产品 marked, 红外测温产品, 光电侦察产品 not
+_NO_MODIFIER = frozenset({*_DESCRIBING, *tr.TECH_NOT_NAME, "公司", "整机", "企业", "自有", "同类", "其他", "其它"})
+
+
+def _generic(item: str) -> bool:
+    """Whether ``item`` names no item: a generic word (设备, 相关资料), unless a kind of items after two characters or
+    more of its own (警用装备, 工程机械, 高速冲压技术: docs/annotation.md 3 [s26] marks them; 核心设备, 公司产品 not)."""
+    kind = next((k for k in _NAMED_KINDS if item.endswith(k)), "")
+    modifier = item[: len(item) - len(kind)]
+    return item.endswith(_GENERIC_ITEMS) and not (kind and len(modifier) >= 2 and modifier not in _NO_MODIFIER)
 
 
 # Words between an item and its contract that say how long or of what kind (变压器长期供货协议, 城市轻轨车辆采购框架协议);
@@ -354,8 +368,6 @@ _MEMBER_TAGS = frozenset({"n", "nz", "nw", "vn", "an", "eng", "b", "s"})  # s: �
 # what closes a list rather than a member (等领域, 方向, 产品): left out of the last member
 _LIST_KINDS = ("领域", "方向", "产品", "行业", "产业",
                "研究", "研发", "研制", "开发", "配套")  # and work on the item (热障涂层研究, 航空航天配套)
-# kinds of items a member may end in (核设备, 新能源技术, 装甲车辆配套产品), unlike the rest of ``_GENERIC_ITEMS``
-_ITEM_KINDS = ("技术", "设备", "装备", "材料", "产品", "器材", "部件", "零部件", "配件")
 
 
 def _member(text: str, words: list[Token]) -> tuple[int, int] | None:
