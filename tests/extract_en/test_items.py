@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from mcfwatch.extract.en.items import ITEM_HEAD_WORDS, plural
+from mcfwatch.extract.en.techwords import technology_word
 from mcfwatch.model import Extraction
 
 REPO = Path(__file__).resolve().parents[2]
@@ -107,3 +108,25 @@ def test_what_a_maker_makes(extract_text) -> None:  # en-x-0248, en-x-0232, en-w
     assert "radomes" in technologies(ex)  # made for a party: the bare plural is the item
     ex = extract_text("The company makes new friends, builds partnerships and produces results for investors.")
     assert not technologies(ex)
+
+
+@pytest.mark.slow
+def test_a_field_or_a_made_thing_needs_a_word_of_technology(extract_text) -> None:
+    # everyday phrasings of business and government news after the words of making, research and agreement (the
+    # reviewer's inputs, review s25 en-extract 3): no word of technology and no item head, so no Technology
+    ex = extract_text("The company makes record profits every year. The two cities signed an agreement on visa "
+                      "waivers and research on carbon emissions. The bureau works on urban planning. Li, a specialist "
+                      "in international tax law, joined the board.")
+    assert not technologies(ex)
+    # the same phrasings with a word of technology stay items (en-x-0282: "work on collision avoidance for drone
+    # swarms": the field serves a technology)
+    ex = extract_text("The two cities signed an agreement on hydrogen buses and research on lithium batteries. We won "
+                      "a grant for our work on collision avoidance for drone swarms.")
+    assert {"hydrogen buses", "lithium batteries", "collision avoidance"} <= technologies(ex)
+
+
+def test_technology_words_by_vocabulary_and_shape() -> None:
+    assert all(technology_word(w) for w in ("lasers", "photonics", "avionics", "hypersonic", "optoelectronic",
+                                             "nanoscale", "5G", "3D", "batteries"))
+    assert not any(technology_word(w) for w in ("economics", "logistics", "chronic", "iconic", "infrastructure",
+                                                 "microfinance", "1990s", "5th", "power", "data", "carbon"))

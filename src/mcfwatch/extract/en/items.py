@@ -15,7 +15,10 @@ too ("the Wexbridge maker of hydraulic cylinders", "designs graphics processors"
 missiles"), and so is the field a piece of research, work or agreement is about ("research on satellite-denied
 navigation", "research contracts in optical networking", "a joint laboratory for atomic layer deposition"), when a
 lower-case word says which field and its head is no kind of field or policy ("cooperation in higher education",
-"research on climate change"). Pure functions over a parsed document.
+"research on semiconductor policy"). What is made and a field must hold a word of technology (``techwords.py``) or
+end in an item head, or serve a technology ("work on collision avoidance for drone swarms"): "makes record
+profits", "an agreement on visa waivers", "works on urban planning" name none. Pure functions over a parsed
+document.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from mcfwatch.extract.en.lexicon import PEOPLE_AND_MESSAGES
+from mcfwatch.extract.en.techwords import says_technology
 
 # verbs of handing an item over, whose object is the item (lemmas as the pinned model writes them)
 HANDOVER_VERBS = frozenset({
@@ -59,22 +63,15 @@ FIELD_NOUNS = frozenset({
     "specialist", "expert", "know-how", "patent", "breakthrough", "advance", "partnership"})
 FIELD_VERBS = frozenset({"research", "work", "specialise", "specialize", "collaborate", "cooperate", "focus"})
 _FIELD_PREPS = frozenset({"on", "in", "for", "into"})
-# heads of an "on"/"in" phrase that are no field of technology ("research on climate change", "cooperation in
-# higher education", "a contract for the supply"), and the words that say of what kind a field is, not which
+# heads that say what kind of field, or what about a field, a phrase is ("research on semiconductor policy",
+# "cooperation in aerospace industry", "quantum technologies", "drone applications"), not which technology
 NOT_FIELDS = frozenset({
-    "change", "issues", "issue", "matters", "matter", "areas", "area", "fields", "field", "topics", "topic",
-    "subjects", "education", "training", "exchanges", "trade", "investment", "policy", "policies", "security",
-    "affairs", "management", "innovation", "applications", "industry", "industries", "economy", "health",
-    "environment", "science", "sciences", "engineering", "technology", "technologies", "development", "studies",
-    "sector", "sectors", "region", "regions", "country", "countries", "city", "province", "basis", "behalf",
-    "terms", "addition", "detail", "particular", "future", "past", "world", "response", "support",
-    "purpose", "purposes", "framework", "principle", "principles", "connection", "relation", "relations", "term",
-    "aspects", "aspect", "questions", "question", "problems", "problem", "challenges", "challenge", "use", "uses",
-    "talent", "talents", "students", "medicine", "disease", "diseases", "agriculture", "tourism", "culture",
-    "chain", "chains", "reduction", "defenses", "defences", "defense", "defence", "concerns", "concern", "mobility",
-    "media", "standard", "standards", "interests", "centre", "center", "centres", "centers", "workshop",
-    "preparation", "sets", "purchases", "groups", "conglomerates", "repair", "band", "risk", "risks", "rights",
-    "weapons", "warheads"})
+    "issues", "issue", "matters", "matter", "areas", "area", "fields", "field", "topics", "topic", "subjects",
+    "policy", "policies", "security", "safety", "affairs", "industry", "industries", "sector", "sectors", "market",
+    "markets", "trade", "investment", "science", "sciences", "engineering", "technology", "technologies",
+    "development", "studies", "applications", "standards", "standard", "education", "training", "exchanges",
+    "supply", "chain", "chains", "centre", "center", "centres", "centers", "companies", "groups", "conglomerates",
+    "defense", "defence", "defenses", "defences", "weapons", "warheads", "reduction", "repair"})
 GENERIC_FIELD_WORDS = frozenset({
     "joint", "basic", "applied", "scientific", "technical", "academic", "bilateral", "mutual", "economic",
     "cultural", "military", "civilian", "international", "global", "national", "regional", "future", "potential",
@@ -272,10 +269,20 @@ def _extent(head: Token, kind: str) -> tuple[int, int] | None:
         if start == head.i or doc[start].ent_iob_ != "O" and doc[start].ent_type_ != "Technology" \
                 or not all(t.is_lower or t.like_num or t.is_punct for t in doc[start:head.i + 1]):
             return None  # "research on materials", "cooperation in Chinese medicine": a field needs a word saying which
+    if kind in {"field", "made", "made for"} and low not in ITEM_HEADS and not says_technology(doc[start:head.i + 1]) \
+            and not any(says_technology([t for t in doc[g.left_edge.i:g.i + 1] if t.is_lower]) for g in _for_objects(head)):
+        return None  # "makes record profits", "an agreement on visa waivers", "works on urban planning": no technology
+    if kind == "field":
         return start, head.i + 1
     if start == head.i and (low in GENERIC_HEADS or head.tag_ == "NN" or kind not in {"handover", "made for"}):
         return None  # "equipment", "laser", "item": a kind of item, or one, named without what it is
     return start, head.i + 1
+
+
+def _for_objects(head: Token) -> list[Token]:
+    """The noun of the "for" phrase of an item or field ("collision avoidance" + "for drone swarms"; its lower-case
+    words say what it serves, not a name: "for the PLA Rocket Force")."""
+    return [g for c in head.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
 
 
 def _inside(tok: Token, head: Token) -> bool:
