@@ -163,8 +163,22 @@ def unit_tail(span: Span) -> Span:
     return doc[span.start:run]
 
 
-# the head words of a body of members (docs/annotation.md: Organization)
-MEMBER_HEADS = {"association", "society", "federation", "alliance", "chamber", "chambers", "foundation"}
+# the head words of a body of members (docs/annotation.md: Organization; 4.8: "a member of the organisation (an
+# alliance, an association)"): the one list, read by the name extents here and by nouns.membership_body; no
+# "union", "committee" or "forum" ("a member of the European Union", "a member of the Standing Committee": a state,
+# a seat)
+MEMBER_HEADS = frozenset({"association", "society", "federation", "alliance", "chamber", "chambers", "consortium",
+                          "council", "league", "coalition", "club", "network"})
+# the heads whose name keeps its field after "of" or "for" ("Foundation for Defense of Democracies") as a body of
+# members does, though a foundation has no members
+_FIELDED_HEADS = MEMBER_HEADS | {"foundation"}
+
+
+def member_head(name: str) -> str:
+    """The head word of a name, lower case ("China Council for the Promotion of International Trade" -> "council",
+    "Council on Foreign Relations" -> "council", "Riverton Rotary Club" -> "club")."""
+    words = name.lower().replace("-", " ").replace("\u2013", " ").split()
+    return _head_of(words, {"of", "for", "in", "on"}) if words else ""
 
 
 def member_tail(span: Span) -> Span:
@@ -177,7 +191,7 @@ def member_tail(span: Span) -> Span:
     Naval Architects" + "and Marine Engineers"). Only capitalised words outside any other name, up to a word that
     is no name's."""
     doc, end = span.doc, span.end
-    if end + 1 >= len(doc) or not any(t.lower_ in MEMBER_HEADS and t.is_title for t in span):
+    if end + 1 >= len(doc) or not any(t.lower_ in _FIELDED_HEADS and t.is_title for t in span):
         return span
     nxt = doc[end].lower_
     fielded = any(t.lower_ in {"of", "for", "in"} for t in span)
@@ -198,7 +212,7 @@ def member_tail(span: Span) -> Span:
 
 
 # the words of a body's name that make the words after "and" a second body, not more members
-_BODY_WORDS = MEMBER_HEADS | {"international", "council", "institute", "university", "company", "group", "ministry",
+_BODY_WORDS = _FIELDED_HEADS | {"international", "council", "institute", "university", "company", "group", "ministry",
                               "office", "bureau", "department", "agency", "commission", "committee", "cities"}
 
 
@@ -295,10 +309,10 @@ def _field_rest(doc: Doc, i: int) -> int | None:
     return None
 
 
-def _head_of(words: list[str]) -> str:
-    """The head word of a name: the word before its first "of", "for" or "in", else its last word."""
+def _head_of(words: list[str], preps: frozenset[str] | set[str] = frozenset({"of", "for", "in"})) -> str:
+    """The head word of a name: the word before its first "of", "for" or "in" (or ``preps``), else its last word."""
     for k in range(1, len(words)):
-        if words[k] in {"of", "for", "in"}:
+        if words[k] in preps:
             return words[k - 1]
     return words[-1]
 
@@ -316,7 +330,7 @@ def _joined(doc: Doc, span: Span, label: str, by_start: dict[int, tuple[Span, st
         second = [t.lower_ for t in other]
         head = _head_of(second)
         if not set(first) & heads and head in heads and i == span.end and (
-                span[-1].tag_ in {"NNS", "NNPS", "JJ"} or head in MEMBER_HEADS and len(first) >= 2
+                span[-1].tag_ in {"NNS", "NNPS", "JJ"} or head in _FIELDED_HEADS and len(first) >= 2
                 and head != second[0] and second[0] not in {"china", "chinese"}):
             # "Chinese Students and Scholars Association", "Aircraft Owners and Pilots Association of China",
             # "China Optometric and Optical Association" (not "Huawei and ZTE Corporation", "Tsinghua University

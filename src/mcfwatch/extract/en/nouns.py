@@ -13,6 +13,7 @@ from abc import ABC, abstractmethod
 from spacy.tokens import Token
 
 from mcfwatch.extract.en.args import Arg, Resolver
+from mcfwatch.extract.en.extents import MEMBER_HEADS, member_head
 from mcfwatch.extract.en.found import Found
 from mcfwatch.extract.en.lexicon import ANOTHER_WORDS, MCF_PROGRAM, NOUN_TRIGGERS
 from mcfwatch.extract.en.modality import is_stated
@@ -201,15 +202,11 @@ class NounRules(ABC):
         return out
 
 
-# the head words of a body one is a member of (docs/annotation.md 4.8: "a member of the organisation (an alliance,
-# an association)"), not a party or a state
-MEMBER_BODIES = {"alliance", "association", "consortium", "federation", "chamber", "council", "society", "league",
-                 "network", "forum", "club", "coalition", "union", "committee"}
-
-
 def membership_body(name: str) -> bool:
-    """An organisation one takes part in as a member: its name says alliance, association, ..."""
-    return any(w in MEMBER_BODIES for w in name.lower().replace("-", " ").split())
+    """An organisation one takes part in as a member: its head word says alliance, association, council, ...
+    (extents.MEMBER_HEADS), not "union" or "committee": "a member of the European Union", "a member of the Standing
+    Committee" (a state, a seat)."""
+    return member_head(name) in MEMBER_HEADS
 
 
 def agreement_kind(tok: Token) -> tuple[str, str | None]:

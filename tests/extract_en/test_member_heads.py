@@ -1,0 +1,20 @@
+"""One list of the head words of a body of members (extract/en/extents.MEMBER_HEADS), read by the name extents
+and by the membership rule (nouns.membership_body, docs/annotation.md 4.8)."""
+
+from __future__ import annotations
+
+from mcfwatch.extract.en.nouns import membership_body
+
+
+def test_a_body_of_members_by_its_head_word() -> None:
+    # names of corpus/train documents and of ordinary news
+    assert all(membership_body(n) for n in ("China Council for the Promotion of International Trade",
+                                            "China-Britain Business Council", "Council on Foreign Relations",
+                                            "Compound Semiconductor Manufacturing Consortium", "Riverton Rotary Club",
+                                            "Irish-China Business Network", "Chinese Society of Astronautics"))
+    # a polity and a seat are no body one is a member of (review s25 en-extract 7), nor is a name that only holds a
+    # member word before its head
+    assert not any(membership_body(n) for n in ("European Union", "Standing Committee of the National People's "
+                                                "Congress", "Huawei Innovation Network Centre",
+                                                "Federation University Australia"))
+
