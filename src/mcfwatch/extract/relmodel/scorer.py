@@ -68,11 +68,18 @@ def chinese(text: str, items: list[Item], dates: list[DateMention], model: RelMo
             scale: dict[str, float] | None = None) -> list[tuple[RelCand, float]]:
     """The model's findings in a (simplified) Chinese document with their probabilities; the date is the
     sentence's first, if any. ``scale``: see ``RelModel.predict``."""
+    return [(rc, round(p, 3)) for rc, _, p in chinese_labelled(text, items, dates, model, scale)]
+
+
+def chinese_labelled(text: str, items: list[Item], dates: list[DateMention], model: RelModel,
+                     scale: dict[str, float] | None = None) -> list[tuple[RelCand, str, float]]:
+    """``chinese``'s findings with the model label each comes from and its unrounded probability, which the label's
+    threshold is compared with (``floors_zh`` re-scores them at other factors)."""
     mentions = [Mention(it.start, it.end, it.entity, it.type) for it in items]
     hyper = model.meta["hyperparameters"]
     exs = examples.chinese(text, mentions, bool(hyper.get("carry_event")), bool(hyper.get("references")),
                            bool(hyper.get("pair_words")))
-    out: list[tuple[RelCand, float]] = []
+    out: list[tuple[RelCand, str, float]] = []
     for ex, hits in zip(exs, model.predict([e.features for e in exs], scale), strict=True):
         if "modal_between" in ex.features or "modal_before" in ex.features:
             continue
@@ -84,5 +91,5 @@ def chinese(text: str, items: list[Item], dates: list[DateMention], model: RelMo
             if allowed(label, a.type, b.type) and model.shown(rtype, *_types(label, a, b)):
                 out.append((RelCand(rtype, src, tgt, s, e, subtype=sub if rtype == "agreement" else None,
                                     date=date.date if date else None, date_end=date.date_end if date else None),
-                            round(p, 3)))
+                            label, p))
     return out

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from mcfwatch.extract.zh.funding import GIVERS
-from mcfwatch.extract.zh.items import Item
+from mcfwatch.extract.zh.items import Item, clause_bounds
 
 _LIST = re.compile(r"(?:联合主办|主办|承办|协办|指导|支持|合作)(?:单位|机构|方)\s*[：:]")
 _END = re.compile(r"[。；;\n]")
@@ -28,3 +28,121 @@ def listed(text: str, items: Sequence[Item]) -> list[tuple[Item, Item]]:
         end = m.start() if (m := _END.search(text, hit.end())) else len(text)
         out += [(it, event) for it in items if hit.end() <= it.start and it.end <= end and it.type in GIVERS - {"Person"}]
     return out
+
+
+# A(、B和C)(等单位)(共同/联合) right before 主办/承办/协办/举办, after 由 or not (docs/annotation.md 4.9: each body that
+# hosts, co-organises or undertakes the event organises it): the hosts are the names of the list
+_HOSTS = re.compile(r"(由\s*)?(□+(?:(?:、|和|与|及|以及)□+)*)(?:等[^，,。；□]{0,6})?(?:共同|联合|牵头|负责|组织|持续|深入|大力|"
+                    r"继续|全面|出资)?$")
+HOSTING = re.compile(r"(?:共同|联合)?(?:主办|承办|协办|举办|组织(?=的|了))")
+# a programme run or set up (Y计划由X牵头实施, X持续实施Y计划, X出资设立Y奖学金): its organiser (4.9: "runs the programme")
+_RUNNING = re.compile(r"(?:组织)?实施|设立")
+# what may stand between the trigger and the event's 的 (由A主办、B承办的Y) or between 的 and the event (第三届)
+_MORE_HOSTS = re.compile(r"(?:[、，,]□+(?:(?:、|和|与|及|以及)□+)*(?:等[^，,。；□]{0,6})?(?:共同|联合)?"
+                         r"(?:主办|承办|协办|支持|指导))*(?:的|了)")
+_GAP = re.compile(r"[^，,。；;□]{0,8}")
+# a bare event head opening the clause of 由 or the sentence (论坛由A主办, 本届大会以…为主题，由A承办): the event the
+# text spoke of last (its head alike)
+_BARE_EVENT = re.compile(r"\s*(?:本届|本次|此次|该|这次|这届|上述)?(大会|论坛|会议|博览会|展会|展览会|对接会|洽谈会|峰会|交流会|"
+                         r"年会|研讨会|推介会|招商会|交易会|大赛|比赛|竞赛|活动|赛事|会晤)")
+# the whole of the clause before 由, a short word for an event (推介会由A主办, 会晤由B主办)
+_BARE_CLAUSE = re.compile(r"\s*(?:本届|本次|此次|该|这次|这届|上述)?([\u4e00-\u9fff]{0,4}(?:会|论坛|赛|展|会晤|活动|周))\s*$")
+_WILL = re.compile(r"(?:将|拟|计划|预计|准备|有望)\s*$")
+_HOST_TYPES = {"Company", "Organization", "PublicBody", "University", "MilitaryUnit"}
+_EVENTS = {"Event", "Program"}
+
+
+def hosts(text: str, items: Sequence[Item], cs: int, p: int) -> tuple[list[Item], bool]:
+    """The bodies listed right before the hosting word at ``p`` in the clause from ``cs`` (由A、B共同主办, A承办),
+    and whether 由 opens the list."""
+    from mcfwatch.extract.zh.parties import mask
+
+    masked = mask(text, cs, p, list(items))
+    m = _HOSTS.search(masked)
+    if m is None:
+        return [], False
+    a, b = cs + m.start(2), cs + m.end(2)
+    listed = [it for it in items if a <= it.start and it.end <= b]
+    # a place glued to the next name is its modifier (青岛市 of 青岛市人民政府 when tagged apart)
+    listed = [it for it in listed if not (it.type == "Place" and any(x.start == it.end for x in listed))]
+    by = m.group(1) is not None
+    # a country hosts a summit (会晤由南非主办: docs/annotation.md 4.9), only after 由: 北京举办的X names where
+    if not listed or any(it.type not in _HOST_TYPES and not (by and it.type == "Place") for it in listed) \
+            or text[a - 1 : a] in ("在", "于"):
+        return [], False  # 在X举办: where it was held
+    if _WILL.search(masked, 0, m.start()):
+        return [], False  # 将由X主办: not (yet) hosted (docs/annotation.md 4.9)
+    return listed, by
+
+
+def in_sentence(text: str, items: Sequence[Item], s: int, e: int) -> list[tuple[Item, Item, int]]:
+    """(host, event, where the hosting word stands) for each hosting word of the sentence [s, e) with its hosts
+    right before it; a programme's for each word that runs or sets one up."""
+    out: list[tuple[Item, Item, int]] = []
+    for rx, kinds in ((HOSTING, _EVENTS), (_RUNNING, {"Program"})):
+        for m in rx.finditer(text, s, e):
+            if text.startswith(("单位", "方"), m.end()) or any(it.start <= m.start() < it.end for it in items):
+                continue  # 主办单位：A (``listed``), a name that holds the word
+            cs, _ = clause_bounds(text, s, e, m.start())
+            out += [(a, b, m.start()) for a, b in hosted(text, items, s, e, cs, m.start(), m.end())
+                    if b.type in kinds]
+    return out
+
+
+# 在X举办的Y: where the event was held, a relative clause that names no host (公司参加了在德国汉诺威举办的博览会)
+_HELD_AT = re.compile(r"在[^，,。；;]*$")
+
+
+def held_at(text: str, items: Sequence[Item], cs: int, p: int, pe: int) -> bool:
+    """Whether the hosting word at [p, pe) only says where the event it qualifies was held (在X举办的Y)."""
+    from mcfwatch.extract.zh.parties import mask
+
+    at = _HELD_AT.search(mask(text, cs, p, list(items)))
+    # 在X组织的Y上 with X a body: X organised it
+    return (text.startswith("的", pe) and at is not None
+            and not any(cs + at.start() <= it.start and it.end <= p and it.type in _HOST_TYPES for it in items))
+
+
+def hosted(text: str, items: Sequence[Item], s: int, e: int, cs: int, p: int, pe: int) -> list[tuple[Item, Item]]:
+    """(host, event) for the hosting word at [p, pe) of the sentence [s, e): 由A主办(、B承办)的Y and A、B联合主办Y (the
+    event after), Y由A、B共同主办 and 论坛由A承办 (the event before 由: named, else the one a bare head stands for),
+    A主办，B承办 after either (the event of the sentence's earlier hosting word). No hosts right before: []."""
+    listed, by = hosts(text, items, cs, p)
+    if not listed:
+        return []
+    event = _event(text, items, s, e, cs, p, pe, by)
+    return [(it, event) for it in listed] if event is not None and event.entity not in {x.entity for x in listed} else []
+
+
+def _event(text: str, items: Sequence[Item], s: int, e: int, cs: int, p: int, pe: int, by: bool) -> Item | None:
+    from mcfwatch.extract.zh.parties import mask
+
+    masked = mask(text, pe, e, list(items))
+    if (m := _MORE_HOSTS.match(masked)) is not None:  # 主办、B承办的Y / 联合主办了Y
+        q = pe + m.end()
+        gap = _GAP.match(masked, m.end())
+        nxt = next((it for it in items if q <= it.start <= q + (gap.end() - m.end() if gap else 0)), None)
+        return nxt if nxt is not None and nxt.type in _EVENTS else None
+    nxt = next((it for it in items if it.start >= pe), None)
+    if nxt is not None and text[pe : nxt.start] in ("", "“", "《", "\"") and nxt.type in _EVENTS:  # A、B联合主办Y
+        return nxt
+    if by:  # Y由A主办: the event named before 由 in its clause, else a bare head's at the clause or sentence start,
+        # else the last named before 由 in the sentence
+        start = text.rfind("由", cs, p)
+        before = [it for it in items if s <= it.start and it.end <= start and it.type in _EVENTS]
+        if before and before[-1].start >= cs:
+            return before[-1]
+        head = (_BARE_CLAUSE.match(mask(text, cs, start, list(items))) or _BARE_EVENT.match(mask(text, cs, start, list(items)))
+                or _BARE_EVENT.match(mask(text, s, start, list(items))))
+        if head is not None:
+            earlier = [it for it in items if it.end <= start and it.type in _EVENTS]
+            return next((it for it in reversed(earlier) if it.name.endswith(head.group(1)[-1])),
+                        earlier[-1] if earlier else None)
+        return before[-1] if before else None
+    # A主办，B承办: the event of an earlier hosting word of the sentence
+    for prev in reversed(list(HOSTING.finditer(text, s, cs))):
+        pcs, _ = clause_bounds(text, s, e, prev.start())
+        listed, pby = hosts(text, items, pcs, prev.start())
+        if listed:
+            return _event(text, items, s, e, pcs, prev.start(), prev.end(), pby)
+    return None

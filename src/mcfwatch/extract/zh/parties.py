@@ -192,7 +192,16 @@ def _guests(text: str, items: list[Item], a: int, b: int, end: re.Pattern[str], 
         if not tg.CONNECTORS.match(text[out[-1].end : it.start]):
             break
         out.append(it)
+    if out and all(it.type == "Place" for it in out) and (
+            "来自" in masked[: out[0].start - a] or _PLACE_OF.match(text, out[-1].end)):
+        return []  # 邀请日本、韩国企业 / 来自美国、英国的学者: the places say where the guests come from
     return out
+
+
+# a place before what it qualifies: the guests are the firms or scholars of the place, not the place (a place's
+# delegation is the place's: 邀请塞维利亚市派团, docs/annotation.md 4.10)
+_PLACE_OF = re.compile(r"(?:等(?:国家|国|地区|地|城市)?的?)?(?:\d+[家位名个所])?(?:企业|公司|厂商|学者|专家|高校|客商|嘉宾|人士|同行|"
+                       r"青年|知名|优秀|科学家|工程师|采购商|投资者|业界)")
 
 
 IMPORT = re.compile(r"引进|进口|采购|购买|购进|订购")

@@ -13,6 +13,8 @@ named for them: ``agreements`` (two parties), ``giving`` (export, funding), ``fa
 
 from __future__ import annotations
 
+import re
+
 from mcfwatch.extract.zh import advisers, organizers
 from mcfwatch.extract.zh import agreements as ag
 from mcfwatch.extract.zh import attendance as at
@@ -46,6 +48,9 @@ _TRIGGER_WORDS = frozenset({"所属", "下属", "旗下", "下辖"})
 _STANDING = frozenset({"旗下", "下属", "所属", "下辖", "子公司", "全资子公司", "母公司"})
 
 
+_INVITE_LATER = re.compile(r"(?:将|拟|计划|准备|打算|希望|有意)(?:要|会)?\s*$")
+
+
 def _blocked(text: str, cs: int, ce: int, p: int, pe: int, items: list[Item], invited_from: int | None) -> bool:
     if text[p:pe] in _STANDING:
         return False
@@ -75,6 +80,12 @@ def extract_relations(text: str, items: list[Item], dates: list[DateMention]) ->
         ongoing = dc.open_episode(text, episode, s, bool(in_sent))
         rels, episode = _sentence_relations(sent, dates, inherit, ongoing, told)
         out += rels
+        for host, event, p in organizers.in_sentence(text, items, s, e):
+            cs, ce = clause_bounds(text, s, e, p)
+            if not _blocked(text, cs, ce, p, p + 2, items, None):
+                d = date_for(dates, s, e, p, inherit)
+                out.append(RelCand("organizer", host.entity, event.entity, s, e, None, d.date if d else None,
+                                   d.date_end if d else None, inherited=d is not None and d is inherit))
         if not tg.SENTENCE_MODALITY.search(pt.mask(text, s, e, sent_items)):
             given_ = fd.in_sentence(text, items, s, e) + fd.listed(text, items, s, e, issuers)
             out += [RelCand("funding", a.entity, b.entity, s, e) for a, b in given_]
@@ -102,6 +113,8 @@ def _sentence_relations(sent: Sentence, dates: list[DateMention], inherit: DateM
         cs, ce = clause_bounds(text, s, e, p)
         if rtype != "invitation" and _blocked(text, cs, ce, p, pe, items, invited):
             continue
+        if rtype == "invitation" and _INVITE_LATER.search(pt.mask(text, cs, p, items)):
+            continue  # 将邀请/拟邀请/希望邀请: not (yet) invited (docs/annotation.md 4.10)
         after = [it for it in items if it.start >= pe and it.end <= ce]
         d = date_for(dates, s, e, p, inherit)
         inherited = d is not None and d is inherit
@@ -151,6 +164,9 @@ def _pairs(sent: Sentence, rtype: str, p: int, pe: int, cs: int, ce: int, after:
     src = sent.source(cs, p)
     allowed = _TARGET_TYPES.get(rtype)
     typed_after = [it for it in after if allowed is None or it.type in allowed]
+    if rtype == "organizer" and ((organizers.HOSTING.match(text, p) and organizers.hosts(text, sent.items, cs, p)[0])
+                                 or organizers.held_at(text, sent.items, cs, p, pe)):
+        return []  # hosts listed right before: ``organizers.in_sentence`` reads them; 在X举办的Y names none
     if rtype == "organizer":
         by = [it for it in sent.items if cs <= it.start and it.end <= p and tg.BY.search(text[max(cs, it.start - 1) : it.start])]
         if by:

@@ -30,7 +30,9 @@ def keep(text: str, items: list[Item], found: Sequence[tuple[Finding, int]],
     from mcfwatch.extract.relmodel.scorer import METHOD as MODEL
 
     home = parties.homes(text, items)
-    types = {it.entity: it.type for it in items}
+    # an entity is a place only if every item of it is one (a city and its government canonicalised alike: a body)
+    bodies = {it.entity for it in items if it.type != "Place"}
+    places = {it.entity for it in items if it.type == "Place"} - bodies
     met: dict[int, list[tuple[str, str]]] = {}
     for f, s in found:
         if f.type == "meeting":
@@ -42,7 +44,7 @@ def keep(text: str, items: list[Item], found: Sequence[tuple[Finding, int]],
         elif f.type == "recruitment":
             out.append((f.target, f.source) not in home and not _only_from(text, items, f.source, sentence(s)))
         elif f.type == "facilitation":  # a place helps no one (在新加坡代表处的牵线下: the office, not 新加坡)
-            out.append(not _hosts(text, items, f.source, sentence(s)) and types.get(f.source) != "Place")
+            out.append(not _hosts(text, items, f.source, sentence(s)) and f.source not in places)
         elif f.type == "agreement" and f.method == MODEL:
             out.append(not _partners_apart(text, items, f.source, f.target, sentence(s)))
         elif f.type == "meeting" and f.method == MODEL:
