@@ -137,6 +137,12 @@ def romanise(zh: str, rng: random.Random) -> str:
     return " ".join(w.capitalize() for w in words)
 
 
+def _bare(name: str) -> str:
+    """A listed name without the list's remark in brackets: "Li Fangwei (China)", "Emily Liu (individual)" and
+    "Brian Douglas Woodford (See alternate address under Singapore)" are one party listed twice, never a negative."""
+    return re.sub(r"\s*[(（][^()（）]*[)）]", "", name).strip() or name
+
+
 def build_pairs(seed: int = 7) -> list[dict]:
     rng = random.Random(seed)
     lists = load_lists()
@@ -184,7 +190,8 @@ def build_pairs(seed: int = 7) -> list[dict]:
         choice = rng.choice(sorted(p for p, c in counts.items() if c == best))
         ca = know.cluster_of(entries[pos][1].id)
         cb = know.cluster_of(entries[choice][1].id)
-        return None if ca == cb or parse(entries[pos][1].name).key == parse(entries[choice][1].name).key else choice
+        same_name = parse(_bare(entries[pos][1].name)).key == parse(_bare(entries[choice][1].name)).key
+        return None if ca == cb or same_name else choice
 
     for pos, (wl, e) in enumerate(entries):
         latin = [n for n in variants_of(e.name) if not has_han(n)]

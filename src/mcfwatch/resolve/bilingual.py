@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -168,6 +168,23 @@ def is_place_zh(text: str) -> bool:
     return all(w in places for w in words) or (len(" ".join(words)) > 2 and country_code(" ".join(words)) is not None)
 
 
+@lru_cache(maxsize=1)
+def _countries_zh() -> tuple[str, ...]:
+    """Chinese names of countries (our word table's soft country prefixes: 英国, 德国, 韩国), and 中国; longest
+    first."""
+    ours, _ = _tables()
+    places = _foreign_places() | lexicon.PLACES
+    found = {zh for zh, row in ours.items() if len(zh) >= 2 and (rs := row.partition("\t")[2].split("|"))
+             and all(r.startswith("~") and r[1:].split() and all(w in places and w not in SOFT_EN and w not in lexicon.UNIT_WORDS for w in r[1:].split())
+                     for r in rs)}
+    return tuple(sorted(found | {"中国"}, key=lambda z: (-len(z), z)))
+
+
+def country_zh(han: str) -> str:
+    """The country a Chinese name begins with (韩国航空航天工业: 韩国), or ""."""
+    return next((c for c in _countries_zh() if han.startswith(c)), "")
+
+
 def is_soft(word: str) -> bool:
     """An English word a Chinese rendering may leave out: a place, a seat of government, a trade descriptor."""
     return word in SOFT_EN or word in _foreign_places()
@@ -290,6 +307,12 @@ def _align(zh_name: Name, en_name: Name, weight: Callable[[str], float]) -> Alig
     if not en or not (han or latin) or not _reachable(zh_name.original, han, en, spelled, weight):
         return NO_ALIGNMENT
     soft_spans = [(i, size) for i, size, rs in spans if any(r.soft for r in rs)]
+    # the first letters of the English CC-CEDICT gives a proper name (威尔士 Wales: w), by its span of characters
+    named: dict[tuple[int, int], str] = {}
+    for i, size, rs in spans:
+        firsts = "".join(sorted({w[:1] for r in rs if r.source == "cedict-name" and not r.person for w in r.words}))
+        if firsts and all(r.source == "cedict-name" for r in rs):
+            named[(i, i + size)] = firsts
     person = is_person_name(en_name.original)
     best = NO_ALIGNMENT
     # two orders of choosing parts: the longest Chinese part first (麻省理工学院 as one name), or the part
@@ -320,6 +343,10 @@ def _align(zh_name: Name, en_name: Name, weight: Callable[[str], float]) -> Alig
             for i, j, k, sim in _sound_matches(run, spelled, used_en, weight):
                 if any(used_zh[start + i : start + j]) or used_en[k]:
                     continue
+                if spelled[k][:1].lower() not in named.get((start + i, start + j), spelled[k][:1].lower()):
+                    continue  # CC-CEDICT names just these characters (威尔士 Wales): not another name that sounds alike (Vega)
+                if _is_kind(run[i:j]):
+                    continue  # a kind of body (国立大学 national university) is said, not transliterated (cloud)
                 used_zh[start + i : start + j] = [True] * (j - i)
                 used_en[k] = True
                 parts.append((start + i, Part(run[i:j], (spelled[k],), "sound", sim)))
@@ -333,6 +360,8 @@ def _align(zh_name: Name, en_name: Name, weight: Callable[[str], float]) -> Alig
         # Latin letters of the Chinese name that say no English word are a part of its name left unread (LG新能源)
         loose = tuple(c for c in latin if not any(p.how == "latin" and p.zh == c for _, p in parts))
         found = _score(han, en, used_zh, used_en, soft_zh, [p for _, p in parts], weight, person, loose)
+        if found.score > KIND_CAP and _places_differ(spans, used_zh, found.missing_en):
+            found = replace(found, score=KIND_CAP)
         if found.score > best.score:
             best = found
         if best.score >= 0.99 or not spans:
@@ -477,6 +506,24 @@ def _score(
     ):
         score = min(score, KIND_CAP)
     return Alignment(round(score, 4), tuple(parts), missing_zh, missing_en, person)
+
+
+def _places_differ(
+    spans: tuple[tuple[int, int, tuple[Reading, ...]], ...], used_zh: list[bool], missing_en: tuple[str, ...]
+) -> bool:
+    """The Chinese name's place (德国 Germany, 英国 UK: a soft part left unread) and a place the English name
+    names (China) are two places: 德国电信 is not China Telecom, though either side may leave its place out."""
+    places = (_foreign_places() | lexicon.PLACES) - SOFT_EN - lexicon.UNIT_WORDS  # a place, not City or Council
+    named_en = {w for w in missing_en if w in places}
+    if not named_en:
+        return False
+    for i, size, rs in spans:
+        if any(used_zh[i : i + size]) or not rs or not all(r.soft for r in rs):
+            continue
+        said = {w for r in rs for w in r.words}
+        if said and all(w in places for w in said) and not said & named_en:
+            return True
+    return False
 
 
 def _says_qualifier(zh: str) -> bool:

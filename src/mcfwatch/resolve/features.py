@@ -15,7 +15,7 @@ from rapidfuzz.distance import Indel
 
 from mcfwatch.resolve import bilingual, lexicon
 from mcfwatch.resolve.bilingual import Alignment
-from mcfwatch.resolve.names import Name
+from mcfwatch.resolve.names import Name, latin_words
 from mcfwatch.resolve.normalize import pinyin
 
 Result = tuple[float, str]
@@ -136,7 +136,25 @@ def han_match(a: Name, b: Name, ctx: Context) -> Result:
     if not a.han or not b.han:
         return NONE
     s = Indel.normalized_similarity(a.han, b.han)
-    return (s, f"{a.han} ~ {b.han}") if s >= 0.5 else NONE
+    if s < 0.5 or _heads_differ(a.han, b.han) or _countries_differ(a.han, b.han):
+        return NONE
+    return s, f"{a.han} ~ {b.han}"
+
+
+def _countries_differ(x: str, y: str) -> bool:
+    """The names begin with two countries (韩国航空航天工业 vs 中国航空工业)."""
+    cx, cy = bilingual.country_zh(x), bilingual.country_zh(y)
+    return bool(cx and cy and cx != cy)
+
+
+def _heads_differ(x: str, y: str) -> bool:
+    """Two Chinese names that share a kind of body (理工大学, 研究院, 石油公司) and differ in what names it: 长沙 vs 长春,
+    东京 vs 南京. With their common tail of two characters or more set aside, half or less of the rest agrees."""
+    n = 0
+    while n < min(len(x), len(y)) and x[-1 - n] == y[-1 - n]:
+        n += 1
+    hx, hy = x[: len(x) - n], y[: len(y) - n]
+    return n >= 2 and bool(hx) and bool(hy) and Indel.normalized_similarity(hx, hy) <= 0.5
 
 
 def word_match(a: Name, b: Name, ctx: Context) -> Result:
@@ -193,6 +211,8 @@ def romanisation_match(a: Name, b: Name, ctx: Context) -> Result:
     latin, han = (a, b) if b.script == "han" else (b, a)
     if latin.script != "latin" or han.script != "han" or not latin.romanised or not han.romanised:
         return NONE
+    if not _reads_as_pinyin(latin):
+        return NONE  # an English name that happens to spell syllables (Change, Guide Co) is no romanisation
     s = Indel.normalized_similarity(latin.romanised, han.romanised)
     if s < 0.9:
         # personal names are often written surname last: Wei Zhang = 张伟
@@ -200,6 +220,13 @@ def romanisation_match(a: Name, b: Name, ctx: Context) -> Result:
         if len(words) in (2, 3) and "".join(reversed(words)) == han.romanised:
             s = 1.0
     return (0.95 * s, f"{latin.romanised} = {han.romanised}") if s >= 0.9 else NONE
+
+
+def _reads_as_pinyin(latin: Name) -> bool:
+    """The Latin name reads as pinyin as a whole: every word is pinyin, none an English word (renderings)."""
+    from mcfwatch.resolve.renderings import reads_as_pinyin
+
+    return any(reads_as_pinyin(r) for r in latin.readings[:1])
 
 
 def acronym_match(a: Name, b: Name, ctx: Context) -> Result:
@@ -298,14 +325,25 @@ def known_different(a: Name, b: Name, ctx: Context) -> Result:
 
 
 def kind_mismatch(a: Name, b: Name, ctx: Context) -> Result:
-    """The names are of different kinds of body (an institute vs a university)."""
-    if a.script != "latin" or b.script != "latin" or a.acronym or b.acronym:
+    """The names are of different kinds of body (an institute vs a university; 学院, read college, institute or academy, vs 大学, a university)."""
+    if a.acronym or b.acronym or not {a.script, b.script} <= {"latin", "han"}:
         return NONE
-    ka = {w for w in a.readings[0] if w in lexicon.KINDS}
-    kb = {w for w in b.readings[0] if w in lexicon.KINDS}
+    ka, kb = _kinds(a), _kinds(b)
     if ka and kb and not (ka & kb):
         return 1.0, f"{'/'.join(sorted(ka))} vs {'/'.join(sorted(kb))}"
     return NONE
+
+
+def _kinds(n: Name) -> set[str]:
+    """The kinds of body a name says: a Latin name's own words, or any reading of a Chinese one's (大学 is a
+    university, 工业大学 also an institute of technology); a company's legal form (Co., Ltd.; 公司) makes it a
+    company, though matching sets the form itself aside (南洋理工大学 is no "Nanyang Technology Company")."""
+    readings = n.readings[:1] if n.script == "latin" else n.readings
+    kinds = {w for r in readings for w in r if w in lexicon.KINDS}
+    if n.script == "latin" and lexicon.COMPANY_FORMS.intersection(latin_words(n.original)) or "公司" in n.original:
+        kinds.add("company")
+    return kinds
+
 
 
 def sub_unit(a: Name, b: Name, ctx: Context) -> Result:

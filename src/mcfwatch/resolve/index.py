@@ -18,6 +18,8 @@ from mcfwatch.resolve.names import Name, parse, variants_of
 from mcfwatch.resolve.normalize import pinyin
 
 COMMON_POSTINGS = 400    # keys with more names than this are used only when nothing rarer is shared
+SAME_NAME_ROOM = 4       # candidate_names looks this many times `limit` deep for copies of one name
+PER_GROUP = 3            # names of one organisation among a query's candidates (candidate_names with group)
 
 
 def blocking_keys(name: Name) -> set[str]:
@@ -89,8 +91,11 @@ class NameIndex:
         return self
 
     def candidate_names(self, query: Name, limit: int = 40) -> list[int]:
-        """Positions of the names that share the rarest keys with the query, best first."""
-        keys = [k for k in blocking_keys(query) if k in self.postings]
+        """Positions of the names that share the rarest keys with the query, best first: the `limit` best
+        distinct names, each with every position that publishes it. A name printed by several lists (南京理工大学 on
+        four) counts once, so one body's copies cannot crowd another body's name out (NUDT's "Changsha Institute
+        of Technology" for 长沙理工大学). Ties go by position, never by the order keys hash in."""
+        keys = sorted(k for k in blocking_keys(query) if k in self.postings)
         rare = [k for k in keys if len(self.postings[k]) <= COMMON_POSTINGS]
         votes: dict[int, float] = defaultdict(float)
         for key in rare or keys:
@@ -98,7 +103,17 @@ class NameIndex:
             w = 1.0 / len(posting) ** 0.5
             for pos in posting:
                 votes[pos] += w
-        return heapq.nlargest(limit, votes, key=votes.__getitem__)
+        ranked = heapq.nlargest(limit * SAME_NAME_ROOM, votes, key=lambda pos: (votes[pos], -pos))
+        out: list[int] = []
+        seen: set[str] = set()
+        for pos in ranked:
+            key = self.names[pos].name.key
+            if key not in seen:
+                if len(seen) >= limit:
+                    break
+                seen.add(key)
+            out.append(pos)
+        return out
 
     def candidates(self, query: Name, limit: int = 30) -> list[int]:
         """Owners whose names share the rarest keys with the query, best first."""

@@ -6,8 +6,8 @@ Polytechnic University" as an alias of Northwestern Polytechnical University, so
 
 Invariant: entries of different lists are joined into one organisation through a primary name or a
 Chinese name they share exactly, or (`alias_joins`) through an alias of one entry that is another entry's
-own name, only when that alias is given by no other entry, names at least two words, the two entries are
-of one type and country, and the entry's own name is a spelling of that alias (Hangzhao / Hangzhou Dianzi
+own name, only when that alias is given by no other entry, names at least two words, the two entries agree
+on type and country (a second signal, `_same_kind`, stands in for a country either one leaves out), and the entry's own name is a spelling of that alias (Hangzhao / Hangzhou Dianzi
 University) or its one word (the Entity List's "DJI" gives "SZ DJI Technology Co., Ltd.", NS-CMIC's name),
 not a parent's or a unit's name (affiliates share aliases: a subsidiary gives its group's name as an
 alias); an alias never joins two entries of one list (a list that publishes two entries keeps them two).
@@ -32,6 +32,7 @@ from mcfwatch.resolve.names import Name, latin_words, parse, variants_of
 MAX_CLUSTERS = 3
 NAMED_PREFIX = "named:"  # units of the bodies a list entry names in its own data (named_units)
 SPELLING = 85  # rapidfuzz ratio of an entry's own name to an alias that joins it to another entry
+CLOSE_SPELLING = 95  # ... that is itself a second signal when a country is missing (_same_kind)
 
 
 class _UnionFind:
@@ -206,9 +207,10 @@ def alias_joins(entries: Sequence[ListEntry], units: Sequence[KeyedUnit],
         a = entries[i]
         if not any(fuzz.ratio(k, key) >= SPELLING or (" " not in k and k in key.split()) for k in own_keys[i]):
             continue  # the alias is neither a spelling of the entry's own name nor its one word (DJI) spelt out
+        close = any(fuzz.ratio(k, key) >= CLOSE_SPELLING for k in own_keys[i])
         for j in sorted(named):
             b = entries[j]
-            if not _same_kind(a, b):
+            if not _same_kind(a, b, close or _names_back(b, own_keys[i]) or _shared_identifier(a, b)):
                 continue
             given = next((n for n in a.aliases if any(parse(v).key == key for v in variants_of(n))), key)
             out.append((a.id, b.id, f"{a.list_id} gives '{given}' as a name of {a.name}: the name of {b.name} ({b.list_id})"))
@@ -255,11 +257,26 @@ def named_units(
     return out, joins
 
 
-def _same_kind(a: ListEntry, b: ListEntry) -> bool:
+def _same_kind(a: ListEntry, b: ListEntry, second_signal: bool) -> bool:
+    """The two entries agree on what both publish (country, type; "Organization" is no type), and when a
+    country is missing on either side, a second signal says they are one body (`alias_joins`): a name that
+    spells the alias almost letter for letter, the other entry giving this one's name back, or an identifier
+    both publish. A spelling alone does not join a firm to a namesake whose country is unknown."""
     ca, cb = (a.country or "").lower(), (b.country or "").lower()
     if ca and cb and ca != cb:
         return False
-    return a.schema == b.schema or "Organization" in (a.schema, b.schema)
+    if not (a.schema == b.schema or "Organization" in (a.schema, b.schema)):
+        return False
+    return bool(ca and cb) or second_signal
+
+
+def _names_back(b: ListEntry, own_keys: Sequence[str]) -> bool:
+    """Entry b gives one of the other entry's own names among its aliases."""
+    return any(parse(v).key in own_keys for n in b.aliases for v in variants_of(n))
+
+
+def _shared_identifier(a: ListEntry, b: ListEntry) -> bool:
+    return any(b.identifiers.get(k) == v for k, v in a.identifiers.items() if v)
 
 
 def table_units() -> list[KeyedUnit]:

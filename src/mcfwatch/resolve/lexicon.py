@@ -68,6 +68,13 @@ PLACES = frozenset(
 )
 
 
+# legal forms that make a body a company (a subset of LEGAL_FORMS: not group, holding, joint, public ...)
+COMPANY_FORMS = frozenset(
+    "co coltd company corp corporation inc incorporated limited llc ltd plc gmbh kk pte pvt jsc ojsc pjsc ooo zao oao "
+    "pao bhd sdn tbk srl spa sarl".split()
+)
+
+
 def _read(name: str) -> list[str]:
     text = resources.files("mcfwatch.resolve").joinpath("data", name).read_text(encoding="utf-8")
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]

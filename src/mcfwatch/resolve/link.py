@@ -20,8 +20,10 @@ LINK_THRESHOLD = 0.85
 # 3: bracketed places are no names, one-common-word translations are leads only; 4: a type guessed from the
 # name's shape (nsfreg lists) never hides a match; 5: entries joined through an alias that is another list's
 # name (knowledge.alias_joins) are one organisation; 6: the later s25 screening changes (capital words are no
-# acronyms, ASPI's named units, the Chinese-name cap) re-screen cached links too.
-LINK_RULES = 6
+# acronyms, ASPI's named units, the Chinese-name cap) re-screen cached links too; 7: s26 screening precision
+# (English words are no pinyin, Chinese names that share only a kind of body or name two countries differ,
+# a name printed by several lists counts once among the candidates).
+LINK_RULES = 7
 LISTABLE = frozenset({"Company", "Organization", "PublicBody", "University", "MilitaryUnit", "Person"})
 
 

@@ -168,28 +168,47 @@ def similarity(syllables: tuple[str, ...], word: str) -> float:
 
 @lru_cache(maxsize=1)
 def syllables() -> frozenset[str]:
-    """Every toneless pinyin syllable (from pypinyin's character table; ü written v)."""
+    """Every toneless pinyin syllable (from pypinyin's character table; ü written v, and u as names often write
+    it: lv and lu, lve and lue)."""
     from pypinyin.constants import PINYIN_DICT
 
     out: set[str] = set()
     for readings in PINYIN_DICT.values():
         for r in readings.split(","):
-            plain = "".join(c for c in unicodedata.normalize("NFKD", r) if not unicodedata.combining(c))
-            out.add(plain.replace("ü", "v"))
+            decomposed = unicodedata.normalize("NFKD", r)  # ǚ = u + diaeresis + tone mark
+            for form in (decomposed.replace("u\u0308", "v"), decomposed):  # lv (the v convention) and lu, lue
+                out.add("".join(c for c in form if not unicodedata.combining(c)))
     return frozenset(x for x in out if any(v in x for v in "aeiouv"))  # not the interjections n, ng, m
 
 
-_PINYIN_MARKS = re.compile(r"zh|x|q|uo|iu|ui|ian|iao|ong")
+@lru_cache(maxsize=20_000)
+def syllable_count(word: str) -> int:
+    """The fewest toneless pinyin syllables the letters split into, 0 when they do not split (shangtang 2,
+    sensetime 4 = sen se ti me, bgi 0)."""
+    known = syllables()
+    best = [0] * (len(word) + 1)
+    for i in range(1, len(word) + 1):
+        counts = [best[j] + 1 for j in range(max(0, i - 6), i) if (j == 0 or best[j]) and word[j:i] in known]
+        best[i] = min(counts) if counts else 0
+    return best[len(word)]
+
+
+PINYIN_MARKS = re.compile(r"zh|x|q|uo|iu|ui|ian|iao|ong")
 
 
 @lru_cache(maxsize=100_000)
 def is_pinyin(word: str) -> bool:
     """The word is romanised Chinese (zhongxing, daxue), not a foreign name: a run of pinyin syllables with
-    a spelling English names rarely have (zh, x, q, uo, ong …). Milan, Tata and Simon are not."""
+    a spelling English names rarely have (zh, x, q, uo, ong …). Milan, Tata and Simon are not, nor is an English
+    dictionary word that pinyin would split into syllables (guide = gui de, quota: `english.english_likelier`)."""
+    from mcfwatch.resolve.english import english_likelier
+
+    if english_likelier(word):
+        return False
     known = syllables()
     if word in known:
         return True  # one syllable: jun, shi, yuan
-    if not _PINYIN_MARKS.search(word):
+    if not PINYIN_MARKS.search(word):
         return False
     reach = [True] + [False] * len(word)
     for i in range(len(word)):

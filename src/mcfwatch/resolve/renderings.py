@@ -26,9 +26,10 @@ from functools import lru_cache
 from mcfwatch.lists.model import ListEntry
 from mcfwatch.resolve import lexicon
 from mcfwatch.resolve.algorithm import LIST_RENDERING
+from mcfwatch.resolve.english import english_likelier
 from mcfwatch.resolve.names import Name, parse, variants_of
 from mcfwatch.resolve.normalize import has_han
-from mcfwatch.resolve.phonetic import syllables
+from mcfwatch.resolve.phonetic import syllable_count
 
 RENDERING_CAP = LIST_RENDERING.value  # 0.75: a screening lead (0.70), never a merge (0.80) or a graph link (0.85)
 MAX_SPAN = 2          # words on either side of an aligned difference
@@ -73,22 +74,21 @@ def table(renderings: Iterable[Rendering]) -> dict[str, list[list[str]]]:
     return out
 
 
-@lru_cache(maxsize=20_000)
-def syllable_count(word: str) -> int:
-    """The fewest toneless pinyin syllables the letters split into, 0 when they do not split (shangtang 2,
-    sensetime 4 = sen se ti me, bgi 0). The syllables are the phonetic layer's (`phonetic.syllables`)."""
-    known = syllables()
-    best = [0] * (len(word) + 1)
-    for i in range(1, len(word) + 1):
-        counts = [best[j] + 1 for j in range(max(0, i - 6), i) if (j == 0 or best[j]) and word[j:i] in known]
-        best[i] = min(counts) if counts else 0
-    return best[len(word)]
-
-
 def is_pinyin(word: str) -> bool:
-    """The letters split into toneless pinyin syllables (looser than `phonetic.is_pinyin`, which also asks for a
-    spelling English names rarely have: a brand such as SenseTime is pinyin here)."""
-    return syllable_count(word) > 0
+    """The letters split into toneless pinyin syllables and are no English word that pinyin would need two or
+    more syllables for (change = chang e, guide, China, SenseTime: `english.english_likelier`). Looser than
+    `phonetic.is_pinyin`, which also asks for a spelling English names rarely have (zh, x, q ...)."""
+    return syllable_count(word) > 0 and not english_likelier(word)
+
+
+def reads_as_pinyin(words: Sequence[str]) -> bool:
+    """A name (or a span of one) reads as pinyin as a whole: every word splits into syllables on its own (not
+    only once its words run together), and English words (Guide, Change) are fewer than the words that are
+    pinyin only: "Weisi Like Leimo" is pinyin, "Change", "Guide Dance" or "Sheer Cima" is not."""
+    if not words or not all(syllable_count(w) > 0 for w in words):
+        return False
+    english = sum(1 for w in words if english_likelier(w))
+    return english < len(words) - english
 
 
 def _two_names(a: str, b: str) -> bool:
@@ -136,7 +136,7 @@ def learn(entry: ListEntry) -> list[Rendering]:
             continue
         for (mine, my_name), (other, other_name) in (((spans[0], na), (spans[1], nb)), ((spans[1], nb), (spans[0], na))):
             key = "".join(mine)
-            if _WORD.match(key) and is_pinyin(key) and key != "".join(other) and not _two_names(key, "".join(other)):
+            if _WORD.match(key) and reads_as_pinyin(mine) and is_pinyin(key) and key != "".join(other) and not _two_names(key, "".join(other)):
                 out.add(Rendering(key, " ".join(other), entry.id, my_name, other_name, aliases_only))
     return sorted(out, key=lambda r: (r.pinyin, r.brand, r.aliases_only, r.pinyin_name, r.brand_name))
 

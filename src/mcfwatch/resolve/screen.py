@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -19,6 +20,7 @@ from rapidfuzz.distance import Indel
 
 from mcfwatch.lists import load_lists, noncommercial_excluded
 from mcfwatch.lists.model import ListEntry, WatchList
+from mcfwatch.resolve import lexicon
 from mcfwatch.resolve.algorithm import (
     ALGORITHM,
     CHINESE_NAME_DIFFERS,
@@ -26,10 +28,11 @@ from mcfwatch.resolve.algorithm import (
     Comparison,
     FeatureHit,
 )
+from mcfwatch.resolve.bilingual import is_soft
 from mcfwatch.resolve.index import NameIndex, prepare
 from mcfwatch.resolve.knowledge import KeyedUnit, Knowledge, alias_joins, named_units, table_units
 from mcfwatch.resolve.matcher import Matcher
-from mcfwatch.resolve.names import Name, parse, variants_of
+from mcfwatch.resolve.names import Name, latin_words, parse, variants_of
 from mcfwatch.resolve.normalize import has_han
 from mcfwatch.resolve.renderings import RENDERING_CAP
 from mcfwatch.resolve.renderings import table as rendering_table
@@ -198,9 +201,15 @@ class Screener:
         wanted = set(list_ids) if list_ids else None
         best: dict[int, Comparison] = {}
         for q in parsed:
+            compared: dict[str, Comparison] = {}  # a name several entries publish is compared once
             for pos in self.index.candidate_names(q, limit=CANDIDATES):
                 indexed = self.index.names[pos]
-                c = self.matcher.compare_parsed(q, indexed.name)
+                first = compared.get(indexed.name.original)
+                if first is None:
+                    c = compared[indexed.name.original] = self.matcher.compare_parsed(q, indexed.name)
+                else:  # each entry its own copy: the hit loop writes into its features
+                    c = Comparison(first.left, first.right, first.score, dict(first.features), first.relation,
+                                   first.algorithm)
                 old = best.get(indexed.owner)
                 if old is None or c.score > old.score:
                     best[indexed.owner] = c
@@ -208,6 +217,7 @@ class Screener:
             self._rendered(q, best)
         self._spread(best, threshold)
         floor = min(RELATED_FLOOR, threshold, cutoff if cutoff is not None else 1.0)
+        shape = query_shape(queries)
         hits: list[Hit] = []
         related: list[Hit] = []
         near: list[Hit] = []
@@ -220,6 +230,10 @@ class Screener:
             # a type the list publishes rules a match out; one guessed from the name's shape never does
             if schema and not can_match(schema, entry.schema) and not entry.properties.get("schema_guessed"):
                 continue
+            if shape and entry.schema == "Person" and not entry.properties.get("schema_guessed"):
+                continue  # 尼斯市 (Nice) is a city, never the listed person Geoffrey Nice (尼斯)
+            if shape == "place" and not _published(c) and not _names_a_place(c.right):
+                continue  # 里昂市 (Lyon) is a city, not Leon Technology Co., Ltd. (a firm named after a place)
             score = c.score
             known = c.features.get("known_same")
             why = self.matcher.knowledge.joined(entry.id) if known is not None else ""
@@ -348,6 +362,38 @@ class Screener:
                 else:
                     spread.features["known_same"] = FeatureHit("known_same", 1.0, same, "match")
                 best[other] = spread
+
+
+_PLACE_ZH = re.compile(r"^[\u4e00-\u9fff]{2,}(市|省|县)$")
+_BODY_ZH = re.compile(r"(公司|集团|大学|学院|研究所|研究院|研究中心|实验室|银行|株式会社|协会|基金会|委员会|部队)")
+
+
+def _published(c: Comparison) -> bool:
+    """The match is the very name a list publishes (not one spread from another entry of the organisation)."""
+    known = c.features.get("known_same")
+    return "same_name" in c.features or known is not None and not known.detail.startswith("same organisation as")
+
+
+def _names_a_place(name: str) -> bool:
+    """Every word of the name is a place or a seat of government (Hotan City, Kyoto Prefecture)."""
+    words = [w for r in parse(name).readings[:1] for w in r]
+    return bool(words) and all(w in lexicon.PLACES or is_soft(w) for w in words)
+
+
+def query_shape(queries: Sequence[str]) -> str:
+    """What the query's own name says it is: "place" (a city, a province: 里昂市), "body" (a company, a
+    university, a bank: 强生公司, by a legal form or a kind of body), or "" (nothing: a bare name)."""
+    for q in queries:
+        text = q.strip()
+        if _PLACE_ZH.match(text):
+            return "place"
+        if _BODY_ZH.search(text):
+            return "body"
+        words = set(latin_words(text)) if not has_han(text) else set()
+        if words & lexicon.COMPANY_FORMS or words & lexicon.KINDS:
+            return "body"
+    return ""
+
 
 
 def _same_words(a: Name, b: Name) -> bool:

@@ -1,0 +1,61 @@
+"""English dictionary words that happen to spell pinyin syllables: "change" (chang e), "guide" (gui de).
+
+A Latin word can split into toneless pinyin syllables and still be English: "sense" = sen se, "dance" = dan
+ce, "China" = chi na. Read as pinyin, such a word would make a list's English name look romanised Chinese
+(a rendering learned from it, a transliteration skipped, a romanisation match to some Chinese name). The
+dictionary is the English of CC-CEDICT as shipped in cedict_names.tsv (common words and foreign proper names,
+already cut from the senses), less every word an entry writes as the pinyin of its own characters or of a part of them (erhu, guzheng;
+Hami for 哈密瓜: a loanword that reads as pinyin in both languages), and less every proper name that is the
+pinyin of some proper name's characters (Beijing, Changjiang: a Chinese place, whichever row glosses it) or
+is spelled as only pinyin is (zh, x, q, uo, ong ...: Shaanxi).
+
+`english_likelier(word)`: the word is such a dictionary word and pinyin would need two or more syllables for
+it. A single syllable that is also an English word (long, fang, song, men) stays readable as pinyin: both
+readings are common, and names such as "Long Xing" are written that way.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from mcfwatch.resolve.phonetic import PINYIN_MARKS, syllable_count
+
+_WORD = re.compile(r"^[a-z]{3,}$")
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> frozenset[str]:
+    """Lower-case English words of CC-CEDICT's glosses (cedict_names.tsv), less CC-CEDICT's own pinyin."""
+    text = resources.files("mcfwatch.resolve").joinpath("data", "cedict_names.tsv").read_text(encoding="utf-8")
+    rows = [cols for line in text.splitlines() if line and not line.startswith("#")
+            if len(cols := line.split("\t")) >= 4]
+    # the pinyin of every proper name's characters (and of its parts): 北京市 gives beijing, 昌江区 changjiang
+    place_pinyin = {span for cols in rows if cols[2] == "name" for span in _spans(cols[1])}
+    out: set[str] = set()
+    for _zh, pinyin, kind, english in rows:
+        own = _spans(pinyin)
+        for reading in english.split("|"):
+            word = reading.lower()
+            if reading.startswith("@") or not _WORD.match(word) or word in own:
+                continue
+            if kind == "word" and reading.islower() or kind == "name" and word not in place_pinyin and not _romanised(word):
+                out.add(word)
+    return frozenset(out)
+
+
+def _romanised(word: str) -> bool:
+    """A proper name spelled the way pinyin is and English rarely is (Shaanxi, Zhengxing): a Chinese name."""
+    return bool(PINYIN_MARKS.search(word)) and syllable_count(word) > 0
+
+
+def _spans(pinyin: str) -> set[str]:
+    syllables = pinyin.lower().split()
+    return {"".join(syllables[i:j]) for i in range(len(syllables)) for j in range(i + 1, len(syllables) + 1)}
+
+
+@lru_cache(maxsize=100_000)
+def english_likelier(word: str) -> bool:
+    """The word is an English dictionary word that pinyin could spell only as two or more syllables."""
+    return word in dictionary() and syllable_count(word) >= 2

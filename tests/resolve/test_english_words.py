@@ -1,0 +1,77 @@
+"""English words that spell pinyin syllables ("change" = chang e, "guide" = gui de) are read as English:
+no rendering, no romanisation match and no skipped transliteration rests on them (resolve/english.py)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from mcfwatch.lists import load_lists
+from mcfwatch.lists.model import ListEntry
+from mcfwatch.resolve import phonetic
+from mcfwatch.resolve.english import dictionary, english_likelier
+from mcfwatch.resolve.features import NONE, Context, romanisation_match
+from mcfwatch.resolve.names import parse
+from mcfwatch.resolve.renderings import is_pinyin, learn, reads_as_pinyin
+
+
+@lru_cache(maxsize=1)
+def _entries() -> dict[str, ListEntry]:
+    return {e.id: e for wl in load_lists() for e in wl.entries}
+
+
+@pytest.mark.parametrize("word", ["change", "guide", "china", "sense", "dance", "open", "rice", "house", "leading"])
+def test_english_words_that_split_into_syllables_are_not_pinyin(word: str) -> None:
+    assert phonetic.syllable_count(word) > 0  # the letters do split: chang e, gui de, chi na ...
+    assert english_likelier(word)
+    assert not is_pinyin(word) and not phonetic.is_pinyin(word)
+
+
+@pytest.mark.parametrize("word", ["shangtang", "huada", "feiteng", "zhongxing", "beijing", "changjiang", "shaanxi", "hami"])
+def test_pinyin_names_stay_pinyin(word: str) -> None:
+    """Chinese places and firms CC-CEDICT glosses under another entry (北京市 Beijing, 扬子江 Changjiang) stay pinyin."""
+    assert not english_likelier(word)
+    assert is_pinyin(word)
+
+
+def test_one_syllable_english_words_stay_readable_as_pinyin() -> None:
+    """long, song, fang are English words and pinyin syllables alike: names write them either way."""
+    assert {"long", "song", "fang"} <= dictionary()
+    assert all(is_pinyin(w) for w in ("long", "song", "fang"))
+
+
+def test_a_name_reads_as_pinyin_only_word_by_word() -> None:
+    assert reads_as_pinyin(("huada", "jiyin"))
+    assert not reads_as_pinyin(("guide", "dance"))
+    assert not reads_as_pinyin(("tamir", "i"))  # "tamiri" splits only once the words run together
+    # one English-looking word among pinyin words is pinyin there (a romanisation of 韦斯利·克雷默)
+    assert reads_as_pinyin(("weisi", "like", "leimo"))
+    assert not reads_as_pinyin(("sheer", "cima"))
+    assert not reads_as_pinyin(())
+
+
+@pytest.mark.parametrize(("entry_id", "word"), [
+    # the Entity List publishes "Nanjing Rice Electronic Equipment" beside "Nanjing LES ...": Rice is no pinyin of LES
+    ("us-bis-entity-list:nanjing-les-electronic-equipment-co-ltd", "rice"),
+    # "Open Joint Stock Company ..." beside its Russian "Otkrytoe Aktsionernoe Obshchestvo ..."
+    ("us-bis-entity-list:open-joint-stock-company-balashikhinskiy-liteyno-mekhanicheskiy-zavod", "open"),
+    # the brand side of Beijing Sensetime / Beijing Shangtang is English (a coined brand), not pinyin for Shangtang
+    ("us-bis-entity-list:beijing-sensetime-technology-development-co-ltd", "sensetime"),
+])
+def test_real_entries_teach_no_rendering_from_an_english_word(entry_id: str, word: str) -> None:
+    learned = learn(_entries()[entry_id])
+    assert all(r.pinyin != word for r in learned)
+
+
+def test_the_brand_direction_of_a_real_entry_is_still_learned() -> None:
+    learned = {(r.pinyin, r.brand) for r in learn(_entries()["us-bis-entity-list:beijing-sensetime-technology-development-co-ltd"])}
+    assert ("shangtang", "sensetime") in learned
+
+
+def test_an_english_name_is_no_romanisation_of_a_chinese_one() -> None:
+    ctx = Context(lambda w: 1.0, lambda n: frozenset(), lambda c: c)
+    # 昌鄂 reads chang e and 赤那 chi na, letter for letter "Change" and "China" (0.95 before): English words
+    assert romanisation_match(parse("Change"), parse("昌鄂"), ctx) == NONE
+    assert romanisation_match(parse("China"), parse("赤那"), ctx) == NONE
+    assert romanisation_match(parse("Xibei Gongye Daxue"), parse("西北工业大学"), ctx)[0] >= 0.9
