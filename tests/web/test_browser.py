@@ -216,3 +216,42 @@ def test_reader_cannot_reject(server: str, browser: object) -> None:
     assert status == 403
     s.errors.remove("Failed to load resource: the server responded with a status of 403 (Forbidden)")
     s.close()
+
+
+GRAPH_CHECK = """() => {
+    const cy = window.mcfGraph;
+    const boxes = cy.nodes().map(n => n.boundingBox({includeLabels: true, includeOverlays: false}));
+    let overlaps = 0;
+    for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+            const a = boxes[i], b = boxes[j];
+            if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) { overlaps++; }
+        }
+    }
+    const labelled = cy.edges().filter(e => e.style('label') !== '');
+    return {nodes: boxes.length, overlaps: overlaps,
+            labelled_off_path: labelled.filter(e => !e.data('path')).length,
+            labelled_on_path: labelled.filter(e => e.data('path')).length};
+}"""
+
+
+def test_the_graph_of_a_hub_is_readable(server: str, browser: object) -> None:
+    """Lizhong Group's graph (the seed, both languages): no name drawn over another, and only the exposure path's
+    edges labelled. Before, cose packed the nine names on top of one another under 17 edge labels."""
+    from mcfwatch.workspace import Workspace
+
+    ws = Workspace(os.environ["MCFWATCH_DB"])
+    try:
+        ws.ingest([sample_path(SEED), sample_path("zh/seed_zh.txt")])  # idempotent after the seed story
+        lizhong = ws.resolve_name("Lizhong Group").id
+    finally:
+        ws.close()
+    s = Session(browser, server, "graph")
+    s.login("ana")
+    s.page.goto(f"{server}/entity/{lizhong}/graph")
+    s.page.wait_for_selector("#cy[data-ready='1']")
+    s.shot("lizhong-graph")
+    seen = s.page.evaluate(GRAPH_CHECK)
+    assert seen["nodes"] >= 6 and seen["labelled_on_path"] >= 1, seen  # 8, or 7 after the story's rejections
+    assert seen["overlaps"] == 0 and seen["labelled_off_path"] == 0, seen
+    s.close()
