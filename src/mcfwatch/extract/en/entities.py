@@ -46,7 +46,7 @@ from mcfwatch.extract.en.heads import local_council, named_by_role, strong_type
 from mcfwatch.extract.en.items import item_head_after, transferred_items
 from mcfwatch.extract.en.lexicon import TITLE_HEADS, TITLE_WORDS
 from mcfwatch.extract.en.names import country_name, name_key
-from mcfwatch.extract.en.patterns import PERSON_TITLES, TECHNOLOGIES
+from mcfwatch.extract.en.patterns import EVENT_HEADS, PERSON_TITLES, TECHNOLOGIES, TITLED_EVENT_HEADS
 from mcfwatch.model import ENTITY_TYPES
 
 TECHNOLOGY_NAMES = {" ".join(t) for t in TECHNOLOGIES}
@@ -456,6 +456,13 @@ BODY_WORDS = COMPANY_WORDS | GOV_WORDS | UNIVERSITY_WORDS | ORG_WORDS | MILITARY
 
 # the labels a name's shape overrules (heads.py): the model's, and the research and firm patterns' guesses
 _SHAPE_TYPED = {"ORG", "FAC", "PERSON", "GPE", "University", "Company", "Organization"}
+_GATHERING_WORDS = frozenset(EVENT_HEADS) | {w.lower() for w in TITLED_EVENT_HEADS}
+
+
+def _no_gathering(span: Span) -> bool:
+    """The model's EVENT for a name with no word of a gathering ("Jiangsu Overseas Talent Workstation (Boston)"):
+    a shape the guide types overrules it (not "U.N. Climate Change Conference", "Paris Air Show")."""
+    return not any(t.lower_ in _GATHERING_WORDS for t in span)
 
 
 def mentions_of(doc: Doc) -> list[Mention]:
@@ -488,7 +495,7 @@ def mentions_of(doc: Doc) -> list[Mention]:
             etype = "Place"
         if not from_ruler and span.text.lower() in TECHNOLOGY_NAMES:
             etype = "Technology"  # "Artificial Intelligence"/GPE
-        if label in _SHAPE_TYPED and (strong := strong_type(span.text)):
+        if (label in _SHAPE_TYPED or label == "EVENT" and _no_gathering(span)) and (strong := strong_type(span.text)):
             etype, from_ruler = strong, True  # a shape the guide types (heads.py): typed as the ruler types
         elif label in {"ORG", "GPE", "FAC"} and etype != "Place" and named_by_role(span, BODY_WORDS):
             etype, from_ruler = "Person", True  # "Kaleva Lift's chief executive, Mikko Rautio,"

@@ -42,7 +42,12 @@ _AGENCY = re.compile(
     r"^Invest\b|\bInvest$|\b(?:Trade and Investment|Investment (?:&|and) Trade)\b"
     r"|\bCustoms\b|^National\b.*\bFoundation\b|\bNatural Science Foundation\b|^Port of\b|\bPort Authority\b"
     r"|\bBorder Guard\b|\bLegislature\b|\bLegislative Assembly\b|\bExport Finance\b"
-    r"|\bAuthority$")  # "Civil Aviation Authority", "Hong Kong Monetary Authority" (17 of 17 training names)
+    r"|\bAuthority$"  # "Civil Aviation Authority", "Hong Kong Monetary Authority" (17 of 17 training names)
+    r"|\bLeading (?:Small )?Group(?:$| for\b)")  # a Party or government leading group ("Jiangsu Provincial Talent Work Leading Group")
+# an overseas talent (recruitment) workstation of a Chinese local government or park, named with the city it
+# works in ("Jiangsu Overseas Talent Workstation (Boston)", "Overseas Talent Recruitment Station"): Organization
+# (7 of 7 names of corpus/train and corpus/extra)
+_TALENT_STATION = re.compile(r"\bTalent\b.*\b(?:Workstation|Work Station|Station)\b")
 
 # a court of a state and a prosecutor's office (guide: PublicBody, "U.S. District Court for the District of
 # Massachusetts"), as court filings write them, in capitals too
@@ -148,6 +153,8 @@ def strong_type(name: str) -> str | None:
         return "Company"
     if _PARK.search(name):
         return "Place"
+    if _TALENT_STATION.search(name):
+        return "Organization"
     if low.startswith(("world ", "international ")) and "customs" in words:
         return "Organization"  # "World Customs Organization"
     if _THINK_TANK.search(name) and not re.search(r"\bUniversity\b|\bCollege\b", name) and not _OFFICE.search(name):
