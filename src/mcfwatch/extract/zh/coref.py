@@ -154,15 +154,18 @@ def canonical(named: Sequence[Named], places: Container[str] = ()) -> dict[tuple
     places = _Also(places, {n[:i] for n, t in keys if t != "Company" for i in (2, 3) if len(n) > i and n[i] == "市"})
     stripped = {n.name for n in named if n.surface != n.name}  # 新加坡港务集团 named 港务集团: no abbreviation
     out: dict[tuple[str, str], tuple[str, str]] = {}
+    longer = 0  # keys[:longer] are the names longer than the short form: only they can be its fuller name
     for short in keys:
-        targets = {out.get(full, full) for full in keys
+        while longer < len(keys) and len(keys[longer][0]) > len(short[0]):
+            longer += 1
+        fuller = keys[:longer]
+        targets = {out.get(full, full) for full in fuller
                    if _short_of(short[0], short[1], full[0], full[1], places, short[0] not in stripped)}
         if not targets and short[1] == "Company" and short[0] not in stripped:  # only when no fuller name holds
             # it whole (中国船舶集团), and not a firm named with its own place (新加坡港务集团 named 港务集团)
-            targets = {out.get(full, full) for full in keys if full[1] == "Company" and full[0] != short[0]
+            targets = {out.get(full, full) for full in fuller if full[1] == "Company"
                        and _firm_short(short[0], full[0], places)}
-        if short[1] == "Place" and any(n.startswith(short[0]) and n != short[0] for n, t in keys
-                                       if t not in ("Company", "Person")):
+        if short[1] == "Place" and any(n.startswith(short[0]) for n, t in fuller if t not in ("Company", "Person")):
             targets = {t for t in targets if t[1] != "Company"}  # 阿布扎比 of 阿布扎比国际防务展: a place there
         if len(targets) == 1:
             out[short] = targets.pop()

@@ -706,6 +706,7 @@ def _split_space(text: str, c: _Cand) -> list[_Cand]:
 
 
 _HOME = frozenset({"中国", "中华人民共和国"})
+_GOVERNMENT_FIRST = frozenset("市州省县区人政")  # how a government's word after a place opens
 _LOCAL_GOVERNMENT = ("市人民政府", "州人民政府", "省人民政府", "县人民政府", "区人民政府", "市政府", "州政府", "省政府",
                      "县政府", "区政府")
 
@@ -718,7 +719,7 @@ def _government(text: str, c: _Cand) -> _Cand:
         country = text[c.start : c.end - 2]
         if country in tr.PLACE_PREFIXES or country in _HOME:
             return _Cand(c.start, c.end - 2, "Place", c.priority, [], c.source)
-    elif c.type == "Place" and text[c.start : c.end] not in tr.PLACE_PREFIXES:
+    elif c.type == "Place" and text[c.end : c.end + 1] in _GOVERNMENT_FIRST and text[c.start : c.end] not in tr.PLACE_PREFIXES:
         tail = next((g for g in _LOCAL_GOVERNMENT if text.startswith(g, c.end)), "")
         if not tail and text[c.end - 1] in "市州省县区":
             tail = next((g for g in ("人民政府", "政府") if text.startswith(g, c.end)), "")
@@ -880,10 +881,11 @@ def find_mentions(
     tagged = _tagger_candidates(named) if "tagger" in use else []
     if proposed is not None:
         tagged = [c for c in tagged if not _joins_organisations(c, known) and not _ends_in_action(text, c, tokens)]
+    spaced = _HAN_SPACE.search(text) is not None  # a space between Chinese words or a line break in this text
     cands = [r for c in known + tagged for o in _split_owned(text, _cut(text, tokens, c, model))
              for p in _split_parent(text, _trim(text, o)) for d in _split_department(text, p)
              for y in _split_copula(text, d) for x in _split_latin(text, _government(text, y)) for q in _split_place(text, x)
-             for w in _split_space(text, q)
+             for w in (_split_space(text, q) if spaced else (q,))
              for r in _split_chain(text, w)]
     cands = [c for c in cands if c.source == "gazetteer" or not (_generic_after_cut(text[c.start : c.end])
                                                                  or _described(text, c) or text[c.start : c.end] in _VERBS)]
