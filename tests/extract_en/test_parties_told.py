@@ -75,3 +75,42 @@ def test_the_city_of_a_place(extract_text) -> None:  # en-w-0082
 def test_the_campus_of_a_university_established_with(extract_text) -> None:  # en-w-1180
     found = rels(extract_text(passage("en-w-1180", "HITSZ is the Shenzhen", "in 2002.")), "agreement")
     assert ("Harbin Institute of Technology", "Shenzhen Municipal People's Government") in found
+
+
+def test_a_sale_done_to_a_defence_university_abroad(extract_text) -> None:  # en-w-1289
+    # "sold a cryostat to [NUDT]" is a sale done (an export); only a standing supply of a military body is an mcf_link
+    found = rels(extract_text(passage("en-w-1289", "Hengtai Deep Tech Fund backed", "Defense Technology.")), "export")
+    assert ("Qbit Delft", "National University of Defense Technology") in found
+
+
+def test_to_a_and_to_b(extract_text) -> None:  # en-w-0084, en-w-0041
+    found = rels(extract_text(passage("en-w-0084", "Moravia Light Aircraft has sold", "University of China.")), "export")
+    assert ("Moravia Light Aircraft", "Civil Aviation Flight University of China") in found
+    # "to Leonardo's helicopter division and to Safran": both buyers (the division stands for its company)
+    found = rels(extract_text(passage("en-w-0041", "Ferri Trasmissioni supplies", "of France.")), "export")
+    assert {t for _s, t in found} >= {"Leonardo", "Safran Helicopter Engines"}
+
+
+def test_one_of_them_named_after_a_comma(extract_text) -> None:  # en-w-1185
+    found = rels(extract_text(passage("en-w-1185", "Wineries from Alcantara", "Penglai Wine Trading.")), "export")
+    assert ("Bodegas Río Viejo", "Penglai Wine Trading") in found
+
+
+def test_shown_at_the_show_the_passage_reports(extract_text) -> None:  # en-w-0057
+    text = passage("en-w-0057", "BERLIN", "C919 cabin mock-up.")
+    found = rels(extract_text(text), "participation")
+    assert ("Commercial Aircraft Corporation of China", "ILA Berlin Air Show") in found
+    # no show named in the passage: none taken from nowhere
+    alone = passage("en-w-0057", "Aviation Industry Corporation of China (AVIC) showed", "C919 cabin mock-up.")
+    assert not rels(extract_text(alone), "participation")
+
+
+def test_keynotes_at_the_forum_just_named(extract_text) -> None:  # en-w-1062
+    found = rels(extract_text(passage("en-w-1062", "In June the Jiangxi", "gave keynote addresses.")), "participation")
+    assert ("Tom Brady", "Poyang Lake Forum on Advanced Materials") in found
+
+
+def test_travelled_for_the_dialogue(extract_text) -> None:  # en-w-1019
+    found = rels(extract_text(passage("en-w-1019", "The Chancellor of the Exchequer", "Financial Dialogue,")),
+                 "participation")
+    assert ("Rachel Reeves", "UK-China Economic and Financial Dialogue") in found

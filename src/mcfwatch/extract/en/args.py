@@ -219,8 +219,8 @@ class Resolver:
             r = self.pronoun(t, want)
             return [Arg(r, "resolved", t.i)] if r else []
         kinds = {"Person"} | DEFINITE.get(t.lemma_.lower(), set())  # "the German firm Hagemann Pressen" too
-        if t.pos_ == "NOUN":  # "the Danish line Nordlys Shipping", "the Yantai importer Penglai Wine Trading"
-            kinds = kinds | _ORGS
+        if t.pos_ in {"NOUN", "NUM"}:  # "the Danish line Nordlys Shipping", "the Yantai importer Penglai Wine
+            kinds = kinds | _ORGS  # Trading", "one, Bodegas Río Viejo, has since sold"
         for c in t.children:  # "Director Wang’s predecessor, Yang Jiechi": the named appositive
             if c.dep_ == "appos" and self.table.types.get(self.table.entity_of(c) or "") in kinds:
                 return [Arg(self.table.entity_of(c) or "", "direct", c.i)]

@@ -32,11 +32,13 @@ def export_objects(r: Resolver, tok: Token, lemma: str) -> tuple[list[Arg], list
     """The receivers of an export verb ("to X", "through the distributor X", "sent the institute 64 files") and
     the exports the intermediaries made on to them ("sold X to Y through a distributor, Z": Z shipped it on to Y)."""
     ways = {"to"} if lemma in HANDED else {"to", "through", "via"}  # "passed through Hong Kong": no export
-    objs = [a for t in prep_objects(tok, ways) + _children(tok, {"dative"})
-            for a in r.entities(t, want=WANT["export"])]
+    objs = [a for t in prep_objects(tok, ways) + _children(tok, {"dative"}) for a in _party(r, t)]
+    standing = lemma in STANDING or tok.tag_ in {"VBZ", "VBP"} or \
+        any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
     objs += [a for d in _children(tok, {"dative"}) if d.pos_ == "ADP" for t in _children(d, {"pobj"})
-             for a in r.entities(t, want=WANT["export"])  # "sells sensors to X" (not to the PLA:
-             if r.table.types.get(a.entity) in SURFACE_BUYERS]  # an mcf_link, mcflinks.py)
+             for a in r.entities(t, want=WANT["export"])  # "sells sensors to X" (not to the PLA: an
+             if not standing or r.table.types.get(a.entity) in SURFACE_BUYERS]  # mcf_link, mcflinks.py); "sold a
+    # cryostat to [NUDT]" (a sale done) is an export
     goods = [d for d in _children(tok, {"dobj"}) if _goods(d)]
     if tok.dep_ == "amod" and tok.tag_ == "VBG":  # "of exporting sonar transducers to X", read as an adjective
         goods.append(tok.head)
@@ -54,6 +56,14 @@ def export_objects(r: Resolver, tok: Token, lemma: str) -> tuple[list[Arg], list
     ends = [o for o in objs if all(o.entity != m.entity for m in through)]
     middle = [m for m in through if r.table.types.get(m.entity) == "Company"]
     return objs, pairs("export", middle, ends, tok.i)
+
+
+def _party(r: Resolver, t: Token) -> list[Arg]:
+    """Who an export's object stands for: its entities, else the organisation whose unit it names ("to Leonardo's
+    helicopter division")."""
+    return r.entities(t, want=WANT["export"]) or [
+        a for c in t.children if c.dep_ == "poss" and t.pos_ == "NOUN" for a in r.entities(c)
+        if r.table.types.get(a.entity) in ORGS]
 
 
 def _goods(obj: Token) -> bool:

@@ -22,6 +22,8 @@ SELECT_VERBS = {"select", "choose", "admit", "shortlist"}
 SPEAK_VERBS = {"speak", "lecture", "exhibit", "compete", "perform", "show", "display", "showcase", "unveil",
                "demonstrate"}  # "showed its drones at the Zhuhai Airshow"
 GIVE_VERBS = {"give", "deliver", "present", "make"}
+# showing goods: at the show the passage reports when none is named
+SHOW_VERBS = {"show", "display", "exhibit", "showcase", "unveil", "demonstrate"}
 TALK_NOUNS = {"talk", "lecture", "keynote", "speech", "presentation", "address", "paper", "report"}
 # verbs whose direct object is the event or programme taken part in: "both men addressed the conference", "X won the
 # contest", "X won the Friendship Award"
@@ -35,6 +37,13 @@ _TARGETS = {"Event", "Program"}
 
 def _where(r: Resolver, toks: list[Token]) -> list[Arg]:
     return [a for t in toks for a in r.entities(t, want=frozenset(_TARGETS)) if r.table.types.get(a.entity) in _TARGETS]
+
+def _event_here(r: Resolver, tok: Token) -> list[Arg]:
+    """The event named last in this sentence or the two before (not further: the event must be the passage's
+    subject), for a verb of taking part that names none."""
+    start = (r.before(tok.sent, 2) or [tok.sent])[0].start
+    last = next(((i, e) for i, e in reversed(r.mentions) if i < tok.i and r.table.types.get(e) == "Event"), None)
+    return [Arg(last[1], "resolved", tok.i)] if last and last[0] >= start else []
 
 
 def may_take_part(tok: Token, lemma: str) -> bool:
@@ -57,6 +66,10 @@ def taking_part(r: Resolver, tok: Token, lemma: str, subj: list[Arg], passive: b
         return []
     elif lemma in SPEAK_VERBS:
         where = _where(r, prep_objects(tok, {"at", "in", "to", "during"}))
+        if not where and lemma in SHOW_VERBS and _children(tok, {"dobj"}):
+            # "COMAC displayed a C919 cabin mock-up", in a report of a show
+            where = _event_here(r, tok)
+            who = [a for a in who if r.table.types.get(a.entity) in ORGS]
     elif lemma == "take" and any(d.lower_ == "part" for d in _children(tok, {"dobj"})):
         where = _where(r, prep_objects(tok, {"in"}) + [p for d in _children(tok, {"dobj"}) for p in prep_objects(d, {"in"})])
     elif lemma in OBJECT_VERBS:
@@ -65,7 +78,24 @@ def taking_part(r: Resolver, tok: Token, lemma: str, subj: list[Arg], passive: b
         talks = [d for d in _children(tok, {"dobj"}) if d.lemma_.lower() in TALK_NOUNS]
         if talks:
             where = _where(r, prep_objects(tok, {"at", "to", "during"}) + [p for d in talks for p in prep_objects(d, {"at"})])
+            where = where or _event_here(r, tok)  # "A and B gave keynote addresses", in a report of a forum
     who = who + [a for a in r.leaders_of(_children(tok, {"nsubj"})) if all(a.entity != w.entity for w in who)]
+    return pairs("participation", who, where, tok.i)
+
+
+# verbs of travel whose "for" names what the trip was for: "travelled to Beijing for the Dialogue", "visited Weifang
+# for the Kite Festival", "came at her invitation for the Biennale"
+TRAVEL_VERBS = {"travel", "come", "go", "fly", "visit", "arrive", "return", "head"}
+
+
+def came_for(r: Resolver, tok: Token, subj: list[Arg], passive: bool) -> list[Found]:
+    """Taking part in the event a trip was for (docs/annotation.md 4.8): "X travelled to Beijing for the Y
+    Dialogue" -> X -> Y."""
+    where = [a for a in _where(r, prep_objects(tok, {"for"})) if r.table.types.get(a.entity) == "Event"]
+    if not where or passive:
+        return []
+    who = [a for a in subj if r.table.types.get(a.entity) in ORGS | {"Person"}]
+    who += [a for a in r.leaders_of(_children(tok, {"nsubj"})) if all(a.entity != w.entity for w in who)]
     return pairs("participation", who, where, tok.i)
 
 

@@ -46,7 +46,9 @@ from mcfwatch.extract.en.parts import (
     PART_VERBS,
     PARTICIPANT_NOUNS,
     RECRUIT_VERBS,
+    TRAVEL_VERBS,
     as_participant,
+    came_for,
     invited_by,
     listed_participants,
     may_take_part,
@@ -177,6 +179,8 @@ class SentenceRules(NounRules, VerbRules, RoleRules, SignerRules):
             if tok.pos_ == "VERB" and lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children) \
                     and is_stated(tok):  # "took on two British engineers as researchers"
                 found += self._recruitment(tok, *self.subjects(tok))
+            if tok.pos_ == "VERB" and lemma in TRAVEL_VERBS and prep_objects(tok, {"for"}) and is_stated(tok):
+                found += came_for(self.r, tok, *self.subjects(tok))  # "travelled to X for the Y Forum"
             if tok.pos_ == "NOUN" and lemma in PARTICIPANT_NOUNS:  # "X was an exhibitor at Y"
                 found += as_participant(self.r, tok)
             if tok.pos_ == "VERB" and lemma == "include" and is_stated(tok):

@@ -19,16 +19,20 @@ def _children(tok: Token, deps: set[str]) -> list[Token]:
 
 
 def prep_objects(tok: Token, preps: set[str], depth: int = 0) -> list[Token]:
-    """Objects of the given prepositions under tok, also through "as an exhibitor in X" chains."""
+    """Objects of the given prepositions under tok, also through "as an exhibitor in X" chains, and of the same
+    preposition coordinated with one ("to A and to B"; the parse may hang the second on the first or on the verb)."""
     out: list[Token] = []
     for c in tok.children:
-        if c.dep_ in {"prep", "agent"}:
+        if c.dep_ in {"prep", "agent"} or c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ in {"pobj", "pcomp"}:
                     if c.lower_ in preps:
                         out.append(p)
                     elif depth < 2 and c.lower_ in {"as", "on", "of", "during"}:
                         out.extend(prep_objects(p, preps, depth + 1))
+            if c.lower_ in preps:  # "to A and to B": the second "to" a conjunct of the first
+                out += [p for d in c.children if d.dep_ == "conj" and d.lower_ == c.lower_
+                        for p in d.children if p.dep_ == "pobj"]
     return out
 
 
