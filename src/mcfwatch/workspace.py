@@ -177,14 +177,15 @@ class Workspace:
             raise NotFoundError(f"no entity named {name!r} in {shown_db(self.db)}; try 'mcfwatch entities'")
         return found[0]
 
-    def card(self, name: str) -> dict[str, Any]:
+    def card(self, name: str, listings: bool = False) -> dict[str, Any]:
         """An entity card by name, alias or entity id (see entity_card)."""
         if self.store.has_entity(name):
-            return self.entity_card(name)
-        return self.entity_card(self.resolve_name(name).id)
+            return self.entity_card(name, listings)
+        return self.entity_card(self.resolve_name(name).id, listings)
 
-    def entity_card(self, entity_id: str) -> dict[str, Any]:
-        """An entity card by id: names, relations with dates and quoted evidence, sources.
+    def entity_card(self, entity_id: str, listings: bool = False) -> dict[str, Any]:
+        """An entity card by id: names, relations with dates and quoted evidence, sources; with listings, the
+        watchlist entries it is linked to (see card_listings).
 
         A merged-away id gives the card of the entity it was folded into, with ``requested_id`` and
         ``merged_into`` saying so; the card shows the names, mentions and relations of every member.
@@ -193,8 +194,10 @@ class Workspace:
         rels = self.store.relations(ent.id)
         mentions = self.store.mentions(ent.id)
         docs = sorted({m["document_id"] for m in mentions} | {r["document_id"] for r in rels})
+        found = {"listings": self.card_listings(ent)} if listings else {}
         return {
             **ent.to_dict(),
+            **found,
             "aliases": [n for n in ent.names if n != ent.name],
             "relations": [_relation_view(r, ent.id) for r in rels],
             "documents": [
@@ -203,6 +206,22 @@ class Workspace:
             ],
             "mentions": len(mentions),
         }
+
+    def card_listings(self, ent: StoredEntity) -> list[dict[str, Any]]:
+        """The watchlist entries (valid today) an entity is linked to, decided as the graph links them for
+        `exposure`, reports and the API: the resolver's screening of all its names at the linking threshold
+        (resolve.link.listings_for, FtM's type guard), less the matches an analyst rejected for any member.
+        In the `extract` contract's form (list_id, list_version, entry_id, entry_name, score, ...)."""
+        from mcfwatch.resolve.link import LINK_THRESHOLD, listing_view, listings_for
+        from mcfwatch.resolve.screen import default_screener
+
+        rejected = self.store.decisions().rejected_listings
+        members = {ent.id, *(ent.members or [])}
+        out: dict[str, dict[str, Any]] = {}
+        for hit in listings_for([ent.name, *ent.names], ent.type, default_screener(), LINK_THRESHOLD):
+            if hit.entry_id not in out and not any(f"{m}|{hit.entry_id}" in rejected for m in members):
+                out[hit.entry_id] = listing_view(hit)
+        return list(out.values())
 
     def close(self) -> None:
         if self._owns_store:

@@ -146,3 +146,33 @@ def test_a_folder_names_the_files_it_does_not_read(tmp_path: Path, seed_path: Pa
     assert "corpus.jsonl:2: a record is a JSON object with a 'text' field, not an array" in result.output
     card = json.loads(runner.invoke(app, ["show", "Lizhong Group", "--db", str(db), "--format", "json"]).stdout)
     assert card["relations"] and not any("\x00" in r["evidence"]["text"] for r in card["relations"])
+
+
+def test_show_names_the_watchlist_entries_exposure_names(tmp_path: Path, corpus_dir: Path) -> None:
+    """README: an entity's list entries are shown in every door, `show` included; the card had none. The BIS
+    Entity List entry of Northwestern Polytechnical University (shipped corpus sample) as the only document."""
+    records = (corpus_dir / "bis-entity-list-entries.jsonl").read_text(encoding="utf-8").splitlines()
+    entry = next(line for line in records if "Northwestern Polytechnical University" in line)
+    corpus = tmp_path / "nwpu.jsonl"
+    corpus.write_text(entry + "\n", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["ingest", str(corpus), "--db", db]).exit_code == 0
+
+    def entries() -> tuple[list[str], list[str]]:
+        card = json.loads(runner.invoke(app, ["show", "Northwestern Polytechnical University", "--db", db,
+                                              "--format", "json"]).stdout)
+        exposure = json.loads(runner.invoke(app, ["exposure", "Northwestern Polytechnical University", "--db", db,
+                                                  "--format", "json"]).stdout)
+        return sorted(x["entry_id"] for x in card["listings"]), sorted(x["entry"] for x in exposure["listings"])
+
+    shown, exposed = entries()
+    bis = "us-bis-entity-list:northwestern-polytechnical-university"
+    assert bis in shown and shown == exposed, (shown, exposed)
+    text = runner.invoke(app, ["show", "Northwestern Polytechnical University", "--db", db]).stdout
+    assert "listed: Northwestern Polytechnical University on us-bis-entity-list@" in text
+    card_id = json.loads(runner.invoke(app, ["show", "Northwestern Polytechnical University", "--db", db,
+                                             "--format", "json"]).stdout)["id"]
+    decided = runner.invoke(app, ["decide", "listing", f"{card_id}|{bis}", "reject", "--db", db])
+    assert decided.exit_code == 0, decided.output
+    shown, exposed = entries()
+    assert bis not in shown and shown == exposed and shown, (shown, exposed)  # the rejection holds in both doors

@@ -49,9 +49,9 @@ def card(
     key: str = Path(..., description="An entity id (merged ids follow the merge) or a name, as `mcfwatch show` takes."),
     ws: Workspace = Depends(workspace),
 ) -> dict[str, Any]:
-    """The entity card: names, relations with dates and quoted evidence, and sources."""
+    """The entity card: names, watchlist entries, relations with dates and quoted evidence, and sources."""
     name_limit([key], "key")
-    return ws.entity_card(key) if ws.store.has_entity(key) else ws.card(key)
+    return ws.entity_card(key, listings=True) if ws.store.has_entity(key) else ws.card(key, listings=True)
 
 
 @router.get("/documents/{doc_id}", response_model=StoredDocument, responses=ERRORS)

@@ -96,6 +96,9 @@ class Card(Open):
     relations: list[CardRelation]
     documents: list[DocumentRef]
     mentions: int
+    listings: list[dict[str, Any]] = Field(default_factory=list, description=(
+        "Watchlist entries the entity is linked to (as `exposure` links them; analysts' rejections applied), "
+        "in the extract contract's form."))
 
 
 class StoredDocument(DocumentRef):

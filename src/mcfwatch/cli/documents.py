@@ -223,10 +223,10 @@ def register(app: typer.Typer) -> None:
         db: DbOption = DEFAULT_DB,
         fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     ) -> None:
-        """Show an entity card: type, aliases, relations with dates and quoted evidence, sources."""
+        """Show an entity card: type, aliases, watchlist entries, relations with dates and quoted evidence, sources."""
         from mcfwatch.workspace import Workspace
 
-        card = Workspace(db, create=False).card(name)
+        card = Workspace(db, create=False).card(name, listings=True)
         if fmt == "json":
             sys.stdout.write(json.dumps(card, ensure_ascii=False, indent=2) + "\n")
             return
@@ -338,6 +338,11 @@ def print_card(card: dict[str, Any]) -> None:
         console.print(f"{card['requested_id']} was merged into {card['id']}")
     if card["aliases"]:
         console.print("also known as: " + "; ".join(card["aliases"]), highlight=False, markup=False)
+    for lst in card.get("listings", []):
+        console.print(styled("[bold red]listed:[/bold red] {entry} on {list}@{version} (score {score}; "
+                             "{basis})", entry=lst["entry_name"], list=lst["list_id"],
+                             version=lst["list_version"], score=f"{lst['score']:.2f}",
+                             basis=lst["legal_basis"] or lst["authority"] or "no legal basis given"))
     for r in card["relations"]:
         when = r["date"] or "undated"
         if r["date_end"] and r["date_end"] != r["date"]:
