@@ -39,6 +39,10 @@ CARRY_EVENT = {"en": False, "zh": True}
 # P/R/F1: ZH model .57/.40/.47 -> .57/.42/.49, both .53/.39/.45 -> .52/.42/.46; EN (on b246c08) model
 # .66/.37/.48 -> .65/.42/.51, both .75/.32/.45 -> .75/.34/.47 (organizer recall .24 -> .41).
 REFERENCES = {"en": True, "zh": True}
+# English: the further reference kinds of ``crosssent.KINDS_EN`` (a filing's "the Company", "the defendant", "we",
+# a passive transfer's unnamed exporter), in training; extraction follows the model's record (hyperparameter
+# ``ref_kinds``: a model trained without them gets none, so its candidates stay as they were).
+REF_KINDS_EN = crosssent.KINDS_EN
 # English: a pair of entities whose closest mentions include a reference ("withdrew from it", "its institute") is
 # a candidate through its two closest named mentions as well, if the sentence names both (``candidates.pairs``).
 NAMED_TOO = True
@@ -91,16 +95,17 @@ def took_part(sent: Span) -> bool:
 
 def english(sdoc: Doc, mentions: list[Mention], keep: Callable[[str, str], bool] | None = None,
             carry_event: bool | None = None, references: bool | None = None,
-            pair_words: bool | None = None) -> list[Example]:
+            pair_words: bool | None = None, ref_kinds: frozenset[str] | None = None) -> list[Example]:
     """Every candidate of the document with its features; ``keep`` (first type, second type) prunes pairs before
     they are featurised (extraction passes the type pairs the model can return); ``carry_event``: the main event
     is carried into every sentence (None: ``CARRY_EVENT``; extraction passes the model's record); ``references``:
     likewise for ``crosssent`` references (None: ``REFERENCES``); ``pair_words``: likewise for
-    ``pairwords_en`` (None: ``PAIR_WORDS_EN``)."""
+    ``pairwords_en`` (None: ``PAIR_WORDS_EN``); ``ref_kinds``: the ``crosssent.KINDS_EN`` references
+    (None: ``REF_KINDS_EN``)."""
     out = []
     main = _main(sorted(mentions, key=lambda m: m.start))
     if REFERENCES["en"] if references is None else references:
-        mentions = mentions + crosssent.english(sdoc, mentions)
+        mentions = mentions + crosssent.english(sdoc, mentions, REF_KINDS_EN if ref_kinds is None else ref_kinds)
     ordered = sorted(mentions, key=lambda m: m.start)
     carry = CARRY_EVENT["en"] if carry_event is None else carry_event
     event = _main(ordered, {"Event"}) if carry else None

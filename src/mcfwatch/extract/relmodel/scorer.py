@@ -47,7 +47,8 @@ def english_labelled(sdoc: Doc, table: EntityTable, model: RelModel,
     mentions = aligned.table_mentions(sdoc, table, bool(model.meta["hyperparameters"].get("anaphors")))
     hyper = model.meta["hyperparameters"]
     exs = examples.english(sdoc, mentions, keep=model.any_shown, carry_event=bool(hyper.get("carry_event")),
-                           references=bool(hyper.get("references")), pair_words=bool(hyper.get("pair_words")))
+                           references=bool(hyper.get("references")), pair_words=bool(hyper.get("pair_words")),
+                           ref_kinds=frozenset(hyper.get("ref_kinds", ())))
     out: list[tuple[Found, Span, str, float]] = []
     for ex, hits in zip(exs, model.predict([e.features for e in exs], scale), strict=True):
         if "not_stated" in ex.features:

@@ -252,7 +252,8 @@ def fit(lang: str, exs: list[exm.Example], alpha: float = ALPHA, folds: int = FO
                             "mentions": how, "anaphors": lang == "en" and how != "gold" and aligned.ANAPHORS,
                             "carry_event": exm.CARRY_EVENT[lang], "references": exm.REFERENCES[lang],
                             "pair_words": exm.PAIR_WORDS if lang == "zh" else exm.PAIR_WORDS_EN,
-                            "threshold_slack": THRESHOLD_SLACK[lang]},
+                            "threshold_slack": THRESHOLD_SLACK[lang],
+                            **({"ref_kinds": sorted(exm.REF_KINDS_EN)} if lang == "en" else {})},
         "candidates": len(exs), "type_pairs": type_pairs(exs), "dev_scores_oof": {"per_label": scores, "micro": micro(scores, exs)},
     }
     return RelModel(lang, layer, sub, meta)
