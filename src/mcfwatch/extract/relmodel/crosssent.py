@@ -152,9 +152,17 @@ class _Parties:
         # "we": the body the text speaks for, named first (the heading or dateline of a release, a report's cover)
         self.we = next((m for m in ordered if m.type in AGENTS), None)
         self.charged: list[Mention] = []  # subjects of a charge verb, in text order
+        # else the person a role word titles ("defendant DANIEL ROURKE"), else the first person named (a caption,
+        # "UNITED STATES v. DANIEL ROURKE")
+        self.accused = next((m for m in ordered if m.type == "Person"), None) if "defendant" in kinds else None
         self.shippers: list[Mention] = []  # subjects of an active transfer verb, in text order
         if kinds & {"defendant", "passive"}:
+            titled = None
             for t in sdoc:
+                if titled is None and t.lower_ in _ROLES and "defendant" in kinds:
+                    end = t.idx + len(t.text)
+                    titled = next((m for m in ordered if end < m.start <= end + 1 and m.type == "Person"), None)
+                    self.accused = titled or self.accused
                 if t.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
                     continue
                 lemma = t.head.lemma_.lower()
@@ -191,9 +199,7 @@ class _Parties:
             if prev is None or prev.lower_ != "the" or any(c.dep_ in {"appos", "compound"} for c in t.children) \
                     or t.dep_ in {"compound", "appos"}:
                 return None  # "defendant Pacific Microwave Systems", "the defendant Chen"
-            ante = next((m for m in reversed(self.charged) if m.end <= t.idx), None)
-            if ante is None:
-                ante = next((m for m in reversed(self.ordered) if m.end <= t.idx and m.type == "Person"), None)
+            ante = next((m for m in reversed(self.charged) if m.end <= t.idx), None) or self.accused
             if ante is None:
                 return None
             return Mention(prev.idx, t.idx + len(t.text), ante.entity, ante.type, "role:defendant")
