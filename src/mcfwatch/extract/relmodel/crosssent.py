@@ -12,12 +12,13 @@ functions on their own mentions, and a reference never overlaps a mention it was
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
 from spacy.tokens import Doc, Token
 
-from mcfwatch.extract.relmodel import crosssent_zh
+from mcfwatch.extract.relmodel import crosssent_zh, features_en
 from mcfwatch.extract.relmodel.candidates import Mention
 
 AGENTS = {"Company", "Organization", "PublicBody", "University", "MilitaryUnit"}
@@ -54,6 +55,7 @@ EN_DETERMINERS = {"the", "this", "that"}
 EN_PERSON = {"he", "him", "his", "she", "her"}
 EN_IT = {"it", "its", "they", "their"}
 AGENTS_OR_EVENT = AGENTS | {"Event"}
+_EN_WORDS = frozenset(EN_PERSON | EN_IT)  # the pronouns ``_english_ref`` reads
 
 
 def _names(text: str, mentions: list[Mention]) -> dict[str, str]:
@@ -101,10 +103,17 @@ def english(sdoc: Doc, mentions: list[Mention], kinds: frozenset[str] = frozense
     ordered = sorted(mentions, key=lambda m: m.start)
     names = _names(sdoc.text, ordered)
     out: list[Mention] = []
-    parties = _Parties(sdoc, ordered, kinds) if kinds else None
+    tk = features_en.tokens(sdoc)  # the features' columns: a token that cannot refer is never made a ``Token``
+    parties = _Parties(sdoc, tk, ordered, kinds) if kinds else None
+    words = _EN_WORDS | parties.words if parties is not None else _EN_WORDS
+    lemmas = parties.lemmas if parties is not None else frozenset()
     prev_start = 0  # the start of the previous sentence
     for sent in sdoc.sents:
-        for t in sent:
+        for i in range(sent.start, sent.end):
+            if not ((tk.pos[i] == "NOUN" and tk.low_lemma[i] in EN_HEADS) or tk.lower[i] in words
+                    or tk.low_lemma[i] in lemmas):
+                continue  # neither a head noun nor a pronoun nor a party word (``_english_ref``, ``_Parties.ref``)
+            t = sdoc[i]
             ref = _english_ref(t, sent.start_char, prev_start, ordered, names)
             if ref is None and parties is not None:
                 ref = parties.ref(t, sent.start_char, prev_start)
@@ -127,11 +136,12 @@ _OWN_TERMS = {"Company", "Group", "Corporation", "Firm"}
 # "the defendant" is the latest party charged: the subject of one of these verbs (or its object, "charged X")
 _CHARGE = {"charge", "indict", "plead", "sentence", "convict", "arrest", "accuse", "admit", "fine", "penalize",
            "penalise", "prosecute", "extradite", "order"}
-_ROLES = {"defendant", "respondent", "accused"}
-_WE = {"we", "our", "us"}
+_ROLES = frozenset({"defendant", "respondent", "accused"})
+_WE = frozenset({"we", "our", "us"})
 # verbs that move goods or data to a recipient; a passive one with no "by" agent is the unnamed exporter's
-_TRANSFER = {"ship", "send", "deliver", "export", "re-export", "reexport", "transship", "tranship", "forward",
-             "supply", "sell", "resell", "divert", "transfer", "consign", "route", "smuggle", "fly"}
+_TRANSFER = frozenset({"ship", "send", "deliver", "export", "re-export", "reexport", "transship", "tranship",
+                       "forward", "supply", "sell", "resell", "divert", "transfer", "consign", "route", "smuggle",
+                       "fly"})
 _PARTY_TYPES = {"Company", "Organization", "PublicBody", "University", "MilitaryUnit", "Person"}
 
 
@@ -143,9 +153,13 @@ def _at(ordered: list[Mention], idx: int) -> Mention | None:
 class _Parties:
     """The document-wide antecedents of ``KINDS_EN`` references, found once per document."""
 
-    def __init__(self, sdoc: Doc, ordered: list[Mention], kinds: frozenset[str]) -> None:
+    def __init__(self, sdoc: Doc, tk: features_en.Tokens, ordered: list[Mention], kinds: frozenset[str]) -> None:
         self.sdoc, self.ordered, self.kinds = sdoc, ordered, kinds
         self.terms: dict[str, Mention] = self._defined(sdoc.text) if "defined" in kinds else {}
+        # the lower-cased words and lemmas ``ref`` can read as a reference (``english`` skips every other token)
+        self.words = frozenset({w.lower() for w in (*self.terms, *_OWN_TERMS)} if "defined" in kinds else ()) \
+            | (_ROLES if "defendant" in kinds else frozenset()) | (_WE if "we" in kinds else frozenset())
+        self.lemmas = _TRANSFER if "passive" in kinds else frozenset()
         own = [m for m in ordered if m.type == "Company"]
         counts = Counter(m.entity for m in own)
         self.own = next((m for m in own if m.entity == counts.most_common(1)[0][0]), None) if own else None
@@ -158,28 +172,33 @@ class _Parties:
         self.shippers: list[Mention] = []  # subjects of an active transfer verb, in text order
         if kinds & {"defendant", "passive"}:
             titled = None
-            for t in sdoc:
-                if titled is None and t.lower_ in _ROLES and "defendant" in kinds:
+            for i, (low, dep) in enumerate(zip(tk.lower, tk.dep, strict=True)):
+                if titled is None and low in _ROLES and "defendant" in kinds:
+                    t = sdoc[i]
                     end = t.idx + len(t.text)
                     titled = next((m for m in ordered if end < m.start <= end + 1 and m.type == "Person"), None)
                     self.accused = titled or self.accused
-                if t.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+                if dep not in {"nsubj", "nsubjpass", "dobj"}:
                     continue
-                lemma = t.head.lemma_.lower()
+                lemma = tk.low_lemma[tk.head[i]]
                 if lemma in _CHARGE and "defendant" in kinds:
-                    m = _at(ordered, t.idx)
+                    m = _at(ordered, sdoc[i].idx)
                     if m is not None and m.type in {"Person", "Company"}:
                         self.charged.append(m)
-                elif lemma in _TRANSFER and t.dep_ == "nsubj" and "passive" in kinds:
-                    m = _at(ordered, t.idx)
+                elif lemma in _TRANSFER and dep == "nsubj" and "passive" in kinds:
+                    m = _at(ordered, sdoc[i].idx)
                     if m is not None:
                         self.shippers.append(m)
 
     def _defined(self, text: str) -> dict[str, Mention]:
         """Each defined word -> the mention it is defined after ("Sierra Optronics, Inc. (the "Company")")."""
         out: dict[str, Mention] = {}
+        starts = [m.start for m in self.ordered]
         for hit in _DEFINITION.finditer(text):
-            ante = next((m for m in reversed(self.ordered) if m.end <= hit.start() and m.type in AGENTS), None)
+            if not _QUOTED.search(hit.group(1)):
+                continue
+            before = self.ordered[:bisect.bisect_left(starts, hit.start())]  # a later one cannot end before it
+            ante = next((m for m in reversed(before) if m.end <= hit.start() and m.type in AGENTS), None)
             if ante is None or hit.start() - ante.end > 100:
                 continue
             for q in _QUOTED.finditer(hit.group(1)):

@@ -13,6 +13,7 @@ from functools import partial
 
 from spacy.tokens import Span, Token
 
+from mcfwatch.extract.relmodel import features_en
 from mcfwatch.extract.relmodel.candidates import Candidate, Mention, previous_pair
 
 BODIES = {"Company", "Organization", "PublicBody", "University", "MilitaryUnit", "Place"}
@@ -29,6 +30,7 @@ NOUN_TYPES: dict[str, set[str] | None] = {
                      "researcher", "professor"), {"Person"}),
 }
 REF = "en:both"
+_PAIR_STARTS = frozenset({"two", "both"})  # the words ``pair_word`` can begin a pair phrase at
 LOOK_BACK = 2  # sentences before the pair word's own searched for its two parties
 
 
@@ -71,8 +73,11 @@ def pair_candidates(sents: list[Span], index: int, ordered: list[Mention],
     sent = sents[index]
     out: list[Candidate] = []
     have = {frozenset((c.first.entity, c.second.entity)) for c in existing}
-    for t in sent:
-        hit = pair_word(t)
+    low = features_en.tokens(sent.doc).lower  # the features' columns: only "two" / "both" is made a ``Token``
+    for i in range(sent.start, sent.end):
+        if low[i] not in _PAIR_STARTS:
+            continue
+        hit = pair_word(sent.doc[i])
         if hit is None:
             continue
         start, end, types = hit
