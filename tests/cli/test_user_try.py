@@ -176,3 +176,18 @@ def test_show_names_the_watchlist_entries_exposure_names(tmp_path: Path, corpus_
     assert decided.exit_code == 0, decided.output
     shown, exposed = entries()
     assert bis not in shown and shown == exposed and shown, (shown, exposed)  # the rejection holds in both doors
+
+
+def test_timeline_names_each_list_entry(tmp_path: Path, corpus_dir: Path) -> None:
+    """An organisation linked to several entries of one list printed the same line once per entry ("Huawei
+    Technologies listed on Entity List (version …)" five times): each line now names its entry."""
+    records = (corpus_dir / "federal-register-abstracts.jsonl").read_text(encoding="utf-8").splitlines()
+    corpus = tmp_path / "fr.jsonl"
+    corpus.write_text(next(line for line in records if "Huawei Technologies" in line) + "\n", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["ingest", str(corpus), "--db", db]).exit_code == 0
+    result = runner.invoke(app, ["timeline", "Huawei Technologies", "--db", db, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    listed = [e["what"] for e in json.loads(result.stdout) if e["type"] == "listing"]
+    assert len(listed) >= 2 and len(set(listed)) == len(listed), listed
+    assert any("as “Huawei Technologies Co., Ltd.”" in w for w in listed), listed

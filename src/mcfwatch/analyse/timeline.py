@@ -33,7 +33,9 @@ def _listing_events(g: Graph, nid: str) -> list[dict[str, Any]]:
     return [
         {
             "date": lst.start_date, "date_end": lst.end_date, "type": "listing", "subtype": lst.kind,
-            "what": f"{node.name} listed on {lst.list_title} (version {lst.version})",
+            # the entry's own name: an organisation linked to several entries of one list (Huawei and its
+            # subsidiaries on the Entity List) read as the same line repeated
+            "what": f"{node.name} listed on {lst.list_title} as “{lst.entry_name}” (version {lst.version})",
             "entities": [node.name], "edge": f"{nid}|{lst.entry_id}",
             "evidence": {"document": f"list:{lst.list_id}@{lst.version}", "start": 0, "end": 0,
                          "text": lst.remarks or lst.entry_name},
