@@ -107,3 +107,16 @@ def test_extraction_follows_the_models_record(record: list[str] | None, monkeypa
     monkeypatch.setattr(examples, "english", spy)
     scorer.english(nlp("Keel Photonics shipped lasers to Wuhan."), EntityTable(), model)
     assert seen == [frozenset(record or ())]
+
+
+def test_training_adds_the_kinds_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Off by default, as the shipped model was trained (the dev CV folds refit as it was); ``--ref-kinds``."""
+    from mcfwatch.extract.relmodel import train
+
+    assert examples.REF_KINDS_EN == frozenset()
+    monkeypatch.setattr(examples, "REF_KINDS_EN", examples.REF_KINDS_EN)
+    monkeypatch.setattr(train, "training_docs", lambda lang: ([], []))
+    monkeypatch.setattr(train, "data_hash", lambda paths: "")
+    assert train.main(["en", "--ref-kinds", "defined,we"]) == 0
+    assert examples.REF_KINDS_EN == frozenset({"defined", "we"})
+    assert train.main(["en", "--ref-kinds", "cheese"]) == 2

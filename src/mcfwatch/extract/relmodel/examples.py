@@ -41,8 +41,12 @@ CARRY_EVENT = {"en": False, "zh": True}
 REFERENCES = {"en": True, "zh": True}
 # English: the further reference kinds of ``crosssent.KINDS_EN`` (a filing's "the Company", "the defendant", "we",
 # a passive transfer's unnamed exporter), in training; extraction follows the model's record (hyperparameter
-# ``ref_kinds``: a model trained without them gets none, so its candidates stay as they were).
-REF_KINDS_EN = crosssent.KINDS_EN
+# ``ref_kinds``: a model trained without them gets none, so its candidates stay as they were). Off by default, as
+# the shipped model was trained (so the dev CV folds refit as it was): with all four, candidate recall on the 852
+# training documents .837 -> .856 (export .857 -> .913) for 4.5% more candidates, but a retrain with them (session
+# 26, alpha 3e-5, oof micro F1 .642) read on the blind split model .45, both .53, end to end 14/40, against the
+# shipped model's .46, .53, 18/40. ``python -m mcfwatch.extract.relmodel.train en --ref-kinds all`` trains with them.
+REF_KINDS_EN: frozenset[str] = frozenset()
 # English: a pair of entities whose closest mentions include a reference ("withdrew from it", "its institute") is
 # a candidate through its two closest named mentions as well, if the sentence names both (``candidates.pairs``).
 NAMED_TOO = True

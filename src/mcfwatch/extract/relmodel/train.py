@@ -1,4 +1,5 @@
-"""``python -m mcfwatch.extract.relmodel.train [en|zh ...] [--alpha A]`` (``make train``): fit the relation model.
+"""``python -m mcfwatch.extract.relmodel.train [en|zh ...] [--alpha A] [--ref-kinds all|K,K]`` (``make train``): fit
+the relation model.
 
 For each language: read the training sources (``data.sources``: corpus/train and the dev gold, never the
 blind split), build candidates and features, fit one logistic regression per label (one-vs-rest,
@@ -18,7 +19,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from mcfwatch.extract.relmodel import aligned
+from mcfwatch.extract.relmodel import aligned, crosssent
 from mcfwatch.extract.relmodel import examples as exm
 from mcfwatch.extract.relmodel.candidates import allowed, to_relation
 from mcfwatch.extract.relmodel.candidates import labels as all_labels
@@ -267,6 +268,14 @@ def main(argv: list[str] | None = None) -> int:
     if "--alpha" in args:  # one alpha, no search (a quicker retrain on a loaded machine)
         k = args.index("--alpha")
         alphas = (float(args[k + 1]),)
+        del args[k:k + 2]
+    if "--ref-kinds" in args:  # English party references (``crosssent.KINDS_EN``): "all" or a comma list
+        k = args.index("--ref-kinds")
+        kinds = crosssent.KINDS_EN if args[k + 1] == "all" else frozenset(args[k + 1].split(","))
+        if not kinds <= crosssent.KINDS_EN:
+            print(f"--ref-kinds: expected 'all' or some of {','.join(sorted(crosssent.KINDS_EN))}", file=sys.stderr)
+            return 2
+        exm.REF_KINDS_EN = kinds
         del args[k:k + 2]
     mentions = MENTIONS
     if "--mentions" in args:  # gold, predicted or both (``featurize``)
