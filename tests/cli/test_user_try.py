@@ -191,3 +191,10 @@ def test_timeline_names_each_list_entry(tmp_path: Path, corpus_dir: Path) -> Non
     listed = [e["what"] for e in json.loads(result.stdout) if e["type"] == "listing"]
     assert len(listed) >= 2 and len(set(listed)) == len(listed), listed
     assert any("as “Huawei Technologies Co., Ltd.”" in w for w in listed), listed
+
+
+def test_a_folder_given_as_the_store_says_so(tmp_path: Path, seed_path: Path) -> None:
+    for args in (["entities"], ["ingest", str(seed_path)]):
+        result = runner.invoke(app, [*args, "--db", str(tmp_path)])
+        assert result.exit_code == 2 and "is a folder, not a store" in result.output, result.output
+    assert list(tmp_path.iterdir()) == []  # nothing made inside it

@@ -81,6 +81,8 @@ def open_engine(target: Target, create: bool) -> tuple[Engine, bool]:
     if path is not None:
         if path.parent and not path.parent.exists():
             raise StoreError(f"{path}: the folder {path.parent} does not exist")
+        if path.is_dir():  # SQLite's answer was "unable to open database file"
+            raise StoreError(f"{path}: is a folder, not a store; name a file (e.g. {path / 'mcfwatch.db'})")
         if not path.exists() and not create:
             raise StoreError(f"{path}: no such store; ingest documents into it first")
         if path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent or Path("."), os.W_OK)):
