@@ -321,6 +321,8 @@ def _joined(doc: Doc, span: Span, label: str, by_start: dict[int, tuple[Span, st
             heads: set[str]) -> tuple[Span, str, int | None] | None:
     """The name ``span`` begins when it was cut at its "and", its label and the start of the second half's
     span (None: words outside any name), or None."""
+    if label in _ORG_LABELS and (end := _field_list(doc, span)) is not None:
+        return doc[span.start:end], label, None
     i = span.end + (span.end < len(doc) and doc[span.end].text == ",")
     if label not in _ORG_LABELS or i >= len(doc) or doc[i].lower_ != "and":
         return None
@@ -345,6 +347,44 @@ def _joined(doc: Doc, span: Span, label: str, by_start: dict[int, tuple[Span, st
     return None
 
 
+_NOT_IN_FIELD = {"GPE", "LOC", "NORP", "PERSON", "Person", "Place", "DATE", "CARDINAL", "MONEY"}
+
+
+def _field_list(doc: Doc, span: Span) -> int | None:
+    """The end of a body's field written as a list after its first field ("Committee on Banking" + ", Housing, and
+    Urban Affairs", "Bureau of Democracy" + ", Human Rights, and Labor", "Czech Ministry of Education" + ", Youth
+    and Sports"): one or more ", X" of one to three capitalised words that name no place or person, then "and"
+    and a last item that ends in a field word (not "Ministry of Commerce, Huawei and ZTE")."""
+    words = [t.lower_ for t in span]
+    if not any(w in _FIELD_HEADS and k + 1 < len(words) and words[k + 1] in {"of", "on", "for"}
+               for k, w in enumerate(words)):
+        return None
+    j, items = span.end, 0
+    while j + 1 < len(doc) and doc[j].text == ",":
+        k = j + 1
+        if doc[k].lower_ == "and":
+            break
+        end = _list_item(doc, k)
+        if end is None:
+            return None
+        j, items = end, items + 1
+    if items == 0 or j + 1 >= len(doc):
+        return None
+    k = j + (doc[j].text == ",")
+    if doc[k].lower_ != "and":
+        return None
+    end = _list_item(doc, k + 1)
+    return end if end is not None and doc[end - 1].lower_ in _FIELDS else None
+
+
+def _list_item(doc: Doc, i: int) -> int | None:
+    """The end of one to three capitalised words from ``i`` that name no place or person, or None."""
+    j = i
+    while j < len(doc) and j - i < 3 and doc[j].is_title and doc[j].ent_type_ not in _NOT_IN_FIELD:
+        j += 1
+    return j if j > i and not (j < len(doc) and doc[j].is_title) else None
+
+
 def joined_halves(doc: Doc, spans: list[tuple[Span, str]], heads: set[str]) -> list[tuple[Span, str]]:
     """The spans (in their order) with a name cut at its "and" joined again (see the module); ``heads``: a
     body's head words."""
@@ -359,6 +399,7 @@ def joined_halves(doc: Doc, spans: list[tuple[Span, str]], heads: set[str]) -> l
             joins[span.start] = found[0], found[1]
             if found[2] is not None:
                 dropped.add(found[2])
+            dropped |= {s for s in by_start if span.end <= s < found[0].end}  # the list's items of a field
     if not joins:
         return spans
     return [joins.get(span.start, (span, label)) for span, label in spans if span.start not in dropped]
