@@ -62,3 +62,13 @@ def test_a_countrys_government_is_the_country_a_citys_is_a_body(zh_extractor: Ch
     assert got["因戈尔施塔特市政府"] == ("PublicBody", ["因戈尔施塔特市政府"])
     got = _entities(zh_extractor, "保定市人民政府与德国一家公司合作，阿拉木图州政府代表出席。")
     assert got["保定市人民政府"][0] == "PublicBody" and got["阿拉木图州政府"][0] == "PublicBody"
+
+
+def test_a_quoted_programme_and_the_verb_plan(zh_extractor: ChineseExtractor) -> None:
+    # corpus/extra zh-x-0177 and corpus/train zh-w-0029 mark the quoted name Program
+    got = _entities(zh_extractor, "合肥市人力资源和社会保障局联合推出“庐州英才”计划，高新区管委会同步启动“高新星火”青年人才计划。"
+                                  "孙悦入选“江苏特聘教授”计划。")
+    assert {k for k, v in got.items() if v[0] == "Program"} == {"庐州英才", "高新星火", "江苏特聘教授"}
+    # 计划 the verb "plans to" heads no programme
+    got = _entities(zh_extractor, "公司计划三年内启动上市。园区计划引进一批军工配套企业。杨光明与老挝计划与投资部部长会谈。")
+    assert not any(v[0] == "Program" for v in got.values())

@@ -473,6 +473,8 @@ def _fixed_candidates(text: str) -> list[_Cand]:
     out = [_Cand(m.start(), m.end(), "MilitaryUnit", 2, [], "rule") for m in tr.FOREIGN_SERVICE.finditer(text)]
     out += [_Cand(m.start(1), m.end(1), "Program", 2, [], "rule") for m in tr.PROGRAM_NAME.finditer(text)
             if not tr.PROGRAM_NOT_INSIDE.search(m.group(1))]
+    out += [_Cand(m.start(1), m.end(1), "Program", 2, [], "rule") for m in tr.QUOTED_PROGRAM.finditer(text)
+            if not tr.PROGRAM_NOT_INSIDE.search(m.group(1))]
     out += [_Cand(m.start(), m.end(), "Event", 2, [], "rule") for m in tr.SESSION.finditer(text)]
     out += [_Cand(s, e, "Program", 2, [], "rule") for s, e in _designations(text)]
     out += [_Cand(s, e, "Technology", 2, [], "rule") for s, e in technology.series(text)]
@@ -494,6 +496,20 @@ _JOINED = re.compile("[与和及]")
 
 _GENERIC_HEADS = frozenset({*tr.LEGAL_FORMS, "学院", "大学", "研究院", "研究所", "中心", "实验室", "政府", "人民政府",
                             "委员会", "协会", "学会", "基金", "资本", "厂", "工厂", "代表团", "联盟"})
+
+
+_PLAN_VERB_TAGS = frozenset({"v", "vd", "d", "p", "c", "TIME", "m"})
+_PROGRAMME_VERBS = frozenset({"入选", "支持", "资助", "实施", "申报", "评审", "项目", "人选", "专项", "经费", "是", "为",
+                             "由", "被", "经"})  # 河洛英才计划由洛阳市委组织部牵头实施: the programme, then its agent
+
+
+def _plans(text: str, tokens: list[Token], c: _Cand) -> bool:
+    """Whether a programme's head 计划 is the verb "plans to" (公司计划三年内启动上市, 园区计划引进…, 按照计划，…将;
+    杨光明与老挝计划与投资部): a verb, an adverb, a preposition, a time or a joiner follows it."""
+    if c.type != "Program" or not text.endswith("计划", c.start, c.end):
+        return False
+    after = next((t for t in tokens if t.start == c.end), None)
+    return after is not None and after.tag in _PLAN_VERB_TAGS and after.text not in _PROGRAMME_VERBS
 
 
 def _generic_after_cut(surface: str) -> bool:
@@ -888,7 +904,8 @@ def find_mentions(
              for w in (_split_space(text, q) if spaced else (q,))
              for r in _split_chain(text, w)]
     cands = [c for c in cands if c.source == "gazetteer" or not (_generic_after_cut(text[c.start : c.end])
-                                                                 or _described(text, c) or text[c.start : c.end] in _VERBS)]
+                                                                 or _described(text, c) or text[c.start : c.end] in _VERBS
+                                                                 or _plans(text, tokens, c))]
     cands.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
     taken = [False] * (len(text) + 1)
     chosen: list[_Cand] = []
