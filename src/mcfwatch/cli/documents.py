@@ -69,7 +69,8 @@ def print_report(report: IngestReport, skipped: list[Path] | None = None) -> Non
         f"stored {len(report.stored)} documents ({report.entities} entities, {report.relations} relations); "
         f"{len(report.duplicates)} already stored; {len(report.failures)} failed; "
         f"{report.merges} names merged across documents"
-        + (f"; {len(skipped)} {'file' if len(skipped) == 1 else 'files'} of other types not read" if skipped else "")
+        + (f"; {len(skipped)} {'file of another type' if len(skipped) == 1 else 'files of other types'} not read"
+           if skipped else "")
     )
     for failure in report.failures:
         err_console.print(styled("[red]failed:[/red] {failure}", failure=failure))
