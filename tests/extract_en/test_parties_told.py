@@ -114,3 +114,12 @@ def test_travelled_for_the_dialogue(extract_text) -> None:  # en-w-1019
     found = rels(extract_text(passage("en-w-1019", "The Chancellor of the Exchequer", "Financial Dialogue,")),
                  "participation")
     assert ("Rachel Reeves", "UK-China Economic and Financial Dialogue") in found
+
+
+def test_a_firms_distributor(extract_text) -> None:  # en-w-1279, en-w-1015
+    text = passage("en-w-1279", "X-ray scanners used", "Balkan Public Affairs.")
+    found = {tuple(sorted(p)) for p in rels(extract_text(text), "agreement")}
+    assert any("Danube Security Systems" in p and any(x.startswith("Tianjin Anjian") for x in p) for p in found)
+    text = passage("en-w-1015", "Under the settlement, Cascade", "directly to Pengcheng in 2016.")
+    found = {tuple(sorted(p)) for p in rels(extract_text(text), "agreement")}
+    assert any("Pengcheng Kexin Instruments" in p and any(x.startswith("Cascade") for x in p) for p in found)

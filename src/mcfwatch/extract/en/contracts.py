@@ -6,7 +6,10 @@ with X" (``nouns.py``) and "A and B signed a memorandum" (``verbs.py``):
 - a contract or an order won from someone: "[X] won a contract from [Y]", "[X] secured an order from [Y]", "won a
   tender of [Y]" -> agreement/contract X - Y;
 - a contract to do something for someone: "[X] signed a contract to supply laser modules to [Y]", "won a contract
-  to build a plant for [Y]" -> agreement/contract X - Y.
+  to build a plant for [Y]" -> agreement/contract X - Y;
+- a firm named by its tie to another: "[X]'s European distributor, [Y]", "its Shanghai agent, [Y]", "[Y], [X]'s
+  licensee", "its Chinese partner [Y]" -> agreement X - Y (a distribution or licence contract; a partner's
+  cooperation).
 """
 
 from __future__ import annotations
@@ -18,8 +21,9 @@ from spacy.tokens import Token
 from mcfwatch.extract.en.args import Arg, Resolver
 from mcfwatch.extract.en.found import ORGS, Found
 from mcfwatch.extract.en.lexicon import NOUN_TRIGGERS
+from mcfwatch.extract.en.modality import is_stated
 from mcfwatch.extract.en.nouns import agreement_kind
-from mcfwatch.extract.en.relations_util import _children, pairs, prep_objects
+from mcfwatch.extract.en.relations_util import _children, _conf, pairs, prep_objects
 
 Subjects = Callable[[Token], tuple[list[Arg], bool]]
 
@@ -105,3 +109,24 @@ def contract_for(r: Resolver, verb: Token, subjects: Subjects) -> list[Found]:
             out += _found([a for a in subj if r.table.types.get(a.entity) in PARTIES], others, noun, verb.i,
                           "contract" if noun.lemma_.lower() in WON else None)
     return out
+
+
+# a firm's tie to another, told by the noun for it with the other as possessor: "X's distributor, Y"
+TIE_NOUNS = {"distributor", "reseller", "dealer", "licensee", "agent", "partner"}
+
+
+def tied_by_role(r: Resolver, noun: Token) -> list[Found]:
+    """"[X]'s European distributor, [Y]", "its Shenzhen distributor, [Y]", "[Y], [X]'s licensee", "its Chinese
+    partner [Y]" -> agreement X - Y: both organisations, the noun no part of a name."""
+    if r.table.entity_of(noun) is not None or not is_stated(noun):
+        return []
+    owners = [a for c in _children(noun, {"poss"}) for a in r.entities(c) if r.table.types.get(a.entity) in ORGS]
+    if not owners:
+        return []
+    toks = _children(noun, {"appos"})
+    if noun.dep_ == "appos" or noun.dep_ == "compound" and r.table.entity_of(noun.head) is not None:
+        toks.append(noun.head)  # "Y, X's licensee", "its Chinese partner Qingdao Helicopter Industry Company"
+    others = [a for t in toks for a in r.entities(t) if r.table.types.get(a.entity) in ORGS]
+    kind = "cooperation" if noun.lemma_.lower() == "partner" else "contract"
+    return [Found("agreement", o.entity, y.entity, noun.i, _conf(o, y), kind) for o in owners for y in others
+            if o.entity != y.entity]

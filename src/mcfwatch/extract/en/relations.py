@@ -21,10 +21,12 @@ from mcfwatch.extract.en.brokers import Brokers
 from mcfwatch.extract.en.contracts import (
     MAKING_VERBS,
     SIGNING,
+    TIE_NOUNS,
     WINNING_VERBS,
     contract_for,
     contract_won,
     made_together,
+    tied_by_role,
 )
 from mcfwatch.extract.en.eventroles import EventRoles
 from mcfwatch.extract.en.found import Found
@@ -181,6 +183,8 @@ class SentenceRules(NounRules, VerbRules, RoleRules, SignerRules):
                 found += self._recruitment(tok, *self.subjects(tok))
             if tok.pos_ == "VERB" and lemma in TRAVEL_VERBS and prep_objects(tok, {"for"}) and is_stated(tok):
                 found += came_for(self.r, tok, *self.subjects(tok))  # "travelled to X for the Y Forum"
+            if tok.pos_ == "NOUN" and lemma in TIE_NOUNS:  # "its Shenzhen distributor, Y"
+                found += tied_by_role(self.r, tok)
             if tok.pos_ == "NOUN" and lemma in PARTICIPANT_NOUNS:  # "X was an exhibitor at Y"
                 found += as_participant(self.r, tok)
             if tok.pos_ == "VERB" and lemma == "include" and is_stated(tok):
