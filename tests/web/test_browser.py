@@ -59,10 +59,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
-    for _ in range(200):
-        if srv.started:
-            break
-        time.sleep(0.05)
+    deadline = time.monotonic() + 180  # the app loads the lists' index before it listens: slow on a busy machine
+    while not srv.started and thread.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.05)  # 10 s was too short at load 10: the first page then got ERR_CONNECTION_REFUSED
+    assert srv.started, "the test server did not start"
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(10)
