@@ -113,10 +113,10 @@ def test_training_adds_the_kinds_only_when_asked(monkeypatch: pytest.MonkeyPatch
     """Off by default, as the shipped model was trained (the dev CV folds refit as it was); ``--ref-kinds``."""
     from mcfwatch.extract.relmodel import train
 
-    assert examples.REF_KINDS_EN == frozenset()
+    assert frozenset() == examples.REF_KINDS_EN
     monkeypatch.setattr(examples, "REF_KINDS_EN", examples.REF_KINDS_EN)
     monkeypatch.setattr(train, "training_docs", lambda lang: ([], []))
     monkeypatch.setattr(train, "data_hash", lambda paths: "")
     assert train.main(["en", "--ref-kinds", "defined,we"]) == 0
-    assert examples.REF_KINDS_EN == frozenset({"defined", "we"})
+    assert frozenset({"defined", "we"}) == examples.REF_KINDS_EN
     assert train.main(["en", "--ref-kinds", "cheese"]) == 2
