@@ -542,6 +542,38 @@ def _described(text: str, c: _Cand) -> bool:
     return c.type in _AGENTS and _DESCRIBED.search(text, max(0, c.start - 4), c.start) is not None
 
 
+# A body's name holds a proper part: a place or a brand the segmenter knows (LOC, ORG, PER, ns, nt, nr, nz), a region
+# (南方先进制造产业基金: 南方 is s, as 境外 is; 北方: f), letters or digits, a quotation or a bracket, a word of the nation or the state (中国进出口银行,
+# 国家集成电路产业投资基金) or a local level before an office's short name (市贸促会).
+_COMMON_WORD_TAGS = frozenset({"n", "vn", "v", "a", "an", "ad", "d", "vd"})
+_NATIONAL = ("中国", "中华", "国家", "中央", "全国", "国务院", "国际", "市", "省", "县", "区", "州")
+_COMMON_BODIES = frozenset({"Company", "University", "Organization"})
+# Heads that a field or a brand of common words names (先进材料联合实验室, 蓝湾资本: corpus/extra marks them all).
+_NAMED_BY_FIELD = ("实验室", "资本")
+
+
+# A locative noun and the preposition after it (从中华人民共和国境内向境外转移: the model's 境内向), no name.
+_LOCATIVE_FRAGMENT = re.compile(r"(?:境内|境外|国内|国外|海外|省内|市内|区内)[向从在对往由于]")
+
+
+def _common_words(text: str, tokens: list[Token], c: _Cand) -> bool:
+    """A head-word rule's firm, university or organisation made of common words alone (外汇指定银行, 风险基金,
+    保税物流中心, 高等学校: laws and regulations name kinds of bodies): no place, no brand, no quoted or Latin part, no
+    national or local word; each of its words a common noun, verb or adjective to the segmenter."""
+    if c.source != "rule" or c.type not in _COMMON_BODIES:
+        return False
+    surface = text[c.start : c.end]
+    ht = tr.head_type(surface)
+    if ht is None or surface.endswith(_NAMED_BY_FIELD) or not all("\u4e00" <= ch <= "\u9fff" for ch in surface):
+        return False
+    if surface.startswith((*_NATIONAL, *tr.PLACE_PREFIXES, *tr.COUNTRIES)):
+        return False
+    inside = [t for t in tokens if c.start <= t.start and t.end <= c.end]
+    if not inside or inside[0].start != c.start or inside[-1].end != c.end:
+        return False
+    return all(t.tag in _COMMON_WORD_TAGS for t in inside)
+
+
 def _joined(tok: Token) -> bool:
     """A model's organisation that joins two names and ends in no organisation's head word (保定市与科克郡): no
     name; the segmenter's names fill its place."""
@@ -905,7 +937,12 @@ def find_mentions(
              for r in _split_chain(text, w)]
     cands = [c for c in cands if c.source == "gazetteer" or not (_generic_after_cut(text[c.start : c.end])
                                                                  or _described(text, c) or text[c.start : c.end] in _VERBS
-                                                                 or _plans(text, tokens, c))]
+                                                                 or _plans(text, tokens, c)
+                                                                 or _LOCATIVE_FRAGMENT.fullmatch(text, c.start, c.end))]
+    kinds = [c for c in cands if _common_words(text, tokens, c)]  # 外汇指定银行, 风险基金: a kind of body, no name
+    cands = [c for c in cands if not any(k.start <= c.start and c.end <= k.end and c.source != "gazetteer"
+                                         and (c is k or c.source == "rule" or (c.start, c.end) != (k.start, k.end))
+                                         for k in kinds)]  # nor a part of it (风险基金 -> 基金); the model's same span stays
     cands.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
     taken = [False] * (len(text) + 1)
     chosen: list[_Cand] = []
