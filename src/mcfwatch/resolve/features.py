@@ -211,15 +211,15 @@ def romanisation_match(a: Name, b: Name, ctx: Context) -> Result:
     latin, han = (a, b) if b.script == "han" else (b, a)
     if latin.script != "latin" or han.script != "han" or not latin.romanised or not han.romanised:
         return NONE
-    if not _reads_as_pinyin(latin):
-        return NONE  # an English name that happens to spell syllables (Change, Guide Co) is no romanisation
     s = Indel.normalized_similarity(latin.romanised, han.romanised)
     if s < 0.9:
         # personal names are often written surname last: Wei Zhang = 张伟
         words = [w for r in latin.readings[:1] for w in r]
         if len(words) in (2, 3) and "".join(reversed(words)) == han.romanised:
             s = 1.0
-    return (0.95 * s, f"{latin.romanised} = {han.romanised}") if s >= 0.9 else NONE
+    if s < 0.9 or not _reads_as_pinyin(latin):
+        return NONE  # (an English name that happens to spell syllables, Change or China, is no romanisation)
+    return 0.95 * s, f"{latin.romanised} = {han.romanised}"
 
 
 def _reads_as_pinyin(latin: Name) -> bool:
@@ -334,15 +334,19 @@ def kind_mismatch(a: Name, b: Name, ctx: Context) -> Result:
     return NONE
 
 
-def _kinds(n: Name) -> set[str]:
+def _kinds(n: Name) -> frozenset[str]:
     """The kinds of body a name says: a Latin name's own words, or any reading of a Chinese one's (大学 is a
     university, 工业大学 also an institute of technology); a company's legal form (Co., Ltd.; 公司) makes it a
     company, though matching sets the form itself aside (南洋理工大学 is no "Nanyang Technology Company")."""
-    readings = n.readings[:1] if n.script == "latin" else n.readings
-    kinds = {w for r in readings for w in r if w in lexicon.KINDS}
-    if n.script == "latin" and lexicon.COMPANY_FORMS.intersection(latin_words(n.original)) or "公司" in n.original:
+    return _kinds_of(n.original, n.script, n.readings)
+
+
+@lru_cache(maxsize=100_000)
+def _kinds_of(original: str, script: str, readings: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    kinds = {w for r in (readings[:1] if script == "latin" else readings) for w in r if w in lexicon.KINDS}
+    if script == "latin" and lexicon.COMPANY_FORMS.intersection(latin_words(original)) or "公司" in original:
         kinds.add("company")
-    return kinds
+    return frozenset(kinds)
 
 
 

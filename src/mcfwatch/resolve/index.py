@@ -91,28 +91,38 @@ class NameIndex:
         return self
 
     def candidate_names(self, query: Name, limit: int = 40) -> list[int]:
-        """Positions of the names that share the rarest keys with the query, best first: the `limit` best
+        """Positions of the names that share the rarest keys with the query, best first (`candidate_pairs`)."""
+        return [pos for pos, _ in self.candidate_pairs(query, limit)]
+
+    def candidate_pairs(self, query: Name, limit: int = 40) -> list[tuple[int, IndexedName]]:
+        """(position, indexed name) of the names that share the rarest keys with the query, best first: the `limit` best
         distinct names, each with every position that publishes it. A name printed by several lists (南京理工大学 on
         four) counts once, so one body's copies cannot crowd another body's name out (NUDT's "Changsha Institute
-        of Technology" for 长沙理工大学). Ties go by position, never by the order keys hash in."""
-        keys = sorted(k for k in blocking_keys(query) if k in self.postings)
-        rare = [k for k in keys if len(self.postings[k]) <= COMMON_POSTINGS]
+        of Technology" for 长沙理工大学). Ties go by the order postings are read in (keys sorted), never by the
+        order keys hash in."""
+        postings = self.postings
+        found = [p for k in sorted(blocking_keys(query)) if (p := postings.get(k))]  # one lookup a key
+        rare = [p for p in found if len(p) <= COMMON_POSTINGS]
         votes: dict[int, float] = defaultdict(float)
-        for key in rare or keys:
-            posting = self.postings[key]
+        for posting in rare or found:
             w = 1.0 / len(posting) ** 0.5
             for pos in posting:
                 votes[pos] += w
-        ranked = heapq.nlargest(limit * SAME_NAME_ROOM, votes, key=lambda pos: (votes[pos], -pos))
-        out: list[int] = []
-        seen: set[str] = set()
-        for pos in ranked:
-            key = self.names[pos].name.key
-            if key not in seen:
-                if len(seen) >= limit:
-                    break
-                seen.add(key)
-            out.append(pos)
+        # the keys are sorted, so equal votes keep one order (the order the postings were read in)
+        names = self.names
+        for room in (limit + limit // 2, limit * SAME_NAME_ROOM):
+            ranked = heapq.nlargest(room, votes, key=votes.__getitem__)
+            out: list[tuple[int, IndexedName]] = []
+            seen: set[str] = set()
+            for pos in ranked:
+                indexed = names[pos]
+                if indexed.name.key not in seen:
+                    if len(seen) >= limit:
+                        return out
+                    seen.add(indexed.name.key)
+                out.append((pos, indexed))
+            if len(ranked) < room or len(seen) >= limit:
+                break  # every voted name was seen, or enough of them
         return out
 
     def candidates(self, query: Name, limit: int = 30) -> list[int]:

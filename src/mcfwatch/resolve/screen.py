@@ -202,8 +202,7 @@ class Screener:
         best: dict[int, Comparison] = {}
         for q in parsed:
             compared: dict[str, Comparison] = {}  # a name several entries publish is compared once
-            for pos in self.index.candidate_names(q, limit=CANDIDATES):
-                indexed = self.index.names[pos]
+            for _, indexed in self.index.candidate_pairs(q, limit=CANDIDATES):
                 first = compared.get(indexed.name.original)
                 if first is None:
                     c = compared[indexed.name.original] = self.matcher.compare_parsed(q, indexed.name)
@@ -291,8 +290,7 @@ class Screener:
         ...". A match this way is capped at RENDERING_CAP and names the entry that published the two names."""
         for variant in rendered_variants(q, self.matcher.knowledge.renderings):
             reading = parse(variant.text)
-            for pos in self.index.candidate_names(reading, limit=CANDIDATES):
-                indexed = self.index.names[pos]
+            for _, indexed in self.index.candidate_pairs(reading, limit=CANDIDATES):
                 if not _same_words(reading, indexed.name):
                     continue  # a derived reading must name the entry word for word: 商汤餐饮 is not SenseTime
                 c = self.matcher.compare_parsed(reading, indexed.name)
@@ -315,14 +313,25 @@ class Screener:
         query = parse(c.left)
         if query.script != "han" or not query.han:
             return ""
-        _, entry = self.entries[owner]
-        published: set[str] = set()
-        for pos in self.members.get(self.matcher.knowledge.cluster_of(entry.id), [owner]) or [owner]:
-            published.update(parse(v).han for n in self.entries[pos][1].all_names() for v in variants_of(n) if has_han(v))
-        published.discard("")
+        published = self._published_han(owner)
         if not published or max(Indel.normalized_similarity(query.han, z) for z in published) >= HAN_AGREES:
             return ""
         return f"{query.han} is none of {', '.join(sorted(published)[:3])}"
+
+    def _published_han(self, owner: int) -> frozenset[str]:
+        """The Chinese names the entry's organisation publishes (all its entries), read once per screener."""
+        _, entry = self.entries[owner]
+        cluster = self.matcher.knowledge.cluster_of(entry.id)
+        memo: dict[str, frozenset[str]] = self.__dict__.setdefault("_han_memo", {})
+        found = memo.get(cluster)
+        if found is None:
+            published: set[str] = set()
+            for pos in self.members.get(cluster, [owner]) or [owner]:
+                published.update(parse(v).han for n in self.entries[pos][1].all_names() for v in variants_of(n)
+                                 if has_han(v))
+            published.discard("")
+            found = memo[cluster] = frozenset(published)
+        return found
 
     def _alias_of_other(self, owner: int, c: Comparison) -> str:
         """The entry matched through an alias that the lists publish as another organisation's name."""
