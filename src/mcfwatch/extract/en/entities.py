@@ -237,6 +237,20 @@ def _untitled(span: Span) -> Span | None:
     return span.doc[start:span.end] if span.end - start >= 1 and start < span.end else None
 
 
+def _headline_verb_cut(span: Span, text: str, persons: list[tuple[int, str]]) -> Span:
+    """A person's name in a title-case headline without the verb the recogniser ran on into ("Fact Sheet:
+    President Donald J. Trump Imposes Tariffs ..." -> "Donald J. Trump"): the span's last word is a capitalised
+    "-s" word, and the name before it ends in a word that ends another person's name in the document (the body
+    names him "Donald J. Trump", "President Trump"), which the "-s" word never does."""
+    last = span[-1]
+    if len(span) < 2 or not (last.is_alpha and last.is_title and last.lower_.endswith("s")):
+        return span
+    others = {word for start, word in persons if not span.start <= start < span.end}
+    if last.lower_ in others or span[-2].lower_ not in others or not is_heading(span, text):
+        return span
+    return span.doc[span.start:span.end - 1]
+
+
 _FORM_AFTER = _LEGAL_FORMS | {"ltd.", "inc.", "co.", "corp.", "limited", "gmbh", "ag", "s.a.", "llp", "lp", "s.a.s.",
                               "sas", "s.p.a.", "spa", "s.r.l.", "srl", "b.v.", "n.v.", "k.k.", "oy", "oyj", "ab",
                               "pty", "sarl"}
@@ -470,6 +484,7 @@ def mentions_of(doc: Doc) -> list[Mention]:
     text = text_of(doc)
     addresses = address_ranges(text)
     ents = {(e.start, e.end): e for e in doc.ents}
+    persons = [(e.start, e[-1].lower_) for e in doc.ents if e.label_ == "PERSON"]
     for span, label in _spans(doc):
         ent = ents.get((span.start, span.end), span)
         from_ruler = label in ENTITY_TYPES
@@ -483,7 +498,7 @@ def mentions_of(doc: Doc) -> list[Mention]:
             untitled = _untitled(span)
             if untitled is None:
                 continue
-            span = untitled
+            span = _headline_verb_cut(untitled, text, persons)
         if label == "Technology":
             span = tech_extent(span)
             if _modifier_only(span):

@@ -197,5 +197,6 @@ def named_by_role(span: Span, body_words: set[str]) -> bool:
         while i < len(doc) and doc[i].lower_ in _ROLE_LEAD:
             i += 1
         after = i < len(doc) and doc[i].lower_ in ROLES and i > span.end + 1 or (
-            i < len(doc) and doc[i].lower_ in ROLES and doc[i].is_lower)
+            i < len(doc) and doc[i].lower_ in ROLES and doc[i].is_lower) or (
+            i + 1 < len(doc) and doc[i].lower_ in ROLES and doc[i + 1].lower_ == "of")  # ", Secretary of Treasury"
     return before or after

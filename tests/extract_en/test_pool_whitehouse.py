@@ -1,0 +1,51 @@
+"""Entity errors a new user saw on real White House pool documents (session 26; public domain, quoted only as far
+as needed): a headline's verb read into a person's name, and a person named next to a capitalised title typed as
+a firm."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Span
+
+
+def _people(ex) -> dict[str, int]:
+    return {e.name: len(e.mentions) for e in ex.entities if e.type == "Person"}
+
+
+def test_a_headline_verb_after_a_persons_name_is_no_part_of_it(extract_text) -> None:
+    # wh2-002's title line and its first bullet
+    ex = extract_text("Fact Sheet: President Donald J. Trump Imposes Tariffs on Imports from Canada, Mexico and "
+                      "China\n\n- Until the crisis is alleviated, President Donald J. Trump is implementing a 25% "
+                      "additional tariff on imports from Canada and Mexico.")
+    people = _people(ex)
+    assert "Donald J. Trump Imposes" not in people
+    assert people.get("Donald J. Trump") == 2
+
+
+def test_a_names_own_s_word_stays_when_no_shorter_name_is_told(nlp: Language) -> None:
+    from mcfwatch.extract.en.entities import mentions_of
+
+    # written for the test: the body never names him without "Adams", so the headline name is left whole
+    doc = nlp("Statement: Senator John Adams Welcomes New Trade Rules\n\nJohn Adams said the rules were overdue.")
+    doc.ents = [Span(doc, 3, 5, label="PERSON"), Span(doc, 10, 12, label="PERSON")]
+    assert [m.text for m in mentions_of(doc)] == ["John Adams", "John Adams"]
+    doc = nlp("Fact Sheet: President Donald J. Trump Imposes Tariffs on Imports from Canada\n\n"
+              "President Trump is taking bold action.")
+    trump = next(t.i for t in doc if t.text == "Trump" and t.i > 10)
+    doc.ents = [Span(doc, 4, 8, label="PERSON"), Span(doc, trump, trump + 1, label="PERSON")]
+    assert [m.text for m in mentions_of(doc) if m.type == "Person"] == ["Donald J. Trump", "Trump"]
+
+
+def test_a_name_set_off_before_a_capitalised_title_of_a_body_is_a_person(nlp: Language) -> None:
+    from mcfwatch.extract.en.entities import mentions_of
+
+    # wh2-001 (the model labels "Scott Bessent" ORG, and the typer made it a Company)
+    doc = nlp("The representatives from the U.S. side were Scott Bessent, Secretary of Treasury, and Jamieson "
+              "Greer, United States Trade Representative.")
+    i = next(t.i for t in doc if t.text == "Scott")
+    doc.ents = [Span(doc, i, i + 2, label="ORG")]
+    assert [(m.text, m.type) for m in mentions_of(doc)] == [("Scott Bessent", "Person")]
+    doc = nlp("The contract went to Kestrel Avionics, Department of Defense records show.")  # written for the test
+    i = next(t.i for t in doc if t.text == "Kestrel")
+    doc.ents = [Span(doc, i, i + 2, label="ORG")]
+    assert [m.type for m in mentions_of(doc)] != ["Person"]
