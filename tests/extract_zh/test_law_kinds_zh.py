@@ -3,7 +3,7 @@ zh-law-001 出口管制法 and zh-law-002 对外贸易法); named bodies with a 
 
 from __future__ import annotations
 
-from mcfwatch.extract.zh import ChineseExtractor
+from mcfwatch.extract.zh import ChineseExtractor, ner
 from mcfwatch.model import Document
 
 
@@ -44,3 +44,22 @@ def test_a_locative_and_its_preposition_are_no_firm(zh_extractor: ChineseExtract
                                   "法人和非法人组织向外国组织和个人提供管制物项，采取禁止或者限制性措施。")
     assert "境内向" not in got
     assert got["中华人民共和国"] == "Place"
+
+
+
+def _kind(ext: ChineseExtractor, text: str, name: str, typ: str) -> bool:
+    """Whether ``_common_words`` takes the head-word rule's ``name`` in ``text`` for a kind of body."""
+    start = text.index(name)
+    tokens = ext.tagger.tag_many([text])[0]
+    return ner._common_words(text, tokens, ner._Cand(start, start + len(name), typ, 2, [], "rule"))
+
+
+def test_quoted_field_named_and_placed_units_are_names(zh_extractor: ChineseExtractor) -> None:
+    # corpus/train zh-w-0140, zh-w-0266, zh-w-0163 (gold University, University, Organization); the shipped model
+    # proposes the first two itself, so the rule's candidate is checked here
+    assert not _kind(zh_extractor, "西飞与中国航空工业集团共建了“大飞机维修实训中心”，西飞每年派员培训。", "大飞机维修实训中心",
+                     "University")
+    assert not _kind(zh_extractor, "林美玲一行参观了材料学院和智能制造研究院。", "智能制造研究院", "University")
+    assert not _kind(zh_extractor, "江海省政府代表团访问了该公司。", "江海省政府代表团", "Organization")
+    assert _kind(zh_extractor, "外汇管理部门或者外汇指定银行不予办理有关结汇、售汇手续。", "外汇指定银行", "Company")
+    assert _kind(zh_extractor, "和出口监管仓库、保税物流中心等保税监管场所向境外出口", "保税物流中心", "University")

@@ -548,8 +548,10 @@ def _described(text: str, c: _Cand) -> bool:
 _COMMON_WORD_TAGS = frozenset({"n", "vn", "v", "a", "an", "ad", "d", "vd"})
 _NATIONAL = ("中国", "中华", "国家", "中央", "全国", "国务院", "国际", "市", "省", "县", "区", "州")
 _COMMON_BODIES = frozenset({"Company", "University", "Organization"})
-# Heads that a field or a brand of common words names (先进材料联合实验室, 蓝湾资本: corpus/extra marks them all).
-_NAMED_BY_FIELD = ("实验室", "资本")
+# Heads that a field or a brand of common words names (先进材料联合实验室, 智能制造研究院, 蓝湾资本: corpus/train and
+# corpus/extra mark them as names).
+_NAMED_BY_FIELD = ("实验室", "资本", "研究院", "研究所", "研究室", "研究中心", "研发中心")
+_QUOTES = "“「《‘\"'"
 
 
 # A locative noun and the preposition after it (从中华人民共和国境内向境外转移: the model's 境内向), no name.
@@ -566,8 +568,10 @@ def _common_words(text: str, tokens: list[Token], c: _Cand) -> bool:
     ht = tr.head_type(surface)
     if ht is None or surface.endswith(_NAMED_BY_FIELD) or not all("\u4e00" <= ch <= "\u9fff" for ch in surface):
         return False
-    if surface.startswith((*_NATIONAL, *tr.PLACE_PREFIXES, *tr.COUNTRIES)):
-        return False
+    if surface.startswith((*_NATIONAL, *tr.PLACE_PREFIXES, *tr.COUNTRIES)) or any(ch in surface for ch in "省市县州"):
+        return False  # 江海省政府代表团: a place inside
+    if c.start > 0 and text[c.start - 1] in _QUOTES:
+        return False  # 共建了“大飞机维修实训中心”: a quoted name
     inside = [t for t in tokens if c.start <= t.start and t.end <= c.end]
     if not inside or inside[0].start != c.start or inside[-1].end != c.end:
         return False
@@ -939,7 +943,8 @@ def find_mentions(
                                                                  or _described(text, c) or text[c.start : c.end] in _VERBS
                                                                  or _plans(text, tokens, c)
                                                                  or _LOCATIVE_FRAGMENT.fullmatch(text, c.start, c.end))]
-    kinds = [c for c in cands if _common_words(text, tokens, c)]  # 外汇指定银行, 风险基金: a kind of body, no name
+    kinds = [c for c in cands if _common_words(text, tokens, c)  # 外汇指定银行, 风险基金: a kind of body, no name
+             and not any(k.end == c.start and k.type in _AGENTS for k in cands)]  # …大学 技术转移中心: its parent's unit
     cands = [c for c in cands if not any(k.start <= c.start and c.end <= k.end and c.source != "gazetteer"
                                          and (c is k or c.source == "rule" or (c.start, c.end) != (k.start, k.end))
                                          for k in kinds)]  # nor a part of it (风险基金 -> 基金); the model's same span stays
