@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 
 from mcfwatch.lists.model import ListEntry
 from mcfwatch.resolve import lexicon
-from mcfwatch.resolve.names import Name, latin_words, parse, variants_of
+from mcfwatch.resolve.names import Name, latin_words, parse, placed_outer, variants_of
 
 MAX_CLUSTERS = 3
 NAMED_PREFIX = "named:"  # units of the bodies a list entry names in its own data (named_units)
@@ -60,7 +60,9 @@ def keyed_unit(unit: str, label: str, strong: Iterable[str], names: Iterable[str
     """A unit's names reduced to the keys `Knowledge.build_keyed` needs (pure; cached per list entry)."""
     joining: list[str] = []
     primary: set[str] = set()
-    for n in (v for s in strong for v in variants_of(s)):
+    # a bracketed place is part of who the entry is: "Huawei Technologies (UK) Co., Ltd." is not, by its name,
+    # the same organisation as "Huawei Technologies Co., Ltd." (the shorter name stays an alias that finds it)
+    for n in (v for s in strong for v in variants_of(s) if not v or v != placed_outer(s)):
         parsed = parse(n)
         primary.add(parsed.key)
         if parsed.key and len(parsed.key) >= 3 and not parsed.acronym:
@@ -68,7 +70,10 @@ def keyed_unit(unit: str, label: str, strong: Iterable[str], names: Iterable[str
     primary_keys: list[str] = []
     alias_keys: list[str] = []
     for n in names:
+        placed = placed_outer(n)
         for v in variants_of(n):
+            if placed and v == placed:
+                continue  # nor an alias that joins it to the parent (alias_joins) or designates it as the parent
             key = parse(v).key
             if key:
                 (primary_keys if key in primary else alias_keys).append(key)

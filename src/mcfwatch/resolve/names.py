@@ -213,6 +213,23 @@ def _only_places(text: str) -> bool:
     return bool(words) and all(w in lexicon.PLACES for w in words)
 
 
+def placed_outer(name: str) -> str:
+    """The name without its brackets when a bracket only says where ("Huawei Technologies (UK) Co., Ltd."), else "".
+
+    That shorter name is the parent's or a sister's: a subsidiary registered in another country is another legal
+    person, so the shorter name may find the entry but never makes it the same organisation as the parent.
+    """
+    from mcfwatch.lists.countries import country_code  # the lists' own country names (Thailand, New Zealand)
+
+    def says_where(inner: str) -> bool:
+        inner = inner.strip()
+        return _only_places(inner) or len(inner) > 2 and country_code(inner) is not None or inner.upper() == "UK"
+
+    if not any(says_where(m.group(1)) for m in _PARENS.finditer(name)):
+        return ""
+    return " ".join(_PARENS.sub(" ", name).split())
+
+
 @lru_cache(maxsize=200_000)
 def variants_of(name: str) -> tuple[str, ...]:
     """A published name and the names inside it: its Latin and Chinese halves, bracketed acronyms.
