@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -95,8 +96,9 @@ def write_text(path: Path, content: str) -> None:
 
 
 def replace_text(path: Path, content: str) -> None:
-    """Write a file under a temporary name and rename it into place: a reader never sees half of it."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}")
+    """Write a file under a temporary name and rename it into place: a reader never sees half of it. The name is
+    the process's and the thread's own: two server threads writing the same file never share it."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
     write_text(tmp, content)
     tmp.replace(path)
 
