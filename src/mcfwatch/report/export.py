@@ -6,7 +6,10 @@ names), relations come out with their ends folded, and a relation an analyst rej
 The FtM export needs no FtM install: it writes plain entity dicts in FtM's shape, and the test suite checks
 every property against followthemoney's ranges (extra `ftm`). Mapping (see README and `ftm:` in
 model/schema.yaml): entity types map through their `ftm` schema; documents become `Document`, each mention a
-`Mention` (`resolved` only when the entity is a legal entity). A relation maps to the schema its type
+`Mention` (`resolved` only when the entity is a legal entity). Each watchlist entry a listable entity is linked
+to (the entries every door shows: report.sanctions, analysts' rejections applied) becomes a `Sanction`
+(`entity` -> the entity; authority, program, provisions, listingDate, reason, recordId from the list and its
+entry) and adds its list kind's FtM topics to the entity. A relation maps to the schema its type
 declares (`ftm_by_subtype`, `ftm_by_target`, then `ftm`) when both ends fit that schema's ranges, else to an
 `UnknownLink` whose `role` names the relation and subtype. Every relation entity carries `proof` (the
 Document), `summary` (the quoted evidence) and `startDate`/`endDate`; confidence and span go in `description`.
@@ -20,6 +23,7 @@ from pathlib import PurePath
 from typing import Any, TextIO
 
 from mcfwatch.model import SCHEMA
+from mcfwatch.report.sanctions import entity_listings, ftm_sanction, listing_topics
 from mcfwatch.store import Store
 
 LANG3 = {"en": "eng", "zh": "zho", "ja": "jpn", "ko": "kor"}
@@ -46,7 +50,7 @@ def _schema_for(e: dict[str, Any], owned: set[str]) -> str | None:
     return schema
 
 
-def _entity(e: dict[str, Any], schema: str, names: list[str]) -> dict[str, Any]:
+def _entity(e: dict[str, Any], schema: str, names: list[str], topics: list[str] | None = None) -> dict[str, Any]:
     etype = SCHEMA.entity_types[e["type"]]
     props: Props = {}
     if schema == "Address":
@@ -56,8 +60,9 @@ def _entity(e: dict[str, Any], schema: str, names: list[str]) -> dict[str, Any]:
         aliases = [n for n in names if n != e["name"]]
         if aliases:
             props["alias"] = aliases
-        if etype.ftm_topics:
-            props["topics"] = list(etype.ftm_topics)
+        found = list(dict.fromkeys([*etype.ftm_topics, *(topics or [])]))
+        if found:
+            props["topics"] = found
     return {"id": e["id"], "schema": schema, "properties": props}
 
 
@@ -162,11 +167,15 @@ def ftm_entities(store: Store) -> Iterator[dict[str, Any]]:
     names = canonical_names(store)
     owned = _owned(store)
     schema_of: dict[str, str] = {}
+    sanctions: list[dict[str, Any]] = []
     for e in store.entities():
         schema = _schema_for(e, owned)
         if schema is not None:
             schema_of[e["id"]] = schema
-            yield _entity(e, schema, names.get(e["id"], []))
+            listings = entity_listings(store, store.entity(e["id"])) if schema in LEGAL else []
+            sanctions.extend(ftm_sanction(e["id"], ls) for ls in listings)
+            yield _entity(e, schema, names.get(e["id"], []), listing_topics(listings))
+    yield from sanctions
     for m in store.all_mentions():
         schema = schema_of.get(m["canonical_id"])
         if schema is None:

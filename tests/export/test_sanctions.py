@@ -1,0 +1,127 @@
+"""A stored entity's watchlist entries come out of the FollowTheMoney doors as `Sanction`s: the FtM export and
+yente's `GET /entities/{ent-...}` give the entries `show` and `exposure` give, and an analyst's rejection of a
+listing removes it from both. The store: the founding seed and the shipped BIS Entity List entry text of
+Northwestern Polytechnical University (a university several real lists name)."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from mcfwatch.analyse.decisions import decide
+from mcfwatch.api import services as services_module
+from mcfwatch.api.app import create_app
+from mcfwatch.api.yente_models import Entity
+from mcfwatch.report.export import export_store
+from mcfwatch.store import Store
+from mcfwatch.workspace import Workspace
+
+followthemoney = pytest.importorskip("followthemoney", reason="install the 'ftm' extra: pip install -e '.[ftm]'")
+
+NWPU = "Northwestern Polytechnical University"
+BIS = "us-bis-entity-list:northwestern-polytechnical-university"
+
+
+@pytest.fixture(scope="module")
+def listed_db(tmp_path_factory: pytest.TempPathFactory, seed_path: Path, corpus_dir: Path, extractor) -> Path:  # type: ignore[no-untyped-def]
+    folder = tmp_path_factory.mktemp("sanctions")
+    records = (corpus_dir / "bis-entity-list-entries.jsonl").read_text(encoding="utf-8").splitlines()
+    (folder / "nwpu.jsonl").write_text(next(r for r in records if NWPU in r) + "\n", encoding="utf-8")
+    db = folder / "listed.db"
+    ws = Workspace(db, extractor=extractor)
+    assert ws.ingest([seed_path, folder / "nwpu.jsonl"]).stored
+    ws.close()
+    return db
+
+
+def _export(store: Store) -> list[dict[str, Any]]:
+    buf = io.StringIO()
+    export_store(store, "ftm", buf)
+    return [json.loads(line) for line in buf.getvalue().splitlines()]
+
+
+def _card_entries(db: Path) -> tuple[str, list[str]]:
+    """The entity id and the entries `show` (and /cards, exposure) list for NWPU."""
+    ws = Workspace(db, create=False)
+    card = ws.card(NWPU, listings=True)
+    ws.close()
+    return card["id"], sorted(x["entry_id"] for x in card["listings"])
+
+
+def _exported_entries(lines: list[dict[str, Any]], entity_id: str) -> list[str]:
+    return sorted(r for e in lines if e["schema"] == "Sanction" and e["properties"]["entity"] == [entity_id]
+                  for r in e["properties"]["recordId"])
+
+
+def _yente(db: Path, entity_id: str, client: TestClient | None = None) -> dict[str, Any]:
+    client = client or TestClient(create_app(db=db, hosts=["testserver"]))
+    response = client.get(f"/entities/{entity_id}")
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    Entity.model_validate(body)
+    return body
+
+
+def test_the_ftm_export_carries_the_listings_as_valid_sanctions(listed_db: Path) -> None:
+    from followthemoney import model
+
+    entity_id, shown = _card_entries(listed_db)
+    assert BIS in shown and len(shown) >= 2, shown
+    store = Store(listed_db)
+    lines = _export(store)
+    again = _export(store)
+    store.close()
+    assert [e["id"] for e in lines] == [e["id"] for e in again]  # deterministic ids
+    proxies = {e["id"]: model.get_proxy(e, cleaned=False) for e in lines}  # every value re-validated
+    for e in lines:  # a value followthemoney finds invalid would be dropped
+        kept = {k: len(v) for k, v in proxies[e["id"]].to_dict()["properties"].items()}
+        assert kept == {k: len(v) for k, v in e["properties"].items()}, e
+    sanctions = [p for p in proxies.values() if p.schema.name == "Sanction"]
+    assert sanctions
+    for p in sanctions:
+        (target,) = p.get("entity")
+        assert target in proxies and proxies[target].schema.is_a(model.get("LegalEntity")), target
+        for prop in ("authority", "program", "recordId"):
+            assert p.get(prop), (p.id, prop)
+    assert _exported_entries(lines, entity_id) == shown  # the entries every other door shows
+    bis = next(p for p in sanctions if p.get("recordId") == [BIS])
+    assert bis.get("program") == ["Entity List"] and bis.get("listingDate") and bis.get("sourceUrl")
+    topics = proxies[entity_id].get("topics")
+    assert "export.control" in topics and "sanction" not in topics, topics  # per list kind, FtM's values
+
+
+def test_yente_nests_the_same_sanctions(listed_db: Path) -> None:
+    entity_id, shown = _card_entries(listed_db)
+    body = _yente(listed_db, entity_id)
+    nested = body["properties"]["sanctions"]
+    assert sorted(s["properties"]["recordId"][0] for s in nested) == shown
+    assert all(s["schema"] == "Sanction" and "entity" not in s["properties"] for s in nested)  # yente's shape
+    store = Store(listed_db)
+    exported = {e["id"] for e in _export(store) if e["schema"] == "Sanction"}
+    store.close()
+    assert {s["id"] for s in nested} <= exported  # one id for one listing in both doors
+    assert "export.control" in body["properties"]["topics"]
+
+
+def test_a_rejected_listing_leaves_both_doors(listed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(services_module, "GENERATION_SECONDS", 0.0)  # the server reads the generation at once
+    db = tmp_path / "rejected.db"
+    shutil.copy(listed_db, db)
+    entity_id, before = _card_entries(db)
+    client = TestClient(create_app(db=db, hosts=["testserver"]))  # a running server: its answers are cached
+    assert BIS in {s["properties"]["recordId"][0] for s in _yente(db, entity_id, client)["properties"]["sanctions"]}
+    store = Store(db)
+    decide(store, "listing", f"{entity_id}|{BIS}", "reject")
+    lines = _export(store)
+    store.close()
+    _, after = _card_entries(db)
+    assert after == [e for e in before if e != BIS] and after
+    assert _exported_entries(lines, entity_id) == after
+    nested = _yente(db, entity_id, client)["properties"]["sanctions"]
+    assert sorted(s["properties"]["recordId"][0] for s in nested) == after
