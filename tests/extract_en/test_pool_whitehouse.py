@@ -49,3 +49,15 @@ def test_a_name_set_off_before_a_capitalised_title_of_a_body_is_a_person(nlp: La
     i = next(t.i for t in doc if t.text == "Kestrel")
     doc.ents = [Span(doc, i, i + 2, label="ORG")]
     assert [m.type for m in mentions_of(doc)] != ["Person"]
+
+
+def test_an_office_named_by_its_title_alone_is_no_person(extract_text) -> None:  # type: ignore[no-untyped-def]
+    """Presidential documents name offices, not people: "the Secretary shall ..." (wh2-019, -023, -025, real text).
+    A bare Secretary, Minister, Ambassador or Premier is too vague alone to be a Person, as President already was;
+    "Deputy Mayor" (the seed's Baoding official) still is one."""
+    ex = extract_text("(a) The Secretary of Commerce, in consultation with the Secretary of the Treasury and the "
+                      "United States Trade Representative, shall investigate the causes of our country's large and "
+                      "persistent annual deficits in trade in goods.")
+    assert not [e.name for e in ex.entities if e.type == "Person" and e.name.lower() == "secretary"]
+    ex = extract_text("The Deputy Mayor met the company's founders in London.")
+    assert "Deputy Mayor" in {e.name for e in ex.entities if e.type == "Person"}

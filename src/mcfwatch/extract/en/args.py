@@ -290,8 +290,9 @@ class Resolver:
         if not t.is_title:
             return None
         span = self.doc[left.i:t.i + 1]
-        if span.text.lower() in {"president", "chairman", "director", "head", "general", "chief", "leader"}:
-            return None  # too vague alone
+        if span.text.lower() in {"president", "chairman", "director", "head", "general", "chief", "leader",
+                                 "secretary", "minister", "ambassador", "premier"}:
+            return None  # too vague alone ("the Secretary shall ...": a statute's or a fact sheet's office, no person)
         eid = self.table.add(span.text, "Person", span.start_char, span.end_char, range(span.start, span.end), t.i)
         self.titles.add(eid)
         return eid
