@@ -60,3 +60,13 @@ def test_the_defendant_is_the_accused_not_the_prosecutor(extract_text) -> None: 
     found = rels(extract_text(text), "export")
     assert ("Raymond Keel", "Everbright Trading Ltd.") in found
     assert not any(s == "Maria Ochoa" for s, _t in found)
+
+
+def test_a_defendant_who_is_a_purchasing_agent_is_no_official(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # review s26: a lower-case "agent" is the defendant's trade, not "Special Agent X" (an investigator); the
+    # export was credited to the firm he bought for
+    ex = extract_text("Wang Wei, a purchasing agent for Huawei, pleaded guilty on Monday in federal court in Boston. "
+                      "The defendant shipped 40 amplifiers to Beihang University in 2019, according to court documents.")
+    found = rels(ex, "export")
+    assert ("Wang Wei", "Beihang University") in found
+    assert ("Huawei", "Beihang University") not in found

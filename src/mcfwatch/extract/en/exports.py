@@ -171,11 +171,12 @@ def _official(r: Resolver, i: int, e: str) -> bool:
         k -= 1
     for j in range(k - 1, max(k - 7, doc[i].sent.start - 1), -1):
         t = doc[j]
-        if t.lower_ in OFFICIAL_TITLES:
+        if t.lower_ in OFFICIAL_TITLES and t.is_title:  # "Special Agent X", never "sales agent X" (a defendant)
             return True
         if not (t.is_title or t.lower_ in {"in", "of", "for", "u.s.", "the"}):
             break
-    return any(c.dep_ == "appos" and c.lemma_.lower() in OFFICIAL_TITLES for c in doc[i].children)
+    # "X, U.S. Attorney for ...": a capitalised title; "X, a purchasing agent for Huawei," is no official
+    return any(c.dep_ == "appos" and c.lemma_.lower() in OFFICIAL_TITLES and c.is_title for c in doc[i].children)
 
 
 def accused(r: Resolver) -> list[tuple[int, str]]:
