@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -75,12 +75,16 @@ def passes(finding: list[Any], rtype: str, cfg: Config) -> bool:
             and not (read and rtype in cfg.blocking))
 
 
-def score(docs: list[dict[str, Any]], cfg: Config | None) -> Tally:
-    """Relation tallies of the captured documents under ``cfg`` (None: the rules alone)."""
+def score(docs: list[dict[str, Any]], cfg: Any | None, admit: Callable[[list[Any], str, Any], bool] | None = None
+          ) -> Tally:
+    """Relation tallies of the captured documents under ``cfg`` (None: the rules alone), counted as ``mcfwatch
+    eval`` counts them (one fact per type and parties, greedy matching by name); ``admit`` says whether a model
+    finding passes under ``cfg`` (default ``passes``; ``floors_zh`` gives its own, with a factor per type)."""
+    admitted = admit or passes
     out = Tally()
     for d in docs:
         preds = [(r["type"], set(r["src"]), set(r["tgt"])) for r in d["preds"]
-                 if r["model"] is None or (cfg is not None and any(passes(f, r["type"], cfg) for f in r["model"]))]
+                 if r["model"] is None or (cfg is not None and any(admitted(f, r["type"], cfg) for f in r["model"]))]
         used: set[int] = set()
         for gt, gs_, gtg_, sym in d["gold"]:
             gs, gtg = set(gs_), set(gtg_)

@@ -33,7 +33,8 @@ from pathlib import Path
 from typing import Any
 
 from mcfwatch.extract.eval import Report, norm, score_document
-from mcfwatch.extract.relmodel.floors_en import RECALL_SLACK, TIE, TYPE_SLACK, Tally, _gold_rows, fact
+from mcfwatch.extract.relmodel import floors_en
+from mcfwatch.extract.relmodel.floors_en import RECALL_SLACK, TYPE_SLACK, Tally, _better, _gold_rows, fact
 from mcfwatch.model import SCHEMA
 
 FLOOR_GRID = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6)
@@ -60,30 +61,8 @@ def passes(finding: list[Any], rtype: str, cfg: Config) -> bool:
 
 
 def score(docs: list[dict[str, Any]], cfg: Config | None) -> Tally:
-    """Relation tallies of the captured documents under ``cfg`` (None: the rules alone), counted as ``mcfwatch
-    eval`` counts them (one fact per type and parties, greedy matching by name)."""
-    out = Tally()
-    for d in docs:
-        preds = [(r["type"], set(r["src"]), set(r["tgt"])) for r in d["preds"]
-                 if r["model"] is None or (cfg is not None and any(passes(f, r["type"], cfg) for f in r["model"]))]
-        used: set[int] = set()
-        for gt, gs_, gtg_, sym in d["gold"]:
-            gs, gtg = set(gs_), set(gtg_)
-            hit = next((i for i, (pt, ps, ptg) in enumerate(preds) if i not in used and pt == gt
-                        and ((gs & ps and gtg & ptg) or (sym and gs & ptg and gtg & ps))), None)
-            if hit is None:
-                out.fn[gt] = out.fn.get(gt, 0) + 1
-            else:
-                out.tp[gt] = out.tp.get(gt, 0) + 1
-                used.add(hit)
-        for i, (pt, _, _) in enumerate(preds):
-            if i not in used:
-                out.fp[pt] = out.fp.get(pt, 0) + 1
-    return out
-
-
-def _better(a: tuple[float, float, float], b: tuple[float, float, float]) -> bool:
-    return a[2] > b[2] + TIE or (abs(a[2] - b[2]) <= TIE and a[1] > b[1])
+    """Relation tallies under ``cfg`` (None: the rules alone), as ``floors_en.score`` counts them."""
+    return floors_en.score(docs, cfg, passes)
 
 
 def ascend(docs: list[dict[str, Any]], start: Config, types: list[str], min_recall: float = 0.0,
