@@ -175,6 +175,14 @@ def captured(g: GoldDoc, sdoc: Any, model: Any, typer: Any = None) -> dict[str, 
     with (mock.patch.object(combine, "combine", recorder), mock.patch.object(scorer, "english", english),
           mock.patch.object(combine, "SCALES_EN", dict.fromkeys(combine.SCALES_EN, min(SCALE_GRID)))):
         ex = extract_parsed(g.document, sdoc, "both", model, None, typer=typer)
+    return replayable(g, ex, record)
+
+
+def replayable(g: GoldDoc, ex: Any, record: list[tuple[tuple[str, str, str], list[Any]]]) -> dict[str, Any]:
+    """One captured document: its gold rows and each extracted fact by name, with the model findings ``record``
+    kept for it (None for a rule's finding), as ``score`` replays them (shared by ``floors_zh``)."""
+    from mcfwatch.extract.relmodel import scorer
+
     by_fact: dict[tuple[str, str, str], list[list[Any]]] = {}
     for k, finding in record:
         by_fact.setdefault(k, []).append(finding)

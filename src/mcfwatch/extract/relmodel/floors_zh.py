@@ -32,9 +32,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mcfwatch.extract.eval import Report, norm, score_document
+from mcfwatch.extract.eval import Report, score_document
 from mcfwatch.extract.relmodel import floors_en
-from mcfwatch.extract.relmodel.floors_en import RECALL_SLACK, TYPE_SLACK, Tally, _better, _gold_rows, fact
+from mcfwatch.extract.relmodel.floors_en import RECALL_SLACK, TYPE_SLACK, Tally, _better, fact
 from mcfwatch.model import SCHEMA
 
 FLOOR_GRID = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6)
@@ -153,18 +153,7 @@ def captured(extractor: Any, g: Any, text: str, mentions: list[Any], model: Any)
     with (mock.patch.object(combine, "combine", recorder), mock.patch.object(scorer, "chinese", chinese),
           mock.patch.object(combine, "SCALES_ZH", low)):
         ex = extractor.extract_tagged(g.document, text, list(mentions))
-    by_fact: dict[tuple[str, str, str], list[list[Any]]] = {}
-    for k, finding in record:
-        by_fact.setdefault(k, []).append(finding)
-    names = {e.id: sorted({norm(e.name), *(norm(x) for x in e.aliases)}) for e in ex.entities}
-    preds, seen = [], set()
-    for rel in ex.relations:
-        k = fact(rel.type, rel.source, rel.target)
-        if k not in seen:
-            seen.add(k)
-            preds.append({"type": rel.type, "src": names[rel.source], "tgt": names[rel.target],
-                          "model": by_fact.get(k, []) if rel.method.startswith(scorer.METHOD) else None})
-    return {"id": g.document.id, "gold": _gold_rows(g), "preds": preds}
+    return floors_en.replayable(g, ex, record)
 
 
 def capture(folds_pkl: Path, out: Path, check_fold: int = 0, log: Any = print) -> None:
