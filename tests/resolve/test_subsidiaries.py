@@ -36,3 +36,11 @@ def test_a_bracketed_country_says_where_the_body_is(name: str) -> None:
                                   "China Aerospace Science and Industry Corporation (CASIC)"])
 def test_an_acronym_in_brackets_is_no_place(name: str) -> None:
     assert placed_outer(name) == ""
+
+
+def test_a_bracketed_country_is_no_name_of_the_firm() -> None:
+    """The lists' own country names say where, like "(Hong Kong)": "Thailand" is not a name of the firm."""
+    from mcfwatch.resolve.names import variants_of
+
+    assert "Thailand" not in variants_of("Huawei Technologies (Thailand)")
+    assert "BIT" in variants_of("Beijing Institute of Technology (BIT)")

@@ -209,6 +209,11 @@ def _only_places(text: str) -> bool:
         from mcfwatch.resolve.bilingual import is_place_zh  # bilingual reads names: asked when first needed
 
         return is_place_zh(text)  # "（香港）", "（泰国）"
+    from mcfwatch.lists.countries import country_code  # the lists' own country names (Thailand, New Zealand, UK)
+
+    inner = text.strip()
+    if len(inner) > 2 and country_code(inner) is not None or inner.upper() == "UK":
+        return True
     words = _content(latin_words(text))
     return bool(words) and all(w in lexicon.PLACES for w in words)
 
@@ -219,13 +224,7 @@ def placed_outer(name: str) -> str:
     That shorter name is the parent's or a sister's: a subsidiary registered in another country is another legal
     person, so the shorter name may find the entry but never makes it the same organisation as the parent.
     """
-    from mcfwatch.lists.countries import country_code  # the lists' own country names (Thailand, New Zealand)
-
-    def says_where(inner: str) -> bool:
-        inner = inner.strip()
-        return _only_places(inner) or len(inner) > 2 and country_code(inner) is not None or inner.upper() == "UK"
-
-    if not any(says_where(m.group(1)) for m in _PARENS.finditer(name)):
+    if not any(_only_places(m.group(1)) for m in _PARENS.finditer(name)):
         return ""
     return " ".join(_PARENS.sub(" ", name).split())
 
