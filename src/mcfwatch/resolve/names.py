@@ -209,7 +209,9 @@ def _only_places(text: str) -> bool:
         from mcfwatch.resolve.bilingual import is_place_zh  # bilingual reads names: asked when first needed
 
         return is_place_zh(text)  # "（香港）", "（泰国）"
-    from mcfwatch.lists.countries import country_code  # the lists' own country names (Thailand, New Zealand, UK)
+    from mcfwatch.lists.countries import (
+        country_code,  # the lists' own country names (Thailand, New Zealand, UK)
+    )
 
     inner = text.strip()
     if len(inner) > 2 and country_code(inner) is not None or inner.upper() == "UK":
