@@ -23,8 +23,9 @@ LINK_THRESHOLD = 0.85
 # acronyms, ASPI's named units, the Chinese-name cap) re-screen cached links too; 7: s26 screening precision
 # (English words are no pinyin, Chinese names that share only a kind of body or name two countries differ,
 # a name printed by several lists counts once among the candidates); 8: a subsidiary whose name differs from its
-# parent's by a bracketed country (Huawei Technologies (UK) Co., Ltd.) is not, by name, the parent's organisation.
-LINK_RULES = 8
+# parent's by a bracketed country (Huawei Technologies (UK) Co., Ltd.) is not, by name, the parent's organisation;
+# 9: the name table knows the lists' "Dahua Technology (Company)" as Zhejiang Dahua.
+LINK_RULES = 9
 LISTABLE = frozenset({"Company", "Organization", "PublicBody", "University", "MilitaryUnit", "Person"})
 
 
