@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from mcfwatch.extract.en.items import ITEM_HEAD_WORDS, plural
-from mcfwatch.extract.en.techwords import technology_word
+from mcfwatch.extract.en.techwords import says_technology, technology_word
 from mcfwatch.model import Extraction
 
 REPO = Path(__file__).resolve().parents[2]
@@ -130,3 +130,19 @@ def test_technology_words_by_vocabulary_and_shape() -> None:
                                              "nanoscale", "5G", "3D", "batteries"))
     assert not any(technology_word(w) for w in ("economics", "logistics", "chronic", "iconic", "infrastructure",
                                                  "microfinance", "1990s", "5th", "power", "data", "carbon"))
+
+
+def test_words_of_two_senses_and_shapes_of_other_fields(extract_text, nlp) -> None:
+    # review s26 en-extract 8: a word with an everyday sense ("bearing in mind", "freedom fighters", "terrorist
+    # cells") says technology only beside another technology word; the combining forms and endings of other fields
+    # ("aerobics", "microeconomics", "microcredit", "photojournalism", "photocopying", "masonic") and a digit with
+    # any letter ("5k", "2B") are none
+    assert not any(technology_word(w) for w in ("bearings", "fighters", "displays", "signals", "sights", "cells",
+                                                 "videos", "aerobics", "microeconomics", "microcredit",
+                                                 "photojournalism", "photocopying", "masonic", "5k", "2B"))
+    assert all(technology_word(w) for w in ("supersonic", "ultrasonic", "aeroengine", "microelectronics",
+                                             "photodetector", "6G"))
+    assert not any(says_technology(nlp(p)) for p in ("freedom fighters", "campaign videos", "terrorist cells"))
+    assert all(says_technology(nlp(p)) for p in ("solar cells", "video compression", "fighter jets", "fuel-cell stacks"))
+    ex = extract_text("The university works on microcredit schemes for farmers.")
+    assert not technologies(ex)

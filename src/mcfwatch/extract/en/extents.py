@@ -23,6 +23,8 @@ Pure functions over spaCy spans.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from mcfwatch.extract.en.lexicon import ROLE_NOUNS
@@ -174,10 +176,20 @@ MEMBER_HEADS = frozenset({"association", "society", "federation", "alliance", "c
 _FIELDED_HEADS = MEMBER_HEADS | {"foundation"}
 
 
+# what may follow a name's head word without being its head: a legal form ("X Business Council, Inc."), read with
+# its dots and commas dropped
+_AFTER_HEAD = frozenset({"inc", "ltd", "llc", "co", "corp", "plc", "limited", "gmbh", "ag", "sa", "e.v", "ev"})
+
+
 def member_head(name: str) -> str:
     """The head word of a name, lower case ("China Council for the Promotion of International Trade" -> "council",
-    "Council on Foreign Relations" -> "council", "Riverton Rotary Club" -> "club")."""
-    words = name.lower().replace("-", " ").replace("\u2013", " ").split()
+    "Council on Foreign Relations" -> "council", "Riverton Rotary Club" -> "club"), past a short form or place in
+    brackets and a legal form after it ("Silicon Valley Chinese Engineers Association (SCEA)" -> "association",
+    "US-China Business Council, Inc." -> "council")."""
+    words = re.sub(r"\([^)]*\)?", " ", name.lower()).replace("-", " ").replace("\u2013", " ").split()
+    words = [w.strip(".,;:") for w in words]
+    while words and (words[-1] in _AFTER_HEAD or not any(c.isalpha() for c in words[-1])):
+        words.pop()
     return _head_of(words, {"of", "for", "in", "on"}) if words else ""
 
 

@@ -20,31 +20,39 @@ from spacy.tokens import Span, Token
 TECH_WORD_LIST = """
     accelerator accelerometer acoustic actuator additive aerial aerodynamic aeroelastic aeronautic aeronautical
     aerospace airborne aircraft airframe algorithm alloy amplifier antenna armour armor artillery atomic autonomous
-    avionic ballistic battery bearing biometric biotech biotechnology bomber carbide cathode cell
+    avionic ballistic battery biometric biotech biotechnology bomber carbide cathode
     ceramic chip chipset circuit coating composite compressor computer computing converter cryogenic cryptographic
-    cryptography cyber cybersecurity decoder deposition detector diode display drone electrolyser electrolyzer
-    encoder encryption engine epitaxial epitaxy etching fibre fiber fighter firmware furnace fuselage
+    cryptography cyber cybersecurity decoder deposition detector diode drone electrolyser electrolyzer
+    encoder encryption engine epitaxial epitaxy etching fibre fiber firmware furnace fuselage
     gallium gearbox genome genomic germanium graphene gyroscope gyroscopic helicopter hydraulic hydrogen
     hypersonic imaging inertial infrared interferometer laser lens lidar lithium lithography machining magnet
     magnetic microchip microwave missile modem motor munition nanomaterial navigation nitride nuclear optic optical
     optics oscilloscope photovoltaic plasma pneumatic polymer processor propellant propeller propulsion
     pump quantum radar radiation radio radome reactor receiver robot robotic rocket rotor rotorcraft satellite
-    scanner semiconductor sensing sensor servo sight signal silicon simulator software solar sonar spacecraft spectral
+    scanner semiconductor sensing sensor servo silicon simulator software solar sonar spacecraft spectral
     spectrometer submarine supercomputer superconducting superconductor telecommunication telemetry thermal
     thruster titanium torpedo transceiver transducer transistor transmitter tungsten turbine turbofan turbojet
-    uav ultrasonic ultrasound uncrewed unmanned valve video wafer warship welding wireless
+    uav ultrasonic ultrasound uncrewed unmanned valve wafer warship welding wireless
     """.split()
+# words with an everyday sense besides the technical one ("bearing in mind", "freedom fighters", "a display of
+# unity", "a signal of intent", "in sight", "prison cells", "campaign videos"): they say technology only beside
+# another technology word of the phrase ("solar cells", "video encoder", "fighter aircraft") or as the modifier of
+# a later word ("video compression", "signal generators", "display drivers")
+TWO_SENSE_WORDS = frozenset({"bearing", "fighter", "display", "signal", "sight", "cell", "video"})
 # the combining forms of science and engineering that open a word ("nanoscale", "optoelectronic", "thermoplastic",
 # "electromagnetic", "aeroengine", "microelectronics", "radiofrequency", "piezoelectric"; not "microfinance",
-# "photograph")
-_COMBINING = re.compile(r"^(?:nano|micro(?!finance)|opto|electro|photo(?!graph)|thermo|aero|hydro|cyber|radio|gyro|"
+# "microeconomics", "microcredit", "micromanagement", "photograph", "photocopying", "photojournalism", "aerobics")
+_COMBINING = re.compile(r"^(?:nano|micro(?!fin|econ|cred|manag)|opto|electro|photo(?!graph|cop|journ)|thermo|"
+                        r"aero(?!bic)|hydro|cyber|radio|gyro|"
                         r"piezo|magneto|spectro|ultra(?=sonic|sound|violet)|bio(?=tech|chem|fuel|metric))",
                         re.IGNORECASE)
 # the fields and adjectives of technology by their ending ("photonics", "avionics", "mechatronics", "electronic",
-# "hypersonic", "optronic"), not "economics", "politics", "logistics", "iconic" or "chronic"
-_ENDING = re.compile(r"(?:tronics?|photonics?|avionics?|sonics?|robotics|optics|acoustics)$", re.IGNORECASE)
-# a generation or a dimension written with a digit and a letter ("5G", "6G", "3D"; not "1990s", "5th")
-_MODEL = re.compile(r"^\d{1,2}[A-RT-Za-rt-z]$")
+# "hypersonic", "optronic"), not "economics", "politics", "logistics", "iconic", "chronic" or "masonic": a speed
+# only after its prefix ("hypersonic", "supersonic", "ultrasonic", "subsonic", "transonic")
+_ENDING = re.compile(r"(?:tronics?|photonics?|avionics?|(?:hyper|super|ultra|sub|trans)sonics?|robotics|optics|"
+                     r"acoustics)$", re.IGNORECASE)
+# a generation or a dimension ("5G", "6G", "3D"; not "1990s", "5th", "5k", "2B", "4x")
+_MODEL = re.compile(r"^\d{1,2}[GgDd]$")
 
 
 def _singular(word: str) -> str:
@@ -67,6 +75,20 @@ def technology_word(word: str) -> bool:
 
 
 def says_technology(tokens: Span | list[Token]) -> bool:
-    """Some word of ``tokens`` is a technology word; a hyphenated word counts by each part ("satellite-denied",
-    "fuel-cell", "radiation-hardened")."""
-    return any(technology_word(part) for t in tokens for part in re.split("[-\u2010\u2011\u2013]", t.text) if part)
+    """Some word of ``tokens`` (a phrase ending in its head) is a technology word, or a word of two senses that
+    modifies a later word ("video compression", "signal generators", "fighter jets", "fuel-cell stacks"; not the
+    head itself: "freedom fighters", "campaign videos"), or two of them are ("video signals"); a hyphenated word
+    counts by each part ("satellite-denied", "fuel-cell", "radiation-hardened")."""
+    two_sense = 0
+    last = len(tokens) - 1
+    for k, t in enumerate(tokens):
+        for part in re.split("[-\u2010\u2011\u2013]", t.text):
+            if not part:
+                continue
+            if technology_word(part):
+                return True
+            if part.lower() in TWO_SENSE_WORDS or _singular(part.lower()) in TWO_SENSE_WORDS:
+                if k < last:
+                    return True
+                two_sense += 1
+    return two_sense >= 2
