@@ -51,7 +51,8 @@ def _kind(ext: ChineseExtractor, text: str, name: str, typ: str) -> bool:
     """Whether ``_common_words`` takes the head-word rule's ``name`` in ``text`` for a kind of body."""
     start = text.index(name)
     tokens = ext.tagger.tag_many([text])[0]
-    return ner._common_words(text, tokens, ner._Cand(start, start + len(name), typ, 2, [], "rule"))
+    cand = ner._Cand(start, start + len(name), typ, 2, [], "rule")
+    return ner._common_words(text, tokens, [t.start for t in tokens], cand)
 
 
 def test_quoted_field_named_and_placed_units_are_names(zh_extractor: ChineseExtractor) -> None:

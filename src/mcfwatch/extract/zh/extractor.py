@@ -29,7 +29,7 @@ from mcfwatch.extract.zh import (
 )
 from mcfwatch.extract.zh.aliases import aliases_for
 from mcfwatch.extract.zh.dates import find_dates
-from mcfwatch.extract.zh.ner import Mention, find_mentions
+from mcfwatch.extract.zh.ner import Mention, find_mentions, join_wrapped
 from mcfwatch.extract.zh.normalise import simplify
 from mcfwatch.extract.zh.relations import Item, RelCand, extract_relations, sentences
 from mcfwatch.extract.zh.tagger import Tagger, custom_dictionary, make_tagger
@@ -118,6 +118,7 @@ class ChineseExtractor:
         names_en: dict[str, list[str]] = {}
         items: list[Item] = []
         lines = dateline.apart(text)
+        mentions = join_wrapped(text, mentions)  # 中国航天科工集团\n有限公司: one firm over a line break (zhner)
         mentions = declared.apply(text, mentions)  # （以下简称“锐航公司”）: the party's wherever it stands (zhner)
         mentions = short_forms.apply(text, mentions)  # 赣江精密铸造 of 南昌赣江精密铸造有限公司 (zhner)
         canon = coref.canonical(mentions, self.places)  # short forms -> the fullest name in the document (zhner)

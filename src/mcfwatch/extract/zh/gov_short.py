@@ -17,6 +17,13 @@ short form only when one full name of the document fits.
 from __future__ import annotations
 
 _LEVELS = "省市区县"
+# Words that open with a level's character but name no level (市场监管局, 区域合作办, 县域经济局).
+_LEVEL_WORDS = ("市场", "区域", "县域", "区块")
+
+
+def _level_at(name: str, i: int) -> bool:
+    """Whether ``name[i]`` is a level (省/市/区/县), not the first character of a word such as 市场 or 区域."""
+    return name[i] in _LEVELS and not name.startswith(_LEVEL_WORDS, i)
 _GOVERNMENT = ("人民政府", "政府")
 # A kind as the short form ends -> how the full name ends.
 _KINDS: dict[str, tuple[str, ...]] = {"办": ("办公室", "办"), "局": ("局",), "厅": ("厅",), "委": ("委员会", "委"),
@@ -54,7 +61,7 @@ def _branch(place: str, level: str, words: str, kind: str, full: str) -> bool:
 
 def abbreviates(short: str, full: str) -> bool:
     """Whether ``short`` is a government body's short form of ``full`` (see the module's docstring)."""
-    at = next((i for i, ch in enumerate(short) if ch in _LEVELS), -1)
+    at = next((i for i in range(len(short)) if _level_at(short, i)), -1)
     if at < 0 or len(short) - at < 3 or short[-1] not in _KINDS or len(full) <= len(short):
         return False
     place, level, kind = short[:at], short[at], short[-1]
@@ -64,7 +71,7 @@ def abbreviates(short: str, full: str) -> bool:
     if _branch(place, level, words, kind, full):
         return True
     for i, ch in enumerate(full):
-        if ch != level or i == 0 or (place and full[:i] != place):
+        if ch != level or i == 0 or not _level_at(full, i) or (place and full[:i] != place):
             continue
         own = _own(full[i + 1:])
         for ending in _KINDS[kind]:

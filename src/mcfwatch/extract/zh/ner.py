@@ -8,6 +8,7 @@ a leading place (河北立中集团 -> 立中集团), while its span keeps the w
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -503,13 +504,26 @@ _PROGRAMME_VERBS = frozenset({"入选", "支持", "资助", "实施", "申报", 
                              "由", "被", "经"})  # 河洛英才计划由洛阳市委组织部牵头实施: the programme, then its agent
 
 
-def _plans(text: str, tokens: list[Token], c: _Cand) -> bool:
+# After the noun 计划, never after the verb: an adverb of what is done (泰山学者计划已引进…, 该计划累计资助…), a batch or an
+# edition (入选千人计划第十批, 国家重点研发计划2015年度项目).
+_NOUN_ADVERBS = frozenset({"已", "已经", "曾", "曾经", "先后", "累计", "共", "共计", "业已", "正在"})
+_BATCH = re.compile(r"第[一二三四五六七八九十百〇零\d]+|.*[批期届]$|(?:19|20)\d\d年度$")
+
+
+def _plans(text: str, at: dict[int, Token], c: _Cand) -> bool:
     """Whether a programme's head 计划 is the verb "plans to" (公司计划三年内启动上市, 园区计划引进…, 按照计划，…将;
-    杨光明与老挝计划与投资部): a verb, an adverb, a preposition, a time or a joiner follows it."""
+    杨光明与老挝计划与投资部): a verb, an adverb, a preposition, a time or a joiner follows it. ``at``: the tokens by
+    their start. Not after an adverb of what was done, a batch or a year's round (泰山学者计划已引进, 入选千人计划第十批,
+    863计划2015年度项目), nor 将 before a programme's own verb (国家重点研发计划将支持…)."""
     if c.type != "Program" or not text.endswith("计划", c.start, c.end):
         return False
-    after = next((t for t in tokens if t.start == c.end), None)
-    return after is not None and after.tag in _PLAN_VERB_TAGS and after.text not in _PROGRAMME_VERBS
+    after = at.get(c.end)
+    if after is None or after.tag not in _PLAN_VERB_TAGS or after.text in _PROGRAMME_VERBS:
+        return False
+    if after.text in _NOUN_ADVERBS or (after.tag in ("m", "TIME") and _BATCH.match(after.text)):
+        return False
+    then = at.get(after.end)
+    return not (after.text == "将" and then is not None and then.text in _PROGRAMME_VERBS)
 
 
 def _generic_after_cut(surface: str) -> bool:
@@ -558,10 +572,26 @@ _QUOTES = "“「《‘\"'"
 _LOCATIVE_FRAGMENT = re.compile(r"(?:境内|境外|国内|国外|海外|省内|市内|区内)[向从在对往由于]")
 
 
-def _common_words(text: str, tokens: list[Token], c: _Cand) -> bool:
+def _branded(surface: str, inside: list[Token]) -> bool:
+    """A firm's registered name, never a kind: it ends in a full legal form (粤港固态电池技术有限公司, 小米科技有限责任公司,
+    蓝箭航天空间科技股份有限公司: a kind of firm has none before it, 一人有限责任公司 is one word), or a brand word then a
+    trade before 公司/集团 (海岸线咨询公司, 草原能源公司; not 基金管理公司, 融资租赁公司, 财务公司: a trade or an activity
+    first)."""
+    if surface.endswith(tr.FULL_LEGAL_FORMS):
+        return True
+    form = next((f for f in ("集团", "公司") if surface.endswith(f)), "")
+    core = surface[: -len(form)] if form else ""
+    first = inside[0]
+    return (bool(core) and first.tag in ("n", "v") and first.end - first.start < len(core)
+            and first.text not in tr.INDUSTRY_WORDS and tr.head_type(first.text) is None
+            and any(core.endswith(w) and len(core) - len(w) >= first.end - first.start for w in tr.INDUSTRY_WORDS))
+
+
+def _common_words(text: str, tokens: list[Token], starts: list[int], c: _Cand) -> bool:
     """A head-word rule's firm, university or organisation made of common words alone (外汇指定银行, 风险基金,
     保税物流中心, 高等学校: laws and regulations name kinds of bodies): no place, no brand, no quoted or Latin part, no
-    national or local word; each of its words a common noun, verb or adjective to the segmenter."""
+    national or local word; each of its words a common noun, verb or adjective to the segmenter (``starts``: the
+    tokens' starts, in order), and no firm's registered name (``_branded``)."""
     if c.source != "rule" or c.type not in _COMMON_BODIES:
         return False
     surface = text[c.start : c.end]
@@ -572,10 +602,14 @@ def _common_words(text: str, tokens: list[Token], c: _Cand) -> bool:
         return False  # 江海省政府代表团: a place inside
     if c.start > 0 and text[c.start - 1] in _QUOTES:
         return False  # 共建了“大飞机维修实训中心”: a quoted name
-    inside = [t for t in tokens if c.start <= t.start and t.end <= c.end]
+    k = bisect.bisect_left(starts, c.start)
+    inside = []
+    while k < len(tokens) and tokens[k].end <= c.end:
+        inside.append(tokens[k])
+        k += 1
     if not inside or inside[0].start != c.start or inside[-1].end != c.end:
         return False
-    return all(t.tag in _COMMON_WORD_TAGS for t in inside)
+    return all(t.tag in _COMMON_WORD_TAGS for t in inside) and not _branded(surface, inside)
 
 
 def _joined(tok: Token) -> bool:
@@ -717,7 +751,15 @@ def _split_latin(text: str, c: _Cand) -> list[_Cand]:
         return [c]  # 英国MQP公司: a Chinese suffix, the country stays part of how the text names the firm (an alias)
     end = firm.end() if firm else c.end
     out = [_Cand(c.start, start, "Place", c.priority, [], c.source)] if country else []
-    return out + [_Cand(start, end, "Company" if firm else tr.org_type(text[start:end]), c.priority, [], c.source)]
+    out.append(_Cand(start, end, "Company" if firm else tr.org_type(text[start:end]), c.priority, [], c.source))
+    joined = _LATIN_AND.match(text, end) if firm and end < c.end else None
+    second = tr.LATIN_FIRM.match(text, joined.end(), min(len(text), c.end + 8)) if joined else None
+    if second and second.end() >= c.end:
+        out.append(_Cand(joined.end() if joined else end, second.end(), "Company", c.priority, [], c.source))
+    return out  # Siemens AG and Bosch GmbH: two firms
+
+
+_LATIN_AND = re.compile(r"(?: and | und | et |, )")
 
 
 def _split_place(text: str, c: _Cand) -> list[_Cand]:
@@ -741,20 +783,49 @@ _HAN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff）)])[ \t\u3000]+(?=[\u4e00-\u9fff]
 def _split_space(text: str, c: _Cand) -> list[_Cand]:
     """A span over a space between Chinese words, or over a line break, is two names or none: a notice's signature
     (川江市科学技术局　　川江市财政局) or a heading glued to a line. The part holding the head keeps the type; a body
-    before it stays one where its own head types it. Latin names keep their spaces (Rolls-Royce Deutschland Ltd)."""
+    before it stays one where its own head types it. Latin names keep their spaces (Rolls-Royce Deutschland Ltd).
+    One name stays whole, its name without the gap (``_unspaced``): a person's name padded to the width of three
+    characters (王　伟), a part of one character, and a line break inside a name, where the part before it has no
+    head of its own or the part after it is a bare head (中国航天科工集团\n有限公司)."""
     gaps = list(_HAN_SPACE.finditer(text, c.start, c.end))
     if not gaps:
         return [c]
+    parts = _parts(c, gaps)
+    if c.type == "Person" or any(b - a < 2 for a, b in parts):
+        return [c]
     out: list[_Cand] = []
     start = c.start
-    for g in gaps:
+    for g, after in zip(gaps, parts[1:], strict=True):
+        if "\n" in g.group() and _generic_after_cut(text[after[0] : after[1]]):
+            continue  # a name the line wrapped before its legal form: one name
         ht = tr.head_type(text[start : g.start()]) if c.type in _BODIES else None
         if ht is not None and g.start() - start > len(ht[1]):
             out.append(_Cand(start, g.start(), ht[0], c.priority, [], c.source))
         start = g.end()
+    if start == c.start:
+        return [c]
     if c.end - start >= 2:
         out.append(_Cand(start, c.end, c.type, c.priority, c.names_en, c.source))
     return out
+
+
+def _parts(c: _Cand, gaps: list[re.Match[str]]) -> list[tuple[int, int]]:
+    """The spans of ``c`` between its gaps."""
+    edges = [c.start, *(x for g in gaps for x in (g.start(), g.end())), c.end]
+    return list(zip(edges[::2], edges[1::2], strict=True))
+
+
+def _unspaced(surface: str) -> str:
+    """A name without the spaces between its Chinese characters and the line breaks inside it (王　伟 -> 王伟); a line
+    break between Latin words is a space."""
+    return _HAN_SPACE.sub(lambda g: "" if _han_around(g) else " ", surface)
+
+
+def _han_around(g: re.Match[str]) -> bool:
+    """Whether a Chinese character (or a closing bracket) stands right before or after the gap ``g``."""
+    s = g.string
+    return (g.start() == 0 or "\u4e00" <= s[g.start() - 1] <= "\u9fff" or s[g.start() - 1] in "）)"
+            or g.end() == len(s) or "\u4e00" <= s[g.end()] <= "\u9fff")
 
 
 _HOME = frozenset({"中国", "中华人民共和国"})
@@ -895,14 +966,20 @@ def _placed(text: str, start: int, end: int) -> bool:
                     and not text.startswith(boundaries.COMPOUND_SURNAMES, start)))  # 欧阳建州: a Chinese name
 
 
+# Two-character surnames that are ordinary words far more often (第五大道, 东方明珠, 西门町, 百里, 单于), and the last
+# characters of a place's or a landmark's name that end no given name.
+_WORD_SURNAMES = ("东方", "第五", "西门", "百里", "单于", "东郭")
+_LANDMARK_ENDS = frozenset("市县区省镇乡村道街路巷町塔桥寺宫港岛湾峡")
+
+
 def _surnamed(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
     """Whether the model's place ``text[start:end]`` is a Chinese person's name: three or four characters opening
     with a two-character surname (欧阳建州, 司马光明), no level of a place at its end or after it (濮阳市, 南宫市 are
     cities), and no place the gazetteer knows."""
     surface = text[start:end]
     return (3 <= end - start <= 4 and surface.startswith(boundaries.COMPOUND_SURNAMES)
-            and surface[-1] not in "市县区省镇乡村" and text[end : end + 1] not in ("市", "县", "区", "省")
-            and surface not in gaz.entries)
+            and not surface.startswith(_WORD_SURNAMES) and surface[-1] not in _LANDMARK_ENDS
+            and text[end : end + 1] not in ("市", "县", "区", "省") and surface not in gaz.entries)
 
 
 def find_mentions(
@@ -939,11 +1016,13 @@ def find_mentions(
              for y in _split_copula(text, d) for x in _split_latin(text, _government(text, y)) for q in _split_place(text, x)
              for w in (_split_space(text, q) if spaced else (q,))
              for r in _split_chain(text, w)]
+    starts = [t.start for t in tokens]
+    at = {t.start: t for t in tokens}
     cands = [c for c in cands if c.source == "gazetteer" or not (_generic_after_cut(text[c.start : c.end])
                                                                  or _described(text, c) or text[c.start : c.end] in _VERBS
-                                                                 or _plans(text, tokens, c)
+                                                                 or _plans(text, at, c)
                                                                  or _LOCATIVE_FRAGMENT.fullmatch(text, c.start, c.end))]
-    kinds = [c for c in cands if _common_words(text, tokens, c)  # 外汇指定银行, 风险基金: a kind of body, no name
+    kinds = [c for c in cands if _common_words(text, tokens, starts, c)  # 外汇指定银行, 风险基金: a kind of body, no name
              and not any(k.end == c.start and k.type in _AGENTS for k in cands)]  # …大学 技术转移中心: its parent's unit
     cands = [c for c in cands if not any(k.start <= c.start and c.end <= k.end and c.source != "gazetteer"
                                          and (c is k or c.source == "rule" or (c.start, c.end) != (k.start, k.end))
@@ -977,7 +1056,30 @@ def find_mentions(
         if c.type == "Person" and c.source == "tagger" and _placed(text, c.start, c.end):
             c.type = "Place"  # 总部位于谢菲尔德, 发往达曼, 在阿德莱德举办: the model's foreign person is a city there
         surface = text[c.start : c.end]
-        name = _canonical(surface, c.start, c.type, gaz, places)
+        name = _canonical(_unspaced(surface) if spaced else surface, c.start, c.type, gaz, places)
         names_en = c.names_en or (gaz.entries[name].names_en if name in gaz.entries else [])
         out.append(Mention(c.start, c.end, c.type, name, surface, names_en, c.source))
     return out
+
+
+_LINE_BREAK = re.compile(r"[ \t\u3000]*\n\s*")
+
+
+def join_wrapped(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A firm's name that a hard-wrapped text (a PDF's lines) breaks before its legal form (中国航天科工集团\\n有限公司):
+    the mention runs on over the break to the form's end, its name without the break. Sentences end at a line break,
+    so the form alone on the next line is no name of its own (``_generic_after_cut``); a name that opens there stays."""
+    if "\n" not in text:
+        return mentions
+    opens = {m.start for m in mentions}
+    for m in mentions:
+        brk = _LINE_BREAK.match(text, m.end) if m.type in _BODIES and text[m.end : m.end + 1] in " \t\u3000\n" else None
+        if brk is None or brk.end() in opens or not ("\u4e00" <= text[m.end - 1] <= "\u9fff"):
+            continue
+        form = max((f for f in tr.LEGAL_FORMS if text.startswith(f, brk.end())), key=len, default="")
+        if not form or (form in ("公司", "集团") and m.type != "Company"):
+            continue
+        m.end = brk.end() + len(form)
+        m.surface = text[m.start : m.end]
+        m.name, m.type = m.name + form, "Company"
+    return mentions

@@ -399,10 +399,13 @@ _LATIN_OR_BRAND = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9&.,'\
 
 
 # A foreign firm written in Latin script with its legal form (Q-Sense GmbH, Vanderlift B.V., Aérotech Maintenance SAS,
-# Anadolu Hassas Teknoloji A.Ş., Astana Test Solutions LLP, PT Samudra Energi Lestari): the name ends with the form.
+# Anadolu Hassas Teknoloji A.Ş., Astana Test Solutions LLP, PT Samudra Energi Lestari): the name ends with the form,
+# its last one (Rolls-Royce Deutschland Ltd & Co KG), but runs over no " and " or a comma before another name
+# (Siemens AG and Bosch GmbH, Siemens AG, Bosch GmbH: two firms; Samsung Electronics Co., Ltd. one).
 _LATIN = "A-Za-z\u00c0-\u024f"
+_NO_SECOND_FIRM = r"(?! and | und | et |, (?!Ltd|Inc|LLC|L\.L\.C|Limited|Co\b|S\.))"
 LATIN_FIRM = re.compile(
-    rf"(?:PT\.? )?[{_LATIN}0-9][{_LATIN}0-9&.,'\- ]*"
+    rf"(?:PT\.? )?[{_LATIN}0-9](?:{_NO_SECOND_FIRM}[{_LATIN}0-9&.,'\- ])*"
     r"(?<![A-Za-z])(?:GmbH(?: & Co\.? KG)?|AG|B\.V\.|BV|N\.V\.|SAS|S\.A\.S\.|S\.A\.|S\.p\.A\.|SpA|S\.r\.l\.|Srl|"
     r"LLP|LLC|L\.L\.C\.|Ltd\.?|Limited|Inc\.?|Corp\.?|Corporation|PLC|plc|A\.Ş\.|A\.S\.|AB|ASA|Oyj?|KG|"
     r"Pty\.? Ltd\.?|Sdn\.? Bhd\.?|Bhd\.?|JSC|OOO|SE|S\.L\.|K\.K\.|Co\., Ltd\.?|Co\.)(?![A-Za-z])"
