@@ -31,6 +31,21 @@ def _json(data: Any) -> None:
 ALSO_SHOWN = 3  # sources quoted per repeated sentence in text output; --format json lists every one
 
 
+def listing_line(name: str, x: dict[str, Any]) -> str:
+    """One watchlist entry of an entity on a path: which list, its version, the entry's name and id.
+
+    A path "rated very high" because its far end is listed printed the rating but never the entry; the entry
+    is the evidence of that flag. Reads the exposure keys (list, version, entry, name) or the card's
+    (list_id, list_version, entry_id, entry_name)."""
+    title = x.get("title") or x.get("list") or x.get("list_id") or "?"
+    authority = f" ({x['authority']})" if x.get("authority") else ""
+    version = x.get("version") or x.get("list_version")
+    entry = x.get("entry") or x.get("entry_id") or "?"
+    entry_name = x.get("name") or x.get("entry_name") or name
+    shown = f", version {version}" if version else ""
+    return f"{name}: on {title}{authority}{shown} as “{entry_name}” [{entry}]"
+
+
 def _grouped_also(also: list[dict[str, Any]], first: str) -> list[tuple[str, list[str]]]:
     """The same relation in other documents, one line per distinct sentence (a press release republished by
     many outlets is one quote with its sources, not one line each); a sentence worded as the hop's own
@@ -65,6 +80,12 @@ def _print_exposure(r: dict[str, Any]) -> None:
                               highlight=False, markup=False)
     if not r["paths"]:
         console.print("\nno exposure path found", highlight=False)
+    listed = [n for n in r.get("path_nodes", []) if n.get("listings") and n.get("id") != p.get("id")]
+    if listed:
+        console.print("\nlisted on these paths:", highlight=False)
+    for n in listed:
+        for x in n["listings"]:
+            console.print(f"  {listing_line(n['name'], x)}", highlight=False, markup=False)
     for u in rating["unknown"]:
         console.print(f"  unknown: {u}", highlight=False, markup=False)
 
