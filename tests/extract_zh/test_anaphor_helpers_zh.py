@@ -79,6 +79,15 @@ def test_whose_team_is_a_person(rules: ChineseExtractor) -> None:
     assert not any(t == "funding" and "大学" in g for t, _, g in found)
 
 
+def test_whose_team_when_the_funder_opens_the_clause(rules: ChineseExtractor) -> None:
+    """苏州大学引进陈明博士；苏州市科技局为其团队提供…: the clause's subject is the funder (a body), so 其团队 is the
+    recruit's, not the person the sentence before spoke of (the subject was looked for among persons only)."""
+    found = facts(rules, "考察期间，协会会长王立与苏州市人才发展集团签署了合作协议。"
+                         "苏州大学引进旅美学者陈明博士，聘任其为电子信息学院特聘教授；苏州市科技局为其团队提供启动资金300万元。")
+    assert ("funding", "苏州市科技局", "陈明") in found
+    assert ("funding", "苏州市科技局", "王立") not in found
+
+
 def test_a_place_helps_no_one() -> None:
     """在新加坡代表处的牵线下: the office helped, never the place its name opens with (the sieve drops a place
     helper whatever scored it)."""

@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 
 from mcfwatch.extract.zh import ChineseExtractor
+from mcfwatch.extract.zh import organizers as organizers_zh
+from mcfwatch.extract.zh.sentence import Sentence
 from mcfwatch.model import Document
 
 
@@ -66,3 +68,56 @@ def test_programmes_run_and_countries_hosting(rules: ChineseExtractor, text: str
     got = organizers(rules, text)
     host, event = expected
     assert any(h == host and (event is None or e == event) for h, e in got), got
+
+
+@pytest.mark.parametrize("text", [
+    # a bare 本次活动 is no programme's (review s26 #2: bound to 千人计划, the last Event or Program of the document)
+    "张明入选国家高层次人才特殊支持计划。本次活动由江苏省科学技术协会主办。",
+    # 会议 is no 论坛: the head must match
+    "2022中国航空论坛在西安举行。来自各地的专家参加了论坛。本次会议由江苏省科学技术协会主办。",
+    # the forum was named four sentences before, after the lead: too far for a bare 本次论坛 to stand for it
+    "学院举行了年终总结会。院长作了报告。2022中国航空论坛于5月在西安举行。专家们作了报告。会上发布了白皮书。"
+    "多家企业签署了协议。本次论坛由西北工业大学主办。",
+])
+def test_bare_event_head_far_or_unlike(rules: ChineseExtractor, text: str) -> None:
+    assert organizers(rules, text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2022中国航空论坛在西安举行。来自各地的专家参加了论坛。本次论坛由西北工业大学主办。", ("西北工业大学", "中国航空论坛")),
+    # the lead names the event the story is about, however far on 本届博览会 comes
+    ("2023世界智能产业博览会5月18日在天津开幕。展会为期四天。多家企业发布了新产品。各国嘉宾参观了展区。"
+     "本届博览会由天津市人民政府主办。", ("天津市人民政府", "世界智能产业博览会")),
+    # a generic 展会 stands for an 展
+    ("北方精工参加了2024年珠海航展。本届展会由中国航空工业集团有限公司主办。", ("中国航空工业集团有限公司", "珠海航展")),
+])
+def test_bare_event_head_near_or_in_the_lead(rules: ChineseExtractor, text: str,
+                                            expected: tuple[str | None, str]) -> None:
+    got = organizers(rules, text)
+    host, event = expected
+    assert got and all((host is None or h == host) and ev.endswith(event) for h, ev in got), got
+
+
+def _sentence(ext: ChineseExtractor, text: str) -> Sentence:
+    from mcfwatch.extract.zh.items import Item
+
+    ms = ext.mentions([text])[0]
+    return Sentence(text, 0, len(text), [Item(m.start, m.end, f"e{k}", m.type, m.name) for k, m in enumerate(ms)],
+                    None)
+
+
+def test_trigger_end_and_one_mask_per_sentence(rules: ChineseExtractor) -> None:
+    """The hosting word's end is its own (联合主办: 4 characters, review s26 #11: was fixed at start + 2), and the
+    sentence is masked once however many hosting words it holds (#7: a mask over every name per match)."""
+    from unittest import mock
+
+    from mcfwatch.extract.zh import sentence
+
+    text = "由中国航空学会和西北工业大学联合主办、西安市科学技术局承办的2022中国航空论坛在西安开幕。"
+    sent = _sentence(rules, text)
+    with mock.patch.object(sentence, "mask", wraps=sentence.mask) as masked:
+        got = organizers_zh.in_sentence(sent)
+    assert masked.call_count == 1
+    assert {(h.name, ev.name[-6:]) for h, ev, _, _ in got} == {
+        ("中国航空学会", "中国航空论坛"), ("西北工业大学", "中国航空论坛"), ("西安市科学技术局", "中国航空论坛")}
+    assert {text[p:pe] for _, _, p, pe in got} == {"联合主办", "承办"}

@@ -125,9 +125,12 @@ def captured(extractor: Any, g: Any, text: str, mentions: list[Any], model: Any)
     from unittest import mock
 
     from mcfwatch.extract.relmodel import combine, scorer
+    from mcfwatch.extract.zh import sieve
 
     labels: dict[int, tuple[str, float]] = {}
+    pending: list[tuple[Any, tuple[str, str, str], list[Any]]] = []
     record: list[tuple[tuple[str, str, str], list[Any]]] = []
+    keep = sieve.keep
     thresholds = dict(zip(model.relations.labels, model.relations.thresholds.tolist(), strict=True))
 
     def chinese(text: str, items: Any, dates: Any, model: Any, scale: Any = None) -> list[Any]:
@@ -143,15 +146,22 @@ def captured(extractor: Any, g: Any, text: str, mentions: list[Any], model: Any)
         ruled = {fact(f.type, f.source, f.target) for f, _ in rules}
         read = {(f.type, f.source, s) for f, s in rules if SCHEMA.relation_types[f.type].directed}
         keep = [(f, s) for f, s in found if fact(f.type, f.source, f.target) not in ruled]
-        record.extend((fact(f.type, f.source, f.target),
-                       [f.confidence, thresholds[labels[id(f.rc)][0]], (f.type, f.source, s) in read,
-                        labels[id(f.rc)][1]]) for f, s in keep)
+        pending.extend((f, fact(f.type, f.source, f.target),
+                        [f.confidence, thresholds[labels[id(f.rc)][0]], (f.type, f.source, s) in read,
+                         labels[id(f.rc)][1]]) for f, s in keep)
         return [*rules, *keep]
+
+    def sieved(text: str, items: Any, found: Any, sentence: Any) -> list[bool]:
+        # a finding the sieve drops admits nothing: the fact stands through its sentences' kept findings only
+        kept = keep(text, items, found, sentence)
+        survivors = {id(f) for (f, _), ok in zip(found, kept, strict=True) if ok}
+        record.extend((k, finding) for f, k, finding in pending if id(f) in survivors)
+        return kept
 
     low = dict.fromkeys(combine.SCALES_ZH, min(SCALE_GRID))
     extractor.relations, extractor.model, extractor.confident = "both", model, None
     with (mock.patch.object(combine, "combine", recorder), mock.patch.object(scorer, "chinese", chinese),
-          mock.patch.object(combine, "SCALES_ZH", low)):
+          mock.patch.object(combine, "SCALES_ZH", low), mock.patch.object(sieve, "keep", sieved)):
         ex = extractor.extract_tagged(g.document, text, list(mentions))
     return floors_en.replayable(g, ex, record)
 
@@ -179,8 +189,12 @@ def capture(folds_pkl: Path, out: Path, check_fold: int = 0, log: Any = print) -
     out.write_text(json.dumps({"prep": str(folds_pkl), "folds": len(parts), "docs": docs}), encoding="utf-8")
     replay = score([d for d in docs if d["fold"] == check_fold], shipped_config())
     real = check.total("relations")
+    replayed = (sum(replay.tp.values()), sum(replay.fp.values()), sum(replay.fn.values()))
     log(f"check, fold {check_fold + 1}, shipped values: extraction tp/fp/fn {real.tp}/{real.fp}/{real.fn}, replay "
-        f"{sum(replay.tp.values())}/{sum(replay.fp.values())}/{sum(replay.fn.values())}")
+        f"{replayed[0]}/{replayed[1]}/{replayed[2]}")
+    if replayed != (real.tp, real.fp, real.fn):
+        raise RuntimeError(f"the replay does not score as extraction does on fold {check_fold + 1}: a pick from "
+                           f"{out} would be chosen for another extractor")
 
 
 def _row(name: str, t: Tally) -> str:

@@ -247,15 +247,16 @@ def _antecedent(text: str, start: int, kind: str, prior: list[Item], refs: list[
         cands = [it for it in agents if re.search(r"团$", it.name)
                  or (it.type == "Person" and text.startswith("率", it.end))]
     elif kind == "topic":
-        if text.startswith(_TEAM, start + 1):  # 为其团队提供经费: whose team, a person (the team's leader)
-            agents = [it for it in agents if it.type == "Person"]
         # The subject of the current or previous sentence: the first agent after the last full stop
         # before the previous sentence, else the last agent.
         stop = max(text.rfind(ch, 0, start) for ch in "。！？")
         prev_stop = max(text.rfind(ch, 0, max(stop, 0)) for ch in "。！？") if stop > 0 else -1
+        # the sentence's subject, whoever it is (宁波市科技局为其团队…: not the person 其 may be)
+        subject = min((it for it in agents + refs if it.start > stop), key=lambda it: it.start, default=None)
+        if text.startswith(_TEAM, start + 1):  # 为其团队提供经费: whose team, a person (the team's leader)
+            agents = [it for it in agents if it.type == "Person"]
         in_this = [it for it in agents if it.start > stop]
         in_prev = [it for it in agents if prev_stop < it.start <= stop]
-        subject = min((it for it in in_this + refs if it.start > stop), key=lambda it: it.start, default=None)
         if subject is not None and text[start - 1 : start] in ("为", "给", "向", "对"):  # 学校为其…: not the subject
             in_this = [it for it in in_this if it.entity != subject.entity]
             in_prev = [it for it in in_prev if it.entity != subject.entity]

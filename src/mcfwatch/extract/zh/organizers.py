@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from mcfwatch.extract.zh.funding import GIVERS
 from mcfwatch.extract.zh.items import Item, clause_bounds
+from mcfwatch.extract.zh.sentence import Sentence
 
 _LIST = re.compile(r"(?:联合主办|主办|承办|协办|指导|支持|合作)(?:单位|机构|方)\s*[：:]")
 _END = re.compile(r"[。；;\n]")
@@ -52,12 +53,11 @@ _HOST_TYPES = {"Company", "Organization", "PublicBody", "University", "MilitaryU
 _EVENTS = {"Event", "Program"}
 
 
-def hosts(text: str, items: Sequence[Item], cs: int, p: int) -> tuple[list[Item], bool]:
+def hosts(sent: Sentence, cs: int, p: int) -> tuple[list[Item], bool]:
     """The bodies listed right before the hosting word at ``p`` in the clause from ``cs`` (由A、B共同主办, A承办),
     and whether 由 opens the list."""
-    from mcfwatch.extract.zh.parties import mask
-
-    masked = mask(text, cs, p, list(items))
+    text, items = sent.text, sent.items
+    masked = sent.words(cs, p)
     m = _HOSTS.search(masked)
     if m is None:
         return [], False
@@ -75,16 +75,19 @@ def hosts(text: str, items: Sequence[Item], cs: int, p: int) -> tuple[list[Item]
     return listed, by
 
 
-def in_sentence(text: str, items: Sequence[Item], s: int, e: int) -> list[tuple[Item, Item, int]]:
-    """(host, event, where the hosting word stands) for each hosting word of the sentence [s, e) with its hosts
-    right before it; a programme's for each word that runs or sets one up."""
-    out: list[tuple[Item, Item, int]] = []
+def in_sentence(sent: Sentence, earlier: Sequence[Item] = ()) -> list[tuple[Item, Item, int, int]]:
+    """(host, event, where the hosting word starts and ends) for each hosting word of ``sent`` with its hosts right
+    before it; a programme's for each word that runs or sets one up. ``earlier``: the names of the document's lead
+    (its first two sentences: a headline and the lead name the event the story is about) and of the sentence or two
+    before, where a bare 本次会议/本届博览会 finds its event (``_event``)."""
+    text, s, e = sent.text, sent.s, sent.e
+    out: list[tuple[Item, Item, int, int]] = []
     for rx, kinds in ((HOSTING, _EVENTS), (_RUNNING, {"Program"})):
         for m in rx.finditer(text, s, e):
-            if text.startswith(("单位", "方"), m.end()) or any(it.start <= m.start() < it.end for it in items):
+            if text.startswith(("单位", "方"), m.end()) or sent.words(m.start(), m.start() + 1) == "□":
                 continue  # 主办单位：A (``listed``), a name that holds the word
             cs, _ = clause_bounds(text, s, e, m.start())
-            out += [(a, b, m.start()) for a, b in hosted(text, items, s, e, cs, m.start(), m.end())
+            out += [(a, b, m.start(), m.end()) for a, b in hosted(sent, cs, m.start(), m.end(), earlier)
                     if b.type in kinds]
     return out
 
@@ -93,31 +96,39 @@ def in_sentence(text: str, items: Sequence[Item], s: int, e: int) -> list[tuple[
 _HELD_AT = re.compile(r"在[^，,。；;]*$")
 
 
-def held_at(text: str, items: Sequence[Item], cs: int, p: int, pe: int) -> bool:
+def held_at(sent: Sentence, cs: int, p: int, pe: int) -> bool:
     """Whether the hosting word at [p, pe) only says where the event it qualifies was held (在X举办的Y)."""
-    from mcfwatch.extract.zh.parties import mask
-
-    at = _HELD_AT.search(mask(text, cs, p, list(items)))
+    at = _HELD_AT.search(sent.words(cs, p))
     # 在X组织的Y上 with X a body: X organised it
-    return (text.startswith("的", pe) and at is not None
-            and not any(cs + at.start() <= it.start and it.end <= p and it.type in _HOST_TYPES for it in items))
+    return (sent.text.startswith("的", pe) and at is not None
+            and not any(cs + at.start() <= it.start and it.end <= p and it.type in _HOST_TYPES for it in sent.items))
 
 
-def hosted(text: str, items: Sequence[Item], s: int, e: int, cs: int, p: int, pe: int) -> list[tuple[Item, Item]]:
-    """(host, event) for the hosting word at [p, pe) of the sentence [s, e): 由A主办(、B承办)的Y and A、B联合主办Y (the
-    event after), Y由A、B共同主办 and 论坛由A承办 (the event before 由: named, else the one a bare head stands for),
-    A主办，B承办 after either (the event of the sentence's earlier hosting word). No hosts right before: []."""
-    listed, by = hosts(text, items, cs, p)
+def hosted(sent: Sentence, cs: int, p: int, pe: int, earlier: Sequence[Item] = ()) -> list[tuple[Item, Item]]:
+    """(host, event) for the hosting word at [p, pe) of ``sent``: 由A主办(、B承办)的Y and A、B联合主办Y (the event
+    after), Y由A、B共同主办 and 论坛由A承办 (the event before 由: named, else the one a bare head stands for), A主办，
+    B承办 after either (the event of the sentence's earlier hosting word). No hosts right before: []."""
+    listed, by = hosts(sent, cs, p)
     if not listed:
         return []
-    event = _event(text, items, s, e, cs, p, pe, by)
+    event = _event(sent, cs, p, pe, by, earlier)
     return [(it, event) for it in listed] if event is not None and event.entity not in {x.entity for x in listed} else []
 
 
-def _event(text: str, items: Sequence[Item], s: int, e: int, cs: int, p: int, pe: int, by: bool) -> Item | None:
-    from mcfwatch.extract.zh.parties import mask
+# what a generic bare head may stand for: 本次活动 any event, 展会 an 展 or a 博览会, 会议 a 会议 or a 大会, 赛事 a 大赛
+_GENERIC_HEADS = {"活动": ("",), "展会": ("展", "会"), "展览会": ("展", "会"), "会议": ("议", "会"),
+                  "赛事": ("赛",), "比赛": ("赛",), "竞赛": ("赛",)}
 
-    masked = mask(text, pe, e, list(items))
+
+def _stands_for(head: str, name: str) -> bool:
+    """Whether the bare event head ``head`` (论坛, 本届博览会's 博览会, 推介会) can stand for the event ``name``: its
+    last character alike (a 论坛 for a 论坛, not a 会议), a generic head for its kinds (``_GENERIC_HEADS``)."""
+    return name.endswith(next((v for k, v in _GENERIC_HEADS.items() if head.endswith(k)), (head[-1],)))
+
+
+def _event(sent: Sentence, cs: int, p: int, pe: int, by: bool, earlier: Sequence[Item]) -> Item | None:
+    text, items, s, e = sent.text, sent.items, sent.s, sent.e
+    masked = sent.words(pe, e)
     if (m := _MORE_HOSTS.match(masked)) is not None:  # 主办、B承办的Y / 联合主办了Y
         q = pe + m.end()
         gap = _GAP.match(masked, m.end())
@@ -132,17 +143,19 @@ def _event(text: str, items: Sequence[Item], s: int, e: int, cs: int, p: int, pe
         before = [it for it in items if s <= it.start and it.end <= start and it.type in _EVENTS]
         if before and before[-1].start >= cs:
             return before[-1]
-        head = (_BARE_CLAUSE.match(mask(text, cs, start, list(items))) or _BARE_EVENT.match(mask(text, cs, start, list(items)))
-                or _BARE_EVENT.match(mask(text, s, start, list(items))))
+        head = (_BARE_CLAUSE.match(sent.words(cs, start)) or _BARE_EVENT.match(sent.words(cs, start))
+                or _BARE_EVENT.match(sent.words(s, start)))
         if head is not None:
-            earlier = [it for it in items if it.end <= start and it.type in _EVENTS]
-            return next((it for it in reversed(earlier) if it.name.endswith(head.group(1)[-1])),
-                        earlier[-1] if earlier else None)
+            # the event a bare 论坛/本次会议 stands for: the last Event with its head in this sentence or the one or
+            # two before (not a programme, not one named paragraphs earlier: review s26 #2)
+            near = [*earlier, *(it for it in items if it.end <= start)]
+            return next((it for it in reversed(near) if it.type == "Event" and _stands_for(head.group(1), it.name)),
+                        None)
         return before[-1] if before else None
     # A主办，B承办: the event of an earlier hosting word of the sentence
     for prev in reversed(list(HOSTING.finditer(text, s, cs))):
         pcs, _ = clause_bounds(text, s, e, prev.start())
-        listed, pby = hosts(text, items, pcs, prev.start())
+        listed, pby = hosts(sent, pcs, prev.start())
         if listed:
-            return _event(text, items, s, e, pcs, prev.start(), prev.end(), pby)
+            return _event(sent, pcs, prev.start(), prev.end(), pby, earlier)
     return None

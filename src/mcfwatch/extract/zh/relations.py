@@ -70,6 +70,8 @@ def extract_relations(text: str, items: list[Item], dates: list[DateMention]) ->
     last_date: DateMention | None = None
     episode: dc.Episode | None = None
     issuers = fd.issuers(text, items)
+    lead: list[list[Item]] = []
+    recent: list[list[Item]] = []
     out += [RelCand("organizer", a.entity, b.entity, *sentence_of(text, a.start)) for a, b in organizers.listed(text, items)]
     for s, e in sentences(text):
         sent_items = [it for it in items if s <= it.start and it.end <= e]
@@ -80,9 +82,9 @@ def extract_relations(text: str, items: list[Item], dates: list[DateMention]) ->
         ongoing = dc.open_episode(text, episode, s, bool(in_sent))
         rels, episode = _sentence_relations(sent, dates, inherit, ongoing, told)
         out += rels
-        for host, event, p in organizers.in_sentence(text, items, s, e):
+        for host, event, p, pe in organizers.in_sentence(sent, [it for its in (*lead, *recent) for it in its]):
             cs, ce = clause_bounds(text, s, e, p)
-            if not _blocked(text, cs, ce, p, p + 2, items, None):
+            if not _blocked(text, cs, ce, p, pe, sent_items, None):
                 d = date_for(dates, s, e, p, inherit)
                 out.append(RelCand("organizer", host.entity, event.entity, s, e, None, d.date if d else None,
                                    d.date_end if d else None, inherited=d is not None and d is inherit))
@@ -90,6 +92,10 @@ def extract_relations(text: str, items: list[Item], dates: list[DateMention]) ->
             given_ = fd.in_sentence(text, items, s, e) + fd.listed(text, items, s, e, issuers)
             out += [RelCand("funding", a.entity, b.entity, s, e) for a, b in given_]
             out += [RelCand("facilitation", a.entity, b.entity, s, e) for a, b in advisers.helped(text, items, s, e)]
+        if len(lead) < 2:  # the document's headline and lead
+            lead.append(sent_items)
+        else:
+            recent = [*recent[-1:], sent_items]  # the names of the sentence or two before the next
         if sent.subject is not None:
             topic = sent.subject
         if in_sent:
@@ -164,8 +170,8 @@ def _pairs(sent: Sentence, rtype: str, p: int, pe: int, cs: int, ce: int, after:
     src = sent.source(cs, p)
     allowed = _TARGET_TYPES.get(rtype)
     typed_after = [it for it in after if allowed is None or it.type in allowed]
-    if rtype == "organizer" and ((organizers.HOSTING.match(text, p) and organizers.hosts(text, sent.items, cs, p)[0])
-                                 or organizers.held_at(text, sent.items, cs, p, pe)):
+    if rtype == "organizer" and ((organizers.HOSTING.match(text, p) and organizers.hosts(sent, cs, p)[0])
+                                 or organizers.held_at(sent, cs, p, pe)):
         return []  # hosts listed right before: ``organizers.in_sentence`` reads them; 在X举办的Y names none
     if rtype == "organizer":
         by = [it for it in sent.items if cs <= it.start and it.end <= p and tg.BY.search(text[max(cs, it.start - 1) : it.start])]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from mcfwatch.extract.zh import discourse as dc
 from mcfwatch.extract.zh import triggers as tg
 from mcfwatch.extract.zh.items import Item
+from mcfwatch.extract.zh.parties import mask
 
 
 class Sentence:
@@ -19,6 +20,14 @@ class Sentence:
                   and not tg.PARTNER.search(text[max(s, it.start - 2) : it.start]) and not self.sold_by(it)]
         self.subject = agents[0] if agents else topic
         self.party_a: Item | None = None  # first party of the sentence's last agreement
+        self._masked: str | None = None
+
+    def words(self, a: int, b: int) -> str:
+        """``text[a:b]`` (inside the sentence) with its names masked (``parties.mask``); the sentence is masked once,
+        so a reader called per trigger does not loop over the names again."""
+        if self._masked is None:
+            self._masked = mask(self.text, self.s, self.e, self.items)
+        return self._masked[a - self.s : b - self.s]
 
     def agent_before(self, cs: int, p: int) -> Item | None:
         cands = [it for it in self.items if cs <= it.start and it.end <= p and it.type in tg.AGENTIVE
