@@ -1,17 +1,123 @@
-"""HTML: the main text without navigation and boilerplate (trafilatura), title from metadata."""
+"""HTML: the main text without navigation and boilerplate (trafilatura), title and publication date from metadata."""
 
 from __future__ import annotations
 
+import json
 import re
+from datetime import date
+from html.parser import HTMLParser
+from typing import Any
 
 from mcfwatch.errors import InputError
 from mcfwatch.ingest.text import decode_bytes
 
 _TAGS = re.compile(r"<[^>]+>")
+# <meta> names that state when the page was first published (Open Graph / article, schema.org, Dublin Core,
+# Highwire citation, and the names Chinese government and news sites use). Never "modified"/"updated".
+_PUBLISHED_META = frozenset({
+    "article:published_time", "og:article:published_time", "datepublished", "date", "dc.date", "dc.date.issued",
+    "dcterms.issued", "dcterms.created", "citation_publication_date", "citation_date", "pubdate", "publishdate",
+    "publish-date", "publish_date", "firstpublishedtime", "publishedtime", "parsely-pub-date", "sailthru.date",
+})
+_ISO_DAY = re.compile(r"\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 
 
-def read_html(data: bytes, path: str) -> tuple[str, str | None]:
-    """Return (main text, title)."""
+def _day(value: object) -> str | None:
+    """The ISO day a machine-readable date value starts with ("2021-12-03T09:00:00+01:00" -> "2021-12-03")."""
+    if not isinstance(value, str):
+        return None
+    m = _ISO_DAY.match(value)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None
+
+
+def _json_ld_published(node: Any, depth: int = 0) -> str | None:
+    if depth > 8:
+        return None
+    if isinstance(node, dict):
+        found = _day(node.get("datePublished"))
+        if found:
+            return found
+        children: list[Any] = list(node.values())
+    elif isinstance(node, list):
+        children = node
+    else:
+        return None
+    for child in children:
+        if isinstance(child, (dict, list)):
+            found = _json_ld_published(child, depth + 1)
+            if found:
+                return found
+    return None
+
+
+class _Dates(HTMLParser):
+    """Collects the machine-readable publication statements of a page (stdlib parser: no extra dependency)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.meta: list[str] = []
+        self.times: list[str] = []
+        self.json_ld: list[str] = []
+        self._in_ld = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").strip().lower()
+            if key in _PUBLISHED_META and a.get("content"):
+                self.meta.append(a["content"])
+        elif tag == "time" and ("pubdate" in a or a.get("itemprop", "").lower() == "datepublished"):
+            self.times.append(a.get("datetime", ""))
+        elif tag == "script" and a.get("type", "").strip().lower() == "application/ld+json":
+            self._in_ld = True
+            self.json_ld.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_ld = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_ld:
+            self.json_ld[-1] += data
+
+
+def published_from_markup(markup: str) -> str | None:
+    """The publication day a page's markup states for machines, or None.
+
+    A news page prints its date in a byline ("By Staff Reporter · Published 3 December 2021") that the boilerplate
+    remover drops with the navigation, so the text alone had no date; the page's markup says it: a <meta>
+    published-time (article:published_time, datePublished, DC.date.issued, PubDate …), JSON-LD datePublished, or a
+    <time pubdate> / <time itemprop="datePublished"> element. Only those: a date in the story never counts, nor a
+    "modified" time.
+    """
+    found = _Dates()
+    found.feed(markup)
+    found.close()
+    for value in found.meta:
+        day = _day(value)
+        if day:
+            return day
+    for text in found.json_ld:
+        try:
+            day = _json_ld_published(json.loads(text))
+        except (ValueError, RecursionError):
+            continue
+        if day:
+            return day
+    for value in found.times:
+        day = _day(value)
+        if day:
+            return day
+    return None
+
+
+def read_html_page(data: bytes, path: str) -> tuple[str, str | None, str | None]:
+    """Return (main text, title, publication day from the markup)."""
     markup = decode_bytes(data, path)
     import trafilatura
 
@@ -27,4 +133,14 @@ def read_html(data: bytes, path: str) -> tuple[str, str | None]:
         text = " ".join(_TAGS.sub(" ", body).split())
     if not text.strip():
         raise InputError(path, "the HTML page holds no text")
+    try:
+        published = published_from_markup(markup)
+    except Exception:  # a hostile page's markup: no date rather than no document
+        published = None
+    return text, title, published
+
+
+def read_html(data: bytes, path: str) -> tuple[str, str | None]:
+    """Return (main text, title)."""
+    text, title, _ = read_html_page(data, path)
     return text, title

@@ -13,7 +13,7 @@ from pathlib import Path
 from mcfwatch import settings
 from mcfwatch.errors import InputError
 from mcfwatch.ingest.docx import read_docx
-from mcfwatch.ingest.html import read_html
+from mcfwatch.ingest.html import read_html_page
 from mcfwatch.ingest.language import detect_language
 from mcfwatch.ingest.pdf import read_pdf
 from mcfwatch.ingest.text import decode_bytes
@@ -119,11 +119,12 @@ def read_file(path: Path) -> list[Item]:
     except OSError as exc:
         return [Failure(name, f"cannot read ({exc.strerror or exc})")]
     suffix = path.suffix.lower()
+    marked: str | None = None  # a publication day the file's markup states (HTML), used when the text has none
     try:
         if suffix in {".jsonl", ".ndjson"}:
             return list(read_jsonl(data, name))
         if suffix in HTML_SUFFIXES:
-            text, title = read_html(data, name)
+            text, title, marked = read_html_page(data, name)
             fmt = "html"
         elif suffix == ".pdf":
             text, title = read_pdf(data, name)
@@ -145,7 +146,7 @@ def read_file(path: Path) -> list[Item]:
     return [
         Document(
             text=text, path=name, title=title or _title_from_text(text), language=detect_language(text),
-            format=fmt, published=_published_from_text(text),
+            format=fmt, published=_published_from_text(text) or marked,
         )
     ]
 
