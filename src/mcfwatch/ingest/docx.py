@@ -1,15 +1,17 @@
-"""DOCX: paragraphs and table cells, in document order (python-docx)."""
+"""DOCX: paragraphs and table rows in document order, then the footnotes and endnotes (python-docx)."""
 
 from __future__ import annotations
 
 import io
 import zipfile
+from typing import Any
 
 from mcfwatch.errors import InputError
 
 # A DOCX is a zip archive: refuse archives that inflate far beyond any real document (zip bombs).
 MAX_UNCOMPRESSED = 256 * 1024 * 1024
 MAX_RATIO = 200
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def check_archive(data: bytes, path: str) -> None:
@@ -31,14 +33,69 @@ def read_docx(data: bytes, path: str) -> tuple[str, str | None]:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many types on malformed parts; all mean the same to the user
         raise InputError(path, f"not a readable DOCX file ({exc.__class__.__name__}: {exc})") from exc
-    parts = [p.text for p in document.paragraphs if p.text.strip()]
-    for table in document.tables:
-        for row in table.rows:
-            cells = [c.text.strip() for c in row.cells if c.text.strip()]
-            if cells:
-                parts.append(" | ".join(cells))
+    try:
+        parts = _body(document) + _notes(document)
+    except Exception as exc:  # a malformed body (fuzzed XML): the same one-line refusal as a bad archive
+        raise InputError(path, f"not a readable DOCX file ({exc.__class__.__name__}: {exc})") from exc
     text = "\n\n".join(parts)
     if not text.strip():
         raise InputError(path, "the DOCX file holds no text")
     title = document.core_properties.title or None
     return text, title
+
+
+def _row_text(row: Any) -> str:
+    """A table row as "cell | cell"; a merged cell (python-docx repeats it once per grid column) counts once."""
+    cells: list[str] = []
+    previous = None
+    for cell in row.cells:
+        if cell._tc is previous:
+            continue
+        previous = cell._tc
+        if cell.text.strip():
+            cells.append(cell.text.strip())
+    return " | ".join(cells)
+
+
+def _body(document: Any) -> list[str]:
+    """Paragraphs and table rows in the order the document has them: a table between two paragraphs was read
+    after the last paragraph, away from the sentence that introduces it."""
+    from docx.table import Table
+
+    parts: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            parts += [line for line in (_row_text(row) for row in block.rows) if line]
+        elif block.text.strip():
+            parts.append(block.text)
+    return parts
+
+
+_NOTE_PARTS = (("/word/footnotes.xml", "footnote"), ("/word/endnotes.xml", "endnote"))
+
+
+def _notes(document: Any) -> list[str]:
+    """The text of each footnote and endnote, in order (the separators Word keeps there are not notes).
+
+    A due-diligence note cites its sources in footnotes ("Australian Strategic Policy Institute, China Defence
+    Universities Tracker, entry for Northwestern Polytechnical University"); they were dropped."""
+    from docx.oxml import parse_xml
+
+    by_name = {str(part.partname): part for part in document.part.package.iter_parts()}
+    out: list[str] = []
+    for name, tag in _NOTE_PARTS:
+        part = by_name.get(name)
+        if part is None:
+            continue
+        try:
+            root = parse_xml(part.blob)
+        except Exception:  # a damaged notes part: keep the body, lose the notes
+            continue
+        for note in root.iterchildren(f"{{{W}}}{tag}"):
+            if note.get(f"{{{W}}}type") in {"separator", "continuationSeparator", "continuationNotice"}:
+                continue
+            for para in note.iterchildren(f"{{{W}}}p"):
+                text = "".join(t.text or "" for t in para.iter(f"{{{W}}}t")).strip()
+                if text:
+                    out.append(text)
+    return out

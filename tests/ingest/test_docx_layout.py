@@ -1,0 +1,85 @@
+"""A Word report's tables where they stand, merged cells once, and its footnotes (session 27 user try).
+
+A due-diligence note in .docx cites its sources in footnotes and puts a partner table between two paragraphs.
+The reader dropped the footnotes, moved every table after the last paragraph and repeated a merged cell once per
+grid column ("Partners | Partners"). The inputs here are the founding document's own sentences and sources.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+
+from mcfwatch.ingest import read_file
+from mcfwatch.model import Document
+
+BEFORE = ("It mentioned that from November 19 to 26, 2018, the Baoding Economic and Trade Delegation visited the "
+          "United Kingdom and Italy.[1]")
+AFTER = "The Lizhong Group was also an exhibitor at a military-civil fusion exhibition organised by the PLA.[2]"
+NOTES = {1: "Internal document of Qingyuan District, Baoding City, Hebei Province, dated July 12, 2019.",
+         2: "The Epoch Times, December 22, 2020."}
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _with_footnotes(src: Path, dst: Path, notes_xml: bytes | None = None) -> None:
+    """Word's own footnote markup: references in the body, the notes in word/footnotes.xml."""
+    with zipfile.ZipFile(src) as z:
+        files = {n: z.read(n) for n in z.namelist()}
+    ref = ('</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="\\1"/>'
+           '</w:r><w:r><w:t xml:space="preserve">')
+    files["word/document.xml"] = re.sub(r"\[(\d)\]", ref, files["word/document.xml"].decode()).encode()
+    if notes_xml is None:
+        body = ('<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+                '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r>'
+                '</w:p></w:footnote>')
+        body += "".join(f'<w:footnote w:id="{n}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> '
+                        f'{t}</w:t></w:r></w:p></w:footnote>' for n, t in NOTES.items())
+        notes_xml = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {W}>{body}</w:footnotes>'.encode()
+    files["word/footnotes.xml"] = notes_xml
+    files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(b"</Types>", (
+        b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        b'wordprocessingml.footnotes+xml"/></Types>'))
+    files["word/_rels/document.xml.rels"] = files["word/_rels/document.xml.rels"].replace(b"</Relationships>", (
+        b'<Relationship Id="rIdFn1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        b'footnotes" Target="footnotes.xml"/></Relationships>'))
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, blob in files.items():
+            out.writestr(name, blob)
+
+
+def _report(tmp_path: Path, notes_xml: bytes | None = None) -> Document:
+    d = docx.Document()
+    d.add_paragraph(BEFORE)
+    table = d.add_table(rows=3, cols=2)
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "Partners named in the document"
+    table.cell(1, 0).text, table.cell(1, 1).text = "UK MQP Limited", "super grain refiner project"
+    table.cell(2, 0).text, table.cell(2, 1).text = "Brunel University", "joint laboratory"
+    d.add_paragraph(AFTER)
+    plain = tmp_path / "plain.docx"
+    d.save(plain)
+    report = tmp_path / "Lizhong due diligence.docx"
+    _with_footnotes(plain, report, notes_xml)
+    (doc,) = read_file(report)
+    assert isinstance(doc, Document), doc
+    return doc
+
+
+def test_tables_stand_where_they_are_and_a_merged_cell_counts_once(tmp_path: Path) -> None:
+    lines = _report(tmp_path).text.split("\n\n")
+    assert lines[:5] == [BEFORE.replace("[1]", ""), "Partners named in the document",
+                         "UK MQP Limited | super grain refiner project", "Brunel University | joint laboratory",
+                         AFTER.replace("[2]", "")], lines
+
+
+def test_footnotes_are_read_after_the_body(tmp_path: Path) -> None:
+    lines = _report(tmp_path).text.split("\n\n")
+    assert lines[-2:] == list(NOTES.values()), lines
+
+
+def test_a_damaged_footnotes_part_keeps_the_body(tmp_path: Path) -> None:
+    doc = _report(tmp_path, notes_xml=b"<w:footnotes this is not XML")
+    assert doc.text.split("\n\n")[0] == BEFORE.replace("[1]", "")
+    assert NOTES[2] not in doc.text
