@@ -125,3 +125,84 @@ def test_a_rejected_listing_leaves_both_doors(listed_db: Path, tmp_path: Path, m
     assert _exported_entries(lines, entity_id) == after
     nested = _yente(db, entity_id, client)["properties"]["sanctions"]
     assert sorted(s["properties"]["recordId"][0] for s in nested) == after
+
+
+def _cli_export(db: Path, out: Path, *args: str) -> tuple[Any, list[dict[str, Any]]]:
+    from typer.testing import CliRunner
+
+    from mcfwatch.cli.main import app
+
+    result = CliRunner().invoke(app, ["export", "--db", str(db), "-o", str(out), *args])
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()] if out.exists() else []
+    return result, lines
+
+
+def test_the_export_screens_the_store_in_one_pass(listed_db: Path, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """`mcfwatch export`: the decisions table is read a fixed number of times (not once per entity), no entity is
+    read again one by one, and only types a list can carry are screened (review s26 lists-resolve #3)."""
+    from mcfwatch.resolve.link import LISTABLE
+    from mcfwatch.resolve.screen import Screener
+
+    calls = {"decisions": 0, "entity": 0, "screen": 0}
+    for cls, name in ((Store, "decisions"), (Store, "entity"), (Screener, "screen")):
+        real = getattr(cls, name)
+
+        def counted(self: Any, *a: Any, _real: Any = real, _name: str = name, **k: Any) -> Any:
+            calls[_name] += 1
+            return _real(self, *a, **k)
+
+        monkeypatch.setattr(cls, name, counted)
+    store = Store(listed_db)
+    ents = store.entities()
+    store.close()
+    listable = sum(1 for e in ents if e["type"] in LISTABLE)
+    assert listable >= 10 and len(ents) > listable  # a store with places, technologies ... beside listable ones
+    result, lines = _cli_export(listed_db, tmp_path / "out.ftm.json")
+    assert result.exit_code == 0, result.output
+    assert any(e["schema"] == "Sanction" for e in lines)
+    assert calls["entity"] == 0, calls
+    assert calls["decisions"] <= 8, calls  # was one per legal entity (and per Person, Event ... besides)
+    assert calls["screen"] <= listable, calls
+
+
+def test_the_export_is_as_of_a_day_it_names(listed_db: Path, tmp_path: Path) -> None:
+    """`export --as-of DAY`: the Sanctions are the entries valid that day, each says so, the run says so, and two
+    runs give the same file; a bad day is refused before any file is made (review s26 lists-resolve #5)."""
+    result, lines = _cli_export(listed_db, tmp_path / "a.json", "--as-of", "2026-11-30")
+    assert result.exit_code == 0, result.output
+    assert "watchlist entries as of 2026-11-30" in result.output
+    sanctions = [e for e in lines if e["schema"] == "Sanction"]
+    assert BIS in {r for s in sanctions for r in s["properties"]["recordId"]}
+    assert all(s["properties"]["description"][0].endswith("lists as of 2026-11-30") for s in sanctions)
+    again, second = _cli_export(listed_db, tmp_path / "b.json", "--as-of", "2026-11-30")
+    assert again.exit_code == 0 and second == lines
+    before, early = _cli_export(listed_db, tmp_path / "c.json", "--as-of", "2000-01-01")  # before NWPU's BIS listing
+    assert before.exit_code == 0, before.output
+    assert BIS not in {r for e in early if e["schema"] == "Sanction" for r in e["properties"]["recordId"]}
+    bad, _ = _cli_export(listed_db, tmp_path / "d.json", "--as-of", "30/11/2026")
+    assert bad.exit_code != 0 and "not an ISO date" in bad.output and not (tmp_path / "d.json").exists()
+
+
+def test_adjacent_screens_a_stored_entity_once(listed_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """GET /entities/{id}/adjacent: the root and its `sanctions` group come from one screening (review #4)."""
+    from mcfwatch.resolve.screen import Screener
+
+    entity_id, shown = _card_entries(listed_db)
+    client = TestClient(create_app(db=listed_db, hosts=["testserver"]))
+    assert client.get("/healthz").status_code == 200
+    screened: list[list[str]] = []
+    real = Screener.screen
+
+    def counted(self: Screener, names: Any, *a: Any, **k: Any) -> Any:
+        screened.append(list(names) if isinstance(names, list) else [names])
+        return real(self, names, *a, **k)
+
+    monkeypatch.setattr(Screener, "screen", counted)
+    response = client.get(f"/entities/{entity_id}/adjacent")
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert sorted(s["properties"]["recordId"][0] for s in body["adjacent"]["sanctions"]["results"]) == shown  # <= 10: one page
+    assert "export.control" in body["entity"]["properties"]["topics"]
+    nwpu = [n for n in screened if NWPU in n]
+    assert len(nwpu) == 1, screened

@@ -22,6 +22,7 @@ from mcfwatch.api.services import LIST_ANSWERS, Services
 from mcfwatch.api.yente_models import Entity, EntityAdjacent, SearchResponse, YenteError
 from mcfwatch.errors import NotFoundError
 from mcfwatch.model.dates import check_stamp
+from mcfwatch.report.sanctions import entity_listings
 from mcfwatch.store import Store
 
 router = APIRouter(tags=["yente data"])
@@ -148,8 +149,9 @@ def fetch_adjacent(
             raise NotFoundError(f"no entity {entity_id!r}: not a watchlist entry nor an entity of the store")
         if found.id != entity_id:
             return _redirect(request, found.id, "/adjacent")
-        root = store_entities.entity(opened, found)
-        groups = store_entities.adjacent(opened, found)
+        listings = entity_listings(opened, opened.entity(found.id))  # one screening for the root and its group
+        root = store_entities.entity(opened, found, listings=listings)
+        groups = store_entities.adjacent(opened, found, listings)
     adjacent = {
         prop: {"limit": limit, "offset": offset, "total": {"value": len(items), "relation": "eq"},
                "results": items[offset: offset + limit]}

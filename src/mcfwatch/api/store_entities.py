@@ -43,11 +43,14 @@ def ftm_schema(etype: str) -> str:
     return entity_type.ftm if entity_type is not None and entity_type.ftm else "Thing"
 
 
-def entity(store: Store, found: Found, nested: bool = False, listed: bool = True) -> dict[str, Any]:
+def entity(store: Store, found: Found, nested: bool = False, listed: bool = True,
+           listings: list[Listing] | None = None) -> dict[str, Any]:
     """The stored entity (all merged members) as a yente entity; nested adds its links and its listings.
-    listed=False leaves the watchlist entries out (topics included): a neighbour nested in a link."""
+    listed=False leaves the watchlist entries out (topics included): a neighbour nested in a link. listings:
+    the entity's, looked up already (`entity_listings`): /adjacent screens once for the root and its group."""
     ent = store.entity(found.id)
-    listings = entity_listings(store, ent) if listed else []
+    if listings is None:
+        listings = entity_listings(store, ent) if listed else []
     names = list(dict.fromkeys([ent.name, *ent.names]))
     schema = ftm_schema(ent.type)
     props: dict[str, list[Any]] = {}

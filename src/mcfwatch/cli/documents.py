@@ -239,21 +239,28 @@ def register(app: typer.Typer) -> None:
         db: DbOption = DEFAULT_DB,
         fmt: Annotated[str, typer.Option("--format", "-f", help="ftm (FollowTheMoney JSON lines) or json.")] = "ftm",
         output: Annotated[Path, typer.Option("--output", "-o", help="File to write; - for stdout.")] = Path("-"),
+        as_of: Annotated[str | None, typer.Option(
+            "--as-of", help="ISO date: the FtM export's Sanctions are the watchlist entries valid then (default "
+            "today); each Sanction names the day.")] = None,
     ) -> None:
         """Export the store: FollowTheMoney entities (JSON lines) or the mcfwatch JSON graph."""
         if fmt not in {"ftm", "json"}:
             raise typer.BadParameter(f"--format must be ftm or json, not {fmt!r}")
         from mcfwatch.files import atomic_path
+        from mcfwatch.model.dates import check_day
         from mcfwatch.report.export import export_store
+        from mcfwatch.report.sanctions import listings_day
         from mcfwatch.workspace import Workspace
 
+        as_of = check_day(as_of, "--as-of")  # a bad date is refused before any file is made
         store = Workspace(db, create=False).store  # a missing store is an error before any file is made
         if str(output) == "-":
-            n = export_store(store, fmt, sys.stdout)
+            n = export_store(store, fmt, sys.stdout, as_of)
         else:
             with atomic_path(output) as tmp, tmp.open("w", encoding="utf-8") as out:
-                n = export_store(store, fmt, out)  # a failed or killed export leaves no half-written file
-        err_console.print(f"exported {n} records ({fmt})")
+                n = export_store(store, fmt, out, as_of)  # a failed or killed export leaves no half-written file
+        err_console.print(f"exported {n} records ({fmt})"
+                          + (f"; watchlist entries as of {listings_day(as_of)}" if fmt == "ftm" else ""))
 
     @app.command()
     @friendly_errors

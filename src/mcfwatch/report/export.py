@@ -23,7 +23,7 @@ from pathlib import PurePath
 from typing import Any, TextIO
 
 from mcfwatch.model import SCHEMA
-from mcfwatch.report.sanctions import entity_listings, ftm_sanction, listing_topics
+from mcfwatch.report.sanctions import ftm_sanction, listing_topics, store_listings
 from mcfwatch.store import Store
 
 LANG3 = {"en": "eng", "zh": "zho", "ja": "jpn", "ko": "kor"}
@@ -160,19 +160,21 @@ def canonical_names(store: Store) -> dict[str, list[str]]:
     return names
 
 
-def ftm_entities(store: Store) -> Iterator[dict[str, Any]]:
-    """Every document, canonical entity, mention and active relation of the store as FtM entity dicts."""
+def ftm_entities(store: Store, as_of: str | None = None) -> Iterator[dict[str, Any]]:
+    """Every document, canonical entity, mention and active relation of the store as FtM entity dicts, with the
+    watchlist entries valid on as_of (default today) as Sanctions."""
     for d in store.documents():
         yield _document(d)
     names = canonical_names(store)
     owned = _owned(store)
     schema_of: dict[str, str] = {}
     sanctions: list[dict[str, Any]] = []
+    listed = store_listings(store, as_of)  # one pass over the store: one screener, the rejections read once
     for e in store.entities():
         schema = _schema_for(e, owned)
         if schema is not None:
             schema_of[e["id"]] = schema
-            listings = entity_listings(store, store.entity(e["id"])) if schema in LEGAL else []
+            listings = listed.get(e["id"], []) if schema in LEGAL else []
             sanctions.extend(ftm_sanction(e["id"], ls) for ls in listings)
             yield _entity(e, schema, names.get(e["id"], []), listing_topics(listings))
     yield from sanctions
@@ -213,16 +215,17 @@ def graph_json(store: Store) -> dict[str, Any]:
             "documents": docs, "entities": ents, "relations": rels}
 
 
-def export_store(store: Store, fmt: str, out: TextIO) -> int:
-    """Write the store to out in fmt ('ftm' or 'json'); return the number of records written."""
+def export_store(store: Store, fmt: str, out: TextIO, as_of: str | None = None) -> int:
+    """Write the store to out in fmt ('ftm' or 'json'); return the number of records written. The FtM export's
+    Sanctions are the watchlist entries valid on as_of (default today): each names that day in its description."""
     if fmt == "ftm":
         n = 0
-        for ent in ftm_entities(store):
+        for ent in ftm_entities(store, as_of):
             out.write(json.dumps(ent, ensure_ascii=False) + "\n")
             n += 1
         return n
     if fmt == "json":
-        graph = graph_json(store)
+        graph = graph_json(store)  # no watchlist side: the same on any day
         out.write(json.dumps(graph, ensure_ascii=False, indent=2) + "\n")
         return len(graph["entities"]) + len(graph["relations"])
     raise ValueError(f"unknown export format {fmt!r}: use ftm or json")
