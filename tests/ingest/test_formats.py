@@ -174,3 +174,26 @@ def test_dates_in_the_story_or_impossible_dates_are_no_publication_date(tmp_path
     assert one(f).published is None  # a bare 时间 label below the first three lines is an event's time
     f.write_text("标题\n发布时间：2023-02-30\n正文。\n", encoding="utf-8")
     assert one(f).published is None
+
+
+def test_the_files_read_and_the_files_named_not_read_are_one_walk(tmp_path: Path) -> None:
+    """`walk` (what ingest reads) and `unread_files` (what it names as not read) split one folder listing: every
+    file but the hidden ones is in exactly one of them (review s26 lists-resolve #7)."""
+    import shutil
+
+    from mcfwatch.data import sample_path
+    from mcfwatch.ingest import unread_files, walk
+
+    folder = tmp_path / "in"
+    shutil.copytree(sample_path("corpus"), folder / "corpus")
+    shutil.copy(sample_path("zh", "seed_zh.txt"), folder / "seed_zh.TXT")
+    (folder / "corpus" / "memo.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (folder / ".git").mkdir()
+    (folder / ".git" / "config.csv").write_text("a,b\n", encoding="utf-8")
+    (folder / ".notes.txt").write_text("hidden", encoding="utf-8")
+    read = [p for p in walk([folder]) if isinstance(p, Path)]
+    named = unread_files([folder])
+    every = sorted(p for p in folder.rglob("*") if p.is_file() and not any(x.startswith(".") for x in p.relative_to(folder).parts))
+    assert sorted(read + named) == every and not set(read) & set(named)
+    assert folder / "seed_zh.TXT" in read and folder / "corpus" / "memo.doc" in named
+    assert folder / "corpus" / "PROVENANCE.md" in read and folder / "corpus" / "dev-split.txt" in read

@@ -69,22 +69,38 @@ def _collect(failures: list[Failure], root: Path) -> Callable[[OSError], None]:
     return onerror
 
 
+@dataclass(slots=True)
+class FolderListing:
+    """One walk of a folder: the files ingest reads, the files of other types it leaves out, and the subfolders
+    it could not list. Hidden files and folders are in neither list (left out on purpose, silently)."""
+
+    found: list[Path]
+    skipped: list[Path]
+    failures: list[Failure]
+
+
+def list_folder(root: Path) -> FolderListing:
+    """The one folder walk behind `walk` and `unread_files` (recursive, sorted), so the "not read" names are
+    exactly the files the ingest did not read."""
+    listing = FolderListing([], [], [])
+    for dirpath, dirnames, filenames in os.walk(root, onerror=_collect(listing.failures, root)):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith("."):
+                p = Path(dirpath) / name
+                (listing.found if p.suffix.lower() in SUFFIXES else listing.skipped).append(p)
+    return listing
+
+
 def walk(paths: list[Path]) -> Iterator[Path | Failure]:
     """Yield files under the given paths (recursively, sorted), or a Failure for what cannot be listed."""
     for root in paths:
         if not root.exists():
             yield Failure(display_path(root), "no such file or folder")
         elif root.is_dir():
-            failures: list[Failure] = []
-            found: list[Path] = []
-            for dirpath, dirnames, filenames in os.walk(root, onerror=_collect(failures, root)):
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                for name in sorted(filenames):
-                    p = Path(dirpath) / name
-                    if not name.startswith(".") and p.suffix.lower() in SUFFIXES:
-                        found.append(p)
-            yield from failures
-            yield from found
+            listing = list_folder(root)
+            yield from listing.failures
+            yield from listing.found
         else:
             yield root
 
@@ -92,15 +108,7 @@ def walk(paths: list[Path]) -> Iterator[Path | Failure]:
 def unread_files(paths: list[Path]) -> list[Path]:
     """Files under the given folders that `walk` leaves out for their type (a .doc, .xlsx or .csv), sorted;
     hidden files and folders are not counted (they are left out on purpose)."""
-    out: list[Path] = []
-    for root in paths:
-        if not root.is_dir():
-            continue
-        for dirpath, dirnames, filenames in os.walk(root):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            out += [Path(dirpath) / n for n in sorted(filenames)
-                    if not n.startswith(".") and Path(n).suffix.lower() not in SUFFIXES]
-    return out
+    return [p for root in paths if root.is_dir() for p in list_folder(root).skipped]
 
 
 def read_file(path: Path) -> list[Item]:

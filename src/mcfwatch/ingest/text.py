@@ -54,20 +54,17 @@ def looks_binary(data: bytes) -> bool:
     return controls > max(8, len(sample) // 50)
 
 
-def _text_with_stray_nuls(data: bytes) -> str | None:
-    """UTF-8 text holding a few NUL bytes (at most 1 in 100; a converter's padding, a pasted C string), with
-    them dropped; None for anything else. Such a file was refused as binary while the same text as a
-    JSON-lines record was read."""
+def without_stray_nuls(data: bytes) -> bytes:
+    """The bytes with a few NULs (at most 1 in 100; a converter's padding, a pasted C string) dropped, when the rest
+    is not binary; else the bytes unchanged. For byte-oriented text only (UTF-8, GB18030, GBK, Big5, single-byte
+    code pages), none of which ever has a 0x00 byte inside a character: a GB18030 or Big5 file with one NUL was
+    refused as binary while the same text in UTF-8 was read. UTF-16, where NUL bytes are half the text, is decoded
+    before this is asked."""
     nuls = data.count(b"\x00")
     if not nuls or nuls * 100 > len(data):
-        return None
+        return data
     rest = data.replace(b"\x00", b"")
-    if looks_binary(rest):
-        return None
-    try:
-        return rest.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None
+    return data if looks_binary(rest) else rest
 
 
 def decode_bytes(data: bytes, path: str) -> str:
@@ -89,8 +86,7 @@ def _decode(data: bytes, path: str) -> str:
         return text
     if b"\x00" in data[:8192] and (wide := utf16_without_bom(data)) is not None:
         return wide
-    if (padded := _text_with_stray_nuls(data)) is not None:
-        return padded
+    data = without_stray_nuls(data)
     if looks_binary(data):
         raise InputError(path, "the file is binary, not text (no text extracted)")
     if data.startswith(b"\xef\xbb\xbf"):
