@@ -206,3 +206,35 @@ def test_adjacent_screens_a_stored_entity_once(listed_db: Path, monkeypatch: pyt
     assert "export.control" in body["entity"]["properties"]["topics"]
     nwpu = [n for n in screened if NWPU in n]
     assert len(nwpu) == 1, screened
+
+
+def test_every_door_names_a_listing_with_the_same_fields(listed_db: Path, tmp_path: Path) -> None:
+    """usertry s26: `show`/`/cards` said `list_id, entry_id`, `exposure`/`/exposure` said `list, entry`. Every door
+    now names a listing's list, version and entry alike (the `extract` contract's names); exposure keeps the old
+    names beside them for one version; the FtM doors carry the entry id as FtM's `recordId`."""
+    from typer.testing import CliRunner
+
+    from mcfwatch.cli.main import app
+    from mcfwatch.graph.model import OLD_NAMES
+
+    unified = ("list_id", "list_version", "entry_id", "entry_name")
+    runner = CliRunner()
+    db = str(listed_db)
+    card = json.loads(runner.invoke(app, ["show", NWPU, "--db", db, "--format", "json"]).stdout)
+    exposure = json.loads(runner.invoke(app, ["exposure", NWPU, "--db", db, "--format", "json"]).stdout)
+    client = TestClient(create_app(db=listed_db, hosts=["testserver"]))
+    api_card = client.get(f"/cards/{NWPU}").json()
+    api_exposure = client.get("/exposure", params={"name": NWPU}).json()
+    doors = {"show": card["listings"], "exposure": exposure["listings"], "/cards": api_card["listings"],
+             "/exposure": api_exposure["listings"]}
+    seen = {door: sorted(tuple(x[k] for k in unified) for x in found) for door, found in doors.items()}
+    assert seen["show"] and all(v == seen["show"] for v in seen.values()), seen
+    assert any(x[0] == "us-bis-entity-list" for x in seen["show"])
+    for found in (exposure["listings"], api_exposure["listings"]):  # the old names, one more version
+        assert all(x[old] == x[new] for x in found for old, new in OLD_NAMES.items())
+    evidence = [ev for rule in api_exposure["rating"]["rules"] for ev in rule["evidence"] if "entry_id" in ev]
+    assert evidence and all(ev["entry_id"] == ev["entry"] for ev in evidence)
+    _, lines = _cli_export(listed_db, tmp_path / "x.json")
+    recorded = sorted(r for e in lines if e["schema"] == "Sanction" and e["properties"]["entity"] == [card["id"]]
+                      for r in e["properties"]["recordId"])
+    assert recorded == sorted(x[2] for x in seen["show"])

@@ -31,7 +31,7 @@ def snapshot(result: dict[str, Any]) -> dict[str, Any]:
         "rules_version": result["rating"]["rules_version"],
         "findings": {f"{f['id']}: {f['explanation']}": f["level"] for f in result["rating"]["rules"]},
         "paths": sorted(path_key(p) for p in result["paths"]),
-        "lists": {f"{x['list']}": x["version"] for x in result.get("listings", [])},
+        "lists": {f"{x['list_id']}": x["list_version"] for x in result.get("listings", [])},
     }
 
 

@@ -139,13 +139,20 @@ class Extraction(Open):
 
 
 class ListingEvidence(Open):
-    """A list entry as a rule's evidence (the partner, or an entity on its path, is listed)."""
+    """A list entry as a rule's evidence (the partner, or an entity on its path, is listed), under the listing
+    field names of every door (the `extract` contract's); `list`, `title`, `version`, `entry` and `name` are the
+    names used before, kept for one version."""
 
-    list: str
-    title: str
-    version: str
-    entry: str
-    name: str
+    list_id: str
+    list_title: str
+    list_version: str
+    entry_id: str
+    entry_name: str
+    list: str = Field(..., description="Deprecated: list_id.")
+    title: str = Field(..., description="Deprecated: list_title.")
+    version: str = Field(..., description="Deprecated: list_version.")
+    entry: str = Field(..., description="Deprecated: entry_id.")
+    name: str = Field(..., description="Deprecated: entry_name.")
 
 
 class RuleFinding(Open):

@@ -75,13 +75,23 @@ class Listing:
         return dict(self.properties).get(key)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "list": self.list_id, "title": self.list_title, "authority": self.authority,
-            "legal_basis": self.legal_basis, "kind": self.kind, "version": self.version,
-            "entry": self.entry_id, "name": self.entry_name, "start_date": self.start_date,
+        """The listing in JSON under the field names every door uses (the `extract` contract's: list_id,
+        list_version, entry_id, entry_name ...), then, for one version, the names `exposure` used before
+        (OLD_NAMES: list, title, version, entry, name)."""
+        out: dict[str, Any] = {
+            "list_id": self.list_id, "list_title": self.list_title, "list_version": self.version,
+            "entry_id": self.entry_id, "entry_name": self.entry_name, "authority": self.authority,
+            "legal_basis": self.legal_basis, "kind": self.kind, "start_date": self.start_date,
             "end_date": self.end_date, "remarks": self.remarks, "citation": self.citation,
             "match": self.match, "parent": self.parent_name,
         }
+        return {**out, **{old: out[new] for old, new in OLD_NAMES.items()}}
+
+
+# Deprecated aliases of a listing's fields in exposure / API / report JSON (the names before session 27), kept for
+# one version beside the unified names: old name -> unified name.
+OLD_NAMES = {"list": "list_id", "title": "list_title", "version": "list_version", "entry": "entry_id",
+             "name": "entry_name"}
 
 
 @dataclass(slots=True)
