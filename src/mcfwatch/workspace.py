@@ -10,10 +10,12 @@ from typing import Any
 from mcfwatch import settings
 from mcfwatch.errors import McfwatchError, NotFoundError
 from mcfwatch.extract import Extractor
+from mcfwatch.graph.model import document_label
 from mcfwatch.ingest import Failure, iter_documents
 from mcfwatch.model import Document, Extraction
 from mcfwatch.store import Store, StoredEntity
 from mcfwatch.store.engine import shown_db
+from mcfwatch.store.reads import OPENING_CHARS
 
 Progress = Callable[[str], None]
 
@@ -201,7 +203,8 @@ class Workspace:
             "aliases": [n for n in ent.names if n != ent.name],
             "relations": [_relation_view(r, ent.id) for r in rels],
             "documents": [
-                {k: d[k] for k in ("id", "title", "path", "url", "published", "language")}
+                {**{k: d[k] for k in ("id", "title", "path", "url", "published", "language")},
+                 "label": document_label(d["title"], d["text"][:OPENING_CHARS], d["url"], d["path"], d["id"])}
                 for d in (self.store.document(i) for i in docs)
             ],
             "mentions": len(mentions),

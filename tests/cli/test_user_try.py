@@ -198,3 +198,22 @@ def test_a_folder_given_as_the_store_says_so(tmp_path: Path, seed_path: Path) ->
         result = runner.invoke(app, [*args, "--db", str(tmp_path)])
         assert result.exit_code == 2 and "is a folder, not a store" in result.output, result.output
     assert list(tmp_path.iterdir()) == []  # nothing made inside it
+
+
+def test_a_document_without_a_title_is_named_by_its_opening_words(tmp_path: Path) -> None:
+    """usertry s26: the Chinese founding seed opens with its body (no title line), and `show` and `timeline` named
+    it by its file path. Every door names it by the opening of its first line now; its title stays none."""
+    from mcfwatch.data import sample_path
+
+    seed_zh = sample_path("zh", "seed_zh.txt")
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["ingest", str(seed_zh), "--db", db]).exit_code == 0
+    opening = "2019年7月12日，河北省保定市清苑区的一份内部文件显示，"
+    card = json.loads(runner.invoke(app, ["show", "立中集团", "--db", db, "--format", "json"]).stdout)
+    (doc,) = card["documents"]
+    assert doc["title"] is None and doc["label"].startswith(opening) and doc["label"].endswith("…"), doc
+    shown = runner.invoke(app, ["show", "立中集团", "--db", db]).stdout
+    assert f"sources: {doc['label']}" in shown and "seed_zh.txt" not in shown, shown
+    events = json.loads(runner.invoke(app, ["timeline", "立中集团", "--db", db, "--format", "json"]).stdout)
+    sources = {e["source"] for e in events if e.get("source")}
+    assert sources == {doc["label"]}, sources

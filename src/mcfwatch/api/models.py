@@ -82,6 +82,8 @@ class DocumentRef(Open):
     url: str | None = None
     published: str | None
     language: str | None
+    label: str | None = Field(None, description=(
+        "How the doors name the document: its title, else the opening words of its first line, else URL or path."))
 
 
 class Card(Open):

@@ -365,4 +365,4 @@ def print_card(card: dict[str, Any]) -> None:
         ev = r["evidence"]
         console.print(styled("    [italic]“{text}”[/italic]  [dim]{document} {where}[/dim]", text=ev["text"],
                              document=ev["document"], where=f"[{ev['start']}:{ev['end']}]"))
-    console.print("sources: " + "; ".join(d["title"] or d["path"] or d["id"] for d in card["documents"]))
+    console.print("sources: " + "; ".join(d["label"] for d in card["documents"]))

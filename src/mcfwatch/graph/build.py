@@ -70,6 +70,7 @@ def _edge(r: dict[str, Any]) -> Edge:
     ev = Evidence(
         document=r["document_id"], start=r["ev_start"], end=r["ev_end"], text=r["ev_text"],
         title=r.get("document_title"), url=r.get("document_url"), path=r.get("document_path"),
+        opening=r.get("document_opening"),
     )
     return Edge(
         id=r["id"], source=r["source_id"], target=r["target_id"], type=r["type"], evidence=ev,

@@ -19,13 +19,35 @@ class Evidence:
     title: str | None = None
     url: str | None = None
     path: str | None = None
+    opening: str | None = None  # the text's first characters, read only for a document without a title
 
     def to_dict(self) -> dict[str, Any]:
         return {"document": self.document, "start": self.start, "end": self.end, "text": self.text}
 
     def source_label(self) -> str:
-        """A human label for the source: title, else URL, else path, else the document id."""
-        return self.title or self.url or self.path or self.document
+        """A human label for the source: title, else the opening of its first line, else URL, path, document id."""
+        return document_label(self.title, self.opening, self.url, self.path, self.document)
+
+
+LABEL_CHARS = 60  # of a document's opening words, when they name it
+
+
+def document_label(title: str | None, text: str | None, url: str | None, path: str | None, doc_id: str) -> str:
+    """How every door names a document: its title; a document that opens with its body (no title line, as the
+    Chinese founding seed) by the opening of its first line, cut after a clause within LABEL_CHARS and marked
+    "…"; else its URL, its path, its id. The title stays what ingest found (none), the label only shows."""
+    if title:
+        return title
+    line = next((x.strip() for x in (text or "").splitlines() if x.strip()), "")
+    if line:
+        if len(line) <= LABEL_CHARS:
+            return line
+        cut = max(line.rfind(p, 0, LABEL_CHARS) for p in "，,；;。.：:") + 1  # after a clause
+        if cut <= LABEL_CHARS // 3:
+            space = line.rfind(" ", 0, LABEL_CHARS)  # else between words, or (Chinese) at the limit
+            cut = space if space > LABEL_CHARS // 2 else LABEL_CHARS
+        return line[:cut].rstrip() + "…"
+    return url or path or doc_id
 
 
 @dataclass(slots=True)

@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from mcfwatch.errors import NotFoundError
 from mcfwatch.model import Document
@@ -17,6 +17,8 @@ from mcfwatch.store import views as v
 from mcfwatch.store.fold import decision_target
 from mcfwatch.store.opening import many
 from mcfwatch.store.rows import RowReads
+
+OPENING_CHARS = 80  # of a document without a title, read with its relations (graph.model.document_label names it so)
 
 
 @dataclass(slots=True)
@@ -128,6 +130,10 @@ class CanonicalReads(RowReads):
                 tgt.c.name.label("target_name"), tgt.c.type.label("target_type"),
                 t.documents.c.title.label("document_title"), t.documents.c.path.label("document_path"),
                 t.documents.c.url.label("document_url"), t.documents.c.published.label("document_published"),
+                # a document without a title is named by its opening words (graph.model.document_label); only
+                # those pay for the characters
+                case((t.documents.c.title.is_(None), func.substr(t.documents.c.text, 1, OPENING_CHARS)),
+                     else_=None).label("document_opening"),
             )
             .join(src, src.c.id == ar.c.source_id)
             .join(tgt, tgt.c.id == ar.c.target_id)
