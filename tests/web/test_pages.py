@@ -163,3 +163,17 @@ def test_changes_since_the_watched_baseline(analyst: TestClient, web_db: Path) -
     assert data["watched"] == 2
     assert [c["partner"] for c in data["changes"]] == ["Brunel University"]
     assert any(x.startswith("path ") for x in data["changes"][0]["removed"] + data["changes"][0]["new"])
+
+
+def test_control_characters_in_a_query_are_shown_not_sent(analyst: TestClient) -> None:
+    """usertry s26: /search?q=%00 put a NUL into the page's title (a browser shows U+FFFD; an RLO reversed the text
+    after it). Pages show control characters and bidi overrides as escapes, as the CLI does; the JSON twin keeps
+    the query verbatim."""
+    q = "\x00Lizhong\u202e Group"
+    page = analyst.get("/search", params={"q": q}, headers=HTML).text
+    assert "\x00" not in page and "\u202e" not in page
+    assert "<title>Search: \\x00Lizhong\\u202e Group" in page, page[:400]
+    assert "Search: “\\x00Lizhong\\u202e Group”" in page
+    assert analyst.get("/search", params={"q": q, "format": "json"}).json()["query"] == q.strip()
+    lizhong = analyst.get("/search", params={"q": "立中集团"}, headers=HTML).text  # names and links as before
+    assert 'href="/entity/' in lizhong and "Lizhong Group" in lizhong

@@ -13,20 +13,32 @@ import jinja2
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from mcfwatch import settings
 from mcfwatch.analyse.decisions import decide as record_decision
 from mcfwatch.api.services import Services
+from mcfwatch.cli.common import terminal_safe
 from mcfwatch.errors import InputError
 from mcfwatch.resolve.batch import read_rows, write_rows
 from mcfwatch.web import views
 from mcfwatch.web.auth import _safe_next, check_csrf, csrf_token, current_user, require_admin
 from mcfwatch.web.jobs import Jobs
 
+
+def visible(value: Any) -> Any:
+    """A value printed into a page, with control characters and bidi overrides shown as escapes (a NUL typed into
+    /search?q= went into the page's title; an RLO in a document title reverses the text after it), as the CLI
+    prints them (cli.common.terminal_safe). Markup (tojson, macros) is left as it is."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return terminal_safe(value)
+    return value
+
+
 # Autoescape every template (select_autoescape's default would skip the .j2 extension): document text and
 # names are data, never markup.
 TEMPLATES = Jinja2Templates(env=jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True))
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True, finalize=visible))
 router = APIRouter(include_in_schema=False)
 jobs = Jobs()
 
