@@ -61,3 +61,29 @@ def test_an_office_named_by_its_title_alone_is_no_person(extract_text) -> None: 
     assert not [e.name for e in ex.entities if e.type == "Person" and e.name.lower() == "secretary"]
     ex = extract_text("The Deputy Mayor met the company's founders in London.")
     assert "Deputy Mayor" in {e.name for e in ex.entities if e.type == "Person"}
+
+
+def test_a_capitalised_phrase_of_common_words_is_no_person(extract_text) -> None:  # type: ignore[no-untyped-def]
+    """Session 27: the ruler's "General" + a capitalised word and the model's PERSON made persons of section titles
+    and sentence-initial nouns (cleanup.common_words: every word is an abstract noun or a word the text writes in
+    lower case). Real text of pool documents wh2-011 (executive order) and gn-004 (EO 13953)."""
+    ex = extract_text("Sec. 4. General Provisions. (a) Nothing in this order shall be construed to impair or "
+                      "otherwise affect: (i) the authority granted by law to an executive department or agency, or "
+                      "the head thereof.")
+    assert "Provisions" not in _people(ex)
+    ex = extract_text("Finally, a stronger domestic mining and processing industry fosters a healthier and "
+                      "faster-growing economy for the United States. Mining and mineral processing provide jobs to "
+                      "hundreds of thousands of Americans.")
+    assert "Mining" not in _people(ex)
+
+
+def test_a_surname_that_is_also_a_common_word_stays_a_person(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # en-x-0134 (corpus/extra): the letter names "Secretary Grant" and says "granted"; a person's title keeps him
+    ex = extract_text("Dear Secretary Grant:\n\nWe write about the sale of Westbrook Power Systems' marine gas "
+                      "turbines to China State Shipbuilding Corporation and about the licences your department "
+                      "granted for it.")
+    assert "Grant" in _people(ex)
+    # pool gn-026 with a sentence written for the test: "cotton" in lower case, "Senator Cotton"
+    ex = extract_text("This refusal spurred Congress to pass legislation, co-sponsored by Senator Cotton and signed "
+                      "into law late last year. The bill also bans imports of cotton from Xinjiang.")
+    assert "Cotton" in _people(ex)

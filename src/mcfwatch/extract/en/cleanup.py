@@ -6,6 +6,9 @@
   floors, districts and zones are not entities ("127 Youyi Xilu, Xi'an 710072 Shaanxi, China").
 - A title-case heading line is not a sentence: the model's ORG/PERSON guesses there are dropped
   ("Seven International Cyber Defendants ... Charged").
+- A capitalised phrase of common words is no person's name: every word of it is written in lower case elsewhere
+  in the document, or is a country's adjective ("Sec. 4. General Provisions" -> "provisions", "Buy American and
+  Hire American", "Supporting Responsible Domestic Mining").
 - Well-known bodies the small model calls ORG get their type from a short gazetteer
   (NASA -> PublicBody, Microsoft -> Company, Harvard -> University).
 Pure functions over text and spaCy spans.
@@ -18,7 +21,8 @@ import re
 from spacy.tokens import Span
 
 from mcfwatch.extract.en.heads import strong_type
-from mcfwatch.extract.en.names import country_name
+from mcfwatch.extract.en.names import country_adjective, country_name
+from mcfwatch.extract.en.patterns import PERSON_TITLES
 
 DOCUMENT_HEADS = {
     "act", "acts", "order", "orders", "statute", "charter", "convention", "treaty", "rule", "rules", "regulation",
@@ -296,3 +300,52 @@ def run_on(span: Span) -> bool:
 
 
 INTERNATIONAL_STARTS = {"international", "world", "united", "u.n.", "un"}
+
+
+# the titles before a person's name ("Senator Cotton", "Secretary Grant", "Mr. Brown"), not those that also open the
+# names of sections and offices ("General Provisions", "Director General", "Deputy Assistant Secretary")
+_TITLES = frozenset(PERSON_TITLES) - {"general", "director", "deputy"} | {"mr", "ms", "mrs", "dr", "sen.", "rep.", "prof."}
+
+
+def _forms(low: str) -> re.Pattern[str]:
+    """A word in lower case in any number or a regular inflection ("provision(s)", "require(s|d)", "mining")."""
+    stem = low[:-1] if low.endswith("s") and len(low) > 3 else low
+    return re.compile(rf"(?<![\w-])(?:{re.escape(low)}|{re.escape(stem)}(?:s|es|d|ed|ing)?)(?![\w-])")
+
+
+# the endings of abstract nouns ("Provisions", "Definitions", "Requirements", "Authorities", "Terrorism",
+# "Technology", "Readiness"): no given name or surname of the 2,648 training person names has one
+_NOUN_ENDING = re.compile(r"(?:tions?|sions?|ments?|ity|ities|isms?|ology|ologies|ness|nesses)$")
+
+
+def common_words(span: Span, text: str, seen: dict[str, bool]) -> bool:
+    """Every word of ``span`` is a common word of the document ``text``: one it writes in lower case elsewhere
+    ("General Provisions" of an order that says "the provisions of this order"; "Require" of a bullet when the text
+    says "requires"), a word with an abstract noun's ending ("General Provisions" of an order that never writes
+    "provisions") or a country's adjective ("Hire American"). Of the 2,648 person names of corpus/train and
+    corpus/extra one is ("Grant" of a text that says "granted", after "Secretary" and beside "Walter Grant": both
+    keep it, see ``no_person_name``); the particles "de", "van" and the surname "He" stand beside another word.
+    ``seen`` caches words per document."""
+    words = [t for t in span if t.is_alpha]
+    if not words:
+        return False
+    for t in words:
+        low = t.lower_
+        if low not in seen:
+            seen[low] = len(low) > 5 and bool(_NOUN_ENDING.search(low)) or country_adjective(low) \
+                or _forms(low).search(text) is not None
+        if not seen[low]:
+            return False
+    return True
+
+
+def no_person_name(span: Span, text: str, seen: dict[str, bool]) -> bool:
+    """A phrase typed Person that names no one (``common_words``): not after a person's title ("Senator Cotton" in a
+    text on cotton), and no word of it in a longer person's name of the document ("Vice Premier He" of "He
+    Lifeng")."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in _TITLES or not common_words(span, text, seen):
+        return False
+    words = {t.lower_ for t in span if t.is_alpha}
+    return not any(e.label_ in {"PERSON", "Person"} and (e.end <= span.start or e.start >= span.end)
+                   and len(e) > 1 and words & {t.lower_ for t in e} for e in doc.ents)

@@ -23,6 +23,7 @@ from mcfwatch.extract.en.cleanup import (
     is_heading,
     is_speaker,
     known_type,
+    no_person_name,
     place_canonical,
     run_on,
     split_of_the,
@@ -485,6 +486,7 @@ def mentions_of(doc: Doc) -> list[Mention]:
     addresses = address_ranges(text)
     ents = {(e.start, e.end): e for e in doc.ents}
     persons = [(e.start, e[-1].lower_) for e in doc.ents if e.label_ == "PERSON"]
+    seen: dict[str, bool] = {}
     for span, label in _spans(doc):
         ent = ents.get((span.start, span.end), span)
         from_ruler = label in ENTITY_TYPES
@@ -499,6 +501,8 @@ def mentions_of(doc: Doc) -> list[Mention]:
             if untitled is None:
                 continue
             span = _headline_verb_cut(untitled, text, persons)
+            if no_person_name(span, text, seen):
+                continue  # "Sec. 4. General Provisions": common words of the text (cleanup.common_words)
         if label == "Technology":
             span = tech_extent(span)
             if _modifier_only(span):

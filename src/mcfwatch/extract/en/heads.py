@@ -26,15 +26,26 @@ _THINK_TANK = re.compile(
 # a government office whose name holds a council ("State Council Taiwan Affairs Office"): a PublicBody
 _OFFICE = re.compile(r"^(?:State|Legislative) Council\b|\bPanel\b|\b(?:Office|Bureau|Commission|Department|Ministry|Administration)$")
 _OUTLET_LAST = {"daily", "times", "post", "news", "journal", "tv", "radio", "herald", "tribune", "gazette",
-                "telegraph", "broadcasting", "television"}
+                "telegraph", "broadcasting", "television", "courier", "chronicle", "shimbun", "magazine"}
+# the news agencies, broadcasters and papers that newswire and government text quote most, by a name without an
+# outlet word (guide: news outlets are Organization; the typer sends "NBC", "FT" and "Handelsblatt" to Company)
 NEWS_OUTLETS = {"reuters", "bloomberg", "xinhua", "cctv", "cgtn", "bbc", "cnn", "cnbc", "yonhap", "kyodo", "afp",
                 "associated press", "tass", "nikkei", "voice of america", "radio free asia", "xinhua news agency",
-                "south china morning post", "caixin", "people's daily"}
+                "south china morning post", "caixin", "people's daily", "ap", "upi", "dpa", "efe", "ansa", "nbc",
+                "abc", "cbs", "npr", "pbs", "msnbc", "nhk", "kbs", "dw", "deutsche welle", "ft", "economist",
+                "the economist", "guardian", "the guardian", "politico", "axios", "al jazeera", "handelsblatt",
+                "le monde", "der spiegel", "spiegel", "sputnik", "ria novosti", "interfax", "china media group",
+                "cmg", "china central television", "china news service", "phoenix", "sixth tone"}
+# international bodies and groupings of states (guide: Organization), written as their own names; not "G7"/"G20",
+# which the corpus also annotates as the summit (Event)
 INTERNATIONAL = {"european union", "eu", "nato", "asean", "african union", "european space agency",
                  "new development bank", "world bank", "international monetary fund", "imf", "world trade organization",
                  "wto", "world health organization", "united nations", "oecd", "interpol", "asian development bank",
                  "asian infrastructure investment bank", "aiib", "shanghai cooperation organisation",
-                 "shanghai cooperation organization"}
+                 "shanghai cooperation organization", "security council", "un security council",
+                 "u.n. security council", "united nations security council", "unga", "un general assembly",
+                 "u.n. general assembly", "united nations general assembly", "quad", "five eyes", "aukus", "p5+1",
+                 "brics", "opec", "iaea", "international atomic energy agency"}
 # an investment promotion agency ("Invest in Bavaria", "Nouvelle-Aquitaine Invest", "Flanders Investment & Trade",
 # "Business Finland"), a customs service, a state research funder ("National Natural Science Foundation of
 # China"), a port's authority, a legislature, an export credit agency
@@ -104,7 +115,11 @@ _MEMBERS = re.compile(
     # a foundation named in its own language ("Fondation Favre", "Kessler Familienstiftung"), an industry cluster
     # ("Danish Robotics Cluster"), a body of the United Nations ("U.N. Commission on Narcotic Drugs")
     r"|^(?:Fondation|Fondazione|Fundación|Fundação|Fundacja|Stichting|Stiftung)\b|\w+stiftung$|\bCluster$"
-    r"|^(?:U\.N\.|UN|United Nations) [A-Z]")
+    r"|^(?:U\.N\.|UN|United Nations) [A-Z]"
+    # a consortium, any chamber ("Wolfsbach Chamber of Crafts", "Czech-Chinese Chamber of Cooperation"), a named
+    # delegation (guide: "Baoding Economic and Trade Delegation"), a union of workers ("United Steelworkers",
+    # "Communications Workers of America"), a church: every training name of these shapes is Organization
+    r"|\bConsortium$|\bChambers? of [A-Z]|\bDelegation$|[Ww]orkers?$|\bWorkers of [A-Z]|\bChurch$")
 # a named industrial park, development zone or new area (guide 3, Place [s25]: "Suzhou Industrial Park", "Wuhan
 # East Lake High-tech Zone", "Tianjin Binhai New Area", "Beijing Economic-Technological Development Area"; its
 # "Administrative Committee" ends otherwise and stays PublicBody, a firm with a legal form or trade noun after it

@@ -62,6 +62,11 @@ _COUNTRY_ADJECTIVES = {"chinese": "china", "american": "united states", "u.s.": 
                        "british": "united kingdom", "russian": "russia", "japanese": "japan"}
 
 
+def country_adjective(word: str) -> bool:
+    """"American", "Chinese", "British": a country's adjective (no part of a person's name)."""
+    return word.lower() in _COUNTRY_ADJECTIVES and word.lower() not in {"us", "u.s."}
+
+
 def country_name(name: str) -> str | None:
     """The one name of a country written several ways ("UK", "Britain" -> "United Kingdom")."""
     key = re.sub(r"^the\s+", "", name.lower().replace("’", "'")).strip()
