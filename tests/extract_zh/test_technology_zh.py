@@ -182,3 +182,29 @@ def test_a_kind_of_items_named_by_its_own_words(zh_extractor: ChineseExtractor) 
     assert techs("公司从德国舒曼冲压技术集团引进了高速冲压技术。") == {"高速冲压技术"}
     assert techs("研究院向汉堡激光转让了两项激光清洗工艺专利。") == {"激光清洗"}
     assert techs("公司从欧洲采购了核心设备和相关技术。") == set()
+
+
+def test_the_item_after_a_count_of_machines(zh_extractor: ChineseExtractor) -> None:
+    # corpus/train zh-w-0090, corpus/extra zh-x-0191 and zh-x-0073 mark each item (fails on main 64a0118)
+    def techs(text: str) -> set[str]:
+        return {m.surface for m in zh_extractor.mentions([text])[0] if m.type == "Technology"}
+
+    assert techs("首批8台隧道掘进机运抵沙特阿拉伯，服务于当地地铁建设。") == {"隧道掘进机"}
+    assert "水陆两栖飞机" in techs("公司向菲律宾群岛航空公司交付首批2架水陆两栖飞机，这是该型飞机首次出口。")
+    assert "万吨级锻造压机" in techs("次年，双方签署了两台万吨级锻造压机的供货合同。")
+    # a count of something else, a kind of two characters, a generic item
+    assert not techs("一列满载小家电和电动工具的中欧班列从义乌出发。")
+    assert not techs("尼日利亚空军列装3架飞机，另有5台设备运抵。")
+
+
+def test_a_project_named_by_its_item(zh_extractor: ChineseExtractor) -> None:
+    # corpus/extra zh-x-0061, zh-x-0068, corpus/train zh-w-0021: the quoted name is the item (fails on main 64a0118)
+    def techs(text: str) -> set[str]:
+        return {m.surface for m in zh_extractor.mentions([text])[0] if m.type == "Technology"}
+
+    assert "钛合金薄壁铸件" in techs("湘南精密铸造的“钛合金薄壁铸件”项目获得一等奖，奖金50万元。")
+    got = techs("中原理工大学团队揭榜“重载机器人精密减速器”项目，获得资助经费1500万元。")
+    assert "重载机器人精密减速器" in got
+    assert "先进航空发动机燃烧技术" in techs("王立民教授牵头的“先进航空发动机燃烧技术”项目获科学技术部资助。")
+    # a slogan of four characters and a programme are no item
+    assert not techs("集团发布“揭榜挂帅”项目，入选“海外高层次人才引进计划”青年项目的学者参加。")
