@@ -7,11 +7,13 @@ store, graph and page cache, shared with the REST API.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from mcfwatch.analyse.exposure import Analyst
 from mcfwatch.api.services import Services
 from mcfwatch.errors import InputError, NotFoundError
+from mcfwatch.graph.model import Listing, Node
 from mcfwatch.lists import load_lists
 from mcfwatch.lists.versions import diff as list_diff
 from mcfwatch.lists.versions import version_name, versions
@@ -54,12 +56,34 @@ def search(s: Services, q: str) -> dict[str, Any]:
                          "exact": rank == 0, "edges": len(a.graph.edges_of(node.id)),
                          "listed": bool(node.listings)}
     hits = default_screener().screen(q, limit=10)
+    for node, via in _linked_to(a.graph.nodes, {h.entry_id for h in hits.hits if h.match}, seen):
+        seen[node.id] = {"id": node.id, "name": node.name, "type": node.type,
+                         "matched": f"{via.entry_name} ({via.list_title} entry {via.entry_id})", "exact": False,
+                         "edges": len(a.graph.edges_of(node.id)), "listed": True, "via_entry": via.entry_id}
     return {
         "query": q,
         "entities": list(seen.values())[:30],
         "documents": s.store.search_documents(q, limit=20),
         "list_entries": [h.to_dict() for h in hits.hits],
     }
+
+
+def _linked_to(nodes: Iterable[Node], entries: set[str], seen: dict[str, Any]) -> list[tuple[Node, Listing]]:
+    """Stored entities linked to one of the list entries a search matched, with the entry that links them.
+
+    A search by another of the entry's names (its Chinese name 西北工业大学, an acronym "COMAC", pinyin) found the
+    entry but not the stored entity the documents name in English, though the graph links the two; `show` and the
+    card find it by the stored names only. Rejected listings are already gone from the graph's nodes."""
+    if not entries:
+        return []
+    out: list[tuple[Node, Listing]] = []
+    for node in nodes:
+        if node.id in seen:
+            continue
+        via = next((x for x in node.listings if x.entry_id in entries), None)
+        if via is not None:
+            out.append((node, via))
+    return out
 
 
 def entity(s: Services, entity_id: str, as_of: str | None = None) -> dict[str, Any]:
