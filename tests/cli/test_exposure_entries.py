@@ -33,7 +33,7 @@ def test_exposure_text_names_each_entry_of_a_listed_node_on_the_path(tmp_path: P
         out = runner.invoke(app, ["exposure", partner, "--db", db])
         assert out.exit_code == 0, out.output
         data = json.loads(runner.invoke(app, ["exposure", partner, "--db", db, "--format", "json"]).stdout)
-        entries = [x["entry"] for n in data["path_nodes"] if n["name"] != partner for x in n["listings"]]
+        entries = [x["entry_id"] for n in data["path_nodes"] if n["name"] != partner for x in n["listings"]]
         return out.stdout, entries
 
     text, entries = text_and_json()
