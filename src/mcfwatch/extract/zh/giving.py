@@ -7,7 +7,7 @@ import re
 from mcfwatch.extract.zh import parties as pt
 from mcfwatch.extract.zh import triggers as tg
 from mcfwatch.extract.zh.items import Item, Pair
-from mcfwatch.extract.zh.sentence import Sentence, coordinated
+from mcfwatch.extract.zh.sentence import Sentence, coordinated, enumerated
 
 _GENERIC = re.compile(r"公司|集团|企业|学校|我校|本校|该院|研究院")
 # 向/为/给/对 before the receiver, with what it is between them (向卫星互联网企业X投资, 向航空发动机零部件企业Y投资)
@@ -46,10 +46,14 @@ def given(sent: Sentence, rtype: str, p: int, pe: int, cs: int, after: list[Item
     else:
         near = [it for it in after if _AFTER_VERB.fullmatch(pt.mask(text, pe, it.start, sent.items))]
         targets = coordinated(text, near[0], after) if near else []
-    if rtype == "funding":  # 出资2亿元支持B: the first agent after the verb, not a co-funder (乙公司出资4000万元)
-        targets = [t for t in targets or after if t.type in tg.AGENTIVE
+    if rtype == "funding":  # 出资2亿元支持B: the first agent after the verb, not a co-funder (乙公司出资4000万元);
+        # 资助A、B等高校: each listed right after the verb
+        listed = enumerated(text, near[0], after) if not to and near else []
+        targets = [t for t in listed or targets or after if t.type in tg.AGENTIVE
                    and not (not targets and _funds_next(text, t.end))]
-    return [(src, t, None, None) for t in targets[:1 if rtype == "funding" and not to else None]]  # 向A、B捐赠: each
+        if not to and not listed:
+            targets = targets[:1]
+    return [(src, t, None, None) for t in targets]  # 向A、B捐赠: each
 
 
 def _by(sent: Sentence, p: int, cs: int, after: list[Item]) -> list[Pair]:

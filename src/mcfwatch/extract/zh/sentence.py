@@ -5,6 +5,8 @@ sentence's topic), and the names coordinated after a first one.
 
 from __future__ import annotations
 
+import re
+
 from mcfwatch.extract.zh import discourse as dc
 from mcfwatch.extract.zh import triggers as tg
 from mcfwatch.extract.zh.items import Item
@@ -60,6 +62,27 @@ def coordinated(text: str, first: Item, after: list[Item]) -> list[Item]:
         if it.start <= prev.start:
             continue
         if tg.CONNECTORS.match(text[prev.end : it.start]):
+            it = head(it, after)
+            out.append(it)
+            prev = it
+        else:
+            break
+    return out
+
+
+_ENUM = re.compile(r"\s*、\s*")
+_ENUM_LAST = re.compile(r"\s*(?:、|和|及|以及)\s*")
+
+
+def enumerated(text: str, first: Item, after: list[Item]) -> list[Item]:
+    """``first`` and the names listed after it with 、 (帮助A、B、C三家企业; 资助A、B和C: a last 和/及 after a 、), not
+    those joined by 与/和 alone (促成A与B签约, 资助A和B共建: B is the partner, not a second beneficiary)."""
+    first = head(first, after)
+    out, prev = [first], first
+    for it in after:
+        if it.start <= prev.start:
+            continue
+        if (_ENUM if len(out) == 1 else _ENUM_LAST).fullmatch(text, prev.end, it.start):
             it = head(it, after)
             out.append(it)
             prev = it
