@@ -114,9 +114,96 @@ def test_training_adds_the_kinds_only_when_asked(monkeypatch: pytest.MonkeyPatch
     from mcfwatch.extract.relmodel import train
 
     assert frozenset() == examples.REF_KINDS_EN
-    monkeypatch.setattr(examples, "REF_KINDS_EN", examples.REF_KINDS_EN)
+    seen: list[frozenset[str]] = []  # the kinds in force while the training reads its documents
+    monkeypatch.setattr(train, "training_docs", lambda lang: (seen.append(examples.REF_KINDS_EN), ([], []))[1])
+    monkeypatch.setattr(train, "data_hash", lambda paths: "")
+    assert train.main(["en", "--ref-kinds", "defined,we"]) == 0
+    assert seen == [frozenset({"defined", "we"})]
+    assert train.main(["en", "--ref-kinds", "cheese"]) == 2
+
+
+def _mentions(text: str, names: list[tuple[str, str, str]]) -> list[Mention]:
+    """Mentions of each (name, entity, type) at every place the name is written."""
+    out: list[Mention] = []
+    for name, entity, kind in names:
+        start = text.find(name)
+        while start >= 0:
+            out.append(Mention(start, start + len(name), entity, kind))
+            start = text.find(name, start + 1)
+    return out
+
+
+def _ref_kinds(nlp: Language, text: str, names: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    return [(text[r.start:r.end], r.ref, r.entity)
+            for r in crosssent.english(nlp(text), _mentions(text, names), crosssent.KINDS_EN) if r.ref.startswith(NEW)]
+
+
+def test_a_parenthetical_defines_a_party_only_right_after_its_name(nlp: Language) -> None:
+    # ("the Agreement") is no party; a definition 60 characters after the name is not the name's
+    text = ('Acme Corp. signed a supply agreement with Beta LLC (the "Agreement"). Later the Agreement ended. '
+            'Ferron Optics, Inc. (the "Company") sold 40 lasers to Beta LLC. In 2020 the Company shipped 12 more.')
+    names = [("Acme Corp.", "acme", "Company"), ("Beta LLC", "beta", "Company"),
+             ("Ferron Optics, Inc.", "ferron", "Company")]
+    refs = _ref_kinds(nlp, text, names)
+    assert not [r for r in refs if r[0] == "the Agreement"]
+    assert ("the Company", "def:term", "ferron") in refs
+
+
+def test_a_defined_acronym_shortens_the_name(nlp: Language) -> None:
+    text = ('Semiconductor Manufacturing International Corporation ("SMIC") builds fabs. In 2019 the SMIC board met.')
+    parties = crosssent._Parties(nlp(text), crosssent.features_en.tokens(nlp(text)),
+                                 _mentions(text, [("Semiconductor Manufacturing International Corporation", "smic",
+                                                   "Company")]), crosssent.KINDS_EN)
+    assert {k: m.entity for k, m in parties.terms.items()} == {"SMIC": "smic"}
+
+
+def test_the_defendant_is_never_the_judge_nor_a_buyer(nlp: Language) -> None:
+    # "U.S. District Judge Mary Smith sentenced him": the judge is no defendant; "Huawei ordered 500 FPGAs": no charge
+    text = ("Huawei ordered 500 FPGAs from Lattice. Wang Lei was arrested in Boston in May. "
+            "U.S. District Judge Mary Smith sentenced him to 46 months. The defendant shipped the FPGAs to Shenzhen.")
+    refs = _ref_kinds(nlp, text, [("Huawei", "huawei", "Company"), ("Lattice", "lattice", "Company"),
+                                  ("Wang Lei", "wang", "Person"), ("Mary Smith", "smith", "Person"),
+                                  ("Shenzhen", "shenzhen", "Place")])
+    assert [r for r in refs if r[1] == "role:defendant"] == [("The defendant", "role:defendant", "wang")]
+
+
+def test_the_defendant_is_the_one_exports_rules_name(nlp: Language) -> None:
+    # one rule for both: ``en.accused`` (the relation rules' exporter of "the defendant shipped")
+    from mcfwatch.extract.en.accused import accused
+
+    text = "Liu Fang pleaded guilty on Monday. Prosecutor Anne Ward said the defendant sold radios to Iran."
+    sdoc = nlp(text)
+    mentions = _mentions(text, [("Liu Fang", "liu", "Person"), ("Anne Ward", "ward", "Person"),
+                                ("Iran", "iran", "Place")])
+    parties = crosssent._Parties(sdoc, crosssent.features_en.tokens(sdoc), mentions, crosssent.KINDS_EN)
+    assert [e for _, e in accused(sdoc, parties._entity_at, parties.types.get)] == ["liu"]
+    assert [r.entity for r in crosssent.english(sdoc, mentions, crosssent.KINDS_EN) if r.ref == "role:defendant"] \
+        == ["liu"]
+
+
+def test_we_in_a_speakers_quotation_is_not_the_author(nlp: Language) -> None:
+    text = ('Keel Photonics shipped lasers to Wuhan. "We did nothing wrong," said Zhou Min of Orion Trading. '
+            'We reported the sale in 2021.')
+    refs = _ref_kinds(nlp, text, [("Keel Photonics", "keel", "Company"), ("Orion Trading", "orion", "Company"),
+                                  ("Zhou Min", "zhou", "Person"), ("Wuhan", "wuhan", "Place")])
+    assert [r for r in refs if r[1] == "pron:we"] == [("We", "pron:we", "keel")]
+
+
+def test_a_passive_transfer_takes_no_shipper_from_far_back(nlp: Language) -> None:
+    # the seller four sentences back is not the unnamed shipper of "The machine was shipped to Penang"
+    text = ("Keel Photonics sold a laser to Orion Trading in 2019. Orion is based in Singapore. It has 40 staff. "
+            "Its chief executive is Zhou Min. The machine was shipped to Penang in 2022.")
+    refs = _ref_kinds(nlp, text, [("Keel Photonics", "keel", "Company"), ("Orion Trading", "orion", "Company"),
+                                  ("Zhou Min", "zhou", "Person")])
+    assert not [r for r in refs if r[1].startswith("pass:") and r[2] == "keel"]
+
+
+
+def test_training_with_kinds_leaves_the_default_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--ref-kinds`` holds for that training only: the module's default is restored after it (review s26 #11)."""
+    from mcfwatch.extract.relmodel import train
+
     monkeypatch.setattr(train, "training_docs", lambda lang: ([], []))
     monkeypatch.setattr(train, "data_hash", lambda paths: "")
     assert train.main(["en", "--ref-kinds", "defined,we"]) == 0
-    assert frozenset({"defined", "we"}) == examples.REF_KINDS_EN
-    assert train.main(["en", "--ref-kinds", "cheese"]) == 2
+    assert frozenset() == examples.REF_KINDS_EN

@@ -123,3 +123,31 @@ def test_a_firms_distributor(extract_text) -> None:  # en-w-1279, en-w-1015
     text = passage("en-w-1015", "Under the settlement, Cascade", "directly to Pengcheng in 2016.")
     found = {tuple(sorted(p)) for p in rels(extract_text(text), "agreement")}
     assert any("Pengcheng Kexin Instruments" in p and any(x.startswith("Cascade") for x in p) for p in found)
+
+
+def test_a_group_that_took_part_and_the_list_that_names_it(extract_text) -> None:  # en-w-1095
+    # "with 120 European companies taking part, including Steyr-Kranz Getriebe and ScanWave": each takes part in the
+    # forum the sentence names
+    found = rels(extract_text(passage("en-w-1095", "The Center also organised", "and ScanWave.")), "participation")
+    forum = "Shandong–Europe M&A Matchmaking Forum"
+    assert {s for s, t in found if t == forum} >= {"ScanWave"}
+    # "30 firms took part, including Wanfeng and Yunzhou" (en-w-1034) after the sentence naming the forum
+    text = ("The Lower Rhine-China Investment Forum opened in Duisburg in May. 30 firms took part, including Zhejiang "
+            "Wanfeng Motion Control and Shenzhen Yunzhou Drones.")
+    found = rels(extract_text(text), "participation")
+    assert {s for s, _t in found} == {"Zhejiang Wanfeng Motion Control", "Shenzhen Yunzhou Drones"}
+    # "eight foreign companies exhibited, among them A and B" (corpus/extra)
+    found = rels(extract_text("The 2023 Hannover Messe opened on Monday. Eight Chinese companies exhibited, among "
+                              "them Hikvision and Dahua."), "participation")
+    assert found == {("Hikvision", "Hannover Messe"), ("Dahua", "Hannover Messe")}
+
+
+def test_a_licence_told_by_the_verb(extract_text) -> None:  # en-w-1037, en-w-0030
+    found = rels(extract_text(passage("en-w-1037", "Finding 1.", "Sensing Co..")), "agreement")
+    assert any(t.startswith("Suzhou Guangjian Sensing") for _s, t in found)
+    found = rels(extract_text(passage("en-w-0030", "Professor Kim also", "Westbrook Innovations")), "agreement")
+    assert ("Jianghan Advanced Catalysts Co.", "University of Westbrook") in found
+    # "licensed the venture to manufacture" names no thing licensed: no rule of this kind
+    found = rels(extract_text("Under a licence agreement, Nordhavn Marine licensed Weichai Power to manufacture "
+                              "two engine designs."), "agreement")
+    assert not any(s == "Nordhavn Marine" and t == "Weichai Power" for s, t in found)

@@ -94,6 +94,7 @@ class Resolver:
     # per-document indices a rule builds once and reads many times (exports.accused: "accused")
     memo: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     _firsts: list[tuple[int, str]] | None = None                  # each entity's first mention (token, entity), in order
+    mention_at: list[int] = field(default_factory=list)           # the mentions' root tokens, in order (for bisect)
 
     def __post_init__(self) -> None:
         para = 0
@@ -104,6 +105,7 @@ class Resolver:
             if "\n\n" in sent.text_with_ws or (sent.text.strip() == "" and "\n" in sent.text_with_ws):
                 para += 1
         self.mentions = sorted(self.table.roots.items())
+        self.mention_at = [i for i, _ in self.mentions]
 
     # ------------------------------------------------------------------ sentence bookkeeping
     def sentence_done(self, sent: Span) -> None:
@@ -180,8 +182,8 @@ class Resolver:
         types = PAIR_NOUNS.get(t.lemma_.lower()) or PAIR_NOUNS.get(t.lower_, set())
         start = (self.before(t.sent, 2) or [t.sent])[0].start
         found: list[str] = []
-        for i, e in reversed(self.mentions):
-            if start <= i < t.i and self.table.types.get(e) in types and e not in found and not _dependent(self.doc[i]):
+        for i, e in self.mentions_back(t.i, start):
+            if self.table.types.get(e) in types and e not in found and not _dependent(self.doc[i]):
                 found.append(e)
                 if len(found) == 2:
                     return [Arg(x, "resolved", t.i) for x in reversed(found)]
@@ -327,8 +329,7 @@ class Resolver:
         # 3. the nearest preceding organisation mention in the previous sentence (an event or programme when
         # the slot takes only those)
         if prev:
-            cands = [(i, e) for i, e in self.mentions if prev[-1].start <= i < t.i]
-            for _i, e in reversed(cands):
+            for _i, e in self.mentions_back(t.i, prev[-1].start):
                 if self.table.types.get(e) in allowed - ({"Place", "Event", "Program", "Technology"} - (want or set())):
                     return e
         # 4. an event or programme as subject ("It is organised by X"): the one the document last named before
@@ -336,14 +337,23 @@ class Resolver:
             return self._last_of(t.i, allowed)
         return None
 
-    def _last_of(self, before: int, types: set[str] | frozenset[str], word: str | None = None) -> str | None:
-        """The entity of the last mention before token ``before`` of one of ``types`` (whose name holds
-        ``word``, when given), anywhere in the document."""
-        for i, e in reversed(self.mentions):
-            if i < before and self.table.types.get(e) in types and (
-                    word is None or word in self.table.names.get(e, "").lower()):
+    def _last_of(self, before: int, types: set[str] | frozenset[str], word: str | None = None,
+                 since: int = 0) -> str | None:
+        """The entity of the last mention before token ``before`` (and at or after token ``since``) of one of
+        ``types`` (whose name holds ``word``, when given); the scan starts at ``before`` (bisect), not at the end."""
+        for k in range(bisect_left(self.mention_at, before) - 1, -1, -1):
+            i, e = self.mentions[k]
+            if i < since:
+                return None
+            if self.table.types.get(e) in types and (word is None or word in self.table.names.get(e, "").lower()):
                 return e
         return None
+
+    def mentions_back(self, before: int, since: int) -> list[tuple[int, str]]:
+        """The mentions in tokens [``since``, ``before``), latest first (bisect: no scan of the whole document)."""
+        hi = bisect_left(self.mention_at, before)
+        lo = bisect_left(self.mention_at, since)
+        return self.mentions[lo:hi][::-1]
 
     @staticmethod
     def _allowed(low: str) -> set[str]:
@@ -380,12 +390,14 @@ class Resolver:
                 return named
         para = self.paragraph_of.get(t.sent.start, 0)
         best: tuple[int, str] | None = None
-        for i, e in self.mentions:
-            if i >= t.i or self.paragraph_of.get(self.doc[i].sent.start, -1) != para:
-                continue
+        for k in range(bisect_left(self.mention_at, t.i) - 1, -1, -1):  # the latest one of this paragraph
+            i, e = self.mentions[k]
+            if self.paragraph_of.get(self.doc[i].sent.start, -1) != para:
+                break  # paragraphs only grow along the document
             name = self.table.names.get(e, "").lower()
             if self.table.types.get(e) in types and (head not in PARTY_HEADS or name.endswith("delegation")):
                 best = (i, e)
+                break
         for i, e in self.led:
             same_para = self.paragraph_of.get(self.doc[i].sent.start, -1) == para
             if head in PARTY_HEADS and i < t.i and same_para and (best is None or i > best[0]):

@@ -9,7 +9,10 @@ with X" (``nouns.py``) and "A and B signed a memorandum" (``verbs.py``):
   to build a plant for [Y]" -> agreement/contract X - Y;
 - a firm named by its tie to another: "[X]'s European distributor, [Y]", "its Shanghai agent, [Y]", "[Y], [X]'s
   licensee", "its Chinese partner [Y]" -> agreement X - Y (a distribution or licence contract; a partner's
-  cooperation).
+  cooperation);
+- a licence told by the verb: "[X] licensed four patents to [Y]", "[Y] licensed detector designs from [X]" ->
+  agreement/contract X - Y (docs/annotation.md 4.11: a licence is a contract; across a border an export as well,
+  which needs the parties' countries: left to the model).
 """
 
 from __future__ import annotations
@@ -130,3 +133,21 @@ def tied_by_role(r: Resolver, noun: Token) -> list[Found]:
     kind = "cooperation" if noun.lemma_.lower() == "partner" else "contract"
     return [Found("agreement", o.entity, y.entity, noun.i, _conf(o, y), kind) for o in owners for y in others
             if o.entity != y.entity]
+
+
+# verbs of licensing: the licensor licenses something "to" the licensee, the licensee "from" the licensor
+LICENSING = {"license", "licence", "sublicense", "sublicence", "cross-license"}
+
+
+def licensed(r: Resolver, verb: Token, subjects: Subjects) -> list[Found]:
+    """"[X] licensed four patents on lidar to [Y]", "[Y] licensed detector designs from [X] in 2019" -> agreement/
+    contract between them: an active verb with what was licensed as its object (not "licensed to manufacture")."""
+    if not _children(verb, {"dobj"}):
+        return []
+    subj, passive = subjects(verb)
+    if passive:
+        return []
+    others = r.typed(prep_objects(verb, {"to", "from"}) + [t for d in _children(verb, {"dobj"})
+                                                            for t in prep_objects(d, {"to", "from"})], ORGS)
+    return [Found("agreement", a.entity, b.entity, verb.i, _conf(a, b), "contract")
+            for a in subj if r.table.types.get(a.entity) in ORGS for b in others if a.entity != b.entity]

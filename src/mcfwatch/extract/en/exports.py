@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from mcfwatch.extract.en.args import Arg, Resolver, conjuncts
+from mcfwatch.extract.en.accused import accused as find_accused
+from mcfwatch.extract.en.accused import defendant
+from mcfwatch.extract.en.args import Arg, Resolver
 from mcfwatch.extract.en.flows import CURRENCY_WORDS, FUNDING_NOUNS, NOT_GOODS, NOT_ITEMS
 from mcfwatch.extract.en.found import ORGS, Found
 from mcfwatch.extract.en.relations_util import _children, pairs, prep_objects
@@ -151,89 +153,31 @@ def transit(r: Resolver, arg: Arg) -> bool:
     return r.doc[arg.token].head.lower_ in {"through", "via"} and r.table.types.get(arg.entity) == "Place"
 
 
-# verbs whose subject (or, active, object) is the accused in enforcement text: "X was charged with", "X pleaded
-# guilty", "X was sentenced", "X admitted", "a grand jury indicted X", "X was arrested"
-CHARGE_VERBS = frozenset({"charge", "plead", "sentence", "indict", "admit", "convict", "arrest", "accuse", "extradite"})
-# titles of those who announce, investigate, prosecute or try a case ("U.S. Attorney X", "Special Agent in Charge X",
-# "X, the Assistant Attorney General"): never the defendant
-OFFICIAL_TITLES = frozenset({"attorney", "agent", "judge", "prosecutor", "magistrate", "marshal", "sheriff",
-                             "investigator", "inspector", "commissioner", "secretary", "spokesperson", "spokesman"})
-
-
-def _official(r: Resolver, i: int, e: str) -> bool:
-    """A person named by an official's title: "Assistant U.S. Attorney Maria Ochoa", "Special Agent in Charge X",
-    "X, U.S. Attorney for the District of Y" (the title words before the name, or its appositive)."""
-    if r.table.types.get(e) != "Person":
-        return False
-    doc = r.doc
-    k = i
-    while k > 0 and r.table.token_entity.get(k - 1) == e:
-        k -= 1
-    for j in range(k - 1, max(k - 7, doc[i].sent.start - 1), -1):
-        t = doc[j]
-        if t.lower_ in OFFICIAL_TITLES and t.is_title:  # "Special Agent X", never "sales agent X" (a defendant)
-            return True
-        if not (t.is_title or t.lower_ in {"in", "of", "for", "u.s.", "the"}):
-            break
-    # "X, U.S. Attorney for ...": a capitalised title; "X, a purchasing agent for Huawei," is no official
-    return any(c.dep_ == "appos" and c.lemma_.lower() in OFFICIAL_TITLES and c.is_title for c in doc[i].children)
-
-
 def accused(r: Resolver) -> list[tuple[int, str]]:
-    """The people and companies the document names as accused, in order (indexed once per document): the subject of
-    a charge, plea or sentencing verb ("X pleaded guilty", "X was sentenced"), the object of an active one ("a jury
-    convicted X"), the named "defendant" ("the defendant, X", "Defendant X"), the party after "United States v."."""
-    if "accused" in r.memo:
-        return r.memo["accused"]
-    found: list[tuple[int, str]] = []
-    doc = r.doc
-    for t in doc:
-        low = t.lower_
-        heads: list[Token] = []
-        if t.pos_ == "VERB" and t.lemma_.lower() in CHARGE_VERBS:
-            heads = _children(t, {"nsubj", "nsubjpass"})
-            if t.lemma_.lower() not in {"plead", "admit"}:
-                heads += _children(t, {"dobj"})
-        elif low == "defendant":  # "the defendant, Daniel Rourke", "Defendant Huang Lei"
-            heads = _children(t, {"appos"}) + ([t.head] if t.dep_ == "compound" else [])
-        elif low in {"v.", "v", "vs."} and t.i > 0 and doc[t.i - 1].lower_ == "states" and t.i + 1 < len(doc):
-            heads = [doc[t.i + 1]]  # "United States v. Gregory Lam"
-        for h in heads:
-            for c in conjuncts(h):
-                e = r.table.entity_of(c)
-                if e is not None and r.table.types.get(e) in {"Person", "Company"} and not _official(r, c.i, e):
-                    found.append((c.i, e))
-    found.sort()
-    r.memo["accused"] = found
-    return found
+    """The people and companies the document names as accused, in order (``accused.accused``, indexed once per
+    document)."""
+    if "accused" not in r.memo:
+        r.memo["accused"] = find_accused(r.doc, r.table.token_entity.get, r.table.types.get)
+    return r.memo["accused"]
 
 
 def _defendant(r: Resolver, before: int) -> str | None:
-    """Who "the defendant" is: the first accused the document named before token ``before`` (else the first named
-    anywhere), else the first person or company it named that no official's title names."""
-    named = accused(r)
-    first = next((e for i, e in named if i < before), None) or (named[0][1] if named else None)
-    if first is not None:
-        return first
-    return next((e for i, e in r.mentions if i < before and r.table.types.get(e) in {"Person", "Company"}
-                 and not _official(r, i, e)), None)
+    """Who "the defendant" is (``accused.defendant``)."""
+    return defendant(r.doc, accused(r), r.mentions, before, r.table.token_entity.get, r.table.types.get)
 
 
-def _export_told_before(start: int, before: int, found: list[Found], earlier: list[Found]) -> Found | None:
-    """The export told last between tokens ``start`` and ``before``: this sentence's findings, then the document's
-    back to ``start`` (read from the end: the findings are in sentence order)."""
+def _export_told_before(before: int, found: list[Found], told: list[Found]) -> Found | None:
+    """The export told last before token ``before``: this sentence's findings, then ``told`` (the findings made while
+    reading the window's earlier sentences, in the order they were made; keyed on the sentence read, not on the
+    trigger: a finding may carry a trigger from before its sentence, brokers.py and ``_signed_for``)."""
     for f in reversed(found):
-        if f.type == "export" and start <= f.trigger < before:
-            return f
-    for f in reversed(earlier):
-        if f.trigger < start:
-            return None
         if f.type == "export" and f.trigger < before:
             return f
-    return None
+    return next((f for f in reversed(told) if f.type == "export" and f.trigger < before), None)
 
 
-def exporter_in_context(r: Resolver, verb: Token, found: list[Found], earlier: list[Found]) -> list[Arg]:
+def exporter_in_context(r: Resolver, verb: Token, found: list[Found], earlier: list[Found],
+                        told_from: dict[int, int]) -> list[Arg]:
     """The exporter of an export verb whose clause names none (docs/annotation.md: export), from the grammar of
     enforcement and trade text, at the confidence of a fallback:
 
@@ -244,7 +188,8 @@ def exporter_in_context(r: Resolver, verb: Token, found: list[Found], earlier: l
       shipped from Shenzhen": the owner;
     - else an agentless passive, "X sold 1,140 kits to Y; the kits were shipped from Turin to Chengdu", "Jinlu bought
       three rigs from Brightwater; they were shipped to Xiamen": the exporter of the export told last, in this
-      sentence (``found``: this sentence's findings so far) or the two before (``earlier``: the document's).
+      sentence (``found``: this sentence's findings so far) or the two before (``earlier``: the document's, of which
+      ``told_from`` says where each sentence's findings begin).
     """
     stand_in = [s for s in _children(verb, {"nsubj"}) if s.lemma_.lower() in STAND_INS and
                 any(d.lower_ == "the" for d in _children(s, {"det"}))]
@@ -260,7 +205,9 @@ def exporter_in_context(r: Resolver, verb: Token, found: list[Found], earlier: l
     if owners:
         return [Arg(owners[0].entity, "fallback", owners[0].token)]
     sents = r.before(verb.sent, 2)
-    last = _export_told_before(sents[0].start if sents else verb.sent.start, verb.i, found, earlier)
+    # the findings made while reading the two sentences before (a sentence the rules skipped made none)
+    k = next((told_from[s.start] for s in sents if s.start in told_from), len(earlier))
+    last = _export_told_before(verb.i, found, earlier[k:])
     if last is None:
         return []
     return [Arg(last.source, "fallback", last.trigger)] if r.table.types.get(last.source) in EXPORTERS else []

@@ -51,10 +51,12 @@ NOT_DONE = {"proposed", "planned", "attempted", "failed", "abortive", "possible"
 UNIT_HEADS = {"institute", "institution", "laboratory", "lab", "centre", "center", "academy", "school", "college",
               "faculty", "department", "campus", "fund", "bureau", "office"}
 # what follows "Institute of" / "Academy of" in the name of a university or an academy of its own, not a unit
-# ("Beijing Institute of Technology", "Chinese Academy of Sciences", "China Academy of Engineering Physics")
-TOP_LEVEL = {"technology", "science", "sciences", "science and technology", "engineering", "engineering physics",
-             "social sciences", "military sciences", "agricultural sciences", "medical sciences",
-             "military medical sciences", "engineering and technology", "fine arts", "music"}
+# ("Beijing Institute of Technology", "China Academy of Engineering Physics"); any field ending in "science(s)" is
+# one too ("Chinese Academy of Sciences", "Chinese Academy of Fishery Sciences", "Academy of Military Science"), and
+# a society's "Institute of ... Engineers"
+TOP_LEVEL = {"technology", "science and technology", "engineering", "engineering physics", "engineering and technology",
+             "fine arts", "arts", "music"}
+TOP_LEVEL_ENDS = ("science", "sciences", "engineers")
 TRIGGERS = UNIT_NOUNS | UNIT_HEADS | STAKE_WORDS | TAKEOVER_NOUNS | HOLDER_NOUNS | SPUN_HEADS | \
     {"belong", "own", "control", "hold"}
 OWNERS = ORGS
@@ -76,6 +78,27 @@ def _spun(tok: Token) -> bool:
                                                                               "spin-off"})
 
 
+def unit_name(name: str) -> bool:
+    """A unit's name: its first or last word is a unit word ("Institute of Semiconductors", "X Research Centre"), or
+    its head word before "of/for/on" is ("Nanjing Research Institute of Electronics Technology", "Hefei Institutes of
+    Physical Science"), unless the name is that of a top-level body: a field ending as a university's or an
+    academy's does ("Beijing Institute of Technology", "Chinese Academy of Agricultural Sciences"; not after
+    "Research ..." nor with a plural head). The type is not read: the typer calls many research institutes
+    universities ("Changchun Institute of Optics, Fine Mechanics and Physics"; dev CV: 11 ownerships lost)."""
+    words = name.lower().replace(",", " ").split()
+    if not words:
+        return False
+    k = next((i for i, w in enumerate(words) if w in {"of", "for", "on"}), 0)
+    head = words[k - 1] if k > 0 else ""
+    if head and not (head.endswith("s") and head[:-1] in UNIT_WORDS) and (k < 2 or words[k - 2] != "research"):
+        field = " ".join(words[k + 1:])
+        if field in TOP_LEVEL or field.endswith(TOP_LEVEL_ENDS):
+            head = ""
+    return (words[0] in UNIT_WORDS or words[-1] in UNIT_WORDS or head in UNIT_WORDS or
+            head.endswith("s") and head[:-1] in UNIT_WORDS or
+            (len(words) > 1 and words[0] in {"key", "state"} and words[1] in UNIT_WORDS))
+
+
 class Ownership:
     """The ownership rules of one sentence (``run``), with the resolver of the document."""
 
@@ -94,15 +117,8 @@ class Ownership:
         return self.r.table.types.get(eid)
 
     def _is_unit(self, eid: str) -> bool:
-        """The entity's name is that of a unit: its first or last word is a unit word."""
-        words = self.r.table.names.get(eid, "").lower().replace(",", " ").split()
-        # the head word, before "of/for/on" ("Nanjing Research Institute of Electronics Technology", "Hefei
-        # Institutes of Physical Science")
-        k = next((i for i, w in enumerate(words) if w in {"of", "for", "on"}), 0)
-        head = words[k - 1] if k > 0 and " ".join(words[k + 1:]) not in TOP_LEVEL else ""
-        return bool(words) and (words[0] in UNIT_WORDS or words[-1] in UNIT_WORDS or head in UNIT_WORDS or
-                                head.endswith("s") and head[:-1] in UNIT_WORDS or
-                                (len(words) > 1 and words[0] in {"key", "state"} and words[1] in UNIT_WORDS))
+        """The entity's name is that of a unit (``unit_name``)."""
+        return unit_name(self.r.table.names.get(eid, ""))
 
     def _args(self, tok: Token) -> list[Arg]:
         """The entities tok stands for; a common noun standing for a named appositive or head ("Y, a company

@@ -8,15 +8,18 @@ Invitations told by the noun: "at the invitation of [X], [Y] visited" (``invited
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Token
 
 from mcfwatch.extract.en.args import Arg, Resolver
 from mcfwatch.extract.en.found import ORGS, Found
+from mcfwatch.extract.en.items import ITEM_HEADS
 from mcfwatch.extract.en.modality import is_stated
 from mcfwatch.extract.en.nouns import membership_body
 from mcfwatch.extract.en.relations_util import _children, pairs, prep_objects
+from mcfwatch.extract.en.techwords import says_technology
 
 SELECT_VERBS = {"select", "choose", "admit", "shortlist"}
 SPEAK_VERBS = {"speak", "lecture", "exhibit", "compete", "perform", "show", "display", "showcase", "unveil",
@@ -25,6 +28,12 @@ GIVE_VERBS = {"give", "deliver", "present", "make"}
 # showing goods: at the show the passage reports when none is named
 SHOW_VERBS = {"show", "display", "exhibit", "showcase", "unveil", "demonstrate"}
 TALK_NOUNS = {"talk", "lecture", "keynote", "speech", "presentation", "address", "paper", "report"}
+SPOKEN = {"talk", "lecture", "keynote", "speech", "address"}  # given only to an audience (not a report, a paper)
+# what a maker shows at a show besides named technology and items: "its latest products", "a prototype", "a
+# full-scale mock-up", "the new model" (docs/annotation.md 4.8: exhibiting is taking part)
+SHOWN_GOODS = {"product", "products", "prototype", "prototypes", "mock-up", "mock-ups", "mockup", "mockups", "model",
+               "models", "replica", "replicas", "exhibit", "exhibits", "solution", "solutions", "device", "devices",
+               "lineup", "line-up", "portfolio", "variant", "variants", "version", "versions"}
 # verbs whose direct object is the event or programme taken part in: "both men addressed the conference", "X won the
 # contest", "X won the Friendship Award"
 OBJECT_VERBS = {"address", "win"}
@@ -42,8 +51,33 @@ def _event_here(r: Resolver, tok: Token) -> list[Arg]:
     """The event named last in this sentence or the two before (not further: the event must be the passage's
     subject), for a verb of taking part that names none."""
     start = (r.before(tok.sent, 2) or [tok.sent])[0].start
-    last = next(((i, e) for i, e in reversed(r.mentions) if i < tok.i and r.table.types.get(e) == "Event"), None)
-    return [Arg(last[1], "resolved", tok.i)] if last and last[0] >= start else []
+    last = r._last_of(tok.i, {"Event"}, since=start)
+    return [Arg(last, "resolved", tok.i)] if last else []
+
+
+def _phrase(obj: Token) -> list[Token]:
+    """A noun phrase without its prepositional phrases and clauses ("strong growth in 2023" -> "strong growth")."""
+    out: list[Token] = []
+    stack = [obj]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack += [c for c in t.children if c.dep_ not in {"prep", "relcl", "acl", "advcl", "punct", "appos"}]
+    return out
+
+
+# a model designation: "C919", "J-20", "MQ-9B", "Z-10ME" (not a quarter, a year or an illness: "Q3", "COVID-19")
+_DESIGNATION = re.compile(r"^(?!Q[1-4]$|COVID|H[12]N)[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Za-z]{0,3}$")
+
+
+def shows_goods(obj: Token) -> bool:
+    """The object of a verb of showing names goods: a technology word or an item's head in the noun phrase, a model
+    designation ("C919"), or a maker's word for what it shows ("products", "a prototype", "a mock-up"): "displayed a
+    C919 cabin mock-up", never "showed strong growth in 2023", "demonstrated its commitment", "displayed confidence"."""
+    words = _phrase(obj)
+    if any(t.lower_ in SHOWN_GOODS or t.lower_ in ITEM_HEADS for t in words if t.pos_ in {"NOUN", "PROPN"}):
+        return True
+    return any(_DESIGNATION.match(t.text) for t in words) or says_technology(words)
 
 
 def may_take_part(tok: Token, lemma: str) -> bool:
@@ -66,8 +100,8 @@ def taking_part(r: Resolver, tok: Token, lemma: str, subj: list[Arg], passive: b
         return []
     elif lemma in SPEAK_VERBS:
         where = _where(r, prep_objects(tok, {"at", "in", "to", "during"}))
-        if not where and lemma in SHOW_VERBS and _children(tok, {"dobj"}):
-            # "COMAC displayed a C919 cabin mock-up", in a report of a show
+        if not where and lemma in SHOW_VERBS and any(shows_goods(d) for d in _children(tok, {"dobj"})):
+            # "COMAC displayed a C919 cabin mock-up", in a report of a show (not "showed strong growth")
             where = _event_here(r, tok)
             who = [a for a in who if r.table.types.get(a.entity) in ORGS]
     elif lemma == "take" and any(d.lower_ == "part" for d in _children(tok, {"dobj"})):
@@ -78,7 +112,11 @@ def taking_part(r: Resolver, tok: Token, lemma: str, subj: list[Arg], passive: b
         talks = [d for d in _children(tok, {"dobj"}) if d.lemma_.lower() in TALK_NOUNS]
         if talks:
             where = _where(r, prep_objects(tok, {"at", "to", "during"}) + [p for d in talks for p in prep_objects(d, {"at"})])
-            where = where or _event_here(r, tok)  # "A and B gave keynote addresses", in a report of a forum
+            if not where and not prep_objects(tok, {"to"}) and not any(p for d in talks for p in prep_objects(d, {"to"})) \
+                    and (lemma in {"give", "deliver"} or any(d.lemma_.lower() in SPOKEN for d in talks)):
+                # "A and B gave keynote addresses", in a report of a forum (not "made a presentation to investors",
+                # "presented its annual report")
+                where = _event_here(r, tok)
     who = who + [a for a in r.leaders_of(_children(tok, {"nsubj"})) if all(a.entity != w.entity for w in who)]
     return pairs("participation", who, where, tok.i)
 
@@ -159,6 +197,45 @@ def took_part_unnamed(r: Resolver, tok: Token, subjects: Callable[[Token], tuple
             if r.table.types.get(w.entity) in ORGS | {"Person"} and w.entity != last]
 
 
+# verbs of taking part whose group subject a list names ("30 firms took part, including A and B")
+GROUP_VERBS = {"attend", "participate", "exhibit", "take"}
+
+
+def _listed(tok: Token) -> list[Token]:
+    """The tokens a list hung on ``tok`` names: "including A and B", "such as A", "among them A and B"."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in {"including", "like"}:
+            out += [q for p in _children(c, {"pobj"}) for q in (p, *p.conjuncts)]
+        elif c.dep_ == "amod" and c.lower_ == "such":  # "such as A"
+            out += [q for a in c.children if a.lower_ == "as" for p in _children(a, {"pobj"}) for q in (p, *p.conjuncts)]
+        elif c.dep_ in {"dep", "appos", "npadvmod", "attr"} and any(
+                a.lower_ == "among" and any(p.lower_ == "them" for p in a.children) for a in c.children):
+            out += [c, *c.conjuncts]  # "eight foreign companies exhibited, among them A and B"
+        elif c.dep_ == "prep" and c.lower_ == "among" and any(p.lower_ == "them" for p in c.children):
+            out += [q for d in _children(tok, {"dobj", "dep", "appos"}) for q in (d, *d.conjuncts)]  # (parsed so)
+    return out
+
+
+def took_part_listed(r: Resolver, tok: Token, lemma: str) -> list[Found]:
+    """Taking part told of a group the sentence then lists (docs/annotation.md 4.8): "30 firms took part, including
+    A and B", "More than 600 companies attended, including A", "eight foreign companies exhibited, among them A and
+    B", "with 120 European companies taking part, including A": each listed party takes part in the event the verb
+    names ("in/at X", "attended X"), else the event named last in this sentence or the two before."""
+    if lemma == "take" and not any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children):
+        return []
+    group = [s for s in _children(tok, {"nsubj"}) if s.tag_ == "NNS" and r.table.entity_of(s) is None]
+    if not group:
+        return []
+    who = [a for t in _listed(tok) + _listed(group[0]) + [x for d in _children(tok, {"dobj"}) for x in _listed(d)]
+           for a in r.entities(t) if r.table.types.get(a.entity) in ORGS | {"Person"}]
+    if not who:
+        return []
+    where = [a for a in _where(r, prep_objects(tok, {"in", "at"}) + _children(tok, {"dobj"}))
+             if r.table.types.get(a.entity) == "Event"] or _event_here(r, tok)
+    return pairs("participation", who, where, tok.i)
+
+
 def invited_by(r: Resolver, tok: Token, subjects: Callable[[Token], tuple[list[Arg], bool]]) -> list[Found]:
     """"At the invitation of [X], [Y] visited ...", "came at its invitation" -> invitation X -> Y
     (docs/annotation.md 4.10): the inviter is the noun's "of" object or possessor, the invitee the subject of
@@ -218,5 +295,5 @@ def _bodies(r: Resolver, members: Token) -> list[Arg]:
         return [a for t in toks for a in r.entities(t, want=frozenset({"Organization", "Program"})) if body(a.entity)]
     # "New members this year include X": the alliance or association named last, in this sentence or the two before
     start = (r.before(members.sent, 2) or [members.sent])[0].start
-    last = next((e for i, e in reversed(r.mentions) if start <= i < members.i and body(e)), None)
+    last = next((e for _, e in r.mentions_back(members.i, start) if body(e)), None)
     return [Arg(last, "resolved", members.i)] if last else []

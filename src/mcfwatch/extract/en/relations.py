@@ -19,12 +19,14 @@ from mcfwatch.extract.en.args import Arg, Resolver, conjuncts
 from mcfwatch.extract.en.attendees import Attendees
 from mcfwatch.extract.en.brokers import Brokers
 from mcfwatch.extract.en.contracts import (
+    LICENSING,
     MAKING_VERBS,
     SIGNING,
     TIE_NOUNS,
     WINNING_VERBS,
     contract_for,
     contract_won,
+    licensed,
     made_together,
     tied_by_role,
 )
@@ -45,6 +47,7 @@ from mcfwatch.extract.en.money import MoneyRules
 from mcfwatch.extract.en.nouns import NOUN_KIND, NounRules, agreement_kind
 from mcfwatch.extract.en.ownership import Ownership
 from mcfwatch.extract.en.parts import (
+    GROUP_VERBS,
     PART_VERBS,
     PARTICIPANT_NOUNS,
     RECRUIT_VERBS,
@@ -56,6 +59,7 @@ from mcfwatch.extract.en.parts import (
     may_take_part,
     recruited_under,
     taking_part,
+    took_part_listed,
 )
 from mcfwatch.extract.en.positions import SurfacePositions
 from mcfwatch.extract.en.relations_util import _children, prep_objects
@@ -85,6 +89,7 @@ class SentenceRules(NounRules, VerbRules, RoleRules, SignerRules):
         self.hosting = Hosting(resolver, self.subjects)
         self.attendees = Attendees(resolver)
         self.history: list[Found] = []  # what the rules found so far, in document order (for the brokers)
+        self.told_from: dict[int, int] = {}  # sentence start token -> len(history) when it was read
         self.found_here: list[Found] = []  # the findings of the sentence being read, so far
         self.agreements: list[tuple[int, str, str, str]] = []
         self.employer: dict[str, str] = {}  # person -> the organisation of the last post told
@@ -153,6 +158,7 @@ class SentenceRules(NounRules, VerbRules, RoleRules, SignerRules):
     def run(self, sent: Span) -> list[Found]:
         found: list[Found] = []
         self.found_here = found  # extended in place below
+        self.told_from[sent.start] = len(self.history)
         toks = list(sent)
         lemmas = [t.lemma_.lower() for t in toks]  # read once: the ownership and mcf_link rules take them too
         for tok, lemma in zip(toks, lemmas, strict=True):
@@ -191,6 +197,10 @@ class SentenceRules(NounRules, VerbRules, RoleRules, SignerRules):
                 found += listed_participants(self.r, tok)
             if tok.pos_ == "NOUN" and lemma == "invitation":
                 found += invited_by(self.r, tok, self.subjects)
+            if tok.pos_ == "VERB" and lemma in LICENSING and is_stated(tok):  # "X licensed four patents to Y"
+                found += licensed(self.r, tok, self.subjects)
+            if tok.pos_ == "VERB" and lemma in GROUP_VERBS and is_stated(tok):  # "30 firms took part, including X"
+                found += took_part_listed(self.r, tok, lemma)
             if tok.pos_ == "VERB" and lemma in PART_VERBS and may_take_part(tok, lemma) and is_stated(tok):
                 found += taking_part(self.r, tok, lemma, *self.subjects(tok))
             if tok.pos_ == "VERB" and lemma in RECRUIT_VERBS and prep_objects(tok, {"through", "under", "via"}) \

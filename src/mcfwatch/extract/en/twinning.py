@@ -4,7 +4,8 @@ states, provinces):
 - "[A] and [B] have been sister cities since 2009", "[A] and [B] became friendship cities";
 - "[A]'s sister city, [B]", "[B], [A]'s partner city since 2015", "[B] is a sister city of [A]";
 - by the verb: "[A] is twinned with [B]", "[B], which [A] has been paired with since 2012", "[A] and [B] were
-  twinned in 1985".
+  twinned in 1985"; not "paired" in a passage on aid ("paired with Kashgar under the counterpart assistance
+  programme": China's domestic pairing assistance).
 Each tie is one agreement between the two places (or their governments).
 """
 
@@ -22,6 +23,10 @@ PLACE_NOUNS = {"city", "cities", "state", "states", "province", "provinces", "to
                "region", "regions", "municipality", "prefecture"}
 PARTIES = {"Place", "PublicBody"}
 TIE_VERBS = {"twin", "pair"}
+# China's domestic pairing assistance ("Shanghai has been paired with Kashgar under the counterpart assistance
+# programme", "paired for poverty alleviation"): "pair" in a passage that speaks of aid is no friendship tie
+AID_WORDS = frozenset({"counterpart", "assistance", "aid", "poverty", "alleviation", "relief", "targeted",
+                       "rejuvenation", "revitalization", "revitalisation"})
 
 
 def is_tie(tok: Token) -> bool:
@@ -71,10 +76,15 @@ class Twinning:
             pairs = [(own[0], own[1])]
         else:
             return []
-        if not is_stated(tok):
+        if not is_stated(tok) or tok.lemma_.lower() == "pair" and self._aid(tok):
             return []
         return [Found("agreement", a.entity, b.entity, tok.i, _conf(a, b), "friendship_city") for a, b in pairs
                 if a.entity != b.entity]
+
+    def _aid(self, tok: Token) -> bool:
+        """The sentence of a "pair" verb, or one of the two before it, speaks of aid (counterpart assistance,
+        poverty alleviation), not of a friendship tie."""
+        return any(t.lower_ in AID_WORDS for s in (*self.r.before(tok.sent, 2), tok.sent) for t in s)
 
     def run(self, sent: Span, toks: list[Token], lemmas: list[str]) -> list[Found]:
         """The friendship-city ties a sentence tells by the noun (``lemmas``: its tokens' lower-case lemmas)."""

@@ -42,6 +42,7 @@ class VerbRules(ABC):
     r: Resolver
     holder: str | None
     history: list[Found]  # the document's findings before this sentence
+    told_from: dict[int, int]  # sentence start token -> len(history) when that sentence was read
     found_here: list[Found]  # this sentence's findings so far
 
     @abstractmethod
@@ -116,7 +117,7 @@ class VerbRules(ABC):
             if not objs and passive and tok.dep_ == "acl" and goods.dep_ == "dobj" and is_stated(goods.head):
                 objs = self.subjects(goods.head)[0]  # "Y commissioned two frigates delivered by X"
             if not subj and objs:  # "the kits were shipped to Chengdu", "the company shipped" (exports.py)
-                subj = exporter_in_context(self.r, tok, self.found_here, self.history)
+                subj = exporter_in_context(self.r, tok, self.found_here, self.history, self.told_from)
                 objs = [o for o in objs if not transit(self.r, o)] if subj else objs
         if rtype == "visit" and lemma in {"visit", "tour"}:  # "visited Airbus in Toulouse": the city too (4.1)
             objs += [a for t in prep_objects(tok, {"in"}) + [p for d in _children(tok, {"dobj"}) for p in prep_objects(d, {"in"})]

@@ -18,6 +18,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
+from mcfwatch.extract.en.accused import accused, defendant
 from mcfwatch.extract.relmodel import crosssent_zh, features_en
 from mcfwatch.extract.relmodel.candidates import Mention
 
@@ -114,7 +115,11 @@ def english(sdoc: Doc, mentions: list[Mention], kinds: frozenset[str] = frozense
                     or tk.low_lemma[i] in lemmas):
                 continue  # neither a head noun nor a pronoun nor a party word (``_english_ref``, ``_Parties.ref``)
             t = sdoc[i]
-            ref = _english_ref(t, sent.start_char, prev_start, ordered, names)
+            ref = None
+            if parties is not None and t.text[:1].isupper() and i > 0 and sdoc[i - 1].lower_ == "the":
+                ref = parties.ref(t, sent.start_char, prev_start)  # "the Company": a defined term before a head noun
+            if ref is None:
+                ref = _english_ref(t, sent.start_char, prev_start, ordered, names)
             if ref is None and parties is not None:
                 ref = parties.ref(t, sent.start_char, prev_start)
             if ref is not None and _free(ref.start, ref.end, ordered) and _free(ref.start, ref.end, out):
@@ -130,12 +135,18 @@ def english(sdoc: Doc, mentions: list[Mention], kinds: frozenset[str] = frozense
 KINDS_EN = frozenset({"defined", "defendant", "we", "passive"})
 # a defined term of a filing or a judgment: NAME ("the Company"), NAME (the "Buyer"), NAME ("ARM" or "the Company")
 _DEFINITION = re.compile(r"\(([^()]{0,80})\)")
-_QUOTED = re.compile(r"[\"“](?:the\s+)?([A-Z][a-z]+)[\"”]")
+_QUOTED = re.compile(r"[\"“](?:the\s+)?([A-Z][A-Za-z]+)[\"”]")
+# between a name and its definition: nothing, a comma, or the legal form the mention left out ("Acme Corp., Inc.")
+_DEFINED_GAP = re.compile(r"^[\s,]*(?:(?:Inc|Ltd|LLC|L\.L\.C|Co|Corp|Corporation|Limited|GmbH|AG|SA|S\.A|plc|PLC|N\.V|B\.V|"
+                          r"LP|L\.P)\.?[\s,]*)*$")
+# the words a filing or a judgment defines a party by (not "the Agreement", "the Notes", "the Act", "the Plan")
+_PARTY_TERMS = frozenset({"Company", "Group", "Corporation", "Firm", "Buyer", "Seller", "Purchaser", "Vendor",
+                          "Supplier", "Distributor", "Licensee", "Licensor", "Customer", "Contractor", "Subcontractor",
+                          "Manufacturer", "Exporter", "Importer", "Consignee", "Parent", "Subsidiary", "Issuer",
+                          "Borrower", "Lender", "Investor", "Acquirer", "Target", "Partner", "Bank", "Fund",
+                          "Trust", "Partnership", "Defendant", "Respondent", "Claimant", "Plaintiff", "Agent"})
 # "the Company" / "the Group" capitalised with no definition: the filing's own company (its most-mentioned one)
 _OWN_TERMS = {"Company", "Group", "Corporation", "Firm"}
-# "the defendant" is the latest party charged: the subject of one of these verbs (or its object, "charged X")
-_CHARGE = {"charge", "indict", "plead", "sentence", "convict", "arrest", "accuse", "admit", "fine", "penalize",
-           "penalise", "prosecute", "extradite", "order"}
 _ROLES = frozenset({"defendant", "respondent", "accused"})
 _WE = frozenset({"we", "our", "us"})
 # verbs that move goods or data to a recipient; a passive one with no "by" agent is the unnamed exporter's
@@ -145,9 +156,23 @@ _TRANSFER = frozenset({"ship", "send", "deliver", "export", "re-export", "reexpo
 _PARTY_TYPES = {"Company", "Organization", "PublicBody", "University", "MilitaryUnit", "Person"}
 
 
-def _at(ordered: list[Mention], idx: int) -> Mention | None:
-    """The mention (of a party type) that covers character ``idx``."""
-    return next((m for m in ordered if m.start <= idx < m.end and m.type in _PARTY_TYPES), None)
+def _shortening(term: str, name: str) -> bool:
+    """``term`` shortens ``name``: one of its words ("Sierra" for Sierra Optronics), its start, or its initials
+    ("ARM" for Advanced RISC Machines, "SMIC" for Semiconductor Manufacturing International Corporation)."""
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", name)
+    low = term.lower()
+    if any(w.lower() == low for w in words) or name.lower().startswith(low):
+        return True
+    initials = "".join(w[0] for w in words if w[0].isupper()).lower()
+    return len(low) >= 2 and (initials.startswith(low) or low in initials)
+
+
+def _quoted(text: str, idx: int) -> bool:
+    """Character ``idx`` is inside a quotation of its paragraph (an open curly quote, or an odd count of straight
+    ones, before it): "we" there is the speaker's, not the text's author."""
+    para = text.rfind("\n", 0, idx) + 1
+    before = text[para:idx]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 class _Parties:
@@ -155,6 +180,15 @@ class _Parties:
 
     def __init__(self, sdoc: Doc, tk: features_en.Tokens, ordered: list[Mention], kinds: frozenset[str]) -> None:
         self.sdoc, self.ordered, self.kinds = sdoc, ordered, kinds
+        self.starts = [m.start for m in ordered]
+        self.sent_starts = [s.start_char for s in sdoc.sents]
+        # token -> the first mention (of a party type) that covers its first character, built once per document
+        tok_starts = [t.idx for t in sdoc]
+        self.at: dict[int, Mention] = {}
+        for m in ordered:
+            if m.type in _PARTY_TYPES:
+                for i in range(bisect.bisect_left(tok_starts, m.start), bisect.bisect_left(tok_starts, m.end)):
+                    self.at.setdefault(i, m)
         self.terms: dict[str, Mention] = self._defined(sdoc.text) if "defined" in kinds else {}
         # the lower-cased words and lemmas ``ref`` can read as a reference (``english`` skips every other token)
         self.words = frozenset({w.lower() for w in (*self.terms, *_OWN_TERMS)} if "defined" in kinds else ()) \
@@ -165,44 +199,45 @@ class _Parties:
         self.own = next((m for m in own if m.entity == counts.most_common(1)[0][0]), None) if own else None
         # "we": the body the text speaks for, named first (the heading or dateline of a release, a report's cover)
         self.we = next((m for m in ordered if m.type in AGENTS), None)
-        self.charged: list[Mention] = []  # subjects of a charge verb, in text order
-        # else the person a role word titles ("defendant DANIEL ROURKE"), else the first person named (a caption,
-        # "UNITED STATES v. DANIEL ROURKE")
-        self.accused = next((m for m in ordered if m.type == "Person"), None) if "defendant" in kinds else None
+        # "the defendant": the accused (``en.accused``: the one rule the relation rules read too)
+        self.types = {m.entity: m.type for m in ordered}
+        self.named: list[tuple[int, str]] = []
+        self.by_token: list[tuple[int, str]] = []
+        if "defendant" in kinds:
+            self.named = accused(sdoc, self._entity_at, self.types.get)
+            self.by_token = sorted((i, m.entity) for i, m in self.at.items()
+                                   if i == 0 or self.at.get(i - 1) is not m)  # each mention once, at its first token
         self.shippers: list[Mention] = []  # subjects of an active transfer verb, in text order
-        if kinds & {"defendant", "passive"}:
-            titled = None
-            for i, (low, dep) in enumerate(zip(tk.lower, tk.dep, strict=True)):
-                if titled is None and low in _ROLES and "defendant" in kinds:
-                    t = sdoc[i]
-                    end = t.idx + len(t.text)
-                    titled = next((m for m in ordered if end < m.start <= end + 1 and m.type == "Person"), None)
-                    self.accused = titled or self.accused
-                if dep not in {"nsubj", "nsubjpass", "dobj"}:
-                    continue
-                lemma = tk.low_lemma[tk.head[i]]
-                if lemma in _CHARGE and "defendant" in kinds:
-                    m = _at(ordered, sdoc[i].idx)
-                    if m is not None and m.type in {"Person", "Company"}:
-                        self.charged.append(m)
-                elif lemma in _TRANSFER and dep == "nsubj" and "passive" in kinds:
-                    m = _at(ordered, sdoc[i].idx)
-                    if m is not None:
-                        self.shippers.append(m)
+        if "passive" in kinds:
+            for i, dep in enumerate(tk.dep):
+                if dep == "nsubj" and tk.low_lemma[tk.head[i]] in _TRANSFER:
+                    shipper = self.at.get(i)
+                    if shipper is not None:
+                        self.shippers.append(shipper)
+        self.shipper_ends = [m.end for m in self.shippers]
+
+    def _entity_at(self, i: int) -> str | None:
+        m = self.at.get(i)
+        return m.entity if m is not None else None
 
     def _defined(self, text: str) -> dict[str, Mention]:
-        """Each defined word -> the mention it is defined after ("Sierra Optronics, Inc. (the "Company")")."""
+        """Each defined word -> the mention it directly follows ("Sierra Optronics, Inc. (the "Company")"): the
+        parenthesis comes right after the name (a comma or a legal form between), and the word is a party's
+        ("Company", "Buyer") or a shortening of the name ("ARM"), never "the Agreement" or "the Notes"."""
         out: dict[str, Mention] = {}
-        starts = [m.start for m in self.ordered]
         for hit in _DEFINITION.finditer(text):
-            if not _QUOTED.search(hit.group(1)):
+            terms = _QUOTED.findall(hit.group(1))
+            if not terms:
                 continue
-            before = self.ordered[:bisect.bisect_left(starts, hit.start())]  # a later one cannot end before it
-            ante = next((m for m in reversed(before) if m.end <= hit.start() and m.type in AGENTS), None)
-            if ante is None or hit.start() - ante.end > 100:
+            k = bisect.bisect_left(self.starts, hit.start())  # a later one cannot end before it
+            ante = next((self.ordered[j] for j in range(k - 1, -1, -1)
+                         if self.ordered[j].end <= hit.start() and self.ordered[j].type in AGENTS), None)
+            if ante is None or not _DEFINED_GAP.match(text[ante.end:hit.start()]):
                 continue
-            for q in _QUOTED.finditer(hit.group(1)):
-                out.setdefault(q.group(1), ante)
+            name = text[ante.start:ante.end]
+            for term in terms:
+                if term in _PARTY_TERMS or _shortening(term, name):
+                    out.setdefault(term, ante)
         return out
 
     def ref(self, t: Token, sent_start: int, prev_start: int) -> Mention | None:
@@ -218,16 +253,21 @@ class _Parties:
             if prev is None or prev.lower_ != "the" or any(c.dep_ in {"appos", "compound"} for c in t.children) \
                     or t.dep_ in {"compound", "appos"}:
                 return None  # "defendant Pacific Microwave Systems", "the defendant Chen"
-            ante = next((m for m in reversed(self.charged) if m.end <= t.idx), None) or self.accused
-            if ante is None:
+            who = defendant(self.sdoc, self.named, self.by_token, t.i, self._entity_at, self.types.get)
+            if who is None:
                 return None
-            return Mention(prev.idx, t.idx + len(t.text), ante.entity, ante.type, "role:defendant")
-        if "we" in self.kinds and low in _WE and t.pos_ == "PRON" and self.we is not None:
+            return Mention(prev.idx, t.idx + len(t.text), who, self.types[who], "role:defendant")
+        if "we" in self.kinds and low in _WE and t.pos_ == "PRON" and self.we is not None \
+                and not _quoted(self.sdoc.text, t.idx):  # not "we" in a speaker's quotation
             return Mention(t.idx, t.idx + len(t.text), self.we.entity, self.we.type, "pron:we")
         if ("passive" in self.kinds and t.tag_ == "VBN" and t.lemma_.lower() in _TRANSFER
                 and any(c.dep_ in {"nsubjpass", "auxpass"} for c in t.children)
                 and not any(c.dep_ == "agent" for c in t.children)):
-            ante = next((m for m in reversed(self.shippers) if m.end <= sent_start), None)
+            # the shipper named last before this sentence, in the two sentences before it (not further)
+            k = bisect.bisect_left(self.sent_starts, sent_start)
+            window = self.sent_starts[max(0, k - 2)] if k > 0 else sent_start
+            j = bisect.bisect_right(self.shipper_ends, sent_start) - 1
+            ante = self.shippers[j] if j >= 0 and self.shippers[j].start >= window else None
             if ante is None:
                 ante = _subject(prev_start, sent_start, self.ordered, AGENTS | {"Person"})
             if ante is None:

@@ -261,6 +261,16 @@ def fit(lang: str, exs: list[exm.Example], alpha: float = ALPHA, folds: int = FO
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Train and write the models (``--ref-kinds`` sets ``examples.REF_KINDS_EN`` for this call only: a later
+    ``featurize`` in the same process, a test or a notebook, gets the value of before)."""
+    saved = exm.REF_KINDS_EN
+    try:
+        return _main(argv)
+    finally:
+        exm.REF_KINDS_EN = saved
+
+
+def _main(argv: list[str] | None) -> int:
     import sklearn
 
     args = list(sys.argv[1:] if argv is None else argv)
