@@ -77,6 +77,18 @@ def print_report(report: IngestReport, skipped: list[Path] | None = None) -> Non
     print_skipped(skipped or [])
 
 
+def store_files(db: str) -> set[Path]:
+    """A SQLite store's own files (the database, its journal, write-ahead log, shared memory and lock files).
+
+    A store kept in the folder being ingested was reported as five files "not read" (s.db, s.db-wal, s.db-shm,
+    s.db.lock, s.db.ingest.lock): they are the store, not documents the user forgot."""
+    if "://" in db and not db.startswith("sqlite:"):
+        return set()
+    path = Path(db.split(":///", 1)[1] if db.startswith("sqlite:") else db)
+    return {Path(f"{path}{suffix}").resolve()
+            for suffix in ("", "-journal", "-wal", "-shm", ".lock", ".ingest.lock")}
+
+
 def print_skipped(skipped: list[Path]) -> None:
     """Name the files a folder walk left out for their type, so nobody takes them for read (a .doc, a .xlsx)."""
     from mcfwatch.ingest import display_path
@@ -102,8 +114,15 @@ def register(app: typer.Typer) -> None:
         from mcfwatch.workspace import Workspace
 
         ws = Workspace(db)
-        report = run_ingest(ws, paths, workers)
-        print_report(report, unread_files(paths))
+        try:
+            report = run_ingest(ws, paths, workers)
+        except KeyboardInterrupt:
+            err_console.print("interrupted: every document stored before the interrupt is kept (each is stored whole "
+                              "or not at all); run the same command again to finish: it skips them and resolves "
+                              "the rest", highlight=False, markup=False)
+            raise typer.Exit(130) from None
+        own = store_files(db)
+        print_report(report, [p for p in unread_files(paths) if p.resolve() not in own])
         if not report.ok:
             raise typer.Exit(1)
 
