@@ -91,3 +91,59 @@ def _purpose_subtype(text: str, cs: int, ce: int, s: int) -> str:
         if name in dc.PURPOSE_KINDS and rx.search(text, cs, ce):
             return name
     return subtype(text, cs, ce, s)
+
+
+# 双方/两校/两市…(当天/还/就X合作)签署: the pair word is the subject right before the trigger (no name between)
+_PAIR_SUBJECT = re.compile(r"(?:双方|两校|两所大学|两所高校|两国(?!元首)|两市|两城|两地|两省|两家企业|两家公司)"
+                           r"[^，,。；;□]{0,12}$")
+_PAIR_BODIES: dict[str, set[str]] = {
+    "两校": {"University"}, "两所大学": {"University"}, "两所高校": {"University"}, "两国": {"Place"},
+    "两家企业": {"Company"}, "两家公司": {"Company"},
+}
+_BODIES = {"Company", "Organization", "PublicBody", "University", "MilitaryUnit", "Place"}
+
+
+def both_sides(sent: Sentence, before: list[list[Item]], dates: list[DateMention], p: int, cs: int,
+               ce: int) -> list[RelCand]:
+    """双方签署了合作备忘录 (docs/annotation.md 1.4: a relation told through a word for the pair is between the two it
+    stands for): the first two bodies (places count: 两市) named in the sentence before the pair word, else in the
+    latest of the sentences ``before`` that names two; a helper (在X的牵线下) is no side."""
+    text = sent.text
+    m = _PAIR_SUBJECT.search(pt.mask(text, cs, p, sent.items))
+    if m is None or text.startswith("的", _trigger_end(text, p)) or "商定" in m.group():
+        return []  # 根据双方签署的协议: an agreement told before, not signed here; 双方商定续签: agreed to sign
+    at = cs + m.start()
+    word = next((w for w in _PAIR_BODIES if text.startswith(w, at)), "")
+    types = _PAIR_BODIES.get(word, _BODIES)
+
+    def bodies(items: list[Item], end: int) -> list[Item]:
+        seen: dict[str, Item] = {}
+        for it in items:
+            glued = it.type == "Place" and any(x.start == it.end for x in items)  # 美国亚利桑那州: a modifier
+            if it.end <= end and it.type in types and it.entity not in seen and not is_pronoun(text, it) \
+                    and not glued and not _HELPED_BY.search(text, max(0, it.start - 2), it.start):
+                seen[it.entity] = it
+        found = list(seen.values())
+        # A与B…，双方: the two the sentence joins
+        joined = next((k for k, it in enumerate(found) if k and tg.PARTNER.search(text[max(0, it.start - 2) : it.start])), None)
+        return found[joined - 1 : joined + 1] if joined is not None else found
+
+    found = bodies(sent.items, at)
+    if len(found) < 2 and before:
+        found = bodies(before[-1], sent.s)
+    if len(found) < 2:
+        return []
+    a, b = found[0], found[1]
+    if a.end == b.start:
+        return []  # 西安交通大学机械学院: a body and its unit, one side
+    d = date_for(dates, sent.s, sent.e, p, None)
+    return [RelCand("agreement", a.entity, b.entity, sent.s, sent.e, subtype(text, cs, ce, sent.s),
+                    d.date if d else None, d.date_end if d else None)]
+
+
+_HELPED_BY = re.compile(r"(?:在|经|由)$")
+
+
+def _trigger_end(text: str, p: int) -> int:
+    m = tg.TRIGGERS["agreement"].match(text, p)
+    return (m.end() if m else p) + (1 if text.startswith("了", m.end() if m else p) else 0)

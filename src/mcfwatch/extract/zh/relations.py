@@ -71,6 +71,7 @@ def extract_relations(text: str, items: list[Item], dates: list[DateMention]) ->
     episode: dc.Episode | None = None
     issuers = fd.issuers(text, items)
     lead: list[list[Item]] = []
+    previous: list[list[Item]] = []
     recent: list[list[Item]] = []
     out += [RelCand("organizer", a.entity, b.entity, *sentence_of(text, a.start)) for a, b in organizers.listed(text, items)]
     for s, e in sentences(text):
@@ -80,7 +81,7 @@ def extract_relations(text: str, items: list[Item], dates: list[DateMention]) ->
         told = [dc.Told(r.type, r.source, r.target, r.date, r.date_end) for r in out]
         inherit = dc.referred_date(text[s:e], told, last_date)
         ongoing = dc.open_episode(text, episode, s, bool(in_sent))
-        rels, episode = _sentence_relations(sent, dates, inherit, ongoing, told)
+        rels, episode = _sentence_relations(sent, dates, inherit, ongoing, told, previous)
         out += rels
         for host, event, p, pe in organizers.in_sentence(sent, [it for its in (*lead, *recent) for it in its]):
             cs, ce = clause_bounds(text, s, e, p)
@@ -92,6 +93,7 @@ def extract_relations(text: str, items: list[Item], dates: list[DateMention]) ->
             given_ = fd.in_sentence(text, items, s, e) + fd.listed(text, items, s, e, issuers)
             out += [RelCand("funding", a.entity, b.entity, s, e) for a, b in given_]
             out += [RelCand("facilitation", a.entity, b.entity, s, e) for a, b in advisers.helped(text, items, s, e)]
+        previous = [*previous[-1:], sent_items]  # the names of the two sentences before the next
         if len(lead) < 2:  # the document's headline and lead
             lead.append(sent_items)
         else:
@@ -104,7 +106,8 @@ def extract_relations(text: str, items: list[Item], dates: list[DateMention]) ->
 
 
 def _sentence_relations(sent: Sentence, dates: list[DateMention], inherit: DateMention | None,
-                        ongoing: dc.Episode | None, told: list[dc.Told]) -> tuple[list[RelCand], dc.Episode | None]:
+                        ongoing: dc.Episode | None, told: list[dc.Told],
+                        before: list[list[Item]]) -> tuple[list[RelCand], dc.Episode | None]:
     """The sentence's relations, and the episode of dated agreements it speaks of (for the next sentence)."""
     text, s, e, items = sent.text, sent.s, sent.e, sent.items
     hits = sorted((m.start(), m.end(), rtype) for rtype, rx in tg.TRIGGERS.items() for m in rx.finditer(text, s, e)
@@ -131,7 +134,7 @@ def _sentence_relations(sent: Sentence, dates: list[DateMention], inherit: DateM
         else:
             pairs = _pairs(sent, rtype, p, pe, cs, ce, after)
         if rtype == "agreement" and not pairs:
-            out += ag.elided(sent, dates, p, pe, cs, ce, told)
+            out += ag.elided(sent, dates, p, pe, cs, ce, told) or ag.both_sides(sent, before, dates, p, cs, ce)
         for src, tgt, sub, subject in pairs:
             if src.entity == tgt.entity:
                 continue
