@@ -151,3 +151,23 @@ def test_a_licence_told_by_the_verb(extract_text) -> None:  # en-w-1037, en-w-00
     found = rels(extract_text("Under a licence agreement, Nordhavn Marine licensed Weichai Power to manufacture "
                               "two engine designs."), "agreement")
     assert not any(s == "Nordhavn Marine" and t == "Weichai Power" for s, t in found)
+
+
+def test_a_plans_name_is_no_plan_spoken_of(extract_text) -> None:  # en-w-0016, en-w-1253
+    # "the Thousand Talents Plan, run by X": "Plan" ends a name, it does not make the clause a plan (modality)
+    found = rels(extract_text(passage("en-w-0016", "The Thousand Talents Plan, run by", "since 2008.")), "organizer")
+    assert ("Central Organization Department", "Thousand Talents Plan") in found
+    found = rels(extract_text(passage("en-w-1253", "Sun was recruited in 2016", "Talent Office.")), "organizer")
+    assert ("Sichuan Provincial Party Committee Talent Office", "Sichuan Tianfu Talent Plan") in found
+    # a plan spoken of still blocks: "plans to visit"
+    assert not rels(extract_text("Ren Zhengfei announced a plan to visit Oxford University in May."), "visit")
+
+
+def test_an_event_organised_by_told_after_a_comma(extract_text) -> None:  # en-w-1274, en-w-1290
+    # the participle hangs on the verb ("attended the Week, organised by X with Y"): the event named before the comma
+    found = rels(extract_text(passage("en-w-1274", "Brennan met Vice Mayor", "Ireland in China.")), "organizer")
+    assert {("Hefei Municipal Foreign Affairs Office", "Hefei Irish Culture Week"),
+            ("Embassy of Ireland in China", "Hefei Irish Culture Week")} <= found
+    found = rels(extract_text(passage("en-w-1290", "The World Intelligent Manufacturing Summit was held",
+                                      "People's Government.")), "organizer")
+    assert ("Jiangsu Provincial People's Government", "World Intelligent Manufacturing Summit") in found

@@ -139,7 +139,10 @@ def bought_by(r: Resolver, tok: Token, buyers: list[Arg]) -> list[Found]:
 
 
 def co_organisers(r: Resolver, tok: Token) -> list[Arg]:
-    """The organisations "with" which the subject organised or hosted something ("together with Y")."""
+    """The organisations "with" which the subject organised or hosted something ("together with Y", "organised by
+    X with Y")."""
     heads = [tok] + [c for c in tok.children if c.dep_ == "advmod" and c.lower_ in {"together", "jointly"}]
+    # "organised by X with Y": the parse hangs "with Y" on the agent
+    heads += [p for a in tok.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     return [a for h in heads for t in prep_objects(h, {"with"}) for a in r.entities(t)
             if r.table.types.get(a.entity) in ORGS]

@@ -68,6 +68,14 @@ def _settled(noun: Token) -> bool:
     return noun.dep_ in {"dobj", "pobj", "nsubjpass"} and gov.lemma_.lower() in SETTLING_VERBS and not _own_block(gov)
 
 
+def _named(noun: Token) -> bool:
+    """The noun ends a name ("the Thousand Talents Plan, run by X", "the Sichuan Tianfu Talent Plan, which is
+    administered by X"): a capitalised proper noun after capitalised words of the name, not a plan or an order
+    spoken of ("plans to visit", "the Plan")."""
+    return noun.pos_ == "PROPN" and noun.is_title and any(
+        c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i and c.text[:1].isupper() for c in noun.children)
+
+
 def is_stated(trigger: Token) -> bool:
     """True when the trigger reports something that happened (or holds), as the text states it."""
     if _own_block(trigger) or _future_be(trigger):
@@ -88,7 +96,7 @@ def is_stated(trigger: Token) -> bool:
             return False
         if blocking and dep == "advcl" and lemma not in TOPIC_VERBS:
             return False  # "discussed X, following up on the discussion between A and B": a circumstance
-        if head.pos_ in {"NOUN", "PROPN"} and lemma in BLOCKING_NOUNS and not _settled(head):
+        if head.pos_ in {"NOUN", "PROPN"} and lemma in BLOCKING_NOUNS and not _settled(head) and not _named(head):
             return False
         if dep == "conj":
             # "did not sign X and Y": negation on the first conjunct carries over only for nouns

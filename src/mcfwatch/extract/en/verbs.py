@@ -54,6 +54,15 @@ class VerbRules(ABC):
     @abstractmethod
     def _with_parties(self, tok: Token) -> list[Arg]: ...
 
+    def _named_before(self, tok: Token) -> list[Arg]:
+        """The event or programme named last before a participle set off by a comma, in its sentence: "attended the
+        Hefei Irish Culture Week, organised by X", "the Summit was held in Nanjing, co-hosted by X and Y"."""
+        for i in range(tok.i - 2, tok.sent.start - 1, -1):
+            e = self.r.table.entity_of(tok.doc[i])
+            if e is not None and self.r.table.types.get(e) in {"Event", "Program"}:
+                return [Arg(e, "resolved", i)]
+        return []
+
     def _note_leader(self, tok: Token) -> list[Found]:
         """Note who leads a delegation ("X led a delegation", "a delegation led by X", "The delegation was led by
         X": the delegation, the visitors, the guests then stand for X); "X led a delegation to A and B" is X's visit."""
@@ -108,6 +117,9 @@ class VerbRules(ABC):
             if not patients and tok.dep_ == "conj" and tok.head.pos_ == "VERB":  # "was organised by X and hosted by Y"
                 patients = _children(tok.head, {"nsubjpass"}) or ([tok.head.head] if tok.head.dep_ in {"acl", "relcl"} else [])
             objs = [a for p in patients for a in self.r.entities(p, want=WANT.get(rtype))] or objs
+            if rtype == "organizer" and not objs and tok.tag_ == "VBN" and tok.dep_ in {"acl", "advcl"} \
+                    and tok.i > tok.sent.start and tok.doc[tok.i - 1].text == ",":
+                objs = self._named_before(tok)  # "attended the X Week, organised by Y" (hung on the verb)
         if rtype == "export":  # "to X", "through the distributor X", "sent the institute 64 files" (exports.py)
             objs, onward = export_objects(self.r, tok, lemma)
             held = convicted(self.r, tok)  # "convicted X of exporting", "X pleaded guilty to shipping"
