@@ -208,3 +208,16 @@ def test_a_project_named_by_its_item(zh_extractor: ChineseExtractor) -> None:
     assert "先进航空发动机燃烧技术" in techs("王立民教授牵头的“先进航空发动机燃烧技术”项目获科学技术部资助。")
     # a slogan of four characters and a programme are no item
     assert not techs("集团发布“揭榜挂帅”项目，入选“海外高层次人才引进计划”青年项目的学者参加。")
+
+
+def test_an_item_funded_for_production_or_sold_abroad(zh_extractor: ChineseExtractor) -> None:
+    # corpus/extra zh-x-0264, zh-x-0266, zh-x-0100, zh-x-0224 mark each item (fails on main 807ccc9)
+    def techs(text: str) -> set[str]:
+        return {m.surface for m in zh_extractor.mentions([text])[0] if m.type == "Technology"}
+
+    assert "芯片级原子钟" in techs("资金已全部到位，将用于芯片级原子钟的扩产。")
+    assert "锂电池隔膜" in techs("该公司与区政府签订投资协议，计划投资12亿元建设锂电池隔膜生产基地。")
+    assert "电液伺服阀" in techs("公司董事长孙立峰表示，公司的电液伺服阀已批量供应德国和意大利客户。")
+    assert "储能电池模组" in techs("工厂生产的储能电池模组已销往德国、奥地利。")
+    # no maker's 的 or funding verb before it: no item read from the line alone
+    assert not techs("公司产品已销往东南亚。该生产线年产能达到十万套。")

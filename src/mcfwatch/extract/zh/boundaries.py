@@ -43,17 +43,33 @@ _CUT_TAGS = frozenset({"p", "c", "v", "vd", "d", "ad", "u", "r", "w"})
 _NAME_TAGS = frozenset({"PER", "LOC", "ORG", "nr", "ns", "nt"})
 
 
+_BY_FIRST: dict[frozenset[str], dict[str, list[str]]] = {}
+_BY_LAST: dict[frozenset[str], dict[str, list[str]]] = {}
+
+
+def _indexed(words: frozenset[str], cache: dict[frozenset[str], dict[str, list[str]]], at: int) -> dict[str, list[str]]:
+    """``words`` by their character at ``at`` (0: first, -1: last), longest first; built once per word set."""
+    index = cache.get(words)
+    if index is None:
+        index = {}
+        for w in sorted(words, key=len, reverse=True):
+            index.setdefault(w[at], []).append(w)
+        cache[words] = index
+    return index
+
+
 def _word_at(text: str, pos: int, words: frozenset[str]) -> str:
     """The longest of ``words`` that starts at ``pos`` and is not the start of a word of ``_NOT_CUT``, or ''."""
     if text.startswith(_NOT_CUT, pos):
         return ""
-    return max((w for w in words if text.startswith(w, pos)), key=len, default="")
+    return next((w for w in _indexed(words, _BY_FIRST, 0).get(text[pos : pos + 1], ()) if text.startswith(w, pos)), "")
 
 
 def _word_before(text: str, pos: int, words: frozenset[str]) -> str:
     """The longest of ``words`` that ends at ``pos`` (and starts no ``_NOT_CUT`` word there), or ''."""
-    found = [w for w in words if text.endswith(w, 0, pos)]
-    return max((w for w in found if not text.startswith(_NOT_CUT, pos - len(w))), key=len, default="")
+    last = text[pos - 1 : pos] if pos > 0 else ""
+    return next((w for w in _indexed(words, _BY_LAST, -1).get(last, ()) if text.endswith(w, 0, pos)
+                 and not text.startswith(_NOT_CUT, pos - len(w))), "")
 
 
 def _head_named(left: str) -> bool:

@@ -739,7 +739,7 @@ def _split_latin(text: str, c: _Cand) -> list[_Cand]:
     if hyphened:
         c.start = hyphened.start()  # Rolls-Royce: the segmenter cut the name at its hyphen
     surface = text[c.start : c.end]
-    country = max((p for p in tr.PLACE_PREFIXES if surface.startswith(p)), key=len, default="")
+    country = tr.place_prefix(surface)
     rest = surface[len(country):]
     if not rest or not ("A" <= rest[0] <= "Z" or "a" <= rest[0] <= "z" or "\u00c0" <= rest[0] <= "\u024f"):
         return [c]
@@ -767,7 +767,7 @@ def _split_place(text: str, c: _Cand) -> list[_Cand]:
     if c.type != "Place" or c.source != "tagger":
         return [c]
     surface = text[c.start : c.end]
-    country = max((p for p in tr.PLACE_PREFIXES if surface.startswith(p)), key=len, default="")
+    country = tr.place_prefix(surface)
     rest = surface[len(country):]
     if not country or not all("\u4e00" <= ch <= "\u9fff" or ch == "·" for ch in rest):
         return [c]

@@ -316,9 +316,39 @@ def counted_machines(text: str, toks: list[Token]) -> list[tuple[int, int]]:
     return out
 
 
+# An item before its production line or its mass production, where money goes to it (本轮资金将用于协作机器人的量产,
+# 支持其耐烧蚀复合材料扩产, 用于建设锂电池隔膜生产基地), and an item sold abroad after its maker (公司的电液伺服阀已批量
+# 供应德国, 工厂生产的储能电池模组已销往德国): the words between the verb or 的 and that line or sale.
+# (the words searched, then the words that may stand before them, read backwards: a literal search is the fast one)
+_PRODUCED = re.compile("量产|扩产|产线|生产基地")
+_PRODUCED_LEAD = re.compile("的?(?:自动化|智能)?生?$")
+_FUNDED = re.compile(r"(?:用于|支持其?|建设|投建|新建)$")
+_MAKERS = re.compile("的$")
+_SOLD = re.compile("销往|远销|出口到|出口至|供应")
+_SOLD_LEAD = re.compile("(?:已经|已|还|均|也|先后)?(?:批量|陆续)?$")
+
+
+def produced_or_sold(text: str, toks: list[Token]) -> list[tuple[int, int]]:
+    """(start, end) of the items funded for production or sold abroad by their maker (see ``_PRODUCED``)."""
+    found_at = [(m.start() - len(lead.group()), opener)
+                for pattern, before, opener in ((_PRODUCED, _PRODUCED_LEAD, _FUNDED), (_SOLD, _SOLD_LEAD, _MAKERS))
+                for m in pattern.finditer(text) if (lead := before.search(text, max(0, m.start() - 6), m.start()))]
+    if not found_at:
+        return []
+    by_end = {t.end: k for k, t in enumerate(toks)}
+    out = []
+    for at, opener in found_at:
+        k = by_end.get(at)
+        found = _noun_phrase(text, toks, k, -1) if k is not None else None
+        if found and found[1] == at and opener.search(text, max(0, found[0] - 4), found[0]):
+            out.append(found)
+    return out
+
+
 def objects(text: str, toks: list[Token]) -> list[tuple[int, int]]:
     """(start, end) of the items traded, delivered, made or licensed in ``text`` (its segmenter tokens ``toks``)."""
-    out = licensed(text) + business_lines(text, toks) + projects(text) + counted_machines(text, toks)
+    out = (licensed(text) + business_lines(text, toks) + projects(text) + counted_machines(text, toks)
+           + produced_or_sold(text, toks))
     toks = _split(toks)
     for i, tok in enumerate(toks):
         if (tok.text in _FROM_VERBS and tok.tag in ("v", "vn") and (i + 1 == len(toks) or toks[i + 1].tag == "w")

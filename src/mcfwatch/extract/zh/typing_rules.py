@@ -151,6 +151,16 @@ FOREIGN_SERVICE = re.compile(
 # marks country and city apart (65 adjacent pairs, 11 joined spans), so such a span is two places; 中国 is not
 # cut (中国台湾).
 PLACE_PREFIXES = frozenset(_WORLD + _MORE_COUNTRIES)
+_PLACES_BY_FIRST: dict[str, list[str]] = {}
+for _p in sorted(PLACE_PREFIXES, key=len, reverse=True):
+    _PLACES_BY_FIRST.setdefault(_p[0], []).append(_p)
+
+
+def place_prefix(text: str) -> str:
+    """The longest of PLACE_PREFIXES that opens ``text``, or ''."""
+    return next((p for p in _PLACES_BY_FIRST.get(text[:1], ()) if text.startswith(p)), "")
+
+
 # Technology fields named without a head word (docs/annotation.md: 高超声速, 人工智能); longest first wins.
 TECH_FIELDS = (
     "新一代信息技术", "人工智能", "大数据", "云计算", "物联网", "区块链", "量子计算", "量子通信", "量子信息", "量子技术",
@@ -360,7 +370,7 @@ def generic(left: str, head: str) -> bool:
     if (head == "部" and (left.endswith(_FIRM_DEPARTMENTS) or (left.endswith("技术") and not left.endswith("科学技术")))
             and not any(left.find(h) >= 2 for h in PARENT_HEADS)):  # …公司模拟芯片事业部: the firm is named (``ner._split_parent``)
         return True  # 海外市场部, 红外技术部, 卫星总体设计部: a firm's department (not 科学技术部, the ministry)
-    country = max((c for c in PLACE_PREFIXES if left.startswith(c)), key=len, default="")
+    country = place_prefix(left)
     if country and (left == country or left[len(country):] in GENERIC_LEFT):
         return True  # 美国公司, 意大利私募基金: a country's firm described, not named
     if (left.startswith(_FIRM_DESCRIPTION_OPENERS) and head in LEGAL_FORMS + ("企业", "厂")
@@ -376,10 +386,22 @@ _OF_ASSOCIATION = re.compile(r"(?:学会|协会|联合会|商会|研究会|促�
 _OF_SCHOOL = re.compile(r"大学|学院|学校|本校|我校|研究院|研究所")
 
 
+def _heads_by_last() -> dict[str, list[tuple[str, str]]]:
+    """SUFFIX_TYPES' (type, suffix) pairs by the suffix's last character, in SUFFIX_TYPES' order."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for typ, suffixes in SUFFIX_TYPES:
+        for suf in suffixes:
+            out.setdefault(suf[-1], []).append((typ, suf))
+    return out
+
+
+_HEADS_BY_LAST = _heads_by_last()
+
+
 def head_type(name: str) -> tuple[str, str] | None:
     """(type, suffix) of an organisation name by its longest head word (服务中心 PublicBody over 中心
     University; on a tie the earlier type of SUFFIX_TYPES), or None."""
-    found = [(typ, suf) for typ, suffixes in SUFFIX_TYPES for suf in suffixes if name.endswith(suf)]
+    found = [(typ, suf) for typ, suf in _HEADS_BY_LAST.get(name[-1:], ()) if name.endswith(suf)]
     if not found:
         return None
     typ, suf = max(found, key=lambda ts: len(ts[1]))  # max keeps the first of equal lengths
