@@ -81,3 +81,17 @@ def test_a_two_column_pdf_gives_the_relations_of_the_plain_text(tmp_path: Path, 
 
     found, wanted = relations(pdf), relations(txt)
     assert len(found & wanted) >= 0.8 * len(wanted), sorted(wanted - found)
+
+
+def test_a_title_or_initialism_at_a_line_end_does_not_end_the_sentence() -> None:
+    """Real phrasings (a White House readout, a Federal Register abstract) broken after "Mr." and "U.S."."""
+    page = ("Both sides agreed to continue the relationship as directed by the leaders. Mr.\n"
+            "Sullivan stressed that although the United States and China are in competition,\n"
+            "the two sides should manage it responsibly. The rule was published by the U.S.\n"
+            "Department of Commerce, Bureau of Industry and Security.\n"
+            "Fact sheet")
+    assert unwrap(page).splitlines() == [
+        "Both sides agreed to continue the relationship as directed by the leaders. Mr. Sullivan stressed that "
+        "although the United States and China are in competition, the two sides should manage it responsibly. "
+        "The rule was published by the U.S. Department of Commerce, Bureau of Industry and Security.",
+        "Fact sheet"]

@@ -12,6 +12,10 @@ from mcfwatch.errors import InputError
 _HYPHEN_BREAK = re.compile(r"(\w)-\n(\w)")
 # A line that ends here ends its sentence (closing quotes and brackets after the mark allowed).
 _SENTENCE_END = re.compile(r"[.!?。！？…:：;；][\"'”’）)\]」』]*$")
+# ... unless the mark is a title's or an initialism's ("Mr.", "U.S.", "Co."): "the U.S. / Department of Commerce"
+# and "Mr. / Sullivan stressed" are one name across the break.
+_ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sen|Rep|Gov|Amb|St|No|Nos|Co|Corp"
+                           r"|Inc|Jr|Sr|vs|Art|Sec|Vol|Fig)\.)$")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _FULL = 0.6  # a line at least this share of the page's usual line length was wrapped by the layout, not ended
 
@@ -40,7 +44,8 @@ def unwrap(page: str) -> str:
         else:
             out.append(line)
         following = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        joining = bool(line and following and not _SENTENCE_END.search(line)
+        ended = bool(_SENTENCE_END.search(line)) and not _ABBREVIATION.search(line)
+        joining = bool(line and following and not ended
                        and (len(line) >= _FULL * usual or following[:1].islower()))
     return "\n".join(out)
 
