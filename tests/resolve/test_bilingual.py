@@ -15,6 +15,7 @@ from mcfwatch.resolve.bilingual import readings
 from mcfwatch.resolve.knowledge import Knowledge, Vocabulary
 from mcfwatch.resolve.matcher import Matcher
 from mcfwatch.resolve.merge import resolve_store, undo_merge
+from mcfwatch.resolve.names import parse
 from mcfwatch.store import Store, entity_id_for
 
 
@@ -124,3 +125,21 @@ def test_chinese_mentions_of_foreign_partners_merge_with_their_english_entities_
     undo_merge(store, rows[eid["布鲁内尔大学"]]["id"])
     assert resolve_store(store) == []  # an undone pair stays apart
     assert eid["布鲁内尔大学"] not in store.fold().root
+
+
+@pytest.mark.parametrize(("zh", "en"), [
+    ("科隆大学", "Universität zu Köln"), ("科隆", "Köln"), ("哥本哈根大学", "Københavns Universitet"),
+    ("科隆", "Cologne"), ("威尔士", "Wales"),
+])
+def test_a_cc_cedict_name_sounds_alike_in_its_other_spelling(zh: str, en: str) -> None:
+    """CC-CEDICT gives 科隆 as Cologne: the German Köln starts with another letter and the same sound (review s26
+    item 9: c/k and f/ph are one first letter)."""
+    from mcfwatch.resolve.bilingual import align
+
+    assert align(parse(zh), parse(en), lambda w: 5.0).score >= 0.8
+
+
+def test_another_name_that_sounds_alike_is_still_refused() -> None:
+    from mcfwatch.resolve.bilingual import align
+
+    assert align(parse("威尔士"), parse("Vega"), lambda w: 5.0).score == 0

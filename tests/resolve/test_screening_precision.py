@@ -77,6 +77,29 @@ def test_one_body_published_on_many_lists_does_not_crowd_out_another() -> None:
 def test_what_a_query_says_it_is() -> None:
     from mcfwatch.resolve.screen import query_shape
 
-    assert query_shape(["里昂市"]) == "place" and query_shape(["强生公司"]) == "body"
-    assert query_shape(["Leon Technology Co., Ltd."]) == "body" and query_shape(["商汤"]) == ""
-    assert query_shape(["Milan Dimitrov"]) == ""
+    assert query_shape("里昂市") == "place" and query_shape("强生公司") == "body"
+    assert query_shape("Leon Technology Co., Ltd.") == "body" and query_shape("商汤") == ""
+    assert query_shape("Milan Dimitrov") == ""
+
+
+@pytest.mark.parametrize("query", ["里昂市", "京都市", "深圳市", "广东省", "阳谷县", "香港"])
+def test_a_city_province_or_county_is_a_place(query: str) -> None:
+    from mcfwatch.resolve.screen import query_shape
+
+    assert query_shape(query) == "place"
+
+
+@pytest.mark.parametrize("query", ["华润万家超市", "家乐福超市", "中国移动营业门市", "宁波夜市", "大都市", "智慧城市"])
+def test_a_shop_or_a_market_that_ends_in_shi_is_no_place(query: str) -> None:
+    """超市 supermarket, 门市 retail sales, 夜市 night market, 都市/城市 city as a common noun (review s26 item 2)."""
+    from mcfwatch.resolve.screen import query_shape
+
+    assert query_shape(query) != "place"
+
+
+def test_each_name_of_a_party_says_what_it_is() -> None:
+    """One name that is a city (深圳市, a mis-merged alias) does not make the party's other names a city: 商汤
+    still finds SenseTime through the lists' rendering (review s26 item 2; the first name's shape ruled them all)."""
+    alone = {h.entry_id for h in screen("商汤").hits}
+    assert alone
+    assert alone <= {h.entry_id for h in screen(["深圳市", "商汤"]).hits}

@@ -39,8 +39,9 @@ _NAMES: dict[str, str] = {
     "slovakia": "sk", "liechtenstein": "li", "cambodia": "kh", "tajikistan": "tj", "azerbaijan": "az",
     "serbia": "rs", "kuwait": "kw", "slovenia": "si", "croatia": "hr", "algeria": "dz", "tunisia": "tn",
     "nigeria": "ng", "bangladesh": "bd", "nepal": "np", "mongolia": "mn", "iceland": "is",
-    "european union": "eu", "eu": "eu",
+    "european union": "eu", "eu": "eu", "hongkong": "hk", "bvi": "vg",
 }
+_CODES = frozenset(_NAMES.values())
 _HK_RE = re.compile(r"hong kong|kowloon|香港", re.IGNORECASE)
 
 
@@ -52,6 +53,15 @@ def country_code(name: object) -> str | None:
     if len(value) == 2 and value.isalpha():
         return "gb" if value == "uk" else value
     return _NAMES.get(value)
+
+
+def is_country_code(text: str) -> bool:
+    """The text is a country's code in capitals, as a name prints it in brackets: HK, DE, UK, USA, BVI (a code of
+    a country the lists name; two capitals that are no such code, IT aside, stay an acronym: (AB), (CETC))."""
+    if not text.isupper() or not text.isalpha() or not 2 <= len(text) <= 3:
+        return False
+    code = country_code(text) if len(text) == 3 else ("gb" if text == "UK" else text.lower())
+    return code in _CODES
 
 
 def mentions_hong_kong(address: str | None) -> bool:

@@ -151,6 +151,28 @@ def _foreign_places() -> frozenset[str]:
     return frozenset(words | lexicon.PLACES)
 
 
+def _initial(word: str) -> str:
+    """A name's first sound as its spellings share it: c and k (Cologne / Köln, Copenhagen / København) and f
+    and ph (Philips / Filips) are one letter here."""
+    w = strip_accents(word).lower()
+    if w.startswith("ph"):
+        return "f"
+    return "k" if w[:1] == "c" else w[:1]
+
+
+@lru_cache(maxsize=1)
+def _cedict_names() -> frozenset[str]:
+    _, cedict = _tables()
+    return frozenset(w.lower() for raw in cedict.values() if raw.startswith("name\t")
+                     for w in raw.partition("\t")[2].split("|") if not w.startswith("@"))
+
+
+def cedict_place_name(text: str) -> bool:
+    """The text is an English name CC-CEDICT gives a proper name (Yangon 仰光, Deutschland 德意志): a place, a
+    body or a thing the dictionary knows by name, never a personal name."""
+    return text.lower() in _cedict_names()
+
+
 @lru_cache(maxsize=10_000)
 def is_place_zh(text: str) -> bool:
     """A Chinese name of a country, region or city alone (香港, 泰国, 深圳市): it says where, not who."""
@@ -311,7 +333,7 @@ def _align(zh_name: Name, en_name: Name, weight: Callable[[str], float]) -> Alig
     # the first letters of the English CC-CEDICT gives a proper name (威尔士 Wales: w), by its span of characters
     named: dict[tuple[int, int], str] = {}
     for i, size, rs in spans:
-        firsts = "".join(sorted({w[:1] for r in rs if r.source == "cedict-name" and not r.person for w in r.words}))
+        firsts = "".join(sorted({_initial(w) for r in rs if r.source == "cedict-name" and not r.person for w in r.words}))
         if firsts and all(r.source == "cedict-name" for r in rs):
             named[(i, i + size)] = firsts
     person = is_person_name(en_name.original)
@@ -344,7 +366,7 @@ def _align(zh_name: Name, en_name: Name, weight: Callable[[str], float]) -> Alig
             for i, j, k, sim in _sound_matches(run, spelled, used_en, weight):
                 if any(used_zh[start + i : start + j]) or used_en[k]:
                     continue
-                if spelled[k][:1].lower() not in named.get((start + i, start + j), spelled[k][:1].lower()):
+                if _initial(spelled[k]) not in named.get((start + i, start + j), _initial(spelled[k])):
                     continue  # CC-CEDICT names just these characters (威尔士 Wales): not another name that sounds alike (Vega)
                 if _is_kind(run[i:j]):
                     continue  # a kind of body (国立大学 national university) is said, not transliterated (cloud)

@@ -223,10 +223,11 @@ def romanisation_match(a: Name, b: Name, ctx: Context) -> Result:
 
 
 def _reads_as_pinyin(latin: Name) -> bool:
-    """The Latin name reads as pinyin as a whole: every word is pinyin, none an English word (renderings)."""
-    from mcfwatch.resolve.renderings import reads_as_pinyin
+    """The Latin name may be a romanisation as a whole: every word is pinyin, English words no more than the
+    pinyin-only ones (renderings.may_romanise: Wang Dean = 王德安 is, Change = 昌鄂 is not)."""
+    from mcfwatch.resolve.renderings import may_romanise
 
-    return any(reads_as_pinyin(r) for r in latin.readings[:1])
+    return any(may_romanise(r) for r in latin.readings[:1])
 
 
 def acronym_match(a: Name, b: Name, ctx: Context) -> Result:

@@ -19,7 +19,6 @@ from mcfwatch.resolve.normalize import pinyin
 
 COMMON_POSTINGS = 400    # keys with more names than this are used only when nothing rarer is shared
 SAME_NAME_ROOM = 4       # candidate_names looks this many times `limit` deep for copies of one name
-PER_GROUP = 3            # names of one organisation among a query's candidates (candidate_names with group)
 
 
 def blocking_keys(name: Name) -> set[str]:

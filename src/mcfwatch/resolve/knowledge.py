@@ -173,6 +173,11 @@ class Knowledge:
         found = self._alias_key.get(name.key)
         return frozenset(found) if found and len(found) == 1 else frozenset()
 
+    def publishes(self, cluster: str, name: Name) -> bool:
+        """The organisation publishes this name, as its own or as an alias (not a name less its bracketed place,
+        which keyed_unit leaves out: its parent's or a sister's name)."""
+        return cluster in self._by_key.get(name.key, ()) or cluster in self._alias_key.get(name.key, ())
+
     def primary_clusters(self, name: Name) -> frozenset[str]:
         """Organisations that publish this name as their own (primary) name."""
         return frozenset(self._by_key.get(name.key, ()))

@@ -25,7 +25,9 @@ LINK_THRESHOLD = 0.85
 # a name printed by several lists counts once among the candidates); 8: a subsidiary whose name differs from its
 # parent's by a bracketed country (Huawei Technologies (UK) Co., Ltd.) is not, by name, the parent's organisation;
 # 9: the name table knows the lists' "Dahua Technology (Company)" as Zhejiang Dahua.
-LINK_RULES = 9
+# 10: s27: a bracketed country code (HK, BVI) or registered place (Kunshan, Yangon) keeps a subsidiary apart too;
+# a city query is one by its own name only (not 华润万家超市), each name of a party by its own shape.
+LINK_RULES = 10
 LISTABLE = frozenset({"Company", "Organization", "PublicBody", "University", "MilitaryUnit", "Person"})
 
 

@@ -12,7 +12,7 @@ from mcfwatch.lists.model import ListEntry
 from mcfwatch.resolve.algorithm import Comparison, compare_names
 from mcfwatch.resolve.features import Context
 from mcfwatch.resolve.knowledge import Knowledge, Vocabulary
-from mcfwatch.resolve.names import Name, parse, variants_of
+from mcfwatch.resolve.names import Name, parse, placed_outer, variants_of
 
 
 class Matcher:
@@ -29,8 +29,12 @@ class Matcher:
         lefts = [left] if isinstance(left, str) else list(left)
         rights = [right] if isinstance(right, str) else list(right)
         best: Comparison | None = None
-        for a in {v for n in lefts for v in variants_of(n)}:
-            for b in {v for n in rights for v in variants_of(n)}:
+        all_left, all_right = _variants(lefts, True), _variants(rights, True)
+        own_left, own_right = _variants(lefts, False), _variants(rights, False)
+        for a in all_left:
+            for b in all_right if parse(a).acronym else own_right:
+                if a not in own_left and not parse(b).acronym:
+                    continue  # an acronym spells the name less its place: AOE = Associated Opto-electronics (Chongqing)
                 c = self.compare_parsed(parse(a), parse(b))
                 if best is None or c.score > best.score or (c.score == best.score and len(c.features) > len(best.features)):
                     best = c
@@ -43,6 +47,13 @@ class Matcher:
         entries = list(entries)
         names = [parse(v) for e in entries for n in e.all_names() for v in variants_of(n)]
         return cls(Knowledge.from_sources(entries, table=table), Vocabulary.from_names(names))
+
+
+def _variants(names: list[str], placed: bool) -> list[str]:
+    """The names and the names inside them; without `placed`, less a name with its bracketed place dropped:
+    "Jadeshine Engineering (HK) Co." is not "Jadeshine Engineering Co.", its parent's or a sister's name
+    (names.placed_outer). Sorted: the best comparison does not depend on set order."""
+    return sorted({v for n in names for v in variants_of(n) if placed or not v or v != placed_outer(n)})
 
 
 def default_matcher(as_of: str | None = None, exclude_noncommercial: bool = False) -> Matcher:

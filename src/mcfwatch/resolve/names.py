@@ -214,19 +214,48 @@ def _only_places(text: str) -> bool:
     )
 
     inner = text.strip()
-    if len(inner) > 2 and country_code(inner) is not None or inner.upper() == "UK":
-        return True
+    if len(inner) > 2 and country_code(inner) is not None or inner == "UK":
+        return True  # Thailand, USA, (UK)
     words = _content(latin_words(text))
     return bool(words) and all(w in lexicon.PLACES for w in words)
 
 
+def _registered_place(name: str, m: re.Match[str]) -> bool:
+    """A bracket where a firm's registered name puts its place: "Cambricon (Kunshan) Information Technology Co.,
+    Ltd.", "Huawei Technologies (Yangon) Co., Ltd.", "Kaili Industrial (HK) Limited" (brand, place, business,
+    legal form). The name goes on to a legal form after the bracket, and the bracket holds a country's code in
+    capitals (HK, H.K., BVI) or one or two capitalised words that read as a place: pinyin (Kunshan, Haining)
+    or a place CC-CEDICT names (Yangon 仰光, Deutschland 德意志). Not a brand (Chbay), a kind of body or a
+    legal form ("(Group) Co., Ltd.", "(Pty) Ltd.")."""
+    if not set(latin_words(name[m.end():])) & lexicon.COMPANY_FORMS:
+        return False
+    from mcfwatch.lists.countries import is_country_code
+
+    text = m.group(1).strip()
+    if is_country_code(text.replace(".", "")):
+        return True
+    inner = text.split()
+    if not 1 <= len(inner) <= 2 or not all(re.fullmatch(r"[A-Z][a-z]+", w) for w in inner):
+        return False
+    if {w.lower() for w in inner} & (lexicon.COMPANY_FORMS | lexicon.KINDS | lexicon.UNIT_WORDS | _NOT_PLACES):
+        return False
+    from mcfwatch.resolve.bilingual import cedict_place_name  # bilingual reads names: asked when first needed
+    from mcfwatch.resolve.renderings import is_pinyin
+
+    return all(is_pinyin(w.lower()) for w in inner) or cedict_place_name(text)
+
+
+_NOT_PLACES = frozenset({"group", "general", "private", "public", "holding", "holdings", "international"})
+
+
+@lru_cache(maxsize=200_000)
 def placed_outer(name: str) -> str:
     """The name without its brackets when a bracket only says where ("Huawei Technologies (UK) Co., Ltd."), else "".
 
-    That shorter name is the parent's or a sister's: a subsidiary registered in another country is another legal
-    person, so the shorter name may find the entry but never makes it the same organisation as the parent.
+    That shorter name is the parent's or a sister's: a subsidiary registered in another country or city is another
+    legal person, so the shorter name may find the entry but never makes it the same organisation as the parent.
     """
-    if not any(_only_places(m.group(1)) for m in _PARENS.finditer(name)):
+    if not any(_only_places(m.group(1)) or _registered_place(name, m) for m in _PARENS.finditer(name)):
         return ""
     return " ".join(_PARENS.sub(" ", name).split())
 

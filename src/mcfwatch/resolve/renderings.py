@@ -91,6 +91,17 @@ def reads_as_pinyin(words: Sequence[str]) -> bool:
     return english < len(words) - english
 
 
+def may_romanise(words: Sequence[str]) -> bool:
+    """A name may be the romanisation of a Chinese name: every word splits into syllables on its own and the
+    English-looking words are no more than the pinyin-only ones. Looser than `reads_as_pinyin` by one tie: a
+    surname and a given name that is also an English word (Wang Dean, Zhang Fuming, Li Lining, Sima Qian) is a
+    romanised name; one English word alone (Change, China) or two (Guide Dance) is not."""
+    if not words or not all(syllable_count(w) > 0 for w in words):
+        return False
+    english = sum(1 for w in words if english_likelier(w))
+    return english <= len(words) - english and english < len(words)
+
+
 def _two_names(a: str, b: str) -> bool:
     """Both sides are pinyin of as many syllables (Changfeng / Xinfeng, Dongying / Taizhou): two Chinese names, two
     bodies an entry lists together, not a Chinese name and its brand (Shangtang / SenseTime, Huada / BGI)."""

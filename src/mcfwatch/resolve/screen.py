@@ -12,7 +12,7 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache, partial
 from typing import Any, Literal
 
@@ -28,12 +28,13 @@ from mcfwatch.resolve.algorithm import (
     Comparison,
     FeatureHit,
 )
-from mcfwatch.resolve.bilingual import is_soft
+from mcfwatch.resolve.bilingual import is_place_zh, is_soft
+from mcfwatch.resolve.bilingual import readings as bilingual_readings
 from mcfwatch.resolve.index import NameIndex, prepare
 from mcfwatch.resolve.knowledge import KeyedUnit, Knowledge, alias_joins, named_units, table_units
 from mcfwatch.resolve.matcher import Matcher
 from mcfwatch.resolve.names import Name, latin_words, parse, variants_of
-from mcfwatch.resolve.normalize import has_han
+from mcfwatch.resolve.normalize import has_han, to_simplified
 from mcfwatch.resolve.renderings import RENDERING_CAP
 from mcfwatch.resolve.renderings import table as rendering_table
 from mcfwatch.resolve.renderings import variants as rendered_variants
@@ -198,6 +199,13 @@ class Screener:
         entries FtM lets it match are answered: a company is never a listed person (resolve.schemas)."""
         queries = [names] if isinstance(names, str) else [n for n in names if n and n.strip()]
         parsed = [parse(v) for q in queries for v in variants_of(q)]
+        # what each query name says it is (a city, a body), kept for the comparisons it makes: one alias that
+        # names a city (深圳市) does not make a whole company's card a "place"
+        shapes: dict[str, str] = {}
+        for query in queries:
+            shaped = query_shape(query)
+            for v in variants_of(query):
+                shapes.setdefault(parse(v).original, shaped)
         wanted = set(list_ids) if list_ids else None
         best: dict[int, Comparison] = {}
         for q in parsed:
@@ -207,8 +215,7 @@ class Screener:
                 if first is None:
                     c = compared[indexed.name.original] = self.matcher.compare_parsed(q, indexed.name)
                 else:  # each entry its own copy: the hit loop writes into its features
-                    c = Comparison(first.left, first.right, first.score, dict(first.features), first.relation,
-                                   first.algorithm)
+                    c = replace(first, features=dict(first.features))
                 old = best.get(indexed.owner)
                 if old is None or c.score > old.score:
                     best[indexed.owner] = c
@@ -216,7 +223,6 @@ class Screener:
             self._rendered(q, best)
         self._spread(best, threshold)
         floor = min(RELATED_FLOOR, threshold, cutoff if cutoff is not None else 1.0)
-        shape = query_shape(queries)
         hits: list[Hit] = []
         related: list[Hit] = []
         near: list[Hit] = []
@@ -229,6 +235,7 @@ class Screener:
             # a type the list publishes rules a match out; one guessed from the name's shape never does
             if schema and not can_match(schema, entry.schema) and not entry.properties.get("schema_guessed"):
                 continue
+            shape = shapes.get(c.left, "")
             if shape and entry.schema == "Person" and not entry.properties.get("schema_guessed"):
                 continue  # 尼斯市 (Nice) is a city, never the listed person Geoffrey Nice (尼斯)
             if shape == "place" and not _published(c) and not _names_a_place(c.right):
@@ -334,17 +341,20 @@ class Screener:
         return found
 
     def _alias_of_other(self, owner: int, c: Comparison) -> str:
-        """The entry matched through an alias that the lists publish as another organisation's name."""
-        if c.relation != "same" or "known_same" in c.features and "same organisation as" not in c.features[
-            "known_same"
-        ].detail:
+        """The entry matched through an alias that the lists publish as another organisation's name, or through
+        its name less a bracketed place (Huawei Technologies (Yangon) Co., Ltd. read as Huawei Technologies Co.,
+        Ltd.: a subsidiary found by its parent's name, never the parent's organisation)."""
+        if c.relation != "same":
             return ""
         _, entry = self.entries[owner]
         if parse(c.right).key in self.primary_keys[owner]:
             return ""
         knowledge = self.matcher.knowledge
-        named = knowledge.primary_clusters(parse(c.right))
         mine = knowledge.cluster_of(entry.id)
+        own = knowledge.publishes(mine, parse(c.right))
+        if own and "known_same" in c.features and "same organisation as" not in c.features["known_same"].detail:
+            return ""
+        named = knowledge.primary_clusters(parse(c.right))
         if named and mine not in named:
             return f"'{c.right}' is the name of {knowledge.label(sorted(named)[0])}"
         return ""
@@ -373,7 +383,9 @@ class Screener:
                 best[other] = spread
 
 
-_PLACE_ZH = re.compile(r"^[\u4e00-\u9fff]{2,}(市|省|县)$")
+_SEAT_ZH = re.compile(r"^[\u4e00-\u9fff]{2,}(市|省|县)$")
+# the common nouns for a city: 大都市, 智慧城市 end in 市 and name no city
+_CITY_NOUNS = frozenset({"都市", "城市"})
 _BODY_ZH = re.compile(r"(公司|集团|大学|学院|研究所|研究院|研究中心|实验室|银行|株式会社|协会|基金会|委员会|部队)")
 
 
@@ -389,19 +401,36 @@ def _names_a_place(name: str) -> bool:
     return bool(words) and all(w in lexicon.PLACES or is_soft(w) for w in words)
 
 
-def query_shape(queries: Sequence[str]) -> str:
-    """What the query's own name says it is: "place" (a city, a province: 里昂市), "body" (a company, a
+def query_shape(name: str) -> str:
+    """What a query name says it is: "place" (a city, a province: 里昂市, 深圳市), "body" (a company, a
     university, a bank: 强生公司, by a legal form or a kind of body), or "" (nothing: a bare name)."""
-    for q in queries:
-        text = q.strip()
-        if _PLACE_ZH.match(text):
-            return "place"
-        if _BODY_ZH.search(text):
-            return "body"
-        words = set(latin_words(text)) if not has_han(text) else set()
-        if words & lexicon.COMPANY_FORMS or words & lexicon.KINDS:
-            return "body"
+    text = name.strip()
+    if _names_a_place_zh(text):
+        return "place"
+    if _BODY_ZH.search(text):
+        return "body"
+    words = set(latin_words(text)) if not has_han(text) else set()
+    if words & lexicon.COMPANY_FORMS or words & lexicon.KINDS:
+        return "body"
     return ""
+
+
+def _names_a_place_zh(text: str) -> bool:
+    """A Chinese name of a city, a province or a county (深圳市, 广东省, 里昂市, 京都市), not a shop or a market whose
+    name ends in a word that has 市 in it (华润万家超市 "supermarket", 门市 "retail sales", 夜市, 大都市)."""
+    if not _SEAT_ZH.match(text) and not (has_han(text) and len(text) <= 4):
+        return False  # no X市/省/县, nor a short name a country or region could be (香港, 泰国)
+    zh = to_simplified(text)
+    if any(r.source == "cedict-word" for r in bilingual_readings(zh)):
+        return False  # a common word as a whole: 大都市 "metropolis", 城市
+    if is_place_zh(zh):
+        return True
+    if not _SEAT_ZH.match(zh) or _BODY_ZH.search(zh):
+        return False
+    if any(r.source == "cedict-name" and not r.person for r in bilingual_readings(zh[:-1])):
+        return True  # the rest is a proper name CC-CEDICT knows: 里昂 Lyon, 京都 Kyoto (not 京 + 都市)
+    ending = zh[-2:]
+    return ending not in _CITY_NOUNS and not any(r.source == "cedict-word" for r in bilingual_readings(ending))
 
 
 

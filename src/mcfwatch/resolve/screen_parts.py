@@ -14,7 +14,7 @@ from typing import Any
 from mcfwatch.lists.model import ListEntry, WatchList
 from mcfwatch.resolve.index import prepare
 from mcfwatch.resolve.knowledge import KeyedUnit, entry_unit
-from mcfwatch.resolve.names import Name, parse, variants_of
+from mcfwatch.resolve.names import Name, parse, placed_outer, variants_of
 from mcfwatch.resolve.renderings import Rendering, learn
 
 
@@ -33,7 +33,8 @@ class EntryPart:
 
 def entry_part(entry: ListEntry) -> EntryPart:
     _, _, joining, primary, alias = entry_unit(entry)
-    primary_keys = sorted({parse(v).key for v in variants_of(entry.name)})
+    placed = placed_outer(entry.name)  # its name less a bracketed place is its parent's name, not its own
+    primary_keys = sorted({parse(v).key for v in variants_of(entry.name) if not placed or v != placed})
     return EntryPart(prepare(entry.all_names()), joining, primary, alias, primary_keys, learn(entry))
 
 
