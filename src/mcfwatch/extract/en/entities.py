@@ -757,8 +757,20 @@ CONTEXT_TYPES = {
     "company": "Company", "manufacturer": "Company", "firm": "Company", "supplier": "Company", "maker": "Company",
     "producer": "Company", "developer": "Company", "contractor": "Company", "conglomerate": "Company",
     "subsidiary": "Company", "university": "University", "institute": "University",
+    # the guide's Organizations: "Sister Cities International, a Washington-based nonprofit", "the China Institute
+    # for Strategic Communication, a think tank", "the Sino-German Innovation Bridge, a Munich association"
+    "nonprofit": "Organization", "non-profit": "Organization", "ngo": "Organization", "charity": "Organization",
+    "newspaper": "Organization", "broadcaster": "Organization", "association": "Organization",
+    "society": "Organization", "alliance": "Organization", "federation": "Organization",
+    "consortium": "Organization", "organisation": "Organization", "organization": "Organization",
+    "union": "Organization", "coalition": "Organization", "foundation": "Organization", "tank": "Organization",
 }
 
+
+# the nouns of the guide's Organizations that a firm is never called (not "consortium", "alliance": "Uphill
+# Investment, a consortium led by ..."): they overrule the typer's Company
+NOT_FIRMS = frozenset({"nonprofit", "non-profit", "ngo", "charity", "newspaper", "broadcaster", "association",
+                       "society", "federation", "union", "coalition", "foundation", "tank"})
 
 OWNED_BY = {"parent", "owner", "shareholder", "subsidiary", "affiliate", "acquisition", "takeover"}
 
@@ -782,7 +794,7 @@ def retype_by_context(doc: Doc, table: EntityTable) -> None:
     academic_units(doc, table)
     meeting_forums(doc, table)
     for i, eid in table.roots.items():
-        if table.types.get(eid) not in {"Organization", "Place", "Person"} or eid in table.ruler_typed:
+        if table.types.get(eid) not in {"Organization", "Place", "Person", "Company"} or eid in table.ruler_typed:
             continue
         tok = doc[i]
         if table.types[eid] == "Place":  # "the parent company of Nexperia": no place is owned
@@ -800,6 +812,9 @@ def retype_by_context(doc: Doc, table: EntityTable) -> None:
             heads = [n, *[c for c in n.children if c.dep_ == "appos"]]
             for h in heads:
                 new = CONTEXT_TYPES.get(h.lemma_.lower())
-                if new:
+                if new == "Organization" and h.lemma_.lower() == "tank" and not any(
+                        c.lower_ == "think" for c in h.children):
+                    new = None  # a think tank, not a fuel tank
+                if new and (table.types[eid] != "Company" or h.lemma_.lower() in NOT_FIRMS):
                     table.types[eid] = new
                     break

@@ -34,8 +34,16 @@ NEWS_OUTLETS = {"reuters", "bloomberg", "xinhua", "cctv", "cgtn", "bbc", "cnn", 
                 "south china morning post", "caixin", "people's daily", "ap", "upi", "dpa", "efe", "ansa", "nbc",
                 "abc", "cbs", "npr", "pbs", "msnbc", "nhk", "kbs", "dw", "deutsche welle", "ft", "economist",
                 "the economist", "guardian", "the guardian", "politico", "axios", "al jazeera", "handelsblatt",
-                "le monde", "der spiegel", "spiegel", "sputnik", "ria novosti", "interfax", "china media group",
-                "cmg", "china central television", "china news service", "phoenix", "sixth tone"}
+                "le monde", "der spiegel", "sputnik", "ria novosti", "interfax", "china media group",
+                "cmg", "china central television", "china news service", "sixth tone"}
+# think tanks and non-governmental organisations that reports on technology transfer and rights cite, by a name
+# without a policy field (guide: think tanks and NGOs are Organization; "Brookings" went to Company): not "RAND"
+# alone (a person's name too), "CSIS" (also Canada's intelligence service) or a university's centre or lab
+THINK_TANKS = {"brookings", "brookings institution", "rand corporation", "hudson institute", "cato institute",
+               "american enterprise institute", "chatham house", "merics", "carnegie endowment", "atlantic council",
+               "wilson center", "stimson center", "iiss", "sipri", "aspi", "rusi", "ecfr",
+               "jamestown foundation", "c4ads", "human rights watch", "amnesty international", "freedom house",
+               "transparency international", "reporters without borders"}
 # international bodies and groupings of states (guide: Organization), written as their own names; not "G7"/"G20",
 # which the corpus also annotates as the summit (Event)
 INTERNATIONAL = {"european union", "eu", "nato", "asean", "african union", "european space agency",
@@ -155,7 +163,7 @@ def strong_type(name: str) -> str | None:
     if bare != name and len(bare.split()) >= 2:
         name = bare
     low = name.lower().replace("’", "'")
-    if low in NEWS_OUTLETS or low in INTERNATIONAL or _TRADE_COUNCIL.search(name):
+    if low in NEWS_OUTLETS or low in INTERNATIONAL or low in THINK_TANKS or _TRADE_COUNCIL.search(name):
         return "Organization"
     if _MILITARY.search(name):
         return "MilitaryUnit"
