@@ -40,3 +40,28 @@ def test_the_pair_word_stands_for_two_bodies(rules: ChineseExtractor, text: str,
 ])
 def test_no_agreement_signed_here(rules: ChineseExtractor, text: str) -> None:
     assert agreements(rules, text) == set()
+
+
+def test_pair_word_of_an_earlier_clause_and_talks_about_building(rules: ChineseExtractor) -> None:
+    """双方就共建X进行了交流 is talk about building X (no agreement of 共建); 并签署了… drops its subject, 双方's."""
+    text = ("3月12日，南洋理工大学副校长林美玲一行5人应邀访问江城科技大学。校长潘立群会见了来宾，双方就共建联合研究生院"
+            "进行了交流，并签署了合作谅解备忘录。")
+    assert agreements(rules, text) == {frozenset({"南洋理工大学", "江城科技大学"})}
+    talked = "南洋理工大学与江城科技大学就共建联合研究生院进行了广泛交流。"
+    assert agreements(rules, talked) == set()
+
+
+def meetings(ext: ChineseExtractor, text: str) -> set[frozenset[str]]:
+    ex = next(ext.extract_many([Document(text=text, language="zh", published="2023-03-30")]))
+    names = {e.id: e.name for e in ex.entities}
+    return {frozenset((names[r.source], names[r.target])) for r in ex.relations if r.type == "meeting"}
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("3月12日，南洋理工大学副校长林美玲一行应邀访问江城科技大学。校长潘立群会见了来宾。", {"潘立群", "林美玲"}),
+    ("英国克兰菲尔德大学副校长西蒙·普莱斯率代表团访问东海大学。校长梁卫东在行政楼会见了代表团一行。",
+     {"梁卫东", "西蒙·普莱斯"}),
+])
+def test_the_host_meets_the_visitors_told_before(rules: ChineseExtractor, text: str, pair: set[str]) -> None:
+    """X会见了来宾/代表团一行: the visitors the text told of (a delegation's meeting is its leader's, 4.1)."""
+    assert frozenset(pair) in meetings(rules, text)

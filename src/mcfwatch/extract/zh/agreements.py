@@ -96,6 +96,8 @@ def _purpose_subtype(text: str, cs: int, ce: int, s: int) -> str:
 # 双方/两校/两市…(当天/还/就X合作)签署: the pair word is the subject right before the trigger (no name between)
 _PAIR_SUBJECT = re.compile(r"(?:双方|两校|两所大学|两所高校|两国(?!元首)|两市|两城|两地|两省|两家企业|两家公司)"
                            r"[^，,。；;□]{0,12}$")
+# …, the pair word opening an earlier clause of the sentence (what was discussed may name things)
+_PAIR_CARRIED = re.compile(_PAIR_SUBJECT.pattern.replace("[^，,。；;□]{0,12}$", "[^。；;]{0,40}$"))
 _PAIR_BODIES: dict[str, set[str]] = {
     "两校": {"University"}, "两所大学": {"University"}, "两所高校": {"University"}, "两国": {"Place"},
     "两家企业": {"Company"}, "两家公司": {"Company"},
@@ -109,10 +111,13 @@ def both_sides(sent: Sentence, before: list[list[Item]], dates: list[DateMention
     stands for): the first two bodies (places count: 两市) named in the sentence before the pair word, else in the
     latest of the sentences ``before`` that names two; a helper (在X的牵线下) is no side."""
     text = sent.text
-    m = _PAIR_SUBJECT.search(pt.mask(text, cs, p, sent.items))
+    m, base = _PAIR_SUBJECT.search(pt.mask(text, cs, p, sent.items)), cs
+    if m is None and not any(cs <= it.start < p for it in sent.items):
+        # 双方就X进行了交流，并签署了…: the clause drops its subject, the pair word of an earlier clause
+        m, base = _PAIR_CARRIED.search(pt.mask(text, sent.s, p, sent.items)), sent.s
     if m is None or text.startswith("的", _trigger_end(text, p)) or "商定" in m.group():
         return []  # 根据双方签署的协议: an agreement told before, not signed here; 双方商定续签: agreed to sign
-    at = cs + m.start()
+    at = base + m.start()
     word = next((w for w in _PAIR_BODIES if text.startswith(w, at)), "")
     types = _PAIR_BODIES.get(word, _BODIES)
 
@@ -147,3 +152,29 @@ _HELPED_BY = re.compile(r"(?:在|经|由)$")
 def _trigger_end(text: str, p: int) -> int:
     m = tg.TRIGGERS["agreement"].match(text, p)
     return (m.end() if m else p) + (1 if text.startswith("了", m.end() if m else p) else 0)
+
+
+# X会见了来宾/代表团一行/两位客人: the guests the text told of as visiting (or invited), not named here
+_GUESTS = re.compile(r"(?:了)?\s*(?:(?:两|三|几)位)?(?:来宾|来访客人|客人|外宾|代表团|来访代表团|访问团|客人一行)(?:一行)?(?=[，,。；;并\s]|$)")
+
+
+def received(sent: Sentence, p: int, pe: int, cs: int, told: list[dc.Told], types: dict[str, str]) -> list[Pair]:
+    """The host (the agent before the verb) meets the persons the text told of as visiting or invited (docs/annotation.md
+    4.1: a delegation's meeting is its leader's; 1.4: a relation told through a reference is between the entities it
+    refers to): the visitors of the latest visit, else the invitees of the latest invitation, when persons."""
+    text = sent.text
+    if not _GUESTS.match(text, pe):
+        return []
+    host = sent.agent_before(cs, p)
+    if host is None or host.type != "Person":
+        return []
+    for rtype, side in (("visit", "source"), ("invitation", "target")):
+        latest = [r for r in told if r.type == rtype]
+        if latest:
+            last = latest[-1]
+            guests = [getattr(r, side) for r in latest if (r.source if rtype == "invitation" else r.target)
+                      == (last.source if rtype == "invitation" else last.target)]
+            people = list(dict.fromkeys(g for g in guests if types.get(g) == "Person" and g != host.entity))
+            if people:
+                return [(host, Item(pe, pe, g, "Person", ""), None, None) for g in people]
+    return []

@@ -71,6 +71,7 @@ def extract_relations(text: str, items: list[Item], dates: list[DateMention]) ->
     episode: dc.Episode | None = None
     issuers = fd.issuers(text, items)
     lead: list[list[Item]] = []
+    kinds = {it.entity: it.type for it in items}  # each entity's type, for a party told in another sentence
     previous: list[list[Item]] = []
     recent: list[list[Item]] = []
     out += [RelCand("organizer", a.entity, b.entity, *sentence_of(text, a.start)) for a, b in organizers.listed(text, items)]
@@ -81,7 +82,7 @@ def extract_relations(text: str, items: list[Item], dates: list[DateMention]) ->
         told = [dc.Told(r.type, r.source, r.target, r.date, r.date_end) for r in out]
         inherit = dc.referred_date(text[s:e], told, last_date)
         ongoing = dc.open_episode(text, episode, s, bool(in_sent))
-        rels, episode = _sentence_relations(sent, dates, inherit, ongoing, told, previous)
+        rels, episode = _sentence_relations(sent, dates, inherit, ongoing, told, previous, kinds)
         out += rels
         for host, event, p, pe in organizers.in_sentence(sent, [it for its in (*lead, *recent) for it in its]):
             cs, ce = clause_bounds(text, s, e, p)
@@ -107,7 +108,7 @@ def extract_relations(text: str, items: list[Item], dates: list[DateMention]) ->
 
 def _sentence_relations(sent: Sentence, dates: list[DateMention], inherit: DateMention | None,
                         ongoing: dc.Episode | None, told: list[dc.Told],
-                        before: list[list[Item]]) -> tuple[list[RelCand], dc.Episode | None]:
+                        before: list[list[Item]], kinds: dict[str, str]) -> tuple[list[RelCand], dc.Episode | None]:
     """The sentence's relations, and the episode of dated agreements it speaks of (for the next sentence)."""
     text, s, e, items = sent.text, sent.s, sent.e, sent.items
     hits = sorted((m.start(), m.end(), rtype) for rtype, rx in tg.TRIGGERS.items() for m in rx.finditer(text, s, e)
@@ -133,6 +134,8 @@ def _sentence_relations(sent: Sentence, dates: list[DateMention], inherit: DateM
             pairs = pt.invited(text, items, s, e, cs, ce, p, pe, told, sent.source(cs, p))
         else:
             pairs = _pairs(sent, rtype, p, pe, cs, ce, after)
+        if rtype == "meeting" and not pairs:  # 校长X会见了来宾: the visitors told before
+            pairs = ag.received(sent, p, pe, cs, told, kinds)
         if rtype == "agreement" and not pairs:
             out += ag.elided(sent, dates, p, pe, cs, ce, told) or ag.both_sides(sent, before, dates, p, cs, ce)
         for src, tgt, sub, subject in pairs:

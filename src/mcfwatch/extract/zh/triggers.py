@@ -87,7 +87,7 @@ SENTENCE_MODALITY = re.compile(
     r"洽谈(?!会)|商谈|磋商|谈判(?!会)|讨论(?!会)|考虑|可能|或将|调查|如果|若|是否|(?<![仅断少同])不(?![断仅少同])"
 )
 # 就<trigger>…进行了(初步)洽谈/磋商: talks about the act, after it in its clause (``relations._blocked`` wants 就 before it)
-TALKS_AFTER = re.compile(r"[^，。；]{0,20}?(?:进行|开展|展开)了?(?:初步|深入|多轮)?(?:的)?(?:洽谈|磋商|商谈|谈判|讨论|探讨|沟通)")
+TALKS_AFTER = re.compile(r"[^，。；]{0,20}?(?:进行|开展|展开)了?(?:初步|深入|多轮|广泛)?(?:的)?(?:洽谈|磋商|商谈|谈判|讨论|探讨|沟通|交流)")
 WILL = re.compile(r"将$")  # 将 right before a trigger is "will"; elsewhere it may be the object marker
 # 将(要/会) right before any trigger, wherever it stands (the model's text between two parties): in corpus/train/zh.jsonl
 # 3 occurrences, none in the evidence of a gold relation
