@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -212,35 +212,22 @@ class Workspace:
 
     def card_listings(self, ent: StoredEntity, as_of: str | None = None) -> list[dict[str, Any]]:
         """The watchlist entries (valid on as_of, default today) an entity is linked to, decided as the graph
-        links them for `exposure`, reports and the API: the resolver's screening of all its names at the linking
-        threshold (resolve.link.listings_for, FtM's type guard), less the matches an analyst rejected for any
-        member. In the `extract` contract's form (list_id, list_version, entry_id, entry_name, score, ...)."""
-        from mcfwatch.resolve.link import LISTABLE, listing_view
-        from mcfwatch.resolve.screen import default_screener
+        links them for `exposure`, reports and the API (report.sanctions.entity_listings: the resolver's screening
+        of all its names at the linking threshold, FtM's type guard, through the graph's link cache, so names
+        screened once are not screened again), less the matches an analyst rejected for any member. In the
+        `extract` contract's form (list_id, list_version, entry_id, entry_name, score, ...)."""
+        from mcfwatch.report.sanctions import entity_listings
 
-        if ent.type not in LISTABLE:  # a place, a technology: never on a list, nothing to read
-            return []
-        hits = linked_hits(ent, default_screener(as_of), self.store.decisions().rejected_listings)
-        return [listing_view(hit) for hit in hits]
+        return [
+            {"list_id": ls.wl.id, "list_version": ls.wl.version, "entry_id": ls.entry.id,
+             "entry_name": ls.entry.name, "score": ls.score, "authority": ls.wl.authority,
+             "legal_basis": ls.wl.legal_basis, "matched_name": ls.matched_name}
+            for ls in entity_listings(self.store, ent, as_of)
+        ]
 
     def close(self) -> None:
         if self._owns_store:
             self.store.close()
-
-
-def linked_hits(ent: StoredEntity, screener: Any, rejected: Collection[str]) -> list[Any]:
-    """The screening hits (resolve.screen.Hit) that link a stored entity to watchlist entries, each entry once,
-    best first: every name of the entity screened at the linking threshold with FtM's type guard, less the
-    entries an analyst rejected for any of its members (``rejected``: "member|entry" keys, read once by a caller
-    that links many entities). The one decision behind `show`, /cards, the FtM export and yente's /entities."""
-    from mcfwatch.resolve.link import LINK_THRESHOLD, listings_for
-
-    members = {ent.id, *(ent.members or [])}
-    out: dict[str, Any] = {}
-    for hit in listings_for([ent.name, *ent.names], ent.type, screener, LINK_THRESHOLD):
-        if hit.entry_id not in out and not any(f"{m}|{hit.entry_id}" in rejected for m in members):
-            out[hit.entry_id] = hit
-    return list(out.values())
 
 
 def _relation_view(r: dict[str, Any], me: str) -> dict[str, Any]:

@@ -169,13 +169,16 @@ def test_the_export_screens_the_store_in_one_pass(listed_db: Path, tmp_path: Pat
 def test_the_export_is_as_of_a_day_it_names(listed_db: Path, tmp_path: Path) -> None:
     """`export --as-of DAY`: the Sanctions are the entries valid that day, each says so, the run says so, and two
     runs give the same file; a bad day is refused before any file is made (review s26 lists-resolve #5)."""
-    result, lines = _cli_export(listed_db, tmp_path / "a.json", "--as-of", "2026-11-30")
+    from datetime import date
+
+    day = date.today().isoformat()  # a day the shipped lists hold NWPU's BIS entry (as show says today)
+    result, lines = _cli_export(listed_db, tmp_path / "a.json", "--as-of", day)
     assert result.exit_code == 0, result.output
-    assert "watchlist entries as of 2026-11-30" in result.output
+    assert f"watchlist entries as of {day}" in result.output
     sanctions = [e for e in lines if e["schema"] == "Sanction"]
     assert BIS in {r for s in sanctions for r in s["properties"]["recordId"]}
-    assert all(s["properties"]["description"][0].endswith("lists as of 2026-11-30") for s in sanctions)
-    again, second = _cli_export(listed_db, tmp_path / "b.json", "--as-of", "2026-11-30")
+    assert all(s["properties"]["description"][0].endswith(f"lists as of {day}") for s in sanctions)
+    again, second = _cli_export(listed_db, tmp_path / "b.json", "--as-of", day)
     assert again.exit_code == 0 and second == lines
     before, early = _cli_export(listed_db, tmp_path / "c.json", "--as-of", "2000-01-01")  # before NWPU's BIS listing
     assert before.exit_code == 0, before.output
@@ -184,12 +187,16 @@ def test_the_export_is_as_of_a_day_it_names(listed_db: Path, tmp_path: Path) -> 
     assert bad.exit_code != 0 and "not an ISO date" in bad.output and not (tmp_path / "d.json").exists()
 
 
-def test_adjacent_screens_a_stored_entity_once(listed_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """GET /entities/{id}/adjacent: the root and its `sanctions` group come from one screening (review #4)."""
+def test_adjacent_screens_a_stored_entity_once(listed_db: Path, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """GET /entities/{id}/adjacent: the root and its `sanctions` group come from one screening (review #4). A copy
+    of the store: its link cache starts empty."""
     from mcfwatch.resolve.screen import Screener
 
-    entity_id, shown = _card_entries(listed_db)
-    client = TestClient(create_app(db=listed_db, hosts=["testserver"]))
+    db = tmp_path / "listed.db"
+    shutil.copy(listed_db, db)
+    entity_id, shown = _card_entries(db)
+    client = TestClient(create_app(db=db, hosts=["testserver"]))
     assert client.get("/healthz").status_code == 200
     screened: list[list[str]] = []
     real = Screener.screen
@@ -238,3 +245,39 @@ def test_every_door_names_a_listing_with_the_same_fields(listed_db: Path, tmp_pa
     recorded = sorted(r for e in lines if e["schema"] == "Sanction" and e["properties"]["entity"] == [card["id"]]
                       for r in e["properties"]["recordId"])
     assert recorded == sorted(x[2] for x in seen["show"])
+
+
+def test_the_screening_is_paid_once(listed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`mcfwatch export` keeps what it screened in the graph's link cache: a second export screens nothing and
+    writes the same file, and an export after `exposure` (whose graph screened every entity) screens nothing
+    either, with the Sanctions of an export that screened."""
+    from typer.testing import CliRunner
+
+    from mcfwatch.cli.main import app
+    from mcfwatch.resolve.screen import Screener
+
+    screens = {"n": 0}
+    real = Screener.screen
+
+    def counted(self: Screener, *a: Any, **k: Any) -> Any:
+        screens["n"] += 1
+        return real(self, *a, **k)
+
+    monkeypatch.setattr(Screener, "screen", counted)
+    first_db = tmp_path / "a" / "listed.db"
+    first_db.parent.mkdir()
+    shutil.copy(listed_db, first_db)
+    result, first = _cli_export(first_db, tmp_path / "first.json")
+    assert result.exit_code == 0 and screens["n"] > 0, result.output
+    screens["n"] = 0
+    result, second = _cli_export(first_db, tmp_path / "second.json")
+    assert result.exit_code == 0 and screens["n"] == 0 and second == first
+    other_db = tmp_path / "b" / "listed.db"
+    other_db.parent.mkdir()
+    shutil.copy(listed_db, other_db)
+    exposed = CliRunner().invoke(app, ["exposure", NWPU, "--db", str(other_db), "--format", "json"])
+    assert exposed.exit_code == 0, exposed.output
+    screens["n"] = 0
+    result, after = _cli_export(other_db, tmp_path / "after.json")
+    assert result.exit_code == 0 and screens["n"] == 0, screens
+    assert [e for e in after if e["schema"] == "Sanction"] == [e for e in first if e["schema"] == "Sanction"]

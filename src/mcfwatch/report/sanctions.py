@@ -1,24 +1,29 @@
 """A stored entity's watchlist entries as FollowTheMoney `Sanction`s, for the doors that speak FtM (the FtM
 export, yente's `GET /entities/{ent-...}`).
 
-The entries are the ones every other door shows (`show`, /cards, `exposure`, the report):
-`Workspace.card_listings` (the resolver's screening of all the entity's names at the linking threshold, FtM's
-type guard, less the analysts' rejected matches). Each becomes one Sanction whose properties come from the
-list (authority, programme, legal basis, official page) and its entry (listing date, reason, citation,
-`recordId` = the entry id), with the match score and the name matched in `description`: a link is the
-resolver's claim, and says how sure it is. The entity gets the FtM topics of each list's kind.
+The entries are the ones every other door shows (`show`, /cards, `exposure`, the report): the resolver's
+screening of all the entity's names at the linking threshold, FtM's type guard, less the analysts' rejected
+matches, through the graph's link cache (`Linker`): what the graph or an earlier door screened is not screened
+again. `Workspace.card_listings` (show, /cards) gives the same entries in the extract contract's form. Each
+becomes one Sanction whose properties come from the list (authority, programme, legal basis, official page) and
+its entry (listing date, reason, citation, `recordId` = the entry id), with the match score and the name matched
+in `description`: a link is the resolver's claim, and says how sure it is. The entity gets the FtM topics of each list's kind.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mcfwatch.api.listings import KIND_TOPICS, ftm_id
 from mcfwatch.lists.model import ListEntry, WatchList
 from mcfwatch.store import Store, StoredEntity
+
+if TYPE_CHECKING:
+    from mcfwatch.graph.listings import LinkCache
 
 Props = dict[str, list[str]]
 
@@ -35,41 +40,43 @@ class Listing:
 
 
 def entity_listings(store: Store, ent: StoredEntity, as_of: str | None = None) -> list[Listing]:
-    """The entries (valid on as_of, default today) the stored entity is linked to, as every door lists them
-    (Workspace.card_listings), with their list and entry records."""
+    """The entries (valid on as_of, default today) the stored entity is linked to, as every door lists them,
+    with their list and entry records."""
     from mcfwatch.resolve.link import LISTABLE
-    from mcfwatch.resolve.screen import default_screener
 
     if ent.type not in LISTABLE:
         return []
-    screener = default_screener(as_of)
-    return _listings(ent, screener, store.decisions().rejected_listings)
+    linker = Linker(store, as_of)
+    found = linker.listings(ent.id, ent.name, ent.type, _graph_names(store.names(ent.members or [ent.id])),
+                            ent.members or [ent.id])
+    linker.save()
+    return found
 
 
 def store_listings(store: Store, as_of: str | None = None) -> dict[str, list[Listing]]:
     """Canonical entity id -> its listings (entities with none left out), for every listable entity of the store,
     each as `entity_listings` gives it, in one pass: the names, the fold and the analysts' rejections read once,
-    one screener (the export's cost was a fold, a decisions read and a screening per entity)."""
+    one screener, and the screening paid once: names screened before (by an export, or by the graph for
+    `exposure`) are read from the graph's link cache (the export's cost was a fold, a decisions read and a
+    screening per entity, every time)."""
     from mcfwatch.resolve.link import LISTABLE
-    from mcfwatch.resolve.screen import default_screener
 
     listable = [e for e in store.entities() if e["type"] in LISTABLE]
     if not listable:
         return {}
-    own: dict[str, list[str]] = {}
-    for eid, name in store.names():  # sorted by entity, then name: as Store.entity reads each member's names
-        own.setdefault(eid, []).append(name)
-    screener = default_screener(as_of)
-    rejected = store.decisions().rejected_listings
+    root = {m: e["id"] for e in listable for m in (e["id"], *e["merged"])}
+    grouped: dict[str, list[tuple[str, str]]] = {}
+    for eid, name in store.names():
+        if eid in root:
+            grouped.setdefault(root[eid], []).append((eid, name))
+    linker = Linker(store, as_of)
     out: dict[str, list[Listing]] = {}
     for e in listable:
-        members = [e["id"], *e["merged"]]  # as Fold.members: the canonical id, then the ids folded in (sorted)
-        names: list[str] = [e["name"]]
-        for m in members:
-            names += [n for n in own.get(m, []) if n not in names]
-        found = _listings(StoredEntity(e["id"], e["name"], e["type"], names, members), screener, rejected)
+        found = linker.listings(e["id"], e["name"], e["type"], _graph_names(grouped.get(e["id"], [])),
+                                [e["id"], *e["merged"]])
         if found:
             out[e["id"]] = found
+    linker.save()
     return out
 
 
@@ -78,17 +85,77 @@ def listings_day(as_of: str | None) -> str:
     return as_of or date.today().isoformat()
 
 
-def _listings(ent: StoredEntity, screener: Any, rejected: Collection[str]) -> list[Listing]:
-    from mcfwatch.workspace import linked_hits
+def _graph_names(rows: list[tuple[str, str]]) -> list[str]:
+    """An entity's names as the graph's node holds them (graph.build.make_nodes: by member id, then name, each
+    once), so that the link cache's key is the graph's."""
+    names: list[str] = []
+    for _, name in rows:
+        if name not in names:
+            names.append(name)
+    return names
 
-    day = listings_day(screener.as_of)
-    out: list[Listing] = []
-    for hit in linked_hits(ent, screener, rejected):
-        found = screener.entry(hit.entry_id)
-        if found is not None:
-            wl, entry = found
-            out.append(Listing(wl, entry, float(round(hit.score, 3)), str(hit.matched_name), day))
-    return out
+
+_MATCH = re.compile(r"screening score ([0-9.]+) on '(.*)'$", re.S)
+
+
+class Linker:
+    """Links stored entities to watchlist entries as the graph does (graph.listings: the resolver's screening at
+    the linking threshold, FtM's type guard), through the graph's link cache for this selection of list versions:
+    an entity whose names were screened before, by an export or by `exposure`'s graph, is not screened again, and
+    what is screened here the graph finds. The analysts' rejections apply to every member."""
+
+    def __init__(self, store: Store, as_of: str | None) -> None:
+        from mcfwatch.resolve.screen import default_screener
+
+        self.screener = default_screener(as_of)
+        self.as_of = as_of
+        self.day = listings_day(as_of)
+        self.rejected = store.decisions().rejected_listings
+        self.cache = link_cache(store, self.screener.lists, as_of)
+        self._entries: dict[str, tuple[Any, Any]] | None = None
+
+    def entries(self) -> dict[str, tuple[Any, Any]]:
+        if self._entries is None:
+            self._entries = {e.id: (wl, e) for wl in self.screener.lists for e in wl.entries if e.active_on(self.as_of)}
+        return self._entries
+
+    def listings(self, eid: str, name: str, etype: str, names: list[str], members: Collection[str]) -> list[Listing]:
+        from mcfwatch.graph import listings as graph_listings
+
+        keyed = [etype, name, *names]  # as graph.listings.link_listings keys a node
+        found = self.cache.get(keyed) if self.cache is not None else None
+        if found is None:
+            found = graph_listings._screen([name, *names], etype, self.screener, self.entries(), {})
+            if self.cache is not None:
+                self.cache.put(keyed, found)
+        out: list[Listing] = []
+        for lst in found:
+            if any(f"{m}|{lst.entry_id}" in self.rejected for m in members):
+                continue
+            pair = self.entries().get(lst.entry_id)  # one pass over the entries (Screener.entry scans per call)
+            if pair is not None:
+                m = _MATCH.match(lst.match)
+                score, matched = (float(m[1]), m[2]) if m else (1.0, name)
+                out.append(Listing(pair[0], pair[1], score, matched, self.day))
+        return out
+
+    def save(self) -> None:
+        if self.cache is not None:
+            self.cache.save()
+
+
+def link_cache(store: Store, lists: Any, as_of: str | None) -> LinkCache | None:
+    """The graph's link cache of the store for these list versions (graph/persisted.GraphCache names it by
+    graph.listkeys.lists_key), or None when the graph cache is off or no cache folder can be written."""
+    from mcfwatch import settings
+    from mcfwatch.graph.cachedir import cache_dir
+    from mcfwatch.graph.listings import LinkCache
+    from mcfwatch.graph.listkeys import lists_key
+
+    if settings.GRAPH_CACHE.get() == "0":
+        return None
+    root = cache_dir(store.url)
+    return LinkCache(root / f"links-{lists_key(lists, as_of)}.sqlite") if root is not None else None
 
 
 def sanction_id(entity_id: str, listing: Listing) -> str:
