@@ -195,7 +195,9 @@ def test_adjacent_screens_a_stored_entity_once(listed_db: Path, tmp_path: Path,
 
     db = tmp_path / "listed.db"
     shutil.copy(listed_db, db)
-    entity_id, shown = _card_entries(db)
+    store = Store(db)
+    entity_id = store.find(NWPU)[0].id  # no screening yet: `show` would fill the link cache
+    store.close()
     client = TestClient(create_app(db=db, hosts=["testserver"]))
     assert client.get("/healthz").status_code == 200
     screened: list[list[str]] = []
@@ -209,10 +211,11 @@ def test_adjacent_screens_a_stored_entity_once(listed_db: Path, tmp_path: Path,
     response = client.get(f"/entities/{entity_id}/adjacent")
     assert response.status_code == 200, response.text
     body = response.json()
-    assert sorted(s["properties"]["recordId"][0] for s in body["adjacent"]["sanctions"]["results"]) == shown  # <= 10: one page
-    assert "export.control" in body["entity"]["properties"]["topics"]
     nwpu = [n for n in screened if NWPU in n]
     assert len(nwpu) == 1, screened
+    _, shown = _card_entries(db)
+    assert sorted(s["properties"]["recordId"][0] for s in body["adjacent"]["sanctions"]["results"]) == shown  # <= 10: one page
+    assert "export.control" in body["entity"]["properties"]["topics"]
 
 
 def test_every_door_names_a_listing_with_the_same_fields(listed_db: Path, tmp_path: Path) -> None:
@@ -281,3 +284,32 @@ def test_the_screening_is_paid_once(listed_db: Path, tmp_path: Path, monkeypatch
     result, after = _cli_export(other_db, tmp_path / "after.json")
     assert result.exit_code == 0 and screens["n"] == 0, screens
     assert [e for e in after if e["schema"] == "Sanction"] == [e for e in first if e["schema"] == "Sanction"]
+
+
+def test_the_noncommercial_switch_holds_at_every_door(listed_db: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """MCFWATCH_EXCLUDE_NONCOMMERCIAL=1 swaps the lists' non-commercial copies out of `exposure` (NWPU's DoD 1286
+    entry then comes from the public-domain 2025 copy); `show` and the FtM export kept the other copy's version.
+    Every door now uses the same list versions: (entry, version) agree in show, exposure and the export."""
+    from typer.testing import CliRunner
+
+    from mcfwatch.cli.main import app
+
+    runner = CliRunner()
+    db = str(listed_db)
+
+    def entries() -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[tuple[str, str]]]:
+        card = json.loads(runner.invoke(app, ["show", NWPU, "--db", db, "--format", "json"]).stdout)
+        exposure = json.loads(runner.invoke(app, ["exposure", NWPU, "--db", db, "--format", "json"]).stdout)
+        _, lines = _cli_export(listed_db, tmp_path / "x.json")
+        exported = sorted((e["properties"]["recordId"][0], e["id"].rsplit(".listing.", 1)[1]) for e in lines
+                          if e["schema"] == "Sanction" and e["properties"]["entity"] == [card["id"]])
+        return (sorted((x["entry_id"], x["list_version"]) for x in card["listings"]),
+                sorted((x["entry_id"], x["list_version"]) for x in exposure["listings"]), exported)
+
+    shown, exposed, exported = entries()
+    assert shown == exposed == exported and BIS in dict(shown)
+    monkeypatch.setenv("MCFWATCH_EXCLUDE_NONCOMMERCIAL", "1")
+    switched = entries()
+    assert switched[1] != exposed  # exposure reads other list versions with the switch on
+    assert switched[0] == switched[1] == switched[2], switched

@@ -105,9 +105,13 @@ class Linker:
     what is screened here the graph finds. The analysts' rejections apply to every member."""
 
     def __init__(self, store: Store, as_of: str | None) -> None:
+        from mcfwatch.lists import noncommercial_excluded
         from mcfwatch.resolve.screen import default_screener
 
-        self.screener = default_screener(as_of)
+        # the lists the graph links to (analyse.exposure.default_lists reads the switch on every call): the
+        # screener is cached per process by its arguments, so a switch set after the first screening was missed
+        # (show and the FtM doors kept the non-commercial DoD 1286 copy's version, exposure took the 2025 one)
+        self.screener = default_screener(as_of, noncommercial_excluded())
         self.as_of = as_of
         self.day = listings_day(as_of)
         self.rejected = store.decisions().rejected_listings
