@@ -171,3 +171,10 @@ def test_an_event_organised_by_told_after_a_comma(extract_text) -> None:  # en-w
     found = rels(extract_text(passage("en-w-1290", "The World Intelligent Manufacturing Summit was held",
                                       "People's Government.")), "organizer")
     assert ("Jiangsu Provincial People's Government", "World Intelligent Manufacturing Summit") in found
+
+
+def test_both_men_are_the_two_people_just_named(extract_text) -> None:  # en-w-1013
+    # "Austin sat down with Dong Jun ... on the margins of the Shangri-La Dialogue ... Both men addressed the conference."
+    found = rels(extract_text(passage("en-w-1013", "Defense Secretary Lloyd Austin sat down", "addressed the conference.")),
+                 "participation")
+    assert {("Lloyd Austin", "Shangri-La Dialogue"), ("Dong Jun", "Shangri-La Dialogue")} <= found

@@ -30,6 +30,7 @@ PAIR_NOUNS: dict[str, set[str]] = {
     "company": {"Company"}, "firm": {"Company"}, "institution": _ORGS, "organisation": _ORGS, "organization": _ORGS,
     "city": {"Place"}, "country": {"Place"}, "government": {"PublicBody", "Place"}, "leader": {"Person"},
     "president": {"Person"}, "minister": {"Person"}, "partner": _ORGS, "school": {"University"},
+    "man": {"Person"}, "woman": {"Person"}, "official": {"Person"}, "executive": {"Person"},
 }
 # a travelling party: "the delegation", "the visitors", "the guests" stand for its leader (or a named delegation)
 PARTY_HEADS = {"delegation", "visitor", "guest"}
