@@ -74,3 +74,13 @@ def test_two_latin_firms_joined_by_and_are_two(zh_extractor: ChineseExtractor) -
 def test_a_level_is_no_word_that_opens_with_its_character() -> None:
     assert not abbreviates("市场监管局", "江苏省市场监督管理局")  # 市场 is no city's level
     assert abbreviates("省市场监管局", "江苏省市场监督管理局") and abbreviates("市市场监管局", "川江市市场监督管理局")
+
+
+def test_a_counted_or_unnamed_body_is_no_name(zh_extractor: ChineseExtractor) -> None:
+    # corpus/extra zh-x-0046 marks 韩国 and 釜山 and no firm; zh-x-0105, zh-x-0243, corpus/train zh-w-0028 mark no body
+    got = _entities(zh_extractor, "经查，该批货物申报收货人为韩国釜山一家贸易公司。")
+    assert {k: v[0] for k, v in got.items()} == {"韩国": "Place", "釜山": "Place"}
+    assert _entities(zh_extractor, "记者从北京一家研究院获悉，试验已经完成。") == {"北京": ("Place", ["北京"])}
+    assert not _entities(zh_extractor, "某国国防部采购了该型无人机。")
+    # a name after 该 stays (该校航天学院)
+    assert "航天学院" in _entities(zh_extractor, "该校航天学院与该公司签约。")

@@ -612,6 +612,31 @@ def _common_words(text: str, tokens: list[Token], starts: list[int], c: _Cand) -
     return all(t.tag in _COMMON_WORD_TAGS for t in inside) and not _branded(surface, inside)
 
 
+# A count or a demonstrative inside a body's span: a description (韩国釜山一家贸易公司, 北京一家研究院, 当地一家电力工程
+#公司, 某国国防部, 一家央企研究所), no name (corpus/train + corpus/extra: no gold mention of a body holds one).
+_QUANTIFIED = re.compile("一家|一所|两家|多家|几家|数家|这家|那家|某|该")
+_COUNTED_BEFORE = re.compile("(?:一家|一所|两家|多家|几家|数家|这家|那家|某)$")
+
+
+def _quantified(text: str, tokens: list[Token], c: _Cand) -> list[_Cand]:
+    """A body's candidate holding a count or a demonstrative (``_QUANTIFIED``) names no body: the places the segmenter
+    found before the count stay, as Place candidates (韩国釜山一家贸易公司 -> 韩国, 釜山)."""
+    if c.type not in _AGENTS or c.source == "gazetteer":
+        return [c]
+    if _COUNTED_BEFORE.search(text, max(0, c.start - 2), c.start):
+        return []  # 某国国防部 (the segmenter's 国国防部), 一家航空企业: what the count describes
+    q = _QUANTIFIED.search(text, c.start, c.end)
+    if q is None:
+        return [c]
+    k = bisect.bisect_left([t.start for t in tokens], c.start)
+    out = []
+    while k < len(tokens) and tokens[k].end <= q.start():
+        if tokens[k].tag in ("LOC", "ns") and tokens[k].start >= c.start:
+            out.append(_Cand(tokens[k].start, tokens[k].end, "Place", 1, [], c.source))
+        k += 1
+    return out
+
+
 def _joined(tok: Token) -> bool:
     """A model's organisation that joins two names and ends in no organisation's head word (保定市与科克郡): no
     name; the segmenter's names fill its place."""
@@ -1016,6 +1041,8 @@ def find_mentions(
              for y in _split_copula(text, d) for x in _split_latin(text, _government(text, y)) for q in _split_place(text, x)
              for w in (_split_space(text, q) if spaced else (q,))
              for r in _split_chain(text, w)]
+    if _QUANTIFIED.search(text):
+        cands = [x for c in cands for x in _quantified(text, tokens, c)]
     starts = [t.start for t in tokens]
     at = {t.start: t for t in tokens}
     cands = [c for c in cands if c.source == "gazetteer" or not (_generic_after_cut(text[c.start : c.end])
