@@ -143,3 +143,16 @@ def test_another_name_that_sounds_alike_is_still_refused() -> None:
     from mcfwatch.resolve.bilingual import align
 
     assert align(parse("威尔士"), parse("Vega"), lambda w: 5.0).score == 0
+
+
+@pytest.mark.parametrize(("en", "zh"), [
+    # session 27 user try: the names of China's state bodies did not reach their Chinese names
+    ("Standing Committee of the National People's Congress", "全国人民代表大会常务委员会"),
+    ("National People's Congress", "全国人民代表大会"),
+    ("Central Military Commission", "中央军事委员会"),
+])
+def test_chinese_state_bodies_reach_their_english_names(en: str, zh: str) -> None:
+    from mcfwatch.resolve.matcher import default_matcher
+
+    c = default_matcher().compare(en, zh)
+    assert c.score >= 0.9 and c.relation == "same", (c.score, {k: v.detail for k, v in c.features.items()})
