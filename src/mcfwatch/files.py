@@ -43,10 +43,19 @@ def _temporary(dest: Path) -> Path:
 
 @contextlib.contextmanager
 def atomic_path(dest: Path) -> Iterator[Path]:
-    """A temporary path to write; on success it is renamed to ``dest``, on error it is removed."""
+    """A temporary path to write; on success it is renamed to ``dest``, on error it is removed. A ``dest`` that
+    exists and is no regular file (a device such as /dev/null, a FIFO, a socket) is given itself, written straight
+    through: renaming a file over it replaced /dev/null with a regular file (`export -o /dev/null` as root)."""
     dest = Path(dest)
-    if dest.is_dir():
+    try:
+        mode: int | None = dest.stat().st_mode
+    except OSError:
+        mode = None  # not there yet (or not reachable: the temporary's creation says why)
+    if mode is not None and stat.S_ISDIR(mode):
         raise InputError(str(dest), "is a folder; name an output file")
+    if mode is not None and not stat.S_ISREG(mode):
+        yield dest
+        return
     tmp = _temporary(dest)
     try:
         yield tmp

@@ -217,3 +217,28 @@ def test_a_document_without_a_title_is_named_by_its_opening_words(tmp_path: Path
     events = json.loads(runner.invoke(app, ["timeline", "立中集团", "--db", db, "--format", "json"]).stdout)
     sources = {e["source"] for e in events if e.get("source")}
     assert sources == {doc["label"]}, sources
+
+
+def test_an_output_that_is_no_regular_file_is_written_through(tmp_path: Path) -> None:
+    """`export -o /dev/null` (as root) renamed a temporary file over /dev/null: the device became a regular file.
+    A device, FIFO or socket named as the output is written straight through and stays what it is. A FIFO in
+    tmp_path stands for the device (never the real /dev/null)."""
+    import os
+    import stat
+
+    from mcfwatch.files import write_text_atomic
+    from mcfwatch.workspace import Workspace
+
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader first: the writer's open does not block
+    try:
+        write_text_atomic(fifo, "one line\n")
+        assert os.read(reader, 100) == b"one line\n"
+        assert stat.S_ISFIFO(fifo.stat().st_mode)
+        Workspace(tmp_path / "empty.db").close()
+        result = runner.invoke(app, ["export", "--db", str(tmp_path / "empty.db"), "-o", str(fifo)])
+        assert result.exit_code == 0, result.output
+        assert stat.S_ISFIFO(fifo.stat().st_mode) and not list(tmp_path.glob("*.tmp*")), list(tmp_path.iterdir())
+    finally:
+        os.close(reader)
