@@ -14,7 +14,7 @@ import pytest
 from mcfwatch.data import sample_path
 from mcfwatch.extract import Extractor
 from mcfwatch.ingest import read_file
-from mcfwatch.ingest.pdf import unwrap
+from mcfwatch.ingest.pdf import join_pages, unwrap, usual_width, without_running_lines
 from mcfwatch.model import Document
 
 weasyprint = pytest.importorskip("weasyprint")
@@ -62,7 +62,7 @@ def test_headings_dates_and_table_rows_stay_lines() -> None:
     page = ("Partner due diligence\nPublished: 14 March 2023\nQueen Mary University of London runs a joint\n"
             "engineering school with Northwestern Polytechnical\nUniversity in Xi'an, China.\nPartner | Role\n"
             "NWPU | joint school partner")
-    assert unwrap(page).splitlines() == [
+    assert unwrap(page).split("\n\n") == [
         "Partner due diligence", "Published: 14 March 2023",
         "Queen Mary University of London runs a joint engineering school with Northwestern Polytechnical "
         "University in Xi'an, China.",
@@ -90,8 +90,65 @@ def test_a_title_or_initialism_at_a_line_end_does_not_end_the_sentence() -> None
             "the two sides should manage it responsibly. The rule was published by the U.S.\n"
             "Department of Commerce, Bureau of Industry and Security.\n"
             "Fact sheet")
-    assert unwrap(page).splitlines() == [
+    assert unwrap(page).split("\n\n") == [
         "Both sides agreed to continue the relationship as directed by the leaders. Mr. Sullivan stressed that "
         "although the United States and China are in competition, the two sides should manage it responsibly. "
         "The rule was published by the U.S. Department of Commerce, Bureau of Industry and Security.",
         "Fact sheet"]
+
+
+RUNNING = ("@page { size: A4; margin: 2.5cm 2cm; @top-center { content: 'U.S. Department of Justice — Office of Public "
+           "Affairs' } @bottom-center { content: 'Page ' counter(page) ' of ' counter(pages) } } body { font-size: 11pt }")
+
+
+def _release(tmp_path: Path, record_id: str) -> tuple[Document, Document]:
+    """A shipped DOJ press release printed as the department prints it (running header, page x of y)."""
+    import json
+
+    corpus = sample_path("corpus", "doj-press-releases.jsonl").read_text(encoding="utf-8").splitlines()
+    record = next(json.loads(line) for line in corpus if f'"{record_id}"' in line)
+    paras = "".join(f"<p>{p.replace('&', '&amp;').replace('<', '&lt;')}</p>"
+                    for p in record["text"].split("\n") if p.strip())
+    pdf = tmp_path / f"{record_id}.pdf"
+    weasyprint.HTML(string=f"<html><head><style>{RUNNING}</style></head><body>{paras}</body></html>").write_pdf(pdf)
+    txt = tmp_path / f"{record_id}.txt"
+    txt.write_text(record["text"], encoding="utf-8")
+    return _one(pdf), _one(txt)
+
+
+def test_running_headers_and_page_numbers_are_not_text(tmp_path: Path) -> None:
+    pdf, _ = _release(tmp_path, "doj-006")
+    assert "Office of Public Affairs" not in pdf.text  # was read once per page (4 times)
+    assert not re.search(r"Page \d+ of \d+", pdf.text)
+
+
+def test_a_printed_release_gives_the_relations_of_its_text(tmp_path: Path, extractor: Extractor) -> None:
+    """doj-006 printed on 4 pages: 4 of its 13 relations were found at session 27's start, 10 after line joining
+    (the running header 'U.S. Department of Justice' stood in for the department), 13 now."""
+    pdf, txt = _release(tmp_path, "doj-006")
+
+    def relations(doc: Document) -> set[tuple[str, str, str]]:
+        (ex,) = extractor.extract_many([doc])
+        names = {e.id: e.name for e in ex.entities}
+        return {(r.type, names[r.source], names[r.target]) for r in ex.relations}
+
+    found, wanted = relations(pdf), relations(txt)
+    assert len(found & wanted) >= 0.9 * len(wanted), sorted(wanted - found)
+    assert len(found - wanted) <= 1, sorted(found - wanted)
+
+
+def test_page_furniture_in_chinese_and_a_paragraph_over_a_page_break() -> None:
+    pages = ["国务院关于推进军民融合的意见\n一、总体要求。军民融合发展战略是国家战略，要加快形成全要素、多领域、高效益的\n第 1 页 共 2 页",
+             "军民融合深度发展格局。\n二、主要任务。\n第 2 页 共 2 页"]
+    kept = without_running_lines(pages)
+    assert all("页" not in p for p in kept)
+    text = join_pages([unwrap(p, usual_width(kept)) for p in kept])
+    assert "高效益的军民融合深度发展格局。" in text  # the sentence goes on over the page break, without a space
+    assert text.endswith("二、主要任务。")
+
+
+def test_a_list_of_names_in_capitals_stays_a_list() -> None:
+    """The annex of a real executive order (wh-001): one company per line, none joined to the next."""
+    page = ("AEROSPACE COMMUNICATIONS HOLDINGS GROUP COMPANY LIMITED\nAEROSUN CORPORATION\n"
+            "CHINA NATIONAL NUCLEAR CORPORATION\nCHINA NATIONAL OFFSHORE OIL CORPORATION")
+    assert unwrap(page, usual=60).split("\n\n") == page.split("\n")

@@ -20,21 +20,31 @@ _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _FULL = 0.6  # a line at least this share of the page's usual line length was wrapped by the layout, not ended
 
 
-def unwrap(page: str) -> str:
+def usual_width(pages: list[str]) -> int:
+    """The usual length of a printed line (90th percentile over the pages' lines); 0 when under three lines.
+    Taken over the whole document: a page that only lists names (an annex) has no line of the body's width."""
+    lengths = sorted(len(line.strip()) for page in pages for line in page.split("\n") if line.strip())
+    return lengths[int(0.9 * (len(lengths) - 1))] if len(lengths) >= 3 else 0
+
+
+def unwrap(page: str, usual: int | None = None) -> str:
     """Join the lines a PDF's layout wrapped back into one line per paragraph.
 
     A text layer gives every printed line its own line: "a 75 percent stake in Alpi Aviation was / bought in 2018
     by Mars Information Technology" reached the extractor as two sentence pieces, and a news story printed in two
     columns kept 1 of the 10 relations its HTML page gives. A line is joined to the next when it does not end a
-    sentence and it is nearly as long as the page's usual line (the 90th percentile: the layout wrapped it), or
-    the next line goes on in lower case. Headings, dates, list items and table rows are short: they stay lines.
+    sentence and it is nearly as long as the usual line (``usual``, by default the page's 90th percentile), or
+    the next line goes on in lower case. Headings, dates, list items and table rows are short: they stay lines,
+    and so do two lines in capitals (a list of names in an annex).
+    The lines left are paragraphs, and are separated as a text file separates them, by a blank line (a heading
+    followed by one newline was read as the subject of the paragraph under it).
     A line that ends or starts with a Chinese character is joined without a space.
     """
     lines = page.split("\n")
-    lengths = sorted(len(line.strip()) for line in lines if line.strip())
-    if len(lengths) < 3:
-        return page
-    usual = lengths[int(0.9 * (len(lengths) - 1))]
+    if usual is None:
+        usual = usual_width([page])
+    if not usual:
+        return "\n\n".join(line.strip() for line in lines if line.strip())
     out: list[str] = []
     joining = False
     for i, raw in enumerate(lines):
@@ -45,9 +55,59 @@ def unwrap(page: str) -> str:
             out.append(line)
         following = lines[i + 1].strip() if i + 1 < len(lines) else ""
         ended = bool(_SENTENCE_END.search(line)) and not _ABBREVIATION.search(line)
-        joining = bool(line and following and not ended
+        shouting = all(any(c.isupper() for c in x) and not any(c.islower() for c in x) for x in (line, following))
+        joining = bool(line and following and not ended and not shouting
                        and (len(line) >= _FULL * usual or following[:1].islower()))
-    return "\n".join(out)
+    return "\n\n".join(line for line in out if line)
+
+
+_PAGE_NUMBER = re.compile(r"^(?:(?:page|p\.)\s*)?[-–—]?\s*\d+\s*[-–—]?(?:\s*(?:of|/)\s*\d+)?$|^第\s*\d+\s*页"
+                          r"(?:\s*[，,]?\s*共\s*\d+\s*页)?$", re.IGNORECASE)
+EDGE = 3  # lines at the top and at the bottom of a page where running headers and footers stand
+
+
+def without_running_lines(pages: list[str]) -> list[str]:
+    """Pages without their running headers and footers: page numbers ("Page 2 of 5", "- 3 -", "第3页 共5页") and a
+    line that stands at the top or bottom of at least half the pages (two at least), digits aside.
+
+    A printed press release repeats "U.S. Department of Justice — Office of Public Affairs" on every page: the
+    name was read as a mention on each page, and a sentence running over a page break was cut by it."""
+    if not pages:
+        return pages
+    split = [p.split("\n") for p in pages]
+
+    def key(line: str) -> str:
+        return re.sub(r"\d+", "#", " ".join(line.split()))
+
+    def edges(lines: list[str]) -> set[int]:
+        return set(range(min(EDGE, len(lines)))) | set(range(max(0, len(lines) - EDGE), len(lines)))
+
+    seen: dict[str, int] = {}
+    for lines in split:
+        for k in {key(lines[i]) for i in edges(lines) if lines[i].strip()}:
+            seen[k] = seen.get(k, 0) + 1
+    running = {k for k, n in seen.items() if n >= max(2, (len(pages) + 1) // 2)} if len(pages) > 1 else set()
+    out = []
+    for lines in split:
+        edge = edges(lines)
+        kept = [line for i, line in enumerate(lines)
+                if i not in edge or not (key(line) in running or _PAGE_NUMBER.match(line.strip()))]
+        out.append("\n".join(kept).strip())
+    return [p for p in out if p]
+
+
+def join_pages(pages: list[str]) -> str:
+    """Pages one after the other; a paragraph that runs over a page break (its page's last line is a long line
+    that does not end a sentence) goes on on the next page's first line."""
+    text = ""
+    for page in pages:
+        last = text.rsplit("\n\n", 1)[-1]
+        ended = bool(_SENTENCE_END.search(last)) and not _ABBREVIATION.search(last)
+        if text and not ended and len(last) >= 40:
+            text += page if _CJK.match(page[:1]) or _CJK.match(last[-1:]) else " " + page
+        else:
+            text += ("\n\n" if text else "") + page
+    return text
 
 
 def read_pdf(data: bytes, path: str) -> tuple[str, str | None]:
@@ -74,7 +134,9 @@ def read_pdf(data: bytes, path: str) -> tuple[str, str | None]:
         raise InputError(path, "not a readable PDF (its object tree is recursive)") from exc
     except Exception as exc:  # pypdf raises assorted errors on hostile files; none may stop the run
         raise InputError(path, f"not a readable PDF ({exc.__class__.__name__}: {exc})") from exc
-    text = "\n\n".join(unwrap(_HYPHEN_BREAK.sub(r"\1\2", p.strip())) for p in pages if p.strip())
+    kept = without_running_lines([_HYPHEN_BREAK.sub(r"\1\2", p.strip()) for p in pages if p.strip()])
+    width = usual_width(kept)
+    text = join_pages([unwrap(p, width) for p in kept])
     if not text.strip():
         raise InputError(path, "the PDF has no text layer (scanned image?); OCR it first")
     return text, title
