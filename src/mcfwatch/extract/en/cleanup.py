@@ -332,8 +332,9 @@ def common_words(span: Span, text: str, seen: dict[str, bool]) -> bool:
     for t in words:
         low = t.lower_
         if low not in seen:
+            stem = low[:-1] if low.endswith("s") and len(low) > 3 else low
             seen[low] = len(low) > 5 and bool(_NOUN_ENDING.search(low)) or country_adjective(low) \
-                or _forms(low).search(text) is not None
+                or stem in text and _forms(low).search(text) is not None  # (a substring test first: fast)
         if not seen[low]:
             return False
     return True
