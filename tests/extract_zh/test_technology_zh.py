@@ -221,3 +221,12 @@ def test_an_item_funded_for_production_or_sold_abroad(zh_extractor: ChineseExtra
     assert "储能电池模组" in techs("工厂生产的储能电池模组已销往德国、奥地利。")
     # no maker's 的 or funding verb before it: no item read from the line alone
     assert not techs("公司产品已销往东南亚。该生产线年产能达到十万套。")
+
+
+def test_an_item_before_the_verb_that_sends_it_to_a_place(zh_extractor: ChineseExtractor) -> None:
+    # corpus/train zh-w-0184 marks 装载机 (fails on main 8ecdf21); a firm or a generic item before 出口 is none
+    def techs(text: str) -> set[str]:
+        return {m.surface for m in zh_extractor.mentions([text])[0] if m.type == "Technology"}
+
+    assert techs("其装载机出口俄罗斯、哈萨克斯坦通关时间缩短。") == {"装载机"}
+    assert not techs("公司出口俄罗斯的机电产品增长较快，产品出口俄罗斯。")

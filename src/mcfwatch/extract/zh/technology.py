@@ -345,6 +345,10 @@ def produced_or_sold(text: str, toks: list[Token]) -> list[tuple[int, int]]:
     return out
 
 
+# Verbs that send an item to a place (装载机出口俄罗斯, 盾构机运往新加坡): the item stands before them.
+_TO_PLACE = frozenset({"出口", "销往", "运往", "发往", "远销", "运抵"})
+
+
 def objects(text: str, toks: list[Token]) -> list[tuple[int, int]]:
     """(start, end) of the items traded, delivered, made or licensed in ``text`` (its segmenter tokens ``toks``)."""
     out = (licensed(text) + business_lines(text, toks) + projects(text) + counted_machines(text, toks)
@@ -354,6 +358,10 @@ def objects(text: str, toks: list[Token]) -> list[tuple[int, int]]:
         if (tok.text in _FROM_VERBS and tok.tag in ("v", "vn") and (i + 1 == len(toks) or toks[i + 1].tag == "w")
                 and (found := _before_source(text, toks, i))):
             out.append(found)
+            continue
+        if (tok.text in _TO_PLACE and i > 0 and i + 1 < len(toks) and toks[i + 1].tag in ("LOC", "ns")
+                and (found := _noun_phrase(text, toks, i - 1, -1)) and found[1] == tok.start):
+            out.append(found)  # 其装载机出口俄罗斯: the item before the verb, the place after it
             continue
         if (tok.text in _OBJECT_VERBS and tok.tag in ("v", "vn")) or (tok.text in _AFTER_DE and tok.tag == "v"):
             j = i + 1
