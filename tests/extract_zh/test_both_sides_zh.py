@@ -65,3 +65,10 @@ def meetings(ext: ChineseExtractor, text: str) -> set[frozenset[str]]:
 def test_the_host_meets_the_visitors_told_before(rules: ChineseExtractor, text: str, pair: set[str]) -> None:
     """X会见了来宾/代表团一行: the visitors the text told of (a delegation's meeting is its leader's, 4.1)."""
     assert frozenset(pair) in meetings(rules, text)
+
+
+def test_hosts_listed_with_their_titles_each_meet_the_guest(rules: ChineseExtractor) -> None:
+    """校党委书记X、校长Y会见了Z: X and Y each meet Z (the guest is not met by the last host only)."""
+    got = meetings(rules, "5月10日，校党委书记张建国、校长李振华会见了英国帝国理工学院教授约翰·史密斯。")
+    assert {frozenset({"张建国", "约翰·史密斯"}), frozenset({"李振华", "约翰·史密斯"})} <= got
+    assert frozenset({"张建国", "李振华"}) not in got

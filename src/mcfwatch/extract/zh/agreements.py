@@ -51,16 +51,38 @@ def two_party(sent: Sentence, rtype: str, p: int, pe: int, cs: int, ce: int, aft
         return []
     if a is None:
         return []
+    hosts = [a]
     if rtype == "meeting":  # a place meets no one (会见美国国务卿布林肯: 布林肯)
         bs = [pt.person_after(sent.text, sent.items, b) for b in bs]
         bs = [b for b in bs if b.type != "Place"]
         if a.type == "Place":
             return []
+        hosts = _cohosts(sent, a, cs)
     else:
         a, bs = pt.body_of(text, sent.items, a), [pt.body_of(text, sent.items, b) for b in bs]
+        hosts = [a]
     sent.party_a = a
     sub = subtype(text, cs, ce, sent.s) if rtype == "agreement" else None
-    return [(a, b, sub, None) for b in bs if b.entity != a.entity]
+    return [(h, b, sub, None) for h in hosts for b in bs if b.entity != h.entity]
+
+
+_COHOST = re.compile(r"\s*、[^，,。；;□、]{0,10}")  # 校党委书记X、校长Y会见了Z: X meets Z too
+
+
+def _cohosts(sent: Sentence, a: Item, cs: int) -> list[Item]:
+    """The persons listed with 、 (each with its title) right before the host ``a`` of a meeting, and ``a``."""
+    out, cur = [a], a
+    if a.type != "Person":
+        return out
+    for it in reversed([it for it in sent.items if cs <= it.start and it.end <= a.start]):
+        if it.type == "Person" and _COHOST.fullmatch(sent.text, it.end, cur.start):
+            out.insert(0, it)
+            cur = it
+        elif it.end > cur.start - 12 and it.type != "Person":
+            continue  # the body in a title (校党委书记, 中国航发董事长)
+        else:
+            break
+    return out
 
 
 def elided(sent: Sentence, dates: list[DateMention], p: int, pe: int, cs: int, ce: int,
