@@ -36,6 +36,8 @@ def test_the_store_in_the_ingested_folder_is_not_reported_as_unread(tmp_path: Pa
     folder = _folder(tmp_path, seed_path)
     db = str(folder / "s.db")
     assert runner.invoke(app, ["ingest", str(folder), "--db", db]).exit_code == 0
+    assert runner.invoke(app, ["exposure", "Brunel University", "--db", db]).exit_code == 0  # builds s.db.cache/
+    assert (folder / "s.db.cache").is_dir()
     again = runner.invoke(app, ["ingest", str(folder), "--db", db])
     assert again.exit_code == 0, again.output
     assert "2 already stored" in again.output

@@ -78,15 +78,17 @@ def print_report(report: IngestReport, skipped: list[Path] | None = None) -> Non
 
 
 def store_files(db: str) -> set[Path]:
-    """A SQLite store's own files (the database, its journal, write-ahead log, shared memory and lock files).
+    """A SQLite store's own files (the database, its journal, write-ahead log, shared memory and lock files) and
+    its graph cache folder (``s.db.cache/``, graph/cachedir.py).
 
     A store kept in the folder being ingested was reported as five files "not read" (s.db, s.db-wal, s.db-shm,
-    s.db.lock, s.db.ingest.lock): they are the store, not documents the user forgot."""
+    s.db.lock, s.db.ingest.lock), and after a query as many more from s.db.cache/: they are the store, not
+    documents the user forgot."""
     if "://" in db and not db.startswith("sqlite:"):
         return set()
     path = Path(db.split(":///", 1)[1] if db.startswith("sqlite:") else db)
     return {Path(f"{path}{suffix}").resolve()
-            for suffix in ("", "-journal", "-wal", "-shm", ".lock", ".ingest.lock")}
+            for suffix in ("", "-journal", "-wal", "-shm", ".lock", ".ingest.lock", ".cache")}
 
 
 def print_skipped(skipped: list[Path]) -> None:
@@ -122,7 +124,8 @@ def register(app: typer.Typer) -> None:
                               "the rest", highlight=False, markup=False)
             raise typer.Exit(130) from None
         own = store_files(db)
-        print_report(report, [p for p in unread_files(paths) if p.resolve() not in own])
+        print_report(report, [p for p in unread_files(paths)
+                              if p.resolve() not in own and not own.intersection(p.resolve().parents)])
         if not report.ok:
             raise typer.Exit(1)
 
