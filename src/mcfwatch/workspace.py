@@ -173,11 +173,38 @@ class Workspace:
         return self.store.entities(etype)
 
     def resolve_name(self, name: str) -> StoredEntity:
-        """The canonical entity a user means by name (exact name or alias first, then a substring)."""
-        found = self.store.find(name)
+        """The canonical entity a user means by name (exact name or alias first, then a substring), else one the
+        web search would offer (`found_otherwise`: the name in another script or in pinyin, or another name of a
+        list entry the name matches)."""
+        found = self.store.find(name) or self.found_otherwise(name)
         if not found:
             raise NotFoundError(f"no entity named {name!r} in {shown_db(self.db)}; try 'mcfwatch entities'")
         return found[0]
+
+    def found_otherwise(self, name: str) -> list[StoredEntity]:
+        """Stored entities a name reaches that the store's name keys miss (`show 西北工业大学` said "no entity" while the
+        web search found the stored Northwestern Polytechnical University): first a stored name with the same
+        key in another script or in pinyin (the web search's exact keys), then a stored name equal to another name
+        of a watchlist entry the name matches (its Chinese name, an acronym). Asked only when the store's own
+        lookup found nothing."""
+        from mcfwatch.model.keys import name_key
+        from mcfwatch.resolve.screen import default_screener
+        from mcfwatch.web.search import NameIndex
+
+        fold = self.store.fold()
+        exact = sorted({fold.canonical(eid) for eid, _, rank in NameIndex.build(self.store.names()).lookup(name)
+                        if rank == 0})
+        if exact:
+            return [self.store.entity(eid) for eid in exact]
+        screener = default_screener()
+        for hit in screener.screen(name, limit=5).hits:
+            pair = screener.entry(hit.entry_id) if hit.match else None
+            for other in pair[1].all_names() if pair else []:
+                key = name_key(other)
+                found = [e for e in self.store.find(other) if any(name_key(n) == key for n in e.names)]
+                if found:
+                    return found
+        return []
 
     def card(self, name: str, listings: bool = False) -> dict[str, Any]:
         """An entity card by name, alias or entity id (see entity_card)."""

@@ -242,3 +242,30 @@ def test_an_output_that_is_no_regular_file_is_written_through(tmp_path: Path) ->
         assert stat.S_ISFIFO(fifo.stat().st_mode) and not list(tmp_path.glob("*.tmp*")), list(tmp_path.iterdir())
     finally:
         os.close(reader)
+
+
+def test_show_finds_a_stored_entity_by_its_other_names(tmp_path: Path, corpus_dir: Path) -> None:
+    """usertry s27: the web search found the stored Northwestern Polytechnical University for 西北工业大学 (the name
+    its list entries give) and for pinyin, while `show` and /cards said "no entity named …". Both doors now fall
+    back on those lookups; a name nothing reaches is still refused."""
+    from fastapi.testclient import TestClient
+
+    from mcfwatch.api.app import create_app
+
+    records = (corpus_dir / "bis-entity-list-entries.jsonl").read_text(encoding="utf-8").splitlines()
+    corpus = tmp_path / "nwpu.jsonl"
+    corpus.write_text(next(x for x in records if "Northwestern Polytechnical University" in x) + "\n", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["ingest", str(corpus), "--db", db]).exit_code == 0
+    stored = json.loads(runner.invoke(app, ["show", "Northwestern Polytechnical University", "--db", db,
+                                            "--format", "json"]).stdout)
+    assert "西北工业大学" not in stored["names"]  # the document names it in English only
+    for other in ("西北工业大学", "西北工業大學"):
+        result = runner.invoke(app, ["show", other, "--db", db, "--format", "json"])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["id"] == stored["id"]
+    client = TestClient(create_app(db=db, hosts=["testserver"]))
+    response = client.get("/cards/西北工业大学")
+    assert response.status_code == 200 and response.json()["id"] == stored["id"], response.text
+    missing = runner.invoke(app, ["show", "Brunel University", "--db", db])
+    assert missing.exit_code != 0 and "no entity named 'Brunel University'" in missing.output
