@@ -83,3 +83,30 @@ def test_a_damaged_footnotes_part_keeps_the_body(tmp_path: Path) -> None:
     doc = _report(tmp_path, notes_xml=b"<w:footnotes this is not XML")
     assert doc.text.split("\n\n")[0] == BEFORE.replace("[1]", "")
     assert NOTES[2] not in doc.text
+
+
+KEY_FINDING = "Key finding: the Lizhong Group took part in the PLA Baoding branch's military-civil fusion exhibition."
+TEXT_BOX = (  # Word's markup for a text box: the DrawingML shape and, in mc:Fallback, the same box in VML
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:wsp>'
+    '<wps:txbx><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp>'
+    '</w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>{text}</w:t>'
+    '</w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+
+
+def test_a_text_box_is_read_once_where_it_stands(tmp_path: Path) -> None:
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    d.add_paragraph(BEFORE.replace("[1]", ""))
+    anchor = d.add_paragraph(AFTER.replace("[2]", ""))
+    anchor._p.append(parse_xml(TEXT_BOX.format(text=KEY_FINDING)))
+    d.add_paragraph("Internal document of Qingyuan District, Baoding City, Hebei Province.")
+    f = tmp_path / "call-out.docx"
+    d.save(f)
+    (doc,) = read_file(f)
+    assert isinstance(doc, Document), doc
+    assert doc.text.split("\n\n") == [BEFORE.replace("[1]", ""), AFTER.replace("[2]", ""), KEY_FINDING,
+                                      "Internal document of Qingyuan District, Baoding City, Hebei Province."]

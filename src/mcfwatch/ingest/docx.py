@@ -1,4 +1,4 @@
-"""DOCX: paragraphs and table rows in document order, then the footnotes and endnotes (python-docx)."""
+"""DOCX: paragraphs, text boxes and table rows in document order, then the footnotes and endnotes (python-docx)."""
 
 from __future__ import annotations
 
@@ -66,9 +66,25 @@ def _body(document: Any) -> list[str]:
     for block in document.iter_inner_content():
         if isinstance(block, Table):
             parts += [line for line in (_row_text(row) for row in block.rows) if line]
-        elif block.text.strip():
-            parts.append(block.text)
+        else:
+            if block.text.strip():
+                parts.append(block.text)
+            parts += _text_boxes(block._p)
     return parts
+
+
+def _text_boxes(paragraph: Any) -> list[str]:
+    """The paragraphs of the text boxes anchored in a paragraph (a report's call-out: "Key finding: …"), once.
+
+    python-docx's paragraph text skips drawings, so a text box was lost; Word stores each box twice (the
+    DrawingML shape and its VML fallback), hence the text is taken once per distinct box paragraph."""
+    out: list[str] = []
+    for box in paragraph.iter(f"{{{W}}}txbxContent"):
+        for para in box.iterchildren(f"{{{W}}}p"):
+            text = "".join(t.text or "" for t in para.iter(f"{{{W}}}t")).strip()
+            if text and text not in out:
+                out.append(text)
+    return out
 
 
 _NOTE_PARTS = (("/word/footnotes.xml", "footnote"), ("/word/endnotes.xml", "endnote"))
