@@ -63,6 +63,18 @@ def test_a_legal_form_after_the_country_of_the_name(nlp: Language) -> None:
 
 
 @pytest.mark.slow
+def test_a_legal_form_of_several_words_or_dots(nlp: Language) -> None:
+    # en-w-1047: the recogniser stopped at "Sdn"; en-w-1039: it took "Aerodron Sp" for a person
+    got = names(nlp, "Kapadia prepared false end-user statements naming Penang Precision Works Sdn. Bhd., a company "
+                     "controlled by Wu's cousin, Tan Boon Hock.")
+    assert got.get("Penang Precision Works Sdn. Bhd.") == "Company"
+    got = names(nlp, "In Europe, Feiyue's drones were imported by the Polish distributor Aerodron Sp. z o.o., which "
+                     "supplied 40 to the Polish Border Guard in 2021.")
+    assert "Aerodron Sp" not in got
+    assert strong_type("Morava Precision s.r.o.") == strong_type("Danube Optics Kft.") == "Company"
+
+
+@pytest.mark.slow
 def test_an_events_year_and_the_kind_of_gathering(nlp: Language) -> None:
     got = names(nlp, "The deal was arranged by Rhine Asia Partners, a Düsseldorf consultancy whose founder, Oliver "
                      "Zhang, introduced Tengyun executives to Bodensee at the AERO Friedrichshafen trade fair in "

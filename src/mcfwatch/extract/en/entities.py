@@ -257,11 +257,32 @@ _FORM_AFTER = _LEGAL_FORMS | {"ltd.", "inc.", "co.", "corp.", "limited", "gmbh",
                               "pty", "sarl"}
 
 
+# legal forms of several words or dots that the recogniser cuts or leaves out: Malaysia's "Sdn. Bhd.", Poland's
+# "Sp. z o.o.", the Czech and Slovak "s.r.o.", Hungary's "Kft." and "Zrt.", "Pte. Ltd.", "Pvt. Ltd."
+_FORM_WORDS = re.compile(r"\s*(?:Sdn\.?\s?Bhd\.?|Sp\.\s?z\s?o\.\s?o\.|[sS]\.\s?r\.\s?o\.|Kft\.|Zrt\.|"
+                         r"P(?:te|vt)\.?\s?Ltd\.?)(?!\w)")
+
+
+def _form_words(span: Span) -> Span:
+    """The name with a legal form of ``_FORM_WORDS`` after it, or begun at its last word ("Penang Precision Works
+    Sdn" + ". Bhd.")."""
+    doc, text = span.doc, text_of(span.doc)
+    for start in (span[-1].idx, span.end_char):
+        m = _FORM_WORDS.match(text, start)
+        if m and m.end() > span.end_char and "\n" not in m.group():
+            whole = doc.char_span(span.start_char, m.end(), alignment_mode="expand")
+            if whole is not None:
+                return whole
+    return span
+
+
 def with_legal_form(span: Span) -> Span:
     """A firm's name with the legal form the recogniser left just after it ("Rolls-Royce Holdings" + "plc"), also
     past the country its registered name has before the form ("Thales Alenia Space" + "France S.A.S."): a legal
     form always ends the name before it (the corpus annotates it inside, 378 times of 378)."""
     doc = span.doc
+    if (formed := _form_words(span)).end > span.end:
+        return formed
     j = span.end
     if j + 1 < len(doc) and doc[j].ent_iob_ == "B" and doc[j].ent_type_ == "GPE" and not doc[j].is_sent_start:
         k = j + 1
@@ -436,6 +457,9 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
         if label == "ORG" and (formed := with_legal_form(span)).end > span.end:
             taken.update(range(span.end, formed.end))  # "France S.A.S.": inside the firm's name
             span = formed
+        elif label == "PERSON" and (formed := _form_words(span)).end > span.end:
+            taken.update(range(span.end, formed.end))  # "Aerodron Sp" + ". z o.o.": a firm
+            span, label = formed, "ORG"
         if label in {"ORG", "PERSON", "NORP"} and span.end < len(doc) and doc[span.end].lower_ == "administration" \
                 and len(span) <= 3:
             out.append((doc[span.start:span.end + 1], "PublicBody"))

@@ -83,7 +83,7 @@ _MILITARY = re.compile(
     r"Technology\b|^(?:CMC|Bundeswehr|Joint Staff Department|Equipment Development Department)$")
 _FIRM = re.compile(
     r"\b(?:GmbH|AG|S\.p\.A\.|SpA|S\.r\.l\.|Srl|B\.V\.|BV|N\.V\.|NV|Oy|Oyj|AB|SAS|S\.A\.S\.|S\.A\.|SA|K\.K\.|SARL|AS|Ltd\.?|Limited|Inc\.?|"
-    r"LLC|Corp\.?|Co\.|KG|ASA|A/S|Bhd\.?|Pte\.?|Pty\.?|plc|PLC|LLP|Maschinenbau|Werkzeugmaschinen|Werke|Werft|"
+    r"LLC|Corp\.?|Co\.|KG|ASA|A/S|Bhd\.?|Pte\.?|Pty\.?|plc|PLC|LLP|o\.o\.|s\.r\.o\.|Kft\.?|Zrt\.?|Maschinenbau|Werkzeugmaschinen|Werke|Werft|"
     r"Technik|Elektronik|Optik|Bodegas|Fondo|Aeroportos|Industrie|Industria|Aerospazio)$")
 # a firm named by its trade: two to four capitalised words ending in a trade noun ("Whitcombe Hydraulics", "Wexford
 # Scientific", "Sonoran Solar", "Wei Trading"), with no word of a public, research or members' body. The trade nouns
