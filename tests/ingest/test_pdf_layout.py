@@ -152,3 +152,12 @@ def test_a_list_of_names_in_capitals_stays_a_list() -> None:
     page = ("AEROSPACE COMMUNICATIONS HOLDINGS GROUP COMPANY LIMITED\nAEROSUN CORPORATION\n"
             "CHINA NATIONAL NUCLEAR CORPORATION\nCHINA NATIONAL OFFSHORE OIL CORPORATION")
     assert unwrap(page, usual=60).split("\n\n") == page.split("\n")
+
+
+def test_a_hyphen_that_belongs_to_the_word_stays() -> None:
+    from mcfwatch.ingest.pdf import dehyphenate
+
+    page = ("CCP Uses “Military-\nCivil Fusion” to Gain Access to Advanced Tech-\nnology Overseas; two state-owned firms "
+            "and a state-\nowned bank")
+    assert dehyphenate(page) == ("CCP Uses “Military-Civil Fusion” to Gain Access to Advanced Technology Overseas; "
+                                 "two state-owned firms and a state-owned bank")

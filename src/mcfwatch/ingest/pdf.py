@@ -9,7 +9,23 @@ import re
 
 from mcfwatch.errors import InputError
 
-_HYPHEN_BREAK = re.compile(r"(\w)-\n(\w)")
+_HYPHEN_BREAK = re.compile(r"(\w+)-\n(\w+)")
+
+
+def dehyphenate(page: str) -> str:
+    """Join a word the layout broke at a line-end hyphen. The hyphen goes ("tech-/nology" -> "technology")
+    unless it belongs to the word: the next part is capitalised ("Military-/Civil Fusion") or the page writes the
+    compound with its hyphen elsewhere ("state-/owned" where "state-owned" occurs); "Military-Civil" had become
+    "MilitaryCivil"."""
+    lowered = page.lower()
+
+    def join(m: re.Match[str]) -> str:
+        left, right = m.group(1), m.group(2)
+        if right[:1].isupper() or f"{left}-{right}".lower() in lowered:
+            return f"{left}-{right}"
+        return left + right
+
+    return _HYPHEN_BREAK.sub(join, page)
 # A line that ends here ends its sentence (closing quotes and brackets after the mark allowed).
 _SENTENCE_END = re.compile(r"[.!?。！？…:：;；][\"'”’）)\]」』]*$")
 # ... unless the mark is a title's or an initialism's ("Mr.", "U.S.", "Co."): "the U.S. / Department of Commerce"
@@ -134,7 +150,7 @@ def read_pdf(data: bytes, path: str) -> tuple[str, str | None]:
         raise InputError(path, "not a readable PDF (its object tree is recursive)") from exc
     except Exception as exc:  # pypdf raises assorted errors on hostile files; none may stop the run
         raise InputError(path, f"not a readable PDF ({exc.__class__.__name__}: {exc})") from exc
-    kept = without_running_lines([_HYPHEN_BREAK.sub(r"\1\2", p.strip()) for p in pages if p.strip()])
+    kept = without_running_lines([dehyphenate(p.strip()) for p in pages if p.strip()])
     width = usual_width(kept)
     text = join_pages([unwrap(p, width) for p in kept])
     if not text.strip():
