@@ -8,12 +8,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from scipy import sparse
 
 from mcfwatch.extract.en import EnglishExtractor
-from mcfwatch.extract.relmodel import aligned, examples, model
+from mcfwatch.extract.relmodel import aligned, candidates, examples, model
 from mcfwatch.extract.relmodel.combine import SCALES_EN
 from mcfwatch.extract.relmodel.data import from_corpus
 from mcfwatch.extract.relmodel.model import RelModel, hash_features, shipped
+from mcfwatch.model import SCHEMA
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -70,3 +72,27 @@ def test_predict_gives_the_plain_loops_hits(rows: list[list[str]]) -> None:
         assert got == _plain_predict(m, rows, scale)
         assert sum(map(len, got)) > 20  # the rows do reach some labels' limits
     assert m.predict([], None) == []
+
+
+def test_weights_held_as_float64_give_the_stored_float32_products(rows: list[list[str]]) -> None:
+    """The npz stores float32 weights; held as float64 (no conversion per call), the products are the same."""
+    m = shipped("en")
+    with np.load(model.MODELS_DIR / "en.npz", allow_pickle=False) as a:
+        stored = sparse.csr_matrix((a["rel_data"], a["rel_indices"], a["rel_indptr"]),
+                                   shape=tuple(int(v) for v in a["rel_shape"]))
+    assert stored.dtype == np.float32 and m.relations.weights.dtype == np.float64
+    x = hash_features(rows, int(m.meta["n_features"]))
+    assert np.array_equal((x @ stored).toarray(), (x @ m.relations.weights).toarray())
+    assert np.count_nonzero((x @ stored).toarray()) > 1000
+
+
+def test_kept_schema_answers_are_the_schemas() -> None:
+    """``allowed`` and ``any_allowed`` keep their answers; they are the schema's, for every label and type pair."""
+    types = sorted(SCHEMA.entity_types)
+    plain = candidates.allowed.__wrapped__
+    answers = {(lab, a, b): plain(lab, a, b) for lab in candidates.labels() for a in types for b in types}
+    assert {candidates.allowed(*k) for k, v in answers.items() if candidates.allowed(*k) != v} == set()
+    assert True in answers.values() and False in answers.values()
+    for a in types:
+        for b in types:
+            assert candidates.any_allowed(a, b) == any(answers[(lab, a, b)] for lab in candidates.labels())

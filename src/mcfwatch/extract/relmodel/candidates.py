@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from mcfwatch.model import SCHEMA
 
@@ -42,12 +43,20 @@ def labels() -> list[str]:
     return out
 
 
+# the schema is fixed for the process: its answers are kept (asked for every pair of mentions in every sentence)
+@cache
 def allowed(label: str, first_type: str, second_type: str) -> bool:
     """Whether the schema lets ``label`` hold between mentions of these types (in text order)."""
     name, arrow = label.rstrip("<>"), label[len(label.rstrip("<>")):]
     rt = SCHEMA.relation_types[name]
     src, tgt = (second_type, first_type) if arrow == "<" else (first_type, second_type)
     return (not rt.source or src in rt.source) and (not rt.target or tgt in rt.target)
+
+
+@cache
+def any_allowed(first_type: str, second_type: str) -> bool:
+    """Whether the schema lets some label hold between mentions of these types (in text order)."""
+    return any(allowed(lab, first_type, second_type) for lab in labels())
 
 
 def to_relation(label: str, first: str, second: str) -> tuple[str, str, str]:
@@ -96,7 +105,7 @@ def pairs(mentions: list[Mention], sent_start: int, sent_end: int, max_chars: in
     out = []
     seen_carried: set[tuple[str, str]] = set()
     for _gap, a, b in sorted(best.values(), key=lambda x: (x[1].start, x[2].start)):
-        if any(allowed(lab, a.type, b.type) for lab in labels()):
+        if any_allowed(a.type, b.type):
             between = tuple(m for m in ms if a.end <= m.start and m.end <= b.start and m.entity not in
                             {a.entity, b.entity})
             out.append(Candidate(a, b, sent_start, sent_end, between))
@@ -104,7 +113,7 @@ def pairs(mentions: list[Mention], sent_start: int, sent_end: int, max_chars: in
         if any(m.entity == c.entity for m in ms) or c.type in NOT_PARTIES or c.start >= sent_start:
             continue
         for b in ms:
-            if (c.entity, b.entity) not in seen_carried and any(allowed(lab, c.type, b.type) for lab in labels()):
+            if (c.entity, b.entity) not in seen_carried and any_allowed(c.type, b.type):
                 seen_carried.add((c.entity, b.entity))
                 between = tuple(m for m in ms if m.end <= b.start and m.entity != b.entity)
                 out.append(Candidate(c, b, sent_start, sent_end, between))
@@ -124,7 +133,7 @@ def previous_pair(bounds: list[tuple[int, int]], index: int, parties: Callable[[
     if len(found) < 2:
         return None
     a, b = found[0], found[1]
-    if frozenset((a.entity, b.entity)) in have or not any(allowed(lab, a.type, b.type) for lab in labels()):
+    if frozenset((a.entity, b.entity)) in have or not any_allowed(a.type, b.type):
         return None
     have.add(frozenset((a.entity, b.entity)))
     return a, b

@@ -14,7 +14,7 @@ import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -49,11 +49,17 @@ def hash_features(rows: list[list[str]], n_features: int = N_FEATURES) -> Matrix
     known = _HASHED.setdefault(n_features, {})
     if len(known) > _HASHED_MAX:
         known.clear()
+    get = known.get
     indptr = [0]
     indices: list[int] = []
     for feats in rows:
-        idx = sorted({known[f] if f in known else known.setdefault(f, _column(f, n_features)) for f in feats})
-        indices.extend(idx)
+        cols = set(map(get, feats))  # the columns of the strings seen before (None for any new one)
+        if None in cols:
+            for f in feats:
+                if f not in known:
+                    known[f] = _column(f, n_features)
+            cols = set(map(get, feats))
+        indices.extend(sorted(cast(set[int], cols)))
         indptr.append(len(indices))
     data = np.ones(len(indices), dtype=np.float64)
     x: Matrix = sparse.csr_matrix((data, np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
@@ -131,7 +137,11 @@ class RelModel:
 
 
 def _layer(arrays: Any, prefix: str, labels: list[str]) -> LinearLayer:
-    w = sparse.csr_matrix((arrays[f"{prefix}_data"], arrays[f"{prefix}_indices"], arrays[f"{prefix}_indptr"]),
+    # the weights are stored as float32 and held as float64: the features are float64, and a product of the two
+    # converts every weight to float64 first (scipy's sparse product takes one type); converted once here, the
+    # same products without a copy of the whole matrix per document
+    w = sparse.csr_matrix((np.asarray(arrays[f"{prefix}_data"], dtype=np.float64), arrays[f"{prefix}_indices"],
+                           arrays[f"{prefix}_indptr"]),
                           shape=tuple(int(v) for v in arrays[f"{prefix}_shape"]))
     return LinearLayer(labels, w, arrays[f"{prefix}_intercept"], arrays[f"{prefix}_calib_a"],
                        arrays[f"{prefix}_calib_b"], arrays[f"{prefix}_thresholds"])
