@@ -10,7 +10,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from mcfwatch.extract.corpus import load_corpus
-from mcfwatch.extract.en.lexflags import FlagMatcher, word_test
+from mcfwatch.extract.en.lexflags import FlagMatcher, needs, required, word_test
 from mcfwatch.extract.en.model import RULER_NAME, load_nlp
 from mcfwatch.extract.en.patterns import static_patterns
 
@@ -72,3 +72,35 @@ def test_unknown_conditions_stay_predicates() -> None:
     assert found is not None
     test = found[1]
     assert test("Harbin") and not test("The") and not test("harbin")
+
+
+def test_required_specs() -> None:
+    assert required({"LOWER": "of"}) and required({"IS_TITLE": True, "OP": "+"}) and required({"OP": "{1,3}"})
+    assert not any(required({"LOWER": "of", "OP": op}) for op in ("?", "*", "!", "{0,2}", "{,2}"))
+    assert needs({"LOWER": "of", "OP": "?"}, {"LOWER": "of", "OP": "?"}) == []
+
+
+def test_patterns_that_cannot_match_in_a_document_are_left_out_with_the_same_matches() -> None:
+    nlp = spacy.blank("en")
+    patterns: list[list[dict[str | int, Any]]] = [
+        [{"TEXT": "NATO"}, {"LOWER": "summit"}],  # a word the document must have
+        [{"IS_TITLE": True, "OP": "+"}, {"LOWER": {"IN": ["university", "institute"]}}],  # a required last word
+        [{"TEXT": {"REGEX": r"^\d+(st|nd|rd|th)$"}}, {"IS_TITLE": True, "OP": "+"}],  # a word flag: ordinals
+        [{"IS_TITLE": True}, {"LOWER": "of", "OP": "?"}, {"IS_TITLE": True}],  # nothing a word set can tell
+    ]
+    fast, plain = FlagMatcher(nlp.vocab), Matcher(nlp.vocab)
+    for k, p in enumerate(patterns):
+        fast.add(f"P{k}", [p])
+        plain.add(f"P{k}", [p])  # type: ignore[list-item]
+    texts = {
+        "The Harbin Institute of Technology met Beihang University at the NATO summit .": 1,
+        "Delegates of the 14th Research Institute met Ministry of Commerce staff .": 1,
+        "Officials of the Ministry of Commerce went to Beijing .": 3,
+        "the 3rd Field Army and the NATO summit": 1,
+    }
+    for text, left_out in texts.items():
+        doc = nlp(text)
+        assert len(fast.for_doc(doc)) == len(patterns) - left_out, text
+        assert list(fast(doc)) == list(plain(doc)) and list(plain(doc)), text
+    doc = nlp("no capital here")
+    assert len(fast.for_doc(doc)) == 1 and list(fast(doc)) == list(plain(doc)) == []  # only the last can run
