@@ -162,48 +162,51 @@ class SentenceRules(NounRules, VerbRules, RoleRules, SignerRules):
         toks = list(sent)
         lemmas = [t.lemma_.lower() for t in toks]  # read once: the ownership and mcf_link rules take them too
         for tok, lemma in zip(toks, lemmas, strict=True):
-            if tok.pos_ in {"VERB", "AUX"} and lemma in VERB_TRIGGERS:
+            pos = tok.pos_  # read once per token; every rule of this loop wants a verb or a noun
+            if pos not in {"VERB", "AUX", "NOUN", "PROPN"}:
+                continue
+            if pos in {"VERB", "AUX"} and lemma in VERB_TRIGGERS:
                 self._note_holder(tok)
                 if is_stated(tok):
                     found += self._verb(tok, VERB_TRIGGERS[lemma])
-            elif tok.pos_ in {"NOUN", "PROPN"} and lemma in NOUN_TRIGGERS and is_stated(tok):
+            elif pos in {"NOUN", "PROPN"} and lemma in NOUN_TRIGGERS and is_stated(tok):
                 found += self._noun(tok, NOUN_TRIGGERS[lemma])
-            if tok.pos_ in {"NOUN", "PROPN"} and lemma in MEETING_BETWEEN_NOUNS:
+            if pos in {"NOUN", "PROPN"} and lemma in MEETING_BETWEEN_NOUNS:
                 found += self._between(tok)
-            elif tok.pos_ == "VERB" and lemma in {"lead", "head"}:
+            elif pos == "VERB" and lemma in {"lead", "head"}:
                 found += self._note_leader(tok)
-            if tok.pos_ == "VERB" and lemma in AGREEMENT_VERBS:
+            if pos == "VERB" and lemma in AGREEMENT_VERBS:
                 self._note_holder(tok)
-            if tok.pos_ == "VERB" and lemma in SIGNING and is_stated(tok):  # contracts.py
+            if pos == "VERB" and lemma in SIGNING and is_stated(tok):  # contracts.py
                 found += made_together(self.r, tok, self.subjects) if lemma in MAKING_VERBS else []
                 found += contract_won(self.r, tok, self.subjects) if lemma in WINNING_VERBS else []
                 found += contract_for(self.r, tok, self.subjects)
-            if tok.pos_ in {"NOUN", "PROPN"} and lemma in ROLE_NOUNS and is_stated(tok):
+            if pos in {"NOUN", "PROPN"} and lemma in ROLE_NOUNS and is_stated(tok):
                 found += self._role(tok)
-            elif lemma == "board" and tok.pos_ == "NOUN" and is_stated(tok):
+            elif lemma == "board" and pos == "NOUN" and is_stated(tok):
                 found += self._board(tok)
-            if tok.pos_ == "VERB" and lemma in FLOW_VERBS and is_stated(tok):
+            if pos == "VERB" and lemma in FLOW_VERBS and is_stated(tok):
                 found += self._flows(tok, lemma)
-            if tok.pos_ == "VERB" and lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children) \
+            if pos == "VERB" and lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children) \
                     and is_stated(tok):  # "took on two British engineers as researchers"
                 found += self._recruitment(tok, *self.subjects(tok))
-            if tok.pos_ == "VERB" and lemma in TRAVEL_VERBS and prep_objects(tok, {"for"}) and is_stated(tok):
+            if pos == "VERB" and lemma in TRAVEL_VERBS and prep_objects(tok, {"for"}) and is_stated(tok):
                 found += came_for(self.r, tok, *self.subjects(tok))  # "travelled to X for the Y Forum"
-            if tok.pos_ == "NOUN" and lemma in TIE_NOUNS:  # "its Shenzhen distributor, Y"
+            if pos == "NOUN" and lemma in TIE_NOUNS:  # "its Shenzhen distributor, Y"
                 found += tied_by_role(self.r, tok)
-            if tok.pos_ == "NOUN" and lemma in PARTICIPANT_NOUNS:  # "X was an exhibitor at Y"
+            if pos == "NOUN" and lemma in PARTICIPANT_NOUNS:  # "X was an exhibitor at Y"
                 found += as_participant(self.r, tok)
-            if tok.pos_ == "VERB" and lemma == "include" and is_stated(tok):
+            if pos == "VERB" and lemma == "include" and is_stated(tok):
                 found += listed_participants(self.r, tok)
-            if tok.pos_ == "NOUN" and lemma == "invitation":
+            if pos == "NOUN" and lemma == "invitation":
                 found += invited_by(self.r, tok, self.subjects)
-            if tok.pos_ == "VERB" and lemma in LICENSING and is_stated(tok):  # "X licensed four patents to Y"
+            if pos == "VERB" and lemma in LICENSING and is_stated(tok):  # "X licensed four patents to Y"
                 found += licensed(self.r, tok, self.subjects)
-            if tok.pos_ == "VERB" and lemma in GROUP_VERBS and is_stated(tok):  # "30 firms took part, including X"
+            if pos == "VERB" and lemma in GROUP_VERBS and is_stated(tok):  # "30 firms took part, including X"
                 found += took_part_listed(self.r, tok, lemma)
-            if tok.pos_ == "VERB" and lemma in PART_VERBS and may_take_part(tok, lemma) and is_stated(tok):
+            if pos == "VERB" and lemma in PART_VERBS and may_take_part(tok, lemma) and is_stated(tok):
                 found += taking_part(self.r, tok, lemma, *self.subjects(tok))
-            if tok.pos_ == "VERB" and lemma in RECRUIT_VERBS and prep_objects(tok, {"through", "under", "via"}) \
+            if pos == "VERB" and lemma in RECRUIT_VERBS and prep_objects(tok, {"through", "under", "via"}) \
                     and is_stated(tok):
                 found += recruited_under(self.r, tok, any(c.dep_ == "nsubjpass" for c in tok.children))
         found += self._person_titles(sent)
