@@ -313,3 +313,29 @@ def test_the_noncommercial_switch_holds_at_every_door(listed_db: Path, tmp_path:
     switched = entries()
     assert switched[1] != exposed  # exposure reads other list versions with the switch on
     assert switched[0] == switched[1] == switched[2], switched
+
+
+def test_names_the_tool_made_are_weak_aliases(tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+    """The Chinese extractor gives each entity machine pinyin (立中集团 -> "Lizhong Jituan"); the FtM export and
+    yente sent it out as `alias`, a name a source printed. It is FtM's `weakAlias` now; the names the documents
+    print stay `name`/`alias` (read back with followthemoney). Store: the Chinese founding seed alone."""
+    from followthemoney import model
+
+    from mcfwatch.data import sample_path
+
+    db = tmp_path / "zh.db"
+    ws = Workspace(db, extractor=extractor)
+    assert ws.ingest([sample_path("zh", "seed_zh.txt")]).stored
+    lizhong = ws.resolve_name("立中集团")
+    ws.close()
+    assert "Lizhong Jituan" in lizhong.names
+    store = Store(db)
+    lines = _export(store)
+    printed = {m["text"] for m in store.mentions(lizhong.id)}
+    store.close()
+    proxy = model.get_proxy(next(e for e in lines if e["id"] == lizhong.id), cleaned=False)
+    assert "Lizhong Jituan" in proxy.get("weakAlias") and "Lizhong Jituan" not in proxy.get("alias")
+    assert printed <= {*proxy.get("name"), *proxy.get("alias")}, printed  # what the document prints
+    body = _yente(db, lizhong.id)
+    assert "Lizhong Jituan" in body["properties"]["weakAlias"]
+    assert "Lizhong Jituan" not in body["properties"]["alias"]

@@ -18,6 +18,7 @@ Document), `summary` (the quoted evidence) and `startDate`/`endDate`; confidence
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import PurePath
 from typing import Any, TextIO
@@ -31,6 +32,7 @@ LEGAL = {"Company", "Organization", "PublicBody", "Person"}  # FtM LegalEntity s
 ORGANIZATIONS = {"Company", "Organization", "PublicBody"}   # FtM Organization and its children
 
 Props = dict[str, list[str]]
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def ftm_schema_of(etype: str) -> str | None:
@@ -50,16 +52,42 @@ def _schema_for(e: dict[str, Any], owned: set[str]) -> str | None:
     return schema
 
 
-def _entity(e: dict[str, Any], schema: str, names: list[str], topics: list[str] | None = None) -> dict[str, Any]:
+def machine_names(names: list[str], printed: set[str]) -> set[str]:
+    """The names the tool made from an entity's Chinese names (pinyin: 加拿大庞巴迪公司 -> "Jianadapangbadi Gongsi",
+    person names "Zhang San", "Lizhong Jituan") that no document printed as a mention of it: FtM `weakAlias`,
+    not `alias` (a name a source gives). The same pinyin a source printed stays an alias."""
+    from mcfwatch.extract.zh.aliases import person_aliases, pinyin_aliases
+
+    made: set[str] = set()
+    for name in names:
+        if _HAN.search(name):
+            made.update(pinyin_aliases(name))
+            made.update(person_aliases(name))
+    return {n for n in names if n in made and n not in printed}
+
+
+def alias_props(name: str, names: list[str], printed: set[str]) -> Props:
+    """`alias` (names the sources print) and `weakAlias` (names the tool made, see machine_names) of an entity."""
+    made = machine_names(names, printed)
+    props: Props = {}
+    aliases = [n for n in names if n != name and n not in made]
+    weak = [n for n in names if n != name and n in made]
+    if aliases:
+        props["alias"] = aliases
+    if weak:
+        props["weakAlias"] = weak
+    return props
+
+
+def _entity(e: dict[str, Any], schema: str, names: list[str], topics: list[str] | None = None,
+            printed: set[str] | None = None) -> dict[str, Any]:
     etype = SCHEMA.entity_types[e["type"]]
     props: Props = {}
     if schema == "Address":
         props["full"] = [e["name"]]
     else:
         props["name"] = [e["name"]]
-        aliases = [n for n in names if n != e["name"]]
-        if aliases:
-            props["alias"] = aliases
+        props.update(alias_props(e["name"], names, printed or set()))
         found = list(dict.fromkeys([*etype.ftm_topics, *(topics or [])]))
         if found:
             props["topics"] = found
@@ -170,15 +198,19 @@ def ftm_entities(store: Store, as_of: str | None = None) -> Iterator[dict[str, A
     schema_of: dict[str, str] = {}
     sanctions: list[dict[str, Any]] = []
     listed = store_listings(store, as_of)  # one pass over the store: one screener, the rejections read once
+    mentions = store.all_mentions()
+    printed: dict[str, set[str]] = {}  # canonical id -> the texts its mentions print
+    for m in mentions:
+        printed.setdefault(m["canonical_id"], set()).add(m["text"])
     for e in store.entities():
         schema = _schema_for(e, owned)
         if schema is not None:
             schema_of[e["id"]] = schema
             listings = listed.get(e["id"], []) if schema in LEGAL else []
             sanctions.extend(ftm_sanction(e["id"], ls) for ls in listings)
-            yield _entity(e, schema, names.get(e["id"], []), listing_topics(listings))
+            yield _entity(e, schema, names.get(e["id"], []), listing_topics(listings), printed.get(e["id"], set()))
     yield from sanctions
-    for m in store.all_mentions():
+    for m in mentions:
         schema = schema_of.get(m["canonical_id"])
         if schema is None:
             continue  # a Technology: no FtM schema
