@@ -184,7 +184,8 @@ class Workspace:
     def found_otherwise(self, name: str) -> list[StoredEntity]:
         """Stored entities a name reaches that the store's name keys miss (`show 西北工业大学` said "no entity" while the
         web search found the stored Northwestern Polytechnical University): first a stored name with the same
-        key in another script or in pinyin (the web search's exact keys), then a stored name equal to another name
+        key in another script or in pinyin, or one whose key begins with the name's ("Zhongguo Shangyong Feiji"
+        for 中国商用飞机有限责任公司; the web search's keys), then a stored name equal to another name
         of a watchlist entry the name matches (its Chinese name, an acronym). Asked only when the store's own
         lookup found nothing."""
         from mcfwatch.model.keys import name_key
@@ -192,10 +193,10 @@ class Workspace:
         from mcfwatch.web.search import NameIndex
 
         fold = self.store.fold()
-        exact = sorted({fold.canonical(eid) for eid, _, rank in NameIndex.build(self.store.names()).lookup(name)
-                        if rank == 0})
-        if exact:
-            return [self.store.entity(eid) for eid in exact]
+        keyed = [(rank, eid) for eid, _, rank in NameIndex.build(self.store.names()).lookup(name) if rank <= 1]
+        best = min((rank for rank, _ in keyed), default=None)  # same key, else a key it begins (pinyin words)
+        if best is not None:
+            return [self.store.entity(eid) for eid in sorted({fold.canonical(e) for r, e in keyed if r == best})]
         screener = default_screener()
         for hit in screener.screen(name, limit=5).hits:
             pair = screener.entry(hit.entry_id) if hit.match else None

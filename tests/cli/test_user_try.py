@@ -269,3 +269,18 @@ def test_show_finds_a_stored_entity_by_its_other_names(tmp_path: Path, corpus_di
     assert response.status_code == 200 and response.json()["id"] == stored["id"], response.text
     missing = runner.invoke(app, ["show", "Brunel University", "--db", db])
     assert missing.exit_code != 0 and "no entity named 'Brunel University'" in missing.output
+
+
+def test_show_finds_a_chinese_name_by_its_pinyin_words(tmp_path: Path) -> None:
+    """`show "Li Zhong Ji Tuan"` (pinyin as a reader types it, syllable by syllable) found no entity while the web
+    search found 立中集团; `show "Baoding Shi Jing Mao"` (the words its pinyin begins with) finds 保定市经贸代表团.
+    Store: the Chinese founding seed."""
+    from mcfwatch.data import sample_path
+
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["ingest", str(sample_path("zh", "seed_zh.txt")), "--db", db]).exit_code == 0
+    for typed, chinese in (("Li Zhong Ji Tuan", "立中集团"), ("Baoding Shi Jing Mao", "保定市经贸代表团")):
+        wanted = json.loads(runner.invoke(app, ["show", chinese, "--db", db, "--format", "json"]).stdout)["id"]
+        result = runner.invoke(app, ["show", typed, "--db", db, "--format", "json"])
+        assert result.exit_code == 0, (typed, result.output)
+        assert json.loads(result.stdout)["id"] == wanted, typed
