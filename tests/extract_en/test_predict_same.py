@@ -96,3 +96,15 @@ def test_kept_schema_answers_are_the_schemas() -> None:
     for a in types:
         for b in types:
             assert candidates.any_allowed(a, b) == any(answers[(lab, a, b)] for lab in candidates.labels())
+
+
+def test_typer_weights_held_as_float64_give_the_stored_float32_products(rows: list[list[str]]) -> None:
+    from mcfwatch.extract.en import typer
+
+    held = typer.shipped()
+    with np.load(typer.MODELS_DIR / "typer.npz", allow_pickle=False) as a:
+        stored = sparse.csr_matrix((a["data"], a["indices"], a["indptr"]), shape=tuple(int(v) for v in a["shape"]))
+    assert stored.dtype == np.float32 and held.weights.dtype == np.float64
+    x = hash_features(rows, int(held.meta["n_features"]))
+    assert np.array_equal((x @ stored).toarray(), (x @ held.weights).toarray())
+    assert np.count_nonzero((x @ stored).toarray()) > 1000

@@ -135,7 +135,9 @@ def load(folder: Path = MODELS_DIR) -> Typer:
     try:
         meta = json.loads(js.read_text(encoding="utf-8"))
         with np.load(npz, allow_pickle=False) as a:
-            w = sparse.csr_matrix((a["data"], a["indices"], a["indptr"]), shape=tuple(int(v) for v in a["shape"]))
+            # held as float64: the features are, and scipy's product would convert every weight on each call
+            w = sparse.csr_matrix((np.asarray(a["data"], dtype=np.float64), a["indices"], a["indptr"]),
+                                  shape=tuple(int(v) for v in a["shape"]))
             intercept = np.asarray(a["intercept"], dtype=np.float64)
     except (OSError, ValueError, KeyError) as exc:
         raise RelModelError(f"{npz}: unreadable entity typer ({exc}); run `make train`") from None
