@@ -15,6 +15,7 @@ from mcfwatch.analyse.patterns import Pattern
 from mcfwatch.analyse.ruleset import LEVELS, UNKNOWN, Rule, RuleSet, highest, rank, shift
 from mcfwatch.analyse.technology import TechHit
 from mcfwatch.graph import Edge, Evidence, Graph, Listing, Node
+from mcfwatch.graph.forces import military_end
 
 STRUCTURAL = {"listing", "aspi_rating", "defence_conglomerate", "military_body"}
 
@@ -90,7 +91,7 @@ def direct_findings(g: Graph, node: Node, rules: RuleSet) -> list[Finding]:
             out.append(Finding(rule, rule.level, rule.explain(entity=name, owner=owner, list=lst.list_title,
                                version=lst.version), [listing_evidence(lst)]))
     for rule in rules.of_kind("military_body"):
-        if node.type == "MilitaryUnit":
+        if military_end(node.type, node.name):
             out.append(Finding(rule, rule.level, rule.explain(entity=name)))
     for flag in g.flags[node.id]:
         if flag.edge is None:

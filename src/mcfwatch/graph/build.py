@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from mcfwatch.graph.compose import Around, compose_events
+from mcfwatch.graph.forces import mcf_target, military_end
 from mcfwatch.graph.graph import Flag, Graph
 from mcfwatch.graph.index import GraphIndex
 from mcfwatch.graph.listings import LinkCache, link_listings
@@ -122,11 +123,11 @@ def _flags(g: Graph) -> None:
     for node in g.nodes:
         if node.listings:
             g.flags[node.id].extend(Flag("listed", listing=lst) for lst in node.listings)
-        if node.type == "MilitaryUnit":
+        if military_end(node.type, node.name):
             g.flags[node.id].append(Flag("military"))
     flagged: dict[str, set[Evidence]] = defaultdict(set)  # evidence already flagged per node: one set lookup,
     for e in sorted(g.edges, key=lambda e: e.method != "composed"):  # not a scan (a fact told 1,000 times)
-        if e.type == "mcf_link":
+        if e.type == "mcf_link" and mcf_target(g.node(e.target).type, g.node(e.target).name):
             g.flags[e.source].append(Flag("mcf_link", edge=e))
             flagged[e.source].add(e.evidence)
         elif _is_mcf_event(g, e) and e.evidence not in flagged[e.source]:
@@ -140,7 +141,7 @@ def _is_mcf_event(g: Graph, e: Edge) -> bool:
         return False
     target = g.node(e.target)
     if e.via is not None:
-        return target.type == "MilitaryUnit"
+        return military_end(target.type, target.name)
     return target.type == "Event" and bool(MCF_WORDS.search(target.name))
 
 

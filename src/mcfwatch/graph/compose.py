@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from mcfwatch.graph.forces import military_end
 from mcfwatch.graph.model import Edge, Node
 
 
@@ -61,7 +62,7 @@ def event_pairs(nodes: dict[str, Node], edges: list[Edge], around: Around | None
             where.setdefault(o.evidence.document, o)
         everyone = list(tellings.items())
         if pick is not None:
-            pick.event(everyone, [org for org in tellings if nodes[org].type == "MilitaryUnit"])
+            pick.event(everyone, [org for org in tellings if military_end(nodes[org].type, nodes[org].name)])
         node = nodes[event]
         for p in plist:
             for organiser, (first, where) in everyone if pick is None else pick.candidates(p.source):

@@ -41,6 +41,7 @@ from mcfwatch.graph.build import (
 )
 from mcfwatch.graph.cachedir import read_array, read_meta
 from mcfwatch.graph.compose import composed, event_pairs
+from mcfwatch.graph.forces import mcf_target, military_end
 from mcfwatch.graph.index import GraphIndex
 from mcfwatch.graph.listings import LinkCache, link_listings
 from mcfwatch.graph.model import Edge, Node
@@ -173,14 +174,15 @@ def _update(
     touched: set[int] = set()
     for e in new_edges:
         to_event = names[e.target][1] == "Event"
-        if e.type == "mcf_link" or (e.type == "participation" and to_event and MCF_WORDS.search(names[e.target][0])):
+        if (e.type == "mcf_link" and mcf_target(names[e.target][1], names[e.target][0])) or (
+                e.type == "participation" and to_event and MCF_WORDS.search(names[e.target][0])):
             flagged[nodes.at(e.source)] = True  # as whole.py flags
         if e.type in EVENT_TYPES and to_event:
             touched.add(nodes.at(e.target))
     terminal = np.zeros(nodes.n, dtype=bool)
     terminal[nodes.moved] = old.index.terminal
     for node in nodes.screened(span["names"], lists, as_of, links):
-        terminal[nodes.at(node.id)] = bool(node.listings) or node.type == "MilitaryUnit"
+        terminal[nodes.at(node.id)] = bool(node.listings) or military_end(node.type, node.name)
 
     # composed edges: the touched events' composed again, the others' kept; blocks by first participation
     events = np.array(sorted(touched), dtype=np.int64)
@@ -273,7 +275,7 @@ def _compose(
             if weight is None:
                 weight = memo[key] = min(1.0, max(1e-6, weigh(composed(event, p, o))))
             weights.append(weight)
-            if sub[o.source].type == "MilitaryUnit":
+            if military_end(sub[o.source].type, sub[o.source].name):
                 flagged[src[-1]] = True
     return (np.array(ids, dtype=bytes) if ids else np.zeros(0, dtype="S1"), np.array(src, dtype=np.int64),
             np.array(dst, dtype=np.int64), np.array(weights, dtype=np.float64), np.array(part, dtype=np.int64),

@@ -36,6 +36,7 @@ from mcfwatch.graph.build import (
     read_store,
 )
 from mcfwatch.graph.compose import composed, event_pairs
+from mcfwatch.graph.forces import mcf_target, military_end
 from mcfwatch.graph.index import GraphIndex
 from mcfwatch.graph.listings import LinkCache, link_listings
 from mcfwatch.graph.persisted import bytes_array, save_parts
@@ -68,7 +69,8 @@ def build_index(
         flagged = set()  # nodes with a military-civil fusion link or event: an end a path may pass through
         for e in edges:
             if e.type == "mcf_link":
-                flagged.add(e.source)
+                if mcf_target(nodes[e.target].type, nodes[e.target].name):
+                    flagged.add(e.source)
             elif e.type == "participation":
                 target = nodes[e.target]
                 if target.type == "Event" and MCF_WORDS.search(target.name):
@@ -99,11 +101,11 @@ def build_index(
             if weight is None:
                 weight = memo[key] = weigh(composed(event, p, o))
             weights.append(weight)
-            if nodes[o.source].type == "MilitaryUnit":
+            if military_end(nodes[o.source].type, nodes[o.source].name):
                 flagged.add(p.source)
         del edges
         listed = list(nodes.values())
-        terminal = np.array([bool(n.listings) or n.type == "MilitaryUnit" for n in listed], dtype=bool)
+        terminal = np.array([bool(n.listings) or military_end(n.type, n.name) for n in listed], dtype=bool)
         soft = np.array([n.id in flagged for n in listed], dtype=bool) & ~terminal
         blocked = np.array([n.type in BLOCKED_TYPES for n in listed], dtype=bool)
         w = np.clip(np.frombuffer(weights, dtype=np.float64), 1e-6, 1.0)
