@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from collections.abc import Callable
 
 from mcfwatch.errors import InputError
 
@@ -16,12 +17,14 @@ def dehyphenate(page: str) -> str:
     """Join a word the layout broke at a line-end hyphen. The hyphen goes ("tech-/nology" -> "technology")
     unless it belongs to the word: the next part is capitalised ("Military-/Civil Fusion") or the page writes the
     compound with its hyphen elsewhere ("state-/owned" where "state-owned" occurs); "Military-Civil" had become
-    "MilitaryCivil"."""
+    "MilitaryCivil". A number on either side ("2019-/2020", "F-/35", "Covid-/19") or an acronym on the left
+    ("PLA-/linked") keeps it too: words are not broken there."""
     lowered = page.lower()
 
     def join(m: re.Match[str]) -> str:
         left, right = m.group(1), m.group(2)
-        if right[:1].isupper() or f"{left}-{right}".lower() in lowered:
+        if (right[:1].isupper() or right[:1].isdigit() or left[-1:].isdigit() or (len(left) > 1 and left.isupper())
+                or f"{left}-{right}".lower() in lowered):
             return f"{left}-{right}"
         return left + right
 
@@ -84,10 +87,15 @@ EDGE = 3  # lines at the top and at the bottom of a page where running headers a
 
 def without_running_lines(pages: list[str]) -> list[str]:
     """Pages without their running headers and footers: page numbers ("Page 2 of 5", "- 3 -", "第3页 共5页") and a
-    line that stands at the top or bottom of at least half the pages (two at least), digits aside.
+    line that stands in the top edge (a header) or in the bottom edge (a footer) of at least half the pages (two at
+    least), digits aside.
 
     A printed press release repeats "U.S. Department of Justice — Office of Public Affairs" on every page: the
-    name was read as a mention on each page, and a sentence running over a page break was cut by it."""
+    name was read as a mention on each page, and a sentence running over a page break was cut by it.
+    A running line has three letters at least: a table row of numbers ("2019 120 340") at the top of two pages is
+    body text. Headers and footers are counted apart, so a sentence that opens one page and closes another is
+    kept; and in a document under three pages a line only runs when a number in it changes from page to page
+    ("Annual Report 2023 — 1"), since two pages may share a sentence by chance."""
     if not pages:
         return pages
     split = [p.split("\n") for p in pages]
@@ -95,19 +103,34 @@ def without_running_lines(pages: list[str]) -> list[str]:
     def key(line: str) -> str:
         return re.sub(r"\d+", "#", " ".join(line.split()))
 
-    def edges(lines: list[str]) -> set[int]:
-        return set(range(min(EDGE, len(lines)))) | set(range(max(0, len(lines) - EDGE), len(lines)))
+    def top(lines: list[str]) -> list[int]:
+        return list(range(min(EDGE, len(lines))))
 
-    seen: dict[str, int] = {}
-    for lines in split:
-        for k in {key(lines[i]) for i in edges(lines) if lines[i].strip()}:
-            seen[k] = seen.get(k, 0) + 1
-    running = {k for k, n in seen.items() if n >= max(2, (len(pages) + 1) // 2)} if len(pages) > 1 else set()
+    def bottom(lines: list[str]) -> list[int]:
+        return list(range(max(0, len(lines) - EDGE), len(lines)))
+
+    def running(side: Callable[[list[str]], list[int]]) -> set[str]:
+        seen: dict[str, set[str]] = {}
+        pages_with: dict[str, int] = {}
+        for lines in split:
+            here = {key(lines[i]): " ".join(lines[i].split()) for i in side(lines) if lines[i].strip()}
+            for k, raw in here.items():
+                pages_with[k] = pages_with.get(k, 0) + 1
+                seen.setdefault(k, set()).add(raw)
+        need = max(2, (len(pages) + 1) // 2)
+        return {k for k, n in pages_with.items()
+                if n >= need and sum(c.isalpha() for c in k) >= 3 and (len(pages) >= 3 or len(seen[k]) > 1)}
+
+    if len(pages) > 1:
+        headers, footers = running(top), running(bottom)
+    else:
+        headers, footers = set(), set()
     out = []
     for lines in split:
-        edge = edges(lines)
+        head, foot = set(top(lines)), set(bottom(lines))
         kept = [line for i, line in enumerate(lines)
-                if i not in edge or not (key(line) in running or _PAGE_NUMBER.match(line.strip()))]
+                if not ((i in head or i in foot) and _PAGE_NUMBER.match(line.strip()))
+                and not (i in head and key(line) in headers) and not (i in foot and key(line) in footers)]
         out.append("\n".join(kept).strip())
     return [p for p in out if p]
 
