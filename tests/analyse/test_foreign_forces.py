@@ -25,14 +25,17 @@ PLA = (
 
 
 @pytest.mark.parametrize("name", ["Italian Army", "U.S. Army Research Laboratory", "Royal Navy", "Bundeswehr",
-                                  "Japan Ground Self-Defense Force", "美国陆军", "Indian Army", "Israel Defense Forces"])
+                                  "Japan Ground Self-Defense Force", "美国陆军", "美海军", "Indian Army", "Israel Defense Forces",
+                                  "Army of the Republic of Korea", "Republic of China Army", "中华民国国军", "台军"])
 def test_a_name_that_names_another_country_is_a_foreign_force(name: str) -> None:
     assert foreign_force(name)
 
 
 @pytest.mark.parametrize("name", ["PLA Rocket Force", "Rocket Force", "Equipment Development Department",
                                   "中国人民解放军", "Central Military Commission", "PLA Hong Kong Garrison",
-                                  "National University of Defense Technology", "中央军委装备发展部"])
+                                  "National University of Defense Technology", "中央军委装备发展部",
+                                  "美兰区人武部", "Inner Mongolia Military District", "内蒙古军区",
+                                  "People's Republic of China Navy", "中国军队"])
 def test_china_s_bodies_and_bodies_without_a_country_stay_china_s(name: str) -> None:
     assert not foreign_force(name)
 

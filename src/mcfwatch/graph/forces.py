@@ -34,24 +34,32 @@ _FOREIGN_FORCES = re.compile(
     r"|U\.?S\.?|USAF|USN|USMC|ROK|IDF|Marine\s+Corps|National\s+Guard)\b")
 _CHINA = re.compile(
     r"\b(?:China|Chinese|PRC|PLA(?:AF|N|RF|SSF)?|People'?s\s+Liberation|People'?s\s+Armed\s+Police"
-    r"|Central\s+Military\s+Commission)\b|中国|中华|解放军|中央军委|军委|武警|国防科")
+    r"|Central\s+Military\s+Commission|Inner\s+Mongolia)\b|中国|中华人民|解放军|中央军委|军委|武警|国防科|人武部|军分区")
+# Taiwan's forces name themselves "Republic of China": foreign here, and said before China's words are looked for.
+_TAIWAN = re.compile(r"(?<!People's )(?<!Peoples )(?<!People’s )\bRepublic\s+of\s+China\b|\bROC\b|中华民国|台军|台湾")
 _FOREIGN_ZH = re.compile(
-    r"美国|美军|美|英国|英军|法国|法军|德国|德军|意大利|俄罗斯|俄军|日本|日军|自卫队|印度|印军|澳大利亚|澳军|加拿大|"
-    r"韩国|韩军|朝鲜|台湾|台军|以色列|北约|乌克兰|越南|菲律宾")
+    r"美国|美军|美方|美(?:陆|海|空)|驻\w{0,4}美|英国|英军|法国|法军|德国|德军|意大利|俄罗斯|俄军|日本|日军|自卫队|印度|印军|澳大利亚|澳军|"
+    r"加拿大|韩国|韩军|朝鲜|以色列|北约|乌克兰|越南|菲律宾")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'.-]*")
 
 
 @lru_cache(maxsize=65536)
 def foreign_force(name: str) -> bool:
     """The name says the body is another country's (not China's) armed force or part of one."""
-    if not name or _CHINA.search(name):
+    if not name:
+        return False
+    if _TAIWAN.search(name):
+        return True
+    if _CHINA.search(name):
         return False
     if _FOREIGN_ZH.search(name) or _FOREIGN_FORCES.search(name):
         return True
     words = [w.strip(".'").lower() for w in _WORD.findall(name)]
     if any(w in _ADJECTIVES for w in words):
         return True
-    for n in (3, 2, 1):  # a country's name in it: "Army of the Republic of Korea", "United Kingdom Strategic Command"
+    if re.search(r"\bKorea\b", name):  # "Army of the Republic of Korea" (North Korea's are foreign too)
+        return True
+    for n in (3, 2, 1):  # a country's name in it: "United Kingdom Strategic Command", "Army of Pakistan"
         for i in range(len(words) - n + 1):
             code = country_code(" ".join(words[i:i + n]))
             if code is not None and len(" ".join(words[i:i + n])) > 2 and code not in {"cn", "hk", "mo", "eu"}:

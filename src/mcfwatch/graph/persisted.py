@@ -46,7 +46,7 @@ from mcfwatch.graph.listings import LinkCache
 from mcfwatch.model.schema import SCHEMA
 from mcfwatch.store import Store
 
-INDEX_VERSION = 3  # change whenever the graph build or the saved arrays change meaning
+INDEX_VERSION = 4  # change whenever the graph build or the saved arrays change meaning
 BUILD_TRIES = 3    # builds elsewhere that may each be overtaken by a write before the caller gives up
 log = logging.getLogger("mcfwatch.index")
 
