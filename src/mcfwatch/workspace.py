@@ -188,16 +188,24 @@ class Workspace:
         for 中国商用飞机有限责任公司; the web search's keys), then a stored name equal to another name
         of a watchlist entry the name matches (its Chinese name, an acronym). Asked only when the store's own
         lookup found nothing."""
+        from mcfwatch.lists import noncommercial_excluded
         from mcfwatch.model.keys import name_key
         from mcfwatch.resolve.screen import default_screener
-        from mcfwatch.web.search import NameIndex
+        from mcfwatch.web.search import name_index
 
         fold = self.store.fold()
-        keyed = [(rank, eid) for eid, _, rank in NameIndex.build(self.store.names()).lookup(name) if rank <= 1]
+        index = name_index(self.store.url, self.store.generation(), self.store.names)
+        keyed = [(rank, eid) for eid, _, rank in index.lookup(name, substrings=False) if rank <= 1]
         best = min((rank for rank, _ in keyed), default=None)  # same key, else a key it begins (pinyin words)
         if best is not None:
-            return [self.store.entity(eid) for eid in sorted({fold.canonical(e) for r, e in keyed if r == best})]
-        screener = default_screener()
+            reached = sorted({fold.canonical(e) for r, e in keyed if r == best})
+            if best == 0 or len(reached) == 1:
+                return [self.store.entity(eid) for eid in reached]
+            # the start of several names ("Bao Di": 保定市 and 保定市经贸代表团) names none of them
+            names = ", ".join(repr(self.store.entity(eid).name) for eid in reached[:5])
+            raise NotFoundError(f"{name!r} begins {len(reached)} names in {shown_db(self.db)} ({names}"
+                                f"{', ...' if len(reached) > 5 else ''}): give more of the name")
+        screener = default_screener(None, noncommercial_excluded())
         for hit in screener.screen(name, limit=5).hits:
             pair = screener.entry(hit.entry_id) if hit.match else None
             for other in pair[1].all_names() if pair else []:

@@ -284,3 +284,18 @@ def test_show_finds_a_chinese_name_by_its_pinyin_words(tmp_path: Path) -> None:
         result = runner.invoke(app, ["show", typed, "--db", db, "--format", "json"])
         assert result.exit_code == 0, (typed, result.output)
         assert json.loads(result.stdout)["id"] == wanted, typed
+
+
+def test_show_does_not_pick_one_of_several_names_a_few_letters_begin(tmp_path: Path) -> None:
+    """Review s27 doors #3: `show "Bao Di"` printed 保定市经贸代表团's card, the lowest id of the two entities whose
+    pinyin begins so (保定市 too), as if it matched. It now says which names it begins; a beginning that reaches one
+    entity ("Ying Guo Bu": 英国布鲁内尔大学) still finds it. Store: the Chinese founding seed."""
+    from mcfwatch.data import sample_path
+
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["ingest", str(sample_path("zh", "seed_zh.txt")), "--db", db]).exit_code == 0
+    result = runner.invoke(app, ["show", "Bao Di", "--db", db, "--format", "json"])
+    assert result.exit_code != 0 and "保定市" in result.output and "保定市经贸代表团" in result.output, result.output
+    found = runner.invoke(app, ["show", "Ying Guo Bu", "--db", db, "--format", "json"])
+    assert found.exit_code == 0, found.output
+    assert "布鲁内尔大学" in json.loads(found.stdout)["names"]

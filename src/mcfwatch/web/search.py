@@ -54,11 +54,11 @@ class NameIndex:
         entries = [(k, eid, n) for eid, n in names for k in keys_of(n)]
         return cls(sorted(set(entries)))
 
-    def lookup(self, query: str, limit: int = 50) -> list[tuple[str, str, int]]:
+    def lookup(self, query: str, limit: int = 50, substrings: bool = True) -> list[tuple[str, str, int]]:
         """(entity id, matched name, rank) — rank 0 exact, 1 prefix, 2 substring — best first.
 
-        Exact and prefix hits come from a binary search over the sorted keys; the substring scan runs only
-        when they find fewer than ``limit`` entities.
+        Exact and prefix hits come from a binary search over the sorted keys; the substring scan (a pass over
+        every key) runs only when they find fewer than ``limit`` entities, and never without ``substrings``.
         """
         qk = sorted({k for k in query_keys(query) if k})
         best: dict[str, tuple[int, str]] = {}
@@ -73,7 +73,7 @@ class NameIndex:
                 key, eid, name = self.entries[i]
                 take(eid, name, 0 if key == q else 1)
                 i += 1
-        if len(best) < limit:
+        if substrings and len(best) < limit:
             for key, eid, name in self.entries:
                 if any(len(q) >= 2 and q in key for q in qk):
                     take(eid, name, 2)
