@@ -82,3 +82,12 @@ def test_hostile_markup_gives_no_date_not_a_failure() -> None:
     assert published_from_markup("<meta name='date' content='2021-02-30'>") is None  # no such day
     deep = "<script type='application/ld+json'>" + "[" * 5000 + "]" * 5000 + "</script>"
     assert published_from_markup(deep) is None
+
+
+def test_a_generic_date_meta_yields_to_the_published_time(tmp_path: Path) -> None:
+    """Review s27 doors #7: a CMS's <meta name="date"> (the day the page was built) came before JSON-LD's
+    datePublished and <time pubdate>; it is read last now, and still read when nothing else states a day."""
+    built = "<meta name='date' content='2024-06-30'><meta name='DC.date' content='2024-06-30'>"
+    doc = read(tmp_path, page(built, "<time pubdate datetime='2021-12-03'>3 December 2021</time>"))
+    assert doc.published == "2021-12-03"
+    assert published_from_markup(f"<html><head>{built}</head></html>") == "2024-06-30"

@@ -175,5 +175,7 @@ def test_control_characters_in_a_query_are_shown_not_sent(analyst: TestClient) -
     assert "<title>Search: \\x00Lizhong\\u202e Group" in page, page[:400]
     assert "Search: “\\x00Lizhong\\u202e Group”" in page
     assert analyst.get("/search", params={"q": q, "format": "json"}).json()["query"] == q.strip()
+    broken = analyst.get("/search", params={"q": "Lizhong\r\nGroup"}, headers=HTML).text  # review s27 doors #10
+    assert "\\x0d" not in broken and "Lizhong\r\nGroup" in broken
     lizhong = analyst.get("/search", params={"q": "立中集团"}, headers=HTML).text  # names and links as before
     assert 'href="/entity/' in lizhong and "Lizhong Group" in lizhong

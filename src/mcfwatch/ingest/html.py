@@ -15,10 +15,13 @@ _TAGS = re.compile(r"<[^>]+>")
 # <meta> names that state when the page was first published (Open Graph / article, schema.org, Dublin Core,
 # Highwire citation, and the names Chinese government and news sites use). Never "modified"/"updated".
 _PUBLISHED_META = frozenset({
-    "article:published_time", "og:article:published_time", "datepublished", "date", "dc.date", "dc.date.issued",
+    "article:published_time", "og:article:published_time", "datepublished", "dc.date.issued",
     "dcterms.issued", "dcterms.created", "citation_publication_date", "citation_date", "pubdate", "publishdate",
     "publish-date", "publish_date", "firstpublishedtime", "publishedtime", "parsely-pub-date", "sailthru.date",
 })
+# Generic date names: many CMSs fill them with the day the page was built or last changed, so they are read only
+# when no published-time, JSON-LD datePublished or <time pubdate> says it.
+_GENERIC_META = frozenset({"date", "dc.date"})
 _ISO_DAY = re.compile(r"\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 
 
@@ -61,6 +64,7 @@ class _Dates(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.meta: list[str] = []
+        self.generic: list[str] = []
         self.times: list[str] = []
         self.json_ld: list[str] = []
         self._in_ld = False
@@ -71,6 +75,8 @@ class _Dates(HTMLParser):
             key = (a.get("property") or a.get("name") or a.get("itemprop") or "").strip().lower()
             if key in _PUBLISHED_META and a.get("content"):
                 self.meta.append(a["content"])
+            elif key in _GENERIC_META and a.get("content"):
+                self.generic.append(a["content"])
         elif tag == "time" and ("pubdate" in a or a.get("itemprop", "").lower() == "datepublished"):
             self.times.append(a.get("datetime", ""))
         elif tag == "script" and a.get("type", "").strip().lower() == "application/ld+json":
@@ -92,8 +98,8 @@ def published_from_markup(markup: str) -> str | None:
     A news page prints its date in a byline ("By Staff Reporter · Published 3 December 2021") that the boilerplate
     remover drops with the navigation, so the text alone had no date; the page's markup says it: a <meta>
     published-time (article:published_time, datePublished, DC.date.issued, PubDate …), JSON-LD datePublished, or a
-    <time pubdate> / <time itemprop="datePublished"> element. Only those: a date in the story never counts, nor a
-    "modified" time.
+    <time pubdate> / <time itemprop="datePublished"> element; a generic <meta name="date"> / DC.date last (CMSs put
+    a build or change day there). Only those: a date in the story never counts, nor a "modified" time.
     """
     found = _Dates()
     found.feed(markup)
@@ -109,7 +115,7 @@ def published_from_markup(markup: str) -> str | None:
             continue
         if day:
             return day
-    for value in found.times:
+    for value in found.times + found.generic:
         day = _day(value)
         if day:
             return day

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -25,13 +26,17 @@ from mcfwatch.web import views
 from mcfwatch.web.auth import _safe_next, check_csrf, csrf_token, current_user, require_admin
 from mcfwatch.web.jobs import Jobs
 
+# What a page shows as an escape: C0/C1 controls and bidi overrides, but not tab, newline or carriage return,
+# which HTML renders as white space (a CR in stored text or a textarea's value showed as a literal \x0d).
+_PAGE_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
 
 def visible(value: Any) -> Any:
     """A value printed into a page, with control characters and bidi overrides shown as escapes (a NUL typed into
-    /search?q= went into the page's title; an RLO in a document title reverses the text after it), as the CLI
-    prints them (cli.common.terminal_safe). Markup (tojson, macros) is left as it is."""
+    /search?q= went into the page's title; an RLO in a document title reverses the text after it), written as the
+    CLI writes them (cli.common.terminal_safe). Markup (tojson, macros) is left as it is."""
     if isinstance(value, str) and not isinstance(value, Markup):
-        return terminal_safe(value)
+        return _PAGE_UNSAFE.sub(lambda m: terminal_safe(m[0]), value)
     return value
 
 
