@@ -108,3 +108,21 @@ def test_every_id_is_a_valid_ftm_id(lists_client: TestClient) -> None:
     assert page
     ids = [i for r in page for i in [r["id"], *r["referents"]]]
     assert [i for i in ids if registry.entity.clean(i) is None] == []
+
+
+def test_adjacent_reads_no_mention_rows(client: TestClient, demo_db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Review s27 doors #4: every nested neighbour of /adjacent loaded all its mention rows (a hub has ~10^5) to
+    tell printed names from made ones; one DISTINCT query on the texts does, and only for a Chinese-named entity.
+    The weakAlias/alias split stays the same."""
+    from mcfwatch.store import Store
+
+    pla, _ = merged_pair(demo_db)
+    before = client.get(f"/entities/{pla}/adjacent").json()
+
+    def no_rows(self: Store, entity_id: str) -> list[dict[str, object]]:
+        raise AssertionError(f"mention rows of {entity_id} read")
+
+    monkeypatch.setattr(Store, "mentions", no_rows)
+    after = client.get(f"/entities/{pla}/adjacent", params={"limit": 50})  # not the answer cached above
+    assert after.status_code == 200, after.text
+    assert after.json()["entity"]["properties"] == before["entity"]["properties"]

@@ -13,7 +13,7 @@ from typing import Any
 
 from mcfwatch.api.listings import stamp
 from mcfwatch.model import SCHEMA
-from mcfwatch.report.export import alias_props
+from mcfwatch.report.export import alias_props, made_names_possible
 from mcfwatch.report.sanctions import Listing, entity_listings, listing_topics, sanction_id, sanction_props
 from mcfwatch.store import Store
 
@@ -59,7 +59,7 @@ def entity(store: Store, found: Found, nested: bool = False, listed: bool = True
         props["full"] = [ent.name]
     else:
         props["name"] = [ent.name]
-        printed = {m["text"] for m in store.mentions(ent.id)}
+        printed = store.mention_texts([ent.id]) if made_names_possible(names) else set()
         props.update({"alias": [], **alias_props(ent.name, names, printed)})  # weakAlias: names the tool made
         etype = SCHEMA.entity_types.get(ent.type)
         own = list(etype.ftm_topics) if etype is not None and etype.ftm_topics else []

@@ -66,6 +66,12 @@ def machine_names(names: list[str], printed: set[str]) -> set[str]:
     return {n for n in names if n in made and n not in printed}
 
 
+def made_names_possible(names: list[str]) -> bool:
+    """Whether machine_names can mark any of NAMES (it only marks names made from a Chinese name): without one,
+    the entity's printed mention texts need not be read."""
+    return any(_HAN.search(n) for n in names)
+
+
 def alias_props(name: str, names: list[str], printed: set[str]) -> Props:
     """`alias` (names the sources print) and `weakAlias` (names the tool made, see machine_names) of an entity."""
     made = machine_names(names, printed)

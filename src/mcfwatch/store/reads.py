@@ -180,6 +180,19 @@ class CanonicalReads(RowReads):
             q = select(t.mentions.c.document_id).where(t.mentions.c.entity_id.in_(many(members))).distinct()
             return {r[0] for r in conn.execute(q)}
 
+    def mention_texts(self, entity_ids: Iterable[str]) -> set[str]:
+        """The distinct texts printed as mentions of these entities or of an entity folded with one of them: one
+        DISTINCT query, not the mention rows (a hub has ~10^5)."""
+        members: set[str] = set()
+        fold = self.fold()
+        for eid in entity_ids:
+            members.update(fold.members(eid))
+        if not members:
+            return set()
+        with self.engine.connect() as conn:
+            q = select(t.mentions.c.text).where(t.mentions.c.entity_id.in_(many(members))).distinct()
+            return {r[0] for r in conn.execute(q)}
+
     def all_mentions(self) -> list[dict[str, Any]]:
         """Every mention with ``canonical_id``, the canonical entity it counts for."""
         ec = v.entity_canonical
