@@ -110,3 +110,23 @@ def test_a_text_box_is_read_once_where_it_stands(tmp_path: Path) -> None:
     assert isinstance(doc, Document), doc
     assert doc.text.split("\n\n") == [BEFORE.replace("[1]", ""), AFTER.replace("[2]", ""), KEY_FINDING,
                                       "Internal document of Qingyuan District, Baoding City, Hebei Province."]
+
+
+def test_two_like_text_boxes_and_a_box_in_a_table_cell_are_read(tmp_path: Path) -> None:
+    """Review s27 doors #8: two call-outs that both read "Source: ASPI" became one, and a text box inside a
+    table cell was dropped (python-docx's cell text skips drawings)."""
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    anchor = d.add_paragraph(AFTER.replace("[2]", ""))
+    for _ in range(2):
+        anchor._p.append(parse_xml(TEXT_BOX.format(text="Source: ASPI")))
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Lizhong Group"
+    table.cell(0, 1).paragraphs[0]._p.append(parse_xml(TEXT_BOX.format(text=KEY_FINDING)))
+    f = tmp_path / "call-outs.docx"
+    d.save(f)
+    (doc,) = read_file(f)
+    assert isinstance(doc, Document), doc
+    assert doc.text.split("\n\n") == [AFTER.replace("[2]", ""), "Source: ASPI", "Source: ASPI",
+                                      f"Lizhong Group | {KEY_FINDING}"]

@@ -52,8 +52,9 @@ def _row_text(row: Any) -> str:
         if cell._tc is previous:
             continue
         previous = cell._tc
-        if cell.text.strip():
-            cells.append(cell.text.strip())
+        text = "\n".join([cell.text.strip(), *_text_boxes(cell._tc)]).strip()
+        if text:
+            cells.append(text)
     return " | ".join(cells)
 
 
@@ -73,16 +74,22 @@ def _body(document: Any) -> list[str]:
     return parts
 
 
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
 def _text_boxes(paragraph: Any) -> list[str]:
     """The paragraphs of the text boxes anchored in a paragraph (a report's call-out: "Key finding: …"), once.
 
     python-docx's paragraph text skips drawings, so a text box was lost; Word stores each box twice (the
-    DrawingML shape and its VML fallback), hence the text is taken once per distinct box paragraph."""
+    DrawingML shape and, under mc:Fallback, its VML copy), hence the fallback copy is skipped. Two boxes that
+    read the same ("Source: ASPI") are both kept. Works on a table cell too (a box in a cell was dropped)."""
     out: list[str] = []
     for box in paragraph.iter(f"{{{W}}}txbxContent"):
+        if any(a.tag == f"{{{_MC}}}Fallback" for a in box.iterancestors()):
+            continue
         for para in box.iterchildren(f"{{{W}}}p"):
             text = "".join(t.text or "" for t in para.iter(f"{{{W}}}t")).strip()
-            if text and text not in out:
+            if text:
                 out.append(text)
     return out
 
