@@ -52,13 +52,30 @@ def official(doc: Doc, i: int, entity_at: EntityAt, type_of: TypeOf) -> bool:
     return any(c.dep_ == "appos" and c.lemma_.lower() in OFFICIAL_TITLES and c.is_title for c in doc[i].children)
 
 
+# what one admits to in enforcement text ("admitted his guilt", "admitted to violations of the ECRA")
+_ADMITTED = frozenset({"guilt", "role", "violation", "wrongdoing", "responsibility", "conduct", "liability",
+                       "allegation", "charge", "offense", "offence", "scheme", "conspiracy", "fact"})
+
+
+def _confessed(t: Token) -> bool:
+    """"admit" as a confession ("X admitted that ...", "admitted to exporting", "admitted his role"), never an
+    admission ("Tsinghua University admitted 30 students", "Zhang was admitted to the programme")."""
+    for c in t.children:
+        if c.dep_ in {"ccomp", "xcomp"} or c.dep_ == "dobj" and c.lemma_.lower() in _ADMITTED:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "to" and any(
+                g.tag_ == "VBG" or g.lemma_.lower() in _ADMITTED for g in c.children if g.dep_ in {"pcomp", "pobj"}):
+            return True
+    return False
+
+
 def accused(doc: Doc, entity_at: EntityAt, type_of: TypeOf) -> list[tuple[int, str]]:
     """The people and companies the document names as accused, as (token, entity) in text order."""
     found: list[tuple[int, str]] = []
     for t in doc:
         low = t.lower_
         heads: list[Token] = []
-        if t.pos_ == "VERB" and t.lemma_.lower() in CHARGE_VERBS:
+        if t.pos_ == "VERB" and t.lemma_.lower() in CHARGE_VERBS and (t.lemma_.lower() != "admit" or _confessed(t)):
             heads = [c for c in t.children if c.dep_ == "nsubjpass" or
                      c.dep_ == "nsubj" and t.lemma_.lower() in SELF_TOLD]
             if t.lemma_.lower() not in SELF_TOLD:
@@ -78,10 +95,13 @@ def accused(doc: Doc, entity_at: EntityAt, type_of: TypeOf) -> list[tuple[int, s
 
 def defendant(doc: Doc, named: list[tuple[int, str]], mentions: Iterable[tuple[int, str]], before: int,
               entity_at: EntityAt, type_of: TypeOf) -> str | None:
-    """Who "the defendant" at token ``before`` is: the first accused (``named``) before it, else the first accused
+    """Who "the defendant" at token ``before`` is: the latest accused (``named``) before it in its paragraph, else the
+    first accused before it, else the first accused
     anywhere, else the first person or company of ``mentions`` ((token, entity) in text order) before it that no
     official's title names."""
-    first = next((e for i, e in named if i < before), None) or (named[0][1] if named else None)
+    para = doc.text.rfind("\n", 0, doc[before].idx) + 1 if before < len(doc) else len(doc.text)
+    first = next((e for i, e in reversed(named) if i < before and doc[i].idx >= para), None) \
+        or next((e for i, e in named if i < before), None) or (named[0][1] if named else None)
     if first is not None:
         return first
     for i, e in mentions:

@@ -319,9 +319,10 @@ _NOUN_ENDING = re.compile(r"(?:tions?|sions?|ments?|ity|ities|isms?|ology|ologie
 
 
 def common_words(span: Span, text: str, seen: dict[str, bool]) -> bool:
-    """Every word of ``span`` is a common word of the document ``text``: one it writes in lower case elsewhere
-    ("General Provisions" of an order that says "the provisions of this order"; "Require" of a bullet when the text
-    says "requires"), a word with an abstract noun's ending ("General Provisions" of an order that never writes
+    """Every word of ``span`` is a common word of the document ``text``: one it writes in lower case elsewhere, where
+    the span is a heading line or one word opening its sentence or line ("General Provisions" of an order that says
+    "the provisions of this order"; "Require" of a bullet when the text says "requires"; never "Bill Price, a
+    lawyer, said the bill would raise prices"), a word with an abstract noun's ending ("General Provisions" of an order that never writes
     "provisions") or a country's adjective ("Hire American"). Of the 2,648 person names of corpus/train and
     corpus/extra one is ("Grant" of a text that says "granted", after "Secretary" and beside "Walter Grant": both
     keep it, see ``no_person_name``); the particles "de", "van" and the surname "He" stand beside another word.
@@ -329,15 +330,34 @@ def common_words(span: Span, text: str, seen: dict[str, bool]) -> bool:
     words = [t for t in span if t.is_alpha]
     if not words:
         return False
+    # a word the text writes in lower case counts only where no name is expected: a heading line or one word that
+    # opens its sentence or line ("Mining and ...", "- Require ..."); never "Will Price said the bill will raise
+    # prices" (names of common words: Will, Price, Bill, Rose, Hunt, Cook, Young)
+    lowered = len(words) == 1 and (span.start == span.sent.start or span.doc[span.start - 1].text.endswith("\n")
+                                   or span.doc[span.start - 1].text in {"-", "*", "\u2022"}) or _heading(span, text)
     for t in words:
         low = t.lower_
-        if low not in seen:
+        key = low if lowered else "\0" + low
+        if key not in seen:
             stem = low[:-1] if low.endswith("s") and len(low) > 3 else low
-            seen[low] = len(low) > 5 and bool(_NOUN_ENDING.search(low)) or country_adjective(low) \
-                or stem in text and _forms(low).search(text) is not None  # (a substring test first: fast)
-        if not seen[low]:
+            seen[key] = len(low) > 5 and bool(_NOUN_ENDING.search(low)) or country_adjective(low) \
+                or lowered and stem in text and _forms(low).search(text) is not None  # (a substring test: fast)
+        if not seen[key]:
             return False
     return True
+
+
+def _heading(span: Span, text: str) -> bool:
+    """``span`` sits on a heading line: a section number opens it ("Sec. 4. General Provisions") or every word of four
+    letters or more on it is capitalised ("Buy American and Hire American")."""
+    start = text.rfind("\n", max(0, span.start_char - 120), span.start_char) + 1
+    if re.match(r"\s*(?:Sec(?:tion)?\.?\s*\d|\d+\.\s)", text[start:start + 20]):
+        return True
+    end = text.find("\n", span.end_char, start + 121)
+    if start == 0 and span.start_char > 120 or end < 0 and len(text) > start + 120:
+        return False  # a line of 120 characters or more: no heading (never slices a long one-line text)
+    line = text[start:end if end >= 0 else len(text)]
+    return all(w[0].isupper() for w in re.findall(r"[A-Za-z]{4,}", line))
 
 
 def no_person_name(span: Span, text: str, seen: dict[str, bool]) -> bool:

@@ -32,7 +32,7 @@ _OUTLET_LAST = {"daily", "times", "post", "news", "journal", "tv", "radio", "her
 NEWS_OUTLETS = {"reuters", "bloomberg", "xinhua", "cctv", "cgtn", "bbc", "cnn", "cnbc", "yonhap", "kyodo", "afp",
                 "associated press", "tass", "nikkei", "voice of america", "radio free asia", "xinhua news agency",
                 "south china morning post", "caixin", "people's daily", "ap", "upi", "dpa", "efe", "ansa", "nbc",
-                "abc", "cbs", "npr", "pbs", "msnbc", "nhk", "kbs", "dw", "deutsche welle", "ft", "economist",
+                "cbs", "npr", "pbs", "msnbc", "nhk", "kbs", "dw", "deutsche welle", "ft", "economist",
                 "the economist", "guardian", "the guardian", "politico", "axios", "al jazeera", "handelsblatt",
                 "le monde", "der spiegel", "sputnik", "ria novosti", "interfax", "china media group",
                 "cmg", "china central television", "china news service", "sixth tone"}
@@ -50,7 +50,7 @@ INTERNATIONAL = {"european union", "eu", "nato", "asean", "african union", "euro
                  "new development bank", "world bank", "international monetary fund", "imf", "world trade organization",
                  "wto", "world health organization", "united nations", "oecd", "interpol", "asian development bank",
                  "asian infrastructure investment bank", "aiib", "shanghai cooperation organisation",
-                 "shanghai cooperation organization", "security council", "un security council",
+                 "shanghai cooperation organization", "un security council",
                  "u.n. security council", "united nations security council", "unga", "un general assembly",
                  "u.n. general assembly", "united nations general assembly", "quad", "five eyes", "aukus", "p5+1",
                  "brics", "opec", "iaea", "international atomic energy agency"}
@@ -127,7 +127,7 @@ _MEMBERS = re.compile(
     # a consortium, any chamber ("Wolfsbach Chamber of Crafts", "Czech-Chinese Chamber of Cooperation"), a named
     # delegation (guide: "Baoding Economic and Trade Delegation"), a union of workers ("United Steelworkers",
     # "Communications Workers of America"), a church: every training name of these shapes is Organization
-    r"|\bConsortium$|\bChambers? of [A-Z]|\bDelegation$|[Ww]orkers?$|\bWorkers of [A-Z]|\bChurch$")
+    r"|\bConsortium$|\bChambers? of [A-Z]|\bDelegation$|\b[Ww]orkers?$|(?:[Ss]teel|[Aa]uto|[Mm]etal|[Mm]ine|[Ff]arm)workers$|\bWorkers of [A-Z]|\bChurch$")
 # a named industrial park, development zone or new area (guide 3, Place [s25]: "Suzhou Industrial Park", "Wuhan
 # East Lake High-tech Zone", "Tianjin Binhai New Area", "Beijing Economic-Technological Development Area"; its
 # "Administrative Committee" ends otherwise and stays PublicBody, a firm with a legal form or trade noun after it

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, cast
 
@@ -43,7 +44,7 @@ WORD_KEYS = ("TEXT", "ORTH", "LOWER")  # attributes that depend on the word alon
 FREE_FLAGS = range(19, 64)  # spacy.attrs: 1-18 are IS_ALPHA ... IS_CURRENCY
 # what a token spec asks of the word: ("ORTH" or "LOWER", the hashes of the words it must be) or ("FLAG", {flag bit})
 Need = tuple[str, frozenset[int]]
-SUBSETS_MAX = 512  # Matchers of pattern subsets kept; all are dropped when there would be more
+SUBSETS_MAX = 64  # Matchers of pattern subsets kept; the least recently used is dropped when there would be more
 
 
 def _one(key: str, op: str, arg: Any) -> Test | None:
@@ -121,7 +122,7 @@ class FlagMatcher:
         self.stale = False  # a flag was made since ``pending`` was taken
         # every pattern as added (key, flag-converted pattern, what its required specs need), for the subsets
         self.added: list[tuple[str, list[Spec], list[Need]]] = []
-        self.subsets: dict[tuple[int, ...], Matcher] = {}  # the indices of the patterns left out -> their Matcher
+        self.subsets: OrderedDict[tuple[int, ...], Matcher] = OrderedDict()  # the indices of the patterns left out -> their Matcher
         self.plain_only = False  # a pattern came with callbacks or a filter: match with the Matcher of all
         self.needed_flags: list[int] = []  # the flags some required spec tests
 
@@ -206,9 +207,11 @@ class FlagMatcher:
         if not out:
             return self.matcher
         found = self.subsets.get(out)
-        if found is None:
+        if found is not None:
+            self.subsets.move_to_end(out)
+        else:
             if len(self.subsets) >= SUBSETS_MAX:
-                self.subsets.clear()
+                self.subsets.popitem(last=False)
             found = self.subsets[out] = Matcher(self.vocab, validate=False)
             left = set(out)
             for i, (key, pattern, _) in enumerate(self.added):

@@ -63,7 +63,7 @@ def _phrase(obj: Token) -> list[Token]:
         t = stack.pop()
         out.append(t)
         stack += [c for c in t.children if c.dep_ not in {"prep", "relcl", "acl", "advcl", "punct", "appos"}]
-    return out
+    return sorted(out, key=lambda t: t.i)
 
 
 # a model designation: "C919", "J-20", "MQ-9B", "Z-10ME" (not a quarter, a year or an illness: "Q3", "COVID-19")
@@ -77,7 +77,8 @@ def shows_goods(obj: Token) -> bool:
     words = _phrase(obj)
     if any(t.lower_ in SHOWN_GOODS or t.lower_ in ITEM_HEADS for t in words if t.pos_ in {"NOUN", "PROPN"}):
         return True
-    return any(_DESIGNATION.match(t.text) for t in words) or says_technology(words)
+    # the phrase up to its head, in text order: a two-sense head is no modifier ("showed strong signals")
+    return any(_DESIGNATION.match(t.text) for t in words) or says_technology([t for t in words if t.i <= obj.i])
 
 
 def may_take_part(tok: Token, lemma: str) -> bool:
