@@ -91,3 +91,14 @@ def test_a_generic_date_meta_yields_to_the_published_time(tmp_path: Path) -> Non
     doc = read(tmp_path, page(built, "<time pubdate datetime='2021-12-03'>3 December 2021</time>"))
     assert doc.published == "2021-12-03"
     assert published_from_markup(f"<html><head>{built}</head></html>") == "2024-06-30"
+
+
+def test_json_ld_takes_the_articles_date_not_a_related_items() -> None:
+    """Review s27 doors #7: an @graph with the WebPage, a related article and the story gave the first
+    datePublished met, another item's."""
+    graph = ('{"@context": "https://schema.org", "@graph": [{"@type": "WebPage", "datePublished": "2020-01-01", '
+             '"relatedLink": {"@type": "WebPage", "datePublished": "2019-05-05"}}, '
+             '{"@type": "NewsArticle", "headline": "Italian police uncover covert Chinese takeover", '
+             '"datePublished": "2021-12-03T08:00:00Z"}]}')
+    markup = f"<html><head><script type='application/ld+json'>{graph}</script></head></html>"
+    assert published_from_markup(markup) == "2021-12-03"

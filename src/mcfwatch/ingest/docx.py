@@ -77,6 +77,11 @@ def _body(document: Any) -> list[str]:
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
+def _para_text(para: Any) -> str:
+    """A w:p element's text (its w:t runs), stripped."""
+    return "".join(t.text or "" for t in para.iter(f"{{{W}}}t")).strip()
+
+
 def _text_boxes(paragraph: Any) -> list[str]:
     """The paragraphs of the text boxes anchored in a paragraph (a report's call-out: "Key finding: …"), once.
 
@@ -88,7 +93,7 @@ def _text_boxes(paragraph: Any) -> list[str]:
         if any(a.tag == f"{{{_MC}}}Fallback" for a in box.iterancestors()):
             continue
         for para in box.iterchildren(f"{{{W}}}p"):
-            text = "".join(t.text or "" for t in para.iter(f"{{{W}}}t")).strip()
+            text = _para_text(para)
             if text:
                 out.append(text)
     return out
@@ -118,7 +123,7 @@ def _notes(document: Any) -> list[str]:
             if note.get(f"{{{W}}}type") in {"separator", "continuationSeparator", "continuationNotice"}:
                 continue
             for para in note.iterchildren(f"{{{W}}}p"):
-                text = "".join(t.text or "" for t in para.iter(f"{{{W}}}t")).strip()
+                text = _para_text(para)
                 if text:
                     out.append(text)
     return out

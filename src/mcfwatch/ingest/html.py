@@ -38,24 +38,35 @@ def _day(value: object) -> str | None:
         return None
 
 
-def _json_ld_published(node: Any, depth: int = 0) -> str | None:
+_STORY_TYPES = re.compile(r"Article|Report|BlogPosting|PressRelease|Posting", re.IGNORECASE)
+
+
+def _json_ld_dates(node: Any, out: list[tuple[bool, str]], depth: int = 0) -> None:
+    """(is the node a story, its datePublished day) of every node, depth first."""
     if depth > 8:
-        return None
+        return
     if isinstance(node, dict):
         found = _day(node.get("datePublished"))
         if found:
-            return found
+            kind = node.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            out.append((any(isinstance(k, str) and _STORY_TYPES.search(k) for k in kinds), found))
         children: list[Any] = list(node.values())
     elif isinstance(node, list):
         children = node
     else:
-        return None
+        return
     for child in children:
         if isinstance(child, (dict, list)):
-            found = _json_ld_published(child, depth + 1)
-            if found:
-                return found
-    return None
+            _json_ld_dates(child, out, depth + 1)
+
+
+def _json_ld_published(node: Any) -> str | None:
+    """The datePublished of the page's story: an Article/NewsArticle/Report node's before any other's (an
+    @graph holds the WebPage and related articles too), else the first found."""
+    dates: list[tuple[bool, str]] = []
+    _json_ld_dates(node, dates)
+    return next((day for story, day in dates if story), dates[0][1] if dates else None)
 
 
 class _Dates(HTMLParser):
