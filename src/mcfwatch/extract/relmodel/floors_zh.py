@@ -186,7 +186,6 @@ def capture(folds_pkl: Path, out: Path, check_fold: int = 0, log: Any = print) -
                 score_document(gold[i], ext.extract_tagged(gold[i].document, text, list(ms)), check)
             docs.append({**captured(ext, gold[i], text, ms, model), "fold": n})
         log(f"zh: fold {n + 1}: {len(ids)} documents captured")
-    out.write_text(json.dumps({"prep": str(folds_pkl), "folds": len(parts), "docs": docs}), encoding="utf-8")
     replay = score([d for d in docs if d["fold"] == check_fold], shipped_config())
     real = check.total("relations")
     replayed = (sum(replay.tp.values()), sum(replay.fp.values()), sum(replay.fn.values()))
@@ -195,6 +194,8 @@ def capture(folds_pkl: Path, out: Path, check_fold: int = 0, log: Any = print) -
     if replayed != (real.tp, real.fp, real.fn):
         raise RuntimeError(f"the replay does not score as extraction does on fold {check_fold + 1}: a pick from "
                            f"{out} would be chosen for another extractor")
+    # written only once the check passes: a file on disk is one a pick may trust
+    out.write_text(json.dumps({"prep": str(folds_pkl), "folds": len(parts), "docs": docs}), encoding="utf-8")
 
 
 def _row(name: str, t: Tally) -> str:

@@ -120,18 +120,20 @@ _PAIR_SUBJECT = re.compile(r"(?:双方|两校|两所大学|两所高校|两国(?
                            r"[^，,。；;□]{0,12}$")
 # …, the pair word opening an earlier clause of the sentence (what was discussed may name things)
 _PAIR_CARRIED = re.compile(_PAIR_SUBJECT.pattern.replace("[^，,。；;□]{0,12}$", "[^。；;]{0,40}$"))
+_BODIES = {"Company", "Organization", "PublicBody", "University", "MilitaryUnit"}
+_SIDES = _BODIES | {"Place"}
 _PAIR_BODIES: dict[str, set[str]] = {
     "两校": {"University"}, "两所大学": {"University"}, "两所高校": {"University"}, "两国": {"Place"},
-    "两家企业": {"Company"}, "两家公司": {"Company"},
+    "两家企业": {"Company"}, "两家公司": {"Company"}, "两市": _SIDES, "两城": _SIDES, "两地": _SIDES, "两省": _SIDES,
 }
-_BODIES = {"Company", "Organization", "PublicBody", "University", "MilitaryUnit", "Place"}
 
 
 def both_sides(sent: Sentence, before: list[list[Item]], dates: list[DateMention], p: int, cs: int,
                ce: int) -> list[RelCand]:
     """双方签署了合作备忘录 (docs/annotation.md 1.4: a relation told through a word for the pair is between the two it
-    stands for): the first two bodies (places count: 两市) named in the sentence before the pair word, else in the
-    latest of the sentences ``before`` that names two; a helper (在X的牵线下) is no side."""
+    stands for): the first two bodies named in the sentence before the pair word, else in the sentence before it.
+    For 双方 a place is a side only where no two bodies are named, and then beside another place (代顿市代表团访问株洲市)
+    or joined to its partner (与淮安市): 访问法国，与空客…，双方 is the visitor and 空客, 访问图卢兹，双方 no pair; a helper (在X的牵线下) is no side."""
     text = sent.text
     m, base = _PAIR_SUBJECT.search(pt.mask(text, cs, p, sent.items)), cs
     if m is None and not any(cs <= it.start < p for it in sent.items):
@@ -141,9 +143,8 @@ def both_sides(sent: Sentence, before: list[list[Item]], dates: list[DateMention
         return []  # 根据双方签署的协议: an agreement told before, not signed here; 双方商定续签: agreed to sign
     at = base + m.start()
     word = next((w for w in _PAIR_BODIES if text.startswith(w, at)), "")
-    types = _PAIR_BODIES.get(word, _BODIES)
 
-    def bodies(items: list[Item], end: int) -> list[Item]:
+    def bodies(items: list[Item], end: int, types: set[str]) -> list[Item]:
         seen: dict[str, Item] = {}
         for it in items:
             glued = it.type == "Place" and any(x.start == it.end for x in items)  # 美国亚利桑那州: a modifier
@@ -153,11 +154,19 @@ def both_sides(sent: Sentence, before: list[list[Item]], dates: list[DateMention
         found = list(seen.values())
         # A与B…，双方: the two the sentence joins
         joined = next((k for k, it in enumerate(found) if k and tg.PARTNER.search(text[max(0, it.start - 2) : it.start])), None)
-        return found[joined - 1 : joined + 1] if joined is not None else found
+        if joined is not None:
+            return found[joined - 1 : joined + 1]
+        if not word and len({it.type == "Place" for it in found[:2]}) > 1:
+            return []  # 访问图卢兹，双方: the place visited is no side
+        return found
 
-    found = bodies(sent.items, at)
-    if len(found) < 2 and before:
-        found = bodies(before[-1], sent.s)
+    found: list[Item] = []
+    for types in ([_PAIR_BODIES[word]] if word else [_BODIES, _SIDES]):
+        found = bodies(sent.items, at, types)
+        if len(found) < 2 and before:
+            found = bodies(before[-1], sent.s, types)
+        if len(found) >= 2:
+            break
     if len(found) < 2:
         return []
     a, b = found[0], found[1]
@@ -177,15 +186,19 @@ def _trigger_end(text: str, p: int) -> int:
 
 
 # X会见了来宾/代表团一行/两位客人: the guests the text told of as visiting (or invited), not named here
-_GUESTS = re.compile(r"(?:了)?\s*(?:(?:两|三|几)位)?(?:来宾|来访客人|客人|外宾|代表团|来访代表团|访问团|客人一行)(?:一行)?(?=[，,。；;并\s]|$)")
+_GUESTS = re.compile(r"(?:了)?\s*((?:(?:两|三|几)位)?(?:来宾|来访客人|客人|外宾|代表团|来访代表团|访问团|客人一行)(?:一行)?)"
+                     r"(?=[，,。；;并\s]|$)")
 
 
 def received(sent: Sentence, p: int, pe: int, cs: int, told: list[dc.Told], types: dict[str, str]) -> list[Pair]:
     """The host (the agent before the verb) meets the persons the text told of as visiting or invited (docs/annotation.md
     4.1: a delegation's meeting is its leader's; 1.4: a relation told through a reference is between the entities it
-    refers to): the visitors of the latest visit, else the invitees of the latest invitation, when persons."""
+    refers to): the visitors of the latest visit, else the invitees of the latest invitation, when persons. ``told``
+    holds only what the sentence or the two before it told (a digest's earlier story has other guests); each guest's
+    item is the word that refers to them (来宾)."""
     text = sent.text
-    if not _GUESTS.match(text, pe):
+    gm = _GUESTS.match(text, pe)
+    if gm is None:
         return []
     host = sent.agent_before(cs, p)
     if host is None or host.type != "Person":
@@ -198,5 +211,5 @@ def received(sent: Sentence, p: int, pe: int, cs: int, told: list[dc.Told], type
                       == (last.source if rtype == "invitation" else last.target)]
             people = list(dict.fromkeys(g for g in guests if types.get(g) == "Person" and g != host.entity))
             if people:
-                return [(host, Item(pe, pe, g, "Person", ""), None, None) for g in people]
+                return [(host, Item(gm.start(1), gm.end(1), g, "Person", ""), None, None) for g in people]
     return []

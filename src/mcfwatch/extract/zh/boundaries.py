@@ -30,6 +30,7 @@ _VN_CONNECTORS = frozenset({"常驻", "调入", "选派", "共建", "签约", "�
 # Joiners: a cut only when what stands before is a name of its own.
 JOINERS = frozenset({"与", "和", "同", "及", "以及", "、", "联合"})
 _PERSON_JOINERS = frozenset({"与", "和", "同"})  # 比尔及梅琳达·盖茨基金会: 及 joins two persons in one name
+_CONNECTORS_OR_JOINERS = CONNECTORS | JOINERS  # one set: the cache below is keyed by it (a new set per call misses)
 # Words that a connector's character starts (经济带, 应用数学, 2017无人系/统 split by the segmenter): no cut there.
 _NOT_CUT = ("系统", "经济", "经营", "对外", "对接", "至今", "由于", "为了", "同步", "同济", "应用", "将军", "和平",
             "联合会", "联合体", "联合国", "给水", "到达", "是否", "应急", "对口", "经贸", "经开", "经信", "经管",
@@ -53,7 +54,8 @@ def _indexed(words: frozenset[str], cache: dict[frozenset[str], dict[str, list[s
     if index is None:
         index = {}
         for w in sorted(words, key=len, reverse=True):
-            index.setdefault(w[at], []).append(w)
+            if w:
+                index.setdefault(w[at], []).append(w)
         cache[words] = index
     return index
 
@@ -85,7 +87,7 @@ def name_start(text: str, tokens: list[Token], start: int, end: int) -> int:
     cut = start
     for t in inner[:-1]:
         cuts = t.tag in _CUT_TAGS or (t.tag == "vn" and t.text in _VN_CONNECTORS)  # 常驻/vn of 技术骨干常驻实验室
-        if not cuts or _word_at(text, t.start, CONNECTORS | JOINERS) != t.text:
+        if not cuts or _word_at(text, t.start, _CONNECTORS_OR_JOINERS) != t.text:
             continue
         left = text[cut : t.start]
         named = [b for b in inner if cut <= b.start and b.end <= t.start]

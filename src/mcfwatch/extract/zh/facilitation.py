@@ -41,8 +41,9 @@ def _introduced(sent: Sentence, p: int, pe: int, cs: int, after: list[Item]) -> 
     if text.startswith("给", pe - 1):
         contact = next((it for it in after if _ROLE.fullmatch(pt.mask(text, pe, it.start, sent.items))), None)
     else:
-        met = _MET.match(text, pe)
-        zs = met.start("z") if met else pe
+        # on the masked words: a 和 inside the first name (王和平) splits no name
+        met = _MET.match(pt.mask(text, pe, sent.e, sent.items))
+        zs = pe + met.start("z") if met else pe
         contact = next((it for it in after if it.start == zs), None)
     if helper is None or contact is None or contact.type not in tg.AGENTIVE or helper.entity == contact.entity:
         return []

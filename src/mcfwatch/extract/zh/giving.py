@@ -48,7 +48,8 @@ def given(sent: Sentence, rtype: str, p: int, pe: int, cs: int, after: list[Item
         targets = coordinated(text, near[0], after) if near else []
     if rtype == "funding":  # 出资2亿元支持B: the first agent after the verb, not a co-funder (乙公司出资4000万元);
         # 资助A、B等高校: each listed right after the verb
-        listed = enumerated(text, near[0], after) if not to and near else []
+        # (a first name that is no agent, a place or a programme, lists nothing: the joined agent after it funds)
+        listed = [t for t in enumerated(text, near[0], after) if t.type in tg.AGENTIVE] if not to and near else []
         targets = [t for t in listed or targets or after if t.type in tg.AGENTIVE
                    and not (not targets and _funds_next(text, t.end))]
         if not to and not listed:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mcfwatch.extract.zh import boundaries, dateline, gazetteer, notplaces, technology, units
 from mcfwatch.extract.zh import typing_rules as tr
@@ -614,11 +614,12 @@ def _common_words(text: str, tokens: list[Token], starts: list[int], c: _Cand) -
 
 # A count or a demonstrative inside a body's span: a description (韩国釜山一家贸易公司, 北京一家研究院, 当地一家电力工程
 #公司, 某国国防部, 一家央企研究所), no name (corpus/train + corpus/extra: no gold mention of a body holds one).
-_QUANTIFIED = re.compile("一家|一所|两家|多家|几家|数家|这家|那家|某|该")
-_COUNTED_BEFORE = re.compile("(?:一家|一所|两家|多家|几家|数家|这家|那家|某)$")
+# 一所 after a numeral is a numbered institute (航天科工三院三十一所, 航天六院十一所), no count.
+_QUANTIFIED = re.compile("一家|(?<![一二三四五六七八九十百零〇0-9０-９])一所|两家|多家|几家|数家|这家|那家|某|该")
+_COUNTED_BEFORE = re.compile("(?:一家|(?<![一二三四五六七八九十百零〇0-9０-９])一所|两家|多家|几家|数家|这家|那家|某)$")
 
 
-def _quantified(text: str, tokens: list[Token], c: _Cand) -> list[_Cand]:
+def _quantified(text: str, tokens: list[Token], starts: list[int], c: _Cand) -> list[_Cand]:
     """A body's candidate holding a count or a demonstrative (``_QUANTIFIED``) names no body: the places the segmenter
     found before the count stay, as Place candidates (韩国釜山一家贸易公司 -> 韩国, 釜山)."""
     if c.type not in _AGENTS or c.source == "gazetteer":
@@ -628,7 +629,7 @@ def _quantified(text: str, tokens: list[Token], c: _Cand) -> list[_Cand]:
     q = _QUANTIFIED.search(text, c.start, c.end)
     if q is None:
         return [c]
-    k = bisect.bisect_left([t.start for t in tokens], c.start)
+    k = bisect.bisect_left(starts, c.start)
     out = []
     while k < len(tokens) and tokens[k].end <= q.start():
         if tokens[k].tag in ("LOC", "ns") and tokens[k].start >= c.start:
@@ -816,11 +817,13 @@ def _split_space(text: str, c: _Cand) -> list[_Cand]:
     if not gaps:
         return [c]
     parts = _parts(c, gaps)
-    if c.type == "Person" or any(b - a < 2 for a, b in parts):
+    if c.type == "Person":
         return [c]
     out: list[_Cand] = []
     start = c.start
-    for g, after in zip(gaps, parts[1:], strict=True):
+    for g, before, after in zip(gaps, parts[:-1], parts[1:], strict=True):
+        if before[1] - before[0] < 2 or after[1] - after[0] < 2:
+            continue  # a part of one character beside this gap: it goes with its neighbour (王　伟), other gaps still cut
         if "\n" in g.group() and _generic_after_cut(text[after[0] : after[1]]):
             continue  # a name the line wrapped before its legal form: one name
         ht = tr.head_type(text[start : g.start()]) if c.type in _BODIES else None
@@ -1041,9 +1044,9 @@ def find_mentions(
              for y in _split_copula(text, d) for x in _split_latin(text, _government(text, y)) for q in _split_place(text, x)
              for w in (_split_space(text, q) if spaced else (q,))
              for r in _split_chain(text, w)]
-    if _QUANTIFIED.search(text):
-        cands = [x for c in cands for x in _quantified(text, tokens, c)]
     starts = [t.start for t in tokens]
+    if _QUANTIFIED.search(text):
+        cands = [x for c in cands for x in _quantified(text, tokens, starts, c)]
     at = {t.start: t for t in tokens}
     cands = [c for c in cands if c.source == "gazetteer" or not (_generic_after_cut(text[c.start : c.end])
                                                                  or _described(text, c) or text[c.start : c.end] in _VERBS
@@ -1099,14 +1102,17 @@ def join_wrapped(text: str, mentions: list[Mention]) -> list[Mention]:
     if "\n" not in text:
         return mentions
     opens = {m.start for m in mentions}
+    out: list[Mention] = []
     for m in mentions:
+        out.append(m)
+        if m.name.endswith("公司"):  # a whole legal form already: the next line's 公司 is a heading (公司简介)
+            continue
         brk = _LINE_BREAK.match(text, m.end) if m.type in _BODIES and text[m.end : m.end + 1] in " \t\u3000\n" else None
         if brk is None or brk.end() in opens or not ("\u4e00" <= text[m.end - 1] <= "\u9fff"):
             continue
         form = max((f for f in tr.LEGAL_FORMS if text.startswith(f, brk.end())), key=len, default="")
-        if not form or (form in ("公司", "集团") and m.type != "Company"):
+        if not form or (form in ("公司", "集团") and m.type != "Company") or (form == "集团" and m.name.endswith("集团")):
             continue
-        m.end = brk.end() + len(form)
-        m.surface = text[m.start : m.end]
-        m.name, m.type = m.name + form, "Company"
-    return mentions
+        end = brk.end() + len(form)
+        out[-1] = replace(m, end=end, surface=text[m.start : end], name=m.name + form, type="Company")
+    return out

@@ -75,6 +75,7 @@ def extract_relations(text: str, items: list[Item], dates: list[DateMention]) ->
     previous: list[list[Item]] = []
     recent: list[list[Item]] = []
     out += [RelCand("organizer", a.entity, b.entity, *sentence_of(text, a.start)) for a, b in organizers.listed(text, items)]
+    starts: list[int] = []  # the starts of the two sentences before this one
     for s, e in sentences(text):
         sent_items = [it for it in items if s <= it.start and it.end <= e]
         sent = Sentence(text, s, e, sent_items, topic)
@@ -82,7 +83,10 @@ def extract_relations(text: str, items: list[Item], dates: list[DateMention]) ->
         told = [dc.Told(r.type, r.source, r.target, r.date, r.date_end) for r in out]
         inherit = dc.referred_date(text[s:e], told, last_date)
         ongoing = dc.open_episode(text, episode, s, bool(in_sent))
-        rels, episode = _sentence_relations(sent, dates, inherit, ongoing, told, previous, kinds)
+        since = starts[0] if starts else s
+        near = [t for r, t in zip(out, told, strict=True) if r.start >= since]  # told in the two sentences before
+        rels, episode = _sentence_relations(sent, dates, inherit, ongoing, told, previous, kinds, near)
+        starts = [*starts[-1:], s]
         out += rels
         for host, event, p, pe in organizers.in_sentence(sent, [it for its in (*lead, *recent) for it in its]):
             cs, ce = clause_bounds(text, s, e, p)
@@ -108,7 +112,8 @@ def extract_relations(text: str, items: list[Item], dates: list[DateMention]) ->
 
 def _sentence_relations(sent: Sentence, dates: list[DateMention], inherit: DateMention | None,
                         ongoing: dc.Episode | None, told: list[dc.Told],
-                        before: list[list[Item]], kinds: dict[str, str]) -> tuple[list[RelCand], dc.Episode | None]:
+                        before: list[list[Item]], kinds: dict[str, str],
+                        near: list[dc.Told]) -> tuple[list[RelCand], dc.Episode | None]:
     """The sentence's relations, and the episode of dated agreements it speaks of (for the next sentence)."""
     text, s, e, items = sent.text, sent.s, sent.e, sent.items
     hits = sorted((m.start(), m.end(), rtype) for rtype, rx in tg.TRIGGERS.items() for m in rx.finditer(text, s, e)
@@ -135,7 +140,7 @@ def _sentence_relations(sent: Sentence, dates: list[DateMention], inherit: DateM
         else:
             pairs = _pairs(sent, rtype, p, pe, cs, ce, after)
         if rtype == "meeting" and not pairs:  # 校长X会见了来宾: the visitors told before
-            pairs = ag.received(sent, p, pe, cs, told, kinds)
+            pairs = ag.received(sent, p, pe, cs, near, kinds)
         if rtype == "agreement" and not pairs:
             out += ag.elided(sent, dates, p, pe, cs, ce, told) or ag.both_sides(sent, before, dates, p, cs, ce)
         for src, tgt, sub, subject in pairs:

@@ -324,20 +324,25 @@ _PRODUCED = re.compile("量产|扩产|产线|生产基地")
 _PRODUCED_LEAD = re.compile("的?(?:自动化|智能)?生?$")
 _FUNDED = re.compile(r"(?:用于|支持其?|建设|投建|新建)$")
 _MAKERS = re.compile("的$")
-_SOLD = re.compile("销往|远销|出口到|出口至|供应")
+_SOLD = re.compile("销往|远销|出口到|出口至|供应(?![链商])")
 _SOLD_LEAD = re.compile("(?:已经|已|还|均|也|先后)?(?:批量|陆续)?$")
+_ABROAD = ("国外", "海外", "境外")
 
 
 def produced_or_sold(text: str, toks: list[Token]) -> list[tuple[int, int]]:
-    """(start, end) of the items funded for production or sold abroad by their maker (see ``_PRODUCED``)."""
-    found_at = [(m.start() - len(lead.group()), opener)
+    """(start, end) of the items funded for production or sold abroad by their maker (see ``_PRODUCED``); a sale
+    names where to (a place, 海外) right after its verb (保障市场的天然气供应 sells nothing abroad)."""
+    found_at = [(m.start() - len(lead.group()), opener, -1 if opener is _FUNDED else m.end())
                 for pattern, before, opener in ((_PRODUCED, _PRODUCED_LEAD, _FUNDED), (_SOLD, _SOLD_LEAD, _MAKERS))
                 for m in pattern.finditer(text) if (lead := before.search(text, max(0, m.start() - 6), m.start()))]
     if not found_at:
         return []
     by_end = {t.end: k for k, t in enumerate(toks)}
+    places = {t.start for t in toks if t.tag in ("LOC", "ns")}
     out = []
-    for at, opener in found_at:
+    for at, opener, to in found_at:
+        if to >= 0 and to not in places and not text.startswith(_ABROAD, to):
+            continue
         k = by_end.get(at)
         found = _noun_phrase(text, toks, k, -1) if k is not None else None
         if found and found[1] == at and opener.search(text, max(0, found[0] - 4), found[0]):
