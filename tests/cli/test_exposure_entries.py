@@ -50,3 +50,15 @@ def test_exposure_text_names_each_entry_of_a_listed_node_on_the_path(tmp_path: P
     text, entries = text_and_json()
     assert BIS not in entries and f"[{BIS}]" not in text  # an analyst's rejection holds in the text door too
     assert all(f"[{e}]" in text for e in entries)
+
+
+def test_a_listing_line_reads_the_old_key_names_as_the_new() -> None:
+    """Review s27 doors #11: listing_line read the pre-session-27 keys by hand; it maps them through OLD_NAMES."""
+    from mcfwatch.cli.analysis import listing_line
+
+    new = {"list_id": "bis-entity-list", "list_title": "BIS Entity List", "list_version": "2024-05-09",
+           "entry_id": "bis-123", "entry_name": "Northwestern Polytechnical University", "authority": "BIS"}
+    old = {"list": "bis-entity-list", "title": "BIS Entity List", "version": "2024-05-09", "entry": "bis-123",
+           "name": "Northwestern Polytechnical University", "authority": "BIS"}
+    line = "NWPU: on BIS Entity List (BIS), version 2024-05-09 as “Northwestern Polytechnical University” [bis-123]"
+    assert listing_line("NWPU", new) == listing_line("NWPU", old) == line

@@ -37,11 +37,14 @@ def listing_line(name: str, x: dict[str, Any]) -> str:
     A path "rated very high" because its far end is listed printed the rating but never the entry; the entry
     is the evidence of that flag. Reads the unified listing keys (list_title, list_version, entry_id,
     entry_name), else the names exposure used before session 27 (title, version, entry, name)."""
-    title = x.get("list_title") or x.get("title") or x.get("list_id") or x.get("list") or "?"
+    from mcfwatch.graph.model import OLD_NAMES
+
+    x = {**x, **{new: x[old] for old, new in OLD_NAMES.items() if not x.get(new) and x.get(old)}}
+    title = x.get("list_title") or x.get("list_id") or "?"
     authority = f" ({x['authority']})" if x.get("authority") else ""
-    version = x.get("list_version") or x.get("version")
-    entry = x.get("entry_id") or x.get("entry") or "?"
-    entry_name = x.get("entry_name") or x.get("name") or name
+    version = x.get("list_version")
+    entry = x.get("entry_id") or "?"
+    entry_name = x.get("entry_name") or name
     shown = f", version {version}" if version else ""
     return f"{name}: on {title}{authority}{shown} as “{entry_name}” [{entry}]"
 
