@@ -36,8 +36,8 @@ def document_label(title: str | None, text: str | None, url: str | None, path: s
     """How every door names a document: its title; a document that opens with its body (no title line, as the
     Chinese founding seed) by the opening of its first line, cut after a clause within LABEL_CHARS and marked
     "…"; else its URL, its path, its id. The title stays what ingest found (none), the label only shows."""
-    if title:
-        return title
+    if title and title.strip():  # a blank title (a DOCX whose core title is " ") names nothing
+        return title.strip()
     line = next((x.strip() for x in (text or "").splitlines() if x.strip()), "")
     if line:
         if len(line) <= LABEL_CHARS:
