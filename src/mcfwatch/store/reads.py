@@ -170,19 +170,14 @@ class CanonicalReads(RowReads):
         """The documents that mention any of these entities or an entity folded with one of them: one
         DISTINCT query on the mention index, not the mention rows (a hub on a 100,000-document store has
         hundreds of thousands)."""
-        members: set[str] = set()
-        fold = self.fold()
-        for eid in entity_ids:
-            members.update(fold.members(eid))
-        if not members:
-            return set()
-        with self.engine.connect() as conn:
-            q = select(t.mentions.c.document_id).where(t.mentions.c.entity_id.in_(many(members))).distinct()
-            return {r[0] for r in conn.execute(q)}
+        return self._distinct_of_mentions(t.mentions.c.document_id, entity_ids)
 
     def mention_texts(self, entity_ids: Iterable[str]) -> set[str]:
         """The distinct texts printed as mentions of these entities or of an entity folded with one of them: one
         DISTINCT query, not the mention rows (a hub has ~10^5)."""
+        return self._distinct_of_mentions(t.mentions.c.text, entity_ids)
+
+    def _distinct_of_mentions(self, column: Any, entity_ids: Iterable[str]) -> set[str]:
         members: set[str] = set()
         fold = self.fold()
         for eid in entity_ids:
@@ -190,7 +185,7 @@ class CanonicalReads(RowReads):
         if not members:
             return set()
         with self.engine.connect() as conn:
-            q = select(t.mentions.c.text).where(t.mentions.c.entity_id.in_(many(members))).distinct()
+            q = select(column).where(t.mentions.c.entity_id.in_(many(members))).distinct()
             return {r[0] for r in conn.execute(q)}
 
     def all_mentions(self) -> list[dict[str, Any]]:

@@ -6,6 +6,7 @@ sentence's topic), and the names coordinated after a first one.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from mcfwatch.extract.zh import discourse as dc
 from mcfwatch.extract.zh import triggers as tg
@@ -56,17 +57,22 @@ def head(first: Item, items: list[Item]) -> Item:
 
 def coordinated(text: str, first: Item, after: list[Item]) -> list[Item]:
     """``first`` and the items joined to it by 和/、/及/与."""
+    return _joined(text, first, after, lambda n, a, b: tg.CONNECTORS.match(text[a:b]) is not None)
+
+
+def _joined(text: str, first: Item, after: list[Item], joins: Callable[[int, int, int], bool]) -> list[Item]:
+    """``first`` and the items after it, each joined to the one before by what ``joins(listed so far, end of
+    the one before, start of the next)`` accepts; a place glued to a name stands for the name."""
     first = head(first, after)
     out, prev = [first], first
     for it in after:
         if it.start <= prev.start:
             continue
-        if tg.CONNECTORS.match(text[prev.end : it.start]):
-            it = head(it, after)
-            out.append(it)
-            prev = it
-        else:
+        if not joins(len(out), prev.end, it.start):
             break
+        it = head(it, after)
+        out.append(it)
+        prev = it
     return out
 
 
@@ -77,18 +83,8 @@ _ENUM_LAST = re.compile(r"\s*(?:、|和|及|以及)\s*")
 def enumerated(text: str, first: Item, after: list[Item]) -> list[Item]:
     """``first`` and the names listed after it with 、 (帮助A、B、C三家企业; 资助A、B和C: a last 和/及 after a 、), not
     those joined by 与/和 alone (促成A与B签约, 资助A和B共建: B is the partner, not a second beneficiary)."""
-    first = head(first, after)
-    out, prev = [first], first
-    for it in after:
-        if it.start <= prev.start:
-            continue
-        if (_ENUM if len(out) == 1 else _ENUM_LAST).fullmatch(text, prev.end, it.start):
-            it = head(it, after)
-            out.append(it)
-            prev = it
-        else:
-            break
-    return out
+    return _joined(text, first, after,
+                   lambda n, a, b: (_ENUM if n == 1 else _ENUM_LAST).fullmatch(text, a, b) is not None)
 
 
 def is_pronoun(text: str, it: Item) -> bool:
