@@ -90,13 +90,14 @@ def _text_boxes(paragraph: Any) -> list[str]:
     read the same ("Source: ASPI") are both kept. Works on a table cell too (a box in a cell was dropped)."""
     out: list[str] = []
     for box in paragraph.iter(f"{{{W}}}txbxContent"):
-        if any(a.tag == f"{{{_MC}}}Fallback" for a in box.iterancestors()):
-            continue
-        for para in box.iterchildren(f"{{{W}}}p"):
-            text = _para_text(para)
-            if text:
-                out.append(text)
+        if not any(a.tag == f"{{{_MC}}}Fallback" for a in box.iterancestors()):
+            out += _paragraphs_in(box)
     return out
+
+
+def _paragraphs_in(element: Any) -> list[str]:
+    """The non-empty texts of an element's own w:p children (a text box's, a note's)."""
+    return [text for para in element.iterchildren(f"{{{W}}}p") if (text := _para_text(para))]
 
 
 _NOTE_PARTS = (("/word/footnotes.xml", "footnote"), ("/word/endnotes.xml", "endnote"))
@@ -122,8 +123,5 @@ def _notes(document: Any) -> list[str]:
         for note in root.iterchildren(f"{{{W}}}{tag}"):
             if note.get(f"{{{W}}}type") in {"separator", "continuationSeparator", "continuationNotice"}:
                 continue
-            for para in note.iterchildren(f"{{{W}}}p"):
-                text = _para_text(para)
-                if text:
-                    out.append(text)
+            out += _paragraphs_in(note)
     return out
