@@ -190,8 +190,8 @@ class Workspace:
         lookup found nothing."""
         from mcfwatch.lists import noncommercial_excluded
         from mcfwatch.model.keys import name_key
+        from mcfwatch.resolve.namesearch import name_index
         from mcfwatch.resolve.screen import default_screener
-        from mcfwatch.web.search import name_index
 
         fold = self.store.fold()
         index = name_index(self.store.url, self.store.generation(), self.store.names)

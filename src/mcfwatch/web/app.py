@@ -17,10 +17,10 @@ from starlette.responses import Response
 
 from mcfwatch.api.services import Services, services_for
 from mcfwatch.errors import McfwatchError
+from mcfwatch.resolve.namesearch import name_index
 from mcfwatch.store.accounts import Accounts
 from mcfwatch.web import pages
 from mcfwatch.web.auth import AuthMiddleware, wants_html
-from mcfwatch.web.search import name_index
 
 STATIC = Path(__file__).parent / "static"
 SESSION_SECONDS = 8 * 3600

@@ -18,8 +18,8 @@ from mcfwatch.lists import load_lists
 from mcfwatch.lists.versions import diff as list_diff
 from mcfwatch.lists.versions import version_name, versions
 from mcfwatch.model import SCHEMA
+from mcfwatch.resolve.namesearch import name_index
 from mcfwatch.resolve.screen import default_screener
-from mcfwatch.web.search import name_index
 
 # A page shows the strongest or earliest ROWS items of a kind and QUOTES_PER_RULE quotes a rule (the counts say
 # how many there are); the CLI, the API and reports give all.
