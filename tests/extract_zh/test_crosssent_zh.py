@@ -1,9 +1,9 @@
-"""Chinese cross-sentence references (relmodel/crosssent.py) on the shipped corpus: 本届博览会, 研究院, 其 become
+"""Chinese cross-sentence references (relmodel/crosssent_zh.py) on the shipped corpus: 本届博览会, 研究院, 其 become
 mentions of the entity an earlier sentence named, so the relation told through them gets a candidate."""
 
 from __future__ import annotations
 
-from mcfwatch.extract.relmodel import crosssent, examples
+from mcfwatch.extract.relmodel import crosssent_zh, examples
 from mcfwatch.extract.relmodel.data import TrainDoc
 from mcfwatch.extract.zh.normalise import simplify
 
@@ -16,7 +16,7 @@ def _refs(doc: TrainDoc) -> dict[str, tuple[str, str]]:
     """reference text -> (the name of the entity it stands for, its kind), first occurrence of each text."""
     name = {m.entity: doc.text[m.start:m.end] for m in sorted(doc.mentions, key=lambda m: m.end - m.start)}
     out: dict[str, tuple[str, str]] = {}
-    for r in crosssent.chinese(doc.text, doc.mentions):
+    for r in crosssent_zh.chinese(doc.text, doc.mentions):
         out.setdefault(doc.text[r.start:r.end], (name[r.entity], r.ref))
     return out
 
@@ -29,7 +29,7 @@ def test_bare_nouns_and_this_edition_stand_for_the_named_entity(corpus: list[Tra
 
 def test_a_noun_inside_a_longer_name_is_no_reference(corpus: list[TrainDoc]) -> None:
     for doc in corpus[:60]:
-        for r in crosssent.chinese(doc.text, doc.mentions):
+        for r in crosssent_zh.chinese(doc.text, doc.mentions):
             assert all(r.end <= m.start or r.start >= m.end for m in doc.mentions)
             if doc.text[r.start:r.end] in {"公司", "学校", "研究院", "代表团"}:
                 before = doc.text[r.start - 1] if r.start else "。"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from mcfwatch.extract.relmodel import crosssent, crosssent_zh
+from mcfwatch.extract.relmodel import crosssent_zh
 from mcfwatch.extract.relmodel.data import TrainDoc
 from mcfwatch.extract.zh import ChineseExtractor
 from mcfwatch.extract.zh import triggers as tg
@@ -31,7 +31,7 @@ def facts(ext: ChineseExtractor, text: str, rtype: str) -> set[tuple[str, str]]:
 def _bare_company(doc: TrainDoc) -> set[str]:
     """The names the bare 公司 of ``doc`` (gold mentions) is bound to."""
     name = {m.entity: doc.text[m.start:m.end] for m in sorted(doc.mentions, key=lambda m: m.end - m.start)}
-    return {name[r.entity] for r in crosssent.chinese(doc.text, doc.mentions) if doc.text[r.start:r.end] == "公司"}
+    return {name[r.entity] for r in crosssent_zh.chinese(doc.text, doc.mentions) if doc.text[r.start:r.end] == "公司"}
 
 
 def test_a_filings_bare_company_is_the_filer_not_the_target(corpus: list[TrainDoc]) -> None:

@@ -7,7 +7,8 @@ the name: "The fair is organised by ...", "The company was a front for ...", "sh
 "代表团参观了 ...", "公司董事长 ...", "学校同时聘其为讲座教授". Each reference becomes a mention of the entity it
 stands for, so the model scores it like a name (the same path features, the same candidates), with the
 reference kind as a feature (``Mention.ref``). What must stay true: training and extraction call the same
-functions on their own mentions, and a reference never overlaps a mention it was given.
+functions on their own mentions, and a reference never overlaps a mention it was given. This module reads
+English; the Chinese references (公司, 学校, 代表团, 其, 他) are ``crosssent_zh.chinese``.
 """
 
 from __future__ import annotations
@@ -19,10 +20,9 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from mcfwatch.extract.en.accused import accused, defendant
-from mcfwatch.extract.relmodel import crosssent_zh, features_en
+from mcfwatch.extract.relmodel import features_en
+from mcfwatch.extract.relmodel.antecedents import AGENTS, free, names_of, subject
 from mcfwatch.extract.relmodel.candidates import Mention
-
-AGENTS = {"Company", "Organization", "PublicBody", "University", "MilitaryUnit"}
 
 # English head nouns of a definite description ("the fair", "this company") -> the types it can stand for
 EN_HEADS: dict[str, set[str]] = {
@@ -59,27 +59,6 @@ AGENTS_OR_EVENT = AGENTS | {"Event"}
 _EN_WORDS = frozenset(EN_PERSON | EN_IT)  # the pronouns ``_english_ref`` reads
 
 
-def _names(text: str, mentions: list[Mention]) -> dict[str, str]:
-    """Each entity's longest mention text (its name as written)."""
-    out: dict[str, str] = {}
-    for m in mentions:
-        if len(text[m.start:m.end]) > len(out.get(m.entity, "")):
-            out[m.entity] = text[m.start:m.end]
-    return out
-
-
-def _free(start: int, end: int, taken: list[Mention]) -> bool:
-    return all(end <= m.start or start >= m.end for m in taken)
-
-
-def main_entities(mentions: list[Mention]) -> dict[str, str]:
-    """For each type, its most-mentioned entity (the document's company, university, fair ...)."""
-    counts: dict[str, Counter[str]] = {}
-    for m in mentions:
-        counts.setdefault(m.type, Counter())[m.entity] += 1
-    return {t: c.most_common(1)[0][0] for t, c in counts.items()}
-
-
 def _latest(before: int, mentions: list[Mention], types: set[str], word: str, names: dict[str, str],
             by_type: bool) -> Mention | None:
     """The latest mention before ``before`` of an entity of one of ``types`` whose name has ``word``, else
@@ -91,18 +70,13 @@ def _latest(before: int, mentions: list[Mention], types: set[str], word: str, na
     return prior[-1] if prior and by_type else None
 
 
-def _subject(sent_start: int, before: int, mentions: list[Mention], types: set[str]) -> Mention | None:
-    """The first mention of one of ``types`` in [sent_start, before)."""
-    return next((m for m in mentions if sent_start <= m.start and m.end <= before and m.type in types), None)
-
-
 def english(sdoc: Doc, mentions: list[Mention], kinds: frozenset[str] = frozenset()) -> list[Mention]:
     """Definite descriptions ("the fair", "this company") and pronouns ("it", "its", "she", "their") bound to
     an entity an earlier text named, as mentions of it; ``ref`` says which (``def:fair``, ``pron:it``).
     ``kinds`` (a subset of ``KINDS_EN``; a model records the ones it was trained with) adds the references of
     ``_Parties.ref``: a filing's defined term, "the defendant", "we", and the unnamed agent of a passive transfer."""
     ordered = sorted(mentions, key=lambda m: m.start)
-    names = _names(sdoc.text, ordered)
+    names = names_of(sdoc.text, ordered)
     out: list[Mention] = []
     tk = features_en.tokens(sdoc)  # the features' columns: a token that cannot refer is never made a ``Token``
     parties = _Parties(sdoc, tk, ordered, kinds) if kinds else None
@@ -122,7 +96,7 @@ def english(sdoc: Doc, mentions: list[Mention], kinds: frozenset[str] = frozense
                 ref = _english_ref(t, sent.start_char, prev_start, ordered, names)
             if ref is None and parties is not None:
                 ref = parties.ref(t, sent.start_char, prev_start)
-            if ref is not None and _free(ref.start, ref.end, ordered) and _free(ref.start, ref.end, out):
+            if ref is not None and free(ref.start, ref.end, ordered) and free(ref.start, ref.end, out):
                 out.append(ref)
         prev_start = sent.start_char
     return out
@@ -293,7 +267,7 @@ class _Parties:
             j = bisect.bisect_right(self.shipper_ends, sent_start) - 1
             ante = self.shippers[j] if j >= 0 and self.shippers[j].start >= window else None
             if ante is None:
-                ante = _subject(prev_start, sent_start, self.ordered, AGENTS | {"Person"})
+                ante = subject(prev_start, sent_start, self.ordered, AGENTS | {"Person"})
             if ante is None:
                 return None
             return Mention(t.idx, t.idx + len(t.text), ante.entity, ante.type, f"pass:{t.lemma_.lower()}")
@@ -319,70 +293,7 @@ def _english_ref(t: Token, sent_start: int, prev_start: int, ordered: list[Menti
         return None
     # the first fitting mention of this sentence before the pronoun (its subject), else of the previous one
     types = {"Person"} if low in EN_PERSON else AGENTS_OR_EVENT
-    ante = _subject(sent_start, t.idx, ordered, types) or _subject(prev_start, sent_start, ordered, types)
+    ante = subject(sent_start, t.idx, ordered, types) or subject(prev_start, sent_start, ordered, types)
     if ante is None:
         return None
     return Mention(t.idx, t.idx + len(t.text), ante.entity, ante.type, f"pron:{low}")
-
-
-# Chinese: (pattern, the words an antecedent's name contains, the types it can have, kind). A bare noun
-# (公司, 学校, 代表团) refers only at a clause edge or after a function word, never inside a longer name.
-_EDGE = r"(?:(?<=^)|(?<=[\s，。；：、“”（）《》,;:与和同及由向为对被将从经并即且后时据在]))"
-ZH_REFS: list[tuple[re.Pattern[str], tuple[str, ...], set[str], str]] = [
-    (re.compile(r"该(?:公司|集团|企业)|本公司|" + _EDGE + r"(?:集团公司|公司|集团)"), ("公司", "集团", "企业"),
-     {"Company"}, "company"),
-    (re.compile(r"该(?:校|大学)|我校|本校|校方|" + _EDGE + r"(?:学校|大学)"), ("大学", "学校", "学院"),
-     {"University"}, "school"),
-    (re.compile(r"该(?:学院|院)|我院|本院|" + _EDGE + r"(?:学院|研究院)"), ("院",),
-     {"University", "Organization", "PublicBody", "Company"}, "institute"),
-    (re.compile(r"该(?:研究所|所)|" + _EDGE + r"研究所"), ("所",), {"Organization", "Company", "PublicBody"},
-     "institute"),
-    (re.compile(r"该(?:代表团|团)|" + _EDGE + r"代表团(?!成员)"), ("团",), AGENTS, "delegation"),
-    (re.compile(r"该(?:中心|实验室|平台)|" + _EDGE + r"(?:中心|实验室)"), ("中心", "实验室", "平台"),
-     {"Organization", "University", "Company", "PublicBody"}, "centre"),
-    (re.compile(r"该(?:基金会|协会|学会|商会)|" + _EDGE + r"(?:基金会|协会|学会|商会|促进会)"),
-     ("会",), {"Organization", "PublicBody"}, "association"),
-    (re.compile(r"本届|本次|该届|此次|" + _EDGE + r"(?:博览会|展会|大会|论坛|对接会|洽谈会|峰会|交流会|年会|展览会)"),
-     ("会", "坛", "展"), {"Event"}, "event"),
-    (re.compile(_EDGE + r"(?:市政府|省政府|区政府|县政府)"), ("政府",), {"PublicBody"}, "government"),
-    (re.compile(r"该市|我市|本市|该省|我省"), ("市", "省"), {"Place", "PublicBody"}, "place"),
-]
-ZH_TOPIC = re.compile(r"(?<![尤极与])其(?!中|他|它|实|余|次)|它(?!们)")
-ZH_PERSON = re.compile(r"他(?!们|人|国)|她(?!们)")
-_ZH_STOPS = "。！？\n"
-
-
-def chinese(text: str, mentions: list[Mention]) -> list[Mention]:
-    """该公司 / 公司 / 我校 / 代表团 / 本届 / 其 / 他 bound to the entity they stand for, as mentions of it; a
-    bare noun goes to the document's main entity of a fitting type whose name ends so, else the latest one."""
-    ordered = sorted(mentions, key=lambda m: m.start)
-    names = _names(text, ordered)
-    main = main_entities(ordered)
-    own = crosssent_zh.announcer(text, ordered)  # a filing's bare 公司 is its own company (ZH-only: zhrel)
-    out: list[Mention] = []
-    for rx, heads, types, kind in ZH_REFS:
-        for hit in rx.finditer(text):
-            s, e = hit.start(), hit.end()
-            if not (_free(s, e, ordered) and _free(s, e, out)):
-                continue
-            fits = {main[t] for t in types if t in main and names[main[t]].endswith(heads)}
-            ante = next((m for m in ordered if m.entity in fits and m.end <= s), None)
-            if own is not None and hit.group() in ("公司", "本公司"):
-                ante = own  # wherever it is named (a signature comes last)
-            if ante is None:
-                ante = next((m for m in reversed(ordered) if m.end <= s and m.type in types
-                             and names[m.entity].endswith(heads)), None)
-            if ante is not None:
-                out.append(Mention(s, e, ante.entity, ante.type, f"zh:{kind}"))
-    for rx, kind in ((ZH_TOPIC, "topic"), (ZH_PERSON, "person")):
-        for hit in rx.finditer(text):
-            s, e = hit.start(), hit.end()
-            if not (_free(s, e, ordered) and _free(s, e, out)):
-                continue
-            stop = max(text.rfind(ch, 0, s) for ch in _ZH_STOPS)
-            prev = max(text.rfind(ch, 0, max(stop, 0)) for ch in _ZH_STOPS) if stop > 0 else -1
-            types = {"Person"} if kind == "person" else AGENTS | {"Person"}
-            ante = _subject(stop + 1, s, ordered, types) or _subject(prev + 1, stop + 1, ordered, types)
-            if ante is not None:
-                out.append(Mention(s, e, ante.entity, ante.type, f"zh:{kind}"))
-    return sorted(out, key=lambda m: m.start)

@@ -1,4 +1,8 @@
-"""Chinese "both parties" (双方, 两校, 两家企业, 两国 ...): a sentence that names the two parties of its relation
+"""Chinese references that carry a party across sentences (``chinese``): bare nouns (公司, 学校, 代表团, 本届),
+该/本/我 + noun and the pronouns 其/它/他/她, each bound to the entity it stands for as an extra mention of it
+(``ref=zh:<kind>``), as ``crosssent`` does for English.
+
+Chinese "both parties" (双方, 两校, 两家企业, 两国 ...): a sentence that names the two parties of its relation
 only through a word for the pair ("X代表团访问了Y大学。双方签署了合作协议。", "山东省与南澳州于1986年结为友好省州
 ……。双方当天签署了《备忘录》"). Such a word stands for the first two parties of the latest of the two sentences
 before it that names two (two bodies, and apart from them two people: each pair its own candidate), and gives
@@ -11,8 +15,10 @@ What must stay true: training and extraction call the same function on their own
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import partial
 
+from mcfwatch.extract.relmodel.antecedents import AGENTS, free, names_of, subject
 from mcfwatch.extract.relmodel.candidates import Candidate, Mention, previous_pair
 
 # the pair word -> the types its parties can have (None: any agent or place)
@@ -93,3 +99,74 @@ def pair_candidates(text: str, mentions: list[Mention], sentences: list[tuple[in
             second = Mention(hit.start(), hit.end(), b.entity, b.type, REF)
             new.append(Candidate(first, second, s, e, ()))
     return new, after
+
+
+def main_entities(mentions: list[Mention]) -> dict[str, str]:
+    """For each type, its most-mentioned entity (the document's company, university, fair ...)."""
+    counts: dict[str, Counter[str]] = {}
+    for m in mentions:
+        counts.setdefault(m.type, Counter())[m.entity] += 1
+    return {t: c.most_common(1)[0][0] for t, c in counts.items()}
+
+
+# Chinese: (pattern, the words an antecedent's name contains, the types it can have, kind). A bare noun
+# (公司, 学校, 代表团) refers only at a clause edge or after a function word, never inside a longer name.
+_EDGE = r"(?:(?<=^)|(?<=[\s，。；：、“”（）《》,;:与和同及由向为对被将从经并即且后时据在]))"
+ZH_REFS: list[tuple[re.Pattern[str], tuple[str, ...], set[str], str]] = [
+    (re.compile(r"该(?:公司|集团|企业)|本公司|" + _EDGE + r"(?:集团公司|公司|集团)"), ("公司", "集团", "企业"),
+     {"Company"}, "company"),
+    (re.compile(r"该(?:校|大学)|我校|本校|校方|" + _EDGE + r"(?:学校|大学)"), ("大学", "学校", "学院"),
+     {"University"}, "school"),
+    (re.compile(r"该(?:学院|院)|我院|本院|" + _EDGE + r"(?:学院|研究院)"), ("院",),
+     {"University", "Organization", "PublicBody", "Company"}, "institute"),
+    (re.compile(r"该(?:研究所|所)|" + _EDGE + r"研究所"), ("所",), {"Organization", "Company", "PublicBody"},
+     "institute"),
+    (re.compile(r"该(?:代表团|团)|" + _EDGE + r"代表团(?!成员)"), ("团",), AGENTS, "delegation"),
+    (re.compile(r"该(?:中心|实验室|平台)|" + _EDGE + r"(?:中心|实验室)"), ("中心", "实验室", "平台"),
+     {"Organization", "University", "Company", "PublicBody"}, "centre"),
+    (re.compile(r"该(?:基金会|协会|学会|商会)|" + _EDGE + r"(?:基金会|协会|学会|商会|促进会)"),
+     ("会",), {"Organization", "PublicBody"}, "association"),
+    (re.compile(r"本届|本次|该届|此次|" + _EDGE + r"(?:博览会|展会|大会|论坛|对接会|洽谈会|峰会|交流会|年会|展览会)"),
+     ("会", "坛", "展"), {"Event"}, "event"),
+    (re.compile(_EDGE + r"(?:市政府|省政府|区政府|县政府)"), ("政府",), {"PublicBody"}, "government"),
+    (re.compile(r"该市|我市|本市|该省|我省"), ("市", "省"), {"Place", "PublicBody"}, "place"),
+]
+ZH_TOPIC = re.compile(r"(?<![尤极与])其(?!中|他|它|实|余|次)|它(?!们)")
+ZH_PERSON = re.compile(r"他(?!们|人|国)|她(?!们)")
+_ZH_STOPS = "。！？\n"
+
+
+def chinese(text: str, mentions: list[Mention]) -> list[Mention]:
+    """该公司 / 公司 / 我校 / 代表团 / 本届 / 其 / 他 bound to the entity they stand for, as mentions of it; a
+    bare noun goes to the document's main entity of a fitting type whose name ends so, else the latest one."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    names = names_of(text, ordered)
+    main = main_entities(ordered)
+    own = announcer(text, ordered)  # a filing's bare 公司 is its own company
+    out: list[Mention] = []
+    for rx, heads, types, kind in ZH_REFS:
+        for hit in rx.finditer(text):
+            s, e = hit.start(), hit.end()
+            if not (free(s, e, ordered) and free(s, e, out)):
+                continue
+            fits = {main[t] for t in types if t in main and names[main[t]].endswith(heads)}
+            ante = next((m for m in ordered if m.entity in fits and m.end <= s), None)
+            if own is not None and hit.group() in ("公司", "本公司"):
+                ante = own  # wherever it is named (a signature comes last)
+            if ante is None:
+                ante = next((m for m in reversed(ordered) if m.end <= s and m.type in types
+                             and names[m.entity].endswith(heads)), None)
+            if ante is not None:
+                out.append(Mention(s, e, ante.entity, ante.type, f"zh:{kind}"))
+    for rx, kind in ((ZH_TOPIC, "topic"), (ZH_PERSON, "person")):
+        for hit in rx.finditer(text):
+            s, e = hit.start(), hit.end()
+            if not (free(s, e, ordered) and free(s, e, out)):
+                continue
+            stop = max(text.rfind(ch, 0, s) for ch in _ZH_STOPS)
+            prev = max(text.rfind(ch, 0, max(stop, 0)) for ch in _ZH_STOPS) if stop > 0 else -1
+            types = {"Person"} if kind == "person" else AGENTS | {"Person"}
+            ante = subject(stop + 1, s, ordered, types) or subject(prev + 1, stop + 1, ordered, types)
+            if ante is not None:
+                out.append(Mention(s, e, ante.entity, ante.type, f"zh:{kind}"))
+    return sorted(out, key=lambda m: m.start)

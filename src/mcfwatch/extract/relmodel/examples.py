@@ -34,7 +34,7 @@ AGENTS = {"Company", "Organization", "PublicBody", "University", "MilitaryUnit",
 # model alone: ZH 0.441 -> 0.454 with the main event carried (organizer recall 0.19 -> 0.37, participation
 # 0.30 -> 0.42); EN 0.426 -> 0.421 (participation 0.11 -> 0.16, others a little lower), so English does not.
 CARRY_EVENT = {"en": False, "zh": True}
-# References as mentions (``crosssent``: "the fair", "it", 公司, 代表团, 其) in training, by language; extraction
+# References as mentions (``crosssent``: "the fair", "it"; ``crosssent_zh``: 公司, 代表团, 其) in training, by language; extraction
 # follows the model's record (hyperparameter ``references``). 5-fold document CV on corpus/train, relation
 # P/R/F1: ZH model .57/.40/.47 -> .57/.42/.49, both .53/.39/.45 -> .52/.42/.46; EN (on b246c08) model
 # .66/.37/.48 -> .65/.42/.51, both .75/.32/.45 -> .75/.34/.47 (organizer recall .24 -> .41).
@@ -153,7 +153,7 @@ def chinese(text: str, mentions: list[Mention], carry_event: bool | None = None,
     topic: Mention | None = None  # the subject of the last sentence that had one
     main = _main(sorted(mentions, key=lambda m: m.start))
     if REFERENCES["zh"] if references is None else references:
-        mentions = mentions + crosssent.chinese(text, mentions)
+        mentions = mentions + crosssent_zh.chinese(text, mentions)
     ordered = sorted(mentions, key=lambda m: m.start)
     carry = CARRY_EVENT["zh"] if carry_event is None else carry_event
     event = _main(ordered, {"Event"}) if carry else None

@@ -271,7 +271,7 @@ def _antecedent(text: str, start: int, kind: str, prior: list[Item], refs: list[
 
 
 # Bare nouns for the document's own body (公司, 学校, 我校, 研究院, 市政府), read as the model reads them
-# (``relmodel.crosssent.chinese``: the document's most-mentioned entity of a fitting type and name)
+# (``relmodel.crosssent_zh.chinese``: the document's most-mentioned entity of a fitting type and name)
 # (5-fold dev CV with held-out mentions, ZH both: .619/.560/.588 without, .619/.565/.591 with; funding R .14 -> .16,
 # recruitment .47 -> .51)
 _RULE_REFS = frozenset({"zh:company", "zh:school", "zh:institute", "zh:government", "zh:association", "zh:centre"})
@@ -279,10 +279,10 @@ _RULE_REFS = frozenset({"zh:company", "zh:school", "zh:institute", "zh:governmen
 
 def _references(text: str, items: list[Item]) -> list[Item]:
     """Items for the bare nouns of ``_RULE_REFS`` that no item covers (the rules' parties; the model finds its own)."""
-    from mcfwatch.extract.relmodel import crosssent
+    from mcfwatch.extract.relmodel import crosssent_zh
     from mcfwatch.extract.relmodel.candidates import Mention as M
 
     names = {it.entity: it.name for it in items}
-    refs = crosssent.chinese(text, [M(it.start, it.end, it.entity, it.type) for it in items])
+    refs = crosssent_zh.chinese(text, [M(it.start, it.end, it.entity, it.type) for it in items])
     return [Item(m.start, m.end, m.entity, m.type, names.get(m.entity, "")) for m in refs
             if m.ref in _RULE_REFS and not any(it.start < m.end and m.start < it.end for it in items)]
