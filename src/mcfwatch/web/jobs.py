@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mcfwatch.analyse.exposure import Analyst
-from mcfwatch.resolve.batch import NAME_COLUMNS, BatchReport, pick_column, screen_rows
+from mcfwatch.resolve.batch import BatchReport, name_column, screen_rows
 
 MAX_JOBS = 20
 
@@ -30,6 +30,7 @@ class Job:
     error: str | None = None
     report: BatchReport | None = None
     ratings: list[dict[str, Any]] = field(default_factory=list)
+    column: str | None = None       # the header of the name column screened
 
     def to_dict(self, rows: bool = True) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "file": self.filename, "state": self.state, "done": self.done,
@@ -64,13 +65,14 @@ class Jobs:
 
         try:
             report = screen_rows(rows, job.filename, on_row=tick)
-            col = pick_column(list(rows[0]), NAME_COLUMNS, job.filename, required=True) if rows else None
+            # one rating per screened row, of that row's name: report.rows leaves out rows with no name
+            col = name_column(list(rows[0]), job.filename) if rows else None
             ratings = []
-            for row in rows:
+            for row in report.rows:
                 result = analyst.exposure(row.get(col or "", "")) if col else None
                 rules = result["rating"]["rules"] if result else []
                 ratings.append({"rating": result["rating"]["level"] if result else "unknown",
                                 "reason": rules[0]["explanation"] if rules else ""})
-            job.report, job.ratings, job.state = report, ratings, "done"
+            job.report, job.ratings, job.column, job.state = report, ratings, col, "done"
         except Exception as exc:  # a failed job reports its error on its page; the server goes on
             job.state, job.error = "failed", str(exc)

@@ -195,8 +195,11 @@ def screen_download(request: Request, job_id: str, fmt: str = Query("csv", alias
     if fmt == "pdf":
         from mcfwatch.report import write_report
 
-        names = [r.get("name") or next(iter(r.values()), "") for r in job.report.rows]
-        write_report(services(request).analyst(), [n for n in names if n], out, pdf=True)
+        names = [str(r.get(job.column or "", "")).strip() for r in job.report.rows]  # the name column screened
+        names = [n for n in names if n]
+        if not names:
+            raise InputError(job.filename, "no row has a partner name to report on")
+        write_report(services(request).analyst(), names, out, pdf=True)
     else:
         report = job.report
         merged = [{**row, **rating} for row, rating in zip(report.rows, job.ratings, strict=False)]

@@ -1,0 +1,54 @@
+"""The web screening of a partner list as a compliance team exports it from its ERP: a customer number first, a
+'Name' column (not 'name'), rows whose name cell is empty. Each row's rating is its own partner's, and the PDF
+dossier is about the partners, not their customer numbers."""
+
+from __future__ import annotations
+
+import io
+import time
+
+from fastapi.testclient import TestClient
+from pypdf import PdfReader
+
+from tests.web.conftest import csrf_of
+
+# An ERP export: customer numbers first; customer 10002 has no name yet (a row the screening skips).
+ERP_EXPORT = ("Kundennr,Name,Country\n"
+              "10002,,\n"
+              "10001,Brunel University,GB\n"
+              "10003,Safran S.A.,FR\n")
+
+
+def _screen(c: TestClient, body: str, filename: str = "kunden.csv") -> tuple[str, dict]:  # type: ignore[type-arg]
+    token = csrf_of(c, "/screen")
+    r = c.post("/screen", files={"file": (filename, body.encode("utf-8"), "text/csv")},
+               data={"csrf_token": token}, follow_redirects=False)
+    assert r.status_code == 303, r.text
+    url = r.headers["location"]
+    for _ in range(1200):
+        job = c.get(url, params={"format": "json"}).json()["job"]
+        if job["state"] != "running":
+            return url, job
+        time.sleep(0.1)
+    raise AssertionError("the screening did not finish")
+
+
+def test_each_row_has_its_own_partners_rating(analyst: TestClient) -> None:
+    _, job = _screen(analyst, ERP_EXPORT)
+    assert job["state"] == "done", job
+    rows = {row["Name"]: row for row in job["rows"]}
+    assert set(rows) == {"Brunel University", "Safran S.A."}
+    # Brunel's exposure (the seed's 2-hop path to the PLA Baoding branch) is rated high, as on its own
+    assert rows["Brunel University"]["rating"] == "high", rows["Brunel University"]
+    assert rows["Safran S.A."]["rating"] == "unknown", rows["Safran S.A."]
+    assert job["summary"]["blank_rows_skipped"] == 1
+
+
+def test_the_pdf_dossier_names_the_partners_not_the_customer_numbers(analyst: TestClient) -> None:
+    url, job = _screen(analyst, ERP_EXPORT)
+    assert job["state"] == "done", job
+    got = analyst.get(f"{url}/download", params={"format": "pdf"})
+    assert got.status_code == 200, got.text
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(got.content)).pages)
+    assert "Brunel University" in text
+    assert "10001" not in text and "10003" not in text, text[:500]
