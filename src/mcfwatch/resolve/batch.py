@@ -42,11 +42,28 @@ class BatchReport:
         }
 
 
+# Delimiters a spreadsheet's CSV export uses: Excel writes ';' wherever the comma is the decimal mark (de, fr, it …).
+_DELIMITERS = (",", ";", "\t", "|")
+_QUOTED = re.compile(r'"[^"]*"')
+_ONE_COLUMN = "\x1f"  # a delimiter no name holds: a header without a delimiter is one column, each line one value
+
+
+def csv_delimiter(text: str, dialect: str = "excel") -> str:
+    """The delimiter of a CSV text, read from its header line: the one of , ; TAB | it holds most of outside quotes
+    (the dialect's own on a tie); a header holding none is one column, whose values keep their commas."""
+    header = _QUOTED.sub("", text.lstrip("\ufeff").split("\n", 1)[0])
+    counts = {d: header.count(d) for d in _DELIMITERS}
+    own = "\t" if dialect == "excel-tab" else ","
+    best = max(_DELIMITERS, key=lambda d: (counts[d], d == own))
+    return best if counts[best] else _ONE_COLUMN
+
+
 def rows_from_csv(text: str, where: str, dialect: str = "excel") -> list[dict[str, str]]:
-    """Rows of CSV text as dicts keyed by the header row."""
+    """Rows of CSV text as dicts keyed by the header row (the delimiter read from the header: csv_delimiter)."""
     try:
-        rows = [{k.strip(): (v or "").strip() for k, v in row.items() if k}
-                for row in csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)]
+        reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""), dialect=dialect,
+                                delimiter=csv_delimiter(text, dialect))
+        rows = [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in reader]
     except csv.Error as exc:
         raise InputError(where, f"not a readable CSV file ({exc})") from None
     if not rows:

@@ -1,0 +1,66 @@
+"""Partner files as European spreadsheets save them: Excel in a German, French or Italian locale writes CSV with
+semicolons (the comma is the decimal mark there), as UTF-8 with a byte-order mark ("CSV UTF-8") or as Windows-1252
+("CSV (Trennzeichen-getrennt)"). And a one-column list of names, typed or pasted, whose names hold commas."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from mcfwatch.analyse.partners import read_partners
+from mcfwatch.cli.main import app
+from mcfwatch.resolve.batch import read_rows, screen_rows
+
+runner = CliRunner()
+
+# A customer export of an aerospace supplier (real firms; Huawei is on the Entity List, Safran on none).
+ROWS = [("Kundennr", "Name", "Land", "Ort"),
+        ("10001", "Huawei Technologies Co., Ltd.", "CN", "Shenzhen"),
+        ("10054", "Latécoère S.A.", "FR", "Toulouse"),
+        ("10037", "MTU Aero Engines AG", "DE", "München")]
+
+
+def _semicolons(encoding: str) -> bytes:
+    return "\r\n".join(";".join(r) for r in ROWS).encode(encoding) + b"\r\n"
+
+
+def test_excel_csv_utf8_with_semicolons_is_read(tmp_path: Path) -> None:
+    f = tmp_path / "kunden.csv"
+    f.write_bytes(_semicolons("utf-8-sig"))
+    rows = read_rows(f)
+    assert list(rows[0]) == ["Kundennr", "Name", "Land", "Ort"]
+    assert [r["Name"] for r in rows] == ["Huawei Technologies Co., Ltd.", "Latécoère S.A.", "MTU Aero Engines AG"]
+    report = screen_rows(rows, str(f))
+    assert [r["status"] for r in report.rows] == ["listed", "not listed", "not listed"]
+
+
+def test_excel_csv_windows_1252_with_semicolons_is_read(tmp_path: Path) -> None:
+    f = tmp_path / "kunden.csv"
+    f.write_bytes(_semicolons("cp1252"))
+    assert [r["Ort"] for r in read_rows(f)] == ["Shenzhen", "Toulouse", "München"]
+    res = runner.invoke(app, ["screen", "--file", str(f), "-o", str(tmp_path / "out.csv")])
+    assert res.exit_code == 0, res.output
+    assert "3 rows: 1 listed" in res.output
+
+
+def test_a_report_reads_the_partners_of_a_semicolon_file(tmp_path: Path) -> None:
+    f = tmp_path / "kunden.csv"
+    f.write_bytes(_semicolons("utf-8-sig"))
+    assert read_partners(f) == ["Huawei Technologies Co., Ltd.", "Latécoère S.A.", "MTU Aero Engines AG"]
+
+
+def test_a_one_column_list_keeps_the_commas_of_its_names(tmp_path: Path) -> None:
+    f = tmp_path / "names.csv"
+    f.write_text("name\nHuawei Technologies Co., Ltd.\nBeijing Institute of Technology, Zhuhai\n", encoding="utf-8")
+    assert [r["name"] for r in read_rows(f)] == ["Huawei Technologies Co., Ltd.",
+                                                 "Beijing Institute of Technology, Zhuhai"]
+
+
+def test_a_comma_file_with_semicolons_inside_quoted_names_stays_a_comma_file(tmp_path: Path) -> None:
+    f = tmp_path / "p.csv"
+    f.write_text('name,country\n"Airbus SE; Airbus Defence and Space",fr\n"Huawei Technologies Co., Ltd.",cn\n',
+                 encoding="utf-8")
+    rows = read_rows(f)
+    assert [(r["name"], r["country"]) for r in rows] == [("Airbus SE; Airbus Defence and Space", "fr"),
+                                                        ("Huawei Technologies Co., Ltd.", "cn")]
