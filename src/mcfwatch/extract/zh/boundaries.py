@@ -49,14 +49,10 @@ _BY_LAST: dict[frozenset[str], dict[str, list[str]]] = {}
 
 
 def _indexed(words: frozenset[str], cache: dict[frozenset[str], dict[str, list[str]]], at: int) -> dict[str, list[str]]:
-    """``words`` by their character at ``at`` (0: first, -1: last), longest first; built once per word set."""
+    """``tr.words_by_char(words, at)``, built once per word set."""
     index = cache.get(words)
     if index is None:
-        index = {}
-        for w in sorted(words, key=len, reverse=True):
-            if w:
-                index.setdefault(w[at], []).append(w)
-        cache[words] = index
+        index = cache[words] = tr.words_by_char(words, at)
     return index
 
 
@@ -64,7 +60,7 @@ def _word_at(text: str, pos: int, words: frozenset[str]) -> str:
     """The longest of ``words`` that starts at ``pos`` and is not the start of a word of ``_NOT_CUT``, or ''."""
     if text.startswith(_NOT_CUT, pos):
         return ""
-    return next((w for w in _indexed(words, _BY_FIRST, 0).get(text[pos : pos + 1], ()) if text.startswith(w, pos)), "")
+    return tr.longest_at(text, pos, _indexed(words, _BY_FIRST, 0))
 
 
 def _word_before(text: str, pos: int, words: frozenset[str]) -> str:

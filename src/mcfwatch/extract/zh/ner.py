@@ -81,9 +81,7 @@ _HEADS: list[tuple[str, str]] = sorted(
 
 
 # the heads by their last character, longest first as in ``_HEADS``: a head can end a token only with its last character
-_HEADS_BY_LAST: dict[str, list[tuple[str, str]]] = {}
-for _kind, _suf in _HEADS:
-    _HEADS_BY_LAST.setdefault(_suf[-1], []).append((_kind, _suf))
+_HEADS_BY_LAST = tr.by_char(_HEADS, -1, lambda ks: ks[1])
 
 
 def _rule_candidates(text: str, tokens: list[Token]) -> list[_Cand]:
@@ -417,6 +415,34 @@ def _split_parent(text: str, c: _Cand) -> list[_Cand]:
     return [c]
 
 
+# A firm's regional seat before 总部 (亚太区总部, 中国区总部, 华东总部)
+_REGION = re.compile(r"(?:亚太|中国|大中华|华东|华南|华北|华中|西南|西北|东北|欧洲|北美|亚洲|全球|国际)区?$")
+
+
+def _split_headquarters(text: str, c: _Cand, gaz: Gazetteer, places: dict[int, int]) -> list[_Cand]:
+    """A body's span ending in 总部 (中国商飞上海总部, 飞利浦埃森总部, 辛北尔康普公司总部): a headquarters is no body of its
+    own (corpus/train + corpus/extra mark none), so the body before it, and the place of the seat as a Place; a
+    region (亚太区) is neither."""
+    if c.type not in _BODIES or c.source == "gazetteer" or not text.endswith("总部", c.start, c.end) or c.end - c.start < 4:
+        return [c]
+    end = c.end - 2
+    region = _REGION.search(text, c.start, end)
+    if region and region.start() > c.start:
+        end = region.start()
+    place = next((k for k in range(c.start, end - 1) if places.get(k) == end
+                  or ((e := gaz.entries.get(text[k:end])) is not None and e.type == "Place")), None)
+    out = []
+    body_end = place if place is not None else end
+    if body_end - c.start >= 2:
+        body = text[c.start : body_end]
+        ht = tr.head_type(body)
+        if not (ht and (body == ht[1] or tr.generic(body[: -len(ht[1])], ht[1]))):
+            out.append(_Cand(c.start, body_end, tr.org_type(body), c.priority, [], c.source))
+    if place is not None:
+        out.append(_Cand(place, end, "Place", c.priority, [], c.source))
+    return out
+
+
 def _object_candidates(text: str, tokens: list[Token], model: list[Token]) -> list[_Cand]:
     """Items traded or made (``technology.objects``) that hold no name the model found (赫尔维蒂高端数控机床)."""
     names = [t for t in model if t.tag != "TEC"]
@@ -682,6 +708,52 @@ def _tagger_candidates(tokens: list[Token]) -> list[_Cand]:
     return out
 
 
+_TRADE_TAGS = frozenset({"n", "nz", "nt", "ORG"})  # a noun or a name ends there, not a verb (王健林投资了…)
+_TRADES_BY_FIRST = tr.words_by_char(tr.COMPANY_ENDINGS, 0)
+
+
+def _brand_with_trade(text: str, tokens: list[Token], tagged: list[_Cand]) -> None:
+    """A model's person followed by a word of a firm's trade (达索 + 航空, 三星 + 电子: ``tr.COMPANY_ENDINGS``) is the
+    firm's brand: the candidate runs on over the word, where a noun or a name the segmenter found ends, as a Company. A foreign person's full name (with ·) stays a
+    person; a place before a trade is left alone (中国 + 汽车产业 names no firm)."""
+    nominal: set[int] | None = None
+    for c in tagged:
+        if c.type != "Person" or "·" in text[c.start : c.end]:
+            continue
+        word = tr.longest_at(text, c.end, _TRADES_BY_FIRST)
+        if word and nominal is None:
+            nominal = {t.end for t in tokens if t.tag in _TRADE_TAGS}
+        if word and nominal is not None and c.end + len(word) in nominal:
+            c.end += len(word)
+            c.end += len(next((f for f in tr.LEGAL_FORMS if text.startswith(f, c.end)), ""))  # 航宇 + 动力 + 集团
+            c.type = "Company"
+
+
+# Nouns of a body (not of a field) that a list of bodies joins with 与/和 (中央国家机关与中央军事委员会)
+_BODY_NOUNS = ("机关", "部门", "单位", "机构")
+
+
+def _named_body(name: str) -> bool:
+    """Whether ``name`` is a body's whole name: its own words before a head word, no description."""
+    ht = tr.head_type(name)
+    return ht is not None and len(name) > len(ht[1]) and not tr.generic(name[: -len(ht[1])], ht[1])
+
+
+def _two_bodies(tok: Token) -> list[Token]:
+    """The segmenter's organisation that joins two bodies with 与/和/同/及 (中央国家机关与中央军事委员会): the two, and the
+    joiner between them; [] when the part before the joiner is no body of its own (材料科学与工程学院,
+    萨斯喀彻温省贸易与出口发展部, 工业和信息化部: one body, its fields joined)."""
+    for k in range(2, len(tok.text) - 3):
+        if tok.text[k] not in "与和同及":
+            continue
+        left, right = tok.text[:k], tok.text[k + 1 :]
+        if _named_body(right) and (_named_body(left) or left.endswith(_BODY_NOUNS)):
+            cut = tok.start + k
+            return [Token(tok.start, cut, left, "ORG" if tr.head_type(left) else "n"), Token(cut, cut + 1, tok.text[k], "c"),
+                    Token(cut + 1, tok.end, right, "ORG")]
+    return []
+
+
 def _split_trailing_verbs(tokens: list[Token]) -> list[Token]:
     """LAC glues a verb onto an organisation (保定军分区组织) or a preposition before it (经省国资委): split it off."""
     out: list[Token] = []
@@ -691,6 +763,9 @@ def _split_trailing_verbs(tokens: list[Token]) -> list[Token]:
             cut = tok.start + len(lead)
             out.append(Token(tok.start, cut, lead, "p"))
             tok = Token(cut, tok.end, tok.text[len(lead):], tok.tag)
+        if tok.tag == "ORG" and (pair := _two_bodies(tok)):
+            out += pair
+            continue
         verb = next((v for v in _TRAILING_VERBS if tok.tag == "ORG" and tok.text.endswith(v)), "")
         if verb and tr.head_type(tok.text[: -len(verb)]):
             cut = tok.end - len(verb)
@@ -785,7 +860,7 @@ def _split_latin(text: str, c: _Cand) -> list[_Cand]:
     return out  # Siemens AG and Bosch GmbH: two firms
 
 
-_LATIN_AND = re.compile(r"(?: and | und | et |, )")
+_LATIN_AND = re.compile(rf"(?:{tr.LATIN_JOINERS}|, )")
 
 
 def _split_place(text: str, c: _Cand) -> list[_Cand]:
@@ -897,6 +972,10 @@ def _leading_place(name: str, offset: int, gaz: Gazetteer, places: dict[int, int
 _NO_BRAND = ("军民融合", "产业", "投资", "发展", "国有", "国资", "创业", "引导", "科技创新", "高新技术", "战略性")
 
 
+# A state's own qualifier alone before the head (新加坡国立大学, 瑞典皇家学会, 德国联邦银行): the place is the name's
+_OF_STATE = frozenset({"国立", "皇家", "国家", "联邦", "州立", "国民"})
+
+
 def _canonical(surface: str, start: int, typ: str, gaz: Gazetteer, places: dict[int, int]) -> str:
     """Drop a leading foreign country (any organisation) or leading places (companies); an event's name drops
     its year and edition (2019第三届西安军民融合产业博览会 -> 西安军民融合产业博览会), which its span keeps."""
@@ -915,7 +994,8 @@ def _canonical(surface: str, start: int, typ: str, gaz: Gazetteer, places: dict[
         rest = name[len(place) :]
         ht = tr.head_type(rest)
         core = rest[: -len(ht[1])] if ht else rest
-        if (len(core) < 2 or (typ == "Organization" and ht and ht[0] == "Organization" and "团" in ht[1])
+        if (len(core) < 2 or core in _OF_STATE
+                or (typ == "Organization" and ht and ht[0] == "Organization" and "团" in ht[1])
                 or core.startswith(_NO_BRAND)  # 江苏省军民融合产业投资基金: without its place, no name
                 or tr.industry_only(core)):  # 西安飞机工业有限公司: the place is the brand
             break
@@ -979,6 +1059,16 @@ def _ends_in_action(text: str, c: _Cand, tokens: list[Token]) -> bool:
 
 # Where a name stands as a place: after a verb of location or motion, or between 在 and an event's verb.
 _FIRM_TITLES = ("董事长", "总经理", "总裁", "创始人", "首席执行官", "董事会", "党委书记")
+# A firm's officers written between the firm and the officer's name (庞巴迪宇航总裁盖伊·哈切, 空客首席执行官傅里)
+_OFFICERS = re.compile(r"(?:执行|联席)?副?(?:董事长|总经理|总裁|首席(?:执行|运营|技术|财务)官|CEO|创始人)")
+
+
+def _firm_before_officer(text: str, c: _Cand, person_at: set[int]) -> bool:
+    """Whether the model's person ``c`` is the firm of an officer named right after the title (庞巴迪宇航总裁盖伊·哈切):
+    a person's name is never followed by a firm's title and then another person's name (王传福董事长 is one person,
+    his title after him)."""
+    title = _OFFICERS.match(text, c.end)
+    return title is not None and title.end() in person_at
 _TO_PLACE = re.compile(r"(?:位于|发往|运往|运抵|驶往|飞往|抵达|前往|落户|坐落于|总部设在)$")
 _EVENT_AFTER = re.compile(r"(?:举办|举行|召开|开幕|闭幕)")
 
@@ -994,10 +1084,13 @@ def _placed(text: str, start: int, end: int) -> bool:
                     and not text.startswith(boundaries.COMPOUND_SURNAMES, start)))  # 欧阳建州: a Chinese name
 
 
-# Two-character surnames that are ordinary words far more often (第五大道, 东方明珠, 西门町, 百里, 单于), and the last
-# characters of a place's or a landmark's name that end no given name.
+# Two-character surnames that are ordinary words far more often (第五大道, 东方明珠, 西门町, 百里, 单于); a level of a
+# place (镇, 町: a given name is never one) and the common nouns of a street or a landmark as a given name's place
+# (第五大道, 东方明珠, 西单广场: 海港, 光明, 建州 are given names as often as words, so no single character decides).
 _WORD_SURNAMES = ("东方", "第五", "西门", "百里", "单于", "东郭")
-_LANDMARK_ENDS = frozenset("市县区省镇乡村道街路巷町塔桥寺宫港岛湾峡")
+_PLACE_LEVELS = frozenset("市县区省镇乡村町")
+_LANDMARKS = frozenset({"大道", "大街", "街道", "马路", "公路", "明珠", "广场", "公园", "大桥", "寺庙", "古镇", "海峡",
+                        "岛屿", "大厦", "胡同", "码头", "机场"})
 
 
 def _surnamed(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
@@ -1006,7 +1099,8 @@ def _surnamed(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
     cities), and no place the gazetteer knows."""
     surface = text[start:end]
     return (3 <= end - start <= 4 and surface.startswith(boundaries.COMPOUND_SURNAMES)
-            and not surface.startswith(_WORD_SURNAMES) and surface[-1] not in _LANDMARK_ENDS
+            and not surface.startswith(_WORD_SURNAMES) and surface[-1] not in _PLACE_LEVELS
+            and surface[-2:] not in _LANDMARKS
             and text[end : end + 1] not in ("市", "县", "区", "省") and surface not in gaz.entries)
 
 
@@ -1036,11 +1130,14 @@ def find_mentions(
              + (_rule_candidates(text, tokens) + _fixed_candidates(text) + _object_candidates(text, tokens, model)
                 if "rules" in use else []))
     tagged = _tagger_candidates(named) if "tagger" in use else []
+    if tagged:
+        _brand_with_trade(text, tokens, tagged)
     if proposed is not None:
         tagged = [c for c in tagged if not _joins_organisations(c, known) and not _ends_in_action(text, c, tokens)]
     spaced = _HAN_SPACE.search(text) is not None  # a space between Chinese words or a line break in this text
     cands = [r for c in known + tagged for o in _split_owned(text, _cut(text, tokens, c, model))
-             for p in _split_parent(text, _trim(text, o)) for d in _split_department(text, p)
+             for h in _split_headquarters(text, _trim(text, o), gaz, places)
+             for p in _split_parent(text, h) for d in _split_department(text, p)
              for y in _split_copula(text, d) for x in _split_latin(text, _government(text, y)) for q in _split_place(text, x)
              for w in (_split_space(text, q) if spaced else (q,))
              for r in _split_chain(text, w)]
@@ -1073,6 +1170,7 @@ def find_mentions(
                 taken[s:e] = [True] * (e - s)
                 chosen.append(_Cand(s, e, "Technology", 2, [], "rule"))
     chosen.sort(key=lambda c: c.start)
+    person_at = {c.start for c in chosen if c.type == "Person"}
     out = []
     for c in chosen:
         if c.type == "Place" and notplaces.names_no_place(text, c.start, c.end):
@@ -1081,6 +1179,8 @@ def find_mentions(
             continue  # 邓小平理论, 毛泽东思想, 诺贝尔奖: a doctrine or a prize named for a person (corpus/train: 0 of 13)
         if c.type == "Technology" and c.source != "gazetteer" and text.startswith(_FIRM_TITLES, c.end):
             c.type = "Company"  # 启航无人系统董事长: an item has no chairman; the firm named by its trade
+        if c.type == "Person" and c.source == "tagger" and _firm_before_officer(text, c, person_at):
+            c.type = tr.org_type(text[c.start : c.end]) if tr.head_type(text[c.start : c.end]) else "Company"
         if c.type == "Place" and c.source == "tagger" and _surnamed(text, c.start, c.end, gaz):
             c.type = "Person"  # 会见欧阳建州: a Chinese name with a two-character surname, no place
         if c.type == "Person" and c.source == "tagger" and _placed(text, c.start, c.end):

@@ -6,6 +6,31 @@ The tables are the rules: extend them rather than adding special cases elsewhere
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+_T = TypeVar("_T")
+
+
+def by_char(items: Iterable[_T], at: int, word: Callable[[_T], str]) -> dict[str, list[_T]]:
+    """``items`` by the character at ``at`` (0: first, -1: last) of their ``word``, longest word first (equal lengths
+    keep their order), so the first of a list that fits is the longest; an empty word is left out."""
+    out: dict[str, list[_T]] = {}
+    for it in sorted(items, key=lambda x: -len(word(x))):
+        if w := word(it):
+            out.setdefault(w[at], []).append(it)
+    return out
+
+
+def words_by_char(words: Iterable[str], at: int) -> dict[str, list[str]]:
+    """``by_char`` for plain words."""
+    return by_char(words, at, str)
+
+
+def longest_at(text: str, pos: int, index: dict[str, list[str]]) -> str:
+    """The longest word of ``index`` (``words_by_char(…, 0)``) that starts at ``pos`` in ``text``, or ''."""
+    return next((w for w in index.get(text[pos : pos + 1], ()) if text.startswith(w, pos)), "")
+
 
 _WORLD_NAMES = (
     "英国 美国 意大利 爱尔兰 德国 法国 日本 韩国 俄罗斯 加拿大 澳大利亚 新西兰 荷兰 比利时 瑞士 瑞典 芬兰 挪威 丹麦 西班牙 "
@@ -151,14 +176,12 @@ FOREIGN_SERVICE = re.compile(
 # marks country and city apart (65 adjacent pairs, 11 joined spans), so such a span is two places; 中国 is not
 # cut (中国台湾).
 PLACE_PREFIXES = frozenset(_WORLD + _MORE_COUNTRIES)
-_PLACES_BY_FIRST: dict[str, list[str]] = {}
-for _p in sorted(PLACE_PREFIXES, key=len, reverse=True):
-    _PLACES_BY_FIRST.setdefault(_p[0], []).append(_p)
+_PLACES_BY_FIRST = words_by_char(PLACE_PREFIXES, 0)
 
 
 def place_prefix(text: str) -> str:
     """The longest of PLACE_PREFIXES that opens ``text``, or ''."""
-    return next((p for p in _PLACES_BY_FIRST.get(text[:1], ()) if text.startswith(p)), "")
+    return longest_at(text, 0, _PLACES_BY_FIRST)
 
 
 # Technology fields named without a head word (docs/annotation.md: 高超声速, 人工智能); longest first wins.
@@ -386,16 +409,8 @@ _OF_ASSOCIATION = re.compile(r"(?:学会|协会|联合会|商会|研究会|促�
 _OF_SCHOOL = re.compile(r"大学|学院|学校|本校|我校|研究院|研究所")
 
 
-def _heads_by_last() -> dict[str, list[tuple[str, str]]]:
-    """SUFFIX_TYPES' (type, suffix) pairs by the suffix's last character, in SUFFIX_TYPES' order."""
-    out: dict[str, list[tuple[str, str]]] = {}
-    for typ, suffixes in SUFFIX_TYPES:
-        for suf in suffixes:
-            out.setdefault(suf[-1], []).append((typ, suf))
-    return out
-
-
-_HEADS_BY_LAST = _heads_by_last()
+# SUFFIX_TYPES' (type, suffix) pairs by the suffix's last character (longest first, then in SUFFIX_TYPES' order)
+_HEADS_BY_LAST = by_char([(typ, suf) for typ, sufs in SUFFIX_TYPES for suf in sufs], -1, lambda ts: ts[1])
 
 
 def head_type(name: str) -> tuple[str, str] | None:
@@ -425,7 +440,8 @@ _LATIN_OR_BRAND = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9&.,'\
 # its last one (Rolls-Royce Deutschland Ltd & Co KG), but runs over no " and " or a comma before another name
 # (Siemens AG and Bosch GmbH, Siemens AG, Bosch GmbH: two firms; Samsung Electronics Co., Ltd. one).
 _LATIN = "A-Za-z\u00c0-\u024f"
-_NO_SECOND_FIRM = r"(?! and | und | et |, (?!Ltd|Inc|LLC|L\.L\.C|Limited|Co\b|S\.))"
+LATIN_JOINERS = " and | und | et "  # the words that join two firms' Latin names (Siemens AG and Bosch GmbH)
+_NO_SECOND_FIRM = rf"(?!{LATIN_JOINERS}|, (?!Ltd|Inc|LLC|L\.L\.C|Limited|Co\b|S\.))"
 LATIN_FIRM = re.compile(
     rf"(?:PT\.? )?[{_LATIN}0-9](?:{_NO_SECOND_FIRM}[{_LATIN}0-9&.,'\- ])*"
     r"(?<![A-Za-z])(?:GmbH(?: & Co\.? KG)?|AG|B\.V\.|BV|N\.V\.|SAS|S\.A\.S\.|S\.A\.|S\.p\.A\.|SpA|S\.r\.l\.|Srl|"
