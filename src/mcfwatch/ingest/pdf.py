@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import unicodedata
 from collections.abc import Callable
 
 from mcfwatch.errors import InputError
@@ -36,6 +37,12 @@ _SENTENCE_END = re.compile(r"[.!?。！？…:：;；][\"'”’）)\]」』]*$"
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sen|Rep|Gov|Amb|St|No|Nos|Co|Corp"
                            r"|Inc|Jr|Sr|vs|Art|Sec|Vol|Fig)\.)$")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+# A line ending in one of these words never ends a paragraph or a heading: "the National University of / Defense
+# Technology" is one name (English articles, prepositions and conjunctions; lower case only, so "Annex A" ends).
+_GOES_ON = re.compile(r"(?:^|\s)(?:of|the|and|or|nor|a|an|to|for|in|on|at|by|with|from|into|onto|under|between"
+                      r"|against|about|via|than|its|their|whose)$")
+# Typographic ligatures a browser's or a word processor's PDF writes as Unicode ligature characters ("Oﬃce", "Aﬀairs").
+_LIGATURES = str.maketrans({chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)})
 _FULL = 0.6  # a line at least this share of the page's usual line length was wrapped by the layout, not ended
 
 
@@ -53,7 +60,8 @@ def unwrap(page: str, usual: int | None = None) -> str:
     by Mars Information Technology" reached the extractor as two sentence pieces, and a news story printed in two
     columns kept 1 of the 10 relations its HTML page gives. A line is joined to the next when it does not end a
     sentence and it is nearly as long as the usual line (``usual``, by default the page's 90th percentile), or
-    the next line goes on in lower case. Headings, dates, list items and table rows are short: they stay lines,
+    the next line goes on in lower case, or the line ends in a word no line of text ends in ("of", "the", "and").
+    Headings, dates, list items and table rows are short: they stay lines,
     and so do two lines in capitals (a list of names in an annex).
     The lines left are paragraphs, and are separated as a text file separates them, by a blank line (a heading
     followed by one newline was read as the subject of the paragraph under it).
@@ -76,7 +84,7 @@ def unwrap(page: str, usual: int | None = None) -> str:
         ended = bool(_SENTENCE_END.search(line)) and not _ABBREVIATION.search(line)
         shouting = all(any(c.isupper() for c in x) and not any(c.islower() for c in x) for x in (line, following))
         joining = bool(line and following and not ended and not shouting
-                       and (len(line) >= _FULL * usual or following[:1].islower()))
+                       and (len(line) >= _FULL * usual or following[:1].islower() or _GOES_ON.search(line)))
     return "\n\n".join(line for line in out if line)
 
 
@@ -161,7 +169,7 @@ def read_pdf(data: bytes, path: str) -> tuple[str, str | None]:
                 reader.decrypt("")
             except Exception as exc:
                 raise InputError(path, "the PDF is encrypted") from exc
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [(page.extract_text() or "").translate(_LIGATURES) for page in reader.pages]
         title = None
         if reader.metadata is not None and reader.metadata.title:
             title = str(reader.metadata.title)
