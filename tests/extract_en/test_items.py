@@ -146,3 +146,18 @@ def test_words_of_two_senses_and_shapes_of_other_fields(extract_text, nlp) -> No
     assert all(says_technology(nlp(p)) for p in ("solar cells", "video compression", "fighter jets", "fuel-cell stacks"))
     ex = extract_text("The university works on microcredit schemes for farmers.")
     assert not technologies(ex)
+
+
+@pytest.mark.slow
+def test_an_item_whose_ing_word_the_parser_made_a_verb(extract_text) -> None:  # held-out folds en-w-1023, en-w-1060
+    # "bought [forging] presses": the parser hangs "forging" on "bought" as a verb and "presses" on it
+    ex = extract_text("Foreign inputs remain important: in 2019 Dongsheng bought forging presses from the German firm "
+                      "Hagemann Pressen, and Lingjiang imported insulation materials from Japan.")
+    assert "forging presses" in technologies(ex)
+    # "prepreg", the object of "sold", tagged as a verb
+    ex = extract_text("Baltic Composite Works sold carbon-fibre prepreg to Shenyang Kangtai Materials, a supplier of "
+                      "AVIC Shenyang Aircraft Corporation, in 2018 and 2019.")
+    assert "carbon-fibre prepreg" in technologies(ex)
+    # the "-ing" word that is the act itself, or that opens a clause, is no part of the item
+    ex = extract_text("He began exporting hydrophones to China in 2015 and bought existing plants in Ohio.")
+    assert "exporting hydrophones" not in technologies(ex) and "existing plants" not in technologies(ex)

@@ -110,7 +110,8 @@ NOT_ITEMS = frozenset({
     "goods", "items", "products", "product", "commodities", "articles", "merchandise", "supplies", "things",
     "stake", "stakes", "share", "shares", "equity", "interest", "capital", "money", "funds", "funding", "loan",
     "loans", "grant", "contract", "contracts", "deal", "deals", "agreement", "order", "orders", "business",
-    "company", "companies", "firm", "firms", "subsidiary", "unit", "plant", "factory", "site", "land", "property",
+    "company", "companies", "firm", "firms", "subsidiary", "unit", "plant", "plants", "factory", "factories", "site",
+    "sites", "land", "property",
     "services", "service", "support", "assistance", "training", "information", "details", "documents", "licence",
     "license", "licenses", "licences", "permission", "approval", "visa", "visas", "stock", "assets", "asset",
     "rights", "majority", "portion", "part", "bulk", "rest", "number", "lot", "range", "variety", "kind",
@@ -144,8 +145,8 @@ JUDGEMENT = frozenset({
     "restricted", "relevant", "specific", "different", "total", "first", "last", "some", "any", "all", "these",
     "those", "numerous", "unspecified", "unknown", "larger", "smaller", "cheap", "cheaper", "expensive",
     "advanced", "latest", "modern", "sophisticated", "high-tech", "dozens", "hundreds", "thousands", "millions",
-    "complete", "domestic", "foreign", "used", "leading", "world-leading", "largest", "only", "higher", "common",
-    "independent", "corporate", "collective", "national"})
+    "complete", "domestic", "foreign", "used", "existing", "remaining", "leading", "world-leading", "largest", "only",
+    "higher", "common", "independent", "corporate", "collective", "national"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "punct", "advmod", "nummod", "quantmod"})
 _NOUN_TAGS = frozenset({"NN", "NNS"})
 
@@ -174,6 +175,8 @@ def _heads(doc: Doc) -> list[tuple[Token, str]]:
         elif tok.pos_ == "VERB" and tok.lemma_ in _VERBS:
             passive = any(c.dep_ == "auxpass" for c in tok.children)
             found = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+            if not found and tok.lemma_ in _HANDOVER and (item := _gerund_item(tok)) is not None:
+                found = [item]  # "supplies training drones", "bought forging presses": the parser's verb
         elif tok.pos_ == "NOUN" and tok.lemma_ in _NOUNS | AGENT_NOUNS:
             found = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj"]
@@ -187,8 +190,10 @@ def _heads(doc: Doc) -> list[tuple[Token, str]]:
         for first in found:
             first = _of_quantity(first)
             for h in (first, *first.conjuncts):
-                if h.tag_ not in _NOUN_TAGS:
-                    continue
+                if h.tag_ not in _NOUN_TAGS and not (kind == "handover" and h is first and h.dep_ == "dobj"
+                                                     and h.tag_ in {"VBZ", "VBP"} and h.is_lower
+                                                     and not any(c.dep_ in {"nsubj", "dobj"} for c in h.children)):
+                    continue  # "sold carbon-fibre prepreg": a noun the tagger read as a verb, as the object
                 if kind == "field":
                     if h.lower_ not in NOT_FIELDS:
                         out.append((h, kind))
@@ -198,6 +203,31 @@ def _heads(doc: Doc) -> list[tuple[Token, str]]:
                         and (h.tag_ == "NNS" or _made_for(tok, first)):
                     out.append((h, "made for" if h.tag_ == "NNS" and _made_for(tok, first) else kind))
     return out
+
+
+# "-ing" words that open a clause after a verb ("sold using forged papers", "bought existing plants",
+# "shipped including spare parts"), not the kind of an item
+_CLAUSE_GERUNDS = frozenset({"using", "including", "existing", "remaining", "following", "leading", "making",
+                             "helping", "allowing", "enabling", "causing", "giving", "taking", "getting", "seeking",
+                             "claiming", "saying", "knowing", "falsifying", "concealing", "evading", "violating",
+                             "totaling", "totalling", "worth", "valued", "involving", "containing", "requiring"})
+
+
+def _gerund_item(verb: Token) -> Token | None:
+    """The object of the "-ing" word right after a verb of handing over that the parser made a verb of its own
+    ("supplies [training] drones", "bought [forging] presses", "exported [cutting] tools"): a noun that the "-ing"
+    word modifies, as a plural or mass noun right after it, else None."""
+    doc = verb.doc
+    nxt = verb.i + 1
+    if verb.lemma_ not in _HANDOVER or nxt + 1 >= len(doc) or doc[nxt].tag_ != "VBG" or doc[nxt].head.i != verb.i \
+            or not doc[nxt].is_lower or doc[nxt].lower_ in _CLAUSE_GERUNDS or doc[nxt].lemma_ in _TRIGGERS:
+        return None  # not "began exporting hydrophones", "stopped buying chips": the "-ing" word is the act
+    if any(c.dep_ in {"nsubj", "aux", "mark"} for c in doc[nxt].children):
+        return None
+    obj = doc[nxt + 1]
+    if obj.dep_ == "dobj" and obj.head.i == nxt and obj.tag_ in _NOUN_TAGS:
+        return obj
+    return None
 
 
 def _field_objects(tok: Token) -> list[Token]:
@@ -255,6 +285,9 @@ def _extent(head: Token, kind: str) -> tuple[int, int] | None:
         if prev.dep_ not in _MODIFIER_DEPS or not _inside(prev, head) or prev.is_space:
             break
         start -= 1
+    if start == head.i and head.dep_ == "dobj" and head.head.i == head.i - 1 \
+            and getattr(_gerund_item(head.head.head), "i", None) == head.i:
+        start = head.i - 1  # "training drones", "forging presses": the "-ing" word the parser made a verb
     commas = [t.i for t in doc[start:head.i] if t.text == ","]
     if commas:  # "trusted, American-manufactured drone technologies": a list of modifiers; the last one's phrase
         start = commas[-1] + 1

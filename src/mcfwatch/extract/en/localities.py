@@ -6,7 +6,7 @@ towns to Company, the largest type: "Kilbarry", "Almaty", "Lower Saxony" on the 
 - "Mayor Nguyen Van Thanh of Hai Phong", "Lord Mayor Sinead Brophy of Kilbarry", "Almaty Deputy Mayor Yerlan
   Auba": a firm has no mayor;
 - "Ballymore's partner city", "X's sister city": a city's twin;
-- "a plant in Bowling Green", "based in X", "headquartered in X": where something stands;
+- "a plant in Bowling Green", "based in X", "headquartered in X", "near X", "outside X": where something stands;
 - "the Manchester broker Northern Deal Partners", "the Aberdeen subsea firm Deepline Engineering": a name before a
   kind of firm and the firm's own name is where the firm is (all 30 such names of corpus/train and corpus/extra
   are places);
@@ -33,8 +33,12 @@ _SITED = {"based", "headquartered", "located", "registered", "incorporated", "pl
 
 
 def _sited(span: Span) -> bool:
-    """"a plant in Bowling Green", "headquartered in X"."""
+    """"a plant in Bowling Green", "headquartered in X", "based in San Quirino near Pordenone", "a test range
+    outside Xi'an": near a name is where something is (not "near Huawei's campus": a possessive names its owner)."""
     doc = span.doc
+    if span.start >= 1 and doc[span.start - 1].lower_ in {"near", "outside"} \
+            and not (span.end < len(doc) and doc[span.end].lower_ in {"'s", "’s", "'"}):
+        return True
     return span.start >= 2 and doc[span.start - 1].lower_ == "in" and doc[span.start - 2].lower_ in _SITED
 
 
