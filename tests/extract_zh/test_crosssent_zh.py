@@ -33,7 +33,7 @@ def test_a_noun_inside_a_longer_name_is_no_reference(corpus: list[TrainDoc]) -> 
             assert all(r.end <= m.start or r.start >= m.end for m in doc.mentions)
             if doc.text[r.start:r.end] in {"公司", "学校", "研究院", "代表团"}:
                 before = doc.text[r.start - 1] if r.start else "。"
-                assert not ("\u4e00" <= before <= "\u9fff") or before in "与和同及由向为对被将从经并即且后时据在"
+                assert not ("\u4e00" <= before <= "\u9fff") or before in "与和同及由向为对被将从经并即且后时据在予助励给"
 
 
 def test_references_add_candidates_for_gold_relations_across_sentences(corpus: list[TrainDoc]) -> None:

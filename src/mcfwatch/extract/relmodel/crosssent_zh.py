@@ -111,7 +111,8 @@ def main_entities(mentions: list[Mention]) -> dict[str, str]:
 
 # Chinese: (pattern, the words an antecedent's name contains, the types it can have, kind). A bare noun
 # (公司, 学校, 代表团) refers only at a clause edge or after a function word, never inside a longer name.
-_EDGE = r"(?:(?<=^)|(?<=[\s，。；：、“”（）《》,;:与和同及由向为对被将从经并即且后时据在]))"
+# (after the verb of a grant too: 给予实验室, 资助公司, 奖励企业, 协助工作站: 予/助/励/给)
+_EDGE = r"(?:(?<=^)|(?<=[\s，。；：、“”（）《》,;:与和同及由向为对被将从经并即且后时据在予助励给]))"
 ZH_REFS: list[tuple[re.Pattern[str], tuple[str, ...], set[str], str]] = [
     (re.compile(r"该(?:公司|集团|企业)|本公司|" + _EDGE + r"(?:集团公司|公司|集团)"), ("公司", "集团", "企业"),
      {"Company"}, "company"),
@@ -129,27 +130,70 @@ ZH_REFS: list[tuple[re.Pattern[str], tuple[str, ...], set[str], str]] = [
     (re.compile(r"本届|本次|该届|此次|" + _EDGE + r"(?:博览会|展会|大会|论坛|对接会|洽谈会|峰会|交流会|年会|展览会)"),
      ("会", "坛", "展"), {"Event"}, "event"),
     (re.compile(_EDGE + r"(?:市政府|省政府|区政府|县政府)"), ("政府",), {"PublicBody"}, "government"),
+    # a public body, an alliance, a works by its head, as the rules read them (``zh.triggers.ANAPHORS``): 该局 / 我局
+    # of X投资促进局, 在管委会的牵线下, 经工作站牵线, 经联盟牵线, 该厂
+    (re.compile(r"(?:该|(?<!自)我|本)(?:局|厅)(?![面限势部长])"), ("局", "厅"), {"PublicBody", "Organization"}, "body"),
+    (re.compile(r"该(?:管委会|工作站|联盟)|" + _EDGE + r"(?:管委会|工作站|联盟)"), ("管委会", "管理委员会", "工作站", "联盟"),
+     AGENTS, "body"),
+    (re.compile(r"该厂(?![商家])"), ("厂",), {"Company", "Organization"}, "company"),
     (re.compile(r"该市|我市|本市|该省|我省"), ("市", "省"), {"Place", "PublicBody"}, "place"),
 ]
 ZH_TOPIC = re.compile(r"(?<![尤极与])其(?!中|他|它|实|余|次)|它(?!们)")
 ZH_PERSON = re.compile(r"他(?!们|人|国)|她(?!们)")
 _ZH_STOPS = "。！？\n"
+_TEAM = ("团队", "课题组", "研究团队", "科研团队")
+# 学校为其配套…, 向其支付, 聘任其为教授, 授予其称号: 其 after a preposition or a verb of appointing is its object,
+# not the clause's subject
+_TO = ("为", "给", "向", "对", "聘", "任", "请", "命", "予")
+# a university named as where someone came from (从美国X引进, 来自X): not the text's own 学校
+_CAME_FROM = re.compile(r"(?:从|自|来自)$")
+
+
+def own_school(text: str, ordered: list[Mention], names: dict[str, str]) -> str | None:
+    """The university a bare 学校 / 我校 / 该校 stands for: the most-mentioned University named so (大学, 学校,
+    学院), leaving out one the text names as where someone came from (X从佐治亚理工学院引进李某: the recruiter is
+    the school) and a 学院 named right after a 大学 (武昌科技大学微电子学院: a school of it)."""
+    counts: Counter[str] = Counter()
+    left_out: set[str] = set()
+    for i, m in enumerate(ordered):
+        if m.type != "University" or not names[m.entity].endswith(("大学", "学校", "学院")):
+            continue
+        counts[m.entity] += 1
+        k = i  # skip the places glued before the name (从美国X)
+        start = m.start
+        while k > 0 and ordered[k - 1].end == start and ordered[k - 1].type == "Place":
+            k -= 1
+            start = ordered[k].start
+        if _CAME_FROM.search(text, max(0, start - 2), start):
+            left_out.add(m.entity)
+        if (names[m.entity].endswith("学院") and i > 0 and ordered[i - 1].end == m.start
+                and names[ordered[i - 1].entity].endswith("大学")):
+            left_out.add(m.entity)
+    kept = [(n, ent) for ent, n in counts.most_common() if ent not in left_out]
+    return kept[0][1] if kept else None
 
 
 def chinese(text: str, mentions: list[Mention]) -> list[Mention]:
     """该公司 / 公司 / 我校 / 代表团 / 本届 / 其 / 他 bound to the entity they stand for, as mentions of it; a
-    bare noun goes to the document's main entity of a fitting type whose name ends so, else the latest one."""
+    bare noun goes to the document's main entity of a fitting type whose name ends so (学校: ``own_school``), else
+    the latest one; 该 + noun to the latest one; 其 after 为/给/向/对 never to its clause's subject."""
     ordered = sorted(mentions, key=lambda m: m.start)
     names = names_of(text, ordered)
     main = main_entities(ordered)
     own = announcer(text, ordered)  # a filing's bare 公司 is its own company
+    school = own_school(text, ordered, names)
     out: list[Mention] = []
     for rx, heads, types, kind in ZH_REFS:
         for hit in rx.finditer(text):
             s, e = hit.start(), hit.end()
             if not (free(s, e, ordered) and free(s, e, out)):
                 continue
-            fits = {main[t] for t in types if t in main and names[main[t]].endswith(heads)}
+            if hit.group().startswith("该"):  # 该公司 / 该局 / 该校: the one just told of (below), not the main one
+                fits = set()
+            elif kind == "school":  # the text's own school: not one someone came from, not a 学院 of a 大学
+                fits = {school} if school is not None else set()
+            else:
+                fits = {main[t] for t in types if t in main and names[main[t]].endswith(heads)}
             ante = next((m for m in ordered if m.entity in fits and m.end <= s), None)
             if own is not None and hit.group() in ("公司", "本公司"):
                 ante = own  # wherever it is named (a signature comes last)
@@ -166,7 +210,15 @@ def chinese(text: str, mentions: list[Mention]) -> list[Mention]:
             stop = max(text.rfind(ch, 0, s) for ch in _ZH_STOPS)
             prev = max(text.rfind(ch, 0, max(stop, 0)) for ch in _ZH_STOPS) if stop > 0 else -1
             types = {"Person"} if kind == "person" else AGENTS | {"Person"}
-            ante = subject(stop + 1, s, ordered, types) or subject(prev + 1, stop + 1, ordered, types)
+            if kind == "topic" and text.startswith(_TEAM, e):  # 为其团队提供经费: whose team, a person's
+                types = {"Person"}
+            subj = (subject(stop + 1, s, sorted(ordered + out, key=lambda m: m.start), AGENTS | {"Person"})
+                    if kind == "topic" and text[s - 1 : s] in _TO else None)
+            if subj is not None:  # 学校为其… / 市政府向其支付…: not the clause's subject
+                others = [m for m in ordered if m.entity != subj.entity]
+                ante = subject(stop + 1, s, others, types) or subject(prev + 1, stop + 1, others, types)
+            else:
+                ante = subject(stop + 1, s, ordered, types) or subject(prev + 1, stop + 1, ordered, types)
             if ante is not None:
                 out.append(Mention(s, e, ante.entity, ante.type, f"zh:{kind}"))
     return sorted(out, key=lambda m: m.start)

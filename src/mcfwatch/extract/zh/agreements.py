@@ -6,6 +6,7 @@ clause leaves to the discourse (又与其签署: the signer's previous partner, 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from mcfwatch.extract.zh import discourse as dc
 from mcfwatch.extract.zh import parties as pt
@@ -30,6 +31,8 @@ def subtype(text: str, cs: int, ce: int, s: int) -> str:
 
 def two_party(sent: Sentence, rtype: str, p: int, pe: int, cs: int, ce: int, after: list[Item]) -> list[Pair]:
     text = sent.text
+    if rtype == "agreement" and (named := titled(sent, pe)):
+        return [(named[0], named[1], subtype(text, cs, ce, sent.s), None)]
     listed = pt.listed_before(sent.text, sent.items, cs, p) if rtype == "agreement" else []
     if len(listed) >= 3:  # 由A、B和C共同组建: each pair of founders
         kind = subtype(text, cs, ce, sent.s)
@@ -64,6 +67,25 @@ def two_party(sent: Sentence, rtype: str, p: int, pe: int, cs: int, ce: int, aft
     sent.party_a = a
     sub = subtype(text, cs, ce, sent.s) if rtype == "agreement" else None
     return [(h, b, sub, None) for h in hosts for b in bs if b.entity != h.entity]
+
+
+_TITLE = re.compile(r"了?\s*《([^》]{4,80})》")
+_TITLE_AND = re.compile(r"与|和|同")
+
+
+def titled(sent: Sentence, pe: int) -> tuple[Item, Item] | None:
+    """The two parties an agreement's title names right after its verb (双方签署了《临川市人民政府与因戈尔施塔特市政府
+    建立友好交流城市关系备忘录》, 签订《A和B战略合作协议》): a title says who signed, whoever the sentence says
+    signed it (two mayors who met), or None."""
+    m = _TITLE.match(sent.text, pe)
+    if m is None:
+        return None
+    inside = [it for it in sent.items if m.start(1) <= it.start and it.end <= m.end(1)
+              and (it.type in tg.AGENTIVE - {"Person"} or it.type == "Place")]
+    for a, b in pairwise(inside):
+        if a.entity != b.entity and _TITLE_AND.fullmatch(sent.text, a.end, b.start):
+            return a, b
+    return None
 
 
 _COHOST = re.compile(r"\s*、[^，,。；;□、]{0,10}")  # 校党委书记X、校长Y会见了Z: X meets Z too

@@ -71,7 +71,21 @@ def _by(sent: Sentence, p: int, cs: int, after: list[Item]) -> list[Pair]:
     if got is None or not _AFTER_VERB.fullmatch(pt.mask(text, founded.end() if founded else p, got.start, sent.items)):
         got = next((it for it in reversed(sent.items) if cs <= it.start and it.end <= by.start - 1
                     and it.type in tg.AGENTIVE - {"Person"}), None)
+    if got is None and _OPENS.fullmatch(text, cs, by.start - 1) and sent.subject is not None \
+            and sent.s <= sent.subject.start < cs and sent.subject.type in tg.AGENTIVE - {"Person"}:
+        got = sent.subject  # X成立于2008年，由A、B共同出资组建: the clause goes on about the sentence's subject
     return [(g, got, None, None) for g in givers if got is not None and g.entity != got.entity]
+
+
+_OPENS = re.compile(r"[\s，,]*(?:是|系|并|则|其)?")  # what may open a clause before its 由
+
+
+def founders(sent: Sentence, p: int, cs: int, after: list[Item]) -> list[Pair]:
+    """由A、B(共同)出资设立/组建的C, C由A出资组建: A and B put in the founding capital of C, so they own it as well as
+    fund it (docs/annotation.md 4.7: founders who put in capital are shareholders though no share is stated)."""
+    if not sent.text.startswith("出资", p) or _FOUNDED.match(sent.text, p + 2) is None:
+        return []
+    return _by(sent, p, cs, after)
 
 
 _VERB_END = re.compile(r"出资|投资|注资|资助|拨款")

@@ -24,7 +24,7 @@ from mcfwatch.extract.zh import funding as fd
 from mcfwatch.extract.zh import parties as pt
 from mcfwatch.extract.zh import triggers as tg
 from mcfwatch.extract.zh.dates import DateMention, date_for
-from mcfwatch.extract.zh.giving import given
+from mcfwatch.extract.zh.giving import founders, given
 from mcfwatch.extract.zh.items import Item, Pair, RelCand, clause_bounds, sentence_of, sentences
 from mcfwatch.extract.zh.mcf import linked
 from mcfwatch.extract.zh.ownership import ownership
@@ -143,6 +143,9 @@ def _sentence_relations(sent: Sentence, dates: list[DateMention], inherit: DateM
             pairs = ag.received(sent, p, pe, cs, near, kinds)
         if rtype == "agreement" and not pairs:
             out += ag.elided(sent, dates, p, pe, cs, ce, told) or ag.both_sides(sent, before, dates, p, cs, ce)
+        if rtype == "funding":  # 由A、B共同出资组建: the founders own it too
+            out += [RelCand("ownership", a.entity, b.entity, s, e, None, d.date if d else None,
+                            d.date_end if d else None, inherited=inherited) for a, b, _, _ in founders(sent, p, cs, after)]
         for src, tgt, sub, subject in pairs:
             if src.entity == tgt.entity:
                 continue
