@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from mcfwatch.analyse.partners import read_partners
 from mcfwatch.cli.main import app
+from mcfwatch.errors import InputError
 from mcfwatch.resolve.batch import read_rows, screen_rows
 
 runner = CliRunner()
@@ -64,3 +66,19 @@ def test_a_comma_file_with_semicolons_inside_quoted_names_stays_a_comma_file(tmp
     rows = read_rows(f)
     assert [(r["name"], r["country"]) for r in rows] == [("Airbus SE; Airbus Defence and Space", "fr"),
                                                         ("Huawei Technologies Co., Ltd.", "cn")]
+
+
+def test_a_row_with_more_cells_than_the_header_is_refused_not_cut(tmp_path: Path) -> None:
+    f = tmp_path / "p.csv"
+    f.write_text("name,country\nBrunel University,gb\nBeijing Institute of Technology, Zhuhai,cn\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"line 3 has 3 cells under a header of 2 columns.*double quotes"):
+        read_rows(f)
+    res = runner.invoke(app, ["screen", "--file", str(f)])
+    assert res.exit_code == 2 and "line 3" in res.output
+
+
+def test_trailing_empty_cells_are_no_extra_cells(tmp_path: Path) -> None:
+    f = tmp_path / "p.csv"
+    f.write_text('name,country\nBrunel University,gb,,\n"Beijing Institute of Technology, Zhuhai",cn\n',
+                 encoding="utf-8")
+    assert [r["name"] for r in read_rows(f)] == ["Brunel University", "Beijing Institute of Technology, Zhuhai"]

@@ -42,7 +42,7 @@ def _jsonl(data: bytes, path: str) -> str:
 def _csv(data: bytes, path: str) -> str:
     from mcfwatch.resolve.batch import rows_from_csv
 
-    return "\n".join(str(r) for r in rows_from_csv(decode_bytes(data, path), path))
+    return "\n".join(str(r) for r in rows_from_csv(decode_bytes(data, path), path, ragged=True))
 
 
 def _xlsx(data: bytes, path: str) -> str:

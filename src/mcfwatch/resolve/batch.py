@@ -58,12 +58,24 @@ def csv_delimiter(text: str, dialect: str = "excel") -> str:
     return best if counts[best] else _ONE_COLUMN
 
 
-def rows_from_csv(text: str, where: str, dialect: str = "excel") -> list[dict[str, str]]:
-    """Rows of CSV text as dicts keyed by the header row (the delimiter read from the header: csv_delimiter)."""
+def rows_from_csv(text: str, where: str, dialect: str = "excel", ragged: bool = False) -> list[dict[str, str]]:
+    """Rows of CSV text as dicts keyed by the header row (the delimiter read from the header: csv_delimiter).
+
+    A row with more non-empty cells than the header has columns is refused, naming its line, unless ``ragged``:
+    its extra cells were dropped, so "Beijing Institute of Technology, Zhuhai" unquoted was screened as
+    "Beijing Institute of Technology" (another, listed, organisation) and its country read from "Zhuhai"."""
+    delimiter = csv_delimiter(text, dialect)
     try:
-        reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""), dialect=dialect,
-                                delimiter=csv_delimiter(text, dialect))
-        rows = [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in reader]
+        reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""), dialect=dialect, delimiter=delimiter)
+        rows = []
+        for row in reader:
+            extra = [v for v in row.get(None) or [] if v.strip()]
+            if extra and not ragged:
+                shown = "TAB" if delimiter == "\t" else delimiter
+                raise InputError(where, f"line {reader.line_num} has {len(reader.fieldnames or []) + len(extra)} "
+                                        f"cells under a header of {len(reader.fieldnames or [])} columns; a name that "
+                                        f"holds a '{shown}' must be in double quotes (\"Huawei Technologies Co., Ltd.\")")
+            rows.append({k.strip(): (v or "").strip() for k, v in row.items() if k})
     except csv.Error as exc:
         raise InputError(where, f"not a readable CSV file ({exc})") from None
     if not rows:
