@@ -339,3 +339,60 @@ def test_names_the_tool_made_are_weak_aliases(tmp_path: Path, extractor) -> None
     body = _yente(db, lizhong.id)
     assert "Lizhong Jituan" in body["properties"]["weakAlias"]
     assert "Lizhong Jituan" not in body["properties"]["alias"]
+
+
+
+NP_TEXT = ("Queen Mary University of London and Northwestern Polytechnic in Xi'an signed an agreement in 2019 to run a "
+           "joint aerospace engineering programme.\n")
+NP = "Northwestern Polytechnic"
+
+
+def test_a_listings_score_is_one_number_at_every_door(tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+    """Review s27 #6: show and /cards parsed a listing's score back from the graph's display text ("screening score
+    0.95 on '…'", 2 decimals) while the `extract` contract gives 3 (0.947), and a text not parsed became 1.0. The
+    graph's Listing now carries the score and the name matched as fields, kept in the link cache: extract, show,
+    /cards, exposure, the FtM export and the report give one number for one listing (the short name
+    "Northwestern Polytechnic" matches the lists' "Northwestern Polytechnic University" at 0.947)."""
+    import re
+
+    from followthemoney import model
+    from typer.testing import CliRunner
+
+    from mcfwatch.analyse import Analyst
+    from mcfwatch.cli.main import app
+    from mcfwatch.report import write_report
+
+    doc = tmp_path / "np.txt"
+    doc.write_text(NP_TEXT, encoding="utf-8")
+    db = tmp_path / "scores.db"
+    ws = Workspace(db, extractor=extractor)
+    assert ws.ingest([doc]).stored
+    ws.close()
+    runner = CliRunner()
+    extracted = json.loads(runner.invoke(app, ["extract", str(doc), "--format", "jsonl"]).stdout.splitlines()[0])
+    contract = {x["entry_id"]: (x["score"], x["matched_name"])
+                for e in extracted["entities"] if e["name"] == NP for x in e["listings"]}
+    card = json.loads(runner.invoke(app, ["show", NP, "--db", str(db), "--format", "json"]).stdout)
+    shown = {x["entry_id"]: (x["score"], x["matched_name"]) for x in card["listings"]}
+    assert shown and all(0.85 <= s < 0.95 and s == round(s, 3) != round(s, 2) for s, _ in shown.values()), shown
+    assert shown == contract
+    client = TestClient(create_app(db=db, hosts=["testserver"]))
+    api_card = client.get(f"/cards/{NP}").json()
+    assert {x["entry_id"]: (x["score"], x["matched_name"]) for x in api_card["listings"]} == shown
+    exposure = json.loads(runner.invoke(app, ["exposure", NP, "--db", str(db), "--format", "json"]).stdout)
+    assert {x["entry_id"]: (x["score"], x["matched_name"]) for x in exposure["listings"]} == shown
+    _, lines = _cli_export(db, tmp_path / "x.json")
+    exported = {}
+    for e in lines:
+        proxy = model.get_proxy(e, cleaned=False)
+        if proxy.schema.name == "Sanction" and proxy.get("entity") == [card["id"]]:
+            found = re.search(r"name '(.*)', score ([0-9.]+);", proxy.get("description")[0])
+            assert found, proxy.get("description")
+            exported[proxy.get("recordId")[0]] = (float(found[2]), found[1])
+    assert exported == shown
+    store = Store(db)
+    out = write_report(Analyst(store), [NP], tmp_path / "r.html")
+    store.close()
+    page = out.read_text(encoding="utf-8")
+    for score, name in shown.values():
+        assert f"{name} ({score})" in page, (name, score)

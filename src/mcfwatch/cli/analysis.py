@@ -56,7 +56,8 @@ def _grouped_also(also: list[dict[str, Any]], first: str) -> list[tuple[str, lis
     groups: dict[str, list[str]] = {}
     for more in also:
         text = "" if more["text"] == first else more["text"]
-        groups.setdefault(text, []).append(f"{more.get('title') or more['document']} {more['start']}:{more['end']}")
+        where = more.get("source") or more.get("title") or more["document"]  # the document's label, not its id
+        groups.setdefault(text, []).append(f"{where} {more['start']}:{more['end']}")
     return list(groups.items())
 
 
@@ -69,12 +70,14 @@ def _print_exposure(r: dict[str, Any]) -> None:
         console.print(f"  [{f['level']}] {f['id']}: {f['explanation']}", highlight=False, markup=False)
     for i, path in enumerate(r["paths"], 1):
         console.print(f"\npath {i} (strength {path['score']}):", highlight=False)
+        if path.get("chosen"):
+            console.print(f"  chosen: {path['chosen']}", highlight=False, markup=False)
         for h in path["hops"]:
             sub = f" ({h['subtype'].replace('_', ' ')})" if h["subtype"] else ""
             console.print(f"  {h['source']} —{h['type']}{sub} {h['date'] or 'undated'}→ {h['target']}  [edge {h['edge']}]",
                           highlight=False, markup=False)
             ev = h["evidence"]
-            console.print(f"    “{ev['text']}” ({h.get('document_title') or ev['document']} {ev['start']}:{ev['end']})",
+            console.print(f"    “{ev['text']}” ({h.get('document_label') or ev['document']} {ev['start']}:{ev['end']})",
                           highlight=False, markup=False)
             for text, refs in _grouped_also(h.get("also", []), ev["text"]):
                 shown = "; ".join(refs[:ALSO_SHOWN]) + (f"; and {len(refs) - ALSO_SHOWN} more documents"

@@ -21,21 +21,24 @@ from typing import Any
 from mcfwatch.graph.model import Listing, Node
 from mcfwatch.model.keys import name_key
 
-# Types that can sit on a list; a place or an event sharing a listed name is not a listing.
-LISTABLE = {"Company", "Organization", "PublicBody", "University", "MilitaryUnit", "Person"}
+# Types that can sit on a list; a place or an event sharing a listed name is not a listing. The one definition:
+# the doors (report.sanctions, show, /cards) and the graph read it here.
+LISTABLE = frozenset({"Company", "Organization", "PublicBody", "University", "MilitaryUnit", "Person"})
 _SCREENERS: dict[tuple[Any, ...], Any] = {}
 # Graph links are made without a person looking, so they need a surer match than interactive screening:
 # at the screener's default threshold "HT&L Fitting" (an Italian firm in the seed) matched the Entity List's
 # "High Technologies, Ltd. (HTL)" at 0.74. Analysts can still confirm or reject a link (overlay "listing").
 
 
-def listing_of(wl: Any, entry: Any, match: str, parent_name: str | None = None) -> Listing:
+def listing_of(wl: Any, entry: Any, match: str, parent_name: str | None = None, score: float = 1.0,
+               matched_name: str = "") -> Listing:
     props = tuple(sorted((str(k), str(v)) for k, v in (entry.properties or {}).items() if v is not None))
     return Listing(
         list_id=wl.id, list_title=wl.title, authority=wl.authority, legal_basis=wl.legal_basis,
         kind=wl.kind, version=wl.version, entry_id=entry.id, entry_name=entry.name,
         start_date=entry.start_date, end_date=entry.end_date, remarks=entry.remarks,
-        citation=entry.citation, properties=props, match=match, parent_name=parent_name,
+        citation=entry.citation, properties=props, match=match, parent_name=parent_name, score=score,
+        matched_name=matched_name,
     )
 
 
@@ -87,7 +90,8 @@ class LinkCache:
             return None
         try:
             rows = json.loads(found)
-            return [Listing(**{**d, "properties": tuple((str(k), str(v)) for k, v in d["properties"])}) for d in rows]
+            return [Listing(**{**d, "properties": tuple((str(k), str(v)) for k, v in d["properties"]),
+                               "score": float(d["score"]), "matched_name": str(d["matched_name"])}) for d in rows]
         except (ValueError, TypeError, KeyError):
             return None  # not what this version writes: screen again
 
@@ -196,25 +200,26 @@ def _screen(names: list[str], etype: str, screener: Any, entries: dict[str, tupl
     """The entries these names match, each once, as listings (analysts' rejections not yet applied). Screening
     goes through resolve.link.listings_for, as the `extract` contract's listings do: one decision for every
     door, with FtM's schema guard (a company is never linked to a listed person)."""
-    found: list[tuple[str, str]] = []
+    found: list[tuple[str, str, float, str]] = []  # entry id, how, score, the name that matched
     if screener is not None:
         from mcfwatch.resolve.link import LINK_THRESHOLD, listings_for
 
         for hit in listings_for(names, etype, screener, LINK_THRESHOLD):
-            found.append((hit.entry_id, f"screening score {hit.score:.2f} on '{hit.matched_name}'"))
+            found.append((hit.entry_id, f"screening score {hit.score:.3f} on '{hit.matched_name}'", hit.score,
+                          hit.matched_name))
     else:
         for n in names:
-            found += [(eid, f"exact name: {n}") for eid in exact.get(name_key(n), [])
+            found += [(eid, f"exact name: {n}", 1.0, n) for eid in exact.get(name_key(n), [])
                       if eid in entries and _type_fits(etype, entries[eid][1])]
     seen: set[str] = set()
     out: list[Listing] = []
-    for eid, how in found:
+    for eid, how, score, matched in found:
         if eid in seen or eid not in entries:
             continue
         seen.add(eid)
         wl, entry = entries[eid]
         parent = entries[entry.parent][1].name if entry.parent in entries else None
-        out.append(listing_of(wl, entry, how, parent))
+        out.append(listing_of(wl, entry, how, parent, score, matched))
     return out
 
 

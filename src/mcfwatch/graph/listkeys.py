@@ -20,6 +20,9 @@ from typing import Any
 from mcfwatch.graph.cachedir import key_digest, replace_text
 
 _PACKAGE = Path(__file__).resolve().parents[1]
+# The form of a link cache's rows (graph.listings.LinkCache); a new value gives new cache files and manifests.
+# 2: a listing carries its screening score and the name matched as fields (doors read them, not the `match` text).
+LINK_FORMAT = 2
 
 
 def lists_key(lists: Sequence[Any], as_of: str | None) -> str:
@@ -29,7 +32,7 @@ def lists_key(lists: Sequence[Any], as_of: str | None) -> str:
         from mcfwatch.resolve.link import LINK_RULES, LINK_THRESHOLD
     except ImportError:
         ALGORITHM, LINK_THRESHOLD, LINK_RULES = "exact", 1.0, 0  # noqa: N806
-    return key_digest([ALGORITHM, LINK_THRESHOLD, LINK_RULES, as_of,
+    return key_digest([ALGORITHM, LINK_THRESHOLD, LINK_RULES, LINK_FORMAT, as_of,
                        [(wl.id, wl.version, len(wl.entries)) for wl in lists]])
 
 
@@ -43,7 +46,7 @@ def source_stamp(as_of: str | None, exclude_noncommercial: bool) -> str:
             if p.is_file() and "__pycache__" not in p.parts:
                 st = p.stat()
                 files.append((str(p), st.st_size, st.st_mtime_ns))
-    return key_digest([as_of or date.today().isoformat(), exclude_noncommercial, files])
+    return key_digest([as_of or date.today().isoformat(), exclude_noncommercial, LINK_FORMAT, files])
 
 
 @dataclass(slots=True)

@@ -21,8 +21,14 @@ class Evidence:
     path: str | None = None
     opening: str | None = None  # the text's first characters, read only for a document without a title
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"document": self.document, "start": self.start, "end": self.end, "text": self.text}
+    def to_dict(self, labelled: bool = False) -> dict[str, Any]:
+        """The quote and where it is (the issue's shape: document id, start, end, text); labelled adds the
+        document's title (None when it has none) and the label every door names it by (`source`: the title, else
+        its opening words, URL, path or id), for evidence printed away from its hop (a path's "also" lines)."""
+        out: dict[str, Any] = {"document": self.document, "start": self.start, "end": self.end, "text": self.text}
+        if labelled:
+            out.update(title=self.title, source=self.source_label())
+        return out
 
     def source_label(self) -> str:
         """A human label for the source: title, else the opening of its first line, else URL, path, document id."""
@@ -90,8 +96,16 @@ class Listing:
     remarks: str | None
     citation: str | None
     properties: tuple[tuple[str, str], ...] = ()
-    match: str = "name"                  # how the entity was linked to the entry
+    match: str = "name"                  # how the entity was linked to the entry (for people: the words)
     parent_name: str | None = None       # the entry's parent (the group a listed member belongs to)
+    score: float = 1.0                   # the screening score of the link (1.0: an exact name, no screener)
+    matched_name: str = ""               # the entity's name that matched the entry
+
+    @property
+    def shown_score(self) -> float:
+        """The score every door prints and returns (show, /cards, exposure, the FtM export, reports): 3 decimals,
+        as the `extract` contract's listings give it."""
+        return round(self.score, 3)
 
     def prop(self, key: str) -> str | None:
         return dict(self.properties).get(key)
@@ -105,7 +119,8 @@ class Listing:
             "entry_id": self.entry_id, "entry_name": self.entry_name, "authority": self.authority,
             "legal_basis": self.legal_basis, "kind": self.kind, "start_date": self.start_date,
             "end_date": self.end_date, "remarks": self.remarks, "citation": self.citation,
-            "match": self.match, "parent": self.parent_name,
+            "match": self.match, "parent": self.parent_name, "score": self.shown_score,
+            "matched_name": self.matched_name,
         }
         return {**out, **{old: out[new] for old, new in OLD_NAMES.items()}}
 

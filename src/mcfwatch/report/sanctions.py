@@ -12,7 +12,6 @@ in `description`: a link is the resolver's claim, and says how sure it is. The e
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
@@ -34,7 +33,7 @@ class Listing:
 
     wl: WatchList
     entry: ListEntry
-    score: float
+    score: float  # graph.model.Listing.shown_score: 3 decimals, as every door gives it
     matched_name: str
     as_of: str  # the day the lists were read for (ISO): the entries valid then
 
@@ -42,7 +41,7 @@ class Listing:
 def entity_listings(store: Store, ent: StoredEntity, as_of: str | None = None) -> list[Listing]:
     """The entries (valid on as_of, default today) the stored entity is linked to, as every door lists them,
     with their list and entry records."""
-    from mcfwatch.resolve.link import LISTABLE
+    from mcfwatch.graph.listings import LISTABLE
 
     if ent.type not in LISTABLE:
         return []
@@ -59,7 +58,7 @@ def store_listings(store: Store, as_of: str | None = None) -> dict[str, list[Lis
     one screener, and the screening paid once: names screened before (by an export, or by the graph for
     `exposure`) are read from the graph's link cache (the export's cost was a fold, a decisions read and a
     screening per entity, every time)."""
-    from mcfwatch.resolve.link import LISTABLE
+    from mcfwatch.graph.listings import LISTABLE
 
     listable = [e for e in store.entities() if e["type"] in LISTABLE]
     if not listable:
@@ -93,9 +92,6 @@ def _graph_names(rows: list[tuple[str, str]]) -> list[str]:
         if name not in names:
             names.append(name)
     return names
-
-
-_MATCH = re.compile(r"screening score ([0-9.]+) on '(.*)'$", re.S)
 
 
 class Linker:
@@ -138,9 +134,7 @@ class Linker:
                 continue
             pair = self.entries().get(lst.entry_id)  # one pass over the entries (Screener.entry scans per call)
             if pair is not None:
-                m = _MATCH.match(lst.match)
-                score, matched = (float(m[1]), m[2]) if m else (1.0, name)
-                out.append(Listing(pair[0], pair[1], score, matched, self.day))
+                out.append(Listing(pair[0], pair[1], lst.shown_score, lst.matched_name or name, self.day))
         return out
 
     def save(self) -> None:
@@ -182,7 +176,7 @@ def sanction_props(listing: Listing) -> Props:
         "reason": [entry.remarks] if entry.remarks else [],
         "summary": [entry.citation] if entry.citation else [],
         "description": [f"mcfwatch link to {entry.name!r} on {wl.id}@{wl.version}: name {listing.matched_name!r}, "
-                        f"score {listing.score:.2f}; lists as of {listing.as_of}"],
+                        f"score {listing.score}; lists as of {listing.as_of}"],
     }
     return {k: v for k, v in props.items() if v}
 
