@@ -52,3 +52,12 @@ def test_the_pdf_dossier_names_the_partners_not_the_customer_numbers(analyst: Te
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(got.content)).pages)
     assert "Brunel University" in text
     assert "10001" not in text and "10003" not in text, text[:500]
+
+
+def test_the_results_page_shows_the_partner_names_and_their_entries(analyst: TestClient) -> None:
+    url, job = _screen(analyst, ERP_EXPORT + "10004,Northwestern Polytechnical University,CN\n")
+    assert job["state"] == "done", job
+    page = analyst.get(url, headers={"accept": "text/html"}).text
+    assert "<td>Brunel University</td>" in page and "<td>10001</td>" not in page
+    # a listed row names its entries (list:entry), not only the lists
+    assert "us-bis-entity-list:northwestern-polytechnical-university" in page

@@ -34,7 +34,7 @@ class Job:
 
     def to_dict(self, rows: bool = True) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "file": self.filename, "state": self.state, "done": self.done,
-                               "total": self.total, "error": self.error}
+                               "total": self.total, "error": self.error, "column": self.column}
         if rows and self.report is not None:
             out["summary"] = self.report.summary()
             out["rows"] = [{**row, **rating} for row, rating in zip(self.report.rows, self.ratings, strict=False)]
