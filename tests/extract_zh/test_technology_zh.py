@@ -230,3 +230,28 @@ def test_an_item_before_the_verb_that_sends_it_to_a_place(zh_extractor: ChineseE
 
     assert techs("其装载机出口俄罗斯、哈萨克斯坦通关时间缩短。") == {"装载机"}
     assert not techs("公司出口俄罗斯的机电产品增长较快，产品出口俄罗斯。")
+
+
+def test_a_field_before_the_noun_it_modifies(zh_extractor: ChineseExtractor) -> None:
+    # corpus/extra zh-x-0120, zh-x-0205, zh-x-0253 and corpus/train zh-w-0065 mark the compound (碳纤维预浸料,
+    # 3D打印零部件), not the field that opens it (fails on main 34ea8d2)
+    def techs(text: str) -> set[str]:
+        return {m.surface for m in zh_extractor.mentions([text])[0] if m.type == "Technology"}
+
+    assert "碳纤维预浸料" in techs("该公司将碳纤维预浸料等管制物项伪报品名，先后12次出口。")
+    assert "集成电路芯片" in techs("海关查获一批集成电路芯片。")
+    # a trade, a product range, people or work on the field are no part of an item
+    assert techs("公司将重点为党政机关提供网络安全产品和服务。") == {"网络安全"}
+    assert techs("海尔从以色列理工学院聘请了两名人工智能专家。") == {"人工智能"}
+
+
+def test_a_field_word_is_a_technology_only_where_something_is_done_with_it(zh_extractor: ChineseExtractor) -> None:
+    # the guide: a technology is the subject of a transfer, export, agreement or research; a field named in a firm's
+    # short name or a duty a law sets is none (corpus/extra zh-x-0080, zh-x-0163 mark none; fails on main 34ea8d2)
+    def techs(text: str) -> set[str]:
+        return {m.surface for m in zh_extractor.mentions([text])[0] if m.type == "Technology"}
+
+    assert not techs("云帆机器人迎来新任首席执行官，完成B轮融资2亿元。")
+    assert not techs("网络运营者应当按照网络安全等级保护制度的要求，履行安全保护义务。")
+    assert techs("双方同意在人工智能领域开展合作。") == {"人工智能"}
+    assert techs("国家支持网络安全技术研究开发和应用。") == {"网络安全"}

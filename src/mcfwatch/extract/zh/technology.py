@@ -451,6 +451,29 @@ def widen(text: str, toks: list[Token], start: int, end: int) -> int:
     return start
 
 
+# Nouns after a field that name no item of it: a scope, a trade, its people or bodies (网络安全产品, 集成电路产业,
+# 人工智能专家, 机器人企业), and work on it.
+_NOT_ITEM_HEADS = frozenset({"领域", "方向", "产品", "行业", "产业", "研究", "研发", "研制", "开发", "配套", "企业", "公司",
+                             "专家", "人才", "团队", "项目", "基地", "园区", "集群", "市场", "方面", "工作", "专业", "技术",
+                             "产业链", "产销量", "销量", "产量", "赛道", "板块", "概念", "业务", "人员", "工程师"})
+# and what ends such a noun (产业基地, 科技专项, 生产线, 部件制造商), or an abstract one (网络安全等级保护制度)
+_NOT_ITEM_ENDS = (*_NOT_ITEM_HEADS, "基地", "专项", "生产线", "产线", "商", "厂", "计划", "等级", "制度", "体系", "水平",
+                  "能力", "政策", "法规", "标准", "规划", "战略")
+
+
+def widen_right(text: str, toks: list[Token], start: int, end: int) -> int:
+    """The end of a technology field that modifies the noun after it (碳纤维预浸料, 集成电路芯片: a compound ends in
+    its head): the end moves right over up to two nouns that name no organisation, trade or scope."""
+    by_start = {t.start: t for t in toks}
+    for _ in range(2):
+        t = by_start.get(end)
+        if (t is None or t.tag not in ("n", "nz") or len(t.text) < 2 or t.text.endswith(_NOT_ITEM_ENDS)
+                or t.text in tr.TECH_NOT_NAME or tr.head_type(t.text) is not None):
+            break
+        end = t.end
+    return end
+
+
 # Conjuncts share a kind: the members of a list (、 和 及 以及) next to a technology are technologies too (出口热像仪、
 # 观瞄镜等产品; 在集成电路、微波射频等方向; 载人航天、探月探火、深海深地探测、超级计算机 …), when each is a noun phrase
 # of 3-12 characters that holds no name, no organisation's head and no generic word.

@@ -191,6 +191,7 @@ TECH_FIELDS = (
     "工业机器人", "机器人", "无人驾驶", "自动驾驶", "激光雷达", "红外热成像", "光刻机", "高性能计算", "超级计算机",
     "网络安全", "生物医药", "新能源汽车", "稀土永磁",
 )
+TECH_FIELD_SET = frozenset(TECH_FIELDS)
 FIXED_NAMES: dict[str, str] = {
     "陆军": "MilitaryUnit", "海军": "MilitaryUnit", "空军": "MilitaryUnit", "火箭军": "MilitaryUnit",
     "战略支援部队": "MilitaryUnit", "中央军委": "MilitaryUnit", "中央军事委员会": "MilitaryUnit",
