@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
 from typer.testing import CliRunner
 
 from mcfwatch.analyse.partners import read_partners
@@ -82,3 +83,49 @@ def test_trailing_empty_cells_are_no_extra_cells(tmp_path: Path) -> None:
     f.write_text('name,country\nBrunel University,gb,,\n"Beijing Institute of Technology, Zhuhai",cn\n',
                  encoding="utf-8")
     assert [r["name"] for r in read_rows(f)] == ["Brunel University", "Beijing Institute of Technology, Zhuhai"]
+
+
+def _titled_workbook(path: Path, header: list[str]) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Kundenliste Exportkontrolle, Stand 01.12.2026"])
+    ws.append([])
+    ws.append(header)
+    ws.append([10001, "Huawei Technologies Co., Ltd.", "CN"])
+    ws.append([10054, "Latécoère S.A.", "FR"])
+    wb.save(path)
+    return path
+
+
+def test_a_workbook_with_title_rows_above_its_header_is_read(tmp_path: Path) -> None:
+    f = _titled_workbook(tmp_path / "kunden.xlsx", ["Kundennr", "Name", "Land"])
+    rows = read_rows(f)
+    assert [r["Name"] for r in rows] == ["Huawei Technologies Co., Ltd.", "Latécoère S.A."]
+    res = runner.invoke(app, ["screen", "--file", str(f), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    assert "2 rows: 1 listed" in res.output
+    # a header no name column is known by: --column finds it under the title rows too
+    g = _titled_workbook(tmp_path / "firmen.xlsx", ["Kundennr", "Firma", "Land"])
+    res = runner.invoke(app, ["screen", "--file", str(g), "--column", "Firma", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    assert "2 rows: 1 listed" in res.output
+
+
+def test_a_csv_export_with_a_title_line_and_an_excel_sep_line_is_read(tmp_path: Path) -> None:
+    f = tmp_path / "kunden.csv"
+    f.write_bytes('"Kundenliste Exportkontrolle, Stand 01.12.2026";;\r\n;;\r\nKundennr;Name;Land\r\n'
+                  '10001;Huawei Technologies Co., Ltd.;CN\r\n'.encode("utf-8-sig"))
+    assert [r["Name"] for r in read_rows(f)] == ["Huawei Technologies Co., Ltd."]
+    g = tmp_path / "sep.csv"
+    g.write_text("sep=;\nKundennr;Name;Land\n10054;Latécoère S.A.;FR\n", encoding="utf-8")
+    assert read_rows(g) == [{"Kundennr": "10054", "Name": "Latécoère S.A.", "Land": "FR"}]
+
+
+def test_a_data_cell_that_reads_like_a_header_is_no_header(tmp_path: Path) -> None:
+    f = tmp_path / "p.csv"
+    f.write_text("Hochschule,Typ\nTU Berlin,University\nHuawei Technologies Co., Ltd.,Company\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 3 has 3 cells"):
+        read_rows(f)
+    f.write_text('Hochschule,Typ\nTU Berlin,University\n"Huawei Technologies Co., Ltd.",Company\n', encoding="utf-8")
+    assert [r["Hochschule"] for r in read_rows(f)] == ["TU Berlin", "Huawei Technologies Co., Ltd."]

@@ -87,7 +87,7 @@ def screen_cmd(
     assert file is not None
     from mcfwatch.resolve.batch import json_rows, read_rows, screen_rows, write_rows
 
-    rows = read_rows(file)
+    rows = read_rows(file, column)
     with progress("screen") as bar:
         task = bar.add_task("", total=len(rows))
         report = screen_rows(rows, str(file), screener, _threshold(threshold),

@@ -58,15 +58,47 @@ def csv_delimiter(text: str, dialect: str = "excel") -> str:
     return best if counts[best] else _ONE_COLUMN
 
 
-def rows_from_csv(text: str, where: str, dialect: str = "excel", ragged: bool = False) -> list[dict[str, str]]:
-    """Rows of CSV text as dicts keyed by the header row (the delimiter read from the header: csv_delimiter).
+_HEADER_SEARCH = 20  # rows at the top of a file where its header row is looked for
+_SEP_LINE = re.compile(r"^sep=(.)\s*$", re.IGNORECASE)
+
+
+def header_index(rows: list[list[str]], column: str | None = None) -> int:
+    """The row that heads the table: the column asked for, else a name column (NAME_COLUMNS), in the first row or
+    in a row under title rows only (one cell filled at most); 0 otherwise. An ERP or Excel export often opens with
+    a title row and a blank one ("Kundenliste Exportkontrolle, Stand 01.12.2026"), and its header was read as that
+    title. A row of two cells or more ends the search: a data row's "Company" is no header."""
+    wanted = {column.strip().lower()} if column else set(NAME_COLUMNS)
+    for i, cells in enumerate(rows[:_HEADER_SEARCH]):
+        if any(c.strip().lower() in wanted for c in cells):
+            return i
+        if sum(1 for c in cells if c.strip()) >= 2:
+            return 0
+    return 0
+
+
+def _from_header(text: str, column: str | None) -> tuple[str, str | None]:
+    """The text from its header line on, and the delimiter an Excel "sep=;" first line declares (or None)."""
+    lines = text.lstrip("\ufeff").split("\n")
+    declared = None
+    m = _SEP_LINE.match(lines[0]) if lines else None
+    if m:
+        declared, lines = m.group(1), lines[1:]
+    top = [next(csv.reader([line], delimiter=declared or csv_delimiter(line)), []) for line in lines[:_HEADER_SEARCH]]
+    return "\n".join(lines[header_index(top, column):]), declared
+
+
+def rows_from_csv(text: str, where: str, dialect: str = "excel", ragged: bool = False,
+                  column: str | None = None) -> list[dict[str, str]]:
+    """Rows of CSV text as dicts keyed by the header row (the delimiter read from the header: csv_delimiter; title
+    lines above the header and an Excel "sep=;" line skipped: header_index).
 
     A row with more non-empty cells than the header has columns is refused, naming its line, unless ``ragged``:
     its extra cells were dropped, so "Beijing Institute of Technology, Zhuhai" unquoted was screened as
     "Beijing Institute of Technology" (another, listed, organisation) and its country read from "Zhuhai"."""
-    delimiter = csv_delimiter(text, dialect)
+    text, declared = _from_header(text, column)
+    delimiter = declared or csv_delimiter(text, dialect)
     try:
-        reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""), dialect=dialect, delimiter=delimiter)
+        reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect, delimiter=delimiter)
         rows = []
         for row in reader:
             extra = [v for v in row.get(None) or [] if v.strip()]
@@ -83,17 +115,18 @@ def rows_from_csv(text: str, where: str, dialect: str = "excel", ragged: bool = 
     return rows
 
 
-def read_rows(path: Path) -> list[dict[str, str]]:
-    """Rows of a CSV or XLSX file as dicts keyed by the header row; more than MCFWATCH_MAX_BATCH_ROWS is an
-    InputError naming the limit (the CLI, reports, monitoring and the web upload all read through here)."""
-    rows = _read_rows(path)
+def read_rows(path: Path, column: str | None = None) -> list[dict[str, str]]:
+    """Rows of a CSV or XLSX file as dicts keyed by the header row (the row holding ``column``, else a name column,
+    among the top rows: header_index); more than MCFWATCH_MAX_BATCH_ROWS is an InputError naming the limit (the
+    CLI, reports, monitoring and the web upload all read through here)."""
+    rows = _read_rows(path, column)
     limit = settings.MAX_BATCH_ROWS.get_int()
     if len(rows) > limit:
         raise InputError(str(path), settings.MAX_BATCH_ROWS.refuse("partner file", len(rows), "rows"))
     return rows
 
 
-def _read_rows(path: Path) -> list[dict[str, str]]:
+def _read_rows(path: Path, column: str | None) -> list[dict[str, str]]:
     suffix = path.suffix.lower()
     if not path.exists():
         raise InputError(str(path), "no such file")
@@ -103,7 +136,7 @@ def _read_rows(path: Path) -> list[dict[str, str]]:
             text = decode_bytes(path.read_bytes(), str(path))
         except OSError as exc:
             raise InputError(str(path), f"cannot read ({exc.strerror or exc})") from None
-        return rows_from_csv(text, str(path), "excel-tab" if suffix == ".tsv" else "excel")
+        return rows_from_csv(text, str(path), "excel-tab" if suffix == ".tsv" else "excel", column=column)
     if suffix in {".xlsx", ".xlsm"}:
         from openpyxl import load_workbook
 
@@ -111,14 +144,16 @@ def _read_rows(path: Path) -> list[dict[str, str]]:
             sheets = load_workbook(path, read_only=True, data_only=True).worksheets
         except Exception as exc:  # a corrupt or non-Excel file
             raise InputError(str(path), f"not a readable Excel file ({exc})") from None
-        return _sheet_rows(sheets[0]) if sheets else []
+        return _sheet_rows(sheets[0], column) if sheets else []
     raise InputError(str(path), "unsupported file type; use .csv, .tsv or .xlsx")
 
 
-def _sheet_rows(ws: Any) -> list[dict[str, str]]:
+def _sheet_rows(ws: Any, column: str | None = None) -> list[dict[str, str]]:
     values = list(ws.iter_rows(values_only=True))
     if not values:
         return []
+    values = values[header_index([["" if v is None else str(v) for v in row] for row in values[:_HEADER_SEARCH]],
+                                 column):]
     header = [str(h).strip() if h is not None else f"column{i}" for i, h in enumerate(values[0])]
     return [{h: "" if v is None else str(v).strip() for h, v in zip(header, row, strict=False)} for row in values[1:]]
 
