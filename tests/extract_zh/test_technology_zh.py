@@ -3,7 +3,7 @@ items is not; craft named with a series number. Sentences from corpus/train, who
 
 from __future__ import annotations
 
-from mcfwatch.extract.zh import ChineseExtractor
+from mcfwatch.extract.zh import ChineseExtractor, ner
 from mcfwatch.extract.zh.technology import series, span
 
 
@@ -255,3 +255,18 @@ def test_a_field_word_is_a_technology_only_where_something_is_done_with_it(zh_ex
     assert not techs("网络运营者应当按照网络安全等级保护制度的要求，履行安全保护义务。")
     assert techs("双方同意在人工智能领域开展合作。") == {"人工智能"}
     assert techs("国家支持网络安全技术研究开发和应用。") == {"网络安全"}
+
+
+def test_list_members_the_segmenter_reads_as_verbs(zh_extractor: ChineseExtractor) -> None:
+    # a government work report's list (corpus/train zh-p-rep-023 marks each member; fails on main a9df772): 载人航天/v,
+    # 探月/n 探火/v, 深海/n 深地/d 探测/v are named between the list's marks, not done
+    text = ("战略性新兴产业发展壮大，载人航天、探月探火、深海深地探测、超级计算机、卫星导航、量子信息、核电技术、"
+            "新能源技术、生物医药等取得重大成果。")
+    tokens = zh_extractor.tagger.tag_many([text])[0]
+    got = {m.surface for m in ner.find_mentions(text, tokens, zh_extractor.gazetteer, []) if m.type == "Technology"}
+    assert {"载人航天", "探月探火", "深海深地探测", "超级计算机"} <= got
+    # a list of work done (研发、生产和销售) holds no item; the verb that opens a list is no part of its first member
+    text = "公司主营集成电路、研发、生产和销售，业务涵盖电子信息、集成电路等领域。"
+    tokens = zh_extractor.tagger.tag_many([text])[0]
+    got = {m.surface for m in ner.find_mentions(text, tokens, zh_extractor.gazetteer, []) if m.type == "Technology"}
+    assert not any(s.startswith("涵盖") or s in ("研发", "生产", "销售") for s in got)

@@ -516,10 +516,13 @@ def listed(text: str, toks: list[Token], items: list[tuple[int, int]], taken: li
                 words.append(toks[k])
                 k += 1
             found = _member(text, words)
+            after = words[-1].end if found else 0
+            if found is None and (found := _activity(text, toks, by_start[pos + len(joiner)], 1)):
+                after = found[1]
             if found is None or any(taken[found[0] : found[1]]):
                 break
             out.append(found)
-            pos = words[-1].end
+            pos = after
         pos = start  # leftwards: X、Y、<item>
         while (joiner := next((j for j in _LIST_JOINERS if text.endswith(j, 0, pos)), "")) and (
                 k := by_end.get(pos - len(joiner))) is not None:
@@ -528,8 +531,37 @@ def listed(text: str, toks: list[Token], items: list[tuple[int, int]], taken: li
                 words.insert(0, toks[k])
                 k -= 1
             found = _member(text, words)
+            if found is None or found[1] != pos - len(joiner):
+                found = _activity(text, toks, by_end[pos - len(joiner)], -1)
             if found is None or any(taken[found[0] : found[1]]) or found[1] != pos - len(joiner):
                 break
             out.append(found)
             pos = found[0]
     return out
+
+
+# A member the segmenter reads as a verb or an adverb (载人航天/v, 探月/n 探火/v, 深海/n 深地/d 探测/v, 大飞机/n 制造/v):
+# between a list's marks a verb is named, not done, so it is a member when 、 closes it on both sides (or 等 after it).
+_ACTIVITY_TAGS = frozenset({*_MEMBER_TAGS, "v", "d", "vd", "a", "ad"})
+_ACTIVITY_CLOSE = ("、", "等")
+
+
+def _activity(text: str, toks: list[Token], k: int, step: int) -> tuple[int, int] | None:
+    """The member of the list that token ``k`` opens (step 1) or closes (step -1), read as a named activity: words of
+    ``_ACTIVITY_TAGS`` up to a list mark on both sides, 3-12 characters, no organisation's head; else None."""
+    j = k
+    while 0 <= j < len(toks) and toks[j].tag in _ACTIVITY_TAGS and toks[j].text not in _LIST_JOINERS:
+        j += step
+    first, last = (k, j - 1) if step == 1 else (j + 1, k)
+    while first < last and not text.endswith("、", 0, toks[first].start) and toks[first].tag in ("v", "d", "vd", "ad"):
+        first += 1  # 涵盖电子信息、…: the list's opener holds the verb that governs the list
+    if first > last:
+        return None
+    start, end = toks[first].start, toks[last].end
+    if not (text.endswith("、", 0, start) or text.startswith("、", end)) or not (
+            text.endswith(("、", "，", "：", "。"), 0, start) or start == 0) or not text.startswith(_ACTIVITY_CLOSE, end):
+        return None
+    item = text[start:end]
+    if not 3 <= end - start <= 12 or tr.head_type(item) is not None or item.endswith(_LIST_KINDS):
+        return None
+    return start, end
