@@ -113,3 +113,12 @@ def test_an_agreements_title_names_its_parties(rules: ChineseExtractor) -> None:
     text = ("在因戈尔施塔特，临川市市长高建军与因戈尔施塔特市市长马蒂亚斯·鲍尔举行会谈，双方签署了《临川市人民政府与"
             "因戈尔施塔特市政府建立友好交流城市关系备忘录》。")
     assert _facts(rules, text, "agreement") == {("临川市人民政府", "因戈尔施塔特市政府")}
+
+
+def test_guests_listed_with_their_titles_each_met_the_host(rules: ChineseExtractor) -> None:
+    # corpus/train zh-w-0117 and zh-w-0109 phrasings: the subject of an earlier clause met each listed guest, and the
+    # guests did not meet one another
+    text = "马斯克访华期间，先后与外交部部长秦刚、商务部部长王文涛、工业和信息化部部长金壮龙会面。"
+    assert _facts(rules, text, "meeting") == {("马斯克", "秦刚"), ("马斯克", "王文涛"), ("马斯克", "金壮龙")}
+    text = "习近平还分别会见了埃及总统塞西、卡塔尔埃米尔塔米姆等阿拉伯国家领导人。"
+    assert _facts(rules, text, "meeting") == {("习近平", "塞西"), ("习近平", "塔米姆")}

@@ -45,7 +45,8 @@ def two_party(sent: Sentence, rtype: str, p: int, pe: int, cs: int, ce: int, aft
         first = pt.unit_of(sent.text, sent.items, partners[0])
         before_partner = [it for it in sent.items if cs <= it.start and it.end <= partners[0].start
                           and not (it.type == "Place" and (rtype == "meeting" or text[it.start - 1 : it.start] == "在"))]
-        a = before_partner[-1] if before_partner else (sent.party_a or sent.source(cs, p))
+        # (马斯克访华期间，先后与部长A、部长B会面: the subject before the partner, not a name listed after it)
+        a = before_partner[-1] if before_partner else (sent.party_a or sent.source(cs, partners[0].start))
         bs = coordinated(text, first, [it for it in sent.items if first.start < it.start < p])
     elif agents_after and not pt.FOUNDED.match(text, p):  # what is founded (共建Y) is no party
         a = sent.agent_before(cs, p) or sent.party_a or sent.source(cs, p)
@@ -58,6 +59,8 @@ def two_party(sent: Sentence, rtype: str, p: int, pe: int, cs: int, ce: int, aft
     if rtype == "meeting":  # a place meets no one (会见美国国务卿布林肯: 布林肯)
         bs = [pt.person_after(sent.text, sent.items, b) for b in bs]
         bs = [b for b in bs if b.type != "Place"]
+        if len(bs) == 1:  # 会见了埃及总统塞西、卡塔尔埃米尔塔米姆: each listed, each with its title
+            bs = _listed_guests(sent, bs[0], p if partners else ce)
         if a.type == "Place":
             return []
         hosts = _cohosts(sent, a, cs)
@@ -104,6 +107,22 @@ def _cohosts(sent: Sentence, a: Item, cs: int) -> list[Item]:
             continue  # the body in a title (校党委书记, 中国航发董事长)
         else:
             break
+    return out
+
+
+def _listed_guests(sent: Sentence, first: Item, end: int) -> list[Item]:
+    """``first`` and the persons listed after it with 、 before ``end``, each with its title (and its body or
+    country: 外交部部长秦刚、商务部部长王文涛, 埃及总统塞西、卡塔尔埃米尔塔米姆), as ``_cohosts`` reads hosts."""
+    out, cur = [first], first
+    if first.type != "Person":
+        return out
+    for it in sent.items:
+        if it.start < cur.end or it.end > end or it.type != "Person":
+            continue
+        if not _COHOST.fullmatch(pt.mask(sent.text, cur.end, it.start, sent.items).replace("□", "")):
+            break
+        out.append(it)
+        cur = it
     return out
 
 
