@@ -161,3 +161,33 @@ def test_an_item_whose_ing_word_the_parser_made_a_verb(extract_text) -> None:  #
     # the "-ing" word that is the act itself, or that opens a clause, is no part of the item
     ex = extract_text("He began exporting hydrophones to China in 2015 and bought existing plants in Ohio.")
     assert "exporting hydrophones" not in technologies(ex) and "existing plants" not in technologies(ex)
+
+
+@pytest.mark.slow
+def test_an_item_is_never_part_of_a_written_word(extract_text) -> None:  # held-out folds en-w-1065, -1281, -0066
+    # the parser reads "analog-to-digital" as "analog" + "to digital": the whole written word modifies the item
+    ex = extract_text("2. Linda Yao, owner of Bayview Electronics, pleaded guilty to causing the export of "
+                      "analog-to-digital converters to the China Academy of Engineering Physics.")
+    assert "analog-to-digital converters" in technologies(ex)
+    # what an item is made of is no origin ("Texas-based" is)
+    ex = extract_text("The Loan Program Office issued a $102 million loan to Syrah Technologies to produce "
+                      "graphite-based active anode material for EV batteries in Louisiana.")
+    assert "graphite-based active anode material" in technologies(ex)
+    ex = extract_text("The company exported Texas-based servers to Iran.")
+    assert "Texas-based servers" not in technologies(ex)
+
+
+@pytest.mark.slow
+def test_a_recognised_technology_takes_its_whole_hyphenated_word(nlp) -> None:
+    from mcfwatch.extract.en.entities import mentions_of
+
+    # the held-out fold recogniser began the name at the hyphen of "early-warning" (en-w-1281) and ended it
+    # before the hyphen of "quantum-computing" (en-w-0066)
+    text = "The 14th Research Institute builds airborne early-warning radars for the People's Liberation Army."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index("-warning"), text.index(" for"), label="Technology")]
+    assert [m.text for m in mentions_of(doc)] == ["airborne early-warning radars"]
+    text = "A quantum-computing laboratory at Laurentian Institute of Technology co-authored 30 papers."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index("quantum"), text.index("-computing"), label="Technology")]
+    assert "quantum-computing" in [m.text for m in mentions_of(doc)]

@@ -44,7 +44,7 @@ from mcfwatch.extract.en.extents import (
     unit_tail,
 )
 from mcfwatch.extract.en.heads import local_council, named_by_role, strong_type
-from mcfwatch.extract.en.items import item_head_after, transferred_items
+from mcfwatch.extract.en.items import hyphen_word_before, item_head_after, transferred_items, whole_words
 from mcfwatch.extract.en.lexicon import TITLE_HEADS, TITLE_WORDS
 from mcfwatch.extract.en.names import country_name, name_key
 from mcfwatch.extract.en.patterns import EVENT_HEADS, PERSON_TITLES, TECHNOLOGIES, TITLED_EVENT_HEADS
@@ -311,7 +311,7 @@ def tech_extent(span: Span) -> Span:
     ("aerospace-grade carbon fibre", "five-axis machine tools") and a kind of item after it ("encryption
     technologies", "radar components"), when no other name holds them."""
     doc = span.doc
-    start, end = span.start, span.end
+    start, end = whole_words(doc, span.start, span.end)
     start = _hyphen_start(doc, start)
     if end < len(doc) and doc[end].lower_ in TECH_TAILS and _free(doc[end]):
         end += 1
@@ -327,7 +327,8 @@ def tech_extent(span: Span) -> Span:
     # the words that modify it inside its noun phrase ("monolithic microwave integrated circuits", "airborne
     # early-warning radars", "AC311 light helicopters"), not a quantity or a word of judgement
     while start > 0 and _tech_modifier(doc[start - 1], start, end):
-        start = _hyphen_start(doc, start - 1)
+        start = _hyphen_start(doc, whole_words(doc, start - 1, end)[0])
+    start = hyphen_word_before(doc, start, end - 1)
     return doc[start:end] if (start, end) != (span.start, span.end) else span
 
 

@@ -288,6 +288,7 @@ def _extent(head: Token, kind: str) -> tuple[int, int] | None:
     if start == head.i and head.dep_ == "dobj" and head.head.i == head.i - 1 \
             and getattr(_gerund_item(head.head.head), "i", None) == head.i:
         start = head.i - 1  # "training drones", "forging presses": the "-ing" word the parser made a verb
+    start = hyphen_word_before(doc, whole_words(doc, start, head.i + 1)[0], head.i)  # "analog-to-digital"
     commas = [t.i for t in doc[start:head.i] if t.text == ","]
     if commas:  # "trusted, American-manufactured drone technologies": a list of modifiers; the last one's phrase
         start = commas[-1] + 1
@@ -336,9 +337,10 @@ def _origin(doc: Doc, i: int) -> int:
     tok = doc[i]
     # "Chinese-made", "Russian‑built": the three-token form first, or only its first word would be skipped
     if i + 2 < len(doc) and doc[i + 1].text in HYPHENS and not tok.whitespace_ and not doc[i + 1].whitespace_ \
-            and doc[i + 2].lower_ in ORIGIN_ENDS:
-        return 3
-    if tok.lower_ in ORIGIN_ENDS and i > 0 and doc[i - 1].text in HYPHENS and not doc[i - 1].whitespace_:
+            and doc[i + 2].lower_ in ORIGIN_ENDS and not (doc[i + 2].lower_ == "based" and tok.is_lower):
+        return 3  # not "graphite-based": what it is made of (a place is written in capitals: "Texas-based")
+    if tok.lower_ in ORIGIN_ENDS and i > 0 and doc[i - 1].text in HYPHENS and not doc[i - 1].whitespace_ \
+            and not (tok.lower_ == "based" and i > 1 and doc[i - 2].is_lower):
         return 1  # the end of "Russian-built" when the phrase starts after "Russian"
     if tok.ent_type_ in {"NORP", "GPE"} and tok.ent_iob_ == "B" and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I"):
         return 1
@@ -352,6 +354,44 @@ def _leading_noise(tok: Token) -> bool:
         return False  # "two-stroke", "five-axis": a modifier
     return tok.like_num or tok.lower_ in JUDGEMENT or tok.tag_ in {"DT", "PRP$", "CD", "POS"} \
         or tok.ent_type_ in {"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "DATE"}
+
+
+_JOINS = {"-", "\u2010", "\u2011"}
+
+
+def _joined(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen inside one written word (no space on either side)."""
+    return 0 < i < len(doc) - 1 and doc[i].text in _JOINS and not doc[i].whitespace_ and not doc[i - 1].whitespace_
+
+
+def _free(tok: Token) -> bool:
+    """No name but a number or a technology holds the token."""
+    return tok.ent_iob_ == "O" or tok.ent_type_ in {"CARDINAL", "ORDINAL", "QUANTITY", "Technology"}
+
+
+def whole_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """``start``/``end`` moved out to the whole hyphenated words they cut ("early-" + "warning radars",
+    "analog-to-" + "digital converters"; "quantum" + "-computing" when a noun follows the hyphen): a name is never
+    part of a written word. Only over words no other name holds."""
+    while start >= 2 and _joined(doc, start - 1) and doc[start - 2].is_alpha and _free(doc[start - 2]):
+        start -= 2
+    while end + 1 < len(doc) and _joined(doc, end) and doc[end + 1].tag_ in {"NN", "NNS", "VBG"} \
+            and doc[end + 1].is_lower and _free(doc[end + 1]):
+        end += 2
+    return start, end
+
+
+def hyphen_word_before(doc: Doc, start: int, head: int) -> int:
+    """The start of the hyphenated word right before ``start`` when all its parts hang inside the phrase up to
+    ``head`` ("analog-to-digital" + "converters", which the parser reads as "analog" + "to digital"), else
+    ``start``."""
+    k = start - 1
+    if k < 2 or not _joined(doc, k - 1) or not doc[k].is_alpha or not _free(doc[k]):
+        return start
+    first = whole_words(doc, k, k + 1)[0]
+    if all(first <= t.head.i <= head for t in doc[first:k + 1]):
+        return first
+    return start
 
 
 def transferred_items(doc: Doc, taken: set[int]) -> list[Span]:
