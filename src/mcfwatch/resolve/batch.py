@@ -83,8 +83,16 @@ def _from_header(text: str, column: str | None) -> tuple[str, str | None]:
     m = _SEP_LINE.match(lines[0]) if lines else None
     if m:
         declared, lines = m.group(1), lines[1:]
-    top = [next(csv.reader([line], delimiter=declared or csv_delimiter(line)), []) for line in lines[:_HEADER_SEARCH]]
+    top = [_cells(line, declared) for line in lines[:_HEADER_SEARCH]]
     return "\n".join(lines[header_index(top, column):]), declared
+
+
+def _cells(line: str, declared: str | None) -> list[str]:
+    """One line's cells, for finding the header (a line csv cannot read alone, a stray CR in it, is one cell)."""
+    try:
+        return next(csv.reader([line.rstrip("\r")], delimiter=declared or csv_delimiter(line)), [])
+    except csv.Error:
+        return [line]
 
 
 def rows_from_csv(text: str, where: str, dialect: str = "excel", ragged: bool = False,
