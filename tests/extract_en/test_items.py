@@ -191,3 +191,14 @@ def test_a_recognised_technology_takes_its_whole_hyphenated_word(nlp) -> None:
     doc = nlp(text)
     doc.ents = [doc.char_span(text.index("quantum"), text.index("-computing"), label="Technology")]
     assert "quantum-computing" in [m.text for m in mentions_of(doc)]
+
+
+@pytest.mark.slow
+def test_kinds_of_item_learned_from_the_annotations_after_a_verb_of_getting(extract_text) -> None:
+    # simulator, hydrophone, generator end Technology names in two or more training documents (the test above)
+    ex = extract_text("In 2019 the academy acquired a full-motion flight simulator from Lindqvist Aero.")
+    assert "full-motion flight simulator" in technologies(ex)
+    ex = extract_text("The Harbin institute obtained a towed-array hydrophone from a Norwegian supplier.")
+    assert "towed-array hydrophone" in technologies(ex)
+    ex = extract_text("The shipyard ordered two diesel generators from a Finnish engine maker.")
+    assert "diesel generators" in technologies(ex)

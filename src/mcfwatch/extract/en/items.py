@@ -84,6 +84,8 @@ ITEM_HEAD_WORDS = """
     component core crane detector drone engine equipment fairing fibre furnace gear gearbox gyroscope helicopter lens
     machine magnet material microelectronics missile module oscilloscope panel part pump radar satellite
     semiconductor sensor shifter software sonar system technology thruster tool transducer unit valve vehicle
+    prepreg controller processor computer turbine simulator scanner converter robot motor microcontroller
+    generator frigate cylinder diode hydrophone airframe
     """.split()
 
 
