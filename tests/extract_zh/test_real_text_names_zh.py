@@ -83,3 +83,21 @@ def test_a_given_name_ending_in_a_harbour_or_a_road_character(zh_extractor: Chin
     assert ner._surnamed("会见司马道一行", 2, 5, gaz)
     assert not ner._surnamed("参观第五大道", 2, 6, gaz) and not ner._surnamed("参观东方明珠", 2, 6, gaz)
     assert not ner._surnamed("来到欧阳古镇", 2, 6, gaz) and not ner._surnamed("来到司马台镇", 2, 6, gaz)
+
+
+def test_a_span_over_a_joiner_before_a_named_body_is_split() -> None:
+    # spans a fold model reads whole (corpus/train zh-w-0087, zh-w-0081, corpus/extra zh-x-0119; fail on main 766560e)
+    def cut(text: str, typ: str = "PublicBody") -> list[tuple[str, str]]:
+        return [(text[c.start : c.end], c.type) for c in ner._split_joined_bodies(text, ner._Cand(0, len(text), typ, 1, [], "tagger"))]
+
+    assert cut("马克龙同欧盟委员会") == [("欧盟委员会", "PublicBody")]
+    assert cut("市工业和信息化局会同市国防动员办公室") == [("市工业和信息化局", "PublicBody"), ("市国防动员办公室", "PublicBody")]
+    assert cut("国家自然科学基金委员会重点项目和湖北省科学技术厅") == [
+        ("国家自然科学基金委员会", "PublicBody"), ("湖北省科学技术厅", "PublicBody")]
+    # the body that runs a programme, and the programme (zh-w-0075)
+    assert cut("国家自然科学基金委员会优秀青年科学基金", "Program") == [
+        ("国家自然科学基金委员会", "PublicBody"), ("优秀青年科学基金", "Program")]
+    # one body whose fields are joined, and 同 inside a word, stay whole
+    for name in ("中国科学院苏州纳米技术与纳米仿生研究所", "材料科学与工程学院", "萨斯喀彻温省贸易与出口发展部",
+                 "厦门同安机械股份有限公司", "德国汉诺威同步辐射研究所", "长三角协同创新中心"):
+        assert cut(name, "University") == [(name, "University")]

@@ -470,6 +470,49 @@ def _split_chain(text: str, c: _Cand) -> list[_Cand]:
             _Cand(c.start + cut, c.end, c.type, c.priority, [], c.source)]
 
 
+_JOINERS_IN_SPAN = re.compile("[与和同及]")
+_NOT_JOINING_TONG = "协共合大如相赞"  # 协同, 共同, 合同, 大同, 如同, 相同, 赞同: 同 inside a word
+# what may stand between a body and the joiner: nothing, 会 of 会同, or a work of the body (重点项目和…)
+_OF_A_BODY = ("会", "项目", "课题", "专项", "资金")
+_FIXED_NAME_WORDS = tuple(tr.FIXED_NAMES)
+
+
+def _body_prefix(name: str) -> int:
+    """The length of the longest named body (``_named_body``) that opens ``name``, or 0."""
+    return next((k for k in range(len(name), 3, -1) if _named_body(name[:k])), 0)
+
+
+def _split_joined_bodies(text: str, c: _Cand) -> list[_Cand]:
+    """A body's span over 与/和/同/及 whose part after the joiner is a named body of its own (马克龙同欧盟委员会,
+    国家自然科学基金委员会重点项目和湖北省科学技术厅): the body after it, and the named body that opens the part before
+    it; a body whose fields are joined (材料科学与工程学院, 萨斯喀彻温省贸易与出口发展部) opens with none and stays one,
+    and 同 inside a word (协同创新中心, 欧美同学会) joins nothing."""
+    if c.type not in _BODIES and c.type != "Program" or c.source == "gazetteer":
+        return [c]
+    for m in _JOINERS_IN_SPAN.finditer(text, c.start + 2, c.end - 3):
+        k = m.start()
+        right = text[k + 1 : c.end]
+        if not _named_body(right):
+            continue
+        left = text[c.start : k]
+        opens = _body_prefix(left)
+        if opens < len(left) and not left.endswith(_OF_A_BODY, opens):
+            opens = 0  # 中国科学院苏州纳米技术与纳米仿生研究所: the institute's fields after its academy, joined
+        person = (m.group() == "同" and text[k - 1] not in _NOT_JOINING_TONG and tr.head_type(left) is None
+                  and (tr.place_prefix(right) or right.startswith(_FIXED_NAME_WORDS)))  # 马克龙同欧盟委员会
+        if not opens and not person and not left.endswith(_BODY_NOUNS):
+            continue
+        ht = tr.head_type(right)
+        out = [_Cand(c.start, c.start + opens, tr.org_type(left[:opens]), c.priority, [], c.source)] if opens else []
+        return [*out, _Cand(k + 1, c.end, ht[0] if ht else c.type, c.priority, [], c.source)]
+    opens = _body_prefix(text[c.start : c.end - 4]) if c.type == "Program" else 0
+    runs = tr.org_type(text[c.start : c.start + opens]) if opens else ""
+    if runs in ("PublicBody", "Organization"):  # 国家自然科学基金委员会优秀青年科学基金: who runs it, and the programme
+        return [_Cand(c.start, c.start + opens, runs, c.priority, [], c.source),
+                _Cand(c.start + opens, c.end, "Program", c.priority, [], c.source)]
+    return [c]
+
+
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _BEFORE_DESIGNATED_PLACE = "为的是和与及、，。：“（"  # 认定为南川省…, 和江北市…: the word before a place of two characters
 
@@ -1160,7 +1203,7 @@ def find_mentions(
              for p in _split_parent(text, h) for d in _split_department(text, p)
              for y in _split_copula(text, d) for x in _split_latin(text, _government(text, y)) for q in _split_place(text, x)
              for w in (_split_space(text, q) if spaced else (q,))
-             for r in _split_chain(text, w)]
+             for j in _split_chain(text, w) for r in _split_joined_bodies(text, j)]
     starts = [t.start for t in tokens]
     if _QUANTIFIED.search(text):
         cands = [x for c in cands for x in _quantified(text, tokens, starts, c)]
