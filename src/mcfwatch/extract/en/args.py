@@ -44,6 +44,28 @@ NAMED_HEADS = {"university", "institute", "laboratory", "academy", "school", "co
 
 
 _SELF = {"itself", "themselves", "himself", "herself"}
+_ROLE_REFS = {"defendant"}  # "the defendant": the party an enforcement text accuses (``Resolver.defendant``)
+# verbs that punish or accuse their object for what a clause under them tells: "The Commerce Department fined Mingda
+# Trading after finding that it re-exported ...", "X was sanctioned because it supplied ...", "the court sentenced Li
+# after finding that he ...": that clause's pronoun is the one punished, not the subject ("fin": "fined"'s lemma)
+_FAULTING = {"fine", "fin", "charge", "sanction", "penalise", "penalize", "punish", "accuse", "convict", "sentence",
+             "indict", "sue", "prosecute", "blacklist"}
+_UNDER = {"ccomp", "advcl", "pcomp", "pobj", "prep", "xcomp", "mark"}  # the steps from a clause up to its verb
+
+
+def _faulted(t: Token) -> list[Token]:
+    """The punished or accused party of a verb of ``_FAULTING`` that the pronoun ``t``'s clause hangs under ("fined
+    X after finding that it ..."), as the tokens of its object or passive subject; none when there is no such verb."""
+    if t.dep_ not in {"nsubj", "nsubjpass"}:
+        return []
+    v = t.head
+    for _ in range(5):
+        if v.dep_ not in _UNDER or v.head is v:
+            return []
+        v = v.head
+        if v.pos_ == "VERB" and v.lemma_.lower() in _FAULTING:
+            return [c for c in v.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return []
 
 
 def _clause_verb(t: Token) -> int:
@@ -92,7 +114,7 @@ class Resolver:
     titles: set[str] = field(default_factory=set)                 # entities made from a bare title
     sents: list[Span] = field(default_factory=list)               # the document's sentences, in order
     starts: list[int] = field(default_factory=list)               # their start tokens, in order
-    # per-document indices a rule builds once and reads many times (exports.accused: "accused")
+    # per-document indices a rule builds once and reads many times (``accused``: "accused")
     memo: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     _firsts: list[tuple[int, str]] | None = None                  # each entity's first mention (token, entity), in order
     mention_at: list[int] = field(default_factory=list)           # the mentions' root tokens, in order (for bisect)
@@ -144,6 +166,23 @@ class Resolver:
             if self.table.types.get(e) in kinds:
                 return e
         return None
+
+    def accused(self) -> list[tuple[int, str]]:
+        """The people and companies the document names as accused, in order (``en.accused``, found once per
+        document)."""
+        if "accused" not in self.memo:
+            from mcfwatch.extract.en.accused import accused  # accused.py reads ``conjuncts`` from here
+
+            self.memo["accused"] = accused(self.doc, self.table.token_entity.get, self.table.types.get)
+        return self.memo["accused"]
+
+    def defendant(self, before: int) -> str | None:
+        """Who "the defendant" at token ``before`` is (``accused.defendant``: the latest accused of its paragraph,
+        else the first; else the first person or company named that no official's title names)."""
+        from mcfwatch.extract.en.accused import defendant
+
+        return defendant(self.doc, self.accused(), self.mentions, before, self.table.token_entity.get,
+                         self.table.types.get)
 
     def last_named(self, before: int, types: set[str] | frozenset[str], at: int) -> list[Arg]:
         """The entity of ``types`` the document named last before token ``before`` ("Cruz attended.": the event
@@ -221,6 +260,10 @@ class Resolver:
                 return self.entities(clause.head, depth=depth + 1) if depth < 3 and clause.dep_ == "relcl" else []
             r = self.pronoun(t, want)
             return [Arg(r, "resolved", t.i)] if r else []
+        if low in _ROLE_REFS and t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
+                and not any(c.dep_ in {"appos", "compound"} for c in t.children):
+            who = self.defendant(t.i)  # "the defendant shipped ...": the accused (en.accused), not "the defendant Chen"
+            return [Arg(who, "resolved", t.i)] if who else []
         kinds = {"Person"} | DEFINITE.get(t.lemma_.lower(), set())  # "the German firm Hagemann Pressen" too
         if t.pos_ in {"NOUN", "NUM"}:  # "the Danish line Nordlys Shipping", "the Yantai importer Penglai Wine
             kinds = kinds | _ORGS  # Trading", "one, Bodegas Río Viejo, has since sold"
@@ -305,6 +348,11 @@ class Resolver:
         low = t.lower_
         allowed = self._allowed(low) & want if want else self._allowed(low)
         sent = t.sent
+        # 0. the party a punishing verb names, for the clause that says what it did ("fined X after finding that it")
+        for c in _faulted(t):
+            for a in self._one(c, 3):
+                if self.table.types.get(a.entity) in allowed:
+                    return a.entity
         # 1. a subject earlier in the same sentence ("Even though X is registered ..., it has been"), not the subject
         # of the pronoun's own clause when the pronoun is an object ("Chen met him and paid him": not Chen)
         own = _clause_verb(t) if t.dep_ in {"dobj", "dative", "pobj"} and low not in _SELF else None

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from mcfwatch.extract.en.accused import accused as find_accused
-from mcfwatch.extract.en.accused import defendant
 from mcfwatch.extract.en.args import Arg, Resolver
 from mcfwatch.extract.en.flows import CURRENCY_WORDS, FUNDING_NOUNS, NOT_GOODS, NOT_ITEMS
 from mcfwatch.extract.en.found import ORGS, Found
@@ -23,8 +21,18 @@ SURFACE_BUYERS = ORGS - {"MilitaryUnit"}
 # export verbs that hand something "to" a party only ("passed the drawings to X", "carried it to China")
 HANDED = {"pass", "carry", "hand", "email", "forward"}
 # verbs and adjectives under which "of / for / to exporting" names what the person was convicted of or pleaded to:
-# "convicted X of exporting", "sentenced X for shipping", "pleaded guilty to exporting", "was found guilty of selling"
-CONVICT_VERBS = {"convict", "sentence", "fine", "penalise", "penalize", "jail", "imprison", "punish", "find"}
+# "convicted X of exporting", "sentenced X for shipping", "pleaded guilty to exporting", "was found guilty of
+# selling", "was fined for re-exporting" (the model's lemmatizer gives "fin" for fined / fines / fining), "BIS
+# sanctioned X for shipping"; a charge is no export (docs/annotation.md 4.11, 5: modality blocks "charged with")
+CONVICT_VERBS = {"convict", "sentence", "fine", "fin", "penalise", "penalize", "jail", "imprison", "punish", "find",
+                 "sanction"}
+# verbs of the count a person is convicted of when the act is under them: "conspiring to export", "attempting to ship"
+PLOTTING = {"conspire", "attempt", "try", "scheme"}
+# nouns that carry the charge between the verb and the act: "indicted on charges of exporting", "convicted on two
+# counts of shipping"
+CHARGE_NOUNS = {"charge", "count", "allegation", "accusation"}
+# a breach done by the act: "X violated the IEEPA by exporting", "evaded the controls by shipping" (the subject did it)
+BREACH_VERBS = {"violate", "breach", "evade", "circumvent", "break", "contravene"}
 # standing supply of a military body ("X supplies radars to the PLA Navy", "has provided maintenance to") is an mcf_link (docs/annotation.md 9:
 # "supplies the PLA"), not an export; a completed delivery to a military abroad is an export
 STANDING = {"supply", "provide"}
@@ -87,16 +95,26 @@ def _to_objects(tok: Token) -> list[Token]:
 def convicted(r: Resolver, verb: Token) -> list[Arg] | None:
     """Who exported, when the export is what someone was convicted of, sentenced or fined for, or pleaded guilty to:
     "convicted X of exporting", "X was sentenced for shipping", "X pleaded guilty to exporting", "found X guilty of
-    selling" (None: not such a phrase)."""
+    selling", "convicted on two counts of shipping", "pleaded guilty to charges of exporting", "X violated the IEEPA
+    by exporting" (None: not such a phrase)."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PLOTTING and verb.head.dep_ in {"pcomp", "pobj"}:
+        verb = verb.head  # "pleaded guilty to conspiring to export", "sentenced for attempting to ship"
     prep = verb.head if verb.dep_ in {"pcomp", "pobj"} else verb.head.head if verb.dep_ == "amod" else None
-    if prep is None or prep.pos_ != "ADP" or prep.lower_ not in {"of", "for", "to"} or \
+    if prep is None or prep.pos_ != "ADP" or prep.lower_ not in {"of", "for", "to", "by"} or \
             (verb.dep_ == "amod" and verb.head.dep_ != "pobj"):
         return None
     gov = prep.head
+    if prep.lower_ == "by":  # "X violated the IEEPA by exporting": the breach's subject
+        if gov.pos_ != "VERB" or gov.lemma_.lower() not in BREACH_VERBS:
+            return None
+        return [a for s in _children(gov, {"nsubj"}) for a in r.entities(s)
+                if r.table.types.get(a.entity) in ORGS | {"Person"}]
+    if gov.lemma_.lower() in CHARGE_NOUNS and gov.pos_ == "NOUN" and gov.dep_ == "pobj":
+        gov = gov.head.head  # "indicted on charges of exporting", "convicted on two counts of shipping"
     if gov.lower_ == "guilty" and gov.pos_ == "ADJ":  # "pleaded guilty to", "was found guilty of"
         gov = gov.head
-        if gov.lemma_.lower() == "plead":
-            return [a for s in _children(gov, {"nsubj"}) for a in r.entities(s)]
+    if gov.lemma_.lower() == "plead" and gov.pos_ == "VERB":  # "pleaded guilty today to" (hung on the verb) too
+        return [a for s in _children(gov, {"nsubj"}) for a in r.entities(s)]
     who = gov if gov.pos_ in {"NOUN", "PROPN"} else None  # "convicted Victor Ruan of exporting"
     if who is not None:
         gov = who.head
@@ -106,6 +124,34 @@ def convicted(r: Resolver, verb: Token) -> list[Arg] | None:
         return None
     people = [who] if who is not None else _children(gov, {"dobj", "nsubjpass"})
     return [a for p in people for a in r.entities(p) if r.table.types.get(a.entity) in ORGS | {"Person"}]
+
+
+def not_guilty(verb: Token) -> bool:
+    """The export is what someone pleaded not guilty to or was found not guilty of ("pleaded not guilty to exporting",
+    "was found not guilty of conspiring to ship"): a denial or an acquittal, no export (docs/annotation.md 5)."""
+    t = verb
+    for _ in range(4):
+        if t.dep_ not in {"pcomp", "pobj", "prep", "xcomp", "amod"} or t.head is t:
+            return False
+        t = t.head
+        if t.lower_ == "guilty":
+            return any(c.dep_ == "neg" or c.lower_ in {"not", "never"} for c in t.children)
+    return False
+
+
+# verbs that make someone else's act happen: "X caused the amplifiers to be exported to Y", "X had the parts shipped
+# to Y" (X exported); not "order" ("Huawei ordered FPGAs to be shipped to it": a buyer), nor "arrange" ("she arranged
+# for the company's licences to be sold to Y": the company sold them, en-w-1135)
+CAUSING = {"cause", "have", "get"}
+
+
+def caused_by(verb: Token) -> Token | None:
+    """The verb whose subject made an agentless passive export happen: "caused them to be exported to Y", "had the
+    parts shipped to Y" (None: not such a phrase)."""
+    if verb.tag_ != "VBN" or verb.dep_ not in {"ccomp", "xcomp", "oprd"} or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    gov = verb.head
+    return gov if gov.pos_ == "VERB" and gov.lemma_.lower() in CAUSING and gov.i < verb.i else None
 
 
 def to_after(r: Resolver, verb: Token) -> list[Arg]:
@@ -153,19 +199,6 @@ def transit(r: Resolver, arg: Arg) -> bool:
     return r.doc[arg.token].head.lower_ in {"through", "via"} and r.table.types.get(arg.entity) == "Place"
 
 
-def accused(r: Resolver) -> list[tuple[int, str]]:
-    """The people and companies the document names as accused, in order (``accused.accused``, indexed once per
-    document)."""
-    if "accused" not in r.memo:
-        r.memo["accused"] = find_accused(r.doc, r.table.token_entity.get, r.table.types.get)
-    return r.memo["accused"]
-
-
-def _defendant(r: Resolver, before: int) -> str | None:
-    """Who "the defendant" is (``accused.defendant``)."""
-    return defendant(r.doc, accused(r), r.mentions, before, r.table.token_entity.get, r.table.types.get)
-
-
 def _export_told_before(before: int, found: list[Found], told: list[Found]) -> Found | None:
     """The export told last before token ``before``: this sentence's findings, then ``told`` (the findings made while
     reading the window's earlier sentences, in the order they were made; keyed on the sentence read, not on the
@@ -195,7 +228,7 @@ def exporter_in_context(r: Resolver, verb: Token, found: list[Found], earlier: l
                 any(d.lower_ == "the" for d in _children(s, {"det"}))]
     if stand_in:
         word = stand_in[0].lemma_.lower()
-        who = _defendant(r, verb.i) if word == "defendant" else r.first_named(STAND_INS[word], verb.i)
+        who = r.defendant(verb.i) if word == "defendant" else r.first_named(STAND_INS[word], verb.i)
         return [Arg(who, "fallback", stand_in[0].i)] if who else []
     goods = _children(verb, {"nsubjpass"})
     if not goods or _children(verb, {"agent"}):

@@ -165,7 +165,9 @@ class JointlyRules:
         (docs/annotation.md 4.3: "agreed to buy" = a signed deal)."""
         deals = [v for v in _children(tok, {"xcomp"}) if v.lemma_.lower() in DEAL_VERBS]
         with_tok = prep_objects(tok, {"with"})
-        if not deals and not with_tok or not is_stated(tok):
+        if not deals and not with_tok:
+            return self._agreed_together(tok)
+        if not is_stated(tok):
             return []
         partners = self._orgs(with_tok)
         kind = "cooperation"
@@ -192,6 +194,23 @@ class JointlyRules:
                     seen.add(p.entity)
                     out.append(Found("agreement", s.entity, p.entity, tok.i, _conf(s, p), kind))
         return out
+
+    def _agreed_together(self, tok: Token) -> list[Found]:
+        """"In 2019 Queen Mary and Northwestern Polytechnical University agreed to add a programme", "the two
+        universities agreed to expand the school": parties that agree together to do something made an agreement
+        with each other (not "A and B agreed that ...": an opinion shared; not "A agreed to X" alone)."""
+        acts = _children(tok, {"xcomp"})
+        if not acts or prep_objects(tok, {"with"}) or not is_stated(tok):
+            return []
+        subj = [a for a in self.subjects(tok)[0] if self.r.table.types.get(a.entity) in ORGS | {"Place"}
+                and a.how == "direct"]  # named: "Both sides agreed to maintain this channel" is a readout's talk
+        if len(subj) < 2:
+            return []
+        kind = "joint_lab" if any(v.lemma_.lower() in FOUND_VERBS | {"build"} and self._joint_thing(d)
+                                  for v in acts for d in _children(v, {"dobj"})) else "cooperation"  # "to set up a lab"
+        first = subj[0]
+        return [Found("agreement", first.entity, o.entity, tok.i, _conf(first, o), kind) for o in subj[1:]
+                if o.entity != first.entity]
 
     def run(self, sent: Span, toks: list[Token], lemmas: list[str]) -> list[Found]:
         """The agreements a sentence tells as joint set-ups (``lemmas``: its tokens' lower-case lemmas)."""

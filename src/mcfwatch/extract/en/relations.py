@@ -165,6 +165,9 @@ class SentenceRules(NounRules, VerbRules, RoleRules, SignerRules):
             pos = tok.pos_  # read once per token; every rule of this loop wants a verb or a noun
             if pos not in {"VERB", "AUX", "NOUN", "PROPN"}:
                 continue
+            if pos == "NOUN" and lemma in VERB_TRIGGERS and tok.dep_ == "xcomp" and \
+                    any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                pos = "VERB"  # "conspired to export ... to Y", tagged a noun: the parse's "to" and xcomp make it a verb
             if pos in {"VERB", "AUX"} and lemma in VERB_TRIGGERS:
                 self._note_holder(tok)
                 if is_stated(tok):

@@ -26,7 +26,11 @@ class RoleRules(ABC):
 
     def _role(self, tok: Token) -> list[Found]:
         """"the Deputy Mayor and also a member of X", "Y, director of X", "X, who is a professor at Y"."""
-        orgs = [a for t in prep_objects(tok, {"of", "at"}) for a in self.r.entities(t)]
+        objs = prep_objects(tok, {"of", "at"})
+        if not objs:  # "the President and Principal of Queen Mary", "Chairman and CEO of X": the "of" is shared
+            objs = [t for c in tok.children if c.dep_ == "conj" and (c.is_title or c.lemma_.lower() in ROLE_NOUNS)
+                    for t in prep_objects(c, {"of", "at"})]
+        orgs = [a for t in objs for a in self.r.entities(t)]
         orgs += [Arg(e, "direct", c.i) for c in tok.children if c.dep_ == "compound"
                  for e in [self.r.table.entity_of(c)] if e]  # "CCP Politburo Member", "Huawei CEO"
         orgs += [Arg(e, "direct", c.i) for c in tok.children if c.dep_ == "poss"  # "Lanshi's founder, Gu Weidong"

@@ -31,7 +31,7 @@ EXPORT_NOUNS = {"export", "re-export", "reexport", "sale", "shipment", "delivery
 CAUSE_VERBS = {"cause", "arrange", "handle", "make", "complete", "conduct", "execute", "undertake", "organise",
                "organize", "finalise", "finalize", "effect", "carry"}
 # "paid a penalty for 37 shipments", "was fined for shipments to Y": the one who pays shipped
-PUNISH_VERBS = {"pay", "fine", "sentence", "convict", "penalise", "penalize", "punish"}
+PUNISH_VERBS = {"pay", "fine", "fin", "sentence", "convict", "penalise", "penalize", "punish"}  # "fin": "fined"'s lemma
 # adjectives that make the act a plan, a possibility or an allegation
 HEDGES = {"proposed", "planned", "potential", "possible", "pending", "future", "attempted", "alleged", "prospective",
           "intended", "suspected", "hypothetical", "unsuccessful"}
@@ -60,6 +60,8 @@ class TradeRules:
                for i in items):
             return []  # "the sale of the company to Y": ownership
         gov = tok.head if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else None
+        if tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in CAUSE_VERBS:
+            gov = tok.head.head  # "arranged for the export of the amplifiers to Y"
         # the parse hangs "from X to Y" on the noun, on what is sold, or on the verb the noun is the object of
         frame = [tok] + items + ([gov] if gov is not None else [])
         froms = [p for f in frame for p in prep_objects(f, {"from", "by"})]

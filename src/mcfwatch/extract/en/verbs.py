@@ -14,7 +14,14 @@ from abc import ABC, abstractmethod
 from spacy.tokens import Token
 
 from mcfwatch.extract.en.args import Arg, Resolver
-from mcfwatch.extract.en.exports import convicted, export_objects, exporter_in_context, transit
+from mcfwatch.extract.en.exports import (
+    caused_by,
+    convicted,
+    export_objects,
+    exporter_in_context,
+    not_guilty,
+    transit,
+)
 from mcfwatch.extract.en.exports import item as export_item
 from mcfwatch.extract.en.flows import (
     BUY_VERBS,
@@ -121,10 +128,15 @@ class VerbRules(ABC):
                     and tok.i > tok.sent.start and tok.doc[tok.i - 1].text == ",":
                 objs = self._named_before(tok)  # "attended the X Week, organised by Y" (hung on the verb)
         if rtype == "export":  # "to X", "through the distributor X", "sent the institute 64 files" (exports.py)
+            if not_guilty(tok):
+                return []
             objs, onward = export_objects(self.r, tok, lemma)
             held = convicted(self.r, tok)  # "convicted X of exporting", "X pleaded guilty to shipping"
             if held:
                 subj, passive = held, False
+            cause = caused_by(tok) if not subj else None
+            if cause is not None:  # "X caused the amplifiers to be exported to Y", "he had the parts shipped to Y"
+                subj, passive = self.subjects(cause)
             goods = tok.head
             if not objs and passive and tok.dep_ == "acl" and goods.dep_ == "dobj" and is_stated(goods.head):
                 objs = self.subjects(goods.head)[0]  # "Y commissioned two frigates delivered by X"
