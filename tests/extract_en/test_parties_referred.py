@@ -36,6 +36,12 @@ def test_it_after_a_fine_is_the_party_fined(extract_text) -> None:  # type: igno
     found = rels(ex, "export")
     assert ("Mingda Trading", "Iran") in found
     assert not any(s == "Commerce Department" for s, _t in found)
+    # en-w-1169: an order issued "against" the party, "after finding that it ..."
+    ex = extract_text(passage("en-w-1169", "Temporary denial order.", "to Iran in 2021."))
+    assert ("Mingda Trading", "Iran") in rels(ex, "export")
+    ex = extract_text("The Treasury imposed a penalty on Delta Instruments after it shipped oscilloscopes to Iran "
+                      "Electronics Industries.")
+    assert ("Delta Instruments", "Iran Electronics Industries") in rels(ex, "export")
 
 
 def test_the_causer_of_a_passive_shipment_exported(extract_text) -> None:  # type: ignore[no-untyped-def]

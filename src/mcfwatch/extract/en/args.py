@@ -51,6 +51,9 @@ _ROLE_REFS = {"defendant"}  # "the defendant": the party an enforcement text acc
 _FAULTING = {"fine", "fin", "charge", "sanction", "penalise", "penalize", "punish", "accuse", "convict", "sentence",
              "indict", "sue", "prosecute", "blacklist"}
 _UNDER = {"ccomp", "advcl", "pcomp", "pobj", "prep", "xcomp", "mark"}  # the steps from a clause up to its verb
+# the object nouns of a verb that punishes the party "against" or "on" whom it is issued: "BIS issued a denial order
+# against Mingda Trading after finding that it re-exported ...", "imposed a penalty on X after it shipped ..."
+_FAULT_NOUNS = {"order", "penalty", "fine", "sanction", "charge", "action", "ban", "injunction", "restriction"}
 
 
 def _faulted(t: Token) -> list[Token]:
@@ -63,8 +66,15 @@ def _faulted(t: Token) -> list[Token]:
         if v.dep_ not in _UNDER or v.head is v:
             return []
         v = v.head
-        if v.pos_ == "VERB" and v.lemma_.lower() in _FAULTING:
+        if v.pos_ != "VERB":
+            continue
+        if v.lemma_.lower() in _FAULTING:
             return [c for c in v.children if c.dep_ in {"dobj", "nsubjpass"}]
+        faults = [d for d in v.children if d.dep_ == "dobj" and d.lemma_.lower() in _FAULT_NOUNS]
+        against = [p for h in (v, *faults) for c in h.children if c.dep_ == "prep" and c.lower_ in {"against", "on"}
+                   for p in c.children if p.dep_ == "pobj"]
+        if faults and against:
+            return against
     return []
 
 

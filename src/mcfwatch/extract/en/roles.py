@@ -29,6 +29,7 @@ class RoleRules(ABC):
         objs = prep_objects(tok, {"of", "at"})
         if not objs:  # "the President and Principal of Queen Mary", "Chairman and CEO of X": the "of" is shared
             objs = [t for c in tok.children if c.dep_ == "conj" and (c.is_title or c.lemma_.lower() in ROLE_NOUNS)
+                    and not any(d.dep_ == "det" for d in c.children)  # not "Deputy Mayor and also a member of X"
                     for t in prep_objects(c, {"of", "at"})]
         orgs = [a for t in objs for a in self.r.entities(t)]
         orgs += [Arg(e, "direct", c.i) for c in tok.children if c.dep_ == "compound"

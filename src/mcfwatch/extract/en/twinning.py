@@ -27,6 +27,10 @@ TIE_VERBS = {"twin", "pair"}
 # programme", "paired for poverty alleviation"): "pair" in a passage that speaks of aid is no friendship tie
 AID_WORDS = frozenset({"counterpart", "assistance", "aid", "poverty", "alleviation", "relief", "targeted",
                        "rejuvenation", "revitalization", "revitalisation"})
+# the aid words that mark the whole passage as pairing assistance when they come a sentence or two before "paired"
+# (the others, "relief", "aid", "targeted", there speak of something else: "... sent disaster relief. In 2012 the
+# two cities were paired")
+PASSAGE_AID_WORDS = frozenset({"counterpart", "poverty", "alleviation"})
 
 
 def is_tie(tok: Token) -> bool:
@@ -82,9 +86,10 @@ class Twinning:
                 if a.entity != b.entity]
 
     def _aid(self, tok: Token) -> bool:
-        """The sentence of a "pair" verb, or one of the two before it, speaks of aid (counterpart assistance,
-        poverty alleviation), not of a friendship tie."""
-        return any(t.lower_ in AID_WORDS for s in (*self.r.before(tok.sent, 2), tok.sent) for t in s)
+        """The sentence of a "pair" verb speaks of aid (counterpart assistance, poverty alleviation), or one of the two
+        before it of counterpart or poverty-alleviation aid: no friendship tie."""
+        return any(t.lower_ in AID_WORDS for t in tok.sent) or \
+            any(t.lower_ in PASSAGE_AID_WORDS for s in self.r.before(tok.sent, 2) for t in s)
 
     def run(self, sent: Span, toks: list[Token], lemmas: list[str]) -> list[Found]:
         """The friendship-city ties a sentence tells by the noun (``lemmas``: its tokens' lower-case lemmas)."""

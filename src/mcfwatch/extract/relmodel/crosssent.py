@@ -109,6 +109,8 @@ def english(sdoc: Doc, mentions: list[Mention], kinds: frozenset[str] = frozense
 KINDS_EN = frozenset({"defined", "defendant", "we", "passive"})
 # a defined term of a filing or a judgment: NAME ("the Company"), NAME (the "Buyer"), NAME ("ARM" or "the Company")
 _DEFINITION = re.compile(r"\(([^()]{0,80})\)")
+# how far before its definition a defined name may start (the name and the gap: ``_defined`` reads no further back)
+_NAME_REACH = 400
 _QUOTED = re.compile(r"[\"“](?:the\s+)?([A-Z][A-Za-z]+)[\"”]")
 # between a name and its definition: nothing, a comma, or the legal form the mention left out ("Acme Corp., Inc.")
 _DEFINED_GAP = re.compile(r"^[\s,]*(?:(?:Inc|Ltd|LLC|L\.L\.C|Co|Corp|Corporation|Limited|GmbH|AG|SA|S\.A|plc|PLC|N\.V|B\.V|"
@@ -199,7 +201,7 @@ class _Parties:
         self.types = {m.entity: m.type for m in ordered}
         self.named: list[tuple[int, str]] = []
         self.by_token: list[tuple[int, str]] = []
-        if "defendant" in kinds:
+        if "defendant" in kinds and any(w in _ROLES for w in tk.lower):  # no role word: nothing to bind
             self.named = accused(sdoc, self._entity_at, self.types.get)
             self.by_token = sorted((i, m.entity) for i, m in self.at.items()
                                    if i == 0 or self.at.get(i - 1) is not m)  # each mention once, at its first token
@@ -228,7 +230,8 @@ class _Parties:
             if not terms:
                 continue
             k = bisect.bisect_left(self.starts, hit.start())  # a later one cannot end before it
-            ante = next((self.ordered[j] for j in range(k - 1, -1, -1)
+            lo = bisect.bisect_left(self.starts, hit.start() - _NAME_REACH)  # one further back ends too far off
+            ante = next((self.ordered[j] for j in range(k - 1, lo - 1, -1)
                          if self.ordered[j].end <= hit.start() and self.ordered[j].type in AGENTS), None)
             if ante is None or not _DEFINED_GAP.match(text[ante.end:hit.start()]):
                 continue
