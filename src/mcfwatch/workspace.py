@@ -14,6 +14,7 @@ from mcfwatch.graph.model import document_label
 from mcfwatch.ingest import Failure, iter_documents
 from mcfwatch.model import Document, Extraction
 from mcfwatch.store import Store, StoredEntity
+from mcfwatch.store.documents import Replaced, StoredReading
 from mcfwatch.store.engine import shown_db
 from mcfwatch.store.reads import OPENING_CHARS
 
@@ -28,6 +29,9 @@ class IngestReport:
     entities: int = 0
     relations: int = 0
     merges: int = 0
+    reread: list[str] = field(default_factory=list)  # files read again, their older reading replaced
+    decisions_kept: int = 0  # analysts' relation decisions carried to the new reading
+    decisions_left: int = 0  # ... left on relations the new reading does not have
 
     @property
     def ok(self) -> bool:
@@ -43,6 +47,16 @@ class IngestReport:
             self.relations += len(ex.relations)
         else:
             self.duplicates.append(name)
+        return name
+
+    def count_reread(self, ex: Extraction, done: Replaced) -> str:
+        """Count one file read again whose older reading was replaced (see Store.replace_reading)."""
+        name = ex.document.path or ex.document.id
+        self.reread.append(name)
+        self.entities += len(ex.entities)
+        self.relations += len(ex.relations)
+        self.decisions_kept += done.carried
+        self.decisions_left += done.left
         return name
 
 
@@ -99,18 +113,28 @@ class Workspace:
                on_wait: Callable[[str], None] | None = None) -> IngestReport:
         """Read, extract and store every document under paths, then resolve names across documents.
 
-        Idempotent: known content is skipped, and merges already decided (or undone) are kept as they are.
+        Idempotent: known content is skipped, and merges already decided (or undone) are kept as they are. A
+        file stored before from another text (an older reader's) replaces that reading (Store.replace_reading).
         A SQLite store takes one ingest at a time: a second waits for the first, and on_wait hears why.
         """
         with self.store.ingest_lock(on_wait):
             return self._ingest(paths, on_item, resolve)
 
     def _ingest(self, paths: list[Path], on_item: Progress | None, resolve: bool) -> IngestReport:
+        from mcfwatch.ingest.sources import file_identity
+
         report = IngestReport()
         pending: list[Document] = []
+        raws: dict[str, str] = {}  # text sha256 -> the file bytes' sha256
+        replacing: dict[str, StoredReading] = {}  # text sha256 -> the older reading of the same file
+        claimed: set[str] = set()
 
         def store(ex: Extraction) -> None:
-            name = report.count(ex, self.store.add_extraction(ex))
+            sha = ex.document.sha256
+            if sha in replacing:
+                name = report.count_reread(ex, self.store.replace_reading(replacing[sha], ex, raws[sha]))
+            else:
+                name = report.count(ex, self.store.add_extraction(ex, raws.get(sha)))
             if on_item:
                 on_item(name)
 
@@ -143,16 +167,26 @@ class Workspace:
                 if on_item:
                     on_item(item.path)
                 continue
+            ident = file_identity(item)
             if self.store.has_document(item.sha256):
+                if ident is not None:  # a row stored before the bytes were recorded learns them
+                    self.store.note_raw(item.sha256, ident.raw_sha256)
                 report.duplicates.append(item.path or item.id)
                 if on_item:
                     on_item(item.path or item.id)
                 continue
+            if ident is not None:
+                raws[item.sha256] = ident.raw_sha256
+                # the same file stored from an older reader's text: read again, it replaces that reading
+                earlier = self.store.earlier_reading(ident.raw_sha256, item.path, ident.modified)
+                if earlier is not None and earlier.id not in claimed:
+                    claimed.add(earlier.id)
+                    replacing[item.sha256] = earlier
             pending.append(item)
             if len(pending) >= 16:
                 flush()
         flush()
-        if resolve and (report.stored or self.store.unresolved_documents()):
+        if resolve and (report.stored or report.reread or self.store.unresolved_documents()):
             report.merges = len(self.resolve())
         return report
 

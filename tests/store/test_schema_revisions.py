@@ -1,5 +1,5 @@
-"""Revisions 0004 (the web accounts' tables under Alembic), 0005 (canonical_entities grouped before it joins)
-and 0006 (overlays indexed by kind and target), on both backends: upgrade keeps what is there, downgrade undoes exactly its revision; and on SQLite the
+"""Revisions 0004 (the web accounts' tables under Alembic), 0005 (canonical_entities grouped before it joins),
+0006 (overlays indexed by kind and target) and 0007 (documents.raw_sha256), on both backends: upgrade keeps what is there, downgrade undoes exactly its revision; and on SQLite the
 readers of a large store are answered by index, not by scans nested in scans."""
 
 from __future__ import annotations
@@ -157,3 +157,27 @@ def test_sqlite_finds_the_decision_in_force_by_index(tmp_path: Path, train_recor
                                                          {touching[1]["id"], touching[2]["id"]}]
     (plan,) = [p for p in plans(store, lambda: store.relations(winner)) if any("ix_rel_source" in s for s in p)]
     assert any("ix_overlays_kind_target" in s for s in plan), plan
+
+
+def test_revision_7_records_file_bytes_and_leaves_stored_documents_unknown(db: str,
+                                                                           train_records: list[dict[str, Any]]) -> None:
+    """documents.raw_sha256: NULL for the documents a store held before (their bytes are unknown), filled when the
+    same text is met again from a file (Store.note_raw); downgrade drops the column and keeps every row."""
+    store, _, _ = corpus_store(db, train_records[:5])
+    store.close()
+    with connected(db) as conn:
+        command.downgrade(alembic_config(conn), "0006")
+        assert "raw_sha256" not in {c["name"] for c in inspect(conn).get_columns("documents")}
+        assert conn.execute(text("SELECT count(*) FROM documents")).scalar_one() == 5
+    res = runner.invoke(app, ["migrate", "--db", db])
+    assert res.exit_code == 0 and f"schema version 6 -> {HEAD}" in res.output, res.output
+    with connected(db) as conn:
+        assert compare_metadata(MigrationContext.configure(conn), t.metadata) == []
+        rows = conn.execute(text("SELECT sha256, raw_sha256 FROM documents ORDER BY id")).all()
+    assert len(rows) == 5 and all(raw is None for _, raw in rows)
+    store = Store(db)
+    store.note_raw(rows[0][0], "ab" * 32)
+    store.note_raw(rows[0][0], "cd" * 32)  # known already: kept
+    with connected(db) as conn:
+        assert conn.execute(text("SELECT raw_sha256 FROM documents WHERE sha256 = :s"), {"s": rows[0][0]}).scalar_one() == "ab" * 32
+    store.close()

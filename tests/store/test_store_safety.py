@@ -147,7 +147,7 @@ def test_item10_store_error_during_ingest_stops_extraction(
     for i in range(20):
         (src / f"d{i}.txt").write_text(f"Document number {i} about Lizhong Group.", encoding="utf-8")
 
-    def disk_full(self: Store, ex: Extraction) -> bool:
+    def disk_full(self: Store, ex: Extraction, *_: object) -> bool:
         raise OperationalError("INSERT INTO documents ...", {}, sqlite3.OperationalError("database or disk is full"))
 
     monkeypatch.setattr(Store, "_add_extraction", disk_full)

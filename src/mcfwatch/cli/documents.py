@@ -67,11 +67,16 @@ def run_ingest(ws: Workspace, paths: list[Path], workers: int = 1) -> IngestRepo
 def print_report(report: IngestReport, skipped: list[Path] | None = None) -> None:
     console.print(
         f"stored {len(report.stored)} documents ({report.entities} entities, {report.relations} relations); "
-        f"{len(report.duplicates)} already stored; {len(report.failures)} failed; "
+        + (f"{len(report.reread)} re-read with the current reader (the older reading replaced; "
+           f"{report.decisions_kept} analyst decisions kept, {report.decisions_left} left on relations no longer "
+           "read); " if report.reread else "")
+        + f"{len(report.duplicates)} already stored; {len(report.failures)} failed; "
         f"{report.merges} names merged across documents"
         + (f"; {len(skipped)} {'file of another type' if len(skipped) == 1 else 'files of other types'} not read"
            if skipped else "")
     )
+    for name in report.reread:
+        console.print(styled("re-read with the current reader: {name}", name=name))
     for failure in report.failures:
         err_console.print(styled("[red]failed:[/red] {failure}", failure=failure))
     print_skipped(skipped or [])

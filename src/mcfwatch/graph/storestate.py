@@ -1,7 +1,8 @@
 """What a saved graph index was built from, and what a store gained since: the reads graph/incremental.py needs.
 
 Documents, entities, their names and relations are only ever added, each document in one transaction
-(store/documents.py); merges, undos and analysts' decisions rewrite the fold and overlays. So a store's state
+(store/documents.py), except when a file is read again by a newer reader (its reading replaced, counted in
+meta.readings_replaced, which the digest below includes); merges, undos and analysts' decisions rewrite the fold and overlays. So a store's state
 for the graph is, per added-only table, its row count and largest rowid, and a digest of the decision
 tables. A later state whose tables each grew by exactly the rows above the old largest rowid, with the same
 digest, differs from the old one only by added documents. SQLite only (rowids); elsewhere there is no state
@@ -17,6 +18,7 @@ from sqlalchemy import select, text
 from mcfwatch.graph.cachedir import key_digest
 from mcfwatch.store import Store
 from mcfwatch.store import tables as t
+from mcfwatch.store.documents import REPLACED_KEY
 
 ADDED_ONLY = ("documents", "entities", "names", "relations")
 
@@ -39,6 +41,10 @@ def store_state(store: Store, counted: bool = True) -> dict[str, Any] | None:
             [tuple(r) for r in conn.execute(select(t.overlays.c.id, t.overlays.c.kind, t.overlays.c.target,
                                                    t.overlays.c.decision).order_by(t.overlays.c.id))],
         ]
+        # a document read again (store/documents.replace_reading) deletes and rewrites rows, maybe at their rowids
+        replaced = conn.execute(select(t.meta.c.value).where(t.meta.c.key == REPLACED_KEY)).scalar()
+        if replaced is not None:
+            decided.append([replaced])
     out["decisions"] = key_digest(decided)
     return out
 
@@ -48,7 +54,7 @@ def only_added(old: dict[str, Any] | None, new: dict[str, Any] | None, store: St
     if old is None or new is None:
         return "the saved index records no store state (not SQLite, or written to during its build)"
     if old.get("decisions") != new.get("decisions"):
-        return "a merge, undo or decision changed since the index was built"
+        return "a merge, undo or decision changed, or a document was read again, since the index was built"
     for table in ADDED_ONLY:
         (n0, top0), (n1, top1) = old[table], new[table]
         if n1 < n0 or top1 < top0 or added(store, table, top0, top1) != n1 - n0:

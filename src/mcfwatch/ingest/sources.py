@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from mcfwatch import settings
@@ -35,6 +37,25 @@ class Failure:
 
 
 Item = Document | Failure
+
+
+@dataclass(frozen=True, slots=True)
+class FileIdentity:
+    """The file a document was read whole from: the SHA-256 of its bytes and its modification time (ISO, UTC)."""
+
+    raw_sha256: str
+    modified: str
+
+
+_READ: dict[str, FileIdentity] = {}  # display path -> the file last read whole into one document (bounded)
+
+
+def file_identity(doc: Document) -> FileIdentity | None:
+    """The bytes a document was read from (read_file, in this process), so a store can tell a file it read before
+    that a newer reader now reads differently; None for a JSON-lines record or a text given without a file."""
+    if doc.format == "jsonl" or not doc.path:
+        return None
+    return _READ.get(doc.path)
 
 
 def display_path(path: Path | str) -> str:
@@ -151,6 +172,10 @@ def read_file(path: Path) -> list[Item]:
         return [Failure(name, "no text")]
     if len(text) > settings.MAX_TEXT_CHARS.get_int():
         return [Failure(name, settings.MAX_TEXT_CHARS.refuse("text", len(text), "characters"))]
+    if len(_READ) > 4096:
+        _READ.clear()
+    _READ[name] = FileIdentity(hashlib.sha256(data).hexdigest(),
+                               datetime.fromtimestamp(st.st_mtime, UTC).isoformat(timespec="seconds"))
     return [
         Document(
             text=text, path=name, title=title or _title_from_text(text), language=detect_language(text),

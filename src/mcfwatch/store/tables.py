@@ -21,9 +21,10 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 6  # 2: content ids, merges unique by pair, folded table, SQL views; 3: meta.generation;
+SCHEMA_VERSION = 7  # 2: content ids, merges unique by pair, folded table, SQL views; 3: meta.generation;
 # 4: the web accounts' tables (users, api_tokens, audit_log, web_secrets); 5: canonical_entities grouped first;
-# 6: overlays indexed by (kind, target), the latest decision on a target found by index
+# 6: overlays indexed by (kind, target), the latest decision on a target found by index; 7: documents.raw_sha256
+# (the bytes of the file a document was read from: a file read again by a newer reader replaces its reading)
 # Each version is an Alembic revision in store/migrations/versions/ (NNNN_what.py): raise both together.
 
 metadata = MetaData()
@@ -44,6 +45,8 @@ documents = Table(
     Column("format", String(16)),
     Column("text", Text, nullable=False),
     Column("ingested_at", String(32), nullable=False),
+    Column("raw_sha256", String(64)),  # the file's bytes (None: a JSON-lines record, or stored before revision 7)
+    Index("ix_documents_raw", "raw_sha256"),
 )
 
 entities = Table(
