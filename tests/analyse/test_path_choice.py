@@ -105,3 +105,43 @@ def test_also_evidence_names_its_document_by_title(comac_db: Path, tmp_path: Pat
     lines = [line for line in text.splitlines() if line.strip().startswith("also")]
     assert lines and not any("doc-" in line for line in lines), lines
     assert any("庞巴迪与中国商飞签约合作" in line or "中国商飞与加拿大庞巴迪公司签署长期战略合作协议" in line for line in lines), lines
+
+
+AVIC = "中国航空工业集团公司"
+
+
+def test_a_hop_against_the_path_reads_in_the_relations_own_direction(tmp_path: Path) -> None:
+    """usertry s28 (report of 航天发展 'controlled by CASIC'): a path runs from the partner outwards, and the CLI,
+    the rule's sentence and the report printed each hop in the path's direction: "中国商飞 —ownership→ 中国航空工业集团公司"
+    for "中国商飞 ... 由 ... 中国航空工业集团公司 ... 共同出资组建" (AVIC is an owner of COMAC). Each hop now reads in the
+    relation's own direction, with its confidence."""
+    from mcfwatch.analyse import Analyst
+    from mcfwatch.model import Document, Entity, Extraction, Relation, Span
+    from mcfwatch.report import write_report
+    from mcfwatch.store import Store
+
+    text = TEXT.read_text(encoding="utf-8")
+    founded = next(line for line in text.splitlines() if "共同出资组建" in line)
+    sentence = founded[: founded.index("。") + 1]
+
+    def span(words: str) -> Span:
+        start = text.index(words)
+        return Span(start, start + len(words), words)
+
+    ex = Extraction(document=Document(text=text, title=text.splitlines()[0], language="zh", format="txt"), entities=[
+        Entity("e1", COMAC, "Company", mentions=[span(COMAC)]),
+        Entity("e2", AVIC, "Company", mentions=[span(AVIC)]),
+    ])
+    ex.add_relation(Relation(type="ownership", source="e2", target="e1", evidence=span(sentence), date="2008",
+                             confidence=0.6, method="rule"))
+    db = tmp_path / "owners.db"
+    store = Store(db)
+    assert store.add_extraction(ex)
+    store.close()
+    out = runner.invoke(app, ["exposure", COMAC, "--db", str(db)]).stdout
+    assert f"{COMAC} ←ownership 2008— {AVIC}" in out and "confidence 0.6]" in out, out
+    assert f"{COMAC} —ownership" not in out
+    store = Store(db)
+    page = write_report(Analyst(store), [COMAC], tmp_path / "r.html").read_text(encoding="utf-8")
+    store.close()
+    assert f"<b>{AVIC}</b> → <b>{COMAC}</b>: ownership" in page and "2008, confidence 0.6" in page

@@ -28,11 +28,12 @@ class Path:
         return tuple(n.id for n in self.nodes)
 
     def sentence(self) -> str:
-        """'A —agreement (joint_lab, 2018-11)→ B —…→ C' for explanations."""
+        """'A —agreement (joint_lab, 2018-11)→ B ←ownership— C' for explanations: each relation in its own
+        direction (B ←ownership— C: C owns B), the path running left to right."""
         out = self.nodes[0].name
-        for e, n in zip(self.edges, self.nodes[1:], strict=True):
+        for e, a, n in zip(self.edges, self.nodes, self.nodes[1:], strict=False):
             label = e.type + (f" ({e.subtype.replace('_', ' ')})" if e.subtype else "") + (f" {e.date}" if e.date else "")
-            out += f" —{label}→ {n.name}"
+            out += f" ←{label}— {n.name}" if e.directed and e.source != a.id else f" —{label}→ {n.name}"
         return out
 
 

@@ -74,7 +74,10 @@ def _print_exposure(r: dict[str, Any]) -> None:
             console.print(f"  chosen: {path['chosen']}", highlight=False, markup=False)
         for h in path["hops"]:
             sub = f" ({h['subtype'].replace('_', ' ')})" if h["subtype"] else ""
-            console.print(f"  {h['source']} —{h['type']}{sub} {h['date'] or 'undated'}→ {h['target']}  [edge {h['edge']}]",
+            label = f"{h['type']}{sub} {h['date'] or 'undated'}"
+            # the relation in its own direction: "A ←ownership— B" is B owns A, on a path that runs from A to B
+            arrow = f"←{label}—" if h.get("direction") == "reverse" else f"—{label}→"
+            console.print(f"  {h['source']} {arrow} {h['target']}  [edge {h['edge']}, confidence {h['confidence']}]",
                           highlight=False, markup=False)
             ev = h["evidence"]
             console.print(f"    “{ev['text']}” ({h.get('document_label') or ev['document']} {ev['start']}:{ev['end']})",
