@@ -101,3 +101,16 @@ def test_a_span_over_a_joiner_before_a_named_body_is_split() -> None:
     for name in ("中国科学院苏州纳米技术与纳米仿生研究所", "材料科学与工程学院", "萨斯喀彻温省贸易与出口发展部",
                  "厦门同安机械股份有限公司", "德国汉诺威同步辐射研究所", "长三角协同创新中心"):
         assert cut(name, "University") == [(name, "University")]
+
+
+def test_a_countrys_one_academy_is_named_by_the_country(zh_extractor: ChineseExtractor) -> None:
+    # corpus/train zh-w-0137, zh-w-0177, corpus/extra zh-x-0229 mark these whole (fail on main ec3783c)
+    def rules(text: str) -> dict[str, str]:
+        tokens = zh_extractor.tagger.tag_many([text])[0]
+        return {m.name: m.type for m in ner.find_mentions(text, tokens, zh_extractor.gazetteer)}
+
+    assert rules("他当选俄罗斯科学院外籍院士。").get("俄罗斯科学院") == "University"
+    assert rules("白俄罗斯科学院与我校签署协议。").get("白俄罗斯科学院") == "University"
+    assert rules("德国工商大会代表出席。").get("德国工商大会") == "Organization"
+    # a country's firm or government is described, not named
+    assert not any(t != "Place" for t in rules("美国公司和德国政府均表示关注。").values())

@@ -372,6 +372,11 @@ _EVENT_KINDS = ("内部", "闭门", "专场", "正式", "股东", "技术", "学
 _FIRM_DEPARTMENTS = ("市场", "设计", "销售", "研发", "财务", "采购", "质量", "业务", "事业", "项目")  # not 生产: 国防生产部
 
 
+# Bodies a country has one of, named by the country and the head alone (俄罗斯科学院, 白俄罗斯科学院, 德国工商大会:
+# corpus/train + corpus/extra mark each; 美国公司, 德国政府, 法国大使馆 describe)
+_ONE_PER_COUNTRY = frozenset({"科学院", "工程院", "社会科学院", "工商大会"})
+
+
 def generic(left: str, head: str) -> bool:
     """Whether a name made of ``left`` and the head word ``head`` is a description (该公司, 两国政府, 市政府), not a
     name; 市/省/县/区 alone before a specific office (国资委, 外办, 侨办, 科工办, 贸促会) make a name."""
@@ -395,7 +400,7 @@ def generic(left: str, head: str) -> bool:
             and not any(left.find(h) >= 2 for h in PARENT_HEADS)):  # …公司模拟芯片事业部: the firm is named (``ner._split_parent``)
         return True  # 海外市场部, 红外技术部, 卫星总体设计部: a firm's department (not 科学技术部, the ministry)
     country = place_prefix(left)
-    if country and (left == country or left[len(country):] in GENERIC_LEFT):
+    if country and (left == country and head not in _ONE_PER_COUNTRY or left[len(country):] in GENERIC_LEFT):
         return True  # 美国公司, 意大利私募基金: a country's firm described, not named
     if (left.startswith(_FIRM_DESCRIPTION_OPENERS) and head in LEGAL_FORMS + ("企业", "厂")
             and not left.startswith(LEADING_NOT_NAME)):  # 民营企业X公司: the firm after the words (ner._trim)
