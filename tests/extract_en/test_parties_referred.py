@@ -114,3 +114,37 @@ def test_parties_that_agree_together(extract_text) -> None:  # type: ignore[no-u
     for text in ("In 2019 Queen Mary University of London agreed to add a programme in aerospace engineering.",
                  "Harvard University and Yale University agreed that the rules were unclear."):
         assert not rels(extract_text(text), "agreement"), text
+
+
+def test_a_public_act_at_an_event_is_taking_part(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # docs/annotation.md 4.8; the parse hangs "at" on "partners", inside the verb's clause
+    ex = extract_text("Airbus signed five cooperation agreements with European partners at the ILA Berlin Air Show "
+                      "on Monday.")
+    assert ("Airbus", "ILA Berlin Air Show") in rels(ex, "participation")
+
+
+def test_an_event_named_as_an_adjective(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "Oceanology International" parsed as an adjective of "exhibition": those who met there took part (en-w-1191)
+    ex = extract_text("Robert Hale had met Carlos Delgado at the Oceanology International exhibition in London in "
+                      "2018.")
+    assert {("Robert Hale", "Oceanology International"), ("Carlos Delgado", "Oceanology International")} <= \
+        rels(ex, "participation")
+
+
+def test_two_founders_of_one_lab(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("Kelso University and Nanjing University of Science and Technology established the Kelso-NJUST "
+                      "Laboratory for Energetic Materials in 2017.")
+    found = rels(ex, "agreement")
+    assert found & {("Kelso University", "Nanjing University of Science and Technology"),
+                    ("Nanjing University of Science and Technology", "Kelso University")}
+    ex = extract_text("Harvard University and Yale University each established a laboratory for quantum computing "
+                      "in 2019.")
+    assert not rels(ex, "agreement")
+
+
+def test_bodies_that_work_with_each_other_cooperate(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("Brunel University has worked with Southwest Jiaotong University on maglev research since 2017.")
+    assert ("Brunel University", "Southwest Jiaotong University") in rels(ex, "agreement")
+    # working with a military unit is an mcf_link (docs/annotation.md 4.5), no agreement (en-w-1040)
+    ex = extract_text("Harbin Engineering University works closely with the PLA Navy on ships and submarines.")
+    assert not rels(ex, "agreement")

@@ -324,10 +324,10 @@ class Resolver:
         # a mention rooted in a compound/nmod child: "the military-civil fusion project" (not "CCP Member")
         if t.lemma_.lower() in ROLE_NOUNS:
             return []
-        for c in t.children:
-            if c.dep_ in {"compound", "nmod"}:
+        for c in t.children:  # "the Oceanology International exhibition": a name read as an adjective too (not a
+            if c.dep_ in {"compound", "nmod"} or c.dep_ == "amod" and c.pos_ == "PROPN":  # place: "a Calgary law firm")
                 e2 = self.table.roots.get(c.i)
-                if e2 is not None:
+                if e2 is not None and (c.dep_ != "amod" or self.table.types.get(e2) != "Place"):
                     return [Arg(e2, "direct", c.i)]
         return []
 

@@ -32,8 +32,11 @@ JOINT_NOUNS = {"lab", "laboratory", "centre", "center", "institute", "school", "
 SETUP_VERBS = {"run", "operate", "open", "launch", "set", "establish", "found", "build", "create", "form", "start",
                "manage", "develop", "inaugurate", "unveil", "co-found", "cofound"}
 TOGETHER = {"jointly", "together"}
+APART = {"each", "respectively", "separately", "independently"}  # "A and B each set up a lab": no joint one
 FOUND_VERBS = {"set", "establish", "found", "launch", "create", "form", "co-found", "cofound"}
-TRIGGERS = SETUP_VERBS | JOINT_NOUNS | {"team", "agree"}
+TRIGGERS = SETUP_VERBS | JOINT_NOUNS | {"team", "agree", "work"}
+# who works "with" whom as a cooperation: research bodies and firms, not an office a firm deals with
+WORKERS = {"Company", "Organization", "University"}  # not a military unit: "works closely with the PLA Navy" is an mcf_link
 # what a party agreed to do with another that makes the agreement a deal ("agreed to buy / supply / set up")
 DEAL_VERBS = {"supply", "sell", "provide", "deliver", "ship", "export", "buy", "purchase", "license", "lease", "import",
               "source", "order", "acquire", "invest", "take", "set", "establish", "build", "develop", "form", "create",
@@ -121,6 +124,11 @@ class JointlyRules:
         partners = self._orgs(prep_objects(tok, {"with"}) + withs)
         partners += [a for c in tok.children if c.dep_ == "advmod" and c.lower_ in TOGETHER
                      for a in self._orgs(prep_objects(c, {"with"}))]
+        if not together and not partners and lemma in FOUND_VERBS | {"open", "build"} and tok.tag_ != "VBN" \
+                and not any(t.lower_ in APART for t in tok.sent):
+            # "Kelso and NJUST established the Kelso–NJUST Laboratory in 2017": two named founders of one thing
+            together = len([a for a in self.subjects(tok)[0] if self.r.table.types.get(a.entity) in ORGS
+                            and a.how == "direct"]) >= 2
         if not together and not partners:
             return []
         if lemma in {"run", "manage", "develop", "operate"} and not together:
@@ -159,6 +167,17 @@ class JointlyRules:
         subj = self.subjects(tok)[0]
         return [Found("agreement", s.entity, p.entity, tok.i, _conf(s, p), "cooperation") for s in subj
                 for p in partners if s.entity != p.entity and self.r.table.types.get(s.entity) in ORGS]
+
+    def _worked_with(self, tok: Token) -> list[Found]:
+        """"Brunel University has worked with the National University of Defense Technology on maglev research since
+        2017": two research bodies or firms that work together cooperate (a person who works with a body holds a post
+        there: ``verbs._position_verb``)."""
+        partners = [a for a in self.r.typed(prep_objects(tok, {"with"}), WORKERS)]
+        if not partners or not is_stated(tok):
+            return []
+        subj = [a for a in self.subjects(tok)[0] if self.r.table.types.get(a.entity) in WORKERS]
+        return [Found("agreement", s.entity, p.entity, tok.i, _conf(s, p), "cooperation") for s in subj
+                for p in partners if s.entity != p.entity]
 
     def _agreed(self, tok: Token) -> list[Found]:
         """"X agreed to supply fertilizer to Y", "agreed to buy castings from Y", "agreed with Y to set up a joint lab"
@@ -222,6 +241,8 @@ class JointlyRules:
                 out += self._verb(tok, lemma)
             elif tok.pos_ == "VERB" and lemma == "team":
                 out += self._team_up(tok)
+            elif tok.pos_ == "VERB" and lemma == "work":
+                out += self._worked_with(tok)
             elif tok.pos_ == "VERB" and lemma == "agree":
                 out += self._agreed(tok)
             elif tok.pos_ in {"NOUN", "PROPN"} and lemma in JOINT_NOUNS:

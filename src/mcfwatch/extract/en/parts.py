@@ -37,7 +37,11 @@ SHOWN_GOODS = {"product", "products", "prototype", "prototypes", "mock-up", "moc
 # verbs whose direct object is the event or programme taken part in: "both men addressed the conference", "X won the
 # contest", "X won the Friendship Award"
 OBJECT_VERBS = {"address", "win"}
-PART_VERBS = SELECT_VERBS | SPEAK_VERBS | GIVE_VERBS | OBJECT_VERBS | {"take"}
+# public acts done "at" an event, which the doer took part in: "Airbus signed five agreements at the ILA Berlin Air
+# Show", "COMAC announced 300 orders at the Zhuhai Airshow", "launched its new drone at IDEX"
+AT_VERBS = {"sign", "ink", "conclude", "announce", "launch", "debut", "premiere"}  # not "introduce" (a person to
+# another: "introduced de Vries to Tianyuan at the China International Machine Tool Show", en-w-0058)
+PART_VERBS = SELECT_VERBS | SPEAK_VERBS | GIVE_VERBS | OBJECT_VERBS | AT_VERBS | {"take"}
 # verbs of bringing someone in, with the programme it was done "through" or "under" (docs/annotation.md 4.8, 4.12)
 RECRUIT_VERBS = {"recruit", "hire", "appoint", "bring", "employ", "engage", "attract", "headhunt", "select", "name",
                  "admit", "invite"}
@@ -81,6 +85,21 @@ def shows_goods(obj: Token) -> bool:
     return any(_DESIGNATION.match(t.text) for t in words) or says_technology([t for t in words if t.i <= obj.i])
 
 
+def _at_in_clause(verb: Token) -> list[Token]:
+    """The objects of "at" in the verb's own clause, also where the parse hangs "at" on an object ("signed five
+    agreements with European partners at the ILA Berlin Air Show"), not under another verb."""
+    out: list[Token] = []
+    for t in verb.subtree:
+        if t.dep_ != "prep" or t.lower_ != "at":
+            continue
+        h = t.head
+        while h.i != verb.i and h.pos_ not in {"VERB", "AUX"} and h.dep_ != "ROOT":
+            h = h.head
+        if h.i == verb.i:
+            out += [p for p in t.children if p.dep_ == "pobj"]
+    return out
+
+
 def may_take_part(tok: Token, lemma: str) -> bool:
     """A cheap test before the modality check: "take" holds "part", "give"/"make" a talk."""
     if lemma == "take":
@@ -105,6 +124,8 @@ def taking_part(r: Resolver, tok: Token, lemma: str, subj: list[Arg], passive: b
             # "COMAC displayed a C919 cabin mock-up", in a report of a show (not "showed strong growth")
             where = _event_here(r, tok)
             who = [a for a in who if r.table.types.get(a.entity) in ORGS]
+    elif lemma in AT_VERBS:
+        where = [a for a in _where(r, _at_in_clause(tok)) if r.table.types.get(a.entity) == "Event"]
     elif lemma == "take" and any(d.lower_ == "part" for d in _children(tok, {"dobj"})):
         where = _where(r, prep_objects(tok, {"in"}) + [p for d in _children(tok, {"dobj"}) for p in prep_objects(d, {"in"})])
     elif lemma in OBJECT_VERBS:
