@@ -90,6 +90,9 @@ OFFLIST_NEGATIVES = [  # hand-picked: the same kind, the same country, names tha
     ("马德里自治大学", "Complutense University of Madrid"), ("巴塞罗那大学", "Autonomous University of Barcelona"),
     ("俄亥俄州立大学", "Ohio University"), ("华盛顿大学", "George Washington University"),
     ("科克市", "Cork County Council"), ("科克郡", "Cork City Council"), ("伊利诺伊州", "University of Illinois Urbana-Champaign"),
+    # listed bodies that screening took these names for (session 27 audit): one shared word, or a kind that differs
+    ("高丽大学", "Air Koryo"), ("巴斯德研究所", "Pasteur Institute of Iran"), ("罗氏公司", "Roche Consulting Limited"),
+    ("中国通信科技集团", "CHINA COMMUNICATIONS GROUP CO. LTD"), ("贵州航空工程学院", "Guizhou Aviation Tech"),
 ]
 BENCH_VENV = ROOT / ".venv-bench" / "bin" / "python"
 THRESHOLD = 0.7

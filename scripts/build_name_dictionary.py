@@ -23,8 +23,9 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "mcfwatch" / "resolve" / "data" / "cedict_names.tsv"
 LINE = re.compile(r"^(\S+) (\S+) \[([^\]]+)\] /(.*)/\s*$")
-SKIP_SENSE = re.compile(r"^(surname|abbr\.|see |variant of|old variant|also written|used in|CL:|\(|Taiwan pr\.|"
+SKIP_SENSE = re.compile(r"^(surname|abbr\.|see |variant of|old variant|also written|used in|CL:|Taiwan pr\.|"
                         r"erhua variant|archaic|old name|lit\.|fig\.|Japanese surname|to )", re.IGNORECASE)
+LEADING_QUALIFIER = re.compile(r"^(?:\([^()]*\)\s*)+")
 NAME = re.compile(r"^[A-Z][A-Za-zÀ-ÿ'’.\- &]+$")
 WORD = re.compile(r"^[a-z][a-z\-]+( [a-z][a-z\-]+)?$")
 
@@ -69,7 +70,9 @@ def names_of(senses: list[str]) -> list[str]:
     England)' -> [Nottingham]."""
     out: list[str] = []
     for sense in senses:
-        sense = sense.strip()
+        # a leading qualifier is no part of the name: "(Chinese) National People's Congress", "(PRC) Central
+        # Military Commission" give the names after it
+        sense = LEADING_QUALIFIER.sub("", sense.strip())
         if not sense or SKIP_SENSE.match(sense):
             continue
         head = re.split(r",|;| - ", sense)[0].strip()

@@ -15,7 +15,7 @@ from rapidfuzz.distance import Indel
 
 from mcfwatch.resolve import bilingual, lexicon
 from mcfwatch.resolve.bilingual import Alignment
-from mcfwatch.resolve.names import Name, latin_words
+from mcfwatch.resolve.names import Name, _stem, latin_words
 from mcfwatch.resolve.normalize import pinyin
 
 Result = tuple[float, str]
@@ -217,9 +217,29 @@ def romanisation_match(a: Name, b: Name, ctx: Context) -> Result:
         words = [w for r in latin.readings[:1] for w in r]
         if len(words) in (2, 3) and "".join(reversed(words)) == han.romanised:
             s = 1.0
-    if s < 0.9 or not _reads_as_pinyin(latin):
-        return NONE  # (an English name that happens to spell syllables, Change or China, is no romanisation)
-    return 0.95 * s, f"{latin.romanised} = {han.romanised}"
+    if s >= 0.9 and _reads_as_pinyin(latin):
+        return 0.95 * s, f"{latin.romanised} = {han.romanised}"
+    # (an English name that happens to spell syllables, Change or China, is no romanisation); one that keeps a
+    # place's English name is read with its pinyin: Harbin Gongye Daxue = 哈尔滨工业大学 (place_readings)
+    for read, said in _spellings(latin.readings[0] if latin.readings else ()):
+        spelled = "".join(read)
+        s = Indel.normalized_similarity(spelled, han.romanised)
+        if s >= 0.9 and _may_romanise(read):
+            return 0.95 * s, f"{spelled} = {han.romanised} ({said})"
+    return NONE
+
+
+@lru_cache(maxsize=20_000)
+def _spellings(words: tuple[str, ...]) -> list[tuple[tuple[str, ...], str]]:
+    from mcfwatch.resolve.place_readings import spellings
+
+    return spellings(words)
+
+
+def _may_romanise(words: tuple[str, ...]) -> bool:
+    from mcfwatch.resolve.renderings import may_romanise
+
+    return may_romanise(words)
 
 
 def _reads_as_pinyin(latin: Name) -> bool:
@@ -326,13 +346,69 @@ def known_different(a: Name, b: Name, ctx: Context) -> Result:
 
 
 def kind_mismatch(a: Name, b: Name, ctx: Context) -> Result:
-    """The names are of different kinds of body (an institute vs a university; 学院, read college, institute or academy, vs 大学, a university)."""
+    """The names are of different kinds of body (an institute vs a university; 学院, read college, institute or academy, vs 大学, a university; a university vs an airline: 高丽大学 vs 高丽航空)."""
     if a.acronym or b.acronym or not {a.script, b.script} <= {"latin", "han"}:
         return NONE
     ka, kb = _kinds(a), _kinds(b)
     if ka and kb and not (ka & kb):
         return 1.0, f"{'/'.join(sorted(ka))} vs {'/'.join(sorted(kb))}"
+    trades = common_words()
+    if bool(ka) != bool(kb) and any(w in trades for r in (b if ka else a).readings for w in r):
+        # one name says its kind where the other says a trade: the university and the airline of one place
+        _, only_a, only_b = _best_alignment(a, b, ctx)
+        kind = [w for w in (only_a if ka else only_b) if w in lexicon.KINDS]
+        trade = [w for w in (only_b if ka else only_a) if w in trades and w not in lexicon.KINDS]
+        if kind and trade:
+            return 1.0, f"{'/'.join(kind)} vs {'/'.join(trade)}"
     return NONE
+
+
+def one_common_word(a: Name, b: Name, ctx: Context) -> Result:
+    """The shorter name says only places and one common word, and the longer one says more (China Communications ~ China Communications Technology Group): such a name is no body's own."""
+    if a.acronym or b.acronym or a.han_runs or b.han_runs:
+        return NONE  # (a Chinese part read by sound, 巴斯德 Pasteur, is no word the alignment sees)
+    if not any(_one_word(r) for n in (a, b) for r in n.readings):
+        return NONE  # (no reading says a single word besides places: most pairs end here, unaligned)
+    pair = _best_alignment(a, b, ctx)
+    (short, long_), only_a, only_b = pair
+    if not short or not long_:
+        return NONE
+    said = {w for w in short if w not in lexicon.PLACES}  # what the shorter name says besides places
+    extra = [w for w in (*only_a, *only_b) if w not in lexicon.PLACES]
+    if (len(said) == 1 and said <= common_words() and not said & {*only_a, *only_b} and extra
+            and not any(w in lexicon.UNIT_WORDS for w in extra)):
+        return 1.0, f"only '{next(iter(said))}' in common, besides places ('{'/'.join(extra)}' differ)"
+    return NONE
+
+
+def _one_word(reading: tuple[str, ...]) -> bool:
+    said = {w for w in reading if w not in lexicon.PLACES}
+    return len(said) == 1 and not said - common_words()
+
+
+def _best_alignment(a: Name, b: Name, ctx: Context) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], list[str], list[str]]:
+    """The readings that agree best ((shorter, longer)), and the words only a's and only b's reading has."""
+    best: tuple[float, tuple[str, ...], tuple[str, ...]] | None = None
+    for ra, rb in _pairs(a, b):
+        if ra and rb:
+            s = _weighted(ra, rb, ctx)
+            if best is None or s > best[0]:
+                best = (s, ra, rb)
+    if best is None:
+        return ((), ()), [], []
+    _, ra, rb = best
+    sa, sb = align(ra, rb)
+    only_a = [w for w, x in zip(ra, sa, strict=True) if x == 0]
+    only_b = [w for w, x in zip(rb, sb, strict=True) if x == 0]
+    return ((ra, rb) if len(ra) <= len(rb) else (rb, ra)), only_a, only_b
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Words many bodies' names share: the English the glossary gives for Chinese words of kinds, trades and
+    fields (communication, aviation, technology, university), less places."""
+    words = {_stem(w) for said in lexicon.glossary().values() for r in said for w in r.split()}
+    return frozenset(words - lexicon.PLACES - lexicon.STOPWORDS)
 
 
 def _kinds(n: Name) -> frozenset[str]:

@@ -13,9 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from mcfwatch.resolve.bilingual import english_keys
+from mcfwatch.resolve.features import common_words
 from mcfwatch.resolve.knowledge import Vocabulary
 from mcfwatch.resolve.names import Name, parse, variants_of
 from mcfwatch.resolve.normalize import pinyin
+from mcfwatch.resolve.place_readings import spellings as place_spellings
 
 COMMON_POSTINGS = 400    # keys with more names than this are used only when nothing rarer is shared
 SAME_NAME_ROOM = 4       # candidate_names looks this many times `limit` deep for copies of one name
@@ -37,6 +39,13 @@ def blocking_keys(name: Name) -> set[str]:
         keys.add(name.romanised)
     if name.han and name.script == "han":
         keys.add(name.romanised)
+    elif name.script == "latin" and name.readings and len(name.readings[0]) > 1:
+        # a romanised name that keeps a place's English name: Harbin Gongye Daxue finds 哈尔滨工业大学 by its pinyin
+        # (the key of a whole Chinese name's pinyin: only that name has it; a spelling with an English word of a
+        # kind or a trade, "haerbin institute technology", is none)
+        common = common_words()
+        keys.update("".join(words) for words, _ in place_spellings(name.readings[0])
+                    if not any(w in common for w in words))
     keys.update(name.initials if name.acronym else ())
     keys.update(english_keys(name))  # 伊利诺伊大学 finds University of Illinois
     keys.discard("")
@@ -93,14 +102,17 @@ class NameIndex:
         """Positions of the names that share the rarest keys with the query, best first (`candidate_pairs`)."""
         return [pos for pos, _ in self.candidate_pairs(query, limit)]
 
-    def candidate_pairs(self, query: Name, limit: int = 40) -> list[tuple[int, IndexedName]]:
+    def candidate_pairs(
+        self, query: Name, limit: int = 40, keys: Iterable[str] | None = None
+    ) -> list[tuple[int, IndexedName]]:
         """(position, indexed name) of the names that share the rarest keys with the query, best first: the `limit` best
         distinct names, each with every position that publishes it. A name printed by several lists (南京理工大学 on
         four) counts once, so one body's copies cannot crowd another body's name out (NUDT's "Changsha Institute
         of Technology" for 长沙理工大学). Ties go by the order postings are read in (keys sorted), never by the
-        order keys hash in."""
+        order keys hash in. `keys` replaces the query's blocking keys (an index built under other keys)."""
         postings = self.postings
-        found = [p for k in sorted(blocking_keys(query)) if (p := postings.get(k))]  # one lookup a key
+        wanted = blocking_keys(query) if keys is None else set(keys)
+        found = [p for k in sorted(wanted) if (p := postings.get(k))]  # one lookup a key
         rare = [p for p in found if len(p) <= COMMON_POSTINGS]
         votes: dict[int, float] = defaultdict(float)
         for posting in rare or found:

@@ -6,6 +6,7 @@ traps (Nanjing University vs NUAA) are not. Only types that can sit on a list ar
 
 from __future__ import annotations
 
+from mcfwatch.graph.listings import LISTABLE  # the one set of listable types
 from mcfwatch.model import Extraction
 from mcfwatch.resolve.algorithm import DEFAULT_THRESHOLD
 from mcfwatch.resolve.merge import load_candidates
@@ -27,8 +28,9 @@ LINK_THRESHOLD = 0.85
 # 9: the name table knows the lists' "Dahua Technology (Company)" as Zhejiang Dahua.
 # 10: s27: a bracketed country code (HK, BVI) or registered place (Kunshan, Yangon) keeps a subsidiary apart too;
 # a city query is one by its own name only (not 华润万家超市), each name of a party by its own shape.
-LINK_RULES = 10
-LISTABLE = frozenset({"Company", "Organization", "PublicBody", "University", "MilitaryUnit", "Person"})
+# 11: s28: a romanised name may keep a place's English name (Harbin Gongye Daxue); a place and one common word
+# is no body's own name (China Communications); a kind of body must agree with the other's trade (大学 vs 航空).
+LINK_RULES = 11
 
 
 def listings_for(

@@ -128,6 +128,7 @@ class Screener:
         self.lists = lists
         self.as_of = as_of
         self.entries: list[tuple[WatchList, ListEntry]] = [(wl, e) for wl in lists for e in wl.entries]
+        self._han_memo: dict[str, frozenset[str]] = {}  # organisation -> the Chinese names it publishes
         store = default_cache() if cache == "default" else cache
         self.cache_key = store.content_key(lists, table) if store else None
         opened = store.open_index(self.cache_key) if store and self.cache_key else None
@@ -166,6 +167,7 @@ class Screener:
         """A screener over a stored index: entries, names and keys are read from its file as queries need them."""
         s = cls.__new__(cls)
         s.lists, s.as_of, s.entries = opened.lists, as_of, opened.entries  # type: ignore[assignment]
+        s._han_memo = {}
         s.cache_key = opened.key
         s._use(opened)
         return s
@@ -329,7 +331,7 @@ class Screener:
         """The Chinese names the entry's organisation publishes (all its entries), read once per screener."""
         _, entry = self.entries[owner]
         cluster = self.matcher.knowledge.cluster_of(entry.id)
-        memo: dict[str, frozenset[str]] = self.__dict__.setdefault("_han_memo", {})
+        memo = self._han_memo
         found = memo.get(cluster)
         if found is None:
             published: set[str] = set()
