@@ -14,6 +14,7 @@ from mcfwatch.analyse.paths import Path
 from mcfwatch.analyse.patterns import Pattern
 from mcfwatch.analyse.ruleset import LEVELS, UNKNOWN, Rule, RuleSet, highest, rank, shift
 from mcfwatch.analyse.technology import TechHit
+from mcfwatch.analyse.timeline import describe, path_words
 from mcfwatch.graph import Edge, Evidence, Graph, Listing, Node
 from mcfwatch.graph.forces import military_end
 
@@ -98,10 +99,20 @@ def direct_findings(g: Graph, node: Node, rules: RuleSet) -> list[Finding]:
             continue
         fe = flag.edge
         for rule in rules.of_kind(flag.kind):
-            other = g.node(fe.other(node.id)).name
-            out.append(Finding(rule, rule.level, rule.explain(entity=name, event=fe.via or other, organiser=other,
-                               target=other, date=fe.date or "undated"), edge_evidence(fe), [fe.date] if fe.date else []))
+            far = g.node(fe.other(node.id))
+            other = far.name
+            out.append(Finding(rule, rule.level, rule.explain(
+                entity=name, event=fe.via or other, organiser=other, target=other, date=fe.date or "undated",
+                target_kind=_target_kind(far), relation=describe(g, fe), confidence=f"{fe.confidence:.2f}"),
+                edge_evidence(fe), [fe.date] if fe.date else []))
     return _dedupe(out)
+
+
+def _target_kind(node: Node) -> str:
+    """What the far end of an MCF tie is, in words a rule sentence can use."""
+    if military_end(node.type, node.name):
+        return "a military or defence body"
+    return "a body or programme of military-civil fusion"
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
@@ -145,7 +156,7 @@ def exposure_findings(
         level = shift(end_level, -lower)
         evidence = [ev for e in p.edges for ev in edge_evidence(e)]
         out.append(Finding(rule, level, rule.explain(entity=node.name, hops=len(p.edges), end=p.end.name,
-                                                     end_level=end_level, path=p.sentence()),
+                                                     end_level=end_level, path=path_words(p)),
                            evidence, [e.date for e in p.edges if e.date]))
     return out
 

@@ -11,6 +11,43 @@ from mcfwatch.analyse.paths import Path
 from mcfwatch.graph import Edge, Graph, Node
 from mcfwatch.model.schema import SCHEMA
 
+# Each directed relation worded from its target's side, so that a path read from the partner outwards says who
+# did what to whom in words: "IMST公司 is owned by 航天工业发展股份有限公司", never an arrow a reader can take either way.
+PASSIVE = {
+    "visit": "was visited by", "facilitation": "was helped by", "mcf_link": "is the military-civil fusion tie of",
+    "position": "has a post held by", "ownership": "is owned by", "participation": "had as a participant",
+    "organizer": "was organised by", "invitation": "was invited by", "export": "received exports from",
+    "recruitment": "was recruited by", "funding": "was funded by",
+}
+
+
+def relation_verb(type_: str, forward: bool) -> str:
+    """The words between two names read in path order: the relation's label when the edge runs that way (or has
+    no direction), its passive when the edge runs against the path."""
+    rel = SCHEMA.relation_types[type_]
+    return rel.label if forward or not rel.directed else PASSIVE.get(type_, f"(by) {rel.label}")
+
+
+def relation_words(a: str, b: str, type_: str, forward: bool, subtype: str | None = None,
+                   date: str | None = None) -> str:
+    """'航天工业发展股份有限公司 is owned by 中国航天科工集团有限公司 (2019)' for the hop a -> b of a path."""
+    extra = ", ".join(x for x in (subtype.replace("_", " ") if subtype else None, date) if x)
+    return f"{a} {relation_verb(type_, forward)} {b}" + (f" ({extra})" if extra else "")
+
+
+def hop_words(h: dict[str, Any]) -> str:
+    """A path hop (analyse.paths.hop_dict) in words, its direction taken from the edge."""
+    return relation_words(h["source"], h["target"], h["type"], h.get("direction") != "reverse", h.get("subtype"),
+                          h.get("date"))
+
+
+def path_words(p: Path) -> str:
+    """Every hop of a path in words, partner first: 'A is owned by B; B agreement with C (joint lab, 2018-11)'."""
+    return "; ".join(
+        relation_words(a.name, b.name, e.type, e.source == a.id or not e.directed, e.subtype, e.date)
+        for a, b, e in zip(p.nodes, p.nodes[1:], p.edges, strict=False)
+    )
+
 
 def describe(g: Graph, e: Edge) -> str:
     """'Lizhong Group agreement with Brunel University (joint lab)' in plain words."""

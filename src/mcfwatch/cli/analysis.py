@@ -62,6 +62,7 @@ def _grouped_also(also: list[dict[str, Any]], first: str) -> list[tuple[str, lis
 
 
 def _print_exposure(r: dict[str, Any]) -> None:
+    from mcfwatch.analyse.timeline import relation_words
     p, rating = r["partner"], r["rating"]
     console.print(styled("[bold]{name}[/bold] ({type}): [bold]{level}[/bold]  (rules {rules}, as of {as_of})",
                          name=p["name"], type=p["type"] or "not in the store", level=rating["level"],
@@ -69,15 +70,13 @@ def _print_exposure(r: dict[str, Any]) -> None:
     for f in rating["rules"]:
         console.print(f"  [{f['level']}] {f['id']}: {f['explanation']}", highlight=False, markup=False)
     for i, path in enumerate(r["paths"], 1):
-        console.print(f"\npath {i} (strength {path['score']}):", highlight=False)
+        console.print(f"\npath {i} (strength {path['score']:.2f}):", highlight=False)
         if path.get("chosen"):
             console.print(f"  chosen: {path['chosen']}", highlight=False, markup=False)
         for h in path["hops"]:
-            sub = f" ({h['subtype'].replace('_', ' ')})" if h["subtype"] else ""
-            label = f"{h['type']}{sub} {h['date'] or 'undated'}"
-            # the relation in its own direction: "A ←ownership— B" is B owns A, on a path that runs from A to B
-            arrow = f"←{label}—" if h.get("direction") == "reverse" else f"—{label}→"
-            console.print(f"  {h['source']} {arrow} {h['target']}  [edge {h['edge']}, confidence {h['confidence']}]",
+            words = relation_words(h["source"], h["target"], h["type"], h.get("direction") != "reverse",
+                                   h["subtype"], h["date"] or "undated")
+            console.print(f"  {words}: {h['type']}, confidence {h['confidence']:.2f}  [edge {h['edge']}]",
                           highlight=False, markup=False)
             ev = h["evidence"]
             console.print(f"    “{ev['text']}” ({h.get('document_label') or ev['document']} {ev['start']}:{ev['end']})",

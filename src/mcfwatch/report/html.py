@@ -8,6 +8,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from mcfwatch.analyse.timeline import relation_verb
 from mcfwatch.report.svg import paths_svg
 
 PATTERN_NAMES = {
@@ -30,6 +31,7 @@ def redact_url(url: str) -> str:
 def _env() -> Environment:
     env = Environment(loader=PackageLoader("mcfwatch.report", "templates"), autoescape=select_autoescape(["html", "j2"]))
     env.filters["redact_url"] = redact_url
+    env.globals["relation_verb"] = relation_verb
     return env
 
 

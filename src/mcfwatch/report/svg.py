@@ -11,6 +11,8 @@ import textwrap
 from html import escape
 from typing import Any
 
+from mcfwatch.analyse.timeline import relation_verb
+
 COL_W, BOX_W, BOX_H, ROW_H, PAD = 330, 170, 54, 96, 20
 MAX_W = 680
 COLOURS = {  # fill, stroke, text
@@ -82,7 +84,7 @@ def paths_svg(result: dict[str, Any]) -> str:
             sx, tx = x1 + BOX_W / 2, x2 + BOX_W / 2
             sy, ty = y1 + BOX_H, y2 + BOX_H
         h = info["hop"]
-        lines = [h["type"]]
+        lines = textwrap.wrap(relation_verb(h["type"], h.get("direction") != "reverse"), 30)
         if h["subtype"]:
             lines.append(f"({h['subtype'].replace('_', ' ')})")
         lines.append(f"{h['date'] or 'undated'} · path {','.join(map(str, info['paths'][:4]))}")
