@@ -76,3 +76,29 @@ def test_a_place_read_as_pinyin_must_still_spell_the_chinese_name() -> None:
     """Harbin Gongcheng Daxue is 哈尔滨工程大学, not 哈尔滨工业大学 (gongcheng is not gongye)."""
     assert romanisation_match(parse("Harbin Gongcheng Daxue"), parse("哈尔滨工业大学"), _CTX) == NONE
     assert romanisation_match(parse("Canton Gongye Daxue"), parse("哈尔滨工业大学"), _CTX) == NONE
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    # usertry s27: the pinyin of 中国航空工业集团 was "not listed" while Xibei Gongye Daxue was found
+    ("Zhongguo Hangkong Gongye Jituan", "Aviation Industry Corporation of China"),
+    ("Zhongguo Hangkong Gongye Jituan Youxian Gongsi", "Aviation Industry Corporation of China"),
+])
+def test_the_pinyin_of_a_chinese_legal_form_is_set_aside_as_the_form_is(query: str, expected: str) -> None:
+    """集团有限公司 is set aside from the Chinese name's pinyin, so Jituan Youxian Gongsi is from the romanised one."""
+    assert expected in {h.entry_name for h in screen(query).hits}
+
+
+def test_a_legal_form_pinyin_alone_is_kept() -> None:
+    from mcfwatch.resolve.features import without_form_pinyin
+
+    assert without_form_pinyin(("zhongguo", "hangkong", "gongye", "jituan", "youxian", "gongsi")) == "zhongguohangkonggongye"
+    assert without_form_pinyin(("gongsi",)) == "gongsi"
+    assert without_form_pinyin(("huawei", "technology")) == "huaweitechnology"
+
+
+def test_the_written_form_pinyin_is_the_pinyin_of_the_chinese_forms() -> None:
+    from mcfwatch.resolve.features import FORM_PINYIN
+    from mcfwatch.resolve.names import chinese_forms
+    from mcfwatch.resolve.normalize import pinyin
+
+    assert {pinyin(f, spaced=False) for f in chinese_forms() if len(f) >= 2} == FORM_PINYIN

@@ -219,6 +219,12 @@ def romanisation_match(a: Name, b: Name, ctx: Context) -> Result:
             s = 1.0
     if s >= 0.9 and _reads_as_pinyin(latin):
         return 0.95 * s, f"{latin.romanised} = {han.romanised}"
+    # the pinyin of a Chinese legal form the Chinese name sets aside (Jituan, Youxian Gongsi): set it aside too
+    bare = without_form_pinyin(latin.readings[0] if latin.readings else ())
+    if bare and bare != latin.romanised and _reads_as_pinyin(latin):
+        s = Indel.normalized_similarity(bare, han.romanised)
+        if s >= 0.9:
+            return 0.95 * s, f"{bare} = {han.romanised} (legal form set aside)"
     # (an English name that happens to spell syllables, Change or China, is no romanisation); one that keeps a
     # place's English name is read with its pinyin: Harbin Gongye Daxue = 哈尔滨工业大学 (place_readings)
     for read, said in _spellings(latin.readings[0] if latin.readings else ()):
@@ -227,6 +233,28 @@ def romanisation_match(a: Name, b: Name, ctx: Context) -> Result:
         if s >= 0.9 and _may_romanise(read):
             return 0.95 * s, f"{spelled} = {han.romanised} ({said})"
     return NONE
+
+
+# The pinyin of the Chinese legal forms a Chinese name is read without (names.chinese_forms() of two characters or
+# more: 集团 jituan, 有限公司 youxiangongsi ...). Written out so that screening a Latin name never imports pypinyin
+# (~0.3 s); tests/resolve/test_place_readings.py checks it is that pinyin.
+FORM_PINYIN = frozenset({
+    "gongsi", "gufen", "gufenyouxiangongsi", "jituan", "jituangongsi", "jituangufenyouxiangongsi",
+    "jituanyouxiangongsi", "konggu", "youxiangongsi", "youxianzerengongsi", "zonggongsi",
+})
+
+
+def without_form_pinyin(words: tuple[str, ...]) -> str:
+    """The words run together less the trailing words that spell a Chinese legal form ("zhongguo hangkong gongye
+    jituan youxian gongsi" -> "zhongguohangkonggongye")."""
+    forms = FORM_PINYIN
+    rest = list(words)
+    while len(rest) > 1:
+        cut = next((k for k in (4, 3, 2, 1) if len(rest) > k and "".join(rest[-k:]) in forms), 0)
+        if not cut:
+            break
+        del rest[-cut:]
+    return "".join(rest)
 
 
 @lru_cache(maxsize=20_000)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from mcfwatch.resolve.bilingual import english_keys
-from mcfwatch.resolve.features import common_words
+from mcfwatch.resolve.features import common_words, without_form_pinyin
 from mcfwatch.resolve.knowledge import Vocabulary
 from mcfwatch.resolve.names import Name, parse, variants_of
 from mcfwatch.resolve.normalize import pinyin
@@ -43,6 +43,9 @@ def blocking_keys(name: Name) -> set[str]:
         # a romanised name that keeps a place's English name: Harbin Gongye Daxue finds 哈尔滨工业大学 by its pinyin
         # (the key of a whole Chinese name's pinyin: only that name has it; a spelling with an English word of a
         # kind or a trade, "haerbin institute technology", is none)
+        bare = without_form_pinyin(name.readings[0])  # Jituan Youxian Gongsi set aside, as 集团有限公司 is
+        if bare != "".join(name.readings[0]):
+            keys.add(bare)
         common = common_words()
         keys.update("".join(words) for words, _ in place_spellings(name.readings[0])
                     if not any(w in common for w in words))

@@ -158,6 +158,11 @@ def _initials(words: list[str]) -> frozenset[str]:
     return frozenset("".join(w[0] for w in v) for v in variants if len(v) >= 2)
 
 
+def chinese_forms() -> tuple[str, ...]:
+    """The Chinese legal forms a Chinese name is read without (集团, 有限公司, 股份 ...), longest first."""
+    return tuple(_ZH_FORMS)
+
+
 def strip_zh_forms(han: str) -> str:
     for form in _ZH_FORMS:
         han = han.replace(form, "")
