@@ -219,25 +219,30 @@ class Workspace:
         """Stored entities a name reaches that the store's name keys miss (`show 西北工业大学` said "no entity" while the
         web search found the stored Northwestern Polytechnical University): first a stored name with the same
         key in another script or in pinyin, or one whose key begins with the name's ("Zhongguo Shangyong Feiji"
-        for 中国商用飞机有限责任公司; the web search's keys), then a stored name equal to another name
+        for 中国商用飞机有限责任公司; the web search's keys), else the one stored name the resolver's cross-language
+        search takes for the same body ("Bombardier" for 庞巴迪公司; resolve.namesearch, as the web search), then a stored name equal to another name
         of a watchlist entry the name matches (its Chinese name, an acronym). Asked only when the store's own
         lookup found nothing."""
         from mcfwatch.lists import noncommercial_excluded
         from mcfwatch.model.keys import name_key
-        from mcfwatch.resolve.namesearch import name_index
+        from mcfwatch.resolve.namesearch import TRANSLATED, name_index
         from mcfwatch.resolve.screen import default_screener
 
         fold = self.store.fold()
         index = name_index(self.store.url, self.store.generation(), self.store.names)
-        keyed = [(rank, eid) for eid, _, rank in index.lookup(name, substrings=False) if rank <= 1]
-        best = min((rank for rank, _ in keyed), default=None)  # same key, else a key it begins (pinyin words)
+        # same key, else a key it begins (pinyin words), else (the resolver's cross-language search, asked only
+        # when no key reaches a stored name) the stored name in the other language: "Bombardier" -> 庞巴迪公司
+        keyed = [(rank, eid) for eid, _, rank in index.lookup(name, substrings=False) if rank <= 1 or rank == TRANSLATED]
+        best = min((rank for rank, _ in keyed), default=None)
         if best is not None:
             reached = sorted({fold.canonical(e) for r, e in keyed if r == best})
             if best == 0 or len(reached) == 1:
                 return [self.store.entity(eid) for eid in reached]
-            # the start of several names ("Bao Di": 保定市 and 保定市经贸代表团) names none of them
+            # the start of several names ("Bao Di": 保定市 and 保定市经贸代表团) names none of them; nor does a
+            # translation several stored names may be
             names = ", ".join(repr(self.store.entity(eid).name) for eid in reached[:5])
-            raise NotFoundError(f"{name!r} begins {len(reached)} names in {shown_db(self.db)} ({names}"
+            how = "may be the other-language name of" if best == TRANSLATED else "begins"
+            raise NotFoundError(f"{name!r} {how} {len(reached)} names in {shown_db(self.db)} ({names}"
                                 f"{', ...' if len(reached) > 5 else ''}): give more of the name")
         screener = default_screener(None, noncommercial_excluded())
         for hit in screener.screen(name, limit=5).hits:
