@@ -56,7 +56,12 @@ def search(s: Services, q: str) -> dict[str, Any]:
                          "exact": rank == 0, "edges": len(a.graph.edges_of(node.id)),
                          "listed": bool(node.listings)}
     hits = default_screener().screen(q, limit=10)
-    for node, via in _linked_to(a.graph.nodes, {h.entry_id for h in hits.hits if h.match}, seen):
+    matched_entries = {h.entry_id for h in hits.hits if h.match}
+    for found in seen.values():  # found by name (or its translation) and linked to an entry the query matches
+        via = next((x for x in a.graph.node(found["id"]).listings if x.entry_id in matched_entries), None)
+        if via is not None:
+            found["via_entry"] = via.entry_id
+    for node, via in _linked_to(a.graph.nodes, matched_entries, seen):
         seen[node.id] = {"id": node.id, "name": node.name, "type": node.type,
                          "matched": f"{via.entry_name} ({via.list_title} entry {via.entry_id})", "exact": False,
                          "edges": len(a.graph.edges_of(node.id)), "listed": True, "via_entry": via.entry_id}
