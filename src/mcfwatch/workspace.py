@@ -12,6 +12,7 @@ from mcfwatch.errors import McfwatchError, NotFoundError
 from mcfwatch.extract import Extractor
 from mcfwatch.graph.model import document_label
 from mcfwatch.ingest import Failure, iter_documents
+from mcfwatch.ingest.language import extracts
 from mcfwatch.model import Document, Extraction
 from mcfwatch.store import Store, StoredEntity
 from mcfwatch.store.documents import Replaced, StoredReading
@@ -32,6 +33,7 @@ class IngestReport:
     reread: list[str] = field(default_factory=list)  # files read again, their older reading replaced
     decisions_kept: int = 0  # analysts' relation decisions carried to the new reading
     decisions_left: int = 0  # ... left on relations the new reading does not have
+    unextracted: list[tuple[str, str | None]] = field(default_factory=list)  # (name, language) stored unread
 
     @property
     def ok(self) -> bool:
@@ -45,6 +47,8 @@ class IngestReport:
             self.stored.append(ex.document.id)
             self.entities += len(ex.entities)
             self.relations += len(ex.relations)
+            if not extracts(ex.document.language):
+                self.unextracted.append((name, ex.document.language))
         else:
             self.duplicates.append(name)
         return name

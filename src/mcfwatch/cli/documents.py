@@ -77,6 +77,12 @@ def print_report(report: IngestReport, skipped: list[Path] | None = None) -> Non
     )
     for name in report.reread:
         console.print(styled("re-read with the current reader: {name}", name=name))
+    if report.unextracted:
+        from mcfwatch.ingest import display_path
+        from mcfwatch.ingest.language import not_extracted_line
+
+        for name, lang in report.unextracted:
+            console.print(not_extracted_line(display_path(name), lang), highlight=False, markup=False)
     for failure in report.failures:
         err_console.print(styled("[red]failed:[/red] {failure}", failure=failure))
     print_skipped(skipped or [])
@@ -115,14 +121,21 @@ def register(app: typer.Typer) -> None:
         paths: PathsArg, db: DbOption = DEFAULT_DB,
         workers: Annotated[int, typer.Option(min=1, help="Extract in this many processes; the store is still "
                                              "written by one, in reading order.")] = 1,
+        lang: Annotated[str | None, typer.Option(
+            "--lang", help="Read every document as this language (en or zh) instead of detecting it: a text "
+            "detected as German or French is otherwise stored without extraction.")] = None,
     ) -> None:
         """Read documents (txt, md, html, pdf, docx, JSON lines), extract, and store them. Idempotent."""
         from mcfwatch.ingest import unread_files
+        from mcfwatch.ingest.language import EXTRACTED, read_as
         from mcfwatch.workspace import Workspace
 
+        if lang is not None and lang not in EXTRACTED:
+            raise typer.BadParameter(f"--lang must be one of {', '.join(EXTRACTED)}")
         ws = Workspace(db)
         try:
-            report = run_ingest(ws, paths, workers)
+            with read_as(lang):
+                report = run_ingest(ws, paths, workers)
         except KeyboardInterrupt:
             err_console.print("interrupted: every document stored before the interrupt is kept (each is stored whole "
                               "or not at all); run the same command again to finish: it skips them and resolves "

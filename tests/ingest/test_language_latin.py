@@ -1,0 +1,85 @@
+"""A document in a Latin-script language mcfwatch does not extract is stored and extracts nothing (session 28 user try).
+
+ingest/language.py called any Latin-script text English, so a German notice ran through the English extractor
+("Ordnung" a Person, "Die Bundesregierung" a Place). German, French, Italian, Spanish, Dutch and Portuguese are told
+from English by spaCy's own stop-word lists; such a document is stored without extraction, ingest says so in one
+line naming the file, and `--lang en` reads it as English. No English document of the corpus may flip.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mcfwatch.cli.main import app
+from mcfwatch.ingest.language import detect_language
+
+ROOT = Path(__file__).resolve().parents[2]
+runner = CliRunner()
+# a notice in the words of the German ministry's press releases on the IMST decision (BMWK, November 2022)
+GERMAN = (
+    "Bekanntmachung des Bundesministeriums für Wirtschaft und Klimaschutz\n\n"
+    "Die Bundesregierung hat am 9. November 2022 den Erwerb der IMST GmbH durch die Aerospace CH UK Ltd., eine "
+    "Tochtergesellschaft der China Aerospace Science and Industry Corporation, untersagt. Die Prüfung nach der "
+    "Außenwirtschaftsverordnung hat ergeben, dass der Erwerb die öffentliche Ordnung und Sicherheit der "
+    "Bundesrepublik Deutschland gefährdet hätte. Das Unternehmen ist in der Radar- und Satellitentechnik tätig.\n"
+)
+FRENCH = (
+    "Communiqué de presse\n\nLe ministère de l'Économie a annoncé que la société Photonis ne sera pas cédée à un "
+    "acquéreur étranger. Selon le gouvernement, cette entreprise fabrique des composants pour les lunettes de vision "
+    "nocturne utilisées par les forces armées, et sa vente aurait porté atteinte aux intérêts de la défense nationale.\n"
+)
+# English that quotes German words and names stays English
+QUOTING = (
+    "The German government blocked the sale of IMST GmbH to a subsidiary of China Aerospace Science and Industry "
+    "Corporation, citing the Außenwirtschaftsverordnung. The ministry said the deal endangered \"die öffentliche "
+    "Ordnung und Sicherheit der Bundesrepublik Deutschland\". The company develops radar and satellite antennas.\n"
+)
+
+
+def _corpus(lang: str) -> list[tuple[str, str]]:
+    out = []
+    for split in ("train", "extra", "agreement"):
+        with (ROOT / "corpus" / split / f"{lang}.jsonl").open(encoding="utf-8") as f:
+            out += [(r["id"], r["text"]) for r in map(json.loads, f)]
+    return out
+
+
+def test_no_english_or_chinese_corpus_document_flips() -> None:
+    english = _corpus("en")
+    assert len(english) > 500
+    assert [i for i, text in english if detect_language(text) != "en"] == []
+    assert [i for i, text in _corpus("zh") if detect_language(text) != "zh"] == []
+    assert detect_language(QUOTING) == "en"
+
+
+@pytest.mark.parametrize(("text", "lang"), [(GERMAN, "de"), (FRENCH, "fr")])
+def test_a_german_or_french_notice_is_its_own_language(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+def test_ingest_stores_a_german_notice_without_extraction_and_says_so(tmp_path: Path) -> None:
+    notice = tmp_path / "bmwk_imst.txt"
+    notice.write_text(GERMAN, encoding="utf-8")
+    english = tmp_path / "note.txt"
+    english.write_text(QUOTING, encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    res = runner.invoke(app, ["ingest", str(notice), "--db", db])
+    assert res.exit_code == 0, res.output
+    assert res.stdout.startswith("stored 1 documents (0 entities, 0 relations)"), res.stdout
+    lines = [ln for ln in res.stdout.splitlines() if "not an extraction language" in ln]
+    assert lines == [f"{notice}: de: not an extraction language (English, Chinese); stored without extraction; "
+                     "--lang en reads it as English (into a store that does not hold it yet)"]
+    res = runner.invoke(app, ["ingest", str(english), "--db", db])  # English quoting German is still read
+    assert res.exit_code == 0, res.output
+    assert "not an extraction language" not in res.stdout and "stored 1 documents (0 entities" not in res.stdout
+
+    forced = runner.invoke(app, ["ingest", str(notice), "--lang", "en", "--db", str(tmp_path / "t.db")])
+    assert forced.exit_code == 0, forced.output
+    assert "not an extraction language" not in forced.stdout
+    assert not forced.stdout.startswith("stored 1 documents (0 entities"), forced.stdout
+    bad = runner.invoke(app, ["ingest", str(notice), "--lang", "de", "--db", str(tmp_path / "u.db")])
+    assert bad.exit_code != 0 and "--lang must be one of en, zh" in bad.output
