@@ -17,11 +17,12 @@ from mcfwatch import settings
 from mcfwatch.errors import InputError
 from mcfwatch.files import atomic_path
 from mcfwatch.ingest.text import decode_bytes
+from mcfwatch.lists.countries import country_code
 from mcfwatch.resolve.algorithm import DEFAULT_THRESHOLD
 from mcfwatch.resolve.screen import Screener, ScreenResult, default_screener
 
 NAME_COLUMNS = ("name", "partner", "organisation", "organization", "institution", "entity", "company", "party")
-COUNTRY_COLUMNS = ("country", "country_code", "jurisdiction")
+COUNTRY_COLUMNS = ("country", "country_code", "jurisdiction", "land", "pays", "paese", "país", "pais", "国家", "国别")
 OUTPUT_COLUMNS = ("status", "best_score", "lists", "entries", "matched_names", "features", "related")
 
 
@@ -260,11 +261,8 @@ def screen_rows(
 
 
 def _country(value: str | None) -> str | None:
-    if not value:
-        return None
-    v = value.strip().lower()
-    return {"china": "cn", "prc": "cn", "hong kong": "hk", "united kingdom": "gb", "uk": "gb",
-            "united states": "us", "usa": "us"}.get(v, v if len(v) == 2 else None)
+    """ISO2 for a partner file's country cell ("Germany", "DE", "PRC"); None when blank or unknown."""
+    return country_code(value)
 
 
 def json_rows(report: BatchReport, envelope: bool = False) -> str:

@@ -19,6 +19,7 @@ from typing import Any, Literal
 from rapidfuzz.distance import Indel
 
 from mcfwatch.lists import load_lists, noncommercial_excluded
+from mcfwatch.lists.countries import country_code
 from mcfwatch.lists.model import ListEntry, WatchList
 from mcfwatch.resolve import lexicon
 from mcfwatch.resolve.algorithm import (
@@ -43,6 +44,9 @@ from mcfwatch.resolve.screen_cache import ScreenCache, default_cache
 from mcfwatch.resolve.screen_index import Opened
 from mcfwatch.resolve.screen_parts import EntryPart, fragment
 
+# relation of a hit that matches but for the country given: shown under related, never dropped, so that a
+# listed firm screened with a branch's country (Huawei, DE) is never read "not listed" without a word
+OTHER_COUNTRY = "other-country"
 COUNTRY_PENALTY = 0.35  # enough to drop a same-name body of another country below 0.7
 RELATED_FLOOR = 0.3
 CANDIDATES = 20   # names compared in full per query name
@@ -100,6 +104,10 @@ class ScreenResult:
         if not self.hits:
             where = ", ".join(f"{x['id']}@{x['version']}" for x in self.lists)
             extra = f"; {len(self.related)} related" if self.related else ""
+            elsewhere = sorted({(h.country or "?").upper() for h in self.related if h.relation == OTHER_COUNTRY})
+            if elsewhere:
+                extra += (f"; the same name is listed for another country ({', '.join(elsewhere)}): check whether "
+                          "it is the same body before clearing it")
             return f"not listed (checked {len(self.lists)} lists: {where}){extra}"
         lists = sorted({f"{h.list_id}@{h.list_version}" for h in self.hits})
         return f"listed: {len(self.hits)} entries on {', '.join(lists)}"
@@ -201,6 +209,9 @@ class Screener:
         entries FtM lets it match are answered: a company is never a listed person (resolve.schemas)."""
         queries = [names] if isinstance(names, str) else [n for n in names if n and n.strip()]
         parsed = [parse(v) for q in queries for v in variants_of(q)]
+        # the lists give ISO2 codes: "China", "Germany", "DE" and "de" are read alike; a country no table knows
+        # is no evidence against a hit, so it is ignored rather than compared as a string
+        country = country_code(country) if country else None
         # what each query name says it is (a city, a body), kept for the comparisons it makes: one alias that
         # names a city (深圳市) does not make a whole company's card a "place"
         shapes: dict[str, str] = {}
@@ -256,12 +267,16 @@ class Screener:
                 score = min(score, ALIAS_OF_OTHER_CAP)
                 c.features["alias_of_other"] = FeatureHit("alias_of_other", 1.0, other, "cap")
                 c.relation = "member-of"
-            if country and entry.country and entry.country.lower() != country.lower():
+            elsewhere = False  # a match but for the country: never dropped, kept as a lead
+            if country and entry.country and entry.country.lower() != country:
+                elsewhere = score >= threshold
                 score = max(0.0, score - COUNTRY_PENALTY)
                 c.features["country_mismatch"] = FeatureHit("country_mismatch", 1.0, f"{country} vs {entry.country}", "penalty")
             hit = _hit(wl, entry, c, score, threshold, queries[0])
             if hit.match:
                 hits.append(hit)
+            elif elsewhere:
+                related.append(replace(hit, relation=OTHER_COUNTRY))
             elif c.relation in ("sub-unit", "member-of") and score >= RELATED_FLOOR:
                 related.append(hit)
             elif cutoff is not None and score >= cutoff:

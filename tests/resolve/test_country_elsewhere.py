@@ -1,0 +1,44 @@
+"""A country given with a listed name (a partner file's branch address) never turns a match into a silent "not
+listed": a compliance team reads that as cleared. Found by a new user (session 28) screening a customer list whose
+Country column gave a European branch of a listed Chinese firm."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mcfwatch.resolve import screen
+from mcfwatch.resolve.batch import read_rows, screen_rows
+from mcfwatch.resolve.screen import OTHER_COUNTRY
+
+HIKVISION = "Hangzhou Hikvision Digital Technology Co., Ltd."
+
+
+@pytest.mark.parametrize("country", ["cn", "CN", "China", "PRC", "People's Republic of China"])
+def test_a_country_name_is_read_as_the_lists_code(country: str) -> None:
+    assert screen(HIKVISION, country=country).listed
+
+
+@pytest.mark.parametrize("country", ["fr", "Germany"])
+def test_a_match_but_for_the_country_stays_a_lead(country: str) -> None:
+    result = screen(HIKVISION, country=country)
+    assert not result.listed
+    elsewhere = [h for h in result.related if h.relation == OTHER_COUNTRY]
+    assert {"us-bis-entity-list", "us-dod-1260h"} <= {h.list_id for h in elsewhere}
+    assert all("country_mismatch" in h.features and h.country == "cn" for h in elsewhere)
+    assert "the same name is listed for another country (CN)" in result.summary()
+
+
+def test_a_partner_file_with_a_branch_country_is_not_cleared(tmp_path: Path) -> None:
+    path = tmp_path / "kunden.csv"
+    path.write_text("Name;Land\nHuawei Technologies Co., Ltd.;Germany\nMTU Aero Engines AG;Germany\n", "utf-8")
+    by_name = {r["Name"]: r for r in screen_rows(read_rows(path), str(path)).rows}
+    huawei = by_name["Huawei Technologies Co., Ltd."]
+    assert huawei["status"] == "related" and huawei["best_score"] >= 0.6
+    assert OTHER_COUNTRY in huawei["related"]
+    assert by_name["MTU Aero Engines AG"]["status"] == "not listed"
+
+
+def test_an_unknown_country_is_no_evidence_against_a_hit() -> None:
+    assert screen(HIKVISION, country="Atlantis").listed
