@@ -83,3 +83,64 @@ def test_ingest_stores_a_german_notice_without_extraction_and_says_so(tmp_path: 
     assert not forced.stdout.startswith("stored 1 documents (0 entities"), forced.stdout
     bad = runner.invoke(app, ["ingest", str(notice), "--lang", "de", "--db", str(tmp_path / "u.db")])
     assert bad.exit_code != 0 and "--lang must be one of en, zh" in bad.output
+
+
+# review lists-resolve-doors #3: an English annex naming Spanish, Portuguese, French or Dutch institutions was read as
+# es/fr and lost its extraction (English's own 'of, in, a, is, for, on' counted for nothing; 'de', 'la', 'van', 'y'
+# inside names counted for the other language)
+ANNEXES = [
+    "Annex A. Entities\n1. Universidad de las Fuerzas Armadas\n2. Instituto Nacional de Técnica Aeroespacial\n"
+    "3. Centro de Investigación y de Estudios Avanzados del Instituto Politécnico Nacional\n"
+    "Source: Ministry of Commerce, 2021.\n",
+    "Partners: Universidad de Chile; Instituto de Física; Centro de Investigación y de Estudios Avanzados; "
+    "Université de la Réunion; Institut des Sciences de la Terre.\n",
+    "Visiting scholars: Maria da Silva (Universidade do Porto), Juan de la Cruz (Universidad de los Andes), "
+    "Pieter van der Berg (Universiteit van Amsterdam), Hans von der Heide (Technische Universität München).\n",
+    "List of partner universities\nUniversidad Politécnica de Madrid\nUniversidade de São Paulo\nUniversité de Lyon\n"
+    "Università degli Studi di Milano\nTechnische Universiteit Delft\nPontificia Universidad Católica de Chile\n",
+]
+# notices in the words of the Italian, Spanish, Dutch and Portuguese governments' press releases
+OTHERS = [
+    ("it", "Comunicato stampa\n\nIl Consiglio dei ministri ha esercitato i poteri speciali in relazione "
+           "all'acquisizione della società Alpi Aviation da parte di un investitore cinese. Secondo il governo, "
+           "l'operazione non era stata notificata e riguarda una tecnologia per droni di interesse per la difesa "
+           "nazionale.\n"),
+    ("es", "Nota de prensa\n\nEl Gobierno ha aprobado hoy un real decreto que modifica el régimen de inversiones "
+           "exteriores. Según el Ministerio, las inversiones procedentes de fuera de la Unión Europea en sectores "
+           "estratégicos, como la defensa o las tecnologías de doble uso, requerirán autorización previa del Consejo "
+           "de Ministros.\n"),
+    ("nl", "Persbericht\n\nHet kabinet heeft vandaag besloten dat de export van bepaalde chipmachines naar China "
+           "vergunningplichtig wordt. Volgens de minister is dit nodig om te voorkomen dat geavanceerde technologie "
+           "wordt gebruikt voor militaire toepassingen.\n"),
+    ("pt", "Nota à imprensa\n\nO Governo aprovou hoje um decreto que estabelece novas regras para o controlo de "
+           "investimentos estrangeiros em setores estratégicos. Segundo o ministério, as empresas que pretendam "
+           "adquirir participações em infraestruturas críticas terão de notificar previamente as autoridades.\n"),
+]
+POOL = Path("/work/shared/data/corpus/pool/en")
+
+
+@pytest.mark.parametrize("text", ANNEXES)
+def test_an_english_list_of_foreign_institutions_stays_english(text: str) -> None:
+    assert detect_language(text) == "en"
+
+
+@pytest.mark.parametrize(("lang", "text"), OTHERS)
+def test_italian_spanish_dutch_portuguese_notices_are_still_told_apart(lang: str, text: str) -> None:
+    assert detect_language(text) == lang
+
+
+def test_every_english_fixture_and_pooled_document_stays_english() -> None:
+    from mcfwatch.ingest.readers import READERS
+
+    fixtures = sorted((ROOT / "tests" / "ingest" / "fixtures").glob("*.*"))
+    assert len(fixtures) >= 3
+    read = [(p.name, READERS[p.suffix[1:]](p.read_bytes(), str(p))) for p in fixtures]
+    assert [name for name, text in read if detect_language(text) != "en"] == []
+    if not POOL.is_dir():
+        pytest.skip("shared pool absent")
+    pooled = []
+    for path in sorted(POOL.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as f:
+            pooled += [(r["id"], r["text"]) for r in map(json.loads, f)]
+    assert len(pooled) > 50
+    assert [i for i, text in pooled if detect_language(text) != "en"] == []

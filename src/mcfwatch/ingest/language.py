@@ -3,11 +3,14 @@
 A script count is exact for Chinese and never mistakes a short all-Han string such as 军民融合 for
 Japanese, as fastText LID does. Latin-script text is English unless the function words of German, French,
 Italian, Spanish, Dutch or Portuguese (spaCy's own stop-word lists, less the words English shares with
-them) outnumber English's own at least twice: a German notice ("Die Bundesregierung hat ... untersagt")
+them) outnumber English's own at least three times: a German notice ("Die Bundesregierung hat ... untersagt")
 is German and extracts nothing rather than being read by the English extractor; an English text that
 quotes a foreign name or phrase stays English (no English document of corpus/train, extra or agreement
 comes near: the highest foreign share there is 0.41 of the English count, a German or French notice
-scores 12 times or more).
+scores 8 times or more). English's count includes its commonest function words that other languages
+share (of, in, a, is, for, on, ...), and the particles inside capitalised names (Universidad de las Fuerzas
+Armadas, Pieter van der Berg, Centro de Investigación y de Estudios Avanzados) count for no other language:
+an annex listing Spanish, French or Dutch institutions stays English.
 
 `read_as(lang)` makes every detection in its block give `lang` (ingest --lang: the user says which
 language the files are in).
@@ -30,6 +33,14 @@ _WORD = re.compile(r"[^\W\d_]+")
 EXTRACTED = {"en": "English", "zh": "Chinese"}
 OTHER_LATIN = ("de", "fr", "it", "es", "nl", "pt")
 MIN_FUNCTION_WORDS = 5  # a title or a caption too short to tell stays English
+MARGIN = 3  # another language's function words must outnumber English's this many times
+# English function words other languages here also have, which English text uses far more
+_SHARED_ENGLISH = frozenset("a an as for had he her in is of on or was we will also over via".split())
+# lower-case words that join the capitalised words of a name (Universidad de Chile, van der Berg)
+_NAME_PARTICLES = frozenset(
+    "de del della delle degli dei di da das do dos du des d la las le les los lo l van von der den ten ter "
+    "zu zur y e et i und en für fur".split())
+_MAX_PARTICLES = 3
 _forced: ContextVar[str | None] = ContextVar("mcfwatch_read_as", default=None)
 
 
@@ -51,16 +62,32 @@ def _function_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     english: set[str] = importlib.import_module("spacy.lang.en.stop_words").STOP_WORDS
     other = {lang: frozenset(importlib.import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS)
              for lang in OTHER_LATIN}
-    return frozenset(english.difference(*other.values())), {k: v - english for k, v in other.items()}
+    return (frozenset(english.difference(*other.values())) | _SHARED_ENGLISH,
+            {k: v - english for k, v in other.items()})
+
+
+def _outside_names(words: list[str]) -> list[str]:
+    """The words, lower-cased, less runs of up to three name particles between two capitalised words."""
+    keep = [True] * len(words)
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and j - i < _MAX_PARTICLES and words[j] in _NAME_PARTICLES:
+            j += 1
+        if j > i and i > 0 and j < len(words) and words[i - 1][:1].isupper() and words[j][:1].isupper():
+            keep[i:j] = [False] * (j - i)
+        i = max(j, i + 1)
+    return [w.lower() for w, k in zip(words, keep, strict=True) if k]
 
 
 def latin_language(sample: str) -> str:
-    """'en', or the other Latin-script language whose function words outnumber English's at least twice."""
-    words = _WORD.findall(sample.lower())[:3000]
+    """'en', or the other Latin-script language whose function words outnumber English's MARGIN times."""
+    words = _WORD.findall(sample)[:3000]
     english, other = _function_words()
-    en = sum(w in english for w in words)
-    lang, hits = max(((k, sum(w in v for w in words)) for k, v in other.items()), key=lambda kv: kv[1])
-    return lang if hits >= MIN_FUNCTION_WORDS and hits >= 2 * en else "en"
+    en = sum(w.lower() in english for w in words)
+    foreign = _outside_names(words)
+    lang, hits = max(((k, sum(w in v for w in foreign)) for k, v in other.items()), key=lambda kv: kv[1])
+    return lang if hits >= MIN_FUNCTION_WORDS and hits >= MARGIN * en else "en"
 
 
 def extracts(lang: str | None) -> bool:
