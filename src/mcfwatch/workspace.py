@@ -172,7 +172,14 @@ class Workspace:
                     on_item(item.path)
                 continue
             ident = file_identity(item)
-            if self.store.has_document(item.sha256):
+            stored_id = self.store.has_document(item.sha256)
+            if stored_id and item.sha256 not in replacing and self._read_anew(stored_id, item.language):
+                # stored unextracted in another language, now read in one mcfwatch extracts (ingest --lang en, or
+                # a better detector): this reading replaces the stored one
+                raws[item.sha256] = ident.raw_sha256 if ident is not None else item.sha256
+                replacing[item.sha256] = StoredReading(stored_id, item.sha256)
+                claimed.add(stored_id)
+            elif stored_id:
                 if ident is not None:  # a row stored before the bytes were recorded learns them
                     self.store.note_raw(item.sha256, ident.raw_sha256)
                 report.duplicates.append(item.path or item.id)
@@ -193,6 +200,11 @@ class Workspace:
         if resolve and (report.stored or report.reread or self.store.unresolved_documents()):
             report.merges = len(self.resolve())
         return report
+
+    def _read_anew(self, doc_id: str, language: str | None) -> bool:
+        """Whether a stored document, not extracted for its language, is now read in a language mcfwatch extracts."""
+        stored = self.store.document(doc_id).get("language")
+        return stored != language and not extracts(stored) and extracts(language)
 
     def resolve(self) -> list[Any]:
         """Merge stored entities that name the same thing (each merge recorded with score and features)."""

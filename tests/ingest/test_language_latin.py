@@ -72,7 +72,7 @@ def test_ingest_stores_a_german_notice_without_extraction_and_says_so(tmp_path: 
     assert res.stdout.startswith("stored 1 documents (0 entities, 0 relations)"), res.stdout
     lines = [ln for ln in res.stdout.splitlines() if "not an extraction language" in ln]
     assert lines == [f"{notice}: de: not an extraction language (English, Chinese); stored without extraction; "
-                     "--lang en reads it as English (into a store that does not hold it yet)"]
+                     "ingest it again with --lang en to read it as English (it replaces this reading)"]
     res = runner.invoke(app, ["ingest", str(english), "--db", db])  # English quoting German is still read
     assert res.exit_code == 0, res.output
     assert "not an extraction language" not in res.stdout and "stored 1 documents (0 entities" not in res.stdout
@@ -144,3 +144,28 @@ def test_every_english_fixture_and_pooled_document_stays_english() -> None:
             pooled += [(r["id"], r["text"]) for r in map(json.loads, f)]
     assert len(pooled) > 50
     assert [i for i, text in pooled if detect_language(text) != "en"] == []
+
+
+def test_ingest_lang_en_reads_a_stored_unextracted_document_again(tmp_path: Path) -> None:
+    """review doors #3: a document stored as German without extraction was 'already stored' under --lang en, so a
+    misread could never be undone; now the English reading replaces it (same document id, now extracted)."""
+    from mcfwatch.workspace import Workspace
+
+    notice = tmp_path / "bmwk_imst.txt"
+    notice.write_text(GERMAN, encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["ingest", str(notice), "--db", db]).exit_code == 0
+    [before] = Workspace(db).store.documents()
+    assert before["language"] == "de"
+    res = runner.invoke(app, ["ingest", str(notice), "--lang", "en", "--db", db])
+    assert res.exit_code == 0, res.output
+    assert "1 re-read with the current reader" in res.stdout and "0 already stored" in res.stdout, res.stdout
+    [after] = Workspace(db).store.documents()
+    assert (after["id"], after["language"]) == (before["id"], "en")
+    names = {e["name"] for e in Workspace(db).entities()}
+    assert "IMST GmbH" in names or "China Aerospace Science and Industry Corporation" in names, names
+    again = runner.invoke(app, ["ingest", str(notice), "--lang", "en", "--db", db])  # now a plain duplicate
+    assert "1 already stored" in again.stdout and "re-read" not in again.stdout, again.stdout
+    plain = runner.invoke(app, ["ingest", str(notice), "--db", db])  # detected German again: the English reading stays
+    assert "1 already stored" in plain.stdout, plain.stdout
+    assert [d["language"] for d in Workspace(db).store.documents()] == ["en"]

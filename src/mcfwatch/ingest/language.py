@@ -99,7 +99,7 @@ def not_extracted_line(name: str, lang: str | None) -> str:
     """The one line ingest prints for a document stored without extraction."""
     names = ", ".join(EXTRACTED.values())
     return (f"{name}: {lang or 'und'}: not an extraction language ({names}); stored without extraction; "
-            "--lang en reads it as English (into a store that does not hold it yet)")
+            "ingest it again with --lang en to read it as English (it replaces this reading)")
 
 
 def detect_language(text: str) -> str:
