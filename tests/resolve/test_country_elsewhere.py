@@ -42,3 +42,18 @@ def test_a_partner_file_with_a_branch_country_is_not_cleared(tmp_path: Path) -> 
 
 def test_an_unknown_country_is_no_evidence_against_a_hit() -> None:
     assert screen(HIKVISION, country="Atlantis").listed
+
+
+@pytest.mark.parametrize(("name", "code"), [("中国", "cn"), ("中华人民共和国", "cn"), ("美国", "us"), ("德国", "de"),
+                                            ("香港", "hk"), ("CN", "cn"), ("UK", "gb")])
+def test_a_chinese_country_name_is_read_as_its_code(name: str, code: str) -> None:
+    from mcfwatch.lists.countries import country_code
+
+    assert country_code(name) == code  # review doors #2: "中国".isalpha() made it a code of its own
+
+
+def test_a_partner_file_whose_country_column_says_china_in_chinese_keeps_hit_listed(tmp_path: Path) -> None:
+    path = tmp_path / "partners.csv"
+    path.write_text("name,国家\n哈尔滨工业大学,中国\n", "utf-8")
+    [row] = screen_rows(read_rows(path), str(path)).rows
+    assert row["status"] == "listed", row

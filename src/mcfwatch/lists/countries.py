@@ -41,6 +41,18 @@ _NAMES: dict[str, str] = {
     "nigeria": "ng", "bangladesh": "bd", "nepal": "np", "mongolia": "mn", "iceland": "is",
     "european union": "eu", "eu": "eu", "hongkong": "hk", "bvi": "vg",
 }
+# the same countries as Chinese partner files and Chinese lists write them (a 国家 column saying 中国)
+_NAMES.update({
+    "中国": "cn", "中华人民共和国": "cn", "中国大陆": "cn", "大陆": "cn", "香港": "hk", "中国香港": "hk",
+    "澳门": "mo", "中国澳门": "mo", "台湾": "tw", "中国台湾": "tw", "美国": "us", "美利坚合众国": "us",
+    "英国": "gb", "德国": "de", "法国": "fr", "日本": "jp", "俄罗斯": "ru", "俄罗斯联邦": "ru", "韩国": "kr",
+    "朝鲜": "kp", "伊朗": "ir", "巴基斯坦": "pk", "印度": "in", "以色列": "il", "加拿大": "ca", "澳大利亚": "au",
+    "新加坡": "sg", "意大利": "it", "荷兰": "nl", "瑞士": "ch", "瑞典": "se", "西班牙": "es", "乌克兰": "ua",
+    "白俄罗斯": "by", "土耳其": "tr", "阿联酋": "ae", "阿拉伯联合酋长国": "ae", "马来西亚": "my", "泰国": "th",
+    "越南": "vn", "巴西": "br", "新西兰": "nz", "比利时": "be", "奥地利": "at", "波兰": "pl", "芬兰": "fi",
+    "挪威": "no", "丹麦": "dk", "爱尔兰": "ie", "葡萄牙": "pt", "希腊": "gr", "叙利亚": "sy", "缅甸": "mm",
+    "欧盟": "eu",
+})
 _CODES = frozenset(_NAMES.values())
 _HK_RE = re.compile(r"hong kong|kowloon|香港", re.IGNORECASE)
 
@@ -50,9 +62,11 @@ def country_code(name: object) -> str | None:
     value = " ".join(str(name or "").replace("’", "'").split()).casefold()
     if not value:
         return None
-    if len(value) == 2 and value.isalpha():
-        return "gb" if value == "uk" else value
-    return _NAMES.get(value)
+    if value in _NAMES:
+        return _NAMES[value]
+    if len(value) == 2 and value.isascii() and value.isalpha():  # a code; "中国" is a name, not a code
+        return value
+    return None
 
 
 def is_country_code(text: str) -> bool:
