@@ -90,7 +90,7 @@ def test_a_span_over_a_joiner_before_a_named_body_is_split() -> None:
     def cut(text: str, typ: str = "PublicBody") -> list[tuple[str, str]]:
         return [(text[c.start : c.end], c.type) for c in ner._split_joined_bodies(text, ner._Cand(0, len(text), typ, 1, [], "tagger"))]
 
-    assert cut("马克龙同欧盟委员会") == [("欧盟委员会", "PublicBody")]
+    assert cut("马克龙同欧盟委员会") == [("马克龙", "Person"), ("欧盟委员会", "PublicBody")]
     assert cut("市工业和信息化局会同市国防动员办公室") == [("市工业和信息化局", "PublicBody"), ("市国防动员办公室", "PublicBody")]
     assert cut("国家自然科学基金委员会重点项目和湖北省科学技术厅") == [
         ("国家自然科学基金委员会", "PublicBody"), ("湖北省科学技术厅", "PublicBody")]

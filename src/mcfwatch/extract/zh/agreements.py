@@ -31,8 +31,6 @@ def subtype(text: str, cs: int, ce: int, s: int) -> str:
 
 def two_party(sent: Sentence, rtype: str, p: int, pe: int, cs: int, ce: int, after: list[Item]) -> list[Pair]:
     text = sent.text
-    if rtype == "agreement" and (named := titled(sent, pe)):
-        return [(named[0], named[1], subtype(text, cs, ce, sent.s), None)]
     listed = pt.listed_before(sent.text, sent.items, cs, p) if rtype == "agreement" else []
     if len(listed) >= 3:  # 由A、B和C共同组建: each pair of founders
         kind = subtype(text, cs, ce, sent.s)
@@ -41,6 +39,10 @@ def two_party(sent: Sentence, rtype: str, p: int, pe: int, cs: int, ce: int, aft
                     and not _FOUNDING.search(pt.mask(text, pe, it.start, sent.items))]  # 签署共建X实验室协议: X no side
     partners = [it for it in sent.items if cs <= it.start and it.end <= p and not is_pronoun(text, it)
                 and tg.PARTNER.search(text[max(cs, it.start - 2) : it.start])]
+    # a title's two parties sign only when the sentence names no partner (双方签署了《A与B…备忘录》; not
+    # 商务部与东盟秘书处签署《中国与东盟…协议》 nor A公司与B公司签订《C与D联合实验室共建协议》)
+    if rtype == "agreement" and not partners and len(listed) < 3 and (named := titled(sent, pe)):
+        return [(named[0], named[1], subtype(text, cs, ce, sent.s), None)]
     if partners:
         first = pt.unit_of(sent.text, sent.items, partners[0])
         before_partner = [it for it in sent.items if cs <= it.start and it.end <= partners[0].start
@@ -78,8 +80,8 @@ _TITLE_AND = re.compile(r"与|和|同")
 
 def titled(sent: Sentence, pe: int) -> tuple[Item, Item] | None:
     """The two parties an agreement's title names right after its verb (双方签署了《临川市人民政府与因戈尔施塔特市政府
-    建立友好交流城市关系备忘录》, 签订《A和B战略合作协议》): a title says who signed, whoever the sentence says
-    signed it (two mayors who met), or None."""
+    建立友好交流城市关系备忘录》, 签订《A和B战略合作协议》): a title says who signed when the sentence names no
+    partner (two mayors who met), or None.""" 
     m = _TITLE.match(sent.text, pe)
     if m is None:
         return None

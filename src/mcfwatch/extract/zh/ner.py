@@ -437,7 +437,7 @@ def _split_headquarters(text: str, c: _Cand, gaz: Gazetteer, places: dict[int, i
     if body_end - c.start >= 2:
         body = text[c.start : body_end]
         ht = tr.head_type(body)
-        if not (ht and (body == ht[1] or tr.generic(body[: -len(ht[1])], ht[1]))):
+        if not (ht and (body == ht[1] or tr.generic(body[: -len(ht[1])], ht[1]))) and not _REGION.fullmatch(body):
             out.append(_Cand(c.start, body_end, tr.org_type(body), c.priority, [], c.source))
     if place is not None:
         out.append(_Cand(place, end, "Place", c.priority, [], c.source))
@@ -482,10 +482,13 @@ def _body_prefix(name: str) -> int:
     return next((k for k in range(len(name), 3, -1) if _named_body(name[:k])), 0)
 
 
+_PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8})+")
+
+
 def _split_joined_bodies(text: str, c: _Cand) -> list[_Cand]:
     """A body's span over 与/和/同/及 whose part after the joiner is a named body of its own (马克龙同欧盟委员会,
     国家自然科学基金委员会重点项目和湖北省科学技术厅): the body after it, and the named body that opens the part before
-    it; a body whose fields are joined (材料科学与工程学院, 萨斯喀彻温省贸易与出口发展部) opens with none and stays one,
+    it (or the person before 同: 马克龙, a name of two to four characters or a transliteration with ·); a body whose fields are joined (材料科学与工程学院, 萨斯喀彻温省贸易与出口发展部) opens with none and stays one,
     and 同 inside a word (协同创新中心, 欧美同学会) joins nothing."""
     if c.type not in _BODIES and c.type != "Program" or c.source == "gazetteer":
         return [c]
@@ -504,6 +507,8 @@ def _split_joined_bodies(text: str, c: _Cand) -> list[_Cand]:
             continue
         ht = tr.head_type(right)
         out = [_Cand(c.start, c.start + opens, tr.org_type(left[:opens]), c.priority, [], c.source)] if opens else []
+        if person and not opens and _PERSON_NAME.fullmatch(left):  # 马克龙同欧盟委员会: the person meets it
+            out = [_Cand(c.start, k, "Person", c.priority, [], c.source)]
         return [*out, _Cand(k + 1, c.end, ht[0] if ht else c.type, c.priority, [], c.source)]
     opens = _body_prefix(text[c.start : c.end - 4]) if c.type == "Program" else 0
     runs = tr.org_type(text[c.start : c.start + opens]) if opens else ""
