@@ -130,6 +130,12 @@ TRAPS = [  # (left, right, same?) written by hand from the research notes
     ("Zhang Wei", "张伟", True),
     ("张伟", "張偉", True),
     ("Hikvision", "Hangzhou Hikvision Digital Technology Co., Ltd.", True),
+    # usertry s28: a Chinese name read through common-word glosses is not Taiwan's AIDC; another Xi'an firm
+    ("航天工业发展股份有限公司", "Aerospace Industrial Development Corp.", False),
+    ("Xi'an Aero-Engine PLC", "Xian Aero-Engine Controls Co., Ltd.", False),
+    ("通用电气", "General Electric Company", True),  # CC-CEDICT publishes the Chinese name as GE's
+    ("中国航空工业集团", "Aviation Industry Corporation of China", True),
+    ("中国电子科技集团", "China Electronics Technology Group Corporation", True),
 ]
 
 

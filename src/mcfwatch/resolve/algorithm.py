@@ -52,6 +52,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("sub_unit", f.sub_unit, "cap", 0.6),
     Feature("missing_core", f.missing_core, "cap", 0.6),
     Feature("one_common_word", f.one_common_word, "cap", 0.6),
+    Feature("translated_words_only", f.translated_words_only, "cap", 0.6),  # a translation, not a known name
     Feature("kind_mismatch", f.kind_mismatch, "penalty", 0.35),
     Feature("different_words", f.different_words, "penalty", 0.2),
     Feature("more_specific_institution", f.more_specific_institution, "penalty", 0.3),

@@ -16,6 +16,7 @@ from rapidfuzz.distance import Indel
 from mcfwatch.resolve import bilingual, lexicon
 from mcfwatch.resolve.bilingual import Alignment
 from mcfwatch.resolve.names import Name, _stem, latin_words
+from mcfwatch.resolve.names import _zh_lexicon as names_lexicon
 from mcfwatch.resolve.normalize import pinyin
 
 Result = tuple[float, str]
@@ -498,12 +499,13 @@ def different_words(a: Name, b: Name, ctx: Context) -> Result:
 
 
 def more_specific_institution(a: Name, b: Name, ctx: Context) -> Result:
-    """The longer name adds words that make it a different, more specific institution (Shandong University vs Shandong University of Technology)."""
+    """The longer name adds words that make it a different, more specific institution or firm (Shandong University vs Shandong University of Technology; Xi'an Aero-Engine vs Xian Aero-Engine Controls)."""
     if a.acronym or b.acronym or _homophone_risk(a, b):
         return NONE
     for ra, rb in _pairs(a, b):
         short, long_ = (ra, rb) if len(ra) <= len(rb) else (rb, ra)
-        if not short or len(short) == len(long_) or not any(w in lexicon.KINDS for w in short):
+        descriptive = a.script == b.script == "latin" and _descriptive(short)  # (a Chinese name's glosses vary)
+        if not short or len(short) == len(long_) or not (descriptive or any(w in lexicon.KINDS for w in short)):
             continue
         ss, sl = align(short, long_)
         if min(ss) < 0.8:
@@ -511,11 +513,64 @@ def more_specific_institution(a: Name, b: Name, ctx: Context) -> Result:
         extra = [
             w for w, s in zip(long_, sl, strict=True)
             if s == 0 and w not in lexicon.PLACES and w not in lexicon.UNIT_WORDS and ctx.weight(w) >= 2.0
+            and w not in short  # a word said twice (SMIC read "semiconductor manufacturing ...") adds nothing
         ]
         if extra:
             return 1.0, f"'{' '.join(long_)}' adds {'/'.join(extra)}"
         return NONE
     return NONE
+
+
+def _descriptive(words: tuple[str, ...]) -> bool:
+    """A name that says only a place and two or more trade words (Xi'an Aero-Engine), no brand: a word more in a
+    longer name (Controls) is what tells its firm from the others of that place and trade."""
+    said = [w for w in words if w not in lexicon.PLACES]
+    return len(said) >= 2 and all(w in common_words() for w in said)
+
+
+# Words PLACES holds that say a direction or a reach, not a place: they name no body (西北 northwest, 国家 national).
+_NOT_PROPER = frozenset(
+    """northwestern northeastern southwestern southeastern northwest northeast southwest southeast north south east
+    west central northern southern eastern western national international global world asia pacific europe
+    european""".split()
+)
+
+
+@lru_cache(maxsize=20_000)
+def translated_only(han: str) -> str:
+    """The Chinese name's reading when every word of it is a translated common word (航天 aerospace, 工业 industry,
+    发展 development): no run read by sound, no name from mcfwatch's table of known names, no place; else ""."""
+    table, glossary = names_lexicon(), lexicon.glossary()
+    longest = max(len(k) for k in table)
+    said: list[str] = []
+    i = 0
+    while i < len(han):
+        piece = next((han[i : i + n] for n in range(min(longest, len(han) - i), 0, -1) if han[i : i + n] in table), "")
+        if not piece or piece not in glossary or table[piece] != glossary[piece]:
+            return ""  # a run read as pinyin (a name), or a known organisation's own name
+        words = {_stem(w) for r in glossary[piece] for w in r.split()}
+        if words & lexicon.PLACES - _NOT_PROPER:
+            return ""  # a place says which body (西安, 中国)
+        if glossary[piece]:
+            said.append(glossary[piece][0])
+        i += len(piece)
+    return " ".join(said)
+
+
+def translated_words_only(a: Name, b: Name, ctx: Context) -> Result:
+    """The Chinese name meets the English-only name only through translated common words (航天工业发展 read
+    "aerospace industry development" ~ Aerospace Industrial Development Corp., Taiwan's AIDC): no sound, place or
+    published alias links them, and many bodies could be named so; capped at 0.6, below screening, until a list
+    or mcfwatch's table publishes the two names as one body's (that is known_same, which is never capped)."""
+    han, other = (a, b) if a.script == "han" else (b, a)
+    if han.script != "han" or other.script != "latin" or other.acronym or not han.han or han.han_runs:
+        return NONE
+    said = translated_only(han.han)
+    if not said or romanisation_match(a, b, ctx)[0] > 0:
+        return NONE
+    if any(r.source == "cedict-name" for r in bilingual.readings(han.han)):
+        return NONE  # CC-CEDICT publishes the whole name as a proper name: 通用电气 General Electric
+    return 1.0, f"{han.han} read '{said}' ~ {other.original}: common words only"
 
 
 def missing_core(a: Name, b: Name, ctx: Context) -> Result:
