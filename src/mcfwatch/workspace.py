@@ -226,10 +226,17 @@ class Workspace:
         """The canonical entity a user means by name (exact name or alias first, then a substring), else one the
         web search would offer (`found_otherwise`: the name in another script or in pinyin, or another name of a
         list entry the name matches)."""
-        found = self.store.find(name) or self.found_otherwise(name)
+        return self._resolve_name(name)[0]
+
+    def _resolve_name(self, name: str) -> tuple[StoredEntity, str | None]:
+        """resolve_name, and the line saying how a guess found it (the name in the other language), else None."""
+        found = self.store.find(name)
+        guess = None
+        if not found:
+            found, guess = self._found_otherwise(name)
         if not found:
             raise NotFoundError(f"no entity named {name!r} in {shown_db(self.db)}; try 'mcfwatch entities'")
-        return found[0]
+        return found[0], guess
 
     def found_otherwise(self, name: str) -> list[StoredEntity]:
         """Stored entities a name reaches that the store's name keys miss (`show 西北工业大学` said "no entity" while the
@@ -239,6 +246,11 @@ class Workspace:
         search takes for the same body ("Bombardier" for 庞巴迪公司; resolve.namesearch, as the web search), then a stored name equal to another name
         of a watchlist entry the name matches (its Chinese name, an acronym). Asked only when the store's own
         lookup found nothing."""
+        return self._found_otherwise(name)[0]
+
+    def _found_otherwise(self, name: str) -> tuple[list[StoredEntity], str | None]:
+        """found_otherwise, and for an entity found by its name in the other language (a translation guess, never
+        certain) the line that says so: "found by its name in the other language: 波音公司 (0.95)"."""
         from mcfwatch.lists import noncommercial_excluded
         from mcfwatch.model.keys import name_key
         from mcfwatch.resolve.namesearch import TRANSLATED, name_index
@@ -253,7 +265,14 @@ class Workspace:
         if best is not None:
             reached = sorted({fold.canonical(e) for r, e in keyed if r == best})
             if best == 0 or len(reached) == 1:
-                return [self.store.entity(eid) for eid in reached]
+                guess = None
+                if best == TRANSLATED:
+                    scored = [(score, stored) for eid, stored, score in index.translated(name)
+                              if fold.canonical(eid) == reached[0]]
+                    if scored:
+                        score, stored = max(scored)
+                        guess = f"found by its name in the other language: {stored} ({score:.2f})"
+                return [self.store.entity(eid) for eid in reached], guess
             # the start of several names ("Bao Di": 保定市 and 保定市经贸代表团) names none of them; nor does a
             # translation several stored names may be
             names = ", ".join(repr(self.store.entity(eid).name) for eid in reached[:5])
@@ -267,14 +286,16 @@ class Workspace:
                 key = name_key(other)
                 found = [e for e in self.store.find(other) if any(name_key(n) == key for n in e.names)]
                 if found:
-                    return found
-        return []
+                    return found, None
+        return [], None
 
     def card(self, name: str, listings: bool = False) -> dict[str, Any]:
         """An entity card by name, alias or entity id (see entity_card)."""
         if self.store.has_entity(name):
             return self.entity_card(name, listings)
-        return self.entity_card(self.resolve_name(name).id, listings)
+        entity, guess = self._resolve_name(name)
+        card = self.entity_card(entity.id, listings)
+        return {**card, "found_as": guess} if guess else card
 
     def entity_card(self, entity_id: str, listings: bool = False) -> dict[str, Any]:
         """An entity card by id: names, relations with dates and quoted evidence, sources; with listings, the

@@ -75,3 +75,15 @@ def test_the_index_is_kept_per_store_generation() -> None:
     assert first.lookup("Central Military Commission")[0][0] == "ent-cmc"
     assert namesearch.name_index("sqlite:///test-namesearch", 1, names) is first
     assert len(built) == 1
+
+
+def test_the_same_name_on_two_entities_finds_both_and_a_firm_with_extra_words_is_another_firm() -> None:
+    """review doors #7/#8: two unmerged entities carrying 庞巴迪公司 were found as one (the second never compared);
+    'Boeing Capital Corporation' found 波音公司 (the glossary's Boeing, 'capital' left untranslated)."""
+    from mcfwatch.resolve.namesearch import TRANSLATED, NameIndex
+
+    index = NameIndex.build([("e1", "庞巴迪公司"), ("e2", "庞巴迪公司"), ("e3", "波音公司"), ("e4", "中央军事委员会")])
+    assert index.lookup("Bombardier") == [("e1", "庞巴迪公司", TRANSLATED), ("e2", "庞巴迪公司", TRANSLATED)]
+    assert index.lookup("Boeing Capital Corporation") == []
+    assert index.lookup("The Boeing Company") == [("e3", "波音公司", TRANSLATED)]
+    assert index.lookup("Central Military Commission") == [("e4", "中央军事委员会", TRANSLATED)]

@@ -82,3 +82,14 @@ def test_a_translation_of_several_stored_names_names_them_and_a_foreign_name_is_
     assert result.exit_code != 0 and "'庞巴迪公司'" in result.output and "'庞巴迪'" in result.output, result.output
     result = CliRunner().invoke(app, ["show", "Rolls-Royce", "--db", str(zh_store)])
     assert result.exit_code != 0 and "no entity named" in result.output
+
+
+def test_a_translation_find_is_shown_as_a_guess_with_its_score(zh_store: Path) -> None:
+    """review doors #8: a lone TRANSLATED find was shown like an exact one; show and /cards now say it was found
+    by its name in the other language, with the matcher's score."""
+    line = "found by its name in the other language: 空中客车公司 (0.95)"
+    result = CliRunner().invoke(app, ["show", "Airbus", "--db", str(zh_store)])
+    assert result.exit_code == 0 and line in result.output, result.output
+    client = TestClient(create_app(db=zh_store, hosts=["testserver"]))
+    assert client.get("/cards/Airbus").json()["found_as"] == line
+    assert "found_as" not in client.get(f"/cards/{STORED}").json()  # a stored name is no guess

@@ -384,6 +384,8 @@ def print_card(card: dict[str, Any]) -> None:
         console.print(title)
     if card.get("requested_id"):
         console.print(f"{card['requested_id']} was merged into {card['id']}")
+    if card.get("found_as"):  # a translation guess, not a certain find
+        console.print(card["found_as"], highlight=False, markup=False)
     if card["aliases"]:
         console.print("also known as: " + "; ".join(card["aliases"]), highlight=False, markup=False)
     for lst in card.get("listings", []):

@@ -87,20 +87,21 @@ class NameIndex:
             return []
         blocked, sounds, matcher = self._blocking()
         found: dict[str, tuple[float, str]] = {}
-        compared: set[str] = set()
+        compared: dict[str, float | None] = {}  # stored name -> its score (None: not the same body)
         # the translation's keys first; the first sounds of a transliteration only when they found nothing
         for index, keys in ((blocked, None), (sounds, _sound_keys(q))):
             for _, indexed in index.candidate_pairs(q, limit=TRANSLATED_CANDIDATES, keys=keys):
                 stored = indexed.name
-                if (stored.script == "han") == (q.script == "han") or stored.original in compared:
+                if (stored.script == "han") == (q.script == "han"):
                     continue
-                compared.add(stored.original)
-                c = matcher.compare_parsed(q, stored)
-                if c.relation != "same" or c.score < TRANSLATED_MIN:
+                if stored.original not in compared:  # compared once; every entity carrying the name is kept
+                    compared[stored.original] = _translated_score(matcher, q, stored)
+                score = compared[stored.original]
+                if score is None:
                     continue
                 eid, name = self.names[indexed.owner]
-                if eid not in found or c.score > found[eid][0]:
-                    found[eid] = (c.score, name)
+                if eid not in found or score > found[eid][0]:
+                    found[eid] = (score, name)
             if found:
                 break
         ranked = sorted(found.items(), key=lambda kv: (-kv[1][0], kv[1][1], kv[0]))
@@ -162,6 +163,18 @@ def name_index(url: str, stamp: object, names: object) -> NameIndex:
     with _lock:
         _CACHE[url] = (stamp, index)
     return index
+
+
+def _translated_score(matcher: Matcher, query: Name, stored: Name) -> float | None:
+    """The matcher's score when it calls the two the same body at TRANSLATED_MIN or more, else None. A
+    translation that leaves query words unmatched caps the score at its own ("Boeing Capital Corporation" is
+    another firm than 波音公司: the glossary label says Boeing, the word-by-word translation leaves "capital")."""
+    c = matcher.compare_parsed(query, stored)
+    if c.relation != "same":
+        return None
+    translated = c.features.get("translated_match")
+    score = min(c.score, translated.score) if translated is not None else c.score
+    return score if score >= TRANSLATED_MIN else None
 
 
 def _blocked_index(names: Iterable[tuple[str, str]]) -> tuple[BlockedIndex, BlockedIndex, Matcher]:
