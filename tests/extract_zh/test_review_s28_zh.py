@@ -1,4 +1,4 @@
-"""Review of session 28 (review/zh-extract.md items 1, 3, 6, 7, 8, 9): each test fails on main 8cfdcbe."""
+"""Review of session 28 (review/zh-extract.md items 1, 3, 4, 6, 7, 8, 9, 10): each test fails on main 8cfdcbe."""
 
 from __future__ import annotations
 
@@ -95,3 +95,44 @@ def test_a_region_before_headquarters_is_no_body(rules: ChineseExtractor) -> Non
     text = "飞利浦亚太区总部"
     got = ner._split_headquarters(text, ner._Cand(0, len(text), "Company", 1, [], "tagger"), rules.gazetteer, {})
     assert [text[c.start:c.end] for c in got] == ["飞利浦"]
+
+
+def test_widening_a_field_many_times_in_one_document_builds_the_token_index_once() -> None:
+    # item 4: widen / widen_right built a dict of every token per field mention (O(mentions x tokens))
+    from mcfwatch.extract.zh import technology
+    from mcfwatch.extract.zh.tagger import Token
+
+    unit = [("公司", "n"), ("推出", "v"), ("空间", "n"), ("人工智能", "n"), ("芯片", "n"), ("。", "w")]
+    toks, k = [], 0
+    for _ in range(5000):
+        for word, tag in unit:
+            toks.append(Token(k, k + len(word), word, tag))
+            k += len(word)
+    text = "".join(t.text for t in toks)
+    fields = [t for t in toks if t.text == "人工智能"]
+    t0 = time.perf_counter()
+    spans = [(technology.widen(text, toks, t.start, t.end), technology.widen_right(text, toks, t.start, t.end))
+             for t in fields]
+    assert time.perf_counter() - t0 < 1.0
+    # 空间人工智能芯片: the field inside its item and before its head, as before
+    assert {text[a:b] for a, b in spans} == {"空间人工智能芯片"}
+
+
+def test_a_person_before_a_field_of_work_is_no_brand() -> None:
+    # item 10: a tagger person before a trade word that names a field (能源领域) became a Company 李明能源
+    from mcfwatch.extract.zh.tagger import Token
+
+    def brand(words: list[tuple[str, str]]) -> tuple[str, str]:
+        toks, k = [], 0
+        for word, tag in words:
+            toks.append(Token(k, k + len(word), word, tag))
+            k += len(word)
+        text = "".join(w for w, _ in words)
+        person = next(t for t in toks if t.tag == "PER")
+        cand = ner._Cand(person.start, person.end, "Person", 1, [], "tagger")
+        ner._brand_with_trade(text, toks, [cand])
+        return text[cand.start:cand.end], cand.type
+
+    assert brand([("专家", "n"), ("李明", "PER"), ("能源", "n"), ("领域", "n"), ("成果", "n"), ("丰硕", "a")]) == ("李明", "Person")
+    # a brand before its trade still is the firm (三星电子发布新品)
+    assert brand([("三星", "PER"), ("电子", "n"), ("发布", "v"), ("新品", "n")]) == ("三星电子", "Company")

@@ -761,10 +761,15 @@ _TRADE_TAGS = frozenset({"n", "nz", "nt", "ORG"})  # a noun or a name ends there
 _TRADES_BY_FIRST = tr.words_by_char(tr.COMPANY_ENDINGS, 0)
 
 
+# Words after a trade that make it a field of work, not a firm's name (能源领域, 汽车行业, 通信方面)
+_FIELD_AFTER = ("领域", "行业", "产业", "方面", "方向", "专业", "板块", "赛道", "技术", "研究")
+
+
 def _brand_with_trade(text: str, tokens: list[Token], tagged: list[_Cand]) -> None:
     """A model's person followed by a word of a firm's trade (达索 + 航空, 三星 + 电子: ``tr.COMPANY_ENDINGS``) is the
     firm's brand: the candidate runs on over the word, where a noun or a name the segmenter found ends, as a Company. A foreign person's full name (with ·) stays a
-    person; a place before a trade is left alone (中国 + 汽车产业 names no firm)."""
+    person; a place before a trade is left alone (中国 + 汽车产业 names no firm), and so is a trade that names a field
+    (李明 + 能源领域: ``_FIELD_AFTER``)."""
     nominal: set[int] | None = None
     for c in tagged:
         if c.type != "Person" or "·" in text[c.start : c.end]:
@@ -772,7 +777,8 @@ def _brand_with_trade(text: str, tokens: list[Token], tagged: list[_Cand]) -> No
         word = tr.longest_at(text, c.end, _TRADES_BY_FIRST)
         if word and nominal is None:
             nominal = {t.end for t in tokens if t.tag in _TRADE_TAGS}
-        if word and nominal is not None and c.end + len(word) in nominal:
+        if (word and nominal is not None and c.end + len(word) in nominal
+                and not text.startswith(_FIELD_AFTER, c.end + len(word))):  # 李明 + 能源领域: a field, no brand
             c.end += len(word)
             c.end += len(next((f for f in tr.LEGAL_FORMS if text.startswith(f, c.end)), ""))  # 航宇 + 动力 + 集团
             c.type = "Company"

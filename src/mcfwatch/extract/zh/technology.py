@@ -437,10 +437,22 @@ def _counted(text: str, toks: list[Token], j: int) -> tuple[int, int] | None:
     return m.start(), m.end()
 
 
+# The tokens of the document last widened in, by start and by end: built once per document, not per field mention
+# (a report naming 人工智能 hundreds of times). The list is held, so ``is`` tells the same document's tokens.
+_EDGES: list[tuple[list[Token], int, dict[int, Token], dict[int, Token]]] = []
+
+
+def _edges(toks: list[Token]) -> tuple[dict[int, Token], dict[int, Token]]:
+    """``toks`` by start and by end (the last token wins, as a dict built in order keeps it)."""
+    if not _EDGES or _EDGES[0][0] is not toks or _EDGES[0][1] != len(toks):
+        _EDGES[:] = [(toks, len(toks), {t.start: t for t in toks}, {t.end: t for t in toks})]
+    return _EDGES[0][2], _EDGES[0][3]
+
+
 def widen(text: str, toks: list[Token], start: int, end: int) -> int:
     """The start of a technology field named inside a longer item (空间机器人, 激光焊接机器人, 高强度碳纤维): the item
     is the span, so the start moves left over up to two nouns or nouns of action right before it."""
-    by_end = {t.end: t for t in toks}
+    by_end = _edges(toks)[1]
     for _ in range(2):
         t = by_end.get(start)
         if (t is None or t.tag not in ("n", "nz", "vn") or t.text in _DESCRIBING or t.text in _OBJECT_VERBS
@@ -464,7 +476,7 @@ _NOT_ITEM_ENDS = (*_NOT_ITEM_HEADS, "基地", "专项", "生产线", "产线", "
 def widen_right(text: str, toks: list[Token], start: int, end: int) -> int:
     """The end of a technology field that modifies the noun after it (碳纤维预浸料, 集成电路芯片: a compound ends in
     its head): the end moves right over up to two nouns that name no organisation, trade or scope."""
-    by_start = {t.start: t for t in toks}
+    by_start = _edges(toks)[0]
     for _ in range(2):
         t = by_start.get(end)
         if (t is None or t.tag not in ("n", "nz") or len(t.text) < 2 or t.text.endswith(_NOT_ITEM_ENDS)
