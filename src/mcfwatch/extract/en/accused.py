@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Doc, Token
 
 from mcfwatch.extract.en.args import conjuncts
+from mcfwatch.extract.en.doctext import text_of
 
 EntityAt = Callable[[int], str | None]
 TypeOf = Callable[[str], str | None]
@@ -99,7 +100,8 @@ def defendant(doc: Doc, named: list[tuple[int, str]], mentions: Iterable[tuple[i
     first accused before it, else the first accused
     anywhere, else the first person or company of ``mentions`` ((token, entity) in text order) before it that no
     official's title names."""
-    para = doc.text.rfind("\n", 0, doc[before].idx) + 1 if before < len(doc) else len(doc.text)
+    text = text_of(doc)
+    para = text.rfind("\n", 0, doc[before].idx) + 1 if before < len(doc) else len(text)
     first = next((e for i, e in reversed(named) if i < before and doc[i].idx >= para), None) \
         or next((e for i, e in named if i < before), None) or (named[0][1] if named else None)
     if first is not None:

@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from mcfwatch.extract.en.entities import EntityTable
-from mcfwatch.extract.en.lexicon import DEFINITE, GROUP_NOUNS, ROLE_NOUNS, TITLE_HEADS, TITLE_WORDS
+from mcfwatch.extract.en.lexicon import (
+    DEFINITE,
+    GROUP_NOUNS,
+    PUNISHING,
+    ROLE_NOUNS,
+    TITLE_HEADS,
+    TITLE_WORDS,
+    VERB_TRIGGERS,
+)
 
 CONFIDENCE = {"direct": 0.9, "resolved": 0.75, "fallback": 0.55}
 _IT = {"it", "its", "itself"}
@@ -44,16 +52,26 @@ NAMED_HEADS = {"university", "institute", "laboratory", "academy", "school", "co
 
 
 _SELF = {"itself", "themselves", "himself", "herself"}
-_ROLE_REFS = {"defendant"}  # "the defendant": the party an enforcement text accuses (``Resolver.defendant``)
+# "the defendant", "the respondent", "the accused": the party an enforcement text accuses (``Resolver.defendant``,
+# ``relmodel.crosssent``), read by ``role_reference``
+ROLE_WORDS = frozenset({"defendant", "respondent", "accused"})
 # verbs that punish or accuse their object for what a clause under them tells: "The Commerce Department fined Mingda
 # Trading after finding that it re-exported ...", "X was sanctioned because it supplied ...", "the court sentenced Li
 # after finding that he ...": that clause's pronoun is the one punished, not the subject ("fin": "fined"'s lemma)
-_FAULTING = {"fine", "fin", "charge", "sanction", "penalise", "penalize", "punish", "accuse", "convict", "sentence",
-             "indict", "sue", "prosecute", "blacklist"}
+_FAULTING = PUNISHING | {"charge", "accuse", "indict", "sue", "prosecute", "blacklist"}
 _UNDER = {"ccomp", "advcl", "pcomp", "pobj", "prep", "xcomp", "mark"}  # the steps from a clause up to its verb
 # the object nouns of a verb that punishes the party "against" or "on" whom it is issued: "BIS issued a denial order
 # against Mingda Trading after finding that it re-exported ...", "imposed a penalty on X after it shipped ..."
+_CAUSES = {"because", "since", "as"}  # "fined X because it ...": the clause is the fault
 _FAULT_NOUNS = {"order", "penalty", "fine", "sanction", "charge", "action", "ban", "injunction", "restriction"}
+
+
+def role_reference(t: Token) -> bool:
+    """"the defendant shipped ...", "the Respondent exported ...": a role word after "the" that stands for the accused
+    (not "defendant Pacific Microwave Systems", "the defendant Chen" nor "the defendant company": a name or a head
+    of its own)."""
+    return t.lower_ in ROLE_WORDS and t.tag_ in {"NN", "NNP"} and t.i > 0 and t.doc[t.i - 1].lower_ == "the" \
+        and t.dep_ not in {"compound", "appos"} and not any(c.dep_ in {"appos", "compound"} for c in t.children)
 
 
 def _faulted(t: Token) -> list[Token]:
@@ -62,11 +80,22 @@ def _faulted(t: Token) -> list[Token]:
     if t.dep_ not in {"nsubj", "nsubjpass"}:
         return []
     v = t.head
+    # the clause tells the fault: what the punisher found or said ("after finding that it ..."), a cause ("because it
+    # supplied ..."), or a shipment ("fined X after it shipped ..."); not the punisher's own act when it is named
+    # ("Huawei sued the company after it discovered the leak", "X sanctioned Y after it concluded the review")
+    told = v.dep_ == "ccomp" or VERB_TRIGGERS.get(v.lemma_.lower()) == "export" or any(
+        c.dep_ == "mark" and c.lower_ in _CAUSES for c in v.children)
     for _ in range(5):
         if v.dep_ not in _UNDER or v.head is v:
             return []
+        told = told or v.dep_ == "ccomp"
         v = v.head
         if v.pos_ != "VERB":
+            continue
+        if not told and any(c.dep_ == "nsubj" for c in v.children):
+            if v.lemma_.lower() in _FAULTING or any(d.dep_ == "dobj" and d.lemma_.lower() in _FAULT_NOUNS
+                                                    for d in v.children):
+                return []
             continue
         if v.lemma_.lower() in _FAULTING:
             return [c for c in v.children if c.dep_ in {"dobj", "nsubjpass"}]
@@ -127,6 +156,7 @@ class Resolver:
     # per-document indices a rule builds once and reads many times (``accused``: "accused")
     memo: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     _firsts: list[tuple[int, str]] | None = None                  # each entity's first mention (token, entity), in order
+    _defendants: dict[int, str | None] = field(default_factory=dict)  # "the defendant" token -> who (asked once)
     mention_at: list[int] = field(default_factory=list)           # the mentions' root tokens, in order (for bisect)
 
     def __post_init__(self) -> None:
@@ -189,10 +219,12 @@ class Resolver:
     def defendant(self, before: int) -> str | None:
         """Who "the defendant" at token ``before`` is (``accused.defendant``: the latest accused of its paragraph,
         else the first; else the first person or company named that no official's title names)."""
-        from mcfwatch.extract.en.accused import defendant
+        if before not in self._defendants:  # every rule asks for the same token
+            from mcfwatch.extract.en.accused import defendant
 
-        return defendant(self.doc, self.accused(), self.mentions, before, self.table.token_entity.get,
-                         self.table.types.get)
+            self._defendants[before] = defendant(self.doc, self.accused(), self.mentions, before,
+                                                 self.table.token_entity.get, self.table.types.get)
+        return self._defendants[before]
 
     def last_named(self, before: int, types: set[str] | frozenset[str], at: int) -> list[Arg]:
         """The entity of ``types`` the document named last before token ``before`` ("Cruz attended.": the event
@@ -270,8 +302,7 @@ class Resolver:
                 return self.entities(clause.head, depth=depth + 1) if depth < 3 and clause.dep_ == "relcl" else []
             r = self.pronoun(t, want)
             return [Arg(r, "resolved", t.i)] if r else []
-        if low in _ROLE_REFS and t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
-                and not any(c.dep_ in {"appos", "compound"} for c in t.children):
+        if role_reference(t):
             who = self.defendant(t.i)  # "the defendant shipped ...": the accused (en.accused), not "the defendant Chen"
             return [Arg(who, "resolved", t.i)] if who else []
         kinds = {"Person"} | DEFINITE.get(t.lemma_.lower(), set())  # "the German firm Hagemann Pressen" too

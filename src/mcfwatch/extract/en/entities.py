@@ -31,6 +31,7 @@ from mcfwatch.extract.en.cleanup import (
     split_seat,
 )
 from mcfwatch.extract.en.designators import designated_items
+from mcfwatch.extract.en.doctext import text_of
 from mcfwatch.extract.en.extents import (
     MISSION_WORDS,
     bracket_tail,
@@ -599,14 +600,6 @@ def _with_items(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 ITEM_LABEL = "item"
 
 
-def text_of(doc: Doc) -> str:
-    """The document's text, built once: ``Doc.text`` joins every token again on each access."""
-    text = doc.user_data.get("mcfwatch_text")
-    if not isinstance(text, str):
-        text = doc.user_data["mcfwatch_text"] = doc.text
-    return text
-
-
 _TYPE_PRIORITY = ["MilitaryUnit", "University", "Company", "PublicBody", "Event", "Program", "Technology",
                   "Organization", "Place", "Person"]
 
@@ -864,8 +857,9 @@ def retype_by_context(doc: Doc, table: EntityTable) -> None:
             continue
         tok = doc[i]
         if table.types[eid] == "Place":  # "the parent company of Nexperia": no place is owned
-            if eid not in asked and country_name(table.names[eid]) is None and (
-                    tok.dep_ == "pobj" and (_owned(tok) or _buyer(tok)) or _firm_named(doc, table, eid)):
+            if country_name(table.names[eid]) is None and (  # every mention; the whole entity's nouns once
+                    tok.dep_ == "pobj" and (_owned(tok) or _buyer(tok)) or eid not in asked
+                    and _firm_named(doc, table, eid)):
                 table.types[eid] = "Company"  # "the seed company Verisem"
             asked.add(eid)
             continue

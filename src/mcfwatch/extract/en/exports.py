@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from mcfwatch.extract.en.args import Arg, Resolver
 from mcfwatch.extract.en.flows import CURRENCY_WORDS, FUNDING_NOUNS, NOT_GOODS, NOT_ITEMS
 from mcfwatch.extract.en.found import ORGS, Found
+from mcfwatch.extract.en.lexicon import PUNISHING
 from mcfwatch.extract.en.relations_util import _children, pairs, prep_objects
 from mcfwatch.extract.en.slots import WANT
 
@@ -24,8 +25,7 @@ HANDED = {"pass", "carry", "hand", "email", "forward"}
 # "convicted X of exporting", "sentenced X for shipping", "pleaded guilty to exporting", "was found guilty of
 # selling", "was fined for re-exporting" (the model's lemmatizer gives "fin" for fined / fines / fining), "BIS
 # sanctioned X for shipping"; a charge is no export (docs/annotation.md 4.11, 5: modality blocks "charged with")
-CONVICT_VERBS = {"convict", "sentence", "fine", "fin", "penalise", "penalize", "jail", "imprison", "punish", "find",
-                 "sanction"}
+CONVICT_VERBS = PUNISHING | {"jail", "imprison", "find"}
 # verbs of the count a person is convicted of when the act is under them: "conspiring to export", "attempting to ship"
 PLOTTING = {"conspire", "attempt", "try", "scheme"}
 # nouns that carry the charge between the verb and the act: "indicted on charges of exporting", "convicted on two
@@ -92,11 +92,10 @@ def _to_objects(tok: Token) -> list[Token]:
     return [p for t in tos for p in _children(t, {"pobj"})]
 
 
-def convicted(r: Resolver, verb: Token) -> list[Arg] | None:
-    """Who exported, when the export is what someone was convicted of, sentenced or fined for, or pleaded guilty to:
-    "convicted X of exporting", "X was sentenced for shipping", "X pleaded guilty to exporting", "found X guilty of
-    selling", "convicted on two counts of shipping", "pleaded guilty to charges of exporting", "X violated the IEEPA
-    by exporting" (None: not such a phrase)."""
+def _count_of(verb: Token) -> tuple[Token, Token] | None:
+    """The preposition a charged export hangs under and its governor, read past "charges of" / "counts of":
+    ("to", "guilty") for "pleaded guilty to (charges of) exporting", ("to", "pleaded") for "pleaded guilty today to
+    exporting" (None: the export hangs under no "of", "for", "to" or "by")."""
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PLOTTING and verb.head.dep_ in {"pcomp", "pobj"}:
         verb = verb.head  # "pleaded guilty to conspiring to export", "sentenced for attempting to ship"
     prep = verb.head if verb.dep_ in {"pcomp", "pobj"} else verb.head.head if verb.dep_ == "amod" else None
@@ -104,13 +103,44 @@ def convicted(r: Resolver, verb: Token) -> list[Arg] | None:
             (verb.dep_ == "amod" and verb.head.dep_ != "pobj"):
         return None
     gov = prep.head
+    if prep.lower_ != "by" and gov.lemma_.lower() in CHARGE_NOUNS and gov.pos_ == "NOUN" and gov.dep_ == "pobj":
+        gov = gov.head.head  # "indicted on charges of exporting", "convicted on two counts of shipping"
+    return prep, gov
+
+
+def _negated(t: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in {"not", "never"} for c in t.children)
+
+
+def not_guilty(verb: Token) -> bool:
+    """The export is what someone pleaded not guilty to or was found not guilty of ("pleaded not guilty to exporting",
+    "pleaded not guilty today to exporting", "was found not guilty of conspiring to ship"): a denial or an acquittal,
+    no export (docs/annotation.md 5). The negation is read on "guilty" or on the plea, wherever "to" hangs."""
+    found = _count_of(verb)
+    if found is None:
+        return False
+    gov = found[1]
+    if gov.lower_ == "guilty":
+        return _negated(gov) or _negated(gov.head)
+    if gov.lemma_.lower() == "plead" and gov.pos_ == "VERB":
+        return _negated(gov) or any(c.lower_ == "guilty" and _negated(c) for c in gov.children)
+    return False
+
+
+def convicted(r: Resolver, verb: Token) -> list[Arg] | None:
+    """Who exported, when the export is what someone was convicted of, sentenced or fined for, or pleaded guilty to:
+    "convicted X of exporting", "X was sentenced for shipping", "X pleaded guilty to exporting", "found X guilty of
+    selling", "convicted on two counts of shipping", "pleaded guilty to charges of exporting", "X violated the IEEPA
+    by exporting" (None: not such a phrase; a denied plea is ``not_guilty``'s)."""
+    found = _count_of(verb)
+    if found is None:
+        return None
+    prep, gov = found
     if prep.lower_ == "by":  # "X violated the IEEPA by exporting": the breach's subject
         if gov.pos_ != "VERB" or gov.lemma_.lower() not in BREACH_VERBS:
             return None
         return [a for s in _children(gov, {"nsubj"}) for a in r.entities(s)
                 if r.table.types.get(a.entity) in ORGS | {"Person"}]
-    if gov.lemma_.lower() in CHARGE_NOUNS and gov.pos_ == "NOUN" and gov.dep_ == "pobj":
-        gov = gov.head.head  # "indicted on charges of exporting", "convicted on two counts of shipping"
     if gov.lower_ == "guilty" and gov.pos_ == "ADJ":  # "pleaded guilty to", "was found guilty of"
         gov = gov.head
     if gov.lemma_.lower() == "plead" and gov.pos_ == "VERB":  # "pleaded guilty today to" (hung on the verb) too
@@ -124,19 +154,6 @@ def convicted(r: Resolver, verb: Token) -> list[Arg] | None:
         return None
     people = [who] if who is not None else _children(gov, {"dobj", "nsubjpass"})
     return [a for p in people for a in r.entities(p) if r.table.types.get(a.entity) in ORGS | {"Person"}]
-
-
-def not_guilty(verb: Token) -> bool:
-    """The export is what someone pleaded not guilty to or was found not guilty of ("pleaded not guilty to exporting",
-    "was found not guilty of conspiring to ship"): a denial or an acquittal, no export (docs/annotation.md 5)."""
-    t = verb
-    for _ in range(4):
-        if t.dep_ not in {"pcomp", "pobj", "prep", "xcomp", "amod"} or t.head is t:
-            return False
-        t = t.head
-        if t.lower_ == "guilty":
-            return any(c.dep_ == "neg" or c.lower_ in {"not", "never"} for c in t.children)
-    return False
 
 
 # verbs that make someone else's act happen: "X caused the amplifiers to be exported to Y", "X had the parts shipped

@@ -27,6 +27,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from mcfwatch.extract.en.doctext import memo, text_of
 from mcfwatch.extract.en.lexicon import ROLE_NOUNS
 from mcfwatch.extract.en.names import country_name
 
@@ -180,11 +181,13 @@ def lone_field_word(doc: Doc, i: int) -> int:
                                      or doc[i + 1].tag_ in _PAST_OR_PLURAL_VERBS) \
             or country_name(tok.text) is not None:
         return i
-    text = doc.text
-    for m in re.finditer(r"\b" + re.escape(tok.text) + r"\b", text):
-        if not re.search(r"(?:\band|&)\s+$", text[max(0, m.start() - 6):m.start()]):
-            return i
-    return i + 1
+    seen = memo(doc, "mcfwatch_lone_field")  # one scan of the text per word and document
+    lone = seen.get(tok.text)
+    if lone is None:
+        text = text_of(doc)
+        lone = seen[tok.text] = all(re.search(r"(?:\band|&)\s+$", text[max(0, m.start() - 6):m.start()])
+                                    for m in re.finditer(r"\b" + re.escape(tok.text) + r"\b", text))
+    return i + 1 if lone else i
 
 
 _ACADEMIC_HEADS = {"college", "school", "faculty", "department", "laboratory", "lab", "institute", "centre", "center",

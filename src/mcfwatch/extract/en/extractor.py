@@ -14,7 +14,8 @@ from mcfwatch.extract.dates import DateMatch, find_dates
 from mcfwatch.extract.en.args import Resolver
 from mcfwatch.extract.en.dateline import datelines, in_dateline
 from mcfwatch.extract.en.discourse import INHERITED_METHOD, INHERITED_PENALTY, date_relations
-from mcfwatch.extract.en.entities import build_table, mentions_of, retype_by_context, text_of
+from mcfwatch.extract.en.doctext import text_of
+from mcfwatch.extract.en.entities import build_table, mentions_of, retype_by_context
 from mcfwatch.extract.en.merge import merge_variants
 from mcfwatch.extract.en.model import load_nlp
 from mcfwatch.extract.en.relations import Found, SentenceRules

@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from mcfwatch.extract.en.args import Arg, Resolver
 from mcfwatch.extract.en.found import ORGS, Found
 from mcfwatch.extract.en.modality import is_stated
+from mcfwatch.extract.en.names import country_name
 from mcfwatch.extract.en.relations_util import _children, _conf, prep_objects
 
 Subjects = Callable[[Token], tuple[list[Arg], bool]]
@@ -32,7 +33,7 @@ JOINT_NOUNS = {"lab", "laboratory", "centre", "center", "institute", "school", "
 SETUP_VERBS = {"run", "operate", "open", "launch", "set", "establish", "found", "build", "create", "form", "start",
                "manage", "develop", "inaugurate", "unveil", "co-found", "cofound"}
 TOGETHER = {"jointly", "together"}
-APART = {"each", "respectively", "separately", "independently"}  # "A and B each set up a lab": no joint one
+APART = {"each", "respectively", "separately", "independently", "both"}  # "A and B each set up a lab": no joint one
 FOUND_VERBS = {"set", "establish", "found", "launch", "create", "form", "co-found", "cofound"}
 TRIGGERS = SETUP_VERBS | JOINT_NOUNS | {"team", "agree", "work"}
 # who works "with" whom as a cooperation: research bodies and firms, not an office a firm deals with
@@ -125,8 +126,9 @@ class JointlyRules:
         partners += [a for c in tok.children if c.dep_ == "advmod" and c.lower_ in TOGETHER
                      for a in self._orgs(prep_objects(c, {"with"}))]
         if not together and not partners and lemma in FOUND_VERBS | {"open", "build"} and tok.tag_ != "VBN" \
-                and not any(t.lower_ in APART for t in tok.sent):
+                and thing.tag_ in {"NN", "NNP"} and not any(t.lower_ in APART for t in tok.sent):
             # "Kelso and NJUST established the Kelso–NJUST Laboratory in 2017": two named founders of one thing
+            # (not of several: "Huawei and ZTE have established R&D centres in Europe")
             together = len([a for a in self.subjects(tok)[0] if self.r.table.types.get(a.entity) in ORGS
                             and a.how == "direct"]) >= 2
         if not together and not partners:
@@ -214,6 +216,11 @@ class JointlyRules:
                     out.append(Found("agreement", s.entity, p.entity, tok.i, _conf(s, p), kind))
         return out
 
+    def _town(self, a: Arg) -> bool:
+        """A city or region that twins with another ("Ballymore and Kilbarry agreed to ..."), not a country: "The US
+        and China agreed to resume talks" is diplomacy, no cooperation agreement."""
+        return self.r.table.types.get(a.entity) == "Place" and country_name(self.r.table.names[a.entity]) is None
+
     def _agreed_together(self, tok: Token) -> list[Found]:
         """"In 2019 Queen Mary and Northwestern Polytechnical University agreed to add a programme", "the two
         universities agreed to expand the school": parties that agree together to do something made an agreement
@@ -221,7 +228,7 @@ class JointlyRules:
         acts = _children(tok, {"xcomp"})
         if not acts or prep_objects(tok, {"with"}) or not is_stated(tok):
             return []
-        subj = [a for a in self.subjects(tok)[0] if self.r.table.types.get(a.entity) in ORGS | {"Place"}
+        subj = [a for a in self.subjects(tok)[0] if (self.r.table.types.get(a.entity) in ORGS or self._town(a))
                 and a.how == "direct"]  # named: "Both sides agreed to maintain this channel" is a readout's talk
         if len(subj) < 2:
             return []

@@ -62,6 +62,9 @@ BLOCKING_NOUNS = {
     "possibility", "draft", "allegation", "charge", "invitation", "offer", "request", "ban", "prohibition",
     "restriction", "bid", "goal", "aim", "threat", "risk", "indictment", "complaint", "rule", "order",
 }
+# verbs that punish someone for an act: the core the rules extend (``args._FAULTING``, ``exports.CONVICT_VERBS``,
+# ``trade.PUNISH_VERBS``); "fin" is the parser's lemma of "fined"
+PUNISHING = frozenset({"fine", "fin", "sentence", "convict", "penalise", "penalize", "punish", "sanction"})
 MODAL_AUX = {"will", "would", "shall", "may", "might", "could", "should", "can", "must", "'ll", "wo", "ca"}
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 CONDITIONAL_MARKS = {"if", "whether", "unless"}

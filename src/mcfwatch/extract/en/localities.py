@@ -6,7 +6,8 @@ towns to Company, the largest type: "Kilbarry", "Almaty", "Lower Saxony" on the 
 - "Mayor Nguyen Van Thanh of Hai Phong", "Lord Mayor Sinead Brophy of Kilbarry", "Almaty Deputy Mayor Yerlan
   Auba": a firm has no mayor;
 - "Ballymore's partner city", "X's sister city": a city's twin;
-- "a plant in Bowling Green", "based in X", "headquartered in X", "near X", "outside X": where something stands;
+- "a plant in Bowling Green", "based in X", "headquartered in X", "a range near X", "based in A outside X": where
+  something stands (never a person: "sat near Li Wei");
 - "the Manchester broker Northern Deal Partners", "the Aberdeen subsea firm Deepline Engineering": a name before a
   kind of firm and the firm's own name is where the firm is (all 30 such names of corpus/train and corpus/extra
   are places);
@@ -21,7 +22,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from mcfwatch.extract.en.entities import BODY_WORDS, EntityTable, text_of
+from mcfwatch.extract.en.doctext import text_of
+from mcfwatch.extract.en.entities import BODY_WORDS, EntityTable
 
 _DIVISIONS = {"state", "city", "town", "county", "province", "prefecture", "municipality", "region", "village",
               "borough", "canton", "emirate", "oblast", "island", "islands"}
@@ -32,13 +34,26 @@ _SITED = {"based", "headquartered", "located", "registered", "incorporated", "pl
           "headquarters", "campus", "site", "branch", "office", "offices", "warehouse", "mill", "born", "resident"}
 
 
-def _sited(span: Span) -> bool:
+# things that stand somewhere, before "near" or "outside": "a test range outside Xi'an", "a port near X"
+_FACILITIES = {"range", "base", "port", "airport", "airfield", "shipyard", "yard", "park", "zone", "lab", "laboratory",
+               "centre", "center", "complex", "compound", "depot", "city", "town", "village", "district", "area",
+               "station", "works", "plants", "factories", "facilities", "sites", "bases"}
+_HEDGES = {"just", "right", "directly", "immediately", "somewhere", "nearby", "close", "a", "few", "miles", "km",
+           "kilometres", "kilometers"}
+
+
+def _sited(span: Span, person: bool) -> bool:
     """"a plant in Bowling Green", "headquartered in X", "based in San Quirino near Pordenone", "a test range
-    outside Xi'an": near a name is where something is (not "near Huawei's campus": a possessive names its owner)."""
+    outside Xi'an": near a name is where something is (not "near Huawei's campus": a possessive names its owner;
+    not "sat near Li Wei" nor "hired from outside Huawei": nothing sited before "near" / "outside", or a person)."""
     doc = span.doc
-    if span.start >= 1 and doc[span.start - 1].lower_ in {"near", "outside"} \
+    if span.start >= 2 and doc[span.start - 1].lower_ in {"near", "outside"} and not person \
             and not (span.end < len(doc) and doc[span.end].lower_ in {"'s", "’s", "'"}):
-        return True
+        j = span.start - 2
+        while j > 0 and (doc[j].lower_ in _HEDGES or doc[j].like_num):  # "a plant just outside", "30 km outside"
+            j -= 1
+        before = doc[j]
+        return before.lower_ in _SITED or before.lower_ in _FACILITIES or before.ent_type_ in {"GPE", "LOC", "FAC"}
     return span.start >= 2 and doc[span.start - 1].lower_ == "in" and doc[span.start - 2].lower_ in _SITED
 
 
@@ -95,13 +110,14 @@ def local_places(doc: Doc, table: EntityTable) -> None:
     for eid, spans in table.spans.items():
         if table.types.get(eid) not in {"Company", "Organization", "Person"} or eid in table.ruler_typed:
             continue
+        person = table.types.get(eid) == "Person"
         words = table.names[eid].lower().split()
         if len(words) > 3 or set(words) & BODY_WORDS:
             continue
         for s, e in spans:
             span = doc.char_span(s, e)
             if span is not None and span.text == table.names[eid] and (
-                    _divided(span) or _mayor_after(span) or _twin_of(span) or _sited(span) or _firm_seat(span, text)
+                    _divided(span) or _mayor_after(span) or _twin_of(span) or _sited(span, person) or _firm_seat(span, text)
                     or _firm_of(span, table)):
                 table.types[eid] = "Place"
                 break

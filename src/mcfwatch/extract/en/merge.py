@@ -14,7 +14,8 @@ import re
 
 from spacy.tokens import Doc
 
-from mcfwatch.extract.en.entities import EntityTable, _merge, text_of
+from mcfwatch.extract.en.doctext import text_of
+from mcfwatch.extract.en.entities import EntityTable, _merge
 from mcfwatch.extract.en.localities import local_places
 from mcfwatch.extract.en.shortforms import merge_short_forms
 

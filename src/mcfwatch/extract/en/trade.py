@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from mcfwatch.extract.en.args import Arg, Resolver
 from mcfwatch.extract.en.flows import NOT_GOODS
 from mcfwatch.extract.en.found import ORGS, Found
+from mcfwatch.extract.en.lexicon import PUNISHING
 from mcfwatch.extract.en.modality import is_stated
 from mcfwatch.extract.en.relations_util import _children, pairs, prep_objects
 
@@ -31,7 +32,7 @@ EXPORT_NOUNS = {"export", "re-export", "reexport", "sale", "shipment", "delivery
 CAUSE_VERBS = {"cause", "arrange", "handle", "make", "complete", "conduct", "execute", "undertake", "organise",
                "organize", "finalise", "finalize", "effect", "carry"}
 # "paid a penalty for 37 shipments", "was fined for shipments to Y": the one who pays shipped
-PUNISH_VERBS = {"pay", "fine", "fin", "sentence", "convict", "penalise", "penalize", "punish"}  # "fin": "fined"'s lemma
+PUNISH_VERBS = (PUNISHING - {"sanction"}) | {"pay"}
 # adjectives that make the act a plan, a possibility or an allegation
 HEDGES = {"proposed", "planned", "potential", "possible", "pending", "future", "attempted", "alleged", "prospective",
           "intended", "suspected", "hypothetical", "unsuccessful"}

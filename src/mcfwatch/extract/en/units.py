@@ -12,7 +12,8 @@ import re
 
 from spacy.tokens import Doc
 
-from mcfwatch.extract.en.entities import EntityTable, _merge, text_of
+from mcfwatch.extract.en.doctext import text_of
+from mcfwatch.extract.en.entities import EntityTable, _merge
 from mcfwatch.extract.en.found import Found
 from mcfwatch.extract.en.names import name_key
 

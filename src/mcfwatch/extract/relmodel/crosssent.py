@@ -20,8 +20,9 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from mcfwatch.extract.en.accused import accused, defendant
+from mcfwatch.extract.en.args import ROLE_WORDS, role_reference
 from mcfwatch.extract.relmodel import features_en
-from mcfwatch.extract.relmodel.antecedents import AGENTS, free, names_of, subject
+from mcfwatch.extract.relmodel.antecedents import AGENTS, Occupied, free, names_of, subject
 from mcfwatch.extract.relmodel.candidates import Mention
 
 # English head nouns of a definite description ("the fair", "this company") -> the types it can stand for
@@ -78,6 +79,7 @@ def english(sdoc: Doc, mentions: list[Mention], kinds: frozenset[str] = frozense
     ordered = sorted(mentions, key=lambda m: m.start)
     names = names_of(sdoc.text, ordered)
     out: list[Mention] = []
+    taken = Occupied(ordered)
     tk = features_en.tokens(sdoc)  # the features' columns: a token that cannot refer is never made a ``Token``
     parties = _Parties(sdoc, tk, ordered, kinds) if kinds else None
     words = _EN_WORDS | parties.words if parties is not None else _EN_WORDS
@@ -96,7 +98,8 @@ def english(sdoc: Doc, mentions: list[Mention], kinds: frozenset[str] = frozense
                 ref = _english_ref(t, sent.start_char, prev_start, ordered, names)
             if ref is None and parties is not None:
                 ref = parties.ref(t, sent.start_char, prev_start)
-            if ref is not None and free(ref.start, ref.end, ordered) and free(ref.start, ref.end, out):
+            # every reference ends where its token ends, tokens in order: only the last one found can overlap
+            if ref is not None and taken.free(ref.start, ref.end) and free(ref.start, ref.end, out[-1:]):
                 out.append(ref)
         prev_start = sent.start_char
     return out
@@ -123,7 +126,7 @@ _PARTY_TERMS = frozenset({"Company", "Group", "Corporation", "Firm", "Buyer", "S
                           "Trust", "Partnership", "Defendant", "Respondent", "Claimant", "Plaintiff", "Agent"})
 # "the Company" / "the Group" capitalised with no definition: the filing's own company (its most-mentioned one)
 _OWN_TERMS = {"Company", "Group", "Corporation", "Firm"}
-_ROLES = frozenset({"defendant", "respondent", "accused"})
+_ROLES = ROLE_WORDS
 _WE = frozenset({"we", "our", "us"})
 # verbs that move goods or data to a recipient; a passive one with no "by" agent is the unnamed exporter's
 _TRANSFER = frozenset({"ship", "send", "deliver", "export", "re-export", "reexport", "transship", "tranship",
@@ -251,8 +254,7 @@ class _Parties:
             if ante is not None and ante.start < t.idx:
                 return Mention(prev.idx, t.idx + len(t.text), ante.entity, ante.type, "def:term")
         if "defendant" in self.kinds and low in _ROLES and t.tag_ in {"NN", "NNP"}:
-            if prev is None or prev.lower_ != "the" or any(c.dep_ in {"appos", "compound"} for c in t.children) \
-                    or t.dep_ in {"compound", "appos"}:
+            if prev is None or not role_reference(t):
                 return None  # "defendant Pacific Microwave Systems", "the defendant Chen"
             who = defendant(self.sdoc, self.named, self.by_token, t.i, self._entity_at, self.types.get)
             if who is None:
