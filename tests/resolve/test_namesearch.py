@@ -87,3 +87,27 @@ def test_the_same_name_on_two_entities_finds_both_and_a_firm_with_extra_words_is
     assert index.lookup("Boeing Capital Corporation") == []
     assert index.lookup("The Boeing Company") == [("e3", "波音公司", TRANSLATED)]
     assert index.lookup("Central Military Commission") == [("e4", "中央军事委员会", TRANSLATED)]
+
+
+def test_the_cross_language_index_is_built_outside_the_lock_and_the_name_table_loaded_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """review doors #9: every store generation rebuilt the blocked index (and loaded the name table) under the
+    module lock that every request's name_index takes, so one web search's miss stalled all the others."""
+    from mcfwatch.resolve import namesearch
+    from mcfwatch.resolve.knowledge import Knowledge
+
+    loads: list[bool] = []
+    real = Knowledge.from_sources.__func__  # type: ignore[attr-defined]
+
+    def counted(cls: type[Knowledge], entries: object = (), table: bool = True) -> Knowledge:
+        loads.append(namesearch._lock.locked())
+        return real(cls, entries, table)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(Knowledge, "from_sources", classmethod(counted))
+    namesearch._knowledge.cache_clear()
+    for generation in range(2):  # two store generations, each its own index
+        index = namesearch.NameIndex.build([("e1", "空中客车公司"), (f"e{generation + 2}", "庞巴迪公司")])
+        assert [eid for eid, _, _ in index.lookup("Airbus")] == ["e1"]
+    assert loads == [False]  # loaded once, and not under the lock
+    namesearch._knowledge.cache_clear()

@@ -3,7 +3,8 @@
 Each stored name is indexed under a few keys: its name key, its simplified form, and for names with Chinese
 characters their toneless pinyin with and without spaces ("立中集团" -> "li zhong ji tuan", "lizhongjituan").
 A query is folded the same way and matched exactly, then by prefix, then as a substring.
-The index is built once per store generation (the store's counts) and reused by every request.
+The index is built once per store generation (the store's counts) and reused by every request; the
+cross-language part is built outside the module's lock, with the name table loaded once per process.
 
 A query no key finds may name a stored name in the other language: "Central Military Commission" for a store
 that holds only 中央军事委员会, "Bombardier" for 庞巴迪公司. `NameIndex.translated` then compares the query with
@@ -30,6 +31,7 @@ from mcfwatch.model.keys import name_key
 
 if TYPE_CHECKING:
     from mcfwatch.resolve.index import NameIndex as BlockedIndex
+    from mcfwatch.resolve.knowledge import Knowledge
     from mcfwatch.resolve.matcher import Matcher
     from mcfwatch.resolve.names import Name
 
@@ -108,10 +110,16 @@ class NameIndex:
         return [(eid, name, score) for eid, (score, name) in ranked[:limit]]
 
     def _blocking(self) -> tuple[BlockedIndex, BlockedIndex, Matcher]:
-        with _lock:
-            if self._blocked is None:
-                self._blocked = _blocked_index(self.names)
-            return self._blocked
+        """Built outside the module's lock (every request's name_index takes it), published once: two requests
+        that miss together both build, the first to finish is kept."""
+        built = self._blocked
+        if built is None:
+            fresh = _blocked_index(self.names)
+            with _lock:
+                if self._blocked is None:
+                    self._blocked = fresh
+                built = self._blocked
+        return built
 
     def lookup(
         self, query: str, limit: int = 50, substrings: bool = True, translated: bool = True
@@ -182,7 +190,6 @@ def _blocked_index(names: Iterable[tuple[str, str]]) -> tuple[BlockedIndex, Bloc
     transliteration, with a matcher over the name table and the stored names' word rarity."""
     from mcfwatch.resolve.index import NameIndex as Blocked
     from mcfwatch.resolve.index import prepare
-    from mcfwatch.resolve.knowledge import Knowledge
     from mcfwatch.resolve.matcher import Matcher
 
     blocked, sounds = Blocked(), Blocked()
@@ -191,7 +198,15 @@ def _blocked_index(names: Iterable[tuple[str, str]]) -> tuple[BlockedIndex, Bloc
         blocked.add_prepared(pos, prepared)
         sounds.add_prepared(pos, [(parsed, _sound_keys(parsed)) for parsed, _ in prepared])
     blocked.freeze()
-    return blocked, sounds, Matcher(Knowledge.from_sources([], table=True), blocked.vocabulary)
+    return blocked, sounds, Matcher(_knowledge(), blocked.vocabulary)
+
+
+@lru_cache(maxsize=1)
+def _knowledge() -> Knowledge:
+    """The name table and dictionaries, loaded once per process (not once per store generation)."""
+    from mcfwatch.resolve.knowledge import Knowledge
+
+    return Knowledge.from_sources([], table=True)
 
 
 def _sound_keys(name: Name) -> list[str]:
