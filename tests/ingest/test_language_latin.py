@@ -96,6 +96,9 @@ ANNEXES = [
     "Université de la Réunion; Institut des Sciences de la Terre.\n",
     "Visiting scholars: Maria da Silva (Universidade do Porto), Juan de la Cruz (Universidad de los Andes), "
     "Pieter van der Berg (Universiteit van Amsterdam), Hans von der Heide (Technische Universität München).\n",
+    "Annex B. European partners\n1. Centre national de la recherche scientifique (CNRS)\n2. Commissariat à "
+    "l'énergie atomique et aux énergies alternatives (CEA)\n3. Office national d'études et de recherches "
+    "aérospatiales (ONERA)\n4. Institut national de recherche en sciences et technologies du numérique\n",
     "List of partner universities\nUniversidad Politécnica de Madrid\nUniversidade de São Paulo\nUniversité de Lyon\n"
     "Università degli Studi di Milano\nTechnische Universiteit Delft\nPontificia Universidad Católica de Chile\n",
 ]

@@ -41,6 +41,8 @@ _NAME_PARTICLES = frozenset(
     "de del della delle degli dei di da das do dos du des d la las le les los lo l van von der den ten ter "
     "zu zur y e et i und en für fur".split())
 _MAX_PARTICLES = 3
+_ITEM_SPLIT = re.compile(r"[\n;]+")
+_ITEM_WORDS = 12
 _forced: ContextVar[str | None] = ContextVar("mcfwatch_read_as", default=None)
 
 
@@ -80,12 +82,24 @@ def _outside_names(words: list[str]) -> list[str]:
     return [w.lower() for w, k in zip(words, keep, strict=True) if k]
 
 
+def _outside_list_items(sample: str) -> list[str]:
+    """The words outside the items of a list: a line (or a ';'-separated part) of at most _ITEM_WORDS words that
+    begins, after its number or bullet, with a capital is a name ("2. Office national d'études et de recherches
+    aérospatiales (ONERA)"), not prose in the name's language."""
+    words: list[str] = []
+    for item in _ITEM_SPLIT.split(sample):
+        found = _WORD.findall(item)
+        if not (found and found[0][:1].isupper() and len(found) <= _ITEM_WORDS):
+            words += found
+    return words
+
+
 def latin_language(sample: str) -> str:
     """'en', or the other Latin-script language whose function words outnumber English's MARGIN times."""
     words = _WORD.findall(sample)[:3000]
     english, other = _function_words()
     en = sum(w.lower() in english for w in words)
-    foreign = _outside_names(words)
+    foreign = _outside_names(_outside_list_items(sample)[:3000])
     lang, hits = max(((k, sum(w in v for w in foreign)) for k, v in other.items()), key=lambda kv: kv[1])
     return lang if hits >= MIN_FUNCTION_WORDS and hits >= MARGIN * en else "en"
 
