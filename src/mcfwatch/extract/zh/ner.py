@@ -818,13 +818,18 @@ _AT_WORK = re.compile("合作|研发|研究|研制|开发|攻关|转让|转移|�
 _SENTENCE_ENDS = "。；！？\n"
 
 
-def _field_at_work(text: str, c: _Cand) -> bool:
-    """Whether the rule's technology ``c`` is more than a bare field word, or its sentence does something with it."""
+_SENTENCE_END_RX = re.compile("[" + _SENTENCE_ENDS + "]")
+
+
+def _field_at_work(text: str, c: _Cand, stops: list[int]) -> bool:
+    """Whether the rule's technology ``c`` is more than a bare field word, or its sentence does something with it
+    (``stops``: the offsets of ``_SENTENCE_ENDS`` in the text, found once per document)."""
     if text[c.start : c.end] not in tr.TECH_FIELD_SET:
         return True
-    start = max(text.rfind(ch, 0, c.start) for ch in _SENTENCE_ENDS) + 1
-    ends = [k for k in (text.find(ch, c.end) for ch in _SENTENCE_ENDS) if k >= 0]
-    end = min(ends) if ends else len(text)
+    i = bisect.bisect_left(stops, c.start)
+    start = stops[i - 1] + 1 if i > 0 else 0
+    j = bisect.bisect_left(stops, c.end)
+    end = stops[j] if j < len(stops) else len(text)
     return bool(_AT_WORK.search(text, start, c.start) or _AT_WORK.search(text, c.end, end))
 
 
@@ -1245,11 +1250,12 @@ def find_mentions(
                 chosen.append(_Cand(s, e, "Technology", 2, [], "rule"))
     chosen.sort(key=lambda c: c.start)
     person_at = {c.start for c in chosen if c.type == "Person"}
+    stops = [m.start() for m in _SENTENCE_END_RX.finditer(text)]
     out = []
     for c in chosen:
         if c.type == "Place" and notplaces.names_no_place(text, c.start, c.end):
             continue  # 《中华人民共和国出口管制法》, 中国特色, 中美
-        if c.type == "Technology" and c.source == "rule" and not _field_at_work(text, c):
+        if c.type == "Technology" and c.source == "rule" and not _field_at_work(text, c, stops):
             continue  # 国家集成电路产业投资基金, 云帆机器人迎来新任首席执行官: a field named, nothing done with it
         if c.type == "Person" and text.startswith(_DOCTRINE, c.end):
             continue  # 邓小平理论, 毛泽东思想, 诺贝尔奖: a doctrine or a prize named for a person (corpus/train: 0 of 13)
