@@ -57,3 +57,11 @@ def test_a_partner_file_whose_country_column_says_china_in_chinese_keeps_hit_lis
     path.write_text("name,国家\n哈尔滨工业大学,中国\n", "utf-8")
     [row] = screen_rows(read_rows(path), str(path)).rows
     assert row["status"] == "listed", row
+
+
+def test_a_chinese_partner_file_names_its_columns_in_chinese(tmp_path: Path) -> None:
+    path = tmp_path / "合作单位.csv"
+    path.write_text("序号,单位名称,国家\n1,哈尔滨工业大学,中国\n2,慕尼黑工业大学,德国\n", "utf-8")
+    by_name = {r["单位名称"]: r for r in screen_rows(read_rows(path), str(path)).rows}
+    assert by_name["哈尔滨工业大学"]["status"] == "listed"
+    assert by_name["慕尼黑工业大学"]["status"] == "not listed"

@@ -21,7 +21,8 @@ from mcfwatch.lists.countries import country_code
 from mcfwatch.resolve.algorithm import DEFAULT_THRESHOLD
 from mcfwatch.resolve.screen import Screener, ScreenResult, default_screener
 
-NAME_COLUMNS = ("name", "partner", "organisation", "organization", "institution", "entity", "company", "party")
+NAME_COLUMNS = ("name", "partner", "organisation", "organization", "institution", "entity", "company", "party",
+                "名称", "单位名称", "机构名称", "企业名称", "公司名称", "单位", "机构")
 COUNTRY_COLUMNS = ("country", "country_code", "jurisdiction", "land", "pays", "paese", "país", "pais", "国家", "国别")
 OUTPUT_COLUMNS = ("status", "best_score", "lists", "entries", "matched_names", "features", "related")
 
