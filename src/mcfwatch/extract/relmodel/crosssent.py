@@ -60,15 +60,24 @@ AGENTS_OR_EVENT = AGENTS | {"Event"}
 _EN_WORDS = frozenset(EN_PERSON | EN_IT)  # the pronouns ``_english_ref`` reads
 
 
+def _starts_at(mentions: list[Mention], first: int, last: int) -> bool:
+    """Whether a mention of ``mentions`` (in order of their start) starts in [first, last]."""
+    k = bisect.bisect_left(mentions, first, key=lambda m: m.start)
+    return k < len(mentions) and mentions[k].start <= last
+
+
 def _latest(before: int, mentions: list[Mention], types: set[str], word: str, names: dict[str, str],
             by_type: bool) -> Mention | None:
     """The latest mention before ``before`` of an entity of one of ``types`` whose name has ``word``, else
     (``by_type``) the latest of those types."""
-    prior = [m for m in mentions if m.end <= before and m.type in types]
-    named = [m for m in prior if word in names[m.entity].lower()]
-    if named:
-        return named[-1]
-    return prior[-1] if prior and by_type else None
+    latest: Mention | None = None  # ``mentions`` in order of their start: walked back from ``before``
+    for k in range(bisect.bisect_left(mentions, before, key=lambda m: m.start) - 1, -1, -1):
+        m = mentions[k]
+        if m.end <= before and m.type in types:
+            if word in names[m.entity].lower():
+                return m
+            latest = latest or m
+    return latest if by_type else None
 
 
 def english(sdoc: Doc, mentions: list[Mention], kinds: frozenset[str] = frozenset()) -> list[Mention]:
@@ -285,7 +294,7 @@ def _english_ref(t: Token, sent_start: int, prev_start: int, ordered: list[Menti
     if t.pos_ == "NOUN" and t.tag_ != "NNS" and t.lemma_.lower() in EN_HEADS:
         det = next((c for c in t.children if c.dep_ == "det" and c.lower_ in EN_DETERMINERS), None)
         end = t.idx + len(t.text)
-        if (det is None or t.dep_ in {"compound", "appos"} or any(end <= m.start <= end + 1 for m in ordered)
+        if (det is None or t.dep_ in {"compound", "appos"} or _starts_at(ordered, end, end + 1)
                 or any(c.dep_ in {"prep", "appos", "nummod"} and c.i > t.i for c in t.children)
                 or any(c.dep_ == "nummod" for c in t.children)):
             return None  # "the university of X", "the firm Sichuan Huafeng", "the two companies"
