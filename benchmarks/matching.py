@@ -133,6 +133,7 @@ TRAPS = [  # (left, right, same?) written by hand from the research notes
     # usertry s28: a Chinese name read through common-word glosses is not Taiwan's AIDC; another Xi'an firm
     ("航天工业发展股份有限公司", "Aerospace Industrial Development Corp.", False),
     ("Xi'an Aero-Engine PLC", "Xian Aero-Engine Controls Co., Ltd.", False),
+    ("Xi'an Aero-Engine PLC", "中国航空发动机集团有限公司", False),  # a Xi'an firm, not AECC itself (a group member)
     ("通用电气", "General Electric Company", True),  # CC-CEDICT publishes the Chinese name as GE's
     ("中国航空工业集团", "Aviation Industry Corporation of China", True),
     ("中国电子科技集团", "China Electronics Technology Group Corporation", True),

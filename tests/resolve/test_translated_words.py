@@ -60,3 +60,21 @@ def test_xian_aero_engine_is_not_xian_aero_engine_controls() -> None:
 def test_a_longer_name_saying_nothing_more_still_matches(left: str, right: str) -> None:
     c = compare(left, right)
     assert c.score >= DEFAULT_THRESHOLD and "more_specific_institution" not in c.features
+
+
+@pytest.mark.parametrize("aecc", ["Aero Engine Corporation of China", "中国航空发动机集团有限公司", "AECC"])
+def test_a_xian_firm_is_not_the_countrys_group(aecc: str) -> None:
+    """Xi'an Aero-Engine says a city where AECC's names say China: a member of the group at most, never AECC."""
+    c = compare("Xi'an Aero-Engine PLC", aecc)
+    assert c.score < DEFAULT_THRESHOLD
+    assert not [h for h in screen("Xi'an Aero-Engine PLC").hits if "Aero Engine Corporation" in h.entry_name]
+
+
+@pytest.mark.parametrize(("left", "right"), [
+    ("CAEP", "Chinese Academy of Engineering Physics"),   # China and Chinese: one country said two ways
+    ("AECC", "Aero Engine Corporation of China"),
+    ("中国航空发动机集团", "Aero Engine Corporation of China"),
+])
+def test_one_place_said_two_ways_still_matches(left: str, right: str) -> None:
+    assert "different_words" not in compare(left, right).features
+    assert compare(left, right).score >= DEFAULT_THRESHOLD

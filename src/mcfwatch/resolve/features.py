@@ -480,8 +480,14 @@ def sub_unit(a: Name, b: Name, ctx: Context) -> Result:
 
 
 def different_words(a: Name, b: Name, ctx: Context) -> Result:
-    """Each name has a word the other lacks (Science and Technology vs Science and Industry)."""
-    if a.script != "latin" or b.script != "latin" or a.acronym or b.acronym:
+    """Each name has a word the other lacks (Science and Technology vs Science and Industry; Xi'an Aero-Engine vs 中国航空发动机, China Aero-Engine: a city's firm is not the country's group)."""
+    if not {a.script, b.script} <= {"latin", "han"}:
+        return NONE
+    if a.script != b.script or a.acronym or b.acronym:
+        # a Chinese name's glosses vary, an acronym's expansion (AECC: Aero Engine ... of China) is one reading:
+        # only their places are compared
+        return _places_differ(a, b, ctx)
+    if a.script != "latin" or b.script != "latin":
         return NONE
     best, found = -1.0, NONE
     for ra, rb in _pairs(a, b):
@@ -496,6 +502,24 @@ def different_words(a: Name, b: Name, ctx: Context) -> Result:
         only_b = [w for w, x in zip(rb, sb, strict=True) if x == 0]
         found = (1.0, f"{'/'.join(only_a)} vs {'/'.join(only_b)}") if only_a and only_b else NONE
     return found
+
+
+def _places_differ(a: Name, b: Name, ctx: Context) -> Result:
+    """A Chinese and an English name whose best readings differ only in places, each saying one the other lacks."""
+    (_, _), only_a, only_b = _best_alignment(a, b, ctx)
+    proper = lexicon.PLACES - _NOT_PROPER
+    if not (only_a and only_b and all(w in proper for w in (*only_a, *only_b))):
+        return NONE
+    pa, pb = {_COUNTRY.get(w, w) for w in only_a}, {_COUNTRY.get(w, w) for w in only_b}
+    if pa - pb and pb - pa:  # (Chinese Academy ~ CAEP's "China Academy": one country said two ways)
+        return 1.0, f"{'/'.join(only_a)} vs {'/'.join(only_b)}"
+    return NONE
+
+
+# A country's adjective and other names, read as the country when two names' places are compared.
+_COUNTRY = {"chinese": "china", "prc": "china", "british": "uk", "britain": "uk", "england": "uk", "usa": "us",
+            "america": "us", "american": "us", "german": "germany", "japanese": "japan", "french": "france",
+            "russian": "russia", "korean": "korea", "indian": "india"}
 
 
 def more_specific_institution(a: Name, b: Name, ctx: Context) -> Result:
