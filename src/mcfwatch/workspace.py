@@ -93,6 +93,61 @@ def extract_paths(
         yield ex
 
 
+class ReadingLedger:
+    """What one ingest run (one process, or --workers N: batch/parallel.py) knows about the files it reads:
+    which are stored already (duplicates), and which are a file stored before from an older reader's text, whose
+    new reading then replaces that one (Store.replace_reading) once, a second copy of it in the same run being
+    a duplicate."""
+
+    def __init__(self, store: Store, report: IngestReport) -> None:
+        self.store = store
+        self.report = report
+        self.raws: dict[str, str] = {}  # text sha256 -> the file bytes' sha256
+        self.replacing: dict[str, StoredReading] = {}  # text sha256 -> the older reading of the same file
+        self.claimed: set[str] = set()
+
+    def admit(self, item: Document) -> bool:
+        """Whether to extract this document: False when its text is stored already (counted as a duplicate)."""
+        from mcfwatch.ingest.sources import file_identity
+
+        ident = file_identity(item)
+        stored_id = self.store.has_document(item.sha256)
+        if stored_id and item.sha256 not in self.replacing and self._read_anew(stored_id, item.language):
+            # stored unextracted in another language, now read in one mcfwatch extracts (ingest --lang en, or
+            # a better detector): this reading replaces the stored one
+            self.raws[item.sha256] = ident.raw_sha256 if ident is not None else item.sha256
+            self.replacing[item.sha256] = StoredReading(stored_id, item.sha256)
+            self.claimed.add(stored_id)
+            return True
+        if stored_id:
+            if ident is not None:  # a row stored before the bytes were recorded learns them (from its own file)
+                self.store.note_raw(item.sha256, ident.raw_sha256, item.path)
+            self.report.duplicates.append(item.path or item.id)
+            return False
+        if ident is not None:
+            self.raws[item.sha256] = ident.raw_sha256
+            # the same file stored from an older reader's text: read again, it replaces that reading
+            earlier = self.store.earlier_reading(ident.raw_sha256, item.path, ident.modified, item.text)
+            if earlier is not None and earlier.id not in self.claimed:
+                self.claimed.add(earlier.id)
+                self.replacing[item.sha256] = earlier
+        return True
+
+    def _read_anew(self, doc_id: str, language: str | None) -> bool:
+        """Whether a stored document, not extracted for its language, is now read in a language mcfwatch extracts."""
+        stored = self.store.document(doc_id).get("language")
+        return stored != language and not extracts(stored) and extracts(language)
+
+    def put(self, ex: Extraction) -> str:
+        """Store one extraction (a new document, a new reading of a stored file, or a duplicate) and count it;
+        returns the name progress shows."""
+        sha = ex.document.sha256
+        old = self.replacing.pop(sha, None)  # once: a second copy of the same file is then a duplicate
+        if old is not None:
+            return self.report.count_reread(ex, self.store.replace_reading(old, ex, self.raws[sha]))
+        return self.report.count(ex, self.store.add_extraction(ex, self.raws.get(sha)))
+
+
 class Workspace:
     """A store plus the models that fill it. Open one per process; models load once, lazily."""
 
@@ -125,20 +180,12 @@ class Workspace:
             return self._ingest(paths, on_item, resolve)
 
     def _ingest(self, paths: list[Path], on_item: Progress | None, resolve: bool) -> IngestReport:
-        from mcfwatch.ingest.sources import file_identity
-
         report = IngestReport()
+        ledger = ReadingLedger(self.store, report)
         pending: list[Document] = []
-        raws: dict[str, str] = {}  # text sha256 -> the file bytes' sha256
-        replacing: dict[str, StoredReading] = {}  # text sha256 -> the older reading of the same file
-        claimed: set[str] = set()
 
         def store(ex: Extraction) -> None:
-            sha = ex.document.sha256
-            if sha in replacing:
-                name = report.count_reread(ex, self.store.replace_reading(replacing[sha], ex, raws[sha]))
-            else:
-                name = report.count(ex, self.store.add_extraction(ex, raws.get(sha)))
+            name = ledger.put(ex)
             if on_item:
                 on_item(name)
 
@@ -171,28 +218,10 @@ class Workspace:
                 if on_item:
                     on_item(item.path)
                 continue
-            ident = file_identity(item)
-            stored_id = self.store.has_document(item.sha256)
-            if stored_id and item.sha256 not in replacing and self._read_anew(stored_id, item.language):
-                # stored unextracted in another language, now read in one mcfwatch extracts (ingest --lang en, or
-                # a better detector): this reading replaces the stored one
-                raws[item.sha256] = ident.raw_sha256 if ident is not None else item.sha256
-                replacing[item.sha256] = StoredReading(stored_id, item.sha256)
-                claimed.add(stored_id)
-            elif stored_id:
-                if ident is not None:  # a row stored before the bytes were recorded learns them
-                    self.store.note_raw(item.sha256, ident.raw_sha256)
-                report.duplicates.append(item.path or item.id)
+            if not ledger.admit(item):
                 if on_item:
                     on_item(item.path or item.id)
                 continue
-            if ident is not None:
-                raws[item.sha256] = ident.raw_sha256
-                # the same file stored from an older reader's text: read again, it replaces that reading
-                earlier = self.store.earlier_reading(ident.raw_sha256, item.path, ident.modified)
-                if earlier is not None and earlier.id not in claimed:
-                    claimed.add(earlier.id)
-                    replacing[item.sha256] = earlier
             pending.append(item)
             if len(pending) >= 16:
                 flush()
@@ -200,11 +229,6 @@ class Workspace:
         if resolve and (report.stored or report.reread or self.store.unresolved_documents()):
             report.merges = len(self.resolve())
         return report
-
-    def _read_anew(self, doc_id: str, language: str | None) -> bool:
-        """Whether a stored document, not extracted for its language, is now read in a language mcfwatch extracts."""
-        stored = self.store.document(doc_id).get("language")
-        return stored != language and not extracts(stored) and extracts(language)
 
     def resolve(self) -> list[Any]:
         """Merge stored entities that name the same thing (each merge recorded with score and features)."""

@@ -174,10 +174,12 @@ def test_revision_7_records_file_bytes_and_leaves_stored_documents_unknown(db: s
     with connected(db) as conn:
         assert compare_metadata(MigrationContext.configure(conn), t.metadata) == []
         rows = conn.execute(text("SELECT sha256, raw_sha256 FROM documents ORDER BY id")).all()
+        conn.execute(text("UPDATE documents SET path = 'reports/a.txt' WHERE sha256 = :s"), {"s": rows[0][0]})
     assert len(rows) == 5 and all(raw is None for _, raw in rows)
     store = Store(db)
-    store.note_raw(rows[0][0], "ab" * 32)
-    store.note_raw(rows[0][0], "cd" * 32)  # known already: kept
+    store.note_raw(rows[0][0], "ef" * 32, "elsewhere/copy.txt")  # another file with the same text: not pinned
+    store.note_raw(rows[0][0], "ab" * 32, "reports/a.txt")
+    store.note_raw(rows[0][0], "cd" * 32, "reports/a.txt")  # known already: kept
     with connected(db) as conn:
         assert conn.execute(text("SELECT raw_sha256 FROM documents WHERE sha256 = :s"), {"s": rows[0][0]}).scalar_one() == "ab" * 32
     store.close()

@@ -25,7 +25,7 @@ from typing import Any
 from mcfwatch.batch import rows, worker
 from mcfwatch.errors import WorkerLostError
 from mcfwatch.ingest import Failure
-from mcfwatch.workspace import IngestReport, Workspace, read_inputs
+from mcfwatch.workspace import IngestReport, ReadingLedger, Workspace, read_inputs
 
 CHUNK = 8  # documents per task: small enough to spread a short run, large enough for spaCy's pipe
 
@@ -53,6 +53,7 @@ def ingest_parallel(
 
 def _ingest(ws: Workspace, paths: list[Path], workers: int, on_item: Progress | None, resolve: bool) -> IngestReport:
     report = IngestReport()
+    ledger = ReadingLedger(ws.store, report)  # duplicates and re-reads as a one-process ingest has them
 
     def chunks() -> Iterator[list[dict[str, Any]]]:
         chunk: list[dict[str, Any]] = []
@@ -61,8 +62,7 @@ def _ingest(ws: Workspace, paths: list[Path], workers: int, on_item: Progress | 
                 report.failures.append(item)
                 if on_item:
                     on_item(item.path)
-            elif ws.store.has_document(item.sha256):
-                report.duplicates.append(item.path or item.id)
+            elif not ledger.admit(item):
                 if on_item:
                     on_item(item.path or item.id)
             else:
@@ -81,7 +81,7 @@ def _ingest(ws: Workspace, paths: list[Path], workers: int, on_item: Progress | 
         result = pending[0][0].result()  # raises BrokenProcessPool if a worker died; the chunk stays counted as held
         pending.popleft()
         for row in result:
-            _store(ws, row, report, on_item)
+            _store(ledger, row, report, on_item)
 
     try:
         for chunk in chunks():
@@ -100,18 +100,18 @@ def _ingest(ws: Workspace, paths: list[Path], workers: int, on_item: Progress | 
     finally:
         # workers leave on their own when told the queue has ended: no signal unless one has died
         pool.shutdown(wait=True, cancel_futures=True)
-    if resolve and (report.stored or ws.store.unresolved_documents()):
+    if resolve and (report.stored or report.reread or ws.store.unresolved_documents()):
         report.merges = len(ws.resolve())
     return report
 
 
-def _store(ws: Workspace, row: dict[str, Any], report: IngestReport, on_item: Progress | None) -> None:
+def _store(ledger: ReadingLedger, row: dict[str, Any], report: IngestReport, on_item: Progress | None) -> None:
     ex = rows.extraction_from_row(row)
     name = ex.document.path or ex.document.id
     if row["failure"]:
         report.failures.append(Failure(name, row["failure"]))
     else:
-        report.count(ex, ws.store.add_extraction(ex))
+        ledger.put(ex)
     if on_item:
         on_item(name)
 

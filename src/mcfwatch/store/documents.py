@@ -3,10 +3,11 @@ crash leaves no half-written document; on PostgreSQL under advisory locks on wha
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, delete, exists, insert, or_, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy.exc import DatabaseError, IntegrityError
 
 from mcfwatch.errors import StoreError
@@ -18,6 +19,8 @@ from mcfwatch.store.engine import db_error
 from mcfwatch.store.ids import entity_id_for, entity_key, mention_id_for, relation_id_for
 from mcfwatch.store.opening import bump_generation, now
 from mcfwatch.store.reads import CanonicalReads
+
+log = logging.getLogger(__name__)
 
 
 class DocumentWrites(CanonicalReads):
@@ -106,28 +109,42 @@ class DocumentWrites(CanonicalReads):
 
     # -- a file read again by a newer reader -------------------------------------------------------
 
-    def note_raw(self, sha256: str, raw_sha256: str) -> None:
-        """Record the file bytes a stored text was read from, on a row stored before revision 7 (raw NULL)."""
-        missing = t.documents.c.sha256 == sha256, t.documents.c.raw_sha256.is_(None)
+    def note_raw(self, sha256: str, raw_sha256: str, path: str | None) -> None:
+        """Record the file bytes a stored text was read from, on a row stored before revision 7 (raw NULL), when
+        the file is the one the row was stored from (its path): a copy with the same text (a .txt of a .md, a
+        re-saved file) must not pin the row to its bytes, or the original's later re-read finds no reading."""
+        if not path:
+            return
+        missing = (t.documents.c.sha256 == sha256, t.documents.c.raw_sha256.is_(None),
+                   t.documents.c.path == path)
         with self.engine.connect() as conn:  # read first: a folder ingested again writes nothing
             if conn.execute(select(t.documents.c.id).where(*missing)).first() is None:
                 return
         with self.write_engine.begin() as conn:
             conn.execute(update(t.documents).where(*missing).values(raw_sha256=raw_sha256))
 
-    def earlier_reading(self, raw_sha256: str, path: str | None, unchanged_since: str | None) -> StoredReading | None:
+    def earlier_reading(self, raw_sha256: str, path: str | None, unchanged_since: str | None,
+                        text: str | None = None) -> StoredReading | None:
         """The stored document read from the same file bytes (raw_sha256), else, on a row stored before the
         bytes were recorded, from the same path when the file has not changed since that row was stored
-        (unchanged_since: the file's modification time, ISO UTC, compared with the row's ingested_at)."""
+        (unchanged_since: the file's modification time, ISO UTC, compared with the row's ingested_at) AND the
+        row's text is an older reading of this text (text: the new reading; `same_reading`). A path as typed is
+        relative: `notes/report.pdf` in another folder, with an old mtime kept by unzip or cp -p, is another
+        document, and its row must not be replaced."""
         with self.engine.connect() as conn:
             row = conn.execute(select(t.documents.c.id, t.documents.c.sha256)
                                .where(t.documents.c.raw_sha256 == raw_sha256).order_by(t.documents.c.id)).first()
-            if row is None and path and unchanged_since:
-                row = conn.execute(select(t.documents.c.id, t.documents.c.sha256)
-                                   .where(t.documents.c.path == path, t.documents.c.raw_sha256.is_(None),
-                                          t.documents.c.ingested_at >= unchanged_since)
-                                   .order_by(t.documents.c.ingested_at.desc())).first()
-        return StoredReading(str(row[0]), str(row[1])) if row else None
+            if row is not None:
+                return StoredReading(str(row[0]), str(row[1]))
+            if not (path and unchanged_since and text):
+                return None
+            found = conn.execute(select(t.documents.c.id, t.documents.c.sha256, t.documents.c.text)
+                                 .where(t.documents.c.path == path, t.documents.c.raw_sha256.is_(None),
+                                        t.documents.c.ingested_at >= unchanged_since)
+                                 .order_by(t.documents.c.ingested_at.desc())).first()
+        if found is None or not same_reading(str(found[2]), text):
+            return None  # another document stored under the same path as typed: never replaced
+        return StoredReading(str(found[0]), str(found[1]))
 
     def replace_reading(self, old: StoredReading, ex: Extraction, raw_sha256: str) -> Replaced:
         """Replace a stored document's text by a new reading of the same file, in one transaction: the document
@@ -155,14 +172,17 @@ class DocumentWrites(CanonicalReads):
                 conn.execute(delete(t.relations).where(t.relations.c.document_id == old.id))
                 conn.execute(delete(t.documents).where(t.documents.c.id == old.id))  # a new row: readers see it
                 after = self._write_reading(conn, ex, old.id, raw_sha256)
-                carried = _carry_decisions(conn, before, after, decided)
+                carried, left = _carry_decisions(conn, before, after, decided)
                 removed = _drop_unnamed(conn, named)
                 _count_replacement(conn)
                 bump_generation(conn)
         except DatabaseError as exc:
             where = ex.document.path or ex.document.id
             raise StoreError(f"{self.url}: cannot store {where} ({db_error(exc, self.target)})") from None
-        return Replaced(old.id, carried, len(decided) - carried, removed)
+        if left:
+            log.warning("%s read again: decisions on %d relations no longer read were left: %s", old.id,
+                        len(left), ", ".join(left))
+        return Replaced(old.id, carried, len(left), removed, tuple(left))
 
     def _entity_for(self, conn: Connection, name: str, etype: str, all_names: list[str]) -> str:
         """The stored entity of this type that already carries one of these names, else a new one.
@@ -219,49 +239,95 @@ class Replaced:
     carried: int
     left: int
     removed_entities: int
+    left_relations: tuple[str, ...] = ()  # the old relation ids whose decision could not be carried
+
+
+def _grams(text: str) -> set[str]:
+    """Character trigrams of a whitespace-normalised, lower-cased text (any script: Chinese has no spaces)."""
+    flat = " ".join(text.split()).lower()
+    return {flat[i:i + 3] for i in range(max(len(flat) - 2, 1))}
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    """How much of the smaller set the other holds (0..1)."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def same_reading(old: str, new: str) -> bool:
+    """Whether a stored text is an older reading of a new one: a newer reader adds what the older missed
+    (footnotes, a last page) or mends characters (ligatures, joined lines), so nearly all of the old text's
+    trigrams are in the new and most of the new's are in the old; another document under the same path is not."""
+    a, b = _grams(old), _grams(new)
+    if not a or not b:
+        return False
+    common = len(a & b)
+    return common / len(a) >= 0.8 and common / len(b) >= 0.5
 
 
 def _carry_decisions(conn: Connection, before: list[dict[str, Any]], after: list[dict[str, Any]],
-                     decided: dict[str, Any]) -> int:
+                     decided: dict[str, Any]) -> tuple[int, list[str]]:
     """Copy each decision on an old relation to the new relation that tells the same: same type, subtype and
-    ends, and the same quote; else the same date, when exactly one new relation has it. Returns how many."""
+    ends, and then the same quote; else the one whose quote overlaps the old quote most (a quote a newer reader
+    mended: "Oﬃce" -> "Office", joined lines, an OCR digit); else the only one with the same date; else the only
+    one with those ends at all. Returns how many were carried and the old relation ids whose decision was not."""
     by_quote: dict[tuple[Any, ...], str] = {}
-    by_date: dict[tuple[Any, ...], list[str]] = {}
+    by_ends: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for r in after:
         ends = (r["type"], r["subtype"], r["source_id"], r["target_id"])
         by_quote.setdefault((*ends, " ".join(r["ev_text"].split())), r["id"])
-        by_date.setdefault((*ends, r["date"]), []).append(r["id"])
+        by_ends.setdefault(ends, []).append(r)
     carried = 0
+    left: list[str] = []
     for r in before:
         decision = decided.get(r["id"])
         if decision is None:
             continue
         ends = (r["type"], r["subtype"], r["source_id"], r["target_id"])
         new = by_quote.get((*ends, " ".join(r["ev_text"].split())))
-        if new is None and len(by_date.get((*ends, r["date"]), [])) == 1:
-            new = by_date[(*ends, r["date"])][0]
+        same = by_ends.get(ends, [])
+        if new is None and same:
+            old_grams = _grams(r["ev_text"])
+            scored = sorted(((_overlap(old_grams, _grams(n["ev_text"])), n["id"]) for n in same), reverse=True)
+            if scored[0][0] >= 0.6 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+                new = scored[0][1]
         if new is None:
+            dated = [n["id"] for n in same if n["date"] == r["date"]]
+            if len(dated) == 1:
+                new = dated[0]
+            elif len(same) == 1:
+                new = same[0]["id"]
+        if new is None:
+            left.append(str(r["id"]))
             continue
         note = f"carried from {r['id']} (the document was read again)" + (f": {decision.note}" if decision.note else "")
         conn.execute(insert(t.overlays).values(kind="edge", target=new, decision=decision.decision, note=note,
                                                decided_by=decision.decided_by, created_at=now()))
         carried += 1
-    return carried
+    return carried, left
 
 
 def _drop_unnamed(conn: Connection, entity_ids: set[str]) -> int:
     """Delete those of these entities (and their names) that no mention or relation names any more and no merge
-    or decision refers to; returns how many."""
-    gone = []
-    for eid in sorted(entity_ids):
-        used = conn.execute(select(
-            exists().where(t.mentions.c.entity_id == eid)
-            | exists().where(or_(t.relations.c.source_id == eid, t.relations.c.target_id == eid))
-            | exists().where(or_(t.merges.c.winner_id == eid, t.merges.c.loser_id == eid))
-            | exists().where(t.folded.c.entity_id == eid)
-            | exists().where(t.overlays.c.target.contains(eid)))).scalar()
-        if not used:
-            gone.append(eid)
+    or decision refers to; returns how many. A few set queries, not five per entity: a long document's
+    hundreds of entities must not hold the write lock (review doors #10)."""
+    if not entity_ids:
+        return 0
+    ids = sorted(entity_ids)
+    used: set[str] = set()
+    for i in range(0, len(ids), 500):  # bound the IN list
+        part = ids[i:i + 500]
+        for query in (select(t.mentions.c.entity_id).where(t.mentions.c.entity_id.in_(part)),
+                      select(t.relations.c.source_id).where(t.relations.c.source_id.in_(part)),
+                      select(t.relations.c.target_id).where(t.relations.c.target_id.in_(part)),
+                      select(t.merges.c.winner_id).where(t.merges.c.winner_id.in_(part)),
+                      select(t.merges.c.loser_id).where(t.merges.c.loser_id.in_(part)),
+                      select(t.folded.c.entity_id).where(t.folded.c.entity_id.in_(part))):
+            used.update(str(r[0]) for r in conn.execute(query.distinct()))
+    # decisions name entities in their targets ("a|b" for a merge, "entity|list:entry" for a listing)
+    for (target,) in conn.execute(select(t.overlays.c.target).where(t.overlays.c.kind != "edge").distinct()):
+        used.update(str(target).split("|"))
+        used.add(str(target))
+    gone = [eid for eid in ids if eid not in used]
     if gone:
         conn.execute(delete(t.names).where(t.names.c.entity_id.in_(gone)))
         conn.execute(delete(t.entities).where(t.entities.c.id.in_(gone)))

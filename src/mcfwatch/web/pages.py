@@ -247,6 +247,9 @@ async def upload(request: Request, files: list[UploadFile] = File(...)) -> Respo
         failures = [f"{Path(f.path).name}: {f.reason}" for f in report.failures]
     data = {"report": {"stored": len(report.stored), "already_stored": len(report.duplicates),
                        "reread": len(report.reread), "decisions_kept": report.decisions_kept,
+                       "decisions_left": report.decisions_left,
+                       "unextracted": [f"{Path(n).name} ({lang or 'language not known'})"
+                                       for n, lang in report.unextracted],
                        "entities": report.entities, "relations": report.relations, "failures": failures}}
     request.app.state.accounts.log(user.name, "upload", ", ".join(p.name for p in paths), data["report"])
     return render(request, "upload.html.j2", data, status=200 if not failures else 207)
