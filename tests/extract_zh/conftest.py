@@ -9,6 +9,7 @@ import pytest
 from mcfwatch.extract.relmodel import data
 from mcfwatch.extract.relmodel.data import TrainDoc
 from mcfwatch.extract.zh import ChineseExtractor
+from mcfwatch.model import Document
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -22,3 +23,17 @@ def zh_extractor() -> ChineseExtractor:
 def corpus() -> list[TrainDoc]:
     """corpus/train/zh.jsonl with its annotations."""
     return data.from_corpus(REPO / "corpus" / "train" / "zh.jsonl")
+
+
+@pytest.fixture(scope="session")
+def zh_rules() -> ChineseExtractor:
+    """The Chinese extractor with its rules alone (review tests name what a rule finds)."""
+    return ChineseExtractor(relations="rules")
+
+
+def relation_pairs(ext: ChineseExtractor, text: str, rtype: str) -> set[tuple[str, str]]:
+    """(source name, target name) of each relation of rtype the extractor finds in text (checked extraction)."""
+    ex = next(ext.extract_many([Document(text=text, language="zh", published="2023-03-30")]))
+    ex.check()
+    names = {e.id: e.name for e in ex.entities}
+    return {(names[r.source], names[r.target]) for r in ex.relations if r.type == rtype}

@@ -9,19 +9,15 @@ import pytest
 from mcfwatch.extract.relmodel import crosssent_zh
 from mcfwatch.extract.relmodel.candidates import Mention
 from mcfwatch.extract.zh import ChineseExtractor, ner, parties, sieve
-from mcfwatch.model import Document
+from tests.extract_zh.conftest import relation_pairs
 
 
 @pytest.fixture(scope="module")
-def rules() -> ChineseExtractor:
-    return ChineseExtractor(relations="rules")
+def rules(zh_rules: ChineseExtractor) -> ChineseExtractor:
+    return zh_rules
 
 
-def _relations(ext: ChineseExtractor, text: str, rtype: str) -> set[tuple[str, str]]:
-    ex = next(ext.extract_many([Document(text=text, language="zh", published="2023-03-30")]))
-    ex.check()
-    names = {e.id: e.name for e in ex.entities}
-    return {(names[r.source], names[r.target]) for r in ex.relations if r.type == rtype}
+_relations = relation_pairs
 
 
 def _mentions(text: str, named: dict[str, str]) -> list[Mention]:
