@@ -179,3 +179,16 @@ def test_control_characters_in_a_query_are_shown_not_sent(analyst: TestClient) -
     assert "\\x0d" not in broken and "Lizhong\r\nGroup" in broken
     lizhong = analyst.get("/search", params={"q": "立中集团"}, headers=HTML).text  # names and links as before
     assert 'href="/entity/' in lizhong and "Lizhong Group" in lizhong
+
+
+def test_entity_page_words_each_hop_as_the_cli_does(analyst: TestClient) -> None:
+    """A committee misread "A —ownership→ B" in path order (session 28): the page words each hop in the relation's
+    own direction, as the CLI and the report do, with the hop's confidence; strength has two decimals."""
+    eid = entity_id(analyst, "Brunel University")
+    hop = analyst.get(f"/entity/{eid}?format=json").json()["paths"][0]["hops"][0]
+    page = " ".join(analyst.get(f"/entity/{eid}", headers=HTML).text.split())
+    assert f"Brunel University agreement with Lizhong Group (joint lab, {hop['date']}): agreement, confidence " \
+           f"{hop['confidence']:.2f}" in page
+    paths = page.split('id="paths"', 1)[1].split("</section>", 1)[0]
+    assert "—agreement" not in paths and "→ Lizhong Group" not in paths
+    assert "strength 0." in paths and "chosen: " in paths

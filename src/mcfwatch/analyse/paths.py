@@ -99,7 +99,7 @@ def choose_variant(variants: list[Path]) -> Path:
                f" over {_types(strongest)}'s {confidence(strongest.edges):.2f}, which weighs more by type)")
     else:
         why = (f"the strongest of {len(variants)} ways between these entities, as sure as any (confidence "
-               f"{confidence(best.edges):.2f}; next {_types(strongest)}, strength {strongest.score:.4f})")
+               f"{confidence(best.edges):.2f}; next {_types(strongest)}, strength {strongest.score:.2f})")
     best.chosen = why
     return best
 

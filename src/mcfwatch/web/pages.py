@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from mcfwatch import settings
 from mcfwatch.analyse.decisions import decide as record_decision
+from mcfwatch.analyse.timeline import hop_words
 from mcfwatch.api.services import Services
 from mcfwatch.cli.common import terminal_safe
 from mcfwatch.errors import InputError
@@ -44,6 +45,8 @@ def visible(value: Any) -> Any:
 # names are data, never markup.
 TEMPLATES = Jinja2Templates(env=jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True, finalize=visible))
+# a path's hop in the words every door uses ("A is owned by B"), never the path's order with an arrow
+TEMPLATES.env.globals["hop_words"] = hop_words
 router = APIRouter(include_in_schema=False)
 jobs = Jobs()
 
