@@ -26,14 +26,14 @@ def corpus() -> list[TrainDoc]:
 
 
 @pytest.fixture(scope="session")
-def zh_rules() -> ChineseExtractor:
-    """The Chinese extractor with its rules alone (review tests name what a rule finds)."""
-    return ChineseExtractor(relations="rules")
+def zh_rules(zh_extractor: ChineseExtractor) -> ChineseExtractor:
+    """The Chinese extractor with its rules alone, sharing the session's segmenter (rule tests name what a rule finds)."""
+    return ChineseExtractor(relations="rules", tagger=zh_extractor.tagger)
 
 
-def relation_pairs(ext: ChineseExtractor, text: str, rtype: str) -> set[tuple[str, str]]:
+def relation_pairs(ext: ChineseExtractor, text: str, rtype: str, published: str = "2023-03-30") -> set[tuple[str, str]]:
     """(source name, target name) of each relation of rtype the extractor finds in text (checked extraction)."""
-    ex = next(ext.extract_many([Document(text=text, language="zh", published="2023-03-30")]))
+    ex = next(ext.extract_many([Document(text=text, language="zh", published=published)]))
     ex.check()
     names = {e.id: e.name for e in ex.entities}
     return {(names[r.source], names[r.target]) for r in ex.relations if r.type == rtype}

@@ -14,7 +14,8 @@ from mcfwatch.extract.relmodel.data import TrainDoc
 from mcfwatch.extract.relmodel.scorer import METHOD as MODEL
 from mcfwatch.extract.zh import ChineseExtractor, sieve
 from mcfwatch.extract.zh.items import Item
-from mcfwatch.model import Document, Relation, Span
+from mcfwatch.model import Relation, Span
+from tests.extract_zh.conftest import relation_pairs
 
 
 def _refs(doc: TrainDoc) -> list[tuple[str, str, str]]:
@@ -75,9 +76,7 @@ _COMAC = ("中国商飞成立于2008年，由国务院国有资产监督管理�
 
 
 def _facts(ext: ChineseExtractor, text: str, rtype: str) -> set[tuple[str, str]]:
-    ex = next(ext.extract_many([Document(text=text, language="zh", published="2011-03-25")]))
-    names = {e.id: e.name for e in ex.entities}
-    return {(names[r.source], names[r.target]) for r in ex.relations if r.type == rtype}
+    return relation_pairs(ext, text, rtype, published="2011-03-25")
 
 
 @pytest.fixture(scope="module")

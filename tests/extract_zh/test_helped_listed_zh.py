@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from mcfwatch.extract.zh import ChineseExtractor
-from mcfwatch.model import Document
+from tests.extract_zh.conftest import relation_pairs
 
 
 @pytest.fixture(scope="module")
@@ -17,10 +17,7 @@ def rules() -> ChineseExtractor:
 
 
 def facts(ext: ChineseExtractor, text: str, rtype: str) -> set[tuple[str, str]]:
-    ex = next(ext.extract_many([Document(text=text, language="zh", published="2022-06-30")]))
-    ex.check()
-    names = {e.id: e.name for e in ex.entities}
-    return {(names[r.source], names[r.target]) for r in ex.relations if r.type == rtype}
+    return relation_pairs(ext, text, rtype, published="2022-06-30")
 
 
 def test_each_listed_after_the_verb_is_helped(rules: ChineseExtractor) -> None:

@@ -12,7 +12,7 @@ from mcfwatch.extract.relmodel import crosssent_zh
 from mcfwatch.extract.relmodel.data import TrainDoc
 from mcfwatch.extract.zh import ChineseExtractor
 from mcfwatch.extract.zh import triggers as tg
-from mcfwatch.model import Document
+from tests.extract_zh.conftest import relation_pairs
 
 
 @pytest.fixture(scope="module")
@@ -22,10 +22,7 @@ def rules(zh_extractor: ChineseExtractor) -> ChineseExtractor:
 
 
 def facts(ext: ChineseExtractor, text: str, rtype: str) -> set[tuple[str, str]]:
-    ex = next(ext.extract_many([Document(text=text, language="zh", published="2024-03-20")]))
-    ex.check()
-    names = {e.id: e.name for e in ex.entities}
-    return {(names[r.source], names[r.target]) for r in ex.relations if r.type == rtype}
+    return relation_pairs(ext, text, rtype, published="2024-03-20")
 
 
 def _bare_company(doc: TrainDoc) -> set[str]:
