@@ -17,7 +17,6 @@ from mcfwatch import settings
 from mcfwatch.errors import InputError
 from mcfwatch.files import atomic_path
 from mcfwatch.ingest.text import decode_bytes
-from mcfwatch.lists.countries import country_code
 from mcfwatch.resolve.algorithm import DEFAULT_THRESHOLD
 from mcfwatch.resolve.screen import Screener, ScreenResult, default_screener
 
@@ -246,7 +245,7 @@ def screen_rows(
             if on_row:
                 on_row("")
             continue
-        result = s.screen(name, country=_country(row.get(country_col or "")), threshold=threshold)
+        result = s.screen(name, country=row.get(country_col or "") or None, threshold=threshold)
         out = result_row(row, result)
         report.rows.append(out)
         if out["status"] == "listed":
@@ -259,11 +258,6 @@ def screen_rows(
         if on_row:
             on_row(name)
     return report
-
-
-def _country(value: str | None) -> str | None:
-    """ISO2 for a partner file's country cell ("Germany", "DE", "PRC"); None when blank or unknown."""
-    return country_code(value)
 
 
 def json_rows(report: BatchReport, envelope: bool = False) -> str:
