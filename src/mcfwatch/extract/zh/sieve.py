@@ -11,6 +11,7 @@ from mcfwatch.extract.relmodel.combine import Finding
 from mcfwatch.extract.zh import parties
 from mcfwatch.extract.zh import triggers as tg
 from mcfwatch.extract.zh.relations import Item
+from mcfwatch.extract.zh.undone import undone
 
 # Money a funding gives (docs/annotation.md 4.13: money, grants, loans, capital, fees; not technical support): 590
 # of the 601 gold fundings of corpus/train + corpus/extra zh name one of these in their evidence (the rest 承担…项目
@@ -36,7 +37,9 @@ def keep(text: str, items: list[Item], found: Sequence[tuple[Finding, int]],
     event's host (由A主办、B承办, 主办单位：A): hosting is organizer (docs/annotation.md 4.9), the lead's probe, or by a
     place (在新加坡代表处的牵线下: 1 of the 386 gold facilitations of corpus/train + corpus/extra zh has a place helping); the
     model's agreement of two partners of one signer (A还与B签订了…协议，并与C签署了…协议: not B–C); a funding in a
-    sentence that names no money (庞巴迪向中国商飞提供的技术支持: help, the usertry report of session 27)."""
+    sentence that names no money (庞巴迪向中国商飞提供的技术支持: help, the usertry report of session 27); an ownership
+    or agreement the sentence tells as blocked, failed or planned (``undone``: 德国政府否决了A对B的收购, the usertry
+    report of session 28)."""
     # lazily: relmodel.scorer imports the Chinese extractor's modules
     from mcfwatch.extract.relmodel.scorer import METHOD as MODEL
 
@@ -50,7 +53,9 @@ def keep(text: str, items: list[Item], found: Sequence[tuple[Finding, int]],
             met.setdefault(s, []).append((f.source, f.target))
     out = []
     for f, s in found:
-        if f.type == "visit":
+        if undone(text, items, f.type, f.source, f.target, sentence(s)):  # 否决了A对B的收购, 拟收购, 谈判破裂
+            out.append(False)
+        elif f.type == "visit":
             out.append((f.source, f.target) not in home)
         elif f.type == "recruitment":
             out.append((f.target, f.source) not in home and not _only_from(text, items, f.source, sentence(s)))

@@ -1,0 +1,96 @@
+"""Acts a Chinese sentence tells as not done: a takeover a government blocked (德国政府否决了烟台台海对莱菲尔德的收购,
+禁止A收购B, 叫停, 撤回对A收购B的批准), one abandoned or failed (终止收购, 收购…未获批准, 收购要约被拒, 告吹), one only
+planned or sought (拟收购, 计划收购, 寻求收购), and an agreement never signed (谈判破裂, 未能达成协议). docs/annotation.md
+4.7 (✘ "[Government] blocked the takeover of [Y] by [X]"; 拟收购) and 5 (plans, negotiations, negated facts, blocked
+or cancelled actions): no ownership, no agreement, whoever scored it. ``sieve.keep`` asks ``undone`` of the rules'
+and the model's findings alike (the usertry report of session 28: the IMST veto read as ownership).
+
+The act is the pair's own: a takeover or signing word between the two parties (A拟收购B, 禁止A收购B), or right after
+the second when the first is marked as its agent or object (A对B的收购, B被A收购, A与B的合作). A standing tie (A旗下的B,
+A持有B 51%的股份) names no act and is never undone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mcfwatch.extract.zh import parties
+from mcfwatch.extract.zh.items import Item, clause_bounds
+
+# what a takeover, a stake or a signing is called
+_TAKEOVER = r"收购|并购|兼并|购买|买下|入股|参股|控股|增持|投资|注资|交易|要约"
+_SIGNING = r"签署|签订|签约|协议|合同|合作|合资|达成|共建|结为|谈判|洽谈|磋商|商谈"
+ACTS: dict[str, re.Pattern[str]] = {
+    "ownership": re.compile(_TAKEOVER),
+    "agreement": re.compile(f"{_TAKEOVER}|{_SIGNING}"),
+}
+# a signing told as done stays an agreement whatever became of the deal after it (A与B签署了收购协议，但…否决了这笔
+# 交易: signed, then blocked; docs/annotation.md 4.7 "agreed acquisition, not completed": agreement at most)
+_SIGNED = re.compile(r"签署|签订|签约|达成|结为")
+# before the act in its clause: someone stopped it (否决, 禁止, 叫停, 撤回…的批准), it was dropped or never happened
+# (终止, 放弃, 未能, 未获), or it is only wanted (拟, 计划, 寻求, 提出…要约). 未 not of 未经 (done without approval)
+# or 未来; an ended agreement is still one (docs/annotation.md 5: facts now ended), so 终止/取消 undo no agreement
+_STOPPED = r"否决|禁止|叫停|阻止|阻挠|阻拦|驳回|拒绝|拒批|撤回|撤销|不予批准|不批准|未能|未获|未(?!经|来)|没有|无法|试图|企图"
+_WANTED = r"拟|计划|寻求|谋求|打算|有意|意图|准备|欲|发起|提出|发出"
+_DROPPED = r"终止|中止|放弃|取消"
+BEFORE: dict[str, re.Pattern[str]] = {
+    "ownership": re.compile(f"{_STOPPED}|{_WANTED}|{_DROPPED}"),
+    "agreement": re.compile(f"{_STOPPED}|{_WANTED}"),
+}
+# after the act (in its clause, or the next one when that turns on it: 但/却/最终/该交易…): it was stopped or came to
+# nothing (收购要约被拒, 交易未获批准, 谈判破裂, 告吹)
+_FAILED = r"否决|禁止|叫停|驳回|拒绝|被拒|遭拒|撤回|撤销|未获|未能|未果|未通过|告吹|失败|流产|搁浅|破裂|夭折|落空|作罢|受阻"
+AFTER: dict[str, re.Pattern[str]] = {
+    "ownership": re.compile(f"{_FAILED}|{_DROPPED}"),
+    "agreement": re.compile(_FAILED),
+}
+_TURN = re.compile(r"\s*(?:但|但是|却|然而|不过|最终|最后|随后|后因|因|遭|被|该|此|这|交易|收购|谈判)")
+# the first party marked as the agent or the object of an act named after the second (A对B的收购, B被A收购, A与B的合作)
+_MARKED = re.compile(r"(?:对|被|由|与|同|和|跟)$")
+_AFTER_SECOND = re.compile(r"(?:的|进行的|发起的|实施的|之间的)?")
+
+
+def undone(text: str, items: list[Item], rtype: str, source: str, target: str, span: tuple[int, int]) -> bool:
+    """Whether the sentence ``span`` tells the ``rtype`` act between ``source`` and ``target`` as not done (blocked,
+    abandoned, failed or only planned). Only ownership and agreement; False when either party is not named in it."""
+    act = ACTS.get(rtype)
+    if act is None:
+        return False
+    s, e = span
+    here = [it for it in items if s <= it.start and it.end <= e]
+    xs = [it for it in here if it.entity == source]
+    ys = [it for it in here if it.entity == target]
+    if not xs or not ys:
+        return False
+    masked = parties.mask(text, s, e, here)
+    pairs = [(x, y) if x.start < y.start else (y, x) for x in xs for y in ys if x.end <= y.start or y.end <= x.start]
+    if not pairs:
+        return False
+    a, b = min(pairs, key=lambda p: p[1].start - p[0].end)  # the closest mentions of the two tell the act
+    return _pair_undone(text, masked, s, e, rtype, a, b)
+
+
+def _pair_undone(text: str, masked: str, s: int, e: int, rtype: str, a: Item, b: Item) -> bool:
+    between = masked[a.end - s:b.start - s]
+    m = ACTS[rtype].search(between)
+    if m is not None:
+        p, pe = a.end + m.start(), a.end + m.end()
+    elif _MARKED.search(between):
+        lead = _AFTER_SECOND.match(masked, b.end - s)
+        m = ACTS[rtype].match(masked, lead.end() if lead else b.end - s)
+        if m is None:
+            return False
+        p, pe = s + m.start(), s + m.end()
+    else:
+        return False
+    cs, ce = clause_bounds(text, s, e, p)
+    if BEFORE[rtype].search(masked, cs - s, p - s):
+        return True
+    if rtype == "agreement" and _SIGNED.fullmatch(text, p, pe):
+        return False
+    if AFTER[rtype].search(masked, max(pe, b.end) - s, ce - s):
+        return True
+    if ce < e and text[ce] in "，," and _TURN.match(text, ce + 1):  # 收购C公司，但遭到德国政府否决
+        _, ne = clause_bounds(text, s, e, ce + 1)
+        return bool(AFTER[rtype].search(masked, ce + 1 - s, ne - s))
+    return False
