@@ -7,9 +7,12 @@ from __future__ import annotations
 import io
 import time
 
+from pathlib import Path
+
 from fastapi.testclient import TestClient
 from pypdf import PdfReader
 
+from tests.resolve.test_batch_workbook import PARTNERS, _officer_workbook
 from tests.web.conftest import csrf_of
 
 # An ERP export: customer numbers first; customer 10002 has no name yet (a row the screening skips).
@@ -19,9 +22,10 @@ ERP_EXPORT = ("Kundennr,Name,Country\n"
               "10003,Safran S.A.,FR\n")
 
 
-def _screen(c: TestClient, body: str, filename: str = "kunden.csv") -> tuple[str, dict]:  # type: ignore[type-arg]
+def _screen(c: TestClient, body: str | bytes, filename: str = "kunden.csv") -> tuple[str, dict]:  # type: ignore[type-arg]
     token = csrf_of(c, "/screen")
-    r = c.post("/screen", files={"file": (filename, body.encode("utf-8"), "text/csv")},
+    data = body.encode("utf-8") if isinstance(body, str) else body
+    r = c.post("/screen", files={"file": (filename, data, "application/octet-stream")},
                data={"csrf_token": token}, follow_redirects=False)
     assert r.status_code == 303, r.text
     url = r.headers["location"]
@@ -61,3 +65,16 @@ def test_the_results_page_shows_the_partner_names_and_their_entries(analyst: Tes
     assert "<td>Brunel University</td>" in page and "<td>10001</td>" not in page
     # a listed row names its entries (list:entry), not only the lists
     assert "us-bis-entity-list:northwestern-polytechnical-university" in page
+
+
+def test_a_research_office_workbook_with_a_two_row_header_is_screened(analyst: TestClient, tmp_path: Path) -> None:
+    """s29: the workbook of tests/resolve/test_batch_workbook.py (a title row, "Partner institution" merged over
+    "English" and "中文名称", a blank row, a second sheet) was refused at upload ("no name column"). It is
+    screened by its English names, and the page says the Chinese column was not."""
+    book = _officer_workbook(tmp_path / "partners.xlsx")
+    url, job = _screen(analyst, book.read_bytes(), "partners.xlsx")
+    assert job["state"] == "done", job
+    assert [r["Partner institution English"] for r in job["rows"]] == [p[0] for p in PARTNERS]
+    assert [r["status"] for r in job["rows"]] == ["listed", "listed", "not listed"]
+    page = " ".join(analyst.get(url, headers={"accept": "text/html"}).text.split())
+    assert "Names from column “Partner institution English”; column “Partner institution 中文名称” also holds names" in page

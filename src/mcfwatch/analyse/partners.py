@@ -1,7 +1,7 @@
-"""Read a partner list (CSV or XLSX, or CSV on stdin as '-'): a name column, else the first column.
+"""Read a partner list (CSV or XLSX, or CSV on stdin as '-'): its name column, as `mcfwatch screen --file` finds it.
 
 The file is read exactly as `mcfwatch screen --file` reads it (mcfwatch.resolve.batch), so a partner file
-that screens also reports and monitors.
+that screens also reports and monitors, and one that screening refuses is refused here too.
 """
 
 from __future__ import annotations
@@ -11,23 +11,30 @@ from pathlib import Path
 
 from mcfwatch.errors import InputError
 from mcfwatch.ingest.text import decode_bytes
-from mcfwatch.resolve.batch import NAME_COLUMNS, pick_column, read_rows, rows_from_csv
+from mcfwatch.resolve.batch import find_name_column, name_column, read_rows, rows_from_csv
 
 
-def read_partners(path: Path) -> list[str]:
-    """Partner names in file order, blanks and duplicates dropped."""
+def read_partners(path: Path, column: str | None = None) -> list[str]:
+    """Partner names in file order, blanks and duplicates dropped.
+
+    The names come from ``column``, else the column screening reads (a header such as name, partner, "Partner
+    institution"). A file of one column with no such header is a plain list of names, its first line one of them;
+    a file of several columns with none is refused (naming its headers), as screening refuses it: the first column
+    was taken, so a workbook opening with a title row and a "No." column was monitored as the title and the
+    numbers 1, 2, 3 …"""
     where = str(path)
     if where == "-":
-        rows = rows_from_csv(decode_bytes(sys.stdin.buffer.read(), "-"), "-")
+        rows = rows_from_csv(decode_bytes(sys.stdin.buffer.read(), "-"), "-", column=column)
     else:
-        rows = read_rows(Path(path))
+        rows = read_rows(Path(path), column)
     if not rows:
         raise InputError(where, "the partner file is empty")
     header = list(rows[0])
-    col = pick_column(header, NAME_COLUMNS, where, required=False)
-    names = [row.get(col or header[0], "") for row in rows]
-    if col is None:  # no known header: the first column holds names, its first cell too
-        names.insert(0, header[0])
+    if column is None and find_name_column(header) is None and len(header) == 1:
+        names = [header[0], *(row.get(header[0], "") for row in rows)]
+    else:
+        col = name_column(header, where, column)
+        names = [row.get(col, "") for row in rows]
     names = [n.strip() for n in names if n and n.strip()]
     if not names:
         raise InputError(where, "no partner names found (put them in a 'name' column)")

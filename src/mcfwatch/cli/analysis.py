@@ -13,6 +13,7 @@ from mcfwatch.cli.common import DEFAULT_DB, DbOption, console, friendly_errors, 
 AsOf = Annotated[str | None, typer.Option("--as-of", help="Consider only edges and list versions valid on this ISO date.")]
 Fmt = Annotated[str, typer.Option("--format", "-f", help="text or json.")]
 Rules = Annotated[Path | None, typer.Option("--rules", help="A risk-rules YAML replacing the shipped rules_v1.")]
+PartnerColumn = Annotated[str | None, typer.Option("--column", help="The header of the partner file's name column (as screen --file).")]
 
 
 def _analyst(db: str, as_of: str | None, rules: Path | None = None) -> Any:
@@ -142,13 +143,14 @@ def register(app: typer.Typer) -> None:
         output: Annotated[Path, typer.Option("-o", "--output", help="Output .html or .pdf file.")] = Path("report.html"),
         pdf: Annotated[bool, typer.Option("--pdf", help="Write PDF (also chosen by a .pdf output name).")] = False,
         partners: Annotated[Path | None, typer.Option("--partners", help="CSV/XLSX of partners (a 'name' column).")] = None,
+        column: PartnerColumn = None,
         as_of: AsOf = None, rules: Rules = None, db: DbOption = DEFAULT_DB,
     ) -> None:
         """A committee report (HTML or PDF) for one partner or a whole partner list."""
         from mcfwatch.analyse.partners import read_partners
         from mcfwatch.report import write_report
 
-        names = read_partners(partners) if partners else ([name] if name else [])
+        names = read_partners(partners, column) if partners else ([name] if name else [])
         if not names:
             raise typer.BadParameter("give a partner name or --partners FILE")
         out = write_report(_analyst(db, as_of, rules), names, output, pdf=pdf)
@@ -156,14 +158,14 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     @friendly_errors
-    def watch(partners: Path, as_of: AsOf = None, db: DbOption = DEFAULT_DB) -> None:
+    def watch(partners: Path, column: PartnerColumn = None, as_of: AsOf = None, db: DbOption = DEFAULT_DB) -> None:
         """Store the current findings of every partner in the file as the monitoring baseline."""
         from mcfwatch.analyse.partners import read_partners
         from mcfwatch.analyse.watch import store_baseline
         from mcfwatch.store.engine import shown_db
 
         an = _analyst(db, as_of)
-        levels = store_baseline(an.store, an, read_partners(partners))
+        levels = store_baseline(an.store, an, read_partners(partners, column))
         for n, lvl in levels.items():
             console.print(f"{lvl:>11}  {n}", highlight=False, markup=False)
         console.print(f"baseline stored for {len(levels)} partner(s) in {shown_db(db)}", highlight=False)

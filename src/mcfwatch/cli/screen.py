@@ -100,7 +100,10 @@ def screen_cmd(
         for row in report.rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
     s = report.summary()
+    others = "".join(f"; column {c!r} also holds names, not screened (--column {c!r} screens it)"
+                     for c in report.other_name_columns)
     err_console.print(
+        f"names from column {report.name_column!r}{others}\n"
         f"{s['rows']} rows: {s['listed']} listed, {s['related_only']} related only, {s['not_listed']} not listed"
         + (f"; {report.blank} blank rows skipped" if report.blank else "")
         + (f"; by list: {s['by_list']}" if s["by_list"] else "") + (f"; written to {output}" if output else ""),

@@ -22,6 +22,15 @@ from mcfwatch.resolve.screen import Screener, ScreenResult, default_screener
 
 NAME_COLUMNS = ("name", "partner", "organisation", "organization", "institution", "entity", "company", "party",
                 "名称", "单位名称", "机构名称", "企业名称", "公司名称", "单位", "机构")
+# A header such as "Partner institution", "Institution name" or "Name (English)" names the partners too; a header
+# that also says it holds something else about them ("Partner country", "Company number", "Contact name") does not.
+_NAME_WORDS = frozenset({"name", "partner", "organisation", "organization", "institution", "entity", "company", "party",
+                         "university"})
+_NOT_NAME_WORDS = frozenset({
+    "country", "countries", "code", "id", "no", "nr", "number", "type", "kind", "city", "town", "address", "date",
+    "since", "year", "contact", "person", "email", "mail", "phone", "website", "url", "status", "sector", "category",
+    "faculty", "department", "role", "count", "size"})
+_WORD = re.compile(r"[^\W\d_]+")
 COUNTRY_COLUMNS = ("country", "country_code", "jurisdiction", "land", "pays", "paese", "país", "pais", "国家", "国别")
 OUTPUT_COLUMNS = ("status", "best_score", "lists", "entries", "matched_names", "features", "related")
 
@@ -35,11 +44,14 @@ class BatchReport:
     clear: int = 0
     by_list: Counter[str] = field(default_factory=Counter)
     lists: list[dict[str, str]] = field(default_factory=list)
+    name_column: str | None = None  # the column screened
+    other_name_columns: list[str] = field(default_factory=list)  # columns that also hold names, not screened
 
     def summary(self) -> dict[str, Any]:
         return {
             "rows": len(self.rows), "blank_rows_skipped": self.blank, "listed": self.listed, "related_only": self.related, "not_listed": self.clear,
             "by_list": dict(sorted(self.by_list.items())), "lists_checked": self.lists,
+            "name_column": self.name_column, "other_name_columns": self.other_name_columns,
         }
 
 
@@ -64,17 +76,38 @@ _SEP_LINE = re.compile(r"^sep=(.)\s*$", re.IGNORECASE)
 
 
 def header_index(rows: list[list[str]], column: str | None = None) -> int:
-    """The row that heads the table: the column asked for, else a name column (NAME_COLUMNS), in the first row or
-    in a row under title rows only (one cell filled at most); 0 otherwise. An ERP or Excel export often opens with
-    a title row and a blank one ("Kundenliste Exportkontrolle, Stand 01.12.2026"), and its header was read as that
-    title. A row of two cells or more ends the search: a data row's "Company" is no header."""
-    wanted = {column.strip().lower()} if column else set(NAME_COLUMNS)
+    """The row that heads the table: the column asked for (in any of the top rows), else a name column
+    (NAME_COLUMNS, or a header is_name_header reads as one in a row of two cells or more: a one-cell title "Partner
+    list" is no header), in the first row or in a row under title rows only (one cell filled at most); 0 otherwise.
+    An ERP or Excel export often opens with a title row and a blank one ("Kundenliste Exportkontrolle, Stand
+    01.12.2026"), and its header was read as that title. Unless the column is named, a row of two cells or more
+    ends the search: a data row's "Company" is no header."""
+    wanted = column.strip().lower() if column else None
     for i, cells in enumerate(rows[:_HEADER_SEARCH]):
-        if any(c.strip().lower() in wanted for c in cells):
+        filled = sum(1 for c in cells if c.strip())
+        if wanted is not None and any(c.strip().lower() == wanted for c in cells):
             return i
-        if sum(1 for c in cells if c.strip()) >= 2:
+        if wanted is None and any(c.strip().lower() in NAME_COLUMNS or (filled >= 2 and is_name_header(c))
+                                  for c in cells):
+            return i
+        if filled >= 2 and wanted is None:
             return 0
     return 0
+
+
+def is_name_header(header: str) -> bool:
+    """Whether a column header says the column holds the partners' names: a NAME_COLUMNS header, or one whose words
+    name the partner and say nothing else about it ("Partner institution", "Institution name", "Name (English)",
+    "合作单位名称"; not "Partner country", "Company number", "Contact name")."""
+    low = header.strip().lower()
+    if not low:
+        return False
+    if low in NAME_COLUMNS:
+        return True
+    words = set(_WORD.findall(low))
+    if words & _NOT_NAME_WORDS:
+        return False
+    return bool(words & _NAME_WORDS) or any(w.endswith(("名称", "单位", "机构")) for w in words)
 
 
 def _from_header(text: str, column: str | None) -> tuple[str, str | None]:
@@ -149,22 +182,66 @@ def _read_rows(path: Path, column: str | None) -> list[dict[str, str]]:
     if suffix in {".xlsx", ".xlsm"}:
         from openpyxl import load_workbook
 
-        try:
-            sheets = load_workbook(path, read_only=True, data_only=True).worksheets
+        try:  # not read_only: a read-only sheet does not say which cells are merged (a two-row header's spans)
+            sheets = load_workbook(path, data_only=True).worksheets
         except Exception as exc:  # a corrupt or non-Excel file
             raise InputError(str(path), f"not a readable Excel file ({exc})") from None
         return _sheet_rows(sheets[0], column) if sheets else []
     raise InputError(str(path), "unsupported file type; use .csv, .tsv or .xlsx")
 
 
+def _cell_text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
 def _sheet_rows(ws: Any, column: str | None = None) -> list[dict[str, str]]:
+    """A sheet's rows keyed by its header row, found under title rows (header_index). A header of two rows, a
+    heading merged over the sub-headings of its columns ("Partner institution" over "English" and "中文名称") and
+    the other headings merged down over both rows, names each column by both ("Partner institution English"); the
+    sub-heading row was screened as a partner called "English" and the Chinese column had no name."""
     values = list(ws.iter_rows(values_only=True))
     if not values:
         return []
-    values = values[header_index([["" if v is None else str(v) for v in row] for row in values[:_HEADER_SEARCH]],
-                                 column):]
-    header = [str(h).strip() if h is not None else f"column{i}" for i, h in enumerate(values[0])]
-    return [{h: "" if v is None else str(v).strip() for h, v in zip(header, row, strict=False)} for row in values[1:]]
+    top = header_index([[_cell_text(v) for v in row] for row in values[:_HEADER_SEARCH]], column)
+    if top and _header_depth(ws, values, top - 1) == 2:  # --column named a sub-heading: the header starts above it
+        top -= 1
+    depth = _header_depth(ws, values, top)
+    header = _header_names(ws, values, top, depth)
+    return [{h: _cell_text(v) for h, v in zip(header, row, strict=False)} for row in values[top + depth:]]
+
+
+def _header_depth(ws: Any, values: list[tuple[Any, ...]], top: int) -> int:
+    """2 when the header row (0-based ``top``, two cells filled or more: a title merged across is no header) has a
+    cell merged down over the row below it or a cell merged across columns whose row below holds sub-headings
+    under it; else 1."""
+    if sum(1 for v in values[top] if _cell_text(v)) < 2:
+        return 1
+    row = top + 1  # openpyxl counts from 1
+    for rng in getattr(ws, "merged_cells", None) and ws.merged_cells.ranges or ():
+        if rng.min_row != row:
+            continue
+        if rng.max_row == row + 1:
+            return 2
+        if rng.max_row == row and rng.max_col > rng.min_col and any(
+                _cell_text(ws.cell(row + 1, c).value) for c in range(rng.min_col, rng.max_col + 1)):
+            return 2
+    return 1
+
+
+def _header_names(ws: Any, values: list[tuple[Any, ...]], top: int, depth: int) -> list[str]:
+    """Column names: the header cell (a merged heading lends its text to every column it spans), followed by the
+    sub-heading under it in a two-row header; "columnN" for a column with neither."""
+    width = max((len(r) for r in values[top:top + depth]), default=0)
+    heads = [_cell_text(values[top][c]) if c < len(values[top]) else "" for c in range(width)]
+    if depth == 2:
+        for rng in ws.merged_cells.ranges:
+            if rng.min_row == top + 1 and rng.max_row == top + 1:
+                for c in range(rng.min_col, rng.max_col + 1):
+                    if c - 1 < width:
+                        heads[c - 1] = _cell_text(values[top][rng.min_col - 1])
+        subs = [_cell_text(values[top + 1][c]) if c < len(values[top + 1]) else "" for c in range(width)]
+        heads = [" ".join(p for p in (h, sub) if p) for h, sub in zip(heads, subs, strict=True)]
+    return [h or f"column{i}" for i, h in enumerate(heads)]
 
 
 def other_sheets_with_names(path: Path) -> list[str]:
@@ -176,7 +253,7 @@ def other_sheets_with_names(path: Path) -> list[str]:
     found = []
     for ws in load_workbook(path, read_only=True, data_only=True).worksheets[1:]:
         first = next(ws.iter_rows(values_only=True, max_row=1), ())
-        if pick_column([str(h) for h in first if h is not None], NAME_COLUMNS, str(path), required=False):
+        if find_name_column([str(h) for h in first if h is not None]):
             found.append(ws.title)
     return found
 
@@ -184,16 +261,30 @@ def other_sheets_with_names(path: Path) -> list[str]:
 def name_column(header: list[str], path: str, column: str | None = None) -> str:
     """The column holding names: the one given, else a header such as 'name' or 'partner'; never a guess."""
     if column is not None:
-        if column not in header:
-            raise InputError(path, f"no column {column!r}; the headers are: {', '.join(header)}")
-        return column
-    found = pick_column(header, NAME_COLUMNS, path, required=False)
+        if column in header:
+            return column
+        under = [h for h in header if h.endswith(" " + column)]  # a sub-heading of a two-row header: "English"
+        if len(under) == 1:
+            return under[0]
+        raise InputError(path, f"no column {column!r}; the headers are: {', '.join(header)}")
+    found = find_name_column(header)
     if found is None:
         sheets = other_sheets_with_names(Path(path)) if path != "-" else []
         where = f"; the first sheet is read, and sheet {sheets[0]!r} has a name column" if sheets else ""
         raise InputError(path, f"no name column (a header such as {', '.join(NAME_COLUMNS[:3])}){where}; "
                                f"pass --column HEADER (headers: {', '.join(header)})")
     return found
+
+
+def find_name_column(header: list[str]) -> str | None:
+    """The column of names: a NAME_COLUMNS header, else the first header is_name_header reads as one."""
+    return pick_column(header, NAME_COLUMNS, "-", required=False) or next(
+        (h for h in header if is_name_header(h)), None)
+
+
+def other_name_columns(header: list[str], chosen: str | None) -> list[str]:
+    """Columns besides the one screened whose header says they hold names too (a Chinese name beside the English)."""
+    return [h for h in header if h != chosen and is_name_header(h)]
 
 
 def pick_column(header: list[str], wanted: tuple[str, ...], path: str, required: bool) -> str | None:
@@ -237,7 +328,8 @@ def screen_rows(
     header = list(rows[0]) if rows else []
     name_col = name_column(header, path, column) if rows else None
     country_col = pick_column(header, COUNTRY_COLUMNS, path, required=False)
-    report = BatchReport(lists=s.list_versions())
+    report = BatchReport(lists=s.list_versions(), name_column=name_col,
+                         other_name_columns=other_name_columns(header, name_col))
     for row in rows:
         name = row.get(name_col or "", "").strip()
         if not name:

@@ -1,0 +1,116 @@
+"""A university's partner workbook as a research-security office exports it: a title row merged across the table,
+a two-row header ("Partner institution" merged over "English" and "中文名称", the other headings merged down over
+both rows), blank rows between groups and a second sheet. Real partners: Beihang under its former English name
+(Entity List, Seven Sons), Harbin Institute of Technology (Entity List), Delft University of Technology (on no list).
+
+Before: screening refused the file ("no name column"; its headers read from the title row), `--column English`
+could not reach the sub-heading, `--column "Partner institution"` screened the sub-heading row as a partner called
+"English", and `watch` / `report --partners` monitored the title and the row numbers "1", "2", "3" as partners."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from typer.testing import CliRunner
+
+from mcfwatch.analyse.partners import read_partners
+from mcfwatch.cli.main import app
+from mcfwatch.errors import InputError
+from mcfwatch.resolve.batch import find_name_column, is_name_header, read_rows, screen_rows
+
+runner = CliRunner()
+
+PARTNERS = [("Beijing University of Aeronautics and Astronautics", "北京航空航天大学", "China", 2014),
+            ("Harbin Institute of Technology", "哈尔滨工业大学", "PRC", 2012),
+            ("Delft University of Technology", None, "Netherlands", 2008)]
+
+
+def _officer_workbook(path: Path) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Partners 2026"
+    ws["A1"] = "International partnerships - Research Security Office - export 01.12.2026"
+    ws.merge_cells("A1:E1")
+    ws["A2"], ws["B2"], ws["D2"], ws["E2"] = "No.", "Partner institution", "Country", "Since"
+    ws["B3"], ws["C3"] = "English", "中文名称"
+    for cells in ("A2:A3", "B2:C2", "D2:D3", "E2:E3"):
+        ws.merge_cells(cells)
+    row = 4
+    for i, (en, zh, country, since) in enumerate(PARTNERS, 1):
+        if i == 3:
+            row += 1  # a blank row between the Chinese and the European partners
+        for col, value in enumerate((i, en, zh, country, since), 1):
+            ws.cell(row, col, value)
+        row += 1
+    other = wb.create_sheet("Ended partnerships")
+    other.append(["Name", "Country"])
+    other.append(["Harbin Institute of Technology (Shenzhen)", "China"])
+    wb.save(path)
+    return path
+
+
+@pytest.fixture()
+def workbook(tmp_path: Path) -> Path:
+    return _officer_workbook(tmp_path / "partners.xlsx")
+
+
+def test_a_two_row_merged_header_under_a_title_names_each_column(workbook: Path) -> None:
+    rows = read_rows(workbook)
+    assert list(rows[0]) == ["No.", "Partner institution English", "Partner institution 中文名称", "Country", "Since"]
+    names = [r["Partner institution English"] for r in rows if r["Partner institution English"]]
+    assert names == [p[0] for p in PARTNERS]  # the sub-heading row "English" is no partner
+    assert [r["Partner institution 中文名称"] for r in rows][:2] == ["北京航空航天大学", "哈尔滨工业大学"]
+
+
+def test_the_workbook_screens_by_its_english_names_and_says_the_chinese_column_was_not(workbook: Path) -> None:
+    report = screen_rows(read_rows(workbook), str(workbook))
+    assert report.name_column == "Partner institution English"
+    assert report.other_name_columns == ["Partner institution 中文名称"]
+    assert [r["status"] for r in report.rows] == ["listed", "listed", "not listed"]
+    assert "us-bis-entity-list" in report.rows[0]["lists"]  # BUAA, Beihang's former English name
+    assert report.blank == 1
+
+
+def test_cli_screens_the_workbook_and_a_sub_heading_named_by_column(workbook: Path, tmp_path: Path) -> None:
+    res = runner.invoke(app, ["screen", "--file", str(workbook), "-o", str(tmp_path / "r.csv")])
+    assert res.exit_code == 0, res.output
+    assert "names from column 'Partner institution English'" in res.output
+    assert "column 'Partner institution 中文名称' also holds names, not screened" in res.output
+    assert "3 rows: 2 listed" in res.output
+    res = runner.invoke(app, ["screen", "--file", str(workbook), "--column", "中文名称", "-o", str(tmp_path / "z.csv")])
+    assert res.exit_code == 0, res.output
+    assert "names from column 'Partner institution 中文名称'" in res.output and "2 rows: 2 listed" in res.output
+
+
+def test_monitoring_and_reports_read_the_partners_not_the_title_and_row_numbers(workbook: Path) -> None:
+    assert read_partners(workbook) == [p[0] for p in PARTNERS]
+    assert read_partners(workbook, "中文名称") == ["北京航空航天大学", "哈尔滨工业大学"]
+
+
+def test_a_file_of_several_columns_without_a_name_header_is_refused_not_read_by_its_first_column(tmp_path: Path) -> None:
+    f = tmp_path / "partners.csv"
+    f.write_text("Nr;Hochschule;Land\n1;Harbin Institute of Technology;CN\n2;TU Delft;NL\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no name column"):
+        read_partners(f)  # before: the partners "Nr", "1", "2"
+    assert read_partners(f, "Hochschule") == ["Harbin Institute of Technology", "TU Delft"]
+
+
+def test_a_one_column_list_without_header_is_still_a_list_of_names(tmp_path: Path) -> None:  # guard
+    f = tmp_path / "names.csv"
+    f.write_text("Harbin Institute of Technology\nDelft University of Technology\n", encoding="utf-8")
+    assert read_partners(f) == ["Harbin Institute of Technology", "Delft University of Technology"]
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    (["No.", "Partner institution", "Partner country"], "Partner institution"),
+    (["Company number", "Institution name", "City"], "Institution name"),
+    (["Contact name", "Organisation", "Email"], "Organisation"),
+    (["序号", "合作单位名称", "国家"], "合作单位名称"),
+    (["Kundennr", "Partner country", "Entity type"], None),
+])
+def test_a_header_that_names_the_partner_in_more_words_is_the_name_column(header: list[str], expected: str | None) -> None:
+    assert find_name_column(header) == expected
+    assert not is_name_header("Partner country") and not is_name_header("Contact name")
