@@ -34,6 +34,8 @@ class IngestReport:
     decisions_kept: int = 0  # analysts' relation decisions carried to the new reading
     decisions_left: int = 0  # ... left on relations the new reading does not have
     unextracted: list[tuple[str, str | None]] = field(default_factory=list)  # (name, language) stored unread
+    # the decisions left (not carried to the new reading), one dict each: file, relation (the old id), decision, note
+    left_decisions: list[dict[str, str | None]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -133,6 +135,19 @@ class ReadingLedger:
                 self.replacing[item.sha256] = earlier
         return True
 
+    def _note_left(self, name: str, relations: tuple[str, ...]) -> None:
+        """Name each decision the re-read could not carry (the old relation id, the decision and its note), so the
+        analyst can redo it: a count alone said neither which relation nor which decision."""
+        if not relations:
+            return
+        wanted = set(relations)
+        latest = {str(o["target"]): o for o in self.store.overlays("edge") if str(o["target"]) in wanted}
+        for rid in relations:
+            o = latest.get(rid)
+            self.report.left_decisions.append({
+                "file": name, "relation": rid, "decision": str(o["decision"]) if o else None,
+                "note": str(o["note"]) if o and o["note"] else None})
+
     def _read_anew(self, doc_id: str, language: str | None) -> bool:
         """Whether a stored document, not extracted for its language, is now read in a language mcfwatch extracts."""
         stored = self.store.document(doc_id).get("language")
@@ -144,7 +159,9 @@ class ReadingLedger:
         sha = ex.document.sha256
         old = self.replacing.pop(sha, None)  # once: a second copy of the same file is then a duplicate
         if old is not None:
-            return self.report.count_reread(ex, self.store.replace_reading(old, ex, self.raws[sha]))
+            done = self.store.replace_reading(old, ex, self.raws[sha])
+            self._note_left(ex.document.path or ex.document.id, done.left_relations)
+            return self.report.count_reread(ex, done)
         return self.report.count(ex, self.store.add_extraction(ex, self.raws.get(sha)))
 
 

@@ -76,3 +76,5 @@ def test_an_upload_says_decisions_it_could_not_carry(analyst: TestClient, web_db
     page = " ".join(r.text.split())
     assert "1 re-read with the current reader" in page, page
     assert "1 left on relations the new reading no longer has" in page, page
+    # which decision, on which relation (s29: the page gave a count only, the analyst could not redo it)
+    assert f"Baoding visit.docx: reject of relation <code>{mou['id']}</code> (“a header, not a statement”)" in page, page

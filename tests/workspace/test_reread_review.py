@@ -132,3 +132,23 @@ def test_workers_read_a_file_again_as_one_process_does(tmp_path: Path, seed_path
         raws = [r[0] for r in conn.execute(select(t.documents.c.raw_sha256))]
     assert raws == [hashlib.sha256(path.read_bytes()).hexdigest()]
     store.close()
+
+
+def test_the_cli_names_each_decision_it_could_not_carry(tmp_path: Path, seed_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+    """Review doors (s28) leftover: the older reading held a sentence the new one has not (a header line the newer
+    reader drops) and the analyst had rejected its relation. `ingest` said only "1 left on relations no longer
+    read": not which relation, nor which decision, so the analyst could not redo it. It now names both."""
+    path = tmp_path / "Baoding visit.docx"
+    new = _seed_docx(seed_path, path, 1, 4)
+    header = "Brunel University signed a memorandum of understanding with the Lizhong Group in 2019.\n"
+    db = tmp_path / "store.db"
+    store = _store_old(db, extractor, header + new.text, path, raw=True)
+    mou = next(r for r in store.relations() if r["source_name"] == "Brunel University"
+               and r["ev_text"].startswith("Brunel University signed"))
+    decide(store, "edge", mou["id"], "reject", note="a header, not a statement")
+    store.close()
+    result = runner.invoke(app, ["ingest", str(path), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())
+    assert "1 left on relations no longer read" in out, out
+    assert f"decision not carried: {display_path(path)}: reject of relation {mou['id']} (“a header, not a statement”)" in out, out

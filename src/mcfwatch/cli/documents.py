@@ -64,6 +64,13 @@ def run_ingest(ws: Workspace, paths: list[Path], workers: int = 1) -> IngestRepo
     return report
 
 
+def left_decision_line(left: dict[str, str | None]) -> str:
+    """One decision a re-read could not carry: the file, the old relation id, the decision and its note."""
+    note = f" (“{left['note']}”)" if left.get("note") else ""
+    return (f"decision not carried: {left['file']}: {left.get('decision') or 'decision'} of relation {left['relation']}"
+            f"{note}; the new reading no longer has that relation: review the document's relations and decide again")
+
+
 def print_report(report: IngestReport, skipped: list[Path] | None = None) -> None:
     console.print(
         f"stored {len(report.stored)} documents ({report.entities} entities, {report.relations} relations); "
@@ -77,6 +84,8 @@ def print_report(report: IngestReport, skipped: list[Path] | None = None) -> Non
     )
     for name in report.reread:
         console.print(styled("re-read with the current reader: {name}", name=name))
+    for left in report.left_decisions:
+        console.print(left_decision_line(left), highlight=False, markup=False)
     if report.unextracted:
         from mcfwatch.ingest import display_path
         from mcfwatch.ingest.language import not_extracted_line

@@ -251,6 +251,7 @@ async def upload(request: Request, files: list[UploadFile] = File(...)) -> Respo
     data = {"report": {"stored": len(report.stored), "already_stored": len(report.duplicates),
                        "reread": len(report.reread), "decisions_kept": report.decisions_kept,
                        "decisions_left": report.decisions_left,
+                       "left_decisions": [{**d, "file": Path(str(d["file"])).name} for d in report.left_decisions],
                        "unextracted": [f"{Path(n).name} ({lang or 'language not known'})"
                                        for n, lang in report.unextracted],
                        "entities": report.entities, "relations": report.relations, "failures": failures}}
