@@ -25,7 +25,7 @@ _STOP_WORDS = {"与", "和", "及", "以及", "同", "跟", "由", "在", "的",
                "包括", "其中", "位于", "来自", "前往", "赴", "至", "代表", "作为", "以", "之", "帮助",
                "访问", "参加", "出席", "签署", "签订", "会见", "邀请", "组织", "主办", "担任", "率领", "率", "共建", "建立", "成立", "设立", "联合"}
 _STOP_TAGS = {"w", "p", "c", "u", "r", "v", "TIME", "PER", "q", "d", "xc", "m", "ad", "vd"}
-_TRAILING_VERBS = ("组织", "主办", "承办", "举办", "协办", "参加", "访问", "签署", "邀请", "资助", "控股",
+_TRAILING_VERBS = ("组织", "主办", "承办", "举办", "协办", "参加", "访问", "签署", "邀请", "资助", "控股", "联合",
                    "与", "和", "同", "及")  # the segmenter glues a joiner too: 绵阳高新区管委会与/ORG
 _NOMINAL_TAGS = {"n", "nz", "nw", "ORG", "LOC", "nt", "ns", "j", "an", "vn", "eng"}
 _NAMED_TAGS = {"ORG", "LOC", "PER", "nt", "ns", "nr"}
@@ -482,6 +482,7 @@ def _body_prefix(name: str) -> int:
     return next((k for k in range(len(name), 3, -1) if _named_body(name[:k])), 0)
 
 
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+)*")
 _PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8})+")
 
 
@@ -503,10 +504,13 @@ def _split_joined_bodies(text: str, c: _Cand) -> list[_Cand]:
             opens = 0  # 中国科学院苏州纳米技术与纳米仿生研究所: the institute's fields after its academy, joined
         person = (m.group() == "同" and text[k - 1] not in _NOT_JOINING_TONG and tr.head_type(left) is None
                   and (tr.place_prefix(right) or right.startswith(_FIXED_NAME_WORDS)))  # 马克龙同欧盟委员会
-        if not opens and not person and not left.endswith(_BODY_NOUNS):
+        latin = not opens and _LATIN_NAME.fullmatch(left) is not None  # IMST与Elmos晶圆厂: two firms
+        if not opens and not person and not latin and not left.endswith(_BODY_NOUNS):
             continue
         ht = tr.head_type(right)
         out = [_Cand(c.start, c.start + opens, tr.org_type(left[:opens]), c.priority, [], c.source)] if opens else []
+        if latin:  # a name in Latin letters joined to a body is a body of its kind (conjuncts share a kind)
+            out = [_Cand(c.start, k, ht[0] if ht else c.type, c.priority, [], c.source)]
         if person and not opens and _PERSON_NAME.fullmatch(left):  # 马克龙同欧盟委员会: the person meets it
             out = [_Cand(c.start, k, "Person", c.priority, [], c.source)]
         return [*out, _Cand(k + 1, c.end, ht[0] if ht else c.type, c.priority, [], c.source)]
@@ -746,8 +750,9 @@ def _tagger_candidates(tokens: list[Token]) -> list[_Cand]:
                 out.append(_Cand(tok.start, tok.end, "Place", 1, [], "tagger"))  # 爱尔兰科克郡: a place's head
                 continue
             end = tok.end - (1 if tok.text.endswith("报讯") and len(tok.text) >= 4 else 0)  # 科技日报讯: the paper
-            for verb in _TRAILING_VERBS:
-                if tok.text.endswith(verb) and tr.head_type(tok.text[: -len(verb)]):
+            for verb in _TRAILING_VERBS:  # IEEE联合主办: a name in Latin letters ends before the verb too
+                rest = tok.text[: -len(verb)]
+                if tok.text.endswith(verb) and (tr.head_type(rest) or _LATIN_NAME.fullmatch(rest)):
                     end -= len(verb)
                     break
             title = _ORG_TITLE.search(tok.text[: end - tok.start])
@@ -1137,6 +1142,26 @@ def _ends_in_action(text: str, c: _Cand, tokens: list[Token]) -> bool:
 
 
 # Where a name stands as a place: after a verb of location or motion, or between 在 and an event's verb.
+# Words that name a kind of engineered item or a technical field (雷达, 导弹, 卫星通信): never a person's name, though a
+# surname opens some of them (雷达: the model's person in usertry s28's list 雷达、卫星通信和半导体制造设备).
+_ITEM_WORDS = frozenset({*tr.TECH_SUFFIXES, *tr.TECH_FIELDS})
+_HYPHEN_PARTS = frozenset({"n", "nz", "nr", "ns", "PER", "LOC"})
+
+
+def _hyphenated(text: str, tokens: list[Token], tagged: list[_Cand]) -> None:
+    """A transliterated name written in two parts joined by a dash (坎普－林特福特 Kamp-Lintfort, 克兰普－卡伦鲍尔): the
+    model's person or place over the second part runs back over the dash and the first part, one name; a full name
+    with · (让－保罗·萨特) already holds its parts."""
+    for c in tagged:
+        if c.type not in ("Person", "Place") or c.start < 3 or text[c.start - 1] not in _DASHES[1:]:
+            continue
+        before = next((t for t in tokens if t.end == c.start - 1), None)
+        if (before is not None and before.tag in _HYPHEN_PARTS and 2 <= len(before.text) <= 6
+                and all("\u4e00" <= ch <= "\u9fff" for ch in before.text) and tr.head_type(before.text) is None):
+            c.start = before.start
+
+
+_REPORTS = ("报道", "援引", "记者", "消息", "披露", "报导")
 _FIRM_TITLES = ("董事长", "总经理", "总裁", "创始人", "首席执行官", "董事会", "党委书记")
 # A firm's officers written between the firm and the officer's name (庞巴迪宇航总裁盖伊·哈切, 空客首席执行官傅里)
 _OFFICERS = re.compile(r"(?:执行|联席)?副?(?:董事长|总经理|总裁|首席(?:执行|运营|技术|财务)官|CEO|创始人)")
@@ -1149,6 +1174,8 @@ def _firm_before_officer(text: str, c: _Cand, person_at: set[int]) -> bool:
     title = _OFFICERS.match(text, c.end)
     return title is not None and title.end() in person_at
 _TO_PLACE = re.compile(r"(?:位于|发往|运往|运抵|驶往|飞往|抵达|前往|落户|坐落于|总部设在)$")
+# a name after a place it lies in: 位于北莱茵－威斯特法伦州的坎普－林特福特 (a person lies in no region)
+_IN_REGION = re.compile(r"(?:位于|地处|坐落于)[^，。；、\s]{2,14}(?:州|省|地区|市|县|郡|国)的$")
 _EVENT_AFTER = re.compile(r"(?:举办|举行|召开|开幕|闭幕)")
 
 
@@ -1157,7 +1184,7 @@ def _placed(text: str, start: int, end: int) -> bool:
     在 and 举办/举行/召开, or with a city's or a state's suffix (因戈尔施塔特市)."""
     if "·" in text[start:end]:
         return False  # 马克·布朗: a foreign person's full name
-    return bool(_TO_PLACE.search(text, max(0, start - 5), start)
+    return bool(_TO_PLACE.search(text, max(0, start - 5), start) or _IN_REGION.search(text, max(0, start - 22), start)
                 or (text[start - 1 : start] == "在" and _EVENT_AFTER.match(text, end))
                 or (end - start >= 4 and text[end - 1] in "市州"
                     and not text.startswith(boundaries.COMPOUND_SURNAMES, start)))  # 欧阳建州: a Chinese name
@@ -1211,6 +1238,8 @@ def find_mentions(
     tagged = _tagger_candidates(named) if "tagger" in use else []
     if tagged:
         _brand_with_trade(text, tokens, tagged)
+        tagged = [c for c in tagged if not (c.type == "Person" and text[c.start : c.end] in _ITEM_WORDS)]
+        _hyphenated(text, tokens, tagged)
     if proposed is not None:
         tagged = [c for c in tagged if not _joins_organisations(c, known) and not _ends_in_action(text, c, tokens)]
     spaced = _HAN_SPACE.search(text) is not None  # a space between Chinese words or a line break in this text
@@ -1255,8 +1284,13 @@ def find_mentions(
     for c in chosen:
         if c.type == "Place" and notplaces.names_no_place(text, c.start, c.end):
             continue  # 《中华人民共和国出口管制法》, 中国特色, 中美
+        if c.type == "Technology" and c.source == "rule" and technology.describes_a_body(text, c.end):
+            continue  # 供应国内机床和机器人企业: firms described by their trade, no item
         if c.type == "Technology" and c.source == "rule" and not _field_at_work(text, c, stops):
             continue  # 国家集成电路产业投资基金, 云帆机器人迎来新任首席执行官: a field named, nothing done with it
+        if (c.type == "Person" and c.source == "tagger" and text.endswith("社", c.start, c.end) and "·" not in text[c.start : c.end]
+                and (text.endswith("据", 0, c.start) or text.startswith(_REPORTS, c.end))):
+            c.type = "Organization"  # 据彭博社报道: a news agency (docs/annotation.md: news outlets are Organization)
         if c.type == "Person" and text.startswith(_DOCTRINE, c.end):
             continue  # 邓小平理论, 毛泽东思想, 诺贝尔奖: a doctrine or a prize named for a person (corpus/train: 0 of 13)
         if c.type == "Technology" and c.source != "gazetteer" and text.startswith(_FIRM_TITLES, c.end):

@@ -107,7 +107,24 @@ _GENERIC_ITEMS = ("设备", "产品", "装备", "物项", "货物", "物资", "�
                   # where goods go, not what they are (出口目的国家和地区: export-control law, zh-law-001/020)
                   "国家", "地区", "目的地", "目的国")
 _DESCRIBING = ("民用", "军用", "大型", "小型", "高端", "新型", "先进", "国产", "多款", "相关", "关键", "自主", "部分", "全部",
-               "新款", "多种", "各类", "首批", "型", "同型", "同款", "同类", "新一代", "海外", "国外", "境外")
+               "新款", "多种", "各类", "首批", "型", "同型", "同款", "同类", "新一代", "海外", "国外", "境外", "国内")
+# Bodies named by their trade (机器人企业, 国内机床和机器人企业, 航空发动机厂商): the words before them describe a body and
+# name no item (docs/annotation.md, Technology: ✘ "an item word inside a name or a descriptor ... 无人机企业").
+_TRADE_BODY = re.compile(r"(?:[和及与、][\u4e00-\u9fffA-Za-z0-9]{1,6}?)?(?:企业|公司|厂商|厂家|制造商|供应商|用户|客户)")
+_NOT_IN_TRADE = re.compile("[给向为的在是被将把]")
+
+
+def describes_a_body(text: str, end: int) -> bool:
+    """Whether the item word ending at ``end`` describes the body named after it (``_TRADE_BODY``)."""
+    m = _TRADE_BODY.match(text, end)
+    return m is not None and not _NOT_IN_TRADE.search(m.group())
+
+
+# Kinds of engineered items named by one word (雷达, 芯片, 导弹, 潜艇: ``tr.TECH_SUFFIXES`` without the generic heads
+# 系统/设备/材料/部件…): as the object of a trade or in a list of items, the word alone is the item as the text names it
+# (docs/annotation.md, Technology [s26]: "each engineered item ... as written"; 芯片、传感器和雷达, 向华为供应芯片).
+CATEGORY_ITEMS = frozenset(tr.TECH_SUFFIXES) - {"系统", "设备", "组件", "材料", "器件", "部件", "构件", "终端", "模块",
+                                                "地面站", "涂料", "钢材", "合金", "电器", "阀门", "加工中心", "细化剂", "半导体"}
 
 
 # Words after 出口/进口 that make a term of trade, not an item (出口管制, 出口退税, 进口许可).
@@ -131,7 +148,8 @@ def _noun_phrase(text: str, toks: list[Token], j: int, step: int) -> tuple[int, 
         return None
     start, end = words[0].start, words[-1].end
     item = text[start:end]
-    if end - start < 3 or tr.head_type(item) is not None or item.endswith("式") or _generic(item):
+    if ((end - start < 3 and item not in CATEGORY_ITEMS) or tr.head_type(item) is not None or item.endswith("式")
+            or _generic(item)):
         return None  # …式 is a kind of item (轻型活塞式和涡轴式直升机), not one
     return start, end
 
@@ -354,10 +372,61 @@ def produced_or_sold(text: str, toks: list[Token]) -> list[tuple[int, int]]:
 _TO_PLACE = frozenset({"出口", "销往", "运往", "发往", "远销", "运抵"})
 
 
+# The fields or items two parties work on together or a body researches (docs/annotation.md, Technology: "named
+# technology fields or items ... when they are the subject of a transfer, export, agreement or research"): the list
+# between 在/围绕/聚焦 and 领域/方向 before a word of cooperation or research (双方在卫星通信和遥感领域开展合作), and the
+# list between 从事 and its research or production (从事雷达、卫星通信和5G天线技术的研发).
+_FIELD_FRAME = re.compile(r"(?:在|围绕|聚焦于?|面向)(?P<list>[^，。；：、“”（）《》\n][^，。；：“”（）《》\n]{1,47}?)等?"
+                          r"(?:多个|相关|前沿|关键|重点)?(?:领域|方向)(?:的|上|内|中)?[^，。；\n]{0,8}?"
+                          r"(?:合作|研究|研发|研制|攻关|开发|交流)")
+_WORK_FRAME = re.compile(r"从事(?P<list>[^，。；：“”（）《》\n]{2,48}?)等?(?:产品|领域)?的?(?:研发|研制|研究|开发|设计|生产|制造)")
+_MEMBER_SPLIT = re.compile("以及|[、和及与]")
+# The word parts of a technical field or item, so that 农业、教育、文化旅游、物流 stay out of such a list
+_TECHNICAL = re.compile("电子|电力|电池|电磁|电机|电网|电气|光电|光学|光纤|光通信|光刻|激光|声学|声呐|微波|毫米波|太赫兹|通信|"
+                        "导航|遥感|雷达|芯片|半导体|集成电路|智能|计算|数据|网络|信息|量子|材料|制造|航空|航天|卫星|火箭|"
+                        "导弹|机器人|无人|动力|发动机|核|生物|器件|传感|装备|软件|算法|自动|控制|精密|微|机械|船舶|舰|"
+                        "测控|仿真|纳米|合金|复合|器|仪|5G|6G")
+
+
+def fields_of_work(text: str, toks: list[Token]) -> list[tuple[int, int]]:
+    """(start, end) of the members of the lists in the frames ``_FIELD_FRAME`` and ``_WORK_FRAME`` in ``text``: each
+    word-aligned (``toks``), two to twelve characters of nouns, technical (``_TECHNICAL``), no body's head or generic
+    word; a list with a member that is none of these gives nothing (在扶贫、卫生、农业等领域)."""
+    found = [m for rx in (_FIELD_FRAME, _WORK_FRAME) for m in rx.finditer(text)]
+    if not found:
+        return []
+    by_start = {t.start: t for t in toks}
+    ends = {t.end for t in toks}
+    out: list[tuple[int, int]] = []
+    for m in found:
+        members: list[tuple[int, int]] = []
+        pos = m.start("list")
+        for part in _MEMBER_SPLIT.split(m.group("list")):
+            start, end = pos, pos + len(part)
+            pos = end + (2 if text.startswith("以及", end) else 1)
+            while (t := by_start.get(start)) is not None and t.text in _DESCRIBING and t.end < end:
+                start = t.end  # 新型发动机
+            item = text[start:end]
+            words: list[Token] = []
+            k = start
+            while k < end and (t := by_start.get(k)) is not None and t.tag in _MEMBER_TAGS | {"v", "a"}:
+                words.append(t)
+                k = t.end
+            if (k != end or end not in ends or not 2 <= end - start <= 12 or not words
+                    or words[-1].tag not in _NP_END_TAGS | {"vn", "v"}
+                    or not (_TECHNICAL.search(item) or item in tr.TECH_FIELD_SET)
+                    or tr.head_type(item) is not None or _generic(item) or item.endswith(_LIST_KINDS)):
+                members = []
+                break
+            members.append((start, end))
+        out += members
+    return out
+
+
 def objects(text: str, toks: list[Token]) -> list[tuple[int, int]]:
     """(start, end) of the items traded, delivered, made or licensed in ``text`` (its segmenter tokens ``toks``)."""
     out = (licensed(text) + business_lines(text, toks) + projects(text) + counted_machines(text, toks)
-           + produced_or_sold(text, toks))
+           + produced_or_sold(text, toks) + fields_of_work(text, toks))
     toks = _split(toks)
     for i, tok in enumerate(toks):
         if (tok.text in _FROM_VERBS and tok.tag in ("v", "vn") and (i + 1 == len(toks) or toks[i + 1].tag == "w")
@@ -507,7 +576,7 @@ def _member(text: str, words: list[Token]) -> tuple[int, int] | None:
     start, end = words[0].start, words[-1].end
     item = text[start:end]
     kind = next((k for k in _ITEM_KINDS if item.endswith(k)), "")
-    if (not 3 <= end - start <= 12 or tr.head_type(item) is not None or item in _ITEM_KINDS
+    if (not (3 <= end - start <= 12 or item in CATEGORY_ITEMS) or tr.head_type(item) is not None or item in _ITEM_KINDS
             or (item.endswith(_GENERIC_ITEMS) and not (kind and len(item) - len(kind) >= 2))):
         return None
     return start, end
@@ -523,8 +592,9 @@ def listed(text: str, toks: list[Token], items: list[tuple[int, int]], taken: li
         pos = end  # rightwards: 、X、Y等
         while (joiner := next((j for j in _LIST_JOINERS if text.startswith(j, pos)), "")) and (
                 k := by_start.get(pos + len(joiner))) is not None:
-            words = []
-            while k < len(toks) and toks[k].tag in _MEMBER_TAGS and toks[k].text not in _LIST_JOINERS:
+            words: list[Token] = []
+            while k < len(toks) and (toks[k].tag in _MEMBER_TAGS or (toks[k].text in _DESCRIBING and not words)) \
+                    and toks[k].text not in _LIST_JOINERS:  # 和新型发动机: a describing word opens the member
                 words.append(toks[k])
                 k += 1
             found = _member(text, words)
