@@ -54,7 +54,13 @@ def given(sent: Sentence, rtype: str, p: int, pe: int, cs: int, after: list[Item
                    and not (not targets and _funds_next(text, t.end))]
         if not to and not listed:
             targets = targets[:1]
-    return [(src, t, None, None) for t in targets]  # 向A、B捐赠: each
+    return [(src, _unit(t, sent.items), None, None) for t in targets]  # 向A、B捐赠: each
+
+
+def _unit(it: Item, items: list[Item]) -> Item:
+    """向北京航空航天大学宇航学院资助: the body glued right after a receiver is its unit, the one that receives."""
+    nxt = next((x for x in items if x.start == it.end), None)
+    return nxt if nxt is not None and nxt.type in tg.AGENTIVE and nxt.type != "Person" and it.type != "Place" else it
 
 
 def _by(sent: Sentence, p: int, cs: int, after: list[Item]) -> list[Pair]:

@@ -13,6 +13,13 @@ from mcfwatch.extract.zh import triggers as tg
 from mcfwatch.extract.zh.items import Item
 from mcfwatch.extract.zh.parties import mask
 
+_CLAUSE_EDGE = re.compile(r"[，,：:]")
+# a clause that opens with 向/为/给/对 (after a list mark: （一）, 1., 其中, 此外), and what stands between it and the name
+# (企业, 公司, or a glued name): the name is the coverb's object (对接会由X主办: 对接会 is no coverb)
+_OPENS_WITH_COVERB = re.compile(
+    r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]|其中|此外|另外|同时)?\s*[，,]?(?:还|并|也|又|已)?"
+    r"(?:向|为|给|对)(?:[^□，,。；;：:]{0,8}?(?:企业|公司|单位|高校|院校|机构|基金|大学|银行|集团|学院|研究院|研究所))?□*")
+
 
 class Sentence:
     """Relations of one sentence; ``topic`` carries the subject to the next sentence."""
@@ -20,7 +27,8 @@ class Sentence:
     def __init__(self, text: str, s: int, e: int, items: list[Item], topic: Item | None) -> None:
         self.text, self.s, self.e, self.items = text, s, e, items
         agents = [it for it in items if it.type in tg.AGENTIVE  # not the partner of 与X签订 (subject dropped)
-                  and not tg.PARTNER.search(text[max(s, it.start - 2) : it.start]) and not self.sold_by(it)]
+                  and not tg.PARTNER.search(text[max(s, it.start - 2) : it.start]) and not self.sold_by(it)
+                  and not self._fronted_object(it)]
         self.subject = agents[0] if agents else topic
         self.party_a: Item | None = None  # first party of the sentence's last agreement
         self._masked: str | None = None
@@ -37,6 +45,12 @@ class Sentence:
                  and not tg.PARTNER.search(self.text[max(cs, it.start - 2) : it.start])
                  and not tg.BY.search(self.text[max(cs, it.start - 1) : it.start]) and not self.sold_by(it)]
         return cands[-1] if cands else None
+
+    def _fronted_object(self, it: Item) -> bool:
+        """``it`` is the object of a coverb that opens its clause (（一）向X资助300万元, 一是为X提供贷款, 其中向X投资3亿元):
+        such a clause has dropped its subject, so the giver is the one before (the previous sentence's topic)."""
+        cs = max([self.s, *(m.end() for m in _CLAUSE_EDGE.finditer(self.text, self.s, it.start))])
+        return _OPENS_WITH_COVERB.fullmatch(mask(self.text, cs, it.start, self.items)) is not None
 
     def sold_by(self, it: Item) -> bool:
         """从(美国)X: where something comes from (A从X引进), not who acts."""
