@@ -1,13 +1,17 @@
 """Monitoring: store a baseline of findings per partner, then report what is new, changed or removed.
 
 A snapshot holds, per partner, the rating level, the rules version, the findings (by rule and sentence)
-and the paths (by their hops and edge ids). Path scores are left out on purpose: they drift with the date
-(recency) and would report a change every day. The baseline lives in the store's database, in the table
+and the paths (by their hops and edge ids), and the list entries it is on with each list's version. Path scores are
+left out on purpose: they drift with the date (recency) and would report a change every day. So is a list's new
+edition that still holds the partner on the same entries: a finding restated with the new version date, or the
+version alone, is no change (one ASPI update reported 38 of 80 partners as changed, hiding the one added and the
+one removed). The baseline lives in the store's database, in the table
 ``watch_baseline``, read and written through the Store.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,14 +29,28 @@ def path_key(path: dict[str, Any]) -> str:
 
 
 def snapshot(result: dict[str, Any]) -> dict[str, Any]:
-    """The comparable part of an exposure result."""
+    """The comparable part of an exposure result: with each list's version, the entries the partner is on."""
+    entries: dict[str, set[str]] = {}
+    for x in result.get("listings", []):
+        entries.setdefault(str(x["list_id"]), set()).add(str(x["entry_id"]))
     return {
         "level": result["rating"]["level"],
         "rules_version": result["rating"]["rules_version"],
         "findings": {f"{f['id']}: {f['explanation']}": f["level"] for f in result["rating"]["rules"]},
         "paths": sorted(path_key(p) for p in result["paths"]),
         "lists": {f"{x['list_id']}": x["list_version"] for x in result.get("listings", [])},
+        "entries": {k: sorted(v) for k, v in entries.items()},
     }
+
+
+# A list version as findings quote it ("(version 2026-12-01)", "version 2025-01-01@nsfreg"): a new edition of a
+# list that still holds the partner restates every finding with the new date, which is no new finding.
+_VERSION = re.compile(r"\bversion \d{4}-\d{2}-\d{2}(?:@[\w.-]+)?")
+
+
+def _unversioned(findings: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Findings keyed without the list versions they quote: key -> (the finding as last stated, its level)."""
+    return {_VERSION.sub("version …", k): (k, lvl) for k, lvl in findings.items()}
 
 
 @dataclass(slots=True)
@@ -56,16 +74,23 @@ def compare(partner: str, old: dict[str, Any], cur: dict[str, Any]) -> PartnerCh
     ch = PartnerChange(partner)
     if old["level"] != cur["level"]:
         ch.level = (old["level"], cur["level"])
-    of, cf = old["findings"], cur["findings"]
-    ch.new += [f"finding {k} [{cf[k]}]" for k in cf if k not in of]
-    ch.removed += [f"finding {k} [{of[k]}]" for k in of if k not in cf]
-    ch.changed += [f"finding {k}: {of[k]} -> {cf[k]}" for k in cf if k in of and of[k] != cf[k]]
+    of, cf = _unversioned(old["findings"]), _unversioned(cur["findings"])
+    ch.new += [f"finding {cf[k][0]} [{cf[k][1]}]" for k in cf if k not in of]
+    ch.removed += [f"finding {of[k][0]} [{of[k][1]}]" for k in of if k not in cf]
+    ch.changed += [f"finding {cf[k][0]}: {of[k][1]} -> {cf[k][1]}" for k in cf if k in of and of[k][1] != cf[k][1]]
     ch.new += [f"path {p}" for p in cur["paths"] if p not in old["paths"]]
     ch.removed += [f"path {p}" for p in old["paths"] if p not in cur["paths"]]
     ol, cl = old.get("lists", {}), cur.get("lists", {})
+    oe, ce = old.get("entries"), cur.get("entries", {})
     ch.new += [f"listing {k} (version {cl[k]})" for k in cl if k not in ol]
     ch.removed += [f"listing {k} (version {ol[k]})" for k in ol if k not in cl]
-    ch.changed += [f"listing {k}: version {ol[k]} -> {cl[k]}" for k in cl if k in ol and ol[k] != cl[k]]
+    for k in (k for k in cl if k in ol):
+        if oe is None:  # a baseline stored before entries were kept: the version is all it says
+            if ol[k] != cl[k]:
+                ch.changed.append(f"listing {k}: version {ol[k]} -> {cl[k]}")
+        elif oe.get(k, []) != ce.get(k, []):  # another entry of the list; a new edition that still lists it is none
+            ch.changed.append(f"listing {k}: entries {', '.join(oe.get(k, []))} (version {ol[k]}) -> "
+                              f"{', '.join(ce.get(k, []))} (version {cl[k]})")
     if old["rules_version"] != cur["rules_version"]:
         ch.changed.append(f"rules {old['rules_version']} -> {cur['rules_version']}")
     return ch
