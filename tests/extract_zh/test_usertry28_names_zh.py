@@ -94,3 +94,18 @@ def test_news_agencies_and_groups_of_states(zh_extractor: ChineseExtractor) -> N
     # a Latin name the model runs into the verb after it
     got = _entities(zh_extractor, "中国电子学会和IEEE联合主办了这次会议。")
     assert "IEEE" in got and "IEEE联合" not in got
+
+
+def test_an_item_moved_by_jiang_and_a_count_of_hundreds(zh_extractor: ChineseExtractor) -> None:
+    # case-report phrasings: the item between 将 and the verb that sends it, whatever the segmenter cut (加速度/n 计/v)
+    assert _techs(zh_extractor, "被告人将一批军用级加速度计非法出口至中国。") == ["军用级加速度计"]
+    # 将 of the future tense, and an export-control term after the verb, move no item
+    assert _techs(zh_extractor, "设备将于明年起分批发往苏门答腊。") == []
+    text = "方某以宁波海瑞机电有限公司名义，将未申领出口许可证的数控系统伺服驱动器出口至伊朗。"
+    assert _techs(zh_extractor, text) == ["数控系统伺服驱动器"]
+    # a count of hundreds is no part of the item bought
+    assert _techs(zh_extractor, "该男子购买了数百个高性能模数转换器，并将其运往中国。") == ["高性能模数转换器"]
+
+
+def test_chinas_own_armed_service(zh_extractor: ChineseExtractor) -> None:
+    assert _entities(zh_extractor, "这家公司为中国海军提供舰载雷达和通信设备。").get("中国海军") == "MilitaryUnit"

@@ -17,7 +17,7 @@ from mcfwatch.extract.zh.tagger import Token
 _CN_NUM = "一二三四五六七八九十两百千万"
 _COUNT_WORDS = "艘架台套批辆枚颗件个种项条列组座门部型款"
 # A count of items at a name's start: 一艘, 12架, 两套, 首批, 一批次.
-COUNT = re.compile(rf"(?:(?:第?[{_CN_NUM}\d]+余?|首|每|多|数)[{_COUNT_WORDS}](?:次)?)+")  # and an ordinal: 第一台; 首批6列
+COUNT = re.compile(rf"(?:(?:第?[{_CN_NUM}\d]+余?|首|每|多|数[十百千万]*|几[十百千万]*|上[百千万])[{_COUNT_WORDS}](?:次)?)+")  # and an ordinal: 第一台; 首批6列
 # Just before a name: a designation (HR-30, VT4, 035G型) or a technical numeral (五轴, 第三代).
 _DESIGNATION = r"(?<![A-Za-z0-9\-])[A-Za-z0-9][A-Za-z0-9\-]{0,9}[A-Za-z0-9]型?"
 _TECH_NUMERAL = rf"[{_CN_NUM}\d]+(?:轴|坐标|通道)|第[{_CN_NUM}\d]+代"
@@ -423,10 +423,34 @@ def fields_of_work(text: str, toks: list[Token]) -> list[tuple[int, int]]:
     return out
 
 
+# An item moved by 将/把 before the verb that sends or sells it (被告人将一批军用级加速度计非法出口至中国, 把这些芯片运往
+# 香港): the words between, without a count, a demonstrative or what stands before a 的 (docs/annotation.md, Technology:
+# the object of an export); the segmenter often cuts such an item's words apart (加速度/n 计/v).
+_MOVED = re.compile(r"[将把](?P<item>(?:(?![于以在为从向与和及，。；、])[\u4e00-\u9fffA-Za-z0-9\-]){2,16}?)"
+                    r"(?:非法|秘密|违规|私自|擅自|分批|多次|陆续|偷偷)*"
+                    r"(?:出口|运往|销往|出售给|转卖给|走私|转运至|运至|发往|交付给)(?!的|许可|管制)")
+_NOT_MOVED = ("这", "那", "该", "此", "上述", "相关", "其", "所", "有关", "部分", "全部", "自己", "它们", "他们", "公司", "企业")
+
+
+def moved(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the items moved by 将/把 in ``text`` (``_MOVED``)."""
+    out = []
+    for m in _MOVED.finditer(text):
+        start, end = m.start("item"), m.end("item")
+        start += m.group("item").rfind("的") + 1
+        count = COUNT.match(text, start, end) or re.compile(r"一批|一些|多批|大量|若干").match(text, start, end)
+        start = count.end() if count else start
+        item = text[start:end]
+        if (len(item) >= 3 and not item.startswith(_NOT_MOVED) and tr.head_type(item) is None and not _generic(item)
+                and "\u4e00" <= item[-1] <= "\u9fff"):
+            out.append((start, end))
+    return out
+
+
 def objects(text: str, toks: list[Token]) -> list[tuple[int, int]]:
     """(start, end) of the items traded, delivered, made or licensed in ``text`` (its segmenter tokens ``toks``)."""
     out = (licensed(text) + business_lines(text, toks) + projects(text) + counted_machines(text, toks)
-           + produced_or_sold(text, toks) + fields_of_work(text, toks))
+           + produced_or_sold(text, toks) + fields_of_work(text, toks) + moved(text))
     toks = _split(toks)
     for i, tok in enumerate(toks):
         if (tok.text in _FROM_VERBS and tok.tag in ("v", "vn") and (i + 1 == len(toks) or toks[i + 1].tag == "w")

@@ -170,7 +170,7 @@ _MORE_COUNTRIES = (
 # A country's armed service, or the PLA's or a theatre command's (巴基斯坦海军, 泰国皇家空军, 中国人民解放军海军,
 # 北部战区陆军, 中国人民解放军东部战区海军, 海军航空兵).
 FOREIGN_SERVICE = re.compile(
-    r"(?:(?:中国人民解放军|解放军)?[东南西北中]部战区|中国人民解放军|解放军|(?:"
+    r"(?:(?:中国人民解放军|解放军)?[东南西北中]部战区|中国人民解放军|解放军|中国|(?:"
     + "|".join(sorted(_WORLD + _MORE_COUNTRIES, key=len, reverse=True))
     + r")(?:皇家)?)(?:陆军|海军|空军|火箭军)(?:航空兵|陆战队)?|海军航空兵|海军陆战队")
 # A country written before its city in one place name (芬兰坦佩雷市, 阿联酋迪拜, 尼泊尔加德满都市): corpus/train
