@@ -133,6 +133,10 @@ ZH_REFS: list[tuple[re.Pattern[str], tuple[str, ...], set[str], str]] = [
     (re.compile(r"本届|本次|该届|此次|" + _EDGE + r"(?:博览会|展会|大会|论坛|对接会|洽谈会|峰会|交流会|年会|展览会)"),
      ("会", "坛", "展"), {"Event"}, "event"),
     (re.compile(_EDGE + r"(?:市政府|省政府|区政府|县政府)"), ("政府",), {"PublicBody"}, "government"),
+    # a fund by its head (基金已完成首批项目投资：向X投资3亿元, 该基金): not 基金会 (an association, above), nor the
+    # fund's manager (基金管理人, 基金经理)
+    (re.compile(r"该基金(?!会)|本基金|" + _EDGE + r"基金(?![会管经])"), ("基金",), {"Organization", "Company", "PublicBody"},
+     "fund"),
     # a public body, an alliance, a works by its head, as the rules read them (``zh.triggers.ANAPHORS``): 该局 / 我局
     # of X投资促进局, 在管委会的牵线下, 经工作站牵线, 经联盟牵线, 该厂
     (re.compile(r"(?:该|(?<!自)我|本)(?:局|厅)(?![面限势部长])"), ("局", "厅"), {"PublicBody", "Organization"}, "body"),

@@ -274,7 +274,8 @@ def _antecedent(text: str, start: int, kind: str, prior: list[Item], refs: list[
 # (``relmodel.crosssent_zh.chinese``: the document's most-mentioned entity of a fitting type and name)
 # (5-fold dev CV with held-out mentions, ZH both: .619/.560/.588 without, .619/.565/.591 with; funding R .14 -> .16,
 # recruitment .47 -> .51)
-_RULE_REFS = frozenset({"zh:company", "zh:school", "zh:institute", "zh:government", "zh:association", "zh:centre"})
+_RULE_REFS = frozenset({"zh:company", "zh:school", "zh:institute", "zh:government", "zh:association", "zh:centre",
+                        "zh:fund"})
 
 
 def _references(text: str, items: list[Item]) -> list[Item]:

@@ -3,7 +3,7 @@ funds the receiver). Counts are gold funding relations of corpus/train + corpus/
 the frame:
 
 - a fund's or institute's shareholders putting in their shares: X总规模100亿元，其中A出资15亿元，B出资20亿元 (A and B
-  fund X, the first body the sentence names; 3 gold);
+  fund X, the last body before 其中 that puts in no share; 3 gold);
 - a financing round's lead and followers: (由)A领投，B、C跟投 (each funds the company that raised the round: the
   agent before the last 融资 before them, or the one right after 领投; 6 gold, all 6 such frames);
 - a funding notice's list: 江北某某有限公司“…”项目，支持资金1000万元 / 承担单位X，合作单位Y，资助经费500万元 (the
@@ -46,16 +46,17 @@ def _shares(text: str, items: Sequence[Item], s: int, e: int) -> list[tuple[Item
     among = _AMONG.search(text, s, e)
     if among is None:
         return []
-    fund = next((it for it in items if s <= it.start and it.end <= among.start() and it.type in RECEIVERS), None)
-    if fund is None:
-        return []
-    out = []
+    givers = []
     for put in _PUT_IN.finditer(text, among.end(), e):
         cs = max([m.end() for m in _CLAUSE.finditer(text, among.end(), put.start())], default=among.end())
         giver = _agent_before(items, cs, put.start(), GIVERS)
-        if giver is not None and giver.entity != fund.entity:
-            out.append((giver, fund))
-    return out
+        if giver is not None:
+            givers.append(giver)
+    # what 其中 divides: the last body before it that puts in no share (由A、B共同出资设立的X，规模50亿元，其中A出资15亿元:
+    # X, not A)
+    fund = next((it for it in reversed(items) if s <= it.start and it.end <= among.start() and it.type in RECEIVERS
+                 and it.entity not in {g.entity for g in givers}), None)
+    return [(g, fund) for g in givers] if fund is not None else []
 
 
 def _round(text: str, items: Sequence[Item], s: int, e: int) -> list[tuple[Item, Item]]:
