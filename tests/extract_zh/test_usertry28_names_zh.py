@@ -109,3 +109,16 @@ def test_an_item_moved_by_jiang_and_a_count_of_hundreds(zh_extractor: ChineseExt
 
 def test_chinas_own_armed_service(zh_extractor: ChineseExtractor) -> None:
     assert _entities(zh_extractor, "这家公司为中国海军提供舰载雷达和通信设备。").get("中国海军") == "MilitaryUnit"
+
+
+def test_an_item_sent_abroad_in_the_passive(zh_extractor: ChineseExtractor) -> None:
+    assert _techs(zh_extractor, "该厂生产的坦克炮弹被出口到中东。") == ["坦克炮弹"]
+    assert _techs(zh_extractor, "这批无人机已被运往沙特。") == ["无人机"]
+
+
+def test_an_exchange_or_technology_centre_is_an_organization(zh_extractor: ChineseExtractor) -> None:
+    # corpus/extra marks its five such centres Organization (南京市产权交易中心, 阿斯塔纳航天技术中心 ...)
+    got = _entities(zh_extractor, "中国国际科技交流中心组织专家赴美交流。")
+    assert got.get("中国国际科技交流中心") == "Organization"
+    # a school's centre stays its school's kind
+    assert _entities(zh_extractor, "福州大学技术转移中心成立。").get("福州大学技术转移中心") == "University"

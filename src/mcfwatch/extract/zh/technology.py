@@ -368,6 +368,7 @@ def produced_or_sold(text: str, toks: list[Token]) -> list[tuple[int, int]]:
     return out
 
 
+_BEFORE_SENT = frozenset({"被", "已被", "已", "已经", "均", "也", "还", "曾", "将", "陆续", "批量", "全部", "非法"})
 # Verbs that send an item to a place (装载机出口俄罗斯, 盾构机运往新加坡): the item stands before them.
 _TO_PLACE = frozenset({"出口", "销往", "运往", "发往", "远销", "运抵"})
 
@@ -457,10 +458,16 @@ def objects(text: str, toks: list[Token]) -> list[tuple[int, int]]:
                 and (found := _before_source(text, toks, i))):
             out.append(found)
             continue
-        if (tok.text in _TO_PLACE and i > 0 and i + 1 < len(toks) and toks[i + 1].tag in ("LOC", "ns")
-                and (found := _noun_phrase(text, toks, i - 1, -1)) and found[1] == tok.start):
-            out.append(found)  # 其装载机出口俄罗斯: the item before the verb, the place after it
-            continue
+        if tok.text in _TO_PLACE and i > 0:  # 其装载机出口俄罗斯: the item before the verb, the place after it;
+            # also passive, and with 到/至 (该厂生产的坦克炮弹被出口到中东)
+            k = i - 1
+            while k > 0 and toks[k].text in _BEFORE_SENT:
+                k -= 1
+            j = i + 1 if i + 1 < len(toks) and toks[i + 1].text not in ("到", "至") else i + 2
+            if (k >= 0 and j < len(toks) and toks[j].tag in ("LOC", "ns")
+                    and (found := _noun_phrase(text, toks, k, -1)) and found[1] == toks[k].end):
+                out.append(found)
+                continue
         if (tok.text in _OBJECT_VERBS and tok.tag in ("v", "vn")) or (tok.text in _AFTER_DE and tok.tag == "v"):
             j = i + 1
             if j < len(toks) and toks[j].text == "出" and tok.text in ("研制", "研发"):

@@ -81,6 +81,9 @@ SUFFIX_TYPES: list[tuple[str, tuple[str, ...]]] = [
                       # university's own centre stays University, see ``head_type``). Not 引才工作站 (folds: +0 names,
                       # +8 spurious: the generic 海外引才工作站 of a story naming the station in full once)
                       "交易团", "技术转移中心", "国际交流中心",
+                      # and any exchange, trading or technology centre that is no school's (南京市产权交易中心, 阿斯塔纳航天技术中心,
+                      # 中国国际科技交流中心; corpus/extra marks its 5 such centres Organization, none University)
+                      "交流中心", "交易中心", "技术中心", "交易市场",
                       # law and accounting firms (律师事务所, 会计师事务所: corpus/train + corpus/extra 5 of 5 Organization)
                       "事务所")),
 ]
