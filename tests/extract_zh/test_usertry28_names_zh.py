@@ -122,3 +122,9 @@ def test_an_exchange_or_technology_centre_is_an_organization(zh_extractor: Chine
     assert got.get("中国国际科技交流中心") == "Organization"
     # a school's centre stays its school's kind
     assert _entities(zh_extractor, "福州大学技术转移中心成立。").get("福州大学技术转移中心") == "University"
+
+
+def test_the_item_whose_development_a_party_takes_part_in(zh_extractor: ChineseExtractor) -> None:
+    assert _techs(zh_extractor, "该所参与了歼-20战斗机的研制。") == ["歼-20战斗机"]
+    # a product or a project in general is no item
+    assert _techs(zh_extractor, "公司加快了新产品的研发。") == []

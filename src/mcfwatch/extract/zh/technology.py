@@ -368,6 +368,9 @@ def produced_or_sold(text: str, toks: list[Token]) -> list[tuple[int, int]]:
     return out
 
 
+# Nouns of making an item (…的研制, …的研发工作, …的生产): the item before 的 is what is developed or made
+# (docs/annotation.md, Technology: the subject of research; "the [hypersonic glide vehicle] research project")
+_DEVELOPED = frozenset({"研制", "研发", "开发", "生产", "制造"})
 _BEFORE_SENT = frozenset({"被", "已被", "已", "已经", "均", "也", "还", "曾", "将", "陆续", "批量", "全部", "非法"})
 # Verbs that send an item to a place (装载机出口俄罗斯, 盾构机运往新加坡): the item stands before them.
 _TO_PLACE = frozenset({"出口", "销往", "运往", "发往", "远销", "运抵"})
@@ -454,6 +457,10 @@ def objects(text: str, toks: list[Token]) -> list[tuple[int, int]]:
            + produced_or_sold(text, toks) + fields_of_work(text, toks) + moved(text))
     toks = _split(toks)
     for i, tok in enumerate(toks):
+        if (tok.text in _DEVELOPED and i >= 2 and toks[i - 1].text == "的" and tok.tag in ("vn", "v", "n")
+                and (found := _noun_phrase(text, toks, i - 2, -1)) and found[1] == toks[i - 2].end):
+            out.append(found)  # 参与了歼-20战斗机的研制: the item whose development a party takes part in
+            continue
         if (tok.text in _FROM_VERBS and tok.tag in ("v", "vn") and (i + 1 == len(toks) or toks[i + 1].tag == "w")
                 and (found := _before_source(text, toks, i))):
             out.append(found)
