@@ -14,7 +14,35 @@ HTML_SUFFIXES = {".html", ".htm"}
 
 
 def build_results(analyst: Any, names: list[str]) -> list[dict[str, Any]]:
-    return [analyst.exposure(n) for n in names]
+    """Each partner's exposure, with the name it was asked by (``asked``: the partner file's, which the stored
+    entity found for it may caption otherwise) and, when no list entry is linked to it, its screening leads."""
+    out = []
+    screener = None
+    for name in names:
+        result = {**analyst.exposure(name), "asked": name}
+        if not result.get("listings"):
+            if screener is None:
+                from mcfwatch.resolve.screen import default_screener
+
+                screener = default_screener(analyst.as_of)
+            result["screening_leads"] = screening_leads(screener.screen(name))
+        out.append(result)
+    return out
+
+
+def screening_leads(result: Any) -> list[dict[str, Any]]:
+    """What screening (threshold 0.70) finds for a partner no list entry is linked to (linking needs 0.85): a
+    match below the link threshold, or a related entry (a school or lab of a listed university: sub-unit; a
+    listed member of a group; the same name listed for another country). A committee was told "matches no entry
+    of the lists consulted" for "School of Astronautics, Beihang University", which `screen` reports at 0.70 as
+    Beihang (Entity List and five more), and for a school `screen` calls a sub-unit of NWPU."""
+    leads = [{"relation": "possible match", "score": h.score, "list_title": h.list_title, "list_version": h.list_version,
+              "entry_name": h.entry_name, "entry_id": h.entry_id, "matched_name": h.matched_name}
+             for h in result.hits]
+    leads += [{"relation": h.relation or "related", "score": h.score, "list_title": h.list_title,
+               "list_version": h.list_version, "entry_name": h.entry_name, "entry_id": h.entry_id,
+               "matched_name": h.matched_name} for h in result.related]
+    return leads
 
 
 def write_report(analyst: Any, names: list[str], out: Path, pdf: bool = False) -> Path:
@@ -39,4 +67,4 @@ def write_report(analyst: Any, names: list[str], out: Path, pdf: bool = False) -
     return out
 
 
-__all__ = ["build_results", "render_html", "write_report"]
+__all__ = ["build_results", "render_html", "screening_leads", "write_report"]
