@@ -69,11 +69,13 @@ def test_the_results_page_shows_the_partner_names_and_their_entries(analyst: Tes
 def test_a_research_office_workbook_with_a_two_row_header_is_screened(analyst: TestClient, tmp_path: Path) -> None:
     """s29: the workbook of tests/resolve/test_batch_workbook.py (a title row, "Partner institution" merged over
     "English" and "中文名称", a blank row, a second sheet) was refused at upload ("no name column"). It is
-    screened by its English names, and the page says the Chinese column was not."""
+    screened by its English names, then by the Chinese where the English is not listed, and the page says so."""
     book = _officer_workbook(tmp_path / "partners.xlsx")
     url, job = _screen(analyst, book.read_bytes(), "partners.xlsx")
     assert job["state"] == "done", job
     assert [r["Partner institution English"] for r in job["rows"]] == [p[0] for p in PARTNERS]
-    assert [r["status"] for r in job["rows"]] == ["listed", "listed", "not listed"]
+    assert [r["status"] for r in job["rows"]] == ["listed", "listed", "not listed", "not listed"]
+    assert job["rows"][2]["other_name_status"] == "listed"  # the former name, found by its Chinese name
     page = " ".join(analyst.get(url, headers={"accept": "text/html"}).text.split())
-    assert "Names from column “Partner institution English”; column “Partner institution 中文名称” also holds names" in page
+    assert ("Names from column “Partner institution English”; where a name is not listed, the name in "
+            "“Partner institution 中文名称” was screened too: 1 found listed or related") in page

@@ -100,8 +100,9 @@ def screen_cmd(
         for row in report.rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
     s = report.summary()
-    others = "".join(f"; column {c!r} also holds names, not screened (--column {c!r} screens it)"
-                     for c in report.other_name_columns)
+    others = (f"; where it is not listed, the name in {', '.join(repr(c) for c in report.other_name_columns)} "
+              f"was screened too: {report.other_name_finds} found listed or related (columns other_name_*)"
+              if report.other_name_columns else "")
     err_console.print(
         f"names from column {report.name_column!r}{others}\n"
         f"{s['rows']} rows: {s['listed']} listed, {s['related_only']} related only, {s['not_listed']} not listed"

@@ -45,13 +45,15 @@ class BatchReport:
     by_list: Counter[str] = field(default_factory=Counter)
     lists: list[dict[str, str]] = field(default_factory=list)
     name_column: str | None = None  # the column screened
-    other_name_columns: list[str] = field(default_factory=list)  # columns that also hold names, not screened
+    other_name_columns: list[str] = field(default_factory=list)  # columns that also hold names (screened when
+    other_name_finds: int = 0                                       # the name is not listed) and the rows they found
 
     def summary(self) -> dict[str, Any]:
         return {
             "rows": len(self.rows), "blank_rows_skipped": self.blank, "listed": self.listed, "related_only": self.related, "not_listed": self.clear,
             "by_list": dict(sorted(self.by_list.items())), "lists_checked": self.lists,
             "name_column": self.name_column, "other_name_columns": self.other_name_columns,
+            "found_by_other_name": self.other_name_finds,
         }
 
 
@@ -337,8 +339,13 @@ def screen_rows(
             if on_row:
                 on_row("")
             continue
-        result = s.screen(name, country=row.get(country_col or "") or None, threshold=threshold)
+        country = row.get(country_col or "") or None
+        result = s.screen(name, country=country, threshold=threshold)
         out = result_row(row, result)
+        if report.other_name_columns:
+            out.update(_other_name(s, row, report.other_name_columns, country, threshold)
+                       if out["status"] != "listed" else dict.fromkeys(OTHER_NAME_COLUMNS, ""))
+            report.other_name_finds += out["other_name_status"] in ("listed", "related")
         report.rows.append(out)
         if out["status"] == "listed":
             report.listed += 1
@@ -350,6 +357,32 @@ def screen_rows(
         if on_row:
             on_row(name)
     return report
+
+
+OTHER_NAME_COLUMNS = ("other_name", "other_name_status", "other_name_score", "other_name_entries")
+
+
+def _other_name(s: Screener, row: dict[str, str], columns: list[str], country: str | None,
+                threshold: float) -> dict[str, Any]:
+    """A row its screened name does not find listed, screened by its name in another name column (the Chinese
+    name beside the English, a former name): the first that is listed or related, else the last one tried. A
+    partner file gave "Harbin Shipbuilding Engineering Institute" (not listed) beside 哈尔滨船舶工程学院, which
+    screening finds as Harbin Engineering University; the Chinese column was never read."""
+    found: dict[str, Any] = dict.fromkeys(OTHER_NAME_COLUMNS, "")
+    for col in columns:
+        other = row.get(col, "").strip()
+        if not other:
+            continue
+        res = s.screen(other, country=country, threshold=threshold)
+        status = "listed" if res.hits else "related" if res.related else "not listed"
+        hits = res.hits or res.related
+        found = {"other_name": other, "other_name_status": status,
+                 "other_name_score": max((h.score for h in hits), default=0.0),
+                 "other_name_entries": "; ".join(f"{h.entry_id}" + (f" ({h.relation})" if not res.hits else "")
+                                                 for h in hits)}
+        if hits:
+            break
+    return found
 
 
 def json_rows(report: BatchReport, envelope: bool = False) -> str:
