@@ -128,3 +128,7 @@ def test_the_item_whose_development_a_party_takes_part_in(zh_extractor: ChineseE
     assert _techs(zh_extractor, "该所参与了歼-20战斗机的研制。") == ["歼-20战斗机"]
     # a product or a project in general is no item
     assert _techs(zh_extractor, "公司加快了新产品的研发。") == []
+
+
+def test_a_firms_products_listed(zh_extractor: ChineseExtractor) -> None:
+    assert _techs(zh_extractor, "该公司产品涵盖伺服电机、减速器和控制器。") == ["伺服电机", "减速器", "控制器"]

@@ -243,7 +243,8 @@ def licensed(text: str) -> list[tuple[int, int]]:
 
 # A firm's line of business: the products after 主要生产/主要从事/主要产品为/专注于 (docs/annotation.md, Technology [s26]:
 # "主要生产[航空仪表用精密轴承]", "主要从事[机载显示器]研制"; corpus/train and corpus/extra mark 19 of 21 such lines).
-_LINE_OF_BUSINESS = re.compile(r"(?:主要(?:生产|从事|研制|研发|制造)|主要产品(?:为|是|包括|有)|专注于|主营(?:产品)?(?:为|包括)?)")
+_LINE_OF_BUSINESS = re.compile(r"(?:主要(?:生产|从事|研制|研发|制造)|(?:主要|公司|其)产品(?:主要)?(?:为|是|包括|涵盖|有)|专注于|"
+                               r"主营(?:产品)?(?:为|包括)?)")  # and a firm's products listed (该公司产品涵盖伺服电机、…)
 
 
 _CLAUSE_END = re.compile("[，。；;,]")
