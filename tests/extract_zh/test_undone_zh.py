@@ -76,3 +76,26 @@ def test_undone_reads_the_pairs_own_act() -> None:
     items.sort(key=lambda it: it.start)
     assert not undone(text, items, "ownership", "e0", "e1", (0, len(text)))
     assert undone(text, items, "ownership", "e0", "e2", (0, len(text)))
+
+
+def test_a_denial_or_talks_that_came_to_nothing_are_no_agreement() -> None:
+    # a clarification notice's denial and approaches that reached no deal (corpus/train zh-w-0230, zh-w-0003 phrasings)
+    text = "经核实，恒宇智控科技股份有限公司与中国兵器工业集团有限公司不存在任何业务往来。"
+    items = _items(text, "恒宇智控科技股份有限公司", "中国兵器工业集团有限公司")
+    assert undone(text, items, "agreement", "e0", "e1", (0, len(text)))
+    text = "航天科工投资基金曾于2019年与瓦尔特光电有限公司接洽，但未达成任何协议。"
+    items = _items(text, "航天科工投资基金", "瓦尔特光电有限公司")
+    assert undone(text, items, "agreement", "e0", "e1", (0, len(text)))
+    text = "华为技术有限公司从未与雷神公司合作。"
+    assert undone(text, _items(text, "华为技术有限公司", "雷神公司"), "agreement", "e0", "e1", (0, len(text)))
+    text = "中国船舶集团有限公司持有恒瑞精密机械股份有限公司29.5%的股份。"  # a stake held, no cue
+    items = _items(text, "中国船舶集团有限公司", "恒瑞精密机械股份有限公司")
+    assert not undone(text, items, "ownership", "e0", "e1", (0, len(text)))
+
+
+def test_a_bodys_own_units_are_no_ownership_of_its_partner(zh_rules: ChineseExtractor) -> None:
+    # X及其下属单位: X's unnamed units (zh/ownership.py wants 是/为/系 for A是B下属企业)
+    text = "经核实，恒宇智控科技股份有限公司与中国兵器工业集团有限公司及其下属单位不存在任何业务往来。"
+    assert not relation_pairs(zh_rules, text, "ownership")
+    text = "西安天衡电子科技股份有限公司是中国兵器工业集团有限公司下属企业。"
+    assert ("中国兵器工业集团有限公司", "天衡电子科技股份有限公司") in relation_pairs(zh_rules, text, "ownership")

@@ -151,9 +151,9 @@ def captured(extractor: Any, g: Any, text: str, mentions: list[Any], model: Any)
                          labels[id(f.rc)][1]]) for f, s in keep)
         return [*rules, *keep]
 
-    def sieved(text: str, items: Any, found: Any, sentence: Any) -> list[bool]:
+    def sieved(text: str, items: Any, found: Any, sentence: Any, refs: Any = ()) -> list[bool]:
         # a finding the sieve drops admits nothing: the fact stands through its sentences' kept findings only
-        kept = keep(text, items, found, sentence)
+        kept = keep(text, items, found, sentence, refs)
         survivors = {id(f) for (f, _), ok in zip(found, kept, strict=True) if ok}
         record.extend((k, finding) for f, k, finding in pending if id(f) in survivors)
         return kept

@@ -153,7 +153,7 @@ class ChineseExtractor:
             found = combine.combine([f for f in found if f[0].type not in MODEL_ONLY], learned, self.relations,
                                     self.confident, lang="zh")
         spans = dict(sentences(text))
-        kept = sieve.keep(text, items, found, lambda s: (s, spans.get(s, s)))
+        kept = sieve.keep(text, items, found, lambda s: (s, spans.get(s, s)), refs)
         for (f, _), ok in zip(found, kept, strict=True):
             if not ok:
                 continue

@@ -43,7 +43,9 @@ def ownership(sent: Sentence, p: int, pe: int, cs: int, after: list[Item]) -> li
     if trig in ("下属", "所属", "下辖"):  # B下属(的)A, A是B下属企业, B下辖A、C等
         if before and after and _UNIT_GAP.fullmatch(text, pe, after[0].start):
             return [(before[-1], it, None, None) for it in _listed(text, after[0], after)]
-        return [(before[-1], before[-2], None, None)] if len(before) >= 2 and trig == "下属" else []
+        # A是B下属企业; not A与B及其下属单位 (B's own units, no name: nothing of A)
+        return [(before[-1], before[-2], None, None)] if (len(before) >= 2 and trig == "下属" and _IS.search(
+            text, before[-2].end, before[-1].start)) else []
     if trig in ("实际控制人", "控股股东"):
         return pt.controller(text, sent.items, before, after, sent.source(cs, p))
     src = sent.source(cs, p)

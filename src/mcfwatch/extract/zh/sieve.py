@@ -28,7 +28,7 @@ _FROM = re.compile(r"[从自原]$")
 
 
 def keep(text: str, items: list[Item], found: Sequence[tuple[Finding, int]],
-         sentence: Callable[[int], tuple[int, int]]) -> list[bool]:
+         sentence: Callable[[int], tuple[int, int]], refs: Sequence[Item] = ()) -> list[bool]:
     """For each (relation, sentence start) of ``found``: whether it stands. Dropped: a visit to, or a recruitment by,
     the person's own organisation (英国北沼大学副校长海伦·马什访问我校, the lead's probe); a recruitment whose
     recruiter the sentence names only as where the recruit comes from (从清华大学引进博士Y: 12 of the 49 false
@@ -39,7 +39,7 @@ def keep(text: str, items: list[Item], found: Sequence[tuple[Finding, int]],
     model's agreement of two partners of one signer (A还与B签订了…协议，并与C签署了…协议: not B–C); a funding in a
     sentence that names no money (庞巴迪向中国商飞提供的技术支持: help, the usertry report of session 27); an ownership
     or agreement the sentence tells as blocked, failed or planned (``undone``: 德国政府否决了A对B的收购, the usertry
-    report of session 28)."""
+    report of session 28; ``refs``: the bare nouns that stand for a party, 公司与X不存在任何业务往来)."""
     # lazily: relmodel.scorer imports the Chinese extractor's modules
     from mcfwatch.extract.relmodel.scorer import METHOD as MODEL
 
@@ -51,9 +51,10 @@ def keep(text: str, items: list[Item], found: Sequence[tuple[Finding, int]],
     for f, s in found:
         if f.type == "meeting":
             met.setdefault(s, []).append((f.source, f.target))
+    named = sorted([*items, *refs], key=lambda it: it.start) if refs else items
     out = []
     for f, s in found:
-        if undone(text, items, f.type, f.source, f.target, sentence(s)):  # 否决了A对B的收购, 拟收购, 谈判破裂
+        if undone(text, named, f.type, f.source, f.target, sentence(s)):  # 否决了A对B的收购, 拟收购, 谈判破裂
             out.append(False)
         elif f.type == "visit":
             out.append((f.source, f.target) not in home)

@@ -5,8 +5,9 @@ planned or sought (拟收购, 计划收购, 寻求收购), and an agreement neve
 or cancelled actions): no ownership, no agreement, whoever scored it. ``sieve.keep`` asks ``undone`` of the rules'
 and the model's findings alike (the usertry report of session 28: the IMST veto read as ownership).
 
-The act is the pair's own: a takeover or signing word between the two parties (A拟收购B, 禁止A收购B), or right after
-the second when the first is marked as its agent or object (A对B的收购, B被A收购, A与B的合作). A standing tie (A旗下的B,
+The act is the pair's own: a takeover or signing word between the two parties (A拟收购B, 禁止A收购B), or after the
+second in its clause when the first is marked as its agent or object (A对B的收购, B被A收购, A与B不存在任何业务往来).
+Denials count (a clarification notice: 不存在, 从未, 否认), and approaches that reached nothing (接洽，但未达成协议). A standing tie (A旗下的B,
 A持有B 51%的股份) names no act and is never undone.
 """
 
@@ -18,8 +19,8 @@ from mcfwatch.extract.zh import parties
 from mcfwatch.extract.zh.items import Item, clause_bounds
 
 # what a takeover, a stake or a signing is called
-_TAKEOVER = r"收购|并购|兼并|购买|买下|入股|参股|控股|增持|投资|注资|交易|要约"
-_SIGNING = r"签署|签订|签约|协议|合同|合作|合资|达成|共建|结为|谈判|洽谈|磋商|商谈"
+_TAKEOVER = r"收购|并购|兼并|购买|买下|入股|参股|控股|增持|持有|投资|注资|交易|要约|股权关系|控制关系"
+_SIGNING = r"签署|签订|签约|协议|合同|合作|合资|达成|共建|结为|谈判|洽谈|磋商|商谈|接洽|往来"
 ACTS: dict[str, re.Pattern[str]] = {
     "ownership": re.compile(_TAKEOVER),
     "agreement": re.compile(f"{_TAKEOVER}|{_SIGNING}"),
@@ -30,7 +31,9 @@ _SIGNED = re.compile(r"签署|签订|签约|达成|结为")
 # before the act in its clause: someone stopped it (否决, 禁止, 叫停, 撤回…的批准), it was dropped or never happened
 # (终止, 放弃, 未能, 未获), or it is only wanted (拟, 计划, 寻求, 提出…要约). 未 not of 未经 (done without approval)
 # or 未来; an ended agreement is still one (docs/annotation.md 5: facts now ended), so 终止/取消 undo no agreement
-_STOPPED = r"否决|禁止|叫停|阻止|阻挠|阻拦|驳回|拒绝|拒批|撤回|撤销|不予批准|不批准|未能|未获|未(?!经|来)|没有|无法|试图|企图"
+_STOPPED = (r"否决|禁止|叫停|阻止|阻挠|阻拦|驳回|拒绝|拒批|撤回|撤销|不予批准|不批准|未能|未获|未(?!经|来)|没有|无法|试图|企图|"
+            # a denial (a clarification notice: 公司与X不存在任何业务往来, 从未与X合作)
+            r"不存在|并无|从未|否认")
 _WANTED = r"拟|计划|寻求|谋求|打算|有意|意图|准备|欲|发起|提出|发出"
 _DROPPED = r"终止|中止|放弃|取消"
 BEFORE: dict[str, re.Pattern[str]] = {
@@ -39,7 +42,8 @@ BEFORE: dict[str, re.Pattern[str]] = {
 }
 # after the act (in its clause, or the next one when that turns on it: 但/却/最终/该交易…): it was stopped or came to
 # nothing (收购要约被拒, 交易未获批准, 谈判破裂, 告吹)
-_FAILED = r"否决|禁止|叫停|驳回|拒绝|被拒|遭拒|撤回|撤销|未获|未能|未果|未通过|告吹|失败|流产|搁浅|破裂|夭折|落空|作罢|受阻"
+_FAILED = (r"否决|禁止|叫停|驳回|拒绝|被拒|遭拒|撤回|撤销|未获|未能|未果|未通过|告吹|失败|流产|搁浅|破裂|夭折|落空|作罢|受阻|"
+           r"未达成|没有达成|未签署|未签订|不存在|并无")
 AFTER: dict[str, re.Pattern[str]] = {
     "ownership": re.compile(f"{_FAILED}|{_DROPPED}"),
     "agreement": re.compile(_FAILED),
@@ -47,7 +51,6 @@ AFTER: dict[str, re.Pattern[str]] = {
 _TURN = re.compile(r"\s*(?:但|但是|却|然而|不过|最终|最后|随后|后因|因|遭|被|该|此|这|交易|收购|谈判)")
 # the first party marked as the agent or the object of an act named after the second (A对B的收购, B被A收购, A与B的合作)
 _MARKED = re.compile(r"(?:对|被|由|与|同|和|跟)$")
-_AFTER_SECOND = re.compile(r"(?:的|进行的|发起的|实施的|之间的)?")
 
 
 def undone(text: str, items: list[Item], rtype: str, source: str, target: str, span: tuple[int, int]) -> bool:
@@ -75,9 +78,9 @@ def _pair_undone(text: str, masked: str, s: int, e: int, rtype: str, a: Item, b:
     m = ACTS[rtype].search(between)
     if m is not None:
         p, pe = a.end + m.start(), a.end + m.end()
-    elif _MARKED.search(between):
-        lead = _AFTER_SECOND.match(masked, b.end - s)
-        m = ACTS[rtype].match(masked, lead.end() if lead else b.end - s)
+    elif _MARKED.search(between):  # A对B的收购, A与B不存在任何业务往来: the act later in B's clause
+        _, be = clause_bounds(text, s, e, b.end)
+        m = ACTS[rtype].search(masked, b.end - s, be - s)
         if m is None:
             return False
         p, pe = s + m.start(), s + m.end()
