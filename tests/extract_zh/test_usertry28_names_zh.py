@@ -132,3 +132,7 @@ def test_the_item_whose_development_a_party_takes_part_in(zh_extractor: ChineseE
 
 def test_a_firms_products_listed(zh_extractor: ChineseExtractor) -> None:
     assert _techs(zh_extractor, "该公司产品涵盖伺服电机、减速器和控制器。") == ["伺服电机", "减速器", "控制器"]
+
+
+def test_a_warship_exported(zh_extractor: ChineseExtractor) -> None:
+    assert _techs(zh_extractor, "该国向尼日利亚出口了军舰和巡逻艇。") == ["军舰", "巡逻艇"]

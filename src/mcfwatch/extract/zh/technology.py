@@ -123,8 +123,10 @@ def describes_a_body(text: str, end: int) -> bool:
 # Kinds of engineered items named by one word (雷达, 芯片, 导弹, 潜艇: ``tr.TECH_SUFFIXES`` without the generic heads
 # 系统/设备/材料/部件…): as the object of a trade or in a list of items, the word alone is the item as the text names it
 # (docs/annotation.md, Technology [s26]: "each engineered item ... as written"; 芯片、传感器和雷达, 向华为供应芯片).
-CATEGORY_ITEMS = frozenset(tr.TECH_SUFFIXES) - {"系统", "设备", "组件", "材料", "器件", "部件", "构件", "终端", "模块",
-                                                "地面站", "涂料", "钢材", "合金", "电器", "阀门", "加工中心", "细化剂", "半导体"}
+CATEGORY_ITEMS = (frozenset(tr.TECH_SUFFIXES) - {"系统", "设备", "组件", "材料", "器件", "部件", "构件", "终端", "模块",
+                                                 "地面站", "涂料", "钢材", "合金", "电器", "阀门", "加工中心", "细化剂", "半导体"}
+                  # and the weapons and craft of two characters no head word names (出口军舰, 向其提供鱼雷)
+                  | {"战机", "军舰", "舰船", "火箭", "炮弹", "弹药", "枪支", "鱼雷"})
 
 
 # Words after 出口/进口 that make a term of trade, not an item (出口管制, 出口退税, 进口许可).
