@@ -4,7 +4,8 @@ both rows), blank rows between groups and a second sheet. Real partners: Beihang
 (Entity List, Seven Sons), Harbin Institute of Technology (Entity List), Delft University of Technology (on no list).
 
 Where the English name is not listed, the Chinese name beside it is screened too (Harbin Engineering University's
-former name, which no list publishes in English, is found by its Chinese name).
+former name, which no list publishes in English, is found by its Chinese name), and a row with only a Chinese name
+is screened by it (it was counted as a blank row and never screened).
 
 Before: screening refused the file ("no name column"; its headers read from the title row), `--column English`
 could not reach the sub-heading, `--column "Partner institution"` screened the sub-heading row as a partner called
@@ -29,7 +30,9 @@ PARTNERS = [("Beijing University of Aeronautics and Astronautics", "北京航空
             ("Harbin Institute of Technology", "哈尔滨工业大学", "PRC", 2012),
             # Harbin Engineering University's former name: no list publishes it in English
             ("Harbin Shipbuilding Engineering Institute", "哈尔滨船舶工程学院", "China", 1992),
-            ("Delft University of Technology", None, "Netherlands", 2008)]
+            ("Delft University of Technology", None, "Netherlands", 2008),
+            # a partner the office entered by its Chinese name only (Nanjing University of Science and Technology)
+            (None, "南京理工大学", "China", 2019)]
 
 
 def _officer_workbook(path: Path) -> Path:
@@ -66,7 +69,7 @@ def test_a_two_row_merged_header_under_a_title_names_each_column(workbook: Path)
     rows = read_rows(workbook)
     assert list(rows[0]) == ["No.", "Partner institution English", "Partner institution 中文名称", "Country", "Since"]
     names = [r["Partner institution English"] for r in rows if r["Partner institution English"]]
-    assert names == [p[0] for p in PARTNERS]  # the sub-heading row "English" is no partner
+    assert names == [p[0] for p in PARTNERS if p[0]]  # the sub-heading row "English" is no partner
     assert [r["Partner institution 中文名称"] for r in rows][:2] == ["北京航空航天大学", "哈尔滨工业大学"]
 
 
@@ -74,7 +77,7 @@ def test_the_workbook_screens_by_its_english_names_then_by_the_chinese_where_not
     report = screen_rows(read_rows(workbook), str(workbook))
     assert report.name_column == "Partner institution English"
     assert report.other_name_columns == ["Partner institution 中文名称"]
-    assert [r["status"] for r in report.rows] == ["listed", "listed", "not listed", "not listed"]
+    assert [r["status"] for r in report.rows] == ["listed", "listed", "not listed", "not listed", "listed"]
     assert "us-bis-entity-list" in report.rows[0]["lists"]  # BUAA, Beihang's former English name
     assert report.blank == 1
     former = report.rows[2]  # the English former name is on no list; its Chinese name finds HEU
@@ -82,7 +85,9 @@ def test_the_workbook_screens_by_its_english_names_then_by_the_chinese_where_not
     assert "harbin-engineering-university" in former["other_name_entries"]
     assert report.rows[0]["other_name"] == ""  # a listed name is not screened again
     assert report.rows[3]["other_name_status"] == ""  # Delft: no Chinese name
-    assert report.summary()["found_by_other_name"] == 1
+    assert report.rows[4]["other_name"] == "南京理工大学"  # only a Chinese name: screened by it, not skipped
+    assert "cn-seven-sons" in report.rows[4]["lists"]
+    assert report.summary()["found_by_other_name"] == 2
 
 
 def test_cli_screens_the_workbook_and_a_sub_heading_named_by_column(workbook: Path, tmp_path: Path) -> None:
@@ -90,17 +95,18 @@ def test_cli_screens_the_workbook_and_a_sub_heading_named_by_column(workbook: Pa
     assert res.exit_code == 0, res.output
     out = " ".join(res.output.split())
     assert "names from column 'Partner institution English'" in out
-    assert "the name in 'Partner institution 中文名称' was screened too: 1 found listed or related" in out
-    assert "4 rows: 2 listed" in out
+    assert "the name in 'Partner institution 中文名称' was screened too: 2 found listed or related" in out
+    assert "5 rows: 3 listed" in out
     res = runner.invoke(app, ["screen", "--file", str(workbook), "--column", "中文名称", "-o", str(tmp_path / "z.csv")])
     assert res.exit_code == 0, res.output
     out = " ".join(res.output.split())
-    assert "names from column 'Partner institution 中文名称'" in out and "3 rows: 3 listed" in out
+    assert "names from column 'Partner institution 中文名称'" in out and "5 rows: 4 listed" in out
 
 
 def test_monitoring_and_reports_read_the_partners_not_the_title_and_row_numbers(workbook: Path) -> None:
-    assert read_partners(workbook) == [p[0] for p in PARTNERS]
-    assert read_partners(workbook, "中文名称") == ["北京航空航天大学", "哈尔滨工业大学", "哈尔滨船舶工程学院"]
+    assert read_partners(workbook) == [p[0] or p[1] for p in PARTNERS]
+    assert read_partners(workbook, "中文名称") == ["北京航空航天大学", "哈尔滨工业大学", "哈尔滨船舶工程学院",
+                                                 "Delft University of Technology", "南京理工大学"]
 
 
 def test_a_file_of_several_columns_without_a_name_header_is_refused_not_read_by_its_first_column(tmp_path: Path) -> None:

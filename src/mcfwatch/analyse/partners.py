@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mcfwatch.errors import InputError
 from mcfwatch.ingest.text import decode_bytes
-from mcfwatch.resolve.batch import find_name_column, name_column, read_rows, rows_from_csv
+from mcfwatch.resolve.batch import find_name_column, name_column, other_name_columns, read_rows, rows_from_csv
 
 
 def read_partners(path: Path, column: str | None = None) -> list[str]:
@@ -34,7 +34,9 @@ def read_partners(path: Path, column: str | None = None) -> list[str]:
         names = [header[0], *(row.get(header[0], "") for row in rows)]
     else:
         col = name_column(header, where, column)
-        names = [row.get(col, "") for row in rows]
+        others = other_name_columns(header, col)  # a row with only its Chinese name is that partner, as screening reads it
+        names = [row.get(col, "").strip() or next((v for c in others if (v := row.get(c, "").strip())), "")
+                 for row in rows]
     names = [n.strip() for n in names if n and n.strip()]
     if not names:
         raise InputError(where, "no partner names found (put them in a 'name' column)")

@@ -325,7 +325,9 @@ def screen_rows(
     column: str | None = None,
 ) -> BatchReport:
     """Screen each row's name (and country, when the file has that column); rows with no name are skipped
-    and counted. The name column is `column`, else a known header; a file with neither is refused."""
+    and counted. The name column is `column`, else a known header; a file with neither is refused. Where the file
+    has other name columns, a row whose name is not listed is screened by its other name too (_other_name), and a
+    row with only another name (a Chinese name, the English cell empty) is screened by it, not skipped as blank."""
     s = screener or default_screener()
     header = list(rows[0]) if rows else []
     name_col = name_column(header, path, column) if rows else None
@@ -334,6 +336,18 @@ def screen_rows(
                          other_name_columns=other_name_columns(header, name_col))
     for row in rows:
         name = row.get(name_col or "", "").strip()
+        alone = "" if name else next((v for c in report.other_name_columns if (v := row.get(c, "").strip())), "")
+        if alone:  # only a Chinese (other) name in the row: that name is the partner's, screened as such
+            result = s.screen(alone, country=row.get(country_col or "") or None, threshold=threshold)
+            out = {**result_row(row, result), "other_name": alone}
+            out.update(other_name_status=out["status"], other_name_score=out["best_score"],
+                       other_name_entries=out["entries"] or out["related"])
+            report.other_name_finds += out["status"] in ("listed", "related")
+            _count(report, out, result)
+            report.rows.append(out)
+            if on_row:
+                on_row(alone)
+            continue
         if not name:
             report.blank += 1
             if on_row:
@@ -347,16 +361,20 @@ def screen_rows(
                        if out["status"] != "listed" else dict.fromkeys(OTHER_NAME_COLUMNS, ""))
             report.other_name_finds += out["other_name_status"] in ("listed", "related")
         report.rows.append(out)
-        if out["status"] == "listed":
-            report.listed += 1
-            report.by_list.update({h.list_id for h in result.hits})
-        elif out["status"] == "related":
-            report.related += 1
-        else:
-            report.clear += 1
+        _count(report, out, result)
         if on_row:
             on_row(name)
     return report
+
+
+def _count(report: BatchReport, out: dict[str, Any], result: ScreenResult) -> None:
+    if out["status"] == "listed":
+        report.listed += 1
+        report.by_list.update({h.list_id for h in result.hits})
+    elif out["status"] == "related":
+        report.related += 1
+    else:
+        report.clear += 1
 
 
 OTHER_NAME_COLUMNS = ("other_name", "other_name_status", "other_name_score", "other_name_entries")
