@@ -37,3 +37,17 @@ def test_a_dossier_names_rows_as_the_file_does_and_gives_screening_leads(report_
     assert "screening lead, to confirm: sub-unit of Northwestern Polytechnical University" in text
     delft = text[text.index("3. Delft University of Technology"):]
     assert "matches an entry of the lists consulted, and screening its name (threshold 0.70) finds no lead" in delft
+
+
+def test_a_dossier_screens_a_former_name_by_the_chinese_name_beside_it(report_db: Path, tmp_path: Path) -> None:
+    """NUAA's former English name is on no list; the partner file's Chinese name beside it, 南京航空学院, screens as
+    NUAA. The dossier said "no lead" (it read one name per row); it now gives the lead and the name it came by."""
+    partners = tmp_path / "partners.csv"
+    partners.write_text("Partner name,Chinese name\nNanjing Aeronautical Institute,南京航空学院\n", encoding="utf-8")
+    out = tmp_path / "dossier.html"
+    res = CliRunner().invoke(app, ["report", "--partners", str(partners), "-o", str(out), "--db", str(report_db)])
+    assert res.exit_code == 0, res.output
+    text = _text(out.read_text(encoding="utf-8"))
+    assert "possible match (by its other name in the partner file, 南京航空学院)" in text, text
+    assert "Nanjing University of Aeronautics and Astronautics" in text
+    assert "screening lead, to confirm: possible match by its other name 南京航空学院" in text

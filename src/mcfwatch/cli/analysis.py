@@ -147,13 +147,14 @@ def register(app: typer.Typer) -> None:
         as_of: AsOf = None, rules: Rules = None, db: DbOption = DEFAULT_DB,
     ) -> None:
         """A committee report (HTML or PDF) for one partner or a whole partner list."""
-        from mcfwatch.analyse.partners import read_partners
+        from mcfwatch.analyse.partners import read_partner_names
         from mcfwatch.report import write_report
 
-        names = read_partners(partners, column) if partners else ([name] if name else [])
+        others = read_partner_names(partners, column) if partners else {}
+        names = list(others) if partners else ([name] if name else [])
         if not names:
             raise typer.BadParameter("give a partner name or --partners FILE")
-        out = write_report(_analyst(db, as_of, rules), names, output, pdf=pdf)
+        out = write_report(_analyst(db, as_of, rules), names, output, pdf=pdf, other_names=others)
         console.print(f"wrote {out} ({len(names)} partner(s))", highlight=False)
 
     @app.command()

@@ -13,9 +13,11 @@ from mcfwatch.report.pdf import write_pdf
 HTML_SUFFIXES = {".html", ".htm"}
 
 
-def build_results(analyst: Any, names: list[str]) -> list[dict[str, Any]]:
+def build_results(analyst: Any, names: list[str],
+                  other_names: dict[str, list[str]] | None = None) -> list[dict[str, Any]]:
     """Each partner's exposure, with the name it was asked by (``asked``: the partner file's, which the stored
-    entity found for it may caption otherwise) and, when no list entry is linked to it, its screening leads."""
+    entity found for it may caption otherwise) and, when no list entry is linked to it, its screening leads: by
+    its name, else by its other names in the partner file (the Chinese name beside a former English name)."""
     out = []
     screener = None
     for name in names:
@@ -25,7 +27,12 @@ def build_results(analyst: Any, names: list[str]) -> list[dict[str, Any]]:
                 from mcfwatch.resolve.screen import default_screener
 
                 screener = default_screener(analyst.as_of)
-            result["screening_leads"] = screening_leads(screener.screen(name))
+            leads = screening_leads(screener.screen(name))
+            for other in (other_names or {}).get(name, []) if not leads else []:
+                leads = [{**lead, "via": other} for lead in screening_leads(screener.screen(other))]
+                if leads:
+                    break
+            result["screening_leads"] = leads
         out.append(result)
     return out
 
@@ -45,7 +52,8 @@ def screening_leads(result: Any) -> list[dict[str, Any]]:
     return leads
 
 
-def write_report(analyst: Any, names: list[str], out: Path, pdf: bool = False) -> Path:
+def write_report(analyst: Any, names: list[str], out: Path, pdf: bool = False,
+                 other_names: dict[str, list[str]] | None = None) -> Path:
     """Write the report for these partners to out (.html, or PDF when pdf or out ends in .pdf)."""
     out = Path(out)
     if out.parent and not out.parent.exists():
@@ -56,7 +64,7 @@ def write_report(analyst: Any, names: list[str], out: Path, pdf: bool = False) -
     if not pdf and out.suffix.lower() not in HTML_SUFFIXES:  # HTML under report.docx opens as a broken file
         raise InputError(str(out), f"a report is HTML or PDF: name the output .html or .pdf (or add --pdf), "
                                    f"not {out.suffix or 'a name without a suffix'}")
-    results = build_results(analyst, names)
+    results = build_results(analyst, names, other_names)
     title = f"MCF exposure: {names[0]}" if len(names) == 1 else f"MCF exposure dossier: {len(names)} partners"
     html = render_html(results, title, analyst.rules.version, analyst.as_of, analyst.list_versions(), str(analyst.store.url if analyst.store else "(in memory)"))
     with atomic_path(out) as tmp:  # a killed run leaves no half-written report under the name asked for

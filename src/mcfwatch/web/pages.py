@@ -198,11 +198,15 @@ def screen_download(request: Request, job_id: str, fmt: str = Query("csv", alias
     if fmt == "pdf":
         from mcfwatch.report import write_report
 
-        names = [str(r.get(job.column or "", "")).strip() for r in job.report.rows]  # the name column screened
-        names = [n for n in names if n]
-        if not names:
+        others: dict[str, list[str]] = {}
+        for r in job.report.rows:  # the name column screened; a row with only its other (Chinese) name, that name
+            name = str(r.get(job.column or "", "")).strip() or str(r.get("other_name", "")).strip()
+            if name:
+                other = str(r.get("other_name", "")).strip()
+                others.setdefault(name, [other] if other and other != name else [])
+        if not others:
             raise InputError(job.filename, "no row has a partner name to report on")
-        write_report(services(request).analyst(), names, out, pdf=True)
+        write_report(services(request).analyst(), list(others), out, pdf=True, other_names=others)
     else:
         report = job.report
         merged = [{**row, **rating} for row, rating in zip(report.rows, job.ratings, strict=False)]
