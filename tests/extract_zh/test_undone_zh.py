@@ -99,3 +99,12 @@ def test_a_bodys_own_units_are_no_ownership_of_its_partner(zh_rules: ChineseExtr
     assert not relation_pairs(zh_rules, text, "ownership")
     text = "西安天衡电子科技股份有限公司是中国兵器工业集团有限公司下属企业。"
     assert ("中国兵器工业集团有限公司", "天衡电子科技股份有限公司") in relation_pairs(zh_rules, text, "ownership")
+
+
+def test_two_objects_of_one_vetoed_takeover_signed_nothing() -> None:
+    # a case note's headline (usertry s28): the model read IMST and Elmos, the two firms bought, as partners
+    text = "案例分析：德国否决中资收购IMST与Elmos晶圆厂"
+    items = _items(text, "IMST", "Elmos晶圆厂")
+    assert undone(text, items, "agreement", "e0", "e1", (0, len(text)))
+    text = "双方签署了《IMST与Elmos晶圆厂合作协议》"  # a signing told as done, whoever the title names
+    assert not undone(text, _items(text, "IMST", "Elmos晶圆厂"), "agreement", "e0", "e1", (0, len(text)))

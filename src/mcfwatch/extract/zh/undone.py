@@ -51,6 +51,7 @@ AFTER: dict[str, re.Pattern[str]] = {
 _TURN = re.compile(r"\s*(?:但|但是|却|然而|不过|最终|最后|随后|后因|因|遭|被|该|此|这|交易|收购|谈判)")
 # the first party marked as the agent or the object of an act named after the second (A对B的收购, B被A收购, A与B的合作)
 _MARKED = re.compile(r"(?:对|被|由|与|同|和|跟)$")
+_JOINED = re.compile(r"[与和及、]")
 
 
 def undone(text: str, items: list[Item], rtype: str, source: str, target: str, span: tuple[int, int]) -> bool:
@@ -81,6 +82,9 @@ def _pair_undone(text: str, masked: str, s: int, e: int, rtype: str, a: Item, b:
     elif _MARKED.search(between):  # A对B的收购, A与B不存在任何业务往来: the act later in B's clause
         _, be = clause_bounds(text, s, e, b.end)
         m = ACTS[rtype].search(masked, b.end - s, be - s)
+        if m is None and _JOINED.fullmatch(between):  # 否决中资收购A与B: A and B, the act's objects, before them
+            acs, _ = clause_bounds(text, s, e, a.start)
+            m = next(reversed(list(ACTS[rtype].finditer(masked, acs - s, a.start - s))), None)
         if m is None:
             return False
         p, pe = s + m.start(), s + m.end()
