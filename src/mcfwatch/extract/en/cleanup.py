@@ -125,6 +125,48 @@ def address_ranges(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# a site's navigation, footer or cookie banner in a saved or printed web page: a line of short items set apart by
+# " · " or " • " ("Home · Sanctions · Export controls · Subscribe", "© Compliance Desk. Cookie settings ·
+# Privacy · Imprint"); the items are no sentence of the document, whatever names they hold ("|" separates the
+# cells of a table row, which are)
+_FURNITURE_SEP = re.compile(r"\s[·•]\s")
+_SEGMENT_END = re.compile(r"\s[·•]\s|[.:;]\s|$")
+
+
+def furniture_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the short items (up to four words) that touch a separator of a line holding two or
+    more of them; the text before and after them on the line (a heading the reader joined to the menu: "…
+    · Subscribe Case note: Cadence pleads guilty") stays."""
+    out: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        if len(_FURNITURE_SEP.findall(line.group(0))) < 2:
+            continue
+        start = line.start()
+        for end in _SEGMENT_END.finditer(text, line.start(), line.end()):
+            piece = text[start:end.start()]
+            touches = bool(_FURNITURE_SEP.fullmatch(end.group(0))) or _FURNITURE_SEP.search(
+                text, max(line.start(), start - 3), start) is not None
+            if touches and 0 < len(piece.split()) <= 4:
+                out.append((start, end.start()))
+            start = end.end()
+            if start >= line.end():
+                break
+    return out
+
+
+# determiners after which a capitalised word opening a sentence is a verb of command, not a name ("Screen every
+# bill-to name", "Check the end user", "Contact your account manager"): "Siemens this week" keeps its name
+_COMMAND_OBJECTS = {"every", "each", "all", "your", "any", "the", "our", "both"}
+
+
+def command_verb(span: Span) -> bool:
+    """One word that opens its sentence and takes a determiner right after it: an instruction ("Screen every
+    name"), not a name."""
+    doc = span.doc
+    return len(span) == 1 and bool(span[0].is_sent_start) and span.end < len(doc) \
+        and doc[span.end].lower_ in _COMMAND_OBJECTS and span[0].is_title and span[0].is_alpha
+
+
 def in_address(span: Span, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= span.start_char and span.end_char <= e for s, e in ranges)
 

@@ -16,6 +16,8 @@ from mcfwatch.extract.en.cleanup import (
     address_keeps,
     address_ranges,
     caption_body,
+    command_verb,
+    furniture_ranges,
     generic_event,
     in_address,
     in_title,
@@ -30,7 +32,7 @@ from mcfwatch.extract.en.cleanup import (
     split_parent,
     split_seat,
 )
-from mcfwatch.extract.en.designators import designated_items
+from mcfwatch.extract.en.designators import designated_items, product_items
 from mcfwatch.extract.en.doctext import text_of
 from mcfwatch.extract.en.extents import (
     MISSION_WORDS,
@@ -514,6 +516,7 @@ def mentions_of(doc: Doc) -> list[Mention]:
     out: list[Mention] = []
     text = text_of(doc)
     addresses = address_ranges(text)
+    furniture = furniture_ranges(text)
     ents = {(e.start, e.end): e for e in doc.ents}
     persons = [(e.start, e[-1].lower_) for e in doc.ents if e.label_ == "PERSON"]
     seen: dict[str, bool] = {}
@@ -526,6 +529,8 @@ def mentions_of(doc: Doc) -> list[Mention]:
             continue
         if not _kept(span, label, from_ruler, addresses, text):
             continue
+        if furniture and in_address(span, furniture) or not from_ruler and command_verb(span):
+            continue  # "Cookie settings · Privacy · Imprint", "Screen every bill-to name": no name
         if label in {"PERSON", "Person"}:
             untitled = _untitled(span)
             if untitled is None:
@@ -567,7 +572,7 @@ def _with_designated(doc: Doc, text: str, mentions: list[Mention]) -> list[Menti
     """The mentions and the items named by a model designation (``designators.py``) that overlap no name of
     another type but the designation itself, which the recogniser often takes for a firm or a person ("CH-92A" of
     "CH-92A aircraft", "Ming" of "Ming-class submarines"): the item replaces it."""
-    items = designated_items(doc, text)
+    items = designated_items(doc, text) + product_items(doc, text)
     if not items:
         return mentions
     out = list(mentions)

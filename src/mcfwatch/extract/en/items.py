@@ -34,7 +34,10 @@ from mcfwatch.extract.en.techwords import says_technology
 # verbs of handing an item over, whose object is the item (lemmas as the pinned model writes them)
 HANDOVER_VERBS = frozenset({
     "export", "re-export", "reexport", "ship", "supply", "sell", "resell", "deliver", "buy", "purchase", "procure",
-    "import", "transfer", "smuggle", "divert", "transship", "furnish"})  # and "provide ... to X"
+    "import", "transfer", "smuggle", "divert", "transship", "furnish", "resold"})  # and "provide ... to X"
+# verbs of handing over whose "with" phrase is the item when their object is the receiver ("supplies the
+# institute with carbon-fibre prepreg", "provided Huawei with test equipment")
+_WITH_VERBS = frozenset({"supply", "provide", "furnish"})
 # verbs of making or getting, whose object is as often an abstract thing ("develop a coordinated approach",
 # "make investments", "provide assurances"): their object is an item only with a head of ITEM_HEADS
 MAKE_VERBS = frozenset({
@@ -114,7 +117,7 @@ NOT_ITEMS = frozenset({
     "loans", "grant", "contract", "contracts", "deal", "deals", "agreement", "order", "orders", "business",
     "company", "companies", "firm", "firms", "subsidiary", "unit", "plant", "plants", "factory", "factories", "site",
     "sites", "land", "property",
-    "services", "service", "support", "assistance", "training", "information", "details", "documents", "licence",
+    "services", "service", "support", "assistance", "aid", "training", "information", "details", "documents", "licence",
     "license", "licenses", "licences", "permission", "approval", "visa", "visas", "stock", "assets", "asset",
     "rights", "majority", "portion", "part", "bulk", "rest", "number", "lot", "range", "variety", "kind",
     "kinds", "type", "types", "quantity", "quantities", "amount", "amounts", "batch", "batches", "shipment",
@@ -177,6 +180,8 @@ def _heads(doc: Doc) -> list[tuple[Token, str]]:
         elif tok.pos_ == "VERB" and tok.lemma_ in _VERBS:
             passive = any(c.dep_ == "auxpass" for c in tok.children)
             found = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+            if tok.lemma_ in _WITH_VERBS and not passive and found:
+                found += _with_objects(tok)  # the receiver is no item (``_extent``): the "with" phrase is
             if not found and tok.lemma_ in _HANDOVER and (item := _gerund_item(tok)) is not None:
                 found = [item]  # "supplies training drones", "bought forging presses": the parser's verb
         elif tok.pos_ == "NOUN" and tok.lemma_ in _NOUNS | AGENT_NOUNS:
@@ -188,11 +193,12 @@ def _heads(doc: Doc) -> list[tuple[Token, str]]:
             handover = tok.lemma_ in _HANDOVER or tok.lemma_ == "provide" and any(
                 c.dep_ in {"prep", "dative"} and c.lower_ == "to"
                 for c in (*tok.children, *(g for f in found for g in f.children)))  # "provided gyroscopes ... to X"
+            handover = handover or tok.lemma_ in _WITH_VERBS and bool(_with_objects(tok))
             kind = "handover" if handover else "made" if tok.lemma_ in PRODUCE_VERBS | AGENT_NOUNS else "item"
         for first in found:
             first = _of_quantity(first)
             for h in (first, *first.conjuncts):
-                if h.tag_ not in _NOUN_TAGS and not (kind == "handover" and h is first and h.dep_ == "dobj"
+                if h.tag_ not in _NOUN_TAGS and not (kind == "handover" and h is first and h.dep_ in {"dobj", "pobj"}
                                                      and h.tag_ in {"VBZ", "VBP"} and h.is_lower
                                                      and not any(c.dep_ in {"nsubj", "dobj"} for c in h.children)):
                     continue  # "sold carbon-fibre prepreg": a noun the tagger read as a verb, as the object
@@ -201,6 +207,8 @@ def _heads(doc: Doc) -> list[tuple[Token, str]]:
                         out.append((h, kind))
                 elif not _abstract(h) and (kind == "handover" or h.lower_ in ITEM_HEADS):
                     out.append((h, "handover" if kind == "handover" else "item"))
+                elif kind == "item" and not _abstract(h) and h.tag_ == "NNS" and h.lower_ not in NOT_FIELDS:
+                    out.append((h, "got"))  # "obtained wafer probers", "sourced brake assemblies": a word must say
                 elif kind == "made" and not _abstract(h) and h.lower_ not in NOT_FIELDS \
                         and (h.tag_ == "NNS" or _made_for(tok, first)):
                     out.append((h, "made for" if h.tag_ == "NNS" and _made_for(tok, first) else kind))
@@ -230,6 +238,14 @@ def _gerund_item(verb: Token) -> Token | None:
     if obj.dep_ == "dobj" and obj.head.i == nxt and obj.tag_ in _NOUN_TAGS:
         return obj
     return None
+
+
+def _with_objects(verb: Token) -> list[Token]:
+    """The objects of the "with" phrase of a verb whose object is a name ("supplies [Steyr Leichtbau] with X")."""
+    if not any(c.dep_ == "dobj" and (c.ent_iob_ != "O" or c.pos_ == "PROPN") for c in verb.children):
+        return []
+    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+            if g.dep_ == "pobj"]
 
 
 def _field_objects(tok: Token) -> list[Token]:
@@ -290,7 +306,11 @@ def _extent(head: Token, kind: str) -> tuple[int, int] | None:
     if start == head.i and head.dep_ == "dobj" and head.head.i == head.i - 1 \
             and getattr(_gerund_item(head.head.head), "i", None) == head.i:
         start = head.i - 1  # "training drones", "forging presses": the "-ing" word the parser made a verb
-    start = hyphen_word_before(doc, whole_words(doc, start, head.i + 1)[0], head.i)  # "analog-to-digital"
+    while (before := hyphen_word_before(doc, whole_words(doc, start, head.i + 1)[0], head.i)) < start:
+        start = before  # "analog-to-digital"; then what modifies it: "radiation-hardened analog-to-digital"
+        while start > 0 and doc[start - 1].dep_ in _MODIFIER_DEPS and _inside(doc[start - 1], head) \
+                and not doc[start - 1].is_space:
+            start -= 1
     commas = [t.i for t in doc[start:head.i] if t.text == ","]
     if commas:  # "trusted, American-manufactured drone technologies": a list of modifiers; the last one's phrase
         start = commas[-1] + 1
@@ -305,7 +325,9 @@ def _extent(head: Token, kind: str) -> tuple[int, int] | None:
         if start == head.i or doc[start].ent_iob_ != "O" and doc[start].ent_type_ != "Technology" \
                 or not all(t.is_lower or t.like_num or t.is_punct for t in doc[start:head.i + 1]):
             return None  # "research on materials", "cooperation in Chinese medicine": a field needs a word saying which
-    if kind in {"field", "made", "made for"} and low not in ITEM_HEADS and not says_technology(doc[start:head.i + 1]) \
+    if kind in {"field", "made", "made for", "got"} and low not in ITEM_HEADS \
+            and not (kind != "field" and low in GENERIC_HEADS and start < head.i) \
+            and not says_technology(doc[start:head.i + 1]) \
             and not any(says_technology([t for t in doc[g.left_edge.i:g.i + 1] if t.is_lower]) for g in _for_objects(head)):
         return None  # "makes record profits", "an agreement on visa waivers", "works on urban planning": no technology
     if kind == "field":
@@ -375,7 +397,8 @@ def whole_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """``start``/``end`` moved out to the whole hyphenated words they cut ("early-" + "warning radars",
     "analog-to-" + "digital converters"; "quantum" + "-computing" when a noun follows the hyphen): a name is never
     part of a written word. Only over words no other name holds."""
-    while start >= 2 and _joined(doc, start - 1) and doc[start - 2].is_alpha and _free(doc[start - 2]):
+    while start >= 2 and _joined(doc, start - 1) and (doc[start - 2].is_alpha or doc[start - 2].is_digit) \
+            and _free(doc[start - 2]):  # "28-" + "nanometre logic chips"
         start -= 2
     while end + 1 < len(doc) and _joined(doc, end) and doc[end + 1].tag_ in {"NN", "NNS", "VBG"} \
             and doc[end + 1].is_lower and _free(doc[end + 1]):
@@ -401,8 +424,13 @@ def transferred_items(doc: Doc, taken: set[int]) -> list[Span]:
     ``taken`` (the tokens of the names already found)."""
     out: list[Span] = []
     seen: set[tuple[int, int]] = set()
-    for head, kind in _heads(doc):
-        extent = _extent(head, kind)
+    heads = _heads(doc)
+    extents = [_extent(head, kind) for head, kind in heads]
+    named = {head.i for (head, _), extent in zip(heads, extents, strict=True) if extent is not None}
+    for (head, kind), extent in zip(heads, extents, strict=True):
+        if extent is None and kind in {"made", "made for", "got"} and head.tag_ == "NNS" \
+                and any(c.i in named for c in head.conjuncts):
+            extent = _extent(head, "handover")  # "produces head-up displays and mission computers": one list
         if extent is None or extent in seen:
             continue
         start, end = extent
@@ -420,6 +448,9 @@ def item_head_after(doc: Doc, end: int) -> int | None:
     if end == 0 or end >= len(doc) or doc[end - 1].dep_ not in {"compound", "amod", "nmod"}:
         return None
     head = doc[end - 1].head
+    while head.dep_ in {"compound", "amod", "nmod"} and head.i < head.head.i < end + 3 and head.tag_ != "NNS" \
+            and head.lower_ not in ITEM_HEADS:
+        head = head.head  # "gallium nitride" + "power" + "amplifiers": "power" modifies the item
     if not end <= head.i < end + 3 or not all(t.is_lower and t.tag_ in {"NN", "NNS", "JJ", "HYPH"} or t.text in HYPHENS
                                              for t in doc[end:head.i + 1]):
         return None
