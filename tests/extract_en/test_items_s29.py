@@ -71,6 +71,15 @@ def test_what_is_made_obtained_or_resold_without_a_technology_word(extract_text)
 
 
 @pytest.mark.slow
+def test_a_listed_item_whose_first_word_the_parser_read_as_a_verb(extract_text) -> None:  # en-x-0247
+    ex = extract_text("In its plea agreement, Norfolk Test admitted that in 2021 it sold probe cards and curve "
+                      "tracers to a trading company in Hong Kong.")
+    assert {"probe cards", "curve tracers"} <= technologies(ex)
+    ex = extract_text("The company sold the plant and closed the office in Suzhou.")
+    assert not technologies(ex)  # a second act: no item
+
+
+@pytest.mark.slow
 def test_no_item_without_a_word_that_says_which(extract_text) -> None:
     ex = extract_text("The company obtained approvals from the ministry and sourced additional equipment. "
                       "The PRC keeps providing Russia with lethal aid. It makes record profits.")

@@ -791,7 +791,16 @@ CONTEXT_TYPES = {
     "society": "Organization", "alliance": "Organization", "federation": "Organization",
     "consortium": "Organization", "organisation": "Organization", "organization": "Organization",
     "union": "Organization", "coalition": "Organization", "foundation": "Organization", "tank": "Organization",
+    # a government's bodies by what they do: "Germany's financial regulator, BaFin", "InnovationQuarter, the
+    # regional development agency", "the competition watchdog, the CMA", "Invitalia, the national investment
+    # agency"; not a firm's agency (``_PRIVATE_AGENCIES``)
+    "regulator": "PublicBody", "watchdog": "PublicBody", "agency": "PublicBody", "ministry": "PublicBody",
 }
+# the agencies that are firms: "Reuters, the news agency", "a travel agency", "the rating agency Moody's"
+_PRIVATE_AGENCIES = frozenset({"news", "travel", "advertising", "marketing", "employment", "recruitment", "talent",
+                               "procurement", "sales", "shipping", "trading", "press", "rating", "ratings", "model",
+                               "modelling", "modeling", "staffing", "creative", "media", "digital", "insurance",
+                               "estate", "translation", "design", "purchasing", "forwarding", "customs", "booking"})
 
 
 # the nouns of the guide's Organizations that a firm is never called (not "consortium", "alliance": "Uphill
@@ -879,9 +888,12 @@ def retype_by_context(doc: Doc, table: EntityTable) -> None:
             heads = [n, *[c for c in n.children if c.dep_ == "appos"]]
             for h in heads:
                 new = CONTEXT_TYPES.get(h.lemma_.lower())
+                if new == "PublicBody" and (any(c.lower_ in _PRIVATE_AGENCIES for c in h.children)
+                                            or table.types[eid] == "Person"):
+                    new = None  # "Reuters, the news agency"; "Li Wei, the regulator's chief"
                 if new == "Organization" and h.lemma_.lower() == "tank" and not any(
                         c.lower_ == "think" for c in h.children):
                     new = None  # a think tank, not a fuel tank
-                if new and (table.types[eid] != "Company" or h.lemma_.lower() in NOT_FIRMS):
+                if new and (table.types[eid] != "Company" or h.lemma_.lower() in NOT_FIRMS or new == "PublicBody"):
                     table.types[eid] = new
                     break

@@ -184,6 +184,8 @@ def _heads(doc: Doc) -> list[tuple[Token, str]]:
                 found += _with_objects(tok)  # the receiver is no item (``_extent``): the "with" phrase is
             if not found and tok.lemma_ in _HANDOVER and (item := _gerund_item(tok)) is not None:
                 found = [item]  # "supplies training drones", "bought forging presses": the parser's verb
+            if tok.lemma_ in _VERBS and not passive:
+                found += _listed_as_verb(tok)  # "sold probe cards and [curve] tracers": the parser's verb
         elif tok.pos_ == "NOUN" and tok.lemma_ in _NOUNS | AGENT_NOUNS:
             found = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj"]
@@ -238,6 +240,24 @@ def _gerund_item(verb: Token) -> Token | None:
     if obj.dep_ == "dobj" and obj.head.i == nxt and obj.tag_ in _NOUN_TAGS:
         return obj
     return None
+
+
+def _listed_as_verb(verb: Token) -> list[Token]:
+    """The items of a list after a verb of handing over or making whose first word the parser read as a verb in
+    its own right, conjoined to it ("sold probe cards and [curve] tracers", "makes lathes and [coordinate]
+    grinding machines"): a lower-case base-form verb with no subject of its own, after a verb in another form,
+    whose object (a plural noun) follows it within two words. The object's head is returned; ``_extent`` starts
+    the item at the verb-read word."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ != "conj" or c.tag_ not in {"VB", "VBP"} or verb.tag_ in {"VB", "VBP"} or not c.is_lower \
+                or c.lemma_ in _TRIGGERS or any(g.dep_ in {"nsubj", "aux", "neg", "mark"} for g in c.children):
+            continue
+        obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+        if obj is not None and obj.tag_ == "NNS" and c.i < obj.i <= c.i + 2 \
+                and all(t.dep_ in _MODIFIER_DEPS for t in c.doc[c.i + 1:obj.i]):
+            out.append(obj)
+    return out
 
 
 def _with_objects(verb: Token) -> list[Token]:
@@ -306,6 +326,9 @@ def _extent(head: Token, kind: str) -> tuple[int, int] | None:
     if start == head.i and head.dep_ == "dobj" and head.head.i == head.i - 1 \
             and getattr(_gerund_item(head.head.head), "i", None) == head.i:
         start = head.i - 1  # "training drones", "forging presses": the "-ing" word the parser made a verb
+    elif head.dep_ == "dobj" and head.head.dep_ == "conj" and head.head.i < head.i \
+            and head in _listed_as_verb(head.head.head):
+        start = head.head.i  # "curve tracers", "coordinate grinding machines"
     while (before := hyphen_word_before(doc, whole_words(doc, start, head.i + 1)[0], head.i)) < start:
         start = before  # "analog-to-digital"; then what modifies it: "radiation-hardened analog-to-digital"
         while start > 0 and doc[start - 1].dep_ in _MODIFIER_DEPS and _inside(doc[start - 1], head) \
