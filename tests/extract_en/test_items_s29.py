@@ -80,6 +80,14 @@ def test_a_listed_item_whose_first_word_the_parser_read_as_a_verb(extract_text) 
 
 
 @pytest.mark.slow
+def test_the_object_of_a_verb_of_export_the_parser_read_as_a_noun(extract_text) -> None:  # en-w-1091 (dev)
+    ex = extract_text("A businessman from Ottawa pleaded guilty today to conspiring to export accelerometers and "
+                      "gyroscopes to China.")
+    assert {"accelerometers", "gyroscopes"} <= technologies(ex)
+    assert not technologies(extract_text("The firm hopes to export growth to new markets."))
+
+
+@pytest.mark.slow
 def test_no_item_without_a_word_that_says_which(extract_text) -> None:
     ex = extract_text("The company obtained approvals from the ministry and sourced additional equipment. "
                       "The PRC keeps providing Russia with lethal aid. It makes record profits.")

@@ -189,6 +189,8 @@ def _heads(doc: Doc) -> list[tuple[Token, str]]:
         elif tok.pos_ == "NOUN" and tok.lemma_ in _NOUNS | AGENT_NOUNS:
             found = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj"]
+            if not found and _to_verb_read_noun(tok):
+                found = [tok.head]  # "conspiring to [export] accelerometers": the verb the parser made a noun
         if tok.pos_ == "NOUN" and tok.lemma_ in FIELD_NOUNS and not found:
             found, kind = _field_objects(tok), "field"
         if not kind:
@@ -240,6 +242,13 @@ def _gerund_item(verb: Token) -> Token | None:
     if obj.dep_ == "dobj" and obj.head.i == nxt and obj.tag_ in _NOUN_TAGS:
         return obj
     return None
+
+
+def _to_verb_read_noun(tok: Token) -> bool:
+    """A verb of handing over after "to" that the parser read as a noun modifying its object ("conspiring to
+    export accelerometers and gyroscopes": "export" a compound of "accelerometers")."""
+    return tok.lemma_ in _HANDOVER and tok.dep_ == "compound" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "to" \
+        and tok.head.i > tok.i and tok.head.tag_ in _NOUN_TAGS and tok.is_lower
 
 
 def _listed_as_verb(verb: Token) -> list[Token]:
@@ -338,7 +347,8 @@ def _extent(head: Token, kind: str) -> tuple[int, int] | None:
     if commas:  # "trusted, American-manufactured drone technologies": a list of modifiers; the last one's phrase
         start = commas[-1] + 1
     while start < head.i:
-        skip = _origin(doc, start) or int(_leading_noise(doc[start]) or doc[start].is_punct)
+        skip = _origin(doc, start) or int(_leading_noise(doc[start]) or doc[start].is_punct
+                                          or _to_verb_read_noun(doc[start]))
         if not skip:
             break
         start += skip
