@@ -96,7 +96,7 @@ OFFLIST_NEGATIVES = [  # hand-picked: the same kind, the same country, names tha
 ]
 BENCH_VENV = ROOT / ".venv-bench" / "bin" / "python"
 THRESHOLD = 0.7
-CROSS = {"en-zh", "en-zh-foreign", "zh-pinyin"}
+CROSS = {"en-zh", "en-zh-foreign", "zh-pinyin", "registered"}
 # PRC countermeasure lists name foreign (mostly US) companies and people in Chinese transliteration
 FOREIGN_IN_CHINESE = {"cn-mofcom-lists", "cn-countersanctions"}
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
@@ -137,6 +137,39 @@ TRAPS = [  # (left, right, same?) written by hand from the research notes
     ("通用电气", "General Electric Company", True),  # CC-CEDICT publishes the Chinese name as GE's
     ("中国航空工业集团", "Aviation Industry Corporation of China", True),
     ("中国电子科技集团", "China Electronics Technology Group Corporation", True),
+]
+
+# Registered Chinese names (and their pinyin) of bodies the lists print in English only: the English name as a
+# shipped list prints it, the name the body is registered under, the source of that name. Positives ("registered").
+REGISTERED = [
+    ("Huawei Technologies Co., Ltd.", "华为技术有限公司", "Huawei Jishu Youxian Gongsi",
+     "Huawei annual report: registered name of the operating company"),
+    ("ZTE Corporation", "中兴通讯股份有限公司", "Zhongxing Tongxun Gufen Youxian Gongsi", "SZSE 000063 / HKEX 0763"),
+    ("Hangzhou Hikvision Digital Technology Co., Ltd.", "杭州海康威视数字技术股份有限公司",
+     "Hangzhou Haikang Weishi Shuzi Jishu Gufen Youxian Gongsi", "SZSE 002415"),
+    ("Dahua Technology Company", "浙江大华技术股份有限公司", "Zhejiang Dahua Jishu Gufen Youxian Gongsi", "SZSE 002236"),
+    ("China Electronics Technology Group Corporation 38th Research Institute (CETC 38)",
+     "中国电子科技集团公司第三十八研究所", "Zhongguo Dianzi Keji Jituan Gongsi Di Sanshiba Yanjiusuo", "CETC: member units"),
+    ("China Electronics Technology Group Corporation 14th Research Institute (CETC 14)",
+     "中国电子科技集团公司第十四研究所", "Zhongguo Dianzi Keji Jituan Gongsi Di Shisi Yanjiusuo", "CETC: member units"),
+    ("China Electronics Technology Group Corporation 13th Research Institute (CETC 13)",
+     "中国电子科技集团公司第十三研究所", "Zhongguo Dianzi Keji Jituan Gongsi Di Shisan Yanjiusuo", "CETC: member units"),
+    ("China Electronics Technology Group Corporation 55th Research Institute (CETC55)",
+     "中国电子科技集团公司第五十五研究所", "Zhongguo Dianzi Keji Jituan Gongsi Di Wushiwu Yanjiusuo", "CETC: member units"),
+    ("China Electronics Technology Group Corporation 48th Research Institute",
+     "中国电子科技集团公司第四十八研究所", "Zhongguo Dianzi Keji Jituan Gongsi Di Sishiba Yanjiusuo", "CETC: member units"),
+    ("AVIC Xi’an Aircraft Industry Group Company Ltd.", "中航西安飞机工业集团股份有限公司",
+     "Zhonghang Xi'an Feiji Gongye Jituan Gufen Youxian Gongsi", "SZSE 000768"),
+    ("AVIC Shenyang Aircraft Company Limited", "中航沈飞股份有限公司", "Zhonghang Shenfei Gufen Youxian Gongsi",
+     "SSE 600760"),
+    ("AVIC Chengdu Aircraft Industrial (GROUP) Co., Ltd.", "成都飞机工业（集团）有限责任公司",
+     "Chengdu Feiji Gongye (Jituan) Youxian Zeren Gongsi", "AVIC: member units"),
+    ("CHINA ACADEMY OF LAUNCH VEHICLE TECHNOLOGY", "中国运载火箭技术研究院", "Zhongguo Yunzai Huojian Jishu Yanjiuyuan",
+     "CASC: member units (the First Academy)"),
+    ("China Aerospace Science and Industry Corporation Second Academy", "中国航天科工集团第二研究院",
+     "Zhongguo Hangtian Kegong Jituan Di Er Yanjiuyuan", "CASIC: member units"),
+    ("China Aerospace Science and Industry Corporation (CASIC) Fourth Academy, and its subunits and successors",
+     "中国航天科工集团第四研究院", "Zhongguo Hangtian Kegong Jituan Di Si Yanjiuyuan", "CASIC: member units"),
 ]
 
 
@@ -231,6 +264,9 @@ def build_pairs(seed: int = 7) -> list[dict]:
                         add("en-zh", fl[0], zh[0], False, e.schema, f"{e.id}|{f.id}")
     for left, right, same in TRAPS:
         add("trap", left, right, same, "Person" if left in ("张伟", "Zhang Wei") else "Organization", "traps")
+    for english, chinese, spelled, source in REGISTERED:
+        add("registered", english, chinese, True, "Organization", f"registered: {source}")
+        add("registered", english, spelled, True, "Organization", f"registered (pinyin): {source}")
     seen: set[tuple[str, str]] = set()
     unique = []
     for p in pairs:

@@ -61,6 +61,7 @@ FEATURES: tuple[Feature, ...] = (
 # (resolve/renderings.py); its value is the score such a hit gets.
 LIST_RENDERING = Feature("list_rendering", f.list_rendering, "match", 0.75)  # sound, not characters: a lead
 CHINESE_NAME_DIFFERS = Feature("chinese_name_differs", f.chinese_name_differs, "cap", 0.6)
+NUMBER_MISMATCH = next(feat for feat in FEATURES if feat.name == "number_mismatch")  # also asked of a whole entry
 FEATURES_BY_NAME = {feat.name: feat for feat in (*FEATURES, LIST_RENDERING, CHINESE_NAME_DIFFERS)}
 
 # Qualifiers that screening applies to a whole list entry, not to a pair of names.

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz.distance import Indel
 
@@ -17,7 +18,7 @@ from mcfwatch.resolve import bilingual, lexicon
 from mcfwatch.resolve.bilingual import Alignment
 from mcfwatch.resolve.names import Name, _stem, latin_words
 from mcfwatch.resolve.names import _zh_lexicon as names_lexicon
-from mcfwatch.resolve.normalize import pinyin
+from mcfwatch.resolve.normalize import pinyin, to_simplified
 
 Result = tuple[float, str]
 NONE: Result = (0.0, "")
@@ -524,8 +525,11 @@ _COUNTRY = {"chinese": "china", "prc": "china", "british": "uk", "britain": "uk"
 
 def more_specific_institution(a: Name, b: Name, ctx: Context) -> Result:
     """The longer name adds words that make it a different, more specific institution or firm (Shandong University vs Shandong University of Technology; Xi'an Aero-Engine vs Xian Aero-Engine Controls)."""
-    if a.acronym or b.acronym or _homophone_risk(a, b):
-        return NONE
+    if _unexpanded(a) or _unexpanded(b) or _homophone_risk(a, b):
+        return NONE  # (an acronym mcfwatch knows is read as its name: ZJU is Zhejiang University, no ZJUT)
+    if a.script != b.script and any(len(ra) == len(rb) and min(min(x) for x in align(ra, rb)) >= 0.8
+                                    for ra, rb in _pairs(a, b) if ra and rb):
+        return NONE  # one reading of the Chinese name says the other word for word (科技 read "technology")
     for ra, rb in _pairs(a, b):
         short, long_ = (ra, rb) if len(ra) <= len(rb) else (rb, ra)
         descriptive = a.script == b.script == "latin" and _descriptive(short)  # (a Chinese name's glosses vary)
@@ -545,11 +549,62 @@ def more_specific_institution(a: Name, b: Name, ctx: Context) -> Result:
     return NONE
 
 
+def _unexpanded(n: Name) -> bool:
+    """An acronym with no known expansion among its readings."""
+    return n.acronym and all(len(r) < 2 for r in n.readings)
+
+
 def _descriptive(words: tuple[str, ...]) -> bool:
     """A name that says only a place and two or more trade words (Xi'an Aero-Engine), no brand: a word more in a
     longer name (Controls) is what tells its firm from the others of that place and trade."""
     said = [w for w in words if w not in lexicon.PLACES]
     return len(said) >= 2 and all(w in common_words() for w in said)
+
+
+def _run_added(a: Name, b: Name) -> Result:
+    """Two Chinese names, one read whole by the glossary and mcfwatch's table of names (航空工业, aviation industry;
+    中国科学技术大学, USTC) and the other with a run read by sound that the first lacks (江南航空工业, 国立科技大学):
+    that run is what names the second body, and the first does not say it."""
+    for x, y in ((a, b), (b, a)):
+        if x.han_runs and not y.han_runs and y.han:
+            other = _kanji_folded(y.han)
+            added = sorted(run for run in x.han_runs if not _abbreviates(_kanji_folded(run), other))
+            if added:
+                return 1.0, f"{'/'.join(added)} not in {y.han}"
+    return NONE
+
+
+def _abbreviates(run: str, han: str) -> bool:
+    """The run's characters appear in the name in order (中航 in 中国航空, 电科 in 电子科技: how Chinese shortens a
+    name), or the run is a legal form (集団, a Japanese list's 集团)."""
+    if run in _chinese_forms():
+        return True
+    at = 0
+    for ch in run:
+        at = han.find(ch, at) + 1
+        if not at:
+            return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _chinese_forms() -> frozenset[str]:
+    from mcfwatch.resolve.names import chinese_forms
+
+    return frozenset(chinese_forms())
+
+
+@lru_cache(maxsize=20_000)
+def _kanji_folded(han: str) -> str:
+    """Japanese forms of characters (団, 発) read as simplified Chinese (团, 发), as lists from Japan print them."""
+    return to_simplified(_jp2t().convert(han))
+
+
+@lru_cache(maxsize=1)
+def _jp2t() -> Any:
+    import opencc
+
+    return opencc.OpenCC("jp2t")
 
 
 # Words PLACES holds that say a direction or a reach, not a place: they name no body (西北 northwest, 国家 national).
@@ -599,6 +654,8 @@ def translated_words_only(a: Name, b: Name, ctx: Context) -> Result:
 
 def missing_core(a: Name, b: Name, ctx: Context) -> Result:
     """The distinctive part of the Chinese name (the characters no dictionary word covers) has no counterpart in the other name."""
+    if a.script == b.script == "han":
+        return _run_added(a, b)
     han, other = (a, b) if a.script == "han" else (b, a)
     if han.script != "han" or other.script == "han" or not han.han_runs or not other.romanised:
         return NONE

@@ -30,7 +30,10 @@ LINK_THRESHOLD = 0.85
 # a city query is one by its own name only (not 华润万家超市), each name of a party by its own shape.
 # 11: s28: a romanised name may keep a place's English name (Harbin Gongye Daxue); a place and one common word
 # is no body's own name (China Communications); a kind of body must agree with the other's trade (大学 vs 航空).
-LINK_RULES = 11
+# 12: s29: candidate blocking compares the best names of a query's distinctive key (华为技术有限公司), a numbered
+# institute's number is a key, the table's Chinese names of English-only entries are searched; a Chinese run the
+# other name lacks caps (江南航空工业 vs 航空工业), words are split leaving fewest characters unread.
+LINK_RULES = 12
 
 
 def listings_for(

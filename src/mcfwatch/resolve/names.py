@@ -102,33 +102,67 @@ def _zh_lexicon() -> dict[str, tuple[str, ...]]:
     return table
 
 
+@lru_cache(maxsize=200_000)
+def segments(han: str) -> tuple[tuple[str, bool], ...]:
+    """Chinese characters split into words: (piece, known), a known piece being a glossary or known-names word and
+    an unknown one a run of characters neither knows. Of the splits, the one leaving the fewest characters unknown,
+    then the one with the fewest pieces; among those, the longest first word (greedy reading). Greedy reading
+    alone would take 南航 (NUAA) out of 江南航空 and leave 江 and 空 unread; this split reads 江南 | 航空."""
+    table = _zh_lexicon()
+    longest = _longest_word()
+    n = len(han)
+    # best[i]: (unknown characters, pieces, cut after this piece, known) of the best split of han[i:] when the
+    # piece before i is known; best_after_run[i] the same when it ends a run (an unknown char then joins it)
+    inf = (n + 1, n + 1, 0, False)
+    after_known: list[tuple[int, int, int, bool]] = [inf] * (n + 1)
+    after_run: list[tuple[int, int, int, bool]] = [inf] * (n + 1)
+    after_known[n] = after_run[n] = (0, 0, n, False)
+    for i in range(n - 1, -1, -1):
+        for prev_run in (False, True):
+            best = inf
+            for size in range(min(longest, n - i), 0, -1):
+                if han[i : i + size] in table:
+                    rest = after_known[i + size]
+                    cand = (rest[0], rest[1] + 1, i + size, True)
+                    if cand[:2] < best[:2]:
+                        best = cand
+            rest = after_run[i + 1]
+            cand = (rest[0] + 1, rest[1] + (0 if prev_run else 1), i + 1, False)
+            if cand[:2] < best[:2]:
+                best = cand
+            if prev_run:
+                after_run[i] = best
+            else:
+                after_known[i] = best
+    out: list[tuple[str, bool]] = []
+    i, prev_run = 0, False
+    while i < n:
+        _, _, cut, known = (after_run if prev_run else after_known)[i]
+        if not known and out and not out[-1][1]:
+            out[-1] = (out[-1][0] + han[i:cut], False)
+        else:
+            out.append((han[i:cut], known))
+        i, prev_run = cut, not known
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _longest_word() -> int:
+    return max(len(k) for k in _zh_lexicon())
+
+
 def gloss(han: str) -> tuple[list[tuple[str, ...]], frozenset[str]]:
-    """Chinese characters read word by word: the alternative English readings of each word, and the
+    """Chinese characters read word by word (`segments`): the alternative English readings of each word, and the
     runs of characters the glossary does not know (read as pinyin, kept to tell homophones apart)."""
     table = _zh_lexicon()
-    longest = max(len(k) for k in table)
     out: list[tuple[str, ...]] = []
     runs: set[str] = set()
-    run = ""
-    i = 0
-    while i < len(han):
-        for size in range(min(longest, len(han) - i), 0, -1):
-            piece = han[i : i + size]
-            if piece in table:
-                if run:
-                    out.append((pinyin(run, spaced=False),))
-                    runs.add(run)
-                    run = ""
-                if table[piece]:
-                    out.append(table[piece])
-                i += size
-                break
-        else:
-            run += han[i]
-            i += 1
-    if run:
-        out.append((pinyin(run, spaced=False),))
-        runs.add(run)
+    for piece, known in segments(han):
+        if not known:
+            out.append((pinyin(piece, spaced=False),))
+            runs.add(piece)
+        elif table[piece]:
+            out.append(table[piece])
     return out, frozenset(runs)
 
 

@@ -65,6 +65,8 @@ def english_keys(word: str) -> dict[str, float]:
         forms = forms | rewritten if pattern in _OPTIONAL else rewritten
     keys: dict[str, float] = {}
     for f in forms:
+        velar = re.search(r"[kgcq]", f)
+        soft_g = velar is not None and velar.group() == "g"
         _add(keys, f.translate(_EN_CLASS), 0.0)
         for key, cost in list(keys.items()):
             _add(keys, re.sub(r"L(?=[^a]|$)", "", key), cost + 0.02)   # non-rhotic r, dark l
@@ -74,8 +76,8 @@ def english_keys(word: str) -> dict[str, float]:
                 _add(keys, key[:-1], cost + 0.04)                        # final consonant not rendered
             if len(key) > 3 and key[-1] == "a" and f.endswith("e"):
                 _add(keys, key[:-1], cost)                               # silent e
-            if "G" in key:
-                _add(keys, key.replace("G", "S", 1), cost + 0.06)        # soft g, hard j
+            if "G" in key and soft_g:
+                _add(keys, key.replace("G", "S", 1), cost + 0.06)        # soft g (George 乔治), never a k (Kazan)
     return dict(sorted(keys.items(), key=lambda kv: kv[1])[:MAX_KEYS])
 
 
@@ -83,8 +85,8 @@ def _syllable_keys(syllable: str) -> list[tuple[str, float]]:
     initial = next((i for i in _INITIALS if syllable.startswith(i) and len(syllable) > len(i)), "")
     final = syllable[len(initial) :]
     heads = [(_PY_CLASS.get(initial, ""), 0.0)]
-    if initial in ("j", "q", "x") and final.startswith("i"):
-        heads.append(("G", 0.02))  # 基 ji renders ki / gi (Nokia 诺基亚)
+    if initial in ("j", "q") and final.startswith("i"):
+        heads.append(("G", 0.02))  # 基 ji renders ki / gi (Nokia 诺基亚); 西 xi renders si, hee, never a k
     if initial == "h" and final.startswith("u") and len(final) > 1:
         heads.append(("W", 0.02))  # 华 hua renders wa (Warwick 华威)
     if initial == "w":

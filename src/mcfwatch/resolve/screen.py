@@ -26,6 +26,7 @@ from mcfwatch.resolve.algorithm import (
     ALGORITHM,
     CHINESE_NAME_DIFFERS,
     DEFAULT_THRESHOLD,
+    NUMBER_MISMATCH,
     Comparison,
     FeatureHit,
 )
@@ -162,6 +163,8 @@ class Screener:
             if unit in chinese and knowledge.cluster_of(unit) == knowledge.cluster_of(target):
                 self.index.add_prepared(position[target], prepare([chinese[unit]]))
         self.index.freeze()
+        if table:  # (after freeze: the words' weights stay those of the lists' own names)
+            self._index_table_names(knowledge, listed)
         self.matcher = Matcher(knowledge, self.index.vocabulary)
         self.primary_keys = [set(p.primary_keys) for p in parts]
         self.members: dict[str, list[int]] = defaultdict(list)  # organisation -> its entries on all lists
@@ -169,6 +172,19 @@ class Screener:
             self.members[knowledge.cluster_of(entry.id)].append(pos)
         if store and self.cache_key:
             store.save_index(self.cache_key, self)
+
+    def _index_table_names(self, knowledge: Knowledge, listed: list[ListEntry]) -> None:
+        """The Chinese names mcfwatch's table of names gives for a body the lists print in English only (华为技术有限公司
+        for Huawei's entries, 中兴通讯股份有限公司 for ZTE's) are searchable as those entries' names: that name, and its
+        pinyin ("Huawei Jishu Youxian Gongsi"), then reach the entries, not only the words they translate to."""
+        positions: dict[str, list[int]] = defaultdict(list)
+        for pos, e in enumerate(listed):
+            if not any(has_han(n) for n in e.all_names()):
+                positions[knowledge.cluster_of(e.id)].append(pos)
+        for i, group in enumerate(lexicon.known_names()):
+            chinese = [n for n in group if has_han(n)]
+            for pos in positions.get(knowledge.cluster_of(f"table:{i}"), []) if chinese else []:
+                self.index.add_prepared(pos, prepare(chinese))
 
     @classmethod
     def from_index(cls, opened: Opened, as_of: str | None) -> Screener:
@@ -249,8 +265,9 @@ class Screener:
             if schema and not can_match(schema, entry.schema) and not entry.properties.get("schema_guessed"):
                 continue
             shape = shapes.get(c.left, "")
-            if shape and entry.schema == "Person" and not entry.properties.get("schema_guessed"):
-                continue  # 尼斯市 (Nice) is a city, never the listed person Geoffrey Nice (尼斯)
+            if shape and entry.schema == "Person" and (not entry.properties.get("schema_guessed") or not _published(c)):
+                continue  # 尼斯市 (Nice) is a city, never the listed person Geoffrey Nice (尼斯); a firm that has a
+                # name in its own (绵阳天翼测控技术有限公司) is no one whose name looks like a person's (Tian Yi)
             if shape == "place" and not _published(c) and not _names_a_place(c.right):
                 continue  # 里昂市 (Lyon) is a city, not Leon Technology Co., Ltd. (a firm named after a place)
             score = c.score
@@ -262,6 +279,10 @@ class Screener:
             if differs:
                 score = min(score, CHINESE_NAME_DIFFERS.value)
                 c.features["chinese_name_differs"] = FeatureHit("chinese_name_differs", 1.0, differs, "cap")
+            numbered = _other_number(c, entry)
+            if numbered:
+                score = min(score, NUMBER_MISMATCH.value)
+                c.features["number_mismatch"] = FeatureHit("number_mismatch", 1.0, numbered, "cap")
             other = self._alias_of_other(owner, c)
             if other:
                 score = min(score, ALIAS_OF_OTHER_CAP)
@@ -404,6 +425,19 @@ _SEAT_ZH = re.compile(r"^[\u4e00-\u9fff]{2,}(市|省|县)$")
 # the common nouns for a city: 大都市, 智慧城市 end in 市 and name no city
 _CITY_NOUNS = frozenset({"都市", "城市"})
 _BODY_ZH = re.compile(r"(公司|集团|大学|学院|研究所|研究院|研究中心|实验室|银行|株式会社|协会|基金会|委员会|部队)")
+
+
+def _other_number(c: Comparison, entry: ListEntry) -> str:
+    """The query gives a number, and the entry's names give numbers, none of them the query's: CETC's 14th is not the
+    entry of the 10th, though that entry also publishes a name without its number (中国西南电子技术研究所)."""
+    asked = parse(c.left).numbers
+    if not asked or "number_mismatch" in c.features:
+        return ""
+    published = {n for name in entry.all_names() if "," not in name and len(name.split()) <= 12  # (no address)
+                 for v in variants_of(name) for n in parse(v).numbers}
+    if not published or asked & published:
+        return ""
+    return f"{'/'.join(map(str, sorted(asked)))} vs {'/'.join(map(str, sorted(published)))} (the entry's names)"
 
 
 def _published(c: Comparison) -> bool:
