@@ -88,6 +88,16 @@ def test_the_object_of_a_verb_of_export_the_parser_read_as_a_noun(extract_text) 
 
 
 @pytest.mark.slow
+def test_the_examples_an_item_names(extract_text) -> None:  # the BIS/DOJ phrasing of a shipment's contents
+    ex = extract_text("Between 2020 and 2022 the company exported electronic components, including "
+                      "microcontrollers and voltage regulators, to Russia.")
+    assert {"microcontrollers", "voltage regulators"} <= technologies(ex)
+    ex = extract_text("The company supplied dual-use goods, including gyroscopes, to a trading firm in Hong Kong.")
+    assert "gyroscopes" in technologies(ex)
+    assert not technologies(extract_text("The firm sold products including consulting services to the ministry."))
+
+
+@pytest.mark.slow
 def test_no_item_without_a_word_that_says_which(extract_text) -> None:
     ex = extract_text("The company obtained approvals from the ministry and sourced additional equipment. "
                       "The PRC keeps providing Russia with lethal aid. It makes record profits.")

@@ -201,7 +201,7 @@ def _heads(doc: Doc) -> list[tuple[Token, str]]:
             kind = "handover" if handover else "made" if tok.lemma_ in PRODUCE_VERBS | AGENT_NOUNS else "item"
         for first in found:
             first = _of_quantity(first)
-            for h in (first, *first.conjuncts):
+            for h in (first, *first.conjuncts, *_examples(first)):
                 if h.tag_ not in _NOUN_TAGS and not (kind == "handover" and h is first and h.dep_ in {"dobj", "pobj"}
                                                      and h.tag_ in {"VBZ", "VBP"} and h.is_lower
                                                      and not any(c.dep_ in {"nsubj", "dobj"} for c in h.children)):
@@ -242,6 +242,21 @@ def _gerund_item(verb: Token) -> Token | None:
     if obj.dep_ == "dobj" and obj.head.i == nxt and obj.tag_ in _NOUN_TAGS:
         return obj
     return None
+
+
+def _examples(head: Token) -> list[Token]:
+    """The items an item's noun names as examples ("electronic components, including microcontrollers and voltage
+    regulators", "items such as oscilloscopes", "dual-use goods, including gyroscopes"): the objects of its
+    "including" or "such as" phrase and their conjuncts."""
+    out: list[Token] = []
+    such = any(c.lower_ == "such" for c in head.children)
+    for c in head.children:
+        if c.dep_ == "prep" and (c.lower_ == "including" or c.lower_ == "as" and (
+                such or any(g.lower_ == "such" for g in c.children))):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out += [g, *g.conjuncts]
+    return out
 
 
 def _to_verb_read_noun(tok: Token) -> bool:
