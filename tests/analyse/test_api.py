@@ -39,4 +39,4 @@ def test_timeline_and_patterns_endpoints(client: TestClient) -> None:
     events = client.get("/timeline", params={"name": "Lizhong Group"}).json()
     assert any(e["date"] == "2016-08-01" for e in events)
     kinds = {p["kind"] for p in client.get("/patterns").json()}
-    assert "gov_facilitation_mcf" in kinds
+    assert {"gov_facilitation_mcf", "friendship_city_followups"} <= kinds

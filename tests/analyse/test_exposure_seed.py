@@ -78,8 +78,9 @@ def test_ratings_name_their_rules_versions_and_evidence(analyst: Analyst) -> Non
 
 
 def test_cork_friendship_city_programme_escalates_from_culture(analyst: Analyst) -> None:
-    [pattern] = analyst.exposure("Cork County")["patterns"]
-    assert pattern["kind"] == "friendship_city_escalation"
+    patterns = analyst.exposure("Cork County")["patterns"]
+    assert sorted(p["kind"] for p in patterns) == ["friendship_city_escalation", "friendship_city_followups"]
+    [pattern] = [p for p in patterns if p["kind"] == "friendship_city_escalation"]
     assert pattern["values"]["stages"].split(" → ") == ["cultural", "economic", "invitation"]
     cultural, economic, invitation = (ev["text"] for ev in pattern["evidence"])
     assert "Cultural Tourism Friendly Exchange City" in cultural
@@ -145,7 +146,8 @@ def test_cli_text_and_timeline(seed_db: Path) -> None:
     assert any("organised CCP military-civil fusion achievement conference" in w for w in whats)
     res = runner.invoke(app, ["patterns", "--format", "json", "--db", str(seed_db)])
     kinds = {p["kind"] for p in json.loads(res.stdout)}
-    assert kinds == {"delegation_agreements", "gov_facilitation_mcf", "friendship_city_escalation"}
+    assert kinds == {"delegation_agreements", "gov_facilitation_mcf", "friendship_city_escalation",
+                     "friendship_city_followups"}
 
 
 def test_the_delegation_pattern_names_the_partner_whoever_asks(analyst: Analyst) -> None:

@@ -3,6 +3,8 @@
 - delegation_agreements: a government delegation visits, helps a company, and that company concludes
   agreements within 60 days of the visit (or, undated, in the same document as the help it got);
 - friendship_city_escalation: a friendship-city programme moving from cultural to economic to invitation steps;
+- friendship_city_followups: what followed a friendship-city programme on either side (its governments, their
+  office holders, the firms they helped), dated on or after it or undated: after it, not caused by it;
 - gov_facilitation_mcf: a government body helps a company that has military-civil fusion links.
 """
 
@@ -228,9 +230,120 @@ def friendship_city_escalation(g: Graph) -> list[Pattern]:
     return out
 
 
+# -- friendship_city_followups ------------------------------------------------------------------------
+
+GOVERNMENT_TYPES = {"Place", "PublicBody"}
+WORDING = ("relations of a party of the programme (either government, its office holders, firms it helped) "
+           "dated on or after it, or undated; after the programme, not shown to be caused by it")
+
+
+def _followup_side(g: Graph, gov: str) -> dict[str, Edge | None]:
+    """The parties of one side: the government (None), each person holding a position in it and each firm it
+    helped (the edge that makes it one)."""
+    side: dict[str, Edge | None] = {gov: None}
+    for e in g.edges_of(gov):
+        if e.method == "composed":
+            continue
+        if e.type == "position" and e.target == gov and e.source != gov and g.node(e.source).type == "Person":
+            side.setdefault(e.source, e)
+        elif e.type == "facilitation" and e.source == gov and e.target != gov:
+            side.setdefault(e.target, e)
+    return side
+
+
+def _followup_flags(g: Graph, node_id: str) -> tuple[bool, bool]:
+    kinds = {f.kind for f in g.flags[node_id]}
+    return "listed" in kinds, bool(kinds & {"mcf_link", "mcf_event"})
+
+
+def _followup_line(g: Graph, actor: str, hop: Edge | None, gov: str, e: Edge, when: str) -> str:
+    """'Sören Link (office holder of Duisburg) — agreement/mou — Huawei Technologies, 2018-01'."""
+    ends = [g.node(e.source).name, g.node(e.target).name]
+    if hop is not None:
+        role = "office holder of" if hop.type == "position" else "helped by"
+        ends[e.source != actor] += f" ({role} {g.node(gov).name})"
+    verb = e.type + (f"/{e.subtype}" if e.subtype else "")
+    return f"{ends[0]} — {verb} — {ends[1]}, {when}"
+
+
+def friendship_city_followups(g: Graph) -> list[Pattern]:
+    """What followed each friendship-city programme, on either side.
+
+    For each pair of governments (places or public bodies) joined by a ``friendship_city`` agreement, the relations that
+    a party of the programme has with other parties on or after the programme's date: the two governments themselves,
+    the persons holding a position in either (the mayor who signs a memorandum with a firm), and the firms either
+    helped. A follow-up is "after the programme, involving a party of it", never "caused by it": the values say so.
+    An undated follow-up is listed as undated (never given a date); one dated before the programme is left out; when
+    the programme itself is undated every follow-up is listed and the values say the programme has no date.
+    A programme with nothing after it gives no pattern (an empty record would only repeat the agreement).
+
+    The values name the follow-up parties the graph holds as listed (their Listing) or MCF-linked (an mcf_link or
+    mcf_event edge): nothing is screened again here.
+
+    Only the two governments are the pattern's parties, so it is part of their exposure results. A neighbourhood
+    (graph/local.py) asked about a government holds every edge of the government, of its government counterparts,
+    of their officials and helped firms, and of the parties at the other end of those edges, so the pattern comes out
+    the same on it as on the whole graph (tests/analyse/test_friendship_followups.py checks this).
+    """
+    programmes: dict[tuple[str, str], list[Edge]] = {}
+    for e in g.edges:
+        if (e.type == "agreement" and e.subtype == "friendship_city" and e.source != e.target
+                and g.node(e.source).type in GOVERNMENT_TYPES and g.node(e.target).type in GOVERNMENT_TYPES):
+            programmes.setdefault(tuple(sorted((e.source, e.target))), []).append(e)  # type: ignore[arg-type]
+    out = []
+    for pair, agreements in programmes.items():
+        firsts = list({fact_key(e): e for e in reversed(agreements)}.values())[::-1]
+        days = [d for d in (parse_day(e.date) for e in agreements) if d is not None]
+        since = min(days) if days else None
+        sides = {gov: _followup_side(g, gov) for gov in pair}
+        found: dict[tuple[Any, ...], tuple[str, Edge | None, str, Edge, str]] = {}
+        for gov, side in sides.items():
+            for actor, hop in side.items():
+                for e in g.edges_of(actor):
+                    other = e.other(actor)
+                    if (e.method == "composed" or other == actor or e is hop or e is side.get(other)
+                            or (e.type == "agreement" and e.subtype == "friendship_city")):
+                        continue  # a programme of its own, or what makes a party one of the side
+                    last = parse_day(e.date_end or e.date, end=True)
+                    if last is not None and since is not None and last < since:
+                        continue
+                    when = e.date or "undated"
+                    found.setdefault(fact_key(e), (actor, hop, gov, e, when))
+        if not found:
+            continue
+        listed: dict[str, None] = {}
+        mcf: dict[str, None] = {}
+        edges = list(firsts)
+        cited = {e.id for e in edges}
+        dated = sorted((e.date for e in agreements if e.date), key=lambda d: (parse_day(d) or date.max, d))
+        values = {"programme": " – ".join(g.node(n).name for n in pair),
+                  "since": dated[0] if dated else "undated (follow-ups of any date are listed)",
+                  "reading": WORDING}
+        in_time = sorted(found.values(), key=lambda f: (f[3].date is None, f[3].date or ""))  # undated last
+        for i, (actor, hop, gov, e, when) in enumerate(in_time, start=1):
+            other = e.other(actor)
+            is_listed, is_mcf = _followup_flags(g, other)
+            if is_listed:
+                listed.setdefault(g.node(other).name)
+            if is_mcf:
+                mcf.setdefault(g.node(other).name)
+            values[f"followup{i}"] = _followup_line(g, actor, hop, gov, e, when)
+            for x in (hop, e):
+                if x is not None and x.id not in cited:
+                    cited.add(x.id)
+                    edges.append(x)
+        undated = sum(when == "undated" for *_, when in found.values())
+        values.update({"followups": str(len(found)), "undated": str(undated),
+                       "listed": "; ".join(listed) or "none", "mcf_linked": "; ".join(mcf) or "none"})
+        out.append(Pattern(kind="friendship_city_followups", parties={"city": pair[0], "partner_city": pair[1]},
+                           edges=edges, values=values))
+    return out
+
+
 DETECTORS = {
     "delegation_agreements": delegation_agreements,
     "friendship_city_escalation": friendship_city_escalation,
+    "friendship_city_followups": friendship_city_followups,
     "gov_facilitation_mcf": gov_facilitation_mcf,
 }
 

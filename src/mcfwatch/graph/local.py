@@ -9,6 +9,9 @@ one of them (so its composed "took part in an event organised by X" edges and MC
 Rows come in the store's orders, so each such node lists its edges in the same order as in the whole graph.
 The closed set holds the partner, the nodes on its paths, and the parties a pattern about the partner reads
 (patterns.py): the other ends of its agreements and facilitations, and who facilitated them or it.
+When the partner is a place or public body, it also holds its and its government counterparts' office holders
+and helped firms, and every party next to those (patterns.py's friendship-city follow-ups read their edges and
+flags); a firm's or a person's neighbourhood is unchanged.
 
 Of the composed event edges (graph/compose.py) only those the result reads are made: every one in which a
 closed node takes part (the role flags and the paths come from these), every one the partner organised (all
@@ -19,7 +22,7 @@ made most of a neighbourhood's edges from the pairs of parties the answer never 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -31,6 +34,8 @@ from mcfwatch.graph.graph import Graph
 from mcfwatch.graph.listings import LinkCache
 from mcfwatch.graph.persisted import PersistedGraph
 from mcfwatch.store import Store
+
+GOVERNMENTS = {"Place", "PublicBody"}  # as analyse/patterns.py's GOVERNMENT_TYPES
 
 
 def closed_set(pg: PersistedGraph, start: int, path_nodes: Iterable[int]) -> set[int]:
@@ -52,10 +57,36 @@ def closed_set(pg: PersistedGraph, start: int, path_nodes: Iterable[int]) -> set
     for c in companies:  # who facilitated the partner or its counterparts (delegations, governments)
         nbr, eid = around(c)
         closed.update(np.unique(nbr[np.isin(pg.edge_type[eid], helped) & (pg.edge_dst[eid] == c)]).tolist())
+    if pg.type_of(start) in GOVERNMENTS:  # its friendship-city follow-ups (patterns.py) read further
+        closed |= _government_sides(pg, [c for c in companies if pg.type_of(c) in GOVERNMENTS], around)
     for c in list(closed):
         nbr, _ = around(c)
         closed.update(np.unique(nbr[pg.node_type[nbr] == event]).tolist())
     return closed
+
+
+def _government_sides(
+    pg: PersistedGraph, governments: list[int],
+    around: Callable[[int], tuple[npt.NDArray[Any], npt.NDArray[Any]]],
+) -> set[int]:
+    """The governments (the partner, when it is a place or public body, and its government counterparts), the
+    persons holding a position in each and the firms each helped, and the parties at the other end of all their
+    edges: what analyse/patterns.py's friendship_city_followups reads (their edges, and the others' flags)."""
+    rtype, types = pg.relation_types, pg.types
+    position = rtype.index("position") if "position" in rtype else -1
+    helped = rtype.index("facilitation") if "facilitation" in rtype else -1
+    person = types.index("Person") if "Person" in types else -1
+    sides = set(governments)
+    for c in governments:
+        nbr, eid = around(c)
+        kind = pg.edge_type[eid]
+        holders = (kind == position) & (pg.edge_dst[eid] == c) & (pg.node_type[nbr] == person)
+        sides.update(np.unique(nbr[holders | ((kind == helped) & (pg.edge_src[eid] == c))]).tolist())
+    out = set(sides)
+    for c in sides:
+        nbr, _ = around(c)
+        out.update(np.unique(nbr).tolist())
+    return out
 
 
 def local_graph(
