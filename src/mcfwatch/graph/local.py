@@ -9,9 +9,9 @@ one of them (so its composed "took part in an event organised by X" edges and MC
 Rows come in the store's orders, so each such node lists its edges in the same order as in the whole graph.
 The closed set holds the partner, the nodes on its paths, and the parties a pattern about the partner reads
 (patterns.py): the other ends of its agreements and facilitations, and who facilitated them or it.
-When the partner is a place or public body, it also holds its and its government counterparts' office holders
-and helped firms, and every party next to those (patterns.py's friendship-city follow-ups read their edges and
-flags); a firm's or a person's neighbourhood is unchanged.
+When the partner is a place or public body with an agreement with another, it also holds its and those
+counterparts' office holders and helped firms, and every party next to these (patterns.py's friendship-city
+follow-ups read their edges and flags); any other partner's neighbourhood is unchanged.
 
 Of the composed event edges (graph/compose.py) only those the result reads are made: every one in which a
 closed node takes part (the role flags and the paths come from these), every one the partner organised (all
@@ -53,12 +53,15 @@ def closed_set(pg: PersistedGraph, start: int, path_nodes: Iterable[int]) -> set
 
     nbr, eid = around(start)
     companies = {start, *np.unique(nbr[np.isin(pg.edge_type[eid], deal)]).tolist()}
+    agreement = rtype.index("agreement") if "agreement" in rtype else -1
+    twinned = [c for c in np.unique(nbr[pg.edge_type[eid] == agreement]).tolist()
+               if c != start and pg.type_of(c) in GOVERNMENTS] if pg.type_of(start) in GOVERNMENTS else []
     closed = {start, *path_nodes} | companies
     for c in companies:  # who facilitated the partner or its counterparts (delegations, governments)
         nbr, eid = around(c)
         closed.update(np.unique(nbr[np.isin(pg.edge_type[eid], helped) & (pg.edge_dst[eid] == c)]).tolist())
-    if pg.type_of(start) in GOVERNMENTS:  # its friendship-city follow-ups (patterns.py) read further
-        closed |= _government_sides(pg, [c for c in companies if pg.type_of(c) in GOVERNMENTS], around)
+    if twinned:  # a government with a government counterpart: its friendship-city follow-ups (patterns.py)
+        closed |= _government_sides(pg, [start, *twinned], around)
     for c in list(closed):
         nbr, _ = around(c)
         closed.update(np.unique(nbr[pg.node_type[nbr] == event]).tolist())
@@ -69,7 +72,7 @@ def _government_sides(
     pg: PersistedGraph, governments: list[int],
     around: Callable[[int], tuple[npt.NDArray[Any], npt.NDArray[Any]]],
 ) -> set[int]:
-    """The governments (the partner, when it is a place or public body, and its government counterparts), the
+    """The governments (the partner, a place or public body, and its government agreement counterparts), the
     persons holding a position in each and the firms each helped, and the parties at the other end of all their
     edges: what analyse/patterns.py's friendship_city_followups reads (their edges, and the others' flags)."""
     rtype, types = pg.relation_types, pg.types
