@@ -22,6 +22,7 @@ from mcfwatch.extract.en.relations import Found, SentenceRules
 from mcfwatch.extract.en.typer import Typer, retype
 from mcfwatch.extract.en.typer import shipped as shipped_typer
 from mcfwatch.extract.en.units import numbered_units
+from mcfwatch.extract.en.vetoes import veto
 from mcfwatch.extract.relmodel import combine, scorer
 from mcfwatch.extract.relmodel.model import RelModel, shipped
 from mcfwatch.model import Document, Entity, Extraction, Relation
@@ -106,6 +107,7 @@ def extract_parsed(doc: Document, sdoc: Doc, relations: str = "rules", model: Re
     if relations != "rules" and model is not None:
         scale = combine.SCALES_EN if relations == "both" and confident is None else None
         found = combine.combine(found, scorer.english(sdoc, table, model, scale), relations, confident)
+    found = veto(sdoc, found, table)  # what grammar rules out, whoever found it
     used: set[str] = set()
     for d in date_relations(sdoc, resolver.sents, sent_dates, found, table, resolver.paragraph_of):
         f, dm = d.found, d.date

@@ -60,11 +60,32 @@ BLOCKING_VERBS = {
 BLOCKING_NOUNS = {
     "plan", "proposal", "negotiation", "investigation", "intention", "attempt", "effort", "prospect",
     "possibility", "draft", "allegation", "charge", "invitation", "offer", "request", "ban", "prohibition",
-    "restriction", "bid", "goal", "aim", "threat", "risk", "indictment", "complaint", "rule", "order",
+    "restriction", "bid", "goal", "aim", "threat", "risk", "indictment", "complaint", "rule", "order", "veto",
+    "rejection",
 }
 # verbs that punish someone for an act: the core the rules extend (``args._FAULTING``, ``exports.CONVICT_VERBS``,
 # ``trade.PUNISH_VERBS``); "fin" is the parser's lemma of "fined"
 PUNISHING = frozenset({"fine", "fin", "sentence", "convict", "penalise", "penalize", "punish", "sanction"})
+# a deal stopped before it was done (docs/annotation.md 4.7, 5: "blocked or cancelled actions", "[Government] blocked
+# the takeover of [Y] by [X]"): a veto verb stops whatever it governs ("vetoed the takeover of X by Y", "blocked Y from
+# acquiring X", "the acquisition was rejected"); a calling-off verb stops a deal still pending ("withdrew its bid /
+# approval", "the takeover was abandoned"), never an agreement already made ("terminated its agreement with X": it
+# was made, 4.3); a failing verb stops a pending deal or talks that are its subject ("the takeover collapsed", "talks
+# to buy X broke down")
+VETO_VERBS = {"veto", "block", "reject", "thwart", "quash", "scuttle", "derail", "torpedo", "nix", "disallow",
+              "stymie", "foil", "kill"}
+CALLING_OFF_VERBS = {"withdraw", "abandon", "scrap", "cancel", "drop", "revoke", "rescind", "shelve", "pull",
+                     "ditch", "retract"}  # not "stop", "halt", "suspend": "halted its sales to X" tells sales made
+FAILING_VERBS = {"collapse", "fail", "founder", "fizzle", "unravel", "stall", "falter", "sink"}
+FAILING_PARTICLES = {("fall", "through"), ("fall", "apart"), ("break", "down"), ("call", "off"), ("fall", "over")}
+PENDING_NOUNS = {"acquisition", "takeover", "purchase", "buyout", "merger", "bid", "offer", "approval", "application",
+                 "sale", "deal", "transaction", "plan", "proposal", "attempt", "talks", "negotiation"}
+# an adjective telling that the act named by its noun did not happen ("the vetoed takeover", "a failed bid", "the
+# proposed venture"), and one telling that a pending deal was called off ("the abandoned takeover"; "the cancelled
+# contract" was made)
+UNDONE_ADJECTIVES = {"failed", "blocked", "vetoed", "aborted", "abortive", "rejected", "thwarted", "proposed",
+                     "planned", "would-be", "prospective", "mooted", "rumoured", "rumored"}
+CALLED_OFF_ADJECTIVES = {"abandoned", "scrapped", "cancelled", "canceled", "collapsed", "stalled", "withdrawn"}
 MODAL_AUX = {"will", "would", "shall", "may", "might", "could", "should", "can", "must", "'ll", "wo", "ca"}
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 CONDITIONAL_MARKS = {"if", "whether", "unless"}
@@ -147,6 +168,6 @@ ANOTHER_WORDS = {"another", "second", "third", "fourth", "further", "additional"
 PEOPLE_AND_MESSAGES = frozenset({
     "researcher", "student", "scholar", "engineer", "technician", "scientist", "delegation", "team", "staff",
     "official", "officer", "expert", "employee", "worker", "people", "person", "representative", "member",
-    "visitor", "guest", "delegate", "letter", "invitation", "message", "greeting", "condolence",
+    "visitor", "guest", "delegate", "observer", "letter", "invitation", "message", "greeting", "condolence",
     "congratulation", "visit", "call", "request", "order", "complaint", "award", "prize", "honour", "honor"
 })

@@ -1,6 +1,11 @@
 """Is a trigger a stated fact? Not when it is negated, modal, conditional, or governed by a plan,
 proposal, negotiation, invitation, allegation or investigation ("plans to visit", "did not sign",
-"invited X to visit", "is being investigated for exporting")."""
+"invited X to visit", "is being investigated for exporting"), nor when it was stopped before it happened ("vetoed the
+takeover of X by Y", "Y withdrew its bid for X", "the acquisition collapsed", "the blocked takeover").
+
+One step for rules and model: every rule asks ``is_stated`` of its trigger, and the relation model drops a candidate
+whose path turns at, or runs through a trigger at, a token that is not stated (``features_en``: ``not_stated``).
+"""
 
 from __future__ import annotations
 
@@ -9,12 +14,22 @@ from spacy.tokens import Token
 from mcfwatch.extract.en.lexicon import (
     BLOCKING_NOUNS,
     BLOCKING_VERBS,
+    CALLED_OFF_ADJECTIVES,
+    CALLING_OFF_VERBS,
     CONDITIONAL_MARKS,
+    FAILING_PARTICLES,
+    FAILING_VERBS,
     MODAL_AUX,
     NEGATIONS,
+    PENDING_NOUNS,
+    UNDONE_ADJECTIVES,
+    VETO_VERBS,
 )
 
 TOPIC_VERBS = {"discuss", "consider", "explore", "negotiate"}  # block their topic, not their adverbial clauses
+# what talks are about ("talks on an agreement", "talks to buy X"), not who holds them ("talks with X, chief
+# executive of Y")
+TOPIC_PREPS = {"on", "about", "over", "for", "regarding", "concerning"}
 _CLAUSE_UP = {"xcomp", "conj", "pcomp", "advcl", "ccomp", "acl", "relcl", "dobj", "pobj", "prep", "nsubj",
               "nsubjpass", "attr", "appos", "compound", "amod", "acomp", "oprd", "agent"}
 
@@ -76,9 +91,57 @@ def _named(noun: Token) -> bool:
         c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i and c.text[:1].isupper() for c in noun.children)
 
 
+def _pending(tok: Token) -> bool:
+    """A deal or talks not yet done: "acquisition", "bid", "approval", "talks"."""
+    return tok.pos_ in {"NOUN", "PROPN"} and (tok.lower_ in PENDING_NOUNS or tok.lemma_.lower() in PENDING_NOUNS)
+
+
+def _undone(noun: Token) -> bool:
+    """"the vetoed takeover", "a failed bid", "the proposed venture", "the abandoned acquisition"."""
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    for c in noun.children:
+        if c.dep_ in {"amod", "compound"} and c.i < noun.i:
+            word = c.lower_
+            if word in UNDONE_ADJECTIVES or word in CALLED_OFF_ADJECTIVES and _pending(noun):
+                return True
+    return False
+
+
+def _failed(verb: Token) -> bool:
+    """"collapsed", "fell through", "broke down", "was called off"."""
+    lemma = verb.lemma_.lower()
+    if lemma in FAILING_VERBS:
+        return True
+    return any(c.dep_ == "prt" and (lemma, c.lower_) in FAILING_PARTICLES for c in verb.children)
+
+
+def _stopped(dep: Token, head: Token) -> bool:
+    """``dep`` under ``head`` names an act stopped before it happened: vetoed ("vetoed the takeover", "blocked Y from
+    acquiring X", "the acquisition was rejected"), a pending deal called off ("withdrew its approval for", "the bid
+    was abandoned") or failed ("the takeover collapsed", "talks broke down")."""
+    if head.pos_ not in {"VERB", "AUX"}:
+        return False
+    role = dep.dep_
+    lemma = head.lemma_.lower()
+    if lemma in VETO_VERBS:
+        return role in {"dobj", "nsubjpass", "pcomp", "xcomp"} or role == "prep" and dep.lower_ == "from"
+    if role not in {"dobj", "nsubjpass", "nsubj"} or not _pending(dep):
+        return False
+    if lemma in CALLING_OFF_VERBS or lemma == "call" and _failed(head):
+        return role != "nsubj"
+    return role != "dobj" and _failed(head)
+
+
+def stopped(tok: Token) -> bool:
+    """The act ``tok`` names, or the one it belongs to, was stopped before it happened ("vetoed the takeover", "the
+    takeover collapsed", "the failed bid"; ``vetoes`` reads it on the path between two parties)."""
+    return _undone(tok) or tok.head.i != tok.i and _stopped(tok, tok.head)
+
+
 def is_stated(trigger: Token) -> bool:
     """True when the trigger reports something that happened (or holds), as the text states it."""
-    if _own_block(trigger) or _future_be(trigger):
+    if _own_block(trigger) or _future_be(trigger) or _undone(trigger):
         return False
     tok = trigger
     steps = 0
@@ -89,6 +152,9 @@ def is_stated(trigger: Token) -> bool:
         if dep not in _CLAUSE_UP:
             break
         lemma = head.lemma_.lower()
+        if _stopped(tok, head) or _undone(head) or head.lower_ == "talks" and (
+                dep == "acl" or dep == "prep" and tok.lower_ in TOPIC_PREPS):
+            return False  # "vetoed the takeover of X by Y", "the failed bid for X", "talks on an agreement"
         if dep in {"pcomp", "pobj"} and head.lower_ == "for" and _penalty(head.head):
             return not _own_block(head.head)
         blocking = head.pos_ in {"VERB", "AUX"} and lemma in BLOCKING_VERBS

@@ -57,6 +57,9 @@ UNIT_HEADS = {"institute", "institution", "laboratory", "lab", "centre", "center
 TOP_LEVEL = {"technology", "science and technology", "engineering", "engineering physics", "engineering and technology",
              "fine arts", "arts", "music"}
 TOP_LEVEL_ENDS = ("science", "sciences", "engineers")
+# divesting presupposes owning, whatever governs it (docs/annotation.md 5: a sold-off subsidiary is a fact now ended):
+# "CFIUS ordered Beijing Kunlun Tech to divest Grindr", "X divested its stake in Y", "X will divest itself of Y"
+DIVEST_WORDS = {"divest", "divests", "divested", "divesting"}
 TRIGGERS = UNIT_NOUNS | UNIT_HEADS | STAKE_WORDS | TAKEOVER_NOUNS | HOLDER_NOUNS | SPUN_HEADS | \
     {"belong", "own", "control", "hold"}
 OWNERS = ORGS
@@ -149,6 +152,8 @@ class Ownership:
         for tok, lemma in zip(toks, lemmas, strict=True):
             if tok.dep_ == "poss":
                 out += self._possessive(tok)
+            if tok.lower_ in DIVEST_WORDS:  # the parser's lemma may be "div"
+                out += self._divested(tok)
             if lemma not in TRIGGERS:
                 continue
             pos = tok.pos_
@@ -173,6 +178,20 @@ class Ownership:
         out += self._side_by_side(sent)
         out += self._unit_of(sent, toks)
         return out
+
+    def _divested(self, verb: Token) -> list[Found]:
+        """"X divested Y", "ordered X to divest Y", "X divested its stake in Y", "divest itself of Y": X owned Y."""
+        owners, passive = self.subjects(verb)
+        if passive:
+            return []
+        if verb.dep_ in {"xcomp", "ccomp"}:  # "ordered X to divest Y": the object of the order divests
+            ordered = [a for d in verb.head.children if d.dep_ == "dobj" and d.i < verb.i for a in self._args(d)]
+            owners = ordered or owners
+        objs = [d for d in verb.children if d.dep_ == "dobj"]
+        owned = [a for d in objs if d.lower_ not in {"itself", "themselves"} for a in self._args(d)]
+        owned += [a for d in objs for t in prep_objects(d, {"in", "of"}) for a in self._args(t)]
+        owned += [a for t in prep_objects(verb, {"of"}) for a in self._args(t)]
+        return self._found(owners, owned, verb.i)
 
     def _possessive(self, tok: Token) -> list[Found]:
         """"CETC's 54th Research Institute", "its School of Aeronautics", "the university's laboratory X"."""
