@@ -57,11 +57,12 @@ def export_objects(r: Resolver, tok: Token, lemma: str) -> tuple[list[Arg], list
              if all(a.entity != o.entity for o in objs)]
     if any(not _goods(p) for p in _children(tok, {"nsubjpass"})):
         return [], []  # "the invitation was sent by X to Y"
-    if _children(tok, {"dobj"}) and not goods:
+    people = bool(_children(tok, {"dobj"})) and not goods
+    if people:
         objs = []  # "sent eight researchers to Bergen", "sold 70 percent of the company to Y": not goods
     if lemma in STANDING and (tok.tag_ in {"VBZ", "VBP"} or any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)):
         objs = [o for o in objs if r.table.types.get(o.entity) != "MilitaryUnit"]
-    objs = objs or to_after(r, tok)
+    objs = objs or ([] if people else to_after(r, tok))  # "sent observers to the Challenge": no goods
     through = [a for t in prep_objects(tok, {"through", "via"}) for a in r.entities(t, want=WANT["export"])]
     ends = [o for o in objs if all(o.entity != m.entity for m in through)]
     middle = [m for m in through if r.table.types.get(m.entity) == "Company"]

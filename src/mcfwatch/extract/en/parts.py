@@ -41,7 +41,12 @@ OBJECT_VERBS = {"address", "win"}
 # Show", "COMAC announced 300 orders at the Zhuhai Airshow", "launched its new drone at IDEX"
 AT_VERBS = {"sign", "ink", "conclude", "announce", "launch", "debut", "premiere"}  # not "introduce" (a person to
 # another: "introduced de Vries to Tianyuan at the China International Machine Tool Show", en-w-0058)
-PART_VERBS = SELECT_VERBS | SPEAK_VERBS | GIVE_VERBS | OBJECT_VERBS | AT_VERBS | {"take"}
+# sending people to an event is taking part in it: "The office sent a recruiting delegation to the fair", "the PLA
+# Eastern Theater Command sent observers to the Challenge" (the event only: people sent to a country are a visit)
+SEND_VERBS = {"send", "dispatch"}
+SENT_PEOPLE = {"delegation", "delegate", "team", "observer", "representative", "official", "contingent", "mission",
+               "staff", "employee", "engineer", "expert", "scientist", "researcher"}
+PART_VERBS = SELECT_VERBS | SPEAK_VERBS | GIVE_VERBS | OBJECT_VERBS | AT_VERBS | SEND_VERBS | {"take"}
 # verbs of bringing someone in, with the programme it was done "through" or "under" (docs/annotation.md 4.8, 4.12)
 RECRUIT_VERBS = {"recruit", "hire", "appoint", "bring", "employ", "engage", "attract", "headhunt", "select", "name",
                  "admit", "invite"}
@@ -106,6 +111,8 @@ def may_take_part(tok: Token, lemma: str) -> bool:
         return any(d.lower_ == "part" for d in tok.children)
     if lemma in GIVE_VERBS:
         return any(d.dep_ == "dobj" and d.lemma_.lower() in TALK_NOUNS for d in tok.children)
+    if lemma in SEND_VERBS:
+        return any(d.dep_ == "dobj" and d.lemma_.lower() in SENT_PEOPLE for d in tok.children)
     return True
 
 
@@ -130,6 +137,11 @@ def taking_part(r: Resolver, tok: Token, lemma: str, subj: list[Arg], passive: b
         where = _where(r, prep_objects(tok, {"in"}) + [p for d in _children(tok, {"dobj"}) for p in prep_objects(d, {"in"})])
     elif lemma in OBJECT_VERBS:
         where = _where(r, _children(tok, {"dobj"}))
+    elif lemma in SEND_VERBS:
+        sent = [d for d in _children(tok, {"dobj"}) if d.lemma_.lower() in SENT_PEOPLE]
+        to = [p for d in _children(tok, {"dative"}) if d.lower_ == "to" for p in _children(d, {"pobj"})]
+        to += prep_objects(tok, {"to"}) + [p for d in sent for p in prep_objects(d, {"to"})]
+        where = [a for a in _where(r, to) if r.table.types.get(a.entity) == "Event"]
     elif lemma in GIVE_VERBS:
         talks = [d for d in _children(tok, {"dobj"}) if d.lemma_.lower() in TALK_NOUNS]
         if talks:

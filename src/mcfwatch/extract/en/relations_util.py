@@ -20,7 +20,8 @@ def _children(tok: Token, deps: set[str]) -> list[Token]:
 
 def prep_objects(tok: Token, preps: set[str], depth: int = 0) -> list[Token]:
     """Objects of the given prepositions under tok, also through "as an exhibitor in X" chains, and of the same
-    preposition coordinated with one ("to A and to B"; the parse may hang the second on the first or on the verb)."""
+    preposition coordinated with one ("to A and to B"; the parse may hang the second on the first or on the verb), or
+    with another preposition of ``tok`` ("with A in 2016 and with B in 2018": the second "with" hung off "in")."""
     out: list[Token] = []
     for c in tok.children:
         if c.dep_ in {"prep", "agent"} or c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ in preps:
@@ -30,9 +31,11 @@ def prep_objects(tok: Token, preps: set[str], depth: int = 0) -> list[Token]:
                         out.append(p)
                     elif depth < 2 and c.lower_ in {"as", "on", "of", "during"}:
                         out.extend(prep_objects(p, preps, depth + 1))
-            if c.lower_ in preps:  # "to A and to B": the second "to" a conjunct of the first
-                out += [p for d in c.children if d.dep_ == "conj" and d.lower_ == c.lower_
-                        for p in d.children if p.dep_ == "pobj"]
+            # "to A and to B": the second "to" a conjunct of the first; "with A in 2016 and with B in 2018": the
+            # second "with" a conjunct of another preposition of the same head, which it stands beside
+            out += [p for d in c.children if d.dep_ == "conj" and d.lower_ in preps and
+                    (d.lower_ == c.lower_ or c.dep_ == "prep" and d.pos_ == "ADP")
+                    for p in d.children if p.dep_ == "pobj"]
     return out
 
 

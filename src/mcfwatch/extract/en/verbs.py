@@ -248,6 +248,10 @@ class VerbRules(ABC):
                 a, b = subj[0], subj[1]
                 subtype, subject = agreement_kind(dobj[0])
                 return [Found("agreement", a.entity, b.entity, tok.i, _conf(a, b), subtype, subject)]
+            if prep_objects(dobj[0], {"with"}):  # "signed agreements with A in 2016 and with B in 2018": the second
+                subtype, subject = agreement_kind(dobj[0])  # "with" hung off the verb's "in", beside the noun's
+                out += [Found("agreement", s.entity, p.entity, tok.i, _conf(s, p), subtype, subject)
+                        for t in prep_objects(tok, {"with"}) for p in self.r.entities(t) for s in subj]
             return out  # the noun rule handles "signed an agreement with X"
         subtype = {"invest": "investment", "cooperate": "cooperation", "collaborate": "cooperation",
                    "partner": "cooperation"}.get(lemma, "other")
