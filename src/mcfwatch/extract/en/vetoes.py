@@ -78,6 +78,9 @@ def _co_agents(a: Token, b: Token) -> bool:
         return True
     if b.i not in _conjuncts(a) or _tied(a) or _tied(b):
         return False
+    doc = a.doc
+    if any(doc[k].tag_ == "POS" for k in range(min(a.i, b.i), max(a.i, b.i))):
+        return False  # "the Bureau of Industry and Security's Office of Export Enforcement"
     first = a if a.dep_ != "conj" else b if b.dep_ != "conj" else None
     return first is not None and (first.dep_ in _DOERS or first.dep_ == "pobj" and first.head.dep_ == "agent")
 
