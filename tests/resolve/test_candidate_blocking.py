@@ -99,3 +99,24 @@ def test_a_k_is_never_a_soft_sound() -> None:
     assert similarity(("ka", "shan"), "kazan") > 0.9
     assert similarity(("nuo", "ji", "ya"), "nokia") > 0.9  # 基 ji renders ki
     assert similarity(("qiao", "zhi"), "george") > 0.4     # soft g
+
+
+def test_a_generic_alias_is_a_lead_not_a_match() -> None:
+    """ca-nro prints "National University" as an alias of Shahid Beheshti University: a kind of body and its reach
+    name no one body. A direction does (东南大学 is Southeast University)."""
+    c = compare("National University", "National University")
+    assert "generic_name" in c.features and c.score < DEFAULT_THRESHOLD
+    assert not default_screener().screen("National University").hits
+    assert default_screener().screen("Shahid Beheshti University").hits
+    assert default_screener().screen("东南大学").hits
+    assert default_screener().screen("国防科技大学").hits  # national *defence*: a name of one body
+
+
+def test_one_reader_of_cc_cedict_rows() -> None:
+    from mcfwatch.resolve import bilingual, english, place_readings
+    from mcfwatch.resolve.cedict import rows
+
+    assert all(len(r) == 4 and r[2] in ("name", "word") for r in rows())
+    assert any(r.words == ("london",) for r in bilingual.readings("伦敦"))
+    assert "london" in english.dictionary()
+    assert place_readings.derive() == place_readings.table()

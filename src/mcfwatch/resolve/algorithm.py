@@ -2,7 +2,8 @@
 
 Score = the strongest match feature (each weighted), then qualifiers: a cap (numbers that differ,
 names known to be of different organisations, a sub-unit) or a penalty (different kinds of body).
-A `known_same` hit is authoritative (a list published both names for one entry) and skips qualifiers.
+A `known_same` hit is authoritative (a list published both names for one entry) and skips qualifiers, unless one
+name says only a kind of body and its reach (generic_name: "National University").
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("missing_core", f.missing_core, "cap", 0.6),
     Feature("one_common_word", f.one_common_word, "cap", 0.6),
     Feature("translated_words_only", f.translated_words_only, "cap", 0.6),  # a translation, not a known name
+    Feature("generic_name", f.generic_name, "cap", 0.6),  # "National University": a published alias, no one's name
     Feature("kind_mismatch", f.kind_mismatch, "penalty", 0.35),
     Feature("different_words", f.different_words, "penalty", 0.2),
     Feature("more_specific_institution", f.more_specific_institution, "penalty", 0.3),
@@ -117,7 +119,7 @@ def compare_names(a: Name, b: Name, ctx: f.Context, features: tuple[Feature, ...
         if score > 0:
             hits[feat.name] = FeatureHit(feat.name, score, detail, feat.role)
             best = max(best, score * feat.value)
-            if feat.name == "known_same" and not (a.acronym or b.acronym):
+            if feat.name == "known_same" and not (a.acronym or b.acronym) and not f.generic_name(a, b, ctx)[0]:
                 return Comparison(a.original, b.original, 1.0, hits, "same")
     relation = None
     if best < SKIP_QUALIFIERS_BELOW:  # nothing left to lower or report

@@ -28,6 +28,7 @@ from rapidfuzz.distance import Indel
 from mcfwatch.lists.countries import country_code
 from mcfwatch.lists.persons import is_person_name
 from mcfwatch.resolve import lexicon, phonetic
+from mcfwatch.resolve.cedict import rows as cedict_rows
 from mcfwatch.resolve.names import Name, latin_words
 from mcfwatch.resolve.normalize import compact, fold, pinyin, strip_accents, strip_numbers, to_simplified
 
@@ -112,9 +113,7 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
         zh, _, en = line.partition("\t")
         ours[zh.strip()] = "words\t" + en
     cedict: dict[str, str] = {}
-    for line in _read("cedict_names.tsv"):
-        zh, _, rest = line.partition("\t")
-        kind, _, en = rest.partition("\t")[2].partition("\t")
+    for zh, _, kind, en in cedict_rows():
         cedict[zh] = f"{cedict[zh]}|{en}" if zh in cedict else f"{kind}\t{en}"  # the name row comes first
     return ours, cedict
 

@@ -25,6 +25,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from mcfwatch.resolve.cedict import rows as cedict_rows
 from mcfwatch.resolve.phonetic import PINYIN_MARKS, syllable_count
 
 _WORD = re.compile(r"^[a-z]{3,}$")
@@ -33,9 +34,7 @@ _WORD = re.compile(r"^[a-z]{3,}$")
 @lru_cache(maxsize=1)
 def dictionary() -> frozenset[str]:
     """Lower-case English words of CC-CEDICT's glosses (cedict_names.tsv), less CC-CEDICT's own pinyin."""
-    text = resources.files("mcfwatch.resolve").joinpath("data", "cedict_names.tsv").read_text(encoding="utf-8")
-    rows = [cols for line in text.splitlines() if line and not line.startswith("#")
-            if len(cols := line.split("\t")) >= 4]
+    rows = cedict_rows()
     # the pinyin of every proper name's characters (and of its parts): 北京市 gives beijing, 昌江区 changjiang
     place_pinyin = {span for cols in rows if cols[2] == "name" for span in _spans(cols[1])}
     chinese = chinese_place_names()

@@ -607,12 +607,33 @@ def _jp2t() -> Any:
     return opencc.OpenCC("jp2t")
 
 
+def generic_name(a: Name, b: Name, ctx: Context) -> Result:
+    """A name that says only a kind of body and its reach (National University, 国立大学): no one body's name, though a list prints it as an alias; a lead, never a match."""
+    for n in (a, b):
+        if _generic(n):
+            return 1.0, f"'{n.original}' says only a kind of body"
+    return NONE
+
+
+def _generic(n: Name) -> bool:
+    if n.acronym or n.han_runs or n.numbers or not n.readings:
+        return False
+    if n.script == "latin" and not all(  # every word as written ("DES International": des is a name, no stopword)
+            w in lexicon.KINDS or w in _REACH or w in ("of", "the") or w in lexicon.LEGAL_FORMS
+            for w in latin_words(n.original)):
+        return False
+    return all(1 <= len(r) <= 2 and all(w in lexicon.KINDS or w in _REACH for w in r) for r in n.readings)
+
+
 # Words PLACES holds that say a direction or a reach, not a place: they name no body (西北 northwest, 国家 national).
 _NOT_PROPER = frozenset(
     """northwestern northeastern southwestern southeastern northwest northeast southwest southeast north south east
     west central northern southern eastern western national international global world asia pacific europe
     european""".split()
 )
+# Words that say how far a body reaches, not where (a direction does: 东南大学 is Southeast University, one body).
+# (人民 "people" does: 人民大学 is Renmin University)
+_REACH = frozenset({"national", "international", "global", "world", "central", "state", "public", "general"})
 
 
 @lru_cache(maxsize=20_000)

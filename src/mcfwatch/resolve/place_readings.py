@@ -23,6 +23,7 @@ from importlib import resources
 from itertools import islice, product
 
 from mcfwatch.resolve import lexicon
+from mcfwatch.resolve.cedict import rows as cedict_rows
 from mcfwatch.resolve.normalize import fold, strip_accents
 
 MAX_READINGS = 8  # alternative spellings tried per name
@@ -48,14 +49,10 @@ def table() -> dict[str, tuple[str, ...]]:
 def derive() -> dict[str, tuple[str, ...]]:
     """The table from cedict_names.tsv: each one-word proper name, and the first word of "X University" when
     the characters end in that kind, with the pinyin of its characters (personal names left out)."""
-    text = resources.files("mcfwatch.resolve").joinpath("data", "cedict_names.tsv").read_text(encoding="utf-8")
     kinds = _kind_suffixes()
     found: dict[str, list[str]] = {}
-    for line in text.splitlines():
-        if not line or line[0] == "#":
-            continue
-        cols = line.split("\t")
-        if len(cols) < 4 or cols[2] != "name":
+    for cols in cedict_rows():
+        if cols[2] != "name":
             continue
         zh, syllables = cols[0], cols[1].split()
         if len(syllables) != len(zh):
