@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -145,5 +146,23 @@ def test_every_door_lists_it(friendly: Store, tmp_path: Path) -> None:
     assert result is not None
     (p,) = [p for p in result["patterns"] if p["kind"] == KIND and "Wuhan" in p["values"]["programme"]]
     assert set(p["parties"].values()) == {"Duisburg", "Wuhan"}
-    out = write_report(Analyst(friendly), ["Duisburg"], tmp_path / "r.html")
-    assert KIND in out.read_text("utf-8")
+    huawei = next(line for line in lines(p) if "Huawei" in line)
+    html = write_report(Analyst(friendly), ["Duisburg"], tmp_path / "r.html").read_text("utf-8")
+    assert "What followed a friendship-city programme" in html  # report/html.py PATTERN_NAMES
+    assert escape(huawei) in html and escape(p["values"]["reading"]) in html  # the follow-ups, worded as found
+
+
+def test_cli_patterns_prints_what_followed(friendly_db: Path, tmp_path: Path) -> None:
+    """CLI `patterns` (text) prints each pattern's values under its parties: the follow-up lines, not only the kind."""
+    from typer.testing import CliRunner
+
+    from mcfwatch.cli.main import app
+
+    db = copy_store(friendly_db, tmp_path / "cli.db")
+    (p,) = [p for p in Analyst(Store(db)).all_patterns() if p["kind"] == KIND and "Wuhan" in p["values"]["programme"]]
+    result = CliRunner().invoke(app, ["patterns", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    for line in lines(p):
+        assert " ".join(line.split()) in text
+    assert f"listed: {p['values']['listed']}" in text

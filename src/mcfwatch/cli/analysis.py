@@ -133,6 +133,8 @@ def register(app: typer.Typer) -> None:
         for p in found:
             parties = ", ".join(f"{k}: {v}" for k, v in p["parties"].items())
             console.print(styled("[bold]{kind}[/bold]  {parties}", kind=p["kind"], parties=parties))
+            for key, value in p.get("values", {}).items():  # what the pattern found (follow-ups, stages, listed …)
+                console.print(f"    {key}: {value}", highlight=False, markup=False)
             for ev in p["evidence"]:
                 console.print(f"    “{ev['text']}”", highlight=False, markup=False)
 

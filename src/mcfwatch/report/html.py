@@ -14,6 +14,7 @@ from mcfwatch.report.svg import paths_svg
 PATTERN_NAMES = {
     "delegation_agreements": "Agreements soon after a government delegation's visit",
     "friendship_city_escalation": "Friendship-city programme escalating",
+    "friendship_city_followups": "What followed a friendship-city programme (after it; not shown to be caused by it)",
     "gov_facilitation_mcf": "Government help to a company with MCF links",
 }
 
