@@ -98,13 +98,13 @@ def _pending(tok: Token) -> bool:
 
 def _undone(noun: Token) -> bool:
     """"the vetoed takeover", "a failed bid", "the proposed venture", "the abandoned acquisition"."""
-    if noun.pos_ not in {"NOUN", "PROPN"}:
+    if not noun.n_lefts or noun.pos_ not in {"NOUN", "PROPN"}:
         return False
-    for c in noun.children:
-        if c.dep_ in {"amod", "compound"} and c.i < noun.i:
-            word = c.lower_
-            if word in UNDONE_ADJECTIVES or word in CALLED_OFF_ADJECTIVES and _pending(noun):
-                return True
+    for c in noun.lefts:
+        word = c.lower_
+        if (word in UNDONE_ADJECTIVES or word in CALLED_OFF_ADJECTIVES and _pending(noun)) and \
+                c.dep_ in {"amod", "compound"}:
+            return True
     return False
 
 
