@@ -34,7 +34,7 @@ _WORD = re.compile(r"^[a-z]{3,}$")
 @lru_cache(maxsize=1)
 def dictionary() -> frozenset[str]:
     """Lower-case English words of CC-CEDICT's glosses (cedict_names.tsv), less CC-CEDICT's own pinyin."""
-    rows = cedict_rows()
+    rows = list(cedict_rows())
     # the pinyin of every proper name's characters (and of its parts): 北京市 gives beijing, 昌江区 changjiang
     place_pinyin = {span for cols in rows if cols[2] == "name" for span in _spans(cols[1])}
     chinese = chinese_place_names()
