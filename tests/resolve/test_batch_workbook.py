@@ -133,3 +133,72 @@ def test_a_one_column_list_without_header_is_still_a_list_of_names(tmp_path: Pat
 def test_a_header_that_names_the_partner_in_more_words_is_the_name_column(header: list[str], expected: str | None) -> None:
     assert find_name_column(header) == expected
     assert not is_name_header("Partner country") and not is_name_header("Contact name")
+
+
+def test_a_one_row_header_with_a_heading_merged_over_two_name_columns_keeps_the_first_partner(tmp_path: Path) -> None:
+    """Review s29 #1: "Partner" merged over the English and the Chinese names with no sub-headings under it read
+    the first partner's row as sub-headings ("Partner Tsinghua University"): Tsinghua was never screened."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["No.", "Partner", None, "Country"])
+    ws.merge_cells("B1:C1")
+    ws.append([1, "Tsinghua University", "清华大学", "China"])
+    ws.append([2, "Peking University", "北京大学", "China"])
+    path = tmp_path / "partners.xlsx"
+    wb.save(path)
+    rows = read_rows(path)
+    assert list(rows[0]) == ["No.", "Partner", "column2", "Country"]
+    assert [r["Partner"] for r in rows] == ["Tsinghua University", "Peking University"]
+
+
+def test_a_file_whose_first_row_is_a_partner_is_refused_not_screened_without_it(tmp_path: Path) -> None:
+    """Review s29 #2: a file with no header row whose first partner is "Tsinghua University" read that partner as
+    the name header and screened the file without it. It is refused, naming the file, as before session 29."""
+    f = tmp_path / "partners.csv"
+    f.write_text("Tsinghua University,China,2019\nPeking University,China,2020\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no name column") as err:
+        screen_rows(read_rows(f), str(f))
+    assert str(f) in str(err.value)
+    with pytest.raises(InputError, match="no name column"):
+        read_partners(f)
+    res = runner.invoke(app, ["screen", "--file", str(f), "-o", str(tmp_path / "r.csv")])
+    assert res.exit_code != 0 and "no name column" in " ".join(res.output.split())
+
+
+@pytest.mark.parametrize("header", ["Tsinghua University", "Harbin Institute of Technology", "Party secretary",
+                                    "Partner notes", "University ranking", "Entity list", "联系人单位"])
+def test_a_partner_name_or_a_header_about_something_else_is_no_name_header(header: str) -> None:
+    assert not is_name_header(header)
+
+
+@pytest.mark.parametrize("header", ["Partner institution", "Institution name", "Name (English)", "合作单位名称",
+                                    "Name of the partner institution", "Partner university", "Full legal name"])
+def test_a_header_naming_the_partner_is_still_a_name_header(header: str) -> None:  # guard
+    assert is_name_header(header)
+
+
+def test_a_large_workbook_is_read_read_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Review s29 #9: every workbook was loaded in full (each cell an object: about ten times the memory of a
+    read-only load) for the merged header cells. Past _FULL_LOAD_BYTES it is read read-only, its header one row."""
+    from mcfwatch.resolve import batch
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Kundennr", "Name", "Country"])
+    ws.append([10001, "Harbin Institute of Technology", "CN"])
+    ws.append([10002, "Delft University of Technology", "NL"])
+    path = tmp_path / "erp.xlsx"
+    wb.save(path)
+    loads: list[bool] = []
+    real = __import__("openpyxl").load_workbook
+
+    def spy(*args: object, **kwargs: object) -> object:
+        loads.append(bool(kwargs.get("read_only")))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr("openpyxl.load_workbook", spy)
+    monkeypatch.setattr(batch, "_FULL_LOAD_BYTES", 0)
+    assert [r["Name"] for r in read_rows(path)] == ["Harbin Institute of Technology", "Delft University of Technology"]
+    assert loads == [True]

@@ -79,3 +79,15 @@ def test_a_research_office_workbook_with_a_two_row_header_is_screened(analyst: T
     page = " ".join(analyst.get(url, headers={"accept": "text/html"}).text.split())
     assert ("Names from column “Partner institution English”; where a name is not listed, the name in "
             "“Partner institution 中文名称” was screened too: 2 found listed or related") in page
+
+
+def test_a_row_with_only_its_chinese_name_is_rated_by_that_name(analyst: TestClient) -> None:
+    """Review s29 #3: a row whose English cell is empty is screened by its Chinese name, but its rating was that of
+    the empty string ("unknown"). Brunel University entered by its Chinese name alone (the seed's 布鲁内尔大学) is
+    rated as the English row is."""
+    _, job = _screen(analyst, "Kundennr,Name,中文名称\n10001,Brunel University,\n10005,,布鲁内尔大学\n")
+    assert job["state"] == "done", job
+    assert [r["other_name"] for r in job["rows"]] == ["", "布鲁内尔大学"]
+    english, chinese = job["rows"]
+    assert english["rating"] == "high", english
+    assert chinese["rating"] != "unknown", chinese

@@ -29,7 +29,18 @@ _NAME_WORDS = frozenset({"name", "partner", "organisation", "organization", "ins
 _NOT_NAME_WORDS = frozenset({
     "country", "countries", "code", "id", "no", "nr", "number", "type", "kind", "city", "town", "address", "date",
     "since", "year", "contact", "person", "email", "mail", "phone", "website", "url", "status", "sector", "category",
-    "faculty", "department", "role", "count", "size"})
+    "faculty", "department", "role", "count", "size", "secretary", "notes", "note", "remarks", "comment",
+    "comments", "ranking", "rank", "list"})
+# The other words a name header holds ("Name of the partner (English)", "Partner institution", "Full legal name"):
+# a header with any word outside these and _NAME_WORDS ("Tsinghua University", the first partner of a file with no
+# header row) is no header.
+_HEADER_WORDS = frozenset({
+    "names", "partners", "organisations", "organizations", "institutions", "entities", "companies", "parties",
+    "universities", "institute", "institutes", "of", "the", "in", "english", "chinese", "en", "zh", "cn", "full",
+    "legal", "official", "registered", "local", "native", "original", "other", "alternative", "alt", "short", "long",
+    "foreign", "international", "cooperation", "collaboration", "collaborating", "partnering", "counterpart",
+    "research", "host", "customer", "client", "supplier", "vendor", "firm", "body", "s"})
+_NOT_NAME_ZH = ("联系", "电话", "地址", "国家", "国别", "类型", "编号", "代码", "备注", "排名", "书记")
 _WORD = re.compile(r"[^\W\d_]+")
 COUNTRY_COLUMNS = ("country", "country_code", "jurisdiction", "land", "pays", "paese", "país", "pais", "国家", "国别")
 OUTPUT_COLUMNS = ("status", "best_score", "lists", "entries", "matched_names", "features", "related")
@@ -73,6 +84,7 @@ def csv_delimiter(text: str, dialect: str = "excel") -> str:
     return best if counts[best] else _ONE_COLUMN
 
 
+_FULL_LOAD_BYTES = 2_000_000  # an .xlsx up to this size is loaded in full, for its merged header cells
 _HEADER_SEARCH = 20  # rows at the top of a file where its header row is looked for
 _SEP_LINE = re.compile(r"^sep=(.)\s*$", re.IGNORECASE)
 
@@ -100,14 +112,19 @@ def header_index(rows: list[list[str]], column: str | None = None) -> int:
 def is_name_header(header: str) -> bool:
     """Whether a column header says the column holds the partners' names: a NAME_COLUMNS header, or one whose words
     name the partner and say nothing else about it ("Partner institution", "Institution name", "Name (English)",
-    "合作单位名称"; not "Partner country", "Company number", "Contact name")."""
+    "合作单位名称"; not "Partner country", "Company number", "Contact name", "Party secretary", "Partner notes",
+    "University ranking", "联系人单位"), all of them words a header uses: "Tsinghua University", the first row of a
+    file with no header, is a partner, not a name header (that file is refused, as before, unless --column)."""
     low = header.strip().lower()
     if not low:
         return False
     if low in NAME_COLUMNS:
         return True
     words = set(_WORD.findall(low))
-    if words & _NOT_NAME_WORDS:
+    if words & _NOT_NAME_WORDS or any(z in low for z in _NOT_NAME_ZH):
+        return False
+    latin = {w for w in words if w.isascii()}
+    if latin - _NAME_WORDS - _HEADER_WORDS:  # a word no header uses: a name ("Tsinghua University"), not its header
         return False
     return bool(words & _NAME_WORDS) or any(w.endswith(("名称", "单位", "机构")) for w in words)
 
@@ -184,11 +201,19 @@ def _read_rows(path: Path, column: str | None) -> list[dict[str, str]]:
     if suffix in {".xlsx", ".xlsm"}:
         from openpyxl import load_workbook
 
-        try:  # not read_only: a read-only sheet does not say which cells are merged (a two-row header's spans)
-            sheets = load_workbook(path, data_only=True).worksheets
+        # A read-only sheet does not say which cells are merged (a two-row header's spans), but a full load builds
+        # every cell (about ten times the memory, several times slower): a large export (an ERP's, past
+        # _FULL_LOAD_BYTES) is read read-only, its header one row deep.
+        small = path.stat().st_size <= _FULL_LOAD_BYTES
+        try:
+            wb = load_workbook(path, data_only=True, read_only=not small)
         except Exception as exc:  # a corrupt or non-Excel file
             raise InputError(str(path), f"not a readable Excel file ({exc})") from None
-        return _sheet_rows(sheets[0], column) if sheets else []
+        try:
+            return _sheet_rows(wb.worksheets[0], column) if wb.worksheets else []
+        finally:
+            if not small:
+                wb.close()
     raise InputError(str(path), "unsupported file type; use .csv, .tsv or .xlsx")
 
 
@@ -219,15 +244,31 @@ def _header_depth(ws: Any, values: list[tuple[Any, ...]], top: int) -> int:
     if sum(1 for v in values[top] if _cell_text(v)) < 2:
         return 1
     row = top + 1  # openpyxl counts from 1
-    for rng in getattr(ws, "merged_cells", None) and ws.merged_cells.ranges or ():
+    for rng in ws.merged_cells.ranges if hasattr(ws, "merged_cells") else ():
         if rng.min_row != row:
             continue
         if rng.max_row == row + 1:
             return 2
-        if rng.max_row == row and rng.max_col > rng.min_col and any(
-                _cell_text(ws.cell(row + 1, c).value) for c in range(rng.min_col, rng.max_col + 1)):
+        if rng.max_row == row and rng.max_col > rng.min_col and _sub_headings(ws, values, top, rng):
             return 2
     return 1
+
+
+def _sub_headings(ws: Any, values: list[tuple[Any, ...]], top: int, span: Any) -> bool:
+    """Whether the row under a heading merged across (``span``) holds sub-headings: a text under the span, no number
+    there, and nothing outside the heading spans (merged across or down) of the header row: "Partner" merged over
+    English | Chinese names with no sub-headings has the first partner's row below it ("1", "Tsinghua University",
+    "清华大学", "China"), which is data, not sub-headings."""
+    below = values[top + 1] if top + 1 < len(values) else ()
+    under = [below[c - 1] for c in range(span.min_col, span.max_col + 1) if c - 1 < len(below)]
+    if not any(_cell_text(v) for v in under) or any(isinstance(v, (int, float)) or _cell_text(v).isdigit()
+                                                     for v in under):
+        return False
+    covered: set[int] = set()
+    for rng in ws.merged_cells.ranges:
+        if rng.min_row == top + 1 and rng.max_row >= top + 1:
+            covered.update(range(rng.min_col, rng.max_col + 1))
+    return not any(_cell_text(v) for c, v in enumerate(below, 1) if c not in covered)
 
 
 def _header_names(ws: Any, values: list[tuple[Any, ...]], top: int, depth: int) -> list[str]:

@@ -68,8 +68,9 @@ class Jobs:
             # one rating per screened row, of that row's name: report.rows leaves out rows with no name
             col = name_column(list(rows[0]), job.filename) if rows else None
             ratings = []
-            for row in report.rows:
-                result = analyst.exposure(row.get(col or "", "")) if col else None
+            for row in report.rows:  # a row with only its other (Chinese) name is rated by that name, as screened
+                name = str(row.get(col or "", "")).strip() or str(row.get("other_name", "")).strip()
+                result = analyst.exposure(name) if col and name else None
                 rules = result["rating"]["rules"] if result else []
                 ratings.append({"rating": result["rating"]["level"] if result else "unknown",
                                 "reason": rules[0]["explanation"] if rules else ""})

@@ -203,7 +203,9 @@ def screen_download(request: Request, job_id: str, fmt: str = Query("csv", alias
             name = str(r.get(job.column or "", "")).strip() or str(r.get("other_name", "")).strip()
             if name:
                 other = str(r.get("other_name", "")).strip()
-                others.setdefault(name, [other] if other and other != name else [])
+                known = others.setdefault(name, [])  # two rows of one English name, two Chinese names: both kept
+                if other and other != name and other not in known:
+                    known.append(other)
         if not others:
             raise InputError(job.filename, "no row has a partner name to report on")
         write_report(services(request).analyst(), list(others), out, pdf=True, other_names=others)
