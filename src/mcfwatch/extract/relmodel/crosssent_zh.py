@@ -134,8 +134,9 @@ ZH_REFS: list[tuple[re.Pattern[str], tuple[str, ...], set[str], str]] = [
      ("会", "坛", "展"), {"Event"}, "event"),
     (re.compile(_EDGE + r"(?:市政府|省政府|区政府|县政府)"), ("政府",), {"PublicBody"}, "government"),
     # a fund by its head (基金已完成首批项目投资：向X投资3亿元, 该基金): not 基金会 (an association, above), nor the
-    # fund's manager (基金管理人, 基金经理)
-    (re.compile(r"该基金(?!会)|本基金|" + _EDGE + r"基金(?![会管经])"), ("基金",), {"Organization", "Company", "PublicBody"},
+    # fund's manager (基金管理人, 基金经理), nor 基金委 (NSFC), 基金组织 (IMF), 基金公司 (a fund manager): the zh-extract
+    # review of session 29, #8
+    (re.compile(r"该基金(?!会)|本基金|" + _EDGE + r"基金(?![会管经委组公])"), ("基金",), {"Organization", "Company", "PublicBody"},
      "fund"),
     # a public body, an alliance, a works by its head, as the rules read them (``zh.triggers.ANAPHORS``): 该局 / 我局
     # of X投资促进局, 在管委会的牵线下, 经工作站牵线, 经联盟牵线, 该厂

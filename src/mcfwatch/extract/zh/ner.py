@@ -482,6 +482,7 @@ def _body_prefix(name: str) -> int:
     return next((k for k in range(len(name), 3, -1) if _named_body(name[:k])), 0)
 
 
+_FIRM_HEADS = ("厂", "公司", "集团")
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+)*")
 _PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8})+")
 
@@ -504,10 +505,13 @@ def _split_joined_bodies(text: str, c: _Cand) -> list[_Cand]:
             opens = 0  # 中国科学院苏州纳米技术与纳米仿生研究所: the institute's fields after its academy, joined
         person = (m.group() == "同" and text[k - 1] not in _NOT_JOINING_TONG and tr.head_type(left) is None
                   and (tr.place_prefix(right) or right.startswith(_FIXED_NAME_WORDS)))  # 马克龙同欧盟委员会
-        latin = not opens and _LATIN_NAME.fullmatch(left) is not None  # IMST与Elmos晶圆厂: two firms
+        ht = tr.head_type(right)
+        # IMST与Elmos晶圆厂: two firms; not a field-named institute (AI与大数据研究中心, IoT与智能制造研究院: the
+        # zh-extract review of session 29, #4), so only a firm or plant on the right
+        latin = (not opens and _LATIN_NAME.fullmatch(left) is not None
+                 and (right.endswith(_FIRM_HEADS) or (ht is not None and ht[0] == "Company")))
         if not opens and not person and not latin and not left.endswith(_BODY_NOUNS):
             continue
-        ht = tr.head_type(right)
         out = [_Cand(c.start, c.start + opens, tr.org_type(left[:opens]), c.priority, [], c.source)] if opens else []
         if latin:  # a name in Latin letters joined to a body is a body of its kind (conjuncts share a kind)
             out = [_Cand(c.start, k, ht[0] if ht else c.type, c.priority, [], c.source)]

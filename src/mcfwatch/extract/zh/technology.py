@@ -383,7 +383,10 @@ _TO_PLACE = frozenset({"出口", "销往", "运往", "发往", "远销", "运抵
 # technology fields or items ... when they are the subject of a transfer, export, agreement or research"): the list
 # between 在/围绕/聚焦 and 领域/方向 before a word of cooperation or research (双方在卫星通信和遥感领域开展合作), and the
 # list between 从事 and its research or production (从事雷达、卫星通信和5G天线技术的研发).
-_FIELD_FRAME = re.compile(r"(?:在|围绕|聚焦于?|面向)(?P<list>[^，。；：、“”（）《》\n][^，。；：“”（）《》\n]{1,47}?)等?"
+# No second 在 inside the list (双方同意在现有基础上在航空发动机领域深化合作: the last 在 opens it; the zh-extract
+# review of session 29, #5), 在线 aside.
+_FIELD_FRAME = re.compile(r"(?:在|围绕|聚焦于?|面向)(?P<list>(?!在(?!线))[^，。；：、“”（）《》\n]"
+                          r"(?:(?!在(?!线))[^，。；：“”（）《》\n]){1,47}?)等?"
                           r"(?:多个|相关|前沿|关键|重点)?(?:领域|方向)(?:的|上|内|中)?[^，。；\n]{0,8}?"
                           r"(?:合作|研究|研发|研制|攻关|开发|交流)")
 _WORK_FRAME = re.compile(r"从事(?P<list>[^，。；：“”（）《》\n]{2,48}?)等?(?:产品|领域)?的?(?:研发|研制|研究|开发|设计|生产|制造)")
@@ -436,17 +439,30 @@ def fields_of_work(text: str, toks: list[Token]) -> list[tuple[int, int]]:
 _MOVED = re.compile(r"[将把](?P<item>(?:(?![于以在为从向与和及，。；、])[\u4e00-\u9fffA-Za-z0-9\-]){2,16}?)"
                     r"(?:非法|秘密|违规|私自|擅自|分批|多次|陆续|偷偷)*"
                     r"(?:出口|运往|销往|出售给|转卖给|走私|转运至|运至|发往|交付给)(?!的|许可|管制)")
+_QUANTITY = re.compile(r"一批|一些|多批|大量|若干")  # an amount without a measure word (将一批加速度计出口)
+# what follows 将 as "will" (将积极推动, 将进一步扩大, 将逐步恢复, 将大幅增加)
+_WILL_ADVERBS = ("进一步", "积极", "逐步", "大幅", "继续", "努力", "不断", "全面", "大力", "加快", "持续", "稳步", "尽快")
 _NOT_MOVED = ("这", "那", "该", "此", "上述", "相关", "其", "所", "有关", "部分", "全部", "自己", "它们", "他们", "公司", "企业")
 
 
-def moved(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the items moved by 将/把 in ``text`` (``_MOVED``)."""
+def moved(text: str, toks: list[Token]) -> list[tuple[int, int]]:
+    """(start, end) of the items moved by 将/把 in ``text`` (``_MOVED``; its segmenter tokens ``toks``). 将 is mostly
+    "will": after it, without a count, an item that opens with an adverb is a verb phrase (公司将积极推动出口,
+    中国将进一步扩大出口规模: the zh-extract review of session 29, #3)."""
     out = []
+    starts: dict[int, Token] | None = None
     for m in _MOVED.finditer(text):
         start, end = m.start("item"), m.end("item")
         start += m.group("item").rfind("的") + 1
-        count = COUNT.match(text, start, end) or re.compile(r"一批|一些|多批|大量|若干").match(text, start, end)
-        start = count.end() if count else start
+        count = COUNT.match(text, start, end) or _QUANTITY.match(text, start, end)
+        if count:
+            start = count.end()
+        elif text[m.start()] == "将":
+            if starts is None:
+                starts = {t.start: t for t in toks}
+            first = starts.get(start)
+            if text.startswith(_WILL_ADVERBS, start) or (first is not None and first.tag in ("d", "ad")):
+                continue
         item = text[start:end]
         if (len(item) >= 3 and not item.startswith(_NOT_MOVED) and tr.head_type(item) is None and not _generic(item)
                 and "\u4e00" <= item[-1] <= "\u9fff"):
@@ -457,7 +473,7 @@ def moved(text: str) -> list[tuple[int, int]]:
 def objects(text: str, toks: list[Token]) -> list[tuple[int, int]]:
     """(start, end) of the items traded, delivered, made or licensed in ``text`` (its segmenter tokens ``toks``)."""
     out = (licensed(text) + business_lines(text, toks) + projects(text) + counted_machines(text, toks)
-           + produced_or_sold(text, toks) + fields_of_work(text, toks) + moved(text))
+           + produced_or_sold(text, toks) + fields_of_work(text, toks) + moved(text, toks))
     toks = _split(toks)
     for i, tok in enumerate(toks):
         if (tok.text in _DEVELOPED and i >= 2 and toks[i - 1].text == "的" and tok.tag in ("vn", "v", "n")

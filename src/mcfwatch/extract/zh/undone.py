@@ -28,28 +28,41 @@ ACTS: dict[str, re.Pattern[str]] = {
 # a signing told as done stays an agreement whatever became of the deal after it (A与B签署了收购协议，但…否决了这笔
 # 交易: signed, then blocked; docs/annotation.md 4.7 "agreed acquisition, not completed": agreement at most)
 _SIGNED = re.compile(r"签署|签订|签约|达成|结为")
-# before the act in its clause: someone stopped it (否决, 禁止, 叫停, 撤回…的批准), it was dropped or never happened
-# (终止, 放弃, 未能, 未获), or it is only wanted (拟, 计划, 寻求, 提出…要约). 未 not of 未经 (done without approval)
-# or 未来; an ended agreement is still one (docs/annotation.md 5: facts now ended), so 终止/取消 undo no agreement
-_STOPPED = (r"否决|禁止|叫停|阻止|阻挠|阻拦|驳回|拒绝|拒批|撤回|撤销|不予批准|不批准|未能|未获|未(?!经|来)|没有|无法|试图|企图|"
+# before the act, governing it (at most a few words between, names and dates aside: 禁止A收购B, 否决了A对B的收购, A拟于
+# 2021年收购B): someone stopped it (否决, 禁止, 叫停, 撤回…的批准), it was dropped or never happened (终止, 放弃, 未能,
+# 未获), or it is only wanted (拟, 计划, 寻求, 提出…要约). 未 only as "did not" (未能, 未获, 未与, 未收购), not of 未披露
+# (以未披露的价格收购: done), 未经 (done without approval) or 未来; 拟 not inside 模拟/虚拟/草拟/比拟, 计划 not a named
+# plan (五年计划), 发起 not 发起人/发起设立. An ended agreement is still one (docs/annotation.md 5: facts now ended), so
+# 终止/取消 undo no agreement. The zh-extract review of session 29 (#1): cues inside other words or far from the act
+# vetoed done deals.
+_STOPPED = (r"否决|禁止|叫停|阻止|阻挠|阻拦|驳回|拒绝|拒批|撤回|撤销|不予批准|不批准|未能|未获|"
+            rf"未(?:曾|予|再|完成|签|达成|通过|实现|成功|与|同|和|对|(?={_TAKEOVER}|{_SIGNING}))|没有|无法|试图|企图|"
             # a denial (a clarification notice: 公司与X不存在任何业务往来, 从未与X合作)
             r"不存在|并无|从未|否认")
-_WANTED = r"拟|计划|寻求|谋求|打算|有意|意图|准备|欲|发起|提出|发出"
+_WANTED = r"(?<![模虚草比])拟|(?<![年度期])计划(?![书中内])|寻求|谋求|打算|有意|意图|准备|欲|发起(?!人|设立|成立)|提出|发出"
 _DROPPED = r"终止|中止|放弃|取消"
 BEFORE: dict[str, re.Pattern[str]] = {
     "ownership": re.compile(f"{_STOPPED}|{_WANTED}|{_DROPPED}"),
     "agreement": re.compile(f"{_STOPPED}|{_WANTED}"),
 }
-# after the act (in its clause, or the next one when that turns on it: 但/却/最终/该交易…): it was stopped or came to
-# nothing (收购要约被拒, 交易未获批准, 谈判破裂, 告吹)
+# what may stand between a cue and the act it governs: the parties (□), a date, and a few words (了对, 于下月, 任何业务)
+_NOT_WORDS = re.compile(r"[□\d\s]|[年月日号]")
+_GAP = 6
+_SIGNED_GAP = 2  # a signing told as done is vetoed only by a cue right before it (未能签署, 拟签署)
+# after the act (in its clause, or the next one when that turns on it: 但/却/最终…, or the deal is the subject: 该交易
+# 未获批准): it was stopped or came to nothing (收购要约被拒, 交易未获批准, 谈判破裂, 告吹). 不存在/并无 only of a tie
+# (不存在业务往来; 收购乙公司不存在法律障碍 is done: review #2)
 _FAILED = (r"否决|禁止|叫停|驳回|拒绝|被拒|遭拒|撤回|撤销|未获|未能|未果|未通过|告吹|失败|流产|搁浅|破裂|夭折|落空|作罢|受阻|"
-           r"未达成|没有达成|未签署|未签订|不存在|并无")
+           r"未达成|没有达成|未签署|未签订|(?:不存在|并无)[^，。；□]{0,6}(?:往来|关系|合作)")
 AFTER: dict[str, re.Pattern[str]] = {
     "ownership": re.compile(f"{_FAILED}|{_DROPPED}"),
     "agreement": re.compile(_FAILED),
 }
-_TURN = re.compile(r"\s*(?:但|但是|却|然而|不过|最终|最后|随后|后因|因|遭|被|该|此|这|交易|收购|谈判)")
-# the first party marked as the agent or the object of an act named after the second (A对B的收购, B被A收购, A与B的合作)
+# the next clause turns on the act (收购C公司，但遭到德国政府否决), or names the deal as what failed (，该交易最终告吹);
+# not 此前/这是/因 (此前乙公司的上市计划失败, 这是其海外并购失败后的首笔交易: another failure: review #2)
+_TURN = re.compile(r"\s*(?:但是|但|却|然而|不过|最终|最后|随后|后因|遭到|遭|被)")
+_DEAL = re.compile(r"\s*(?:(?:但是|但|却|然而|不过|最终|最后|随后)\s*)?(?:该|此|这笔|这项|此项|上述)?"
+                   r"(?:交易|收购|并购|谈判|协议|计划|要约)(?:[^，。；□]{0,6}?)(?=(?:被|遭)?(?:" + _FAILED + r"))")
 _MARKED = re.compile(r"(?:对|被|由|与|同|和|跟)$")
 _JOINED = re.compile(r"[与和及、]")
 
@@ -91,13 +104,27 @@ def _pair_undone(text: str, masked: str, s: int, e: int, rtype: str, a: Item, b:
     else:
         return False
     cs, ce = clause_bounds(text, s, e, p)
-    if BEFORE[rtype].search(masked, cs - s, p - s):
+    signed = rtype == "agreement" and _SIGNED.fullmatch(text, p, pe) is not None
+    if _governed(masked, BEFORE[rtype], cs - s, p - s, _SIGNED_GAP if signed else _GAP):
         return True
-    if rtype == "agreement" and _SIGNED.fullmatch(text, p, pe):
+    if signed:
         return False
     if AFTER[rtype].search(masked, max(pe, b.end) - s, ce - s):
         return True
-    if ce < e and text[ce] in "，," and _TURN.match(text, ce + 1):  # 收购C公司，但遭到德国政府否决
+    if ce < e and text[ce] in "，,":  # 收购C公司，但遭到德国政府否决; ，该交易最终告吹
         _, ne = clause_bounds(text, s, e, ce + 1)
-        return bool(AFTER[rtype].search(masked, ce + 1 - s, ne - s))
+        if _DEAL.match(masked, ce + 1 - s, ne - s):
+            return True
+        return _TURN.match(text, ce + 1) is not None and bool(AFTER[rtype].search(masked, ce + 1 - s, ne - s))
+    return False
+
+
+def _governed(masked: str, cues: re.Pattern[str], a: int, p: int, gap: int) -> bool:
+    """Whether a cue in ``masked[a:p]`` governs the act at ``p``: at most ``gap`` words between them, the parties and
+    dates aside (禁止□收购, 否决了□对□的收购, 拟于2021年收购; not 在没有政府补贴的情况下签署)."""
+    for m in cues.finditer(masked, a):  # to the end: 未 sees the act it negates (未收购)
+        if m.end() > p:
+            return False
+        if len(_NOT_WORDS.sub("", masked[m.end():p])) <= gap:
+            return True
     return False
