@@ -166,3 +166,63 @@ def test_cli_patterns_prints_what_followed(friendly_db: Path, tmp_path: Path) ->
     for line in lines(p):
         assert " ".join(line.split()) in text
     assert f"listed: {p['values']['listed']}" in text
+
+
+def test_only_a_friendship_city_agreement_widens_a_governments_neighbourhood(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review s29 #4: the index holds no subtype, so any government-to-government agreement (a city's MoU with
+    "China", a ministry's with another) closed the neighbourhood over both governments' office holders, helped
+    firms and every neighbour of these: most of the graph for the frequent partners. The seed's Baoding City and
+    Cork County with only their cooperation agreement (no friendship-city one) do not widen it; with the
+    friendship-city agreement they do, and the answers are the whole graph's either way."""
+    from mcfwatch.graph.local import closed_set
+
+    ex = seed_extraction()
+    friendship = [r for r in ex.relations if r.subtype == "friendship_city"]
+    assert friendship
+    for kept, name in (([r for r in ex.relations if r not in friendship], "plain"), (ex.relations, "twinned")):
+        one = replace(ex, relations=kept)
+        store = Store(tmp_path / f"{name}.db")
+        store.add_extraction(one)
+        a = Analyst(store)
+        cache = I.graph_cache(a)
+        assert cache is not None
+        pg = I.open_index(cache)
+        assert pg is not None
+        start = I.find_position(a, pg, "Baoding City")
+        assert start is not None
+        ids = {pg.id_of(c) for c in closed_set(pg, start, set(), store)}
+        names = {e["id"]: e["name"] for e in store.entities()}
+        widened = "Benvolant Artificial Intelligence Company" in {names.get(i) for i in ids}
+        assert widened == (name == "twinned"), (name, sorted(names.get(i, i) for i in ids))
+        local = I.indexed_exposure(Analyst(store), "Baoding City", 200)
+        monkeypatch.setenv("MCFWATCH_GRAPH_CACHE", "0")
+        assert dump(local) == dump(Analyst(store).exposure("Baoding City")), name
+        monkeypatch.delenv("MCFWATCH_GRAPH_CACHE")
+
+
+def test_a_big_citys_followups_are_capped_and_its_ownership_is_none(tmp_path: Path) -> None:
+    """Review s29 #5: every edge of either government counted as a follow-up, and every one was listed: a big city
+    with hundreds gave hundreds of lines per programme, its ownership and position edges among them. Baoding City
+    with 30 more meetings after its programme and a stake in Benvolant: 25 lines, "more" says how many are not
+    listed, "followups" counts all, and the stake is no follow-up."""
+    from mcfwatch.analyse.patterns import FOLLOWUP_LINES
+    from mcfwatch.model import Entity
+
+    ex = seed_extraction()
+    meeting = next(r for r in ex.relations if r.type == "meeting")
+    firms = [Entity(id=f"f{i}", name=f"Hebei Firm Number {chr(65 + i)} Company", type="Company") for i in range(30)]
+    ex.entities += firms
+    ex.relations += [replace(meeting, target=f.id, date=f"2020-{1 + i % 12:02d}") for i, f in enumerate(firms)]
+    ex.relations.append(replace(meeting, type="ownership", subtype=None, source="e9", target="e12", date="2019-08"))
+    store = Store(tmp_path / "big.db")
+    store.add_extraction(ex)
+    (p,) = followups(Analyst(store)).values()
+    shown = lines(p)
+    assert len(shown) == FOLLOWUP_LINES == 25
+    total = int(p["values"]["followups"])  # the seed's three and the meetings (names the store folds: fewer)
+    assert total > FOLLOWUP_LINES
+    assert p["values"]["more"].startswith(f"{total - FOLLOWUP_LINES} more follow-ups not listed")
+    assert not any("ownership" in line for line in shown)
+    assert not any(line.endswith("undated") for line in shown)  # dated lines first: the undated memo not shown

@@ -172,11 +172,11 @@ def same_edges(store: Store, first: int) -> dict[str, int]:
         start = I.find_position(a, pg, name)
         assert start is not None, name
         raw, _ = pg.index.paths(start, limit=200)
-        closed = L.closed_set(pg, start, {n for rp in raw for n in rp.nodes})
+        closed = L.closed_set(pg, start, {n for rp in raw for n in rp.nodes}, store)
         hops = {e for rp in raw for e in rp.edges}
         # flags, first edges and owners' listings owe nothing to the paths: also checked for the closed set
         # without the paths' nodes, and with no hops asked for
-        for around, asked in ((L.closed_set(pg, start, set()), set()), (closed, hops)):
+        for around, asked in ((L.closed_set(pg, start, set(), store), set()), (closed, hops)):
             g = L.local_graph(store, pg, around, start, asked, first, a.lists, a.as_of, a.weigh, a.max_hops,
                               cache.links)
             partner = pg.id_of(start)

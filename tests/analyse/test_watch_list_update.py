@@ -79,3 +79,23 @@ def test_a_list_update_reports_the_partners_it_added_and_removed_and_no_other(
     assert "listing aspi-unitracker (version 2020-08-22)" in tju.removed
     assert any(x.startswith("finding aspi_rating:") and "Tianjin University" in x for x in tju.removed)
     assert not tju.new and not tju.changed
+
+
+@pytest.mark.parametrize(("before", "after"), [("2020-08-22", "2026-12-01T06:00:00"),
+                                               ("2025-11-03", "Q4-2026"),
+                                               ("2025-01-01@nsfreg", "2026-12-01T06:00:00Z@nsfreg")])
+def test_a_new_edition_with_a_time_stamp_or_a_label_is_no_new_finding(before: str, after: str) -> None:
+    """Review s29 #8: only "version YYYY-MM-DD" was taken out of a finding's key, so a list whose version has a
+    time part or is a user list's own label reported every finding again as removed and added."""
+    from mcfwatch.analyse.watch import compare
+
+    def state(version: str, level: str = "high") -> dict[str, object]:
+        text = (f"Beijing Institute of Technology is on China Defence Universities Tracker (Australian Strategic "
+                f"Policy Institute, version {version}; legal basis: none).")
+        return {"level": "high", "rules_version": "1", "findings": {f"R-ASPI: {text}": level}, "paths": [],
+                "lists": {"aspi-unitracker": version}, "entries": {"aspi-unitracker": ["bit"]}}
+
+    ch = compare("Beijing Institute of Technology", state(before), state(after))
+    assert not ch.any, ch.to_dict()
+    ch = compare("Beijing Institute of Technology", state(before), state(after, "medium"))  # guard: a real change
+    assert ch.changed and not ch.new and not ch.removed

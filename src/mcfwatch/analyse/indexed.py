@@ -130,7 +130,7 @@ def indexed_exposure(a: Analyst, name: str, limit: int) -> dict[str, Any] | None
     if start is None:
         return None
     raw, complete = pg.index.paths(start, limit=limit)
-    closed = closed_set(pg, start, {n for rp in raw for n in rp.nodes})
+    closed = closed_set(pg, start, {n for rp in raw for n in rp.nodes}, a.store)
     hops = {e for rp in raw for e in rp.edges}
     g = local_graph(a.store, pg, closed, start, hops, TECH_TEXTS_PER_NODE, LazyLists(a), a.as_of, a.weigh,
                     a.max_hops, cache.links)

@@ -233,6 +233,11 @@ def friendship_city_escalation(g: Graph) -> list[Pattern]:
 # -- friendship_city_followups ------------------------------------------------------------------------
 
 GOVERNMENT_TYPES = {"Place", "PublicBody"}
+# What can follow a programme: a party's deals, visits, invitations, meetings, money, exports and hires. Its
+# ownership, positions, event roles and MCF links say what it is, not what it did after the programme.
+FOLLOWUP_TYPES = frozenset({"agreement", "visit", "invitation", "meeting", "funding", "export", "recruitment",
+                            "facilitation"})
+FOLLOWUP_LINES = 25  # follow-ups listed per programme (dated first); "followups" counts them all
 WORDING = ("relations of a party of the programme (either government, its office holders, firms it helped) "
            "dated on or after it, or undated; after the programme, not shown to be caused by it")
 
@@ -277,7 +282,9 @@ def friendship_city_followups(g: Graph) -> list[Pattern]:
     the programme itself is undated every follow-up is listed and the values say the programme has no date.
     A programme with nothing after it gives no pattern (an empty record would only repeat the agreement).
 
-    The values name the follow-up parties the graph holds as listed (their Listing) or MCF-linked (an mcf_link or
+    Only the relation types that record something done (FOLLOWUP_TYPES) count, and the first FOLLOWUP_LINES are
+    listed ("more" says how many are not; "followups" counts all). The values name the follow-up parties the graph
+    holds as listed (their Listing) or MCF-linked (an mcf_link or
     mcf_event edge): nothing is screened again here.
 
     Only the two governments are the pattern's parties, so it is part of their exposure results. A neighbourhood
@@ -301,7 +308,8 @@ def friendship_city_followups(g: Graph) -> list[Pattern]:
             for actor, hop in side.items():
                 for e in g.edges_of(actor):
                     other = e.other(actor)
-                    if (e.method == "composed" or other == actor or e is hop or e is side.get(other)
+                    if (e.method == "composed" or e.type not in FOLLOWUP_TYPES or other == actor or e is hop
+                            or e is side.get(other)
                             or (e.type == "agreement" and e.subtype == "friendship_city")):
                         continue  # a programme of its own, or what makes a party one of the side
                     last = parse_day(e.date_end or e.date, end=True)
@@ -327,12 +335,16 @@ def friendship_city_followups(g: Graph) -> list[Pattern]:
                 listed.setdefault(g.node(other).name)
             if is_mcf:
                 mcf.setdefault(g.node(other).name)
+            if i > FOLLOWUP_LINES:  # a big city's hundreds: the flags above still read them all
+                continue
             values[f"followup{i}"] = _followup_line(g, actor, hop, gov, e, when)
             for x in (hop, e):
                 if x is not None and x.id not in cited:
                     cited.add(x.id)
                     edges.append(x)
         undated = sum(when == "undated" for *_, when in found.values())
+        if len(found) > FOLLOWUP_LINES:
+            values["more"] = f"{len(found) - FOLLOWUP_LINES} more follow-ups not listed (the first {FOLLOWUP_LINES} shown)"
         values.update({"followups": str(len(found)), "undated": str(undated),
                        "listed": "; ".join(listed) or "none", "mcf_linked": "; ".join(mcf) or "none"})
         out.append(Pattern(kind="friendship_city_followups", parties={"city": pair[0], "partner_city": pair[1]},

@@ -43,9 +43,11 @@ def snapshot(result: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-# A list version as findings quote it ("(version 2026-12-01)", "version 2025-01-01@nsfreg"): a new edition of a
+# A list version as findings quote it ("(version 2026-12-01)", "version 2025-01-01@nsfreg", "version
+# 2026-12-01T06:00:00", a user list's own label "version Q4-2026"), as the rules template "version {version}" prints
+# it, up to a space, ";", ")" or ",": a new edition of a
 # list that still holds the partner restates every finding with the new date, which is no new finding.
-_VERSION = re.compile(r"\bversion \d{4}-\d{2}-\d{2}(?:@[\w.-]+)?")
+_VERSION = re.compile(r"\bversion [^\s;),]+")  # any version token: a date, a time stamp, a label
 
 
 def _unversioned(findings: dict[str, str]) -> dict[str, tuple[str, str]]:

@@ -9,7 +9,7 @@ one of them (so its composed "took part in an event organised by X" edges and MC
 Rows come in the store's orders, so each such node lists its edges in the same order as in the whole graph.
 The closed set holds the partner, the nodes on its paths, and the parties a pattern about the partner reads
 (patterns.py): the other ends of its agreements and facilitations, and who facilitated them or it.
-When the partner is a place or public body with an agreement with another, it also holds its and those
+When the partner is a place or public body with a friendship-city agreement with another, it also holds its and those
 counterparts' office holders and helped firms, and every party next to these (patterns.py's friendship-city
 follow-ups read their edges and flags); any other partner's neighbourhood is unchanged.
 
@@ -38,9 +38,13 @@ from mcfwatch.store import Store
 GOVERNMENTS = {"Place", "PublicBody"}  # as analyse/patterns.py's GOVERNMENT_TYPES
 
 
-def closed_set(pg: PersistedGraph, start: int, path_nodes: Iterable[int]) -> set[int]:
+def closed_set(pg: PersistedGraph, start: int, path_nodes: Iterable[int], store: Store | None = None) -> set[int]:
     """Node positions whose edges must all be read (see the module's invariant). Read from the index's arrays
-    a node's neighbours at a time: a hub's tens of thousands of edges are not visited one by one."""
+    a node's neighbours at a time: a hub's tens of thousands of edges are not visited one by one.
+
+    The index holds no relation subtype: with ``store``, the subtypes of the partner's few government agreements
+    are read from it, and only a friendship-city counterpart widens the set (_friendship_counterparts); without
+    it, every government agreement counterpart does (a superset: the same answers, more rows read)."""
     ix = pg.index
     rtype = pg.relation_types
     deal = np.array([rtype.index(t) for t in ("agreement", "facilitation") if t in rtype], dtype=pg.edge_type.dtype)
@@ -54,8 +58,8 @@ def closed_set(pg: PersistedGraph, start: int, path_nodes: Iterable[int]) -> set
     nbr, eid = around(start)
     companies = {start, *np.unique(nbr[np.isin(pg.edge_type[eid], deal)]).tolist()}
     agreement = rtype.index("agreement") if "agreement" in rtype else -1
-    twinned = [c for c in np.unique(nbr[pg.edge_type[eid] == agreement]).tolist()
-               if c != start and pg.type_of(c) in GOVERNMENTS] if pg.type_of(start) in GOVERNMENTS else []
+    twinned = _friendship_counterparts(pg, start, nbr, eid, agreement, store) \
+        if pg.type_of(start) in GOVERNMENTS else []
     closed = {start, *path_nodes} | companies
     for c in companies:  # who facilitated the partner or its counterparts (delegations, governments)
         nbr, eid = around(c)
@@ -66,6 +70,21 @@ def closed_set(pg: PersistedGraph, start: int, path_nodes: Iterable[int]) -> set
         nbr, _ = around(c)
         closed.update(np.unique(nbr[pg.node_type[nbr] == event]).tolist())
     return closed
+
+
+def _friendship_counterparts(
+    pg: PersistedGraph, start: int, nbr: npt.NDArray[Any], eid: npt.NDArray[Any], agreement: int, store: Store | None,
+) -> list[int]:
+    """The partner's government counterparts by a friendship-city agreement (patterns.py's programmes): a city or
+    ministry with MoUs with "China" (a Place hub) or with many governments no longer closes over most of the
+    graph. An agreement the store does not return (an edge of several relations) is kept: a superset is safe."""
+    pick = (pg.edge_type[eid] == agreement) & (nbr != start)
+    pairs = [(int(c), int(e)) for c, e in zip(nbr[pick], eid[pick], strict=True) if pg.type_of(int(c)) in GOVERNMENTS]
+    if store is not None and pairs:
+        keys = {pg.edge_id(e) for _, e in pairs}
+        other = {r["id"] for r in store.relations(ids=keys) if r["subtype"] != "friendship_city"}
+        pairs = [(c, e) for c, e in pairs if pg.edge_id(e) not in other]
+    return sorted({c for c, _ in pairs})
 
 
 def _government_sides(
