@@ -107,6 +107,7 @@ class ReadingLedger:
         self.raws: dict[str, str] = {}  # text sha256 -> the file bytes' sha256
         self.replacing: dict[str, StoredReading] = {}  # text sha256 -> the older reading of the same file
         self.claimed: set[str] = set()
+        self._edge_decisions: dict[str, dict[str, Any]] | None = None  # relation id -> its latest edge decision
 
     def admit(self, item: Document) -> bool:
         """Whether to extract this document: False when its text is stored already (counted as a duplicate)."""
@@ -140,8 +141,9 @@ class ReadingLedger:
         analyst can redo it: a count alone said neither which relation nor which decision."""
         if not relations:
             return
-        wanted = set(relations)
-        latest = {str(o["target"]): o for o in self.store.overlays("edge") if str(o["target"]) in wanted}
+        if self._edge_decisions is None:  # read once per run: re-reading N documents read every decision N times
+            self._edge_decisions = {str(o["target"]): o for o in self.store.overlays("edge")}  # by id: last is latest
+        latest = self._edge_decisions
         for rid in relations:
             o = latest.get(rid)
             self.report.left_decisions.append({
