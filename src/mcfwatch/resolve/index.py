@@ -17,7 +17,7 @@ from mcfwatch.resolve import lexicon
 from mcfwatch.resolve.bilingual import english_keys
 from mcfwatch.resolve.features import common_words, without_form_pinyin
 from mcfwatch.resolve.knowledge import Vocabulary
-from mcfwatch.resolve.names import Name, _stem, parse, segments, variants_of
+from mcfwatch.resolve.names import Name, _stem, glossary_segments, parse, segments, variants_of
 from mcfwatch.resolve.names import _zh_lexicon as names_lexicon
 from mcfwatch.resolve.normalize import pinyin
 from mcfwatch.resolve.place_readings import spellings as place_spellings
@@ -36,7 +36,7 @@ def blocking_keys(name: Name) -> set[str]:
     han = name.han
     for i in range(len(han) - 1):
         keys.add(han[i : i + 2])
-    for word, _ in segments(han):  # the pinyin of a pair inside one word only: 为技 (华为|技术) is no "weiji"
+    for word in _words(han):  # the pinyin of a pair inside one word only: 为技 (华为|技术) is no "weiji"
         keys.update(pinyin(word[i : i + 2], spaced=False) for i in range(len(word) - 1))
     if len(han) == 1:
         keys.add(han)
@@ -62,11 +62,26 @@ def blocking_keys(name: Name) -> set[str]:
 
 
 @lru_cache(maxsize=20_000)
+def _words(han: str) -> tuple[str, ...]:
+    """The words of a Chinese name for its pinyin pairs: `segments`, with a piece the known-names table holds whole
+    (华为技术有限公司, 中国电子科技集团公司) split again by the glossary alone, so that 为技 gives no "weiji" and 子科 no
+    pair of another body's name (中国电子科技集团公司 has no "guodian", the key of China Guodian)."""
+    glossary = lexicon.glossary()
+    out: list[str] = []
+    for word, known in segments(han):
+        if known and word not in glossary:
+            out.extend(piece for piece, _ in glossary_segments(word))
+        else:
+            out.append(word)
+    return tuple(out)
+
+
+@lru_cache(maxsize=20_000)
 def _straddling(han: str) -> frozenset[str]:
     """The pairs of characters that span two words of the segmented name (为技 in 华为|技术, 技研 in 科技|研究所)."""
     out: set[str] = set()
     at = 0
-    for word, _ in segments(han):
+    for word in _words(han):
         if at:
             out.add(han[at - 1 : at + 1])
         at += len(word)

@@ -8,6 +8,7 @@ characters are kept beside it, simplified, so two Chinese names are compared on 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -108,8 +109,17 @@ def segments(han: str) -> tuple[tuple[str, bool], ...]:
     an unknown one a run of characters neither knows. Of the splits, the one leaving the fewest characters unknown,
     then the one with the fewest pieces; among those, the longest first word (greedy reading). Greedy reading
     alone would take 南航 (NUAA) out of 江南航空 and leave 江 and 空 unread; this split reads 江南 | 航空."""
-    table = _zh_lexicon()
-    longest = _longest_word()
+    return _split(han, _zh_lexicon(), _longest_word())
+
+
+@lru_cache(maxsize=50_000)
+def glossary_segments(han: str) -> tuple[tuple[str, bool], ...]:
+    """`segments` with the glossary alone, no known-names table: a whole name the table holds (华为技术有限公司) is
+    split into its words again (华为 | 技术 | 有限公司), so that what straddles two of its words shows."""
+    return _split(han, lexicon.glossary(), lexicon.glossary_max_len())
+
+
+def _split(han: str, table: Mapping[str, object], longest: int) -> tuple[tuple[str, bool], ...]:
     n = len(han)
     # best[i]: (unknown characters, pieces, cut after this piece, known) of the best split of han[i:] when the
     # piece before i is known; best_after_run[i] the same when it ends a run (an unknown char then joins it)

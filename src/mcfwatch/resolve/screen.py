@@ -74,6 +74,10 @@ class Hit:
     query_name: str
     matched_name: str
     features: dict[str, dict[str, Any]]
+    # where matched_name comes from: "list" (this entry's own name or alias, as its list printed it), "list_other"
+    # (a Chinese name another entry of the lists gives for this body) or "name_table" (mcfwatch's table of names,
+    # resolve/data/aliases.tsv: the list never printed it)
+    matched_via: str = "list"
     names_zh: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     start_date: str | None = None
@@ -499,6 +503,23 @@ def _screen_one(name: str, threshold: float) -> ScreenResult:
     return _WORKER.screen(name, threshold=threshold)
 
 
+TABLE_SOURCE = "mcfwatch name table (resolve/data/aliases.tsv)"
+
+
+def matched_via(entry: ListEntry, matched: str) -> str:
+    """Where a hit's matched name comes from: the entry's own names ("list"), mcfwatch's table of names
+    ("name_table"), or another list entry's Chinese name for the same body ("list_other")."""
+    key = parse(matched).key
+    if any(parse(v).key == key for n in entry.all_names() for v in variants_of(n)):
+        return "list"
+    return "name_table" if to_simplified(matched) in _table_chinese() else "list_other"
+
+
+@lru_cache(maxsize=1)
+def _table_chinese() -> frozenset[str]:
+    return frozenset(to_simplified(n) for group in lexicon.known_names() for n in group if has_han(n))
+
+
 def _hit(wl: WatchList, entry: ListEntry, c: Comparison, score: float, threshold: float, query: str) -> Hit:
     features = c.features_dict()
     return Hit(
@@ -506,7 +527,7 @@ def _hit(wl: WatchList, entry: ListEntry, c: Comparison, score: float, threshold
         legal_basis=wl.legal_basis, licence=wl.licence, entry_id=entry.id, entry_name=entry.name,
         schema=entry.schema, country=entry.country, score=round(score, 4), match=score >= threshold,
         relation=c.relation if score >= RELATED_FLOOR else None, query_name=c.left or query,
-        matched_name=c.right, features=features, names_zh=list(entry.names_zh), aliases=list(entry.aliases),
+        matched_name=c.right, matched_via=matched_via(entry, c.right), features=features, names_zh=list(entry.names_zh), aliases=list(entry.aliases),
         start_date=entry.start_date, end_date=entry.end_date, citation=entry.citation, remarks=entry.remarks,
         properties=dict(entry.properties),
     )

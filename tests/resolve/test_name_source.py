@@ -1,0 +1,39 @@
+"""Review s29 (lists-resolve-doors #6, #10): a hit says where its matched name comes from, and a whole name the
+names table holds is split into its words again before its pinyin pairs are keys."""
+
+from __future__ import annotations
+
+from mcfwatch.resolve import default_screener
+from mcfwatch.resolve.index import _straddling, blocking_keys
+from mcfwatch.resolve.names import glossary_segments, parse
+
+
+def test_a_table_name_hit_says_the_list_never_printed_it() -> None:
+    """The lists print Huawei in English only: 华为技术有限公司 reaches its entries through mcfwatch's name table,
+    and the hit must say so, not pass the table's name off as the list's."""
+    hits = [h for h in default_screener().screen("华为技术有限公司").hits if "huawei" in h.entry_id]
+    assert hits
+    for h in hits:
+        printed = {n for n in [h.entry_name, *h.aliases, *h.names_zh]}
+        assert h.matched_name == "华为技术有限公司" and h.matched_name not in printed
+        assert h.matched_via == "name_table"
+        assert h.to_dict()["matched_via"] == "name_table"
+
+
+def test_a_name_the_entry_prints_is_the_lists() -> None:
+    hits = default_screener().screen("Huawei Technologies Co., Ltd.").hits
+    assert hits and all(h.matched_via == "list" for h in hits if "huawei" in h.entry_id)
+    # a Chinese name the entry itself prints (the METI list gives 北京航空航天大学 in its entry)
+    meti = [h for h in default_screener().screen("北京航空航天大学").hits if h.list_id == "jp-meti-eul"]
+    assert meti and meti[0].matched_via == "list"
+
+
+def test_a_whole_table_name_is_split_again_for_pinyin_pairs() -> None:
+    """中国电子科技 is one piece of the names table (CETC); its pair 国电 straddles 中国|电子 and is the key of China
+    Guodian, and 为技 straddles 华为|技术."""
+    assert [p for p, _ in glossary_segments("中国电子科技")] == ["中国", "电子", "科技"]
+    assert "guodian" not in blocking_keys(parse("中国电子科技集团公司第三十八研究所"))
+    assert "guodian" not in blocking_keys(parse("中国电子科技集团公司"))
+    assert "guodian" in blocking_keys(parse("中国国电集团公司"))  # the body whose key it is keeps it
+    assert "国电" in _straddling(parse("中国电子科技集团公司").han)
+    assert "为技" in _straddling("华为技术有限公司")
