@@ -203,14 +203,17 @@ def _read_rows(path: Path, column: str | None) -> list[dict[str, str]]:
 
         # A read-only sheet does not say which cells are merged (a two-row header's spans), but a full load builds
         # every cell (about ten times the memory, several times slower): a large export (an ERP's, past
-        # _FULL_LOAD_BYTES) is read read-only, its header one row deep.
+        # _FULL_LOAD_BYTES) is read read-only, its merged cells read from the sheet's XML (_xml_merges).
         small = path.stat().st_size <= _FULL_LOAD_BYTES
         try:
             wb = load_workbook(path, data_only=True, read_only=not small)
         except Exception as exc:  # a corrupt or non-Excel file
             raise InputError(str(path), f"not a readable Excel file ({exc})") from None
         try:
-            return _sheet_rows(wb.worksheets[0], column) if wb.worksheets else []
+            if not wb.worksheets:
+                return []
+            ws = wb.worksheets[0]
+            return _sheet_rows(ws, column, None if small else _xml_merges(ws))
         finally:
             if not small:
                 wb.close()
@@ -221,7 +224,26 @@ def _cell_text(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
 
-def _sheet_rows(ws: Any, column: str | None = None) -> list[dict[str, str]]:
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
+
+
+def _xml_merges(ws: Any) -> list[Any]:
+    """A read-only sheet's merged ranges, found in its XML (read in chunks: <mergeCells> follows the rows)."""
+    from openpyxl.worksheet.cell_range import CellRange
+
+    refs: list[bytes] = []
+    tail = b""
+    with ws.parent._archive.open(ws._worksheet_path) as xml:
+        while chunk := xml.read(1 << 20):
+            text = tail + chunk
+            cut = max(text.rfind(b"<"), 0)  # an element is never split: the part from its last "<" waits
+            refs += _MERGE.findall(text[:cut])
+            tail = text[cut:]
+    refs += _MERGE.findall(tail)
+    return [CellRange(r.decode()) for r in refs]
+
+
+def _sheet_rows(ws: Any, column: str | None = None, merges: list[Any] | None = None) -> list[dict[str, str]]:
     """A sheet's rows keyed by its header row, found under title rows (header_index). A header of two rows, a
     heading merged over the sub-headings of its columns ("Partner institution" over "English" and "中文名称") and
     the other headings merged down over both rows, names each column by both ("Partner institution English"); the
@@ -229,32 +251,33 @@ def _sheet_rows(ws: Any, column: str | None = None) -> list[dict[str, str]]:
     values = list(ws.iter_rows(values_only=True))
     if not values:
         return []
+    spans = list(ws.merged_cells.ranges) if merges is None else merges
     top = header_index([[_cell_text(v) for v in row] for row in values[:_HEADER_SEARCH]], column)
-    if top and _header_depth(ws, values, top - 1) == 2:  # --column named a sub-heading: the header starts above it
+    if top and _header_depth(spans, values, top - 1) == 2:  # --column named a sub-heading: the header starts above it
         top -= 1
-    depth = _header_depth(ws, values, top)
-    header = _header_names(ws, values, top, depth)
+    depth = _header_depth(spans, values, top)
+    header = _header_names(spans, values, top, depth)
     return [{h: _cell_text(v) for h, v in zip(header, row, strict=False)} for row in values[top + depth:]]
 
 
-def _header_depth(ws: Any, values: list[tuple[Any, ...]], top: int) -> int:
+def _header_depth(spans: list[Any], values: list[tuple[Any, ...]], top: int) -> int:
     """2 when the header row (0-based ``top``, two cells filled or more: a title merged across is no header) has a
     cell merged down over the row below it or a cell merged across columns whose row below holds sub-headings
     under it; else 1."""
     if sum(1 for v in values[top] if _cell_text(v)) < 2:
         return 1
     row = top + 1  # openpyxl counts from 1
-    for rng in ws.merged_cells.ranges if hasattr(ws, "merged_cells") else ():
+    for rng in spans:
         if rng.min_row != row:
             continue
         if rng.max_row == row + 1:
             return 2
-        if rng.max_row == row and rng.max_col > rng.min_col and _sub_headings(ws, values, top, rng):
+        if rng.max_row == row and rng.max_col > rng.min_col and _sub_headings(spans, values, top, rng):
             return 2
     return 1
 
 
-def _sub_headings(ws: Any, values: list[tuple[Any, ...]], top: int, span: Any) -> bool:
+def _sub_headings(spans: list[Any], values: list[tuple[Any, ...]], top: int, span: Any) -> bool:
     """Whether the row under a heading merged across (``span``) holds sub-headings: a text under the span, no number
     there, and nothing outside the heading spans (merged across or down) of the header row: "Partner" merged over
     English | Chinese names with no sub-headings has the first partner's row below it ("1", "Tsinghua University",
@@ -265,19 +288,19 @@ def _sub_headings(ws: Any, values: list[tuple[Any, ...]], top: int, span: Any) -
                                                      for v in under):
         return False
     covered: set[int] = set()
-    for rng in ws.merged_cells.ranges:
+    for rng in spans:
         if rng.min_row == top + 1 and rng.max_row >= top + 1:
             covered.update(range(rng.min_col, rng.max_col + 1))
     return not any(_cell_text(v) for c, v in enumerate(below, 1) if c not in covered)
 
 
-def _header_names(ws: Any, values: list[tuple[Any, ...]], top: int, depth: int) -> list[str]:
+def _header_names(spans: list[Any], values: list[tuple[Any, ...]], top: int, depth: int) -> list[str]:
     """Column names: the header cell (a merged heading lends its text to every column it spans), followed by the
     sub-heading under it in a two-row header; "columnN" for a column with neither."""
     width = max((len(r) for r in values[top:top + depth]), default=0)
     heads = [_cell_text(values[top][c]) if c < len(values[top]) else "" for c in range(width)]
     if depth == 2:
-        for rng in ws.merged_cells.ranges:
+        for rng in spans:
             if rng.min_row == top + 1 and rng.max_row == top + 1:
                 for c in range(rng.min_col, rng.max_col + 1):
                     if c - 1 < width:
