@@ -13,9 +13,11 @@ from mcfwatch.extract.zh import triggers as tg
 from mcfwatch.extract.zh.items import Item
 from mcfwatch.extract.zh.parties import mask
 
-_CLAUSE_EDGE = re.compile(r"[，,：:]")
 # a clause that opens with 向/为/给/对 (after a list mark: （一）, 1., 其中, 此外), and what stands between it and the name
 # (企业, 公司, or a glued name): the name is the coverb's object (对接会由X主办: 对接会 is no coverb)
+# the coverb stands within a few characters of the clause's start (a list mark, 其中, 还: at most 9 before it)
+_COVERB_NEAR = re.compile(r"[向为给对]")
+_NEAR = 16
 _OPENS_WITH_COVERB = re.compile(
     r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]|其中|此外|另外|同时)?\s*[，,]?(?:还|并|也|又|已)?"
     r"(?:向|为|给|对)(?:[^□，,。；;：:]{0,8}?(?:企业|公司|单位|高校|院校|机构|基金|大学|银行|集团|学院|研究院|研究所))?□*")
@@ -49,7 +51,11 @@ class Sentence:
     def _fronted_object(self, it: Item) -> bool:
         """``it`` is the object of a coverb that opens its clause (（一）向X资助300万元, 一是为X提供贷款, 其中向X投资3亿元):
         such a clause has dropped its subject, so the giver is the one before (the previous sentence's topic)."""
-        cs = max([self.s, *(m.end() for m in _CLAUSE_EDGE.finditer(self.text, self.s, it.start))])
+        # the clause's start by a search back, and no mask unless a coverb stands near it: a long comma-free
+        # "sentence" (a table) cost a scan and a mask per name (the zh-extract review of session 29, #7)
+        cs = max(self.s, *(self.text.rfind(c, self.s, it.start) + 1 for c in "，,：:"))
+        if not _COVERB_NEAR.search(self.text, cs, min(it.start, cs + _NEAR)):
+            return False
         return _OPENS_WITH_COVERB.fullmatch(mask(self.text, cs, it.start, self.items)) is not None
 
     def sold_by(self, it: Item) -> bool:

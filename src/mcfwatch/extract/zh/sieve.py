@@ -11,7 +11,7 @@ from mcfwatch.extract.relmodel.combine import Finding
 from mcfwatch.extract.zh import parties
 from mcfwatch.extract.zh import triggers as tg
 from mcfwatch.extract.zh.relations import Item
-from mcfwatch.extract.zh.undone import undone
+from mcfwatch.extract.zh.undone import ACTS, undone
 
 # Money a funding gives (docs/annotation.md 4.13: money, grants, loans, capital, fees; not technical support): 590
 # of the 601 gold fundings of corpus/train + corpus/extra zh name one of these in their evidence (the rest 承担…项目
@@ -52,18 +52,29 @@ def keep(text: str, items: list[Item], found: Sequence[tuple[Finding, int]],
         if f.type == "meeting":
             met.setdefault(s, []).append((f.source, f.target))
     named = sorted([*items, *refs], key=lambda it: it.start) if refs else items
+    # each sentence masked once, not once per finding (a long sentence with many findings: the zh-extract review of
+    # session 29, #6); names alone, and names with the bare-noun references for the veto
+    masks: dict[tuple[tuple[int, int], bool], str] = {}
+
+    def masked(span: tuple[int, int], with_refs: bool = False) -> str:
+        key = (span, with_refs)
+        if key not in masks:
+            masks[key] = parties.mask(text, span[0], span[1], named if with_refs else items)
+        return masks[key]
+
     out = []
     for f, s in found:
-        if undone(text, named, f.type, f.source, f.target, sentence(s)):  # 否决了A对B的收购, 拟收购, 谈判破裂
+        if f.type in ACTS and undone(text, named, f.type, f.source, f.target, sentence(s),
+                                     masked(sentence(s), True)):  # 否决了A对B的收购, 拟收购, 谈判破裂
             out.append(False)
         elif f.type == "visit":
             out.append((f.source, f.target) not in home)
         elif f.type == "recruitment":
             out.append((f.target, f.source) not in home and not _only_from(text, items, f.source, sentence(s)))
         elif f.type == "facilitation":  # a place helps no one (在新加坡代表处的牵线下: the office, not 新加坡)
-            out.append(not _hosts(text, items, f.source, sentence(s)) and f.source not in places)
+            out.append(not _hosts(items, f.source, sentence(s), masked(sentence(s))) and f.source not in places)
         elif f.type == "funding":  # money given (4.13): 提供的技术支持 is help, not funding
-            out.append(bool(_MONEY.search(parties.mask(text, *sentence(s), items))))  # names masked: 股份有限公司
+            out.append(bool(_MONEY.search(masked(sentence(s)))))  # names masked: 股份有限公司
         elif f.type == "agreement" and f.method == MODEL:
             out.append(not _partners_apart(text, items, f.source, f.target, sentence(s)))
         elif f.type == "meeting" and f.method == MODEL:
@@ -111,10 +122,9 @@ _HOSTS_AFTER = re.compile(r"(?:[、和与及]□+)*(?:等[^，,。；]{0,6})?(?:
 _HOST_LIST = re.compile(r"(?:主办|承办|协办)(?:单位|方)\s*[：:][^。；;\n]*$")
 
 
-def _hosts(text: str, items: list[Item], entity: str, span: tuple[int, int]) -> bool:
-    """Whether the sentence ``span`` names ``entity`` as a host of an event and says of no one that they brokered
-    (对接会由A联合主办，现场促成B与C签署: the host brokered)."""
-    masked = parties.mask(text, span[0], span[1], items)
+def _hosts(items: list[Item], entity: str, span: tuple[int, int], masked: str) -> bool:
+    """Whether the sentence ``span`` (``masked``: its text, names masked) names ``entity`` as a host of an event and says
+    of no one that they brokered (对接会由A联合主办，现场促成B与C签署: the host brokered)."""
     if tg.TRIGGERS["facilitation"].search(masked):
         return False
     for it in items:

@@ -67,9 +67,11 @@ _MARKED = re.compile(r"(?:对|被|由|与|同|和|跟)$")
 _JOINED = re.compile(r"[与和及、]")
 
 
-def undone(text: str, items: list[Item], rtype: str, source: str, target: str, span: tuple[int, int]) -> bool:
+def undone(text: str, items: list[Item], rtype: str, source: str, target: str, span: tuple[int, int],
+           masked: str | None = None) -> bool:
     """Whether the sentence ``span`` tells the ``rtype`` act between ``source`` and ``target`` as not done (blocked,
-    abandoned, failed or only planned). Only ownership and agreement; False when either party is not named in it."""
+    abandoned, failed or only planned). Only ownership and agreement; False when either party is not named in it.
+    ``masked``: the sentence with ``items`` masked (``parties.mask``), when the caller holds it."""
     act = ACTS.get(rtype)
     if act is None:
         return False
@@ -79,7 +81,8 @@ def undone(text: str, items: list[Item], rtype: str, source: str, target: str, s
     ys = [it for it in here if it.entity == target]
     if not xs or not ys:
         return False
-    masked = parties.mask(text, s, e, here)
+    if masked is None:
+        masked = parties.mask(text, s, e, here)
     pairs = [(x, y) if x.start < y.start else (y, x) for x in xs for y in ys if x.end <= y.start or y.end <= x.start]
     if not pairs:
         return False
