@@ -37,3 +37,19 @@ def test_a_whole_table_name_is_split_again_for_pinyin_pairs() -> None:
     assert "guodian" in blocking_keys(parse("中国国电集团公司"))  # the body whose key it is keeps it
     assert "国电" in _straddling(parse("中国电子科技集团公司").han)
     assert "为技" in _straddling("华为技术有限公司")
+
+
+def test_an_entrys_published_numbers_are_read_once() -> None:
+    """Review #11: the numbers of an entry's names are computed once per entry, not per scored candidate; the
+    14th institute still is not the entry of another numbered institute."""
+    from mcfwatch.resolve.screen import _published_numbers
+
+    s = default_screener()
+    query = "中国电子科技集团公司第十四研究所"
+    s.screen(query)
+    before = _published_numbers.cache_info()
+    result = s.screen(query)
+    after = _published_numbers.cache_info()
+    assert after.misses == before.misses and after.hits > before.hits
+    assert all("14" in h.entry_name or "14th" in h.entry_name.lower() or "十四" in h.entry_name
+               for h in result.hits)

@@ -437,11 +437,17 @@ def _other_number(c: Comparison, entry: ListEntry) -> str:
     asked = parse(c.left).numbers
     if not asked or "number_mismatch" in c.features:
         return ""
-    published = {n for name in entry.all_names() if "," not in name and len(name.split()) <= 12  # (no address)
-                 for v in variants_of(name) for n in parse(v).numbers}
+    published = _published_numbers(tuple(entry.all_names()))
     if not published or asked & published:
         return ""
     return f"{'/'.join(map(str, sorted(asked)))} vs {'/'.join(map(str, sorted(published)))} (the entry's names)"
+
+
+@lru_cache(maxsize=20_000)
+def _published_numbers(names: tuple[str, ...]) -> frozenset[int]:
+    """The numbers an entry's names give (once per entry, not once per scored candidate)."""
+    return frozenset(n for name in names if "," not in name and len(name.split()) <= 12  # (no address)
+                     for v in variants_of(name) for n in parse(v).numbers)
 
 
 def _published(c: Comparison) -> bool:
@@ -509,10 +515,14 @@ TABLE_SOURCE = "mcfwatch name table (resolve/data/aliases.tsv)"
 def matched_via(entry: ListEntry, matched: str) -> str:
     """Where a hit's matched name comes from: the entry's own names ("list"), mcfwatch's table of names
     ("name_table"), or another list entry's Chinese name for the same body ("list_other")."""
-    key = parse(matched).key
-    if any(parse(v).key == key for n in entry.all_names() for v in variants_of(n)):
+    if parse(matched).key in _own_keys(tuple(entry.all_names())):
         return "list"
     return "name_table" if to_simplified(matched) in _table_chinese() else "list_other"
+
+
+@lru_cache(maxsize=20_000)
+def _own_keys(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(parse(v).key for n in names for v in variants_of(n))
 
 
 @lru_cache(maxsize=1)
