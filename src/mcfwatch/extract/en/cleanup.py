@@ -133,13 +133,19 @@ _FURNITURE_SEP = re.compile(r"\s[·•]\s")
 _SEGMENT_END = re.compile(r"\s[·•]\s|[.:;]\s|$")
 
 
+def _listed(line: str) -> bool:
+    """A list told as the text's ("Entities added: Huawei · ZTE · Sugon", "Products: gyroscopes · IMUs · lidar."):
+    a label ending in ":" before the first item, or a line that ends a sentence."""
+    return ": " in _FURNITURE_SEP.split(line, maxsplit=1)[0] or line.rstrip().endswith((".", "!", "?"))
+
+
 def furniture_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of the short items (up to four words) that touch a separator of a line holding two or
     more of them; the text before and after them on the line (a heading the reader joined to the menu: "…
     · Subscribe Case note: Cadence pleads guilty") stays."""
     out: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):
-        if len(_FURNITURE_SEP.findall(line.group(0))) < 2:
+        if len(_FURNITURE_SEP.findall(line.group(0))) < 2 or _listed(line.group(0)):
             continue
         start = line.start()
         for end in _SEGMENT_END.finditer(text, line.start(), line.end()):
@@ -157,6 +163,9 @@ def furniture_ranges(text: str) -> list[tuple[int, int]]:
 # determiners after which a capitalised word opening a sentence is a verb of command, not a name ("Screen every
 # bill-to name", "Check the end user", "Contact your account manager"): "Siemens this week" keeps its name
 _COMMAND_OBJECTS = {"every", "each", "all", "your", "any", "the", "our", "both"}
+# words that also stand as floating quantifiers or adverbs after a subject ("Boeing each year delivers",
+# "Huawei all but abandoned", "Siemens both makes and sells"): a command only when the word is tagged a base verb
+_FLOATING = {"each", "all", "both"}
 
 
 def command_verb(span: Span) -> bool:
@@ -164,7 +173,8 @@ def command_verb(span: Span) -> bool:
     name"), not a name."""
     doc = span.doc
     return len(span) == 1 and bool(span[0].is_sent_start) and span.end < len(doc) \
-        and doc[span.end].lower_ in _COMMAND_OBJECTS and span[0].is_title and span[0].is_alpha
+        and doc[span.end].lower_ in _COMMAND_OBJECTS and span[0].is_title and span[0].is_alpha \
+        and (doc[span.end].lower_ not in _FLOATING or span[0].tag_ == "VB")
 
 
 def in_address(span: Span, ranges: list[tuple[int, int]]) -> bool:

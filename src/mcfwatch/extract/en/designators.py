@@ -54,11 +54,36 @@ _PRODUCT = re.compile(r"(?<![\w\-–.&'’])(?P<name>[A-Z][A-Za-z0-9]+(?: [A-Z][
                       rf"(?P<item>{'|'.join(sorted(_PRODUCT_ITEMS, key=len, reverse=True))})(?![\w\-–])")
 
 
+_RUN = re.compile(r"[\w\-–]+")
+
+
+class _Runs:
+    """The runs of word characters, hyphens and dashes of a text, by their words: where a name of one or two words
+    stands with no such character either side (as ``(?<![\w\-–])NAME(?![\w\-–])`` finds it), in one pass."""
+
+    def __init__(self, text: str) -> None:
+        self.runs = [(m.start(), m.end(), m.group()) for m in _RUN.finditer(text)]
+        self.text = text
+        self.at: dict[str, list[int]] = {}
+        for n, (_, _, word) in enumerate(self.runs):
+            self.at.setdefault(word, []).append(n)
+
+    def starts(self, name: str) -> list[int]:
+        first, *rest = name.split(" ")
+        out: list[int] = []
+        for n in self.at.get(first, []):
+            if not rest or n + 1 < len(self.runs) and self.runs[n + 1][2] == rest[0] \
+                    and self.runs[n + 1][0] == self.runs[n][1] + 1 and self.text[self.runs[n][1]] == " ":
+                out.append(self.runs[n][0])
+        return out
+
+
 def product_items(doc: Doc, text: str) -> list[Span]:
     """The spans of items named by a product's name (see the module): the name is a proper noun inside the
     sentence, no country, and each of its occurrences in ``text`` opens such a span."""
     out: list[Span] = []
     verdicts: dict[str, bool] = {}
+    runs: _Runs | None = None
     for m in _PRODUCT.finditer(text):
         name = m.group("name")
         if name.isupper() and len(name) > 5 or country_name(name) or known_type(name):  # "Hikvision cameras"
@@ -81,9 +106,10 @@ def product_items(doc: Doc, text: str) -> list[Span]:
                 for t in doc[span.start:end - 1]):
             continue  # "the Augsburg robot maker", "Houston sold power amplifiers": no item's name
         span = doc[span.start:end]
-        if name not in verdicts:  # one pass over the text per name
-            verdicts[name] = all(_PRODUCT.match(text, o.start())
-                                 for o in re.finditer(rf"(?<![\w\-–]){re.escape(name)}(?![\w\-–])", text))
+        if name not in verdicts:
+            if runs is None:
+                runs = _Runs(text)  # one pass over the text, whatever the number of names
+            verdicts[name] = all(_PRODUCT.match(text, start) for start in runs.starts(name))
         if verdicts[name]:
             out.append(span)
     return out

@@ -529,7 +529,7 @@ def mentions_of(doc: Doc) -> list[Mention]:
             continue
         if not _kept(span, label, from_ruler, addresses, text):
             continue
-        if furniture and in_address(span, furniture) or not from_ruler and command_verb(span):
+        if furniture and not from_ruler and in_address(span, furniture) or not from_ruler and command_verb(span):
             continue  # "Cookie settings · Privacy · Imprint", "Screen every bill-to name": no name
         if label in {"PERSON", "Person"}:
             untitled = _untitled(span)

@@ -130,7 +130,19 @@ def _stopped(dep: Token, head: Token) -> bool:
         return False
     if lemma in CALLING_OFF_VERBS or lemma == "call" and _failed(head):
         return role != "nsubj"
+    if dep.tag_ == "NNS" and dep.lower_ not in _PLURAL_PENDING:
+        return False  # "Sales of gyroscopes to Huawei collapsed": trade that took place, then shrank
     return role != "dobj" and _failed(head)
+
+
+# plural nouns whose failing verb stops a deal ("talks collapsed", "the negotiations stalled"); "sales", "purchases",
+# "exports" that sink or collapse took place
+_PLURAL_PENDING = {"talks", "negotiations", "deals", "bids", "takeovers", "acquisitions", "mergers"}
+
+
+def undone(noun: Token) -> bool:
+    """The act ``noun`` names was told undone by a word of its own ("the vetoed takeover", "the failed bid")."""
+    return _undone(noun)
 
 
 def stopped(tok: Token) -> bool:
@@ -152,7 +164,7 @@ def is_stated(trigger: Token) -> bool:
         if dep not in _CLAUSE_UP:
             break
         lemma = head.lemma_.lower()
-        if _stopped(tok, head) or _undone(head) or head.lower_ == "talks" and (
+        if _stopped(tok, head) or _undone(head) or head.lower_ == "talks" and head.pos_ == "NOUN" and (
                 dep == "acl" or dep == "prep" and tok.lower_ in TOPIC_PREPS):
             return False  # "vetoed the takeover of X by Y", "the failed bid for X", "talks on an agreement"
         if dep in {"pcomp", "pobj"} and head.lower_ == "for" and _penalty(head.head):

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from mcfwatch.extract.en.entities import EntityTable
 from mcfwatch.extract.en.found import Found
-from mcfwatch.extract.en.modality import stopped
+from mcfwatch.extract.en.modality import stopped, undone
 from mcfwatch.model import SCHEMA
 
 S = TypeVar("S", bound=Span)
@@ -66,8 +66,9 @@ _DOERS = {"nsubj", "nsubjpass"}
 
 
 def _tied(tok: Token) -> bool:
-    """A conjunct told as the other's ("CASIC and its Fourth Academy", "BIS's Office of Export Enforcement")."""
-    return any(c.dep_ == "poss" for c in tok.children)
+    """A conjunct told as the other's ("CASIC and its Fourth Academy", "BIS's Office of Export Enforcement", "Huawei
+    and HiSilicon, its chip-design subsidiary")."""
+    return any(c.dep_ == "poss" for t in (tok, *(a for a in tok.children if a.dep_ == "appos")) for c in t.children)
 
 
 def _co_agents(a: Token, b: Token) -> bool:
@@ -97,7 +98,12 @@ def _pair_vetoed(f: Found, a: Token, b: Token) -> bool:
         return True
     if SCHEMA.relation_types[f.type].directed and _co_agents(a, b):
         return True
-    return f.method.startswith("model") and any(stopped(t) for t in path(a, b)[1:-1])
+    if not f.method.startswith("model"):
+        return False
+    steps = path(a, b)
+    on_path = {t.i for t in steps}
+    # the act between the parties, not the clause above it: the top token's own head is read no further
+    return any(stopped(t) if t.head.i in on_path and t.head.i != t.i else undone(t) for t in steps[1:-1])
 
 
 def vetoed(f: Found, sent: Span, table: EntityTable) -> bool:
@@ -106,7 +112,8 @@ def vetoed(f: Found, sent: Span, table: EntityTable) -> bool:
     sources, targets = _roots(sent, table, f.source), _roots(sent, table, f.target)
     if not sources or not targets:
         return False
-    return all(_pair_vetoed(f, a, b) for a in sources for b in targets if a.i != b.i)
+    pairs = [(a, b) for a in sources for b in targets if a.i != b.i]
+    return bool(pairs) and all(_pair_vetoed(f, a, b) for a, b in pairs)
 
 
 def veto(doc: Doc, found: Sequence[tuple[Found, S]], table: EntityTable) -> list[tuple[Found, S]]:
