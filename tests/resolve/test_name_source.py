@@ -53,3 +53,20 @@ def test_an_entrys_published_numbers_are_read_once() -> None:
     assert after.misses == before.misses and after.hits > before.hits
     assert all("14" in h.entry_name or "14th" in h.entry_name.lower() or "十四" in h.entry_name
                for h in result.hits)
+
+
+def test_the_doors_say_a_table_name_is_not_the_lists() -> None:
+    """`screen` text and a partner file's matched_names column say when the matched name is mcfwatch's table's:
+    the English-only Huawei entries never printed 华为技术有限公司."""
+    from typer.testing import CliRunner
+
+    from mcfwatch.cli.main import app
+    from mcfwatch.resolve.batch import screen_rows
+
+    (row,) = screen_rows([{"name": "华为技术有限公司"}]).rows
+    assert "华为技术有限公司 (from mcfwatch name table" in row["matched_names"]
+    result = CliRunner().invoke(app, ["screen", "华为技术有限公司"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "from mcfwatch name table" in " ".join(result.output.split())
+    (row,) = screen_rows([{"name": "Huawei Technologies Co., Ltd."}]).rows
+    assert "from" not in row["matched_names"]

@@ -29,6 +29,8 @@ def _threshold(value: float | None) -> float:
 def _print_result(result: ScreenResult) -> None:
     from rich.table import Table
 
+    from mcfwatch.resolve.screen import matched_label
+
     console.print(styled("[bold]{query}[/bold]: {summary}", query=result.query, summary=result.summary()))
     rows = [(h, "match") for h in result.hits] + [(h, h.relation or "related") for h in result.related]
     if not rows:
@@ -43,7 +45,7 @@ def _print_result(result: ScreenResult) -> None:
         feats = ", ".join(f"{k} {v['score']:.2f}" for k, v in h.features.items())
         cells = {"score": f"{h.score:.2f}" + ("" if kind == "match" else f" ({kind})"),
                  "kind": kind, "list (version)": f"{h.list_id}@{h.list_version}", "entry": h.entry_name,
-                 "matched name": h.matched_name, "features": feats}
+                 "matched name": matched_label(h), "features": feats}
         if wide:
             cells["score"] = f"{h.score:.2f}"
         table.add_row(*(cells[c] for c in cols))

@@ -18,7 +18,7 @@ from mcfwatch.errors import InputError
 from mcfwatch.files import atomic_path
 from mcfwatch.ingest.text import decode_bytes
 from mcfwatch.resolve.algorithm import DEFAULT_THRESHOLD
-from mcfwatch.resolve.screen import Screener, ScreenResult, default_screener
+from mcfwatch.resolve.screen import Screener, ScreenResult, default_screener, matched_label
 
 NAME_COLUMNS = ("name", "partner", "organisation", "organization", "institution", "entity", "company", "party",
                 "名称", "单位名称", "机构名称", "企业名称", "公司名称", "单位", "机构")
@@ -374,7 +374,7 @@ def result_row(row: dict[str, str], result: ScreenResult) -> dict[str, Any]:
         "best_score": max((h.score for h in hits), default=max((h.score for h in result.related), default=0.0)),
         "lists": "; ".join(sorted({f"{h.list_id}@{h.list_version}" for h in hits})),
         "entries": "; ".join(h.entry_id for h in hits),
-        "matched_names": "; ".join(sorted({h.matched_name for h in hits})),
+        "matched_names": "; ".join(sorted({matched_label(h) for h in hits})),
         "features": "; ".join(sorted({f for h in hits for f in h.features})),
         "related": "; ".join(f"{h.entry_id} ({h.relation})" for h in result.related),
     }

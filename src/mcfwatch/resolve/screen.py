@@ -510,6 +510,13 @@ def _screen_one(name: str, threshold: float) -> ScreenResult:
 
 
 TABLE_SOURCE = "mcfwatch name table (resolve/data/aliases.tsv)"
+VIA_WORDS = {"list": "", "list_other": "another list entry's name for this body", "name_table": TABLE_SOURCE}
+
+
+def matched_label(hit: Hit) -> str:
+    """The matched name as a door shows it: with where it comes from when the hit's own list never printed it."""
+    via = VIA_WORDS.get(hit.matched_via, hit.matched_via)
+    return f"{hit.matched_name} (from {via})" if via else hit.matched_name
 
 
 def matched_via(entry: ListEntry, matched: str) -> str:
