@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from collections.abc import Iterator
 
 from mcfwatch.lists import load_lists
 from mcfwatch.lists.model import ListEntry
@@ -101,22 +102,28 @@ def entries_audit(s: Screener, show: bool) -> None:
               f"entry ({found[how] / max(total[how], 1):.3f})")
 
 
+def listed_table_names(s: Screener) -> Iterator[tuple[str, list[str], str]]:
+    """(cluster, table row, Chinese name) for each Chinese name of mcfwatch's table whose body a shipped list holds."""
+    knowledge = s.matcher.knowledge
+    listed = {knowledge.cluster_of(e.id) for _, e in s.entries}
+    for i, group in enumerate(lexicon.known_names()):
+        cluster = knowledge.cluster_of(f"table:{i}")
+        if cluster in listed:  # else the table names a body no shipped list holds
+            for name in (n for n in group if has_han(n)):
+                yield cluster, list(group), name
+
+
 def table_audit(s: Screener, show: bool) -> None:
     knowledge = s.matcher.knowledge
     total: Counter[str] = Counter()
     found: Counter[str] = Counter()
-    listed = {knowledge.cluster_of(e.id) for _, e in s.entries}
-    for i, group in enumerate(lexicon.known_names()):
-        cluster = knowledge.cluster_of(f"table:{i}")
-        if cluster not in listed:
-            continue  # the table names a body no shipped list holds
-        for name in (n for n in group if has_han(n)):
-            for how, q in _queries(name).items():
-                total[how] += 1
-                hit = any(knowledge.cluster_of(h.entry_id) == cluster for h in s.screen(q).hits)
-                found[how] += hit
-                if show and not hit:
-                    print(f"  miss {how:8} {q}  ({group[0]})")
+    for cluster, group, name in listed_table_names(s):
+        for how, q in _queries(name).items():
+            total[how] += 1
+            hit = any(knowledge.cluster_of(h.entry_id) == cluster for h in s.screen(q).hits)
+            found[how] += hit
+            if show and not hit:
+                print(f"  miss {how:8} {q}  ({group[0]})")
     for how in ("chinese", "pinyin"):
         smoke = " SMOKE CHECK (indexed strings)" if how == "chinese" else ""
         print(f"Chinese names of mcfwatch's table for listed bodies ({how}){smoke}: {found[how]} of {total[how]} find the "
@@ -143,22 +150,17 @@ def table_recall(s: Screener, bare: Screener, show: bool) -> None:
     indexed |= {to_simplified(n) for _, e in s.entries for n in e.all_names() if has_han(n)}
     total: Counter[str] = Counter()
     found: Counter[str] = Counter()
-    listed = {knowledge.cluster_of(e.id) for _, e in s.entries}
-    for i, group in enumerate(lexicon.known_names()):
-        cluster = knowledge.cluster_of(f"table:{i}")
-        if cluster not in listed:
-            continue
-        for name in (n for n in group if has_han(n)):
-            short = short_form(to_simplified(name))
-            tries = [("no table index", bare, name)]
-            if short and short not in indexed:
-                tries.append(("short form", s, short))
-            for how, screener, q in tries:
-                total[how] += 1
-                hit = any(knowledge.cluster_of(h.entry_id) == cluster for h in screener.screen(q).hits)
-                found[how] += hit
-                if show and not hit:
-                    print(f"  miss {how:14} {q}  ({group[0]})")
+    for cluster, group, name in listed_table_names(s):
+        short = short_form(to_simplified(name))
+        tries = [("no table index", bare, name)]
+        if short and short not in indexed:
+            tries.append(("short form", s, short))
+        for how, screener, q in tries:
+            total[how] += 1
+            hit = any(knowledge.cluster_of(h.entry_id) == cluster for h in screener.screen(q).hits)
+            found[how] += hit
+            if show and not hit:
+                print(f"  miss {how:14} {q}  ({group[0]})")
     for how in ("no table index", "short form"):
         print(f"RECALL table names of listed bodies, not indexed ({how}): {found[how]} of {total[how]} find the "
               f"body ({found[how] / max(total[how], 1):.3f})")
